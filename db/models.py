@@ -1,0 +1,302 @@
+"""SQLAlchemy 2 typed models for every table of the desk's database.
+
+Synced rows (inquirer, inquiry, action) carry a UUID born where the row is born plus the sync
+columns of DESIGN.md, so that packages from many offices can merge without coordination. They
+also carry a small local integer key (`pk`) because SQLite's full-text index needs an integer
+rowid that VACUUM never renumbers; the UUID is what travels between offices and what foreign
+keys point at.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+UUID_LEN = 36
+
+
+def utc_now() -> dt.datetime:
+    """Naive UTC timestamp: SQLite has no time zones, so every stored time is UTC by rule."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Setting(Base):
+    """Key/value facts about this installation (which office it is, schema notes)."""
+
+    __tablename__ = "setting"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Office(Base):
+    __tablename__ = "office"
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    name_en: Mapped[str] = mapped_column(String(100), default="")
+    kind: Mapped[str] = mapped_column(String(10))  # central | branch
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Staff(Base):
+    __tablename__ = "staff"
+    pk: Mapped[int] = mapped_column(primary_key=True)
+    login: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(100))
+    office_code: Mapped[str] = mapped_column(ForeignKey("office.code"))
+    role: Mapped[str] = mapped_column(String(12))  # clerk | supervisor | admin
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class VocabTerm(Base):
+    """One entry of a master vocabulary (相談者区分, 連携分野, ...): a code and its labels."""
+
+    __tablename__ = "vocab_term"
+    vocab: Mapped[str] = mapped_column(String(32), primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    label_ja: Mapped[str] = mapped_column(String(100))
+    label_en: Mapped[str] = mapped_column(String(100))
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Municipality(Base):
+    """全国地方公共団体コード: always six characters, leading zero kept (012068 釧路市)."""
+
+    __tablename__ = "municipality"
+    code: Mapped[str] = mapped_column(String(6), primary_key=True)
+    prefecture_code: Mapped[str] = mapped_column(String(2), index=True)
+    prefecture: Mapped[str] = mapped_column(String(10))
+    name: Mapped[str] = mapped_column(String(50))
+    kana: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(16))
+    lat: Mapped[float | None] = mapped_column(Float)
+    lng: Mapped[float | None] = mapped_column(Float)
+
+
+class AgreementBody(Base):
+    """A wide-area agreement (広域連携協定) or a comprehensive one with a firm (包括連携協定)."""
+
+    __tablename__ = "agreement_body"
+    code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(12))  # wide_area | firm
+    signed_on: Mapped[dt.date | None] = mapped_column(Date)
+    member_count: Mapped[int | None] = mapped_column(Integer)
+
+
+class AgreementMember(Base):
+    __tablename__ = "agreement_member"
+    body_code: Mapped[str] = mapped_column(ForeignKey("agreement_body.code"), primary_key=True)
+    municipality_code: Mapped[str] = mapped_column(
+        ForeignKey("municipality.code"), primary_key=True
+    )
+
+
+class PartnerMunicipality(Base):
+    """The ward's own partner municipalities (交流自治体) and how each partnership began."""
+
+    __tablename__ = "partner_municipality"
+    municipality_code: Mapped[str] = mapped_column(
+        ForeignKey("municipality.code"), primary_key=True
+    )
+    origin: Mapped[str] = mapped_column(Text, default="")  # きっかけ
+    since: Mapped[dt.date | None] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class SyncedMixin:
+    """The columns every row that travels between offices carries (DESIGN.md, Data model)."""
+
+    pk: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[str] = mapped_column(String(UUID_LEN), unique=True)
+    origin: Mapped[str] = mapped_column(String(16))
+    rev: Mapped[int] = mapped_column(Integer, default=1)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
+    updated_by: Mapped[str] = mapped_column(String(64), default="")
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    # At the central office: the origin's rev last merged here (the three-way merge base).
+    base_rev: Mapped[int | None] = mapped_column(Integer)
+
+
+class Inquirer(SyncedMixin, Base):
+    """A person or organisation who came to the desk. Personal fields are listed in domain.pii."""
+
+    __tablename__ = "inquirer"
+    type: Mapped[str] = mapped_column(String(32))
+    organization: Mapped[str] = mapped_column(String(200), default="")
+    name: Mapped[str] = mapped_column(String(100), default="")
+    kana: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    # Digits only, so 03-5555-0101, (03)5555-0101 and ０３５５５５０１０１ are one number.
+    phone_digits: Mapped[str] = mapped_column(String(40), default="", index=True)
+    email: Mapped[str] = mapped_column(String(200), default="")
+    postal_code: Mapped[str] = mapped_column(String(10), default="")
+    address: Mapped[str] = mapped_column(String(300), default="")
+    corporate_number: Mapped[str] = mapped_column(String(13), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    # Set when this record was merged into another: the merge travels in sync packages.
+    merged_into: Mapped[str | None] = mapped_column(String(UUID_LEN))
+    # Folded name/organisation key for duplicate suggestions (legal-form words set aside).
+    match_key: Mapped[str] = mapped_column(String(300), default="", index=True)
+
+
+class Inquiry(SyncedMixin, Base):
+    __tablename__ = "inquiry"
+    receipt_no: Mapped[str] = mapped_column(String(40), unique=True)
+    office_code: Mapped[str] = mapped_column(String(16))
+    received_at: Mapped[dt.date] = mapped_column(Date)
+    channel: Mapped[str | None] = mapped_column(String(32))
+    staff: Mapped[str] = mapped_column(String(64), default="")
+    inquirer_id: Mapped[str] = mapped_column(ForeignKey("inquirer.id"), index=True)
+    subject: Mapped[str] = mapped_column(String(300))
+    content: Mapped[str] = mapped_column(Text, default="")
+    relationship_code: Mapped[str | None] = mapped_column("relationship", String(32))
+    step: Mapped[str | None] = mapped_column(String(32))
+    domain: Mapped[str | None] = mapped_column(String(4))
+    status: Mapped[str] = mapped_column(String(16), default="received")
+    follow_up_due: Mapped[dt.date | None] = mapped_column(Date)
+    outcome: Mapped[str | None] = mapped_column(Text)
+    closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+    inquirer: Mapped[Inquirer] = relationship(lazy="joined")
+    fields: Mapped[list[InquiryField]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin", order_by="InquiryField.code"
+    )
+    forms: Mapped[list[InquiryForm]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin", order_by="InquiryForm.code"
+    )
+    municipalities: Mapped[list[InquiryMunicipality]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin", order_by="InquiryMunicipality.code"
+    )
+    agreement_bodies: Mapped[list[InquiryAgreement]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin", order_by="InquiryAgreement.code"
+    )
+
+    __table_args__ = (
+        # The list's default order (newest first) and its keyset paging.
+        Index("ix_inquiry_received", "deleted", "received_at", "pk"),
+        Index("ix_inquiry_status_received", "deleted", "status", "received_at", "pk"),
+        Index("ix_inquiry_office_received", "deleted", "office_code", "received_at", "pk"),
+        Index("ix_inquiry_due", "deleted", "follow_up_due"),
+    )
+
+
+class _InquiryCode:
+    """A many-valued code of an inquiry; keyed by the local pk so filters join on integers."""
+
+    inquiry_pk: Mapped[int] = mapped_column(
+        ForeignKey("inquiry.pk", ondelete="CASCADE"), primary_key=True
+    )
+    code: Mapped[str] = mapped_column(String(40), primary_key=True)
+
+
+class InquiryField(_InquiryCode, Base):
+    __tablename__ = "inquiry_field"
+    __table_args__ = (Index("ix_inquiry_field_code", "code", "inquiry_pk"),)
+
+
+class InquiryForm(_InquiryCode, Base):
+    __tablename__ = "inquiry_form"
+    __table_args__ = (Index("ix_inquiry_form_code", "code", "inquiry_pk"),)
+
+
+class InquiryMunicipality(_InquiryCode, Base):
+    __tablename__ = "inquiry_municipality"
+    __table_args__ = (Index("ix_inquiry_municipality_code", "code", "inquiry_pk"),)
+
+
+class InquiryAgreement(_InquiryCode, Base):
+    __tablename__ = "inquiry_agreement"
+    __table_args__ = (Index("ix_inquiry_agreement_code", "code", "inquiry_pk"),)
+
+
+class Action(SyncedMixin, Base):
+    """One follow-up step (対応履歴). A referral waits for a reply until `replied_on` is set."""
+
+    __tablename__ = "action"
+    inquiry_id: Mapped[str] = mapped_column(ForeignKey("inquiry.id"), index=True)
+    action_date: Mapped[dt.date] = mapped_column(Date)
+    staff: Mapped[str] = mapped_column(String(64), default="")
+    kind: Mapped[str] = mapped_column(String(32))
+    note: Mapped[str] = mapped_column(Text, default="")
+    next_due: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    referred_to: Mapped[str] = mapped_column(String(200), default="")
+    reply_due: Mapped[dt.date | None] = mapped_column(Date)
+    replied_on: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class ReceiptCounter(Base):
+    """Last receipt sequence issued per office and fiscal year (受付番号 are never reused)."""
+
+    __tablename__ = "receipt_counter"
+    office_code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    fiscal_year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class AuditLog(Base):
+    """Who saw or changed what: required for personal information (個人情報保護法, 2023)."""
+
+    __tablename__ = "audit_log"
+    pk: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now, index=True)
+    staff: Mapped[str] = mapped_column(String(64), default="")
+    action: Mapped[str] = mapped_column(String(20))  # create | update | delete | read | merge ...
+    entity: Mapped[str] = mapped_column(String(20))
+    entity_id: Mapped[str] = mapped_column(String(UUID_LEN))
+    field: Mapped[str | None] = mapped_column(String(40))
+    old: Mapped[str | None] = mapped_column(Text)
+    new: Mapped[str | None] = mapped_column(Text)
+    __table_args__ = (Index("ix_audit_entity", "entity", "entity_id"),)
+
+
+class SyncPackage(Base):
+    """Every package exported from or imported into this database."""
+
+    __tablename__ = "sync_package"
+    id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    direction: Mapped[str] = mapped_column(String(8))  # export | import
+    kind: Mapped[str] = mapped_column(String(12))  # full | incremental | masters
+    office_code: Mapped[str] = mapped_column(String(16))
+    sequence: Mapped[int] = mapped_column(Integer)
+    previous_id: Mapped[str | None] = mapped_column(String(UUID_LEN))
+    sha256: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
+    counts_json: Mapped[str] = mapped_column(Text, default="{}")
+    outcome: Mapped[str] = mapped_column(String(20), default="")
+    __table_args__ = (UniqueConstraint("direction", "office_code", "sequence", "id"),)
+
+
+class Conflict(Base):
+    """An incoming row that clashed with a central change; kept until a supervisor resolves it."""
+
+    __tablename__ = "conflict"
+    pk: Mapped[int] = mapped_column(primary_key=True)
+    entity: Mapped[str] = mapped_column(String(20))
+    entity_id: Mapped[str] = mapped_column(String(UUID_LEN), index=True)
+    package_id: Mapped[str] = mapped_column(ForeignKey("sync_package.id"))
+    local_json: Mapped[str] = mapped_column(Text)
+    incoming_json: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    resolved_by: Mapped[str | None] = mapped_column(String(64))

@@ -1,0 +1,154 @@
+"""Full-text search over inquiries: a trigram index for 3+ characters, a bigram one for 1-2.
+
+Why two indexes: FTS5's trigram tokenizer cannot match terms shorter than three characters, and
+on SQLite 3.40 (Debian 12's Python) its LIKE path silently returns nothing for 1-2 character
+non-ASCII patterns. Short terms therefore go to a second FTS5 table whose tokens are overlapping
+character pairs (plus the last character alone), so "東" is the prefix query `"東"*` and "東京"
+the token `"東京"`. Both read one folded text per inquiry held in `search_text`; the caller
+registers the folding functions as SQL functions `rd_fold` and `rd_grams` (db knows no rules).
+
+Triggers keep everything current: inquiry and inquirer changes rewrite `search_text`, and
+`search_text` changes feed both indexes with FTS5's 'delete' command on the old text, so no
+index ever needs to re-read a row that has since changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from sqlalchemy import Connection, Select, column, intersect, select, table
+
+FOLD_FUNCTION = "rd_fold"
+GRAMS_FUNCTION = "rd_grams"
+
+# The text of one inquiry as the desk searches it: subject, content, who asked, their phone.
+_FOLDED_SOURCE = """
+    rd_fold(coalesce({row}.subject, '') || ' | ' || coalesce({row}.content, '') || ' | ' ||
+            coalesce(q.organization, '') || ' | ' || coalesce(q.name, '') || ' | ' ||
+            coalesce(q.kana, '') || ' | ' || coalesce(q.phone_digits, ''))
+"""
+
+CREATE_STATEMENTS: tuple[str, ...] = (
+    "CREATE TABLE search_text (pk INTEGER PRIMARY KEY, folded TEXT NOT NULL)",
+    "CREATE VIRTUAL TABLE inquiry_trigram USING fts5("
+    "folded, content='search_text', content_rowid='pk', tokenize='trigram')",
+    "CREATE VIRTUAL TABLE inquiry_bigram USING fts5("
+    "grams, content='', tokenize='unicode61 remove_diacritics 0', prefix='1', detail='none')",
+    # search_text -> both indexes
+    """CREATE TRIGGER search_text_ai AFTER INSERT ON search_text BEGIN
+        INSERT INTO inquiry_trigram(rowid, folded) VALUES (NEW.pk, NEW.folded);
+        INSERT INTO inquiry_bigram(rowid, grams) VALUES (NEW.pk, rd_grams(NEW.folded));
+    END""",
+    """CREATE TRIGGER search_text_ad AFTER DELETE ON search_text BEGIN
+        INSERT INTO inquiry_trigram(inquiry_trigram, rowid, folded)
+            VALUES ('delete', OLD.pk, OLD.folded);
+        INSERT INTO inquiry_bigram(inquiry_bigram, rowid, grams)
+            VALUES ('delete', OLD.pk, rd_grams(OLD.folded));
+    END""",
+    """CREATE TRIGGER search_text_au AFTER UPDATE OF folded ON search_text
+        WHEN OLD.folded IS NOT NEW.folded BEGIN
+        INSERT INTO inquiry_trigram(inquiry_trigram, rowid, folded)
+            VALUES ('delete', OLD.pk, OLD.folded);
+        INSERT INTO inquiry_bigram(inquiry_bigram, rowid, grams)
+            VALUES ('delete', OLD.pk, rd_grams(OLD.folded));
+        INSERT INTO inquiry_trigram(rowid, folded) VALUES (NEW.pk, NEW.folded);
+        INSERT INTO inquiry_bigram(rowid, grams) VALUES (NEW.pk, rd_grams(NEW.folded));
+    END""",
+    # inquiry -> search_text
+    f"""CREATE TRIGGER inquiry_search_ai AFTER INSERT ON inquiry BEGIN
+        INSERT INTO search_text(pk, folded)
+            SELECT NEW.pk, {_FOLDED_SOURCE.format(row="NEW")}
+            FROM inquirer q WHERE q.id = NEW.inquirer_id;
+    END""",
+    f"""CREATE TRIGGER inquiry_search_au
+        AFTER UPDATE OF subject, content, inquirer_id ON inquiry BEGIN
+        UPDATE search_text SET folded = (
+            SELECT {_FOLDED_SOURCE.format(row="NEW")} FROM inquirer q WHERE q.id = NEW.inquirer_id
+        ) WHERE pk = NEW.pk;
+    END""",
+    """CREATE TRIGGER inquiry_search_ad AFTER DELETE ON inquiry BEGIN
+        DELETE FROM search_text WHERE pk = OLD.pk;
+    END""",
+    # inquirer -> search_text of each of its inquiries
+    f"""CREATE TRIGGER inquirer_search_au
+        AFTER UPDATE OF organization, name, kana, phone_digits ON inquirer BEGIN
+        UPDATE search_text SET folded = (
+            SELECT {_FOLDED_SOURCE.format(row="i")}
+            FROM inquiry i JOIN inquirer q ON q.id = i.inquirer_id WHERE i.pk = search_text.pk
+        ) WHERE pk IN (SELECT pk FROM inquiry WHERE inquirer_id = NEW.id);
+    END""",
+)
+
+DROP_STATEMENTS: tuple[str, ...] = (
+    "DROP TRIGGER IF EXISTS inquirer_search_au",
+    "DROP TRIGGER IF EXISTS inquiry_search_ad",
+    "DROP TRIGGER IF EXISTS inquiry_search_au",
+    "DROP TRIGGER IF EXISTS inquiry_search_ai",
+    "DROP TRIGGER IF EXISTS search_text_au",
+    "DROP TRIGGER IF EXISTS search_text_ad",
+    "DROP TRIGGER IF EXISTS search_text_ai",
+    "DROP TABLE IF EXISTS inquiry_bigram",
+    "DROP TABLE IF EXISTS inquiry_trigram",
+    "DROP TABLE IF EXISTS search_text",
+)
+
+# Bulk loads drop the per-row triggers, insert, then call rebuild() once: far faster than
+# feeding the indexes row by row.
+_REBUILD_STATEMENTS: tuple[str, ...] = (
+    "DELETE FROM search_text",
+    "INSERT INTO inquiry_bigram(inquiry_bigram) VALUES ('delete-all')",
+    f"""INSERT INTO search_text(pk, folded)
+        SELECT i.pk, {_FOLDED_SOURCE.format(row="i")}
+        FROM inquiry i JOIN inquirer q ON q.id = i.inquirer_id""",
+)
+
+
+def create(conn: Connection) -> None:
+    for statement in CREATE_STATEMENTS:
+        conn.exec_driver_sql(statement)
+
+
+def drop(conn: Connection) -> None:
+    for statement in DROP_STATEMENTS:
+        conn.exec_driver_sql(statement)
+
+
+def rebuild(conn: Connection) -> None:
+    """Refill search_text and both indexes from the inquiries; one transaction, the caller's."""
+    for statement in _REBUILD_STATEMENTS:
+        conn.exec_driver_sql(statement)
+
+
+IndexName = Literal["trigram", "bigram"]
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    """One search term as an FTS5 MATCH expression against one of the two indexes."""
+
+    index: IndexName
+    expression: str
+
+
+def match_expression(term: str, *, prefix: bool = False) -> str:
+    """An FTS5 phrase for `term` with every double quote doubled, so no term is FTS syntax."""
+    quoted = '"' + term.replace('"', '""') + '"'
+    return quoted + "*" if prefix else quoted
+
+
+def matching_pks(matches: Sequence[TermMatch]) -> Select[tuple[int]]:
+    """Inquiry pks matching every term (AND); the caller joins this to its filters."""
+    selects = []
+    for match in matches:
+        name = f"inquiry_{match.index}"
+        fts = table(name, column("rowid"), column(name))
+        selects.append(
+            select(fts.c.rowid.label("pk")).where(fts.c[name].op("MATCH")(match.expression))
+        )
+    if not selects:
+        raise ValueError("matching_pks needs at least one term")
+    if len(selects) == 1:
+        return selects[0]
+    return select(intersect(*selects).subquery().c.pk)

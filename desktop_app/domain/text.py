@@ -1,0 +1,152 @@
+"""Japanese text folding for search and de-duplication.
+
+People write the same name many ways: full- and half-width forms, katakana or hiragana readings,
+髙 for 高, long-vowel marks typed as dashes, a space between family and given name or none.
+Search and duplicate suggestions compare the folded forms, never the text as typed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Variant forms that people and registers use for the same character in names (異体字).
+_VARIANTS = str.maketrans(
+    {
+        "髙": "高",
+        "﨑": "崎",
+        "嵜": "崎",
+        "齋": "斎",
+        "齊": "斉",
+        "邊": "辺",
+        "邉": "辺",
+        "澤": "沢",
+        "濱": "浜",
+        "櫻": "桜",
+        "廣": "広",
+        "德": "徳",
+        "國": "国",
+        "眞": "真",
+        "實": "実",
+        "龍": "竜",
+        "瀨": "瀬",
+        "ヶ": "ケ",
+        "ヵ": "カ",
+        "ゖ": "け",
+        "ゕ": "か",
+    }
+)
+
+# Everything that is typed for a long-vowel mark or a dash in a name or a number.
+_DASHES = "-‐‑‒–—―−ｰ－ー〜～"
+_DASH_RE = re.compile(f"[{re.escape(_DASHES)}]")
+_SPACE_RE = re.compile(r"\s+")
+
+_KATAKANA_START, _KATAKANA_END = ord("ァ"), ord("ヶ")
+_KANA_OFFSET = ord("ァ") - ord("ぁ")
+
+# Legal-form words (法人格) that say nothing about who the organisation is; set aside when two
+# records are compared for duplicates. Longest first, so 特定非営利活動法人 wins over 法人.
+_LEGAL_FORMS = sorted(
+    (
+        "株式会社",
+        "有限会社",
+        "合同会社",
+        "合資会社",
+        "合名会社",
+        "一般社団法人",
+        "公益社団法人",
+        "一般財団法人",
+        "公益財団法人",
+        "特定非営利活動法人",
+        "npo法人",
+        "社会福祉法人",
+        "学校法人",
+        "医療法人",
+        "宗教法人",
+        "独立行政法人",
+        "国立大学法人",
+        "協同組合",
+        "(株)",
+        "(有)",
+        "(同)",
+        "(社)",
+        "(財)",
+        "(特非)",
+        "(一社)",
+        "(公社)",
+        "(一財)",
+        "(公財)",
+        "(福)",
+        "(学)",
+        "(医)",
+    ),
+    key=len,
+    reverse=True,
+)
+
+
+def katakana_to_hiragana(text: str) -> str:
+    return "".join(
+        chr(ord(ch) - _KANA_OFFSET) if _KATAKANA_START <= ord(ch) <= _KATAKANA_END else ch
+        for ch in text
+    )
+
+
+def fold(text: str | None) -> str:
+    """The form search compares: NFKC, lower case, hiragana, common variants, one dash, no spaces.
+
+    NFKC turns ㈱ into (株), full-width letters and digits into ASCII and half-width katakana
+    into full-width; kana are folded to hiragana so スズキ finds すずき.
+    """
+    if not text:
+        return ""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    folded = katakana_to_hiragana(folded.translate(_VARIANTS))
+    folded = _DASH_RE.sub("ー", folded)
+    return _SPACE_RE.sub("", folded)
+
+
+def grams(folded: str | None) -> str:
+    """Space-separated character pairs of `folded`, and its last character alone.
+
+    The bigram index is built from these, so a 2-character term is one token and a 1-character
+    term a prefix query. Only letters and digits are kept, matching what the index's unicode61
+    tokenizer treats as token characters.
+    """
+    if not folded:
+        return ""
+    chars = [ch for ch in folded if ch.isalnum()]
+    tokens = ["".join(chars[i : i + 2]) for i in range(len(chars))]
+    return " ".join(tokens)
+
+
+def search_terms(query: str) -> list[str]:
+    """The folded terms of a free-text query; terms are separated by spaces (全角 too)."""
+    raw_terms = unicodedata.normalize("NFKC", query).split()
+    terms = (fold(term) for term in raw_terms)
+    return [term for term in terms if term]
+
+
+def digits(text: str | None) -> str:
+    """Only the digits, full-width ones included: how phone numbers are compared."""
+    if not text:
+        return ""
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text) if ch.isdigit())
+
+
+_PHONE_LIKE = re.compile(r"^[\d\s()+.\-‐－ー―]+$")
+
+
+def looks_like_phone(term: str) -> bool:
+    """A query term written like a phone number: digits with the usual separators."""
+    normalized = unicodedata.normalize("NFKC", term)
+    return bool(_PHONE_LIKE.match(normalized)) and len(digits(normalized)) >= 3
+
+
+def match_key(organization: str | None, name: str | None) -> str:
+    """The key duplicate suggestions compare: folded, legal-form words set aside."""
+    key = fold(organization) + fold(name)
+    for form in _LEGAL_FORMS:
+        key = key.replace(form, "")
+    return key

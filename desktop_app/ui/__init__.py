@@ -1,0 +1,1 @@
+"""The Qt desk: screens that reach the database only through desktop_app.services."""

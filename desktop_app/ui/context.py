@@ -1,0 +1,25 @@
+"""What every screen is given: the open database, who is at the desk, the language, the runner.
+
+Passed down explicitly, so no model or widget reaches for a global main window.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop_app.services.database import Database
+from desktop_app.ui.worker import DbRunner
+
+
+@dataclass(frozen=True)
+class AppContext:
+    """Shared by the screens of one main window; `runner` does all database work (one writer).
+
+    `office` is this installation's office code and `staff` the login recorded on every change.
+    """
+
+    db: Database
+    office: str
+    staff: str
+    lang: str
+    runner: DbRunner

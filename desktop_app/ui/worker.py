@@ -1,0 +1,107 @@
+"""Running database work off the GUI thread, one job at a time, with results back on it.
+
+SQLite has one writer, so every job of a window goes to the same single worker thread, in the
+order asked; results therefore also arrive in that order. Callbacks always run on the GUI
+thread (a queued signal carries them there), so they may touch widgets. A job whose `owner`
+widget has been destroyed meanwhile is dropped silently. Every failure goes through
+`ui.errors.show_error` unless the caller handles it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, TypeVar
+
+import shiboken6
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop_app.ui.errors import show_error
+
+T = TypeVar("T")
+OnDone = Callable[[Any], None]
+OnError = Callable[[Any], None]
+
+
+class DbRunner(QObject):
+    """Runs callables on one worker thread and calls back on the GUI thread.
+
+    Create and use it on the GUI thread. `run` is asynchronous; `call` blocks the caller until
+    the job ran on the same worker (for tests, screenshot mode and start-up), so even
+    synchronous work never overtakes queued writes. `busy` is true while jobs are pending;
+    `idle` is emitted when the last pending job's callbacks have run.
+    """
+
+    idle = Signal()
+    _finished = Signal(object, object, object)  # (future, on_done, on_error)
+
+    def __init__(self, lang: str = "ja", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._lang = lang
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="renkei-db")
+        self._pending = 0
+        self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    @property
+    def busy(self) -> bool:
+        return self._pending > 0
+
+    def run(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: OnDone | None = None,
+        on_error: OnError | None = None,
+        owner: QObject | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """Queue `fn(*args, **kwargs)`; later call `on_done(result)` or `on_error(exc)`.
+
+        Without `on_error` the error is shown in a message box over `owner` (or the active
+        window). With an `owner`, nothing is called once that object has been destroyed.
+        """
+        self._pending += 1
+        future = self._pool.submit(fn, *args, **kwargs)
+        done = _guarded(on_done, owner)
+        failed = _guarded(on_error or self._default_error(owner), owner)
+        future.add_done_callback(lambda f: self._finished.emit(f, done, failed))
+
+    def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run `fn` on the worker and wait for it; exceptions propagate to the caller."""
+        return self._pool.submit(fn, *args, **kwargs).result()
+
+    def shutdown(self) -> None:
+        """Finish queued jobs and stop the thread (their callbacks are no longer delivered)."""
+        self._pool.shutdown(wait=True)
+
+    def _default_error(self, owner: QObject | None) -> OnError:
+        def report(exc: BaseException) -> None:
+            parent = owner if isinstance(owner, QWidget) else QApplication.activeWindow()
+            show_error(parent, exc, self._lang)
+
+        return report
+
+    @Slot(object, object, object)
+    def _deliver(self, future: Future[Any], on_done: OnDone, on_error: OnError) -> None:
+        self._pending -= 1
+        try:
+            exc = future.exception()
+            if exc is None:
+                on_done(future.result())
+            else:
+                on_error(exc)
+        finally:
+            if self._pending == 0:
+                self.idle.emit()
+
+
+def _guarded(callback: Callable[[Any], None] | None, owner: QObject | None) -> OnError:
+    """`callback`, made a no-op when it is None or once `owner` no longer exists."""
+
+    def call(value: Any) -> None:
+        if callback is None or (owner is not None and not shiboken6.isValid(owner)):
+            return
+        callback(value)
+
+    return call

@@ -138,7 +138,7 @@ def match_expression(term: str, *, prefix: bool = False) -> str:
     return quoted + "*" if prefix else quoted
 
 
-def matching_pks(matches: Sequence[TermMatch]) -> Select[tuple[int]]:
+def matching_pks(matches: Sequence[TermMatch]) -> Select[int]:
     """Inquiry pks matching every term (AND); the caller joins this to its filters."""
     selects = []
     for match in matches:

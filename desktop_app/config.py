@@ -1,0 +1,54 @@
+"""Where things are and who is working: the database path, the language, the staff login.
+
+The database lives in the user data directory unless `--db` or `RENKEI_DESK_DB` says
+otherwise, so IT staff can point every shortcut at a shared location without editing code.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "renkei-desk"
+DB_ENV = "RENKEI_DESK_DB"
+DEFAULT_DB_NAME = "renkei-desk.sqlite3"
+# The office a brand-new default database is set up as, with demo data, on first start.
+DEMO_OFFICE = "SHIBA"
+DEMO_COUNT = 3_000
+
+
+def database_path(explicit: str | None = None) -> Path:
+    if explicit:
+        return Path(explicit).expanduser()
+    from_env = os.environ.get(DB_ENV)
+    if from_env:
+        return Path(from_env).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME)) / DEFAULT_DB_NAME
+
+
+def log_dir() -> Path:
+    return Path(platformdirs.user_log_dir(APP_NAME))
+
+
+def data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME))
+
+
+def language() -> str:
+    """'en' when the environment asks for English (LANG=en...), Japanese otherwise."""
+    for variable in ("RENKEI_DESK_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable)
+        if value:
+            return "en" if value.lower().startswith("en") else "ja"
+    return "ja"
+
+
+def staff_login() -> str:
+    """Who is at the keyboard: the OS login until staff sign-in arrives."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "staff"

@@ -1,0 +1,181 @@
+"""Japanese and English texts of every message a person can be shown, by stable code.
+
+One table, so that the CLI, the GUI and the tests say the same thing in the same words.
+A message says what is wrong, where, and what to do.
+"""
+
+from __future__ import annotations
+
+_MESSAGES: dict[str, tuple[str, str]] = {
+    # input in general
+    "json_invalid": (
+        "JSONとして読めません（{where}）: {detail}。書式を確認してください。",
+        "Not valid JSON ({where}): {detail}. Check the format.",
+    ),
+    "json_not_object": (
+        "JSONの最上位は {{...}} のオブジェクトにしてください。",
+        "The top level of the JSON must be an object {{...}}.",
+    ),
+    "field_unknown": (
+        "項目「{field}」はありません。使える項目: {allowed}",
+        'There is no field "{field}". Known fields: {allowed}',
+    ),
+    "field_required": (
+        "「{label}」は必須です。入力してください。",
+        '"{label}" is required. Please fill it in.',
+    ),
+    "field_type": (
+        "「{label}」の形式が正しくありません（{expected}）。",
+        '"{label}" has the wrong form (expected {expected}).',
+    ),
+    "field_too_long": (
+        "「{label}」が長すぎます（{limit}文字まで）。",
+        '"{label}" is too long (at most {limit} characters).',
+    ),
+    "code_unknown": (
+        "「{label}」のコード「{value}」は登録されていません。使えるコード: {allowed}",
+        'Unknown code "{value}" for "{label}". Known codes: {allowed}',
+    ),
+    "municipality_unknown": (
+        "自治体コード「{value}」は登録されていません。6桁の全国地方公共団体コードで指定してください。",
+        'Unknown municipality code "{value}". Give the 6-digit local government code.',
+    ),
+    "agreement_unknown": (
+        "協定先コード「{value}」は登録されていません。",
+        'Unknown agreement body code "{value}".',
+    ),
+    "date_format": (
+        "「{label}」の日付「{value}」が読めません。2026/10/3、R8.10.3、令和8年10月3日の形で入力してください。",
+        'Cannot read the date "{value}" for "{label}". Write it as 2026/10/3, R8.10.3 or 令和8年10月3日.',
+    ),
+    "date_invalid": (
+        "「{label}」の日付「{value}」は存在しない日付です。",
+        'The date "{value}" for "{label}" does not exist.',
+    ),
+    "date_future": (
+        "「{label}」に未来の日付「{value}」は入力できません。",
+        '"{label}" cannot be in the future ({value}).',
+    ),
+    "due_before_received": (
+        "「{label}」は受付日より前にできません。",
+        '"{label}" cannot be before the date received.',
+    ),
+    "corporate_number_invalid": (
+        "法人番号「{value}」が正しくありません（13桁・チェックデジット）。",
+        'The corporate number "{value}" is not valid (13 digits with a check digit).',
+    ),
+    "email_invalid": (
+        "メールアドレス「{value}」の形式が正しくありません。",
+        'The e-mail address "{value}" is not valid.',
+    ),
+    "postal_code_invalid": (
+        "郵便番号「{value}」は7桁の数字で入力してください（例: 108-0074）。",
+        'The postal code "{value}" must be 7 digits (e.g. 108-0074).',
+    ),
+    "phone_invalid": (
+        "電話番号「{value}」は10〜11桁の数字で入力してください。",
+        'The phone number "{value}" must have 10 or 11 digits.',
+    ),
+    "inquirer_name_required": (
+        "相談者の「氏名」か「団体名」のどちらかを入力してください。",
+        "Give the inquirer's name or organisation.",
+    ),
+    "set_syntax": (
+        "「{value}」は 項目=値 の形で指定してください。",
+        '"{value}" must be written field=value.',
+    ),
+    # workflow
+    "status_unknown": (
+        "状況「{value}」はありません。使える状況: {allowed}",
+        'Unknown status "{value}". Known statuses: {allowed}',
+    ),
+    "status_transition": (
+        "状況を「{old}」から「{new}」には変更できません。変更できる状況: {allowed}",
+        'The status cannot change from "{old}" to "{new}". Allowed: {allowed}',
+    ),
+    "outcome_required": (
+        "「{new}」で完了するには結果（outcome）を入力してください。",
+        'Closing as "{new}" needs an outcome.',
+    ),
+    # records
+    "receipt_unknown": (
+        "受付番号「{value}」の相談は見つかりません。",
+        'No inquiry has the receipt number "{value}".',
+    ),
+    "inquirer_unknown": (
+        "相談者「{value}」は見つかりません。",
+        'No inquirer "{value}".',
+    ),
+    "inquirer_merge_same": (
+        "同じ相談者どうしは統合できません。",
+        "An inquirer cannot be merged into itself.",
+    ),
+    "already_deleted": (
+        "受付番号「{value}」の相談は削除済みです。",
+        'The inquiry "{value}" has been deleted.',
+    ),
+    "action_unknown": (
+        "対応履歴「{value}」は見つかりません。",
+        'No action "{value}".',
+    ),
+    "action_not_referral": (
+        "この対応は紹介ではないため、回答を記録できません。",
+        "This action is not a referral, so no reply can be logged.",
+    ),
+    # database and files
+    "office_unknown": (
+        "事務所コード「{value}」は登録されていません。使えるコード: {allowed}",
+        'Unknown office code "{value}". Known codes: {allowed}',
+    ),
+    "office_mismatch": (
+        "このデータベースは「{current}」のものです。「{value}」としては初期化できません。",
+        'This database belongs to "{current}"; it cannot be initialised as "{value}".',
+    ),
+    "not_initialised": (
+        "データベースが初期化されていません。先に renkei-desk init --office CODE を実行してください。",
+        "The database is not initialised. Run renkei-desk init --office CODE first.",
+    ),
+    "database_unreadable": (
+        "データベース「{path}」を開けません: {detail}",
+        'Cannot open the database "{path}": {detail}',
+    ),
+    "database_damaged": (
+        "データベース「{path}」が壊れています: {detail}。バックアップから restore してください。",
+        'The database "{path}" is damaged: {detail}. Restore it from a backup.',
+    ),
+    "database_newer": (
+        "データベースの版（{revision}）がこのプログラムより新しいため開けません。プログラムを更新してください。",
+        "The database (revision {revision}) is newer than this program. Upgrade the program.",
+    ),
+    "file_not_found": (
+        "ファイル「{path}」が見つかりません。",
+        'The file "{path}" does not exist.',
+    ),
+    "backup_target_invalid": (
+        "バックアップ先「{path}」はフォルダではありません。",
+        'The backup destination "{path}" is not a folder.',
+    ),
+    "restore_not_database": (
+        "「{path}」は連携デスクのバックアップではありません: {detail}",
+        '"{path}" is not a Renkei Desk backup: {detail}',
+    ),
+    "count_invalid": (
+        "件数は1以上{limit}以下で指定してください（指定値: {value}）。",
+        "The count must be between 1 and {limit} (given: {value}).",
+    ),
+    "month_invalid": (
+        "月「{value}」は YYYY-MM の形で指定してください（例: 2026-10）。",
+        'The month "{value}" must be written YYYY-MM (e.g. 2026-10).',
+    ),
+}
+
+
+def render(code: str, lang: str = "ja", **params: object) -> str:
+    """The message for `code` in `lang` ("ja" unless it starts with "en")."""
+    ja, en = _MESSAGES[code]
+    template = en if lang.startswith("en") else ja
+    return template.format(**params)
+
+
+def known_codes() -> frozenset[str]:
+    return frozenset(_MESSAGES)

@@ -1,0 +1,1 @@
+"""Use cases over a database, no Qt: each public function owns one transaction."""

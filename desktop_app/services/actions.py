@@ -1,0 +1,116 @@
+"""Follow-up actions (対応履歴) of an inquiry.
+
+An action's next due date, or a referral's reply deadline, becomes the inquiry's follow-up
+date, so the 対応予定 list reads one indexed column instead of every action.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy import select
+
+from db.engine import Database
+from db.models import Action, Inquiry, utc_now
+from desktop_app.domain.errors import UserError
+from desktop_app.services import audit
+from desktop_app.services.codes import vocabulary_codes
+from desktop_app.services.inquiries import find_live
+from desktop_app.services.records import ActionRecord, action_record
+
+_NOTE_LIMIT = 5_000
+
+
+def add_action(
+    db: Database,
+    receipt_no: str,
+    *,
+    kind: str,
+    note: str,
+    staff: str,
+    action_date: dt.date | None = None,
+    next_due: dt.date | None = None,
+    referred_to: str = "",
+    reply_due: dt.date | None = None,
+) -> ActionRecord:
+    when = action_date or dt.date.today()
+    with db.write() as session:
+        inquiry = find_live(session, receipt_no)
+        kinds = vocabulary_codes(session, "action_kind")
+        if kind not in kinds:
+            raise UserError(
+                "code_unknown", label="対応の種類", value=kind, allowed=", ".join(kinds)
+            )
+        if len(note) > _NOTE_LIMIT:
+            raise UserError("field_too_long", label="メモ", limit=_NOTE_LIMIT)
+        for due_label, due in (("次回対応期限", next_due), ("回答期限", reply_due)):
+            if due is not None and due < when:
+                raise UserError("due_before_received", label=due_label)
+        row = Action(
+            id=str(uuid.uuid4()),
+            origin=inquiry.origin,
+            updated_by=staff,
+            inquiry_id=inquiry.id,
+            action_date=when,
+            staff=staff,
+            kind=kind,
+            note=note.strip(),
+            next_due=next_due,
+            referred_to=referred_to.strip(),
+            reply_due=reply_due if kind == "referral" else None,
+        )
+        session.add(row)
+        dues = [due for due in (next_due, row.reply_due) if due is not None]
+        if dues:
+            _follow_up(inquiry, min(dues), staff)
+        session.flush()
+        audit.log(session, staff=staff, action="create", entity="action", entity_id=row.id)
+        return action_record(row)
+
+
+def list_actions(db: Database, receipt_no: str) -> list[ActionRecord]:
+    """The inquiry's history, oldest first (how a case sheet reads)."""
+    with db.read() as session:
+        inquiry = find_live(session, receipt_no)
+        rows = session.scalars(
+            select(Action)
+            .where(Action.inquiry_id == inquiry.id, Action.deleted.is_(False))
+            .order_by(Action.action_date, Action.pk)
+        )
+        return [action_record(row) for row in rows]
+
+
+def log_reply(db: Database, action_id: str, replied_on: dt.date, *, staff: str) -> ActionRecord:
+    """The reply to a referral came back: it no longer waits (回答待ち ends)."""
+    with db.write() as session:
+        row = session.scalar(select(Action).where(Action.id == action_id))
+        if row is None or row.deleted:
+            raise UserError("action_unknown", value=action_id)
+        if row.kind != "referral":
+            raise UserError("action_not_referral")
+        old = row.replied_on
+        row.replied_on = replied_on
+        row.rev += 1
+        row.updated_at = utc_now()
+        row.updated_by = staff
+        audit.log(
+            session,
+            staff=staff,
+            action="update",
+            entity="action",
+            entity_id=row.id,
+            field="replied_on",
+            old=old,
+            new=replied_on,
+        )
+        return action_record(row)
+
+
+def _follow_up(inquiry: Inquiry, due: dt.date, staff: str) -> None:
+    if inquiry.follow_up_due == due:
+        return
+    inquiry.follow_up_due = due
+    inquiry.rev += 1
+    inquiry.updated_at = utc_now()
+    inquiry.updated_by = staff

@@ -1,0 +1,65 @@
+"""Opening a desk database: the folding functions the index needs, and upgrades on open.
+
+Every entry point (CLI, GUI, tests) opens a file through `connect`, so an older file is always
+backed up and upgraded before anything reads it, and the search triggers always find their
+SQL functions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy.exc import DatabaseError, OperationalError
+
+from db import migrate
+from db.backup import backup_to
+from db.engine import Database, SqlFunction, open_database
+from db.search_index import FOLD_FUNCTION, GRAMS_FUNCTION
+from desktop_app.domain import text
+from desktop_app.domain.errors import UserError
+
+SQL_FUNCTIONS: dict[str, SqlFunction] = {
+    FOLD_FUNCTION: text.fold,
+    GRAMS_FUNCTION: text.grams,
+}
+
+
+def connect(path: Path) -> Database:
+    """Open `path` (created when missing) at the newest schema.
+
+    Raises UserError when the file is not a database, is damaged, or is newer than the program.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    database = open_database(path, SQL_FUNCTIONS)
+    try:
+        current = migrate.current_revision(database.engine)
+        head = migrate.head_revision()
+        if current != head:
+            if current is not None and not _known_revision(current):
+                raise UserError("database_newer", revision=current)
+            if current is not None:
+                backup_to(database.engine, _upgrade_backup_path(path, current))
+            migrate.upgrade(database.engine)
+    except (DatabaseError, OperationalError, sqlite3.DatabaseError) as exc:
+        database.dispose()
+        raise UserError("database_unreadable", path=path, detail=_first_line(exc)) from exc
+    except UserError:
+        database.dispose()
+        raise
+    return database
+
+
+def _known_revision(revision: str) -> bool:
+    return revision in migrate.all_revisions()
+
+
+def _upgrade_backup_path(path: Path, revision: str) -> Path:
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    return path.with_name(f"{path.stem}.before-upgrade-{revision}-{stamp}{path.suffix}")
+
+
+def _first_line(exc: BaseException) -> str:
+    original = getattr(exc, "orig", None) or exc
+    return str(original).splitlines()[0] if str(original) else type(original).__name__

@@ -1,0 +1,142 @@
+"""Reading the master lists for pickers and labels: vocabularies, offices, municipalities.
+
+Municipalities complete on what a clerk types: kanji (釧路), a reading in either kana
+(くしろ / クシロ) or the start of the 6-digit code; readings are compared folded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import or_, select
+
+from db.engine import Database
+from db.models import AgreementBody, Municipality, Office, PartnerMunicipality, VocabTerm
+from desktop_app.domain import text
+
+
+@dataclass(frozen=True)
+class MunicipalityItem:
+    code: str
+    name: str
+    prefecture: str
+    kana: str
+    kind: str
+
+    @property
+    def display(self) -> str:
+        """釧路市（北海道）: the prefecture tells apart the many towns that share a name."""
+        if self.kind == "prefecture":
+            return self.name
+        return f"{self.name}（{self.prefecture}）"
+
+
+@dataclass(frozen=True)
+class OfficeItem:
+    code: str
+    name: str
+    name_en: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class AgreementItem:
+    code: str
+    name: str
+    kind: str
+    signed_on: str | None
+    member_count: int | None
+
+
+@dataclass(frozen=True)
+class PartnerItem:
+    municipality: MunicipalityItem
+    origin: str
+    notes: str
+
+
+def vocabulary(db: Database, vocab: str, lang: str = "ja") -> list[tuple[str, str]]:
+    """(code, label) pairs of one vocabulary in display order."""
+    return list(labels(db, lang).get(vocab, {}).items())
+
+
+def labels(db: Database, lang: str = "ja") -> dict[str, dict[str, str]]:
+    """Every vocabulary's labels in `lang`: {vocab: {code: label}}, in display order."""
+    english = lang.startswith("en")
+    result: dict[str, dict[str, str]] = {}
+    with db.read() as session:
+        rows = session.scalars(
+            select(VocabTerm)
+            .where(VocabTerm.active.is_(True))
+            .order_by(VocabTerm.vocab, VocabTerm.sort_order, VocabTerm.code)
+        )
+        for row in rows:
+            result.setdefault(row.vocab, {})[row.code] = row.label_en if english else row.label_ja
+    return result
+
+
+def offices(db: Database) -> list[OfficeItem]:
+    with db.read() as session:
+        rows = session.scalars(select(Office).order_by(Office.sort_order, Office.code))
+        return [OfficeItem(r.code, r.name, r.name_en, r.kind) for r in rows]
+
+
+def search_municipalities(db: Database, query: str, limit: int = 20) -> list[MunicipalityItem]:
+    """Municipalities whose name, reading or code starts with (or name contains) `query`."""
+    typed = query.strip()
+    if not typed:
+        return []
+    reading = text.fold(typed)
+    digits = text.digits(typed)
+    conditions = [Municipality.name.contains(typed), Municipality.kana.startswith(reading)]
+    if digits and digits == typed.replace(" ", ""):
+        conditions.append(Municipality.code.startswith(digits))
+    with db.read() as session:
+        rows = session.scalars(
+            select(Municipality)
+            .where(or_(*conditions))
+            .order_by(Municipality.kana.startswith(reading).desc(), Municipality.code)
+            .limit(limit)
+        )
+        return [_municipality_item(row) for row in rows]
+
+
+def municipalities_by_code(db: Database, codes: list[str]) -> list[MunicipalityItem]:
+    with db.read() as session:
+        rows = session.scalars(select(Municipality).where(Municipality.code.in_(codes)))
+        by_code = {row.code: _municipality_item(row) for row in rows}
+    return [by_code[code] for code in codes if code in by_code]
+
+
+def agreement_bodies(db: Database) -> list[AgreementItem]:
+    with db.read() as session:
+        rows = session.scalars(
+            select(AgreementBody).order_by(AgreementBody.kind.desc(), AgreementBody.signed_on)
+        )
+        return [
+            AgreementItem(
+                r.code,
+                r.name,
+                r.kind,
+                r.signed_on.isoformat() if r.signed_on else None,
+                r.member_count,
+            )
+            for r in rows
+        ]
+
+
+def partners(db: Database) -> list[PartnerItem]:
+    with db.read() as session:
+        rows = session.execute(
+            select(PartnerMunicipality, Municipality)
+            .join(Municipality, Municipality.code == PartnerMunicipality.municipality_code)
+            .order_by(Municipality.code)
+        )
+        return [
+            PartnerItem(_municipality_item(municipality), partner.origin, partner.notes)
+            for partner, municipality in rows
+        ]
+
+
+def _municipality_item(row: Municipality) -> MunicipalityItem:
+    return MunicipalityItem(row.code, row.name, row.prefecture, row.kana, row.kind)

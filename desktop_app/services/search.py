@@ -1,0 +1,210 @@
+"""Finding inquiries: free text, filters, counts and ordered pages, all in SQL.
+
+Nothing here loads a table into Python. Lists page by the local integer key: `first_rows` gives
+the first screenful at once, `ordered_pks` the whole ordered key list (a few MB at 1,000,000
+rows, fetched off the GUI thread), and `rows_by_pk` the rows of any page of it.
+Free text goes to the trigram index for terms of 3+ characters and to the bigram index for
+1-2 characters (db.search_index says why); a term written like a phone number is searched as
+its digits, so 03-5555-0101 and (03)5555-0101 find the same inquirer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from array import array
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import selectinload
+
+from db.engine import Database
+from db.models import Inquirer, Inquiry, InquiryField
+from db.search_index import TermMatch, match_expression, matching_pks
+from desktop_app.domain import text
+from desktop_app.domain.workflow import CLOSED_STATUSES
+from desktop_app.services.records import InquiryRecord, inquiry_record
+
+SortKey = Literal["received_at", "receipt_no", "status", "follow_up_due", "office"]
+SORT_KEYS: tuple[SortKey, ...] = ("received_at", "receipt_no", "status", "follow_up_due", "office")
+_SORT_COLUMNS: dict[str, Any] = {
+    "received_at": Inquiry.received_at,
+    "receipt_no": Inquiry.receipt_no,
+    "status": Inquiry.status,
+    "follow_up_due": Inquiry.follow_up_due,
+    "office": Inquiry.office_code,
+}
+_IN_CHUNK = 500  # stays well under SQLite's bound-parameter limit
+
+
+@dataclass(frozen=True)
+class InquiryFilter:
+    text: str = ""
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    statuses: tuple[str, ...] = ()
+    office: str | None = None
+    field: str | None = None
+    relationship: str | None = None
+    inquirer_type: str | None = None
+    overdue_only: bool = False
+    today: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class InquiryRow:
+    """One line of the inquiry list: only what the list shows."""
+
+    pk: int
+    receipt_no: str
+    received_at: dt.date
+    office_code: str
+    status: str
+    subject: str
+    inquirer_label: str
+    relationship: str | None
+    channel: str | None
+    follow_up_due: dt.date | None
+    overdue: bool
+
+
+def term_matches(query: str) -> list[TermMatch]:
+    """Each term of a free-text query as an index match (see the module docstring)."""
+    matches = []
+    for raw in query.split():
+        term = text.digits(raw) if text.looks_like_phone(raw) else text.fold(raw)
+        if len(term) >= 3:
+            matches.append(TermMatch("trigram", match_expression(term)))
+            continue
+        chars = "".join(ch for ch in term if ch.isalnum())
+        if chars:
+            matches.append(TermMatch("bigram", match_expression(chars, prefix=len(chars) == 1)))
+    return matches
+
+
+def count_inquiries(db: Database, flt: InquiryFilter) -> int:
+    with db.read() as session:
+        keys = _filtered(flt).subquery()
+        return session.scalar(select(func.count()).select_from(keys)) or 0
+
+
+def first_rows(
+    db: Database,
+    flt: InquiryFilter,
+    sort: SortKey = "received_at",
+    descending: bool = True,
+    limit: int = 100,
+) -> list[InquiryRow]:
+    with db.read() as session:
+        keys = _ordered(flt, sort, descending).limit(limit)
+        pks = list(session.scalars(keys))
+    return rows_by_pk(db, pks, today=flt.today)
+
+
+def ordered_pks(
+    db: Database, flt: InquiryFilter, sort: SortKey = "received_at", descending: bool = True
+) -> array[int]:
+    """Every matching key in list order: the list model's row index."""
+    with db.read() as session:
+        result = session.connection().execute(_ordered(flt, sort, descending))
+        return array("q", (row[0] for row in result))
+
+
+def rows_by_pk(
+    db: Database, pks: Sequence[int], *, today: dt.date | None = None
+) -> list[InquiryRow]:
+    """The list rows of `pks`, in the order given."""
+    on = today or dt.date.today()
+    found: dict[int, InquiryRow] = {}
+    with db.read() as session:
+        for start in range(0, len(pks), _IN_CHUNK):
+            chunk = pks[start : start + _IN_CHUNK]
+            statement = (
+                select(
+                    Inquiry.pk,
+                    Inquiry.receipt_no,
+                    Inquiry.received_at,
+                    Inquiry.office_code,
+                    Inquiry.status,
+                    Inquiry.subject,
+                    Inquirer.organization,
+                    Inquirer.name,
+                    Inquiry.relationship_code,
+                    Inquiry.channel,
+                    Inquiry.follow_up_due,
+                )
+                .join(Inquirer, Inquirer.id == Inquiry.inquirer_id)
+                .where(Inquiry.pk.in_(chunk))
+            )
+            for row in session.execute(statement):
+                found[row.pk] = InquiryRow(
+                    pk=row.pk,
+                    receipt_no=row.receipt_no,
+                    received_at=row.received_at,
+                    office_code=row.office_code,
+                    status=row.status,
+                    subject=row.subject,
+                    inquirer_label=" ".join(p for p in (row.organization, row.name) if p),
+                    relationship=row.relationship_code,
+                    channel=row.channel,
+                    follow_up_due=row.follow_up_due,
+                    overdue=_overdue(row.status, row.follow_up_due, on),
+                )
+    return [found[pk] for pk in pks if pk in found]
+
+
+def list_inquiries(
+    db: Database, flt: InquiryFilter, limit: int = 50
+) -> tuple[int, list[InquiryRecord]]:
+    """Count and full records of the newest matches (the CLI's `inquiry list`)."""
+    with db.read() as session:
+        count = session.scalar(select(func.count()).select_from(_filtered(flt).subquery())) or 0
+        pks = list(session.scalars(_ordered(flt, "received_at", True).limit(limit)))
+        rows = session.scalars(
+            select(Inquiry)
+            .where(Inquiry.pk.in_(pks))
+            .options(selectinload(Inquiry.fields), selectinload(Inquiry.forms))
+        )
+        by_pk = {row.pk: inquiry_record(row) for row in rows}
+    return count, [by_pk[pk] for pk in pks]
+
+
+def _overdue(status: str, due: dt.date | None, today: dt.date) -> bool:
+    return due is not None and due < today and status not in CLOSED_STATUSES
+
+
+def _ordered(flt: InquiryFilter, sort: SortKey, descending: bool) -> Select[int]:
+    column = _SORT_COLUMNS[sort]
+    if descending:
+        return _filtered(flt).order_by(column.desc(), Inquiry.pk.desc())
+    return _filtered(flt).order_by(column.asc(), Inquiry.pk.asc())
+
+
+def _filtered(flt: InquiryFilter) -> Select[int]:
+    statement = select(Inquiry.pk).where(Inquiry.deleted.is_(False))
+    matches = term_matches(flt.text)
+    if matches:
+        statement = statement.where(Inquiry.pk.in_(matching_pks(matches)))
+    if flt.date_from is not None:
+        statement = statement.where(Inquiry.received_at >= flt.date_from)
+    if flt.date_to is not None:
+        statement = statement.where(Inquiry.received_at <= flt.date_to)
+    if flt.statuses:
+        statement = statement.where(Inquiry.status.in_(flt.statuses))
+    if flt.office:
+        statement = statement.where(Inquiry.office_code == flt.office)
+    if flt.relationship:
+        statement = statement.where(Inquiry.relationship_code == flt.relationship)
+    if flt.field:
+        tagged = select(InquiryField.inquiry_pk).where(InquiryField.code == flt.field)
+        statement = statement.where(Inquiry.pk.in_(tagged))
+    if flt.inquirer_type:
+        of_type = select(Inquirer.id).where(Inquirer.type == flt.inquirer_type)
+        statement = statement.where(Inquiry.inquirer_id.in_(of_type))
+    if flt.overdue_only:
+        today = flt.today or dt.date.today()
+        statement = statement.where(
+            Inquiry.follow_up_due < today, Inquiry.status.not_in(CLOSED_STATUSES)
+        )
+    return statement

@@ -1,0 +1,94 @@
+"""Making a file a desk database for one office, with the master lists it needs.
+
+`init` may be run again on the same file (to pick up master rows a newer program ships): it
+only adds what is missing, and never turns one office's database into another's.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy.orm import Session
+
+from db.engine import Database
+from db.models import (
+    AgreementBody,
+    Base,
+    Municipality,
+    Office,
+    PartnerMunicipality,
+    Setting,
+    VocabTerm,
+)
+from desktop_app.domain import masters
+from desktop_app.domain.errors import UserError
+
+OFFICE_KEY = "office_code"
+
+
+@dataclass(frozen=True)
+class InitReport:
+    office: str
+    created: bool
+    added: dict[str, int]
+
+
+def office_of(db: Database) -> str | None:
+    """The office this database belongs to, or None before `init`."""
+    with db.read() as session:
+        setting = session.get(Setting, OFFICE_KEY)
+        return None if setting is None else setting.value
+
+
+def require_office(session: Session) -> str:
+    setting = session.get(Setting, OFFICE_KEY)
+    if setting is None:
+        raise UserError("not_initialised")
+    return setting.value
+
+
+def initialise(db: Database, office_code: str) -> InitReport:
+    office_code = office_code.strip().upper()
+    offices = masters.load_offices()
+    known = [office.code for office in offices]
+    if office_code not in known:
+        raise UserError("office_unknown", value=office_code, allowed=", ".join(known))
+    with db.write() as session:
+        current = session.get(Setting, OFFICE_KEY)
+        if current is not None and current.value != office_code:
+            raise UserError("office_mismatch", current=current.value, value=office_code)
+        added = {
+            "offices": _add_missing(session, Office, offices),
+            "vocabularies": _add_missing(session, VocabTerm, masters.load_vocabularies()),
+            "municipalities": _add_missing(session, Municipality, masters.load_municipalities()),
+            "agreement_bodies": _add_missing(
+                session, AgreementBody, masters.load_agreement_bodies()
+            ),
+            "partner_municipalities": _add_missing(
+                session, PartnerMunicipality, masters.load_partners()
+            ),
+        }
+        if current is None:
+            session.add(Setting(key=OFFICE_KEY, value=office_code))
+    return InitReport(office=office_code, created=current is None, added=added)
+
+
+def _add_missing(session: Session, model: type[Base], rows: Sequence[Any]) -> int:
+    """Insert the rows whose keys are not there yet; returns how many were added."""
+    if not rows:
+        return 0
+    table = Base.metadata.tables[model.__tablename__]
+    before = session.scalar(select(func.count()).select_from(table)) or 0
+    columns = {column.name for column in table.columns}
+    values = [
+        {key: value for key, value in dataclasses.asdict(row).items() if key in columns}
+        for row in rows
+    ]
+    session.execute(insert(table).on_conflict_do_nothing(), values)
+    after = session.scalar(select(func.count()).select_from(table)) or 0
+    return after - before

@@ -1,0 +1,244 @@
+"""Finding earlier inquirers that are the person or firm now at the desk, and merging twins.
+
+The desk links an inquiry to an existing inquirer rather than creating a second record, so the
+intake form asks, while the clerk types, who might already be known. Every probe goes through an
+index (DESIGN.md: nothing loads a whole table into Python): the folded name key and the phone's
+digits are indexed columns of `inquirer`; the reading is looked up through the full-text index
+of the inquiries (which holds each inquirer's folded kana) and confirmed on that short list.
+
+Two records that turn out to be one are merged, not deleted: the dropped one becomes a tombstone
+pointing at the kept one (`merged_into`), so the merge travels to other offices in sync packages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from db.engine import Database
+from db.models import Inquirer, Inquiry, utc_now
+from db.search_index import FOLD_FUNCTION, TermMatch, match_expression, matching_pks
+from desktop_app.domain import corporate_number as corporate
+from desktop_app.domain import text
+from desktop_app.domain.errors import UserError
+from desktop_app.services import audit
+from desktop_app.services.records import InquirerRecord, inquirer_record
+
+# How many candidates one probe may bring back before they are ranked; bounds the work per key.
+_CANDIDATES = 50
+# Shorter keys match too much to be a useful suggestion while the clerk is still typing.
+_MIN_KEY = 2
+_PHONE_DIGITS = (10, 11)
+# The highest code point: `key <= column < key + _TOP` is a prefix test the index can answer.
+_TOP = "\U0010ffff"
+# Inquirer fields a merge copies from the dropped record when the kept one has them blank.
+_GAP_FIELDS = (
+    "organization",
+    "name",
+    "kana",
+    "phone",
+    "email",
+    "postal_code",
+    "address",
+    "corporate_number",
+    "notes",
+)
+
+
+@dataclass(frozen=True)
+class InquirerMatch:
+    """An earlier inquirer that may be the one at the desk, and why it was suggested.
+
+    `matched_on` holds "name", "kana", "phone" and/or "corporate_number", in that order;
+    `inquiry_count` counts its inquiries that are not deleted.
+    """
+
+    inquirer: InquirerRecord
+    matched_on: tuple[str, ...]
+    inquiry_count: int
+
+
+def suggest_duplicates(
+    db: Database,
+    *,
+    name: str = "",
+    kana: str = "",
+    phone: str = "",
+    corporate_number: str = "",
+    organization: str = "",
+    limit: int = 5,
+) -> list[InquirerMatch]:
+    """Live inquirers matching any key after normalisation, the most keys matched first."""
+    probes = _probes(
+        name=name,
+        kana=kana,
+        phone=phone,
+        corporate_number=corporate_number,
+        organization=organization,
+    )
+    if not probes or limit <= 0:
+        return []
+    with db.read() as session:
+        matched: dict[str, list[str]] = {}
+        for key, query in probes:
+            for inquirer_id in session.scalars(query.limit(_CANDIDATES)):
+                matched.setdefault(inquirer_id, []).append(key)
+        if not matched:
+            return []
+        counts = _inquiry_counts(session, matched)
+        rows = session.scalars(select(Inquirer).where(Inquirer.id.in_(matched)))
+        found = [
+            InquirerMatch(
+                inquirer=inquirer_record(row),
+                matched_on=tuple(matched[row.id]),
+                inquiry_count=counts.get(row.id, 0),
+            )
+            for row in rows
+        ]
+    found.sort(key=lambda m: (-len(m.matched_on), -m.inquiry_count, m.inquirer.kana, m.inquirer.id))
+    return found[:limit]
+
+
+def merge_inquirers(db: Database, keep_id: str, drop_id: str, *, staff: str) -> InquirerRecord:
+    """Move every inquiry of `drop_id` to `keep_id` and leave `drop_id` as a merged tombstone.
+
+    Blank fields of the kept record are filled from the dropped one. Both records and every
+    moved inquiry get rev+1 and an audit entry (action "merge"), so the merge is synced.
+    """
+    if keep_id == drop_id:
+        raise UserError("inquirer_merge_same")
+    with db.write() as session:
+        keep = _live(session, keep_id)
+        drop = _live(session, drop_id)
+        moved = session.scalars(select(Inquiry).where(Inquiry.inquirer_id == drop.id)).all()
+        for inquiry in moved:
+            inquiry.inquirer_id = keep.id
+            _touch(inquiry, staff)
+            audit.log(
+                session,
+                staff=staff,
+                action="merge",
+                entity="inquiry",
+                entity_id=inquiry.id,
+                field="inquirer",
+                old=drop.id,
+                new=keep.id,
+            )
+        for field, value in _fill_gaps(keep, drop):
+            audit.log(
+                session,
+                staff=staff,
+                action="merge",
+                entity="inquirer",
+                entity_id=keep.id,
+                field=field,
+                old="",
+                new=value,
+            )
+        drop.merged_into = keep.id
+        drop.deleted = True
+        for row, field, other in ((keep, "absorbed", drop.id), (drop, "merged_into", keep.id)):
+            _touch(row, staff)
+            audit.log(
+                session,
+                staff=staff,
+                action="merge",
+                entity="inquirer",
+                entity_id=row.id,
+                field=field,
+                new=other,
+            )
+        session.flush()
+        return inquirer_record(keep)
+
+
+def _probes(
+    *, name: str, kana: str, phone: str, corporate_number: str, organization: str
+) -> list[tuple[str, Select[str]]]:
+    """One indexed query of inquirer ids per key the clerk has typed enough of."""
+    probes: list[tuple[str, Select[str]]] = []
+    key = text.match_key(organization, name)
+    if len(key) >= _MIN_KEY:
+        probes.append(("name", _live_ids(_prefix(Inquirer.match_key, key))))
+    reading = text.fold(kana)
+    if len(reading) >= _MIN_KEY:
+        probes.append(("kana", _by_reading(reading)))
+    digits = text.digits(phone)
+    if _PHONE_DIGITS[0] <= len(digits) <= _PHONE_DIGITS[1]:
+        probes.append(("phone", _live_ids(Inquirer.phone_digits == digits)))
+    if corporate.is_valid_corporate_number(corporate_number):
+        number = corporate.normalize_corporate_number(corporate_number)
+        probes.append(("corporate_number", _live_ids(Inquirer.corporate_number == number)))
+    return probes
+
+
+def _live_ids(*conditions: ColumnElement[bool]) -> Select[str]:
+    return select(Inquirer.id).where(Inquirer.deleted.is_(False), *conditions)
+
+
+def _prefix(column: InstrumentedAttribute[str], key: str) -> ColumnElement[bool]:
+    return (column >= key) & (column < key + _TOP)
+
+
+def _by_reading(reading: str) -> Select[str]:
+    """Inquirers whose folded kana (or name written in kana) starts with `reading`.
+
+    `inquirer.kana` is neither folded nor indexed, so candidates come from the inquiries'
+    full-text index, whose text holds each inquirer's folded kana, and the prefix is confirmed
+    on those few rows only.
+    """
+    candidates = (
+        select(Inquiry.inquirer_id)
+        .where(Inquiry.pk.in_(matching_pks([_term_match(reading)])))
+        .distinct()
+        .limit(_CANDIDATES)
+    )
+    folded_kana = getattr(func, FOLD_FUNCTION)(Inquirer.kana)
+    by_kana = Inquirer.id.in_(candidates) & (func.substr(folded_kana, 1, len(reading)) == reading)
+    return _live_ids(by_kana | _prefix(Inquirer.match_key, reading))
+
+
+def _term_match(folded: str) -> TermMatch:
+    """The index that can answer `folded`: trigrams from three characters, bigrams below."""
+    if len(folded) >= 3:
+        return TermMatch("trigram", match_expression(folded))
+    return TermMatch("bigram", match_expression(folded, prefix=len(folded) == 1))
+
+
+def _inquiry_counts(session: Session, inquirer_ids: Iterable[str]) -> dict[str, int]:
+    query = (
+        select(Inquiry.inquirer_id, func.count())
+        .where(Inquiry.inquirer_id.in_(list(inquirer_ids)), Inquiry.deleted.is_(False))
+        .group_by(Inquiry.inquirer_id)
+    )
+    return {inquirer_id: count for inquirer_id, count in session.execute(query)}
+
+
+def _live(session: Session, inquirer_id: str) -> Inquirer:
+    row = session.scalar(select(Inquirer).where(Inquirer.id == inquirer_id))
+    if row is None or row.deleted:
+        raise UserError("inquirer_unknown", value=inquirer_id)
+    return row
+
+
+def _fill_gaps(keep: Inquirer, drop: Inquirer) -> list[tuple[str, str]]:
+    """Copy what only the dropped record knows; returns the (field, value) pairs copied."""
+    filled = [
+        (field, getattr(drop, field))
+        for field in _GAP_FIELDS
+        if not getattr(keep, field) and getattr(drop, field)
+    ]
+    for field, value in filled:
+        setattr(keep, field, value)
+    keep.phone_digits = text.digits(keep.phone)
+    keep.match_key = text.match_key(keep.organization, keep.name)
+    return filled
+
+
+def _touch(row: Inquirer | Inquiry, staff: str) -> None:
+    row.rev += 1
+    row.updated_at = utc_now()
+    row.updated_by = staff

@@ -1,0 +1,141 @@
+"""Duplicate-inquirer suggestions and merges, against a real database file."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from db.models import AuditLog, Inquirer, Inquiry
+from desktop_app.domain.errors import UserError
+from desktop_app.services import inquirers, inquiries, setup
+from desktop_app.services.database import connect
+
+TODAY = dt.date(2026, 10, 3)
+
+
+@pytest.fixture
+def db(tmp_path: Path):
+    database = connect(tmp_path / "desk.sqlite3")
+    setup.initialise(database, "SHIBA")
+    yield database
+    database.dispose()
+
+
+def _add(db, subject: str = "相談", **inquirer: str) -> str:
+    """Record an inquiry for a new inquirer; returns that inquirer's id."""
+    data = {
+        "received_at": "2026-10-01",
+        "subject": subject,
+        "inquirer": {"type": "resident", **inquirer},
+    }
+    return inquiries.add_inquiry(db, data, staff="tanaka", today=TODAY).inquirer.id
+
+
+def _ids(matches: list[inquirers.InquirerMatch]) -> list[str]:
+    return [match.inquirer.id for match in matches]
+
+
+def test_half_width_kana_finds_a_katakana_reading(db):
+    suzuki = _add(db, name="鈴木 一郎", kana="スズキ イチロウ")
+    _add(db, name="佐藤 花子", kana="サトウ ハナコ")
+    matches = inquirers.suggest_duplicates(db, kana="ｽｽﾞｷ")
+    assert _ids(matches) == [suzuki]
+    assert matches[0].matched_on == ("kana",)
+    assert matches[0].inquiry_count == 1
+
+
+def test_a_name_written_in_kana_is_found_by_its_reading(db):
+    suzuki = _add(db, name="スズキ")
+    assert _ids(inquirers.suggest_duplicates(db, kana="すずき")) == [suzuki]
+
+
+@pytest.mark.parametrize("typed", ["(03)5555-0101", "０３－５５５５－０１０１", "03 5555 0101"])
+def test_a_phone_written_differently_matches_its_digits(db, typed):
+    known = _add(db, name="山田 太郎", phone="03-5555-0101")
+    matches = inquirers.suggest_duplicates(db, phone=typed)
+    assert _ids(matches) == [known]
+    assert matches[0].matched_on == ("phone",)
+
+
+def test_organisation_matches_without_its_legal_form_and_in_other_widths(db):
+    firm = _add(db, organization="株式会社 芝浦ﾃｯｸ", name="")
+    assert _ids(inquirers.suggest_duplicates(db, organization="芝浦テック")) == [firm]
+    assert _ids(inquirers.suggest_duplicates(db, organization="(株)芝浦")) == [firm]
+
+
+def test_corporate_number_matches_however_it_is_spaced(db):
+    firm = _add(db, organization="港物産", corporate_number="2010401099991")
+    matches = inquirers.suggest_duplicates(db, corporate_number="2-0104-0109-9991")
+    assert _ids(matches) == [firm]
+
+
+def test_more_keys_matched_rank_first(db):
+    by_name = _add(db, name="鈴木 一郎")
+    both = _add(db, name="鈴木 一郎", phone="0355550101")
+    matches = inquirers.suggest_duplicates(db, name="鈴木一郎", phone="03-5555-0101")
+    assert _ids(matches) == [both, by_name]
+    assert matches[0].matched_on == ("name", "phone")
+
+
+def test_short_or_empty_keys_suggest_nothing(db):
+    _add(db, name="鈴木 一郎", phone="0355550101")
+    assert inquirers.suggest_duplicates(db) == []
+    assert inquirers.suggest_duplicates(db, name="鈴", phone="0355") == []
+
+
+def test_merge_moves_inquiries_and_leaves_a_synced_tombstone(db):
+    keep = _add(db, name="鈴木 一郎", phone="0355550101")
+    drop = _add(db, subject="二件目", name="鈴木一郎", kana="スズキイチロウ", email="s@example.jp")
+    _add(db, subject="三件目", **{"name": "佐藤"})
+    with db.read() as session:
+        drop_rev = session.scalar(select(Inquirer.rev).where(Inquirer.id == drop))
+
+    kept = inquirers.merge_inquirers(db, keep, drop, staff="tanaka")
+
+    assert kept.id == keep
+    assert kept.kana == "スズキイチロウ" and kept.email == "s@example.jp"
+    with db.read() as session:
+        dropped = session.scalar(select(Inquirer).where(Inquirer.id == drop))
+        assert dropped is not None
+        assert (dropped.deleted, dropped.merged_into, dropped.rev) == (True, keep, drop_rev + 1)
+        owners = session.scalars(select(Inquiry.inquirer_id).where(Inquiry.subject != "三件目"))
+        assert set(owners) == {keep}
+        merged = session.scalars(select(AuditLog.entity_id).where(AuditLog.action == "merge"))
+        assert {keep, drop} <= set(merged)
+    matches = inquirers.suggest_duplicates(db, name="鈴木一郎")
+    assert _ids(matches) == [keep]
+    assert matches[0].inquiry_count == 2
+
+
+def _snapshot(db) -> tuple[int, int, list[tuple[str, int, bool]]]:
+    with db.read() as session:
+        audits = session.scalar(select(func.count()).select_from(AuditLog)) or 0
+        moved = session.scalar(select(func.count()).select_from(Inquiry)) or 0
+        rows = session.execute(select(Inquirer.id, Inquirer.rev, Inquirer.deleted)).all()
+        return audits, moved, sorted((r.id, r.rev, r.deleted) for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("which", "code", "message"),
+    [
+        ("same", "inquirer_merge_same", "同じ相談者どうしは統合できません。"),
+        ("unknown", "inquirer_unknown", "相談者「no-such-id」は見つかりません。"),
+        ("deleted", "inquirer_unknown", None),
+    ],
+)
+def test_refused_merges_change_nothing(db, which, code, message):
+    first = _add(db, name="鈴木 一郎")
+    second = _add(db, name="佐藤 花子")
+    third = _add(db, name="高橋 三郎")
+    inquirers.merge_inquirers(db, first, third, staff="tanaka")
+    pairs = {"same": (first, first), "unknown": (first, "no-such-id"), "deleted": (second, third)}
+    before = _snapshot(db)
+    with pytest.raises(UserError) as refused:
+        inquirers.merge_inquirers(db, *pairs[which], staff="tanaka")
+    assert refused.value.code == code
+    if message is not None:
+        assert refused.value.message("ja") == message
+    assert _snapshot(db) == before

@@ -1,0 +1,110 @@
+"""対応予定: due and overdue inquiries and unanswered referrals, from a real database file."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from desktop_app.services import actions, database, followups, inquiries, setup
+
+TODAY = dt.date(2026, 10, 15)
+
+
+@pytest.fixture
+def desk(tmp_path: Path):
+    db = database.connect(tmp_path / "desk.db")
+    setup.initialise(db, "SHIBA")
+    yield db
+    db.dispose()
+
+
+def _inquiry(db, subject: str, *, due: dt.date | None = None, status: str = "received") -> str:
+    data = {
+        "received_at": "2026-10-01",
+        "subject": subject,
+        "inquirer": {"type": "npo", "organization": "NPO法人みなと"},
+        "follow_up_due": due.isoformat() if due else None,
+        "status": status,
+    }
+    if status != "received":
+        data["outcome"] = "情報提供"
+    return inquiries.add_inquiry(db, data, staff="clerk", today=TODAY).receipt_no
+
+
+def test_lists_overdue_today_and_soon_but_not_later_or_closed(desk):
+    late = _inquiry(desk, "期限切れ", due=TODAY - dt.timedelta(days=3))
+    today = _inquiry(desk, "本日", due=TODAY)
+    soon = _inquiry(desk, "来週", due=TODAY + dt.timedelta(days=7))
+    _inquiry(desk, "先の話", due=TODAY + dt.timedelta(days=8))
+    _inquiry(desk, "期限なし")
+    _inquiry(desk, "完了済", due=TODAY - dt.timedelta(days=1), status="info_only")
+
+    rows = followups.due_followups(desk, TODAY)
+
+    assert [(r.receipt_no, r.overdue, r.reason) for r in rows] == [
+        (late, True, "follow_up"),
+        (today, False, "follow_up"),
+        (soon, False, "follow_up"),
+    ]
+    assert rows[0].inquirer_label == "NPO法人みなと"
+    assert followups.start_counts(desk, TODAY) == (1, 1)
+
+
+def test_unanswered_referral_past_its_deadline_until_the_reply_is_logged(desk):
+    receipt = _inquiry(desk, "物産展の相談")
+    referral = actions.add_action(
+        desk,
+        receipt,
+        kind="referral",
+        note="産業振興課へ紹介",
+        staff="clerk",
+        action_date=dt.date(2026, 10, 2),
+        referred_to="産業振興課",
+        reply_due=dt.date(2026, 10, 9),
+    )
+    # A later call moves the inquiry's own date on; the referral still waits for its reply.
+    actions.add_action(
+        desk,
+        receipt,
+        kind="call",
+        note="再連絡予定",
+        staff="clerk",
+        action_date=dt.date(2026, 10, 10),
+        next_due=dt.date(2026, 10, 20),
+    )
+
+    rows = followups.due_followups(desk, TODAY)
+
+    assert [(r.reason, r.due, r.referred_to, r.overdue) for r in rows] == [
+        ("reply", dt.date(2026, 10, 9), "産業振興課", True),
+        ("follow_up", dt.date(2026, 10, 20), "", False),
+    ]
+    assert rows[0].action_id == referral.id
+
+    actions.log_reply(desk, referral.id, dt.date(2026, 10, 15), staff="clerk")
+    assert [r.reason for r in followups.due_followups(desk, TODAY)] == ["follow_up"]
+
+
+def test_a_referral_date_is_shown_once(desk):
+    receipt = _inquiry(desk, "移住相談")
+    actions.add_action(
+        desk,
+        receipt,
+        kind="referral",
+        note="",
+        staff="clerk",
+        action_date=dt.date(2026, 10, 2),
+        referred_to="いわき市",
+        reply_due=dt.date(2026, 10, 9),
+    )
+    rows = followups.due_followups(desk, TODAY)
+    assert [(r.reason, r.due) for r in rows] == [("reply", dt.date(2026, 10, 9))]
+
+
+def test_office_filter(desk):
+    _inquiry(desk, "芝の案件", due=TODAY)
+    assert len(followups.due_followups(desk, TODAY, office="SHIBA")) == 1
+    assert followups.due_followups(desk, TODAY, office="AZABU") == []
+    assert followups.start_counts(desk, TODAY, office="AZABU") == (0, 0)

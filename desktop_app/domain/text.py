@@ -37,8 +37,10 @@ _VARIANTS = str.maketrans(
     }
 )
 
-# Everything that is typed for a long-vowel mark or a dash in a name or a number.
-_DASHES = "-‐‑‒–—―−ｰ－ー〜～"
+# Everything that is typed for a long-vowel mark or a dash in a name or a number. "~" is there
+# because NFKC has already turned ～ (U+FF5E, what Windows IMEs type for a wave dash) into it,
+# while 〜 (U+301C, what macOS types) survives NFKC: without "~" the two would never match.
+_DASHES = "-‐‑‒–—―−ｰ－ー〜～~"
 _DASH_RE = re.compile(f"[{re.escape(_DASHES)}]")
 _SPACE_RE = re.compile(r"\s+")
 
@@ -104,7 +106,10 @@ def fold(text: str | None) -> str:
     folded = unicodedata.normalize("NFKC", text).casefold()
     folded = katakana_to_hiragana(folded.translate(_VARIANTS))
     folded = _DASH_RE.sub("ー", folded)
-    return _SPACE_RE.sub("", folded)
+    # NFKC writes a spacing mark such as ゛ in ウ゛ as a space and a combining mark; once the space
+    # is gone the mark must be composed again, or ウ゛ would not match ヴ and fold would not be
+    # idempotent.
+    return unicodedata.normalize("NFC", _SPACE_RE.sub("", folded))
 
 
 def grams(folded: str | None) -> str:

@@ -167,6 +167,31 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "月「{value}」は YYYY-MM の形で指定してください（例: 2026-10）。",
         'The month "{value}" must be written YYYY-MM (e.g. 2026-10).',
     ),
+    # command results
+    "internal_error": (
+        "内部エラーが発生しました。詳細はログに記録しました: {path}",
+        "An internal error occurred. The details are in the log: {path}",
+    ),
+    "init_done": (
+        "{office} のデータベースを準備しました: {path}",
+        "The database for {office} is ready: {path}",
+    ),
+    "demo_done": (
+        "デモデータ {count} 件を追加しました（{seconds} 秒）。",
+        "Added {count} demo inquiries ({seconds} s).",
+    ),
+    "deleted": ("受付番号「{value}」を削除しました。", 'Deleted "{value}".'),
+    "list_header": ("該当 {count} 件（{shown} 件を表示）", "{count} found ({shown} shown)"),
+    "check_ok": ("問題は見つかりませんでした: {path}", "No problems found: {path}"),
+    "check_problems": (
+        "{count} 件の問題が見つかりました: {path}。バックアップからの復元を検討してください。",
+        "{count} problems found in {path}. Consider restoring a backup.",
+    ),
+    "backup_done": ("バックアップを作成しました: {path}", "Backup written: {path}"),
+    "restore_done": (
+        "バックアップから復元しました: {path}（元のファイルは before-restore として保存）",
+        "Restored from the backup: {path} (the replaced file was kept as before-restore)",
+    ),
 }
 
 

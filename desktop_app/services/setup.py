@@ -45,6 +45,23 @@ def office_of(db: Database) -> str | None:
         return None if setting is None else setting.value
 
 
+def office_required(db: Database) -> str:
+    """The office, refusing a database that `init` has not prepared yet."""
+    with db.read() as session:
+        return require_office(session)
+
+
+def first_start(db: Database, *, office: str, demo_count: int) -> bool:
+    """Prepare a brand-new default database with demo data; False when it was ready already."""
+    if office_of(db) is not None:
+        return False
+    from desktop_app.services.demo_data import generate_demo_data
+
+    initialise(db, office)
+    generate_demo_data(db, count=demo_count, seed=1)
+    return True
+
+
 def require_office(session: Session) -> str:
     setting = session.get(Setting, OFFICE_KEY)
     if setting is None:

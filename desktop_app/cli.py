@@ -1,0 +1,370 @@
+"""`renkei-desk`: argument parsing, one service call per command, printing. No logic of its own.
+
+Exit codes are a contract: 0 success, 1 internal error (logged, never a traceback on screen),
+2 bad input or refused (a message, nothing changed), 3 finished with problems for a person.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from desktop_app import config
+from desktop_app.cli_output import Printer
+from desktop_app.domain.dates import DateParseError, parse_date
+from desktop_app.domain.errors import UserError
+from desktop_app.domain.inquiry_input import LIST_KEYS
+from desktop_app.domain.messages import render
+from desktop_app.services import actions, inquiries, maintenance, search, setup
+from desktop_app.services.database import connect
+
+EXIT_OK, EXIT_INTERNAL, EXIT_REFUSED, EXIT_ATTENTION = 0, 1, 2, 3
+MAX_DEMO_COUNT = 2_000_000
+
+Handler = Callable[[argparse.Namespace, Printer], int]
+
+
+def _global_options(parser: argparse.ArgumentParser, *, default: Any) -> None:
+    parser.add_argument(
+        "--db", default=default, help="database file (default: user data dir; env RENKEI_DESK_DB)"
+    )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        default=default if default is argparse.SUPPRESS else False,
+        help="print one JSON object with the figures",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="renkei-desk", description="連携デスク: 全国連携に関する相談窓口の記録と連携"
+    )
+    _global_options(parser, default=None)
+    # The same options after a command (`inquiry list --json`); SUPPRESS keeps a value given
+    # before the command from being reset by the subcommand's default.
+    common = argparse.ArgumentParser(add_help=False)
+    _global_options(common, default=argparse.SUPPRESS)
+    commands = _Commands(parser.add_subparsers(dest="command", metavar="COMMAND"), common)
+
+    gui = commands.add_parser("gui", help="open the desk window (the default command)")
+    gui.add_argument("--screenshot", metavar="FILE.png", help="save the first paint and exit")
+    gui.set_defaults(handler=_gui)
+
+    init = commands.add_parser("init", help="create or upgrade a database for an office")
+    init.add_argument("--office", required=True, help="office code, e.g. SHIBA or HQ")
+    init.set_defaults(handler=_init)
+
+    demo = commands.add_parser("demo-data", help="add realistic demo inquiries (deterministic)")
+    demo.add_argument("--count", type=int, required=True, help="number of inquiries")
+    demo.add_argument("--seed", type=int, default=1, help="random seed (same seed, same data)")
+    demo.set_defaults(handler=_demo_data)
+
+    _add_inquiry_commands(commands)
+    _add_action_commands(commands)
+
+    check = commands.add_parser("check", help="integrity and consistency check")
+    check.set_defaults(handler=_check)
+    backup = commands.add_parser("backup", help="consistent copy of the database")
+    backup.add_argument("--to", default=".", help="folder for the backup (default: here)")
+    backup.set_defaults(handler=_backup)
+    restore = commands.add_parser("restore", help="replace the database with a backup")
+    restore.add_argument("file", help="backup file made by `backup`")
+    restore.set_defaults(handler=_restore)
+    return parser
+
+
+class _Commands:
+    """Subcommand registry that gives every command the global options too."""
+
+    def __init__(self, subparsers: Any, common: argparse.ArgumentParser) -> None:
+        self._subparsers = subparsers
+        self._common = common
+
+    def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        parser: argparse.ArgumentParser = self._subparsers.add_parser(
+            name, parents=[self._common], **kwargs
+        )
+        return parser
+
+    def group(self, name: str, dest: str, help_text: str) -> _Commands:
+        parser = self._subparsers.add_parser(name, help=help_text)
+        sub = parser.add_subparsers(dest=dest, metavar="ACTION", required=True)
+        return _Commands(sub, self._common)
+
+
+def _add_inquiry_commands(commands: _Commands) -> None:
+    sub = commands.group(
+        "inquiry", "inquiry_command", "record, show, change, delete, list inquiries"
+    )
+    add = sub.add_parser("add", help="record an inquiry from JSON (the record contract)")
+    add.add_argument("--json-file", required=True, help="JSON file, or - for standard input")
+    add.set_defaults(handler=_inquiry_add)
+    show = sub.add_parser("show", help="one inquiry by receipt number")
+    show.add_argument("receipt", help="receipt number, e.g. SHIBA-2026-00042")
+    show.set_defaults(handler=_inquiry_show)
+    update = sub.add_parser("update", help="change fields of an inquiry")
+    update.add_argument("receipt", help="receipt number")
+    update.add_argument(
+        "--set",
+        dest="assignments",
+        action="append",
+        required=True,
+        metavar="FIELD=VALUE",
+        help="e.g. status=in_progress, fields=tourism,food, inquirer.phone=03-1234-5678",
+    )
+    update.set_defaults(handler=_inquiry_update)
+    delete = sub.add_parser("delete", help="delete an inquiry (a tombstone that syncs)")
+    delete.add_argument("receipt", help="receipt number")
+    delete.set_defaults(handler=_inquiry_delete)
+    listing = sub.add_parser("list", help="newest inquiries matching the filters")
+    listing.add_argument("--query", default="", help="free text (folded; 1+ characters)")
+    listing.add_argument("--status", action="append", default=[], help="status code (repeat)")
+    listing.add_argument("--month", help="received in this month, YYYY-MM")
+    listing.add_argument("--limit", type=int, default=50, help="how many items (default 50)")
+    listing.set_defaults(handler=_inquiry_list)
+
+
+def _add_action_commands(commands: _Commands) -> None:
+    sub = commands.group("action", "action_command", "follow-up actions of an inquiry")
+    add = sub.add_parser("add", help="log a follow-up action")
+    add.add_argument("receipt", help="receipt number")
+    add.add_argument("--kind", required=True, help="action kind code, e.g. call, referral")
+    add.add_argument("--note", default="", help="what was done")
+    add.add_argument("--date", help="date of the action (default today)")
+    add.add_argument("--next-due", help="next follow-up date")
+    add.add_argument("--referred-to", default="", help="where a referral went")
+    add.add_argument("--reply-due", help="reply deadline of a referral (回答期限)")
+    add.set_defaults(handler=_action_add)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    printer = Printer(as_json=args.json, lang=config.language())
+    handler: Handler = getattr(args, "handler", _gui)
+    try:
+        return handler(args, printer)
+    except UserError as exc:
+        printer.refusal(exc)
+        return EXIT_REFUSED
+    except Exception:
+        log_path = _log_internal_error()
+        printer.error(render("internal_error", printer.lang, path=log_path))
+        return EXIT_INTERNAL
+
+
+def _log_internal_error() -> Path:
+    log_dir = config.log_dir()
+    log_dir.mkdir(parents=True, exist_ok=True)
+    path = log_dir / "renkei-desk.log"
+    logging.basicConfig(filename=path, level=logging.INFO)
+    logging.getLogger("renkei_desk").exception("internal error")
+    return path
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    return config.database_path(args.db)
+
+
+def _gui(args: argparse.Namespace, printer: Printer) -> int:
+    from desktop_app.ui.app import run_gui
+
+    path = _db_path(args)
+    db = connect(path)
+    try:
+        setup.first_start(db, office=config.DEMO_OFFICE, demo_count=config.DEMO_COUNT)
+    finally:
+        db.dispose()
+    screenshot = getattr(args, "screenshot", None)
+    return run_gui(path, screenshot=Path(screenshot) if screenshot else None, lang=printer.lang)
+
+
+def _init(args: argparse.Namespace, printer: Printer) -> int:
+    db = connect(_db_path(args))
+    report = setup.initialise(db, args.office)
+    printer.figures(
+        render("init_done", printer.lang, office=report.office, path=db.path),
+        {"office": report.office, "created": report.created, "added": report.added},
+    )
+    return EXIT_OK
+
+
+def _demo_data(args: argparse.Namespace, printer: Printer) -> int:
+    from desktop_app.services.demo_data import generate_demo_data
+
+    if not 1 <= args.count <= MAX_DEMO_COUNT:
+        raise UserError("count_invalid", value=args.count, limit=MAX_DEMO_COUNT)
+    db = connect(_db_path(args))
+    setup.office_required(db)
+    report = generate_demo_data(db, count=args.count, seed=args.seed)
+    printer.figures(
+        render("demo_done", printer.lang, count=report.inquiries, seconds=f"{report.seconds:.1f}"),
+        {"inquiries": report.inquiries, "seconds": round(report.seconds, 3)},
+    )
+    return EXIT_OK
+
+
+def _inquiry_add(args: argparse.Namespace, printer: Printer) -> int:
+    data = _read_json(args.json_file)
+    db = connect(_db_path(args))
+    record = inquiries.add_inquiry(db, data, staff=config.staff_login())
+    printer.record(record)
+    return EXIT_OK
+
+
+def _inquiry_show(args: argparse.Namespace, printer: Printer) -> int:
+    db = connect(_db_path(args))
+    printer.record(inquiries.get_inquiry(db, args.receipt, staff=config.staff_login()))
+    return EXIT_OK
+
+
+def _inquiry_update(args: argparse.Namespace, printer: Printer) -> int:
+    changes = _assignments(args.assignments)
+    db = connect(_db_path(args))
+    record = inquiries.update_inquiry(db, args.receipt, changes, staff=config.staff_login())
+    printer.record(record)
+    return EXIT_OK
+
+
+def _inquiry_delete(args: argparse.Namespace, printer: Printer) -> int:
+    db = connect(_db_path(args))
+    inquiries.delete_inquiry(db, args.receipt, staff=config.staff_login())
+    printer.figures(
+        render("deleted", printer.lang, value=args.receipt.upper()),
+        {"receipt_no": args.receipt.upper(), "deleted": True},
+    )
+    return EXIT_OK
+
+
+def _inquiry_list(args: argparse.Namespace, printer: Printer) -> int:
+    if not 1 <= args.limit <= 10_000:
+        raise UserError("count_invalid", value=args.limit, limit=10_000)
+    date_from, date_to = _month_bounds(args.month) if args.month else (None, None)
+    flt = search.InquiryFilter(
+        text=args.query, statuses=tuple(args.status), date_from=date_from, date_to=date_to
+    )
+    db = connect(_db_path(args))
+    count, records = search.list_inquiries(db, flt, limit=args.limit)
+    printer.listing(count, records)
+    return EXIT_OK
+
+
+def _action_add(args: argparse.Namespace, printer: Printer) -> int:
+    dates = {
+        key: _date_argument(getattr(args, key), label)
+        for key, label in (
+            ("date", "対応日"),
+            ("next_due", "次回対応期限"),
+            ("reply_due", "回答期限"),
+        )
+    }
+    db = connect(_db_path(args))
+    record = actions.add_action(
+        db,
+        args.receipt,
+        kind=args.kind,
+        note=args.note,
+        staff=config.staff_login(),
+        action_date=dates["date"],
+        next_due=dates["next_due"],
+        referred_to=args.referred_to,
+        reply_due=dates["reply_due"],
+    )
+    printer.action(record)
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace, printer: Printer) -> int:
+    db = connect(_db_path(args))
+    report = maintenance.check(db)
+    message = (
+        render("check_ok", printer.lang, path=report.path)
+        if report.ok
+        else render("check_problems", printer.lang, path=report.path, count=len(report.problems))
+    )
+    printer.figures(message, {"ok": report.ok, "problems": list(report.problems)})
+    for problem in report.problems:
+        printer.line(f"  - {problem}")
+    return EXIT_OK if report.ok else EXIT_ATTENTION
+
+
+def _backup(args: argparse.Namespace, printer: Printer) -> int:
+    db = connect(_db_path(args))
+    report = maintenance.backup(db, Path(args.to))
+    printer.figures(
+        render("backup_done", printer.lang, path=report.path),
+        {"path": str(report.path), "bytes": report.bytes},
+    )
+    return EXIT_OK
+
+
+def _restore(args: argparse.Namespace, printer: Printer) -> int:
+    report = maintenance.restore(_db_path(args), Path(args.file))
+    connect(report.path).dispose()  # brings an older backup up to the current schema
+    printer.figures(
+        render("restore_done", printer.lang, path=report.path),
+        {"path": str(report.path), "bytes": report.bytes},
+    )
+    return EXIT_OK
+
+
+def _read_json(source: str) -> dict[str, Any]:
+    where = "stdin" if source == "-" else source
+    try:
+        raw = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8-sig")
+    except FileNotFoundError as exc:
+        raise UserError("file_not_found", path=source) from exc
+    except UnicodeDecodeError as exc:
+        raise UserError("json_invalid", where=where, detail="not UTF-8") from exc
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        detail = f"line {exc.lineno} column {exc.colno}: {exc.msg}"
+        raise UserError("json_invalid", where=where, detail=detail) from exc
+    if not isinstance(data, dict):
+        raise UserError("json_not_object")
+    return data
+
+
+def _assignments(assignments: list[str]) -> dict[str, Any]:
+    """`--set` pairs as contract changes: lists split on commas, `inquirer.x` nested."""
+    changes: dict[str, Any] = {}
+    for assignment in assignments:
+        key, sep, value = assignment.partition("=")
+        key = key.strip()
+        if not sep or not key:
+            raise UserError("set_syntax", value=assignment)
+        parsed: Any = value.strip()
+        if key in LIST_KEYS:
+            parsed = [item.strip() for item in value.split(",") if item.strip()]
+        elif parsed in ("", "null"):
+            parsed = None
+        if key.startswith("inquirer."):
+            changes.setdefault("inquirer", {})[key.split(".", 1)[1]] = parsed
+        else:
+            changes[key] = parsed
+    return changes
+
+
+def _month_bounds(month: str) -> tuple[dt.date, dt.date]:
+    try:
+        first = dt.datetime.strptime(month.strip(), "%Y-%m").date()
+    except ValueError as exc:
+        raise UserError("month_invalid", value=month) from exc
+    following = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return first, following - dt.timedelta(days=1)
+
+
+def _date_argument(value: str | None, label: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return parse_date(value)
+    except DateParseError as exc:
+        raise UserError(exc.code, label=label, value=value) from exc

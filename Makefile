@@ -8,6 +8,7 @@ export QT_QPA_PLATFORM ?= offscreen
 .PHONY: run test lint typecheck unit bench screenshots clean
 
 $(STAMP): pyproject.toml
+	bash installer/debian-deps.sh
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[dev]'

@@ -327,6 +327,8 @@ def _read_json(source: str) -> dict[str, Any]:
     except json.JSONDecodeError as exc:
         detail = f"line {exc.lineno} column {exc.colno}: {exc.msg}"
         raise UserError("json_invalid", where=where, detail=detail) from exc
+    except RecursionError as exc:
+        raise UserError("json_invalid", where=where, detail="nested too deeply") from exc
     if not isinstance(data, dict):
         raise UserError("json_not_object")
     return data

@@ -62,7 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
     init.set_defaults(handler=_init)
 
     demo = commands.add_parser("demo-data", help="add realistic demo inquiries (deterministic)")
-    demo.add_argument("--count", type=int, required=True, help="number of inquiries")
+    demo.add_argument(
+        "--count", type=_count_argument(MAX_DEMO_COUNT), required=True, help="number of inquiries"
+    )
     demo.add_argument("--seed", type=int, default=1, help="random seed (same seed, same data)")
     demo.set_defaults(handler=_demo_data)
 
@@ -127,7 +129,9 @@ def _add_inquiry_commands(commands: _Commands) -> None:
     listing.add_argument("--query", default="", help="free text (folded; 1+ characters)")
     listing.add_argument("--status", action="append", default=[], help="status code (repeat)")
     listing.add_argument("--month", help="received in this month, YYYY-MM")
-    listing.add_argument("--limit", type=int, default=50, help="how many items (default 50)")
+    listing.add_argument(
+        "--limit", type=_count_argument(10_000), default=50, help="how many items (default 50)"
+    )
     listing.set_defaults(handler=_inquiry_list)
 
 
@@ -361,6 +365,19 @@ def _month_bounds(month: str) -> tuple[dt.date, dt.date]:
         raise UserError("month_invalid", value=month) from exc
     following = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
     return first, following - dt.timedelta(days=1)
+
+
+def _count_argument(limit: int) -> Callable[[str], int]:
+    """argparse type for a count: a non-number is refused with the count message, not argparse's."""
+
+    def parse(value: str) -> int:
+        try:
+            return int(value)
+        except ValueError:
+            message = render("count_invalid", config.language(), value=value, limit=limit)
+            raise argparse.ArgumentTypeError(message) from None
+
+    return parse
 
 
 def _date_argument(value: str | None, label: str) -> dt.date | None:

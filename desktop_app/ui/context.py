@@ -5,9 +5,10 @@ Passed down explicitly, so no model or widget reaches for a global main window.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from desktop_app.services.database import Database
+from desktop_app.ui.vocab import Vocab
 from desktop_app.ui.worker import DbRunner
 
 
@@ -15,7 +16,8 @@ from desktop_app.ui.worker import DbRunner
 class AppContext:
     """Shared by the screens of one main window; `runner` does all database work (one writer).
 
-    `office` is this installation's office code and `staff` the login recorded on every change.
+    `office` is this installation's office code and `staff` the login recorded on every change;
+    `vocab` holds the labels of codes in `lang` (read once when the window is built).
     """
 
     db: Database
@@ -23,3 +25,4 @@ class AppContext:
     staff: str
     lang: str
     runner: DbRunner
+    vocab: Vocab = field(default_factory=Vocab)

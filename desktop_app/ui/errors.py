@@ -12,13 +12,12 @@ import datetime as dt
 import traceback
 from pathlib import Path
 
-import platformdirs
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from desktop_app import config
 from desktop_app.domain.errors import UserError
 
-APP_NAME = "renkei-desk"
 LOG_FILE = "renkei-desk.log"
 
 _TITLES = {"ja": ("入力内容を確認してください", "エラー"), "en": ("Please check", "Error")}
@@ -29,8 +28,8 @@ _UNEXPECTED = {
 
 
 def log_path() -> Path:
-    """The log file; its directory follows platformdirs (XDG_STATE_HOME on Linux)."""
-    return Path(platformdirs.user_log_dir(APP_NAME)) / LOG_FILE
+    """The log file, beside the CLI's (platformdirs: XDG_STATE_HOME on Linux)."""
+    return config.log_dir() / LOG_FILE
 
 
 def log_exception(exc: BaseException) -> Path:

@@ -1,0 +1,83 @@
+"""Preview, print or save as PDF the case sheet (相談票) of the selected inquiry.
+
+Personal fields are left out unless the clerk ticks the box (personal-information rules: no
+more copies than needed). GUI thread only; the data was read by the detail pane already.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Slot
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.ui.case_detail import CaseDetail
+from desktop_app.ui.case_sheet.sheet import a4_printer, case_sheet_html, sheet_document, write_pdf
+from desktop_app.ui.context import AppContext
+
+
+class CaseSheetDialog(QDialog):
+    """A preview with 個人情報を含める, 印刷… and PDFに保存…; `save_pdf(path)` does the saving."""
+
+    def __init__(self, ctx: AppContext, detail: CaseDetail, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._detail = detail
+        self.setWindowTitle(self.tr("相談票 — {0}").format(detail.record.receipt_no))
+        self.personal = QCheckBox(self.tr("個人情報（氏名・連絡先・住所）を含める"), self)
+        self.personal.setObjectName("includePersonal")
+        self.personal.toggled.connect(self._render)
+        self.preview = QTextBrowser(self, objectName="caseSheetPreview")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("閉じる"))
+        buttons.rejected.connect(self.reject)
+        print_button = QPushButton(self.tr("印刷…"), self)
+        pdf_button = QPushButton(self.tr("PDFに保存…"), self)
+        buttons.addButton(print_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(pdf_button, QDialogButtonBox.ButtonRole.ActionRole)
+        print_button.clicked.connect(self._print)
+        pdf_button.clicked.connect(self._ask_pdf)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.personal)
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(buttons)
+        self.resize(720, 820)
+        self._render()
+
+    def html(self) -> str:
+        return case_sheet_html(
+            self._detail, self._ctx.vocab, include_personal=self.personal.isChecked()
+        )
+
+    def save_pdf(self, path: Path) -> Path:
+        return write_pdf(self.html(), path, self.font())
+
+    @Slot()
+    def _render(self) -> None:
+        self.preview.setHtml(self.html())
+
+    @Slot()
+    def _ask_pdf(self) -> None:
+        suggested = f"{self._detail.record.receipt_no}.pdf"
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("PDFに保存"), suggested, self.tr("PDF (*.pdf)")
+        )
+        if name:
+            self.save_pdf(Path(name))
+
+    @Slot()
+    def _print(self) -> None:
+        printer = a4_printer(QPrinter(QPrinter.PrinterMode.HighResolution))
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            sheet_document(self.html(), self.font()).print_(printer)

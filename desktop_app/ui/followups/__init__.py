@@ -1,0 +1,1 @@
+"""対応予定: follow-ups due and overdue, and referrals waiting for a reply."""

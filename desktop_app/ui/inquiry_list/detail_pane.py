@@ -1,0 +1,213 @@
+"""The selected inquiry beside the list: its fields, its action history and what to do next.
+
+From here a clerk adds an action, logs a referral's reply, changes the status, opens the case
+in the intake form (`editRequested`) or prints its case sheet. After any save `changed` is
+emitted so the list and the counts refresh. Reads and writes run on the DbRunner; GUI thread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.errors import UserError
+from desktop_app.services import actions
+from desktop_app.services.records import ActionRecord
+from desktop_app.ui.case_detail import CaseDetail, load_case
+from desktop_app.ui.case_sheet.case_sheet_dialog import CaseSheetDialog
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.errors import show_error
+from desktop_app.ui.inquiry_fields import inquiry_lines, lines_html
+from desktop_app.ui.inquiry_list.action_dialog import AddActionDialog
+from desktop_app.ui.inquiry_list.action_model import ActionHistoryModel
+from desktop_app.ui.inquiry_list.status_dialog import StatusDialog
+from desktop_app.ui.widgets.columns import fit_columns, fixed_rows
+from desktop_app.ui.widgets.date_field import read_date
+
+# Samples for the history's columns, in action_model.COLUMNS order (the note stretches).
+_HISTORY_SAMPLES = (
+    "2026/10/10",
+    "所管課・自治体へ紹介",
+    "所管課：産業振興課",
+    "2026/10/10",
+    "2026/10/10",
+    "2026/10/10",
+    "azabu.sato",
+    "",
+)
+
+
+class DetailPane(QWidget):
+    """Shows one case (`show_case`); `dialog` is the dialog it last opened (tests read it)."""
+
+    changed = Signal(str)
+    editRequested = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.detail: CaseDetail | None = None
+        self.dialog: QDialog | None = None
+
+        self.title = QLabel(self, objectName="detailTitle", wordWrap=True)
+        self.summary = QTextBrowser(self, objectName="detailSummary")
+        self.summary.setOpenLinks(False)
+        self.history_model = ActionHistoryModel(ctx.vocab, self)
+        self.history = QTableView(self, objectName="actionHistory")
+        self.history.setModel(self.history_model)
+        self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.history.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.history.setWordWrap(False)
+        fixed_rows(self.history)
+        fit_columns(self.history, _HISTORY_SAMPLES)
+        self.history.selectionModel().selectionChanged.connect(self._update_buttons)
+
+        self.add_action = self._button(self.tr("対応を追加"), "addAction", self._open_add_action)
+        self.log_reply = self._button(self.tr("回答を記録"), "logReply", self._open_log_reply)
+        self.change_status = self._button(self.tr("状況を変更"), "changeStatus", self._open_status)
+        self.edit = self._button(self.tr("編集"), "editInquiry", self._request_edit)
+        self.case_sheet = self._button(self.tr("相談票"), "caseSheet", self._open_case_sheet)
+
+        lower = QWidget(self)
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(QLabel(self.tr("対応履歴"), lower))
+        lower_layout.addWidget(self.history)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.summary)
+        split.addWidget(lower)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        buttons = QHBoxLayout()
+        for button in (
+            self.add_action,
+            self.log_reply,
+            self.change_status,
+            self.edit,
+            self.case_sheet,
+        ):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(split, 1)
+        layout.addLayout(buttons)
+        self.clear()
+
+    @property
+    def receipt_no(self) -> str | None:
+        return self.detail.record.receipt_no if self.detail else None
+
+    def clear(self) -> None:
+        self.detail = None
+        self.title.setText(self.tr("一覧から相談を選んでください"))
+        self.summary.clear()
+        self.history_model.set_actions([])
+        self._update_buttons()
+
+    def show_case(self, receipt_no: str) -> None:
+        self._ctx.runner.run(
+            load_case, self._ctx.db, receipt_no, self._ctx.staff, on_done=self._show, owner=self
+        )
+
+    def _show(self, detail: CaseDetail) -> None:
+        self.detail = detail
+        record = detail.record
+        self.title.setText(f"<b>{record.receipt_no}</b>　{record.subject}")
+        lines = inquiry_lines(record, self._ctx.vocab, include_personal=True, places=detail.places)
+        self.summary.setHtml(lines_html(lines))
+        self.history_model.set_actions(list(detail.actions))
+        self._update_buttons()
+
+    def _button(self, text: str, name: str, slot: object) -> QPushButton:
+        button = QPushButton(text, self, objectName=name)
+        button.clicked.connect(slot)
+        return button
+
+    @Slot()
+    def _update_buttons(self) -> None:
+        has_case = self.detail is not None
+        for button in (self.add_action, self.change_status, self.edit, self.case_sheet):
+            button.setEnabled(has_case)
+        selected = self._selected_action()
+        self.log_reply.setEnabled(selected is not None and selected.awaiting_reply)
+
+    def _selected_action(self) -> ActionRecord | None:
+        rows = self.history.selectionModel().selectedRows()
+        return self.history_model.action_at(rows[0].row()) if rows else None
+
+    def _open(self, dialog: QDialog) -> None:
+        self.dialog = dialog
+        if hasattr(dialog, "saved"):
+            dialog.saved.connect(self._saved)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.open()
+
+    @Slot()
+    def _open_add_action(self) -> None:
+        if self.receipt_no:
+            self._open(AddActionDialog(self._ctx, self.receipt_no, self))
+
+    @Slot()
+    def _open_status(self) -> None:
+        if self.detail:
+            self._open(StatusDialog(self._ctx, self.detail.record, self))
+
+    @Slot()
+    def _open_case_sheet(self) -> None:
+        if self.detail:
+            self._open(CaseSheetDialog(self._ctx, self.detail, self))
+
+    @Slot()
+    def _request_edit(self) -> None:
+        if self.receipt_no:
+            self.editRequested.emit(self.receipt_no)
+
+    @Slot()
+    def _open_log_reply(self) -> None:
+        action = self._selected_action()
+        if action is None:
+            return
+        dialog = QInputDialog(self, objectName="replyDialog")
+        dialog.setWindowTitle(self.tr("回答を記録"))
+        dialog.setLabelText(self.tr("回答を受けた日（{0}）").format(action.referred_to))
+        dialog.setTextValue(dt.date.today().strftime("%Y/%m/%d"))
+        dialog.textValueSelected.connect(lambda text: self._log_reply(action.id, text))
+        self.dialog = dialog
+        dialog.open()
+
+    def _log_reply(self, action_id: str, text: str) -> None:
+        try:
+            replied_on = read_date(text, self.tr("回答日")) or dt.date.today()
+        except UserError as exc:
+            show_error(self, exc, self._ctx.lang)
+            return
+        self._ctx.runner.run(
+            actions.log_reply,
+            self._ctx.db,
+            action_id,
+            replied_on,
+            staff=self._ctx.staff,
+            on_done=self._saved,
+            owner=self,
+        )
+
+    def _saved(self, _result: object) -> None:
+        if self.receipt_no:
+            self.show_case(self.receipt_no)
+            self.changed.emit(self.receipt_no)

@@ -1,0 +1,294 @@
+"""The inquiry list as a table model that never holds the table.
+
+`rowCount` is the match count; rows come in pages of PAGE from `services.search`: the first page
+with the count, then the ordered key list (an `array('q')`, 8 MB at 1,000,000 rows), then any
+page the view paints, by key. Sorting is a new SQL order, never a proxy model (DESIGN.md,
+"Qt with 1M rows"). Every query runs on the DbRunner; replies from an older filter or order are
+recognised by their generation number and dropped. GUI thread only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from array import array
+from collections import OrderedDict
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from desktop_app.services import search
+from desktop_app.services.database import Database
+from desktop_app.services.search import InquiryFilter, InquiryRow, SortKey
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.vocab import format_date
+
+PAGE = 100
+MAX_PAGES = 60  # pages kept in memory; the rest are read again when scrolled back to
+OVERDUE_BACKGROUND = QColor("#fde4e1")
+OVERDUE_TEXT = QColor("#a4262c")
+
+# (column name, SQL sort key or None when the column cannot be sorted)
+COLUMNS: tuple[tuple[str, SortKey | None], ...] = (
+    ("receipt_no", "receipt_no"),
+    ("received_at", "received_at"),
+    ("status", "status"),
+    ("subject", None),
+    ("inquirer", None),
+    ("follow_up_due", "follow_up_due"),
+    ("office", "office"),
+    ("relationship", None),
+    ("channel", None),
+)
+COLUMN_NAMES = tuple(name for name, _ in COLUMNS)
+DEFAULT_SORT = COLUMN_NAMES.index("received_at")
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def load_head(
+    db: Database, flt: InquiryFilter, sort: SortKey, descending: bool
+) -> tuple[int, list[InquiryRow]]:
+    """Worker job: the match count and the first page, so the list can paint at once."""
+    count = search.count_inquiries(db, flt)
+    return count, search.first_rows(db, flt, sort, descending, PAGE)
+
+
+class InquiryListModel(QAbstractTableModel):
+    """Rows of the inquiry list, paged from the search service (see the module docstring).
+
+    Signals: `countChanged(int)` when a new filter or order has been counted, `headLoaded` when
+    the first page is in place, `keysLoaded` when every row can be fetched (scrolling anywhere).
+    """
+
+    countChanged = Signal(int)
+    headLoaded = Signal()
+    keysLoaded = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._headers = (
+            self.tr("受付番号"),
+            self.tr("受付日"),
+            self.tr("状況"),
+            self.tr("件名"),
+            self.tr("相談者"),
+            self.tr("次回期限"),
+            self.tr("事務所"),
+            self.tr("連携の型"),
+            self.tr("受付方法"),
+        )
+        self._filter = InquiryFilter()
+        self._sort: SortKey = "received_at"
+        self._descending = True
+        self._generation = 0
+        self._count = 0
+        self._keys: array[int] | None = None
+        self._pages: OrderedDict[int, list[InquiryRow | None]] = OrderedDict()
+        self._requested: set[int] = set()
+
+    # -- what the screen asks -------------------------------------------------------------
+
+    @property
+    def current_filter(self) -> InquiryFilter:
+        return self._filter
+
+    @property
+    def sort_key(self) -> tuple[SortKey, bool]:
+        return self._sort, self._descending
+
+    def set_filter(self, flt: InquiryFilter) -> None:
+        self._filter = flt
+        self.reload()
+
+    def reload(self) -> None:
+        """Count and order again with the current filter (after a save or a new filter)."""
+        self._generation += 1
+        generation = self._generation
+        flt = replace(self._filter, today=dt.date.today())
+        runner, db = self._ctx.runner, self._ctx.db
+        runner.run(
+            load_head,
+            db,
+            flt,
+            self._sort,
+            self._descending,
+            on_done=lambda head: self._head_loaded(generation, head),
+            owner=self,
+        )
+        runner.run(
+            search.ordered_pks,
+            db,
+            flt,
+            self._sort,
+            self._descending,
+            on_done=lambda keys: self._keys_loaded(generation, keys),
+            owner=self,
+        )
+
+    def refresh_rows(self) -> None:
+        """Read the shown rows again (a row changed) without recounting or reordering."""
+        self._generation += 1
+        self._pages.clear()
+        self._requested.clear()
+        if self._count:
+            self._emit_changed(0, self._count - 1)
+
+    def row_at(self, row: int) -> InquiryRow | None:
+        page = self._pages.get(row // PAGE)
+        if page is None or row % PAGE >= len(page):
+            return None
+        return page[row % PAGE]
+
+    # -- QAbstractTableModel ------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._headers)
+        ):
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < self._count:
+            return None
+        row = self._row_or_request(index.row())
+        column = COLUMN_NAMES[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if row is None:
+                return "…" if index.column() == 0 else ""
+            return self._text(row, column)
+        if row is not None and row.overdue:
+            return self._overdue_decoration(role, column)
+        return None
+
+    def _overdue_decoration(self, role: int, column: str) -> Any:
+        """An overdue open inquiry is tinted, its due date in red, with a tooltip saying why."""
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(OVERDUE_BACKGROUND)
+        if role == Qt.ItemDataRole.ForegroundRole and column == "follow_up_due":
+            return QBrush(OVERDUE_TEXT)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("期限を過ぎています")
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order in SQL by the column's key; columns without one keep the current order."""
+        if not 0 <= column < len(COLUMNS):
+            return
+        key = COLUMNS[column][1]
+        descending = order == Qt.SortOrder.DescendingOrder
+        if key is None or (key, descending) == (self._sort, self._descending):
+            return
+        self._sort, self._descending = key, descending
+        self.reload()
+
+    # -- loading ------------------------------------------------------------------------
+
+    def _head_loaded(self, generation: int, head: tuple[int, list[InquiryRow]]) -> None:
+        if generation != self._generation:
+            return
+        count, rows = head
+        self.beginResetModel()
+        self._count = count
+        self._keys = None
+        self._pages = OrderedDict({0: list(rows)}) if rows else OrderedDict()
+        self._requested = {0}
+        self.endResetModel()
+        self.countChanged.emit(count)
+        self.headLoaded.emit()
+
+    def _keys_loaded(self, generation: int, keys: array[int]) -> None:
+        if generation != self._generation:
+            return
+        if len(keys) != self._count:
+            # A save landed between the count and the key list: the key list is the truth.
+            self.beginResetModel()
+            self._count = len(keys)
+            self._pages.clear()
+            self._requested.clear()
+            self._keys = keys
+            self.endResetModel()
+            self.countChanged.emit(self._count)
+        else:
+            self._keys = keys
+            wanted = self._requested - set(self._pages)
+            self._requested -= wanted
+            for page in sorted(wanted):
+                self._request(page)
+        self.keysLoaded.emit()
+
+    def _row_or_request(self, row: int) -> InquiryRow | None:
+        page = row // PAGE
+        if page in self._pages:
+            self._pages.move_to_end(page)
+            return self.row_at(row)
+        self._request(page)
+        return None
+
+    def _request(self, page: int) -> None:
+        if page in self._requested:
+            return
+        self._requested.add(page)
+        if self._keys is None:
+            return  # asked again once the key list arrives (_keys_loaded)
+        generation = self._generation
+        keys = self._keys[page * PAGE : (page + 1) * PAGE].tolist()
+        self._ctx.runner.run(
+            search.rows_by_pk,
+            self._ctx.db,
+            keys,
+            today=dt.date.today(),
+            on_done=lambda rows: self._page_loaded(generation, page, keys, rows),
+            owner=self,
+        )
+
+    def _page_loaded(
+        self, generation: int, page: int, keys: list[int], rows: list[InquiryRow]
+    ) -> None:
+        if generation != self._generation:
+            return
+        by_pk = {row.pk: row for row in rows}
+        self._pages[page] = [by_pk.get(pk) for pk in keys]
+        while len(self._pages) > MAX_PAGES:
+            evicted, _ = self._pages.popitem(last=False)
+            self._requested.discard(evicted)
+        first = page * PAGE
+        self._emit_changed(first, min(first + PAGE, self._count) - 1)
+
+    def _emit_changed(self, first: int, last: int) -> None:
+        self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1), [])
+
+    def _text(self, row: InquiryRow, column: str) -> str:
+        vocab = self._ctx.vocab
+        texts = {
+            "receipt_no": lambda: row.receipt_no,
+            "received_at": lambda: format_date(row.received_at),
+            "office": lambda: vocab.office(row.office_code),
+            "status": lambda: vocab.label("status", row.status),
+            "subject": lambda: row.subject,
+            "inquirer": lambda: row.inquirer_label,
+            "relationship": lambda: vocab.label("relationship", row.relationship),
+            "channel": lambda: vocab.label("channel", row.channel),
+            "follow_up_due": lambda: format_date(row.follow_up_due),
+        }
+        return texts[column]()

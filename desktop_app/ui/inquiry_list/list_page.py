@@ -1,0 +1,159 @@
+"""受付一覧, the start screen: follow-up counts, the filter bar, the list and the detail pane.
+
+The table is set up for a million rows (DESIGN.md, "Qt with 1M rows"): fixed row height, fixed
+column widths, sorting by the model in SQL; nothing here ever measures every row.
+GUI thread only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QItemSelection, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.services import followups
+from desktop_app.services.search import InquiryFilter
+from desktop_app.ui import preferences
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.inquiry_list.detail_pane import DetailPane
+from desktop_app.ui.inquiry_list.filter_bar import FilterBar
+from desktop_app.ui.inquiry_list.list_model import COLUMN_NAMES, DEFAULT_SORT, InquiryListModel
+from desktop_app.ui.widgets.columns import fit_columns, fixed_rows
+
+# One sample text per column (widgets.columns): the widest value a column usually holds.
+_SAMPLES = {
+    "receipt_no": "SHIBAURA-2026-00000",
+    "received_at": "2026/10/10",
+    "office": "芝浦港南地区総合",
+    "status": "情報提供で完了",
+    "subject": "商店街の物産展に出店したい自治体を探す",
+    "inquirer": "株式会社みなと商事 佐藤",
+    "relationship": "区民・民間↔全国",
+    "channel": "イベント",
+    "follow_up_due": "2026/10/10",
+}
+
+
+class InquiryListPage(QWidget):
+    """The list screen; `followupsRequested` asks the window to show 対応予定."""
+
+    followupsRequested = Signal()
+    editRequested = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.counts = QLabel(self, objectName="followupCounts")
+        self.counts.setTextFormat(Qt.TextFormat.RichText)
+        self.counts.linkActivated.connect(lambda _link: self.followupsRequested.emit())
+        self.match_count = QLabel(self, objectName="matchCount")
+        self.filters = FilterBar(ctx.vocab, self)
+        self.model = InquiryListModel(ctx, self)
+        self.table = self._make_table()
+        self.detail = DetailPane(ctx, self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+
+        header = QHBoxLayout()
+        header.addWidget(self.counts, 1)
+        header.addWidget(self.match_count)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.splitter, 1)
+
+        self.filters.filterChanged.connect(self._filter_changed)
+        self.model.countChanged.connect(self._count_changed)
+        self.model.modelReset.connect(self.detail.clear)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.detail.changed.connect(self._case_changed)
+        self.detail.editRequested.connect(self.editRequested)
+
+    def start(self) -> None:
+        """First load: the counts and the list (sorting by 受付日, newest first)."""
+        self.refresh_counts()
+        self.model.reload()
+
+    def refresh(self) -> None:
+        """After a save elsewhere (the intake form): count and list again."""
+        self.refresh_counts()
+        self.model.reload()
+
+    def refresh_counts(self) -> None:
+        self._ctx.runner.run(
+            followups.start_counts,
+            self._ctx.db,
+            dt.date.today(),
+            on_done=self._show_counts,
+            owner=self,
+        )
+
+    def restore_splitter(self) -> None:
+        state = preferences.window_state(preferences.SPLITTER_KEY)
+        if state is not None:
+            self.splitter.restoreState(state)
+        else:
+            self.splitter.setSizes([760, 400])
+
+    def save_splitter(self) -> None:
+        preferences.set_window_state(preferences.SPLITTER_KEY, self.splitter.saveState())
+
+    def _make_table(self) -> QTableView:
+        table = QTableView(self, objectName="inquiryTable")
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setWordWrap(False)
+        table.setAlternatingRowColors(True)
+        fixed_rows(table)
+        fit_columns(table, [_SAMPLES[name] for name in COLUMN_NAMES])
+        horizontal = table.horizontalHeader()
+        horizontal.setHighlightSections(False)
+        # The indicator first: enabling sorting sorts by it, and this is the model's own order.
+        horizontal.setSortIndicator(DEFAULT_SORT, Qt.SortOrder.DescendingOrder)
+        table.setSortingEnabled(True)
+        return table
+
+    @Slot(object)
+    def _filter_changed(self, flt: InquiryFilter) -> None:
+        self.model.set_filter(flt)
+
+    @Slot(int)
+    def _count_changed(self, count: int) -> None:
+        self.match_count.setText(self.tr("{0}件").format(f"{count:,}"))
+
+    def _show_counts(self, counts: tuple[int, int]) -> None:
+        due_today, overdue = counts
+        text = self.tr("本日期限 {0}件　期限超過 {1}件").format(
+            f"{due_today:,}", f"<span style='color:#a4262c'><b>{overdue:,}</b></span>"
+        )
+        link = self.tr("対応予定を見る")
+        self.counts.setText(f"{text}　<a href='followups'>{link}</a>")
+
+    @Slot(QItemSelection, QItemSelection)
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        row = self.model.row_at(rows[0].row()) if rows else None
+        if row is None:
+            self.detail.clear()
+        else:
+            self.detail.show_case(row.receipt_no)
+
+    @Slot(str)
+    def _case_changed(self, _receipt_no: str) -> None:
+        self.model.refresh_rows()
+        self.refresh_counts()

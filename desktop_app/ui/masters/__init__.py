@@ -1,0 +1,1 @@
+"""マスタ: read-only views of the master lists (offices, vocabularies, municipalities, ...)."""

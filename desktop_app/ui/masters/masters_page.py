@@ -1,0 +1,184 @@
+"""マスタ: the master lists as read-only tables (they are edited at the central office).
+
+Tabs: offices, vocabularies (one at a time, Japanese and English labels), municipalities (found
+by name, reading or code, as in the intake form), agreement bodies, partner municipalities.
+Reads on the DbRunner; GUI thread only.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.services import lookup
+from desktop_app.services.lookup import MunicipalityItem
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.masters.master_data import MasterData, load_master_data
+from desktop_app.ui.masters.rows_model import RowsModel
+
+MUNICIPALITY_LIMIT = 200
+SEARCH_DELAY_MS = 200
+
+
+class MastersPage(QWidget):
+    """Tabs of master lists; `load()` reads them (again)."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._data: MasterData | None = None
+        tr = self.tr
+        self.offices = RowsModel([tr("コード"), tr("名称"), tr("英語名"), tr("種別")], self)
+        self.terms = RowsModel([tr("コード"), tr("表示名"), tr("英語表示名")], self)
+        self.municipalities = RowsModel(
+            [tr("コード"), tr("名称"), tr("都道府県"), tr("よみ"), tr("種別")], self
+        )
+        self.agreements = RowsModel(
+            [tr("コード"), tr("名称"), tr("種別"), tr("締結日"), tr("構成団体数")], self
+        )
+        self.partners = RowsModel([tr("コード"), tr("自治体"), tr("きっかけ"), tr("備考")], self)
+        self.vocab_picker = QComboBox(self, objectName="vocabPicker")
+        self.vocab_picker.currentIndexChanged.connect(self._show_terms)
+        self.search = QLineEdit(self, objectName="municipalitySearch", clearButtonEnabled=True)
+        self.search.setPlaceholderText(tr("名称・よみ・コードで検索（例: くしろ、釧路、01206）"))
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._search_municipalities)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.municipality_count = QLabel(self)
+
+        self.tabs = QTabWidget(self, objectName="masterTabs")
+        self.tabs.addTab(self._table(self.offices), tr("事務所"))
+        self.tabs.addTab(self._with_top(self.vocab_picker, self.terms), tr("語彙"))
+        self.tabs.addTab(
+            self._with_top(self.search, self.municipalities, self.municipality_count),
+            tr("自治体"),
+        )
+        self.tabs.addTab(self._table(self.agreements), tr("協定先"))
+        self.tabs.addTab(self._table(self.partners), tr("交流自治体"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+
+    def load(self) -> None:
+        self._ctx.runner.run(load_master_data, self._ctx.db, on_done=self._loaded, owner=self)
+
+    def _loaded(self, data: MasterData) -> None:
+        self._data = data
+        self.offices.set_rows(
+            [(o.code, o.name, o.name_en, self._office_kind(o.kind)) for o in data.offices]
+        )
+        self.vocab_picker.blockSignals(True)
+        self.vocab_picker.clear()
+        for vocab in data.labels_ja:
+            self.vocab_picker.addItem(self._vocab_name(vocab), vocab)
+        self.vocab_picker.blockSignals(False)
+        self._show_terms()
+        self.agreements.set_rows(
+            [
+                (
+                    a.code,
+                    a.name,
+                    self.tr("広域連携協定") if a.kind == "wide_area" else self.tr("包括連携協定"),
+                    (a.signed_on or "").replace("-", "/"),
+                    "" if a.member_count is None else str(a.member_count),
+                )
+                for a in data.agreements
+            ]
+        )
+        self.partners.set_rows(
+            [
+                (p.municipality.code, p.municipality.display, p.origin, p.notes)
+                for p in data.partners
+            ]
+        )
+
+    @Slot()
+    def _show_terms(self) -> None:
+        vocab = self.vocab_picker.currentData()
+        if self._data is None or vocab is None:
+            self.terms.set_rows([])
+            return
+        en = self._data.labels_en.get(vocab, {})
+        self.terms.set_rows(
+            [(c, ja, en.get(c, "")) for c, ja in self._data.labels_ja[vocab].items()]
+        )
+
+    @Slot()
+    def _search_municipalities(self) -> None:
+        self._ctx.runner.run(
+            lookup.search_municipalities,
+            self._ctx.db,
+            self.search.text(),
+            MUNICIPALITY_LIMIT,
+            on_done=self._show_municipalities,
+            owner=self,
+        )
+
+    def _show_municipalities(self, items: list[MunicipalityItem]) -> None:
+        self.municipalities.set_rows(
+            [(m.code, m.name, m.prefecture, m.kana, self._municipality_kind(m.kind)) for m in items]
+        )
+        self.municipality_count.setText(self.tr("{0}件").format(len(items)))
+
+    def _office_kind(self, kind: str) -> str:
+        return self.tr("本庁") if kind == "central" else self.tr("支所")
+
+    def _municipality_kind(self, kind: str) -> str:
+        kinds = {
+            "prefecture": self.tr("都道府県"),
+            "designated_city": self.tr("政令指定都市"),
+            "ward": self.tr("行政区"),
+            "special_ward": self.tr("特別区"),
+            "city": self.tr("市"),
+            "town": self.tr("町"),
+            "village": self.tr("村"),
+        }
+        return kinds.get(kind, kind)
+
+    def _vocab_name(self, vocab: str) -> str:
+        names = {
+            "inquirer_type": self.tr("相談者区分"),
+            "relationship": self.tr("連携の型"),
+            "step": self.tr("段階"),
+            "field": self.tr("連携分野"),
+            "form": self.tr("協働の形態"),
+            "domain": self.tr("領域"),
+            "channel": self.tr("受付方法"),
+            "status": self.tr("状況"),
+            "action_kind": self.tr("対応の種類"),
+        }
+        return names.get(vocab, vocab)
+
+    def _table(self, model: RowsModel) -> QTableView:
+        table = QTableView(self)
+        table.setModel(model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setWordWrap(False)
+        table.verticalHeader().setVisible(False)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.horizontalHeader().setStretchLastSection(True)
+        # Small lists: fitting the columns after each reset is cheap here.
+        model.modelReset.connect(table.resizeColumnsToContents)
+        return table
+
+    def _with_top(self, top: QWidget, model: RowsModel, side: QWidget | None = None) -> QWidget:
+        page = QWidget(self)
+        bar = QHBoxLayout()
+        bar.addWidget(top, 1)
+        if side is not None:
+            bar.addWidget(side)
+        layout = QVBoxLayout(page)
+        layout.addLayout(bar)
+        layout.addWidget(self._table(model), 1)
+        return page

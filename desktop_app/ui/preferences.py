@@ -1,0 +1,59 @@
+"""The person's preferences (language, font size, window geometry) in QSettings.
+
+An INI file in the user scope, so IT staff can read and reset it; tests point QSettings at a
+temporary directory with `QSettings.setPath`. GUI thread only.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+ORGANISATION = "renkei-desk"
+APPLICATION = "renkei-desk"
+LANGUAGES = ("ja", "en")
+DEFAULT_FONT_PT = 10
+FONT_RANGE = (8, 24)
+
+_LANG = "ui/language"
+_FONT = "ui/font_pt"
+GEOMETRY_KEY = "window/geometry"
+SPLITTER_KEY = "window/list_splitter"
+
+
+def _store() -> QSettings:
+    return QSettings(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION
+    )
+
+
+def saved_language() -> str | None:
+    """The language chosen in 設定, or None when the person never chose one."""
+    value = _store().value(_LANG)
+    return str(value) if value in LANGUAGES else None
+
+
+def set_language(lang: str) -> None:
+    _store().setValue(_LANG, lang)
+
+
+def font_pt() -> int:
+    low, high = FONT_RANGE
+    try:
+        value = int(str(_store().value(_FONT, DEFAULT_FONT_PT)))
+    except (TypeError, ValueError):
+        return DEFAULT_FONT_PT
+    return min(max(value, low), high)
+
+
+def set_font_pt(points: int) -> None:
+    _store().setValue(_FONT, points)
+
+
+def window_state(key: str) -> QByteArray | None:
+    """A saved widget state (GEOMETRY_KEY, SPLITTER_KEY) or None when there is none yet."""
+    value = _store().value(key)
+    return value if isinstance(value, QByteArray) else None
+
+
+def set_window_state(key: str, state: QByteArray) -> None:
+    _store().setValue(key, state)

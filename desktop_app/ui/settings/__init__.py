@@ -1,0 +1,1 @@
+"""設定: language and font size, kept in QSettings."""

@@ -1,0 +1,62 @@
+"""設定: display language and font size, saved in QSettings (ui.preferences).
+
+A new font size applies at once to the whole window. A new language rebuilds the window in
+that language (`languageChanged`; ui.app does the rebuild, with the saved geometry), so no
+widget needs to retranslate itself. GUI thread only.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QComboBox, QFormLayout, QLabel, QSpinBox, QWidget
+
+from desktop_app.ui import preferences
+
+
+class SettingsPage(QWidget):
+    """Language and font size; `languageChanged(str)` after the new language was saved."""
+
+    languageChanged = Signal(str)
+
+    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.language = QComboBox(self, objectName="language")
+        self.language.addItem("日本語", "ja")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(lang)))
+        self.language.currentIndexChanged.connect(self._language_chosen)
+        self.font_size = QSpinBox(self, objectName="fontSize")
+        self.font_size.setRange(*preferences.FONT_RANGE)
+        self.font_size.setSuffix(" pt")
+        self.font_size.setValue(preferences.font_pt())
+        self.font_size.valueChanged.connect(self._font_chosen)
+        note = QLabel(
+            self.tr("言語を切り替えると画面を作り直します。文字の大きさはすぐに反映されます。"),
+            self,
+            wordWrap=True,
+        )
+        form = QFormLayout(self)
+        form.addRow(self.tr("表示言語"), self.language)
+        form.addRow(self.tr("文字の大きさ"), self.font_size)
+        form.addRow(note)
+
+    @Slot()
+    def _language_chosen(self) -> None:
+        lang = self.language.currentData()
+        preferences.set_language(lang)
+        self.languageChanged.emit(lang)
+
+    @Slot(int)
+    def _font_chosen(self, points: int) -> None:
+        preferences.set_font_pt(points)
+        apply_font_size(points)
+
+
+def apply_font_size(points: int) -> None:
+    """Set the application font size; widgets without a font of their own follow it."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        font = QFont(app.font())
+        font.setPointSize(points)
+        app.setFont(font)

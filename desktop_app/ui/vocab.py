@@ -1,0 +1,49 @@
+"""Labels of codes in the person's language: vocabularies and office names, read once.
+
+The master lists are small (a hundred rows) and change only when a master package is imported,
+so a window reads them once at start-up and every screen labels codes from the same snapshot.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from desktop_app.services import lookup
+from desktop_app.services.database import Database
+
+_EMPTY: Mapping[str, str] = MappingProxyType({})
+
+
+@dataclass(frozen=True)
+class Vocab:
+    """{vocab: {code: label}} and {office code: office name}, in display order."""
+
+    terms: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    offices: Mapping[str, str] = field(default_factory=dict)
+
+    def label(self, vocab: str, code: str | None) -> str:
+        """The label of `code`, or the code itself when the master list no longer has it."""
+        if not code:
+            return ""
+        return self.terms.get(vocab, _EMPTY).get(code, code)
+
+    def choices(self, vocab: str) -> list[tuple[str, str]]:
+        return list(self.terms.get(vocab, _EMPTY).items())
+
+    def office(self, code: str) -> str:
+        return self.offices.get(code, code)
+
+
+def load_vocab(db: Database, lang: str) -> Vocab:
+    """Read every label; run it on the DbRunner (it queries the database)."""
+    english = lang.startswith("en")
+    offices = {o.code: (o.name_en if english and o.name_en else o.name) for o in lookup.offices(db)}
+    return Vocab(terms=lookup.labels(db, lang), offices=offices)
+
+
+def format_date(value: dt.date | None) -> str:
+    """yyyy/mm/dd, the form ward documents and Excel use; empty for no date."""
+    return value.strftime("%Y/%m/%d") if value else ""

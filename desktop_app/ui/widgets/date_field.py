@@ -1,0 +1,68 @@
+"""A date typed the way the desk writes it: 2026/10/3, R8.10.3 or 令和8年10月3日.
+
+Reading follows `domain.dates.parse_date`; once the field is left, the text is rewritten as
+yyyy/mm/dd and the 和暦 is shown in the tooltip. An unreadable text is marked and reads as
+invalid, so a dialog can refuse it with the domain's message. GUI thread only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QLineEdit, QWidget
+
+from desktop_app.domain.dates import DateParseError, format_wareki, parse_date
+from desktop_app.domain.errors import UserError
+from desktop_app.ui.vocab import format_date
+
+
+def read_date(text: str, label: str) -> dt.date | None:
+    """`text` as a date (None when blank); UserError naming `label` when it is not one."""
+    typed = text.strip()
+    if not typed:
+        return None
+    try:
+        return parse_date(typed)
+    except DateParseError as exc:
+        raise UserError(exc.code, label=label, value=typed) from exc
+
+
+class DateField(QLineEdit):
+    """A line edit holding an optional date; `value()` raises UserError for unreadable text."""
+
+    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._label = label
+        self.setPlaceholderText(self.tr("例: 2026/10/3, R8.10.3"))
+        self.setMaxLength(20)
+        self.editingFinished.connect(self._normalise)
+
+    def value(self) -> dt.date | None:
+        """The date typed, None when empty; UserError(date_format/date_invalid) otherwise."""
+        return read_date(self.text(), self._label)
+
+    def set_value(self, value: dt.date | None) -> None:
+        self.setText(format_date(value))
+        self._show_state(value)
+
+    @Slot()
+    def _normalise(self) -> None:
+        try:
+            value = self.value()
+        except UserError:
+            self.setProperty("invalid", True)
+            self.setToolTip(self.tr("日付が読めません"))
+            self._restyle()
+            return
+        self.set_value(value)
+
+    def _show_state(self, value: dt.date | None) -> None:
+        self.setProperty("invalid", False)
+        self.setToolTip(format_wareki(value) if value else "")
+        self._restyle()
+
+    def _restyle(self) -> None:
+        # A dynamic property only takes effect in the style sheet after a re-polish.
+        self.style().unpolish(self)
+        self.style().polish(self)

@@ -1,0 +1,196 @@
+"""The detail pane: the selected case, its history, actions, replies, status, case sheet."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+from desktop_app.services import actions, inquiries
+from desktop_app.ui.inquiry_list.list_page import InquiryListPage
+
+TODAY = dt.date.today()
+
+
+@pytest.fixture
+def page(qtbot, desk, cases, settle):
+    page = InquiryListPage(desk)
+    qtbot.addWidget(page)
+    page.resize(1200, 760)
+    page.show()
+    page.start()
+    settle(desk)
+    return page
+
+
+def select(page, settle, desk, receipt_no: str) -> None:
+    model = page.model
+    row = next(r for r in range(model.rowCount()) if model.row_at(r).receipt_no == receipt_no)
+    page.table.selectRow(row)
+    settle(desk)
+    assert page.detail.receipt_no == receipt_no
+
+
+def click(qtbot, button) -> None:
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def save(qtbot, dialog) -> None:
+    click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Save))
+
+
+def error_box(widget) -> QMessageBox | None:
+    return widget.findChild(QMessageBox, "errorBox")
+
+
+def history_texts(page) -> list[list[str]]:
+    model = page.detail.history_model
+    return [
+        [model.index(r, c).data() for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
+
+
+def test_selecting_a_row_shows_the_case_and_its_history(qtbot, page, desk, cases, settle):
+    actions.add_action(desk.db, cases["a"].receipt_no, kind="call", note="折り返し電話", staff="t")
+    select(page, settle, desk, cases["a"].receipt_no)
+    summary = page.detail.summary.toPlainText()
+    assert "柚子の物産展に出店したい" in summary
+    assert "鈴木 一郎" in summary and "区民・民間↔全国各地域" in summary
+    assert history_texts(page)[0][1] == "電話連絡"
+    assert history_texts(page)[0][-1] == "折り返し電話"
+
+
+def test_add_an_action_by_typing(qtbot, page, desk, cases, settle):
+    select(page, settle, desk, cases["a"].receipt_no)
+    click(qtbot, page.detail.add_action)
+    dialog = page.detail.dialog
+    dialog.select_kind("meeting")
+    qtbot.keyClicks(dialog.note, "meeting with the shop owners")
+    dialog.next_due.setFocus()
+    qtbot.keyClicks(dialog.next_due, (TODAY + dt.timedelta(days=7)).strftime("%Y/%m/%d"))
+    save(qtbot, dialog)
+    settle(desk)
+
+    rows = history_texts(page)
+    assert [row[1] for row in rows] == ["面談"]
+    assert rows[0][-1] == "meeting with the shop owners"
+    record = inquiries.get_inquiry(desk.db, cases["a"].receipt_no, staff="t")
+    assert record.follow_up_due == TODAY + dt.timedelta(days=7)
+
+
+def test_referral_waits_for_its_reply_until_logged(qtbot, page, desk, cases, settle):
+    select(page, settle, desk, cases["d"].receipt_no)
+    click(qtbot, page.detail.add_action)
+    dialog = page.detail.dialog
+    dialog.select_kind("referral")
+    assert dialog.referral.isVisible()
+    save(qtbot, dialog)  # no destination yet: refused, dialog stays open
+    box = error_box(dialog)
+    assert box is not None and box.text() == "「紹介先」は必須です。入力してください。"
+    box.close()
+    dialog.target.setCurrentText("産業振興課")
+    dialog.reply_due.setText((TODAY + dt.timedelta(days=3)).strftime("%Y/%m/%d"))
+    save(qtbot, dialog)
+    settle(desk)
+
+    row = history_texts(page)[0]
+    assert row[2] == "所管課：産業振興課" and row[4] == "回答待ち"
+    page.detail.history.selectRow(0)
+    assert page.detail.log_reply.isEnabled()
+    click(qtbot, page.detail.log_reply)
+    page.detail.dialog.setTextValue(TODAY.strftime("%Y/%m/%d"))
+    page.detail.dialog.accept()
+    settle(desk)
+    assert history_texts(page)[0][4] == TODAY.strftime("%Y/%m/%d")
+
+
+def test_closing_asks_for_the_outcome(qtbot, page, desk, cases, settle):
+    receipt = cases["b"].receipt_no
+    select(page, settle, desk, receipt)
+    click(qtbot, page.detail.change_status)
+    dialog = page.detail.dialog
+    dialog.select_status("info_only")
+    assert dialog.outcome.isEnabled()
+    dialog.outcome.clear()
+    save(qtbot, dialog)
+    box = error_box(dialog)
+    assert box is not None and box.text() == "「結果」は必須です。入力してください。"
+    box.close()
+    assert inquiries.get_inquiry(desk.db, receipt, staff="t").status == "in_progress"
+
+    dialog.outcome.setFocus()
+    qtbot.keyClicks(dialog.outcome, "brochure sent")
+    save(qtbot, dialog)
+    settle(desk)
+    record = inquiries.get_inquiry(desk.db, receipt, staff="t")
+    assert (record.status, record.outcome) == ("info_only", "brochure sent")
+    assert "情報提供で完了" in page.detail.summary.toPlainText()
+
+
+def test_refused_transition_shows_the_message_and_changes_nothing(
+    qtbot, page, desk, cases, settle, snapshot, db_path
+):
+    receipt = cases["a"].receipt_no
+    select(page, settle, desk, receipt)
+    click(qtbot, page.detail.change_status)
+    dialog = page.detail.dialog
+    dialog.select_status("referred")
+    # Meanwhile a colleague closes the case from another window.
+    inquiries.update_inquiry(
+        desk.db, receipt, {"status": "withdrawn", "outcome": "取下げの連絡"}, staff="sato"
+    )
+    before = snapshot(db_path)
+    save(qtbot, dialog)
+    qtbot.waitUntil(lambda: error_box(dialog) is not None, timeout=5000)
+    assert re.match(r"状況を「.+」から「.+」には変更できません。", error_box(dialog).text())
+    assert snapshot(db_path) == before
+    assert inquiries.get_inquiry(desk.db, receipt, staff="t").status == "withdrawn"
+
+
+def test_reopening_a_closed_case(qtbot, page, desk, cases, settle):
+    receipt = cases["c"].receipt_no
+    select(page, settle, desk, receipt)
+    click(qtbot, page.detail.change_status)
+    dialog = page.detail.dialog
+    assert [dialog.status.itemData(i) for i in range(dialog.status.count())] == ["in_progress"]
+    assert "再開" in dialog.hint.text()
+    save(qtbot, dialog)
+    settle(desk)
+    assert inquiries.get_inquiry(desk.db, receipt, staff="t").status == "in_progress"
+
+
+def test_case_sheet_pdf_with_and_without_personal_data(qtbot, page, desk, cases, settle, tmp_path):
+    select(page, settle, desk, cases["a"].receipt_no)
+    click(qtbot, page.detail.case_sheet)
+    dialog = page.detail.dialog
+    assert not dialog.personal.isChecked()
+    without = dialog.html()
+    assert "相談票" in without and "柚子の物産展に出店したい" in without
+    assert "鈴木" not in without and "03-5555-0101" not in without and "港区芝" not in without
+    dialog.personal.setChecked(True)
+    with_personal = dialog.html()
+    assert "鈴木 一郎" in with_personal and "03-5555-0101" in with_personal
+    assert "鈴木 一郎" in dialog.preview.toPlainText()
+
+    for name, ticked in (("without.pdf", False), ("with.pdf", True)):
+        dialog.personal.setChecked(ticked)
+        pdf = dialog.save_pdf(tmp_path / name).read_bytes()
+        assert pdf.startswith(b"%PDF") and len(pdf) > 1000
+        assert len(re.findall(rb"/Type\s*/Page\b", pdf)) >= 1
+
+
+def test_edit_asks_the_window_to_open_the_form(qtbot, page, desk, cases, settle):
+    select(page, settle, desk, cases["a"].receipt_no)
+    with qtbot.waitSignal(page.editRequested) as signal:
+        click(qtbot, page.detail.edit)
+    assert signal.args == [cases["a"].receipt_no]
+
+
+def test_history_model_passes_qtmodeltester(qtmodeltester, page, desk, cases, settle):
+    actions.add_action(desk.db, cases["a"].receipt_no, kind="note", note="メモ", staff="t")
+    select(page, settle, desk, cases["a"].receipt_no)
+    qtmodeltester.check(page.detail.history_model)

@@ -178,7 +178,8 @@ def _apply(row: Inquiry, values: Mapping[str, Any]) -> None:
     for key, value in values.items():
         if key in _LIST_MODELS:
             model = _LIST_MODELS[key]
-            setattr(row, key, [model(code=code) for code in value])
+            # In code order, as the relationship loads them: add and update print what show will.
+            setattr(row, key, [model(code=code) for code in sorted(value)])
         else:
             setattr(row, _ATTRIBUTE.get(key, key), value)
 

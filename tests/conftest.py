@@ -1,0 +1,123 @@
+"""Shared fixtures: real SQLite files in tmp_path, set up as the SHIBA branch office.
+
+`init` loads about 2,000 master rows; doing that once per session and copying the file per test
+keeps the suite fast while every test still gets its own real database file.
+"""
+
+from __future__ import annotations
+
+import copy
+import shutil
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from db.engine import Database
+from desktop_app.services import database, setup
+
+# The record of the issue's CLI contract, verbatim.
+SAMPLE_INQUIRY: dict[str, Any] = {
+    "received_at": "2026-09-14",
+    "channel": "phone",
+    "subject": "防災訓練への参加自治体を探している",
+    "content": "町会の防災訓練に連携自治体の職員を招きたい。",
+    "relationship": "resident_resident",
+    "step": "1_inform",
+    "domain": "D",
+    "fields": ["disaster"],
+    "forms": ["cooperation"],
+    "municipalities": ["192015"],
+    "agreement_bodies": [],
+    "status": "received",
+    "follow_up_due": "2026-09-30",
+    "outcome": None,
+    "inquirer": {
+        "type": "neighborhood",
+        "organization": "高輪一丁目町会",
+        "name": "鈴木 一郎",
+        "kana": "スズキ イチロウ",
+        "phone": "03-5555-0101",
+        "email": None,
+        "postal_code": "108-0074",
+        "address": "港区高輪1-1-1",
+        "corporate_number": None,
+    },
+}
+
+# What "nothing was written" compares: row counts of these tables and the highest rev.
+WATCHED_TABLES = ("inquiry", "inquirer", "action", "audit_log", "receipt_counter", "setting")
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One database file initialised for SHIBA, made once; tests get copies of it."""
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    db = database.connect(path)
+    setup.initialise(db, "SHIBA")
+    db.dispose()
+    # The last connection closed checkpoints the WAL: the main file alone is the database.
+    assert not path.with_name(path.name + "-wal").exists()
+    return path
+
+
+@pytest.fixture
+def db_path(tmp_path: Path, template_db: Path) -> Path:
+    """A SHIBA desk database file of this test's own (a copy of the session template)."""
+    path = tmp_path / "desk.sqlite3"
+    shutil.copyfile(template_db, path)
+    return path
+
+
+@pytest.fixture
+def new_db_path(tmp_path: Path) -> Path:
+    """Where a database does not exist yet (for `init`)."""
+    return tmp_path / "new" / "desk.sqlite3"
+
+
+@pytest.fixture
+def db(db_path: Path) -> Iterator[Database]:
+    """The opened SHIBA database (services.database.connect on the copied file)."""
+    opened = database.connect(db_path)
+    assert setup.office_of(opened) == "SHIBA"
+    yield opened
+    opened.dispose()
+
+
+@pytest.fixture(scope="session")
+def contract_example() -> dict[str, Any]:
+    """The issue's example record (read-only: take `sample_inquiry` to modify one)."""
+    return copy.deepcopy(SAMPLE_INQUIRY)
+
+
+@pytest.fixture
+def sample_inquiry(contract_example: dict[str, Any]) -> dict[str, Any]:
+    """A fresh deep copy of the contract example, free to modify."""
+    return copy.deepcopy(contract_example)
+
+
+def table_snapshot(path: Path) -> dict[str, Any]:
+    """Row counts of the watched tables and the highest rev of any synced row."""
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        counts: dict[str, Any] = {
+            table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in WATCHED_TABLES
+        }
+        counts["max_rev"] = conn.execute(
+            "SELECT max(r) FROM (SELECT max(rev) r FROM inquiry UNION ALL "
+            "SELECT max(rev) FROM inquirer UNION ALL SELECT max(rev) FROM action)"
+        ).fetchone()[0]
+        counts["max_updated_at"] = conn.execute(
+            "SELECT max(u) FROM (SELECT max(updated_at) u FROM inquiry UNION ALL "
+            "SELECT max(updated_at) FROM inquirer UNION ALL SELECT max(updated_at) FROM action)"
+        ).fetchone()[0]
+    conn.close()
+    return counts
+
+
+@pytest.fixture
+def snapshot() -> Callable[[Path], dict[str, Any]]:
+    """`snapshot(path)` before and after a refused call: the two must be equal."""
+    return table_snapshot

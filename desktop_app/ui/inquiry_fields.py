@@ -16,19 +16,18 @@ from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS
 from desktop_app.services.records import InquiryRecord
 from desktop_app.ui.vocab import Vocab, format_date
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("InquiryFields", text)
+# lupdate reads translate("Context", "literal") calls; the alias keeps lines short.
+translate = QCoreApplication.translate
 
 
 def _personal_label(field: str) -> str:
     labels = {
-        "name": _t("氏名"),
-        "kana": _t("フリガナ"),
-        "phone": _t("電話番号"),
-        "email": _t("メールアドレス"),
-        "postal_code": _t("郵便番号"),
-        "address": _t("住所"),
+        "name": translate("InquiryFields", "氏名"),
+        "kana": translate("InquiryFields", "フリガナ"),
+        "phone": translate("InquiryFields", "電話番号"),
+        "email": translate("InquiryFields", "メールアドレス"),
+        "postal_code": translate("InquiryFields", "郵便番号"),
+        "address": translate("InquiryFields", "住所"),
     }
     return labels.get(field, field)
 
@@ -48,31 +47,40 @@ def inquiry_lines(
     person = record.inquirer
     named = places or {}
     lines = [
-        (_t("受付番号"), record.receipt_no),
-        (_t("受付日"), format_date(record.received_at)),
-        (_t("事務所"), vocab.office(record.office)),
-        (_t("受付方法"), vocab.label("channel", record.channel)),
-        (_t("担当"), record.staff),
-        (_t("状況"), vocab.label("status", record.status)),
-        (_t("相談者区分"), vocab.label("inquirer_type", person.type)),
-        (_t("団体名"), person.organization),
+        (translate("InquiryFields", "受付番号"), record.receipt_no),
+        (translate("InquiryFields", "受付日"), format_date(record.received_at)),
+        (translate("InquiryFields", "事務所"), vocab.office(record.office)),
+        (translate("InquiryFields", "受付方法"), vocab.label("channel", record.channel)),
+        (translate("InquiryFields", "担当"), record.staff),
+        (translate("InquiryFields", "状況"), vocab.label("status", record.status)),
+        (translate("InquiryFields", "相談者区分"), vocab.label("inquirer_type", person.type)),
+        (translate("InquiryFields", "団体名"), person.organization),
     ]
     if include_personal:
         lines += [
             (_personal_label(field), getattr(person, field)) for field in PERSONAL_INQUIRER_FIELDS
         ]
     lines += [
-        (_t("件名"), record.subject),
-        (_t("相談内容"), record.content),
-        (_t("連携の型"), vocab.label("relationship", record.relationship)),
-        (_t("段階"), vocab.label("step", record.step)),
-        (_t("領域"), vocab.label("domain", record.domain)),
-        (_t("連携分野"), "、".join(vocab.label("field", c) for c in record.fields)),
-        (_t("協働の形態"), "、".join(vocab.label("form", c) for c in record.forms)),
-        (_t("対象自治体"), "、".join(named.get(c, c) for c in record.municipalities)),
-        (_t("協定先"), "、".join(record.agreement_bodies)),
-        (_t("次回対応期限"), format_date(record.follow_up_due)),
-        (_t("結果"), record.outcome or ""),
+        (translate("InquiryFields", "件名"), record.subject),
+        (translate("InquiryFields", "相談内容"), record.content),
+        (translate("InquiryFields", "連携の型"), vocab.label("relationship", record.relationship)),
+        (translate("InquiryFields", "段階"), vocab.label("step", record.step)),
+        (translate("InquiryFields", "領域"), vocab.label("domain", record.domain)),
+        (
+            translate("InquiryFields", "連携分野"),
+            "、".join(vocab.label("field", c) for c in record.fields),
+        ),
+        (
+            translate("InquiryFields", "協働の形態"),
+            "、".join(vocab.label("form", c) for c in record.forms),
+        ),
+        (
+            translate("InquiryFields", "対象自治体"),
+            "、".join(named.get(c, c) for c in record.municipalities),
+        ),
+        (translate("InquiryFields", "協定先"), "、".join(record.agreement_bodies)),
+        (translate("InquiryFields", "次回対応期限"), format_date(record.follow_up_due)),
+        (translate("InquiryFields", "結果"), record.outcome or ""),
     ]
     return [(label, value) for label, value in lines if value]
 

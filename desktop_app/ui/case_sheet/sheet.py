@@ -34,9 +34,8 @@ th.label { width: 22%; background: #eef1f5; }
 table.history th { background: #eef1f5; }
 """
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("CaseSheet", text)
+# lupdate reads translate("Context", "literal") calls; the alias keeps lines short.
+translate = QCoreApplication.translate
 
 
 def case_sheet_html(
@@ -46,26 +45,28 @@ def case_sheet_html(
     printed = today or dt.date.today()
     record = detail.record
     lines = inquiry_lines(record, vocab, include_personal=include_personal, places=detail.places)
-    notice = (
-        f"<p class='notice'>{html.escape(_t('個人情報を含みます。取扱いに注意してください。'))}</p>"
-        if include_personal
-        else ""
-    )
+    esc = html.escape
+    notice = translate("CaseSheet", "個人情報を含みます。取扱いに注意してください。")
+    printed_on = f"{format_wareki(printed)}（{format_date(printed)}）"
     return (
         f"<html><head><style>{_STYLE}</style></head><body>"
-        f"<h1>{html.escape(_t('相談票'))}</h1>"
-        f"<p class='meta'>{html.escape(vocab.office(record.office))}　"
-        f"{html.escape(_t('印刷日'))}: {format_wareki(printed)}（{format_date(printed)}）</p>"
-        f"{notice}{_approval_html()}"
-        f"<h2>{html.escape(_t('相談内容'))}</h2>{lines_html(lines)}"
-        f"<h2>{html.escape(_t('対応履歴'))}</h2>{_history_html(detail, vocab)}"
+        f"<h1>{esc(translate('CaseSheet', '相談票'))}</h1>"
+        f"<p class='meta'>{esc(vocab.office(record.office))}　"
+        f"{esc(translate('CaseSheet', '印刷日'))}: {printed_on}</p>"
+        f"{f'<p class=notice>{esc(notice)}</p>' if include_personal else ''}{_approval_html()}"
+        f"<h2>{esc(translate('CaseSheet', '相談内容'))}</h2>{lines_html(lines)}"
+        f"<h2>{esc(translate('CaseSheet', '対応履歴'))}</h2>{_history_html(detail, vocab)}"
         "</body></html>"
     )
 
 
 def _approval_html() -> str:
     """Seal boxes (決裁欄), right-aligned as on ward forms."""
-    roles = [_t("課長"), _t("係長"), _t("担当")]
+    roles = [
+        translate("CaseSheet", "課長"),
+        translate("CaseSheet", "係長"),
+        translate("CaseSheet", "担当"),
+    ]
     heads = "".join(f"<td align='center' width='60'>{html.escape(r)}</td>" for r in roles)
     seals = "<td height='48'></td>" * len(roles)
     return (
@@ -76,15 +77,22 @@ def _approval_html() -> str:
 
 def _history_html(detail: CaseDetail, vocab: Vocab) -> str:
     if not detail.actions:
-        return f"<p>{html.escape(_t('対応履歴はありません。'))}</p>"
-    heads = [_t("日付"), _t("種類"), _t("内容"), _t("紹介先"), _t("回答期限"), _t("次回期限")]
+        return f"<p>{html.escape(translate('CaseSheet', '対応履歴はありません。'))}</p>"
+    heads = [
+        translate("CaseSheet", "日付"),
+        translate("CaseSheet", "種類"),
+        translate("CaseSheet", "内容"),
+        translate("CaseSheet", "紹介先"),
+        translate("CaseSheet", "回答期限"),
+        translate("CaseSheet", "次回期限"),
+    ]
     rows = []
     for action in detail.actions:
         reply = format_date(action.reply_due)
         if action.awaiting_reply:
-            reply += f"（{_t('回答待ち')}）"
+            reply += f"（{translate('CaseSheet', '回答待ち')}）"
         elif action.replied_on:
-            reply += f"（{_t('回答')} {format_date(action.replied_on)}）"
+            reply += f"（{translate('CaseSheet', '回答')} {format_date(action.replied_on)}）"
         cells = (
             format_date(action.action_date),
             vocab.label("action_kind", action.kind),

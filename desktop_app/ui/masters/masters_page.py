@@ -38,34 +38,53 @@ class MastersPage(QWidget):
         super().__init__(parent)
         self._ctx = ctx
         self._data: MasterData | None = None
-        tr = self.tr
-        self.offices = RowsModel([tr("コード"), tr("名称"), tr("英語名"), tr("種別")], self)
-        self.terms = RowsModel([tr("コード"), tr("表示名"), tr("英語表示名")], self)
+        self.offices = RowsModel(
+            [self.tr("コード"), self.tr("名称"), self.tr("英語名"), self.tr("種別")], self
+        )
+        self.terms = RowsModel([self.tr("コード"), self.tr("表示名"), self.tr("英語表示名")], self)
         self.municipalities = RowsModel(
-            [tr("コード"), tr("名称"), tr("都道府県"), tr("よみ"), tr("種別")], self
+            [
+                self.tr("コード"),
+                self.tr("名称"),
+                self.tr("都道府県"),
+                self.tr("よみ"),
+                self.tr("種別"),
+            ],
+            self,
         )
         self.agreements = RowsModel(
-            [tr("コード"), tr("名称"), tr("種別"), tr("締結日"), tr("構成団体数")], self
+            [
+                self.tr("コード"),
+                self.tr("名称"),
+                self.tr("種別"),
+                self.tr("締結日"),
+                self.tr("構成団体数"),
+            ],
+            self,
         )
-        self.partners = RowsModel([tr("コード"), tr("自治体"), tr("きっかけ"), tr("備考")], self)
+        self.partners = RowsModel(
+            [self.tr("コード"), self.tr("自治体"), self.tr("きっかけ"), self.tr("備考")], self
+        )
         self.vocab_picker = QComboBox(self, objectName="vocabPicker")
         self.vocab_picker.currentIndexChanged.connect(self._show_terms)
         self.search = QLineEdit(self, objectName="municipalitySearch", clearButtonEnabled=True)
-        self.search.setPlaceholderText(tr("名称・よみ・コードで検索（例: くしろ、釧路、01206）"))
+        self.search.setPlaceholderText(
+            self.tr("名称・よみ・コードで検索（例: くしろ、釧路、01206）")
+        )
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._search_municipalities)
         self.search.textChanged.connect(self._search_timer.start)
         self.municipality_count = QLabel(self)
 
         self.tabs = QTabWidget(self, objectName="masterTabs")
-        self.tabs.addTab(self._table(self.offices), tr("事務所"))
-        self.tabs.addTab(self._with_top(self.vocab_picker, self.terms), tr("語彙"))
+        self.tabs.addTab(self._table(self.offices), self.tr("事務所"))
+        self.tabs.addTab(self._with_top(self.vocab_picker, self.terms), self.tr("語彙"))
         self.tabs.addTab(
             self._with_top(self.search, self.municipalities, self.municipality_count),
-            tr("自治体"),
+            self.tr("自治体"),
         )
-        self.tabs.addTab(self._table(self.agreements), tr("協定先"))
-        self.tabs.addTab(self._table(self.partners), tr("交流自治体"))
+        self.tabs.addTab(self._table(self.agreements), self.tr("協定先"))
+        self.tabs.addTab(self._table(self.partners), self.tr("交流自治体"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 

@@ -1,0 +1,988 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="ja_JP">
+<context>
+    <name>ActionHistoryModel</name>
+    <message>
+        <source>日付</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>種類</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>紹介先</source>
+        <translation>Referred to</translation>
+    </message>
+    <message>
+        <source>回答期限</source>
+        <translation>Reply due</translation>
+    </message>
+    <message>
+        <source>回答</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <source>次回期限</source>
+        <translation>Next due</translation>
+    </message>
+    <message>
+        <source>担当</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>回答待ち</source>
+        <translation>Awaiting reply</translation>
+    </message>
+</context>
+<context>
+    <name>AddActionDialog</name>
+    <message>
+        <source>対応を追加 — {0}</source>
+        <translation>Add action — {0}</translation>
+    </message>
+    <message>
+        <source>対応日</source>
+        <translation>Action date</translation>
+    </message>
+    <message>
+        <source>次回対応期限</source>
+        <translation>Next follow-up</translation>
+    </message>
+    <message>
+        <source>所管課</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>交流自治体</source>
+        <translation>Partner municipality</translation>
+    </message>
+    <message>
+        <source>団体・その他</source>
+        <translation>Organisation / other</translation>
+    </message>
+    <message>
+        <source>回答期限</source>
+        <translation>Reply due</translation>
+    </message>
+    <message>
+        <source>紹介先</source>
+        <translation>Referred to</translation>
+    </message>
+    <message>
+        <source>紹介先の種類</source>
+        <translation>Referred to (kind)</translation>
+    </message>
+    <message>
+        <source>種類</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>CaseSheet</name>
+    <message>
+        <source>個人情報を含みます。取扱いに注意してください。</source>
+        <translation>Contains personal information. Handle with care.</translation>
+    </message>
+    <message>
+        <source>課長</source>
+        <translation>Director</translation>
+    </message>
+    <message>
+        <source>係長</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>担当</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>日付</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>種類</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>紹介先</source>
+        <translation>Referred to</translation>
+    </message>
+    <message>
+        <source>回答期限</source>
+        <translation>Reply due</translation>
+    </message>
+    <message>
+        <source>次回期限</source>
+        <translation>Next due</translation>
+    </message>
+</context>
+<context>
+    <name>CaseSheetDialog</name>
+    <message>
+        <source>相談票 — {0}</source>
+        <translation>Case sheet — {0}</translation>
+    </message>
+    <message>
+        <source>個人情報（氏名・連絡先・住所）を含める</source>
+        <translation>Include personal information (name, contact, address)</translation>
+    </message>
+    <message>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>印刷…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>PDFに保存…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>PDFに保存</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>日付として読めません</source>
+        <translation>Not a date</translation>
+    </message>
+    <message>
+        <source>例: 2026/10/3, R8.10.3</source>
+        <translation>e.g. 2026/10/3, R8.10.3</translation>
+    </message>
+    <message>
+        <source>日付が読めません</source>
+        <translation>Cannot read the date</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <source>対応を追加</source>
+        <translation>Add action</translation>
+    </message>
+    <message>
+        <source>回答を記録</source>
+        <translation>Log reply</translation>
+    </message>
+    <message>
+        <source>状況を変更</source>
+        <translation>Change status</translation>
+    </message>
+    <message>
+        <source>編集</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>相談票</source>
+        <translation>Case sheet</translation>
+    </message>
+    <message>
+        <source>対応履歴</source>
+        <translation>Action history</translation>
+    </message>
+    <message>
+        <source>一覧から相談を選んでください</source>
+        <translation>Select an inquiry in the list</translation>
+    </message>
+    <message>
+        <source>回答を受けた日（{0}）</source>
+        <translation>Date the reply came ({0})</translation>
+    </message>
+    <message>
+        <source>回答日</source>
+        <translation>Reply date</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>件名・内容・相談者・電話番号で検索</source>
+        <translation>Search subject, content, inquirer, phone</translation>
+    </message>
+    <message>
+        <source>期間（から）</source>
+        <translation>Period (from)</translation>
+    </message>
+    <message>
+        <source>期間（まで）</source>
+        <translation>Period (to)</translation>
+    </message>
+    <message>
+        <source>開始日</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>終了日</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>期限超過のみ</source>
+        <translation>Overdue only</translation>
+    </message>
+    <message>
+        <source>条件をクリア</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>未完了すべて</source>
+        <translation>All open</translation>
+    </message>
+    <message>
+        <source>期間</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>状況</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>事務所</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>分野</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>連携の型</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <source>相談者区分</source>
+        <translation>Inquirer type</translation>
+    </message>
+    <message>
+        <source>すべて</source>
+        <translation>All</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpModel</name>
+    <message>
+        <source>期限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>残り</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>区分</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>受付番号</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <source>件名</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>相談者</source>
+        <translation>Inquirer</translation>
+    </message>
+    <message>
+        <source>紹介先</source>
+        <translation>Referred to</translation>
+    </message>
+    <message>
+        <source>状況</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>回答待ち</source>
+        <translation>Awaiting reply</translation>
+    </message>
+    <message>
+        <source>次回対応</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>{0}日超過</source>
+        <translation>{0} days late</translation>
+    </message>
+    <message>
+        <source>本日</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>あと{0}日</source>
+        <translation>in {0} days</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsPage</name>
+    <message>
+        <source>{0}日以内</source>
+        <translation>Within {0} days</translation>
+    </message>
+    <message>
+        <source>再読込</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>範囲</source>
+        <translation>Range</translation>
+    </message>
+    <message>
+        <source>{0}件（うち期限超過 {1}件）</source>
+        <translation>{0} items ({1} overdue)</translation>
+    </message>
+</context>
+<context>
+    <name>InquirerSection</name>
+    <message>
+        <source>相談者</source>
+        <translation>Inquirer</translation>
+    </message>
+    <message>
+        <source>紐付けを解除</source>
+        <translation>Unlink</translation>
+    </message>
+    <message>
+        <source>相談者区分</source>
+        <translation>Inquirer type</translation>
+    </message>
+    <message>
+        <source>団体名</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>氏名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>フリガナ</source>
+        <translation>Reading (kana)</translation>
+    </message>
+    <message>
+        <source>電話</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>メール</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>郵便番号</source>
+        <translation>Postal code</translation>
+    </message>
+    <message>
+        <source>住所</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>法人番号</source>
+        <translation>Corporate no.</translation>
+    </message>
+    <message>
+        <source>13桁</source>
+        <translation>13 digits</translation>
+    </message>
+    <message>
+        <source>既存の相談者に紐付け中: {0}</source>
+        <translation>Linked to existing inquirer: {0}</translation>
+    </message>
+    <message>
+        <source>新しい相談者として登録します</source>
+        <translation>Will be registered as a new inquirer</translation>
+    </message>
+</context>
+<context>
+    <name>InquiryFields</name>
+    <message>
+        <source>氏名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>フリガナ</source>
+        <translation>Reading (kana)</translation>
+    </message>
+    <message>
+        <source>電話番号</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>メールアドレス</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>郵便番号</source>
+        <translation>Postal code</translation>
+    </message>
+    <message>
+        <source>住所</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>受付番号</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <source>受付日</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>事務所</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>受付方法</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>担当</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>状況</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>相談者区分</source>
+        <translation>Inquirer type</translation>
+    </message>
+    <message>
+        <source>団体名</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>件名</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>相談内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>連携の型</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <source>段階</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>領域</source>
+        <translation>Domain</translation>
+    </message>
+    <message>
+        <source>連携分野</source>
+        <translation>Fields</translation>
+    </message>
+    <message>
+        <source>協働の形態</source>
+        <translation>Forms of collaboration</translation>
+    </message>
+    <message>
+        <source>対象自治体</source>
+        <translation>Municipalities</translation>
+    </message>
+    <message>
+        <source>協定先</source>
+        <translation>Agreement bodies</translation>
+    </message>
+    <message>
+        <source>次回対応期限</source>
+        <translation>Next follow-up</translation>
+    </message>
+    <message>
+        <source>結果</source>
+        <translation>Outcome</translation>
+    </message>
+</context>
+<context>
+    <name>InquiryListModel</name>
+    <message>
+        <source>受付番号</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <source>受付日</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>状況</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>件名</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>相談者</source>
+        <translation>Inquirer</translation>
+    </message>
+    <message>
+        <source>次回期限</source>
+        <translation>Next due</translation>
+    </message>
+    <message>
+        <source>事務所</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>連携の型</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <source>受付方法</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>期限を過ぎています</source>
+        <translation>Overdue</translation>
+    </message>
+</context>
+<context>
+    <name>InquiryListPage</name>
+    <message>
+        <source>{0}件</source>
+        <translation>{0} items</translation>
+    </message>
+    <message>
+        <source>本日期限 {0}件&#x3000;期限超過 {1}件</source>
+        <translation>Due today: {0}&#x3000;Overdue: {1}</translation>
+    </message>
+    <message>
+        <source>対応予定を見る</source>
+        <translation>Show follow-ups</translation>
+    </message>
+</context>
+<context>
+    <name>InquirySection</name>
+    <message>
+        <source>受付</source>
+        <translation>Reception</translation>
+    </message>
+    <message>
+        <source>相談内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>対応</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <source>受付日</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>受付方法</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>件名</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>連携の型</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <source>段階</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>領域</source>
+        <translation>Domain</translation>
+    </message>
+    <message>
+        <source>連携分野</source>
+        <translation>Fields</translation>
+    </message>
+    <message>
+        <source>協働の形態</source>
+        <translation>Forms of collaboration</translation>
+    </message>
+    <message>
+        <source>対象自治体</source>
+        <translation>Municipalities</translation>
+    </message>
+    <message>
+        <source>協定先</source>
+        <translation>Agreement bodies</translation>
+    </message>
+    <message>
+        <source>状況</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>次回対応期限</source>
+        <translation>Next follow-up</translation>
+    </message>
+    <message>
+        <source>結果</source>
+        <translation>Outcome</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeForm</name>
+    <message>
+        <source>保存 (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>保存して次へ (Ctrl+Enter)</source>
+        <translation>Save and next (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>新規受付</source>
+        <translation>New inquiry</translation>
+    </message>
+    <message>
+        <source>入力の破棄</source>
+        <translation>Discard input</translation>
+    </message>
+    <message>
+        <source>保存していない入力があります。破棄してよろしいですか？</source>
+        <translation>There is unsaved input. Discard it?</translation>
+    </message>
+    <message>
+        <source>受付番号 {0} で保存しました</source>
+        <translation>Saved as {0}</translation>
+    </message>
+    <message>
+        <source>保存できませんでした。赤字の項目を確認してください。</source>
+        <translation>Not saved. Check the fields marked in red.</translation>
+    </message>
+    <message>
+        <source>受付番号 {0} を編集</source>
+        <translation>Editing {0}</translation>
+    </message>
+    <message>
+        <source>入力の復元</source>
+        <translation>Restore input</translation>
+    </message>
+    <message>
+        <source>前回保存されなかった入力が残っています。復元しますか？</source>
+        <translation>Unsaved input from last time was kept. Restore it?</translation>
+    </message>
+    <message>
+        <source>前回の入力を復元しました（まだ保存されていません）</source>
+        <translation>Restored the previous input (not saved yet)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>連携デスク — {0}</source>
+        <translation>Renkei Desk — {0}</translation>
+    </message>
+    <message>
+        <source>受付一覧</source>
+        <translation>Inquiries</translation>
+    </message>
+    <message>
+        <source>新規受付</source>
+        <translation>New inquiry</translation>
+    </message>
+    <message>
+        <source>対応予定</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <source>マスタ</source>
+        <translation>Masters</translation>
+    </message>
+    <message>
+        <source>設定</source>
+        <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>MastersPage</name>
+    <message>
+        <source>コード</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>英語名</source>
+        <translation>English name</translation>
+    </message>
+    <message>
+        <source>種別</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>表示名</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>英語表示名</source>
+        <translation>English label</translation>
+    </message>
+    <message>
+        <source>都道府県</source>
+        <translation>Prefecture</translation>
+    </message>
+    <message>
+        <source>よみ</source>
+        <translation>Reading</translation>
+    </message>
+    <message>
+        <source>締結日</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>構成団体数</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>自治体</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>きっかけ</source>
+        <translation>How it began</translation>
+    </message>
+    <message>
+        <source>備考</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>名称・よみ・コードで検索（例: くしろ、釧路、01206）</source>
+        <translation>Search by name, reading or code (e.g. くしろ, 釧路, 01206)</translation>
+    </message>
+    <message>
+        <source>事務所</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>語彙</source>
+        <translation>Vocabularies</translation>
+    </message>
+    <message>
+        <source>協定先</source>
+        <translation>Agreement bodies</translation>
+    </message>
+    <message>
+        <source>交流自治体</source>
+        <translation>Partner municipality</translation>
+    </message>
+    <message>
+        <source>広域連携協定</source>
+        <translation>Wide-area agreement</translation>
+    </message>
+    <message>
+        <source>包括連携協定</source>
+        <translation>Comprehensive agreement</translation>
+    </message>
+    <message>
+        <source>{0}件</source>
+        <translation>{0} items</translation>
+    </message>
+    <message>
+        <source>本庁</source>
+        <translation>Head office</translation>
+    </message>
+    <message>
+        <source>支所</source>
+        <translation>Branch</translation>
+    </message>
+    <message>
+        <source>政令指定都市</source>
+        <translation>Designated city</translation>
+    </message>
+    <message>
+        <source>行政区</source>
+        <translation>Ward (city)</translation>
+    </message>
+    <message>
+        <source>特別区</source>
+        <translation>Special ward</translation>
+    </message>
+    <message>
+        <source>市</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>町</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>相談者区分</source>
+        <translation>Inquirer type</translation>
+    </message>
+    <message>
+        <source>連携の型</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <source>段階</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>連携分野</source>
+        <translation>Fields</translation>
+    </message>
+    <message>
+        <source>協働の形態</source>
+        <translation>Forms of collaboration</translation>
+    </message>
+    <message>
+        <source>領域</source>
+        <translation>Domain</translation>
+    </message>
+    <message>
+        <source>受付方法</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>状況</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>対応の種類</source>
+        <translation>Action kinds</translation>
+    </message>
+</context>
+<context>
+    <name>MunicipalityPicker</name>
+    <message>
+        <source>自治体名・よみ・コードで検索</source>
+        <translation>Search municipality by name, reading or code</translation>
+    </message>
+    <message>
+        <source>Delete キーまたはダブルクリックで外します</source>
+        <translation>Press Delete or double-click to remove</translation>
+    </message>
+</context>
+<context>
+    <name>SavingDialog</name>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>言語を切り替えると画面を作り直します。文字の大きさはすぐに反映されます。</source>
+        <translation>Switching the language rebuilds the window. The font size applies at once.</translation>
+    </message>
+    <message>
+        <source>表示言語</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>文字の大きさ</source>
+        <translation>Font size</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDialog</name>
+    <message>
+        <source>状況を変更 — {0}</source>
+        <translation>Change status — {0}</translation>
+    </message>
+    <message>
+        <source>現在の状況</source>
+        <translation>Current status</translation>
+    </message>
+    <message>
+        <source>新しい状況</source>
+        <translation>New status</translation>
+    </message>
+    <message>
+        <source>結果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>完了にするには結果を入力してください。</source>
+        <translation>Enter the outcome to close the case.</translation>
+    </message>
+    <message>
+        <source>完了した相談を再開します（記録されます）。</source>
+        <translation>Reopens a closed case (this is logged).</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionPanel</name>
+    <message>
+        <source>以前の相談者の候補</source>
+        <translation>Earlier inquirers who may match</translation>
+    </message>
+    <message>
+        <source>この相談者にする</source>
+        <translation>Use this inquirer</translation>
+    </message>
+    <message>
+        <source>この2件を統合</source>
+        <translation>Merge these two</translation>
+    </message>
+    <message>
+        <source>一致する相談者はいません</source>
+        <translation>No matching inquirer</translation>
+    </message>
+    <message>
+        <source>氏名・団体名</source>
+        <translation>Name / organisation</translation>
+    </message>
+    <message>
+        <source>フリガナ</source>
+        <translation>Reading (kana)</translation>
+    </message>
+    <message>
+        <source>電話</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>法人番号</source>
+        <translation>Corporate no.</translation>
+    </message>
+    <message>
+        <source>相談{0}件</source>
+        <translation>{0} inquiries</translation>
+    </message>
+    <message>
+        <source>一致: {0}</source>
+        <translation>Match: {0}</translation>
+    </message>
+    <message>
+        <source>「{0}」を「{1}」に統合します。
+「{0}」の相談はすべて「{1}」に移ります。統合は元に戻せません。よろしいですか？</source>
+        <translation>Merge &quot;{0}&quot; into &quot;{1}&quot;.
+All inquiries of &quot;{0}&quot; move to &quot;{1}&quot;. A merge cannot be undone. Continue?</translation>
+    </message>
+    <message>
+        <source>相談者の統合</source>
+        <translation>Merge inquirers</translation>
+    </message>
+</context>
+</TS>

@@ -3,25 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
 from db.models import AuditLog, Inquirer, Inquiry
 from desktop_app.domain.errors import UserError
-from desktop_app.services import inquirers, inquiries, setup
-from desktop_app.services.database import connect
+from desktop_app.services import inquirers, inquiries
 
 TODAY = dt.date(2026, 10, 3)
-
-
-@pytest.fixture
-def db(tmp_path: Path):
-    database = connect(tmp_path / "desk.sqlite3")
-    setup.initialise(database, "SHIBA")
-    yield database
-    database.dispose()
 
 
 def _add(db, subject: str = "相談", **inquirer: str) -> str:

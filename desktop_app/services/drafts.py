@@ -1,0 +1,47 @@
+"""The intake form's draft: what the clerk has typed, kept in a file until it is saved.
+
+DESIGN.md promises that nothing typed is lost: a crash or a power cut while a visitor is still
+talking must cost at most the last seconds. The draft lives outside the database on purpose:
+it is not yet an inquiry (nothing validated it) and must never travel in a sync package.
+Writes go to a temporary file that replaces the draft in one step, so a power cut leaves
+either the previous draft or the new one, never half of one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+DRAFT_FILE = "intake-draft.json"
+
+
+class DraftStore:
+    """One draft file in `directory` (created on first save). Not thread-safe: one owner."""
+
+    def __init__(self, directory: Path) -> None:
+        self.path = directory / DRAFT_FILE
+
+    def save(self, content: dict[str, Any]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.path.with_suffix(".tmp")
+        with partial.open("w", encoding="utf-8") as fh:
+            json.dump(content, fh, ensure_ascii=False)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(partial, self.path)
+
+    def load(self) -> dict[str, Any] | None:
+        """The kept draft, or None when there is none or it cannot be read (it is discarded)."""
+        try:
+            content = json.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError):
+            self.clear()
+            return None
+        return content if isinstance(content, dict) else None
+
+    def clear(self) -> None:
+        self.path.unlink(missing_ok=True)

@@ -1,0 +1,1 @@
+"""The intake form (新規受付 and edit) and the widgets only it uses."""

@@ -1,0 +1,333 @@
+"""The intake form (新規受付 and edit): a clerk records an inquiry while the visitor talks.
+
+Keyboard first: every field is reached by Tab in the order a conversation goes, Ctrl+S saves,
+Ctrl+Enter saves and starts the next inquiry, Esc asks before throwing away what was typed.
+Saving sends the CLI's JSON contract to services.inquiries through the worker, so the form and
+the command line are refused for the same reasons, in the same words; a refusal is shown next
+to the field it names and nothing is saved. What is typed is kept as a draft file until saved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app import config
+from desktop_app.domain.errors import UserError
+from desktop_app.services import inquiries
+from desktop_app.services.drafts import DraftStore
+from desktop_app.services.records import InquirerRecord, InquiryRecord
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.errors import show_error
+from desktop_app.ui.intake.choices import Choices, load_choices
+from desktop_app.ui.intake.confirm import ask
+from desktop_app.ui.intake.error_field import field_of
+from desktop_app.ui.intake.inquirer_section import InquirerSection
+from desktop_app.ui.intake.inquiry_section import InquirySection
+from desktop_app.ui.intake.suggestion_panel import SuggestionPanel
+
+_DRAFT_DELAY_MS = 1000
+
+
+class IntakeForm(QWidget):
+    """New or edited inquiry. `saved(receipt_no)` after each save; `discarded` after Esc.
+
+    All database work goes through `ctx.runner`. The draft lives in `draft_dir` (the user data
+    directory unless given). GUI thread only.
+    """
+
+    saved = Signal(str)
+    discarded = Signal()
+
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, *, draft_dir: Path | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._receipt: str | None = None
+        self._baseline: dict[str, Any] = {}
+        self._saving = False
+        self._drafts = DraftStore(draft_dir or config.data_dir())
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(_DRAFT_DELAY_MS)
+        self.inquiry = InquirySection(ctx, self)
+        self.inquirer = InquirerSection()
+        self.suggestions = SuggestionPanel(ctx)
+        self.title = QLabel()
+        self.title.setObjectName("intakeTitle")
+        self.title.setStyleSheet("font-weight: bold; font-size: 120%;")
+        self.notice = QLabel()
+        self.notice.setObjectName("intakeNotice")
+        self.save_button = QPushButton(self.tr("保存 (Ctrl+S)"))
+        self.save_next_button = QPushButton(self.tr("保存して次へ (Ctrl+Enter)"))
+        self._scroll = QScrollArea()
+        self._build()
+        self._connect()
+        self.new()
+        ctx.runner.run(load_choices, ctx.db, ctx.lang, on_done=self._on_choices, owner=self)
+
+    def _build(self) -> None:
+        header = QHBoxLayout()
+        header.addWidget(self.title)
+        header.addWidget(self.notice, 1)
+        header.addWidget(self.save_button)
+        header.addWidget(self.save_next_button)
+        body = QWidget()
+        grid = QGridLayout(body)
+        grid.addWidget(self.inquiry.reception, 0, 0)
+        grid.addWidget(self.inquirer, 1, 0)
+        grid.addWidget(self.suggestions, 2, 0)
+        grid.addWidget(self.inquiry.matter, 0, 1, 2, 1)
+        grid.addWidget(self.inquiry.handling, 2, 1)
+        grid.setColumnStretch(0, 2)
+        grid.setColumnStretch(1, 3)
+        grid.setRowStretch(1, 1)
+        self._scroll.setWidget(body)
+        self._scroll.setWidgetResizable(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self._scroll, 1)
+        chain = [
+            *self.inquiry.head_chain(),
+            *self.inquirer.focus_chain(),
+            *self.suggestions.focus_chain(),
+            *self.inquiry.tail_chain(),
+            self.save_button,
+            self.save_next_button,
+        ]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    def _connect(self) -> None:
+        shortcuts = {
+            "Ctrl+S": self.save,
+            "Ctrl+Return": self.save_and_next,
+            "Ctrl+Enter": self.save_and_next,
+            "Esc": self.discard,
+        }
+        for keys, slot in shortcuts.items():
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        self.save_button.clicked.connect(self.save)
+        self.save_next_button.clicked.connect(self.save_and_next)
+        self.inquiry.changed.connect(self._draft_timer.start)
+        self.inquirer.changed.connect(self._draft_timer.start)
+        self.inquirer.keysChanged.connect(self._look_up_duplicates)
+        self.suggestions.chosen.connect(self._link)
+        self.suggestions.merged.connect(self._on_merged)
+        self._draft_timer.timeout.connect(self._keep_draft)
+
+    # --- what the main window calls
+
+    @property
+    def receipt_no(self) -> str | None:
+        return self._receipt
+
+    @Slot()
+    def new(self) -> None:
+        """An empty form for the next inquiry, received today."""
+        self._receipt = None
+        self.inquiry.apply({"received_at": dt.date.today().strftime("%Y/%m/%d")})
+        self.inquirer.apply({})
+        self._reset(self.tr("新規受付"))
+        self.inquiry.received_at.edit.setFocus()
+
+    def load(self, receipt_no: str) -> None:
+        """Edit an existing inquiry (read on the worker; the form fills when it arrives)."""
+        self._ctx.runner.run(
+            inquiries.get_inquiry,
+            self._ctx.db,
+            receipt_no,
+            staff=self._ctx.staff,
+            on_done=self._show_record,
+            owner=self,
+        )
+
+    def is_dirty(self) -> bool:
+        """Whether anything differs from the new form or the record as loaded."""
+        return self.contract() != self._baseline
+
+    def contract(self) -> dict[str, Any]:
+        """The form as the CLI's JSON contract (desktop_app.domain.inquiry_input)."""
+        return {**self.inquiry.contract(), "inquirer": self.inquirer.contract()}
+
+    @Slot()
+    def save(self) -> None:
+        self._save(then_new=False)
+
+    @Slot()
+    def save_and_next(self) -> None:
+        self._save(then_new=True)
+
+    @Slot()
+    def discard(self) -> None:
+        """Esc: leave the form, asking first when something typed would be lost."""
+        if not self.is_dirty():
+            self.discarded.emit()
+            return
+        ask(
+            self,
+            "discardBox",
+            self.tr("入力の破棄"),
+            self.tr("保存していない入力があります。破棄してよろしいですか？"),
+            self._discard_now,
+        )
+
+    # --- saving
+
+    def _save(self, *, then_new: bool) -> None:
+        if self._saving:
+            return
+        self._saving = True
+        self._show_errors(None, "")
+        db, staff = self._ctx.db, self._ctx.staff
+        data = self.contract()
+        done = self._on_saved_next if then_new else self._show_saved
+        if self._receipt is None:
+            self._ctx.runner.run(
+                inquiries.add_inquiry, db, data, staff=staff, on_done=done,
+                on_error=self._on_refused, owner=self,
+            )  # fmt: skip
+        else:
+            self._ctx.runner.run(
+                inquiries.update_inquiry, db, self._receipt, data, staff=staff, on_done=done,
+                on_error=self._on_refused, owner=self,
+            )  # fmt: skip
+
+    def _on_saved_next(self, record: InquiryRecord) -> None:
+        self._finish_save(record)
+        self.new()
+        self._set_notice(self.tr("受付番号 {0} で保存しました").format(record.receipt_no))
+
+    def _show_saved(self, record: InquiryRecord) -> None:
+        self._finish_save(record)
+        self._show_record(record)
+        self._set_notice(self.tr("受付番号 {0} で保存しました").format(record.receipt_no))
+
+    def _finish_save(self, record: InquiryRecord) -> None:
+        self._saving = False
+        self._draft_timer.stop()
+        self._drafts.clear()
+        self.saved.emit(record.receipt_no)
+
+    def _on_refused(self, exc: BaseException) -> None:
+        self._saving = False
+        key = field_of(exc) if isinstance(exc, UserError) else None
+        if isinstance(exc, UserError) and key is not None:
+            self._show_errors(key, exc.message(self._ctx.lang))
+        else:
+            show_error(self, exc, self._ctx.lang)
+
+    def _show_errors(self, key: str | None, message: str) -> None:
+        """Put `message` next to field `key` (and clear every other field's message)."""
+        boxes = self.inquiry.boxes | self.inquirer.boxes
+        for name, box in boxes.items():
+            box.set_error(message if name == key else "")
+        if key is None:
+            self._set_notice("")
+            return
+        self._set_notice(
+            self.tr("保存できませんでした。赤字の項目を確認してください。"), error=True
+        )
+        self._scroll.ensureWidgetVisible(boxes[key])
+        boxes[key].setFocus()
+
+    def _set_notice(self, text: str, *, error: bool = False) -> None:
+        self.notice.setText(text)
+        self.notice.setStyleSheet("color: #b00020;" if error else "color: #1b5e20;")
+
+    # --- loading, linking, drafts
+
+    def _on_choices(self, choices: Choices) -> None:
+        pristine = not self.is_dirty()
+        self.inquiry.set_choices(choices)
+        self.inquirer.type.set_choices(choices.get("inquirer_type", []))
+        if pristine:
+            self._baseline = self.contract()
+        self._offer_draft()
+
+    def _show_record(self, record: InquiryRecord) -> None:
+        self._receipt = record.receipt_no
+        values = record.to_json()
+        self.inquiry.apply(values)
+        self.inquirer.link(record.inquirer)
+        self._reset(self.tr("受付番号 {0} を編集").format(record.receipt_no))
+
+    def _reset(self, title: str) -> None:
+        self.title.setText(title)
+        self.suggestions.clear()
+        self._show_errors(None, "")
+        self._baseline = self.contract()
+        self._draft_timer.stop()
+
+    @Slot()
+    def _look_up_duplicates(self) -> None:
+        self.suggestions.look_up(self.inquirer.match_keys(), self.inquirer.linked_id)
+
+    @Slot(object)
+    def _link(self, record: InquirerRecord) -> None:
+        self.inquirer.link(record)
+        self._look_up_duplicates()
+        self.inquiry.boxes["subject"].setFocus()
+
+    @Slot(object)
+    def _on_merged(self, kept: InquirerRecord) -> None:
+        if self.inquirer.linked_id == kept.id:
+            self.inquirer.link(kept)
+
+    def _discard_now(self) -> None:
+        self._drafts.clear()
+        self.new()
+        self.discarded.emit()
+
+    @Slot()
+    def _keep_draft(self) -> None:
+        if not self.is_dirty():
+            self._drafts.clear()
+            return
+        self._drafts.save(
+            {
+                "receipt_no": self._receipt,
+                "contract": self.contract(),
+                "municipalities": self.inquiry.municipalities.entries(),
+                "inquirer": self.inquirer.extras(),
+            }
+        )
+
+    def _offer_draft(self) -> None:
+        draft = self._drafts.load()
+        if draft is None:
+            return
+        ask(
+            self,
+            "restoreDraftBox",
+            self.tr("入力の復元"),
+            self.tr("前回保存されなかった入力が残っています。復元しますか？"),
+            lambda: self._restore(draft),
+            self._drafts.clear,
+        )
+
+    def _restore(self, draft: dict[str, Any]) -> None:
+        contract = draft.get("contract") or {}
+        self._receipt = draft.get("receipt_no")
+        self.inquiry.apply(contract, draft.get("municipalities"))
+        self.inquirer.apply(contract.get("inquirer") or {}, draft.get("inquirer"))
+        title = self.tr("受付番号 {0} を編集").format(self._receipt) if self._receipt else None
+        self.title.setText(title or self.tr("新規受付"))
+        self._set_notice(self.tr("前回の入力を復元しました（まだ保存されていません）"))
+        self._look_up_duplicates()

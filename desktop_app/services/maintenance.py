@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import func, select, text
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
 from db import migrate
@@ -65,9 +66,14 @@ def restore(db_path: Path, source: Path) -> BackupReport:
 
 def check(db: Database) -> CheckReport:
     """SQLite's integrity check plus the program's own rules about its data."""
-    problems = list(integrity_problems(db.engine))
-    if not problems:
-        problems += _consistency_problems(db)
+    try:
+        problems = list(integrity_problems(db.engine))
+        if not problems:
+            problems += _consistency_problems(db)
+    except (DatabaseError, sqlite3.DatabaseError) as exc:
+        # A page so damaged that the check itself cannot read it is a finding, not a crash.
+        original = getattr(exc, "orig", None) or exc
+        problems = [f"integrity check failed: {original}"]
     return CheckReport(path=db.path, problems=tuple(problems))
 
 

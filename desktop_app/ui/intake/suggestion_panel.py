@@ -48,6 +48,8 @@ class SuggestionPanel(QGroupBox):
         self.list = QListWidget(self)
         self.list.setObjectName("duplicateSuggestions")
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.link_button = QPushButton(self.tr("この相談者にする"), self)
         self.merge_button = QPushButton(self.tr("この2件を統合"), self)
         self._timer = QTimer(self)
@@ -119,15 +121,12 @@ class SuggestionPanel(QGroupBox):
             "phone": self.tr("電話"),
             "corporate_number": self.tr("法人番号"),
         }
-        parts = [person.display_name or "—"]
-        if person.kana:
-            parts[0] += f"（{person.kana}）"
-        if person.phone:
-            parts.append(person.phone)
-        parts.append(self.tr("相談{0}件").format(match.inquiry_count))
-        parts.append(self.tr("一致: {0}").format("・".join(reasons[k] for k in match.matched_on)))
         mark = "✓ " if person.id == self._linked_id else ""
-        return mark + "  ".join(parts)
+        who = mark + (person.display_name or "—") + (f"（{person.kana}）" if person.kana else "")
+        details = [person.phone] if person.phone else []
+        details.append(self.tr("相談{0}件").format(match.inquiry_count))
+        details.append(self.tr("一致: {0}").format("・".join(reasons[k] for k in match.matched_on)))
+        return who + "\n    " + "  ".join(details)
 
     def _selected(self) -> list[InquirerRecord]:
         return [item.data(_MATCH).inquirer for item in self.list.selectedItems()]

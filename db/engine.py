@@ -79,6 +79,22 @@ def open_engine(path: Path, sql_functions: Mapping[str, SqlFunction] | None = No
     return engine
 
 
+def ensure_statistics(engine: Engine, *, force: bool = False) -> None:
+    """Run ANALYZE when the file has no planner statistics yet (or when forced after a bulk load).
+
+    Without statistics SQLite takes `deleted = 0` for a selective index term and scans the
+    whole table for a search that the full-text index could answer from a few rows.
+    """
+    with engine.begin() as conn:
+        has_stats = (
+            conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").first()
+            is not None
+            and conn.exec_driver_sql("SELECT 1 FROM sqlite_stat1").first()
+        )
+        if force or not has_stats:
+            conn.exec_driver_sql("ANALYZE")
+
+
 def open_database(path: Path, sql_functions: Mapping[str, SqlFunction] | None = None) -> Database:
     engine = open_engine(path, sql_functions)
     writer_engine = engine.execution_options(sqlite_immediate=True)

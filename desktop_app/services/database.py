@@ -15,7 +15,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 
 from db import migrate
 from db.backup import backup_to
-from db.engine import Database, SqlFunction, open_database
+from db.engine import Database, SqlFunction, ensure_statistics, open_database
 from db.search_index import FOLD_FUNCTION, GRAMS_FUNCTION
 from desktop_app.domain import text
 from desktop_app.domain.errors import UserError
@@ -42,6 +42,7 @@ def connect(path: Path) -> Database:
             if current is not None:
                 backup_to(database.engine, _upgrade_backup_path(path, current))
             migrate.upgrade(database.engine)
+        ensure_statistics(database.engine)
     except (DatabaseError, OperationalError, sqlite3.DatabaseError) as exc:
         database.dispose()
         raise UserError("database_unreadable", path=path, detail=_first_line(exc)) from exc

@@ -642,7 +642,7 @@ class DemoGenerator:
             corporate = like.row["corporate_number"]
         else:
             organization = self._organization(inquirer_type, slots)
-            has_person = inquirer_type == "resident" or rng.random() < 0.85
+            has_person = not organization or rng.random() < 0.85
             name, kana, romaji = self._person() if has_person else ("", "", "")
             phone = self._phone(inquirer_type)
             email = _email(rng, romaji, organization) if rng.random() < 0.5 else ""

@@ -1,0 +1,289 @@
+"""Demo data on real files: plausible, consistent, deterministic; refusals write nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from db.engine import Database
+from desktop_app.domain import text
+from desktop_app.domain.dates import fiscal_year
+from desktop_app.domain.errors import UserError
+from desktop_app.domain.receipt import parse_receipt
+from desktop_app.domain.workflow import CLOSED_STATUSES
+from desktop_app.services import database, inquiries, search, setup
+from desktop_app.services.demo_data import MAX_COUNT, DemoReport, generate_demo_data
+
+TODAY = dt.date(2026, 11, 23)
+COUNT = 3000
+UUID4 = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")
+
+# Where each vocabulary's codes are stored.
+VOCAB_COLUMNS = {
+    "inquirer_type": "SELECT DISTINCT type FROM inquirer",
+    "relationship": "SELECT DISTINCT relationship FROM inquiry",
+    "step": "SELECT DISTINCT step FROM inquiry",
+    "domain": "SELECT DISTINCT domain FROM inquiry",
+    "field": "SELECT DISTINCT code FROM inquiry_field",
+    "form": "SELECT DISTINCT code FROM inquiry_form",
+    "channel": "SELECT DISTINCT channel FROM inquiry",
+    "status": "SELECT DISTINCT status FROM inquiry",
+    "action_kind": "SELECT DISTINCT kind FROM action",
+}
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory, template_db: Path) -> tuple[Path, DemoReport]:
+    """One SHIBA database with COUNT demo inquiries, shared by the read-only tests."""
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    shutil.copyfile(template_db, path)
+    db = database.connect(path)
+    report = generate_demo_data(db, count=COUNT, seed=7, today=TODAY)
+    db.dispose()
+    return path, report
+
+
+@pytest.fixture
+def sql(demo: tuple[Path, DemoReport]) -> Iterator[Callable[..., list[Any]]]:
+    conn = sqlite3.connect(f"file:{demo[0]}?mode=ro", uri=True)
+    yield lambda query, *args: conn.execute(query, args).fetchall()
+    conn.close()
+
+
+def dump(path: Path) -> dict[str, list[Any]]:
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        return {
+            table: conn.execute(f"SELECT * FROM {table} ORDER BY {order}").fetchall()
+            for table, order in (
+                ("inquirer", "pk"),
+                ("inquiry", "pk"),
+                ("action", "pk"),
+                ("inquiry_field", "inquiry_pk, code"),
+                ("inquiry_municipality", "inquiry_pk, code"),
+                ("receipt_counter", "office_code, fiscal_year"),
+            )
+        }
+
+
+def test_report_counts_match_the_rows(demo, sql):
+    _, report = demo
+    assert report.inquiries == COUNT == sql("SELECT count(*) FROM inquiry")[0][0]
+    assert report.inquirers == sql("SELECT count(*) FROM inquirer")[0][0]
+    assert report.actions == sql("SELECT count(*) FROM action")[0][0]
+    code_rows = sum(
+        sql(f"SELECT count(*) FROM {t}")[0][0]
+        for t in ("inquiry_field", "inquiry_form", "inquiry_municipality", "inquiry_agreement")
+    )
+    assert report.code_rows == code_rows
+    assert report.rows == COUNT + report.inquirers + report.actions + code_rows
+    assert set(report.offices) == {"HQ", "SHIBA", "AZABU", "AKASAKA", "TAKANAWA", "SHIBAURA"}
+    assert {row[0] for row in sql("SELECT DISTINCT office_code FROM inquiry")} == set(
+        report.offices
+    )
+    assert report.to_json()["inquiries"] == COUNT
+    # Repeat inquirers give history and duplicate detection something to find.
+    assert report.inquirers < 0.85 * COUNT
+    assert sql("SELECT max(n) FROM (SELECT count(*) n FROM inquiry GROUP BY inquirer_id)")[0][0] > 2
+    respelled = sql(
+        "SELECT count(*) FROM (SELECT match_key FROM inquirer WHERE match_key != '' "
+        "GROUP BY match_key HAVING count(DISTINCT organization || name) > 1)"
+    )
+    assert respelled[0][0] > 0
+
+
+def test_every_vocabulary_code_is_used(sql):
+    for vocab, query in VOCAB_COLUMNS.items():
+        known = {row[0] for row in sql("SELECT code FROM vocab_term WHERE vocab = ?", vocab)}
+        used = {row[0] for row in sql(query)}
+        assert known, vocab
+        assert known <= used, (vocab, known - used)
+        assert used - {None} <= known, (vocab, used - known)
+    bodies = {row[0] for row in sql("SELECT DISTINCT code FROM inquiry_agreement")}
+    assert bodies <= {row[0] for row in sql("SELECT code FROM agreement_body")}
+    assert bodies
+
+
+def test_dates_lie_in_the_two_fiscal_years_up_to_today(sql):
+    first, last = sql("SELECT min(received_at), max(received_at) FROM inquiry")[0]
+    assert dt.date(2025, 4, 1) <= dt.date.fromisoformat(first) <= dt.date(2025, 4, 10)
+    assert dt.date(2026, 11, 1) <= dt.date.fromisoformat(last) <= TODAY
+    for column, table in (
+        ("action_date", "action"),
+        ("replied_on", "action"),
+        ("substr(closed_at, 1, 10)", "inquiry"),
+        ("substr(updated_at, 1, 10)", "inquiry"),
+        ("substr(updated_at, 1, 10)", "inquirer"),
+    ):
+        latest = sql(f"SELECT max({column}) FROM {table}")[0][0]
+        assert dt.date.fromisoformat(latest) <= TODAY, column
+    assert sql(
+        "SELECT count(*) FROM action a JOIN inquiry i ON i.id = a.inquiry_id "
+        "WHERE a.action_date < i.received_at"
+    ) == [(0,)]
+
+
+def test_statuses_follow_the_workflow(sql):
+    closed = tuple(sorted(CLOSED_STATUSES))
+    marks = ",".join("?" * len(closed))
+    assert sql(
+        f"SELECT count(*) FROM inquiry WHERE status IN ({marks}) AND "
+        "(outcome IS NULL OR outcome = '' OR closed_at IS NULL OR follow_up_due IS NOT NULL)",
+        *closed,
+    ) == [(0,)]
+    assert sql(
+        f"SELECT count(*) FROM inquiry WHERE status NOT IN ({marks}) AND "
+        "(outcome IS NOT NULL OR closed_at IS NOT NULL OR follow_up_due IS NULL)",
+        *closed,
+    ) == [(0,)]
+    overdue = sql(
+        f"SELECT count(*) FROM inquiry WHERE status NOT IN ({marks}) AND follow_up_due < ?",
+        *closed,
+        TODAY.isoformat(),
+    )[0][0]
+    assert 0 < overdue < COUNT / 4
+    # A referred case has its referral; a referral says to whom and when the reply is due.
+    assert sql(
+        "SELECT count(*) FROM inquiry i WHERE status = 'referred' AND NOT EXISTS "
+        "(SELECT 1 FROM action a WHERE a.inquiry_id = i.id AND a.kind = 'referral')"
+    ) == [(0,)]
+    assert sql(
+        "SELECT count(*) FROM action WHERE kind = 'referral' "
+        "AND (referred_to = '' OR reply_due IS NULL)"
+    ) == [(0,)]
+    per_inquiry = sql("SELECT max(n) FROM (SELECT count(*) n FROM action GROUP BY inquiry_id)")
+    assert per_inquiry[0][0] <= 4
+
+
+def test_receipt_numbers_are_unique_and_the_counters_continue_them(sql):
+    rows = sql("SELECT receipt_no, office_code, received_at FROM inquiry")
+    assert len({row[0] for row in rows}) == len(rows)
+    last: dict[tuple[str, int], int] = {}
+    for receipt_no, office, received_at in rows:
+        parsed_office, year, seq = parse_receipt(receipt_no)
+        assert parsed_office == office
+        assert year == fiscal_year(dt.date.fromisoformat(received_at))
+        last[(office, year)] = max(last.get((office, year), 0), seq)
+    counters = {(o, y): n for o, y, n in sql("SELECT * FROM receipt_counter")}
+    assert counters == last
+    # Numbers are issued in date order, without gaps.
+    for (office, year), n in counters.items():
+        seqs = sql(
+            "SELECT receipt_no FROM inquiry WHERE office_code = ? AND receipt_no LIKE ? "
+            "ORDER BY received_at, pk",
+            office,
+            f"{office}-{year}-%",
+        )
+        assert [parse_receipt(r[0])[2] for r in seqs] == list(range(1, n + 1))
+
+
+def test_sync_columns_and_folded_inquirer_columns(sql):
+    assert sql(
+        "SELECT count(*) FROM inquiry WHERE origin != office_code OR rev != 1 OR deleted "
+        "OR updated_by = '' OR staff = ''"
+    ) == [(0,)]
+    for table in ("inquirer", "action"):
+        assert sql(f"SELECT count(*) FROM {table} WHERE rev != 1 OR deleted") == [(0,)]
+    ids = [row[0] for t in ("inquirer", "inquiry", "action") for row in sql(f"SELECT id FROM {t}")]
+    assert all(UUID4.fullmatch(i) for i in ids)
+    assert len(set(ids)) == len(ids)
+    inquirers = sql("SELECT organization, name, phone, phone_digits, match_key FROM inquirer")
+    for organization, name, phone, phone_digits, match_key in inquirers:
+        assert phone_digits == text.digits(phone)
+        assert match_key == text.match_key(organization, name)
+        assert organization or name
+    # Phones are written in several ways, as people write them.
+    phones = [row[2] for row in inquirers if row[2]]
+    assert any("-" in p for p in phones) and any(p.isdigit() for p in phones)
+    assert any("（" in p or "(" in p for p in phones) and any("０" in p for p in phones)
+
+
+def test_search_finds_generated_words(demo, sql):
+    path, _ = demo
+    db = database.connect(path)
+    try:
+        for term in ("商店街", "移住", "防災訓練"):
+            expected = sql(
+                "SELECT count(*) FROM inquiry i JOIN inquirer q ON q.id = i.inquirer_id "
+                "WHERE i.subject LIKE ? OR i.content LIKE ? OR q.organization LIKE ?",
+                *[f"%{term}%"] * 3,
+            )[0][0]
+            assert expected > 0
+            assert search.count_inquiries(db, search.InquiryFilter(text=term)) == expected
+        phone = sql("SELECT phone FROM inquirer WHERE phone LIKE '(%' OR phone LIKE '（%'")[0][0]
+        found = search.first_rows(db, search.InquiryFilter(text=text.digits(phone)), limit=5)
+        assert found
+    finally:
+        db.dispose()
+
+
+def test_same_seed_same_rows_other_seed_other_rows(tmp_path, template_db):
+    dumps = []
+    for name, seed in (("a", 3), ("b", 3), ("c", 4)):
+        path = tmp_path / f"{name}.sqlite3"
+        shutil.copyfile(template_db, path)
+        db = database.connect(path)
+        generate_demo_data(db, count=300, seed=seed, today=TODAY)
+        db.dispose()
+        dumps.append(dump(path))
+    assert dumps[0] == dumps[1]
+    assert dumps[0]["inquiry"] != dumps[2]["inquiry"]
+
+
+def test_appending_continues_ids_and_receipt_numbers(db: Database, db_path: Path, sample_inquiry):
+    first = generate_demo_data(db, count=200, seed=1, today=TODAY, office="SHIBA")
+    second = generate_demo_data(db, count=200, seed=1, today=TODAY, office="SHIBA")
+    assert first.offices == second.offices == ("SHIBA",)
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT count(*), count(DISTINCT id) FROM inquiry").fetchone() == (
+            400,
+            400,
+        )
+        assert conn.execute("SELECT count(DISTINCT receipt_no) FROM inquiry").fetchone() == (400,)
+        assert conn.execute("SELECT sum(last) FROM receipt_counter").fetchone() == (400,)
+        assert conn.execute("SELECT count(*) FROM search_text").fetchone() == (400,)
+        last = conn.execute(
+            "SELECT last FROM receipt_counter WHERE office_code = 'SHIBA' AND fiscal_year = 2026"
+        ).fetchone()[0]
+    conn.close()
+    # An ordinary save afterwards takes the next number, and both runs' rows stay searchable.
+    sample_inquiry["received_at"] = TODAY.isoformat()
+    sample_inquiry["follow_up_due"] = None
+    record = inquiries.add_inquiry(db, sample_inquiry, staff="clerk", today=TODAY)
+    assert record.receipt_no == f"SHIBA-2026-{last + 1:05d}"
+    assert search.count_inquiries(db, search.InquiryFilter(text="高輪一丁目町会")) >= 1
+
+
+@pytest.mark.parametrize("count", [0, -5, MAX_COUNT + 1])
+def test_a_bad_count_is_refused_and_nothing_is_written(db, db_path, snapshot, count):
+    before = snapshot(db_path)
+    with pytest.raises(UserError) as refused:
+        generate_demo_data(db, count=count, today=TODAY)
+    assert refused.value.code == "count_invalid"
+    assert str(count) in refused.value.message("ja")
+    assert snapshot(db_path) == before
+
+
+def test_an_unknown_office_is_refused_and_nothing_is_written(db, db_path, snapshot):
+    before = snapshot(db_path)
+    with pytest.raises(UserError) as refused:
+        generate_demo_data(db, count=10, today=TODAY, office="NOWHERE")
+    assert refused.value.code == "office_unknown"
+    assert snapshot(db_path) == before
+
+
+def test_an_uninitialised_database_is_refused(new_db_path):
+    db = database.connect(new_db_path)
+    try:
+        with pytest.raises(UserError) as refused:
+            generate_demo_data(db, count=10, today=TODAY)
+        assert refused.value.code == "not_initialised"
+        assert setup.office_of(db) is None
+    finally:
+        db.dispose()

@@ -1,0 +1,118 @@
+"""Search latency over 1,000,000 inquiries: services.search vs the bare FTS5 MATCH.
+
+The program's figure is what the list does for a typed query: count every match
+(`count_inquiries`) and fetch the first screen, newest first (`first_rows`, limit 100). The bare
+figure is the same index asked directly with sqlite3: count the MATCH and take 100 rowids. The
+term goes to the index the service would choose (trigram for 3+ characters and phone digits,
+bigram for 1-2 characters), so the ratio is the cost of everything around the index.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable
+
+from db.search_index import TermMatch
+from desktop_app.services import database
+from desktop_app.services.search import InquiryFilter, count_inquiries, first_rows, term_matches
+from tests.benchmarks.common import (
+    BENCH_TODAY,
+    Row,
+    demo_database,
+    percentile,
+    print_table,
+    ratio,
+)
+
+COUNT = 1_000_000
+SEED = 1
+REPEAT = 20
+# (kind, term): a frequent and a rare term of each length, in the words of the demo corpus.
+TERMS = (
+    ("1 char", "東"),
+    ("1 char", "梅"),
+    ("2 chars", "移住"),
+    ("2 chars", "和紙"),
+    ("3 chars", "商店街"),
+    ("3 chars", "豊富町"),
+    ("5 chars", "地域おこし"),
+    ("5 chars", "移住相談会"),
+)
+BUDGET_MS = {"1 char": 500, "2 chars": 500}  # everything else: 100 ms
+
+
+def main() -> None:
+    path = demo_database(COUNT, SEED)
+    db = database.connect(path)
+    bare = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        rows = [_measure(db, bare, kind, term) for kind, term in (*TERMS, _phone_term(bare))]
+    finally:
+        bare.close()
+        db.dispose()
+    print_table(
+        f"search over {COUNT:,} inquiries: p50 / p95 of {REPEAT} warm runs "
+        "(count + first 100 rows vs bare count + 100 rowids)",
+        rows,
+    )
+
+
+def _phone_term(bare: sqlite3.Connection) -> tuple[str, str]:
+    """A stored number typed the other way round: digits stored, dashes typed."""
+    (digits,) = bare.execute(
+        "SELECT phone_digits FROM inquirer WHERE length(phone_digits) = 10 "
+        "AND phone_digits LIKE '03%' ORDER BY pk LIMIT 1"
+    ).fetchone()
+    return "phone", f"{digits[:2]}-{digits[2:6]}-{digits[6:]}"
+
+
+def _measure(db: database.Database, bare: sqlite3.Connection, kind: str, term: str) -> Row:
+    flt = InquiryFilter(text=term, today=BENCH_TODAY)
+    (match,) = term_matches(term)
+    hits = count_inquiries(db, flt)
+
+    def program() -> None:
+        count_inquiries(db, flt)
+        first_rows(db, flt, limit=100)
+
+    service = _timings(program)
+    direct = _timings(lambda: _bare_query(bare, match))
+    budget = BUDGET_MS.get(kind, 100)
+    shown = f"{term} -> {match.expression}" if kind == "phone" else term
+    return Row(
+        f"「{shown}」 {kind}, {match.index}, {hits:,} hits",
+        _p50_p95(service),
+        _p50_p95(direct),
+        ratio(percentile(service, 95), percentile(direct, 95)),
+        f"<= {budget} ms p95",
+    )
+
+
+def _bare_query(bare: sqlite3.Connection, match: TermMatch) -> None:
+    table = f"inquiry_{match.index}"
+    bare.execute(
+        f"SELECT count(*) FROM {table} WHERE {table} MATCH ?", (match.expression,)
+    ).fetchone()
+    bare.execute(
+        f"SELECT rowid FROM {table} WHERE {table} MATCH ? LIMIT 100", (match.expression,)
+    ).fetchall()
+
+
+def _timings(run: Callable[[], None]) -> list[float]:
+    """Milliseconds of REPEAT runs after one warm-up run (which loads the pages)."""
+    run()
+    samples = []
+    for _ in range(REPEAT):
+        started = time.perf_counter()
+        run()
+        samples.append((time.perf_counter() - started) * 1000)
+    return samples
+
+
+def _p50_p95(samples: list[float]) -> str:
+    return f"{percentile(samples, 50):.1f} / {percentile(samples, 95):.1f} ms"
+
+
+if __name__ == "__main__":
+    main()

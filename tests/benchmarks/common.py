@@ -1,0 +1,101 @@
+"""What the benchmarks share: cached demo databases, percentiles and the result table."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import os
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from db import migrate
+from desktop_app.services import database, setup
+from desktop_app.services.demo_data import generate_demo_data
+
+# A fixed "today", so that a cached database is the same whatever day it was built.
+BENCH_TODAY = dt.date(2026, 11, 23)
+BENCH_OFFICE = "HQ"  # the central office holds every branch's inquiries
+
+
+def bench_dir() -> Path:
+    """Where benchmark databases live between runs (RENKEI_BENCH_DIR overrides)."""
+    default = Path(tempfile.gettempdir()) / "renkei-desk-bench"
+    path = Path(os.environ.get("RENKEI_BENCH_DIR", default))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def demo_database(count: int, seed: int = 1) -> Path:
+    """A database with `count` demo inquiries, built once and reused while the schema holds.
+
+    Keyed by count, seed and schema revision; built under a temporary name and renamed when
+    complete, so an interrupted build is never mistaken for a finished one.
+    """
+    path = bench_dir() / f"demo-{count}-seed{seed}-{migrate.head_revision()}.sqlite3"
+    stamp = path.with_suffix(".json")
+    if path.exists() and stamp.exists():
+        built = json.loads(stamp.read_text())
+        print(f"reusing {path} (built in {built['seconds']:.0f} s)", flush=True)
+        return path
+    building = path.with_name(path.name + ".building")
+    for leftover in (building, *(Path(f"{building}{s}") for s in ("-wal", "-shm"))):
+        leftover.unlink(missing_ok=True)
+    print(f"building {path} with {count:,} inquiries ...", flush=True)
+    started = time.perf_counter()
+    db = database.connect(building)
+    try:
+        setup.initialise(db, BENCH_OFFICE)
+        report = generate_demo_data(db, count=count, seed=seed, today=BENCH_TODAY)
+    finally:
+        db.dispose()
+    seconds = time.perf_counter() - started
+    building.rename(path)
+    stamp.write_text(json.dumps({"seconds": seconds, **report.to_json()}))
+    print(f"built in {seconds:.0f} s ({report.rows:,} rows)", flush=True)
+    return path
+
+
+def percentile(values: Sequence[float], p: float) -> float:
+    """Nearest-rank percentile: p95 of 20 samples is the 19th smallest."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)]
+
+
+@dataclass(frozen=True)
+class Row:
+    what: str
+    figure: str
+    bare: str = "-"
+    ratio: str = "-"
+    budget: str = "-"
+
+
+def ratio(figure: float, bare: float) -> str:
+    """How many times the bare library's time the program takes."""
+    return f"x{figure / bare:.2f}" if bare > 0 else "-"
+
+
+def print_table(title: str, rows: Sequence[Row]) -> None:
+    header = Row("what", "figure", "bare", "ratio", "budget")
+    table = [header, *rows]
+    widths = [max(_width(getattr(r, f)) for r in table) for f in Row.__dataclass_fields__]
+    print(f"\n{title}")
+    for i, row in enumerate(table):
+        cells = [getattr(row, f) for f in Row.__dataclass_fields__]
+        print(" | ".join(_pad(cell, width) for cell, width in zip(cells, widths, strict=True)))
+        if i == 0:
+            print("-+-".join("-" * width for width in widths))
+    print(flush=True)
+
+
+def _width(text: str) -> int:
+    # CJK characters take two columns in a terminal.
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))

@@ -6,7 +6,7 @@ Hence SQLAlchemy Core bulk inserts of plain dicts in one write transaction, gene
 batches so memory stays flat, with the search index dropped first and rebuilt once at the end
 instead of being fed row by row through its triggers.
 
-Everything follows from `random.Random`: the same seed on the same database gives the same
+Everything follows from one `random.Random`: the same seed on the same database gives the same
 rows, ids included (UUIDs are drawn from the generator, never uuid4), and timestamps derive from
 the generated dates, never from the clock. The generator is also seeded with the database's
 current high-water marks, so a second run with the same seed appends different rows whose ids
@@ -212,7 +212,7 @@ def read_context(session: Session, office: str | None) -> DemoContext:
         (row.office_code, row.fiscal_year): row.last
         for row in session.scalars(select(ReceiptCounter))
     }
-    high_water = tuple(
+    top_inquiry, top_inquirer, top_action = (
         session.scalar(select(func.coalesce(func.max(model.pk), 0))) or 0
         for model in (Inquiry, Inquirer, Action)
     )
@@ -222,8 +222,8 @@ def read_context(session: Session, office: str | None) -> DemoContext:
         wide_area_bodies=tuple(code for code, kind in body_kinds if kind == "wide_area"),
         firm_bodies=tuple(code for code, kind in body_kinds if kind == "firm"),
         counters=counters,
-        next_inquiry_pk=high_water[0] + 1,
-        high_water=(high_water[0], high_water[1], high_water[2]),
+        next_inquiry_pk=top_inquiry + 1,
+        high_water=(top_inquiry, top_inquirer, top_action),
     )
 
 

@@ -6,7 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -29,11 +30,16 @@ def ctx(qtbot, db):
 
 @pytest.fixture
 def make_form(qtbot, ctx, tmp_path: Path):
-    """A shown form whose master lists have arrived; drafts go to tmp_path/drafts."""
+    """A shown form whose master lists have arrived; drafts go to tmp_path/drafts.
+
+    The forms are destroyed, and the runner's last results delivered, before the runner
+    stops: a debounce timer firing into a stopped runner would not be a test of anything.
+    """
+    made: list[IntakeForm] = []
 
     def make() -> IntakeForm:
         form = IntakeForm(ctx, draft_dir=tmp_path / "drafts")
-        qtbot.addWidget(form)
+        made.append(form)
         form.resize(1280, 800)
         form.show()
         qtbot.waitExposed(form)
@@ -41,7 +47,13 @@ def make_form(qtbot, ctx, tmp_path: Path):
         qtbot.waitUntil(lambda: form.inquiry.combos["status"].count() > 0, timeout=WAIT_MS)
         return form
 
-    return make
+    yield make
+    for form in made:
+        if shiboken6.isValid(form):
+            form.close()
+            form.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    qtbot.waitUntil(lambda: not ctx.runner.busy, timeout=WAIT_MS)
 
 
 @pytest.fixture

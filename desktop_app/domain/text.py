@@ -113,16 +113,25 @@ def fold(text: str | None) -> str:
 
 
 def grams(folded: str | None) -> str:
-    """Space-separated character pairs of `folded`, and its last character alone.
+    """Space-separated character pairs of each run of letters and digits, and each run's last
+    character alone.
 
     The bigram index is built from these, so a 2-character term is one token and a 1-character
-    term a prefix query. Only letters and digits are kept, matching what the index's unicode61
-    tokenizer treats as token characters.
+    term a prefix query. Pairs never span punctuation, so two fields joined by a separator
+    (the search text is subject | content | names) do not make a pair that neither contains.
+    Only letters and digits form runs, matching what the index's unicode61 tokenizer treats as
+    token characters.
     """
     if not folded:
         return ""
-    chars = [ch for ch in folded if ch.isalnum()]
-    tokens = ["".join(chars[i : i + 2]) for i in range(len(chars))]
+    tokens: list[str] = []
+    run: list[str] = []
+    for ch in folded + "|":
+        if ch.isalnum():
+            run.append(ch)
+            continue
+        tokens.extend("".join(run[i : i + 2]) for i in range(len(run)))
+        run = []
     return " ".join(tokens)
 
 

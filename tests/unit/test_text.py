@@ -149,6 +149,8 @@ def test_search_terms_split_on_any_space_and_fold() -> None:
 
 def test_grams() -> None:
     assert grams("港区役所") == "港区 区役 役所 所"
-    assert grams("a-b") == "ab b"
+    # Pairs stay inside a run: the separator between two fields makes no pair of its own.
+    assert grams("a-b") == "a b"
+    assert grams("防災|訓練") == "防災 災 訓練 練"
     assert grams("") == ""
     assert grams(None) == ""

@@ -10,6 +10,10 @@ registers the folding functions as SQL functions `rd_fold` and `rd_grams` (db kn
 Triggers keep everything current: inquiry and inquirer changes rewrite `search_text`, and
 `search_text` changes feed both indexes with FTS5's 'delete' command on the old text, so no
 index ever needs to re-read a row that has since changed.
+
+Because the bigram table is contentless, its 'delete' recomputes the old tokens with
+`rd_grams`: a change to the folding rules therefore needs a migration that calls `rebuild`,
+or old tokens would be left behind.
 """
 
 from __future__ import annotations

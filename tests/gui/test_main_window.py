@@ -1,0 +1,163 @@
+"""The main window: navigation, masters, settings (English, font), geometry, two windows."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
+from desktop_app.services import actions, database, search
+from desktop_app.ui import preferences
+from desktop_app.ui.app import run_gui
+from desktop_app.ui.i18n import install_translators
+from desktop_app.ui.main_window import PAGES, MainWindow
+
+INTAKE_PRESENT = importlib.util.find_spec("desktop_app.ui.intake.intake_form") is not None
+
+
+@pytest.fixture
+def window(qtbot, desk, cases, settle):
+    window = MainWindow(desk)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    settle(desk)
+    return window
+
+
+def nav_titles(window: MainWindow) -> list[str]:
+    return [window.nav.item(row).text() for row in range(window.nav.count())]
+
+
+def test_navigation_shows_each_screen(qtbot, window, desk, settle):
+    assert nav_titles(window) == ["受付一覧", "新規受付", "対応予定", "マスタ", "設定"]
+    assert window.stack.currentWidget() is window.list_page
+    assert window.list_page.match_count.text() == "4件"
+    for name in ("followups", "masters", "settings", "list"):
+        window.show_page(name)
+        settle(desk)
+        assert window.stack.currentIndex() == PAGES.index(name)
+    assert window.followups.model.rowCount() == 2
+
+
+@pytest.mark.skipif(not INTAKE_PRESENT, reason="the intake form is not in this tree yet")
+def test_new_inquiry_page_is_the_intake_form(qtbot, window, desk, settle):
+    window.show_page("intake")
+    settle(desk)
+    assert type(window.stack.currentWidget()).__name__ == "IntakeForm"
+
+
+def test_masters_browse_and_municipality_search(qtbot, qtmodeltester, window, desk, settle):
+    window.show_page("masters")
+    settle(desk)
+    masters = window.masters
+    assert masters.offices.rowCount() == 6
+    assert masters.agreements.rowCount() >= 17
+    assert masters.partners.rowCount() >= 5
+    assert masters.terms.rowCount() > 0
+    masters.search.setText("くしろ")
+    qtbot.waitUntil(lambda: masters.municipalities.rowCount() > 0, timeout=5000)
+    names = {
+        masters.municipalities.index(r, 1).data() for r in range(masters.municipalities.rowCount())
+    }
+    assert {"釧路市", "釧路町"} <= names
+    for model in (masters.offices, masters.terms, masters.municipalities, masters.partners):
+        qtmodeltester.check(model)
+
+
+def test_settings_switch_to_english_and_font_size(qtbot, window, make_desk, db, settle):
+    settings = window.settings
+    with qtbot.waitSignal(window.languageChanged) as switched:
+        settings.language.setCurrentIndex(settings.language.findData("en"))
+    assert switched.args == ["en"]
+    assert preferences.saved_language() == "en"
+
+    settings.font_size.setValue(14)
+    assert preferences.font_pt() == 14
+    assert QApplication.instance().font().pointSize() == 14
+
+    app = QApplication.instance()
+    try:
+        install_translators(app, "en")
+        english = MainWindow(make_desk(db, lang="en"))
+        qtbot.addWidget(english)
+        assert nav_titles(english) == [
+            "Inquiries",
+            "New inquiry",
+            "Follow-ups",
+            "Masters",
+            "Settings",
+        ]
+        assert english.list_page.filters.overdue.text() == "Overdue only"
+    finally:
+        install_translators(app, "ja")
+        settings.font_size.setValue(preferences.DEFAULT_FONT_PT)
+
+
+def test_geometry_is_remembered(qtbot, desk, cases):
+    first = MainWindow(desk)
+    qtbot.addWidget(first)
+    first.show()
+    first.setGeometry(QRect(0, 0, 800, 560))  # inside the offscreen 800x600 screen
+    first.close()
+    second = MainWindow(desk)
+    qtbot.addWidget(second)
+    second.restore_geometry()
+    # The width is clamped to the small offscreen screen; the height shows the restore.
+    assert second.height() == 560  # not the 1280x800 a window starts with
+
+
+def test_two_windows_on_one_file_both_save(qtbot, make_desk, db_path, cases, settle):
+    one, two = database.connect(db_path), database.connect(db_path)
+    try:
+        desks = [make_desk(one, staff="tanaka"), make_desk(two, staff="sato")]
+        windows = [MainWindow(ctx) for ctx in desks]
+        for window in windows:
+            qtbot.addWidget(window)
+            window.show()
+            window.start()
+        receipt = cases["a"].receipt_no
+        for n in range(15):
+            for ctx in desks:
+                ctx.runner.run(
+                    actions.add_action,
+                    ctx.db,
+                    receipt,
+                    kind="note",
+                    note=f"{ctx.staff} {n}",
+                    staff=ctx.staff,
+                )
+        for ctx in desks:
+            settle(ctx)
+        notes = [a.note for a in actions.list_actions(one, receipt)]
+        assert len(notes) == 30
+        assert {note.split()[0] for note in notes} == {"tanaka", "sato"}
+        for window, ctx in zip(windows, desks, strict=True):
+            window.list_page.refresh()
+            settle(ctx)
+            assert window.list_page.match_count.text() == "4件"
+    finally:
+        one.dispose()
+        two.dispose()
+
+
+def test_screenshot_command_writes_a_1280x800_png(qtbot, db_path, cases, tmp_path):
+    png = tmp_path / "shots" / "main.png"
+    assert run_gui(db_path, screenshot=png, lang="ja") == 0
+    image = QImage(str(png))
+    assert (image.width(), image.height()) == (1280, 800)
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, MainWindow):
+            widget.close()
+
+
+def test_unreadable_database_is_refused_with_a_message(qtbot, tmp_path, capsys):
+    bad = tmp_path / "not-a-db.sqlite3"
+    bad.write_bytes(b"this is not a database" * 100)
+    assert run_gui(bad, screenshot=tmp_path / "x.png", lang="ja") == 2
+    assert "データベース" in capsys.readouterr().err
+    assert not (tmp_path / "x.png").exists()
+    assert search.SORT_KEYS  # the list's sort keys exist in the service

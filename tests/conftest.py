@@ -7,6 +7,7 @@ keeps the suite fast while every test still gets its own real database file.
 from __future__ import annotations
 
 import copy
+import os
 import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -14,6 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+# Widgets are real but headless: no display is needed to run the suite (set before Qt loads).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from db.engine import Database
 from desktop_app.services import database, setup

@@ -348,6 +348,10 @@
         <translation>Range</translation>
     </message>
     <message>
+        <source>先頭 {0}</source>
+        <translation>first {0}</translation>
+    </message>
+    <message>
         <source>{0}件（うち期限超過 {1}件）</source>
         <translation>{0} items ({1} overdue)</translation>
     </message>
@@ -772,12 +776,16 @@
         <translation>Search by name, reading or code (e.g. くしろ, 釧路, 01206)</translation>
     </message>
     <message>
-        <source>事務所</source>
-        <translation>Office</translation>
+        <source>事務所一覧</source>
+        <translation>Offices</translation>
     </message>
     <message>
         <source>語彙</source>
         <translation>Vocabularies</translation>
+    </message>
+    <message>
+        <source>自治体検索</source>
+        <translation>Municipality search</translation>
     </message>
     <message>
         <source>協定先</source>
@@ -785,7 +793,7 @@
     </message>
     <message>
         <source>交流自治体</source>
-        <translation>Partner municipality</translation>
+        <translation>Partner municipalities</translation>
     </message>
     <message>
         <source>広域連携協定</source>

@@ -348,6 +348,10 @@
         <translation>範囲</translation>
     </message>
     <message>
+        <source>先頭 {0}</source>
+        <translation>先頭 {0}</translation>
+    </message>
+    <message>
         <source>{0}件（うち期限超過 {1}件）</source>
         <translation>{0}件（うち期限超過 {1}件）</translation>
     </message>
@@ -772,12 +776,16 @@
         <translation>名称・よみ・コードで検索（例: くしろ、釧路、01206）</translation>
     </message>
     <message>
-        <source>事務所</source>
-        <translation>事務所</translation>
+        <source>事務所一覧</source>
+        <translation>事務所一覧</translation>
     </message>
     <message>
         <source>語彙</source>
         <translation>語彙</translation>
+    </message>
+    <message>
+        <source>自治体検索</source>
+        <translation>自治体検索</translation>
     </message>
     <message>
         <source>協定先</source>

@@ -88,9 +88,10 @@ class FollowUpsPage(QWidget):
     def _show(self, rows: list[FollowUpRow], today: dt.date) -> None:
         self.model.set_rows(rows, today)
         overdue = sum(1 for row in rows if row.overdue)
-        self.summary.setText(
-            self.tr("{0}件（うち期限超過 {1}件）").format(f"{len(rows):,}", f"{overdue:,}")
-        )
+        shown = f"{len(rows):,}"
+        if len(rows) >= followups.DEFAULT_LIMIT:
+            shown = self.tr("先頭 {0}").format(shown)  # the service stops at its limit
+        self.summary.setText(self.tr("{0}件（うち期限超過 {1}件）").format(shown, f"{overdue:,}"))
 
     @Slot(QModelIndex)
     def _activated(self, index: QModelIndex) -> None:

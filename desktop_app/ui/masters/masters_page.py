@@ -77,11 +77,11 @@ class MastersPage(QWidget):
         self.municipality_count = QLabel(self)
 
         self.tabs = QTabWidget(self, objectName="masterTabs")
-        self.tabs.addTab(self._table(self.offices), self.tr("事務所"))
+        self.tabs.addTab(self._table(self.offices), self.tr("事務所一覧"))
         self.tabs.addTab(self._with_top(self.vocab_picker, self.terms), self.tr("語彙"))
         self.tabs.addTab(
             self._with_top(self.search, self.municipalities, self.municipality_count),
-            self.tr("自治体"),
+            self.tr("自治体検索"),
         )
         self.tabs.addTab(self._table(self.agreements), self.tr("協定先"))
         self.tabs.addTab(self._table(self.partners), self.tr("交流自治体"))

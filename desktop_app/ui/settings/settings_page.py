@@ -37,6 +37,7 @@ class SettingsPage(QWidget):
             wordWrap=True,
         )
         form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow(self.tr("表示言語"), self.language)
         form.addRow(self.tr("文字の大きさ"), self.font_size)
         form.addRow(note)

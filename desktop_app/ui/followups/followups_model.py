@@ -78,6 +78,13 @@ class FollowUpModel(QAbstractTableModel):
             return QBrush(OVERDUE_TEXT)
         return None
 
+    def samples(self) -> dict[str, str]:
+        """Texts as wide as the fixed-wording columns get, in the current language."""
+        return {
+            "when": self._when(self._today - dt.timedelta(days=999)),
+            "reason": max(self.tr("回答待ち"), self.tr("次回対応"), key=len),
+        }
+
     def _text(self, row: FollowUpRow, column: str) -> str:
         if column == "due":
             return format_date(row.due)

@@ -28,8 +28,6 @@ from desktop_app.ui.widgets.columns import fit_columns, fixed_rows
 
 _SAMPLES = {
     "due": "2026/10/10",
-    "when": "100日超過",
-    "reason": "回答待ち",
     "receipt_no": "SHIBAURA-2026-00000",
     "subject": "商店街の物産展に出店したい自治体を探している",
     "inquirer": "株式会社みなと商事 佐藤 花子",
@@ -61,7 +59,8 @@ class FollowUpsPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
         fixed_rows(self.table)
-        fit_columns(self.table, [_SAMPLES[name] for name in COLUMNS])
+        samples = {**_SAMPLES, **self.model.samples()}
+        fit_columns(self.table, [samples[name] for name in COLUMNS])
         self.table.activated.connect(self._activated)
 
         top = QHBoxLayout()

@@ -120,7 +120,11 @@ class InquiryListPage(QWidget):
         table.setWordWrap(False)
         table.setAlternatingRowColors(True)
         fixed_rows(table)
-        fit_columns(table, [_SAMPLES[name] for name in COLUMN_NAMES])
+        samples = dict(_SAMPLES)
+        for name in ("status", "relationship", "channel"):  # the longest label in this language
+            labels = [label for _, label in self._ctx.vocab.choices(name)] or [samples[name]]
+            samples[name] = max(labels, key=table.fontMetrics().horizontalAdvance)
+        fit_columns(table, [samples[name] for name in COLUMN_NAMES])
         horizontal = table.horizontalHeader()
         horizontal.setHighlightSections(False)
         # The indicator first: enabling sorting sorts by it, and this is the model's own order.

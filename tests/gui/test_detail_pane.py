@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from desktop_app.services import actions, inquiries
+from desktop_app.ui.inquiry_list.list_model import COLUMN_NAMES
 from desktop_app.ui.inquiry_list.list_page import InquiryListPage
 
 TODAY = dt.date.today()
@@ -80,6 +81,9 @@ def test_add_an_action_by_typing(qtbot, page, desk, cases, settle):
     assert rows[0][-1] == "meeting with the shop owners"
     record = inquiries.get_inquiry(desk.db, cases["a"].receipt_no, staff="t")
     assert record.follow_up_due == TODAY + dt.timedelta(days=7)
+    # The list row is read again: its next due date is the new one.
+    due = page.model.index(0, COLUMN_NAMES.index("follow_up_due"))
+    qtbot.waitUntil(lambda: due.data() == f"{TODAY + dt.timedelta(days=7):%Y/%m/%d}", timeout=5000)
 
 
 def test_referral_waits_for_its_reply_until_logged(qtbot, page, desk, cases, settle):

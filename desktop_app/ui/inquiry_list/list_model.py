@@ -90,7 +90,8 @@ class InquiryListModel(QAbstractTableModel):
         self._filter = InquiryFilter()
         self._sort: SortKey = "received_at"
         self._descending = True
-        self._generation = 0
+        self._generation = 0  # bumped by every new filter or order
+        self._epoch = 0  # bumped when the cached rows are dropped (refresh_rows)
         self._count = 0
         self._keys: array[int] | None = None
         self._pages: OrderedDict[int, list[InquiryRow | None]] = OrderedDict()
@@ -137,7 +138,7 @@ class InquiryListModel(QAbstractTableModel):
 
     def refresh_rows(self) -> None:
         """Read the shown rows again (a row changed) without recounting or reordering."""
-        self._generation += 1
+        self._epoch += 1
         self._pages.clear()
         self._requested.clear()
         if self._count:
@@ -251,21 +252,21 @@ class InquiryListModel(QAbstractTableModel):
         self._requested.add(page)
         if self._keys is None:
             return  # asked again once the key list arrives (_keys_loaded)
-        generation = self._generation
+        stamp = (self._generation, self._epoch)
         keys = self._keys[page * PAGE : (page + 1) * PAGE].tolist()
         self._ctx.runner.run(
             search.rows_by_pk,
             self._ctx.db,
             keys,
             today=dt.date.today(),
-            on_done=lambda rows: self._page_loaded(generation, page, keys, rows),
+            on_done=lambda rows: self._page_loaded(stamp, page, keys, rows),
             owner=self,
         )
 
     def _page_loaded(
-        self, generation: int, page: int, keys: list[int], rows: list[InquiryRow]
+        self, stamp: tuple[int, int], page: int, keys: list[int], rows: list[InquiryRow]
     ) -> None:
-        if generation != self._generation:
+        if stamp != (self._generation, self._epoch):
             return
         by_pk = {row.pk: row for row in rows}
         self._pages[page] = [by_pk.get(pk) for pk in keys]

@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
     def open_inquiry(self, receipt_no: str) -> None:
         """Show one case in the detail pane of 受付一覧 (from 対応予定)."""
         self.show_page("list")
+        self.list_page.table.clearSelection()  # the case may not be on the list's page at all
         self.list_page.detail.show_case(receipt_no)
 
     @Slot(str)

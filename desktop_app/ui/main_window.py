@@ -9,6 +9,7 @@ the AppContext it is given. GUI thread only.
 from __future__ import annotations
 
 import importlib
+from typing import Any, cast
 
 from PySide6.QtCore import QByteArray, QSize, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -49,11 +50,8 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget(self, objectName="navigation")
         self.stack = QStackedWidget(self)
         self.list_page = InquiryListPage(ctx, self)
-        self.intake: QWidget | None = None
-        self.followups = FollowUpsPage(ctx, self)
-        self.masters = MastersPage(ctx, self)
-        self.settings = SettingsPage(ctx.lang, self)
-        self._intake_slot = QWidget(self)  # replaced by the intake form on first use
+        # Other screens are built on first use (start-up budget: DESIGN.md, Performance).
+        self._built: dict[str, QWidget] = {"list": self.list_page}
         titles = (
             self.tr("受付一覧"),
             self.tr("新規受付"),
@@ -61,10 +59,9 @@ class MainWindow(QMainWindow):
             self.tr("マスタ"),
             self.tr("設定"),
         )
-        pages = (self.list_page, self._intake_slot, self.followups, self.masters, self.settings)
-        for number, (title, page) in enumerate(zip(titles, pages, strict=True), start=1):
+        for number, (title, name) in enumerate(zip(titles, PAGES, strict=True), start=1):
             QListWidgetItem(title, self.nav)
-            self.stack.addWidget(page)
+            self.stack.addWidget(self._built.get(name) or QWidget(self))
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
             shortcut.activated.connect(lambda n=number - 1: self.nav.setCurrentRow(n))
         self.nav.setFixedWidth(max(120, self.nav.sizeHintForColumn(0) + 40))
@@ -80,8 +77,23 @@ class MainWindow(QMainWindow):
 
         self.list_page.followupsRequested.connect(lambda: self.show_page("followups"))
         self.list_page.editRequested.connect(self.edit_inquiry)
-        self.followups.openRequested.connect(self.open_inquiry)
-        self.settings.languageChanged.connect(self.languageChanged)
+
+    @property
+    def followups(self) -> FollowUpsPage:
+        return cast(FollowUpsPage, self._page("followups"))
+
+    @property
+    def masters(self) -> MastersPage:
+        return cast(MastersPage, self._page("masters"))
+
+    @property
+    def settings(self) -> SettingsPage:
+        return cast(SettingsPage, self._page("settings"))
+
+    @property
+    def intake(self) -> QWidget | None:
+        """The intake form once built (None before its first use or when it cannot load)."""
+        return self._built.get("intake")
 
     def start(self) -> None:
         """Load the start screen; the others load when first shown."""
@@ -110,10 +122,10 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def edit_inquiry(self, receipt_no: str) -> None:
-        form = self._intake_form()
+        form = self._page("intake")
         if form is not None:
             self.show_page("intake")
-            form.load(receipt_no)
+            cast(Any, form).load(receipt_no)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_geometry()
@@ -122,7 +134,7 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def _page_chosen(self, row: int) -> None:
         name = PAGES[row] if 0 <= row < len(PAGES) else "list"
-        if name == "intake" and self._intake_form() is None:
+        if self._page(name) is None:
             return
         self.stack.setCurrentIndex(row)
         if name == "followups":
@@ -130,21 +142,39 @@ class MainWindow(QMainWindow):
         elif name == "masters":
             self.masters.load()
 
-    def _intake_form(self) -> QWidget | None:
-        """The intake form, built on first use (it reads its pickers when created)."""
-        if self.intake is None:
-            try:
-                module = importlib.import_module(INTAKE_MODULE)
-            except ImportError as exc:
-                show_error(self, exc, self.ctx.lang)
+    def _page(self, name: str) -> QWidget | None:
+        """The screen `name`, built and put in its place in the stack on first use."""
+        if name not in self._built:
+            page = self._build(name)
+            if page is None:
                 return None
-            self.intake = module.IntakeForm(self.ctx, self)
-            self.intake.saved.connect(self._inquiry_saved)
-            index = self.stack.indexOf(self._intake_slot)
-            self.stack.removeWidget(self._intake_slot)
-            self._intake_slot.deleteLater()
-            self.stack.insertWidget(index, self.intake)
-        return self.intake
+            index = PAGES.index(name)
+            placeholder = self.stack.widget(index)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.stack.insertWidget(index, page)
+            self._built[name] = page
+        return self._built[name]
+
+    def _build(self, name: str) -> QWidget | None:
+        if name == "followups":
+            followups = FollowUpsPage(self.ctx, self)
+            followups.openRequested.connect(self.open_inquiry)
+            return followups
+        if name == "masters":
+            return MastersPage(self.ctx, self)
+        if name == "settings":
+            settings = SettingsPage(self.ctx.lang, self)
+            settings.languageChanged.connect(self.languageChanged)
+            return settings
+        try:  # the intake form: its own package, reached only through its constructor
+            module = importlib.import_module(INTAKE_MODULE)
+        except ImportError as exc:
+            show_error(self, exc, self.ctx.lang)
+            return None
+        form = module.IntakeForm(self.ctx, self)
+        form.saved.connect(self._inquiry_saved)
+        return cast(QWidget, form)
 
     @Slot(str)
     def _inquiry_saved(self, _receipt_no: str) -> None:

@@ -83,14 +83,14 @@ class InquiryListPage(QWidget):
         self.detail.editRequested.connect(self.editRequested)
 
     def start(self) -> None:
-        """First load: the counts and the list (sorting by 受付日, newest first)."""
-        self.refresh_counts()
+        """First load: the list (受付日, newest first), then the follow-up counts."""
         self.model.reload()
+        self.refresh_counts()
 
     def refresh(self) -> None:
-        """After a save elsewhere (the intake form): count and list again."""
-        self.refresh_counts()
+        """After a save elsewhere (the intake form): list and count again."""
         self.model.reload()
+        self.refresh_counts()
 
     def refresh_counts(self) -> None:
         self._ctx.runner.run(

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import shiboken6
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtTest import QTest
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop_app.domain.dates import format_wareki
@@ -68,15 +68,15 @@ def focused() -> QWidget:
 
 
 def type_text(qtbot, widget: QWidget, text: str) -> None:
-    """Key presses carrying `text`; QTest's keyClicks only knows ASCII (it asserts on kana)."""
+    """Key presses carrying `text`: QTest's keyClicks only knows ASCII, so other characters go
+    as key events whose text is the character, as an IME delivers committed text per key."""
     for char in text:
         if char.isascii():
             qtbot.keyClick(widget, char)
-        else:
-            click = QTest.KeyAction.Click
-            QTest.sendKeyEvent(
-                click, widget, Qt.Key.Key_unknown, char, Qt.KeyboardModifier.NoModifier
-            )
+            continue
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
+            QApplication.sendEvent(widget, event)
 
 
 def press(qtbot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:

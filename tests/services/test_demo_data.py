@@ -237,27 +237,28 @@ def test_same_seed_same_rows_other_seed_other_rows(tmp_path, template_db):
 
 
 def test_appending_continues_ids_and_receipt_numbers(db: Database, db_path: Path, sample_inquiry):
+    sample_inquiry["received_at"] = TODAY.isoformat()
+    sample_inquiry["follow_up_due"] = None
+    before = inquiries.add_inquiry(db, sample_inquiry, staff="clerk", today=TODAY)
+    assert before.receipt_no == "SHIBA-2026-00001"
     first = generate_demo_data(db, count=200, seed=1, today=TODAY, office="SHIBA")
     second = generate_demo_data(db, count=200, seed=1, today=TODAY, office="SHIBA")
     assert first.offices == second.offices == ("SHIBA",)
     with sqlite3.connect(db_path) as conn:
-        assert conn.execute("SELECT count(*), count(DISTINCT id) FROM inquiry").fetchone() == (
-            400,
-            400,
-        )
-        assert conn.execute("SELECT count(DISTINCT receipt_no) FROM inquiry").fetchone() == (400,)
-        assert conn.execute("SELECT sum(last) FROM receipt_counter").fetchone() == (400,)
-        assert conn.execute("SELECT count(*) FROM search_text").fetchone() == (400,)
+        assert conn.execute(
+            "SELECT count(*), count(DISTINCT id), count(DISTINCT receipt_no) FROM inquiry"
+        ).fetchone() == (401, 401, 401)
+        assert conn.execute("SELECT sum(last) FROM receipt_counter").fetchone() == (401,)
+        assert conn.execute("SELECT count(*) FROM search_text").fetchone() == (401,)
         last = conn.execute(
             "SELECT last FROM receipt_counter WHERE office_code = 'SHIBA' AND fiscal_year = 2026"
         ).fetchone()[0]
     conn.close()
-    # An ordinary save afterwards takes the next number, and both runs' rows stay searchable.
-    sample_inquiry["received_at"] = TODAY.isoformat()
-    sample_inquiry["follow_up_due"] = None
-    record = inquiries.add_inquiry(db, sample_inquiry, staff="clerk", today=TODAY)
-    assert record.receipt_no == f"SHIBA-2026-{last + 1:05d}"
-    assert search.count_inquiries(db, search.InquiryFilter(text="高輪一丁目町会")) >= 1
+    # An ordinary save afterwards takes the next number; the rows from before stay searchable.
+    after = inquiries.add_inquiry(db, sample_inquiry, staff="clerk", today=TODAY)
+    assert after.receipt_no == f"SHIBA-2026-{last + 1:05d}"
+    found = search.first_rows(db, search.InquiryFilter(text="高輪一丁目町会"), limit=1000)
+    assert {before.receipt_no, after.receipt_no} <= {row.receipt_no for row in found}
 
 
 @pytest.mark.parametrize("count", [0, -5, MAX_COUNT + 1])

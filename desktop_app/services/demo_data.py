@@ -508,10 +508,10 @@ class DemoGenerator:
         }
 
     def _status(self, inquiry: _Inquiry) -> str:
-        """Old cases are mostly closed; the young ones still being worked on."""
+        """Old cases are nearly all closed (a few forgotten ones stay overdue); young ones open."""
         rng = self.rng
         age = (self.today - inquiry.received).days
-        if rng.random() < min(0.93, age / 150):
+        if rng.random() < min(0.985, age / 120):
             if rng.random() < inquiry.scenario.info_only:
                 return "info_only"
             return self._closed(rng)

@@ -1,7 +1,10 @@
 """Running database work off the GUI thread, one job at a time, with results back on it.
 
 SQLite has one writer, so every job of a window goes to the same single worker thread, in the
-order asked; results therefore also arrive in that order. Callbacks always run on the GUI
+order asked; results therefore also arrive in that order. Long reads (the list's full key list,
+follow-up counts over a million rows) may go to a second, read-only lane (`background=True`)
+so that a click or a save never queues behind them; WAL lets such a read run beside a write.
+Nothing orders the two lanes against each other. Callbacks always run on the GUI
 thread (a queued signal carries them there), so they may touch widgets. A job whose `owner`
 widget has been destroyed meanwhile is dropped silently. Every failure goes through
 `ui.errors.show_error` unless the caller handles it.
@@ -40,6 +43,7 @@ class DbRunner(QObject):
         super().__init__(parent)
         self._lang = lang
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="renkei-db")
+        self._reads = ThreadPoolExecutor(max_workers=1, thread_name_prefix="renkei-db-read")
         self._pending = 0
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
@@ -54,15 +58,17 @@ class DbRunner(QObject):
         on_done: OnDone | None = None,
         on_error: OnError | None = None,
         owner: QObject | None = None,
+        background: bool = False,
         **kwargs: Any,
     ) -> None:
         """Queue `fn(*args, **kwargs)`; later call `on_done(result)` or `on_error(exc)`.
 
         Without `on_error` the error is shown in a message box over `owner` (or the active
         window). With an `owner`, nothing is called once that object has been destroyed.
+        `background=True` is for long reads only, never for writes (see the module docstring).
         """
         self._pending += 1
-        future = self._pool.submit(fn, *args, **kwargs)
+        future = (self._reads if background else self._pool).submit(fn, *args, **kwargs)
         done = _guarded(on_done, owner)
         failed = _guarded(on_error or self._default_error(owner), owner)
         future.add_done_callback(lambda f: self._finished.emit(f, done, failed))
@@ -72,8 +78,9 @@ class DbRunner(QObject):
         return self._pool.submit(fn, *args, **kwargs).result()
 
     def shutdown(self) -> None:
-        """Finish queued jobs and stop the thread (their callbacks are no longer delivered)."""
+        """Finish queued jobs and stop the threads (their callbacks are no longer delivered)."""
         self._pool.shutdown(wait=True)
+        self._reads.shutdown(wait=True)
 
     def _default_error(self, owner: QObject | None) -> OnError:
         def report(exc: BaseException) -> None:

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QComboBox
 
+from desktop_app.services import search
 from desktop_app.services.demo_data import generate_demo_data
 from desktop_app.ui.inquiry_list.list_model import (
     COLUMN_NAMES,
@@ -170,3 +171,20 @@ def test_paging_beyond_the_first_page(qtbot, make_desk, db, settle):
     qtbot.waitUntil(lambda: page.model.row_at(449) is not None, timeout=10_000)
     dates = [page.model.row_at(r).received_at for r in (0, 449)]
     assert dates[0] >= dates[1]
+
+
+def test_the_end_of_the_list_is_there_before_the_key_list(qtbot, make_desk, db, settle):
+    generate_demo_data(db, count=450, seed=5)
+    ctx = make_desk(db)
+    model = InquiryListModel(ctx)
+    tail_asked_early: list[bool] = []
+
+    def ask_for_the_last_row() -> None:  # as a view scrolled to the end would, keys not yet in
+        tail_asked_early.append(model.index(449, 0).data() == "…")
+
+    model.headLoaded.connect(ask_for_the_last_row)
+    model.reload()
+    settle(ctx)
+    assert tail_asked_early == [True]
+    expected = search.ordered_pks(db, search.InquiryFilter(), "received_at", True)
+    assert [model.row_at(r).pk for r in (0, 400, 449)] == [expected[r] for r in (0, 400, 449)]

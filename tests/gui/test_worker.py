@@ -78,3 +78,14 @@ def test_result_for_a_destroyed_owner_is_dropped(qtbot, runner):
     release.set()
     qtbot.waitUntil(lambda: not runner.busy)
     assert seen == []
+
+
+def test_a_long_background_read_does_not_hold_up_other_jobs(qtbot, runner):
+    release = threading.Event()
+    order: list[str] = []
+    runner.run(release.wait, on_done=lambda _: order.append("long read"), background=True)
+    runner.run(lambda: "click", on_done=order.append)
+    qtbot.waitUntil(lambda: order == ["click"], timeout=5000)
+    release.set()
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    assert order == ["click", "long read"]

@@ -82,6 +82,7 @@ class FollowUpsPage(QWidget):
             within_days=self.within.currentData(),
             on_done=lambda rows: self._show(rows, today),
             owner=self,
+            background=True,
         )
 
     def _show(self, rows: list[FollowUpRow], today: dt.date) -> None:

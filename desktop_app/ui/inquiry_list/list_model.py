@@ -1,10 +1,12 @@
 """The inquiry list as a table model that never holds the table.
 
 `rowCount` is the match count; rows come in pages of PAGE from `services.search`: the first page
-with the count, then the ordered key list (an `array('q')`, 8 MB at 1,000,000 rows), then any
-page the view paints, by key. Sorting is a new SQL order, never a proxy model (DESIGN.md,
-"Qt with 1M rows"). Every query runs on the DbRunner; replies from an older filter or order are
-recognised by their generation number and dropped. GUI thread only.
+with the count, then the ordered key list (an `array('q')`, 8 MB at 1,000,000 rows, read on the
+runner's background lane), then any page the view paints, by key; until the keys are in, the
+last pages are read in reverse order, so scrolling to the end never waits for them. Sorting is a
+new SQL order, never a proxy model (DESIGN.md, "Qt with 1M rows"). Every query runs on the
+DbRunner; replies from an older filter or order are recognised by their generation number and
+dropped. GUI thread only.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from desktop_app.ui.vocab import format_date
 
 PAGE = 100
 MAX_PAGES = 60  # pages kept in memory; the rest are read again when scrolled back to
+TAIL_ROWS = 2 * PAGE  # the end of the list is read in reverse order before the keys arrive
 OVERDUE_BACKGROUND = QColor("#fde4e1")
 OVERDUE_TEXT = QColor("#a4262c")
 
@@ -88,6 +91,7 @@ class InquiryListModel(QAbstractTableModel):
             self.tr("受付方法"),
         )
         self._filter = InquiryFilter()
+        self._loading_filter = self._filter  # with `today` set: what the current rows answer
         self._sort: SortKey = "received_at"
         self._descending = True
         self._generation = 0  # bumped by every new filter or order
@@ -116,6 +120,7 @@ class InquiryListModel(QAbstractTableModel):
         self._generation += 1
         generation = self._generation
         flt = replace(self._filter, today=dt.date.today())
+        self._loading_filter = flt
         runner, db = self._ctx.runner, self._ctx.db
         runner.run(
             load_head,
@@ -134,6 +139,7 @@ class InquiryListModel(QAbstractTableModel):
             self._descending,
             on_done=lambda keys: self._keys_loaded(generation, keys),
             owner=self,
+            background=True,  # seconds at 1M rows: clicks, saves and pages must not wait on it
         )
 
     def refresh_rows(self) -> None:
@@ -251,7 +257,10 @@ class InquiryListModel(QAbstractTableModel):
             return
         self._requested.add(page)
         if self._keys is None:
-            return  # asked again once the key list arrives (_keys_loaded)
+            # The last pages can be read in the opposite order at once (scroll to the end right
+            # after opening); any other page is asked again when the key list arrives.
+            self._request_tail(page)
+            return
         stamp = (self._generation, self._epoch)
         keys = self._keys[page * PAGE : (page + 1) * PAGE].tolist()
         self._ctx.runner.run(
@@ -262,6 +271,30 @@ class InquiryListModel(QAbstractTableModel):
             on_done=lambda rows: self._page_loaded(stamp, page, keys, rows),
             owner=self,
         )
+
+    def _request_tail(self, page: int) -> None:
+        wanted = self._count - page * PAGE
+        if not 0 < wanted <= TAIL_ROWS:
+            return
+        stamp = (self._generation, self._epoch)
+        self._ctx.runner.run(
+            search.first_rows,
+            self._ctx.db,
+            self._loading_filter,
+            self._sort,
+            not self._descending,  # the order is total (the key breaks ties), so this is exact
+            wanted,
+            on_done=lambda rows: self._tail_loaded(stamp, page, rows),
+            owner=self,
+        )
+
+    def _tail_loaded(self, stamp: tuple[int, int], first_page: int, rows: list[InquiryRow]) -> None:
+        if stamp != (self._generation, self._epoch) or first_page in self._pages:
+            return
+        ordered: list[InquiryRow | None] = list(reversed(rows))
+        for offset in range(0, len(ordered), PAGE):
+            self._pages[first_page + offset // PAGE] = ordered[offset : offset + PAGE]
+        self._emit_changed(first_page * PAGE, self._count - 1)
 
     def _page_loaded(
         self, stamp: tuple[int, int], page: int, keys: list[int], rows: list[InquiryRow]

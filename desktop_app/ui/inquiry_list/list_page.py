@@ -99,6 +99,7 @@ class InquiryListPage(QWidget):
             dt.date.today(),
             on_done=self._show_counts,
             owner=self,
+            background=True,
         )
 
     def restore_splitter(self) -> None:

@@ -54,6 +54,7 @@ def main() -> None:
             Row("list first paint, 1M", ms(figures["first_paint"]), budget="150 ms"),
             Row("list keys ready (background), 1M", ms(figures["keys"])),
             Row("list scroll to end, 1M", ms(figures["scroll"]), budget="150 ms"),
+            Row("  ... at once after opening", ms(figures["early_scroll"]), budget="150 ms"),
             Row("list sort (receipt no.), 1M", ms(figures["sort"]), budget="150 ms"),
             Row("RSS peak, 1M", f"{figures['rss_mb']:.0f} MB", budget="400 MB"),
             Row("save one inquiry p95, 100k", f"{save_p95:.1f} ms", budget="30 ms"),
@@ -197,7 +198,7 @@ def _list(path: Path) -> None:
     heads: list[bool] = []
     model.keysLoaded.connect(lambda: keys.append(True))
     model.headLoaded.connect(lambda: heads.append(True))
-    paints, keys_ready, scrolls, sorts = [], [], [], []
+    paints, keys_ready, scrolls, early_scrolls, sorts = [], [], [], [], []
     for _ in range(REPEAT):
         keys.clear()
         heads.clear()
@@ -206,6 +207,13 @@ def _list(path: Path) -> None:
         _until(app, lambda: bool(heads))
         table.viewport().repaint()
         paints.append(_ms(started))
+        started = time.perf_counter()  # the clerk drags to the end at once: keys not in yet
+        table.scrollToBottom()
+        last = model.rowCount() - 1
+        _until(app, lambda: model.row_at(last) is not None)  # noqa: B023 (used at once)
+        table.viewport().repaint()
+        early_scrolls.append(_ms(started))
+        table.scrollToTop()
         _until(app, lambda: bool(keys))
         keys_ready.append(_ms(started))
         _until(app, lambda: not desk.runner.busy)
@@ -238,6 +246,7 @@ def _list(path: Path) -> None:
                 "first_paint": first_paint,
                 "keys": median(keys_ready),
                 "scroll": scroll,
+                "early_scroll": median(early_scrolls),
                 "sort": sort,
                 "rss_mb": _peak_rss_mb(),
             }

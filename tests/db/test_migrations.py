@@ -208,3 +208,8 @@ def test_the_migrated_schema_matches_the_models(db):
         )
     ]
     assert relevant == []
+
+
+def test_head_constant_names_the_newest_migration_script() -> None:
+    """Opening a file compares with migrate.HEAD so that start-up need not import Alembic."""
+    assert migrate.HEAD == migrate.script_head()

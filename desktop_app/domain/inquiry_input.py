@@ -16,7 +16,7 @@ from typing import Any
 from desktop_app.domain import corporate_number, text
 from desktop_app.domain.dates import DateParseError, parse_date
 from desktop_app.domain.errors import UserError
-from desktop_app.domain.workflow import needs_outcome
+from desktop_app.domain.workflow import needs_outcome, status_display
 
 # Contract keys and how a person calls them in a message.
 LABELS: dict[str, str] = {
@@ -119,7 +119,7 @@ def read_changes(data: Mapping[str, Any], *, today: dt.date) -> dict[str, Any]:
 
 def check_outcome(status: str, outcome: str | None) -> None:
     if needs_outcome(status) and _blank(outcome):
-        raise UserError("outcome_required", new=status)
+        raise UserError("outcome_required", new=status_display(status))
 
 
 def check_due(received: dt.date | None, due: dt.date | None) -> None:

@@ -6,6 +6,17 @@ A message says what is wrong, where, and what to do.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Localized:
+    """A message parameter that reads differently per language (a label and its code)."""
+
+    ja: str
+    en: str
+
+
 _MESSAGES: dict[str, tuple[str, str]] = {
     # input in general
     "json_invalid": (
@@ -59,6 +70,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "due_before_received": (
         "「{label}」は受付日より前にできません。",
         '"{label}" cannot be before the date received.',
+    ),
+    "due_before_action": (
+        "「{label}」は対応日より前にできません。",
+        '"{label}" cannot be before the date of the action.',
     ),
     "corporate_number_invalid": (
         "法人番号「{value}」が正しくありません（13桁・チェックデジット）。",
@@ -198,8 +213,13 @@ _MESSAGES: dict[str, tuple[str, str]] = {
 def render(code: str, lang: str = "ja", **params: object) -> str:
     """The message for `code` in `lang` ("ja" unless it starts with "en")."""
     ja, en = _MESSAGES[code]
-    template = en if lang.startswith("en") else ja
-    return template.format(**params)
+    english = lang.startswith("en")
+    template = en if english else ja
+    values = {
+        key: (value.en if english else value.ja) if isinstance(value, Localized) else value
+        for key, value in params.items()
+    }
+    return template.format(**values)
 
 
 def known_codes() -> frozenset[str]:

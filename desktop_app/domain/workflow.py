@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
+from desktop_app.domain.messages import Localized
+
 STATUS_UNKNOWN = "status_unknown"
 STATUS_TRANSITION = "status_transition"
 
@@ -95,3 +97,14 @@ def is_reopening(old: str, new: str) -> bool:
 def needs_outcome(new: str) -> bool:
     """Closing a case without saying how it ended leaves the fiscal-year summary guessing."""
     return is_closed(new)
+
+
+def status_display(status: str) -> Localized:
+    """A status as messages show it: 連携成立 (matched) in Japanese, the code in English."""
+    label = STATUS_LABELS.get(status)
+    return Localized(ja=f"{label} ({status})" if label else status, en=status)
+
+
+def statuses_display(statuses: tuple[str, ...]) -> Localized:
+    shown = [status_display(status) for status in statuses]
+    return Localized(ja=", ".join(s.ja for s in shown), en=", ".join(s.en for s in shown))

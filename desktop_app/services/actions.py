@@ -46,7 +46,7 @@ def add_action(
             raise UserError("field_too_long", label="メモ", limit=_NOTE_LIMIT)
         for due_label, due in (("次回対応期限", next_due), ("回答期限", reply_due)):
             if due is not None and due < when:
-                raise UserError("due_before_received", label=due_label)
+                raise UserError("due_before_action", label=due_label)
         row = Action(
             id=str(uuid.uuid4()),
             origin=inquiry.origin,

@@ -195,10 +195,10 @@ def _change_status(
     except workflow.TransitionError as exc:
         raise UserError(
             exc.code,
-            old=old,
-            new=new,
+            old=workflow.status_display(old),
+            new=workflow.status_display(new),
             value=new,
-            allowed=", ".join(workflow.allowed_transitions(old)),
+            allowed=workflow.statuses_display(workflow.allowed_transitions(old)),
         ) from exc
     row.status = new
     if workflow.is_closed(new):

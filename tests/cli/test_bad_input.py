@@ -319,7 +319,7 @@ RECORD_CASES = [
     # workflow
     pytest.param(
         put("status", "matched"),
-        "「matched」で完了するには結果（outcome）を入力してください",
+        "「連携成立 (matched)」で完了するには結果（outcome）を入力してください",
         'Closing as "matched" needs an outcome',
         id="closed-without-outcome",
     ),
@@ -485,7 +485,7 @@ COMMAND_CASES = [
     ),
     pytest.param(
         ("inquiry", "update", OPEN, "--set", "status=matched"),
-        "「matched」で完了するには結果（outcome）",
+        "「連携成立 (matched)」で完了するには結果（outcome）",
         'Closing as "matched" needs an outcome',
         id="close-without-outcome",
     ),
@@ -503,19 +503,19 @@ COMMAND_CASES = [
     ),
     pytest.param(
         ("inquiry", "update", CLOSED, "--set", "status=referred"),
-        "状況を「info_only」から「referred」には変更できません",
+        "状況を「情報提供で完了 (info_only)」から「紹介済 (referred)」には変更できません",
         'cannot change from "info_only" to "referred"',
         id="closed-to-referred",
     ),
     pytest.param(
         ("inquiry", "update", CLOSED, "--set", "status=matched", "--set", "outcome=x"),
-        "から「matched」には変更できません",
+        "から「連携成立 (matched)」には変更できません",
         'to "matched"',
         id="closed-to-other-closed",
     ),
     pytest.param(
         ("inquiry", "update", CLOSED, "--set", "status=received"),
-        "から「received」には変更できません",
+        "から「受付 (received)」には変更できません",
         'to "received"',
         id="closed-to-received",
     ),
@@ -652,7 +652,7 @@ COMMAND_CASES = [
             "--reply-due",
             "R8.10.1",
         ),
-        "「回答期限」は受付日より前にできません",
+        "「回答期限」は対応日より前にできません",
         '"回答期限" cannot be before',
         id="action-reply-before-date",
     ),

@@ -91,8 +91,8 @@ def test_a_referral_waits_for_its_reply_until_it_is_logged(db, receipt):
     [
         ({"kind": "dance"}, "code_unknown"),
         ({"kind": "call", "note": "長" * 5001}, "field_too_long"),
-        ({"kind": "call", "next_due": D(2026, 9, 1)}, "due_before_received"),
-        ({"kind": "referral", "reply_due": D(2026, 9, 1)}, "due_before_received"),
+        ({"kind": "call", "next_due": D(2026, 9, 1)}, "due_before_action"),
+        ({"kind": "referral", "reply_due": D(2026, 9, 1)}, "due_before_action"),
     ],
 )
 def test_bad_actions_are_refused_and_change_nothing(db, receipt, snapshot, kwargs, code):

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Integer, Select, func, literal_column, select
 from sqlalchemy.orm import selectinload
 
 from db.engine import Database
@@ -36,6 +36,12 @@ _SORT_COLUMNS: dict[str, Any] = {
     "office": Inquiry.office_code,
 }
 _IN_CHUNK = 500  # stays well under SQLite's bound-parameter limit
+# Unary plus keeps SQLite from driving a query by the rowid IN-list of the full-text matches.
+# For a term found in thousands of rows, walking the list's own index (deleted, received_at)
+# and testing each row against the matches stops after one page; driving by the matches would
+# fetch and sort all of them first (measured at 1,000,000 rows: 33 ms against 285 ms).
+_PK_UNINDEXED = literal_column("+inquiry.pk", Integer)
+_COMMON_MATCHES = 2_000
 
 
 @dataclass(frozen=True)
@@ -93,7 +99,7 @@ def count_inquiries(db: Database, flt: InquiryFilter) -> int:
         if matches:
             everything = select(func.count()).select_from(matching_pks(matches).subquery())
             deleted = select(func.count()).where(
-                Inquiry.deleted.is_(True), Inquiry.pk.in_(matching_pks(matches))
+                Inquiry.deleted.is_(True), _PK_UNINDEXED.in_(matching_pks(matches))
             )
         else:
             everything = select(func.count()).select_from(Inquiry)
@@ -109,7 +115,16 @@ def first_rows(
     limit: int = 100,
 ) -> list[InquiryRow]:
     with db.read() as session:
-        keys = _ordered(flt, sort, descending).limit(limit)
+        matches = term_matches(flt.text)
+        common = (
+            bool(matches)
+            and (
+                session.scalar(select(func.count()).select_from(matching_pks(matches).subquery()))
+                or 0
+            )
+            >= _COMMON_MATCHES
+        )
+        keys = _ordered(flt, sort, descending, walk_index=common).limit(limit)
         pks = list(session.scalars(keys))
     return rows_by_pk(db, pks, today=flt.today)
 
@@ -186,18 +201,22 @@ def _overdue(status: str, due: dt.date | None, today: dt.date) -> bool:
     return due is not None and due < today and status not in CLOSED_STATUSES
 
 
-def _ordered(flt: InquiryFilter, sort: SortKey, descending: bool) -> Select[int]:
+def _ordered(
+    flt: InquiryFilter, sort: SortKey, descending: bool, *, walk_index: bool = False
+) -> Select[int]:
     column = _SORT_COLUMNS[sort]
+    filtered = _filtered(flt, walk_index=walk_index)
     if descending:
-        return _filtered(flt).order_by(column.desc(), Inquiry.pk.desc())
-    return _filtered(flt).order_by(column.asc(), Inquiry.pk.asc())
+        return filtered.order_by(column.desc(), Inquiry.pk.desc())
+    return filtered.order_by(column.asc(), Inquiry.pk.asc())
 
 
-def _filtered(flt: InquiryFilter) -> Select[int]:
+def _filtered(flt: InquiryFilter, *, walk_index: bool = False) -> Select[int]:
     statement = select(Inquiry.pk).where(Inquiry.deleted.is_(False))
     matches = term_matches(flt.text)
     if matches:
-        statement = statement.where(Inquiry.pk.in_(matching_pks(matches)))
+        key = _PK_UNINDEXED if walk_index else Inquiry.pk
+        statement = statement.where(key.in_(matching_pks(matches)))
     if flt.date_from is not None:
         statement = statement.where(Inquiry.received_at >= flt.date_from)
     if flt.date_to is not None:

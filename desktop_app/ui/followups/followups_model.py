@@ -7,26 +7,26 @@ tinted and their date is red, as in the inquiry list. GUI thread only.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush
 
 from desktop_app.services.followups import FollowUpRow
 from desktop_app.ui.inquiry_list.list_model import OVERDUE_BACKGROUND, OVERDUE_TEXT
 from desktop_app.ui.vocab import Vocab, format_date
+from desktop_app.ui.widgets.held_rows_model import HeldRowsModel, Index
 
-Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("due", "when", "reason", "receipt_no", "subject", "inquirer", "referred_to", "status")
 
 
-class FollowUpModel(QAbstractTableModel):
+class FollowUpModel(HeldRowsModel[FollowUpRow]):
     """Rows of `set_rows(rows, today)`; `row_at(row)` gives the FollowUpRow behind a row."""
 
     def __init__(self, vocab: Vocab, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__((), parent)
         self._vocab = vocab
-        self._rows: list[FollowUpRow] = []
         self._today = dt.date.today()
         self._headers = (
             self.tr("期限"),
@@ -39,31 +39,10 @@ class FollowUpModel(QAbstractTableModel):
             self.tr("状況"),
         )
 
-    def set_rows(self, rows: list[FollowUpRow], today: dt.date) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._today = today
-        self.endResetModel()
-
-    def row_at(self, row: int) -> FollowUpRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
+    def set_rows(self, rows: Sequence[FollowUpRow], today: dt.date | None = None) -> None:
+        """`today` is the day lateness is counted from (the service's, so both agree)."""
+        self._today = today or dt.date.today()
+        super().set_rows(rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row = self.row_at(index.row()) if index.isValid() else None

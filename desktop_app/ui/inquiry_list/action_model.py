@@ -9,24 +9,23 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush
 
 from desktop_app.services.records import ActionRecord
 from desktop_app.ui.inquiry_list.list_model import OVERDUE_TEXT
 from desktop_app.ui.vocab import Vocab, format_date
+from desktop_app.ui.widgets.held_rows_model import HeldRowsModel, Index
 
-Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("action_date", "kind", "referred_to", "reply_due", "reply", "next_due", "staff", "note")
 
 
-class ActionHistoryModel(QAbstractTableModel):
-    """Rows of `set_actions`; `action_at(row)` gives the record behind a row."""
+class ActionHistoryModel(HeldRowsModel[ActionRecord]):
+    """Rows of `set_rows`; `row_at(row)` gives the ActionRecord behind a row."""
 
     def __init__(self, vocab: Vocab, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__((), parent)
         self._vocab = vocab
-        self._actions: list[ActionRecord] = []
         self._headers = (
             self.tr("日付"),
             self.tr("種類"),
@@ -38,33 +37,8 @@ class ActionHistoryModel(QAbstractTableModel):
             self.tr("内容"),
         )
 
-    def set_actions(self, actions: list[ActionRecord]) -> None:
-        self.beginResetModel()
-        self._actions = list(actions)
-        self.endResetModel()
-
-    def action_at(self, row: int) -> ActionRecord | None:
-        return self._actions[row] if 0 <= row < len(self._actions) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._actions)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        action = self.action_at(index.row()) if index.isValid() else None
+        action = self.row_at(index.row()) if index.isValid() else None
         if action is None:
             return None
         column = COLUMNS[index.column()]

@@ -117,7 +117,7 @@ class DetailPane(QWidget):
         self.detail = None
         self.title.setText(self.tr("一覧から相談を選んでください"))
         self.summary.clear()
-        self.history_model.set_actions([])
+        self.history_model.set_rows([])
         self._update_buttons()
 
     def show_case(self, receipt_no: str) -> None:
@@ -131,7 +131,7 @@ class DetailPane(QWidget):
         self.title.setText(f"<b>{record.receipt_no}</b>　{record.subject}")
         lines = inquiry_lines(record, self._ctx.vocab, include_personal=True, places=detail.places)
         self.summary.setHtml(lines_html(lines))
-        self.history_model.set_actions(list(detail.actions))
+        self.history_model.set_rows(list(detail.actions))
         self._update_buttons()
 
     def _button(self, text: str, name: str, slot: object) -> QPushButton:
@@ -149,7 +149,7 @@ class DetailPane(QWidget):
 
     def _selected_action(self) -> ActionRecord | None:
         rows = self.history.selectionModel().selectedRows()
-        return self.history_model.action_at(rows[0].row()) if rows else None
+        return self.history_model.row_at(rows[0].row()) if rows else None
 
     def _open(self, dialog: QDialog) -> None:
         self.dialog = dialog

@@ -12,12 +12,13 @@ import uuid
 from sqlalchemy import select
 
 from db.engine import Database
-from db.models import Action, Inquiry, utc_now
+from db.models import Action, Inquiry
 from desktop_app.domain.errors import UserError
 from desktop_app.services import audit
 from desktop_app.services.codes import vocabulary_codes
 from desktop_app.services.inquiries import find_live
 from desktop_app.services.records import ActionRecord, action_record
+from desktop_app.services.row_upkeep import touch
 
 _NOTE_LIMIT = 5_000
 
@@ -91,9 +92,7 @@ def log_reply(db: Database, action_id: str, replied_on: dt.date, *, staff: str) 
             raise UserError("action_not_referral")
         old = row.replied_on
         row.replied_on = replied_on
-        row.rev += 1
-        row.updated_at = utc_now()
-        row.updated_by = staff
+        touch(row, staff)
         audit.log(
             session,
             staff=staff,
@@ -111,6 +110,4 @@ def _follow_up(inquiry: Inquiry, due: dt.date, staff: str) -> None:
     if inquiry.follow_up_due == due:
         return
     inquiry.follow_up_due = due
-    inquiry.rev += 1
-    inquiry.updated_at = utc_now()
-    inquiry.updated_by = staff
+    touch(inquiry, staff)

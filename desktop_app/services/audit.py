@@ -8,6 +8,7 @@ and the change commit or vanish together.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -37,3 +38,26 @@ def log(
             new=None if new is None else str(new),
         )
     )
+
+
+def log_changes(
+    session: Session,
+    *,
+    staff: str,
+    action: str,
+    entity: str,
+    entity_id: str,
+    changes: Mapping[str, tuple[Any, Any]],
+) -> None:
+    """One entry per changed field: {field: (old, new)}."""
+    for field, (old, new) in changes.items():
+        log(
+            session,
+            staff=staff,
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            field=field,
+            old=old,
+            new=new,
+        )

@@ -19,13 +19,14 @@ from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from db.engine import Database
-from db.models import Inquirer, Inquiry, utc_now
+from db.models import Inquirer, Inquiry
 from db.search_index import FOLD_FUNCTION, TermMatch, match_expression, matching_pks
 from desktop_app.domain import corporate_number as corporate
 from desktop_app.domain import text
 from desktop_app.domain.errors import UserError
 from desktop_app.services import audit
 from desktop_app.services.records import InquirerRecord, inquirer_record
+from desktop_app.services.row_upkeep import refresh_inquirer_keys, touch
 
 # How many candidates one probe may bring back before they are ranked; bounds the work per key.
 _CANDIDATES = 50
@@ -116,7 +117,7 @@ def merge_inquirers(db: Database, keep_id: str, drop_id: str, *, staff: str) -> 
         moved = session.scalars(select(Inquiry).where(Inquiry.inquirer_id == drop.id)).all()
         for inquiry in moved:
             inquiry.inquirer_id = keep.id
-            _touch(inquiry, staff)
+            touch(inquiry, staff)
             audit.log(
                 session,
                 staff=staff,
@@ -127,21 +128,18 @@ def merge_inquirers(db: Database, keep_id: str, drop_id: str, *, staff: str) -> 
                 old=drop.id,
                 new=keep.id,
             )
-        for field, value in _fill_gaps(keep, drop):
-            audit.log(
-                session,
-                staff=staff,
-                action="merge",
-                entity="inquirer",
-                entity_id=keep.id,
-                field=field,
-                old="",
-                new=value,
-            )
+        audit.log_changes(
+            session,
+            staff=staff,
+            action="merge",
+            entity="inquirer",
+            entity_id=keep.id,
+            changes={field: ("", value) for field, value in _fill_gaps(keep, drop)},
+        )
         drop.merged_into = keep.id
         drop.deleted = True
         for row, field, other in ((keep, "absorbed", drop.id), (drop, "merged_into", keep.id)):
-            _touch(row, staff)
+            touch(row, staff)
             audit.log(
                 session,
                 staff=staff,
@@ -233,12 +231,5 @@ def _fill_gaps(keep: Inquirer, drop: Inquirer) -> list[tuple[str, str]]:
     ]
     for field, value in filled:
         setattr(keep, field, value)
-    keep.phone_digits = text.digits(keep.phone)
-    keep.match_key = text.match_key(keep.organization, keep.name)
+    refresh_inquirer_keys(keep)
     return filled
-
-
-def _touch(row: Inquirer | Inquiry, staff: str) -> None:
-    row.rev += 1
-    row.updated_at = utc_now()
-    row.updated_by = staff

@@ -25,7 +25,7 @@ from db.models import (
     ReceiptCounter,
     utc_now,
 )
-from desktop_app.domain import inquiry_input, text, workflow
+from desktop_app.domain import inquiry_input, workflow
 from desktop_app.domain.dates import fiscal_year
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.pii import has_personal_data
@@ -33,6 +33,7 @@ from desktop_app.domain.receipt import format_receipt
 from desktop_app.services import audit
 from desktop_app.services.codes import check_codes
 from desktop_app.services.records import InquiryRecord, inquiry_record
+from desktop_app.services.row_upkeep import refresh_inquirer_keys, touch
 from desktop_app.services.setup import require_office
 
 _LIST_MODELS: dict[
@@ -118,18 +119,15 @@ def update_inquiry(
             if key not in ("inquirer", "rev", "updated_at") and before[key] != after[key]
         }
         if changed:
-            _touch(row, staff)
-            for key, (old, new) in changed.items():
-                audit.log(
-                    session,
-                    staff=staff,
-                    action="update",
-                    entity="inquiry",
-                    entity_id=row.id,
-                    field=key,
-                    old=old,
-                    new=new,
-                )
+            touch(row, staff)
+            audit.log_changes(
+                session,
+                staff=staff,
+                action="update",
+                entity="inquiry",
+                entity_id=row.id,
+                changes=changed,
+            )
         session.flush()
         return inquiry_record(row)
 
@@ -139,7 +137,7 @@ def delete_inquiry(db: Database, receipt_no: str, *, staff: str) -> None:
     with db.write() as session:
         row = _find(session, receipt_no)
         row.deleted = True
-        _touch(row, staff)
+        touch(row, staff)
         audit.log(session, staff=staff, action="delete", entity="inquiry", entity_id=row.id)
 
 
@@ -156,12 +154,6 @@ def _find(session: Session, receipt_no: str) -> Inquiry:
     if row.deleted:
         raise UserError("already_deleted", value=receipt_no)
     return row
-
-
-def _touch(row: Inquiry | Inquirer, staff: str) -> None:
-    row.rev += 1
-    row.updated_at = utc_now()
-    row.updated_by = staff
 
 
 def _next_receipt(session: Session, office: str, year: int) -> str:
@@ -260,20 +252,21 @@ def _update_inquirer(
     _set_inquirer_fields(inquirer, values)
     if not (inquirer.name or inquirer.organization):
         raise UserError("inquirer_name_required")
-    changed = {key: old for key, old in before.items() if getattr(inquirer, key) != old}
+    changed = {
+        key: (old, getattr(inquirer, key))
+        for key, old in before.items()
+        if getattr(inquirer, key) != old
+    }
     if changed:
-        _touch(inquirer, staff)
-    for key, old in changed.items():
-        audit.log(
-            session,
-            staff=staff,
-            action="update",
-            entity="inquirer",
-            entity_id=inquirer.id,
-            field=key,
-            old=old,
-            new=getattr(inquirer, key),
-        )
+        touch(inquirer, staff)
+    audit.log_changes(
+        session,
+        staff=staff,
+        action="update",
+        entity="inquirer",
+        entity_id=inquirer.id,
+        changes=changed,
+    )
 
 
 def _set_inquirer_fields(inquirer: Inquirer, values: Mapping[str, Any]) -> None:
@@ -286,5 +279,4 @@ def _set_inquirer_fields(inquirer: Inquirer, values: Mapping[str, Any]) -> None:
             inquirer.type = value
         else:
             setattr(inquirer, key, value or "")
-    inquirer.phone_digits = text.digits(inquirer.phone)
-    inquirer.match_key = text.match_key(inquirer.organization, inquirer.name)
+    refresh_inquirer_keys(inquirer)

@@ -79,7 +79,7 @@ class InquiryRecord:
             "id": self.id,
             "office": self.office,
             "rev": self.rev,
-            "updated_at": self.updated_at.isoformat(timespec="seconds") + "Z",
+            "updated_at": _iso(self.updated_at),
             "received_at": self.received_at.isoformat(),
             "channel": self.channel,
             "staff": self.staff or None,

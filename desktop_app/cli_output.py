@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop_app.domain.errors import UserError
-from desktop_app.domain.inquiry_input import LABELS
+from desktop_app.domain.fields import label_in
 from desktop_app.domain.messages import render
 from desktop_app.services.records import ActionRecord, InquiryRecord
 
@@ -76,7 +76,7 @@ class Printer:
         if isinstance(value, list):
             value = ", ".join(str(item) for item in value)
         shown = "" if value is None else value
-        label = key if self.lang.startswith("en") else LABELS.get(key, key)
+        label = label_in(key, self.lang)
         print(f"{label}: {shown}")
 
     @staticmethod

@@ -13,107 +13,76 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from desktop_app.domain import corporate_number, text
+from desktop_app.domain import corporate_number, fields, text
 from desktop_app.domain.dates import DateParseError, parse_date
-from desktop_app.domain.errors import UserError
+from desktop_app.domain.errors import ErrorCollector, UserError
+from desktop_app.domain.messages import Localized
 from desktop_app.domain.workflow import needs_outcome, status_display
 
-# Contract keys and how a person calls them in a message.
-LABELS: dict[str, str] = {
-    "received_at": "受付日",
-    "channel": "受付方法",
-    "subject": "件名",
-    "content": "相談内容",
-    "relationship": "連携の型",
-    "step": "段階",
-    "domain": "領域",
-    "fields": "連携分野",
-    "forms": "協働の形態",
-    "municipalities": "対象自治体",
-    "agreement_bodies": "協定先",
-    "status": "状況",
-    "follow_up_due": "次回対応期限",
-    "outcome": "結果",
-    "inquirer": "相談者",
-    "inquirer.id": "相談者ID",
-    "inquirer.type": "相談者区分",
-    "inquirer.organization": "団体名",
-    "inquirer.name": "氏名",
-    "inquirer.kana": "フリガナ",
-    "inquirer.phone": "電話番号",
-    "inquirer.email": "メールアドレス",
-    "inquirer.postal_code": "郵便番号",
-    "inquirer.address": "住所",
-    "inquirer.corporate_number": "法人番号",
-    "inquirer.notes": "相談者メモ",
-}
-
-INQUIRY_KEYS = tuple(key for key in LABELS if "." not in key and key != "inquirer")
-INQUIRER_KEYS = tuple(key.split(".", 1)[1] for key in LABELS if key.startswith("inquirer."))
-CODE_KEYS = ("channel", "relationship", "step", "domain", "status")
-LIST_KEYS = ("fields", "forms", "municipalities", "agreement_bodies")
-DATE_KEYS = ("received_at", "follow_up_due")
-
-# The vocabulary (master list) each code key is checked against.
+INQUIRY_KEYS = fields.input_keys("inquiry")
+INQUIRER_KEYS = ("id", *fields.input_keys("inquirer"))
+LIST_KEYS = fields.keys_of_kind("inquiry", fields.Kind.CODES)
+DATE_KEYS = fields.keys_of_kind("inquiry", fields.Kind.DATE)
+# The vocabulary (master list) each code key is checked against; master tables are left out.
 VOCAB_OF: dict[str, str] = {
-    "channel": "channel",
-    "relationship": "relationship",
-    "step": "step",
-    "domain": "domain",
-    "status": "status",
-    "fields": "field",
-    "forms": "form",
-    "inquirer.type": "inquirer_type",
-}
-
-_MAX_LENGTH: dict[str, int] = {
-    "subject": 300,
-    "content": 20_000,
-    "outcome": 5_000,
-    "inquirer.organization": 200,
-    "inquirer.name": 100,
-    "inquirer.kana": 200,
-    "inquirer.address": 300,
-    "inquirer.notes": 5_000,
-    "inquirer.email": 200,
+    f.qualified: f.vocab
+    for f in (*fields.INQUIRY_FIELDS, *fields.INQUIRER_FIELDS)
+    if f.vocab and f.vocab not in ("municipality", "agreement_body", "office")
 }
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _MUNICIPALITY_CODE = re.compile(r"^\d{6}$")
 
 
-def label(key: str) -> str:
-    return LABELS.get(key, key)
+def label(key: str) -> Localized:
+    return fields.label(key)
 
 
 def read_inquiry(data: Mapping[str, Any], *, today: dt.date) -> dict[str, Any]:
-    """A complete new inquiry, typed: raises UserError naming the first field that is wrong."""
+    """A complete new inquiry, typed; raises every error at once (InputErrors), each at its key."""
     _reject_unknown(data, INQUIRY_KEYS + ("inquirer",), prefix="")
+    errors = ErrorCollector()
     for key in ("received_at", "subject", "inquirer"):
         if _blank(data.get(key)):
-            raise UserError("field_required", label=label(key))
-    values = read_changes(data, today=today)
-    inquirer = values["inquirer"]
-    if "id" not in inquirer:
-        if _blank(inquirer.get("type")):
-            raise UserError("field_required", label=label("inquirer.type"))
-        if _blank(inquirer.get("name")) and _blank(inquirer.get("organization")):
-            raise UserError("inquirer_name_required")
+            errors.add(UserError("field_required", at=key, label=label(key)))
+    values = _read_all(data, today=today, errors=errors)
+    given = data.get("inquirer")
+    if isinstance(given, Mapping) and _blank(given.get("id")):
+        if _blank(given.get("type")):
+            errors.add(
+                UserError("field_required", at="inquirer.type", label=label("inquirer.type"))
+            )
+        if _blank(given.get("name")) and _blank(given.get("organization")):
+            errors.add(UserError("inquirer_name_required", at="inquirer.name"))
     status = values.get("status") or "received"
-    check_outcome(status, values.get("outcome"))
-    check_due(values.get("received_at"), values.get("follow_up_due"))
+    errors.check("outcome", lambda: check_outcome(status, values.get("outcome")))
+    errors.check(
+        "follow_up_due", lambda: check_due(values.get("received_at"), values.get("follow_up_due"))
+    )
+    errors.raise_any()
     return values
 
 
 def read_changes(data: Mapping[str, Any], *, today: dt.date) -> dict[str, Any]:
     """Typed values of whichever contract keys `data` holds (an update, or part of an add)."""
     _reject_unknown(data, INQUIRY_KEYS + ("inquirer",), prefix="")
+    errors = ErrorCollector()
+    values = _read_all(data, today=today, errors=errors)
+    errors.raise_any()
+    return values
+
+
+def _read_all(data: Mapping[str, Any], *, today: dt.date, errors: ErrorCollector) -> dict[str, Any]:
+    """Every value that reads; the others' errors go to `errors` (and the key is left out)."""
     values: dict[str, Any] = {}
     for key, raw in data.items():
+        before = len(errors.errors)
         if key == "inquirer":
-            values[key] = _read_inquirer(raw)
+            value = _read_inquirer(raw, errors)
         else:
-            values[key] = _read_value(key, raw, today=today)
+            value = errors.check(key, lambda key=key, raw=raw: _read_value(key, raw, today=today))
+        if len(errors.errors) == before:
+            values[key] = value
     return values
 
 
@@ -127,9 +96,12 @@ def check_due(received: dt.date | None, due: dt.date | None) -> None:
         raise UserError("due_before_received", label=label("follow_up_due"))
 
 
-def _read_inquirer(raw: Any) -> dict[str, Any]:
+def _read_inquirer(raw: Any, errors: ErrorCollector) -> dict[str, Any] | None:
     if not isinstance(raw, Mapping):
-        raise UserError("field_type", label=label("inquirer"), expected="object")
+        errors.add(
+            UserError("field_type", at="inquirer", label=label("inquirer"), expected="object")
+        )
+        return None
     _reject_unknown(raw, INQUIRER_KEYS, prefix="inquirer.")
     values: dict[str, Any] = {}
     for key, value in raw.items():
@@ -138,9 +110,14 @@ def _read_inquirer(raw: Any) -> dict[str, Any]:
             values[key] = "" if key not in ("id", "type") else None
             continue
         if not isinstance(value, str):
-            raise UserError("field_type", label=label(full), expected="string")
-        values[key] = _read_personal(key, value.strip())
-        _check_length(full, values[key])
+            errors.add(UserError("field_type", at=full, label=label(full), expected="string"))
+            continue
+        before = len(errors.errors)
+        read = errors.check(full, lambda key=key, value=value: _read_personal(key, value.strip()))
+        if read is not None:
+            errors.check(full, lambda full=full, read=read: _check_length(full, read))
+        if len(errors.errors) == before:
+            values[key] = read
     if values.get("id") is None:
         values.pop("id", None)
     return values
@@ -211,7 +188,7 @@ def _read_code_list(key: str, raw: Any) -> tuple[str, ...]:
 
 
 def _check_length(key: str, value: str) -> None:
-    limit = _MAX_LENGTH.get(key)
+    limit = fields.limit_of(key)
     if limit is not None and len(value) > limit:
         raise UserError("field_too_long", label=label(key), limit=limit)
 

@@ -1,8 +1,9 @@
-"""Which fields are personal information: the one place the rest of the program asks.
+"""Which fields are personal information: asked of the field catalogue, in one place.
 
 Names, readings, phones, e-mails, postal codes and addresses of inquirers are personal
 information; exports leave them out unless asked, reads of them are logged, and retention
-deletes them. Organisation names and corporate numbers are not personal.
+erases them. Organisation names and corporate numbers are not personal. Which fields these are
+is the `personal` flag of `domain.fields`.
 """
 
 from __future__ import annotations
@@ -10,14 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-PERSONAL_INQUIRER_FIELDS: tuple[str, ...] = (
-    "name",
-    "kana",
-    "phone",
-    "email",
-    "postal_code",
-    "address",
-)
+from desktop_app.domain.fields import personal_keys
+
+PERSONAL_INQUIRER_FIELDS: tuple[str, ...] = personal_keys("inquirer")
 
 
 def has_personal_data(inquirer: Mapping[str, Any]) -> bool:

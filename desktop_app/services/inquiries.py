@@ -275,7 +275,9 @@ def _set_inquirer_fields(inquirer: Inquirer, values: Mapping[str, Any]) -> None:
             continue
         if key == "type":
             if value is None:
-                raise UserError("field_required", label=inquiry_input.label("inquirer.type"))
+                raise UserError(
+                    "field_required", at="inquirer.type", label=inquiry_input.label("inquirer.type")
+                )
             inquirer.type = value
         else:
             setattr(inquirer, key, value or "")

@@ -140,7 +140,7 @@ RECORD_CASES = [
     pytest.param(
         put("municipalities", [12068]),
         "「対象自治体」の形式が正しくありません",
-        '"対象自治体" has the wrong form',
+        '"Municipalities" has the wrong form',
         id="municipality-number",
     ),
     pytest.param(
@@ -153,13 +153,13 @@ RECORD_CASES = [
     pytest.param(
         put("received_at", "2026/2/30"),
         "「受付日」の日付「2026/2/30」は存在しない日付です",
-        'The date "2026/2/30" for "受付日" does not exist',
+        'The date "2026/2/30" for "Received" does not exist',
         id="feb-30",
     ),
     pytest.param(
         put("received_at", "令和1年4月1日"),
         "日付「令和1年4月1日」は存在しない日付です",
-        'The date "令和1年4月1日" for "受付日" does not exist',
+        'The date "令和1年4月1日" for "Received" does not exist',
         id="reiwa-before-its-start",
     ),
     pytest.param(
@@ -174,7 +174,7 @@ RECORD_CASES = [
     pytest.param(
         put("received_at", 20260914),
         "「受付日」の形式が正しくありません",
-        '"受付日" has the wrong form',
+        '"Received" has the wrong form',
         id="date-as-number",
     ),
     pytest.param(
@@ -197,25 +197,28 @@ RECORD_CASES = [
     ),
     # required keys
     pytest.param(
-        drop("received_at"), "「受付日」は必須です", '"受付日" is required', id="no-received-at"
+        drop("received_at"), "「受付日」は必須です", '"Received" is required', id="no-received-at"
     ),
     pytest.param(
         put("received_at", None),
         "「受付日」は必須です",
-        '"受付日" is required',
+        '"Received" is required',
         id="null-received-at",
     ),
-    pytest.param(drop("subject"), "「件名」は必須です", '"件名" is required', id="no-subject"),
+    pytest.param(drop("subject"), "「件名」は必須です", '"Subject" is required', id="no-subject"),
     pytest.param(
-        put("subject", "  \u3000 "), "「件名」は必須です", '"件名" is required', id="blank-subject"
+        put("subject", "  \u3000 "),
+        "「件名」は必須です",
+        '"Subject" is required',
+        id="blank-subject",
     ),
     pytest.param(
-        drop("inquirer"), "「相談者」は必須です", '"相談者" is required', id="no-inquirer"
+        drop("inquirer"), "「相談者」は必須です", '"Inquirer" is required', id="no-inquirer"
     ),
     pytest.param(
         drop_inquirer("type"),
         "「相談者区分」は必須です",
-        '"相談者区分" is required',
+        '"Inquirer type" is required',
         id="no-inquirer-type",
     ),
     pytest.param(
@@ -240,31 +243,31 @@ RECORD_CASES = [
     pytest.param(
         put("subject", 42),
         "「件名」の形式が正しくありません",
-        '"件名" has the wrong form',
+        '"Subject" has the wrong form',
         id="subject-number",
     ),
     pytest.param(
         put("subject", "長" * 301),
         "「件名」が長すぎます（300文字まで）",
-        '"件名" is too long (at most 300',
+        '"Subject" is too long (at most 300',
         id="subject-too-long",
     ),
     pytest.param(
         put("fields", "disaster"),
         "「連携分野」の形式が正しくありません",
-        '"連携分野" has the wrong form',
+        '"Fields" has the wrong form',
         id="fields-not-a-list",
     ),
     pytest.param(
         put("inquirer", "鈴木"),
         "「相談者」の形式が正しくありません",
-        '"相談者" has the wrong form',
+        '"Inquirer" has the wrong form',
         id="inquirer-not-object",
     ),
     pytest.param(
         put_inquirer("name", ["鈴木"]),
         "「氏名」の形式が正しくありません",
-        '"氏名" has the wrong form',
+        '"Name" has the wrong form',
         id="name-not-string",
     ),
     pytest.param(
@@ -558,13 +561,13 @@ COMMAND_CASES = [
     pytest.param(
         ("inquiry", "update", OPEN, "--set", "received_at="),
         "「受付日」は必須です",
-        '"受付日" is required',
+        '"Received" is required',
         id="set-clear-received",
     ),
     pytest.param(
         ("inquiry", "update", OPEN, "--set", "subject=null"),
         "「件名」は必須です",
-        '"件名" is required',
+        '"Subject" is required',
         id="set-clear-subject",
     ),
     pytest.param(
@@ -600,7 +603,7 @@ COMMAND_CASES = [
     pytest.param(
         ("inquiry", "update", OPEN, "--set", "inquirer.type="),
         "「相談者区分」は必須です",
-        '"相談者区分" is required',
+        '"Inquirer type" is required',
         id="set-clear-type",
     ),
     pytest.param(

@@ -1,15 +1,13 @@
 """Which field of the form a refusal is about, so its message can stand next to that field.
 
-Most messages name their field by its Japanese label (inquiry_input.LABELS); the shape checks
-of contact fields and of codes name it by their message code instead.
+Validation tags each error with the contract key it is about (`UserError.at`); the checks that
+run in the services (codes against the masters, the workflow) are placed by their message code.
 """
 
 from __future__ import annotations
 
-from desktop_app.domain.errors import UserError
-from desktop_app.domain.inquiry_input import LABELS
+from desktop_app.domain.errors import InputErrors, UserError
 
-_BY_LABEL = {label: key for key, label in LABELS.items()}
 _BY_CODE = {
     "phone_invalid": "inquirer.phone",
     "email_invalid": "inquirer.email",
@@ -27,7 +25,9 @@ _BY_CODE = {
 
 def field_of(error: UserError) -> str | None:
     """The contract key (inquirer.phone, received_at, ...) the error names, if any."""
-    label = error.params.get("label")
-    if isinstance(label, str) and label in _BY_LABEL:
-        return _BY_LABEL[label]
-    return _BY_CODE.get(error.code)
+    return error.at or _BY_CODE.get(error.code)
+
+
+def each_error(error: UserError) -> tuple[UserError, ...]:
+    """The single errors a refusal holds (several when a whole form was checked at once)."""
+    return error.errors if isinstance(error, InputErrors) else (error,)

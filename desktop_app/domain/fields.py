@@ -1,0 +1,186 @@
+"""The one catalogue of the fields of an inquiry, its inquirer and its follow-up actions.
+
+Every part of the program that names, checks, masks, exports or matches a field reads it here
+(see docs/architecture.md, "The field catalogue"): the CLI's labels, the window's labels, the
+messages, the validation limits, the personal-data policy, the sync sheets, the report columns
+and the ledger header words. A field is declared once; adding one means adding one line here.
+
+Keys are the record contract's keys (`inquiry add --json-file`); an inquirer's keys are written
+`inquirer.phone` where a field of any entity may be meant.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from types import MappingProxyType
+
+from desktop_app.domain.messages import Localized
+
+
+class Kind(StrEnum):
+    """What a field holds, which decides how it is read, shown, exported and compared."""
+
+    TEXT = "text"  # one line
+    NOTE = "note"  # free text over lines
+    DATE = "date"  # a calendar date (the office's local date)
+    TIME = "time"  # a stored moment (UTC); shown as the office's local time
+    CODE = "code"  # one code of a vocabulary
+    CODES = "codes"  # a set of codes of a vocabulary (or of a master table)
+    NUMBER = "number"
+    FLAG = "flag"
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field: its contract key, labels, kind, limit and whether it is personal data.
+
+    `vocab` names the master list a code field is checked against ("municipality" and
+    "agreement_body" are master tables, the rest vocabularies); `synonyms` are the header words
+    old ledgers use for it; `system` fields are kept by the program, never typed by a person.
+    """
+
+    entity: str
+    key: str
+    ja: str
+    en: str
+    kind: Kind
+    vocab: str | None = None
+    limit: int | None = None
+    personal: bool = False
+    required: bool = False
+    system: bool = False
+    synonyms: tuple[str, ...] = ()
+
+    @property
+    def qualified(self) -> str:
+        """`inquirer.phone` for an inquirer's field, the bare key for an inquiry's or action's."""
+        return self.key if self.entity != "inquirer" else f"inquirer.{self.key}"
+
+    @property
+    def label(self) -> Localized:
+        """Both labels, for a message that is rendered in the reader's language."""
+        return Localized(self.ja, self.en)
+
+    def label_in(self, lang: str) -> str:
+        return self.en if lang.startswith("en") else self.ja
+
+
+_F = Field
+_K = Kind
+
+# fmt: off
+INQUIRY_FIELDS: tuple[Field, ...] = (
+    _F("inquiry", "receipt_no", "受付番号", "Receipt no.", _K.TEXT, system=True, synonyms=("番号", "No", "No.", "受付No")),
+    _F("inquiry", "office", "事務所", "Office", _K.CODE, vocab="office", system=True, synonyms=("支所", "担当支所")),
+    _F("inquiry", "received_at", "受付日", "Received", _K.DATE, required=True, synonyms=("相談日", "受付年月日", "日付", "年月日")),
+    _F("inquiry", "channel", "受付方法", "Channel", _K.CODE, vocab="channel", synonyms=("受付形態", "方法", "相談方法")),
+    _F("inquiry", "staff", "担当", "Staff", _K.TEXT, system=True, synonyms=("担当者", "受付者")),
+    _F("inquiry", "subject", "件名", "Subject", _K.TEXT, limit=300, required=True, synonyms=("表題", "相談件名", "タイトル", "概要")),
+    _F("inquiry", "content", "相談内容", "Details", _K.NOTE, limit=20_000, synonyms=("内容", "相談の内容", "要旨")),
+    _F("inquiry", "relationship", "連携の型", "Relationship", _K.CODE, vocab="relationship", synonyms=("連携区分", "型")),
+    _F("inquiry", "step", "段階", "Step", _K.CODE, vocab="step"),
+    _F("inquiry", "domain", "領域", "Domain", _K.CODE, vocab="domain"),
+    _F("inquiry", "fields", "連携分野", "Fields", _K.CODES, vocab="field", synonyms=("分野", "相談分野", "分類")),
+    _F("inquiry", "forms", "協働の形態", "Forms", _K.CODES, vocab="form", synonyms=("形態", "協働形態")),
+    _F("inquiry", "municipalities", "対象自治体", "Municipalities", _K.CODES, vocab="municipality", synonyms=("自治体", "連携先自治体", "相手自治体")),
+    _F("inquiry", "agreement_bodies", "協定先", "Agreement bodies", _K.CODES, vocab="agreement_body", synonyms=("協定", "連携協定")),
+    _F("inquiry", "status", "状況", "Status", _K.CODE, vocab="status", synonyms=("対応状況", "進捗", "状態")),
+    _F("inquiry", "follow_up_due", "次回対応期限", "Next due", _K.DATE, synonyms=("期限", "次回期限", "対応期限")),
+    _F("inquiry", "outcome", "結果", "Outcome", _K.NOTE, limit=5_000, synonyms=("対応結果", "備考", "結果・備考")),
+    _F("inquiry", "closed_at", "完了日時", "Closed", _K.TIME, system=True, synonyms=("完了日", "終了日")),
+)
+
+INQUIRER_FIELDS: tuple[Field, ...] = (
+    _F("inquirer", "type", "相談者区分", "Inquirer type", _K.CODE, vocab="inquirer_type", required=True, synonyms=("区分", "相談者種別", "種別")),
+    _F("inquirer", "organization", "団体名", "Organisation", _K.TEXT, limit=200, synonyms=("団体", "事業者名", "所属", "会社名", "団体・企業名")),
+    _F("inquirer", "name", "氏名", "Name", _K.TEXT, limit=100, personal=True, synonyms=("相談者名", "名前", "相談者", "担当者名", "代表者")),
+    _F("inquirer", "kana", "フリガナ", "Reading", _K.TEXT, limit=200, personal=True, synonyms=("ふりがな", "カナ", "よみがな")),
+    _F("inquirer", "phone", "電話番号", "Phone", _K.TEXT, limit=40, personal=True, synonyms=("電話", "連絡先", "TEL", "電話番号（連絡先）")),
+    _F("inquirer", "email", "メールアドレス", "E-mail", _K.TEXT, limit=200, personal=True, synonyms=("メール", "Eメール", "E-mail")),
+    _F("inquirer", "postal_code", "郵便番号", "Postal code", _K.TEXT, limit=10, personal=True, synonyms=("〒",)),
+    _F("inquirer", "address", "住所", "Address", _K.TEXT, limit=300, personal=True, synonyms=("所在地", "住所・所在地")),
+    _F("inquirer", "corporate_number", "法人番号", "Corporate no.", _K.TEXT, limit=13),
+    _F("inquirer", "notes", "相談者メモ", "Inquirer notes", _K.NOTE, limit=5_000),
+)
+
+ACTION_FIELDS: tuple[Field, ...] = (
+    _F("action", "action_date", "対応日", "Date", _K.DATE, required=True),
+    _F("action", "staff", "担当", "Staff", _K.TEXT, system=True),
+    _F("action", "kind", "対応の種類", "Kind", _K.CODE, vocab="action_kind", required=True),
+    _F("action", "note", "内容", "Note", _K.NOTE, limit=5_000, required=True),
+    _F("action", "next_due", "次回対応期限", "Next due", _K.DATE),
+    _F("action", "referred_to", "紹介先", "Referred to", _K.TEXT, limit=200),
+    _F("action", "reply_due", "回答期限", "Reply due", _K.DATE),
+    _F("action", "replied_on", "回答日", "Replied", _K.DATE),
+)
+# fmt: on
+
+ALL_FIELDS: tuple[Field, ...] = INQUIRY_FIELDS + INQUIRER_FIELDS + ACTION_FIELDS
+
+_BY_ENTITY = MappingProxyType(
+    {
+        "inquiry": MappingProxyType({f.key: f for f in INQUIRY_FIELDS}),
+        "inquirer": MappingProxyType({f.key: f for f in INQUIRER_FIELDS}),
+        "action": MappingProxyType({f.key: f for f in ACTION_FIELDS}),
+    }
+)
+# The record contract's words for the whole inquirer and its id, which are not fields.
+_EXTRA_LABELS = MappingProxyType(
+    {
+        "inquirer": Localized("相談者", "Inquirer"),
+        "inquirer.id": Localized("相談者ID", "Inquirer id"),
+    }
+)
+
+
+def field(entity: str, key: str) -> Field:
+    """The field `key` of `entity` ("inquiry", "inquirer" or "action"); KeyError if unknown."""
+    return _BY_ENTITY[entity][key]
+
+
+def fields_of(entity: str) -> tuple[Field, ...]:
+    return tuple(_BY_ENTITY[entity].values())
+
+
+def inquiry_field(qualified: str) -> Field:
+    """A field of the inquiry record by its contract key (`subject`, `inquirer.phone`)."""
+    entity, _, key = qualified.rpartition(".")
+    return field(entity or "inquiry", key)
+
+
+def limit_of(qualified: str) -> int | None:
+    """The length limit of a contract key of the inquiry record (None: none, or not a field)."""
+    try:
+        return inquiry_field(qualified).limit
+    except KeyError:
+        return None
+
+
+def label(qualified: str) -> Localized:
+    """Both labels of a contract key of the inquiry record, for messages."""
+    if qualified in _EXTRA_LABELS:
+        return _EXTRA_LABELS[qualified]
+    try:
+        return inquiry_field(qualified).label
+    except KeyError:
+        return Localized(qualified, qualified)
+
+
+def label_in(qualified: str, lang: str) -> str:
+    value = label(qualified)
+    return value.en if lang.startswith("en") else value.ja
+
+
+def personal_keys(entity: str) -> tuple[str, ...]:
+    """The keys of `entity` that are personal information (masked, left out, erased)."""
+    return tuple(f.key for f in fields_of(entity) if f.personal)
+
+
+def input_keys(entity: str) -> tuple[str, ...]:
+    """The keys a person or a script may give (the program keeps the system fields itself)."""
+    return tuple(f.key for f in fields_of(entity) if not f.system)
+
+
+def keys_of_kind(entity: str, *kinds: Kind) -> tuple[str, ...]:
+    return tuple(f.key for f in fields_of(entity) if f.kind in kinds)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
+from functools import partial
 from typing import Any
 
 from desktop_app.domain import corporate_number, fields, text
@@ -80,7 +81,7 @@ def _read_all(data: Mapping[str, Any], *, today: dt.date, errors: ErrorCollector
         if key == "inquirer":
             value = _read_inquirer(raw, errors)
         else:
-            value = errors.check(key, lambda key=key, raw=raw: _read_value(key, raw, today=today))
+            value = errors.check(key, partial(_read_value, key, raw, today=today))
         if len(errors.errors) == before:
             values[key] = value
     return values
@@ -113,9 +114,9 @@ def _read_inquirer(raw: Any, errors: ErrorCollector) -> dict[str, Any] | None:
             errors.add(UserError("field_type", at=full, label=label(full), expected="string"))
             continue
         before = len(errors.errors)
-        read = errors.check(full, lambda key=key, value=value: _read_personal(key, value.strip()))
+        read = errors.check(full, partial(_read_personal, key, value.strip()))
         if read is not None:
-            errors.check(full, lambda full=full, read=read: _check_length(full, read))
+            errors.check(full, partial(_check_length, full, read))
         if len(errors.errors) == before:
             values[key] = read
     if values.get("id") is None:

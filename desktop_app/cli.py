@@ -218,7 +218,8 @@ class _VersionAction(argparse.Action):
             version = metadata.version("renkei-desk")
         except metadata.PackageNotFoundError:
             version = "(not installed)"
-        parser.exit(message=f"renkei-desk {version}\n")
+        print(f"renkei-desk {version}")
+        parser.exit()
 
 
 def _log_internal_error() -> Path:

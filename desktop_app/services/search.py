@@ -191,8 +191,8 @@ def list_inquiries(
     db: Database, flt: InquiryFilter, limit: int = 50
 ) -> tuple[int, list[InquiryRecord]]:
     """Count and full records of the newest matches (the CLI's `inquiry list`)."""
+    count = count_inquiries(db, flt)
     with db.read() as session:
-        count = session.scalar(select(func.count()).select_from(_filtered(flt).subquery())) or 0
         pks = list(session.scalars(_ordered(flt, "received_at", True).limit(limit)))
         return count, _records(session, pks)
 

@@ -84,5 +84,11 @@ def main() -> None:
                 ratio(median["list"], bare),
                 "x8",
             ),
+            Row(
+                "  floor: python -c 'import db.models'",
+                ms(median["models"]),
+                ms(bare),
+                ratio(median["models"], bare),
+            ),
         ],
     )

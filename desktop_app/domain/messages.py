@@ -289,6 +289,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "バックアップから復元しました: {path}（元のファイルは before-restore として保存）",
         "Restored from the backup: {path} (the replaced file was kept as before-restore)",
     ),
+    "database_missing": (
+        "データベースがありません: {path}。`renkei-desk init --office CODE` で作成してください。",
+        "There is no database at {path}. Create one with `renkei-desk init --office CODE`.",
+    ),
+    "show_actions": ("対応履歴（{count} 件）", "Actions ({count})"),
 }
 
 

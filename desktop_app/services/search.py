@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from sqlalchemy import Integer, Select, func, literal_column, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session
 
 from db.engine import Database
 from db.models import Inquirer, Inquiry, InquiryField
@@ -134,8 +134,14 @@ def ordered_pks(
 ) -> array[int]:
     """Every matching key in list order: the list model's row index."""
     with db.read() as session:
-        result = session.connection().execute(_ordered(flt, sort, descending))
-        return array("q", (row[0] for row in result))
+        return _ordered_keys(session, flt, sort, descending)
+
+
+def _ordered_keys(
+    session: Session, flt: InquiryFilter, sort: SortKey, descending: bool
+) -> array[int]:
+    result = session.connection().execute(_ordered(flt, sort, descending))
+    return array("q", (row[0] for row in result))
 
 
 def rows_by_pk(
@@ -185,16 +191,29 @@ def list_inquiries(
     db: Database, flt: InquiryFilter, limit: int = 50
 ) -> tuple[int, list[InquiryRecord]]:
     """Count and full records of the newest matches (the CLI's `inquiry list`)."""
+    count = count_inquiries(db, flt)
     with db.read() as session:
-        count = session.scalar(select(func.count()).select_from(_filtered(flt).subquery())) or 0
         pks = list(session.scalars(_ordered(flt, "received_at", True).limit(limit)))
-        rows = session.scalars(
-            select(Inquiry)
-            .where(Inquiry.pk.in_(pks))
-            .options(selectinload(Inquiry.fields), selectinload(Inquiry.forms))
-        )
-        by_pk = {row.pk: inquiry_record(row) for row in rows}
-    return count, [by_pk[pk] for pk in pks]
+        return count, _records(session, pks)
+
+
+def iter_inquiries(db: Database, flt: InquiryFilter) -> Iterator[InquiryRecord]:
+    """Every match as a full record, newest first, however many there are (`list --all`).
+
+    Pages through the ordered key list (`ordered_pks`) in one read transaction, so the stream
+    is one consistent snapshot and memory holds one page of records at a time.
+    """
+    with db.read() as session:
+        pks = _ordered_keys(session, flt, "received_at", True)
+        for start in range(0, len(pks), _IN_CHUNK):
+            yield from _records(session, pks[start : start + _IN_CHUNK])
+
+
+def _records(session: Session, pks: Sequence[int]) -> list[InquiryRecord]:
+    """Full records of `pks` in the order given (their lists arrive by selectin loads)."""
+    rows = session.scalars(select(Inquiry).where(Inquiry.pk.in_(pks)))
+    by_pk = {row.pk: inquiry_record(row) for row in rows}
+    return [by_pk[pk] for pk in pks if pk in by_pk]
 
 
 def _overdue(status: str, due: dt.date | None, today: dt.date) -> bool:

@@ -62,8 +62,8 @@ def test_action_date_defaults_to_today(run, db_path, receipt):
     assert result.json()["action_date"] == dt.date.today().isoformat()
 
 
-def test_readable_output_lists_the_action(run, db_path, receipt):
+def test_readable_output_lists_the_action_with_labels(run, db_path, receipt):
     result = run("action", "add", receipt, "--kind", "call", "--note", "折り返し済", db=db_path)
     assert result.code == 0
-    assert "note: 折り返し済" in result.out
-    assert "kind: call" in result.out
+    assert "内容: 折り返し済" in result.out.splitlines()
+    assert "対応の種類: 電話連絡" in result.out.splitlines()

@@ -811,6 +811,9 @@ def test_backup_to_a_file_instead_of_a_folder_is_refused(run, desk, lang, tmp_pa
 def test_a_command_on_a_database_before_init_asks_for_init(
     run, new_db_path, lang, write_json, sample_inquiry
 ):
+    from desktop_app.services import database
+
+    database.connect(new_db_path).dispose()  # a database file, but no office yet
     result = run("inquiry", "add", "--json-file", str(write_json(sample_inquiry)), db=new_db_path)
     assert_refused(
         result, lang, "renkei-desk init --office CODE を実行してください", "Run renkei-desk init"

@@ -310,7 +310,11 @@ class InquiryListModel(QAbstractTableModel):
         self._emit_changed(first, min(first + PAGE, self._count) - 1)
 
     def _emit_changed(self, first: int, last: int) -> None:
-        self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1), [])
+        """Tell the view rows first..last changed, clipped to the rows the list has now: a
+        reply can land after the list shrank, and Qt warns about an invalid index range."""
+        last = min(last, self._count - 1)
+        if first <= last:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1), [])
 
     def _text(self, row: InquiryRow, column: str) -> str:
         vocab = self._ctx.vocab

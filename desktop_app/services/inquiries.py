@@ -35,6 +35,7 @@ from desktop_app.services.codes import check_codes
 from desktop_app.services.records import InquiryRecord, inquiry_record
 from desktop_app.services.row_upkeep import refresh_inquirer_keys, touch
 from desktop_app.services.setup import require_office
+from desktop_app.services.status_history import record_status_change
 
 _LIST_MODELS: dict[
     str, type[InquiryField | InquiryForm | InquiryMunicipality | InquiryAgreement]
@@ -193,8 +194,10 @@ def _change_status(
             allowed=workflow.statuses_display(workflow.allowed_transitions(old)),
         ) from exc
     row.status = new
+    record_status_change(session, row, old, new, values.get("outcome"), staff=staff)
     if workflow.is_closed(new):
         row.closed_at = utc_now()
+        values["follow_up_due"] = None  # a closed case has nothing left to follow up
     elif workflow.is_reopening(old, new):
         audit.log(
             session,

@@ -93,7 +93,7 @@ def test_a_referral_date_is_shown_once(desk):
         desk,
         receipt,
         kind="referral",
-        note="",
+        note="照会",
         staff="clerk",
         action_date=dt.date(2026, 10, 2),
         referred_to="いわき市",

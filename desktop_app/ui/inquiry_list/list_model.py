@@ -95,6 +95,7 @@ class InquiryListModel(QAbstractTableModel):
         self._sort: SortKey = "received_at"
         self._descending = True
         self._generation = 0  # bumped by every new filter or order
+        self._head_generation = 0  # the generation whose first page is shown
         self._epoch = 0  # bumped when the cached rows are dropped (refresh_rows)
         self._count = 0
         self._keys: array[int] | None = None
@@ -110,6 +111,11 @@ class InquiryListModel(QAbstractTableModel):
     @property
     def sort_key(self) -> tuple[SortKey, bool]:
         return self._sort, self._descending
+
+    @property
+    def loading(self) -> bool:
+        """Whether the first page of the current filter and order is still being read."""
+        return self._head_generation != self._generation
 
     def set_filter(self, flt: InquiryFilter) -> None:
         self._filter = flt
@@ -215,6 +221,7 @@ class InquiryListModel(QAbstractTableModel):
         if generation != self._generation:
             return
         count, rows = head
+        self._head_generation = generation
         self.beginResetModel()
         self._count = count
         self._keys = None

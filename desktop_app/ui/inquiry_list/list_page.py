@@ -29,6 +29,7 @@ from desktop_app.ui.inquiry_list.detail_pane import DetailPane
 from desktop_app.ui.inquiry_list.filter_bar import FilterBar
 from desktop_app.ui.inquiry_list.list_model import COLUMN_NAMES, DEFAULT_SORT, InquiryListModel
 from desktop_app.ui.widgets.columns import fit_columns, fixed_rows
+from desktop_app.ui.widgets.sort_arrow import SortArrowStyle
 
 # One sample text per column (widgets.columns): the widest value a column usually holds.
 _SAMPLES = {
@@ -159,6 +160,8 @@ class InquiryListPage(QWidget):
         fit_columns(table, [samples[name] for name in COLUMN_NAMES])
         horizontal = table.horizontalHeader()
         horizontal.setHighlightSections(False)
+        self._arrow_style = SortArrowStyle()  # kept: a widget does not own the style it is given
+        horizontal.setStyle(self._arrow_style)
         # The indicator first: enabling sorting sorts by it, and this is the model's own order.
         horizontal.setSortIndicator(DEFAULT_SORT, Qt.SortOrder.DescendingOrder)
         table.setSortingEnabled(True)

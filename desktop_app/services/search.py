@@ -16,14 +16,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import Integer, Select, func, literal_column, select
+from sqlalchemy import Integer, Select, and_, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from db.engine import Database
 from db.models import Inquirer, Inquiry, InquiryField
 from db.search_index import TermMatch, match_expression, matching_pks
 from desktop_app.domain import text
-from desktop_app.domain.workflow import CLOSED_STATUSES
+from desktop_app.services.followups import is_overdue, overdue_clause
 from desktop_app.services.records import InquiryRecord, inquiry_record
 
 SortKey = Literal["received_at", "receipt_no", "status", "follow_up_due", "office"]
@@ -182,9 +182,51 @@ def rows_by_pk(
                     relationship=row.relationship_code,
                     channel=row.channel,
                     follow_up_due=row.follow_up_due,
-                    overdue=_overdue(row.status, row.follow_up_due, on),
+                    overdue=is_overdue(row.status, row.follow_up_due, on),
                 )
     return [found[pk] for pk in pks if pk in found]
+
+
+def position_of(
+    db: Database,
+    flt: InquiryFilter,
+    receipt_no: str,
+    sort: SortKey = "received_at",
+    descending: bool = True,
+) -> int | None:
+    """The row of `receipt_no` in the list of `flt` in this order, or None when it is not on it.
+
+    Counts the rows that sort before it (an index range, not a walk of the list), so a case
+    opened from elsewhere can be selected in a list of any length.
+    """
+    column = _SORT_COLUMNS[sort]
+    with db.read() as session:
+        target = session.execute(
+            select(Inquiry.pk, column.label("value")).where(
+                Inquiry.receipt_no == receipt_no.strip().upper(), Inquiry.deleted.is_(False)
+            )
+        ).first()
+        if target is None:
+            return None
+        listed = _filtered(flt).where(Inquiry.pk == target.pk)
+        if session.scalar(select(func.count()).select_from(listed.subquery())) == 0:
+            return None
+        before = _sorts_before(column, target.value, target.pk, descending)
+        ahead = select(func.count()).select_from(_filtered(flt).where(before).subquery())
+        return session.scalar(ahead) or 0
+
+
+def _sorts_before(column: Any, value: Any, pk: int, descending: bool) -> Any:
+    """Rows ahead of (value, pk) in the list's order; SQLite sorts NULL as the smallest value."""
+    tie = and_(column.is_(None) if value is None else column == value, Inquiry.pk > pk)
+    if descending:
+        if value is None:
+            return or_(column.is_not(None), tie)
+        return or_(column > value, tie)
+    tie = and_(column.is_(None) if value is None else column == value, Inquiry.pk < pk)
+    if value is None:
+        return tie
+    return or_(column.is_(None), column < value, tie)
 
 
 def list_inquiries(
@@ -214,10 +256,6 @@ def _records(session: Session, pks: Sequence[int]) -> list[InquiryRecord]:
     rows = session.scalars(select(Inquiry).where(Inquiry.pk.in_(pks)))
     by_pk = {row.pk: inquiry_record(row) for row in rows}
     return [by_pk[pk] for pk in pks if pk in by_pk]
-
-
-def _overdue(status: str, due: dt.date | None, today: dt.date) -> bool:
-    return due is not None and due < today and status not in CLOSED_STATUSES
 
 
 def _ordered(
@@ -253,8 +291,5 @@ def _filtered(flt: InquiryFilter, *, walk_index: bool = False) -> Select[int]:
         of_type = select(Inquirer.id).where(Inquirer.type == flt.inquirer_type)
         statement = statement.where(Inquiry.inquirer_id.in_(of_type))
     if flt.overdue_only:
-        today = flt.today or dt.date.today()
-        statement = statement.where(
-            Inquiry.follow_up_due < today, Inquiry.status.not_in(CLOSED_STATUSES)
-        )
+        statement = statement.where(overdue_clause(flt.today or dt.date.today()))
     return statement

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from desktop_app import config
 from desktop_app.cli_language import speaking
 from desktop_app.cli_output import Printer
+from desktop_app.cli_sync import add_sync_commands
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.messages import render
 from desktop_app.domain.workflow import STATUS_LABELS, STATUSES
@@ -80,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_inquiry_commands(commands)
     _add_action_commands(commands)
+    add_sync_commands(commands, _open)
 
     check = commands.add_parser("check", help="integrity and consistency check")
     check.set_defaults(handler=_check)

@@ -203,6 +203,31 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "項目「{value}」はこの競合に含まれていません。競合している項目: {allowed}",
         'The field "{value}" is not in this conflict. Fields in conflict: {allowed}',
     ),
+    "package_written": (
+        "送付ファイルを作成しました: {path}（{to} 宛て 第{sequence}号、受付 {inquiries} 件・対応履歴 {actions} 件・相談者 {inquirers} 件）",
+        "Package written: {path} (to {to}, no. {sequence}: {inquiries} inquiries, {actions} actions, {inquirers} inquirers)",
+    ),
+    "conflicts_header": ("未解決の競合: {count} 件", "Open conflicts: {count}"),
+    "conflict_resolved": ("競合 {value} を解決しました。", "Conflict {value} resolved."),
+    "masters_written": (
+        "マスタ送付ファイルを作成しました: {path}",
+        "Master package written: {path}",
+    ),
+    "masters_imported": (
+        "マスタを取り込みました: {path}（追加 {inserted}、更新 {updated}、変更なし {unchanged}、古い版 {stale}）",
+        "Masters imported from {path} ({inserted} added, {updated} updated, {unchanged} unchanged, {stale} stale)",
+    ),
+    "masters_central_only": (
+        "マスタ送付ファイルは本庁（HQ）で作成します（この事務所は {office}）。",
+        "Master packages are made at the central office, HQ (this office is {office}).",
+    ),
+    "package_password_set": ("共有パスワードを設定しました。", "The shared password is set."),
+    "password_prompt": ("パスワード: ", "Password: "),
+    "password_again": ("もう一度: ", "Again: "),
+    "password_mismatch": (
+        "2回の入力が一致しません。もう一度設定してください。",
+        "The two entries differ. Please set it again.",
+    ),
     "edit_conflict": (
         "{value} はこの画面を開いた後に変更されています。両方で変わった項目が {count} 件あります。どちらの値を残すか選んでください。",
         "{value} was changed after this form was opened: {count} fields were changed on both sides. Choose which value to keep.",

@@ -1,4 +1,8 @@
-"""Opening a package file: decrypted with the shared password, every sheet read as rows.
+"""Package files on disk: written all or nothing, opened with the shared password.
+
+Writing goes to a temporary file beside the target and is renamed into place, so a failed or
+cancelled export leaves no partial file; a package with personal data is encrypted before the
+rename.
 
 Reading goes through python-calamine, which is about ten times faster than openpyxl's
 read-only mode on large sheets and refuses XML entity bombs; an encrypted workbook (Excel's own
@@ -8,7 +12,10 @@ password protection) is decrypted in memory with msoffcrypto-tool first.
 from __future__ import annotations
 
 import io
+import os
+import tempfile
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +23,9 @@ import msoffcrypto
 from python_calamine import CalamineWorkbook
 
 from desktop_app.domain.errors import UserError
+from desktop_app.excel import encryption
+from desktop_app.excel.sync_package import Manifest, PackageRow, SheetSpec, write_package
+from desktop_app.services import package_key
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -56,3 +66,33 @@ def _decrypted(data: bytes, path: Path, password: str | None) -> bytes:
     except Exception as exc:
         raise UserError("package_password_wrong", path=path.name) from exc
     return plain.getvalue()
+
+
+def save_package(
+    out: Path,
+    manifest: Manifest,
+    sheets: Sequence[tuple[SheetSpec, Sequence[PackageRow]]],
+    *,
+    cover: Sequence[tuple[str, str]],
+    secret: str | None,
+) -> None:
+    """Write the package to `out` (encrypted when it holds personal data), or nothing at all."""
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        raise UserError("path_not_writable", path=out)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=".renkei-", suffix=".xlsx", dir=folder)
+    except OSError as exc:
+        raise UserError("path_not_writable", path=out) from exc
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            write_package(stream, manifest, sheets, cover=cover, key=package_key.hmac_key(secret))
+        if manifest.personal and secret is not None:
+            encryption.encrypt_file(Path(temporary), secret)
+        os.replace(temporary, out)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise UserError("path_not_writable", path=out) from exc
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -14,10 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
-import tempfile
 import uuid
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -39,9 +36,9 @@ from db.models import (
     utc_now,
 )
 from desktop_app.domain.errors import UserError
-from desktop_app.excel import encryption
-from desktop_app.excel.sync_package import Manifest, PackageRow, canonical_json, write_package
+from desktop_app.excel.sync_package import Manifest, PackageRow, canonical_json
 from desktop_app.services import audit, package_key, sync_rows
+from desktop_app.services.package_files import save_package
 from desktop_app.services.package_sheets import cover_rows, sheet_specs
 from desktop_app.services.setup import require_office
 
@@ -115,7 +112,7 @@ def export_sync(
             training=_is_training(session),
         )
         specs = sheet_specs(session, personal=include_personal)
-        _write_file(
+        save_package(
             out,
             manifest,
             [(spec, rows[spec.entity]) for spec in specs],
@@ -306,30 +303,3 @@ def _manifest_digest(manifest: Manifest) -> str:
 def _is_training(session: Session) -> bool:
     setting = session.get(Setting, "training")
     return setting is not None and setting.value == "1"
-
-
-def _write_file(
-    out: Path,
-    manifest: Manifest,
-    sheets: Sequence[tuple[Any, list[PackageRow]]],
-    *,
-    cover: Sequence[tuple[str, str]],
-    secret: str | None,
-) -> None:
-    """Write next to `out` and rename into place: a failed export leaves no partial file."""
-    folder = out.parent if str(out.parent) else Path(".")
-    if not folder.is_dir():
-        raise UserError("path_not_writable", path=out)
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=".renkei-", suffix=".xlsx", dir=folder)
-    except OSError as exc:
-        raise UserError("path_not_writable", path=out) from exc
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            write_package(stream, manifest, sheets, cover=cover, key=package_key.hmac_key(secret))
-        if manifest.personal and secret is not None:
-            encryption.encrypt_file(Path(temporary), secret)
-        os.replace(temporary, out)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

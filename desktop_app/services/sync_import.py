@@ -65,6 +65,8 @@ class PackageReport:
         default_factory=lambda: {entity: dict.fromkeys(OUTCOMES, 0) for entity in ENTITIES}
     )
     warnings: list[str] = field(default_factory=list)
+    # What a person should know but need not act on (a package imported again).
+    notes: list[str] = field(default_factory=list)
     edited_rows: list[str] = field(default_factory=list)
     refused: str | None = None
     refused_code: str | None = None
@@ -85,6 +87,7 @@ class PackageReport:
             **{outcome: self.total(outcome) for outcome in OUTCOMES},
             "by_kind": self.counts,
             "warnings": self.warnings,
+            "notes": self.notes,
             "edited_rows": self.edited_rows,
             "refused": self.refused,
             "already_imported": self.already_imported,
@@ -172,7 +175,7 @@ def _import_one(
         if not report.already_imported:
             _record(session, package, report, path, staff)
         if report.already_imported:
-            report.warnings.append(f"{path.name} は取込済みです（変更はありません）")
+            report.notes.append(f"{path.name} は取込済みです（変更はありません）")
         audit.log(
             session,
             staff=staff,

@@ -1,7 +1,7 @@
 """Realistic Japanese demo inquiries, fast and deterministic (`renkei-desk demo-data`).
 
 Demo data is what screenshots, the dashboard, manual testing and the benchmarks run on, so it
-has to look like desk work (domain/demo_corpus.py) and it has to be cheap at 1,000,000 rows.
+has to look like desk work (demo/corpus.py) and it has to be cheap at 1,000,000 rows.
 Hence SQLAlchemy Core bulk inserts of plain dicts in one write transaction, generated in
 batches so memory stays flat, with the search index dropped first and rebuilt once at the end
 instead of being fed row by row through its triggers.
@@ -38,7 +38,7 @@ from db.models import (
     PartnerMunicipality,
     ReceiptCounter,
 )
-from desktop_app.domain import demo_corpus as corpus
+from desktop_app.demo import corpus
 from desktop_app.domain import text
 from desktop_app.domain.corporate_number import check_digit
 from desktop_app.domain.dates import fiscal_year, fiscal_year_bounds

@@ -8,7 +8,7 @@ looking for field sites, residents asking about 移住, ふるさと納税 and v
 
 Templates use the slots {muni} (a real municipality from the database), {product}, {event},
 {town} (a Minato town), {season}, {dept} (a ward department) and {topic}. Weights are relative.
-Pure data: the service composes it (services/demo_data.py).
+Pure data: services/demo_data.py composes it.
 """
 
 from __future__ import annotations

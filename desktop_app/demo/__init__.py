@@ -1,0 +1,1 @@
+"""Demo data: realistic practice cases for training, screenshots and the benchmarks."""

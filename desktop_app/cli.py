@@ -22,7 +22,7 @@ from desktop_app.domain.errors import UserError
 from desktop_app.domain.inquiry_input import LIST_KEYS
 from desktop_app.domain.messages import render
 from desktop_app.services import actions, inquiries, maintenance, search, setup
-from desktop_app.services.database import connect
+from desktop_app.services.database import Database, connect
 
 EXIT_OK, EXIT_INTERNAL, EXIT_REFUSED, EXIT_ATTENTION = 0, 1, 2, 3
 MAX_DEMO_COUNT = 2_000_000
@@ -177,12 +177,13 @@ def _db_path(args: argparse.Namespace) -> Path:
 
 
 def _gui(args: argparse.Namespace, printer: Printer) -> int:
+    from desktop_app.demo.service import first_start
     from desktop_app.ui.app import run_gui
 
     path = _db_path(args)
     db = connect(path)
     try:
-        setup.first_start(db, office=config.DEMO_OFFICE, demo_count=config.DEMO_COUNT)
+        first_start(db, office=config.DEMO_OFFICE, demo_count=config.DEMO_COUNT)
     finally:
         db.dispose()
     screenshot = getattr(args, "screenshot", None)
@@ -196,11 +197,12 @@ def _init(args: argparse.Namespace, printer: Printer) -> int:
         render("init_done", printer.lang, office=report.office, path=db.path),
         {"office": report.office, "created": report.created, "added": report.added},
     )
+    _say_if_training(printer, db)
     return EXIT_OK
 
 
 def _demo_data(args: argparse.Namespace, printer: Printer) -> int:
-    from desktop_app.services.demo_data import generate_demo_data
+    from desktop_app.demo.service import generate_demo_data
 
     if not 1 <= args.count <= MAX_DEMO_COUNT:
         raise UserError("count_invalid", value=args.count, limit=MAX_DEMO_COUNT)
@@ -211,6 +213,7 @@ def _demo_data(args: argparse.Namespace, printer: Printer) -> int:
         render("demo_done", printer.lang, count=report.inquiries, seconds=f"{report.seconds:.1f}"),
         {"inquiries": report.inquiries, "seconds": round(report.seconds, 3)},
     )
+    _say_if_training(printer, db)
     return EXIT_OK
 
 
@@ -255,6 +258,7 @@ def _inquiry_list(args: argparse.Namespace, printer: Printer) -> int:
     )
     db = connect(_db_path(args))
     count, records = search.list_inquiries(db, flt, limit=args.limit)
+    _say_if_training(printer, db)
     printer.listing(count, records)
     return EXIT_OK
 
@@ -295,6 +299,7 @@ def _check(args: argparse.Namespace, printer: Printer) -> int:
     printer.figures(message, {"ok": report.ok, "problems": list(report.problems)})
     for problem in report.problems:
         printer.line(f"  - {problem}")
+    _say_if_training(printer, db)
     return EXIT_OK if report.ok else EXIT_ATTENTION
 
 
@@ -316,6 +321,13 @@ def _restore(args: argparse.Namespace, printer: Printer) -> int:
         {"path": str(report.path), "bytes": report.bytes},
     )
     return EXIT_OK
+
+
+def _say_if_training(printer: Printer, db: Database) -> None:
+    """A training database says so wherever its contents are shown (plain output; JSON, a
+    contract that scripts compare, is unchanged)."""
+    if not printer.as_json and setup.is_training(db):
+        printer.line(render("training_database", printer.lang))
 
 
 def _read_json(source: str) -> dict[str, Any]:

@@ -8,7 +8,7 @@ looking for field sites, residents asking about 移住, ふるさと納税 and v
 
 Templates use the slots {muni} (a real municipality from the database), {product}, {event},
 {town} (a Minato town), {season}, {dept} (a ward department) and {topic}. Weights are relative.
-Pure data: services/demo_data.py composes it.
+Pure data: demo/generator.py composes it.
 """
 
 from __future__ import annotations
@@ -19,14 +19,25 @@ Weighted = tuple[tuple[str, float], ...]
 
 
 @dataclass(frozen=True)
+class Story:
+    """One matter as a subject line and the request sentences that tell the same story.
+
+    A case's subject and the request in its content are drawn from one story, so that a
+    subject about 郷土料理の教室 never comes with a content about スポーツ交流試合.
+    """
+
+    subjects: tuple[str, ...]
+    requests: tuple[str, ...]  # the sentence of the content that says what is wanted
+
+
+@dataclass(frozen=True)
 class Scenario:
     """One kind of request, with the vocabulary codes a clerk would give it."""
 
     key: str
     weight: float
     inquirer_types: Weighted
-    subjects: tuple[str, ...]
-    requests: tuple[str, ...]  # the sentence of the content that says what is wanted
+    stories: tuple[Story, ...]  # what is asked: each a subject and the contents that match it
     topic: str  # how a follow-up note refers to the matter
     fields: tuple[str, ...]  # the first always applies; each other one often
     forms: tuple[str, ...]  # the first always applies; each other one sometimes
@@ -47,19 +58,41 @@ SCENARIOS: tuple[Scenario, ...] = (
         key="firm_producers",
         weight=12,
         inquirer_types=(("business", 9), ("public_interest", 1)),
-        subjects=(
-            "{muni}の{product}を扱う生産者を紹介してほしい",
-            "{product}の産地と直接取引できる事業者を探している",
-            "社員食堂で{muni}産の{product}を使いたい",
-            "{product}の仕入れ先として{muni}の事業者とつながりたい",
-            "自社イベントで{muni}の{product}を販売したい",
-            "{muni}の{product}を使った新商品を共同開発したい",
-        ),
-        requests=(
-            "地方の生産者と継続的に取引できる関係をつくりたいので、窓口になる方を紹介してほしい。",
-            "{muni}の{product}に関心があり、生産者や加工業者の情報がほしい。",
-            "区の全国連携のネットワークを通じて、{product}の産地とのマッチングをお願いしたい。",
-            "試験的に少量から取引を始めたい。{season}ごろまでに商談の場を設けられないか。",
+        stories=(
+            Story(
+                subjects=(
+                    "{muni}の{product}を扱う生産者を紹介してほしい",
+                    "{product}の産地と直接取引できる事業者を探している",
+                    "{product}の仕入れ先として{muni}の事業者とつながりたい",
+                ),
+                requests=(
+                    "地方の生産者と継続的に取引できる関係をつくりたいので、窓口になる方を紹介してほしい。",
+                    "{muni}の{product}に関心があり、生産者や加工業者の情報がほしい。",
+                    "区の全国連携のネットワークを通じて、{product}の産地とのマッチングをお願いしたい。",
+                    "試験的に少量から取引を始めたい。{season}ごろまでに商談の場を設けられないか。",
+                ),
+            ),
+            Story(
+                subjects=("社員食堂で{muni}産の{product}を使いたい",),
+                requests=(
+                    "社員食堂のメニューに{muni}産の{product}を取り入れ、産地の応援につなげたい。安定して仕入れられる生産者を紹介してほしい。",
+                    "{season}に社員食堂で{muni}フェアを開きたい。{product}の仕入れ先を相談したい。",
+                ),
+            ),
+            Story(
+                subjects=("自社イベントで{muni}の{product}を販売したい",),
+                requests=(
+                    "{season}に開く自社の{event}で、{muni}の{product}を販売するコーナーを設けたい。出品してくれる生産者を探している。",
+                    "来場者に産地の魅力を伝えたいので、{muni}の方にも売り場に立ってもらえないか。",
+                ),
+            ),
+            Story(
+                subjects=("{muni}の{product}を使った新商品を共同開発したい",),
+                requests=(
+                    "{muni}の{product}を使った新商品を共同で開発したい。加工を引き受けてくれる事業者を紹介してほしい。",
+                    "商品開発の相手として、{muni}の生産者団体や加工業者とつながりたい。",
+                ),
+            ),
         ),
         topic="生産者の紹介",
         fields=("food", "industry", "tourism"),
@@ -74,19 +107,45 @@ SCENARIOS: tuple[Scenario, ...] = (
         key="shopping_street_market",
         weight=10,
         inquirer_types=(("shopping_street", 8), ("neighborhood", 1), ("business", 1)),
-        subjects=(
-            "{town}商店街の{event}に{muni}の出店をお願いしたい",
-            "商店街マルシェに参加してくれる自治体を探している",
-            "{season}の商店街まつりで{muni}の物産展を開きたい",
-            "{event}の出店自治体の募集方法について",
-            "商店街の空き店舗で{muni}の{product}を販売できないか",
-            "{muni}の商店街との交流事業を始めたい",
-        ),
-        requests=(
-            "{season}に予定している{event}に、全国の自治体に出店してもらいたい。",
-            "商店街のにぎわいづくりのため、{muni}の{product}を紹介するコーナーを設けたい。",
-            "以前の{event}が好評だったので、今年は出店自治体を増やしたい。区から声をかけてもらえないか。",
-            "{muni}の商店街振興の取組と情報交換し、相互に出店し合う関係をつくりたい。",
+        stories=(
+            Story(
+                subjects=(
+                    "{town}商店街の{event}に{muni}の出店をお願いしたい",
+                    "{event}の出店自治体の募集方法について",
+                ),
+                requests=(
+                    "{season}に予定している{event}に、全国の自治体に出店してもらいたい。",
+                    "以前の{event}が好評だったので、今年は出店自治体を増やしたい。区から声をかけてもらえないか。",
+                ),
+            ),
+            Story(
+                subjects=("商店街マルシェに参加してくれる自治体を探している",),
+                requests=(
+                    "{season}に商店街でマルシェを開くので、{product}などを出品してくれる自治体を探している。",
+                    "商店街マルシェの出店者として、区と交流のある自治体に声をかけてもらえないか。",
+                ),
+            ),
+            Story(
+                subjects=("{season}の商店街まつりで{muni}の物産展を開きたい",),
+                requests=(
+                    "{season}の商店街まつりに合わせて、{muni}の物産展を開きたい。出展の段取りを相談したい。",
+                    "まつりの来場者に{muni}の{product}を紹介したい。",
+                ),
+            ),
+            Story(
+                subjects=("商店街の空き店舗で{muni}の{product}を販売できないか",),
+                requests=(
+                    "商店街のにぎわいづくりのため、空き店舗を使って{muni}の{product}を紹介するコーナーを設けたい。",
+                    "空き店舗を期間限定の売り場として、{muni}に出店を呼びかけてもらえないか。",
+                ),
+            ),
+            Story(
+                subjects=("{muni}の商店街との交流事業を始めたい",),
+                requests=(
+                    "{muni}の商店街振興の取組と情報交換し、相互に出店し合う関係をつくりたい。",
+                    "商店街同士の交流を通じて、互いの{event}に出店し合えるようにしたい。",
+                ),
+            ),
         ),
         topic="出店自治体の募集",
         fields=("food", "tourism", "industry"),
@@ -101,19 +160,45 @@ SCENARIOS: tuple[Scenario, ...] = (
         key="disaster_support",
         weight=9,
         inquirer_types=(("npo", 5), ("voluntary", 2), ("neighborhood", 3), ("public_interest", 1)),
-        subjects=(
-            "防災訓練に{muni}の職員を招きたい",
-            "{muni}の被災地支援ボランティアを募りたい",
-            "災害時の相互支援について{muni}と話し合いたい",
-            "{town}町会の防災講習で連携自治体の事例を紹介してほしい",
-            "被災地の{product}を販売する復興支援マルシェを開きたい",
-            "災害時の避難者受入れについて{muni}の考えを聞きたい",
-        ),
-        requests=(
-            "地域の防災力を高めるため、{muni}で災害を経験した方から話を聞く機会をつくりたい。",
-            "被災地支援の活動を続けており、区と連携自治体の協力を得て支援の輪を広げたい。",
-            "町会の防災訓練（{season}予定）に、連携自治体の職員に参加してもらえないか。",
-            "大規模災害の際に互いに支援できるよう、平時から住民同士の交流をしておきたい。",
+        stories=(
+            Story(
+                subjects=(
+                    "防災訓練に{muni}の職員を招きたい",
+                    "{town}町会の防災講習で連携自治体の事例を紹介してほしい",
+                ),
+                requests=(
+                    "町会の防災訓練（{season}予定）に、連携自治体の職員に参加してもらえないか。",
+                    "地域の防災力を高めるため、{muni}で災害を経験した方から話を聞く機会をつくりたい。",
+                ),
+            ),
+            Story(
+                subjects=("{muni}の被災地支援ボランティアを募りたい",),
+                requests=(
+                    "被災地支援の活動を続けており、区と連携自治体の協力を得て支援の輪を広げたい。",
+                    "{muni}の被災地で活動するボランティアを区内で募りたい。募集の広報に協力してほしい。",
+                ),
+            ),
+            Story(
+                subjects=("災害時の相互支援について{muni}と話し合いたい",),
+                requests=(
+                    "大規模災害の際に互いに支援できるよう、平時から住民同士の交流をしておきたい。",
+                    "災害時に物資や人を送り合えるよう、{muni}と話し合いの場を持ちたい。",
+                ),
+            ),
+            Story(
+                subjects=("災害時の避難者受入れについて{muni}の考えを聞きたい",),
+                requests=(
+                    "首都直下地震に備え、{muni}に区民の避難者を受け入れてもらえるか、先方の考えを聞きたい。",
+                    "区民の避難先として{muni}と協定を結べないか相談したい。",
+                ),
+            ),
+            Story(
+                subjects=("被災地の{product}を販売する復興支援マルシェを開きたい",),
+                requests=(
+                    "被災地の生産者を応援するため、{product}を販売する復興支援マルシェを{season}に開きたい。",
+                    "復興支援マルシェに出店してくれる{muni}の生産者を紹介してほしい。",
+                ),
+            ),
         ),
         topic="防災連携",
         fields=("disaster", "welfare", "education"),
@@ -128,19 +213,45 @@ SCENARIOS: tuple[Scenario, ...] = (
         key="antenna_shop",
         weight=8,
         inquirer_types=(("municipality", 9), ("public_interest", 1)),
-        subjects=(
-            "区内でアンテナショップを出店したい",
-            "{muni}の物産展を区内で開催したい",
-            "区の施設で{muni}の観光PRイベントを開きたい",
-            "{event}への出展について（{muni}）",
-            "区のイベントで{muni}の{product}を販売させてほしい",
-            "{muni}のアンテナショップ運営を委託できる事業者を知りたい",
-        ),
-        requests=(
-            "{muni}として、首都圏での販路拡大と観光PRのため、区内で物産展を開きたい。",
-            "区内の商店街やイベントで{product}を販売できる機会を紹介してほしい。",
-            "アンテナショップの出店候補地として、区内の空き物件や区有施設の情報がほしい。",
-            "区の{event}に出展し、{muni}の観光と移住の情報を発信したい。",
+        stories=(
+            Story(
+                subjects=(
+                    "区内でアンテナショップを出店したい",
+                    "{muni}のアンテナショップ運営を委託できる事業者を知りたい",
+                ),
+                requests=(
+                    "アンテナショップの出店候補地として、区内の空き物件や区有施設の情報がほしい。",
+                    "首都圏での販路拡大のため、区内にアンテナショップを開きたい。運営を任せられる事業者も探している。",
+                ),
+            ),
+            Story(
+                subjects=("{muni}の物産展を区内で開催したい",),
+                requests=(
+                    "{muni}として、首都圏での販路拡大と観光PRのため、区内で物産展を開きたい。",
+                    "物産展の会場として使える区の施設や商店街を紹介してほしい。",
+                ),
+            ),
+            Story(
+                subjects=("区の施設で{muni}の観光PRイベントを開きたい",),
+                requests=(
+                    "区民に{muni}の観光の魅力を伝える場として、区の施設を借りたい。",
+                    "{season}に観光PRイベントを開きたい。会場と日程を相談したい。",
+                ),
+            ),
+            Story(
+                subjects=("{event}への出展について（{muni}）",),
+                requests=(
+                    "区の{event}に出展し、{muni}の観光と移住の情報を発信したい。",
+                    "{event}の出展要項と申込みの締切を教えてほしい。",
+                ),
+            ),
+            Story(
+                subjects=("区のイベントで{muni}の{product}を販売させてほしい",),
+                requests=(
+                    "区内の商店街やイベントで{product}を販売できる機会を紹介してほしい。",
+                    "{season}の区のイベントで、{muni}の{product}を販売するブースを出したい。",
+                ),
+            ),
         ),
         topic="物産展の出店",
         fields=("tourism", "food", "industry", "migration"),
@@ -155,16 +266,30 @@ SCENARIOS: tuple[Scenario, ...] = (
         key="staff_exchange",
         weight=4,
         inquirer_types=(("municipality", 8), ("department", 2)),
-        subjects=(
-            "職員交流（人事交流）の受入れについて",
-            "{muni}との職員相互派遣の可能性を相談したい",
-            "職員研修の受入れ先として区の部署を紹介してほしい",
-            "{muni}への職員派遣の実績と手続きを知りたい",
-        ),
-        requests=(
-            "{muni}では、首都圏の行政実務を学ぶため、職員を一定期間派遣したいと考えている。",
-            "災害時の応援体制づくりも兼ねて、職員同士の人事交流を検討している。",
-            "派遣期間、受入れ部署、費用負担の考え方について、過去の例を教えてほしい。",
+        stories=(
+            Story(
+                subjects=(
+                    "職員交流（人事交流）の受入れについて",
+                    "{muni}との職員相互派遣の可能性を相談したい",
+                ),
+                requests=(
+                    "{muni}では、首都圏の行政実務を学ぶため、職員を一定期間派遣したいと考えている。",
+                    "災害時の応援体制づくりも兼ねて、職員同士の人事交流を検討している。",
+                ),
+            ),
+            Story(
+                subjects=("職員研修の受入れ先として区の部署を紹介してほしい",),
+                requests=(
+                    "若手職員の研修として、区の窓口業務を数日間見学させてもらいたい。",
+                    "研修を受け入れてもらえる部署と、受入れの時期を相談したい。",
+                ),
+            ),
+            Story(
+                subjects=("{muni}への職員派遣の実績と手続きを知りたい",),
+                requests=(
+                    "派遣期間、受入れ部署、費用負担の考え方について、過去の例を教えてほしい。",
+                ),
+            ),
         ),
         topic="職員交流",
         fields=("staff_exchange", "disaster", "employment"),
@@ -179,18 +304,32 @@ SCENARIOS: tuple[Scenario, ...] = (
         key="university_field",
         weight=6,
         inquirer_types=(("education", 9), ("voluntary", 1)),
-        subjects=(
-            "学生のフィールドワーク先として{muni}を紹介してほしい",
-            "ゼミの地域連携プロジェクトで受入れ自治体を探している",
-            "{muni}と大学の連携協定について相談したい",
-            "学生が{muni}の{product}の販売を手伝う企画について",
-            "{season}の合宿で地域課題の調査をさせてもらえる自治体を探している",
-        ),
-        requests=(
-            "学生が現地に滞在して地域の課題を調べ、解決策を提案するプロジェクトを計画している。",
-            "{muni}の方に授業で講演してもらい、その後の現地実習につなげたい。",
-            "研究室で{product}の販路開拓を研究しており、協力してくれる生産地を探している。",
-            "大学と自治体の連携の事例を知りたい。区が仲立ちをしてもらえないか。",
+        stories=(
+            Story(
+                subjects=(
+                    "学生のフィールドワーク先として{muni}を紹介してほしい",
+                    "ゼミの地域連携プロジェクトで受入れ自治体を探している",
+                    "{season}の合宿で地域課題の調査をさせてもらえる自治体を探している",
+                ),
+                requests=(
+                    "学生が現地に滞在して地域の課題を調べ、解決策を提案するプロジェクトを計画している。",
+                    "{muni}の方に授業で講演してもらい、その後の現地実習につなげたい。",
+                ),
+            ),
+            Story(
+                subjects=("{muni}と大学の連携協定について相談したい",),
+                requests=(
+                    "大学と自治体の連携の事例を知りたい。区が仲立ちをしてもらえないか。",
+                    "{muni}と包括連携協定を結びたい。協定の進め方と先方の窓口を教えてほしい。",
+                ),
+            ),
+            Story(
+                subjects=("学生が{muni}の{product}の販売を手伝う企画について",),
+                requests=(
+                    "研究室で{product}の販路開拓を研究しており、協力してくれる生産地を探している。",
+                    "学生が区内のイベントで{muni}の{product}を販売し、売り方を学ぶ企画を考えている。",
+                ),
+            ),
         ),
         topic="大学との連携",
         fields=("university", "education", "migration", "environment"),
@@ -205,19 +344,42 @@ SCENARIOS: tuple[Scenario, ...] = (
         key="resident_migration",
         weight=9,
         inquirer_types=(("resident", 10),),
-        subjects=(
-            "{muni}への移住について相談したい",
-            "地方移住の相談会の日程を知りたい",
-            "{muni}での二地域居住について情報がほしい",
-            "定年後に{muni}で暮らしたい",
-            "子育て世帯向けの移住支援制度を知りたい",
-            "地域おこし協力隊の募集について",
-        ),
-        requests=(
-            "{season}ごろに家族で移住を考えている。住まいと仕事の情報がほしい。",
-            "テレワークをしながら{muni}と東京の二か所で暮らしたい。",
-            "移住相談会に参加したいが、どこで開かれているか知りたい。",
-            "{muni}の移住支援金や空き家バンクの窓口を教えてほしい。",
+        stories=(
+            Story(
+                subjects=("{muni}への移住について相談したい",),
+                requests=(
+                    "{season}ごろに家族で移住を考えている。住まいと仕事の情報がほしい。",
+                    "{muni}の移住支援金や空き家バンクの窓口を教えてほしい。",
+                ),
+            ),
+            Story(
+                subjects=("定年後に{muni}で暮らしたい",),
+                requests=(
+                    "退職後は夫婦で{muni}に移り住みたい。住まいと暮らしの情報がほしい。",
+                    "{muni}の空き家バンクの窓口を教えてほしい。",
+                ),
+            ),
+            Story(
+                subjects=("地方移住の相談会の日程を知りたい",),
+                requests=(
+                    "移住相談会に参加したいが、どこで開かれているか知りたい。",
+                    "{season}に開かれる移住相談会の日程と会場を知りたい。",
+                ),
+            ),
+            Story(
+                subjects=("{muni}での二地域居住について情報がほしい",),
+                requests=("テレワークをしながら{muni}と東京の二か所で暮らしたい。",),
+            ),
+            Story(
+                subjects=("子育て世帯向けの移住支援制度を知りたい",),
+                requests=(
+                    "子どもが小学校に上がる前に、自然の多い地域へ移りたい。子育て世帯への支援制度を知りたい。",
+                ),
+            ),
+            Story(
+                subjects=("地域おこし協力隊の募集について",),
+                requests=("地域おこし協力隊に応募したい。{muni}で募集があるか知りたい。",),
+            ),
         ),
         topic="移住相談",
         fields=("migration", "employment", "education"),
@@ -232,16 +394,27 @@ SCENARIOS: tuple[Scenario, ...] = (
         key="resident_furusato",
         weight=6,
         inquirer_types=(("resident", 10),),
-        subjects=(
-            "ふるさと納税の返礼品について知りたい",
-            "{muni}のふるさと納税について教えてほしい",
-            "{muni}の{product}を応援購入したい",
-            "区の交流自治体の特産品を買える場所を知りたい",
-        ),
-        requests=(
-            "{muni}を応援したいので、ふるさと納税の方法と問い合わせ先を知りたい。",
-            "区と交流のある自治体の{product}を買える店やイベントを教えてほしい。",
-            "{event}で買った{product}がおいしかったので、また購入したい。",
+        stories=(
+            Story(
+                subjects=(
+                    "ふるさと納税の返礼品について知りたい",
+                    "{muni}のふるさと納税について教えてほしい",
+                ),
+                requests=(
+                    "{muni}を応援したいので、ふるさと納税の方法と問い合わせ先を知りたい。",
+                    "{muni}の返礼品に{product}があるか知りたい。",
+                ),
+            ),
+            Story(
+                subjects=(
+                    "{muni}の{product}を応援購入したい",
+                    "区の交流自治体の特産品を買える場所を知りたい",
+                ),
+                requests=(
+                    "区と交流のある自治体の{product}を買える店やイベントを教えてほしい。",
+                    "{event}で買った{product}がおいしかったので、また購入したい。",
+                ),
+            ),
         ),
         topic="ふるさと納税",
         fields=("food", "tourism", "other"),
@@ -256,17 +429,35 @@ SCENARIOS: tuple[Scenario, ...] = (
         key="resident_volunteer",
         weight=6,
         inquirer_types=(("resident", 7), ("voluntary", 3)),
-        subjects=(
-            "{muni}での農業ボランティアに参加したい",
-            "被災地ボランティアに参加する方法を知りたい",
-            "{season}の{muni}の祭りの運営を手伝いたい",
-            "里山保全のボランティア活動を紹介してほしい",
-            "地方の高齢者の見守り活動に協力したい",
-        ),
-        requests=(
-            "週末を使って{muni}の{product}の収穫を手伝うボランティアに参加したい。",
-            "仲間と一緒に被災地の復興を継続的に支援したい。受入れ先を紹介してほしい。",
-            "自然の中で活動したい。森林整備や里山保全のボランティアの情報がほしい。",
+        stories=(
+            Story(
+                subjects=("{muni}での農業ボランティアに参加したい",),
+                requests=("週末を使って{muni}の農家で収穫を手伝うボランティアに参加したい。",),
+            ),
+            Story(
+                subjects=("被災地ボランティアに参加する方法を知りたい",),
+                requests=(
+                    "仲間と一緒に被災地の復興を継続的に支援したい。受入れ先を紹介してほしい。",
+                ),
+            ),
+            Story(
+                subjects=("{season}の{muni}の祭りの運営を手伝いたい",),
+                requests=(
+                    "{muni}の祭りが担い手不足と聞いた。{season}の祭りの準備や運営を手伝いたい。",
+                ),
+            ),
+            Story(
+                subjects=("里山保全のボランティア活動を紹介してほしい",),
+                requests=(
+                    "自然の中で活動したい。森林整備や里山保全のボランティアの情報がほしい。",
+                ),
+            ),
+            Story(
+                subjects=("地方の高齢者の見守り活動に協力したい",),
+                requests=(
+                    "離れて暮らす高齢者を見守る活動に参加したい。{muni}で活動している団体を知りたい。",
+                ),
+            ),
         ),
         topic="ボランティア参加",
         fields=("disaster", "food", "welfare", "forest"),
@@ -281,16 +472,30 @@ SCENARIOS: tuple[Scenario, ...] = (
         key="timber",
         weight=4,
         inquirer_types=(("business", 5), ("department", 3), ("municipality", 2)),
-        subjects=(
-            "国産木材（{muni}産材）を区の施設で使いたい",
-            "みなと森と水ネットワーク会議への参加について",
-            "{muni}の木材を使った家具の展示会を開きたい",
-            "区内の建築で使える協定自治体の木材を知りたい",
-        ),
-        requests=(
-            "区内の建築物で国産木材の利用を進めたい。{muni}産材の供給体制を知りたい。",
-            "協定自治体の森林整備と連携して、カーボン・オフセットに取り組みたい。",
-            "木材の産地と設計事務所をつなぐ場を設けてほしい。",
+        stories=(
+            Story(
+                subjects=(
+                    "国産木材（{muni}産材）を区の施設で使いたい",
+                    "区内の建築で使える協定自治体の木材を知りたい",
+                ),
+                requests=(
+                    "区内の建築物で国産木材の利用を進めたい。{muni}産材の供給体制を知りたい。",
+                    "木材の産地と設計事務所をつなぐ場を設けてほしい。",
+                ),
+            ),
+            Story(
+                subjects=("みなと森と水ネットワーク会議への参加について",),
+                requests=(
+                    "協定自治体の森林整備と連携して、カーボン・オフセットに取り組みたい。",
+                    "会議に参加して、{muni}など協定自治体と木材利用の情報交換をしたい。",
+                ),
+            ),
+            Story(
+                subjects=("{muni}の木材を使った家具の展示会を開きたい",),
+                requests=(
+                    "{muni}の木材で作った家具を区内で展示し、木のよさを伝えたい。会場と出展者を相談したい。",
+                ),
+            ),
         ),
         topic="木材利用",
         fields=("forest", "environment", "industry"),
@@ -305,16 +510,25 @@ SCENARIOS: tuple[Scenario, ...] = (
         key="environment",
         weight=4,
         inquirer_types=(("npo", 4), ("business", 4), ("voluntary", 2)),
-        subjects=(
-            "再生可能エネルギーの電力を{muni}から調達したい",
-            "{muni}の森づくりに企業として協力したい",
-            "脱炭素の取組で連携できる自治体を探している",
-            "環境学習ツアーの受入れ先を探している",
-        ),
-        requests=(
-            "{muni}の自然エネルギーを区内の事業所で使う仕組みを検討している。",
-            "社員が参加できる植林や森林保全の活動を通じて、地域に貢献したい。",
-            "子ども向けの環境学習で、{muni}の自然を体験できるツアーを企画したい。",
+        stories=(
+            Story(
+                subjects=("再生可能エネルギーの電力を{muni}から調達したい",),
+                requests=("{muni}の自然エネルギーを区内の事業所で使う仕組みを検討している。",),
+            ),
+            Story(
+                subjects=("{muni}の森づくりに企業として協力したい",),
+                requests=("社員が参加できる植林や森林保全の活動を通じて、地域に貢献したい。",),
+            ),
+            Story(
+                subjects=("脱炭素の取組で連携できる自治体を探している",),
+                requests=(
+                    "脱炭素の取組を進める自治体と、再生可能エネルギーや森林保全で連携したい。",
+                ),
+            ),
+            Story(
+                subjects=("環境学習ツアーの受入れ先を探している",),
+                requests=("子ども向けの環境学習で、{muni}の自然を体験できるツアーを企画したい。",),
+            ),
         ),
         topic="環境分野の連携",
         fields=("environment", "forest", "education"),
@@ -329,16 +543,29 @@ SCENARIOS: tuple[Scenario, ...] = (
         key="children_exchange",
         weight=4,
         inquirer_types=(("education", 5), ("neighborhood", 3), ("voluntary", 2)),
-        subjects=(
-            "小学校の移動教室で{muni}を訪問したい",
-            "子どもの農山村体験の受入れ先を探している",
-            "{muni}の子どもたちとのオンライン交流について",
-            "夏休みの子ども交流事業に{muni}と参加したい",
-        ),
-        requests=(
-            "子どもたちが{muni}の自然や暮らしを体験できる機会をつくりたい。",
-            "学校同士でオンライン交流をしたい。相手校を紹介してもらえないか。",
-            "地域の子ども会で、{season}に農家民泊の体験をさせたい。",
+        stories=(
+            Story(
+                subjects=("小学校の移動教室で{muni}を訪問したい",),
+                requests=(
+                    "子どもたちが{muni}の自然や暮らしを体験できる機会をつくりたい。",
+                    "移動教室の行き先として{muni}を考えている。宿泊先と体験の受入れを相談したい。",
+                ),
+            ),
+            Story(
+                subjects=("子どもの農山村体験の受入れ先を探している",),
+                requests=(
+                    "地域の子ども会で、{season}に農家民泊の体験をさせたい。",
+                    "子どもたちが{muni}の自然や暮らしを体験できる機会をつくりたい。",
+                ),
+            ),
+            Story(
+                subjects=("{muni}の子どもたちとのオンライン交流について",),
+                requests=("学校同士でオンライン交流をしたい。相手校を紹介してもらえないか。",),
+            ),
+            Story(
+                subjects=("夏休みの子ども交流事業に{muni}と参加したい",),
+                requests=("夏休みに区内と{muni}の子どもが互いの地域を訪ねる交流事業をしたい。",),
+            ),
         ),
         topic="子どもの交流",
         fields=("education", "culture", "sports"),
@@ -353,16 +580,26 @@ SCENARIOS: tuple[Scenario, ...] = (
         key="culture_sports",
         weight=4,
         inquirer_types=(("voluntary", 4), ("public_interest", 3), ("neighborhood", 3)),
-        subjects=(
-            "{muni}の伝統芸能を区のお祭りで披露してもらいたい",
-            "{muni}のチームとスポーツの交流試合をしたい",
-            "{event}で郷土料理の教室を開きたい",
-            "{muni}の芸術祭と区内の団体の交流について",
-        ),
-        requests=(
-            "{town}の{season}のお祭りで、{muni}の郷土芸能を紹介したい。",
-            "地域のスポーツクラブ同士で交流試合と合宿をしたい。",
-            "文化交流を通じて、{muni}の方々と区民が継続的に行き来する関係をつくりたい。",
+        stories=(
+            Story(
+                subjects=("{muni}の伝統芸能を区のお祭りで披露してもらいたい",),
+                requests=("{town}の{season}のお祭りで、{muni}の郷土芸能を紹介したい。",),
+            ),
+            Story(
+                subjects=("{muni}のチームとスポーツの交流試合をしたい",),
+                requests=("地域のスポーツクラブ同士で交流試合と合宿をしたい。",),
+            ),
+            Story(
+                subjects=("{event}で郷土料理の教室を開きたい",),
+                requests=("{event}の会場で、{muni}の方を講師に郷土料理の教室を開きたい。",),
+            ),
+            Story(
+                subjects=("{muni}の芸術祭と区内の団体の交流について",),
+                requests=(
+                    "文化交流を通じて、{muni}の方々と区民が継続的に行き来する関係をつくりたい。",
+                    "{muni}の芸術祭に区内の団体として作品を出したい。",
+                ),
+            ),
         ),
         topic="文化・スポーツ交流",
         fields=("culture", "sports", "tourism"),
@@ -377,17 +614,39 @@ SCENARIOS: tuple[Scenario, ...] = (
         key="department_request",
         weight=5,
         inquirer_types=(("department", 10),),
-        subjects=(
-            "{dept}の事業で連携できる自治体を探している",
-            "介護人材の確保で連携できる自治体を紹介してほしい",
-            "区民健康村の利用促進について{muni}と調整したい",
-            "{dept}の{event}に協定自治体の出展を依頼したい",
-            "外国人住民向けの防災教室を{muni}と共同で開きたい",
-        ),
-        requests=(
-            "{dept}として、全国の自治体と連携した事業を来年度予算に盛り込みたい。",
-            "所管事業の課題解決に、連携自治体の知見を借りたい。候補を挙げてほしい。",
-            "{muni}との調整窓口を教えてほしい。先方の担当課につないでもらえないか。",
+        stories=(
+            Story(
+                subjects=("{dept}の事業で連携できる自治体を探している",),
+                requests=(
+                    "{dept}として、全国の自治体と連携した事業を来年度予算に盛り込みたい。",
+                    "所管事業の課題解決に、連携自治体の知見を借りたい。候補を挙げてほしい。",
+                ),
+            ),
+            Story(
+                subjects=("介護人材の確保で連携できる自治体を紹介してほしい",),
+                requests=(
+                    "区内の介護事業所の人材不足が深刻で、地方の自治体と人材の育成や交流で連携したい。",
+                ),
+            ),
+            Story(
+                subjects=("区民健康村の利用促進について{muni}と調整したい",),
+                requests=(
+                    "区民健康村の利用者を増やすため、{muni}と共同でPRをしたい。",
+                    "{muni}との調整窓口を教えてほしい。先方の担当課につないでもらえないか。",
+                ),
+            ),
+            Story(
+                subjects=("{dept}の{event}に協定自治体の出展を依頼したい",),
+                requests=(
+                    "{dept}が開く{event}に、協定自治体に出展してもらいたい。依頼の窓口を教えてほしい。",
+                ),
+            ),
+            Story(
+                subjects=("外国人住民向けの防災教室を{muni}と共同で開きたい",),
+                requests=(
+                    "外国人住民が増えており、{muni}の多言語での防災の取組を参考に、共同で教室を開きたい。",
+                ),
+            ),
         ),
         topic="庁内の連携事業",
         fields=("welfare", "employment", "multicultural", "disaster"),
@@ -402,14 +661,21 @@ SCENARIOS: tuple[Scenario, ...] = (
         key="multicultural",
         weight=3,
         inquirer_types=(("npo", 5), ("public_interest", 3), ("voluntary", 2)),
-        subjects=(
-            "多文化共生の取組事例について{muni}と情報交換したい",
-            "外国人材の受入れで地方の自治体と連携したい",
-            "やさしい日本語の講座を共同で開きたい",
-        ),
-        requests=(
-            "外国人住民の支援の経験を、{muni}の団体と共有したい。",
-            "外国人材が地方で働き続けられるよう、受入れ地域とのネットワークをつくりたい。",
+        stories=(
+            Story(
+                subjects=("多文化共生の取組事例について{muni}と情報交換したい",),
+                requests=("外国人住民の支援の経験を、{muni}の団体と共有したい。",),
+            ),
+            Story(
+                subjects=("外国人材の受入れで地方の自治体と連携したい",),
+                requests=(
+                    "外国人材が地方で働き続けられるよう、受入れ地域とのネットワークをつくりたい。",
+                ),
+            ),
+            Story(
+                subjects=("やさしい日本語の講座を共同で開きたい",),
+                requests=("やさしい日本語の講座を、{muni}の国際交流協会と共同で開きたい。",),
+            ),
         ),
         topic="多文化共生",
         fields=("multicultural", "employment", "education"),
@@ -424,16 +690,23 @@ SCENARIOS: tuple[Scenario, ...] = (
         key="endorsement_grant",
         weight=4,
         inquirer_types=(("npo", 4), ("voluntary", 3), ("public_interest", 3)),
-        subjects=(
-            "{event}に区の後援名義をいただきたい",
-            "全国連携の活動に使える助成金はあるか",
-            "区の全国連携施策への提案",
-            "{muni}との交流事業への補助について",
-        ),
-        requests=(
-            "{season}に開く{event}について、区の後援名義の使用を申請したい。",
-            "地方との交流活動を続けるための助成制度を知りたい。",
-            "全国連携の推進について、団体としての提案をまとめたので聞いてほしい。",
+        stories=(
+            Story(
+                subjects=("{event}に区の後援名義をいただきたい",),
+                requests=("{season}に開く{event}について、区の後援名義の使用を申請したい。",),
+            ),
+            Story(
+                subjects=("全国連携の活動に使える助成金はあるか",),
+                requests=("地方との交流活動を続けるための助成制度を知りたい。",),
+            ),
+            Story(
+                subjects=("区の全国連携施策への提案",),
+                requests=("全国連携の推進について、団体としての提案をまとめたので聞いてほしい。",),
+            ),
+            Story(
+                subjects=("{muni}との交流事業への補助について",),
+                requests=("{muni}との交流事業の費用の一部に、区の補助を受けられないか知りたい。",),
+            ),
         ),
         topic="後援・助成",
         fields=("culture", "food", "other"),
@@ -448,15 +721,24 @@ SCENARIOS: tuple[Scenario, ...] = (
         key="other",
         weight=3,
         inquirer_types=(("other", 6), ("resident", 2), ("business", 2)),
-        subjects=(
-            "全国連携の取組について取材したい",
-            "全国連携事業の資料がほしい",
-            "{muni}の観光情報を知りたい",
-            "連携自治体の一覧を見たい",
-        ),
-        requests=(
-            "区の全国連携の取組を記事で紹介したい。担当者に話を聞けないか。",
-            "連携自治体の一覧と、これまでの主な交流事業の資料がほしい。",
+        stories=(
+            Story(
+                subjects=("全国連携の取組について取材したい",),
+                requests=("区の全国連携の取組を記事で紹介したい。担当者に話を聞けないか。",),
+            ),
+            Story(
+                subjects=(
+                    "全国連携事業の資料がほしい",
+                    "連携自治体の一覧を見たい",
+                ),
+                requests=("連携自治体の一覧と、これまでの主な交流事業の資料がほしい。",),
+            ),
+            Story(
+                subjects=("{muni}の観光情報を知りたい",),
+                requests=(
+                    "{season}に{muni}へ旅行する予定なので、観光の情報や問い合わせ先を知りたい。",
+                ),
+            ),
         ),
         topic="資料請求",
         fields=("other", "tourism"),

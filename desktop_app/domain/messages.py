@@ -211,6 +211,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "バックアップから復元しました: {path}（元のファイルは before-restore として保存）",
         "Restored from the backup: {path} (the replaced file was kept as before-restore)",
     ),
+    "training_database": (
+        "【研修用】このデータベースはデモデータ入りの研修用です。実際の相談は記録しないでください。",
+        "[Training] This is a training database with demo data. Do not record real cases in it.",
+    ),
 }
 
 

@@ -56,6 +56,15 @@ class InquiryListPage(QWidget):
         self.counts.setTextFormat(Qt.TextFormat.RichText)
         self.counts.linkActivated.connect(lambda _link: self.followupsRequested.emit())
         self.match_count = QLabel(self, objectName="matchCount")
+        # A training database (demo data) says so above its list, so no one records real cases.
+        self.training_banner = QLabel(
+            self.tr(
+                "【研修用】デモデータの入った研修用データベースです。実際の相談は記録しないでください。"
+            ),
+            self,
+            objectName="trainingBanner",
+        )
+        self.training_banner.setVisible(ctx.training)
         self.filters = FilterBar(ctx.vocab, self)
         self.model = InquiryListModel(ctx, self)
         self.table = self._make_table()
@@ -71,6 +80,7 @@ class InquiryListPage(QWidget):
         header.addWidget(self.counts, 1)
         header.addWidget(self.match_count)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.training_banner)
         layout.addLayout(header)
         layout.addWidget(self.filters)
         layout.addWidget(self.splitter, 1)

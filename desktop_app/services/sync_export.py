@@ -297,5 +297,3 @@ def _remember_sent(session: Session, peer: str, rows: dict[str, list[PackageRow]
 
 def _manifest_digest(manifest: Manifest) -> str:
     return hashlib.sha256(manifest.signed_text().encode()).hexdigest()
-
-

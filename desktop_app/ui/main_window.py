@@ -46,7 +46,10 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle(self.tr("連携デスク — {0}").format(ctx.vocab.office(ctx.office)))
+        title = (
+            self.tr("連携デスク【研修用】 — {0}") if ctx.training else self.tr("連携デスク — {0}")
+        )
+        self.setWindowTitle(title.format(ctx.vocab.office(ctx.office)))
         self.nav = QListWidget(self, objectName="navigation")
         self.stack = QStackedWidget(self)
         self.list_page = InquiryListPage(ctx, self)

@@ -244,7 +244,8 @@ def test_training_data_never_mixes_with_real_cases(office, tmp_path):
     from desktop_app.services.setup import mark_training
 
     shiba, hq = office("SHIBA"), office("HQ")
-    mark_training(shiba)
+    with shiba.write() as session:
+        mark_training(session)
     _case(shiba)
     sync_export.export_sync(shiba, tmp_path / "p.xlsx", staff="clerk")
     real = office("HQ", "real")

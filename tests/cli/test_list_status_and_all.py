@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.services import database, inquiries
 from desktop_app.demo.service import generate_demo_data
+from desktop_app.services import database, inquiries
 
 MANY = 10_050  # past `--limit`'s cap of 10,000
 

@@ -53,7 +53,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget(self, objectName="navigation")
         self.stack = QStackedWidget(self)
         self.list_page = InquiryListPage(ctx, self)
-        # Other screens are built on first use (start-up budget: DESIGN.md, Performance).
+        # Other screens are built on first use (the start-up budget, docs/architecture.md).
         self._built: dict[str, QWidget] = {"list": self.list_page}
         titles = (
             self.tr("受付一覧"),

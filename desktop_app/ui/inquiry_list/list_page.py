@@ -1,7 +1,7 @@
 """受付一覧, the start screen: follow-up counts, the filter bar, the list and the detail pane.
 
-The table is set up for a million rows (DESIGN.md, "Qt with 1M rows"): fixed row height, fixed
-column widths, sorting by the model in SQL; nothing here ever measures every row.
+The table is set up for a million rows (docs/gui.md, "The inquiry list at 1,000,000 rows"): fixed
+row height, fixed column widths, sorting by the model in SQL; nothing here ever measures every row.
 GUI thread only.
 """
 

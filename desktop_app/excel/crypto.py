@@ -50,9 +50,11 @@ def decrypt_xlsx(data: bytes, name: str, password: str | None) -> bytes:
         raise UserError("workbook_damaged", path=name) from exc
     try:
         office.decrypt(plain, verify_integrity=True)
+    except crypto_errors.InvalidKeyError as exc:  # the payload fails its HMAC: tampered
+        raise UserError("workbook_damaged", path=name) from exc
     except crypto_errors.DecryptionError as exc:
         raise UserError("workbook_encryption_unsupported", path=name) from exc
-    except Exception as exc:  # a payload that fails its HMAC, or cut short
+    except Exception as exc:  # a payload cut short
         raise UserError("workbook_damaged", path=name) from exc
     return plain.getvalue()
 

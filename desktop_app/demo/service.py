@@ -35,6 +35,7 @@ from db.models import (
 )
 from desktop_app.demo.generator import DemoContext, DemoGenerator
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.local_time import local_today
 from desktop_app.services import setup, writer
 
 MAX_COUNT = 2_000_000
@@ -95,7 +96,7 @@ def generate_demo_data(
     started = time.perf_counter()
     with db.write() as session:
         context = read_context(session)
-        generator = DemoGenerator(context, count=count, seed=seed, today=today or dt.date.today())
+        generator = DemoGenerator(context, count=count, seed=seed, today=today or local_today())
         conn = session.connection()
         insert_seconds = 0.0
         with bulk.indexes_set_aside(conn):

@@ -14,6 +14,7 @@ from db.engine import Database
 from db.models import Action
 from desktop_app.domain import fields
 from desktop_app.domain.errors import ErrorCollector, UserError
+from desktop_app.domain.local_time import local_today
 from desktop_app.services import writer
 from desktop_app.services.codes import vocabulary_codes
 from desktop_app.services.inquiries import find_live
@@ -40,7 +41,7 @@ def add_action(
     A note is required: an action whose 内容 is empty says nothing to whoever reads the
     history next. Status changes are logged by the status change itself (status_history).
     """
-    when = action_date or dt.date.today()
+    when = action_date or local_today()
     with db.write() as session:
         inquiry = find_live(session, receipt_no)
         kinds = [code for code in vocabulary_codes(session, "action_kind") if code != STATUS_CHANGE]

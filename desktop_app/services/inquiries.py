@@ -19,6 +19,7 @@ from db.engine import Database
 from db.models import Inquirer, Inquiry, utc_now
 from desktop_app.domain import inquiry_input, workflow
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.local_time import local_today
 from desktop_app.domain.merge import FieldConflict, three_way
 from desktop_app.domain.pii import has_personal_data
 from desktop_app.services import audit, writer
@@ -48,7 +49,7 @@ def add_inquiry(
     db: Database, data: Mapping[str, Any], *, staff: str, today: dt.date | None = None
 ) -> InquiryRecord:
     """Record a new inquiry (and its inquirer, unless `inquirer.id` links an existing one)."""
-    values = inquiry_input.read_inquiry(data, today=today or dt.date.today())
+    values = inquiry_input.read_inquiry(data, today=today or local_today())
     with db.write() as session:
         office = require_office(session)
         check_codes(session, values)
@@ -89,7 +90,7 @@ def update_inquiry(
     `base` are changes; if the stored row has moved on, they are merged with its newer values
     field by field, and a field changed differently on both sides raises EditConflict.
     """
-    values = inquiry_input.read_changes(changes, today=today or dt.date.today())
+    values = inquiry_input.read_changes(changes, today=today or local_today())
     with db.write() as session:
         row = _find(session, receipt_no)
         if base is not None:

@@ -23,6 +23,7 @@ from db.engine import Database
 from db.models import Inquirer, Inquiry, InquiryField
 from db.search_index import TermMatch, match_expression, matching_pks
 from desktop_app.domain import text
+from desktop_app.domain.local_time import local_today
 from desktop_app.services.followups import is_overdue, overdue_clause
 from desktop_app.services.records import InquiryRecord, inquiry_record
 
@@ -148,7 +149,7 @@ def rows_by_pk(
     db: Database, pks: Sequence[int], *, today: dt.date | None = None
 ) -> list[InquiryRow]:
     """The list rows of `pks`, in the order given."""
-    on = today or dt.date.today()
+    on = today or local_today()
     found: dict[int, InquiryRow] = {}
     with db.read() as session:
         for start in range(0, len(pks), _IN_CHUNK):
@@ -291,5 +292,5 @@ def _filtered(flt: InquiryFilter, *, walk_index: bool = False) -> Select[int]:
         of_type = select(Inquirer.id).where(Inquirer.type == flt.inquirer_type)
         statement = statement.where(Inquiry.inquirer_id.in_(of_type))
     if flt.overdue_only:
-        statement = statement.where(overdue_clause(flt.today or dt.date.today()))
+        statement = statement.where(overdue_clause(flt.today or local_today()))
     return statement

@@ -8,11 +8,10 @@ change closed the case; it changes no due date.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from sqlalchemy.orm import Session
 
 from db.models import Action, Inquiry
+from desktop_app.domain.local_time import local_today
 from desktop_app.domain.workflow import STATUS_LABELS
 from desktop_app.services import writer
 
@@ -28,7 +27,7 @@ def record_status_change(
     row = Action(
         id="",
         inquiry_id=inquiry.id,
-        action_date=dt.date.today(),
+        action_date=local_today(),
         staff=staff,
         kind=STATUS_CHANGE,
         note=note,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from desktop_app.domain.local_time import local_today
+
 
 @pytest.fixture
 def receipt(run, db_path, write_json, sample_inquiry) -> str:
@@ -56,10 +58,10 @@ def test_follow_up_date_follows_the_action(run, db_path, receipt, argv, due):
 
 
 def test_action_date_defaults_to_today(run, db_path, receipt):
-    import datetime as dt
 
     result = run("action", "add", receipt, "--kind", "call", "--note", "電話", "--json", db=db_path)
-    assert result.json()["action_date"] == dt.date.today().isoformat()
+    # The office's today (Tokyo), not the PC clock's UTC date: they differ from 15:00 UTC on.
+    assert result.json()["action_date"] == local_today().isoformat()
 
 
 def test_readable_output_lists_the_action_with_labels(run, db_path, receipt):

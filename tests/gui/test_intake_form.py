@@ -376,3 +376,29 @@ def test_a_declined_draft_is_dropped(qtbot, make_form, tmp_path):
     answer(qtbot, second, "restoreDraftBox", QMessageBox.StandardButton.No)
     assert second.inquiry.subject.text() == ""
     assert not draft.exists()
+
+
+def test_a_blank_form_shows_every_error_at_once_each_at_its_field(qtbot, form, db_path, snapshot):
+    before = snapshot(db_path)
+    qtbot.keyClick(form.inquiry.received_at.edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+
+    boxes = form.inquiry.boxes | form.inquirer.boxes
+    qtbot.waitUntil(boxes["subject"].error.isVisible, timeout=WAIT_MS)
+    shown = {key: box.error.text() for key, box in boxes.items() if box.error.isVisible()}
+    assert shown == {
+        "subject": "「件名」は必須です。入力してください。",
+        "inquirer.type": "「相談者区分」は必須です。入力してください。",
+        "inquirer.name": "相談者の「氏名」か「団体名」のどちらかを入力してください。",
+    }
+    assert form.notice.text() == "保存できませんでした。赤字の項目を確認してください（3件）。"
+    assert focused() is form.inquirer.type  # the first in Tab order
+    assert form.findChild(QMessageBox) is None
+    assert snapshot(db_path) == before
+
+    press(qtbot, Qt.Key.Key_Down)  # a type is chosen: its message goes, the others stay
+    assert not boxes["inquirer.type"].error.isVisible()
+    assert boxes["inquirer.name"].error.isVisible() and boxes["subject"].error.isVisible()
+    type_text(qtbot, form.inquirer.name, "鈴木")
+    type_text(qtbot, form.inquiry.subject, "相")
+    assert not any(box.error.isVisible() for box in boxes.values())
+    assert form.notice.text() == ""

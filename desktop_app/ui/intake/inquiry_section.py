@@ -117,6 +117,14 @@ class InquirySection(QObject):
         self.outcome.textChanged.connect(self.changed)
         self.municipalities.changed.connect(self.changed)
 
+    def head_keys(self) -> tuple[str, ...]:
+        """Contract keys of the fields before the inquirer's, in Tab order."""
+        return ("received_at", "channel")
+
+    def tail_keys(self) -> tuple[str, ...]:
+        """Contract keys of the fields after the inquirer's, in Tab order."""
+        return tuple(key for key in self.boxes if key not in self.head_keys())
+
     def head_chain(self) -> list[QWidget]:
         """Tab order before the inquirer's fields."""
         return [self.received_at.edit, self.combos["channel"]]

@@ -34,7 +34,8 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.intake.choices import Choices, load_choices
 from desktop_app.ui.intake.confirm import ask
-from desktop_app.ui.intake.error_field import field_of
+from desktop_app.ui.intake.error_field import each_error, field_of
+from desktop_app.ui.intake.field_box import FieldBox
 from desktop_app.ui.intake.inquirer_section import InquirerSection
 from desktop_app.ui.intake.inquiry_section import InquirySection
 from desktop_app.ui.intake.suggestion_panel import SuggestionPanel
@@ -131,6 +132,8 @@ class IntakeForm(QWidget):
         self.suggestions.chosen.connect(self._link)
         self.suggestions.merged.connect(self._on_merged)
         self._draft_timer.timeout.connect(self._keep_draft)
+        for box in self._boxes().values():
+            box.cleared.connect(self._on_error_cleared)
 
     # --- what the main window calls
 
@@ -194,7 +197,7 @@ class IntakeForm(QWidget):
         if self._saving:
             return
         self._saving = True
-        self._show_errors(None, "")
+        self._show_errors({})
         db, staff = self._ctx.db, self._ctx.staff
         data = self.contract()
         done = self._on_saved_next if then_new else self._show_saved
@@ -227,25 +230,49 @@ class IntakeForm(QWidget):
 
     def _on_refused(self, exc: BaseException) -> None:
         self._saving = False
-        key = field_of(exc) if isinstance(exc, UserError) else None
-        if isinstance(exc, UserError) and key is not None:
-            self._show_errors(key, exc.message(self._ctx.lang))
-        else:
+        if not isinstance(exc, UserError):
             show_error(self, exc, self._ctx.lang)
+            return
+        boxes = self._boxes()
+        messages: dict[str, str] = {}
+        for error in each_error(exc):
+            key = field_of(error)
+            if key not in boxes:
+                show_error(self, exc, self._ctx.lang)  # a refusal no field explains: say it all
+                return
+            text = error.message(self._ctx.lang)
+            messages[key] = f"{messages[key]}\n{text}" if key in messages else text
+        self._show_errors(messages, len(each_error(exc)))
 
-    def _show_errors(self, key: str | None, message: str) -> None:
-        """Put `message` next to field `key` (and clear every other field's message)."""
-        boxes = self.inquiry.boxes | self.inquirer.boxes
+    def _boxes(self) -> dict[str, FieldBox]:
+        """Every field of the form by contract key."""
+        return self.inquiry.boxes | self.inquirer.boxes
+
+    def _show_errors(self, messages: dict[str, str], count: int = 0) -> None:
+        """Put each message next to its field (and clear every other field's message)."""
+        boxes = self._boxes()
         for name, box in boxes.items():
-            box.set_error(message if name == key else "")
-        if key is None:
+            box.set_error(messages.get(name, ""))
+        if not messages:
             self._set_notice("")
             return
         self._set_notice(
-            self.tr("保存できませんでした。赤字の項目を確認してください。"), error=True
+            self.tr("保存できませんでした。赤字の項目を確認してください（{0}件）。").format(count),
+            error=True,
         )
-        self._scroll.ensureWidgetVisible(boxes[key])
-        boxes[key].setFocus()
+        first = next(box for box in self._tab_ordered_boxes() if box.has_error())
+        self._scroll.ensureWidgetVisible(first)
+        first.setFocus()
+
+    def _tab_ordered_boxes(self) -> list[FieldBox]:
+        boxes = self._boxes()
+        order = [*self.inquiry.head_keys(), *self.inquirer.boxes, *self.inquiry.tail_keys()]
+        return [boxes[key] for key in order]
+
+    @Slot()
+    def _on_error_cleared(self) -> None:
+        if not any(box.has_error() for box in self._boxes().values()):
+            self._set_notice("")
 
     def _set_notice(self, text: str, *, error: bool = False) -> None:
         self.notice.setText(text)
@@ -271,7 +298,7 @@ class IntakeForm(QWidget):
     def _reset(self, title: str) -> None:
         self.title.setText(title)
         self.suggestions.clear()
-        self._show_errors(None, "")
+        self._show_errors({})
         self._baseline = self.contract()
         self._draft_timer.stop()
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from desktop_app.domain.business_days import add_business_days
 from desktop_app.domain.dates import format_wareki
 from desktop_app.services import inquirers, inquiries
 from desktop_app.services.drafts import DRAFT_FILE
@@ -208,9 +209,11 @@ def test_a_refused_save_shows_the_message_by_the_field_and_writes_nothing(
         key, message = "subject", "「件名」は必須です。入力してください。"
     else:
         future = dt.date.today() + dt.timedelta(days=30)
-        form.inquiry.received_at.set_text(format_wareki(future))
+        form.inquiry.received_at.edit.clear()
+        type_text(qtbot, form.inquiry.received_at.edit, format_wareki(future))
         key = "received_at"
-        message = f"「受付日」に未来の日付「{format_wareki(future)}」は入力できません。"
+        # The form sends (and shows, once the box is left) the date as yyyy/mm/dd.
+        message = f"「受付日」に未来の日付「{future:%Y/%m/%d}」は入力できません。"
     before = snapshot(db_path)
 
     form.save()
@@ -402,3 +405,36 @@ def test_a_blank_form_shows_every_error_at_once_each_at_its_field(qtbot, form, d
     type_text(qtbot, form.inquiry.subject, "相")
     assert not any(box.error.isVisible() for box in boxes.values())
     assert form.notice.text() == ""
+
+
+def test_dates_are_shown_as_yyyy_mm_dd_after_loading_and_saving(qtbot, form, ctx, sample_inquiry):
+    existing = inquiries.add_inquiry(ctx.db, sample_inquiry, staff="tanaka")
+    form.load(existing.receipt_no)
+    qtbot.waitUntil(lambda: form.receipt_no == existing.receipt_no, timeout=WAIT_MS)
+    assert form.inquiry.received_at.edit.text() == "2026/09/14"
+    assert form.inquiry.follow_up_due.edit.text() == "2026/09/30"
+    with qtbot.waitSignal(form.saved, timeout=WAIT_MS):
+        form.save()
+    assert form.inquiry.follow_up_due.edit.text() == "2026/09/30"
+
+
+def test_the_date_box_fits_the_longest_written_date(form):
+    edit = form.inquiry.follow_up_due.edit
+    edit.setText("令和８年１２月１５日")
+    margins = edit.textMargins()
+    room = edit.contentsRect().width() - margins.left() - margins.right()
+    assert edit.fontMetrics().horizontalAdvance(edit.text()) < room
+
+
+def test_plus_business_days_by_button_and_by_keyboard(qtbot, form):
+    due = form.inquiry.follow_up_due
+    assert due.business_days is not None
+    due.business_days.buttons[5].click()
+    expected = add_business_days(dt.date.today(), 5)
+    assert due.date() == expected
+    assert due.edit.text() == f"{expected:%Y/%m/%d}"
+    due.edit.clear()
+    due.edit.setFocus()
+    type_text(qtbot, due.edit, "+10")
+    press(qtbot, Qt.Key.Key_Tab)
+    assert due.edit.text() == f"{add_business_days(dt.date.today(), 10):%Y/%m/%d}"

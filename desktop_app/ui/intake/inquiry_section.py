@@ -37,8 +37,8 @@ class InquirySection(QObject):
 
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.received_at = DateField()
-        self.follow_up_due = DateField()
+        self.received_at = DateField(self.tr("受付日"))
+        self.follow_up_due = DateField(self.tr("次回対応期限"), due=True)
         self.combos = {key: CodeCombo(optional=key != "status") for key in COMBO_VOCAB}
         self.subject = QLineEdit()
         self.content = _text_box(5)

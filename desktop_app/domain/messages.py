@@ -125,6 +125,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "同じ相談者どうしは統合できません。",
         "An inquirer cannot be merged into itself.",
     ),
+    "edit_conflict": (
+        "{value} はこの画面を開いた後に変更されています。両方で変わった項目が {count} 件あります。どちらの値を残すか選んでください。",
+        "{value} was changed after this form was opened: {count} fields were changed on both sides. Choose which value to keep.",
+    ),
     "already_deleted": (
         "受付番号「{value}」の相談は削除済みです。",
         'The inquiry "{value}" has been deleted.',

@@ -7,18 +7,16 @@ date, so the 対応予定 list reads one indexed column instead of every action.
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 
 from sqlalchemy import select
 
 from db.engine import Database
-from db.models import Action, Inquiry
+from db.models import Action
 from desktop_app.domain.errors import UserError
-from desktop_app.services import audit
+from desktop_app.services import writer
 from desktop_app.services.codes import vocabulary_codes
 from desktop_app.services.inquiries import find_live
 from desktop_app.services.records import ActionRecord, action_record
-from desktop_app.services.row_upkeep import touch
 
 _NOTE_LIMIT = 5_000
 
@@ -49,9 +47,7 @@ def add_action(
             if due is not None and due < when:
                 raise UserError("due_before_action", label=due_label)
         row = Action(
-            id=str(uuid.uuid4()),
-            origin=inquiry.origin,
-            updated_by=staff,
+            id="",
             inquiry_id=inquiry.id,
             action_date=when,
             staff=staff,
@@ -61,12 +57,12 @@ def add_action(
             referred_to=referred_to.strip(),
             reply_due=reply_due if kind == "referral" else None,
         )
-        session.add(row)
+        writer.create(session, row, staff=staff, origin=inquiry.origin)
         dues = [due for due in (next_due, row.reply_due) if due is not None]
         if dues:
-            _follow_up(inquiry, min(dues), staff)
-        session.flush()
-        audit.log(session, staff=staff, action="create", entity="action", entity_id=row.id)
+            # The inquiry's follow-up date follows its newest action: a change of the inquiry
+            # like any other, so it is stamped, travels in the next package and is audited.
+            writer.change(session, inquiry, {"follow_up_due": min(dues)}, staff=staff)
         return action_record(row)
 
 
@@ -90,24 +86,5 @@ def log_reply(db: Database, action_id: str, replied_on: dt.date, *, staff: str) 
             raise UserError("action_unknown", value=action_id)
         if row.kind != "referral":
             raise UserError("action_not_referral")
-        old = row.replied_on
-        row.replied_on = replied_on
-        touch(row, staff)
-        audit.log(
-            session,
-            staff=staff,
-            action="update",
-            entity="action",
-            entity_id=row.id,
-            field="replied_on",
-            old=old,
-            new=replied_on,
-        )
+        writer.change(session, row, {"replied_on": replied_on}, staff=staff)
         return action_record(row)
-
-
-def _follow_up(inquiry: Inquiry, due: dt.date, staff: str) -> None:
-    if inquiry.follow_up_due == due:
-        return
-    inquiry.follow_up_due = due
-    touch(inquiry, staff)

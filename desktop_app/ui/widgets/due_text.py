@@ -16,11 +16,9 @@ def due_text(due: dt.date | None, today: dt.date | None = None) -> str:
     when = today or dt.date.today()
     left = business_days_until(when, due)
     if due < when:
-        return _tr("期限を{0}開庁日過ぎています").format(max(-left, 0))
+        return QCoreApplication.translate("DueText", "期限を{0}開庁日過ぎています").format(
+            max(-left, 0)
+        )
     if due == when:
-        return _tr("本日が期限")
-    return _tr("期限まであと{0}開庁日").format(left)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DueText", text)
+        return QCoreApplication.translate("DueText", "本日が期限")
+    return QCoreApplication.translate("DueText", "期限まであと{0}開庁日").format(left)

@@ -472,3 +472,17 @@ def test_a_postal_code_fills_the_address_unless_one_was_typed(qtbot, form, ctx):
     qtbot.waitUntil(lambda: not ctx.runner.busy, timeout=WAIT_MS)
     qtbot.wait(20)
     assert address.text() == "東京都港区高輪"
+
+
+def test_tab_reaches_unlink_where_it_stands_above_the_inquirer(
+    qtbot, form, ctx, sample_inquiry
+):
+    existing = inquiries.add_inquiry(ctx.db, sample_inquiry, staff="tanaka")
+    form.load(existing.receipt_no)
+    qtbot.waitUntil(lambda: form.receipt_no == existing.receipt_no, timeout=WAIT_MS)
+    assert form.inquirer.unlink_button.isVisible()
+    form.inquiry.combos["channel"].setFocus()
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is form.inquirer.unlink_button
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is form.inquirer.type

@@ -97,7 +97,8 @@ class InquirerSection(QGroupBox):
             form.addRow(labels[key], box)
 
     def focus_chain(self) -> list[QWidget]:
-        return [self.type, *self.edits.values()]
+        """Top to bottom: 紐付けを解除 (shown only when linked) stands above the fields."""
+        return [self.unlink_button, self.type, *self.edits.values()]
 
     def match_keys(self) -> dict[str, str]:
         """What suggest_duplicates needs, as typed."""

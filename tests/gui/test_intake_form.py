@@ -474,9 +474,7 @@ def test_a_postal_code_fills_the_address_unless_one_was_typed(qtbot, form, ctx):
     assert address.text() == "東京都港区高輪"
 
 
-def test_tab_reaches_unlink_where_it_stands_above_the_inquirer(
-    qtbot, form, ctx, sample_inquiry
-):
+def test_tab_reaches_unlink_where_it_stands_above_the_inquirer(qtbot, form, ctx, sample_inquiry):
     existing = inquiries.add_inquiry(ctx.db, sample_inquiry, staff="tanaka")
     form.load(existing.receipt_no)
     qtbot.waitUntil(lambda: form.receipt_no == existing.receipt_no, timeout=WAIT_MS)

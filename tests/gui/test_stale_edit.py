@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app.services import actions, database, inquiries
+from desktop_app.services.drafts import DRAFT_FILE
 from desktop_app.ui.intake.intake_form import IntakeForm
 from desktop_app.ui.widgets.conflict_dialog import ConflictDialog
-from tests.gui.test_intake_form import type_text
+from tests.gui.test_intake_form import answer, type_text
 
 WAIT_MS = 10_000
 TODAY = dt.date.today()
@@ -152,3 +153,29 @@ def test_an_action_added_under_an_open_form_keeps_its_due_date(qtbot, open_form,
     assert now.content.startswith("（電話あり）")
     assert form.inquiry.follow_up_due.edit.text() == f"{later:%Y/%m/%d}"
     assert form.notice.text() == f"受付番号 {record.receipt_no} で保存しました"
+
+
+def test_a_restored_draft_of_an_edit_merges_with_changes_made_since(
+    qtbot, open_form, db, record, tmp_path
+):
+    form = open_form("sato")
+    form.inquiry.subject.setText("下書きの件名")
+    draft = tmp_path / "sato" / DRAFT_FILE
+    qtbot.waitUntil(draft.exists, timeout=WAIT_MS)
+    form.close()
+    later = TODAY + dt.timedelta(days=20)
+    actions.add_action(db, record.receipt_no, kind="call", note="折り返し", staff="t",
+                       next_due=later)  # fmt: skip
+    inquiries.update_inquiry(db, record.receipt_no, {"subject": "ほかの窓口の件名"}, staff="t")
+
+    again = open_form("sato")  # the same draft folder: the draft is offered
+    answer(qtbot, again, "restoreDraftBox", QMessageBox.StandardButton.Yes)
+    dialog = conflict_dialog(qtbot, again)
+    assert dialog.view.conflict_keys() == ["subject"]
+    with qtbot.waitSignal(dialog.chosen, timeout=WAIT_MS):
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()  # keep the draft's
+    assert again.inquiry.subject.text() == "下書きの件名"
+    assert again.inquiry.follow_up_due.date() == later
+    save(qtbot, again)
+    now = stored(db, record)
+    assert (now.subject, now.follow_up_due) == ("下書きの件名", later)

@@ -12,14 +12,31 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from desktop_app.domain import inquiry_input
+from desktop_app.domain.errors import UserError
 
 # A record's JSON keys that no one edits in the form.
 _BOOKKEEPING = ("receipt_no", "id", "office", "rev", "updated_at", "staff", "closed_at")
 
 
 def form_values(contract: Mapping[str, Any]) -> dict[str, Any]:
-    """The form's contract, read as the service reads it, flattened, in JSON form."""
-    return _flat(inquiry_input.read_changes(contract, today=dt.date.today()))
+    """The form's contract, read as the service reads it, flattened, in JSON form.
+
+    A value that does not read (a draft may hold a half-typed date) stays as typed.
+    """
+    try:
+        return _flat(_read(contract))
+    except UserError:
+        pass
+    flat: dict[str, Any] = {}
+    for key, value in contract.items():
+        parts = value.items() if key == "inquirer" else [(None, value)]
+        for sub, item in parts:
+            given = {key: {sub: item}} if sub else {key: item}
+            try:
+                flat |= _flat(_read(given))
+            except UserError:
+                flat[f"{key}.{sub}" if sub else key] = _json(item)
+    return flat
 
 
 def record_values(record_json: Mapping[str, Any]) -> dict[str, Any]:
@@ -49,6 +66,10 @@ def overlay(
     return merged
 
 
+def _read(contract: Mapping[str, Any]) -> dict[str, Any]:
+    return inquiry_input.read_changes(contract, today=dt.date.today())
+
+
 def _flat(values: Mapping[str, Any]) -> dict[str, Any]:
     flat: dict[str, Any] = {}
     for key, value in values.items():
@@ -64,4 +85,6 @@ def _json(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, list | tuple):
         return sorted(value)
+    if isinstance(value, str):
+        value = value.strip()
     return value if value != "" else None

@@ -12,6 +12,7 @@ not overwritten (ui/intake/stale_edit.py); a postal code fills the address's tow
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app import config
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.merge import FieldConflict, three_way
 from desktop_app.domain.text import digits
 from desktop_app.services import inquiries, postal
 from desktop_app.services.drafts import DraftStore
@@ -40,9 +42,9 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.intake.choices import Choices, load_choices
 from desktop_app.ui.intake.confirm import ask
-from desktop_app.ui.intake.edits import edited_keys, form_values, overlay
-from desktop_app.ui.intake.error_field import each_error, field_of
-from desktop_app.ui.intake.field_box import FieldBox
+from desktop_app.ui.intake.edits import edited_keys, form_values, overlay, record_values
+from desktop_app.ui.intake.error_field import each_error
+from desktop_app.ui.intake.field_errors import FieldErrors
 from desktop_app.ui.intake.inquirer_section import InquirerSection
 from desktop_app.ui.intake.inquiry_section import InquirySection
 from desktop_app.ui.intake.stale_edit import ask_which
@@ -79,6 +81,8 @@ class IntakeForm(QWidget):
         self.inquiry = InquirySection(ctx, self)
         self.inquirer = InquirerSection()
         self.suggestions = SuggestionPanel(ctx)
+        boxes = self.inquiry.boxes | self.inquirer.boxes
+        self._errors = FieldErrors({key: boxes[key] for key in self._tab_keys()}, self)
         self.title = QLabel()
         self.title.setObjectName("intakeTitle")
         self.title.setStyleSheet("font-weight: bold; font-size: 120%;")
@@ -144,8 +148,7 @@ class IntakeForm(QWidget):
         self.suggestions.chosen.connect(self._link)
         self.suggestions.merged.connect(self._on_merged)
         self._draft_timer.timeout.connect(self._keep_draft)
-        for box in self._boxes().values():
-            box.cleared.connect(self._on_error_cleared)
+        self._errors.allCleared.connect(lambda: self._set_notice(""))
 
     # --- what the main window calls
 
@@ -210,7 +213,8 @@ class IntakeForm(QWidget):
         if self._saving:
             return
         self._saving = True
-        self._show_errors({})
+        self._errors.clear()
+        self._set_notice("")
         db, staff = self._ctx.db, self._ctx.staff
         data = self.contract()
         done = self._on_saved_next if then_new else self._show_saved
@@ -247,77 +251,60 @@ class IntakeForm(QWidget):
         if isinstance(exc, EditConflict):
             self._ask_which(exc, then_new=then_new)
             return
-        if not isinstance(exc, UserError):
-            show_error(self, exc, self._ctx.lang)
-            return
-        boxes = self._boxes()
-        messages: dict[str, str] = {}
-        for error in each_error(exc):
-            key = field_of(error)
-            if key not in boxes:
-                show_error(self, exc, self._ctx.lang)  # a refusal no field explains: say it all
-                return
-            text = error.message(self._ctx.lang)
-            messages[key] = f"{messages[key]}\n{text}" if key in messages else text
-        self._show_errors(messages, len(each_error(exc)))
-
-    def _ask_which(self, exc: EditConflict, *, then_new: bool) -> None:
-        """Both versions side by side; the clerk's choice is saved against the stored row."""
-        labels = {vocab: dict(pairs) for vocab, pairs in self._choices.items()}
-        ask_which(
-            self._ctx,
-            self,
-            exc,
-            form_values(self.contract()),
-            self._tab_keys(),
-            labels,
-            partial(self._save_chosen, exc.current, then_new=then_new),
-        )
-
-    def _save_chosen(
-        self, current: InquiryRecord, take_theirs: list[str], *, then_new: bool
-    ) -> None:
-        """Show the stored row with the clerk's edits over it (less what they gave up), save."""
-        typed, names = self.contract(), self.inquiry.municipalities.entries()
-        mine = edited_keys(self._baseline, typed) - set(take_theirs)
-        self._show_record(current)
-        merged = overlay(current.to_json(), typed, mine)
-        self.inquiry.apply(merged, names if "municipalities" in mine else None)
-        if any(key.startswith("inquirer.") for key in mine):
-            self.inquirer.apply(merged["inquirer"], self.inquirer.extras())
-        self._save(then_new=then_new)
-
-    def _tab_keys(self) -> list[str]:
-        return [*self.inquiry.head_keys(), *self.inquirer.boxes, *self.inquiry.tail_keys()]
-
-    def _boxes(self) -> dict[str, FieldBox]:
-        """Every field of the form by contract key."""
-        return self.inquiry.boxes | self.inquirer.boxes
-
-    def _show_errors(self, messages: dict[str, str], count: int = 0) -> None:
-        """Put each message next to its field (and clear every other field's message)."""
-        boxes = self._boxes()
-        for name, box in boxes.items():
-            box.set_error(messages.get(name, ""))
-        if not messages:
-            self._set_notice("")
+        first = self._errors.show(exc, self._ctx.lang) if isinstance(exc, UserError) else None
+        if first is None:
+            show_error(self, exc, self._ctx.lang)  # a refusal no field explains: say it all
             return
         self._set_notice(
-            self.tr("保存できませんでした。赤字の項目を確認してください（{0}件）。").format(count),
+            self.tr("保存できませんでした。赤字の項目を確認してください（{0}件）。").format(
+                len(each_error(exc))
+            ),
             error=True,
         )
-        first = next(box for box in self._tab_ordered_boxes() if box.has_error())
         self._scroll.ensureWidgetVisible(first)
         first.setFocus()
 
-    def _tab_ordered_boxes(self) -> list[FieldBox]:
-        boxes = self._boxes()
-        return [boxes[key] for key in self._tab_keys()]
+    def _ask_which(self, exc: EditConflict, *, then_new: bool) -> None:
+        """Both versions side by side; the clerk's choice is saved against the stored row."""
+        typed, names = self.contract(), self.inquiry.municipalities.entries()
+        mine = edited_keys(self._baseline, typed)
 
-    @Slot()
-    def _on_error_cleared(self) -> None:
-        if not any(box.has_error() for box in self._boxes().values()):
-            self._set_notice("")
+        def chosen(take_theirs: list[str]) -> None:
+            self._show_with_edits(exc.current, typed, mine - set(take_theirs), names)
+            self._save(then_new=then_new)
+
+        self._ask(exc.message(self._ctx.lang), exc.conflicts, exc.current, typed, chosen)
+
+    def _ask(
+        self,
+        explanation: str,
+        conflicts: Iterable[FieldConflict],
+        current: InquiryRecord,
+        typed: dict[str, Any],
+        on_chosen: Callable[[list[str]], None],
+    ) -> None:
+        labels = {vocab: dict(pairs) for vocab, pairs in self._choices.items()}
+        ours = form_values(typed)
+        keys = self._tab_keys()
+        ask_which(self._ctx, self, explanation, conflicts, current, ours, keys, labels, on_chosen)
+
+    def _show_with_edits(
+        self,
+        current: InquiryRecord,
+        typed: dict[str, Any],
+        keys: set[str],
+        names: list[Any] | None,
+        extras: dict[str, Any] | None = None,
+    ) -> None:
+        """The stored row, as the base, with the form's values of `keys` over it (unsaved)."""
+        self._show_record(current)
+        merged = overlay(current.to_json(), typed, keys)
+        self.inquiry.apply(merged, names if "municipalities" in keys else None)
+        if any(key.startswith("inquirer.") for key in keys):
+            self.inquirer.apply(merged["inquirer"], extras or self.inquirer.extras())
+
+    def _tab_keys(self) -> list[str]:
+        return [*self.inquiry.head_keys(), *self.inquirer.boxes, *self.inquiry.tail_keys()]
 
     def _set_notice(self, text: str, *, error: bool = False) -> None:
         self.notice.setText(text)
@@ -346,7 +333,8 @@ class IntakeForm(QWidget):
     def _reset(self, title: str) -> None:
         self.title.setText(title)
         self.suggestions.clear()
-        self._show_errors({})
+        self._errors.clear()
+        self._set_notice("")
         self._baseline = self.contract()
         self._draft_timer.stop()
 
@@ -389,6 +377,8 @@ class IntakeForm(QWidget):
         self._drafts.save(
             {
                 "receipt_no": self._receipt,
+                # What the edit started from, to merge the draft with a row changed meanwhile.
+                "baseline": self._baseline if self._receipt else None,
                 "contract": self.contract(),
                 "municipalities": self.inquiry.municipalities.entries(),
                 "inquirer": self.inquirer.extras(),
@@ -409,12 +399,56 @@ class IntakeForm(QWidget):
         )
 
     def _restore(self, draft: dict[str, Any]) -> None:
+        receipt = draft.get("receipt_no")
+        if receipt and draft.get("baseline"):
+            self._ctx.runner.run(
+                inquiries.get_inquiry,
+                self._ctx.db,
+                receipt,
+                staff=self._ctx.staff,
+                on_done=partial(self._restore_onto, draft),
+                owner=self,
+            )
+            return
         contract = draft.get("contract") or {}
-        self._receipt = draft.get("receipt_no")
-        self._base = None  # not kept in the draft: the save goes unmerged (see README)
+        self._receipt = receipt
+        self._base = None  # a draft of an older version: saved unmerged (see README)
         self.inquiry.apply(contract, draft.get("municipalities"))
         self.inquirer.apply(contract.get("inquirer") or {}, draft.get("inquirer"))
         title = self.tr("受付番号 {0} を編集").format(self._receipt) if self._receipt else None
         self.title.setText(title or self.tr("新規受付"))
+        self._restored()
+
+    def _restore_onto(self, draft: dict[str, Any], current: InquiryRecord) -> None:
+        """The draft's edits over the row as stored now; asks where both changed a field."""
+        typed = draft.get("contract") or {}
+        merge = three_way(
+            form_values(draft["baseline"]),
+            form_values(typed),
+            record_values(current.to_json()),
+            keys=self._tab_keys(),
+        )
+
+        def chosen(take_theirs: list[str]) -> None:
+            mine = {*merge.ours_changed, *(c.key for c in merge.conflicts)} - set(take_theirs)
+            self._show_with_edits(
+                current, typed, mine, draft.get("municipalities"), draft.get("inquirer")
+            )
+            self._restored()
+
+        if merge.clean:
+            chosen([])
+            return
+        self._ask(
+            self.tr(
+                "前回の入力のあと、{0} はほかで変更されています。どちらの値を残すか選んでください。"
+            ).format(current.receipt_no),
+            merge.conflicts,
+            current,
+            typed,
+            chosen,
+        )
+
+    def _restored(self) -> None:
         self._set_notice(self.tr("前回の入力を復元しました（まだ保存されていません）"))
         self._look_up_duplicates()

@@ -63,7 +63,7 @@ class DateField(QLineEdit):
         self.setMaxLength(20)
         margins = self.textMargins()
         self.setMinimumWidth(
-            self.fontMetrics().horizontalAdvance(_WIDEST) + margins.left() + margins.right() + 16
+            self.fontMetrics().horizontalAdvance(_WIDEST) + margins.left() + margins.right() + 28
         )
         self.editingFinished.connect(self._normalise)
 

@@ -25,6 +25,7 @@ from desktop_app.services import audit, writer
 from desktop_app.services.codes import check_codes
 from desktop_app.services.records import InquiryRecord, inquiry_record
 from desktop_app.services.setup import require_office
+from desktop_app.services.status_history import record_status_change
 
 
 class EditConflict(UserError):
@@ -196,8 +197,10 @@ def _change_status(
             allowed=workflow.statuses_display(workflow.allowed_transitions(old)),
         ) from exc
     values["status"] = new
+    record_status_change(session, row, old, new, values.get("outcome"), staff=staff)
     if workflow.is_closed(new):
         values["closed_at"] = utc_now()
+        values["follow_up_due"] = None  # a closed case has nothing left to follow up
     elif workflow.is_reopening(old, new):
         audit.log(
             session,

@@ -38,7 +38,7 @@ from db.models import (
     ReceiptCounter,
     utc_now,
 )
-from desktop_app.domain import text
+from desktop_app.domain import fields, text
 from desktop_app.domain.dates import fiscal_year
 from desktop_app.domain.local_time import local_date
 from desktop_app.domain.receipt import format_receipt
@@ -56,6 +56,8 @@ _CODE_LISTS: dict[
     "agreement_bodies": InquiryAgreement,
 }
 _BULK_SYNCED = ("inquirer", "inquiry", "action")
+# An inquirer's text fields store "" for no value (the record contract prints it as null).
+_INQUIRER_TEXT = frozenset(f.key for f in fields.INQUIRER_FIELDS if f.key != "type")
 # Contract key -> model attribute, where they differ.
 _ATTRIBUTE = {
     "relationship": "relationship_code",
@@ -289,7 +291,7 @@ def _normalised(key: str, value: Any, row: SyncedRow) -> Any:
     """The value as the row stores it: code lists sorted, an inquirer's empty text as ""."""
     if isinstance(row, Inquiry) and key in _CODE_LISTS:
         return tuple(sorted(value or ()))
-    if isinstance(row, Inquirer) and value is None and key != "merged_into":
+    if isinstance(row, Inquirer) and value is None and key in _INQUIRER_TEXT:
         return ""
     return value
 

@@ -628,6 +628,10 @@
 <context>
     <name>InquiryListPage</name>
     <message>
+        <source>新規受付 (Ctrl+N)</source>
+        <translation>New inquiry (Ctrl+N)</translation>
+    </message>
+    <message>
         <source>{0}件</source>
         <translation>{0} items</translation>
     </message>
@@ -750,6 +754,10 @@
         <translation>Unsaved input from last time was kept. Restore it?</translation>
     </message>
     <message>
+        <source>前回の入力のあと、{0} はほかで変更されています。どちらの値を残すか選んでください。</source>
+        <translation>{0} was changed elsewhere after this input was left unsaved. Choose which value to keep.</translation>
+    </message>
+    <message>
         <source>前回の入力を復元しました（まだ保存されていません）</source>
         <translation>Restored the previous input (not saved yet)</translation>
     </message>
@@ -779,6 +787,10 @@
     <message>
         <source>設定</source>
         <translation>Settings</translation>
+    </message>
+    <message>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
     </message>
 </context>
 <context>

@@ -628,6 +628,10 @@
 <context>
     <name>InquiryListPage</name>
     <message>
+        <source>新規受付 (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{0}件</source>
         <translation>{0}件</translation>
     </message>
@@ -750,6 +754,10 @@
         <translation>前回保存されなかった入力が残っています。復元しますか？</translation>
     </message>
     <message>
+        <source>前回の入力のあと、{0} はほかで変更されています。どちらの値を残すか選んでください。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>前回の入力を復元しました（まだ保存されていません）</source>
         <translation>前回の入力を復元しました（まだ保存されていません）</translation>
     </message>
@@ -779,6 +787,10 @@
     <message>
         <source>設定</source>
         <translation>設定</translation>
+    </message>
+    <message>
+        <source>{0}（{1}）</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@ from desktop_app.domain.business_days import add_business_days
 from desktop_app.services import actions, inquiries
 from desktop_app.ui.inquiry_list.action_dialog import AddActionDialog
 from desktop_app.ui.inquiry_list.detail_pane import DetailPane
+from desktop_app.ui.widgets.business_day_buttons import BusinessDayButtons
 from desktop_app.ui.widgets.due_text import due_text
 
 TODAY = dt.date.today()
@@ -27,7 +28,7 @@ def dialog(qtbot, desk, cases):
 
 
 def buttons_of(dialog, field) -> dict[str, QPushButton]:
-    row = field.parentWidget()
+    [row] = [b for b in dialog.findChildren(BusinessDayButtons) if b.target is field]
     return {b.text(): b for b in row.findChildren(QPushButton)}
 
 

@@ -7,7 +7,8 @@ a message left beside a corrected field would send the clerk looking for a mista
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 # The signal each kind of field emits on an edit: the form's own widgets (`changed`), line and
@@ -36,7 +37,10 @@ class FieldBox(QWidget):
         layout.setSpacing(2)
         layout.addWidget(field)
         layout.addWidget(self.error)
-        self.setFocusProxy(field)
+        # Focus given to the box goes on to the field (setFocus, focusInEvent). Not a focus
+        # proxy: with one, Qt's Tab from the field jumps to where the box stands in the focus
+        # chain, which broke the Tab order of dialogs whose fields were built before their boxes.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         # Slack in a group goes below its last row, not between a label and its field.
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         signal = next(getattr(field, name) for name in _EDIT_SIGNALS if hasattr(field, name))
@@ -45,6 +49,13 @@ class FieldBox(QWidget):
     def set_error(self, message: str) -> None:
         self.error.setText(message)
         self.error.setVisible(bool(message))
+
+    def setFocus(self, reason: Qt.FocusReason = Qt.FocusReason.OtherFocusReason) -> None:  # noqa: N802
+        """Focus the field (also while the window is not active, when no focus event comes)."""
+        self.field.setFocus(reason)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt's name)
+        self.field.setFocus(event.reason())
 
     def has_error(self) -> bool:
         return bool(self.error.text())

@@ -30,7 +30,7 @@ class BusinessDayButtons(QWidget):
         today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
         super().__init__(parent)
-        self._target = target
+        self.target = target
         self._today = today
         self.buttons: dict[int, QPushButton] = {}
         layout = QHBoxLayout(self)
@@ -53,16 +53,18 @@ class BusinessDayButtons(QWidget):
 
     def add(self, step: int) -> None:
         """Write the date `step` 開庁日 after today, as if typed (the field's signals fire)."""
-        self._target.setText(format_date(add_business_days(self._today(), step)))
-        self._target.editingFinished.emit()
+        self.target.setText(format_date(add_business_days(self._today(), step)))
+        self.target.editingFinished.emit()
 
 
-def due_row(field: QLineEdit, parent: QWidget | None = None) -> QWidget:
-    """`field` with the buttons after it, as one row of a form."""
+def due_row(
+    field: QLineEdit, shown: QWidget | None = None, parent: QWidget | None = None
+) -> QWidget:
+    """The buttons after `field` (or after `shown`, the widget holding it), as one form row."""
     row = QWidget(parent)
     layout = QHBoxLayout(row)
     layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(field)
-    layout.addWidget(BusinessDayButtons(field, row))
+    layout.addWidget(shown or field, 0, Qt.AlignmentFlag.AlignTop)
+    layout.addWidget(BusinessDayButtons(field, row), 0, Qt.AlignmentFlag.AlignTop)
     layout.addStretch(1)
     return row

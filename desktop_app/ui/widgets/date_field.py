@@ -56,9 +56,10 @@ def normalised(text: str) -> str:
 class DateField(QLineEdit):
     """A line edit holding an optional date; `value()` raises UserError for unreadable text."""
 
-    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+    def __init__(self, label: str, parent: QWidget | None = None, *, at: str | None = None) -> None:
         super().__init__(parent)
         self._label = label
+        self._at = at  # the contract key its errors are about, so a dialog can place them
         self.setPlaceholderText(self.tr("例: 2026/10/3, R8.10.3"))
         self.setMaxLength(20)
         margins = self.textMargins()
@@ -69,7 +70,11 @@ class DateField(QLineEdit):
 
     def value(self) -> dt.date | None:
         """The date typed, None when empty; UserError(date_format/date_invalid) otherwise."""
-        return read_date(self.text(), self._label)
+        try:
+            return read_date(self.text(), self._label)
+        except UserError as exc:
+            exc.at = exc.at or self._at
+            raise
 
     def set_value(self, value: dt.date | None) -> None:
         self.setText(format_date(value))

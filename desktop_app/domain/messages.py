@@ -319,6 +319,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "There is no database at {path}. Create one with `renkei-desk init --office CODE`.",
     ),
     "show_actions": ("対応履歴（{count} 件）", "Actions ({count})"),
+    "training_database": (
+        "【研修用】このデータベースはデモデータ入りの研修用です。実際の相談は記録しないでください。",
+        "[Training] This is a training database with demo data. Do not record real cases in it.",
+    ),
 }
 
 

@@ -2,9 +2,9 @@
 
 The desk links an inquiry to an existing inquirer rather than creating a second record, so the
 intake form asks, while the clerk types, who might already be known. Every probe goes through an
-index (DESIGN.md: nothing loads a whole table into Python): the folded name key and the phone's
-digits are indexed columns of `inquirer`; the reading is looked up through the full-text index
-of the inquiries (which holds each inquirer's folded kana) and confirmed on that short list.
+index (docs/architecture.md: nothing loads a whole table into Python): the folded name key and the
+phone's digits are indexed columns of `inquirer`; the reading is looked up through the full-text
+index of the inquiries (which holds each inquirer's folded kana) and confirmed on that short list.
 
 Two records that turn out to be one are merged, not deleted: the dropped one becomes a tombstone
 pointing at the kept one (`merged_into`), so the merge travels to other offices in sync packages.

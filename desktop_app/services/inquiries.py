@@ -248,6 +248,9 @@ def _update_inquirer(
         raise UserError(
             "field_required", at="inquirer.type", label=inquiry_input.label("inquirer.type")
         )
+    named = bool(inquirer.name or inquirer.organization)
     writer.change(session, inquirer, fields, staff=staff)
-    if not (inquirer.name or inquirer.organization):
+    # Refuse an edit that blanks the last name; a resident's record at the central office
+    # may have no name at all (packages leave personal fields out), and stays editable.
+    if named and not (inquirer.name or inquirer.organization):
         raise UserError("inquirer_name_required", at="inquirer.name")

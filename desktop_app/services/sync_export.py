@@ -30,7 +30,6 @@ from db.models import (
     Inquirer,
     Inquiry,
     Office,
-    Setting,
     SyncBase,
     SyncPackage,
     utc_now,
@@ -40,7 +39,7 @@ from desktop_app.excel.sync_package import Manifest, PackageRow, canonical_json
 from desktop_app.services import audit, package_key, sync_rows
 from desktop_app.services.package_files import save_package
 from desktop_app.services.package_sheets import cover_rows, sheet_specs
-from desktop_app.services.setup import require_office
+from desktop_app.services.setup import require_office, training_in
 
 CENTRAL = "HQ"
 _CHUNK = 900  # ids per IN (...) list: under SQLite's default limit of bound parameters
@@ -109,7 +108,7 @@ def export_sync(
             created_by=staff,
             full=full,
             personal=include_personal,
-            training=_is_training(session),
+            training=training_in(session),
         )
         specs = sheet_specs(session, personal=include_personal)
         save_package(
@@ -298,8 +297,3 @@ def _remember_sent(session: Session, peer: str, rows: dict[str, list[PackageRow]
 
 def _manifest_digest(manifest: Manifest) -> str:
     return hashlib.sha256(manifest.signed_text().encode()).hexdigest()
-
-
-def _is_training(session: Session) -> bool:
-    setting = session.get(Setting, "training")
-    return setting is not None and setting.value == "1"

@@ -32,7 +32,6 @@ from db.models import (
     Inquiry,
     Office,
     ReceiptCounter,
-    Setting,
     SyncBase,
     SyncPackage,
     utc_now,
@@ -44,7 +43,7 @@ from desktop_app.excel.sync_package import Package, PackageRow, canonical_json, 
 from desktop_app.services import audit, package_key, sync_rows, writer
 from desktop_app.services.package_files import load_workbook
 from desktop_app.services.package_sheets import SHEET_TITLES
-from desktop_app.services.setup import require_office
+from desktop_app.services.setup import mark_training, require_office, training_in
 
 OUTCOMES = ("inserted", "updated", "merged", "unchanged", "stale", "conflicts", "rejected")
 ENTITIES = ("inquirer", "inquiry", "action")
@@ -216,14 +215,13 @@ def _check_route(session: Session, package: Package, office: str, path: Path) ->
 
 def _check_training(session: Session, package: Package, path: Path) -> None:
     """Training data never mixes with real cases; an empty database may become a training one."""
-    training = session.get(Setting, "training")
-    is_training = training is not None and training.value == "1"
-    if package.manifest.training and not is_training:
+    training = training_in(session)
+    if package.manifest.training and not training:
         holds_cases = session.scalar(select(func.count()).select_from(Inquiry)) or 0
         if holds_cases:
             raise UserError("package_training_into_real", path=path.name)
-        session.merge(Setting(key="training", value="1"))
-    elif not package.manifest.training and is_training:
+        mark_training(session)
+    elif not package.manifest.training and training:
         raise UserError("package_real_into_training", path=path.name)
 
 
@@ -324,9 +322,14 @@ def _merge_one(
 ) -> str:
     mine = sync_rows.content_of(local)
     theirs = row.content
+    descends = row.seen is not None and row.seen == sync_rows.version_of(local)
     if all(mine.get(key) == value for key, value in theirs.items()):
+        if descends:
+            # A resolution that chose our values: take its version too, so both sides hold
+            # the same row and our next edit names it as its base.
+            writer.change(session, local, {}, staff=staff, action="sync", version=_version(row))
         return "unchanged"
-    if row.seen is not None and row.seen == sync_rows.version_of(local):
+    if descends:
         _store(session, local, row, theirs, staff)
         return "updated"
     merge = three_way(_base_content(base, row), mine, theirs, keys=list(theirs))
@@ -402,10 +405,12 @@ def _store(
         sync_rows.typed_values(row.entity, content),
         staff=staff,
         action="sync",
-        version=writer.Version(
-            rev=row.rev, updated_at=_stamp(row.updated_at), updated_by=row.updated_by
-        ),
+        version=_version(row),
     )
+
+
+def _version(row: PackageRow) -> writer.Version:
+    return writer.Version(rev=row.rev, updated_at=_stamp(row.updated_at), updated_by=row.updated_by)
 
 
 def _insert(session: Session, entity: str, rows: list[PackageRow]) -> None:

@@ -1,8 +1,9 @@
 """A form field with room for its own error message right under it.
 
-DESIGN.md: a refused save says what is wrong next to the field it names, so the clerk's eyes
-need not leave the form for a message box. The message goes as soon as the field is edited:
-a message left beside a corrected field would send the clerk looking for a mistake that is gone.
+docs/architecture.md ("Layers"): a refused save says what is wrong next to the field it names, so
+the clerk's eyes need not leave the form for a message box. The message goes as soon as the
+field is edited: a message left beside a corrected field would send the clerk looking for a
+mistake that is gone.
 """
 
 from __future__ import annotations

@@ -23,6 +23,7 @@ class Vocab:
 
     terms: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     offices: Mapping[str, str] = field(default_factory=dict)
+    lang: str = "ja"  # the language of the labels, and of the field catalogue's labels
 
     def label(self, vocab: str, code: str | None) -> str:
         """The label of `code`, or the code itself when the master list no longer has it."""
@@ -41,7 +42,7 @@ def load_vocab(db: Database, lang: str) -> Vocab:
     """Read every label; run it on the DbRunner (it queries the database)."""
     english = lang.startswith("en")
     offices = {o.code: (o.name_en if english and o.name_en else o.name) for o in lookup.offices(db)}
-    return Vocab(terms=lookup.labels(db, lang), offices=offices)
+    return Vocab(terms=lookup.labels(db, lang), offices=offices, lang=lang)
 
 
 def format_date(value: dt.date | None) -> str:

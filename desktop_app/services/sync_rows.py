@@ -13,71 +13,27 @@ from collections.abc import Mapping
 from typing import Any
 
 from db.models import Action, Inquirer, Inquiry
+from desktop_app.domain import fields
 from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS
 from desktop_app.excel.sync_package import PackageRow, version_id
 
 SyncedRow = Inquirer | Inquiry | Action
 MODELS: dict[str, type[SyncedRow]] = {"inquirer": Inquirer, "inquiry": Inquiry, "action": Action}
 
-# Content keys per entity and how each is written in JSON (text unless named here).
-_KEYS: dict[str, tuple[str, ...]] = {
-    "inquirer": (
-        "type",
-        "organization",
-        "name",
-        "kana",
-        "phone",
-        "email",
-        "postal_code",
-        "address",
-        "corporate_number",
-        "notes",
-        "merged_into",
-        "deleted",
-        "deleted_at",
-    ),
-    "inquiry": (
-        "receipt_no",
-        "office",
-        "received_at",
-        "channel",
-        "staff",
-        "inquirer",
-        "subject",
-        "content",
-        "relationship",
-        "step",
-        "domain",
-        "fields",
-        "forms",
-        "municipalities",
-        "agreement_bodies",
-        "status",
-        "follow_up_due",
-        "outcome",
-        "closed_at",
-        "source",
-        "source_key",
-        "deleted",
-        "deleted_at",
-    ),
-    "action": (
-        "inquiry_id",
-        "action_date",
-        "staff",
-        "kind",
-        "note",
-        "next_due",
-        "referred_to",
-        "reply_due",
-        "replied_on",
-        "deleted",
-        "deleted_at",
-    ),
+# Content keys per entity: the catalogue's fields, plus the links and bookkeeping that travel.
+_TRAVEL = {
+    "inquirer": ("merged_into",),
+    "inquiry": ("inquirer", "source", "source_key"),
+    "action": ("inquiry_id",),
 }
-_DATES = {"received_at", "follow_up_due", "action_date", "next_due", "reply_due", "replied_on"}
-_TIMES = {"closed_at", "deleted_at"}
-_LISTS = {"fields", "forms", "municipalities", "agreement_bodies"}
+_KEYS: dict[str, tuple[str, ...]] = {
+    entity: (*(f.key for f in fields.fields_of(entity)), *extra, "deleted", "deleted_at")
+    for entity, extra in _TRAVEL.items()
+}
+# How a value is written in JSON (text unless named here).
+_DATES = {f.key for f in fields.ALL_FIELDS if f.kind is fields.Kind.DATE}
+_TIMES = {f.key for f in fields.ALL_FIELDS if f.kind is fields.Kind.TIME} | {"deleted_at"}
+_LISTS = {f.key for f in fields.ALL_FIELDS if f.kind is fields.Kind.CODES}
 # Content key -> model attribute, where they differ.
 _ATTRIBUTE = {
     "office": "office_code",

@@ -207,6 +207,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "バックアップから復元しました: {path}（元のファイルは before-restore として保存）",
         "Restored from the backup: {path} (the replaced file was kept as before-restore)",
     ),
+    "municipality_retired": (
+        "自治体「{name}」（{value}）は {retired_on} に廃止されています。現在の自治体を選んでください。",
+        "The municipality {name} ({value}) ceased to exist on {retired_on}. Choose the current one.",
+    ),
 }
 
 

@@ -101,7 +101,8 @@ def update_inquiry(
     values = inquiry_input.read_changes(changes, today=today or dt.date.today())
     with db.write() as session:
         row = _find(session, receipt_no)
-        check_codes(session, values)
+        kept = {item.code for item in row.municipalities}
+        check_codes(session, values, received_at=row.received_at, kept=kept)
         before = inquiry_record(row).to_json()
         if "inquirer" in values:
             _change_inquirer(session, row, values.pop("inquirer"), staff=staff)

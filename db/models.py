@@ -22,6 +22,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -37,6 +38,13 @@ class Base(DeclarativeBase):
     pass
 
 
+class MasterMixin:
+    """Master rows carry a revision, so that a master package can tell newer from older."""
+
+    rev: Mapped[int] = mapped_column(Integer, default=1)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
+
+
 class Setting(Base):
     """Key/value facts about this installation (which office it is, schema notes)."""
 
@@ -45,7 +53,7 @@ class Setting(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
-class Office(Base):
+class Office(MasterMixin, Base):
     __tablename__ = "office"
     code: Mapped[str] = mapped_column(String(16), primary_key=True)
     name: Mapped[str] = mapped_column(String(100))
@@ -67,7 +75,7 @@ class Staff(Base):
     locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
-class VocabTerm(Base):
+class VocabTerm(MasterMixin, Base):
     """One entry of a master vocabulary (相談者区分, 連携分野, ...): a code and its labels."""
 
     __tablename__ = "vocab_term"
@@ -79,7 +87,7 @@ class VocabTerm(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
-class Municipality(Base):
+class Municipality(MasterMixin, Base):
     """全国地方公共団体コード: always six characters, leading zero kept (012068 釧路市)."""
 
     __tablename__ = "municipality"
@@ -91,9 +99,12 @@ class Municipality(Base):
     kind: Mapped[str] = mapped_column(String(16))
     lat: Mapped[float | None] = mapped_column(Float)
     lng: Mapped[float | None] = mapped_column(Float)
+    # Set when the code was abolished (浜松市中区 on 2024-01-01): old inquiries still show it,
+    # new ones cannot choose it.
+    retired_on: Mapped[dt.date | None] = mapped_column(Date)
 
 
-class AgreementBody(Base):
+class AgreementBody(MasterMixin, Base):
     """A wide-area agreement (広域連携協定) or a comprehensive one with a firm (包括連携協定)."""
 
     __tablename__ = "agreement_body"
@@ -104,7 +115,7 @@ class AgreementBody(Base):
     member_count: Mapped[int | None] = mapped_column(Integer)
 
 
-class AgreementMember(Base):
+class AgreementMember(MasterMixin, Base):
     __tablename__ = "agreement_member"
     body_code: Mapped[str] = mapped_column(ForeignKey("agreement_body.code"), primary_key=True)
     municipality_code: Mapped[str] = mapped_column(
@@ -112,7 +123,7 @@ class AgreementMember(Base):
     )
 
 
-class PartnerMunicipality(Base):
+class PartnerMunicipality(MasterMixin, Base):
     """The ward's own partner municipalities (交流自治体) and how each partnership began."""
 
     __tablename__ = "partner_municipality"
@@ -125,7 +136,13 @@ class PartnerMunicipality(Base):
 
 
 class SyncedMixin:
-    """The columns every row that travels between offices carries (DESIGN.md, Data model)."""
+    """The columns every row that travels between offices carries (docs/architecture.md).
+
+    `rev` counts the row's versions everywhere (+1 on every change, kept by a sync import);
+    `change_seq` is this database's own order of changes, so "everything changed since the
+    last package" is one indexed range; the base each peer last agreed on is in `sync_base`.
+    Only the one writer (services/writer.py) sets them.
+    """
 
     pk: Mapped[int] = mapped_column(primary_key=True)
     id: Mapped[str] = mapped_column(String(UUID_LEN), unique=True)
@@ -134,8 +151,8 @@ class SyncedMixin:
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
     updated_by: Mapped[str] = mapped_column(String(64), default="")
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
-    # At the central office: the origin's rev last merged here (the three-way merge base).
-    base_rev: Mapped[int | None] = mapped_column(Integer)
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    change_seq: Mapped[int] = mapped_column(Integer, default=0, index=True)
 
 
 class Inquirer(SyncedMixin, Base):
@@ -152,12 +169,17 @@ class Inquirer(SyncedMixin, Base):
     email: Mapped[str] = mapped_column(String(200), default="")
     postal_code: Mapped[str] = mapped_column(String(10), default="")
     address: Mapped[str] = mapped_column(String(300), default="")
-    corporate_number: Mapped[str] = mapped_column(String(13), default="")
+    corporate_number: Mapped[str] = mapped_column(String(13), default="", index=True)
     notes: Mapped[str] = mapped_column(Text, default="")
     # Set when this record was merged into another: the merge travels in sync packages.
     merged_into: Mapped[str | None] = mapped_column(String(UUID_LEN))
     # Folded name/organisation key for duplicate suggestions (legal-form words set aside).
     match_key: Mapped[str] = mapped_column(String(300), default="", index=True)
+    # The person's name alone, folded the same way: a person stored with an organisation is
+    # found by the name too.
+    name_key: Mapped[str] = mapped_column(String(100), default="", index=True)
+    # The folded reading (hiragana, NFKC, spaces removed) for prefix probes on the kana.
+    kana_key: Mapped[str] = mapped_column(String(200), default="", index=True)
 
 
 class Inquiry(SyncedMixin, Base):
@@ -177,6 +199,12 @@ class Inquiry(SyncedMixin, Base):
     follow_up_due: Mapped[dt.date | None] = mapped_column(Date)
     outcome: Mapped[str | None] = mapped_column(Text)
     closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # The office's local date of closed_at: what fiscal years, months and reports count by.
+    closed_on: Mapped[dt.date | None] = mapped_column(Date)
+    # Where an imported row came from (ledger file, sheet and row) and the key that recognises
+    # it when the same ledger is imported again.
+    source: Mapped[str | None] = mapped_column(Text)
+    source_key: Mapped[str | None] = mapped_column(String(64), index=True)
 
     inquirer: Mapped[Inquirer] = relationship(lazy="joined")
     fields: Mapped[list[InquiryField]] = relationship(
@@ -198,6 +226,7 @@ class Inquiry(SyncedMixin, Base):
         Index("ix_inquiry_status_received", "deleted", "status", "received_at", "pk"),
         Index("ix_inquiry_office_received", "deleted", "office_code", "received_at", "pk"),
         Index("ix_inquiry_due", "deleted", "follow_up_due"),
+        Index("ix_inquiry_closed", "deleted", "closed_on"),
     )
 
 
@@ -243,6 +272,39 @@ class Action(SyncedMixin, Base):
     referred_to: Mapped[str] = mapped_column(String(200), default="")
     reply_due: Mapped[dt.date | None] = mapped_column(Date)
     replied_on: Mapped[dt.date | None] = mapped_column(Date)
+
+    __table_args__ = (
+        # 対応予定: the referrals still waiting for their reply, by deadline.
+        Index(
+            "ix_action_open_reply",
+            "reply_due",
+            sqlite_where=text("kind = 'referral' AND replied_on IS NULL AND deleted = 0"),
+        ),
+    )
+
+
+class ChangeCounter(Base):
+    """The last change sequence number this database handed out (one row)."""
+
+    __tablename__ = "change_counter"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SyncBase(Base):
+    """A row's version as last agreed with one peer office: the base of a three-way merge.
+
+    `content` is the row's synced fields as JSON (the package's canonical form). Written when a
+    package to or from `peer` is exported or imported, so that the next import can tell which
+    side changed which field since then.
+    """
+
+    __tablename__ = "sync_base"
+    entity: Mapped[str] = mapped_column(String(20), primary_key=True)
+    entity_id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    peer: Mapped[str] = mapped_column(String(16), primary_key=True)
+    rev: Mapped[int] = mapped_column(Integer)
+    content: Mapped[str] = mapped_column(Text)
 
 
 class ReceiptCounter(Base):

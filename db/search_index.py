@@ -26,6 +26,8 @@ from sqlalchemy import Connection, Select, column, intersect, select, table
 
 FOLD_FUNCTION = "rd_fold"
 GRAMS_FUNCTION = "rd_grams"
+# The duplicate-matching key of a person's name alone (migration 0003 backfills with it).
+NAME_KEY_FUNCTION = "rd_name_key"
 
 # The text of one inquiry as the desk searches it: subject, content, who asked, their phone.
 _FOLDED_SOURCE = """

@@ -164,3 +164,8 @@ def match_key(organization: str | None, name: str | None) -> str:
     for form in _LEGAL_FORMS:
         key = key.replace(form, "")
     return key
+
+
+def name_key(name: str | None) -> str:
+    """The match key of a person's name alone, so a person filed with an organisation is found."""
+    return match_key(None, name)

@@ -16,13 +16,14 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from db import migrate
 from db.backup import backup_to
 from db.engine import Database, SqlFunction, ensure_statistics, open_database
-from db.search_index import FOLD_FUNCTION, GRAMS_FUNCTION
+from db.search_index import FOLD_FUNCTION, GRAMS_FUNCTION, NAME_KEY_FUNCTION
 from desktop_app.domain import text
 from desktop_app.domain.errors import UserError
 
 SQL_FUNCTIONS: dict[str, SqlFunction] = {
     FOLD_FUNCTION: text.fold,
     GRAMS_FUNCTION: text.grams,
+    NAME_KEY_FUNCTION: text.name_key,
 }
 
 

@@ -23,10 +23,10 @@ SUBJECTS = [
 ]
 
 
-def _baseline_file(path: Path) -> Path:
-    """A database at revision 0001 only, with rows written by plain SQL as an old program did."""
+def _baseline_file(path: Path, revision: str = "0001") -> Path:
+    """A database at an old revision, with rows written by plain SQL as an old program did."""
     engine = open_engine(path, database.SQL_FUNCTIONS)
-    migrate.upgrade(engine, "0001")
+    migrate.upgrade(engine, revision)
     with engine.begin() as conn:
         conn.execute(text("INSERT INTO setting (key, value) VALUES ('office_code', 'SHIBA')"))
         conn.execute(
@@ -62,7 +62,13 @@ def _baseline_file(path: Path) -> Path:
                 " VALUES ('SHIBA', 2025, 3)"
             )
         )
-    assert migrate.current_revision(engine) == "0001"
+        conn.execute(
+            text(
+                "UPDATE inquiry SET status = 'info_only', outcome = '案内済',"
+                " closed_at = '2026-03-31 15:30:00.000000' WHERE receipt_no = 'SHIBA-2025-00003'"
+            )
+        )
+    assert migrate.current_revision(engine) == revision
     engine.dispose()
     return path
 
@@ -79,14 +85,29 @@ def old_file(baseline_template: Path, tmp_path: Path) -> Path:
     return path
 
 
-def _rows(path: Path) -> dict[str, list[tuple]]:
+def _rows(path: Path, like: dict[str, list[dict]] | None = None) -> dict[str, list[dict]]:
+    """Every row of the tables that hold data, as dicts; with `like`, only the columns it has."""
     with sqlite3.connect(path) as conn:
+        conn.row_factory = sqlite3.Row
         result = {
-            table: conn.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
+            table: [dict(row) for row in conn.execute(f"SELECT * FROM {table} ORDER BY 1")]
             for table in ("setting", "inquirer", "inquiry", "receipt_counter")
         }
     conn.close()
+    if like is not None:
+        result = {
+            table: [
+                {key: row.get(key, _DROPPED.get(key)) for key in old}
+                for row, old in zip(rows, like[table], strict=True)
+            ]
+            for table, rows in result.items()
+        }
     return result
+
+
+# Columns a later revision drops, with the only value they ever held before it (0003 replaced
+# base_rev, unused until sync existed, with the sync_base table).
+_DROPPED = {"base_rev": None}
 
 
 def test_opening_a_baseline_file_upgrades_it_after_a_backup(old_file):
@@ -98,7 +119,7 @@ def test_opening_a_baseline_file_upgrades_it_after_a_backup(old_file):
         backups = list(old_file.parent.glob("old.before-upgrade-0001-*.sqlite3"))
         assert len(backups) == 1
         assert _rows(backups[0]) == before
-        assert _rows(old_file) == before
+        assert _rows(old_file, like=before) == before
         with db.read() as session:
             assert session.execute(text("SELECT count(*) FROM search_text")).scalar() == 3
     finally:
@@ -141,6 +162,29 @@ def test_the_upgraded_file_takes_new_inquiries_with_the_next_number(old_file):
         assert setup.office_of(db) == "SHIBA"
     finally:
         db.dispose()
+
+
+def test_a_0002_file_with_rows_upgrades_to_0003_losing_none_and_filling_the_new_keys(tmp_path):
+    path = _baseline_file(tmp_path / "at0002.sqlite3", "0002")
+    before = _rows(path)
+
+    database.connect(path).dispose()
+
+    after = _rows(path)
+    assert _rows(path, like=before) == before
+    assert [row["name_key"] for row in after["inquirer"]] == ["鈴木一郎"]
+    assert [row["kana_key"] for row in after["inquirer"]] == ["すずきいちろう"]
+    # Closed at 00:30 on 1 April in Tokyo: fiscal year 2026, although it was still 31 March UTC.
+    assert [row["closed_on"] for row in after["inquiry"]] == [None, None, "2026-04-01"]
+    sequences = [row["change_seq"] for table in ("inquirer", "inquiry") for row in after[table]]
+    assert sequences == [1, 2, 3, 4]
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT last FROM change_counter").fetchall() == [(4,)]
+        indexes = {
+            name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")
+        }
+    conn.close()
+    assert {f"ix_{table}_change_seq" for table in ("inquirer", "inquiry", "action")} <= indexes
 
 
 def test_opening_twice_upgrades_and_backs_up_once(old_file):

@@ -13,7 +13,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Row, Select, func, select
+from sqlalchemy import ColumnElement, Row, Select, func, literal_column, select
+from sqlalchemy.orm import InstrumentedAttribute
 
 from db.engine import Database
 from db.models import Action, Inquirer, Inquiry
@@ -22,6 +23,14 @@ from desktop_app.domain.workflow import OPEN_STATUSES
 Reason = Literal["follow_up", "reply"]
 DEFAULT_WITHIN_DAYS = 7
 DEFAULT_LIMIT = 500
+# The terms of the partial index ix_action_open_reply, written as the index writes them: SQLite
+# uses a partial index only when the query's WHERE contains its terms, and a bound parameter
+# ('referral' as ?) or `deleted IS 0` (what is_(False) renders) would not match.
+_OPEN_REPLY = (
+    Action.kind == literal_column("'referral'"),
+    Action.replied_on.is_(None),
+    Action.deleted == literal_column("0"),
+)
 
 
 @dataclass(frozen=True)
@@ -61,15 +70,10 @@ def due_followups(
         .limit(limit)
     )
     replies = (
-        _open_inquiries(office)
+        _open_inquiries(office, by_id_only=True)
         .add_columns(Action.reply_due, Action.referred_to, Action.id)
         .join(Action, Action.inquiry_id == Inquiry.id)
-        .where(
-            Action.kind == "referral",
-            Action.deleted.is_(False),
-            Action.replied_on.is_(None),
-            Action.reply_due < today,
-        )
+        .where(*_OPEN_REPLY, Action.reply_due < today)
         .order_by(Action.reply_due, Inquiry.receipt_no)
         .limit(limit)
     )
@@ -107,7 +111,21 @@ def _count(office: str | None, condition: ColumnElement[bool]) -> Select[*tuple[
     return statement
 
 
-def _open_inquiries(office: str | None) -> Select[*tuple[Any, ...]]:
+def _open_inquiries(office: str | None, *, by_id_only: bool = False) -> Select[*tuple[Any, ...]]:
+    """Open, live inquiries with their inquirer's name.
+
+    `by_id_only` keeps SQLite from driving the query by the inquiry's own indexes (unary plus
+    on the filtered columns), so that a join reaches each inquiry by its id from the other
+    table: the overdue replies start from the few open referrals in their partial index
+    instead of visiting every open inquiry (0.8 s at 1,000,000 inquiries).
+    """
+
+    def column(attribute: InstrumentedAttribute[Any]) -> ColumnElement[Any]:
+        return literal_column(f"+inquiry.{attribute.key}") if by_id_only else attribute.expression
+
+    deleted, status, office_code = (
+        column(a) for a in (Inquiry.deleted, Inquiry.status, Inquiry.office_code)
+    )
     statement: Select[*tuple[Any, ...]] = (
         select(
             Inquiry.receipt_no,
@@ -119,10 +137,10 @@ def _open_inquiries(office: str | None) -> Select[*tuple[Any, ...]]:
             Inquiry.follow_up_due,
         )
         .join(Inquirer, Inquirer.id == Inquiry.inquirer_id)
-        .where(Inquiry.deleted.is_(False), Inquiry.status.in_(OPEN_STATUSES))
+        .where(deleted.is_(False), status.in_(OPEN_STATUSES))
     )
     if office:
-        statement = statement.where(Inquiry.office_code == office)
+        statement = statement.where(office_code == office)
     return statement
 
 

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
+from sqlalchemy import event
 
+from db.engine import ensure_statistics
 from desktop_app.services import actions, database, followups, inquiries, setup
 
 TODAY = dt.date(2026, 10, 15)
@@ -108,3 +112,48 @@ def test_office_filter(desk):
     assert len(followups.due_followups(desk, TODAY, office="SHIBA")) == 1
     assert followups.due_followups(desk, TODAY, office="AZABU") == []
     assert followups.start_counts(desk, TODAY, office="AZABU") == (0, 0)
+
+
+def _plans(db, run) -> list[tuple[str, list[str]]]:
+    """(statement, EXPLAIN QUERY PLAN details) of each statement that `run` sends on `db`."""
+    sent: list[tuple[str, Any]] = []
+
+    def record(conn, cursor, statement, parameters, *args):
+        sent.append((statement, parameters))
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        run()
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+    with sqlite3.connect(db.path) as conn:
+        plans = [
+            (statement, [row[3] for row in conn.execute(f"EXPLAIN QUERY PLAN {statement}", params)])
+            for statement, params in sent
+        ]
+    conn.close()
+    return plans
+
+
+@pytest.mark.parametrize("office", [None, "SHIBA"])
+def test_overdue_replies_start_from_the_partial_index_of_open_referrals(desk, office):
+    for n in range(30):
+        receipt = _inquiry(desk, f"相談{n}", status="received" if n % 3 else "info_only")
+        actions.add_action(
+            desk,
+            receipt,
+            kind="referral" if n % 2 else "call",
+            note="",
+            staff="clerk",
+            action_date=dt.date(2026, 10, 2),
+            referred_to="産業振興課" if n % 2 else "",
+            reply_due=dt.date(2026, 10, 9) if n % 2 else None,
+        )
+    ensure_statistics(desk.engine, force=True)
+
+    plans = _plans(desk, lambda: followups.due_followups(desk, TODAY, office))
+
+    (replies,) = [plan for statement, plan in plans if "JOIN action" in statement]
+    assert replies[0] == "SEARCH action USING INDEX ix_action_open_reply (reply_due<?)", replies
+    assert "SEARCH inquiry USING INDEX sqlite_autoindex_inquiry_1 (id=?)" in replies
+    assert not any(step.startswith("SCAN") for step in replies), replies

@@ -673,6 +673,8 @@ class DemoGenerator:
             "notes": rng.one(corpus.INQUIRER_NOTES) if rng.random() < 0.08 else "",
             "merged_into": None,
             "match_key": text.match_key(organization, name),
+            "name_key": text.name_key(name),
+            "kana_key": text.fold(kana),
         }
 
     def _organization(self, inquirer_type: str, slots: dict[str, str]) -> str:

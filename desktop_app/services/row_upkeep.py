@@ -21,3 +21,5 @@ def touch(row: Inquirer | Inquiry | Action, staff: str) -> None:
 def refresh_inquirer_keys(inquirer: Inquirer) -> None:
     inquirer.phone_digits = text.digits(inquirer.phone)
     inquirer.match_key = text.match_key(inquirer.organization, inquirer.name)
+    inquirer.name_key = text.name_key(inquirer.name)
+    inquirer.kana_key = text.fold(inquirer.kana)

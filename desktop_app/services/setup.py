@@ -137,7 +137,7 @@ def _retire_municipalities(session: Session, rows: Sequence[masters.Municipality
     retiring = [r for r in retiring if r["key"] in open_codes]
     if retiring:
         session.connection().execute(
-            update(Municipality.__table__)
+            update(Municipality)
             .where(Municipality.code == bindparam("key"), Municipality.retired_on.is_(None))
             .values(retired_on=bindparam("day")),
             retiring,

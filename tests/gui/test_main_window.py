@@ -161,3 +161,13 @@ def test_unreadable_database_is_refused_with_a_message(qtbot, tmp_path, capsys):
     assert "データベース" in capsys.readouterr().err
     assert not (tmp_path / "x.png").exists()
     assert search.SORT_KEYS  # the list's sort keys exist in the service
+
+
+def test_masters_show_a_retired_ward_with_the_day_it_ceased(qtbot, window, desk, settle):
+    window.show_page("masters")
+    settle(desk)
+    masters = window.masters
+    masters.search.setText("浜松市中区")
+    qtbot.waitUntil(lambda: masters.municipalities.rowCount() == 1, timeout=5000)
+    row = [masters.municipalities.index(0, column).data() for column in range(5)]
+    assert row == ["221317", "浜松市中区", "静岡県", "はままつしなかく", "行政区（2024-01-01 廃止）"]

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 BASELINE = "0001"
-HEAD = "0003"
+HEAD = "0004"
 
 
 def _config() -> Config:

@@ -21,7 +21,6 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
-    UniqueConstraint,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -292,19 +291,22 @@ class ChangeCounter(Base):
 
 
 class SyncBase(Base):
-    """A row's version as last agreed with one peer office: the base of a three-way merge.
+    """What this database knows of a row's version at one peer office: the merge bases.
 
-    `content` is the row's synced fields as JSON (the package's canonical form). Written when a
-    package to or from `peer` is exported or imported, so that the next import can tell which
-    side changed which field since then.
+    `received` is the version last received from `peer`, `sent` the version last sent to it,
+    each as its version id ("rev@updated_at") and its synced content as canonical JSON. An
+    incoming row names the version of ours it already includes; whichever of these (or the
+    local row itself) that is, is the base of the three-way merge (docs/sync-format.md).
     """
 
     __tablename__ = "sync_base"
     entity: Mapped[str] = mapped_column(String(20), primary_key=True)
     entity_id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
     peer: Mapped[str] = mapped_column(String(16), primary_key=True)
-    rev: Mapped[int] = mapped_column(Integer)
-    content: Mapped[str] = mapped_column(Text)
+    received_version: Mapped[str | None] = mapped_column(String(48))
+    received: Mapped[str | None] = mapped_column(Text)
+    sent_version: Mapped[str | None] = mapped_column(String(48))
+    sent: Mapped[str | None] = mapped_column(Text)
 
 
 class ReceiptCounter(Base):
@@ -333,32 +335,54 @@ class AuditLog(Base):
 
 
 class SyncPackage(Base):
-    """Every package exported from or imported into this database."""
+    """Every package exported from or imported into this database (sync or masters)."""
 
     __tablename__ = "sync_package"
     id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(12))  # sync | masters
     direction: Mapped[str] = mapped_column(String(8))  # export | import
-    kind: Mapped[str] = mapped_column(String(12))  # full | incremental | masters
-    office_code: Mapped[str] = mapped_column(String(16))
+    from_office: Mapped[str] = mapped_column(String(16))
+    to_office: Mapped[str] = mapped_column(String(16))
+    # Numbered per (from, to) pair, so that the receiver sees a package that never arrived.
     sequence: Mapped[int] = mapped_column(Integer)
     previous_id: Mapped[str | None] = mapped_column(String(UUID_LEN))
-    sha256: Mapped[str] = mapped_column(String(64))
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
+    full: Mapped[bool] = mapped_column(Boolean, default=False)
+    personal: Mapped[bool] = mapped_column(Boolean, default=False)
+    training: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Export: the change counter when it was written; the next package carries what is newer.
+    upto_seq: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(String(64), default="")
+    handled_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
+    handled_by: Mapped[str] = mapped_column(String(64), default="")
+    file_name: Mapped[str] = mapped_column(Text, default="")
+    sha256: Mapped[str] = mapped_column(String(64), default="")
     counts_json: Mapped[str] = mapped_column(Text, default="{}")
     outcome: Mapped[str] = mapped_column(String(20), default="")
-    __table_args__ = (UniqueConstraint("direction", "office_code", "sequence", "id"),)
+    __table_args__ = (
+        Index("ix_sync_package_route", "direction", "from_office", "to_office", "sequence"),
+    )
 
 
 class Conflict(Base):
-    """An incoming row that clashed with a central change; kept until a supervisor resolves it."""
+    """Fields an incoming row changed differently from this database; kept until resolved.
+
+    The local values stay in force; `fields_json` lists the keys in conflict, and the three
+    versions are kept whole so that a supervisor sees them side by side.
+    """
 
     __tablename__ = "conflict"
     pk: Mapped[int] = mapped_column(primary_key=True)
     entity: Mapped[str] = mapped_column(String(20))
     entity_id: Mapped[str] = mapped_column(String(UUID_LEN), index=True)
-    package_id: Mapped[str] = mapped_column(ForeignKey("sync_package.id"))
+    peer: Mapped[str] = mapped_column(String(16))
+    package_id: Mapped[str] = mapped_column(String(UUID_LEN))
+    fields_json: Mapped[str] = mapped_column(Text)
+    base_json: Mapped[str | None] = mapped_column(Text)
     local_json: Mapped[str] = mapped_column(Text)
     incoming_json: Mapped[str] = mapped_column(Text)
+    incoming_version: Mapped[str] = mapped_column(String(48))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
-    resolved_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(DateTime, index=True)
     resolved_by: Mapped[str | None] = mapped_column(String(64))
+    resolution: Mapped[str | None] = mapped_column(String(12))  # ours | theirs | mixed

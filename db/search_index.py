@@ -29,12 +29,28 @@ GRAMS_FUNCTION = "rd_grams"
 # The duplicate-matching key of a person's name alone (migration 0003 backfills with it).
 NAME_KEY_FUNCTION = "rd_name_key"
 
-# The text of one inquiry as the desk searches it: subject, content, who asked, their phone.
+# The text of one inquiry as the desk searches it: subject, content, who asked, their phone,
+# and the places it is about: each target municipality with its prefecture (北海道釧路市; a
+# prefecture itself once) and each agreement body's name, so 釧路 finds a case about 釧路市.
 _FOLDED_SOURCE = """
     rd_fold(coalesce({row}.subject, '') || ' | ' || coalesce({row}.content, '') || ' | ' ||
             coalesce(q.organization, '') || ' | ' || coalesce(q.name, '') || ' | ' ||
-            coalesce(q.kana, '') || ' | ' || coalesce(q.phone_digits, ''))
+            coalesce(q.kana, '') || ' | ' || coalesce(q.phone_digits, '') || ' | ' ||
+            coalesce((SELECT group_concat(
+                          CASE WHEN m.name = m.prefecture THEN m.name
+                               ELSE m.prefecture || m.name END, ' ')
+                      FROM inquiry_municipality im JOIN municipality m ON m.code = im.code
+                      WHERE im.inquiry_pk = {row}.pk), '') || ' | ' ||
+            coalesce((SELECT group_concat(b.name, ' ')
+                      FROM inquiry_agreement ia JOIN agreement_body b ON b.code = ia.code
+                      WHERE ia.inquiry_pk = {row}.pk), ''))
 """
+# One inquiry's folded text again, after one of its places was added or removed.
+_REFRESH_ONE = f"""
+        UPDATE search_text SET folded = (
+            SELECT {_FOLDED_SOURCE.format(row="i")}
+            FROM inquiry i JOIN inquirer q ON q.id = i.inquirer_id WHERE i.pk = {{pk}}
+        ) WHERE pk = {{pk}};"""
 
 CREATE_STATEMENTS: tuple[str, ...] = (
     "CREATE TABLE search_text (pk INTEGER PRIMARY KEY, folded TEXT NOT NULL)",
@@ -77,6 +93,14 @@ CREATE_STATEMENTS: tuple[str, ...] = (
     """CREATE TRIGGER inquiry_search_ad AFTER DELETE ON inquiry BEGIN
         DELETE FROM search_text WHERE pk = OLD.pk;
     END""",
+    # an inquiry's places -> its search_text (the form replaces them after the inquiry row)
+    *(
+        f"""CREATE TRIGGER {link}_search_a{event[0].lower()} AFTER {event} ON {link} BEGIN
+        {_REFRESH_ONE.format(pk=f"{row}.inquiry_pk")}
+    END"""
+        for link in ("inquiry_municipality", "inquiry_agreement")
+        for event, row in (("INSERT", "NEW"), ("DELETE", "OLD"))
+    ),
     # inquirer -> search_text of each of its inquiries
     f"""CREATE TRIGGER inquirer_search_au
         AFTER UPDATE OF organization, name, kana, phone_digits ON inquirer BEGIN
@@ -88,6 +112,10 @@ CREATE_STATEMENTS: tuple[str, ...] = (
 )
 
 DROP_STATEMENTS: tuple[str, ...] = (
+    "DROP TRIGGER IF EXISTS inquiry_agreement_search_ad",
+    "DROP TRIGGER IF EXISTS inquiry_agreement_search_ai",
+    "DROP TRIGGER IF EXISTS inquiry_municipality_search_ad",
+    "DROP TRIGGER IF EXISTS inquiry_municipality_search_ai",
     "DROP TRIGGER IF EXISTS inquirer_search_au",
     "DROP TRIGGER IF EXISTS inquiry_search_ad",
     "DROP TRIGGER IF EXISTS inquiry_search_au",

@@ -9,23 +9,31 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import logging
+import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop_app import config
+from desktop_app.cli_language import speaking
 from desktop_app.cli_output import Printer
-from desktop_app.domain.dates import DateParseError, parse_date
+from desktop_app.cli_sync import add_sync_commands
 from desktop_app.domain.errors import UserError
-from desktop_app.domain.inquiry_input import LIST_KEYS
 from desktop_app.domain.messages import render
-from desktop_app.services import actions, inquiries, maintenance, search, setup
-from desktop_app.services.database import connect
+from desktop_app.domain.workflow import STATUS_LABELS, STATUSES
+
+if TYPE_CHECKING:
+    from db.engine import Database
+    from desktop_app.services.lookup import CodeLabels
+    from desktop_app.services.records import InquiryRecord
+
+# The services (and SQLAlchemy under them) are imported inside the handlers that use them, so
+# `--help`, `--version` and a refused argument answer at once (issue 7 §8 budgets).
 
 EXIT_OK, EXIT_INTERNAL, EXIT_REFUSED, EXIT_ATTENTION = 0, 1, 2, 3
 MAX_DEMO_COUNT = 2_000_000
+LIST_LIMIT = 10_000
 
 Handler = Callable[[argparse.Namespace, Printer], int]
 
@@ -47,6 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="renkei-desk", description="連携デスク: 全国連携に関する相談窓口の記録と連携"
     )
     _global_options(parser, default=None)
+    parser.add_argument(
+        "--version", action=_VersionAction, help="print the program's version and exit"
+    )
     # The same options after a command (`inquiry list --json`); SUPPRESS keeps a value given
     # before the command from being reset by the subcommand's default.
     common = argparse.ArgumentParser(add_help=False)
@@ -70,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_inquiry_commands(commands)
     _add_action_commands(commands)
+    add_sync_commands(commands, _open)
 
     check = commands.add_parser("check", help="integrity and consistency check")
     check.set_defaults(handler=_check)
@@ -127,10 +139,25 @@ def _add_inquiry_commands(commands: _Commands) -> None:
     delete.set_defaults(handler=_inquiry_delete)
     listing = sub.add_parser("list", help="newest inquiries matching the filters")
     listing.add_argument("--query", default="", help="free text (folded; 1+ characters)")
-    listing.add_argument("--status", action="append", default=[], help="status code (repeat)")
-    listing.add_argument("--month", help="received in this month, YYYY-MM")
+    statuses = ", ".join(f"{code} ({STATUS_LABELS[code]})" for code in STATUSES)
     listing.add_argument(
-        "--limit", type=_count_argument(10_000), default=50, help="how many items (default 50)"
+        "--status",
+        action="append",
+        default=[],
+        help=f"status, by code or label (repeat): {statuses}",
+    )
+    listing.add_argument("--month", help="received in this month, YYYY-MM")
+    how_many = listing.add_mutually_exclusive_group()
+    how_many.add_argument(
+        "--limit",
+        type=_count_argument(LIST_LIMIT),
+        default=50,
+        help=f"how many items (default 50, at most {LIST_LIMIT:,})",
+    )
+    how_many.add_argument(
+        "--all",
+        action="store_true",
+        help="every match, newest first, streamed; with --json one object per line (JSON Lines)",
     )
     listing.set_defaults(handler=_inquiry_list)
 
@@ -149,11 +176,18 @@ def _add_action_commands(commands: _Commands) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    printer = Printer(as_json=args.json, lang=config.language())
+    lang = config.language()
+    with speaking(lang):
+        args = build_parser().parse_args(argv)
+    printer = Printer(as_json=args.json, lang=lang)
     handler: Handler = getattr(args, "handler", _gui)
     try:
-        return handler(args, printer)
+        code = handler(args, printer)
+        sys.stdout.flush()  # a reader gone (`| head`) shows here, not at interpreter exit
+        return code
+    except BrokenPipeError:
+        _stdout_to_devnull()
+        return EXIT_OK
     except UserError as exc:
         printer.refusal(exc)
         return EXIT_REFUSED
@@ -163,7 +197,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERNAL
 
 
+def _stdout_to_devnull() -> None:
+    """The reader closed the pipe (`renkei-desk inquiry list | head -n 1`): it asked for no more,
+    which is no error. Later writes (Python's own flush at exit) go nowhere instead of raising."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # standard output is not a file (captured in tests)
+        pass
+
+
+class _VersionAction(argparse.Action):
+    """`--version`: the installed package's version, read only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> None:
+        from importlib import metadata
+
+        try:
+            version = metadata.version("renkei-desk")
+        except metadata.PackageNotFoundError:
+            version = "(not installed)"
+        print(f"renkei-desk {version}")
+        parser.exit()
+
+
 def _log_internal_error() -> Path:
+    import logging
+
     log_dir = config.log_dir()
     log_dir.mkdir(parents=True, exist_ok=True)
     path = log_dir / "renkei-desk.log"
@@ -176,21 +239,47 @@ def _db_path(args: argparse.Namespace) -> Path:
     return config.database_path(args.db)
 
 
-def _gui(args: argparse.Namespace, printer: Printer) -> int:
-    from desktop_app.ui.app import run_gui
+def _open(args: argparse.Namespace, *, create: bool = False) -> Database:
+    """The database of `--db`; only `create` commands (init, the window) may make a new file:
+    any other on a path that does not exist (a typo) is refused before anything is written."""
+    from desktop_app.services.database import connect
 
     path = _db_path(args)
-    db = connect(path)
+    if not create and not path.is_file():
+        raise UserError("database_missing", path=path)
+    return connect(path)
+
+
+def _labels(
+    printer: Printer, db: Database, records: Iterable[InquiryRecord] = ()
+) -> CodeLabels | None:
+    """The labels plain output prints for codes (none needed for JSON, which keeps codes)."""
+    if printer.as_json:
+        return None
+    from desktop_app.services import lookup
+
+    places = {code for record in records for code in record.municipalities}
+    return lookup.code_labels(db, printer.lang, places)
+
+
+def _gui(args: argparse.Namespace, printer: Printer) -> int:
+    from desktop_app.services import setup
+    from desktop_app.ui.app import run_gui
+
+    db = _open(args, create=True)
     try:
         setup.first_start(db, office=config.DEMO_OFFICE, demo_count=config.DEMO_COUNT)
     finally:
         db.dispose()
     screenshot = getattr(args, "screenshot", None)
+    path = _db_path(args)
     return run_gui(path, screenshot=Path(screenshot) if screenshot else None, lang=printer.lang)
 
 
 def _init(args: argparse.Namespace, printer: Printer) -> int:
-    db = connect(_db_path(args))
+    from desktop_app.services import setup
+
+    db = _open(args, create=True)
     report = setup.initialise(db, args.office)
     printer.figures(
         render("init_done", printer.lang, office=report.office, path=db.path),
@@ -200,11 +289,12 @@ def _init(args: argparse.Namespace, printer: Printer) -> int:
 
 
 def _demo_data(args: argparse.Namespace, printer: Printer) -> int:
+    from desktop_app.services import setup
     from desktop_app.services.demo_data import generate_demo_data
 
     if not 1 <= args.count <= MAX_DEMO_COUNT:
         raise UserError("count_invalid", value=args.count, limit=MAX_DEMO_COUNT)
-    db = connect(_db_path(args))
+    db = _open(args)
     setup.office_required(db)
     report = generate_demo_data(db, count=args.count, seed=args.seed)
     printer.figures(
@@ -215,29 +305,39 @@ def _demo_data(args: argparse.Namespace, printer: Printer) -> int:
 
 
 def _inquiry_add(args: argparse.Namespace, printer: Printer) -> int:
+    from desktop_app.services import inquiries
+
     data = _read_json(args.json_file)
-    db = connect(_db_path(args))
+    db = _open(args)
     record = inquiries.add_inquiry(db, data, staff=config.staff_login())
-    printer.record(record)
+    printer.record(record, _labels(printer, db, [record]))
     return EXIT_OK
 
 
 def _inquiry_show(args: argparse.Namespace, printer: Printer) -> int:
-    db = connect(_db_path(args))
-    printer.record(inquiries.get_inquiry(db, args.receipt, staff=config.staff_login()))
+    from desktop_app.services import actions, inquiries
+
+    db = _open(args)
+    record = inquiries.get_inquiry(db, args.receipt, staff=config.staff_login())
+    history = actions.list_actions(db, record.receipt_no)
+    printer.record(record, _labels(printer, db, [record]), history)
     return EXIT_OK
 
 
 def _inquiry_update(args: argparse.Namespace, printer: Printer) -> int:
+    from desktop_app.services import inquiries
+
     changes = _assignments(args.assignments)
-    db = connect(_db_path(args))
+    db = _open(args)
     record = inquiries.update_inquiry(db, args.receipt, changes, staff=config.staff_login())
-    printer.record(record)
+    printer.record(record, _labels(printer, db, [record]))
     return EXIT_OK
 
 
 def _inquiry_delete(args: argparse.Namespace, printer: Printer) -> int:
-    db = connect(_db_path(args))
+    from desktop_app.services import inquiries
+
+    db = _open(args)
     inquiries.delete_inquiry(db, args.receipt, staff=config.staff_login())
     printer.figures(
         render("deleted", printer.lang, value=args.receipt.upper()),
@@ -247,19 +347,29 @@ def _inquiry_delete(args: argparse.Namespace, printer: Printer) -> int:
 
 
 def _inquiry_list(args: argparse.Namespace, printer: Printer) -> int:
-    if not 1 <= args.limit <= 10_000:
-        raise UserError("count_invalid", value=args.limit, limit=10_000)
+    from desktop_app.services import lookup, search
+
+    if not 1 <= args.limit <= LIST_LIMIT:
+        raise UserError("count_invalid", value=args.limit, limit=LIST_LIMIT)
     date_from, date_to = _month_bounds(args.month) if args.month else (None, None)
+    db = _open(args)
+    statuses = lookup.status_codes(db, args.status) if args.status else ()
     flt = search.InquiryFilter(
-        text=args.query, statuses=tuple(args.status), date_from=date_from, date_to=date_to
+        text=args.query, statuses=statuses, date_from=date_from, date_to=date_to
     )
-    db = connect(_db_path(args))
-    count, records = search.list_inquiries(db, flt, limit=args.limit)
-    printer.listing(count, records)
+    labels = _labels(printer, db)
+    if args.all:
+        count = None if printer.as_json else search.count_inquiries(db, flt)
+        printer.stream(count, search.iter_inquiries(db, flt), labels)
+    else:
+        count, records = search.list_inquiries(db, flt, limit=args.limit)
+        printer.listing(count, records, labels)
     return EXIT_OK
 
 
 def _action_add(args: argparse.Namespace, printer: Printer) -> int:
+    from desktop_app.services import actions
+
     dates = {
         key: _date_argument(getattr(args, key), label)
         for key, label in (
@@ -268,7 +378,7 @@ def _action_add(args: argparse.Namespace, printer: Printer) -> int:
             ("reply_due", "回答期限"),
         )
     }
-    db = connect(_db_path(args))
+    db = _open(args)
     record = actions.add_action(
         db,
         args.receipt,
@@ -280,12 +390,14 @@ def _action_add(args: argparse.Namespace, printer: Printer) -> int:
         referred_to=args.referred_to,
         reply_due=dates["reply_due"],
     )
-    printer.action(record)
+    printer.action(record, _labels(printer, db))
     return EXIT_OK
 
 
 def _check(args: argparse.Namespace, printer: Printer) -> int:
-    db = connect(_db_path(args))
+    from desktop_app.services import maintenance
+
+    db = _open(args)
     report = maintenance.check(db)
     message = (
         render("check_ok", printer.lang, path=report.path)
@@ -299,7 +411,9 @@ def _check(args: argparse.Namespace, printer: Printer) -> int:
 
 
 def _backup(args: argparse.Namespace, printer: Printer) -> int:
-    db = connect(_db_path(args))
+    from desktop_app.services import maintenance
+
+    db = _open(args)
     report = maintenance.backup(db, Path(args.to))
     printer.figures(
         render("backup_done", printer.lang, path=report.path),
@@ -309,6 +423,9 @@ def _backup(args: argparse.Namespace, printer: Printer) -> int:
 
 
 def _restore(args: argparse.Namespace, printer: Printer) -> int:
+    from desktop_app.services import maintenance
+    from desktop_app.services.database import connect
+
     report = maintenance.restore(_db_path(args), Path(args.file))
     connect(report.path).dispose()  # brings an older backup up to the current schema
     printer.figures(
@@ -340,6 +457,8 @@ def _read_json(source: str) -> dict[str, Any]:
 
 def _assignments(assignments: list[str]) -> dict[str, Any]:
     """`--set` pairs as contract changes: lists split on commas, `inquirer.x` nested."""
+    from desktop_app.domain.inquiry_input import LIST_KEYS
+
     changes: dict[str, Any] = {}
     for assignment in assignments:
         key, sep, value = assignment.partition("=")
@@ -381,6 +500,8 @@ def _count_argument(limit: int) -> Callable[[str], int]:
 
 
 def _date_argument(value: str | None, label: str) -> dt.date | None:
+    from desktop_app.domain.dates import DateParseError, parse_date
+
     if value is None:
         return None
     try:

@@ -125,6 +125,113 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "同じ相談者どうしは統合できません。",
         "An inquirer cannot be merged into itself.",
     ),
+    # sync packages
+    "package_personal_needs_password": (
+        "個人情報を含む送付ファイルには共有パスワードが必要です。設定画面か `renkei-desk config set package-password` で設定してください。",
+        "A package with personal data needs the shared password. Set it in the settings or with `renkei-desk config set package-password`.",
+    ),
+    "package_to_required": (
+        "本庁では送付先を --to で指定してください（{allowed}）。",
+        "At the central office, name the destination with --to ({allowed}).",
+    ),
+    "package_route_invalid": (
+        "{office} から {value} へは送付できません。支所は本庁（HQ）へ、本庁は各支所へ送付します。",
+        "{office} cannot send a package to {value}: branches send to HQ, HQ sends to each branch.",
+    ),
+    "path_not_writable": (
+        "ファイルを書き込めません: {path}。保存先のフォルダを確認してください。",
+        "Cannot write the file {path}. Check the folder.",
+    ),
+    "file_unreadable": ("ファイルを読めません: {path}", "Cannot read the file {path}."),
+    "package_not_workbook": (
+        "{path} はExcelのブック（.xlsx）として読めません。壊れているか、別の種類のファイルです。",
+        "{path} cannot be read as an Excel workbook (.xlsx): it is damaged or another kind of file.",
+    ),
+    "package_not_package": (
+        "{path} は連携デスクの送付ファイルではありません。",
+        "{path} is not a Renkei Desk package.",
+    ),
+    "package_version_unknown": (
+        "{path} の形式（版 {version}）はこのプログラムでは読めません。プログラムを更新してください。",
+        "{path} has a format version ({version}) this program cannot read. Update the program.",
+    ),
+    "package_sheet_missing": (
+        "{path} にシート「{sheet}」がないか、見出しが変わっています。",
+        'The sheet "{sheet}" of {path} is missing or its headers were changed.',
+    ),
+    "package_key_mismatch": (
+        "{path} の署名が共有パスワードと一致しません。区外で作られたか、改変されたファイルです。",
+        "The signature of {path} does not match the shared password: it was made outside the ward or altered.",
+    ),
+    "package_key_missing": (
+        "{path} は署名付きですが、このパソコンには共有パスワードが設定されていません。設定してから取り込んでください。",
+        "{path} is signed, but no shared password is set on this PC. Set it, then import again.",
+    ),
+    "package_needs_password": (
+        "{path} はパスワードで保護されています。共有パスワードを設定してから取り込んでください。",
+        "{path} is password-protected. Set the shared password, then import again.",
+    ),
+    "package_password_wrong": (
+        "{path} を共有パスワードで開けません。パスワードが違います。",
+        "{path} cannot be opened with the shared password: the password is wrong.",
+    ),
+    "package_password_short": (
+        "共有パスワードは{limit}文字以上にしてください。",
+        "The shared password must have at least {limit} characters.",
+    ),
+    "package_edited": (
+        "{path} は書き出した後に編集されています（{rows}）。取り込みませんでした。確認のうえ取り込む場合は「編集を承認して取込」（--accept-edited）を使ってください。",
+        "{path} was edited after it was exported ({rows}). Nothing was imported. To import it after checking, accept the edits (--accept-edited).",
+    ),
+    "package_wrong_office": (
+        "{path} は {value} 宛ての送付ファイルです（この事務所は {office}）。",
+        "{path} is meant for {value} (this office is {office}).",
+    ),
+    "package_training_into_real": (
+        "{path} は研修用データの送付ファイルです。実データのあるデータベースには取り込めません。",
+        "{path} holds training data; it cannot be imported into a database with real cases.",
+    ),
+    "package_real_into_training": (
+        "{path} は実データの送付ファイルです。研修用のデータベースには取り込めません。",
+        "{path} holds real cases; it cannot be imported into a training database.",
+    ),
+    "conflict_unknown": (
+        "競合 {value} はありません（解決済みか、番号の誤り）。`renkei-desk conflict list` で確認してください。",
+        "There is no open conflict {value} (resolved already, or a wrong number). See `renkei-desk conflict list`.",
+    ),
+    "conflict_field_unknown": (
+        "項目「{value}」はこの競合に含まれていません。競合している項目: {allowed}",
+        'The field "{value}" is not in this conflict. Fields in conflict: {allowed}',
+    ),
+    "package_written": (
+        "送付ファイルを作成しました: {path}（{to} 宛て 第{sequence}号、受付 {inquiries} 件・対応履歴 {actions} 件・相談者 {inquirers} 件）",
+        "Package written: {path} (to {to}, no. {sequence}: {inquiries} inquiries, {actions} actions, {inquirers} inquirers)",
+    ),
+    "conflicts_header": ("未解決の競合: {count} 件", "Open conflicts: {count}"),
+    "conflict_resolved": ("競合 {value} を解決しました。", "Conflict {value} resolved."),
+    "masters_written": (
+        "マスタ送付ファイルを作成しました: {path}",
+        "Master package written: {path}",
+    ),
+    "masters_imported": (
+        "マスタを取り込みました: {path}（追加 {inserted}、更新 {updated}、変更なし {unchanged}、古い版 {stale}）",
+        "Masters imported from {path} ({inserted} added, {updated} updated, {unchanged} unchanged, {stale} stale)",
+    ),
+    "masters_central_only": (
+        "マスタ送付ファイルは本庁（HQ）で作成します（この事務所は {office}）。",
+        "Master packages are made at the central office, HQ (this office is {office}).",
+    ),
+    "package_password_set": ("共有パスワードを設定しました。", "The shared password is set."),
+    "password_prompt": ("パスワード: ", "Password: "),
+    "password_again": ("もう一度: ", "Again: "),
+    "password_mismatch": (
+        "2回の入力が一致しません。もう一度設定してください。",
+        "The two entries differ. Please set it again.",
+    ),
+    "edit_conflict": (
+        "{value} はこの画面を開いた後に変更されています。両方で変わった項目が {count} 件あります。どちらの値を残すか選んでください。",
+        "{value} was changed after this form was opened: {count} fields were changed on both sides. Choose which value to keep.",
+    ),
     "already_deleted": (
         "受付番号「{value}」の相談は削除済みです。",
         'The inquiry "{value}" has been deleted.',
@@ -207,6 +314,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "バックアップから復元しました: {path}（元のファイルは before-restore として保存）",
         "Restored from the backup: {path} (the replaced file was kept as before-restore)",
     ),
+    "database_missing": (
+        "データベースがありません: {path}。`renkei-desk init --office CODE` で作成してください。",
+        "There is no database at {path}. Create one with `renkei-desk init --office CODE`.",
+    ),
+    "show_actions": ("対応履歴（{count} 件）", "Actions ({count})"),
     "municipality_retired": (
         "自治体「{name}」（{value}）は {retired_on} に廃止されています。現在の自治体を選んでください。",
         "The municipality {name} ({value}) ceased to exist on {retired_on}. Choose the current one.",

@@ -7,20 +7,20 @@ date, so the 対応予定 list reads one indexed column instead of every action.
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 
 from sqlalchemy import select
 
 from db.engine import Database
-from db.models import Action, Inquiry
-from desktop_app.domain.errors import UserError
-from desktop_app.services import audit
+from db.models import Action
+from desktop_app.domain import fields
+from desktop_app.domain.errors import ErrorCollector, UserError
+from desktop_app.services import writer
 from desktop_app.services.codes import vocabulary_codes
 from desktop_app.services.inquiries import find_live
 from desktop_app.services.records import ActionRecord, action_record
-from desktop_app.services.row_upkeep import touch
+from desktop_app.services.status_history import STATUS_CHANGE
 
-_NOTE_LIMIT = 5_000
+_NOTE = fields.field("action", "note")
 
 
 def add_action(
@@ -35,23 +35,37 @@ def add_action(
     referred_to: str = "",
     reply_due: dt.date | None = None,
 ) -> ActionRecord:
+    """Log one action; every problem with it is refused at once (InputErrors), nothing written.
+
+    A note is required: an action whose 内容 is empty says nothing to whoever reads the
+    history next. Status changes are logged by the status change itself (status_history).
+    """
     when = action_date or dt.date.today()
     with db.write() as session:
         inquiry = find_live(session, receipt_no)
-        kinds = vocabulary_codes(session, "action_kind")
+        kinds = [code for code in vocabulary_codes(session, "action_kind") if code != STATUS_CHANGE]
+        errors = ErrorCollector()
         if kind not in kinds:
-            raise UserError(
-                "code_unknown", label="対応の種類", value=kind, allowed=", ".join(kinds)
+            errors.add(
+                UserError(
+                    "code_unknown",
+                    at="kind",
+                    label=fields.field("action", "kind").label,
+                    value=kind,
+                    allowed=", ".join(kinds),
+                )
             )
-        if len(note) > _NOTE_LIMIT:
-            raise UserError("field_too_long", label="メモ", limit=_NOTE_LIMIT)
-        for due_label, due in (("次回対応期限", next_due), ("回答期限", reply_due)):
+        if not note.strip():
+            errors.add(UserError("field_required", at="note", label=_NOTE.label))
+        elif _NOTE.limit is not None and len(note) > _NOTE.limit:
+            errors.add(UserError("field_too_long", at="note", label=_NOTE.label, limit=_NOTE.limit))
+        for key, due in (("next_due", next_due), ("reply_due", reply_due)):
             if due is not None and due < when:
-                raise UserError("due_before_action", label=due_label)
+                label = fields.field("action", key).label
+                errors.add(UserError("due_before_action", at=key, label=label))
+        errors.raise_any()
         row = Action(
-            id=str(uuid.uuid4()),
-            origin=inquiry.origin,
-            updated_by=staff,
+            id="",
             inquiry_id=inquiry.id,
             action_date=when,
             staff=staff,
@@ -61,12 +75,12 @@ def add_action(
             referred_to=referred_to.strip(),
             reply_due=reply_due if kind == "referral" else None,
         )
-        session.add(row)
+        writer.create(session, row, staff=staff, origin=inquiry.origin)
         dues = [due for due in (next_due, row.reply_due) if due is not None]
         if dues:
-            _follow_up(inquiry, min(dues), staff)
-        session.flush()
-        audit.log(session, staff=staff, action="create", entity="action", entity_id=row.id)
+            # The inquiry's follow-up date follows its newest action: a change of the inquiry
+            # like any other, so it is stamped, travels in the next package and is audited.
+            writer.change(session, inquiry, {"follow_up_due": min(dues)}, staff=staff)
         return action_record(row)
 
 
@@ -90,24 +104,5 @@ def log_reply(db: Database, action_id: str, replied_on: dt.date, *, staff: str) 
             raise UserError("action_unknown", value=action_id)
         if row.kind != "referral":
             raise UserError("action_not_referral")
-        old = row.replied_on
-        row.replied_on = replied_on
-        touch(row, staff)
-        audit.log(
-            session,
-            staff=staff,
-            action="update",
-            entity="action",
-            entity_id=row.id,
-            field="replied_on",
-            old=old,
-            new=replied_on,
-        )
+        writer.change(session, row, {"replied_on": replied_on}, staff=staff)
         return action_record(row)
-
-
-def _follow_up(inquiry: Inquiry, due: dt.date, staff: str) -> None:
-    if inquiry.follow_up_due == due:
-        return
-    inquiry.follow_up_due = due
-    touch(inquiry, staff)

@@ -23,15 +23,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
-from db import search_index
+from db import bulk
 from db.engine import Database, ensure_statistics
 from db.models import (
     Action,
     AgreementBody,
-    Base,
     Inquirer,
     Inquiry,
     Municipality,
@@ -46,28 +45,13 @@ from desktop_app.domain.dates import fiscal_year, fiscal_year_bounds
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.receipt import format_receipt
 from desktop_app.domain.workflow import CLOSED_STATUSES, IN_PROGRESS, RECEIVED, REFERRED
+from desktop_app.services import writer
 from desktop_app.services.setup import require_office
 
 MAX_COUNT = 2_000_000
 BATCH_SIZE = 5_000
 
-# Tables in the order a batch is inserted (parents before children: foreign keys are on).
-TABLES: tuple[str, ...] = (
-    "inquirer",
-    "inquiry",
-    "inquiry_field",
-    "inquiry_form",
-    "inquiry_municipality",
-    "inquiry_agreement",
-    "action",
-)
 Batch = dict[str, list[dict[str, Any]]]
-# The indexes a bulk load drops and recreates: named B-tree indexes, not constraints.
-SECONDARY_INDEXES_SQL = (
-    "SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ("
-    + ", ".join(f"'{name}'" for name in TABLES)
-    + ") ORDER BY name"
-)
 
 _T = TypeVar("_T")
 
@@ -153,14 +137,13 @@ def generate_demo_data(
         context = read_context(session, office)
         generator = DemoGenerator(context, count=count, seed=seed, today=today or dt.date.today())
         conn = session.connection()
-        indexes = drop_indexes(conn)
         insert_seconds = 0.0
-        for batch in generator.batches():
+        with bulk.indexes_set_aside(conn):
+            for batch in generator.batches():
+                before = time.perf_counter()
+                writer.insert_many(conn, batch)
+                insert_seconds += time.perf_counter() - before
             before = time.perf_counter()
-            insert_batch(conn, batch)
-            insert_seconds += time.perf_counter() - before
-        before = time.perf_counter()
-        restore_indexes(conn, indexes)
         index_seconds = time.perf_counter() - before
         _save_counters(session, context.counters, generator.counters)
     # The planner needs statistics that know about the new rows, or a search scans the table.
@@ -225,41 +208,6 @@ def read_context(session: Session, office: str | None) -> DemoContext:
         next_inquiry_pk=top_inquiry + 1,
         high_water=(top_inquiry, top_inquirer, top_action),
     )
-
-
-def drop_indexes(conn: Connection) -> list[str]:
-    """Drop the search index and the B-tree indexes of the loaded tables; their DDL is returned.
-
-    A B-tree built once over all rows costs a fraction of one kept current row by row (the id
-    indexes are keyed by random UUIDs, so every insert lands on a different page). The unique
-    and primary-key indexes stay: they are constraints, and the foreign keys look them up.
-    """
-    statements = [sql for (sql,) in conn.exec_driver_sql(SECONDARY_INDEXES_SQL)]
-    for sql in statements:
-        conn.exec_driver_sql(f"DROP INDEX {_index_name(sql)}")
-    search_index.drop(conn)
-    return statements
-
-
-def restore_indexes(conn: Connection, statements: Sequence[str]) -> None:
-    """Rebuild what drop_indexes dropped, over every row (earlier rows included)."""
-    for sql in statements:
-        conn.exec_driver_sql(sql)
-    search_index.create(conn)
-    search_index.rebuild(conn)
-
-
-def _index_name(create_sql: str) -> str:
-    # "CREATE INDEX ix_inquiry_due ON inquiry (...)": our own schema, so the name is plain.
-    return create_sql.split()[2]
-
-
-def insert_batch(conn: Connection, batch: Batch) -> None:
-    """Core executemany per table; parents first so the foreign keys hold at every statement."""
-    for name in TABLES:
-        rows = batch.get(name)
-        if rows:
-            conn.execute(insert(Base.metadata.tables[name]), rows)
 
 
 def _save_counters(
@@ -392,7 +340,7 @@ class DemoGenerator:
     # -- the run ---------------------------------------------------------------------------
 
     def batches(self, size: int = BATCH_SIZE) -> Iterator[Batch]:
-        batch: Batch = {name: [] for name in TABLES}
+        batch: Batch = {name: [] for name in bulk.TABLES}
         pending = 0
         for day, n in self._days():
             for _ in range(n):
@@ -400,7 +348,7 @@ class DemoGenerator:
                 pending += 1
                 if pending == size:
                     yield batch
-                    batch, pending = {name: [] for name in TABLES}, 0
+                    batch, pending = {name: [] for name in bulk.TABLES}, 0
         if pending:
             yield batch
 
@@ -485,11 +433,8 @@ class DemoGenerator:
             "pk": inquiry.pk,
             "id": inquiry.id,
             "origin": inquiry.office,
-            "rev": 1,
             "updated_at": updated_at,
             "updated_by": inquiry.staff,
-            "deleted": False,
-            "base_rev": None,
             "receipt_no": format_receipt(inquiry.office, year, seq),
             "office_code": inquiry.office,
             "received_at": inquiry.received,
@@ -558,11 +503,8 @@ class DemoGenerator:
         return {
             "id": self._uuid(),
             "origin": inquiry.office,
-            "rev": 1,
             "updated_at": self._stamp(replied_on or day),
             "updated_by": inquiry.staff,
-            "deleted": False,
-            "base_rev": None,
             "inquiry_id": inquiry.id,
             "action_date": day,
             "staff": inquiry.staff,
@@ -655,26 +597,19 @@ class DemoGenerator:
         return {
             "id": self._uuid(),
             "origin": office,
-            "rev": 1,
             "updated_at": self._stamp(day),
             "updated_by": rng.one(self._staff[office]),
-            "deleted": False,
-            "base_rev": None,
             "type": inquirer_type,
             "organization": organization,
             "name": name,
             "kana": kana,
             "phone": phone,
-            "phone_digits": text.digits(phone),
             "email": email,
             "postal_code": postal,
             "address": address,
             "corporate_number": corporate,
             "notes": rng.one(corpus.INQUIRER_NOTES) if rng.random() < 0.08 else "",
             "merged_into": None,
-            "match_key": text.match_key(organization, name),
-            "name_key": text.name_key(name),
-            "kana_key": text.fold(kana),
         }
 
     def _organization(self, inquirer_type: str, slots: dict[str, str]) -> str:

@@ -24,9 +24,8 @@ from db.models import Inquirer, Inquiry
 from desktop_app.domain import corporate_number as corporate
 from desktop_app.domain import text
 from desktop_app.domain.errors import UserError
-from desktop_app.services import audit
+from desktop_app.services import audit, writer
 from desktop_app.services.records import InquirerRecord, inquirer_record
-from desktop_app.services.row_upkeep import refresh_inquirer_keys, touch
 
 # How many candidates one probe may bring back before they are ranked; bounds the work per key.
 _CANDIDATES = 50
@@ -118,39 +117,23 @@ def merge_inquirers(db: Database, keep_id: str, drop_id: str, *, staff: str) -> 
         drop = _live(session, drop_id)
         moved = session.scalars(select(Inquiry).where(Inquiry.inquirer_id == drop.id)).all()
         for inquiry in moved:
-            inquiry.inquirer_id = keep.id
-            touch(inquiry, staff)
-            audit.log(
-                session,
-                staff=staff,
-                action="merge",
-                entity="inquiry",
-                entity_id=inquiry.id,
-                field="inquirer",
-                old=drop.id,
-                new=keep.id,
-            )
-        audit.log_changes(
+            writer.change(session, inquiry, {"inquirer": keep.id}, staff=staff, action="merge")
+        gaps = {
+            field: getattr(drop, field)
+            for field in _GAP_FIELDS
+            if not getattr(keep, field) and getattr(drop, field)
+        }
+        writer.change(session, keep, gaps, staff=staff, action="merge")
+        writer.delete(session, drop, staff=staff, action="merge", values={"merged_into": keep.id})
+        audit.log(
             session,
             staff=staff,
             action="merge",
             entity="inquirer",
             entity_id=keep.id,
-            changes={field: ("", value) for field, value in _fill_gaps(keep, drop)},
+            field="absorbed",
+            new=drop.id,
         )
-        drop.merged_into = keep.id
-        drop.deleted = True
-        for row, field, other in ((keep, "absorbed", drop.id), (drop, "merged_into", keep.id)):
-            touch(row, staff)
-            audit.log(
-                session,
-                staff=staff,
-                action="merge",
-                entity="inquirer",
-                entity_id=row.id,
-                field=field,
-                new=other,
-            )
         session.flush()
         return inquirer_record(keep)
 
@@ -208,16 +191,3 @@ def _live(session: Session, inquirer_id: str) -> Inquirer:
     if row is None or row.deleted:
         raise UserError("inquirer_unknown", value=inquirer_id)
     return row
-
-
-def _fill_gaps(keep: Inquirer, drop: Inquirer) -> list[tuple[str, str]]:
-    """Copy what only the dropped record knows; returns the (field, value) pairs copied."""
-    filled = [
-        (field, getattr(drop, field))
-        for field in _GAP_FIELDS
-        if not getattr(keep, field) and getattr(drop, field)
-    ]
-    for field, value in filled:
-        setattr(keep, field, value)
-    refresh_inquirer_keys(keep)
-    return filled

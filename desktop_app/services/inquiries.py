@@ -1,13 +1,14 @@
 """Recording, reading, changing and deleting inquiries: one transaction per call.
 
-Every change bumps the row's `rev` and `updated_at` (the sync merge depends on it) and writes
-field-level audit entries; a deletion is a tombstone so that it travels to the central office.
+Rows are born and changed through the one writer (services/writer.py), which keeps their sync
+columns, keys and audit entries. An edit made from an older version of the row (a form left
+open while an action moved the due date, another window, a sync import) is merged field by
+field against that version (domain/merge.py): nothing newer is overwritten silently.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from collections.abc import Mapping
 from typing import Any
 
@@ -15,37 +16,32 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.engine import Database
-from db.models import (
-    Inquirer,
-    Inquiry,
-    InquiryAgreement,
-    InquiryField,
-    InquiryForm,
-    InquiryMunicipality,
-    ReceiptCounter,
-    utc_now,
-)
+from db.models import Inquirer, Inquiry, utc_now
 from desktop_app.domain import inquiry_input, workflow
-from desktop_app.domain.dates import fiscal_year
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.merge import FieldConflict, three_way
 from desktop_app.domain.pii import has_personal_data
-from desktop_app.domain.receipt import format_receipt
-from desktop_app.services import audit
+from desktop_app.services import audit, writer
 from desktop_app.services.codes import check_codes
 from desktop_app.services.records import InquiryRecord, inquiry_record
-from desktop_app.services.row_upkeep import refresh_inquirer_keys, touch
 from desktop_app.services.setup import require_office
+from desktop_app.services.status_history import record_status_change
 
-_LIST_MODELS: dict[
-    str, type[InquiryField | InquiryForm | InquiryMunicipality | InquiryAgreement]
-] = {
-    "fields": InquiryField,
-    "forms": InquiryForm,
-    "municipalities": InquiryMunicipality,
-    "agreement_bodies": InquiryAgreement,
-}
-# Contract key -> model attribute, where they differ.
-_ATTRIBUTE = {"relationship": "relationship_code"}
+
+class EditConflict(UserError):
+    """A field was changed both in the edit and in the stored row since the edit began.
+
+    Nothing was written. `conflicts` holds both values of each such field (contract keys,
+    inquirer fields as `inquirer.phone`, values in the record's JSON form); `current` is the
+    stored row now, the base for saving again once a person has chosen.
+    """
+
+    def __init__(
+        self, receipt_no: str, conflicts: tuple[FieldConflict, ...], current: InquiryRecord
+    ):
+        super().__init__("edit_conflict", value=receipt_no, count=len(conflicts))
+        self.conflicts = conflicts
+        self.current = current
 
 
 def add_inquiry(
@@ -57,23 +53,12 @@ def add_inquiry(
         office = require_office(session)
         check_codes(session, values)
         inquirer = _inquirer_for(session, values.pop("inquirer"), office=office, staff=staff)
-        received: dt.date = values["received_at"]
-        row = Inquiry(
-            id=str(uuid.uuid4()),
-            origin=office,
-            updated_by=staff,
-            receipt_no=_next_receipt(session, office, fiscal_year(received)),
-            office_code=office,
-            staff=staff,
-            inquirer_id=inquirer.id,
-            status=values.pop("status", None) or "received",
-        )
-        if workflow.is_closed(row.status):
-            row.closed_at = utc_now()
-        _apply(row, values)
-        session.add(row)
-        session.flush()
-        audit.log(session, staff=staff, action="create", entity="inquiry", entity_id=row.id)
+        status = values.pop("status", None) or "received"
+        row = Inquiry(office_code=office, staff=staff, inquirer_id=inquirer.id, status=status)
+        row.closed_at = utc_now() if workflow.is_closed(status) else None
+        for key, value in values.items():
+            writer.set_value(row, key, value)
+        writer.create(session, row, staff=staff, origin=office)
         return inquiry_record(row)
 
 
@@ -96,39 +81,29 @@ def update_inquiry(
     *,
     staff: str,
     today: dt.date | None = None,
+    base: InquiryRecord | None = None,
 ) -> InquiryRecord:
-    """Change some contract keys; a status change must follow the workflow (reopening is logged)."""
+    """Change some contract keys; a status change must follow the workflow (reopening is logged).
+
+    With `base`, the version the edit started from, only the keys whose value differs from
+    `base` are changes; if the stored row has moved on, they are merged with its newer values
+    field by field, and a field changed differently on both sides raises EditConflict.
+    """
     values = inquiry_input.read_changes(changes, today=today or dt.date.today())
     with db.write() as session:
         row = _find(session, receipt_no)
+        if base is not None:
+            values = _merged_changes(row, base, values)
         kept = {item.code for item in row.municipalities}
         check_codes(session, values, received_at=row.received_at, kept=kept)
-        before = inquiry_record(row).to_json()
         if "inquirer" in values:
             _change_inquirer(session, row, values.pop("inquirer"), staff=staff)
         if "status" in values:
             _change_status(session, row, values.pop("status"), values, staff=staff)
-        _apply(row, values)
+        writer.change(session, row, values, staff=staff)
         inquiry_input.check_due(row.received_at, row.follow_up_due)
         if workflow.is_closed(row.status):
             inquiry_input.check_outcome(row.status, row.outcome)
-        session.flush()
-        after = inquiry_record(row).to_json()
-        changed = {
-            key: (before[key], after[key])
-            for key in after
-            if key not in ("inquirer", "rev", "updated_at") and before[key] != after[key]
-        }
-        if changed:
-            touch(row, staff)
-            audit.log_changes(
-                session,
-                staff=staff,
-                action="update",
-                entity="inquiry",
-                entity_id=row.id,
-                changes=changed,
-            )
         session.flush()
         return inquiry_record(row)
 
@@ -136,10 +111,7 @@ def update_inquiry(
 def delete_inquiry(db: Database, receipt_no: str, *, staff: str) -> None:
     """Mark an inquiry deleted (a tombstone, so the deletion reaches the central office)."""
     with db.write() as session:
-        row = _find(session, receipt_no)
-        row.deleted = True
-        touch(row, staff)
-        audit.log(session, staff=staff, action="delete", entity="inquiry", entity_id=row.id)
+        writer.delete(session, _find(session, receipt_no), staff=staff)
 
 
 def find_live(session: Session, receipt_no: str) -> Inquiry:
@@ -157,24 +129,55 @@ def _find(session: Session, receipt_no: str) -> Inquiry:
     return row
 
 
-def _next_receipt(session: Session, office: str, year: int) -> str:
-    """The next 受付番号 of this office and fiscal year; the write lock makes it race-free."""
-    counter = session.get(ReceiptCounter, (office, year))
-    if counter is None:
-        counter = ReceiptCounter(office_code=office, fiscal_year=year, last=0)
-        session.add(counter)
-    counter.last += 1
-    return format_receipt(office, year, counter.last)
+def _merged_changes(row: Inquiry, base: InquiryRecord, values: dict[str, Any]) -> dict[str, Any]:
+    """The changes an edit from `base` makes to `row` now, or EditConflict."""
+    was = _flat(base.to_json())
+    ours = {**was, **_flat(_as_json(values))}
+    current = inquiry_record(row)
+    merge = three_way(was, ours, _flat(current.to_json()))
+    if merge.conflicts:
+        raise EditConflict(row.receipt_no, merge.conflicts, current)
+    changed = set(merge.ours_changed)
+    inquirer = {
+        key: value
+        for key, value in values.get("inquirer", {}).items()
+        if f"inquirer.{key}" in changed
+    }
+    kept = {key: value for key, value in values.items() if key in changed}
+    if inquirer:
+        kept["inquirer"] = inquirer
+    return kept
 
 
-def _apply(row: Inquiry, values: Mapping[str, Any]) -> None:
+# The keys an edit is compared on: the record's own fields, not its bookkeeping.
+_BOOKKEEPING = ("receipt_no", "id", "office", "rev", "updated_at", "staff", "closed_at")
+
+
+def _flat(record: Mapping[str, Any]) -> dict[str, Any]:
+    """A record's JSON with the inquirer's fields as `inquirer.x`; empty text as None."""
+    flat: dict[str, Any] = {}
+    for key, value in record.items():
+        if key == "inquirer":
+            for sub, sub_value in value.items():
+                flat[f"inquirer.{sub}"] = sub_value or None
+        elif key not in _BOOKKEEPING:
+            flat[key] = value if value != "" else None
+    return flat
+
+
+def _as_json(values: Mapping[str, Any]) -> dict[str, Any]:
+    """Typed input values in the record's JSON form, so they compare with a record."""
+    out: dict[str, Any] = {}
     for key, value in values.items():
-        if key in _LIST_MODELS:
-            model = _LIST_MODELS[key]
-            # In code order, as the relationship loads them: add and update print what show will.
-            setattr(row, key, [model(code=code) for code in sorted(value)])
+        if key == "inquirer":
+            out[key] = dict(value)
+        elif isinstance(value, dt.date):
+            out[key] = value.isoformat()
+        elif isinstance(value, tuple):
+            out[key] = sorted(value)
         else:
-            setattr(row, _ATTRIBUTE.get(key, key), value)
+            out[key] = value
+    return out
 
 
 def _change_status(
@@ -188,14 +191,17 @@ def _change_status(
     except workflow.TransitionError as exc:
         raise UserError(
             exc.code,
+            at="status",
             old=workflow.status_display(old),
             new=workflow.status_display(new),
             value=new,
             allowed=workflow.statuses_display(workflow.allowed_transitions(old)),
         ) from exc
-    row.status = new
+    values["status"] = new
+    record_status_change(session, row, old, new, values.get("outcome"), staff=staff)
     if workflow.is_closed(new):
-        row.closed_at = utc_now()
+        values["closed_at"] = utc_now()
+        values["follow_up_due"] = None  # a closed case has nothing left to follow up
     elif workflow.is_reopening(old, new):
         audit.log(
             session,
@@ -207,7 +213,7 @@ def _change_status(
             old=old,
             new=new,
         )
-        row.closed_at = None
+        values["closed_at"] = None
         values.setdefault("outcome", None)
 
 
@@ -215,31 +221,20 @@ def _inquirer_for(session: Session, values: dict[str, Any], *, office: str, staf
     if "id" in values:
         existing = session.scalar(select(Inquirer).where(Inquirer.id == values["id"]))
         if existing is None or existing.deleted:
-            raise UserError("inquirer_unknown", value=values["id"])
+            raise UserError("inquirer_unknown", at="inquirer.name", value=values["id"])
         _update_inquirer(session, existing, values, staff=staff)
         return existing
-    inquirer = Inquirer(id=str(uuid.uuid4()), origin=office, updated_by=staff, type=values["type"])
-    _set_inquirer_fields(inquirer, values)
-    session.add(inquirer)
-    session.flush()
-    audit.log(session, staff=staff, action="create", entity="inquirer", entity_id=inquirer.id)
+    inquirer = Inquirer(id="", type=values["type"])
+    for key, value in values.items():
+        writer.set_value(inquirer, key, value)
+    writer.create(session, inquirer, staff=staff, origin=office)
     return inquirer
 
 
 def _change_inquirer(session: Session, row: Inquiry, values: dict[str, Any], *, staff: str) -> None:
     if "id" in values and values["id"] != row.inquirer_id:
         linked = _inquirer_for(session, values, office=row.origin, staff=staff)
-        audit.log(
-            session,
-            staff=staff,
-            action="update",
-            entity="inquiry",
-            entity_id=row.id,
-            field="inquirer",
-            old=row.inquirer_id,
-            new=linked.id,
-        )
-        row.inquirer_id = linked.id
+        writer.change(session, row, {"inquirer": linked.id}, staff=staff)
         session.flush()
         session.expire(row, ["inquirer"])
         return
@@ -249,37 +244,14 @@ def _change_inquirer(session: Session, row: Inquiry, values: dict[str, Any], *, 
 def _update_inquirer(
     session: Session, inquirer: Inquirer, values: Mapping[str, Any], *, staff: str
 ) -> None:
-    before = {key: getattr(inquirer, key) for key in values if key != "id"}
-    _set_inquirer_fields(inquirer, values)
-    if not (inquirer.name or inquirer.organization):
-        raise UserError("inquirer_name_required")
-    changed = {
-        key: (old, getattr(inquirer, key))
-        for key, old in before.items()
-        if getattr(inquirer, key) != old
-    }
-    if changed:
-        touch(inquirer, staff)
-    audit.log_changes(
-        session,
-        staff=staff,
-        action="update",
-        entity="inquirer",
-        entity_id=inquirer.id,
-        changes=changed,
-    )
-
-
-def _set_inquirer_fields(inquirer: Inquirer, values: Mapping[str, Any]) -> None:
-    for key, value in values.items():
-        if key == "id":
-            continue
-        if key == "type":
-            if value is None:
-                raise UserError(
-                    "field_required", at="inquirer.type", label=inquiry_input.label("inquirer.type")
-                )
-            inquirer.type = value
-        else:
-            setattr(inquirer, key, value or "")
-    refresh_inquirer_keys(inquirer)
+    fields = {key: value for key, value in values.items() if key != "id"}
+    if "type" in fields and fields["type"] is None:
+        raise UserError(
+            "field_required", at="inquirer.type", label=inquiry_input.label("inquirer.type")
+        )
+    named = bool(inquirer.name or inquirer.organization)
+    writer.change(session, inquirer, fields, staff=staff)
+    # Refuse an edit that blanks the last name; a resident's record at the central office
+    # may have no name at all (packages leave personal fields out), and stays editable.
+    if named and not (inquirer.name or inquirer.organization):
+        raise UserError("inquirer_name_required", at="inquirer.name")

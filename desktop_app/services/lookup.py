@@ -9,6 +9,7 @@ found by its code, because old inquiries name it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import or_, select
@@ -16,6 +17,8 @@ from sqlalchemy import or_, select
 from db.engine import Database
 from db.models import AgreementBody, Municipality, Office, PartnerMunicipality, VocabTerm
 from desktop_app.domain import text
+from desktop_app.domain.errors import UserError
+from desktop_app.domain.messages import Localized
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,11 @@ class MunicipalityItem:
             return self.name
         retired = "・廃止" if self.retired_on else ""
         return f"{self.name}（{self.prefecture}{retired}）"
+
+    @property
+    def full_name(self) -> str:
+        """北海道釧路市: how a letter or a printed record names it."""
+        return self.name if self.kind == "prefecture" else f"{self.prefecture}{self.name}"
 
 
 @dataclass(frozen=True)
@@ -82,6 +90,79 @@ def labels(db: Database, lang: str = "ja") -> dict[str, dict[str, str]]:
         for row in rows:
             result.setdefault(row.vocab, {})[row.code] = row.label_en if english else row.label_ja
     return result
+
+
+@dataclass(frozen=True)
+class CodeLabels:
+    """What the codes in records read as for a person, in one language (the CLI's plain output).
+
+    Retired vocabulary terms are included: an old inquiry still shows what its code meant.
+    """
+
+    vocab: dict[str, dict[str, str]]
+    municipalities: dict[str, str]  # code -> 北海道釧路市
+    agreement_bodies: dict[str, str]
+    offices: dict[str, str]
+
+    def of(self, vocab: str, code: str) -> str | None:
+        """The label of `code` in `vocab` ("municipality", "office", ... too); None if unknown."""
+        table = {
+            "municipality": self.municipalities,
+            "agreement_body": self.agreement_bodies,
+            "office": self.offices,
+        }.get(vocab) or self.vocab.get(vocab, {})
+        return table.get(code)
+
+
+def code_labels(db: Database, lang: str = "ja", municipalities: Iterable[str] = ()) -> CodeLabels:
+    """Labels of every vocabulary, office and agreement body, and of the `municipalities` named
+    (the master holds about 2,000; a record names a few)."""
+    english = lang.startswith("en")
+    vocab: dict[str, dict[str, str]] = {}
+    with db.read() as session:
+        for term in session.scalars(
+            select(VocabTerm).order_by(VocabTerm.vocab, VocabTerm.sort_order)
+        ):
+            vocab.setdefault(term.vocab, {})[term.code] = (
+                term.label_en if english else term.label_ja
+            )
+        bodies = {row.code: row.name for row in session.scalars(select(AgreementBody))}
+        office_names = {
+            row.code: (row.name_en if english else row.name)
+            for row in session.scalars(select(Office))
+        }
+    places = {
+        item.code: item.full_name for item in municipalities_by_code(db, list(municipalities))
+    }
+    return CodeLabels(vocab, places, bodies, office_names)
+
+
+def status_codes(db: Database, given: Sequence[str]) -> tuple[str, ...]:
+    """The status codes `given` names, each by its code or its label in either language
+    (`--status 受付` and `--status Received` mean received). UserError names the valid ones."""
+    with db.read() as session:
+        terms = list(
+            session.scalars(
+                select(VocabTerm)
+                .where(VocabTerm.vocab == "status", VocabTerm.active.is_(True))
+                .order_by(VocabTerm.sort_order)
+            )
+        )
+    names: dict[str, str] = {}
+    for term in terms:
+        for name in (term.code, term.label_ja, term.label_en):
+            names.setdefault(text.fold(name), term.code)
+    codes = []
+    for value in given:
+        code = names.get(text.fold(value))
+        if code is None:
+            allowed = Localized(
+                ", ".join(f"{t.label_ja} ({t.code})" for t in terms),
+                ", ".join(f"{t.label_en} ({t.code})" for t in terms),
+            )
+            raise UserError("status_unknown", value=value, allowed=allowed)
+        codes.append(code)
+    return tuple(dict.fromkeys(codes))
 
 
 def offices(db: Database) -> list[OfficeItem]:

@@ -11,7 +11,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select, text
+from sqlalchemy import Integer, cast, func, select, text
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
@@ -20,7 +20,6 @@ from db.backup import backup_to, copy_file, integrity_problems
 from db.engine import Database
 from db.models import Inquiry, ReceiptCounter
 from desktop_app.domain.errors import UserError
-from desktop_app.domain.receipt import parse_receipt
 from desktop_app.services.setup import office_of
 
 
@@ -55,6 +54,7 @@ def restore(db_path: Path, source: Path) -> BackupReport:
     if not source.is_file():
         raise UserError("file_not_found", path=source)
     _check_backup_file(source)
+    db_path.parent.mkdir(parents=True, exist_ok=True)  # a new PC: restore is how it starts
     if db_path.exists():
         safety = db_path.with_name(
             f"{db_path.stem}.before-restore-{dt.datetime.now():%Y%m%d-%H%M%S}{db_path.suffix}"
@@ -95,19 +95,25 @@ def _consistency_problems(db: Database) -> list[str]:
 
 
 def _receipt_counter_problems(session: Session) -> list[str]:
-    """Every office/year counter must be at or past the highest number issued."""
-    prefix = func.substr(Inquiry.receipt_no, 1, func.length(Inquiry.receipt_no) - 6)
-    highest = session.execute(select(func.max(Inquiry.receipt_no)).group_by(prefix)).scalars()
+    """Every office/year counter must be at or past the highest number issued.
+
+    Sequences are compared as numbers: SHIBA-2026-100000 is past SHIBA-2026-99999 though it
+    sorts before it as text. A receipt is OFFICE-FY-SEQ; office codes hold no hyphen.
+    """
+    dash = func.instr(Inquiry.receipt_no, "-")
+    office = func.substr(Inquiry.receipt_no, 1, dash - 1)
+    year = cast(func.substr(Inquiry.receipt_no, dash + 1, 4), Integer)
+    seq = cast(func.substr(Inquiry.receipt_no, dash + 6), Integer)
+    highest = session.execute(select(office, year, func.max(seq)).group_by(office, year))
     counters = {
         (row.office_code, row.fiscal_year): row.last
         for row in session.scalars(select(ReceiptCounter))
     }
-    problems = []
-    for receipt in highest:
-        office, year, seq = parse_receipt(receipt)
-        if counters.get((office, year), 0) < seq:
-            problems.append(f"receipt counter {office} {year} is below {seq}")
-    return problems
+    return [
+        f"receipt counter {office} {year} is below {last}"
+        for office, year, last in highest
+        if counters.get((office, year), 0) < last
+    ]
 
 
 def _check_backup_file(source: Path) -> None:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from db.models import Action, Inquirer, Inquiry
+if TYPE_CHECKING:  # at run time only their attributes are read: printing needs no SQLAlchemy
+    from db.models import Action, Inquirer, Inquiry
 
 
 @dataclass(frozen=True)

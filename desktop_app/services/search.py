@@ -14,18 +14,18 @@ from __future__ import annotations
 
 import datetime as dt
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import Integer, Select, func, literal_column, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import Integer, Select, and_, func, literal_column, or_, select
+from sqlalchemy.orm import Session
 
 from db.engine import Database
 from db.models import Inquirer, Inquiry, InquiryField
 from db.search_index import TermMatch, match_expression, matching_pks
 from desktop_app.domain import text
-from desktop_app.domain.workflow import CLOSED_STATUSES
+from desktop_app.services.followups import is_overdue, overdue_clause
 from desktop_app.services.records import InquiryRecord, inquiry_record
 
 SortKey = Literal["received_at", "receipt_no", "status", "follow_up_due", "office"]
@@ -142,8 +142,14 @@ def ordered_pks(
 ) -> array[int]:
     """Every matching key in list order: the list model's row index."""
     with db.read() as session:
-        result = session.connection().execute(_ordered(flt, sort, descending))
-        return array("q", (row[0] for row in result))
+        return _ordered_keys(session, flt, sort, descending)
+
+
+def _ordered_keys(
+    session: Session, flt: InquiryFilter, sort: SortKey, descending: bool
+) -> array[int]:
+    result = session.connection().execute(_ordered(flt, sort, descending))
+    return array("q", (row[0] for row in result))
 
 
 def rows_by_pk(
@@ -184,25 +190,61 @@ def rows_by_pk(
                     relationship=row.relationship_code,
                     channel=row.channel,
                     follow_up_due=row.follow_up_due,
-                    overdue=_overdue(row.status, row.follow_up_due, on),
+                    overdue=is_overdue(row.status, row.follow_up_due, on),
                 )
     return [found[pk] for pk in pks if pk in found]
+
+
+def position_of(
+    db: Database,
+    flt: InquiryFilter,
+    receipt_no: str,
+    sort: SortKey = "received_at",
+    descending: bool = True,
+) -> int | None:
+    """The row of `receipt_no` in the list of `flt` in this order, or None when it is not on it.
+
+    Counts the rows that sort before it (an index range, not a walk of the list), so a case
+    opened from elsewhere can be selected in a list of any length.
+    """
+    column = _SORT_COLUMNS[sort]
+    with db.read() as session:
+        target = session.execute(
+            select(Inquiry.pk, column.label("value")).where(
+                Inquiry.receipt_no == receipt_no.strip().upper(), Inquiry.deleted.is_(False)
+            )
+        ).first()
+        if target is None:
+            return None
+        listed = _filtered(flt).where(Inquiry.pk == target.pk)
+        if session.scalar(select(func.count()).select_from(listed.subquery())) == 0:
+            return None
+        before = _sorts_before(column, target.value, target.pk, descending)
+        ahead = select(func.count()).select_from(_filtered(flt).where(before).subquery())
+        return session.scalar(ahead) or 0
+
+
+def _sorts_before(column: Any, value: Any, pk: int, descending: bool) -> Any:
+    """Rows ahead of (value, pk) in the list's order; SQLite sorts NULL as the smallest value."""
+    tie = and_(column.is_(None) if value is None else column == value, Inquiry.pk > pk)
+    if descending:
+        if value is None:
+            return or_(column.is_not(None), tie)
+        return or_(column > value, tie)
+    tie = and_(column.is_(None) if value is None else column == value, Inquiry.pk < pk)
+    if value is None:
+        return tie
+    return or_(column.is_(None), column < value, tie)
 
 
 def list_inquiries(
     db: Database, flt: InquiryFilter, limit: int = 50
 ) -> tuple[int, list[InquiryRecord]]:
     """Count and full records of the newest matches (the CLI's `inquiry list`)."""
+    count = count_inquiries(db, flt)
     with db.read() as session:
-        count = session.scalar(select(func.count()).select_from(_filtered(flt).subquery())) or 0
         pks = list(session.scalars(_ordered(flt, "received_at", True).limit(limit)))
-        rows = session.scalars(
-            select(Inquiry)
-            .where(Inquiry.pk.in_(pks))
-            .options(selectinload(Inquiry.fields), selectinload(Inquiry.forms))
-        )
-        by_pk = {row.pk: inquiry_record(row) for row in rows}
-    return count, [by_pk[pk] for pk in pks]
+        return count, _records(session, pks)
 
 
 def _text_only(flt: InquiryFilter) -> bool:
@@ -259,8 +301,23 @@ def _first_pks(
     return list(session.scalars(_ordered(flt, sort, descending, walk_index=common).limit(limit)))
 
 
-def _overdue(status: str, due: dt.date | None, today: dt.date) -> bool:
-    return due is not None and due < today and status not in CLOSED_STATUSES
+def iter_inquiries(db: Database, flt: InquiryFilter) -> Iterator[InquiryRecord]:
+    """Every match as a full record, newest first, however many there are (`list --all`).
+
+    Pages through the ordered key list (`ordered_pks`) in one read transaction, so the stream
+    is one consistent snapshot and memory holds one page of records at a time.
+    """
+    with db.read() as session:
+        pks = _ordered_keys(session, flt, "received_at", True)
+        for start in range(0, len(pks), _IN_CHUNK):
+            yield from _records(session, pks[start : start + _IN_CHUNK])
+
+
+def _records(session: Session, pks: Sequence[int]) -> list[InquiryRecord]:
+    """Full records of `pks` in the order given (their lists arrive by selectin loads)."""
+    rows = session.scalars(select(Inquiry).where(Inquiry.pk.in_(pks)))
+    by_pk = {row.pk: inquiry_record(row) for row in rows}
+    return [by_pk[pk] for pk in pks if pk in by_pk]
 
 
 def _ordered(
@@ -296,8 +353,5 @@ def _filtered(flt: InquiryFilter, *, walk_index: bool = False) -> Select[int]:
         of_type = select(Inquirer.id).where(Inquirer.type == flt.inquirer_type)
         statement = statement.where(Inquiry.inquirer_id.in_(of_type))
     if flt.overdue_only:
-        today = flt.today or dt.date.today()
-        statement = statement.where(
-            Inquiry.follow_up_due < today, Inquiry.status.not_in(CLOSED_STATUSES)
-        )
+        statement = statement.where(overdue_clause(flt.today or dt.date.today()))
     return statement

@@ -65,6 +65,25 @@ def first_start(db: Database, *, office: str, demo_count: int) -> bool:
     return True
 
 
+TRAINING_KEY = "training"
+
+
+def is_training(db: Database) -> bool:
+    """A training database (研修用): demo data, never mixed with real cases."""
+    with db.read() as session:
+        return training_in(session)
+
+
+def training_in(session: Session) -> bool:
+    setting = session.get(Setting, TRAINING_KEY)
+    return setting is not None and setting.value == "1"
+
+
+def mark_training(db: Database) -> None:
+    with db.write() as session:
+        session.merge(Setting(key=TRAINING_KEY, value="1"))
+
+
 def require_office(session: Session) -> str:
     setting = session.get(Setting, OFFICE_KEY)
     if setting is None:

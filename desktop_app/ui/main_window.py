@@ -60,10 +60,16 @@ class MainWindow(QMainWindow):
             self.tr("設定"),
         )
         for number, (title, name) in enumerate(zip(titles, PAGES, strict=True), start=1):
-            QListWidgetItem(title, self.nav)
+            keys = QKeySequence(f"Ctrl+{number}")
+            # The shortcut stands under its screen's name, so it is learnt by looking.
+            shown = keys.toString(QKeySequence.SequenceFormat.NativeText)
+            item = QListWidgetItem(f"{title}\n{shown}", self.nav)
+            item.setToolTip(self.tr("{0}（{1}）").format(title, shown))
             self.stack.addWidget(self._built.get(name) or QWidget(self))
-            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            shortcut = QShortcut(keys, self)
             shortcut.activated.connect(lambda n=number - 1: self.nav.setCurrentRow(n))
+        new_shortcut = QShortcut(QKeySequence.StandardKey.New, self)
+        new_shortcut.activated.connect(self.new_inquiry)
         self.nav.setFixedWidth(max(120, self.nav.sizeHintForColumn(0) + 40))
         self.nav.currentRowChanged.connect(self._page_chosen)
 
@@ -77,6 +83,7 @@ class MainWindow(QMainWindow):
 
         self.list_page.followupsRequested.connect(lambda: self.show_page("followups"))
         self.list_page.editRequested.connect(self.edit_inquiry)
+        self.list_page.newRequested.connect(self.new_inquiry)
 
     @property
     def followups(self) -> FollowUpsPage:
@@ -115,10 +122,19 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def open_inquiry(self, receipt_no: str) -> None:
-        """Show one case in the detail pane of 受付一覧 (from 対応予定)."""
+        """Show one case in 受付一覧, selected in the list and in the detail pane (対応予定)."""
         self.show_page("list")
-        self.list_page.table.clearSelection()  # the case may not be on the list's page at all
-        self.list_page.detail.show_case(receipt_no)
+        self.list_page.open_case(receipt_no)
+
+    @Slot()
+    def new_inquiry(self) -> None:
+        """Ctrl+N or 新規: a blank intake form; one with unsaved entries is shown, not wiped."""
+        form = self._page("intake")
+        if form is None:
+            return
+        self.show_page("intake")
+        if not cast(Any, form).is_dirty():
+            cast(Any, form).new()
 
     @Slot(str)
     def edit_inquiry(self, receipt_no: str) -> None:

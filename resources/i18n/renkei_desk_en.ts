@@ -564,6 +564,10 @@
 <context>
     <name>InquiryListPage</name>
     <message>
+        <source>新規受付 (Ctrl+N)</source>
+        <translation>New inquiry (Ctrl+N)</translation>
+    </message>
+    <message>
         <source>{0}件</source>
         <translation>{0} items</translation>
     </message>
@@ -715,6 +719,10 @@
     <message>
         <source>設定</source>
         <translation>Settings</translation>
+    </message>
+    <message>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
     </message>
 </context>
 <context>

@@ -564,6 +564,10 @@
 <context>
     <name>InquiryListPage</name>
     <message>
+        <source>新規受付 (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{0}件</source>
         <translation>{0}件</translation>
     </message>
@@ -715,6 +719,10 @@
     <message>
         <source>設定</source>
         <translation>設定</translation>
+    </message>
+    <message>
+        <source>{0}（{1}）</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

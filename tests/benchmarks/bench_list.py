@@ -2,8 +2,10 @@
 
 * Start to a usable main window (list filled and painted, 100k inquiries) against a bare
   PySide6 QMainWindow with an empty QTableView, each measured from process launch to the first
-  painted frame in its own child process (median of RUNS), so interpreter start and imports
-  count on both sides. Budget: 1.5x the bare window.
+  painted frame in its own child process (median of RUNS, interleaved), so interpreter start
+  and imports count on both sides. Both children are scripts run by path: the bare one imports
+  nothing of the project (bare_window.py), the desk one nothing of the tests (desk_window.py).
+  Budget: 1.5x the bare window.
 * List over 1M inquiries: first paint, scroll to the end (the last row's data on screen, read
   from the database), sort by another column (first page of the new order on screen); median
   of REPEAT, budget 150 ms each. The RSS budget
@@ -24,9 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from tests.benchmarks.common import BENCH_TODAY, Row, demo_database, percentile, print_table, ratio
 
@@ -41,8 +41,11 @@ TIMEOUT_S = 600
 
 def main() -> None:
     small = demo_database(START_COUNT, SEED)
-    bare = statistics.median(_launch("bare") for _ in range(RUNS))
-    desk = statistics.median(_launch("desk", small) for _ in range(RUNS))
+    bares, desks = [], []
+    for _ in range(RUNS):  # interleaved, so a busy machine slows both sides alike
+        bares.append(_launch("bare"))
+        desks.append(_launch("desk", small))
+    bare, desk = statistics.median(bares), statistics.median(desks)
     save_p95 = _save_p95(small)
     big = demo_database(LIST_COUNT, SEED)
     figures = json.loads(_child_output("list", big))
@@ -66,8 +69,16 @@ def _env() -> dict[str, str]:
     return {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
 
 
+HERE = Path(__file__).parent
+# Window children run by path: the bare one imports PySide6 only, the desk one the program only.
+SCRIPTS = {"bare": HERE / "bare_window.py", "desk": HERE / "desk_window.py"}
+
+
 def _command(kind: str, db: Path | None) -> list[str]:
-    args = [sys.executable, "-m", "tests.benchmarks.bench_list", kind]
+    if kind in SCRIPTS:
+        args = [sys.executable, str(SCRIPTS[kind])]
+    else:
+        args = [sys.executable, "-m", "tests.benchmarks.bench_list", kind]
     return [*args, str(db)] if db else args
 
 
@@ -135,64 +146,17 @@ def _save_p95(source: Path) -> float:
 # -- children ---------------------------------------------------------------------------------
 
 
-def _bare() -> None:
-    from PySide6.QtGui import QStandardItemModel
-    from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
-
-    app = QApplication([])
-    window = QMainWindow()
-    table = QTableView(window)
-    table.setModel(QStandardItemModel(0, 9, table))
-    window.setCentralWidget(table)
-    window.resize(1280, 800)
-    window.show()
-    _until(app, lambda: window.windowHandle().isExposed())
-    window.repaint()
-    print("ready", flush=True)
-    os._exit(0)
-
-
-def _open_desk(path: Path) -> tuple[Any, Any]:
-    """(QApplication, DeskApp) set up exactly as run_gui does, in a child process."""
-    from PySide6.QtWidgets import QApplication
-
-    from desktop_app.services import database, setup
-    from desktop_app.ui import preferences
-    from desktop_app.ui.app import DeskApp, set_application_font
-    from desktop_app.ui.i18n import install_translators
-    from desktop_app.ui.style import apply_style
-
-    app = QApplication([])
-    set_application_font(app, preferences.DEFAULT_FONT_PT)
-    apply_style(app)
-    install_translators(app, "ja")
-    db = database.connect(path)
-    office = setup.office_of(db)
-    assert office is not None
-    desk = DeskApp(app, db, office)
-    return app, desk
-
-
-def _desk(path: Path) -> None:
-    app, desk = _open_desk(path)
-    window = desk.build("ja", restore=False)
-    model = window.list_page.model
-    _until(app, lambda: window.windowHandle().isExposed() and model.row_at(0) is not None)
-    window.repaint()
-    print("ready", flush=True)
-    os._exit(0)
-
-
 def _list(path: Path) -> None:
     from PySide6.QtCore import Qt
 
     from desktop_app.ui.inquiry_list.list_model import COLUMN_NAMES
+    from tests.benchmarks.desk_window import open_desk, until
 
-    app, desk = _open_desk(path)
+    app, desk = open_desk(path)
     window = desk.build("ja", restore=False)
     page = window.list_page
     model, table = page.model, page.table
-    _until(app, lambda: window.windowHandle().isExposed() and not desk.runner.busy)
+    until(app, lambda: window.windowHandle().isExposed() and not desk.runner.busy)
 
     keys: list[bool] = []
     heads: list[bool] = []
@@ -204,39 +168,39 @@ def _list(path: Path) -> None:
         heads.clear()
         started = time.perf_counter()
         model.reload()
-        _until(app, lambda: bool(heads))
+        until(app, lambda: bool(heads))
         table.viewport().repaint()
         paints.append(_ms(started))
         started = time.perf_counter()  # the clerk drags to the end at once: keys not in yet
         table.scrollToBottom()
         last = model.rowCount() - 1
-        _until(app, lambda: model.row_at(last) is not None)  # noqa: B023 (used at once)
+        until(app, lambda: model.row_at(last) is not None)  # noqa: B023 (used at once)
         table.viewport().repaint()
         early_scrolls.append(_ms(started))
         table.scrollToTop()
-        _until(app, lambda: bool(keys))
+        until(app, lambda: bool(keys))
         keys_ready.append(_ms(started))
-        _until(app, lambda: not desk.runner.busy)
+        until(app, lambda: not desk.runner.busy)
 
         model.refresh_rows()  # nothing cached: the last page must be read
         started = time.perf_counter()
         table.scrollToBottom()
         last = model.rowCount() - 1
-        _until(app, lambda: model.row_at(last) is not None)  # noqa: B023 (used at once)
+        until(app, lambda: model.row_at(last) is not None)  # noqa: B023 (used at once)
         table.viewport().repaint()
         scrolls.append(_ms(started))
         table.scrollToTop()
-        _until(app, lambda: not desk.runner.busy)
+        until(app, lambda: not desk.runner.busy)
 
     receipt = COLUMN_NAMES.index("receipt_no")
     for order in [Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder] * (REPEAT // 2 + 1):
         heads.clear()
         started = time.perf_counter()
         table.sortByColumn(receipt, order)
-        _until(app, lambda: bool(heads))
+        until(app, lambda: bool(heads))
         table.viewport().repaint()
         sorts.append(_ms(started))
-        _until(app, lambda: not desk.runner.busy)
+        until(app, lambda: not desk.runner.busy)
 
     median = statistics.median
     first_paint, scroll, sort = median(paints), median(scrolls), median(sorts)
@@ -256,16 +220,6 @@ def _list(path: Path) -> None:
     os._exit(0)
 
 
-def _until(app: Any, condition: Callable[[], bool], timeout_s: float = 120.0) -> None:
-    deadline = time.monotonic() + timeout_s
-    while not condition():
-        if time.monotonic() > deadline:
-            raise TimeoutError("condition not reached")
-        app.processEvents()
-        time.sleep(0.0005)
-    app.processEvents()
-
-
 def _ms(started: float) -> float:
     return (time.perf_counter() - started) * 1000
 
@@ -278,6 +232,5 @@ def _peak_rss_mb() -> float:
 
 
 if __name__ == "__main__":
-    children: dict[str, Callable[..., None]] = {"bare": _bare, "desk": _desk, "list": _list}
-    kind = sys.argv[1]
-    children[kind](*(Path(arg) for arg in sys.argv[2:]))
+    if sys.argv[1] == "list":
+        _list(Path(sys.argv[2]))

@@ -50,7 +50,7 @@ def test_a_referral_with_a_reply_deadline_moves_the_follow_up_date(run, db_path,
     ids=["next-due", "next-due-wareki", "earliest", "no-due", "reply-due-only-for-referrals"],
 )  # fmt: skip
 def test_follow_up_date_follows_the_action(run, db_path, receipt, argv, due):
-    result = run("action", "add", receipt, *argv, "--json", db=db_path)
+    result = run("action", "add", receipt, *argv, "--note", "折り返し", "--json", db=db_path)
     assert result.code == 0, result.err
     assert run("inquiry", "show", receipt, "--json", db=db_path).json()["follow_up_due"] == due
 
@@ -58,12 +58,34 @@ def test_follow_up_date_follows_the_action(run, db_path, receipt, argv, due):
 def test_action_date_defaults_to_today(run, db_path, receipt):
     import datetime as dt
 
-    result = run("action", "add", receipt, "--kind", "call", "--json", db=db_path)
+    result = run("action", "add", receipt, "--kind", "call", "--note", "電話", "--json", db=db_path)
     assert result.json()["action_date"] == dt.date.today().isoformat()
 
 
-def test_readable_output_lists_the_action(run, db_path, receipt):
+def test_readable_output_lists_the_action_with_labels(run, db_path, receipt):
     result = run("action", "add", receipt, "--kind", "call", "--note", "折り返し済", db=db_path)
     assert result.code == 0
-    assert "note: 折り返し済" in result.out
-    assert "kind: call" in result.out
+    assert "内容: 折り返し済" in result.out.splitlines()
+    assert "対応の種類: 電話連絡" in result.out.splitlines()
+
+
+@pytest.mark.parametrize("note", ["", "   "], ids=["empty", "blank"])
+def test_an_action_without_a_note_is_refused_and_nothing_is_written(
+    run, db_path, receipt, snapshot, note
+):
+    before = snapshot(db_path)
+    result = run("action", "add", receipt, "--kind", "call", "--note", note, db=db_path)
+    assert result.code == 2
+    assert "「内容」は必須です。" in result.err
+    assert snapshot(db_path) == before
+
+
+def test_a_status_change_cannot_be_logged_by_hand(run, db_path, receipt, snapshot):
+    before = snapshot(db_path)
+    result = run(
+        "action", "add", receipt, "--kind", "status_change", "--note", "受付 → 対応中", db=db_path
+    )
+    assert result.code == 2
+    assert "status_change" in result.err and "使えるコード: call" in result.err
+    assert "status_change," not in result.err.split("使えるコード:")[1]
+    assert snapshot(db_path) == before

@@ -654,15 +654,17 @@ COMMAND_CASES = [
             "2026-11-01",
             "--reply-due",
             "R8.10.1",
+            "--note",
+            "照会",
         ),
         "「回答期限」は対応日より前にできません",
-        '"回答期限" cannot be before',
+        '"Reply due" cannot be before',
         id="action-reply-before-date",
     ),
     pytest.param(
         ("action", "add", OPEN, "--kind", "note", "--note", "長" * 5001),
-        "「メモ」が長すぎます（5000文字まで）",
-        '"メモ" is too long',
+        "「内容」が長すぎます（5000文字まで）",
+        '"Note" is too long',
         id="action-note-too-long",
     ),
     # list
@@ -811,6 +813,9 @@ def test_backup_to_a_file_instead_of_a_folder_is_refused(run, desk, lang, tmp_pa
 def test_a_command_on_a_database_before_init_asks_for_init(
     run, new_db_path, lang, write_json, sample_inquiry
 ):
+    from desktop_app.services import database
+
+    database.connect(new_db_path).dispose()  # a database file, but no office yet
     result = run("inquiry", "add", "--json-file", str(write_json(sample_inquiry)), db=new_db_path)
     assert_refused(
         result, lang, "renkei-desk init --office CODE を実行してください", "Run renkei-desk init"

@@ -47,6 +47,12 @@ def error_box(widget) -> QMessageBox | None:
     return widget.findChild(QMessageBox, "errorBox")
 
 
+def field_error(dialog, key: str) -> str:
+    """The message standing under the dialog's field `key` ("" when none is shown)."""
+    label = dialog.error_boxes[key].error
+    return label.text() if label.isVisibleTo(dialog) else ""
+
+
 def history_texts(page) -> list[list[str]]:
     model = page.detail.history_model
     return [
@@ -92,11 +98,12 @@ def test_referral_waits_for_its_reply_until_logged(qtbot, page, desk, cases, set
     dialog = page.detail.dialog
     dialog.select_kind("referral")
     assert dialog.referral.isVisible()
+    qtbot.keyClicks(dialog.note, "referred to the department")
     save(qtbot, dialog)  # no destination yet: refused, dialog stays open
-    box = error_box(dialog)
-    assert box is not None and box.text() == "「紹介先」は必須です。入力してください。"
-    box.close()
+    assert error_box(dialog) is None
+    assert field_error(dialog, "referred_to") == "「紹介先」は必須です。入力してください。"
     dialog.target.setCurrentText("産業振興課")
+    assert field_error(dialog, "referred_to") == ""
     dialog.reply_due.setText((TODAY + dt.timedelta(days=3)).strftime("%Y/%m/%d"))
     save(qtbot, dialog)
     settle(desk)
@@ -121,9 +128,8 @@ def test_closing_asks_for_the_outcome(qtbot, page, desk, cases, settle):
     assert dialog.outcome.isEnabled()
     dialog.outcome.clear()
     save(qtbot, dialog)
-    box = error_box(dialog)
-    assert box is not None and box.text() == "「結果」は必須です。入力してください。"
-    box.close()
+    assert field_error(dialog, "outcome") == "「結果」は必須です。入力してください。"
+    assert dialog.isVisible() and dialog.focusWidget() is dialog.outcome
     assert inquiries.get_inquiry(desk.db, receipt, staff="t").status == "in_progress"
 
     dialog.outcome.setFocus()
@@ -133,6 +139,14 @@ def test_closing_asks_for_the_outcome(qtbot, page, desk, cases, settle):
     record = inquiries.get_inquiry(desk.db, receipt, staff="t")
     assert (record.status, record.outcome) == ("info_only", "brochure sent")
     assert "情報提供で完了" in page.detail.summary.toPlainText()
+    # The change is a line of the history, and the closed case has no follow-up date left.
+    assert [row[1] for row in history_texts(page)] == ["状況変更"]
+    assert history_texts(page)[0][-1] == "対応中 → 情報提供で完了（結果: brochure sent）"
+    assert record.follow_up_due is None
+    model = page.model
+    row = next(r for r in range(model.rowCount()) if model.row_at(r).receipt_no == receipt)
+    due = model.index(row, COLUMN_NAMES.index("follow_up_due"))
+    qtbot.waitUntil(lambda: due.data() in ("", None), timeout=5000)
 
 
 def test_refused_transition_shows_the_message_and_changes_nothing(
@@ -198,3 +212,34 @@ def test_history_model_passes_qtmodeltester(qtmodeltester, page, desk, cases, se
     actions.add_action(desk.db, cases["a"].receipt_no, kind="note", note="メモ", staff="t")
     select(page, settle, desk, cases["a"].receipt_no)
     qtmodeltester.check(page.detail.history_model)
+
+
+def test_enter_with_an_empty_note_is_refused_at_the_field(
+    qtbot, page, desk, cases, settle, snapshot, db_path
+):
+    select(page, settle, desk, cases["a"].receipt_no)
+    click(qtbot, page.detail.add_action)
+    dialog = page.detail.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    before = snapshot(db_path)
+    dialog.kind.setFocus()
+    qtbot.keyClick(dialog.kind, Qt.Key.Key_Return)  # the default button: 保存
+    settle(desk)
+
+    assert dialog.isVisible() and error_box(dialog) is None
+    assert field_error(dialog, "note") == "「内容」は必須です。入力してください。"
+    assert dialog.focusWidget() is dialog.note
+    assert snapshot(db_path) == before
+    qtbot.keyClicks(dialog.note, "will call back on Friday")
+    assert field_error(dialog, "note") == ""
+    save(qtbot, dialog)
+    settle(desk)
+    assert [row[-1] for row in history_texts(page)] == ["will call back on Friday"]
+
+
+def test_the_kind_list_leaves_status_changes_to_the_status_dialog(qtbot, page, desk, cases, settle):
+    select(page, settle, desk, cases["a"].receipt_no)
+    click(qtbot, page.detail.add_action)
+    kinds = page.detail.dialog.kind
+    codes = [kinds.itemData(i) for i in range(kinds.count())]
+    assert "call" in codes and "status_change" not in codes

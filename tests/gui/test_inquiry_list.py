@@ -188,3 +188,31 @@ def test_the_end_of_the_list_is_there_before_the_key_list(qtbot, make_desk, db, 
     assert tail_asked_early == [True]
     expected = search.ordered_pks(db, search.InquiryFilter(), "received_at", True)
     assert [model.row_at(r).pk for r in (0, 400, 449)] == [expected[r] for r in (0, 400, 449)]
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Down])
+def test_from_the_search_box_to_a_result_and_into_it_by_keyboard(
+    qtbot, page, desk, cases, settle, key
+):
+    page.activateWindow()
+    page.filters.text.setFocus()
+    qtbot.keyClicks(page.filters.text, "NPO")
+    qtbot.keyClick(page.filters.text, key)  # at once, without waiting for the typing pause
+    settle(desk)
+
+    assert page.focusWidget() is page.table
+    assert page.table.selectionModel().selectedRows()[0].row() == 0
+    assert receipts(page) == expect(cases, "d")
+    qtbot.waitUntil(lambda: page.detail.receipt_no == cases["d"].receipt_no, timeout=5000)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert page.focusWidget() is page.detail.summary
+
+
+def test_enter_in_the_search_box_with_no_result_selects_nothing(qtbot, page, desk, settle):
+    page.filters.text.setFocus()
+    qtbot.keyClicks(page.filters.text, "zzzz")
+    qtbot.keyClick(page.filters.text, Qt.Key.Key_Return)
+    settle(desk)
+    assert page.model.rowCount() == 0
+    assert page.table.selectionModel().selectedRows() == []
+    assert page.detail.receipt_no is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib.util
 
 import pytest
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
@@ -14,6 +14,7 @@ from desktop_app.ui import preferences
 from desktop_app.ui.app import run_gui
 from desktop_app.ui.i18n import install_translators
 from desktop_app.ui.main_window import PAGES, MainWindow
+from tests.gui.conftest import days_ago
 
 INTAKE_PRESENT = importlib.util.find_spec("desktop_app.ui.intake.intake_form") is not None
 
@@ -29,7 +30,7 @@ def window(qtbot, desk, cases, settle):
 
 
 def nav_titles(window: MainWindow) -> list[str]:
-    return [window.nav.item(row).text() for row in range(window.nav.count())]
+    return [window.nav.item(row).text().split("\n")[0] for row in range(window.nav.count())]
 
 
 def test_navigation_shows_each_screen(qtbot, window, desk, settle):
@@ -161,6 +162,79 @@ def test_unreadable_database_is_refused_with_a_message(qtbot, tmp_path, capsys):
     assert "データベース" in capsys.readouterr().err
     assert not (tmp_path / "x.png").exists()
     assert search.SORT_KEYS  # the list's sort keys exist in the service
+
+
+def test_navigation_shows_its_shortcuts_and_they_work(qtbot, window, desk, settle):
+    shown = [window.nav.item(row).text().split("\n")[1] for row in range(window.nav.count())]
+    assert shown == [f"Ctrl+{n}" for n in range(1, 6)]
+    assert window.nav.item(2).toolTip() == "対応予定（Ctrl+3）"
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    settle(desk)
+    assert window.stack.currentIndex() == PAGES.index("followups")
+
+
+@pytest.mark.skipif(not INTAKE_PRESENT, reason="the intake form is not in this tree yet")
+@pytest.mark.parametrize("how", ["ctrl+n", "button"])
+def test_ctrl_n_and_the_new_button_start_a_blank_form(qtbot, window, desk, cases, settle, how):
+    window.edit_inquiry(cases["a"].receipt_no)
+    settle(desk)
+    window.show_page("list")
+    if how == "button":
+        assert window.list_page.new_button.isVisible()
+        qtbot.mouseClick(window.list_page.new_button, Qt.MouseButton.LeftButton)
+    else:
+        qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    settle(desk)
+    form = window.intake
+    assert window.stack.currentWidget() is form
+    assert form.receipt_no is None
+    assert form.contract()["subject"] in ("", None)
+
+
+def test_opening_from_followups_clears_the_filter_and_selects_the_case(
+    qtbot, window, desk, cases, settle
+):
+    page = window.list_page
+    page.filters.text.setText("NPO")  # a filter that leaves case b out
+    qtbot.waitUntil(lambda: page.model.current_filter.text == "NPO", timeout=3000)
+    settle(desk)
+    assert page.model.rowCount() == 1
+    window.show_page("followups")
+    settle(desk)
+    followups = window.followups
+    row = next(
+        r for r in range(followups.model.rowCount())
+        if followups.model.row_at(r).receipt_no == cases["b"].receipt_no
+    )  # fmt: skip
+    followups.table.activated.emit(followups.model.index(row, 0))
+    settle(desk)
+
+    assert window.stack.currentWidget() is page
+    assert page.filters.text.text() == "" and page.model.rowCount() == 4
+    selected = page.table.selectionModel().selectedRows()
+    assert [page.model.row_at(i.row()).receipt_no for i in selected] == [cases["b"].receipt_no]
+    assert page.detail.receipt_no == cases["b"].receipt_no
+
+
+def test_both_screens_count_overdue_alike(qtbot, window, desk, cases, settle):
+    """An inquiry with several late deadlines is one overdue case on both screens."""
+    for reply_due in (days_ago(2), days_ago(1)):
+        actions.add_action(
+            desk.db, cases["b"].receipt_no, kind="referral", note="紹介", staff="t",
+            action_date=days_ago(9), referred_to="いわき市", reply_due=reply_due,
+        )  # fmt: skip
+    window.list_page.refresh_counts()
+    window.show_page("followups")
+    settle(desk)
+    assert (
+        "期限超過 <span style='color:#a4262c'><b>1</b></span>件" in window.list_page.counts.text()
+    )
+    assert window.followups.summary.text() == "2件（うち期限超過 1件）"
+    receipts = [
+        window.followups.model.row_at(r).receipt_no
+        for r in range(window.followups.model.rowCount())
+    ]
+    assert receipts.count(cases["b"].receipt_no) == 1
 
 
 def test_masters_show_a_retired_ward_with_the_day_it_ceased(qtbot, window, desk, settle):

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from db.models import AuditLog
-from desktop_app.domain.errors import UserError
+from desktop_app.domain.errors import InputErrors, UserError
 from desktop_app.services import actions, inquiries
 
 D = dt.date
@@ -50,7 +50,7 @@ def test_the_follow_up_date_follows_the_action(
     db, receipt, kind, next_due, reply_due, follow_up, rev
 ):
     actions.add_action(
-        db, receipt, kind=kind, note="", staff="s", action_date=D(2026, 9, 20),
+        db, receipt, kind=kind, note="連絡", staff="s", action_date=D(2026, 9, 20),
         next_due=next_due, reply_due=reply_due,
     )  # fmt: skip
     inquiry = _inquiry(db, receipt)
@@ -73,7 +73,7 @@ def test_history_is_oldest_first(db, receipt):
 
 def test_a_referral_waits_for_its_reply_until_it_is_logged(db, receipt):
     referral = actions.add_action(
-        db, receipt, kind="referral", note="", staff="s", action_date=D(2026, 10, 1),
+        db, receipt, kind="referral", note="紹介", staff="s", action_date=D(2026, 10, 1),
         referred_to="甲府市 防災課", reply_due=D(2026, 10, 15),
     )  # fmt: skip
     assert referral.awaiting_reply
@@ -93,13 +93,16 @@ def test_a_referral_waits_for_its_reply_until_it_is_logged(db, receipt):
         ({"kind": "call", "note": "長" * 5001}, "field_too_long"),
         ({"kind": "call", "next_due": D(2026, 9, 1)}, "due_before_action"),
         ({"kind": "referral", "reply_due": D(2026, 9, 1)}, "due_before_action"),
+        ({"kind": "call", "note": ""}, "field_required"),
+        ({"kind": "call", "note": " \n\u3000"}, "field_required"),
+        ({"kind": "status_change"}, "code_unknown"),  # written only by a status change
     ],
 )
 def test_bad_actions_are_refused_and_change_nothing(db, receipt, snapshot, kwargs, code):
     before = snapshot(db.path)
     with pytest.raises(UserError) as refused:
         actions.add_action(
-            db, receipt, staff="s", action_date=D(2026, 10, 1), **{"note": "", **kwargs}
+            db, receipt, staff="s", action_date=D(2026, 10, 1), **{"note": "連絡", **kwargs}
         )
     assert refused.value.code == code
     assert snapshot(db.path) == before
@@ -109,17 +112,35 @@ def test_actions_of_a_deleted_or_unknown_inquiry_are_refused(db, receipt):
     inquiries.delete_inquiry(db, receipt, staff="s")
     for number, code in ((receipt, "already_deleted"), ("SHIBA-2026-09999", "receipt_unknown")):
         with pytest.raises(UserError) as refused:
-            actions.add_action(db, number, kind="call", note="", staff="s")
+            actions.add_action(db, number, kind="call", note="連絡", staff="s")
         assert refused.value.code == code
         with pytest.raises(UserError):
             actions.list_actions(db, number)
 
 
 def test_replies_only_to_known_referrals(db, receipt):
-    call = actions.add_action(db, receipt, kind="call", note="", staff="s")
+    call = actions.add_action(db, receipt, kind="call", note="連絡", staff="s")
     with pytest.raises(UserError) as not_referral:
         actions.log_reply(db, call.id, D(2026, 10, 1), staff="s")
     assert not_referral.value.code == "action_not_referral"
     with pytest.raises(UserError) as unknown:
         actions.log_reply(db, "no-such-action", D(2026, 10, 1), staff="s")
     assert unknown.value.code == "action_unknown"
+
+
+def test_an_empty_note_is_refused_in_the_users_words_with_every_other_error(db, receipt, snapshot):
+    before = snapshot(db.path)
+    with pytest.raises(InputErrors) as refused:
+        actions.add_action(
+            db, receipt, kind="call", note="", staff="s", action_date=D(2026, 10, 1),
+            next_due=D(2026, 9, 1),
+        )  # fmt: skip
+    assert [(e.code, e.at) for e in refused.value.errors] == [
+        ("field_required", "note"),
+        ("due_before_action", "next_due"),
+    ]
+    assert refused.value.message("ja").splitlines() == [
+        "「内容」は必須です。入力してください。",
+        "「次回対応期限」は対応日より前にできません。",
+    ]
+    assert snapshot(db.path) == before

@@ -35,7 +35,8 @@ VOCAB_COLUMNS = {
     "form": "SELECT DISTINCT code FROM inquiry_form",
     "channel": "SELECT DISTINCT channel FROM inquiry",
     "status": "SELECT DISTINCT status FROM inquiry",
-    "action_kind": "SELECT DISTINCT kind FROM action",
+    # 状況変更 lines are written by a status change at the desk, never generated.
+    "action_kind": "SELECT DISTINCT kind FROM action UNION SELECT 'status_change'",
 }
 
 

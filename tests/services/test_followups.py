@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import event
 
 from db.engine import ensure_statistics
-from desktop_app.services import actions, database, followups, inquiries, setup
+from desktop_app.services import actions, database, followups, inquiries, search, setup
 
 TODAY = dt.date(2026, 10, 15)
 
@@ -56,7 +56,7 @@ def test_lists_overdue_today_and_soon_but_not_later_or_closed(desk):
     assert followups.start_counts(desk, TODAY) == (1, 1)
 
 
-def test_unanswered_referral_past_its_deadline_until_the_reply_is_logged(desk):
+def test_an_inquiry_is_one_line_however_many_deadlines_it_had(desk):
     receipt = _inquiry(desk, "物産展の相談")
     referral = actions.add_action(
         desk,
@@ -81,14 +81,33 @@ def test_unanswered_referral_past_its_deadline_until_the_reply_is_logged(desk):
 
     rows = followups.due_followups(desk, TODAY)
 
-    assert [(r.reason, r.due, r.referred_to, r.overdue) for r in rows] == [
-        ("reply", dt.date(2026, 10, 9), "産業振興課", True),
-        ("follow_up", dt.date(2026, 10, 20), "", False),
+    assert [(r.receipt_no, r.reason, r.due, r.referred_to, r.overdue) for r in rows] == [
+        (receipt, "reply", dt.date(2026, 10, 20), "産業振興課", False),
     ]
     assert rows[0].action_id == referral.id
 
     actions.log_reply(desk, referral.id, dt.date(2026, 10, 15), staff="clerk")
     assert [r.reason for r in followups.due_followups(desk, TODAY)] == ["follow_up"]
+
+
+def test_overdue_means_the_same_on_every_screen(desk):
+    """受付一覧's count, its 期限超過のみ filter and 対応予定 agree, each inquiry once."""
+    late = _inquiry(desk, "期限切れ", due=TODAY - dt.timedelta(days=3))
+    for reply_due in (dt.date(2026, 10, 5), dt.date(2026, 10, 8)):  # two late referrals
+        actions.add_action(
+            desk, late, kind="referral", note="紹介", staff="clerk",
+            action_date=dt.date(2026, 10, 2), referred_to="いわき市", reply_due=reply_due,
+        )  # fmt: skip
+    _inquiry(desk, "本日", due=TODAY)
+    _inquiry(desk, "完了済", due=TODAY - dt.timedelta(days=1), status="info_only")
+
+    listed = [r.receipt_no for r in followups.due_followups(desk, TODAY) if r.overdue]
+    flt = search.InquiryFilter(overdue_only=True, today=TODAY)
+    count, records = search.list_inquiries(desk, flt)
+    assert listed == [late]
+    assert followups.start_counts(desk, TODAY) == (1, 1)
+    assert (count, [r.receipt_no for r in records]) == (1, [late])
+    assert search.count_inquiries(desk, flt) == 1
 
 
 def test_a_referral_date_is_shown_once(desk):
@@ -97,7 +116,7 @@ def test_a_referral_date_is_shown_once(desk):
         desk,
         receipt,
         kind="referral",
-        note="",
+        note="照会",
         staff="clerk",
         action_date=dt.date(2026, 10, 2),
         referred_to="いわき市",
@@ -136,24 +155,25 @@ def _plans(db, run) -> list[tuple[str, list[str]]]:
 
 
 @pytest.mark.parametrize("office", [None, "SHIBA"])
-def test_overdue_replies_start_from_the_partial_index_of_open_referrals(desk, office):
+def test_every_statement_of_the_list_is_an_index_search(desk, office):
     for n in range(30):
         receipt = _inquiry(desk, f"相談{n}", status="received" if n % 3 else "info_only")
         actions.add_action(
             desk,
             receipt,
             kind="referral" if n % 2 else "call",
-            note="",
+            note="照会",
             staff="clerk",
             action_date=dt.date(2026, 10, 2),
             referred_to="産業振興課" if n % 2 else "",
             reply_due=dt.date(2026, 10, 9) if n % 2 else None,
+            next_due=None if n % 2 else dt.date(2026, 10, 12),
         )
     ensure_statistics(desk.engine, force=True)
 
     plans = _plans(desk, lambda: followups.due_followups(desk, TODAY, office))
 
-    (replies,) = [plan for statement, plan in plans if "JOIN action" in statement]
-    assert replies[0] == "SEARCH action USING INDEX ix_action_open_reply (reply_due<?)", replies
-    assert "SEARCH inquiry USING INDEX sqlite_autoindex_inquiry_1 (id=?)" in replies
-    assert not any(step.startswith("SCAN") for step in replies), replies
+    selects = [plan for statement, plan in plans if statement.lstrip().startswith("SELECT")]
+    assert len(selects) == 2  # the due inquiries, then the referrals still waiting among them
+    for plan in selects:
+        assert not any(step.startswith("SCAN") for step in plan), plan

@@ -10,7 +10,7 @@ from sqlalchemy import func, select, text
 from db.engine import ensure_statistics
 from db.models import AuditLog, Inquirer, Inquiry
 from desktop_app.domain.errors import UserError
-from desktop_app.services import inquirers, inquiries
+from desktop_app.services import inquirers, inquiries, writer
 
 TODAY = dt.date(2026, 10, 3)
 
@@ -158,8 +158,7 @@ def test_a_changed_reading_is_found_by_the_new_one_only(db):
     known = _add(db, name="鈴木 一郎", kana="スズキ イチロウ")
     with db.write() as session:
         row = session.scalar(select(Inquirer).where(Inquirer.id == known))
-        row.kana = "ススキ イチロウ"
-        inquirers.refresh_inquirer_keys(row)
+        writer.change(session, row, {"kana": "ススキ イチロウ"}, staff="tanaka")
 
     assert _ids(inquirers.suggest_duplicates(db, kana="すすき")) == [known]
     assert inquirers.suggest_duplicates(db, kana="すずき") == []
@@ -188,17 +187,22 @@ _NAME_KEYS = {"ix_inquirer_match_key", "ix_inquirer_name_key"}
 def test_every_probe_is_an_index_search_never_a_scan(db, keys, indexes):
     with db.write() as session:  # enough inquirers that the planner's statistics favour indexes
         for n in range(500):
-            row = Inquirer(
-                id=f"00000000-0000-0000-0000-{n:012d}",
-                origin="SHIBA",
-                type="resident",
-                name=f"住民{n}",
-                kana=f"ジュウミン{n}",
-                phone=f"03-5555-{n:04d}",
-                corporate_number=f"{n:013d}",
+            values = {
+                "name": f"住民{n}",
+                "kana": f"ジュウミン{n}",
+                "phone": f"03-5555-{n:04d}",
+                "organization": "",
+            }
+            session.add(
+                Inquirer(
+                    id=f"00000000-0000-0000-0000-{n:012d}",
+                    origin="SHIBA",
+                    type="resident",
+                    corporate_number=f"{n:013d}",
+                    **values,
+                    **writer.inquirer_keys(values),
+                )
             )
-            inquirers.refresh_inquirer_keys(row)
-            session.add(row)
     ensure_statistics(db.engine, force=True)
     probe = {"name": "", "kana": "", "phone": "", "corporate_number": "", "organization": ""}
     ((_, query),) = inquirers._probes(**{**probe, **keys})

@@ -138,3 +138,30 @@ def test_restore_of_a_missing_file_is_refused(db_path, tmp_path):
     with pytest.raises(UserError) as refused:
         maintenance.restore(db_path, tmp_path / "missing.sqlite3")
     assert refused.value.code == "file_not_found"
+
+
+def _renumber(db, numbers, counter):
+    """Give the three inquiries these receipt sequences and set the counter to `counter`."""
+    with db.write() as session:
+        pks = session.scalars(text("SELECT pk FROM inquiry ORDER BY pk")).all()
+        for pk, seq in zip(pks, numbers, strict=True):
+            session.execute(
+                text("UPDATE inquiry SET receipt_no = :r WHERE pk = :pk"),
+                {"r": f"SHIBA-2026-{seq:05d}", "pk": pk},
+            )
+        session.execute(text("UPDATE receipt_counter SET last = :n"), {"n": counter})
+
+
+def test_receipt_sequences_past_99999_are_compared_as_numbers(filled):
+    # As text SHIBA-2026-99999 sorts after SHIBA-2026-100001; as a number it is lower.
+    _renumber(filled, [99_999, 100_000, 100_001], counter=100_001)
+    assert maintenance.check(filled).problems == ()
+
+    _renumber(filled, [99_999, 100_000, 100_001], counter=100_000)
+    assert maintenance.check(filled).problems == ("receipt counter SHIBA 2026 is below 100001",)
+
+
+def test_a_counter_between_the_text_and_the_numeric_maximum_is_found(filled):
+    # The text maximum is 99999; a counter at 99999 is still below the issued 100000.
+    _renumber(filled, [99_998, 99_999, 100_000], counter=99_999)
+    assert maintenance.check(filled).problems == ("receipt counter SHIBA 2026 is below 100000",)

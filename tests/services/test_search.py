@@ -199,6 +199,26 @@ def test_punctuation_only_terms_are_dropped():
     assert search.term_matches('" * ( )') == []
 
 
+@pytest.mark.parametrize("sort", SORT_KEYS)
+@pytest.mark.parametrize("descending", [True, False])
+def test_position_of_is_the_row_in_the_ordered_list(desk, sort, descending):
+    flt = InquiryFilter(today=TODAY)
+    keys = list(search.ordered_pks(desk, flt, sort, descending))
+    rows = search.rows_by_pk(desk, keys)
+    for index, row in enumerate(rows):
+        assert search.position_of(desk, flt, row.receipt_no, sort, descending) == index
+
+
+def test_position_of_a_case_outside_the_filter_is_none(desk):
+    flt = InquiryFilter(statuses=("matched",), today=TODAY)
+    (inside,) = search.rows_by_pk(desk, search.ordered_pks(desk, flt))
+    everything = search.rows_by_pk(desk, search.ordered_pks(desk, InquiryFilter()))
+    outside = next(row for row in everything if row.status != "matched")
+    assert search.position_of(desk, flt, inside.receipt_no) == 0
+    assert search.position_of(desk, flt, outside.receipt_no) is None
+    assert search.position_of(desk, flt, "SHIBA-2026-09999") is None
+
+
 @pytest.mark.parametrize(
     ("query", "same_as"),
     [("物*", "物"), ("物産*", "物産"), ("物産展*", "物産展"), ("＊物産展＊", "物産展"),

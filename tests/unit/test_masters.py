@@ -88,6 +88,7 @@ EXPECTED_VOCABULARIES: dict[str, list[str]] = {
         "inquiry_to_municipality",
         "matching_event",
         "note",
+        "status_change",
     ],
 }
 

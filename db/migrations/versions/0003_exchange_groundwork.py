@@ -7,8 +7,9 @@ Frozen DDL, written out here rather than taken from the live models, so that thi
 the same thing to a file whenever it runs. Adds what sync, retention and the reports need:
 - `change_seq` on every synced row (indexed) and the counter that hands it out, backfilled in
   pk order so that a first package after the upgrade carries every row;
-- `deleted_at`, and `sync_base` (a row's version as last agreed with each peer), replacing the
-  single `base_rev` column, which could not say which peer it meant nor which fields changed;
+- `deleted_at`, and `sync_base` (a row's versions as last received from and sent to each
+  peer), replacing the single `base_rev` column, which could not say which peer it meant nor
+  which fields changed; `sync_package` and `conflict` in the shape the exchange needs;
 - `rev` and `updated_at` on the master tables, and `municipality.retired_on`;
 - `inquiry.closed_on` (the office's local date of `closed_at`, for fiscal years and months),
   backfilled for Asia/Tokyo (UTC+9, no daylight saving), and `inquiry.source`/`source_key`
@@ -58,8 +59,30 @@ UPGRADE: tuple[str, ...] = (
     " SELECT change_seq FROM inquirer UNION ALL SELECT change_seq FROM inquiry"
     " UNION ALL SELECT change_seq FROM action)",
     "CREATE TABLE sync_base (entity VARCHAR(20) NOT NULL, entity_id VARCHAR(36) NOT NULL,"
-    " peer VARCHAR(16) NOT NULL, rev INTEGER NOT NULL, content TEXT NOT NULL,"
-    " PRIMARY KEY (entity, entity_id, peer))",
+    " peer VARCHAR(16) NOT NULL, received_version VARCHAR(48), received TEXT,"
+    " sent_version VARCHAR(48), sent TEXT, PRIMARY KEY (entity, entity_id, peer))",
+    # The package and conflict tables of 0001 never held a row (nothing wrote them before
+    # sync existed); they are made again in the shape the exchange needs.
+    "DROP TABLE conflict",
+    "DROP TABLE sync_package",
+    "CREATE TABLE sync_package (id VARCHAR(36) NOT NULL, kind VARCHAR(12) NOT NULL,"
+    " direction VARCHAR(8) NOT NULL, from_office VARCHAR(16) NOT NULL,"
+    " to_office VARCHAR(16) NOT NULL, sequence INTEGER NOT NULL, previous_id VARCHAR(36),"
+    " full BOOLEAN NOT NULL, personal BOOLEAN NOT NULL, training BOOLEAN NOT NULL,"
+    " upto_seq INTEGER NOT NULL, created_at DATETIME NOT NULL, created_by VARCHAR(64) NOT NULL,"
+    " handled_at DATETIME NOT NULL, handled_by VARCHAR(64) NOT NULL, file_name TEXT NOT NULL,"
+    " sha256 VARCHAR(64) NOT NULL, counts_json TEXT NOT NULL, outcome VARCHAR(20) NOT NULL,"
+    " PRIMARY KEY (id))",
+    "CREATE INDEX ix_sync_package_route ON sync_package"
+    " (direction, from_office, to_office, sequence)",
+    "CREATE TABLE conflict (pk INTEGER NOT NULL, entity VARCHAR(20) NOT NULL,"
+    " entity_id VARCHAR(36) NOT NULL, peer VARCHAR(16) NOT NULL,"
+    " package_id VARCHAR(36) NOT NULL, fields_json TEXT NOT NULL, base_json TEXT,"
+    " local_json TEXT NOT NULL, incoming_json TEXT NOT NULL,"
+    " incoming_version VARCHAR(48) NOT NULL, created_at DATETIME NOT NULL,"
+    " resolved_at DATETIME, resolved_by VARCHAR(64), resolution VARCHAR(12), PRIMARY KEY (pk))",
+    "CREATE INDEX ix_conflict_entity_id ON conflict (entity_id)",
+    "CREATE INDEX ix_conflict_resolved_at ON conflict (resolved_at)",
     *(
         statement
         for table in _MASTERS
@@ -107,6 +130,19 @@ DOWNGRADE: tuple[str, ...] = (
             f"ALTER TABLE {table} DROP COLUMN rev",
         )
     ),
+    "DROP TABLE conflict",
+    "DROP TABLE sync_package",
+    "CREATE TABLE sync_package (id VARCHAR(36) NOT NULL, direction VARCHAR(8) NOT NULL,"
+    " kind VARCHAR(12) NOT NULL, office_code VARCHAR(16) NOT NULL, sequence INTEGER NOT NULL,"
+    " previous_id VARCHAR(36), sha256 VARCHAR(64) NOT NULL, created_at DATETIME NOT NULL,"
+    " counts_json TEXT NOT NULL, outcome VARCHAR(20) NOT NULL, PRIMARY KEY (id),"
+    " UNIQUE (direction, office_code, sequence, id))",
+    "CREATE TABLE conflict (pk INTEGER NOT NULL, entity VARCHAR(20) NOT NULL,"
+    " entity_id VARCHAR(36) NOT NULL, package_id VARCHAR(36) NOT NULL,"
+    " local_json TEXT NOT NULL, incoming_json TEXT NOT NULL, created_at DATETIME NOT NULL,"
+    " resolved_at DATETIME, resolved_by VARCHAR(64), PRIMARY KEY (pk),"
+    " FOREIGN KEY(package_id) REFERENCES sync_package (id))",
+    "CREATE INDEX ix_conflict_entity_id ON conflict (entity_id)",
     "DROP TABLE sync_base",
     "DROP TABLE change_counter",
     *(

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.services import followups
+from desktop_app.services.database import Database
 from desktop_app.services.followups import FollowUpRow
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.followups.followups_model import COLUMNS, FollowUpModel
@@ -34,6 +35,12 @@ _SAMPLES = {
     "referred_to": "交流自治体：いわき市（福島県）",
     "status": "情報提供で完了",
 }
+
+
+def _load(db: Database, today: dt.date, within_days: int) -> tuple[list[FollowUpRow], int]:
+    """The lines, and the overdue count as 受付一覧 counts it (not capped by the list's limit)."""
+    rows = followups.due_followups(db, today, within_days=within_days)
+    return rows, followups.start_counts(db, today)[1]
 
 
 class FollowUpsPage(QWidget):
@@ -76,18 +83,17 @@ class FollowUpsPage(QWidget):
     def refresh(self) -> None:
         today = dt.date.today()
         self._ctx.runner.run(
-            followups.due_followups,
+            _load,
             self._ctx.db,
             today,
-            within_days=self.within.currentData(),
-            on_done=lambda rows: self._show(rows, today),
+            self.within.currentData(),
+            on_done=lambda loaded: self._show(*loaded, today),
             owner=self,
             background=True,
         )
 
-    def _show(self, rows: list[FollowUpRow], today: dt.date) -> None:
+    def _show(self, rows: list[FollowUpRow], overdue: int, today: dt.date) -> None:
         self.model.set_rows(rows, today)
-        overdue = sum(1 for row in rows if row.overdue)
         shown = f"{len(rows):,}"
         if len(rows) >= followups.DEFAULT_LIMIT:
             shown = self.tr("先頭 {0}").format(shown)  # the service stops at its limit

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.errors import UserError
 from desktop_app.services import actions, lookup
 from desktop_app.services.lookup import PartnerItem
+from desktop_app.services.status_history import STATUS_CHANGE
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.widgets.date_field import DateField
 from desktop_app.ui.widgets.saving_dialog import SavingDialog
@@ -41,13 +42,14 @@ class AddActionDialog(SavingDialog):
         self._receipt_no = receipt_no
         self.kind = QComboBox(self, objectName="actionKind")
         for code, label in ctx.vocab.choices("action_kind"):
-            self.kind.addItem(label, code)
+            if code != STATUS_CHANGE:  # written by the status change itself
+                self.kind.addItem(label, code)
         self.kind.currentIndexChanged.connect(self._kind_changed)
-        self.action_date = DateField(self.tr("対応日"), self)
+        self.action_date = DateField(self.tr("対応日"), self, at="action_date")
         self.action_date.set_value(dt.date.today())
         self.note = QPlainTextEdit(self, objectName="actionNote")
         self.note.setTabChangesFocus(True)
-        self.next_due = DateField(self.tr("次回対応期限"), self)
+        self.next_due = DateField(self.tr("次回対応期限"), self, at="next_due")
 
         self.target_kind = QComboBox(self, objectName="targetKind")
         self.target_kind.addItem(self.tr("所管課"), "department")
@@ -55,18 +57,18 @@ class AddActionDialog(SavingDialog):
         self.target_kind.addItem(self.tr("団体・その他"), "organisation")
         self.target_kind.currentIndexChanged.connect(self._target_kind_changed)
         self.target = QComboBox(self, objectName="referredTo", editable=True)
-        self.reply_due = DateField(self.tr("回答期限"), self)
+        self.reply_due = DateField(self.tr("回答期限"), self, at="reply_due")
         self.referral = QGroupBox(self.tr("紹介先"), self)
         referral_form = QFormLayout(self.referral)
         referral_form.addRow(self.tr("紹介先の種類"), self.target_kind)
-        referral_form.addRow(self.tr("紹介先"), self.target)
-        referral_form.addRow(self.tr("回答期限"), self.reply_due)
+        referral_form.addRow(self.tr("紹介先"), self.boxed("referred_to", self.target))
+        referral_form.addRow(self.tr("回答期限"), self.boxed("reply_due", self.reply_due))
 
         form = QFormLayout()
-        form.addRow(self.tr("種類"), self.kind)
-        form.addRow(self.tr("対応日"), self.action_date)
-        form.addRow(self.tr("内容"), self.note)
-        form.addRow(self.tr("次回対応期限"), self.next_due)
+        form.addRow(self.tr("種類"), self.boxed("kind", self.kind))
+        form.addRow(self.tr("対応日"), self.boxed("action_date", self.action_date))
+        form.addRow(self.tr("内容"), self.boxed("note", self.note))
+        form.addRow(self.tr("次回対応期限"), self.boxed("next_due", self.next_due))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.referral)
@@ -85,7 +87,7 @@ class AddActionDialog(SavingDialog):
         if kind == REFERRAL:
             name = self.target.currentText().strip()
             if not name:
-                raise UserError("field_required", label=self.tr("紹介先"))
+                raise UserError("field_required", at="referred_to", label=self.tr("紹介先"))
             referred_to = f"{TARGET_PREFIXES[self.target_kind.currentData()]}：{name}"
             reply_due = self.reply_due.value()
         self.submit(

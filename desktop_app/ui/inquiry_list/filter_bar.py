@@ -7,7 +7,10 @@ character terms, phone numbers) is the search service's. GUI thread only.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal, Slot
+from typing import cast
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,6 +36,7 @@ class FilterBar(QWidget):
     """Conditions of the inquiry list; `current()` reads them as an InquiryFilter."""
 
     filterChanged = Signal(object)
+    resultsRequested = Signal()  # Enter or Down in the search box: go to the first result
 
     def __init__(self, vocab: Vocab, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,6 +47,8 @@ class FilterBar(QWidget):
         self.text = QLineEdit(self, objectName="searchText", clearButtonEnabled=True)
         self.text.setPlaceholderText(self.tr("件名・内容・相談者・電話番号で検索"))
         self.text.textChanged.connect(self._debounce.start)
+        self.text.returnPressed.connect(self._to_results)
+        self.text.installEventFilter(self)
         self.date_from = DateField(self.tr("期間（から）"), self)
         self.date_to = DateField(self.tr("期間（まで）"), self)
         self.date_from.setPlaceholderText(self.tr("開始日"))
@@ -85,6 +91,16 @@ class FilterBar(QWidget):
             grid.addWidget(combo, 1, 2 * n + 1)
             grid.setColumnStretch(2 * n + 1, 1)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.text
+            and event.type() == QEvent.Type.KeyPress
+            and cast(QKeyEvent, event).key() == Qt.Key.Key_Down
+        ):
+            self._to_results()
+            return True
+        return super().eventFilter(watched, event)
+
     def current(self) -> InquiryFilter:
         """The conditions as typed; raises UserError when a period date cannot be read."""
         status = self.status.currentData()
@@ -124,6 +140,11 @@ class FilterBar(QWidget):
         combo.setMinimumContentsLength(6)
         combo.currentIndexChanged.connect(self._emit)
         return combo
+
+    @Slot()
+    def _to_results(self) -> None:
+        self._emit()  # what was typed counts now, not after the typing pause
+        self.resultsRequested.emit()
 
     @Slot()
     def _emit(self) -> None:

@@ -39,14 +39,15 @@ TAIL_ROWS = 2 * PAGE  # the end of the list is read in reverse order before the 
 OVERDUE_BACKGROUND = QColor("#fde4e1")
 OVERDUE_TEXT = QColor("#a4262c")
 
-# (column name, SQL sort key or None when the column cannot be sorted)
+# (column name, SQL sort key or None when the column cannot be sorted). 次回期限 and 相談者 come
+# before the long 件名, so at 1280x800 beside the detail pane they show without scrolling.
 COLUMNS: tuple[tuple[str, SortKey | None], ...] = (
     ("receipt_no", "receipt_no"),
     ("received_at", "received_at"),
     ("status", "status"),
-    ("subject", None),
-    ("inquirer", None),
     ("follow_up_due", "follow_up_due"),
+    ("inquirer", None),
+    ("subject", None),
     ("office", "office"),
     ("relationship", None),
     ("channel", None),
@@ -82,9 +83,9 @@ class InquiryListModel(QAbstractTableModel):
             self.tr("受付番号"),
             self.tr("受付日"),
             self.tr("状況"),
-            self.tr("件名"),
-            self.tr("相談者"),
             self.tr("次回期限"),
+            self.tr("相談者"),
+            self.tr("件名"),
             self.tr("事務所"),
             self.tr("連携の型"),
             self.tr("受付方法"),
@@ -94,6 +95,7 @@ class InquiryListModel(QAbstractTableModel):
         self._sort: SortKey = "received_at"
         self._descending = True
         self._generation = 0  # bumped by every new filter or order
+        self._head_generation = 0  # the generation whose first page is shown
         self._epoch = 0  # bumped when the cached rows are dropped (refresh_rows)
         self._count = 0
         self._keys: array[int] | None = None
@@ -109,6 +111,11 @@ class InquiryListModel(QAbstractTableModel):
     @property
     def sort_key(self) -> tuple[SortKey, bool]:
         return self._sort, self._descending
+
+    @property
+    def loading(self) -> bool:
+        """Whether the first page of the current filter and order is still being read."""
+        return self._head_generation != self._generation
 
     def set_filter(self, flt: InquiryFilter) -> None:
         self._filter = flt
@@ -214,6 +221,7 @@ class InquiryListModel(QAbstractTableModel):
         if generation != self._generation:
             return
         count, rows = head
+        self._head_generation = generation
         self.beginResetModel()
         self._count = count
         self._keys = None
@@ -309,7 +317,11 @@ class InquiryListModel(QAbstractTableModel):
         self._emit_changed(first, min(first + PAGE, self._count) - 1)
 
     def _emit_changed(self, first: int, last: int) -> None:
-        self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1), [])
+        """Tell the view rows first..last changed, clipped to the rows the list has now: a
+        reply can land after the list shrank, and Qt warns about an invalid index range."""
+        last = min(last, self._count - 1)
+        if first <= last:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1), [])
 
     def _text(self, row: InquiryRow, column: str) -> str:
         vocab = self._ctx.vocab

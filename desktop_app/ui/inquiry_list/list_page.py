@@ -14,13 +14,14 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.services import followups
+from desktop_app.services import followups, search
 from desktop_app.services.search import InquiryFilter
 from desktop_app.ui import preferences
 from desktop_app.ui.context import AppContext
@@ -28,6 +29,7 @@ from desktop_app.ui.inquiry_list.detail_pane import DetailPane
 from desktop_app.ui.inquiry_list.filter_bar import FilterBar
 from desktop_app.ui.inquiry_list.list_model import COLUMN_NAMES, DEFAULT_SORT, InquiryListModel
 from desktop_app.ui.widgets.columns import fit_columns, fixed_rows
+from desktop_app.ui.widgets.sort_arrow import SortArrowStyle
 
 # One sample text per column (widgets.columns): the widest value a column usually holds.
 _SAMPLES = {
@@ -48,14 +50,19 @@ class InquiryListPage(QWidget):
 
     followupsRequested = Signal()
     editRequested = Signal(str)
+    newRequested = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
+        self._opening: str | None = None  # a case being opened from elsewhere (open_case)
+        self._first_wanted = False  # Enter in the search box before its results were in
         self.counts = QLabel(self, objectName="followupCounts")
         self.counts.setTextFormat(Qt.TextFormat.RichText)
         self.counts.linkActivated.connect(lambda _link: self.followupsRequested.emit())
         self.match_count = QLabel(self, objectName="matchCount")
+        self.new_button = QPushButton(self.tr("新規受付 (Ctrl+N)"), self, objectName="newInquiry")
+        self.new_button.clicked.connect(self.newRequested)
         self.filters = FilterBar(ctx.vocab, self)
         self.model = InquiryListModel(ctx, self)
         self.table = self._make_table()
@@ -70,6 +77,7 @@ class InquiryListPage(QWidget):
         header = QHBoxLayout()
         header.addWidget(self.counts, 1)
         header.addWidget(self.match_count)
+        header.addWidget(self.new_button)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.filters)
@@ -80,6 +88,9 @@ class InquiryListPage(QWidget):
         self.model.modelReset.connect(self.detail.clear)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.detail.changed.connect(self._case_changed)
+        self.filters.resultsRequested.connect(self._go_to_results)
+        self.model.headLoaded.connect(self._head_loaded)
+        self.table.activated.connect(self._open_selected)
         self.detail.editRequested.connect(self.editRequested)
 
     def start(self) -> None:
@@ -91,6 +102,27 @@ class InquiryListPage(QWidget):
         """After a save elsewhere (the intake form): list and count again."""
         self.model.reload()
         self.refresh_counts()
+
+    def open_case(self, receipt_no: str) -> None:
+        """Show a case chosen elsewhere (対応予定) in the list as well as in the detail pane.
+
+        The conditions are cleared so the case is on the list, then its row is found by the
+        search service (it may be anywhere in a million) and selected.
+        """
+        self._opening = receipt_no
+        self.filters.clear()
+        self.detail.show_case(receipt_no)
+        sort, descending = self.model.sort_key
+        self._ctx.runner.run(
+            search.position_of,
+            self._ctx.db,
+            self.model.current_filter,
+            receipt_no,
+            sort,
+            descending,
+            on_done=self._select_position,
+            owner=self,
+        )
 
     def refresh_counts(self) -> None:
         self._ctx.runner.run(
@@ -128,6 +160,8 @@ class InquiryListPage(QWidget):
         fit_columns(table, [samples[name] for name in COLUMN_NAMES])
         horizontal = table.horizontalHeader()
         horizontal.setHighlightSections(False)
+        self._arrow_style = SortArrowStyle()  # kept: a widget does not own the style it is given
+        horizontal.setStyle(self._arrow_style)
         # The indicator first: enabling sorting sorts by it, and this is the model's own order.
         horizontal.setSortIndicator(DEFAULT_SORT, Qt.SortOrder.DescendingOrder)
         table.setSortingEnabled(True)
@@ -149,14 +183,49 @@ class InquiryListPage(QWidget):
         link = self.tr("対応予定を見る")
         self.counts.setText(f"{text}　<a href='followups'>{link}</a>")
 
+    @Slot()
+    def _go_to_results(self) -> None:
+        """The keyboard's way from the search box to the list: the first result, selected."""
+        self.table.setFocus()
+        if self.model.loading:
+            self._first_wanted = True
+        else:
+            self._select_first()
+
+    @Slot()
+    def _head_loaded(self) -> None:
+        if self._first_wanted:
+            self._first_wanted = False
+            self._select_first()
+
+    def _select_first(self) -> None:
+        if self.model.rowCount() > 0:
+            self.table.selectRow(0)
+            self.table.setCurrentIndex(self.model.index(0, 0))
+
+    @Slot()
+    def _open_selected(self) -> None:
+        """Enter (or a double click) on a result: the case is shown; the keyboard goes there."""
+        self.detail.summary.setFocus()
+
+    def _select_position(self, position: int | None) -> None:
+        if position is None:  # deleted meanwhile: the pane says so, the list stays as it is
+            self._opening = None
+            return
+        index = self.model.index(position, 0)
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.table.selectRow(position)
+        self.table.setCurrentIndex(index)
+        self._opening = None
+
     @Slot(QItemSelection, QItemSelection)
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self.table.selectionModel().selectedRows()
         row = self.model.row_at(rows[0].row()) if rows else None
-        if row is None:
-            self.detail.clear()
-        else:
+        if row is not None:
             self.detail.show_case(row.receipt_no)
+        elif self._opening is None:  # a row not read yet, selected for a case being opened
+            self.detail.clear()
 
     @Slot(str)
     def _case_changed(self, _receipt_no: str) -> None:

@@ -38,7 +38,7 @@ class StatusDialog(SavingDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("現在の状況"), QLabel(ctx.vocab.label("status", record.status), self))
         form.addRow(self.tr("新しい状況"), self.status)
-        form.addRow(self.tr("結果"), self.outcome)
+        form.addRow(self.tr("結果"), self.boxed("outcome", self.outcome))
         form.addRow(self.hint)
         form.addRow(self.buttons)
         self._status_changed()
@@ -53,7 +53,7 @@ class StatusDialog(SavingDialog):
         if workflow.needs_outcome(new):
             outcome = self.outcome.toPlainText().strip()
             if not outcome:
-                raise UserError("field_required", label=self.tr("結果"))
+                raise UserError("field_required", at="outcome", label=self.tr("結果"))
             changes["outcome"] = outcome
         self.submit(
             inquiries.update_inquiry,

@@ -31,16 +31,21 @@ def read_date(text: str, label: str) -> dt.date | None:
 class DateField(QLineEdit):
     """A line edit holding an optional date; `value()` raises UserError for unreadable text."""
 
-    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+    def __init__(self, label: str, parent: QWidget | None = None, *, at: str | None = None) -> None:
         super().__init__(parent)
         self._label = label
+        self._at = at  # the contract key its errors are about, so a dialog can place them
         self.setPlaceholderText(self.tr("例: 2026/10/3, R8.10.3"))
         self.setMaxLength(20)
         self.editingFinished.connect(self._normalise)
 
     def value(self) -> dt.date | None:
         """The date typed, None when empty; UserError(date_format/date_invalid) otherwise."""
-        return read_date(self.text(), self._label)
+        try:
+            return read_date(self.text(), self._label)
+        except UserError as exc:
+            exc.at = exc.at or self._at
+            raise
 
     def set_value(self, value: dt.date | None) -> None:
         self.setText(format_date(value))

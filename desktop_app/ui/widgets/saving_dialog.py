@@ -1,21 +1,24 @@
 """A dialog whose OK button saves through a service and closes only when the save succeeded.
 
-On a refusal the dialog stays open with what was typed, and the message comes through the one
-error path (`ui.errors.show_error`), so nothing typed is lost to a bad date. GUI thread only;
-the save itself runs on the context's DbRunner.
+On a refusal the dialog stays open with what was typed. Each error about a field the dialog
+registered with `boxed()` stands under that field (and goes as soon as the field is edited);
+any other goes through the one error path (`ui.errors.show_error`), so nothing typed is lost to
+a bad date. GUI thread only; the save itself runs on the context's DbRunner.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QWidget
 
-from desktop_app.domain.errors import UserError
+from desktop_app.domain.errors import InputErrors, UserError
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.errors import show_error
+from desktop_app.ui.intake.error_field import each_error, field_of
+from desktop_app.ui.intake.field_box import FieldBox
 
 
 class SavingDialog(QDialog):
@@ -36,10 +39,21 @@ class SavingDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("キャンセル"))
         self.buttons.accepted.connect(self._on_save)
         self.buttons.rejected.connect(self.reject)
+        self.error_boxes: dict[str, FieldBox] = {}
 
     def save(self) -> None:
         """Read the form and call `submit`; raise UserError for input the form refuses."""
         raise NotImplementedError
+
+    def boxed(self, key: str, field: QWidget) -> FieldBox:
+        """`field` with room for the errors whose contract key (`UserError.at`) is `key`."""
+        box = FieldBox(field, self)
+        self.error_boxes[key] = box
+        # A combo box, a line edit or a text box: the error goes as soon as the field is edited.
+        edits = cast(Any, field)
+        changed = edits.currentTextChanged if isinstance(field, QComboBox) else edits.textChanged
+        changed.connect(lambda *_: box.set_error(""))
+        return box
 
     def submit(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
         self.buttons.setEnabled(False)
@@ -52,7 +66,7 @@ class SavingDialog(QDialog):
         try:
             self.save()
         except UserError as exc:
-            show_error(self, exc, self.ctx.lang)
+            self._refused(exc)
 
     def _done(self, result: object) -> None:
         self.accept()
@@ -60,4 +74,25 @@ class SavingDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
-        show_error(self, exc, self.ctx.lang)
+        if isinstance(exc, UserError):
+            self._refused(exc)
+        else:
+            show_error(self, exc, self.ctx.lang)
+
+    def _refused(self, exc: UserError) -> None:
+        for box in self.error_boxes.values():
+            box.set_error("")
+        elsewhere: list[UserError] = []
+        placed: list[FieldBox] = []
+        for error in each_error(exc):
+            box = self.error_boxes.get(field_of(error) or "")
+            if box is None:
+                elsewhere.append(error)
+            else:
+                box.set_error(error.message(self.ctx.lang))
+                placed.append(box)
+        if placed:
+            placed[0].setFocus()
+        if elsewhere:
+            rest = elsewhere[0] if len(elsewhere) == 1 else InputErrors(elsewhere)
+            show_error(self, rest, self.ctx.lang)

@@ -1,0 +1,69 @@
+"""Loading thousands of rows at once: batched Core inserts with the indexes set aside.
+
+Demo data, ledger imports and sync imports write far more rows than a clerk does. Feeding every
+B-tree and the full-text index row by row costs most of the time (the id indexes are keyed by
+random UUIDs, so every insert lands on a different page), so a large load drops the secondary
+indexes and the search index, inserts with executemany, and rebuilds each index once over all
+rows. Which columns a row gets is not decided here: services/writer.py fills the dicts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Connection, insert
+
+from db import search_index
+from db.models import Base
+
+# Tables in the order a batch is inserted (parents before children: foreign keys are on).
+TABLES: tuple[str, ...] = (
+    "inquirer",
+    "inquiry",
+    "inquiry_field",
+    "inquiry_form",
+    "inquiry_municipality",
+    "inquiry_agreement",
+    "action",
+)
+Batch = Mapping[str, Sequence[dict[str, Any]]]
+
+# The indexes a bulk load drops and recreates: named B-tree indexes, not constraints.
+_SECONDARY_INDEXES_SQL = (
+    "SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ("
+    + ", ".join(f"'{name}'" for name in TABLES)
+    + ") ORDER BY name"
+)
+
+
+def insert_batch(conn: Connection, batch: Batch) -> None:
+    """Core executemany per table; parents first so the foreign keys hold at every statement."""
+    for name in TABLES:
+        rows = batch.get(name)
+        if rows:
+            conn.execute(insert(Base.metadata.tables[name]), list(rows))
+
+
+@contextmanager
+def indexes_set_aside(conn: Connection) -> Iterator[None]:
+    """Drop the secondary and search indexes for the block, rebuild them over every row after.
+
+    The unique and primary-key indexes stay: they are constraints, and the foreign keys look
+    them up. Runs in the caller's transaction, so a failed load leaves the indexes as they were.
+    """
+    statements = [sql for (sql,) in conn.exec_driver_sql(_SECONDARY_INDEXES_SQL)]
+    for sql in statements:
+        conn.exec_driver_sql(f"DROP INDEX {_index_name(sql)}")
+    search_index.drop(conn)
+    yield
+    for sql in statements:
+        conn.exec_driver_sql(sql)
+    search_index.create(conn)
+    search_index.rebuild(conn)
+
+
+def _index_name(create_sql: str) -> str:
+    # "CREATE INDEX ix_inquiry_due ON inquiry (...)": our own schema, so the name is plain.
+    return create_sql.split()[2]

@@ -1,0 +1,1 @@
+"""Workbook formats, with openpyxl and python-calamine: no database and no Qt here."""

@@ -1,0 +1,69 @@
+"""Writing cells a spreadsheet shows as they are, and widths that fit Japanese text.
+
+Text that starts like a formula (`=`, `+`, `-`, `@`) or with a tab or CR would be run or
+mangled by some readers; such a cell is written with the string type forced, so it reads back
+as the text it was. Column widths count East Asian wide characters double, as Excel does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections.abc import Iterable
+from typing import Any
+
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+DATE_FORMAT = "yyyy/mm/dd"
+DATETIME_FORMAT = "yyyy/mm/dd hh:mm"
+HEADER_FONT = Font(bold=True)
+HEADER_FILL = PatternFill("solid", fgColor="DDE7F0")
+WRAP = Alignment(wrap_text=True, vertical="top")
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_MAX_WIDTH = 60
+
+
+def cell(sheet: WriteOnlyWorksheet, value: Any) -> Any:
+    """A value for a write-only row: formula-like text forced to text, dates formatted."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        forced = WriteOnlyCell(sheet, value=value)
+        forced.data_type = "s"
+        return forced
+    if isinstance(value, dt.datetime):
+        stamped = WriteOnlyCell(sheet, value=value)
+        stamped.number_format = DATETIME_FORMAT
+        return stamped
+    if isinstance(value, dt.date):
+        dated = WriteOnlyCell(sheet, value=value)
+        dated.number_format = DATE_FORMAT
+        return dated
+    return value
+
+
+def header_cells(sheet: WriteOnlyWorksheet, labels: Iterable[str]) -> list[WriteOnlyCell]:
+    cells = []
+    for label in labels:
+        head = WriteOnlyCell(sheet, value=label)
+        head.font = HEADER_FONT
+        head.fill = HEADER_FILL
+        cells.append(head)
+    return cells
+
+
+def display_width(text: str) -> int:
+    """Columns a text takes in Excel: wide (CJK) characters count two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def set_widths(sheet: WriteOnlyWorksheet, widths: Iterable[int]) -> None:
+    """Fixed widths, set before the first row is written (write-only sheets need it then)."""
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = min(_MAX_WIDTH, width + 2)
+
+
+def hide_columns(sheet: WriteOnlyWorksheet, first: int, last: int) -> None:
+    for index in range(first, last + 1):
+        sheet.column_dimensions[get_column_letter(index)].hidden = True

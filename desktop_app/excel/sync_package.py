@@ -1,0 +1,329 @@
+"""The sync package workbook: rows a person can read, machine columns the merge trusts.
+
+Layout (docs/sync-format.md): a cover sheet, one sheet per kind of row (相談者, 受付, 対応履歴)
+with labelled columns for people and hidden machine columns at the right (`_id` ... `_data`,
+`_check`), and a hidden `_manifest` sheet. `_data` is the row's synced content as canonical
+JSON, the lossless form the import reads (an empty string stays distinct from no value, codes
+stay exactly as stored). `_check` is a hash of every other cell of its row, so an edit made
+after export is found and named by row; the manifest holds a hash per sheet and, when the
+offices share a key, an HMAC-SHA256 over itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import json
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
+
+from desktop_app.domain.errors import UserError
+from desktop_app.excel import cells
+
+FORMAT = "renkei-desk-package"
+FORMAT_VERSION = 1
+MANIFEST_SHEET = "_manifest"
+COVER_SHEET = "表紙"
+MACHINE_HEADERS = ("_id", "_origin", "_rev", "_updated_at", "_updated_by", "_seen", "_data")
+CHECK_HEADER = "_check"
+
+
+@dataclass(frozen=True)
+class PackageRow:
+    """One synced row as it travels: its version and its content in JSON form.
+
+    `seen` is the version of the receiver's own copy that this row already includes (the
+    merge base the receiver should use), or None.
+    """
+
+    entity: str
+    id: str
+    origin: str
+    rev: int
+    updated_at: str
+    updated_by: str
+    seen: str | None
+    content: dict[str, Any]
+
+    @property
+    def version(self) -> str:
+        return version_id(self.rev, self.updated_at)
+
+
+def version_id(rev: int, updated_at: str) -> str:
+    """A version's identity: where and when it was made travels with it, so it is unique."""
+    return f"{rev}@{updated_at}"
+
+
+def rev_of(version: str) -> int:
+    return int(version.split("@", 1)[0])
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column for people: its header, width, and the cell it shows for a row."""
+
+    header: str
+    width: int
+    value: Callable[[PackageRow], Any]
+
+
+@dataclass(frozen=True)
+class SheetSpec:
+    entity: str
+    title: str
+    columns: Sequence[Column]
+
+
+@dataclass
+class Manifest:
+    """What the package is; `sheets` (hashes) and `hmac` are filled when it is written."""
+
+    kind: str
+    package_id: str
+    from_office: str
+    to_office: str
+    sequence: int
+    previous_id: str | None
+    created_at: str
+    created_by: str
+    full: bool
+    personal: bool
+    training: bool
+    counts: dict[str, int] = field(default_factory=dict)
+    sheets: dict[str, str] = field(default_factory=dict)
+    hmac: str = ""
+
+    def signed_text(self) -> str:
+        """Every fact but the HMAC itself, canonically: what the HMAC is computed over."""
+        facts = {key: value for key, value in vars(self).items() if key != "hmac"}
+        return json.dumps(facts, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+@dataclass(frozen=True)
+class EditedRow:
+    """A row whose cells differ from what was exported (sheet title, row number as Excel shows)."""
+
+    sheet: str
+    row: int
+    id: str
+
+
+@dataclass(frozen=True)
+class Package:
+    manifest: Manifest
+    rows: dict[str, list[PackageRow]]
+    edited: tuple[EditedRow, ...]
+    # Sheets whose rows were all intact but whose hash differs (rows removed or reordered).
+    altered_sheets: tuple[str, ...]
+
+
+def canonical_json(content: Mapping[str, Any]) -> str:
+    return json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def sign(manifest: Manifest, key: bytes | None) -> str:
+    if key is None:
+        return ""
+    return hmac.new(key, manifest.signed_text().encode(), hashlib.sha256).hexdigest()
+
+
+# --- writing ------------------------------------------------------------------------------
+
+
+def write_package(
+    target: IO[bytes],
+    manifest: Manifest,
+    sheets: Sequence[tuple[SheetSpec, Iterable[PackageRow]]],
+    *,
+    cover: Sequence[tuple[str, str]],
+    key: bytes | None,
+) -> Manifest:
+    """Write the workbook to `target`; returns the manifest with its hashes and HMAC."""
+    book = Workbook(write_only=True)
+    cover_sheet = book.create_sheet(COVER_SHEET)
+    cells.set_widths(cover_sheet, (24, 70))
+    for label, value in cover:
+        cover_sheet.append([cells.cell(cover_sheet, label), cells.cell(cover_sheet, value)])
+    for spec, rows in sheets:
+        digest, count = _write_sheet(book, spec, rows)
+        manifest.sheets[spec.entity] = digest
+        manifest.counts[spec.entity] = count
+    manifest.hmac = sign(manifest, key)
+    facts = book.create_sheet(MANIFEST_SHEET)
+    facts.sheet_state = "hidden"
+    facts.append(["format", FORMAT])
+    facts.append(["format_version", FORMAT_VERSION])
+    facts.append(["manifest", canonical_json(vars(manifest))])
+    book.save(target)
+    return manifest
+
+
+def _write_sheet(book: Workbook, spec: SheetSpec, rows: Iterable[PackageRow]) -> tuple[str, int]:
+    sheet = book.create_sheet(spec.title)
+    visible = len(spec.columns)
+    cells.set_widths(
+        sheet, [column.width for column in spec.columns] + [10] * (len(MACHINE_HEADERS) + 1)
+    )
+    cells.hide_columns(sheet, visible + 1, visible + len(MACHINE_HEADERS) + 1)
+    sheet.freeze_panes = "A2"
+    headers = [column.header for column in spec.columns] + [*MACHINE_HEADERS, CHECK_HEADER]
+    sheet.append(cells.header_cells(sheet, headers))
+    sheet_hash = hashlib.sha256()
+    count = 0
+    for row in rows:
+        values = [column.value(row) for column in spec.columns] + _machine_values(row)
+        check = _row_hash(values)
+        sheet_hash.update(check.encode())
+        sheet.append([cells.cell(sheet, value) for value in values] + [check])
+        count += 1
+    last_column = get_column_letter(len(headers))
+    sheet.auto_filter.ref = f"A1:{last_column}{count + 1}"
+    return sheet_hash.hexdigest(), count
+
+
+def _machine_values(row: PackageRow) -> list[Any]:
+    return [
+        row.id,
+        row.origin,
+        row.rev,
+        row.updated_at,
+        row.updated_by,
+        row.seen or "",
+        canonical_json(row.content),
+    ]
+
+
+def _row_hash(values: Sequence[Any]) -> str:
+    text = "\x1f".join(_canonical_cell(value) for value in values).rstrip("\x1f")
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def _canonical_cell(value: Any) -> str:
+    """A cell's value as both writing and reading it back give it (readers differ in types).
+
+    Numbers may come back as floats, dates as datetimes off by a rounding error, CR as LF.
+    """
+    if value is None:
+        text = ""
+    elif isinstance(value, bool):
+        text = "1" if value else "0"
+    elif isinstance(value, float) and value.is_integer():
+        text = str(int(value))
+    elif isinstance(value, dt.datetime):
+        rounded = (value + dt.timedelta(microseconds=500_000)).replace(microsecond=0)
+        midnight = (rounded.hour, rounded.minute, rounded.second) == (0, 0, 0)
+        text = rounded.date().isoformat() if midnight else rounded.isoformat()
+    elif isinstance(value, dt.date):
+        text = value.isoformat()
+    elif isinstance(value, str):
+        text = value.replace("\r\n", "\n").replace("\r", "\n")
+    else:
+        text = str(value)
+    return text
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+def read_package(
+    sheets: Mapping[str, list[list[Any]]],
+    titles: Mapping[str, str],
+    *,
+    key: bytes | None,
+    file_name: str,
+) -> Package:
+    """The package in `sheets` (every sheet's rows as read), verified; UserError if it is none.
+
+    `titles` names the sheet of each kind of row. Refuses a workbook that is not a package,
+    an unknown format version, and a manifest whose HMAC does not match the shared key (or
+    that has none when a key is set). Edited rows are reported, not refused: whether to accept
+    them is the caller's (a supervisor's) decision.
+    """
+    manifest = _manifest(sheets.get(MANIFEST_SHEET), file_name)
+    if key is not None and not hmac.compare_digest(manifest.hmac, sign(manifest, key)):
+        raise UserError("package_key_mismatch", path=file_name)
+    if key is None and manifest.hmac:
+        raise UserError("package_key_missing", path=file_name)
+    rows: dict[str, list[PackageRow]] = {}
+    edited: list[EditedRow] = []
+    altered: list[str] = []
+    for entity, expected in manifest.sheets.items():
+        title = titles.get(entity)
+        table = sheets.get(title) if title else None
+        if title is None or table is None:
+            raise UserError("package_sheet_missing", path=file_name, sheet=title or entity)
+        found, bad, digest = _read_sheet(entity, title, table, file_name)
+        rows[entity] = found
+        edited.extend(bad)
+        if digest != expected and not bad:
+            altered.append(title)
+    return Package(manifest, rows, tuple(edited), tuple(altered))
+
+
+def _manifest(table: list[list[Any]] | None, file_name: str) -> Manifest:
+    facts = {str(row[0]): row[1] for row in table or () if len(row) >= 2}
+    if facts.get("format") != FORMAT:
+        raise UserError("package_not_package", path=file_name)
+    version = facts.get("format_version")
+    if not isinstance(version, int | float) or int(version) != FORMAT_VERSION:
+        raise UserError("package_version_unknown", path=file_name, version=version)
+    try:
+        data = json.loads(str(facts["manifest"]))
+        return Manifest(**data)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise UserError("package_not_package", path=file_name) from exc
+
+
+def _read_sheet(
+    entity: str, title: str, table: list[list[Any]], file_name: str
+) -> tuple[list[PackageRow], list[EditedRow], str]:
+    """The rows of one sheet; its machine columns are found by their headers."""
+    header = [str(value) for value in table[0]] if table else []
+    if "_id" not in header:
+        raise UserError("package_sheet_missing", path=file_name, sheet=title)
+    first = header.index("_id")
+    width = first + len(MACHINE_HEADERS) + 1
+    if header[first:width] != [*MACHINE_HEADERS, CHECK_HEADER]:
+        raise UserError("package_sheet_missing", path=file_name, sheet=title)
+    found: list[PackageRow] = []
+    edited: list[EditedRow] = []
+    sheet_hash = hashlib.sha256()
+    for number, raw in enumerate(table[1:], start=2):
+        values = list(raw[:width]) + [""] * (width - len(raw))
+        if all(value in (None, "") for value in values):
+            continue
+        check = str(values[-1] or "")
+        sheet_hash.update(check.encode())
+        machine = values[first:-1]
+        row = _package_row(entity, machine)
+        if row is None or _row_hash(values[:-1]) != check:
+            edited.append(EditedRow(title, number, str(machine[0] or "")))
+        if row is not None:
+            found.append(row)
+    return found, edited, sheet_hash.hexdigest()
+
+
+def _package_row(entity: str, machine: Sequence[Any]) -> PackageRow | None:
+    row_id, origin, rev, updated_at, updated_by, seen, data = machine
+    try:
+        content = json.loads(str(data))
+        if not isinstance(content, dict) or not row_id:
+            return None
+        return PackageRow(
+            entity=entity,
+            id=str(row_id),
+            origin=str(origin),
+            rev=int(rev),
+            updated_at=str(updated_at),
+            updated_by=str(updated_by or ""),
+            seen=str(seen) if seen else None,
+            content=content,
+        )
+    except (TypeError, ValueError):
+        return None

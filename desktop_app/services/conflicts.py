@@ -1,0 +1,151 @@
+"""The conflict queue: fields changed differently here and at another office, and their fixes.
+
+The local value stays in force until a supervisor chooses, per field, ours or theirs. The
+choice is a new version of the row (audited as "resolve"); it names the incoming version it
+answers, so the next package to that office carries it and the other side takes it as a
+plain update, without a new conflict (docs/sync-format.md).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from db.engine import Database
+from db.models import Action, Conflict, Inquiry, utc_now
+from desktop_app.domain.errors import UserError
+from desktop_app.services import audit, sync_rows, writer
+
+
+@dataclass(frozen=True)
+class ConflictField:
+    field: str
+    ours: Any
+    theirs: Any
+
+
+@dataclass(frozen=True)
+class ConflictRecord:
+    id: int
+    entity: str
+    entity_id: str
+    receipt_no: str | None
+    peer: str
+    fields: tuple[ConflictField, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "entity": self.entity,
+            "entity_id": self.entity_id,
+            "receipt_no": self.receipt_no,
+            "peer": self.peer,
+            "fields": [{"field": f.field, "ours": f.ours, "theirs": f.theirs} for f in self.fields],
+        }
+
+
+def open_count(db: Database) -> int:
+    with db.read() as session:
+        return (
+            session.scalar(
+                select(func.count()).select_from(Conflict).where(Conflict.resolved_at.is_(None))
+            )
+            or 0
+        )
+
+
+def list_conflicts(db: Database) -> list[ConflictRecord]:
+    """Open conflicts, oldest first; `ours` is the value in force here now."""
+    with db.read() as session:
+        rows = session.scalars(
+            select(Conflict).where(Conflict.resolved_at.is_(None)).order_by(Conflict.pk)
+        )
+        return [_record(session, row) for row in rows]
+
+
+def resolve_conflict(
+    db: Database, conflict_id: int, *, keep: str, take: Iterable[str] = (), staff: str
+) -> ConflictRecord:
+    """Keep ours or theirs for every field; `take` names fields to take from theirs anyway."""
+    if keep not in ("ours", "theirs"):
+        raise UserError("code_unknown", label="--keep", value=keep, allowed="ours, theirs")
+    with db.write() as session:
+        conflict = session.get(Conflict, conflict_id)
+        if conflict is None or conflict.resolved_at is not None:
+            raise UserError("conflict_unknown", value=conflict_id)
+        keys = list(json.loads(conflict.fields_json))
+        taken = set(take)
+        unknown = sorted(taken - set(keys))
+        if unknown:
+            raise UserError("conflict_field_unknown", value=unknown[0], allowed=", ".join(keys))
+        theirs_for = keys if keep == "theirs" else [key for key in keys if key in taken]
+        record = _record(session, conflict)
+        row = _row(session, conflict)
+        incoming = json.loads(conflict.incoming_json)
+        values = {key: incoming.get(key) for key in theirs_for}
+        if "deleted" in values and not values["deleted"]:
+            values["deleted_at"] = None
+        # Always a new version, even when ours stays: it must travel back to the other office.
+        writer.change(
+            session,
+            row,
+            sync_rows.typed_values(conflict.entity, values),
+            staff=staff,
+            action="resolve",
+            version=writer.Version(rev=row.rev + 1, updated_at=utc_now(), updated_by=staff),
+        )
+        conflict.resolved_at = utc_now()
+        conflict.resolved_by = staff
+        conflict.resolution = (
+            "theirs" if len(theirs_for) == len(keys) else "ours" if not theirs_for else "mixed"
+        )
+        audit.log(
+            session,
+            staff=staff,
+            action="resolve",
+            entity=conflict.entity,
+            entity_id=conflict.entity_id,
+            field=",".join(keys),
+            old=conflict.local_json,
+            new=f"{conflict.resolution}: {','.join(theirs_for)}" if theirs_for else "ours",
+        )
+        return record
+
+
+def _row(session: Session, conflict: Conflict) -> Any:
+    model: Any = sync_rows.MODELS[conflict.entity]
+    return session.scalar(select(model).where(model.id == conflict.entity_id))
+
+
+def _record(session: Session, conflict: Conflict) -> ConflictRecord:
+    row = _row(session, conflict)
+    mine = sync_rows.content_of(row) if row is not None else json.loads(conflict.local_json)
+    incoming = json.loads(conflict.incoming_json)
+    return ConflictRecord(
+        id=conflict.pk,
+        entity=conflict.entity,
+        entity_id=conflict.entity_id,
+        receipt_no=_receipt_of(session, row),
+        peer=conflict.peer,
+        fields=tuple(
+            ConflictField(key, mine.get(key), incoming.get(key))
+            for key in json.loads(conflict.fields_json)
+        ),
+    )
+
+
+def _receipt_of(session: Session, row: Any) -> str | None:
+    if isinstance(row, Inquiry):
+        return row.receipt_no
+    if isinstance(row, Action):
+        return session.scalar(select(Inquiry.receipt_no).where(Inquiry.id == row.inquiry_id))
+    if row is not None:
+        return session.scalar(
+            select(Inquiry.receipt_no).where(Inquiry.inquirer_id == row.id).limit(1)
+        )
+    return None

@@ -1,0 +1,299 @@
+"""Writing a sync package for another office: everything changed since the last one to it.
+
+The offices form a star: a branch sends its rows to the central office (HQ), and HQ sends each
+branch a return package of that branch's rows as changed at the centre (corrections, conflict
+resolutions). What a package carries is read from the change sequence: rows whose `change_seq`
+is past the previous package to the same office (tombstones included), or everything with
+`full`; a row the receiver sent us and nobody changed since is not sent back. Each row says
+which version of the receiver's own copy it already includes (`seen`), which is what lets the
+receiver take a resolution without a new conflict (docs/sync-format.md).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Select, select, true
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from db.engine import Database
+from db.models import (
+    Action,
+    ChangeCounter,
+    Inquirer,
+    Inquiry,
+    Office,
+    SyncBase,
+    SyncPackage,
+    utc_now,
+)
+from desktop_app.domain.errors import UserError
+from desktop_app.excel.sync_package import Manifest, PackageRow, canonical_json
+from desktop_app.services import audit, package_key, sync_rows
+from desktop_app.services.package_files import save_package
+from desktop_app.services.package_sheets import cover_rows, sheet_specs
+from desktop_app.services.setup import require_office, training_in
+
+CENTRAL = "HQ"
+_CHUNK = 900  # ids per IN (...) list: under SQLite's default limit of bound parameters
+
+
+@dataclass(frozen=True)
+class ExportReport:
+    path: Path
+    package_id: str
+    to_office: str
+    sequence: int
+    full: bool
+    personal: bool
+    counts: dict[str, int]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": str(self.path),
+            "package_id": self.package_id,
+            "to": self.to_office,
+            "sequence": self.sequence,
+            "full": self.full,
+            "include_personal": self.personal,
+            "counts": self.counts,
+        }
+
+
+def export_sync(
+    db: Database,
+    out: Path,
+    *,
+    staff: str,
+    to_office: str | None = None,
+    full: bool = False,
+    include_personal: bool = False,
+) -> ExportReport:
+    """Write the package for `to_office` (HQ by default at a branch) to `out`, all or nothing."""
+    with db.write() as session:
+        office = require_office(session)
+        peer = _destination(session, office, to_office)
+        secret = package_key.password(session)
+        if include_personal and secret is None:
+            raise UserError("package_personal_needs_password")
+        previous = _previous_export(session, office, peer)
+        since = 0 if full or previous is None else previous.upto_seq
+        upto = session.scalar(select(ChangeCounter.last)) or 0
+        chosen = _chosen_rows(session, office, peer, since=since, full=full)
+        bases = _bases(session, peer, chosen)
+        rows = {
+            entity: [
+                sync_rows.package_row(
+                    row, seen=_seen(bases, entity, row.id), personal=include_personal
+                )
+                for row in found
+            ]
+            for entity, found in chosen.items()
+        }
+        manifest = Manifest(
+            kind="sync",
+            package_id=str(uuid.uuid4()),
+            from_office=office,
+            to_office=peer,
+            sequence=(previous.sequence + 1) if previous else 1,
+            previous_id=previous.id if previous else None,
+            created_at=utc_now().isoformat(timespec="seconds"),
+            created_by=staff,
+            full=full,
+            personal=include_personal,
+            training=training_in(session),
+        )
+        specs = sheet_specs(session, personal=include_personal)
+        save_package(
+            out,
+            manifest,
+            [(spec, rows[spec.entity]) for spec in specs],
+            cover=cover_rows(session, manifest, since=previous.created_at if previous else None),
+            secret=secret,
+        )
+        _remember_sent(session, peer, rows)
+        session.add(
+            SyncPackage(
+                id=manifest.package_id,
+                kind="sync",
+                direction="export",
+                from_office=office,
+                to_office=peer,
+                sequence=manifest.sequence,
+                previous_id=manifest.previous_id,
+                full=full,
+                personal=include_personal,
+                training=manifest.training,
+                upto_seq=upto,
+                created_at=dt.datetime.fromisoformat(manifest.created_at),
+                created_by=staff,
+                handled_by=staff,
+                file_name=out.name,
+                sha256=_manifest_digest(manifest),
+                counts_json=json.dumps(manifest.counts, sort_keys=True),
+                outcome="exported",
+            )
+        )
+        audit.log(
+            session,
+            staff=staff,
+            action="export",
+            entity="package",
+            entity_id=manifest.package_id,
+            field="personal" if include_personal else None,
+            new=f"{peer} #{manifest.sequence} {out.name}",
+        )
+        return ExportReport(
+            out, manifest.package_id, peer, manifest.sequence, full, include_personal,
+            dict(manifest.counts),
+        )  # fmt: skip
+
+
+def _destination(session: Session, office: str, to_office: str | None) -> str:
+    known = list(session.scalars(select(Office.code).order_by(Office.sort_order)))
+    if to_office is None:
+        if office == CENTRAL:
+            raise UserError(
+                "package_to_required", allowed=", ".join(c for c in known if c != CENTRAL)
+            )
+        return CENTRAL
+    peer = to_office.strip().upper()
+    if peer not in known:
+        raise UserError("office_unknown", value=to_office, allowed=", ".join(known))
+    if peer == office or CENTRAL not in (office, peer):
+        raise UserError("package_route_invalid", office=office, value=peer)
+    return peer
+
+
+def _previous_export(session: Session, office: str, peer: str) -> SyncPackage | None:
+    return session.scalar(
+        select(SyncPackage)
+        .where(
+            SyncPackage.kind == "sync",
+            SyncPackage.direction == "export",
+            SyncPackage.from_office == office,
+            SyncPackage.to_office == peer,
+        )
+        .order_by(SyncPackage.sequence.desc())
+        .limit(1)
+    )
+
+
+def _chosen_rows(
+    session: Session, office: str, peer: str, *, since: int, full: bool
+) -> dict[str, list[Any]]:
+    """The rows this package carries, with the parents a child needs at the receiver."""
+    own_inquiries: Any = Inquiry.office_code == peer if office == CENTRAL else true()
+    inquiries = _rows(session, select(Inquiry).where(own_inquiries, Inquiry.change_seq > since))
+    actions = _rows(
+        session,
+        select(Action)
+        .join(Inquiry, Inquiry.id == Action.inquiry_id)
+        .where(own_inquiries, Action.change_seq > since),
+    )
+    inquirers = _rows(
+        session,
+        select(Inquirer).where(
+            Inquirer.change_seq > since,
+            Inquirer.id.in_(select(Inquiry.inquirer_id).where(own_inquiries))
+            if office == CENTRAL
+            else true(),
+        ),
+    )
+    have_inquiries = {row.id for row in inquiries}
+    missing = {row.inquiry_id for row in actions} - have_inquiries
+    inquiries += _by_ids(session, Inquiry, missing)
+    have_inquirers = {row.id for row in inquirers}
+    inquirers += _by_ids(session, Inquirer, {row.inquirer_id for row in inquiries} - have_inquirers)
+    chosen = {"inquirer": inquirers, "inquiry": inquiries, "action": actions}
+    if not full:
+        chosen = _without_echoes(session, peer, chosen)
+    return chosen
+
+
+def _rows(session: Session, query: Select[Any]) -> list[Any]:
+    return list(session.scalars(query.order_by(query.selected_columns[0].table.c.pk)))
+
+
+def _by_ids(session: Session, model: Any, ids: set[str]) -> list[Any]:
+    found: list[Any] = []
+    ordered = sorted(ids)
+    for start in range(0, len(ordered), _CHUNK):
+        found += session.scalars(select(model).where(model.id.in_(ordered[start : start + _CHUNK])))
+    return found
+
+
+def _bases(
+    session: Session, peer: str, chosen: dict[str, list[Any]]
+) -> dict[tuple[str, str], SyncBase]:
+    bases: dict[tuple[str, str], SyncBase] = {}
+    for entity, rows in chosen.items():
+        ids = [row.id for row in rows]
+        for start in range(0, len(ids), _CHUNK):
+            for base in session.scalars(
+                select(SyncBase).where(
+                    SyncBase.entity == entity,
+                    SyncBase.peer == peer,
+                    SyncBase.entity_id.in_(ids[start : start + _CHUNK]),
+                )
+            ):
+                bases[(entity, base.entity_id)] = base
+    return bases
+
+
+def _without_echoes(
+    session: Session, peer: str, chosen: dict[str, list[Any]]
+) -> dict[str, list[Any]]:
+    """Leave out rows whose version is the one `peer` sent us: it has that version already."""
+    bases = _bases(session, peer, chosen)
+    return {
+        entity: [
+            row
+            for row in rows
+            if (entity, row.id) not in bases
+            or bases[(entity, row.id)].received_version != sync_rows.version_of(row)
+        ]
+        for entity, rows in chosen.items()
+    }
+
+
+def _seen(bases: dict[tuple[str, str], SyncBase], entity: str, row_id: str) -> str | None:
+    base = bases.get((entity, row_id))
+    return base.received_version if base is not None else None
+
+
+def _remember_sent(session: Session, peer: str, rows: dict[str, list[PackageRow]]) -> None:
+    """Keep what was sent: the receiver's next edit of a row says it includes this version."""
+    values = [
+        {
+            "entity": entity,
+            "entity_id": row.id,
+            "peer": peer,
+            "sent_version": row.version,
+            "sent": canonical_json(row.content),
+        }
+        for entity, found in rows.items()
+        for row in found
+    ]
+    for start in range(0, len(values), 5_000):
+        statement = sqlite_insert(SyncBase).values(values[start : start + 5_000])
+        session.execute(
+            statement.on_conflict_do_update(
+                index_elements=["entity", "entity_id", "peer"],
+                set_={
+                    "sent_version": statement.excluded.sent_version,
+                    "sent": statement.excluded.sent,
+                },
+            )
+        )
+
+
+def _manifest_digest(manifest: Manifest) -> str:
+    return hashlib.sha256(manifest.signed_text().encode()).hexdigest()

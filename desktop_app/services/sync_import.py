@@ -1,0 +1,549 @@
+"""Importing sync packages: each incoming row merged field by field, nothing overwritten.
+
+Every office is a replica. For each incoming row (docs/sync-format.md, "Merging"):
+1. unknown id: inserted;
+2. the version already received, or the same content: nothing (a re-import changes nothing);
+3. only the sender changed it since the base: updated, keeping the sender's rev and stamp;
+4. both changed it: merged field by field (domain/merge.py); a field changed differently on
+   both sides, or an update against a deletion, keeps the local value and queues a conflict;
+5. older than the version already received from the sender: stale, skipped, reported.
+A gap in the sender's package numbers is warned about; a package whose cells were edited
+after export is refused unless a supervisor accepts it. One transaction per package; a dry
+run computes the same report and writes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from db import bulk
+from db.engine import Database
+from db.models import (
+    Conflict,
+    Inquiry,
+    Office,
+    ReceiptCounter,
+    Setting,
+    SyncBase,
+    SyncPackage,
+    utc_now,
+)
+from desktop_app.domain.errors import UserError
+from desktop_app.domain.merge import Merge, three_way
+from desktop_app.domain.receipt import parse_receipt
+from desktop_app.excel.sync_package import Package, PackageRow, canonical_json, read_package, rev_of
+from desktop_app.services import audit, package_key, sync_rows, writer
+from desktop_app.services.package_files import load_workbook
+from desktop_app.services.package_sheets import SHEET_TITLES
+from desktop_app.services.setup import TRAINING_KEY, require_office, training_in
+
+OUTCOMES = ("inserted", "updated", "merged", "unchanged", "stale", "conflicts", "rejected")
+ENTITIES = ("inquirer", "inquiry", "action")
+_CHUNK = 900
+_BULK_INDEX_THRESHOLD = 20_000  # rows: past this, rebuilding the indexes once is faster
+_DELETION = ("deleted", "deleted_at")
+
+
+@dataclass
+class PackageReport:
+    """What one file did (or would do, in a dry run)."""
+
+    file: str
+    package_id: str = ""
+    from_office: str = ""
+    sequence: int = 0
+    counts: dict[str, dict[str, int]] = field(
+        default_factory=lambda: {entity: dict.fromkeys(OUTCOMES, 0) for entity in ENTITIES}
+    )
+    warnings: list[str] = field(default_factory=list)
+    # What a person should know but need not act on (a package imported again).
+    notes: list[str] = field(default_factory=list)
+    edited_rows: list[str] = field(default_factory=list)
+    refused: str | None = None
+    refused_code: str | None = None
+    already_imported: bool = False
+
+    def count(self, entity: str, outcome: str) -> None:
+        self.counts[entity][outcome] += 1
+
+    def total(self, outcome: str) -> int:
+        return sum(kind[outcome] for kind in self.counts.values())
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "package_id": self.package_id,
+            "from": self.from_office,
+            "sequence": self.sequence,
+            **{outcome: self.total(outcome) for outcome in OUTCOMES},
+            "by_kind": self.counts,
+            "warnings": self.warnings,
+            "notes": self.notes,
+            "edited_rows": self.edited_rows,
+            "refused": self.refused,
+            "already_imported": self.already_imported,
+        }
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    packages: tuple[PackageReport, ...]
+    dry_run: bool
+
+    @property
+    def warnings(self) -> list[str]:
+        return [warning for package in self.packages for warning in package.warnings]
+
+    @property
+    def refused(self) -> bool:
+        return any(package.refused for package in self.packages)
+
+    @property
+    def needs_attention(self) -> bool:
+        return bool(self.warnings) or any(p.total("conflicts") for p in self.packages)
+
+    def total(self, outcome: str) -> int:
+        return sum(package.total(outcome) for package in self.packages)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            **{outcome: self.total(outcome) for outcome in OUTCOMES},
+            "warnings": self.warnings,
+            "packages": [package.to_json() for package in self.packages],
+            "dry_run": self.dry_run,
+        }
+
+
+class _DryRun(Exception):
+    """Raised inside the write transaction of a dry run, so that it rolls back."""
+
+
+def import_sync(
+    db: Database,
+    paths: Sequence[Path],
+    *,
+    staff: str,
+    dry_run: bool = False,
+    accept_edited: bool = False,
+) -> ImportReport:
+    """Import each file in its own transaction; a refused file changes nothing."""
+    reports = []
+    for path in paths:
+        report = PackageReport(file=path.name)
+        try:
+            _import_one(db, path, report, staff=staff, dry_run=dry_run, accept=accept_edited)
+        except _DryRun:
+            pass
+        except UserError as refusal:
+            report.refused = refusal.message("ja")
+            report.refused_code = refusal.code
+        reports.append(report)
+    return ImportReport(tuple(reports), dry_run)
+
+
+def _import_one(
+    db: Database, path: Path, report: PackageReport, *, staff: str, dry_run: bool, accept: bool
+) -> None:
+    with db.read() as session:
+        secret = package_key.password(session)
+    sheets = load_workbook(path, password=secret)
+    package = read_package(
+        sheets, SHEET_TITLES, key=package_key.hmac_key(secret), file_name=path.name
+    )
+    manifest = package.manifest
+    report.package_id, report.from_office = manifest.package_id, manifest.from_office
+    report.sequence = manifest.sequence
+    _check_edits(package, report, path, accept=accept)
+    with db.write() as session:
+        office = require_office(session)
+        _check_route(session, package, office, path)
+        _check_training(session, package, path)
+        report.already_imported = _already_imported(session, manifest.package_id)
+        report.warnings += _gaps(session, manifest.from_office, office, manifest.sequence)
+        for entity in ENTITIES:
+            _merge_rows(session, entity, package.rows.get(entity, []), package, report, staff)
+        _advance_receipt_counters(session, office, package.rows.get("inquiry", []))
+        if not report.already_imported:
+            _record(session, package, report, path, staff)
+        if report.already_imported:
+            report.notes.append(f"{path.name} は取込済みです（変更はありません）")
+        audit.log(
+            session,
+            staff=staff,
+            action="import",
+            entity="package",
+            entity_id=manifest.package_id,
+            field="accepted_edited" if package.edited and accept else None,
+            new=f"{manifest.from_office} #{manifest.sequence} {path.name}",
+        )
+        if dry_run:
+            raise _DryRun
+
+
+def _check_edits(package: Package, report: PackageReport, path: Path, *, accept: bool) -> None:
+    report.edited_rows = [f"{row.sheet} {row.row}行目" for row in package.edited]
+    report.edited_rows += [f"{title}（行の削除または並べ替え）" for title in package.altered_sheets]
+    if report.edited_rows and not accept:
+        shown = "、".join(report.edited_rows[:10])
+        more = f" ほか {len(report.edited_rows) - 10} 行" if len(report.edited_rows) > 10 else ""
+        raise UserError("package_edited", path=path.name, rows=shown + more)
+    if report.edited_rows:
+        report.warnings.append(
+            f"{path.name}: 編集された行を承認して取り込みました（{len(report.edited_rows)} 行）"
+        )
+
+
+def _check_route(session: Session, package: Package, office: str, path: Path) -> None:
+    manifest = package.manifest
+    if manifest.kind != "sync":
+        raise UserError("package_not_package", path=path.name)
+    if manifest.to_office != office:
+        raise UserError(
+            "package_wrong_office", path=path.name, value=manifest.to_office, office=office
+        )
+    if session.get(Office, manifest.from_office) is None:
+        raise UserError("office_unknown", value=manifest.from_office, allowed="")
+
+
+def _check_training(session: Session, package: Package, path: Path) -> None:
+    """Training data never mixes with real cases; an empty database may become a training one."""
+    training = training_in(session)
+    if package.manifest.training and not training:
+        holds_cases = session.scalar(select(func.count()).select_from(Inquiry)) or 0
+        if holds_cases:
+            raise UserError("package_training_into_real", path=path.name)
+        session.merge(Setting(key=TRAINING_KEY, value="1"))
+    elif not package.manifest.training and training:
+        raise UserError("package_real_into_training", path=path.name)
+
+
+def _already_imported(session: Session, package_id: str) -> bool:
+    return session.get(SyncPackage, package_id) is not None
+
+
+def _gaps(session: Session, sender: str, office: str, sequence: int) -> list[str]:
+    imported = set(
+        session.scalars(
+            select(SyncPackage.sequence).where(
+                SyncPackage.kind == "sync",
+                SyncPackage.direction == "import",
+                SyncPackage.from_office == sender,
+                SyncPackage.to_office == office,
+            )
+        )
+    ) | {sequence}
+    missing = [n for n in range(1, max(imported)) if n not in imported]
+    return [f"{sender} の送付ファイル {n} が未取込です" for n in missing]
+
+
+def _record(
+    session: Session, package: Package, report: PackageReport, path: Path, staff: str
+) -> None:
+    manifest = package.manifest
+    session.add(
+        SyncPackage(
+            id=manifest.package_id,
+            kind="sync",
+            direction="import",
+            from_office=manifest.from_office,
+            to_office=manifest.to_office,
+            sequence=manifest.sequence,
+            previous_id=manifest.previous_id,
+            full=manifest.full,
+            personal=manifest.personal,
+            training=manifest.training,
+            upto_seq=0,
+            created_at=_stamp(manifest.created_at),
+            created_by=manifest.created_by,
+            handled_by=staff,
+            file_name=path.name,
+            sha256="",
+            counts_json=json.dumps(report.counts, sort_keys=True),
+            outcome="conflicts" if report.total("conflicts") else "merged",
+        )
+    )
+
+
+def _stamp(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text)
+
+
+# --- the merge ----------------------------------------------------------------------------
+
+
+def _merge_rows(
+    session: Session,
+    entity: str,
+    incoming: list[PackageRow],
+    package: Package,
+    report: PackageReport,
+    staff: str,
+) -> None:
+    peer = package.manifest.from_office
+    locals_ = _by_id(session, entity, [row.id for row in incoming])
+    bases = _bases(session, entity, peer, [row.id for row in incoming])
+    inserts: list[PackageRow] = []
+    received: list[PackageRow] = []
+    for row in incoming:
+        base = bases.get(row.id)
+        if base is not None and base.received_version == row.version:
+            report.count(entity, "unchanged")
+            continue
+        if base is not None and base.received_version and rev_of(base.received_version) > row.rev:
+            report.count(entity, "stale")
+            continue
+        local = locals_.get(row.id)
+        if local is None:
+            inserts.append(row)
+            report.count(entity, "inserted")
+        else:
+            outcome = _merge_one(session, local, row, base, package, staff)
+            report.count(entity, outcome)
+        received.append(row)
+    _insert(session, entity, inserts)
+    _remember_received(session, entity, peer, received)
+
+
+def _merge_one(
+    session: Session,
+    local: Any,
+    row: PackageRow,
+    base: SyncBase | None,
+    package: Package,
+    staff: str,
+) -> str:
+    mine = sync_rows.content_of(local)
+    theirs = row.content
+    descends = row.seen is not None and row.seen == sync_rows.version_of(local)
+    if all(mine.get(key) == value for key, value in theirs.items()):
+        if descends:
+            # A resolution that chose our values: take its version too, so both sides hold
+            # the same row and our next edit names it as its base.
+            writer.change(session, local, {}, staff=staff, action="sync", version=_version(row))
+        return "unchanged"
+    if descends:
+        _store(session, local, row, theirs, staff)
+        return "updated"
+    merge = three_way(_base_content(base, row), mine, theirs, keys=list(theirs))
+    conflicts = _conflicting_keys(merge, mine, theirs, _base_content(base, row))
+    if not conflicts and not merge.theirs_changed:
+        return "unchanged"
+    if not conflicts and not merge.ours_changed:
+        _store(session, local, row, theirs, staff)
+        return "updated"
+    taken = {key: theirs[key] for key in merge.theirs_changed if key not in conflicts}
+    if taken:
+        version = writer.Version(
+            rev=max(local.rev, row.rev) + 1, updated_at=utc_now(), updated_by=staff
+        )
+        writer.change(
+            session,
+            local,
+            sync_rows.typed_values(row.entity, taken),
+            staff=staff,
+            action="sync",
+            version=version,
+        )
+    if not conflicts:
+        return "merged"
+    session.add(
+        Conflict(
+            entity=row.entity,
+            entity_id=row.id,
+            peer=package.manifest.from_office,
+            package_id=package.manifest.package_id,
+            fields_json=json.dumps(conflicts),
+            base_json=canonical_json(_base_content(base, row)),
+            local_json=canonical_json(mine),
+            incoming_json=canonical_json(theirs),
+            incoming_version=row.version,
+        )
+    )
+    return "conflicts"
+
+
+def _base_content(base: SyncBase | None, row: PackageRow) -> dict[str, Any]:
+    """The version both sides last agreed on: the one the sender says it includes, if we know it."""
+    if base is None:
+        return {}
+    if row.seen is not None and row.seen == base.sent_version and base.sent:
+        return dict(json.loads(base.sent))
+    return dict(json.loads(base.received)) if base.received else {}
+
+
+def _conflicting_keys(
+    merge: Merge, mine: Mapping[str, Any], theirs: Mapping[str, Any], base: Mapping[str, Any]
+) -> list[str]:
+    """Fields changed differently on both sides, and a deletion met by an update."""
+    keys = [conflict.key for conflict in merge.conflicts]
+    deleted_here = bool(mine.get("deleted")) and not base.get("deleted")
+    deleted_there = bool(theirs.get("deleted")) and not base.get("deleted")
+    edits_there = [key for key in merge.theirs_changed if key not in _DELETION]
+    edits_here = [key for key in merge.ours_changed if key not in _DELETION]
+    if deleted_here != deleted_there and (
+        (deleted_here and edits_there) or (deleted_there and edits_here)
+    ):
+        keys = [key for key in keys if key not in _DELETION] + ["deleted"]
+    return keys
+
+
+def _store(
+    session: Session, local: Any, row: PackageRow, content: Mapping[str, Any], staff: str
+) -> None:
+    """Take the sender's version as it is: its rev and stamp travel with it."""
+    writer.change(
+        session,
+        local,
+        sync_rows.typed_values(row.entity, content),
+        staff=staff,
+        action="sync",
+        version=_version(row),
+    )
+
+
+def _version(row: PackageRow) -> writer.Version:
+    return writer.Version(rev=row.rev, updated_at=_stamp(row.updated_at), updated_by=row.updated_by)
+
+
+def _insert(session: Session, entity: str, rows: list[PackageRow]) -> None:
+    if not rows:
+        return
+    conn = session.connection()
+    batch = _batch(session, entity, rows)
+    if len(rows) >= _BULK_INDEX_THRESHOLD:
+        with bulk.indexes_set_aside(conn):
+            writer.insert_many(conn, batch)
+    else:
+        writer.insert_many(conn, batch)
+
+
+def _batch(
+    session: Session, entity: str, rows: list[PackageRow]
+) -> dict[str, list[dict[str, Any]]]:
+    """Rows as the bulk path takes them: table columns, code lists as child rows."""
+    if entity != "inquiry":
+        return {entity: [_columns(entity, row) for row in rows]}
+    next_pk = (session.scalar(select(func.coalesce(func.max(Inquiry.pk), 0))) or 0) + 1
+    batch: dict[str, list[dict[str, Any]]] = {"inquiry": []}
+    for name in ("fields", "forms", "municipalities", "agreement_bodies"):
+        batch[_CODE_TABLES[name]] = []
+    for pk, row in enumerate(rows, start=next_pk):
+        values = _columns(entity, row)
+        values["pk"] = pk
+        for name, table in _CODE_TABLES.items():
+            batch[table].extend({"inquiry_pk": pk, "code": code} for code in values.pop(name, ()))
+        batch["inquiry"].append(values)
+    return batch
+
+
+_CODE_TABLES = {
+    "fields": "inquiry_field",
+    "forms": "inquiry_form",
+    "municipalities": "inquiry_municipality",
+    "agreement_bodies": "inquiry_agreement",
+}
+_COLUMN_OF = {"office": "office_code", "inquirer": "inquirer_id"}
+_EMPTY_TEXT = {
+    "inquirer": ("organization", "name", "kana", "phone", "email", "postal_code", "address",
+                 "corporate_number", "notes"),
+    "inquiry": ("content", "staff"),
+    "action": ("note", "staff", "referred_to"),
+}  # fmt: skip
+
+
+def _columns(entity: str, row: PackageRow) -> dict[str, Any]:
+    values = sync_rows.typed_values(entity, row.content)
+    columns: dict[str, Any] = {_COLUMN_OF.get(key, key): value for key, value in values.items()}
+    for key in sync_rows.keys_of(entity):
+        column = _COLUMN_OF.get(key, key)
+        if column not in columns:
+            columns[column] = "" if key in _EMPTY_TEXT[entity] else None
+    for key in _EMPTY_TEXT[entity]:
+        if columns.get(key) is None:
+            columns[key] = ""
+    columns["deleted"] = bool(columns.get("deleted"))
+    columns.update(
+        id=row.id,
+        origin=row.origin,
+        rev=row.rev,
+        updated_at=_stamp(row.updated_at),
+        updated_by=row.updated_by,
+    )
+    return columns
+
+
+def _by_id(session: Session, entity: str, ids: list[str]) -> dict[str, Any]:
+    model: Any = sync_rows.MODELS[entity]
+    found: dict[str, Any] = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        found |= {row.id: row for row in session.scalars(select(model).where(model.id.in_(chunk)))}
+    return found
+
+
+def _bases(session: Session, entity: str, peer: str, ids: list[str]) -> dict[str, SyncBase]:
+    found: dict[str, SyncBase] = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        found |= {
+            base.entity_id: base
+            for base in session.scalars(
+                select(SyncBase).where(
+                    SyncBase.entity == entity, SyncBase.peer == peer, SyncBase.entity_id.in_(chunk)
+                )
+            )
+        }
+    return found
+
+
+def _remember_received(
+    session: Session, entity: str, peer: str, rows: Iterable[PackageRow]
+) -> None:
+    values = [
+        {
+            "entity": entity,
+            "entity_id": row.id,
+            "peer": peer,
+            "received_version": row.version,
+            "received": canonical_json(row.content),
+        }
+        for row in rows
+    ]
+    for start in range(0, len(values), 5_000):
+        statement = sqlite_insert(SyncBase).values(values[start : start + 5_000])
+        session.execute(
+            statement.on_conflict_do_update(
+                index_elements=["entity", "entity_id", "peer"],
+                set_={
+                    "received_version": statement.excluded.received_version,
+                    "received": statement.excluded.received,
+                },
+            )
+        )
+
+
+def _advance_receipt_counters(session: Session, office: str, rows: Iterable[PackageRow]) -> None:
+    """A branch that gets its own cases back (a rebuilt PC) must not issue their numbers again."""
+    highest: dict[int, int] = {}
+    for row in rows:
+        try:
+            owner, year, seq = parse_receipt(str(row.content.get("receipt_no") or ""))
+        except ValueError:
+            continue
+        if owner == office:
+            highest[year] = max(highest.get(year, 0), seq)
+    for year, last in highest.items():
+        counter = session.get(ReceiptCounter, (office, year))
+        if counter is None:
+            session.add(ReceiptCounter(office_code=office, fiscal_year=year, last=last))
+        elif counter.last < last:
+            counter.last = last

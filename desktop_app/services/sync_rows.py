@@ -1,0 +1,171 @@
+"""A synced row's content as packages carry it, and back: one definition per kind of row.
+
+The content is every synced field but the version columns, in JSON form (dates as ISO text,
+code lists sorted), keyed as the record contract keys them. It is what the merge compares
+field by field and what `sync_base` keeps; a package without personal fields simply leaves
+those keys out ("not sent", never "emptied").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from db.models import Action, Inquirer, Inquiry
+from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS
+from desktop_app.excel.sync_package import PackageRow, version_id
+
+SyncedRow = Inquirer | Inquiry | Action
+MODELS: dict[str, type[SyncedRow]] = {"inquirer": Inquirer, "inquiry": Inquiry, "action": Action}
+
+# Content keys per entity and how each is written in JSON (text unless named here).
+_KEYS: dict[str, tuple[str, ...]] = {
+    "inquirer": (
+        "type",
+        "organization",
+        "name",
+        "kana",
+        "phone",
+        "email",
+        "postal_code",
+        "address",
+        "corporate_number",
+        "notes",
+        "merged_into",
+        "deleted",
+        "deleted_at",
+    ),
+    "inquiry": (
+        "receipt_no",
+        "office",
+        "received_at",
+        "channel",
+        "staff",
+        "inquirer",
+        "subject",
+        "content",
+        "relationship",
+        "step",
+        "domain",
+        "fields",
+        "forms",
+        "municipalities",
+        "agreement_bodies",
+        "status",
+        "follow_up_due",
+        "outcome",
+        "closed_at",
+        "source",
+        "source_key",
+        "deleted",
+        "deleted_at",
+    ),
+    "action": (
+        "inquiry_id",
+        "action_date",
+        "staff",
+        "kind",
+        "note",
+        "next_due",
+        "referred_to",
+        "reply_due",
+        "replied_on",
+        "deleted",
+        "deleted_at",
+    ),
+}
+_DATES = {"received_at", "follow_up_due", "action_date", "next_due", "reply_due", "replied_on"}
+_TIMES = {"closed_at", "deleted_at"}
+_LISTS = {"fields", "forms", "municipalities", "agreement_bodies"}
+# Content key -> model attribute, where they differ.
+_ATTRIBUTE = {
+    "office": "office_code",
+    "inquirer": "inquirer_id",
+    "relationship": "relationship_code",
+}
+
+
+def stamp_text(moment: dt.datetime) -> str:
+    """A stored time as it travels: ISO with microseconds, naive UTC like every stored time."""
+    return moment.isoformat(timespec="microseconds")
+
+
+def version_of(row: SyncedRow) -> str:
+    return version_id(row.rev, stamp_text(row.updated_at))
+
+
+def content_of(row: SyncedRow, *, personal: bool = True) -> dict[str, Any]:
+    entity = entity_of(row)
+    content: dict[str, Any] = {}
+    for key in _KEYS[entity]:
+        if not personal and entity == "inquirer" and key in PERSONAL_INQUIRER_FIELDS:
+            continue
+        content[key] = _to_json(key, _read(row, key))
+    return content
+
+
+def package_row(row: SyncedRow, *, seen: str | None, personal: bool) -> PackageRow:
+    return PackageRow(
+        entity=entity_of(row),
+        id=row.id,
+        origin=row.origin,
+        rev=row.rev,
+        updated_at=stamp_text(row.updated_at),
+        updated_by=row.updated_by,
+        seen=seen,
+        content=content_of(row, personal=personal),
+    )
+
+
+def typed_values(entity: str, content: Mapping[str, Any]) -> dict[str, Any]:
+    """Content back in the values the writer sets (dates as dates, code lists as tuples)."""
+    known = set(_KEYS[entity])
+    return {key: _from_json(key, value) for key, value in content.items() if key in known}
+
+
+def new_row(entity: str, row_id: str) -> SyncedRow:
+    model = MODELS[entity]
+    return model(id=row_id)
+
+
+def entity_of(row: SyncedRow) -> str:
+    if isinstance(row, Inquirer):
+        return "inquirer"
+    if isinstance(row, Inquiry):
+        return "inquiry"
+    return "action"
+
+
+def keys_of(entity: str) -> tuple[str, ...]:
+    return _KEYS[entity]
+
+
+def _read(row: SyncedRow, key: str) -> Any:
+    if key in _LISTS:
+        return [item.code for item in getattr(row, key)]
+    return getattr(row, _ATTRIBUTE.get(key, key))
+
+
+def _to_json(key: str, value: Any) -> Any:
+    if value is None:
+        return None
+    if key in _TIMES:
+        return stamp_text(value)
+    if key in _DATES:
+        return value.isoformat()
+    if key in _LISTS:
+        return sorted(value)
+    return value
+
+
+def _from_json(key: str, value: Any) -> Any:
+    if value is None:
+        return None
+    if key in _TIMES:
+        return dt.datetime.fromisoformat(value)
+    if key in _DATES:
+        return dt.date.fromisoformat(value)
+    if key in _LISTS:
+        return tuple(sorted(value))
+    return value

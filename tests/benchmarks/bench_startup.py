@@ -1,0 +1,94 @@
+"""Start-up of the command line, whole processes, against the bare Python line in the same run.
+
+`renkei-desk --help` and `--version` (budget 4x) and `inquiry list --limit 20` on 1,000,000
+inquiries (budget 8x), each against `python -c "import argparse, sqlite3, json"`: the least a
+Python command line that reads SQLite and prints JSON can cost. Runs are interleaved (bare,
+help, version, list, bare, ...) so a busy machine slows every side alike; medians of RUNS.
+`-X importtime` (see README) tells where a slow figure's time goes.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from tests.benchmarks.common import Row, demo_database, print_table, ratio
+
+LIST_COUNT = 1_000_000
+RUNS = 15
+
+
+def _program() -> list[str]:
+    script = Path(sys.executable).with_name("renkei-desk")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "desktop_app"]
+
+
+def _once(command: list[str], env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, env=env, check=False)
+    elapsed = (time.perf_counter() - started) * 1000
+    if done.returncode != 0:
+        raise RuntimeError(f"{command} exited {done.returncode}: {done.stderr.decode()}")
+    return elapsed
+
+
+def main() -> None:
+    big = demo_database(LIST_COUNT)
+    program = _program()
+    with tempfile.TemporaryDirectory() as home:
+        env = {**os.environ, "XDG_DATA_HOME": home, "XDG_STATE_HOME": home, "LANG": "ja_JP.UTF-8"}
+        commands = {
+            "bare": [sys.executable, "-c", "import argparse, sqlite3, json"],
+            "help": [*program, "--help"],
+            "version": [*program, "--version"],
+            "list": [*program, "--db", str(big), "inquiry", "list", "--limit", "20"],
+            # The floor of any command that reads the database: SQLAlchemy and the models.
+            "models": [sys.executable, "-c", "import db.models"],
+        }
+        for command in commands.values():
+            _once(command, env)  # warm the page cache and the .pyc files
+        samples: dict[str, list[float]] = {name: [] for name in commands}
+        for _ in range(RUNS):
+            for name, command in commands.items():
+                samples[name].append(_once(command, env))
+    median = {name: statistics.median(values) for name, values in samples.items()}
+    bare = median["bare"]
+    ms = "{:.0f} ms".format
+    print_table(
+        "Command line start-up (whole processes)",
+        [
+            Row("python -c 'import argparse, sqlite3, json'", ms(bare)),
+            Row(
+                "renkei-desk --help",
+                ms(median["help"]),
+                ms(bare),
+                ratio(median["help"], bare),
+                "x4",
+            ),
+            Row(
+                "renkei-desk --version",
+                ms(median["version"]),
+                ms(bare),
+                ratio(median["version"], bare),
+                "x4",
+            ),
+            Row(
+                "inquiry list --limit 20, 1M",
+                ms(median["list"]),
+                ms(bare),
+                ratio(median["list"], bare),
+                "x8",
+            ),
+            Row(
+                "  floor: python -c 'import db.models'",
+                ms(median["models"]),
+                ms(bare),
+                ratio(median["models"], bare),
+            ),
+        ],
+    )

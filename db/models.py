@@ -1,10 +1,10 @@
 """SQLAlchemy 2 typed models for every table of the desk's database.
 
 Synced rows (inquirer, inquiry, action) carry a UUID born where the row is born plus the sync
-columns of DESIGN.md, so that packages from many offices can merge without coordination. They
-also carry a small local integer key (`pk`) because SQLite's full-text index needs an integer
-rowid that VACUUM never renumbers; the UUID is what travels between offices and what foreign
-keys point at.
+columns of docs/architecture.md, so that packages from many offices can merge without coordination.
+They also carry a small local integer key (`pk`) because SQLite's full-text index needs an integer
+rowid that VACUUM never renumbers; the UUID is what travels between offices and what foreign keys
+point at.
 """
 
 from __future__ import annotations

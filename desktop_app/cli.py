@@ -263,12 +263,12 @@ def _labels(
 
 
 def _gui(args: argparse.Namespace, printer: Printer) -> int:
-    from desktop_app.services import setup
+    from desktop_app.demo.service import first_start
     from desktop_app.ui.app import run_gui
 
     db = _open(args, create=True)
     try:
-        setup.first_start(db, office=config.DEMO_OFFICE, demo_count=config.DEMO_COUNT)
+        first_start(db, office=config.DEMO_OFFICE, demo_count=config.DEMO_COUNT)
     finally:
         db.dispose()
     screenshot = getattr(args, "screenshot", None)
@@ -285,12 +285,13 @@ def _init(args: argparse.Namespace, printer: Printer) -> int:
         render("init_done", printer.lang, office=report.office, path=db.path),
         {"office": report.office, "created": report.created, "added": report.added},
     )
+    _say_if_training(printer, db)
     return EXIT_OK
 
 
 def _demo_data(args: argparse.Namespace, printer: Printer) -> int:
+    from desktop_app.demo.service import generate_demo_data
     from desktop_app.services import setup
-    from desktop_app.services.demo_data import generate_demo_data
 
     if not 1 <= args.count <= MAX_DEMO_COUNT:
         raise UserError("count_invalid", value=args.count, limit=MAX_DEMO_COUNT)
@@ -301,6 +302,7 @@ def _demo_data(args: argparse.Namespace, printer: Printer) -> int:
         render("demo_done", printer.lang, count=report.inquiries, seconds=f"{report.seconds:.1f}"),
         {"inquiries": report.inquiries, "seconds": round(report.seconds, 3)},
     )
+    _say_if_training(printer, db)
     return EXIT_OK
 
 
@@ -364,6 +366,8 @@ def _inquiry_list(args: argparse.Namespace, printer: Printer) -> int:
     else:
         count, records = search.list_inquiries(db, flt, limit=args.limit)
         printer.listing(count, records, labels)
+    # Last, so that the count stays the first line a script or `head` reads.
+    _say_if_training(printer, db)
     return EXIT_OK
 
 
@@ -407,6 +411,7 @@ def _check(args: argparse.Namespace, printer: Printer) -> int:
     printer.figures(message, {"ok": report.ok, "problems": list(report.problems)})
     for problem in report.problems:
         printer.line(f"  - {problem}")
+    _say_if_training(printer, db)
     return EXIT_OK if report.ok else EXIT_ATTENTION
 
 
@@ -433,6 +438,15 @@ def _restore(args: argparse.Namespace, printer: Printer) -> int:
         {"path": str(report.path), "bytes": report.bytes},
     )
     return EXIT_OK
+
+
+def _say_if_training(printer: Printer, db: Database) -> None:
+    """A training database says so wherever its contents are shown (plain output; JSON, a
+    contract that scripts compare, is unchanged)."""
+    from desktop_app.services import setup
+
+    if not printer.as_json and setup.is_training(db):
+        printer.line(render("training_database", printer.lang))
 
 
 def _read_json(source: str) -> dict[str, Any]:

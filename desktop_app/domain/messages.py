@@ -142,11 +142,6 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "ファイルを書き込めません: {path}。保存先のフォルダを確認してください。",
         "Cannot write the file {path}. Check the folder.",
     ),
-    "file_unreadable": ("ファイルを読めません: {path}", "Cannot read the file {path}."),
-    "package_not_workbook": (
-        "{path} はExcelのブック（.xlsx）として読めません。壊れているか、別の種類のファイルです。",
-        "{path} cannot be read as an Excel workbook (.xlsx): it is damaged or another kind of file.",
-    ),
     "package_not_package": (
         "{path} は連携デスクの送付ファイルではありません。",
         "{path} is not a Renkei Desk package.",
@@ -166,14 +161,6 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "package_key_missing": (
         "{path} は署名付きですが、このパソコンには共有パスワードが設定されていません。設定してから取り込んでください。",
         "{path} is signed, but no shared password is set on this PC. Set it, then import again.",
-    ),
-    "package_needs_password": (
-        "{path} はパスワードで保護されています。共有パスワードを設定してから取り込んでください。",
-        "{path} is password-protected. Set the shared password, then import again.",
-    ),
-    "package_password_wrong": (
-        "{path} を共有パスワードで開けません。パスワードが違います。",
-        "{path} cannot be opened with the shared password: the password is wrong.",
     ),
     "package_password_short": (
         "共有パスワードは{limit}文字以上にしてください。",
@@ -289,6 +276,75 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "月「{value}」は YYYY-MM の形で指定してください（例: 2026-10）。",
         'The month "{value}" must be written YYYY-MM (e.g. 2026-10).',
     ),
+    # reading workbooks and CSV files (every importer: sync packages, masters, ledgers)
+    "workbook_empty": (
+        "「{path}」は空のファイルです（0 バイト）。正しいファイルを選んでください。",
+        '"{path}" is an empty file (0 bytes). Choose the right file.',
+    ),
+    "workbook_cannot_open": (
+        "「{path}」を開けません。ファイルが他のプログラムで開かれていないか、読み取りの権限を確認してください。",
+        'Cannot open "{path}". Check that no other program holds it and that you may read it.',
+    ),
+    "workbook_not_spreadsheet": (
+        "「{path}」はExcelのブックでもCSVでもありません。",
+        '"{path}" is neither an Excel workbook nor a CSV file.',
+    ),
+    "workbook_file_too_big": (
+        "「{path}」は大きすぎるため開きません（{size} MB、上限 {limit} MB）。",
+        '"{path}" is too large to open ({size} MB; the limit is {limit} MB).',
+    ),
+    "workbook_damaged": (
+        "「{path}」は壊れているか、途中で切れています。元のファイルをもう一度コピーしてください。",
+        '"{path}" is damaged or cut short. Copy the original file again.',
+    ),
+    "workbook_is_xls": (
+        "「{path}」は古い形式のExcelファイル（.xls、Excel 97-2003）です。ここでは .xlsx が必要です。Excelで開き「名前を付けて保存」で「Excel ブック (*.xlsx)」を選んでから取り込んでください。",
+        '"{path}" is an old-format Excel file (.xls, Excel 97-2003); an .xlsx is needed here. Open it in Excel and save it as "Excel Workbook (*.xlsx)" first.',
+    ),
+    "workbook_is_csv": (
+        "「{path}」はCSV（テキスト）ファイルで、Excelのブック（.xlsx）ではありません。",
+        '"{path}" is a CSV (text) file, not an Excel workbook (.xlsx).',
+    ),
+    "workbook_not_xlsx": (
+        "「{path}」はZIP形式ですが、Excelのブック（.xlsx）ではありません。",
+        '"{path}" is a ZIP archive but not an Excel workbook (.xlsx).',
+    ),
+    "workbook_needs_password": (
+        "「{path}」はパスワードで保護されています。パスワードを指定して開いてください。",
+        '"{path}" is password-protected. Give the password to open it.',
+    ),
+    "workbook_password_wrong": (
+        "「{path}」をこのパスワードでは開けません。パスワードが違います。",
+        '"{path}" cannot be opened with this password: the password is wrong.',
+    ),
+    "workbook_encryption_unsupported": (
+        "「{path}」の暗号化の方式には対応していません。Excelで開き、パスワードを付け直して保存してください。",
+        'The encryption of "{path}" is not supported. Open it in Excel and set the password again.',
+    ),
+    "workbook_too_many_parts": (
+        "「{path}」は部品の数が多すぎるため開きません（{count} 個、上限 {limit} 個）。",
+        '"{path}" has too many parts to open ({count}; the limit is {limit}).',
+    ),
+    "workbook_inflates_too_much": (
+        "「{path}」は展開すると大きくなりすぎるため開きません（{member}: {size} MB、上限 {limit} MB）。壊れているか、不正なファイルです。",
+        '"{path}" would inflate too far to open ({member}: {size} MB; the limit is {limit} MB). It is damaged or hostile.',
+    ),
+    "workbook_sheet_too_large": (
+        "「{path}」のシート（{member}）の範囲が大きすぎるため開きません（{columns} 列 × {rows} 行、上限 {limit} セル）。離れた位置にある不要なセルを削除して保存し直してください。",
+        'A sheet of "{path}" ({member}) spans too large a range to open ({columns} columns x {rows} rows; the limit is {limit} cells). Delete stray far-away cells and save it again.',
+    ),
+    "workbook_xml_forbidden": (
+        "「{path}」には通常のExcelのブックにはないXMLの定義（DTD・実体宣言）が含まれているため開きません（{member}）。",
+        '"{path}" contains XML declarations (DTD, entities) that no Excel workbook has, so it is not opened ({member}).',
+    ),
+    "workbook_unreadable": (
+        "「{path}」のシートを読めません。壊れているか、Excel以外のプログラムで作られた読めない形式です。",
+        'The sheets of "{path}" cannot be read: the file is damaged or in a form this program cannot read.',
+    ),
+    "workbook_sheet_missing": (
+        "「{path}」にシート「{sheet}」がありません。",
+        '"{path}" has no sheet "{sheet}".',
+    ),
     # command results
     "internal_error": (
         "内部エラーが発生しました。詳細はログに記録しました: {path}",
@@ -319,6 +375,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "There is no database at {path}. Create one with `renkei-desk init --office CODE`.",
     ),
     "show_actions": ("対応履歴（{count} 件）", "Actions ({count})"),
+    "training_database": (
+        "【研修用】このデータベースはデモデータ入りの研修用です。実際の相談は記録しないでください。",
+        "[Training] This is a training database with demo data. Do not record real cases in it.",
+    ),
     "municipality_retired": (
         "自治体「{name}」（{value}）は {retired_on} に廃止されています。現在の自治体を選んでください。",
         "The municipality {name} ({value}) ceased to exist on {retired_on}. Choose the current one.",

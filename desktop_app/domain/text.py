@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from operator import add
 
 # Variant forms that people and registers use for the same character in names (異体字).
 _VARIANTS = str.maketrans(
@@ -41,11 +42,31 @@ _VARIANTS = str.maketrans(
 # because NFKC has already turned ～ (U+FF5E, what Windows IMEs type for a wave dash) into it,
 # while 〜 (U+301C, what macOS types) survives NFKC: without "~" the two would never match.
 _DASHES = "-‐‑‒–—―−ｰ－ー〜～~"
-_DASH_RE = re.compile(f"[{re.escape(_DASHES)}]")
-_SPACE_RE = re.compile(r"\s+")
 
 _KATAKANA_START, _KATAKANA_END = ord("ァ"), ord("ヶ")
 _KANA_OFFSET = ord("ァ") - ord("ぁ")
+_TO_HIRAGANA = {code: code - _KANA_OFFSET for code in range(_KATAKANA_START, _KATAKANA_END + 1)}
+
+
+def _fold_table() -> dict[int, str]:
+    """Variants, then katakana to hiragana, then every dash to ー: one character map.
+
+    Each of the three steps maps one character to one character and none produces what a
+    later step would change back, so one str.translate does in C what three passes did.
+    """
+    table = {}
+    for code in {*_VARIANTS, *_TO_HIRAGANA, *map(ord, _DASHES)}:
+        folded = chr(code).translate(_VARIANTS).translate(_TO_HIRAGANA)
+        folded = "ー" if folded in _DASHES else folded
+        if folded != chr(code):
+            table[code] = folded
+    return table
+
+
+_FOLD_TABLE = _fold_table()
+# A run of letters and digits: exactly the characters for which str.isalnum() is true
+# (re's \w is isalnum() or "_").
+_ALNUM_RUN = re.compile(r"[^\W_]+")
 
 # Legal-form words (法人格) that say nothing about who the organisation is; set aside when two
 # records are compared for duplicates. Longest first, so 特定非営利活動法人 wins over 法人.
@@ -89,10 +110,7 @@ _LEGAL_FORMS = sorted(
 
 
 def katakana_to_hiragana(text: str) -> str:
-    return "".join(
-        chr(ord(ch) - _KANA_OFFSET) if _KATAKANA_START <= ord(ch) <= _KATAKANA_END else ch
-        for ch in text
-    )
+    return text.translate(_TO_HIRAGANA)
 
 
 def fold(text: str | None) -> str:
@@ -103,13 +121,11 @@ def fold(text: str | None) -> str:
     """
     if not text:
         return ""
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    folded = katakana_to_hiragana(folded.translate(_VARIANTS))
-    folded = _DASH_RE.sub("ー", folded)
-    # NFKC writes a spacing mark such as ゛ in ウ゛ as a space and a combining mark; once the space
-    # is gone the mark must be composed again, or ウ゛ would not match ヴ and fold would not be
-    # idempotent.
-    return unicodedata.normalize("NFC", _SPACE_RE.sub("", folded))
+    folded = unicodedata.normalize("NFKC", text).casefold().translate(_FOLD_TABLE)
+    # str.split() drops exactly the whitespace that \s matches. NFKC writes a spacing mark such
+    # as ゛ in ウ゛ as a space and a combining mark; once the space is gone the mark must be
+    # composed again, or ウ゛ would not match ヴ and fold would not be idempotent.
+    return unicodedata.normalize("NFC", "".join(folded.split()))
 
 
 def grams(folded: str | None) -> str:
@@ -125,13 +141,9 @@ def grams(folded: str | None) -> str:
     if not folded:
         return ""
     tokens: list[str] = []
-    run: list[str] = []
-    for ch in folded + "|":
-        if ch.isalnum():
-            run.append(ch)
-            continue
-        tokens.extend("".join(run[i : i + 2]) for i in range(len(run)))
-        run = []
+    for run in _ALNUM_RUN.findall(folded):
+        tokens += map(add, run, run[1:])  # each character with the next, in C
+        tokens.append(run[-1])
     return " ".join(tokens)
 
 

@@ -1,6 +1,6 @@
 """The intake form's draft: what the clerk has typed, kept in a file until it is saved.
 
-DESIGN.md promises that nothing typed is lost: a crash or a power cut while a visitor is still
+Nothing typed is lost (docs/architecture.md): a crash or a power cut while a visitor is still
 talking must cost at most the last seconds. The draft lives outside the database on purpose:
 it is not yet an inquiry (nothing validated it) and must never travel in a sync package.
 Writes go to a temporary file that replaces the draft in one step, so a power cut leaves

@@ -2,10 +2,10 @@
 
 The desk links an inquiry to an existing inquirer rather than creating a second record, so the
 intake form asks, while the clerk types, who might already be known. Every probe is a prefix
-range or an equality on an indexed column of `inquirer` (nothing loads a whole table into
-Python): the folded name key of organisation and person together (`match_key`), of the person
-alone (`name_key`, so 鈴木一郎 filed under 高輪一丁目町会 is found by 鈴木), the folded reading
-(`kana_key`), the phone's digits and the corporate number.
+range or an equality on an indexed column of `inquirer` (docs/architecture.md: nothing loads a
+whole table into Python): the folded name key of organisation and person together
+(`match_key`), of the person alone (`name_key`, so 鈴木一郎 filed under 高輪一丁目町会 is found
+by 鈴木), the folded reading (`kana_key`), the phone's digits and the corporate number.
 
 Two records that turn out to be one are merged, not deleted: the dropped one becomes a tombstone
 pointing at the kept one (`merged_into`), so the merge travels to other offices in sync packages.

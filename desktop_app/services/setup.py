@@ -31,6 +31,8 @@ from desktop_app.domain import masters
 from desktop_app.domain.errors import UserError
 
 OFFICE_KEY = "office_code"
+# Set to "1" once a database has received demo data: it is then a training database (研修用).
+TRAINING_KEY = "training"
 
 
 @dataclass(frozen=True)
@@ -54,41 +56,33 @@ def office_required(db: Database) -> str:
         return require_office(session)
 
 
-def first_start(db: Database, *, office: str, demo_count: int) -> bool:
-    """Prepare a brand-new default database with demo data; False when it was ready already."""
-    if office_of(db) is not None:
-        return False
-    from desktop_app.services.demo_data import generate_demo_data
-
-    initialise(db, office)
-    generate_demo_data(db, count=demo_count, seed=1)
-    return True
-
-
-TRAINING_KEY = "training"
-
-
-def is_training(db: Database) -> bool:
-    """A training database (研修用): demo data, never mixed with real cases."""
-    with db.read() as session:
-        return training_in(session)
-
-
-def training_in(session: Session) -> bool:
-    setting = session.get(Setting, TRAINING_KEY)
-    return setting is not None and setting.value == "1"
-
-
-def mark_training(db: Database) -> None:
-    with db.write() as session:
-        session.merge(Setting(key=TRAINING_KEY, value="1"))
-
-
 def require_office(session: Session) -> str:
     setting = session.get(Setting, OFFICE_KEY)
     if setting is None:
         raise UserError("not_initialised")
     return setting.value
+
+
+def is_training(db: Database) -> bool:
+    """Whether this is a training database (研修用): one that has received demo data.
+
+    Every screen title, list and exported file of such a database must say so, so that
+    practice cases are never mistaken for, or mixed with, real ones. The mark is never
+    cleared: the demo rows stay in the file.
+    """
+    with db.read() as session:
+        return training_in(session)
+
+
+def training_in(session: Session) -> bool:
+    """`is_training` inside the caller's transaction."""
+    setting = session.get(Setting, TRAINING_KEY)
+    return setting is not None and setting.value == "1"
+
+
+def mark_training(session: Session) -> None:
+    """Mark the database as a training database, in the caller's write transaction."""
+    session.merge(Setting(key=TRAINING_KEY, value="1"))
 
 
 def initialise(db: Database, office_code: str) -> InitReport:

@@ -32,7 +32,6 @@ from db.models import (
     Inquiry,
     Office,
     ReceiptCounter,
-    Setting,
     SyncBase,
     SyncPackage,
     utc_now,
@@ -44,7 +43,7 @@ from desktop_app.excel.sync_package import Package, PackageRow, canonical_json, 
 from desktop_app.services import audit, package_key, sync_rows, writer
 from desktop_app.services.package_files import load_workbook
 from desktop_app.services.package_sheets import SHEET_TITLES
-from desktop_app.services.setup import TRAINING_KEY, require_office, training_in
+from desktop_app.services.setup import mark_training, require_office, training_in
 
 OUTCOMES = ("inserted", "updated", "merged", "unchanged", "stale", "conflicts", "rejected")
 ENTITIES = ("inquirer", "inquiry", "action")
@@ -221,7 +220,7 @@ def _check_training(session: Session, package: Package, path: Path) -> None:
         holds_cases = session.scalar(select(func.count()).select_from(Inquiry)) or 0
         if holds_cases:
             raise UserError("package_training_into_real", path=path.name)
-        session.merge(Setting(key=TRAINING_KEY, value="1"))
+        mark_training(session)
     elif not package.manifest.training and training:
         raise UserError("package_real_into_training", path=path.name)
 

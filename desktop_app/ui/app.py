@@ -102,7 +102,8 @@ class DeskApp:
     def build(self, lang: str, *, restore: bool) -> MainWindow:
         runner = DbRunner(lang)
         vocab = runner.call(load_vocab, self.db, lang)
-        ctx = AppContext(self.db, self.office, config.staff_login(), lang, runner, vocab)
+        training = runner.call(setup.is_training, self.db)
+        ctx = AppContext(self.db, self.office, config.staff_login(), lang, runner, vocab, training)
         window = MainWindow(ctx)
         if restore:
             window.restore_geometry()

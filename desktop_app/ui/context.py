@@ -17,7 +17,8 @@ class AppContext:
     """Shared by the screens of one main window; `runner` does all database work (one writer).
 
     `office` is this installation's office code and `staff` the login recorded on every change;
-    `vocab` holds the labels of codes in `lang` (read once when the window is built).
+    `vocab` holds the labels of codes in `lang` (read once when the window is built);
+    `training` is True for a training database (研修用), which the title and the list show.
     """
 
     db: Database
@@ -26,3 +27,4 @@ class AppContext:
     lang: str
     runner: DbRunner
     vocab: Vocab = field(default_factory=Vocab)
+    training: bool = False

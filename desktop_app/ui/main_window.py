@@ -46,11 +46,14 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle(self.tr("連携デスク — {0}").format(ctx.vocab.office(ctx.office)))
+        title = (
+            self.tr("連携デスク【研修用】 — {0}") if ctx.training else self.tr("連携デスク — {0}")
+        )
+        self.setWindowTitle(title.format(ctx.vocab.office(ctx.office)))
         self.nav = QListWidget(self, objectName="navigation")
         self.stack = QStackedWidget(self)
         self.list_page = InquiryListPage(ctx, self)
-        # Other screens are built on first use (start-up budget: DESIGN.md, Performance).
+        # Other screens are built on first use (the start-up budget, docs/architecture.md).
         self._built: dict[str, QWidget] = {"list": self.list_page}
         titles = (
             self.tr("受付一覧"),

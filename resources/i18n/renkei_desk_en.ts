@@ -568,6 +568,10 @@
         <translation>New inquiry (Ctrl+N)</translation>
     </message>
     <message>
+        <source>【研修用】デモデータの入った研修用データベースです。実際の相談は記録しないでください。</source>
+        <translation>[Training] This is a training database with demo data. Do not record real cases in it.</translation>
+    </message>
+    <message>
         <source>{0}件</source>
         <translation>{0} items</translation>
     </message>
@@ -696,6 +700,10 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>連携デスク【研修用】 — {0}</source>
+        <translation>Renkei Desk [Training] — {0}</translation>
+    </message>
     <message>
         <source>連携デスク — {0}</source>
         <translation>Renkei Desk — {0}</translation>

@@ -568,6 +568,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>【研修用】デモデータの入った研修用データベースです。実際の相談は記録しないでください。</source>
+        <translation>【研修用】デモデータの入った研修用データベースです。実際の相談は記録しないでください。</translation>
+    </message>
+    <message>
         <source>{0}件</source>
         <translation>{0}件</translation>
     </message>
@@ -696,6 +700,10 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>連携デスク【研修用】 — {0}</source>
+        <translation>連携デスク【研修用】 — {0}</translation>
+    </message>
     <message>
         <source>連携デスク — {0}</source>
         <translation>連携デスク — {0}</translation>

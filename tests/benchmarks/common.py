@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from db import migrate
+from desktop_app.demo.service import generate_demo_data
 from desktop_app.services import database, setup
-from desktop_app.services.demo_data import generate_demo_data
 
 # A fixed "today", so that a cached database is the same whatever day it was built.
 BENCH_TODAY = dt.date(2026, 11, 23)

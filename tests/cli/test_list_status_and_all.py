@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.demo.service import generate_demo_data
 from desktop_app.services import database, inquiries
-from desktop_app.services.demo_data import generate_demo_data
 
 MANY = 10_050  # past `--limit`'s cap of 10,000
 
@@ -102,8 +102,9 @@ def test_all_honours_the_filters_and_prints_plain_lines(run, many):
     expected = counted.json()["count"]
     result = run("inquiry", "list", "--status", "対応中", "--all", db=many)
     assert result.code == 0, result.err
-    header, *lines = result.out.splitlines()
+    header, *lines, training = result.out.splitlines()
     assert header == f"該当 {expected} 件（{expected} 件を表示）"
+    assert training.startswith("【研修用】")  # demo data made it a training database
     assert len(lines) == expected
     assert all("  対応中  " in line for line in lines)
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.demo.service import generate_demo_data
 from desktop_app.services import database
-from desktop_app.services.demo_data import generate_demo_data
 
 ROWS = 2_000  # far more output than a pipe buffer (64 KiB) holds
 

@@ -21,8 +21,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from desktop_app.demo.service import generate_demo_data  # noqa: E402
 from desktop_app.services import database, followups, setup  # noqa: E402
-from desktop_app.services.demo_data import generate_demo_data  # noqa: E402
 from desktop_app.ui.app import DeskApp, set_application_font  # noqa: E402
 from desktop_app.ui.i18n import install_translators  # noqa: E402
 from desktop_app.ui.main_window import MainWindow  # noqa: E402

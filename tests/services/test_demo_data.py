@@ -13,16 +13,19 @@ from typing import Any
 import pytest
 
 from db.engine import Database
+from desktop_app.demo import corpus
+from desktop_app.demo.service import MAX_COUNT, DemoReport, first_start, generate_demo_data
 from desktop_app.domain import text
 from desktop_app.domain.dates import fiscal_year
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.receipt import parse_receipt
 from desktop_app.domain.workflow import CLOSED_STATUSES
 from desktop_app.services import database, inquiries, search, setup
-from desktop_app.services.demo_data import MAX_COUNT, DemoReport, generate_demo_data
 
 TODAY = dt.date(2026, 11, 23)
 COUNT = 3000
+# A フリガナ box: katakana, the long-vowel mark and a space (half- or full-width) between names.
+KATAKANA_READING = re.compile("[ァ-ヶー]+(?:[ \u3000][ァ-ヶー]+)*")
 UUID4 = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")
 
 # Where each vocabulary's codes are stored.
@@ -84,10 +87,7 @@ def test_report_counts_match_the_rows(demo, sql):
     )
     assert report.code_rows == code_rows
     assert report.rows == COUNT + report.inquirers + report.actions + code_rows
-    assert set(report.offices) == {"HQ", "SHIBA", "AZABU", "AKASAKA", "TAKANAWA", "SHIBAURA"}
-    assert {row[0] for row in sql("SELECT DISTINCT office_code FROM inquiry")} == set(
-        report.offices
-    )
+    assert report.offices == ("SHIBA",)
     assert report.to_json()["inquiries"] == COUNT
     # Repeat inquirers give history and duplicate detection something to find.
     assert report.inquirers < 0.85 * COUNT
@@ -245,8 +245,8 @@ def test_appending_continues_ids_and_receipt_numbers(db: Database, db_path: Path
     sample_inquiry["follow_up_due"] = None
     before = inquiries.add_inquiry(db, sample_inquiry, staff="clerk", today=TODAY)
     assert before.receipt_no == "SHIBA-2026-00001"
-    first = generate_demo_data(db, count=200, seed=1, today=TODAY, office="SHIBA")
-    second = generate_demo_data(db, count=200, seed=1, today=TODAY, office="SHIBA")
+    first = generate_demo_data(db, count=200, seed=1, today=TODAY)
+    second = generate_demo_data(db, count=200, seed=1, today=TODAY)
     assert first.offices == second.offices == ("SHIBA",)
     with sqlite3.connect(db_path) as conn:
         assert conn.execute(
@@ -275,14 +275,6 @@ def test_a_bad_count_is_refused_and_nothing_is_written(db, db_path, snapshot, co
     assert snapshot(db_path) == before
 
 
-def test_an_unknown_office_is_refused_and_nothing_is_written(db, db_path, snapshot):
-    before = snapshot(db_path)
-    with pytest.raises(UserError) as refused:
-        generate_demo_data(db, count=10, today=TODAY, office="NOWHERE")
-    assert refused.value.code == "office_unknown"
-    assert snapshot(db_path) == before
-
-
 def test_an_uninitialised_database_is_refused(new_db_path):
     db = database.connect(new_db_path)
     try:
@@ -292,3 +284,115 @@ def test_an_uninitialised_database_is_refused(new_db_path):
         assert setup.office_of(db) is None
     finally:
         db.dispose()
+
+
+def test_a_branch_database_holds_only_its_own_cases(sql):
+    for table, column in (
+        ("inquiry", "office_code"),
+        ("inquiry", "origin"),
+        ("inquiry", "substr(receipt_no, 1, instr(receipt_no, '-') - 1)"),
+        ("inquirer", "origin"),
+        ("action", "origin"),
+        ("receipt_counter", "office_code"),
+    ):
+        assert sql(f"SELECT DISTINCT {column} FROM {table}") == [("SHIBA",)], (table, column)
+    assert {row[0].split(".")[0] for row in sql("SELECT DISTINCT staff FROM inquiry")} == {"shiba"}
+
+
+def test_the_central_office_database_holds_every_offices_cases(tmp_path):
+    path = tmp_path / "hq.sqlite3"
+    db = database.connect(path)
+    try:
+        setup.initialise(db, "HQ")
+        report = generate_demo_data(db, count=900, seed=2, today=TODAY)
+        assert setup.is_training(db)
+    finally:
+        db.dispose()
+    offices = ("HQ", "SHIBA", "AZABU", "AKASAKA", "TAKANAWA", "SHIBAURA")
+    assert set(report.offices) == set(offices)
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        per_office = dict(conn.execute("SELECT office_code, count(*) FROM inquiry GROUP BY 1"))
+        # As if imported: each case, its inquirer and its actions come from the same office.
+        foreign = conn.execute(
+            "SELECT count(*) FROM inquiry i JOIN inquirer q ON q.id = i.inquirer_id "
+            "WHERE q.origin != i.office_code OR i.origin != i.office_code OR EXISTS "
+            "(SELECT 1 FROM action a WHERE a.inquiry_id = i.id AND a.origin != i.office_code)"
+        ).fetchone()
+    conn.close()
+    assert set(per_office) == set(offices)
+    assert min(per_office.values()) > 50
+    assert foreign == (0,)
+
+
+def test_demo_data_marks_a_training_database(demo, db, sql):
+    assert not setup.is_training(db)  # a desk database without demo data
+    assert sql("SELECT value FROM setting WHERE key = 'training'") == [("1",)]
+    opened = database.connect(demo[0])
+    try:
+        assert setup.is_training(opened)
+    finally:
+        opened.dispose()
+
+
+def test_a_refused_demo_load_does_not_mark_the_database(db):
+    with pytest.raises(UserError):
+        generate_demo_data(db, count=0, today=TODAY)
+    assert not setup.is_training(db)
+
+
+def test_first_start_sets_up_a_training_branch_database_once(new_db_path):
+    db = database.connect(new_db_path)
+    try:
+        assert first_start(db, office="SHIBA", demo_count=40) is True
+        assert setup.office_of(db) == "SHIBA"
+        assert setup.is_training(db)
+        assert first_start(db, office="SHIBA", demo_count=40) is False
+        assert search.count_inquiries(db, search.InquiryFilter()) == 40
+        assert search.count_inquiries(db, search.InquiryFilter(office="SHIBA")) == 40
+    finally:
+        db.dispose()
+
+
+def _template_pattern(template: str) -> re.Pattern[str]:
+    """A filled template's shape: its own words, any text where a {slot} was."""
+    parts = re.split(r"\{[a-z]+\}", template)
+    return re.compile(".+?".join(re.escape(part) for part in parts))
+
+
+def test_subject_and_content_tell_the_same_story(sql):
+    stories = [
+        (
+            scenario.key,
+            [_template_pattern(t) for t in story.subjects],
+            [_template_pattern(t) for t in story.requests],
+        )
+        for scenario in corpus.SCENARIOS
+        for story in scenario.stories
+    ]
+    told: set[str] = set()
+    for subject, content in sql("SELECT subject, content FROM inquiry"):
+        agreeing = [
+            key
+            for key, subjects, requests in stories
+            if any(p.fullmatch(subject) for p in subjects)
+            and any(p.search(content) for p in requests)
+        ]
+        assert agreeing, (subject, content)
+        told.update(agreeing)
+    assert told == {scenario.key for scenario in corpus.SCENARIOS}
+
+
+def test_the_culture_story_no_longer_mixes_cooking_with_sports():
+    culture = next(s for s in corpus.SCENARIOS if s.key == "culture_sports")
+    for story in culture.stories:
+        words = "".join(story.subjects + story.requests)
+        assert not ("郷土料理" in words and "試合" in words), story
+
+
+def test_furigana_is_katakana(sql):
+    kana = [row[0] for row in sql("SELECT kana FROM inquirer WHERE kana != ''")]
+    assert len(kana) > 1000
+    not_katakana = [k for k in kana if not KATAKANA_READING.fullmatch(k)]
+    assert not_katakana == []
+    # The same person written again another way keeps a katakana reading, spaced otherwise.
+    assert any("\u3000" in k for k in kana)

@@ -154,6 +154,26 @@ def _plans(db, run) -> list[tuple[str, list[str]]]:
     return plans
 
 
+def _many_old_actions(db, count: int) -> None:
+    """Copies of the last action, on an inquiry long closed: a desk's history, as SQL sees it."""
+    closed = _inquiry(db, "過去の相談", status="info_only")
+    with sqlite3.connect(db.path) as conn:
+        columns = [row[1] for row in conn.execute("PRAGMA table_info(action)") if row[1] != "pk"]
+        copied = ", ".join(
+            {"id": "lower(hex(randomblob(16)))", "inquiry_id": ":closed"}.get(c, c) for c in columns
+        )
+        inquiry_id = conn.execute(
+            "SELECT id FROM inquiry WHERE receipt_no = ?", (closed,)
+        ).fetchone()[0]
+        for _ in range(count):
+            conn.execute(
+                f"INSERT INTO action ({', '.join(columns)}) SELECT {copied} FROM action"
+                " ORDER BY pk DESC LIMIT 1",
+                {"closed": inquiry_id},
+            )
+    conn.close()
+
+
 @pytest.mark.parametrize("office", [None, "SHIBA"])
 def test_every_statement_of_the_list_is_an_index_search(desk, office):
     for n in range(30):
@@ -169,6 +189,7 @@ def test_every_statement_of_the_list_is_an_index_search(desk, office):
             reply_due=dt.date(2026, 10, 9) if n % 2 else None,
             next_due=None if n % 2 else dt.date(2026, 10, 12),
         )
+    _many_old_actions(desk, 3000)
     ensure_statistics(desk.engine, force=True)
 
     plans = _plans(desk, lambda: followups.due_followups(desk, TODAY, office))

@@ -155,10 +155,10 @@ def test_a_wrong_or_missing_password_or_a_foreign_key_is_refused(office, tmp_pat
     sync_export.export_sync(shiba, tmp_path / "secret.xlsx", staff="c", include_personal=True)
     sync_export.export_sync(shiba, tmp_path / "signed.xlsx", staff="c", full=True)
 
-    assert "パスワードで保護" in _refused(hq, tmp_path / "secret.xlsx", "package_needs_password")
+    assert "パスワードで保護" in _refused(hq, tmp_path / "secret.xlsx", "workbook_needs_password")
     assert "共有パスワード" in _refused(hq, tmp_path / "signed.xlsx", "package_key_missing")
     package_key.set_password(hq, "another-ward-password")
-    assert "違います" in _refused(hq, tmp_path / "secret.xlsx", "package_password_wrong")
+    assert "違います" in _refused(hq, tmp_path / "secret.xlsx", "workbook_password_wrong")
     assert "区外" in _refused(hq, tmp_path / "signed.xlsx", "package_key_mismatch")
 
 
@@ -190,9 +190,9 @@ def test_a_package_for_another_office_is_refused(office, tmp_path):
 @pytest.mark.parametrize(
     ("name", "content", "code"),
     [
-        ("notes.xlsx", b"plain text, not a workbook", "package_not_workbook"),
-        ("empty.xlsx", b"", "package_not_workbook"),
-        ("legacy.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 2048, "package_not_workbook"),
+        ("notes.xlsx", b"plain text, not a workbook", "workbook_is_csv"),
+        ("empty.xlsx", b"", "workbook_empty"),
+        ("ole.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 2048, "workbook_damaged"),
     ],
 )
 def test_files_that_are_no_workbook_are_refused(office, tmp_path, name, content, code):
@@ -224,7 +224,7 @@ def test_a_truncated_package_is_refused(office, tmp_path):
     sync_export.export_sync(shiba, tmp_path / "p.xlsx", staff="clerk")
     data = (tmp_path / "p.xlsx").read_bytes()
     (tmp_path / "cut.xlsx").write_bytes(data[: len(data) // 2])
-    _refused(office("HQ"), tmp_path / "cut.xlsx", "package_not_workbook")
+    assert "途中で切れて" in _refused(office("HQ"), tmp_path / "cut.xlsx", "workbook_damaged")
 
 
 def test_a_dry_run_reports_the_same_and_writes_nothing(office, tmp_path):
@@ -244,7 +244,8 @@ def test_training_data_never_mixes_with_real_cases(office, tmp_path):
     from desktop_app.services.setup import mark_training
 
     shiba, hq = office("SHIBA"), office("HQ")
-    mark_training(shiba)
+    with shiba.write() as session:
+        mark_training(session)
     _case(shiba)
     sync_export.export_sync(shiba, tmp_path / "p.xlsx", staff="clerk")
     real = office("HQ", "real")

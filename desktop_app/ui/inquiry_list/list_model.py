@@ -2,10 +2,10 @@
 
 `rowCount` is the match count; rows come in pages of PAGE from `services.search`: the first page
 with the count, then the ordered key list (an `array('q')`, 8 MB at 1,000,000 rows, read on the
-runner's background lane), then any page the view paints, by key; until the keys are in, the
-last pages are read in reverse order, so scrolling to the end never waits for them. Sorting is a
-new SQL order, never a proxy model (DESIGN.md, "Qt with 1M rows"). Every query runs on the
-DbRunner; replies from an older filter or order are recognised by their generation number and
+runner's background lane), then any page the view paints, by key; until the keys are in, the last
+pages are read in reverse order, so scrolling to the end never waits for them. Sorting is a new SQL
+order, never a proxy model (docs/gui.md, "The inquiry list at 1,000,000 rows"). Every query runs on
+the DbRunner; replies from an older filter or order are recognised by their generation number and
 dropped. GUI thread only.
 """
 

@@ -1,7 +1,7 @@
 """受付一覧, the start screen: follow-up counts, the filter bar, the list and the detail pane.
 
-The table is set up for a million rows (DESIGN.md, "Qt with 1M rows"): fixed row height, fixed
-column widths, sorting by the model in SQL; nothing here ever measures every row.
+The table is set up for a million rows (docs/gui.md, "The inquiry list at 1,000,000 rows"): fixed
+row height, fixed column widths, sorting by the model in SQL; nothing here ever measures every row.
 GUI thread only.
 """
 
@@ -63,6 +63,15 @@ class InquiryListPage(QWidget):
         self.match_count = QLabel(self, objectName="matchCount")
         self.new_button = QPushButton(self.tr("新規受付 (Ctrl+N)"), self, objectName="newInquiry")
         self.new_button.clicked.connect(self.newRequested)
+        # A training database (demo data) says so above its list, so no one records real cases.
+        self.training_banner = QLabel(
+            self.tr(
+                "【研修用】デモデータの入った研修用データベースです。実際の相談は記録しないでください。"
+            ),
+            self,
+            objectName="trainingBanner",
+        )
+        self.training_banner.setVisible(ctx.training)
         self.filters = FilterBar(ctx.vocab, self)
         self.model = InquiryListModel(ctx, self)
         self.table = self._make_table()
@@ -79,6 +88,7 @@ class InquiryListPage(QWidget):
         header.addWidget(self.match_count)
         header.addWidget(self.new_button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.training_banner)
         layout.addLayout(header)
         layout.addWidget(self.filters)
         layout.addWidget(self.splitter, 1)

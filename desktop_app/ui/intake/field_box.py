@@ -1,7 +1,7 @@
 """A form field with room for its own error message right under it.
 
-DESIGN.md: a refused save says what is wrong next to the field it names, so the clerk's eyes
-need not leave the form for a message box.
+docs/architecture.md ("Layers"): a refused save says what is wrong next to the field it names, so
+the clerk's eyes need not leave the form for a message box.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Column widths from one sample text per column, never by measuring the rows.
 
-`resizeColumnsToContents` reads every row's text: fatal on the million-row list (DESIGN.md).
+`resizeColumnsToContents` reads every row's text: fatal on the million-row list (docs/gui.md).
 A sample such as "SHIBAURA-2026-00000" gives the width the column needs in the current font.
 GUI thread only.
 """

@@ -1,10 +1,9 @@
-"""Realistic Japanese demo inquiries, fast and deterministic (`renkei-desk demo-data`).
+"""The demo rows themselves: realistic Japanese inquiries, fast and deterministic.
 
-Demo data is what screenshots, the dashboard, manual testing and the benchmarks run on, so it
-has to look like desk work (domain/demo_corpus.py) and it has to be cheap at 1,000,000 rows.
-Hence SQLAlchemy Core bulk inserts of plain dicts in one write transaction, generated in
-batches so memory stays flat, with the search index dropped first and rebuilt once at the end
-instead of being fed row by row through its triggers.
+Demo data is what screenshots, manual testing, training and the benchmarks run on, so it has to
+look like desk work (demo/corpus.py) and it has to be cheap at 1,000,000 rows: rows are plain
+dicts in batches, so memory stays flat and demo/service.py can hand them to the one writer's
+bulk path.
 
 Everything follows from one `random.Random`: the same seed on the same database gives the same
 rows, ids included (UUIDs are drawn from the generator, never uuid4), and timestamps derive from
@@ -17,47 +16,25 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import time
 from bisect import bisect
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import func, insert, select, update
-from sqlalchemy.orm import Session
-
 from db import bulk
-from db.engine import Database, ensure_statistics
-from db.models import (
-    Action,
-    AgreementBody,
-    Inquirer,
-    Inquiry,
-    Municipality,
-    Office,
-    PartnerMunicipality,
-    ReceiptCounter,
-)
-from desktop_app.domain import demo_corpus as corpus
+from desktop_app.demo import corpus
 from desktop_app.domain import text
 from desktop_app.domain.corporate_number import check_digit
 from desktop_app.domain.dates import fiscal_year, fiscal_year_bounds
-from desktop_app.domain.errors import UserError
 from desktop_app.domain.receipt import format_receipt
 from desktop_app.domain.workflow import CLOSED_STATUSES, IN_PROGRESS, RECEIVED, REFERRED
-from desktop_app.services import writer
-from desktop_app.services.setup import require_office
 
-MAX_COUNT = 2_000_000
 BATCH_SIZE = 5_000
 
 Batch = dict[str, list[dict[str, Any]]]
 
 _T = TypeVar("_T")
 
-# Municipalities the demo names: not prefectures, not wards of a city or of Tokyo.
-_TARGET_KINDS = ("city", "town", "village", "designated_city")
-_PARTNER_WEIGHT = 40.0  # the ward's own partners come up far more often than any other town
 _REPEAT_SHARE = 0.3  # inquiries from someone who came before (history, duplicate detection)
 _RESPELLED_SHARE = 0.05  # a returning inquirer recorded again as a new, differently written row
 _POOL_SIZE = 300  # returning inquirers are drawn from the most recent ones of each type
@@ -66,41 +43,6 @@ _JST_OFFICE_HOURS_UTC = (0, 8)  # 9:00-17:00 in Tokyo, stored as naive UTC
 # RFC 4122 version 4: the version nibble and the variant bits, as uuid.UUID(version=4) sets them.
 _UUID_CLEAR = ~((0xF000 << 64) | (0xC000 << 48))
 _UUID_SET = (0x4000 << 64) | (0x8000 << 48)
-
-
-@dataclass(frozen=True)
-class DemoReport:
-    """What `generate_demo_data` wrote and how long each part took (the CLI prints it)."""
-
-    inquiries: int
-    inquirers: int
-    actions: int
-    code_rows: int  # fields, forms, municipalities and agreement bodies of the inquiries
-    offices: tuple[str, ...]
-    date_from: dt.date
-    date_to: dt.date
-    seconds: float
-    insert_seconds: float  # inside the bulk inserts (the rest of the loop is generation)
-    index_seconds: float  # rebuilding the indexes and the planner statistics at the end
-
-    @property
-    def rows(self) -> int:
-        return self.inquiries + self.inquirers + self.actions + self.code_rows
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "inquiries": self.inquiries,
-            "inquirers": self.inquirers,
-            "actions": self.actions,
-            "code_rows": self.code_rows,
-            "rows": self.rows,
-            "offices": list(self.offices),
-            "date_from": self.date_from.isoformat(),
-            "date_to": self.date_to.isoformat(),
-            "seconds": round(self.seconds, 3),
-            "insert_seconds": round(self.insert_seconds, 3),
-            "index_seconds": round(self.index_seconds, 3),
-        }
 
 
 @dataclass(frozen=True)
@@ -114,117 +56,6 @@ class DemoContext:
     counters: dict[tuple[str, int], int]  # last receipt sequence per (office, fiscal year)
     next_inquiry_pk: int
     high_water: tuple[int, int, int]  # max pk of inquiry, inquirer, action: seeds the ids
-
-
-def generate_demo_data(
-    db: Database,
-    *,
-    count: int,
-    seed: int = 1,
-    today: dt.date | None = None,
-    office: str | None = None,
-) -> DemoReport:
-    """Append `count` demo inquiries (with inquirers, actions and codes) in one transaction.
-
-    Spread over every office, or only `office`; dated over the previous and the current fiscal
-    year up to `today`. Refuses a count outside 1..MAX_COUNT, an unknown office and a database
-    that was never initialised, writing nothing.
-    """
-    if isinstance(count, bool) or not 1 <= count <= MAX_COUNT:
-        raise UserError("count_invalid", limit=MAX_COUNT, value=count)
-    started = time.perf_counter()
-    with db.write() as session:
-        context = read_context(session, office)
-        generator = DemoGenerator(context, count=count, seed=seed, today=today or dt.date.today())
-        conn = session.connection()
-        insert_seconds = 0.0
-        with bulk.indexes_set_aside(conn):
-            for batch in generator.batches():
-                before = time.perf_counter()
-                writer.insert_many(conn, batch)
-                insert_seconds += time.perf_counter() - before
-            before = time.perf_counter()
-        index_seconds = time.perf_counter() - before
-        _save_counters(session, context.counters, generator.counters)
-    # The planner needs statistics that know about the new rows, or a search scans the table.
-    before = time.perf_counter()
-    ensure_statistics(db.engine, force=True)
-    index_seconds += time.perf_counter() - before
-    return DemoReport(
-        inquiries=count,
-        inquirers=generator.inquirers,
-        actions=generator.actions,
-        code_rows=generator.code_rows,
-        offices=generator.offices,
-        date_from=generator.date_from,
-        date_to=generator.date_to,
-        seconds=time.perf_counter() - started,
-        insert_seconds=insert_seconds,
-        index_seconds=index_seconds,
-    )
-
-
-def read_context(session: Session, office: str | None) -> DemoContext:
-    """The masters, counters and high-water marks the generator starts from."""
-    require_office(session)
-    known = tuple(session.scalars(select(Office.code).order_by(Office.sort_order, Office.code)))
-    if office is not None:
-        office = office.strip().upper()
-        if office not in known:
-            raise UserError("office_unknown", value=office, allowed=", ".join(known))
-    partners = set(session.scalars(select(PartnerMunicipality.municipality_code)))
-    municipalities = tuple(
-        (
-            code,
-            name if name.startswith(prefecture) else prefecture + name,
-            _PARTNER_WEIGHT if code in partners else 1.0,
-        )
-        for code, prefecture, name in session.execute(
-            select(Municipality.code, Municipality.prefecture, Municipality.name)
-            .where(Municipality.kind.in_(_TARGET_KINDS), Municipality.retired_on.is_(None))
-            .order_by(Municipality.code)
-        )
-    )
-    if not known or not municipalities:
-        raise UserError("not_initialised")
-    bodies = session.execute(
-        select(AgreementBody.code, AgreementBody.kind).order_by(AgreementBody.code)
-    )
-    body_kinds = list(bodies)
-    counters = {
-        (row.office_code, row.fiscal_year): row.last
-        for row in session.scalars(select(ReceiptCounter))
-    }
-    top_inquiry, top_inquirer, top_action = (
-        session.scalar(select(func.coalesce(func.max(model.pk), 0))) or 0
-        for model in (Inquiry, Inquirer, Action)
-    )
-    return DemoContext(
-        offices=(office,) if office else known,
-        municipalities=municipalities,
-        wide_area_bodies=tuple(code for code, kind in body_kinds if kind == "wide_area"),
-        firm_bodies=tuple(code for code, kind in body_kinds if kind == "firm"),
-        counters=counters,
-        next_inquiry_pk=top_inquiry + 1,
-        high_water=(top_inquiry, top_inquirer, top_action),
-    )
-
-
-def _save_counters(
-    session: Session, before: dict[tuple[str, int], int], after: dict[tuple[str, int], int]
-) -> None:
-    """Leave receipt_counter at the last number issued, so ordinary saves continue from it."""
-    for (office, year), last in after.items():
-        if (office, year) in before:
-            session.execute(
-                update(ReceiptCounter)
-                .where(ReceiptCounter.office_code == office, ReceiptCounter.fiscal_year == year)
-                .values(last=last)
-            )
-        else:
-            session.execute(
-                insert(ReceiptCounter).values(office_code=office, fiscal_year=year, last=last)
-            )
 
 
 class _Dice:
@@ -303,6 +134,7 @@ class _Inquiry:
     received: dt.date
     staff: str
     scenario: corpus.Scenario
+    story: corpus.Story  # the matter asked about: its subject and request agree
     inquirer: dict[str, Any]
     slots: dict[str, str]
     actions: list[dict[str, Any]] = field(default_factory=list)
@@ -335,7 +167,9 @@ class DemoGenerator:
         self._domain = _Pick(corpus.DOMAINS)
         self._closed = _Pick(corpus.CLOSED_OUTCOMES)
         self._action_kind = _Pick(corpus.ACTION_KINDS)
-        self._pool: dict[str, list[_Returning]] = {}
+        # Per office: an office's cases link only inquirers that office recorded, as they
+        # would after an import at the central office.
+        self._pool: dict[tuple[str, str], list[_Returning]] = {}
 
     # -- the run ---------------------------------------------------------------------------
 
@@ -380,7 +214,7 @@ class DemoGenerator:
         spec = scenario.spec
         office = self._office(rng)
         inquirer_type = scenario.inquirer_type(rng)
-        returning = self._returning(inquirer_type)
+        returning = self._returning(office, inquirer_type)
         home = returning.home if returning else None
         main = home if home is not None else self._muni(rng)
         slots = self._slots(main, spec)
@@ -389,7 +223,8 @@ class DemoGenerator:
             batch["inquirer"].append(row)
             self.inquirers += 1
             self._remember(
-                inquirer_type, _Returning(row, main if inquirer_type == "municipality" else None)
+                (office, inquirer_type),
+                _Returning(row, main if inquirer_type == "municipality" else None),
             )
         else:
             row = returning.row
@@ -401,6 +236,7 @@ class DemoGenerator:
             received=day,
             staff=rng.one(self._staff[office]),
             scenario=spec,
+            story=rng.one(spec.stories),
             inquirer=row,
             slots=slots,
         )
@@ -412,7 +248,6 @@ class DemoGenerator:
 
     def _inquiry_row(self, inquiry: _Inquiry, scenario: _Scenario) -> dict[str, Any]:
         rng = self.rng
-        spec = inquiry.scenario
         year = fiscal_year(inquiry.received)
         key = (inquiry.office, year)
         self.counters[key] = seq = self.counters.get(key, 0) + 1
@@ -428,7 +263,7 @@ class DemoGenerator:
         outcome = self._fill(rng.one(corpus.OUTCOMES[status]), inquiry.slots) if closed_on else None
         closed_at = self._stamp(closed_on) if closed_on else None
         updated_at = closed_at or self._stamp(last)
-        subject = self._fill(rng.one(spec.subjects), inquiry.slots)
+        subject = self._fill(rng.one(inquiry.story.subjects), inquiry.slots)
         return {
             "pk": inquiry.pk,
             "id": inquiry.id,
@@ -545,10 +380,9 @@ class DemoGenerator:
 
     def _content(self, inquiry: _Inquiry) -> str:
         rng = self.rng
-        spec = inquiry.scenario
         parts = [
             rng.one(corpus.OPENINGS[inquiry.inquirer["type"]]),
-            rng.one(spec.requests),
+            rng.one(inquiry.story.requests),
         ]
         if rng.random() < 0.6:
             parts.append(rng.one(corpus.DETAILS))
@@ -556,14 +390,14 @@ class DemoGenerator:
 
     # -- inquirers -------------------------------------------------------------------------
 
-    def _returning(self, inquirer_type: str) -> _Returning | None:
-        pool = self._pool.get(inquirer_type)
+    def _returning(self, office: str, inquirer_type: str) -> _Returning | None:
+        pool = self._pool.get((office, inquirer_type))
         if pool and self.rng.random() < _REPEAT_SHARE:
             return self.rng.one(pool)
         return None
 
-    def _remember(self, inquirer_type: str, entry: _Returning) -> None:
-        pool = self._pool.setdefault(inquirer_type, [])
+    def _remember(self, key: tuple[str, str], entry: _Returning) -> None:
+        pool = self._pool.setdefault(key, [])
         if len(pool) < _POOL_SIZE:
             pool.append(entry)
         else:
@@ -582,7 +416,7 @@ class DemoGenerator:
         if like is not None:
             organization = _respell_organization(like.row["organization"])
             name = like.row["name"].replace(" ", "").replace("\u3000", "")
-            kana = text.katakana_to_hiragana(like.row["kana"])
+            kana = like.row["kana"].replace(" ", "\u3000")  # フリガナ stays katakana
             phone = _write_phone(rng, text.digits(like.row["phone"]))
             email, address, postal = like.row["email"], like.row["address"], like.row["postal_code"]
             corporate = like.row["corporate_number"]
@@ -635,9 +469,7 @@ class DemoGenerator:
         given, given_kana, given_romaji = rng.one(corpus.GIVEN_NAMES)
         draw = rng.random()
         separator = " " if draw < 0.7 else "" if draw < 0.9 else "\u3000"
-        kana = f"{family_kana} {given_kana}"
-        if rng.random() < 0.2:
-            kana = text.katakana_to_hiragana(kana)
+        kana = f"{family_kana} {given_kana}"  # a フリガナ box: always katakana
         return f"{family}{separator}{given}", kana, f"{given_romaji}.{family_romaji}"
 
     def _phone(self, inquirer_type: str) -> str:

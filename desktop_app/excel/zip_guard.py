@@ -1,0 +1,247 @@
+"""Checks on an .xlsx archive before any XML in it is parsed: bombs are refused, not survived.
+
+A hostile or broken workbook attacks the reader in three ways, each checked here first:
+- a ZIP bomb: members that inflate to gigabytes (declared honestly, or behind a central
+  directory that lies about the size). Declared sizes and their total are bounded, and every
+  member is inflated here in bounded chunks, refusing one whose real size, end of stream or
+  CRC differs from what the directory says, so the reader after us sees only honest members;
+- absurd dimensions: python-calamine allocates the whole rectangle between a sheet's first and
+  last cell, so a sheet with cells at A1 and XFD1048576 (a few hundred bytes) would abort the
+  process. The rectangle spanned by every cell reference is bounded (and a `<dimension>` claim
+  is refused from the start of the sheet, before the rest is inflated);
+- XML entity bombs: a DTD has no business in a workbook; one near the start of a part is
+  refused here (python-calamine refuses entity references too, openpyxl uses defusedxml).
+Nothing is written anywhere: everything happens on the bytes in memory.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import struct
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from desktop_app.domain.errors import UserError
+
+MB = 1024 * 1024
+_LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature ... name length, extra length
+_LOCAL_SIGNATURE = b"PK\x03\x04"
+_CHUNK = 4 * MB
+_LONGEST_TAG = 1 * MB  # real tags are short: text lives between tags, not in attributes
+_HEAD = 64 * 1024  # how much of a part's start may hold its DTD or a sheet's <dimension>
+_REQUIRED = ("[Content_Types].xml", "xl/workbook.xml")
+
+_DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)")
+_DIMENSION = re.compile(
+    rb'<(?:\w+:)?dimension\s+ref="\$?([A-Z]{1,3})\$?(\d{1,7})(?::\$?([A-Z]{1,3})\$?(\d{1,7}))?"'
+)
+_CELL_REF = re.compile(rb'\sr="([A-Z]{1,3})(\d{1,7})"')
+_CELL_TAGS = (b"<c ", b"<c>", b"<c/>")
+_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on what a workbook may ask of the reader; each far above any real ledger."""
+
+    file_bytes: int = 256 * MB  # the file as it lies on disk
+    total_bytes: int = 512 * MB  # every member inflated, together
+    members: int = 10_000
+    ratio: int = 300  # inflated / compressed, for members above ratio_floor (real sheets: 5-50)
+    ratio_floor: int = 1 * MB
+    columns: int = 16_384  # Excel's own limits
+    rows: int = 1_048_576
+    cells: int = 5_000_000  # the rectangle a sheet spans (100,000 rows x 50 columns)
+
+
+DEFAULT_LIMITS = Limits()
+
+
+def check_xlsx(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> None:
+    """Refuse (UserError naming `name`) an archive that is not a sane .xlsx; else return."""
+    try:
+        infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
+        raise UserError("workbook_damaged", path=name) from exc
+    if len(infos) > limits.members:
+        raise UserError(
+            "workbook_too_many_parts", path=name, count=len(infos), limit=limits.members
+        )
+    _check_declared(infos, name, limits)
+    names = {info.filename for info in infos}
+    if not all(part in names for part in _REQUIRED):
+        raise UserError("workbook_not_xlsx", path=name)
+    for info in infos:
+        _Member(data, info, name, limits).check()
+
+
+def _check_declared(infos: list[zipfile.ZipInfo], name: str, limits: Limits) -> None:
+    """What the central directory claims, checked before a single byte is inflated."""
+    total = 0
+    for info in infos:
+        if info.flag_bits & 0x1 or info.compress_type not in _METHODS:
+            raise UserError("workbook_unreadable", path=name)  # ZIP-encrypted, or LZMA & co
+        total += info.file_size
+        inflated = info.file_size > limits.ratio_floor
+        if inflated and info.file_size > limits.ratio * max(info.compress_size, 1):
+            _too_big(name, info.filename, info.file_size, limits.ratio * info.compress_size)
+        if total > limits.total_bytes:
+            _too_big(name, info.filename, total, limits.total_bytes)
+
+
+def _too_big(name: str, member: str, size: int, limit: int) -> None:
+    raise UserError(
+        "workbook_inflates_too_much",
+        path=name,
+        member=member,
+        size=f"{size / MB:,.0f}",
+        limit=f"{limit / MB:,.0f}",
+    )
+
+
+class _Member:
+    """One member inflated in bounded chunks, checked against its directory entry."""
+
+    def __init__(self, data: bytes, info: zipfile.ZipInfo, name: str, limits: Limits) -> None:
+        self.data = data
+        self.info = info
+        self.name = name
+        self.limits = limits
+        self.columns: set[bytes] = set()
+        self.rows: set[bytes] = set()
+        self.refs = 0
+        self.tags = 0
+        self.row_tags = 0
+
+    def check(self) -> None:
+        raw = self._raw()
+        seen = 0
+        crc = 0
+        carry = b""
+        for chunk in self._inflate(raw):
+            if seen == 0:
+                self._check_head(chunk[:_HEAD])
+            seen += len(chunk)
+            crc = zlib.crc32(chunk, crc)
+            carry = self._scan_whole_tags(carry + chunk)
+        self._scan(carry)
+        if seen != self.info.file_size or crc != self.info.CRC:
+            raise UserError("workbook_damaged", path=self.name)
+        self._check_span()
+
+    def _raw(self) -> memoryview:
+        start = self.info.header_offset
+        header = self.data[start : start + _LOCAL_HEADER.size]
+        if len(header) < _LOCAL_HEADER.size:
+            raise UserError("workbook_damaged", path=self.name)
+        signature, name_length, extra_length = _LOCAL_HEADER.unpack(header)
+        if signature != _LOCAL_SIGNATURE:
+            raise UserError("workbook_damaged", path=self.name)
+        begin = start + _LOCAL_HEADER.size + name_length + extra_length
+        end = begin + self.info.compress_size
+        if end > len(self.data):
+            raise UserError("workbook_damaged", path=self.name)  # cut short
+        return memoryview(self.data)[begin:end]
+
+    def _inflate(self, raw: memoryview) -> Iterator[bytes]:
+        """The member's bytes in chunks; refuses output past the declared size as it comes."""
+        if self.info.compress_type == zipfile.ZIP_STORED:
+            for at in range(0, len(raw), _CHUNK):
+                yield bytes(raw[at : at + _CHUNK])
+            return
+        inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+        pending: bytes | memoryview = raw
+        produced = 0
+        try:
+            while pending and not inflater.eof:
+                chunk = inflater.decompress(pending, _CHUNK)
+                pending = inflater.unconsumed_tail
+                produced += len(chunk)
+                if produced > self.info.file_size:
+                    _too_big(self.name, self.info.filename, produced, self.info.file_size)
+                if chunk:
+                    yield chunk
+        except zlib.error as exc:
+            raise UserError("workbook_damaged", path=self.name) from exc
+        if not inflater.eof:
+            raise UserError("workbook_damaged", path=self.name)  # the stream stops short
+
+    def _check_head(self, head: bytes) -> None:
+        if _DTD.search(head):
+            raise UserError("workbook_xml_forbidden", path=self.name, member=self.info.filename)
+        claim = _DIMENSION.search(head)
+        if claim:
+            first_col, first_row, last_col, last_row = claim.groups()
+            self._check_rectangle(
+                (first_col, last_col or first_col), (first_row, last_row or first_row)
+            )
+
+    def _scan_whole_tags(self, text: bytes) -> bytes:
+        """Scan `text` up to its last tag start and return the rest, so that no tag (and no
+        reference) is split between two scans or counted twice."""
+        cut = text.rfind(b"<")
+        if cut == -1:
+            self._scan(text)
+            return b""
+        if len(text) - cut > _LONGEST_TAG:
+            raise UserError("workbook_unreadable", path=self.name)
+        self._scan(text[:cut])
+        return text[cut:]
+
+    def _scan(self, text: bytes) -> None:
+        refs = _CELL_REF.findall(text)
+        if refs:
+            self.refs += len(refs)
+            columns, rows = zip(*refs, strict=True)
+            self.columns.update(columns)
+            self.rows.update(rows)
+        self.tags += sum(text.count(tag) for tag in _CELL_TAGS)
+        self.row_tags += text.count(b"<row")
+
+    def _check_span(self) -> None:
+        if not self.columns:
+            return
+        unplaced = max(self.tags - self.refs, 0)
+        self._check_rectangle(
+            (min(self.columns, key=_column_order), max(self.columns, key=_column_order)),
+            (min(self.rows, key=int), max(self.rows, key=int)),
+            extra_columns=unplaced,
+            extra_rows=self.row_tags if unplaced else 0,
+        )
+
+    def _check_rectangle(
+        self,
+        columns: tuple[bytes, bytes],
+        rows: tuple[bytes, bytes],
+        *,
+        extra_columns: int = 0,
+        extra_rows: int = 0,
+    ) -> None:
+        """Refuse a sheet whose cells span more than the limits (cells without a position
+        each widen the row they are in by at most one column, so they are added)."""
+        width = abs(_column_number(columns[1]) - _column_number(columns[0])) + 1 + extra_columns
+        height = abs(int(rows[1]) - int(rows[0])) + 1 + extra_rows
+        limits = self.limits
+        if width > limits.columns or height > limits.rows or width * height > limits.cells:
+            raise UserError(
+                "workbook_sheet_too_large",
+                path=self.name,
+                member=self.info.filename,
+                columns=f"{width:,}",
+                rows=f"{height:,}",
+                limit=f"{limits.cells:,}",
+            )
+
+
+def _column_order(letters: bytes) -> tuple[int, bytes]:
+    return len(letters), letters
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number

@@ -1,0 +1,152 @@
+"""Real workbooks built for the tests: good ones, and the hostile and broken ones importers meet.
+
+Every file is made here, byte by byte where need be (a ZIP whose directory lies), so the
+tests need no binary fixtures and say exactly what each file is.
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+import zipfile
+import zlib
+from pathlib import Path
+
+import xlwt
+from openpyxl import Workbook
+
+MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+def plain_workbook(*cells: str) -> bytes:
+    """A small real .xlsx (openpyxl, shared strings) with `cells` in row 1 of sheet 受付."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "受付"
+    sheet.append(list(cells or ("受付日", "件名")))
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def replace_member(xlsx: bytes, member: str, content: bytes) -> bytes:
+    """`xlsx` with one member's content replaced (the archive rebuilt honestly)."""
+    source = zipfile.ZipFile(io.BytesIO(xlsx))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = content if info.filename == member else source.read(info)
+            target.writestr(info.filename, data)
+        if member not in source.namelist():
+            target.writestr(member, content)
+    return out.getvalue()
+
+
+def billion_laughs(root: str) -> bytes:
+    """An XML part whose one entity expands to 10**9 'lol's (3 GB) if a parser lets it."""
+    entities = ['<!ENTITY lol0 "lol">'] + [
+        f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10)
+    ]
+    return (
+        f'<?xml version="1.0"?><!DOCTYPE {root} [{"".join(entities)}]>'
+        f'<{root} xmlns="{MAIN_NS}">'
+        + (
+            "<si><t>&lol9;</t></si></sst>"
+            if root == "sst"
+            else '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol9;</t></is></c>'
+            "</row></sheetData></worksheet>"
+        )
+    ).encode()
+
+
+def entity_bomb_in_shared_strings() -> bytes:
+    return replace_member(plain_workbook(), "xl/sharedStrings.xml", billion_laughs("sst"))
+
+
+def entity_bomb_after_padding() -> bytes:
+    """The DTD pushed past the part's first 64 KB by a comment, so the reader must refuse it."""
+    bomb = billion_laughs("worksheet")
+    head, rest = bomb.split(b"?>", 1)
+    padded = head + b"?><!--" + b" " * 100_000 + b"-->" + rest
+    return replace_member(plain_workbook(), "xl/worksheets/sheet1.xml", padded)
+
+
+def sheet_xml(body: str, dimension: str | None = None) -> bytes:
+    claim = f'<dimension ref="{dimension}"/>' if dimension else ""
+    return f'<worksheet xmlns="{MAIN_NS}">{claim}<sheetData>{body}</sheetData></worksheet>'.encode()
+
+
+def claims_a_million_columns() -> bytes:
+    xml = sheet_xml(
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c></row>', "A1:XFD1048576"
+    )
+    return replace_member(plain_workbook(), "xl/worksheets/sheet1.xml", xml)
+
+
+def far_apart_cells() -> bytes:
+    """Two cells, A1 and XFD1048576, no <dimension>: python-calamine would allocate 17e9 cells."""
+    body = (
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c></row>'
+        '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>b</t></is></c></row>'
+    )
+    return replace_member(plain_workbook(), "xl/worksheets/sheet1.xml", sheet_xml(body))
+
+
+def _patch_sizes(xlsx: bytes, member: str, size: int, crc: int | None = None) -> bytes:
+    """Rewrite the uncompressed size (and CRC) that the local header and the central
+    directory give for `member`: a directory that lies."""
+    data = bytearray(xlsx)
+    info = zipfile.ZipFile(io.BytesIO(xlsx)).getinfo(member)
+    local = info.header_offset
+    struct.pack_into("<I", data, local + 22, size)
+    if crc is not None:
+        struct.pack_into("<I", data, local + 14, crc)
+    name = member.encode()
+    central = bytes(data).find(b"PK\x01\x02", 0)
+    while central != -1:
+        (name_length,) = struct.unpack_from("<H", data, central + 28)
+        if bytes(data[central + 46 : central + 46 + name_length]) == name:
+            struct.pack_into("<I", data, central + 24, size)
+            if crc is not None:
+                struct.pack_into("<I", data, central + 16, crc)
+            break
+        central = bytes(data).find(b"PK\x01\x02", central + 4)
+    return bytes(data)
+
+
+def declares_gigabytes() -> bytes:
+    """A sheet whose directory entry says it inflates to 3 GB."""
+    return _patch_sizes(plain_workbook(), "xl/worksheets/sheet1.xml", 3 * 1024**3)
+
+
+def inflates_past_its_claim(megabytes: int = 300) -> bytes:
+    """A sheet that claims 1 KB (with the CRC of its first KB) but inflates to `megabytes`."""
+    zeros = b" " * (megabytes * 1024 * 1024)
+    packed = replace_member(plain_workbook(), "xl/worksheets/sheet1.xml", zeros)
+    return _patch_sizes(packed, "xl/worksheets/sheet1.xml", 1024, zlib.crc32(zeros[:1024]))
+
+
+def compresses_too_well(megabytes: int = 40) -> bytes:
+    """An honest member of `megabytes` of spaces: a ratio of about 1000:1."""
+    padding = b" " * (megabytes * 1024 * 1024)
+    return replace_member(plain_workbook(), "docProps/padding.xml", padding)
+
+
+def truncated() -> bytes:
+    whole = plain_workbook()
+    return whole[: len(whole) // 2]
+
+
+def legacy_xls() -> bytes:
+    """A real Excel 97-2003 workbook."""
+    book = xlwt.Workbook(encoding="utf-8")
+    book.add_sheet("受付").write(0, 0, "受付日")
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def write(tmp: Path, name: str, data: bytes) -> Path:
+    path = tmp / name
+    path.write_bytes(data)
+    return path

@@ -153,7 +153,7 @@ def read_context(session: Session) -> DemoContext:
         )
         for code, prefecture, name in session.execute(
             select(Municipality.code, Municipality.prefecture, Municipality.name)
-            .where(Municipality.kind.in_(_TARGET_KINDS))
+            .where(Municipality.kind.in_(_TARGET_KINDS), Municipality.retired_on.is_(None))
             .order_by(Municipality.code)
         )
     )

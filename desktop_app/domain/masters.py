@@ -59,7 +59,11 @@ class VocabRow:
 
 @dataclass(frozen=True, slots=True)
 class MunicipalityRow:
-    """A prefecture, city, town, village or ward; `code` keeps its leading zero (012068)."""
+    """A prefecture, city, town, village or ward; `code` keeps its leading zero (012068).
+
+    `retired_on` is the day a municipality ceased to exist (浜松市中区, 2024-01-01): its code stays
+    in the master because old inquiries name it, but new entries may not choose it.
+    """
 
     code: str
     prefecture_code: str
@@ -69,6 +73,7 @@ class MunicipalityRow:
     kind: str  # prefecture | designated_city | ward | special_ward | city | town | village
     lat: float | None
     lng: float | None
+    retired_on: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,11 +232,15 @@ def _municipality(r: _Line) -> MunicipalityRow:
         kind=r.required("kind"),
         lat=r.decimal("lat"),
         lng=r.decimal("lng"),
+        retired_on=r.date("retired_on"),
     )
 
 
 def load_municipalities(directory: Path | None = None) -> tuple[MunicipalityRow, ...]:
-    """All prefectures, municipalities and wards with their 全国地方公共団体コード."""
+    """All prefectures, municipalities and wards with their 全国地方公共団体コード.
+
+    `retired_on` is optional: a file from before it was added reads as "nothing retired".
+    """
     return _load(
         MUNICIPALITIES_FILE,
         ("code", "prefecture_code", "prefecture", "name", "kana", "kind", "lat", "lng"),

@@ -379,6 +379,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "【研修用】このデータベースはデモデータ入りの研修用です。実際の相談は記録しないでください。",
         "[Training] This is a training database with demo data. Do not record real cases in it.",
     ),
+    "municipality_retired": (
+        "自治体「{name}」（{value}）は {retired_on} に廃止されています。現在の自治体を選んでください。",
+        "The municipality {name} ({value}) ceased to exist on {retired_on}. Choose the current one.",
+    ),
 }
 
 

@@ -1,10 +1,11 @@
 """Finding earlier inquirers that are the person or firm now at the desk, and merging twins.
 
 The desk links an inquiry to an existing inquirer rather than creating a second record, so the
-intake form asks, while the clerk types, who might already be known. Every probe goes through an
-index (docs/architecture.md: nothing loads a whole table into Python): the folded name key and the
-phone's digits are indexed columns of `inquirer`; the reading is looked up through the full-text
-index of the inquiries (which holds each inquirer's folded kana) and confirmed on that short list.
+intake form asks, while the clerk types, who might already be known. Every probe is a prefix
+range or an equality on an indexed column of `inquirer` (docs/architecture.md: nothing loads a
+whole table into Python): the folded name key of organisation and person together
+(`match_key`), of the person alone (`name_key`, so 鈴木一郎 filed under 高輪一丁目町会 is found
+by 鈴木), the folded reading (`kana_key`), the phone's digits and the corporate number.
 
 Two records that turn out to be one are merged, not deleted: the dropped one becomes a tombstone
 pointing at the kept one (`merged_into`), so the merge travels to other offices in sync packages.
@@ -15,12 +16,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from db.engine import Database
 from db.models import Inquirer, Inquiry
-from db.search_index import FOLD_FUNCTION, TermMatch, match_expression, matching_pks
 from desktop_app.domain import corporate_number as corporate
 from desktop_app.domain import text
 from desktop_app.domain.errors import UserError
@@ -34,6 +34,8 @@ _MIN_KEY = 2
 _PHONE_DIGITS = (10, 11)
 # The highest code point: `key <= column < key + _TOP` is a prefix test the index can answer.
 _TOP = "\U0010ffff"
+# A reading may be stored as the kana, or be the name itself written in kana (スズキ).
+_READING_COLUMNS = (Inquirer.kana_key, Inquirer.match_key, Inquirer.name_key)
 # Inquirer fields a merge copies from the dropped record when the kept one has them blank.
 _GAP_FIELDS = (
     "organization",
@@ -142,8 +144,14 @@ def _probes(
     """One indexed query of inquirer ids per key the clerk has typed enough of."""
     probes: list[tuple[str, Select[str]]] = []
     key = text.match_key(organization, name)
-    if len(key) >= _MIN_KEY:
-        probes.append(("name", _live_ids(_prefix(Inquirer.match_key, key))))
+    person = text.name_key(name)
+    by_name = [
+        _prefix(column, typed)
+        for column, typed in ((Inquirer.match_key, key), (Inquirer.name_key, person))
+        if len(typed) >= _MIN_KEY
+    ]
+    if by_name:
+        probes.append(("name", _live_ids(or_(*by_name))))
     reading = text.fold(kana)
     if len(reading) >= _MIN_KEY:
         probes.append(("kana", _by_reading(reading)))
@@ -165,28 +173,8 @@ def _prefix(column: InstrumentedAttribute[str], key: str) -> ColumnElement[bool]
 
 
 def _by_reading(reading: str) -> Select[str]:
-    """Inquirers whose folded kana (or name written in kana) starts with `reading`.
-
-    `inquirer.kana` is neither folded nor indexed, so candidates come from the inquiries'
-    full-text index, whose text holds each inquirer's folded kana, and the prefix is confirmed
-    on those few rows only.
-    """
-    candidates = (
-        select(Inquiry.inquirer_id)
-        .where(Inquiry.pk.in_(matching_pks([_term_match(reading)])))
-        .distinct()
-        .limit(_CANDIDATES)
-    )
-    folded_kana = getattr(func, FOLD_FUNCTION)(Inquirer.kana)
-    by_kana = Inquirer.id.in_(candidates) & (func.substr(folded_kana, 1, len(reading)) == reading)
-    return _live_ids(by_kana | _prefix(Inquirer.match_key, reading))
-
-
-def _term_match(folded: str) -> TermMatch:
-    """The index that can answer `folded`: trigrams from three characters, bigrams below."""
-    if len(folded) >= 3:
-        return TermMatch("trigram", match_expression(folded))
-    return TermMatch("bigram", match_expression(folded, prefix=len(folded) == 1))
+    """Inquirers whose folded kana, or whose name written in kana, starts with `reading`."""
+    return _live_ids(or_(*(_prefix(column, reading) for column in _READING_COLUMNS)))
 
 
 def _inquiry_counts(session: Session, inquirer_ids: Iterable[str]) -> dict[str, int]:

@@ -95,7 +95,8 @@ def update_inquiry(
         row = _find(session, receipt_no)
         if base is not None:
             values = _merged_changes(row, base, values)
-        check_codes(session, values)
+        kept = {item.code for item in row.municipalities}
+        check_codes(session, values, received_at=row.received_at, kept=kept)
         if "inquirer" in values:
             _change_inquirer(session, row, values.pop("inquirer"), staff=staff)
         if "status" in values:

@@ -1,11 +1,14 @@
 """Reading the master lists for pickers and labels: vocabularies, offices, municipalities.
 
 Municipalities complete on what a clerk types: kanji (釧路), a reading in either kana
-(くしろ / クシロ) or the start of the 6-digit code; readings are compared folded.
+(くしろ / クシロ) or the start of the 6-digit code; readings are compared folded. A retired
+municipality (浜松市中区, gone since 2024-01-01) is not offered for new entries, but is still
+found by its code, because old inquiries name it.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -25,13 +28,19 @@ class MunicipalityItem:
     prefecture: str
     kana: str
     kind: str
+    retired_on: dt.date | None = None
 
     @property
     def display(self) -> str:
-        """釧路市（北海道）: the prefecture tells apart the many towns that share a name."""
+        """釧路市（北海道）: the prefecture tells apart the many towns that share a name.
+
+        A retired one says so (浜松市中区（静岡県・廃止）), so that an old inquiry that names it
+        does not read as if it were a current ward.
+        """
         if self.kind == "prefecture":
             return self.name
-        return f"{self.name}（{self.prefecture}）"
+        retired = "・廃止" if self.retired_on else ""
+        return f"{self.name}（{self.prefecture}{retired}）"
 
     @property
     def full_name(self) -> str:
@@ -162,8 +171,14 @@ def offices(db: Database) -> list[OfficeItem]:
         return [OfficeItem(r.code, r.name, r.name_en, r.kind) for r in rows]
 
 
-def search_municipalities(db: Database, query: str, limit: int = 20) -> list[MunicipalityItem]:
-    """Municipalities whose name, reading or code starts with (or name contains) `query`."""
+def search_municipalities(
+    db: Database, query: str, limit: int = 20, *, include_retired: bool = False
+) -> list[MunicipalityItem]:
+    """Municipalities whose name, reading or code starts with (or name contains) `query`.
+
+    Retired ones only with `include_retired` (the master list's own page shows them; the intake
+    form's picker, which chooses for a new entry, does not).
+    """
     typed = query.strip()
     if not typed:
         return []
@@ -172,17 +187,20 @@ def search_municipalities(db: Database, query: str, limit: int = 20) -> list[Mun
     conditions = [Municipality.name.contains(typed), Municipality.kana.startswith(reading)]
     if digits and digits == typed.replace(" ", ""):
         conditions.append(Municipality.code.startswith(digits))
+    statement = select(Municipality).where(or_(*conditions))
+    if not include_retired:
+        statement = statement.where(Municipality.retired_on.is_(None))
     with db.read() as session:
         rows = session.scalars(
-            select(Municipality)
-            .where(or_(*conditions))
-            .order_by(Municipality.kana.startswith(reading).desc(), Municipality.code)
-            .limit(limit)
+            statement.order_by(
+                Municipality.kana.startswith(reading).desc(), Municipality.code
+            ).limit(limit)
         )
         return [_municipality_item(row) for row in rows]
 
 
 def municipalities_by_code(db: Database, codes: list[str]) -> list[MunicipalityItem]:
+    """The named municipalities in the order asked, retired ones too (an old inquiry shows them)."""
     with db.read() as session:
         rows = session.scalars(select(Municipality).where(Municipality.code.in_(codes)))
         by_code = {row.code: _municipality_item(row) for row in rows}
@@ -220,4 +238,4 @@ def partners(db: Database) -> list[PartnerItem]:
 
 
 def _municipality_item(row: Municipality) -> MunicipalityItem:
-    return MunicipalityItem(row.code, row.name, row.prefecture, row.kana, row.kind)
+    return MunicipalityItem(row.code, row.name, row.prefecture, row.kana, row.kind, row.retired_on)

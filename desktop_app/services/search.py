@@ -5,7 +5,9 @@ the first screenful at once, `ordered_pks` the whole ordered key list (a few MB 
 rows, fetched off the GUI thread), and `rows_by_pk` the rows of any page of it.
 Free text goes to the trigram index for terms of 3+ characters and to the bigram index for
 1-2 characters (db.search_index says why); a term written like a phone number is searched as
-its digits, so 03-5555-0101 and (03)5555-0101 find the same inquirer.
+its digits, so 03-5555-0101 and (03)5555-0101 find the same inquirer. A term may end (or start)
+with `*` as people write a wildcard (`東*`, `東京都*`): every term already matches anywhere in
+the text, so "followed by anything" is the term itself and the asterisks are set aside.
 """
 
 from __future__ import annotations
@@ -43,6 +45,8 @@ _IN_CHUNK = 500  # stays well under SQLite's bound-parameter limit
 # fetch and sort all of them first (measured at 1,000,000 rows: 33 ms against 285 ms).
 _PK_UNINDEXED = literal_column("+inquiry.pk", Integer)
 _COMMON_MATCHES = 2_000
+# A wildcard at either end of a term, in either width (＊ folds to * only later).
+_WILDCARDS = "*＊"
 
 
 @dataclass(frozen=True)
@@ -79,7 +83,8 @@ class InquiryRow:
 def term_matches(query: str) -> list[TermMatch]:
     """Each term of a free-text query as an index match (see the module docstring)."""
     matches = []
-    for raw in query.split():
+    for written in query.split():
+        raw = written.strip(_WILDCARDS)
         term = text.digits(raw) if text.looks_like_phone(raw) else text.fold(raw)
         if len(term) >= 3:
             matches.append(TermMatch("trigram", match_expression(term)))
@@ -94,18 +99,7 @@ def count_inquiries(db: Database, flt: InquiryFilter) -> int:
     """How many match. With free text alone (the common case) the index counts on its own and
     only the few deleted matches are looked up, instead of visiting every matching row."""
     with db.read() as session:
-        if flt != InquiryFilter(text=flt.text, today=flt.today):
-            return session.scalar(select(func.count()).select_from(_filtered(flt).subquery())) or 0
-        matches = term_matches(flt.text)
-        if matches:
-            everything = select(func.count()).select_from(matching_pks(matches).subquery())
-            deleted = select(func.count()).where(
-                Inquiry.deleted.is_(True), _PK_UNINDEXED.in_(matching_pks(matches))
-            )
-        else:
-            everything = select(func.count()).select_from(Inquiry)
-            deleted = select(func.count()).where(Inquiry.deleted.is_(True))
-        return (session.scalar(everything) or 0) - (session.scalar(deleted) or 0)
+        return _count(session, flt, term_matches(flt.text))
 
 
 def first_rows(
@@ -117,17 +111,31 @@ def first_rows(
 ) -> list[InquiryRow]:
     with db.read() as session:
         matches = term_matches(flt.text)
-        common = (
-            bool(matches)
-            and (
-                session.scalar(select(func.count()).select_from(matching_pks(matches).subquery()))
-                or 0
-            )
-            >= _COMMON_MATCHES
-        )
-        keys = _ordered(flt, sort, descending, walk_index=common).limit(limit)
-        pks = list(session.scalars(keys))
+        pks = _first_pks(session, flt, sort, descending, limit, _common(session, matches))
     return rows_by_pk(db, pks, today=flt.today)
+
+
+def first_page(
+    db: Database,
+    flt: InquiryFilter,
+    sort: SortKey = "received_at",
+    descending: bool = True,
+    limit: int = 100,
+) -> tuple[int, list[InquiryRow]]:
+    """`count_inquiries` and `first_rows` in one read, counting the full-text matches once.
+
+    The list's first load needs both; asked separately, a common term's matches were counted
+    twice (once for the count, once to choose how to walk them). Free text alone: that one
+    count answers both. With filters: a filtered count past the threshold settles the choice,
+    since the raw matches can only be more.
+    """
+    with db.read() as session:
+        matches = term_matches(flt.text)
+        matched = _match_count(session, matches) if matches and _text_only(flt) else None
+        count = _count(session, flt, matches, matched=matched)
+        common = _common(session, matches, matched=matched, at_least=count)
+        pks = _first_pks(session, flt, sort, descending, limit, common)
+    return count, rows_by_pk(db, pks, today=flt.today)
 
 
 def ordered_pks(
@@ -238,6 +246,60 @@ def list_inquiries(
     with db.read() as session:
         pks = list(session.scalars(_ordered(flt, "received_at", True).limit(limit)))
         return count, _records(session, pks)
+
+
+def _text_only(flt: InquiryFilter) -> bool:
+    return flt == InquiryFilter(text=flt.text, today=flt.today)
+
+
+def _match_count(session: Session, matches: list[TermMatch]) -> int:
+    """How many inquiries (deleted ones too) the full-text index matches: FTS5 counts alone."""
+    return session.scalar(select(func.count()).select_from(matching_pks(matches).subquery())) or 0
+
+
+def _count(
+    session: Session, flt: InquiryFilter, matches: list[TermMatch], *, matched: int | None = None
+) -> int:
+    """The match count; `matched`, when known, is `_match_count(session, matches)`."""
+    if not _text_only(flt):
+        return session.scalar(select(func.count()).select_from(_filtered(flt).subquery())) or 0
+    if matches:
+        everything = _match_count(session, matches) if matched is None else matched
+        deleted = select(func.count()).where(
+            Inquiry.deleted.is_(True), _PK_UNINDEXED.in_(matching_pks(matches))
+        )
+    else:
+        everything = session.scalar(select(func.count()).select_from(Inquiry)) or 0
+        deleted = select(func.count()).where(Inquiry.deleted.is_(True))
+    return everything - (session.scalar(deleted) or 0)
+
+
+def _common(
+    session: Session, matches: list[TermMatch], *, matched: int | None = None, at_least: int = 0
+) -> bool:
+    """Whether the terms match so many rows that walking the list's index is faster.
+
+    `matched` is the match count if already known; `at_least` a number it cannot be below
+    (a filtered count), which may settle the question without counting.
+    """
+    if not matches:
+        return False
+    if matched is None:
+        if at_least >= _COMMON_MATCHES:
+            return True
+        matched = _match_count(session, matches)
+    return matched >= _COMMON_MATCHES
+
+
+def _first_pks(
+    session: Session,
+    flt: InquiryFilter,
+    sort: SortKey,
+    descending: bool,
+    limit: int,
+    common: bool,
+) -> list[int]:
+    return list(session.scalars(_ordered(flt, sort, descending, walk_index=common).limit(limit)))
 
 
 def iter_inquiries(db: Database, flt: InquiryFilter) -> Iterator[InquiryRecord]:

@@ -1,7 +1,9 @@
 """Making a file a desk database for one office, with the master lists it needs.
 
 `init` may be run again on the same file (to pick up master rows a newer program ships): it
-only adds what is missing, and never turns one office's database into another's.
+only adds what is missing, marks retired the municipalities the newer master retires (old
+inquiries still name them, so nothing is deleted), and never turns one office's database into
+another's.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
@@ -38,6 +40,7 @@ class InitReport:
     office: str
     created: bool
     added: dict[str, int]
+    retired: int = 0  # municipalities that this run marked retired
 
 
 def office_of(db: Database) -> str | None:
@@ -92,10 +95,11 @@ def initialise(db: Database, office_code: str) -> InitReport:
         current = session.get(Setting, OFFICE_KEY)
         if current is not None and current.value != office_code:
             raise UserError("office_mismatch", current=current.value, value=office_code)
+        municipalities = masters.load_municipalities()
         added = {
             "offices": _add_missing(session, Office, offices),
             "vocabularies": _add_missing(session, VocabTerm, masters.load_vocabularies()),
-            "municipalities": _add_missing(session, Municipality, masters.load_municipalities()),
+            "municipalities": _add_missing(session, Municipality, municipalities),
             "agreement_bodies": _add_missing(
                 session, AgreementBody, masters.load_agreement_bodies()
             ),
@@ -103,9 +107,10 @@ def initialise(db: Database, office_code: str) -> InitReport:
                 session, PartnerMunicipality, masters.load_partners()
             ),
         }
+        retired = _retire_municipalities(session, municipalities)
         if current is None:
             session.add(Setting(key=OFFICE_KEY, value=office_code))
-    return InitReport(office=office_code, created=current is None, added=added)
+    return InitReport(office=office_code, created=current is None, added=added, retired=retired)
 
 
 def _add_missing(session: Session, model: type[Base], rows: Sequence[Any]) -> int:
@@ -122,3 +127,32 @@ def _add_missing(session: Session, model: type[Base], rows: Sequence[Any]) -> in
     session.execute(insert(table).on_conflict_do_nothing(), values)
     after = session.scalar(select(func.count()).select_from(table)) or 0
     return after - before
+
+
+def _retire_municipalities(session: Session, rows: Sequence[masters.MunicipalityRow]) -> int:
+    """Set `retired_on` where the master retires a code this database still offers.
+
+    Only that column changes: a row already retired keeps its date, and no row is deleted,
+    because inquiries recorded before the change still name the code. Returns how many rows
+    this run retired.
+    """
+    retiring = [{"key": row.code, "day": row.retired_on} for row in rows if row.retired_on]
+    if not retiring:
+        return 0
+    open_codes = set(
+        session.scalars(
+            select(Municipality.code).where(
+                Municipality.code.in_([r["key"] for r in retiring]),
+                Municipality.retired_on.is_(None),
+            )
+        )
+    )
+    retiring = [r for r in retiring if r["key"] in open_codes]
+    if retiring:
+        session.connection().execute(
+            update(Municipality)
+            .where(Municipality.code == bindparam("key"), Municipality.retired_on.is_(None))
+            .values(retired_on=bindparam("day")),
+            retiring,
+        )
+    return len(retiring)

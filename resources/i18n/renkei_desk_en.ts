@@ -900,6 +900,10 @@
         <translation>Branch</translation>
     </message>
     <message>
+        <source>{0}（{1} 廃止）</source>
+        <translation>{0} (abolished {1})</translation>
+    </message>
+    <message>
         <source>政令指定都市</source>
         <translation>Designated city</translation>
     </message>

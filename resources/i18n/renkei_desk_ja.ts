@@ -900,6 +900,10 @@
         <translation>支所</translation>
     </message>
     <message>
+        <source>{0}（{1} 廃止）</source>
+        <translation>{0}（{1} 廃止）</translation>
+    </message>
+    <message>
         <source>政令指定都市</source>
         <translation>政令指定都市</translation>
     </message>

@@ -10,24 +10,24 @@ bigram for 1-2 characters), so the ratio is the cost of everything around the in
 from __future__ import annotations
 
 import sqlite3
-import time
-from collections.abc import Callable
 
 from db.search_index import TermMatch
 from desktop_app.services import database
 from desktop_app.services.search import InquiryFilter, count_inquiries, first_rows, term_matches
 from tests.benchmarks.common import (
     BENCH_TODAY,
+    REPEAT,
     Row,
     demo_database,
+    p50_p95,
     percentile,
     print_table,
     ratio,
+    timings,
 )
 
 COUNT = 1_000_000
 SEED = 1
-REPEAT = 20
 # (kind, term): a frequent and a rare term of each length, in the words of the demo corpus.
 TERMS = (
     ("1 char", "東"),
@@ -76,14 +76,14 @@ def _measure(db: database.Database, bare: sqlite3.Connection, kind: str, term: s
         count_inquiries(db, flt)
         first_rows(db, flt, limit=100)
 
-    service = _timings(program)
-    direct = _timings(lambda: _bare_query(bare, match))
+    service = timings(program)
+    direct = timings(lambda: _bare_query(bare, match))
     budget = BUDGET_MS.get(kind, 100)
     shown = f"{term} -> {match.expression}" if kind == "phone" else term
     return Row(
         f"「{shown}」 {kind}, {match.index}, {hits:,} hits",
-        _p50_p95(service),
-        _p50_p95(direct),
+        p50_p95(service),
+        p50_p95(direct),
         ratio(percentile(service, 95), percentile(direct, 95)),
         f"<= {budget} ms p95",
     )
@@ -97,21 +97,6 @@ def _bare_query(bare: sqlite3.Connection, match: TermMatch) -> None:
     bare.execute(
         f"SELECT rowid FROM {table} WHERE {table} MATCH ? LIMIT 100", (match.expression,)
     ).fetchall()
-
-
-def _timings(run: Callable[[], None]) -> list[float]:
-    """Milliseconds of REPEAT runs after one warm-up run (which loads the pages)."""
-    run()
-    samples = []
-    for _ in range(REPEAT):
-        started = time.perf_counter()
-        run()
-        samples.append((time.perf_counter() - started) * 1000)
-    return samples
-
-
-def _p50_p95(samples: list[float]) -> str:
-    return f"{percentile(samples, 50):.1f} / {percentile(samples, 95):.1f} ms"
 
 
 if __name__ == "__main__":

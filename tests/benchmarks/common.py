@@ -8,7 +8,7 @@ import math
 import os
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -99,3 +99,21 @@ def _width(text: str) -> int:
 
 def _pad(text: str, width: int) -> str:
     return text + " " * (width - _width(text))
+
+
+REPEAT = 20  # warm runs per timed figure
+
+
+def timings(run: Callable[[], object]) -> list[float]:
+    """Milliseconds of REPEAT runs after one warm-up run (which loads the pages)."""
+    run()
+    samples = []
+    for _ in range(REPEAT):
+        started = time.perf_counter()
+        run()
+        samples.append((time.perf_counter() - started) * 1000)
+    return samples
+
+
+def p50_p95(samples: list[float]) -> str:
+    return f"{percentile(samples, 50):.1f} / {percentile(samples, 95):.1f} ms"

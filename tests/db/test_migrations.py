@@ -257,3 +257,17 @@ def test_the_migrated_schema_matches_the_models(db):
 def test_head_constant_names_the_newest_migration_script() -> None:
     """Opening a file compares with migrate.HEAD so that start-up need not import Alembic."""
     assert migrate.HEAD == migrate.script_head()
+
+
+def test_an_upgraded_file_gets_statistics_for_its_new_indexes(tmp_path):
+    path = _baseline_file(tmp_path / "at0002.sqlite3", "0002")
+    with sqlite3.connect(path) as conn:
+        conn.execute("ANALYZE")  # as the old program left it: statistics of the 0002 indexes
+    conn.close()
+
+    database.connect(path).dispose()
+
+    with sqlite3.connect(path) as conn:
+        analysed = {idx for (idx,) in conn.execute("SELECT idx FROM sqlite_stat1")}
+    conn.close()
+    assert {"ix_inquiry_closed", "ix_inquiry_change_seq", "ix_inquirer_kana_key"} <= analysed

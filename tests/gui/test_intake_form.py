@@ -484,3 +484,16 @@ def test_tab_reaches_unlink_where_it_stands_above_the_inquirer(qtbot, form, ctx,
     assert focused() is form.inquirer.unlink_button
     press(qtbot, Qt.Key.Key_Tab)
     assert focused() is form.inquirer.type
+
+
+def test_municipality_picker_offers_hamamatsus_current_wards_only(qtbot, form):
+    picker = form.inquiry.municipalities
+    type_text(qtbot, picker.search, "はままつし")
+    popup = picker.completer.popup()
+    qtbot.waitUntil(popup.isVisible, timeout=WAIT_MS)
+    offered = [popup.model().index(row, 0).data() for row in range(popup.model().rowCount())]
+    assert [text for text in offered if "区" in text] == [
+        "浜松市中央区（静岡県）  221384",
+        "浜松市浜名区（静岡県）  221392",
+        "浜松市天竜区（静岡県）  221406",
+    ]

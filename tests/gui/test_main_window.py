@@ -235,3 +235,14 @@ def test_both_screens_count_overdue_alike(qtbot, window, desk, cases, settle):
         for r in range(window.followups.model.rowCount())
     ]
     assert receipts.count(cases["b"].receipt_no) == 1
+
+
+def test_masters_show_a_retired_ward_with_the_day_it_ceased(qtbot, window, desk, settle):
+    window.show_page("masters")
+    settle(desk)
+    masters = window.masters
+    masters.search.setText("浜松市中区")
+    qtbot.waitUntil(lambda: masters.municipalities.rowCount() == 1, timeout=5000)
+    row = [masters.municipalities.index(0, column).data() for column in range(5)]
+    assert row[:4] == ["221317", "浜松市中区", "静岡県", "はままつしなかく"]
+    assert row[4] == "行政区（2024-01-01 廃止）"

@@ -199,6 +199,9 @@ def test_sync_columns_and_folded_inquirer_columns(sql):
         assert phone_digits == text.digits(phone)
         assert match_key == text.match_key(organization, name)
         assert organization or name
+    keys = sql("SELECT name, kana, name_key, kana_key FROM inquirer")
+    for name, kana, name_key, kana_key in keys:
+        assert (name_key, kana_key) == (text.name_key(name), text.fold(kana))
     # Phones are written in several ways, as people write them.
     phones = [row[2] for row in inquirers if row[2]]
     assert any("-" in p for p in phones) and any(p.isdigit() for p in phones)

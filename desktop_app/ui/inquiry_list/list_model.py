@@ -62,8 +62,7 @@ def load_head(
     db: Database, flt: InquiryFilter, sort: SortKey, descending: bool
 ) -> tuple[int, list[InquiryRow]]:
     """Worker job: the match count and the first page, so the list can paint at once."""
-    count = search.count_inquiries(db, flt)
-    return count, search.first_rows(db, flt, sort, descending, PAGE)
+    return search.first_page(db, flt, sort, descending, PAGE)
 
 
 class InquiryListModel(QAbstractTableModel):

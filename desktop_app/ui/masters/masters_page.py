@@ -1,11 +1,13 @@
 """マスタ: the master lists as read-only tables (they are edited at the central office).
 
 Tabs: offices, vocabularies (one at a time, Japanese and English labels), municipalities (found
-by name, reading or code, as in the intake form), agreement bodies, partner municipalities.
-Reads on the DbRunner; GUI thread only.
+by name, reading or code, as in the intake form, and retired ones too, marked with the day they
+ceased), agreement bodies, partner municipalities. Reads on the DbRunner; GUI thread only.
 """
 
 from __future__ import annotations
+
+from functools import partial
 
 from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import (
@@ -135,7 +137,7 @@ class MastersPage(QWidget):
     @Slot()
     def _search_municipalities(self) -> None:
         self._ctx.runner.run(
-            lookup.search_municipalities,
+            partial(lookup.search_municipalities, include_retired=True),
             self._ctx.db,
             self.search.text(),
             MUNICIPALITY_LIMIT,
@@ -145,14 +147,20 @@ class MastersPage(QWidget):
 
     def _show_municipalities(self, items: list[MunicipalityItem]) -> None:
         self.municipalities.set_rows(
-            [(m.code, m.name, m.prefecture, m.kana, self._municipality_kind(m.kind)) for m in items]
+            [(m.code, m.name, m.prefecture, m.kana, self._municipality_kind(m)) for m in items]
         )
         self.municipality_count.setText(self.tr("{0}件").format(len(items)))
 
     def _office_kind(self, kind: str) -> str:
         return self.tr("本庁") if kind == "central" else self.tr("支所")
 
-    def _municipality_kind(self, kind: str) -> str:
+    def _municipality_kind(self, municipality: MunicipalityItem) -> str:
+        kind = self._kind_label(municipality.kind)
+        if municipality.retired_on is None:
+            return kind
+        return self.tr("{0}（{1} 廃止）").format(kind, municipality.retired_on.isoformat())
+
+    def _kind_label(self, kind: str) -> str:
         kinds = {
             "prefecture": self.tr("都道府県"),
             "designated_city": self.tr("政令指定都市"),

@@ -20,7 +20,14 @@ from sqlalchemy import Integer, Select, and_, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from db.engine import Database
-from db.models import Inquirer, Inquiry, InquiryField
+from db.models import (
+    Inquirer,
+    Inquiry,
+    InquiryAgreement,
+    InquiryField,
+    InquiryMunicipality,
+    Municipality,
+)
 from db.search_index import TermMatch, match_expression, matching_pks
 from desktop_app.domain import text
 from desktop_app.services.followups import is_overdue, overdue_clause
@@ -56,6 +63,11 @@ class InquiryFilter:
     inquirer_type: str | None = None
     overdue_only: bool = False
     today: dt.date | None = None
+    # Places: a prefecture by its 2-digit code (any target municipality in it, or the
+    # prefecture itself), one municipality by its 6-digit code, one agreement body by its code.
+    prefecture: str | None = None
+    municipality: str | None = None
+    agreement_body: str | None = None
 
 
 @dataclass(frozen=True)
@@ -292,4 +304,28 @@ def _filtered(flt: InquiryFilter, *, walk_index: bool = False) -> Select[int]:
         statement = statement.where(Inquiry.inquirer_id.in_(of_type))
     if flt.overdue_only:
         statement = statement.where(overdue_clause(flt.today or dt.date.today()))
+    return _by_place(statement, flt)
+
+
+def _by_place(statement: Select[int], flt: InquiryFilter) -> Select[int]:
+    """Target places through the code tables' (code, inquiry_pk) indexes; a prefecture first
+    finds its municipalities by municipality.prefecture_code (about 60, through its index)."""
+    if flt.prefecture:
+        in_prefecture = select(Municipality.code).where(
+            Municipality.prefecture_code == flt.prefecture
+        )
+        targeted = select(InquiryMunicipality.inquiry_pk).where(
+            InquiryMunicipality.code.in_(in_prefecture)
+        )
+        statement = statement.where(Inquiry.pk.in_(targeted))
+    if flt.municipality:
+        targeted = select(InquiryMunicipality.inquiry_pk).where(
+            InquiryMunicipality.code == flt.municipality
+        )
+        statement = statement.where(Inquiry.pk.in_(targeted))
+    if flt.agreement_body:
+        under = select(InquiryAgreement.inquiry_pk).where(
+            InquiryAgreement.code == flt.agreement_body
+        )
+        statement = statement.where(Inquiry.pk.in_(under))
     return statement

@@ -63,7 +63,7 @@ class InquiryListPage(QWidget):
         self.match_count = QLabel(self, objectName="matchCount")
         self.new_button = QPushButton(self.tr("新規受付 (Ctrl+N)"), self, objectName="newInquiry")
         self.new_button.clicked.connect(self.newRequested)
-        self.filters = FilterBar(ctx.vocab, self)
+        self.filters = FilterBar(ctx, self)
         self.model = InquiryListModel(ctx, self)
         self.table = self._make_table()
         self.detail = DetailPane(ctx, self)

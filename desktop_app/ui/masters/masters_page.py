@@ -7,6 +7,8 @@ Reads on the DbRunner; GUI thread only.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +28,7 @@ from desktop_app.services.lookup import MunicipalityItem
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.masters.master_data import MasterData, load_master_data
 from desktop_app.ui.masters.rows_model import RowsModel
+from desktop_app.ui.vocab import format_date
 
 MUNICIPALITY_LIMIT = 200
 SEARCH_DELAY_MS = 200
@@ -108,7 +111,7 @@ class MastersPage(QWidget):
                     a.code,
                     a.name,
                     self.tr("広域連携協定") if a.kind == "wide_area" else self.tr("包括連携協定"),
-                    (a.signed_on or "").replace("-", "/"),
+                    format_date(dt.date.fromisoformat(a.signed_on) if a.signed_on else None),
                     "" if a.member_count is None else str(a.member_count),
                 )
                 for a in data.agreements

@@ -105,6 +105,14 @@ def count_inquiries(db: Database, flt: InquiryFilter) -> int:
     """How many match. With free text alone (the common case) the index counts on its own and
     only the few deleted matches are looked up, instead of visiting every matching row."""
     with db.read() as session:
+        places = _place_pks(flt)
+        if places is not None and flt == _only_places(flt):
+            # One place alone: counted in its code table's index, as the text index counts.
+            listed = select(func.count(func.distinct(places.c.inquiry_pk)))
+            deleted = select(func.count()).where(
+                Inquiry.deleted.is_(True), _PK_UNINDEXED.in_(select(places.c.inquiry_pk))
+            )
+            return (session.scalar(listed) or 0) - (session.scalar(deleted) or 0)
         if flt != InquiryFilter(text=flt.text, today=flt.today):
             return session.scalar(select(func.count()).select_from(_filtered(flt).subquery())) or 0
         matches = term_matches(flt.text)
@@ -128,15 +136,13 @@ def first_rows(
 ) -> list[InquiryRow]:
     with db.read() as session:
         matches = term_matches(flt.text)
-        common = (
-            bool(matches)
-            and (
-                session.scalar(select(func.count()).select_from(matching_pks(matches).subquery()))
-                or 0
-            )
-            >= _COMMON_MATCHES
-        )
-        keys = _ordered(flt, sort, descending, walk_index=common).limit(limit)
+        places = _place_pks(flt)
+        if matches:
+            found = select(func.count()).select_from(matching_pks(matches).subquery())
+        elif places is not None:
+            found = select(func.count()).select_from(places)
+        common = (matches or places is not None) and (session.scalar(found) or 0) >= _COMMON_MATCHES
+        keys = _ordered(flt, sort, descending, walk_index=bool(common)).limit(limit)
         pks = list(session.scalars(keys))
     return rows_by_pk(db, pks, today=flt.today)
 
@@ -283,8 +289,8 @@ def _ordered(
 def _filtered(flt: InquiryFilter, *, walk_index: bool = False) -> Select[int]:
     statement = select(Inquiry.pk).where(Inquiry.deleted.is_(False))
     matches = term_matches(flt.text)
+    key = _PK_UNINDEXED if walk_index else Inquiry.pk
     if matches:
-        key = _PK_UNINDEXED if walk_index else Inquiry.pk
         statement = statement.where(key.in_(matching_pks(matches)))
     if flt.date_from is not None:
         statement = statement.where(Inquiry.received_at >= flt.date_from)
@@ -304,28 +310,54 @@ def _filtered(flt: InquiryFilter, *, walk_index: bool = False) -> Select[int]:
         statement = statement.where(Inquiry.inquirer_id.in_(of_type))
     if flt.overdue_only:
         statement = statement.where(overdue_clause(flt.today or dt.date.today()))
-    return _by_place(statement, flt)
+    return _by_place(statement, flt, key)
 
 
-def _by_place(statement: Select[int], flt: InquiryFilter) -> Select[int]:
-    """Target places through the code tables' (code, inquiry_pk) indexes; a prefecture first
-    finds its municipalities by municipality.prefecture_code (about 60, through its index)."""
+def _only_places(flt: InquiryFilter) -> InquiryFilter:
+    """`flt` with nothing but its place conditions (and today)."""
+    return InquiryFilter(
+        today=flt.today,
+        prefecture=flt.prefecture,
+        municipality=flt.municipality,
+        agreement_body=flt.agreement_body,
+    )
+
+
+def _place_pks(flt: InquiryFilter) -> Any:
+    """The inquiry keys of `flt`'s one place condition as a subquery; None for none or several."""
+    selects = _place_selects(flt)
+    return selects[0].subquery() if len(selects) == 1 else None
+
+
+def _by_place(statement: Select[int], flt: InquiryFilter, key: Any) -> Select[int]:
+    """`key` is the unindexed pk when the list's own index should drive (common places)."""
+    for targeted in _place_selects(flt):
+        statement = statement.where(key.in_(targeted))
+    return statement
+
+
+def _place_selects(flt: InquiryFilter) -> list[Select[int]]:
+    """The inquiry keys of each place condition, through the code tables' (code, inquiry_pk)
+    indexes; a prefecture first finds its municipalities by municipality.prefecture_code
+    (about 60, through its index)."""
+    selects = []
     if flt.prefecture:
         in_prefecture = select(Municipality.code).where(
             Municipality.prefecture_code == flt.prefecture
         )
-        targeted = select(InquiryMunicipality.inquiry_pk).where(
-            InquiryMunicipality.code.in_(in_prefecture)
+        selects.append(
+            select(InquiryMunicipality.inquiry_pk).where(
+                InquiryMunicipality.code.in_(in_prefecture)
+            )
         )
-        statement = statement.where(Inquiry.pk.in_(targeted))
     if flt.municipality:
-        targeted = select(InquiryMunicipality.inquiry_pk).where(
-            InquiryMunicipality.code == flt.municipality
+        selects.append(
+            select(InquiryMunicipality.inquiry_pk).where(
+                InquiryMunicipality.code == flt.municipality
+            )
         )
-        statement = statement.where(Inquiry.pk.in_(targeted))
     if flt.agreement_body:
-        under = select(InquiryAgreement.inquiry_pk).where(
-            InquiryAgreement.code == flt.agreement_body
+        selects.append(
+            select(InquiryAgreement.inquiry_pk).where(InquiryAgreement.code == flt.agreement_body)
         )
-        statement = statement.where(Inquiry.pk.in_(under))
-    return statement
+    return selects

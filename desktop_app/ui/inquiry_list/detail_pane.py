@@ -61,6 +61,7 @@ class DetailPane(QWidget):
         self.summary.setOpenLinks(False)
         self.history_model = ActionHistoryModel(ctx.vocab, self)
         self.history = QTableView(self, objectName="actionHistory")
+        self.history.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it)
         self.history.setModel(self.history_model)
         self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.history.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -32,6 +32,7 @@ from desktop_app.services.lookup import AgreementItem, MunicipalityItem
 from desktop_app.services.search import InquiryFilter
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.widgets.date_field import DateField
+from desktop_app.ui.widgets.label_clicks import link_labels
 from desktop_app.ui.widgets.lookup_edit import LookupEdit
 
 DEBOUNCE_MS = 250
@@ -102,11 +103,11 @@ class FilterBar(QWidget):
     def _lay_out(self, clear: QPushButton) -> None:
         top = QHBoxLayout()
         top.addWidget(self.text, 1)
-        top.addWidget(QLabel(self.tr("自治体"), self))
+        top.addWidget(self._caption(self.tr("自治体"), self.place))
         top.addWidget(self.place)
-        top.addWidget(QLabel(self.tr("協定先"), self))
+        top.addWidget(self._caption(self.tr("協定先"), self.agreement))
         top.addWidget(self.agreement)
-        top.addWidget(QLabel(self.tr("期間"), self))
+        top.addWidget(self._caption(self.tr("期間"), self.date_from))
         top.addWidget(self.date_from)
         top.addWidget(QLabel("〜", self))
         top.addWidget(self.date_to)
@@ -123,9 +124,15 @@ class FilterBar(QWidget):
             (self.tr("相談者区分"), self.inquirer_type),
         )
         for n, (caption, combo) in enumerate(pairs):
-            grid.addWidget(QLabel(caption, self), 1, 2 * n)
+            grid.addWidget(self._caption(caption, combo), 1, 2 * n)
             grid.addWidget(combo, 1, 2 * n + 1)
             grid.setColumnStretch(2 * n + 1, 1)
+        link_labels(self)
+
+    def _caption(self, text: str, field: QWidget) -> QLabel:
+        label = QLabel(text, self)
+        label.setBuddy(field)
+        return label
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (

@@ -146,6 +146,7 @@ class InquiryListPage(QWidget):
 
     def _make_table(self) -> QTableView:
         table = QTableView(self, objectName="inquiryTable")
+        table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it)
         table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -21,7 +21,6 @@ from desktop_app.ui.vocab import Vocab, format_date
 from desktop_app.ui.widgets.held_rows_model import HeldRowsModel, Index
 
 COLUMNS = ("action_date", "kind", "note")
-_SEPARATOR = "　"
 
 
 class ActionHistoryModel(HeldRowsModel[ActionRecord]):
@@ -68,7 +67,7 @@ class ActionHistoryModel(HeldRowsModel[ActionRecord]):
             parts.append(self.tr("次回期限 {0}").format(format_date(action.next_due)))
         if action.staff:
             parts.append(self.tr("担当 {0}").format(action.staff))
-        return _SEPARATOR.join(parts)
+        return self.tr("　").join(parts)  # an ideographic space between parts; " · " in English
 
 
 def _late(action: ActionRecord) -> bool:

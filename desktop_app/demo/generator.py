@@ -260,6 +260,10 @@ class DemoGenerator:
         follow_up_due = None if closed_on else last + dt.timedelta(days=rng.between(7, 30))
         if follow_up_due is not None and inquiry.actions:
             inquiry.actions[-1]["next_due"] = follow_up_due
+        if follow_up_due is not None:
+            # The earliest open deadline, as services.follow_up keeps it on the desk.
+            waiting = [a["reply_due"] for a in inquiry.actions if a["replied_on"] is None]
+            follow_up_due = min([follow_up_due, *(due for due in waiting if due is not None)])
         outcome = self._fill(rng.one(corpus.OUTCOMES[status]), inquiry.slots) if closed_on else None
         closed_at = self._stamp(closed_on) if closed_on else None
         updated_at = closed_at or self._stamp(last)

@@ -1,7 +1,8 @@
 """Follow-up actions (対応履歴) of an inquiry.
 
-An action's next due date, or a referral's reply deadline, becomes the inquiry's follow-up
-date, so the 対応予定 list reads one indexed column instead of every action.
+After every action and every logged reply the inquiry's follow-up date is recomputed from
+its open deadlines (services.follow_up), so the 対応予定 list reads one indexed column
+instead of every action.
 """
 
 from __future__ import annotations
@@ -11,11 +12,11 @@ import datetime as dt
 from sqlalchemy import select
 
 from db.engine import Database
-from db.models import Action
+from db.models import Action, Inquiry
 from desktop_app.domain import fields
 from desktop_app.domain.errors import ErrorCollector, UserError
 from desktop_app.domain.local_time import local_today
-from desktop_app.services import writer
+from desktop_app.services import follow_up, writer
 from desktop_app.services.codes import vocabulary_codes
 from desktop_app.services.inquiries import find_live
 from desktop_app.services.records import ActionRecord, action_record
@@ -77,11 +78,7 @@ def add_action(
             reply_due=reply_due if kind == "referral" else None,
         )
         writer.create(session, row, staff=staff, origin=inquiry.origin)
-        dues = [due for due in (next_due, row.reply_due) if due is not None]
-        if dues:
-            # The inquiry's follow-up date follows its newest action: a change of the inquiry
-            # like any other, so it is stamped, travels in the next package and is audited.
-            writer.change(session, inquiry, {"follow_up_due": min(dues)}, staff=staff)
+        follow_up.recompute(session, inquiry, staff=staff)
         return action_record(row)
 
 
@@ -106,4 +103,7 @@ def log_reply(db: Database, action_id: str, replied_on: dt.date, *, staff: str) 
         if row.kind != "referral":
             raise UserError("action_not_referral")
         writer.change(session, row, {"replied_on": replied_on}, staff=staff)
+        inquiry = session.scalar(select(Inquiry).where(Inquiry.id == row.inquiry_id))
+        if inquiry is not None and not inquiry.deleted:
+            follow_up.recompute(session, inquiry, staff=staff)
         return action_record(row)

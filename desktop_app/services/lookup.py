@@ -212,16 +212,29 @@ def agreement_bodies(db: Database) -> list[AgreementItem]:
         rows = session.scalars(
             select(AgreementBody).order_by(AgreementBody.kind.desc(), AgreementBody.signed_on)
         )
-        return [
-            AgreementItem(
-                r.code,
-                r.name,
-                r.kind,
-                r.signed_on.isoformat() if r.signed_on else None,
-                r.member_count,
-            )
-            for r in rows
-        ]
+        return [_agreement_item(r) for r in rows]
+
+
+def search_agreement_bodies(db: Database, query: str, limit: int = 20) -> list[AgreementItem]:
+    """Agreement bodies whose name contains `query`, or which are named after a prefecture
+    whose reading starts with it (「ちば」 offers 千葉県市長会 and 千葉県町村会)."""
+    typed = query.strip()
+    if not typed:
+        return []
+    reading = text.fold(typed)
+    with db.read() as session:
+        prefectures = select(Municipality.name).where(
+            Municipality.kind == "prefecture", Municipality.kana.startswith(reading)
+        )
+        named = [AgreementBody.name.contains(typed)]
+        named += [AgreementBody.name.startswith(name) for name in session.scalars(prefectures)]
+        rows = session.scalars(
+            select(AgreementBody)
+            .where(or_(*named))
+            .order_by(AgreementBody.kind.desc(), AgreementBody.signed_on, AgreementBody.code)
+            .limit(limit)
+        )
+        return [_agreement_item(r) for r in rows]
 
 
 def partners(db: Database) -> list[PartnerItem]:
@@ -235,6 +248,11 @@ def partners(db: Database) -> list[PartnerItem]:
             PartnerItem(_municipality_item(municipality), partner.origin, partner.notes)
             for partner, municipality in rows
         ]
+
+
+def _agreement_item(row: AgreementBody) -> AgreementItem:
+    signed = row.signed_on.isoformat() if row.signed_on else None
+    return AgreementItem(row.code, row.name, row.kind, signed, row.member_count)
 
 
 def _municipality_item(row: Municipality) -> MunicipalityItem:

@@ -22,7 +22,14 @@ from sqlalchemy import Integer, Select, and_, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from db.engine import Database
-from db.models import Inquirer, Inquiry, InquiryField
+from db.models import (
+    Inquirer,
+    Inquiry,
+    InquiryAgreement,
+    InquiryField,
+    InquiryMunicipality,
+    Municipality,
+)
 from db.search_index import TermMatch, match_expression, matching_pks
 from desktop_app.domain import text
 from desktop_app.domain.local_time import local_today
@@ -61,6 +68,11 @@ class InquiryFilter:
     inquirer_type: str | None = None
     overdue_only: bool = False
     today: dt.date | None = None
+    # Places: a prefecture by its 2-digit code (any target municipality in it, or the
+    # prefecture itself), one municipality by its 6-digit code, one agreement body by its code.
+    prefecture: str | None = None
+    municipality: str | None = None
+    agreement_body: str | None = None
 
 
 @dataclass(frozen=True)
@@ -111,7 +123,7 @@ def first_rows(
 ) -> list[InquiryRow]:
     with db.read() as session:
         matches = term_matches(flt.text)
-        pks = _first_pks(session, flt, sort, descending, limit, _common(session, matches))
+        pks = _first_pks(session, flt, sort, descending, limit, _common(session, matches, flt=flt))
     return rows_by_pk(db, pks, today=flt.today)
 
 
@@ -133,7 +145,7 @@ def first_page(
         matches = term_matches(flt.text)
         matched = _match_count(session, matches) if matches and _text_only(flt) else None
         count = _count(session, flt, matches, matched=matched)
-        common = _common(session, matches, matched=matched, at_least=count)
+        common = _common(session, matches, flt=flt, matched=matched, at_least=count)
         pks = _first_pks(session, flt, sort, descending, limit, common)
     return count, rows_by_pk(db, pks, today=flt.today)
 
@@ -261,6 +273,14 @@ def _count(
     session: Session, flt: InquiryFilter, matches: list[TermMatch], *, matched: int | None = None
 ) -> int:
     """The match count; `matched`, when known, is `_match_count(session, matches)`."""
+    places = _place_pks(flt)
+    if places is not None and flt == _only_places(flt):
+        # One place alone: counted in its code table's index, as the text index counts.
+        listed = select(func.count(func.distinct(places.c.inquiry_pk)))
+        deleted_places = select(func.count()).where(
+            Inquiry.deleted.is_(True), _PK_UNINDEXED.in_(select(places.c.inquiry_pk))
+        )
+        return (session.scalar(listed) or 0) - (session.scalar(deleted_places) or 0)
     if not _text_only(flt):
         return session.scalar(select(func.count()).select_from(_filtered(flt).subquery())) or 0
     if matches:
@@ -275,15 +295,25 @@ def _count(
 
 
 def _common(
-    session: Session, matches: list[TermMatch], *, matched: int | None = None, at_least: int = 0
+    session: Session,
+    matches: list[TermMatch],
+    *,
+    flt: InquiryFilter,
+    matched: int | None = None,
+    at_least: int = 0,
 ) -> bool:
-    """Whether the terms match so many rows that walking the list's index is faster.
+    """Whether the terms (or the one place) match so many rows that walking the list's index
+    is faster.
 
     `matched` is the match count if already known; `at_least` a number it cannot be below
     (a filtered count), which may settle the question without counting.
     """
     if not matches:
-        return False
+        places = _place_pks(flt)
+        if places is None:
+            return False
+        found = session.scalar(select(func.count()).select_from(places)) or 0
+        return found >= _COMMON_MATCHES
     if matched is None:
         if at_least >= _COMMON_MATCHES:
             return True
@@ -334,8 +364,8 @@ def _ordered(
 def _filtered(flt: InquiryFilter, *, walk_index: bool = False) -> Select[int]:
     statement = select(Inquiry.pk).where(Inquiry.deleted.is_(False))
     matches = term_matches(flt.text)
+    key = _PK_UNINDEXED if walk_index else Inquiry.pk
     if matches:
-        key = _PK_UNINDEXED if walk_index else Inquiry.pk
         statement = statement.where(key.in_(matching_pks(matches)))
     if flt.date_from is not None:
         statement = statement.where(Inquiry.received_at >= flt.date_from)
@@ -355,4 +385,54 @@ def _filtered(flt: InquiryFilter, *, walk_index: bool = False) -> Select[int]:
         statement = statement.where(Inquiry.inquirer_id.in_(of_type))
     if flt.overdue_only:
         statement = statement.where(overdue_clause(flt.today or local_today()))
+    return _by_place(statement, flt, key)
+
+
+def _only_places(flt: InquiryFilter) -> InquiryFilter:
+    """`flt` with nothing but its place conditions (and today)."""
+    return InquiryFilter(
+        today=flt.today,
+        prefecture=flt.prefecture,
+        municipality=flt.municipality,
+        agreement_body=flt.agreement_body,
+    )
+
+
+def _place_pks(flt: InquiryFilter) -> Any:
+    """The inquiry keys of `flt`'s one place condition as a subquery; None for none or several."""
+    selects = _place_selects(flt)
+    return selects[0].subquery() if len(selects) == 1 else None
+
+
+def _by_place(statement: Select[int], flt: InquiryFilter, key: Any) -> Select[int]:
+    """`key` is the unindexed pk when the list's own index should drive (common places)."""
+    for targeted in _place_selects(flt):
+        statement = statement.where(key.in_(targeted))
     return statement
+
+
+def _place_selects(flt: InquiryFilter) -> list[Select[int]]:
+    """The inquiry keys of each place condition, through the code tables' (code, inquiry_pk)
+    indexes; a prefecture first finds its municipalities by municipality.prefecture_code
+    (about 60, through its index)."""
+    selects = []
+    if flt.prefecture:
+        in_prefecture = select(Municipality.code).where(
+            Municipality.prefecture_code == flt.prefecture
+        )
+        selects.append(
+            select(InquiryMunicipality.inquiry_pk).where(
+                InquiryMunicipality.code.in_(in_prefecture)
+            )
+        )
+    if flt.municipality:
+        selects.append(
+            select(InquiryMunicipality.inquiry_pk).where(
+                InquiryMunicipality.code == flt.municipality
+            )
+        )
+    if flt.agreement_body:
+        selects.append(
+            select(InquiryAgreement.inquiry_pk).where(InquiryAgreement.code == flt.agreement_body)
+        )
+    return selects

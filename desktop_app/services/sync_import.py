@@ -324,9 +324,14 @@ def _merge_one(
     theirs = row.content
     descends = row.seen is not None and row.seen == sync_rows.version_of(local)
     if all(mine.get(key) == value for key, value in theirs.items()):
-        if descends:
-            # A resolution that chose our values: take its version too, so both sides hold
-            # the same row and our next edit names it as its base.
+        if descends or (row.rev, row.updated_at) > (
+            local.rev,
+            sync_rows.stamp_text(local.updated_at),
+        ):
+            # The same content in a newer version (a resolution that chose our values, or a
+            # later edit that came back to these values, or the same edit made on both sides,
+            # the later stamp winning ties): take its version too, so every office ends with
+            # the same version whatever order the packages came in.
             writer.change(session, local, {}, staff=staff, action="sync", version=_version(row))
         return "unchanged"
     if descends:

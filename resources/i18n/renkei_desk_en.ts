@@ -12,32 +12,36 @@
         <translation>Kind</translation>
     </message>
     <message>
-        <source>紹介先</source>
-        <translation>Referred to</translation>
-    </message>
-    <message>
-        <source>回答期限</source>
-        <translation>Reply due</translation>
-    </message>
-    <message>
-        <source>回答</source>
-        <translation>Reply</translation>
-    </message>
-    <message>
-        <source>次回期限</source>
-        <translation>Next due</translation>
-    </message>
-    <message>
-        <source>担当</source>
-        <translation>Staff</translation>
-    </message>
-    <message>
         <source>内容</source>
         <translation>Note</translation>
     </message>
     <message>
+        <source>紹介先 {0}</source>
+        <translation>Referred to {0}</translation>
+    </message>
+    <message>
+        <source>回答期限 {0}</source>
+        <translation>reply due {0}</translation>
+    </message>
+    <message>
         <source>回答待ち</source>
         <translation>Awaiting reply</translation>
+    </message>
+    <message>
+        <source>回答 {0}</source>
+        <translation>replied {0}</translation>
+    </message>
+    <message>
+        <source>次回期限 {0}</source>
+        <translation>next due {0}</translation>
+    </message>
+    <message>
+        <source>担当 {0}</source>
+        <translation>by {0}</translation>
+    </message>
+    <message>
+        <source>&#x3000;</source>
+        <translation> · </translation>
     </message>
 </context>
 <context>
@@ -312,6 +316,22 @@
     <message>
         <source>未完了すべて</source>
         <translation>All open</translation>
+    </message>
+    <message>
+        <source>都道府県・市区町村</source>
+        <translation>Prefecture or municipality</translation>
+    </message>
+    <message>
+        <source>協定先の名前・よみ</source>
+        <translation>Agreement body name or reading</translation>
+    </message>
+    <message>
+        <source>自治体</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>協定先</source>
+        <translation>Agreement</translation>
     </message>
     <message>
         <source>期間</source>

@@ -12,32 +12,36 @@
         <translation>種類</translation>
     </message>
     <message>
-        <source>紹介先</source>
-        <translation>紹介先</translation>
-    </message>
-    <message>
-        <source>回答期限</source>
-        <translation>回答期限</translation>
-    </message>
-    <message>
-        <source>回答</source>
-        <translation>回答</translation>
-    </message>
-    <message>
-        <source>次回期限</source>
-        <translation>次回期限</translation>
-    </message>
-    <message>
-        <source>担当</source>
-        <translation>担当</translation>
-    </message>
-    <message>
         <source>内容</source>
         <translation>内容</translation>
     </message>
     <message>
+        <source>紹介先 {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>回答期限 {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>回答待ち</source>
         <translation>回答待ち</translation>
+    </message>
+    <message>
+        <source>回答 {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>次回期限 {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>担当 {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&#x3000;</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -312,6 +316,22 @@
     <message>
         <source>未完了すべて</source>
         <translation>未完了すべて</translation>
+    </message>
+    <message>
+        <source>都道府県・市区町村</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>協定先の名前・よみ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>自治体</source>
+        <translation type="unfinished">自治体</translation>
+    </message>
+    <message>
+        <source>協定先</source>
+        <translation type="unfinished">協定先</translation>
     </message>
     <message>
         <source>期間</source>

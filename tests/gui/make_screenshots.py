@@ -2,7 +2,8 @@
 
 Builds a demo database in a temporary directory (QSettings too, so the person's own settings
 are neither read nor changed), opens the main window at 1280x800 offscreen and saves:
-list (with the detail pane), detail (a referral waiting for its reply), followups, masters
+list (with the detail pane), detail (a referral waiting for its reply), list_place (the
+都道府県 filter), case_sheet (at a 1366x768 screen's size), followups, masters
 (municipality search), settings and the intake form (tests/gui/intake_screenshots.py), each as
 <name>_<lang>.png.
 """
@@ -19,15 +20,17 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QRect, QSettings, QSize  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from desktop_app.demo.service import generate_demo_data  # noqa: E402
 from desktop_app.services import database, followups, setup  # noqa: E402
+from desktop_app.services.lookup import search_municipalities  # noqa: E402
 from desktop_app.ui.app import DeskApp, set_application_font  # noqa: E402
 from desktop_app.ui.i18n import install_translators  # noqa: E402
 from desktop_app.ui.main_window import MainWindow  # noqa: E402
 from desktop_app.ui.style import apply_style  # noqa: E402
+from desktop_app.ui.widgets.screen_fit import fitted_size  # noqa: E402
 from tests.gui.intake_screenshots import shoot_intake  # noqa: E402
 
 COUNT = 3_000
@@ -79,7 +82,24 @@ def _shoot_all(
         window.list_page.table.selectRow(0)
 
     shot("list", first_row)
-    shot("detail", lambda: window.open_inquiry(waiting))
+
+    def detail() -> None:
+        window.open_inquiry(waiting)
+        _until(app, desk, lambda: _selected_row_loaded(window))
+
+    shot("detail", detail)
+
+    def by_place() -> None:
+        window.show_page("list")
+        place = window.list_page.filters.place
+        place.setText("ほっかいどう")
+        hokkaido = search_municipalities(desk.db, "ほっかいどう")[0]
+        place.suggestions.picked.emit(hokkaido)
+        window.list_page.table.scrollToTop()
+
+    shot("list_place", by_place)
+    _shoot_case_sheet(app, desk, window, out / f"case_sheet_{lang}.png")
+    window.list_page.filters.clear()
     shot("followups", lambda: window.show_page("followups"))
 
     def masters() -> None:
@@ -90,6 +110,35 @@ def _shoot_all(
     shot("masters", masters)
     shot("settings", lambda: window.show_page("settings"))
     shoot_intake(window.ctx, out, lang, lambda: _settle(app, desk))
+
+
+def _shoot_case_sheet(app: QApplication, desk: DeskApp, window: MainWindow, path: Path) -> None:
+    """The 相談票 at the size a 1366x768 screen (with a taskbar) gives it."""
+    window.list_page.table.selectRow(0)
+    _settle(app, desk)
+    window.list_page.detail.case_sheet.click()
+    dialog = window.list_page.detail.dialog
+    assert dialog is not None
+    dialog.resize(fitted_size(QSize(720, 820), QRect(0, 0, 1366, 728)))
+    dialog.show()
+    _settle(app, desk)
+    dialog.grab().save(str(path), "PNG")
+    dialog.close()
+    print(path)
+
+
+def _selected_row_loaded(window: MainWindow) -> bool:
+    page = window.list_page
+    rows = page.table.selectionModel().selectedRows()
+    return bool(rows) and page.model.row_at(rows[0].row()) is not None
+
+
+def _until(app: QApplication, desk: DeskApp, done: Callable[[], bool]) -> None:
+    """Settle until `done()` (a page read after the key list), at most 20 s."""
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and not done():
+        _settle(app, desk)
+        app.processEvents()
 
 
 def _settle(app: QApplication, desk: DeskApp) -> None:

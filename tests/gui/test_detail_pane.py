@@ -68,7 +68,7 @@ def test_selecting_a_row_shows_the_case_and_its_history(qtbot, page, desk, cases
     assert "柚子の物産展に出店したい" in summary
     assert "鈴木 一郎" in summary and "区民・民間↔全国各地域" in summary
     assert history_texts(page)[0][1] == "電話連絡"
-    assert history_texts(page)[0][-1] == "折り返し電話"
+    assert history_texts(page)[0][-1] == "折り返し電話\n担当 t"
 
 
 def test_add_an_action_by_typing(qtbot, page, desk, cases, settle):
@@ -84,7 +84,8 @@ def test_add_an_action_by_typing(qtbot, page, desk, cases, settle):
 
     rows = history_texts(page)
     assert [row[1] for row in rows] == ["面談"]
-    assert rows[0][-1] == "meeting with the shop owners"
+    due_on = f"{TODAY + dt.timedelta(days=7):%Y/%m/%d}"
+    assert rows[0][-1] == f"meeting with the shop owners\n次回期限 {due_on}　担当 tanaka"
     record = inquiries.get_inquiry(desk.db, cases["a"].receipt_no, staff="t")
     assert record.follow_up_due == TODAY + dt.timedelta(days=7)
     # The list row is read again: its next due date is the new one.
@@ -108,15 +109,18 @@ def test_referral_waits_for_its_reply_until_logged(qtbot, page, desk, cases, set
     save(qtbot, dialog)
     settle(desk)
 
-    row = history_texts(page)[0]
-    assert row[2] == "所管課：産業振興課" and row[4] == "回答待ち"
+    reply_due = f"{TODAY + dt.timedelta(days=3):%Y/%m/%d}"
+    note, details = history_texts(page)[0][-1].split("\n")
+    assert note == "referred to the department"
+    assert details == f"紹介先 所管課：産業振興課　回答期限 {reply_due}　回答待ち　担当 tanaka"
     page.detail.history.selectRow(0)
     assert page.detail.log_reply.isEnabled()
     click(qtbot, page.detail.log_reply)
     page.detail.dialog.setTextValue(TODAY.strftime("%Y/%m/%d"))
     page.detail.dialog.accept()
     settle(desk)
-    assert history_texts(page)[0][4] == TODAY.strftime("%Y/%m/%d")
+    assert f"回答 {TODAY:%Y/%m/%d}" in history_texts(page)[0][-1]
+    assert "回答待ち" not in history_texts(page)[0][-1]
 
 
 def test_closing_asks_for_the_outcome(qtbot, page, desk, cases, settle):
@@ -141,7 +145,7 @@ def test_closing_asks_for_the_outcome(qtbot, page, desk, cases, settle):
     assert "情報提供で完了" in page.detail.summary.toPlainText()
     # The change is a line of the history, and the closed case has no follow-up date left.
     assert [row[1] for row in history_texts(page)] == ["状況変更"]
-    assert history_texts(page)[0][-1] == "対応中 → 情報提供で完了（結果: brochure sent）"
+    assert history_texts(page)[0][-1].startswith("対応中 → 情報提供で完了（結果: brochure sent）")
     assert record.follow_up_due is None
     model = page.model
     row = next(r for r in range(model.rowCount()) if model.row_at(r).receipt_no == receipt)
@@ -234,7 +238,7 @@ def test_enter_with_an_empty_note_is_refused_at_the_field(
     assert field_error(dialog, "note") == ""
     save(qtbot, dialog)
     settle(desk)
-    assert [row[-1] for row in history_texts(page)] == ["will call back on Friday"]
+    assert [row[-1] for row in history_texts(page)] == ["will call back on Friday\n担当 tanaka"]
 
 
 def test_the_kind_list_leaves_status_changes_to_the_status_dialog(qtbot, page, desk, cases, settle):

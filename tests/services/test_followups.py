@@ -68,7 +68,7 @@ def test_an_inquiry_is_one_line_however_many_deadlines_it_had(desk):
         referred_to="産業振興課",
         reply_due=dt.date(2026, 10, 9),
     )
-    # A later call moves the inquiry's own date on; the referral still waits for its reply.
+    # A later call with a later date does not hide the reply deadline still waiting.
     actions.add_action(
         desk,
         receipt,
@@ -82,12 +82,15 @@ def test_an_inquiry_is_one_line_however_many_deadlines_it_had(desk):
     rows = followups.due_followups(desk, TODAY)
 
     assert [(r.receipt_no, r.reason, r.due, r.referred_to, r.overdue) for r in rows] == [
-        (receipt, "reply", dt.date(2026, 10, 20), "産業振興課", False),
+        (receipt, "reply", dt.date(2026, 10, 9), "産業振興課", True),
     ]
     assert rows[0].action_id == referral.id
 
     actions.log_reply(desk, referral.id, dt.date(2026, 10, 15), staff="clerk")
-    assert [r.reason for r in followups.due_followups(desk, TODAY)] == ["follow_up"]
+    after = followups.due_followups(desk, TODAY)
+    assert [(r.reason, r.due, r.overdue) for r in after] == [
+        ("follow_up", dt.date(2026, 10, 20), False)
+    ]
 
 
 def test_overdue_means_the_same_on_every_screen(desk):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QSize, Slot
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop_app.ui.case_detail import CaseDetail
 from desktop_app.ui.case_sheet.sheet import a4_printer, case_sheet_html, sheet_document, write_pdf
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.widgets.screen_fit import fit_to_screen
 
 
 class CaseSheetDialog(QDialog):
@@ -51,7 +52,7 @@ class CaseSheetDialog(QDialog):
         layout.addWidget(self.personal)
         layout.addWidget(self.preview, 1)
         layout.addWidget(buttons)
-        self.resize(720, 820)
+        fit_to_screen(self, QSize(720, 820))  # an A4 page's width; 1366x768 gets less height
         self._render()
 
     def html(self) -> str:

@@ -60,6 +60,7 @@ class FollowUpsPage(QWidget):
         reload_button = QPushButton(self.tr("再読込"), self)
         reload_button.clicked.connect(self.refresh)
         self.table = QTableView(self, objectName="followupTable")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

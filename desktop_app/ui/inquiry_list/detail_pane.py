@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QPushButton,
@@ -36,21 +37,13 @@ from desktop_app.ui.inquiry_fields import inquiry_lines, lines_html
 from desktop_app.ui.inquiry_list.action_dialog import AddActionDialog
 from desktop_app.ui.inquiry_list.action_model import ActionHistoryModel
 from desktop_app.ui.inquiry_list.status_dialog import StatusDialog
-from desktop_app.ui.widgets.columns import fit_columns, fixed_rows
+from desktop_app.ui.vocab import format_date
+from desktop_app.ui.widgets.columns import fit_columns
 from desktop_app.ui.widgets.date_field import read_date
 from desktop_app.ui.widgets.due_text import due_text
 
-# Samples for the history's columns, in action_model.COLUMNS order (the note stretches).
-_HISTORY_SAMPLES = (
-    "2026/10/10",
-    "所管課・自治体へ紹介",
-    "所管課：産業振興課",
-    "2026/10/10",
-    "2026/10/10",
-    "2026/10/10",
-    "azabu.sato",
-    "",
-)
+# Samples for the history's columns, in action_model.COLUMNS order: the note takes the rest.
+_HISTORY_SAMPLES = ("2026/10/10", "マッチング会", "")
 
 
 class DetailPane(QWidget):
@@ -70,12 +63,17 @@ class DetailPane(QWidget):
         self.summary.setOpenLinks(False)
         self.history_model = ActionHistoryModel(ctx.vocab, self)
         self.history = QTableView(self, objectName="actionHistory")
+        self.history.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it)
         self.history.setModel(self.history_model)
         self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.history.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.history.setWordWrap(False)
-        fixed_rows(self.history)
         fit_columns(self.history, _HISTORY_SAMPLES)
+        # One case's history is a handful of rows, so rows may take the height their wrapped
+        # note needs (never on the million-row list, DESIGN.md); they follow the pane's width.
+        self.history.setWordWrap(True)
+        self.history.verticalHeader().setVisible(False)
+        self.history.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.history.selectionModel().selectionChanged.connect(self._update_buttons)
 
         self.add_action = self._button(self.tr("対応を追加"), "addAction", self._open_add_action)
@@ -189,7 +187,7 @@ class DetailPane(QWidget):
         dialog = QInputDialog(self, objectName="replyDialog")
         dialog.setWindowTitle(self.tr("回答を記録"))
         dialog.setLabelText(self.tr("回答を受けた日（{0}）").format(action.referred_to))
-        dialog.setTextValue(dt.date.today().strftime("%Y/%m/%d"))
+        dialog.setTextValue(format_date(dt.date.today()))
         dialog.textValueSelected.connect(lambda text: self._log_reply(action.id, text))
         self.dialog = dialog
         dialog.open()

@@ -1,8 +1,11 @@
-"""The list's filter bar: free text, period, status, office, field, relationship, inquirer type.
+"""The list's filter bar: free text, place, agreement, period, status, office, field,
+relationship, inquirer type.
 
 Emits `filterChanged(InquiryFilter)` whenever a condition changes; typing waits a moment
 (DEBOUNCE_MS) so each keystroke does not start a query. The search itself (folding, 1-2
-character terms, phone numbers) is the search service's. GUI thread only.
+character terms, phone numbers) is the search service's, and so is finding cases by place:
+都道府県・自治体 and 協定先 complete on kanji or kana like the intake form's picker and
+hand the chosen code to InquiryFilter. GUI thread only.
 """
 
 from __future__ import annotations
@@ -24,9 +27,13 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.workflow import OPEN_STATUSES
+from desktop_app.services import lookup
+from desktop_app.services.lookup import AgreementItem, MunicipalityItem
 from desktop_app.services.search import InquiryFilter
-from desktop_app.ui.vocab import Vocab
+from desktop_app.ui.context import AppContext
 from desktop_app.ui.widgets.date_field import DateField
+from desktop_app.ui.widgets.label_clicks import link_labels
+from desktop_app.ui.widgets.lookup_edit import LookupEdit
 
 DEBOUNCE_MS = 250
 _OPEN = "__open__"
@@ -38,8 +45,9 @@ class FilterBar(QWidget):
     filterChanged = Signal(object)
     resultsRequested = Signal()  # Enter or Down in the search box: go to the first result
 
-    def __init__(self, vocab: Vocab, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        vocab = ctx.vocab
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._debounce.timeout.connect(self._emit)
         self._last: InquiryFilter | None = None
@@ -49,6 +57,7 @@ class FilterBar(QWidget):
         self.text.textChanged.connect(self._debounce.start)
         self.text.returnPressed.connect(self._to_results)
         self.text.installEventFilter(self)
+        self.place, self.agreement = self._place_edits(ctx)
         self.date_from = DateField(self.tr("期間（から）"), self)
         self.date_to = DateField(self.tr("期間（まで）"), self)
         self.date_from.setPlaceholderText(self.tr("開始日"))
@@ -68,9 +77,37 @@ class FilterBar(QWidget):
         self.relationship = self._combo(vocab.choices("relationship"))
         self.inquirer_type = self._combo(vocab.choices("inquirer_type"))
 
+        self._lay_out(clear)
+
+    def _place_edits(self, ctx: AppContext) -> tuple[LookupEdit, LookupEdit]:
+        """都道府県・自治体 (a prefecture or one municipality) and 協定先, by completion."""
+        place = LookupEdit(
+            ctx,
+            lookup.search_municipalities,
+            offered=lambda m: f"{m.display}  {m.code}",
+            shown=lambda m: m.full_name,
+            parent=self,
+        )
+        place.setObjectName("placeFilter")
+        place.setPlaceholderText(self.tr("都道府県・市区町村"))
+        agreement = LookupEdit(
+            ctx, lookup.search_agreement_bodies, offered=_name, shown=_name, parent=self
+        )
+        agreement.setObjectName("agreementFilter")
+        agreement.setPlaceholderText(self.tr("協定先の名前・よみ"))
+        for edit in (place, agreement):
+            edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("北海道釧路市釧路町") + 30)
+            edit.valueChanged.connect(self._emit)
+        return place, agreement
+
+    def _lay_out(self, clear: QPushButton) -> None:
         top = QHBoxLayout()
         top.addWidget(self.text, 1)
-        top.addWidget(QLabel(self.tr("期間"), self))
+        top.addWidget(self._caption(self.tr("自治体"), self.place))
+        top.addWidget(self.place)
+        top.addWidget(self._caption(self.tr("協定先"), self.agreement))
+        top.addWidget(self.agreement)
+        top.addWidget(self._caption(self.tr("期間"), self.date_from))
         top.addWidget(self.date_from)
         top.addWidget(QLabel("〜", self))
         top.addWidget(self.date_to)
@@ -87,9 +124,15 @@ class FilterBar(QWidget):
             (self.tr("相談者区分"), self.inquirer_type),
         )
         for n, (caption, combo) in enumerate(pairs):
-            grid.addWidget(QLabel(caption, self), 1, 2 * n)
+            grid.addWidget(self._caption(caption, combo), 1, 2 * n)
             grid.addWidget(combo, 1, 2 * n + 1)
             grid.setColumnStretch(2 * n + 1, 1)
+        link_labels(self)
+
+    def _caption(self, text: str, field: QWidget) -> QLabel:
+        label = QLabel(text, self)
+        label.setBuddy(field)
+        return label
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
@@ -105,6 +148,9 @@ class FilterBar(QWidget):
         """The conditions as typed; raises UserError when a period date cannot be read."""
         status = self.status.currentData()
         statuses = OPEN_STATUSES if status == _OPEN else ((status,) if status else ())
+        place: MunicipalityItem | None = self.place.value()
+        agreement: AgreementItem | None = self.agreement.value()
+        is_prefecture = place is not None and place.kind == "prefecture"
         return InquiryFilter(
             text=self.text.text().strip(),
             date_from=self.date_from.value(),
@@ -115,6 +161,10 @@ class FilterBar(QWidget):
             relationship=self.relationship.currentData(),
             inquirer_type=self.inquirer_type.currentData(),
             overdue_only=self.overdue.isChecked(),
+            # The first two digits of a municipality code are its prefecture's code.
+            prefecture=place.code[:2] if place is not None and is_prefecture else None,
+            municipality=place.code if place is not None and not is_prefecture else None,
+            agreement_body=agreement.code if agreement is not None else None,
         )
 
     @Slot()
@@ -125,6 +175,8 @@ class FilterBar(QWidget):
         self.date_from.clear()
         self.date_to.clear()
         self.overdue.setChecked(False)
+        self.place.clear_value()
+        self.agreement.clear_value()
         for combo in self.findChildren(QComboBox):
             combo.setCurrentIndex(0)
         for widget in (self, *self.findChildren(QWidget)):
@@ -156,3 +208,7 @@ class FilterBar(QWidget):
         if flt != self._last:
             self._last = flt
             self.filterChanged.emit(flt)
+
+
+def _name(item: AgreementItem) -> str:
+    return item.name

@@ -99,6 +99,7 @@ class InquiryListModel(QAbstractTableModel):
         self._epoch = 0  # bumped when the cached rows are dropped (refresh_rows)
         self._count = 0
         self._keys: array[int] | None = None
+        self._keys_generation = 0  # the generation `_keys` belongs to
         self._pages: OrderedDict[int, list[InquiryRow | None]] = OrderedDict()
         self._requested: set[int] = set()
 
@@ -221,10 +222,13 @@ class InquiryListModel(QAbstractTableModel):
         if generation != self._generation:
             return
         count, rows = head
+        # The key list runs on the read lane and may come back first: then it is kept (and is
+        # the truth about the count), or pages asked for before the head would never load.
+        keys = self._keys if self._keys_generation == generation else None
         self._head_generation = generation
         self.beginResetModel()
-        self._count = count
-        self._keys = None
+        self._count = count if keys is None else len(keys)
+        self._keys = keys
         self._pages = OrderedDict({0: list(rows)}) if rows else OrderedDict()
         self._requested = {0}
         self.endResetModel()
@@ -234,6 +238,7 @@ class InquiryListModel(QAbstractTableModel):
     def _keys_loaded(self, generation: int, keys: array[int]) -> None:
         if generation != self._generation:
             return
+        self._keys_generation = generation
         if len(keys) != self._count:
             # A save landed between the count and the key list: the key list is the truth.
             self.beginResetModel()

@@ -72,7 +72,7 @@ class InquiryListPage(QWidget):
             objectName="trainingBanner",
         )
         self.training_banner.setVisible(ctx.training)
-        self.filters = FilterBar(ctx.vocab, self)
+        self.filters = FilterBar(ctx, self)
         self.model = InquiryListModel(ctx, self)
         self.table = self._make_table()
         self.detail = DetailPane(ctx, self)
@@ -156,6 +156,7 @@ class InquiryListPage(QWidget):
 
     def _make_table(self) -> QTableView:
         table = QTableView(self, objectName="inquiryTable")
+        table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it)
         table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

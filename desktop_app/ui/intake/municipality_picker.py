@@ -1,16 +1,15 @@
 """Choosing target municipalities by kanji, kana or code, from the national code list.
 
 「くしろ」 offers 釧路市 and 釧路町: the clerk rarely knows the 6-digit code and often hears the
-name over the phone, so completion runs on what is typed, through services.lookup on the
-worker thread (debounced), and the chosen ones stay visible as removable entries.
+name over the phone, so completion runs on what is typed (widgets.lookup_completer, shared
+with the list's place filter), and the chosen ones stay visible as removable entries.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QCompleter,
     QLineEdit,
     QListView,
     QListWidget,
@@ -22,10 +21,10 @@ from PySide6.QtWidgets import (
 from desktop_app.services import lookup
 from desktop_app.services.lookup import MunicipalityItem
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.widgets.lookup_completer import LookupCompleter
 
 _CODE = Qt.ItemDataRole.UserRole
 _SHOWN = Qt.ItemDataRole.UserRole.value + 1
-_DEBOUNCE_MS = 150
 
 
 class MunicipalityPicker(QWidget):
@@ -43,10 +42,9 @@ class MunicipalityPicker(QWidget):
         self._ctx = ctx
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("自治体名・よみ・コードで検索"))
-        self._matches = QStandardItemModel(self)
-        self.completer = QCompleter(self._matches, self)
-        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self.completer.setWidget(self.search)
+        self.completer = LookupCompleter(
+            self.search, ctx, lookup.search_municipalities, lambda m: f"{m.display}  {m.code}"
+        )
         self.chosen = QListWidget(self)
         self.chosen.setObjectName("chosenMunicipalities")
         self.chosen.setFlow(QListView.Flow.LeftToRight)
@@ -55,18 +53,13 @@ class MunicipalityPicker(QWidget):
         self.chosen.setSpacing(2)
         self.chosen.setFixedHeight(self.fontMetrics().height() * 2 + 14)
         self.chosen.setToolTip(self.tr("Delete キーまたはダブルクリックで外します"))
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(_DEBOUNCE_MS)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.search)
         layout.addWidget(self.chosen)
         self.setFocusProxy(self.search)
-        self.search.textEdited.connect(self._timer.start)
-        self._timer.timeout.connect(self._look_up)
-        self.completer.activated[QModelIndex].connect(self._on_chosen)
+        self.completer.picked.connect(self._on_chosen)
         self.chosen.itemDoubleClicked.connect(self._remove)
         self.chosen.installEventFilter(self)
         self._update_focus()
@@ -109,42 +102,13 @@ class MunicipalityPicker(QWidget):
             return True
         return super().eventFilter(watched, event)
 
-    @Slot()
-    def _look_up(self) -> None:
-        typed = self.search.text().strip()
-        if not typed:
-            self.completer.popup().hide()
-            return
-        self._ctx.runner.run(
-            lookup.search_municipalities,
-            self._ctx.db,
-            typed,
-            on_done=lambda found: self._on_found(typed, found),
-            owner=self,
-        )
-
-    def _on_found(self, typed: str, found: list[MunicipalityItem]) -> None:
-        if typed != self.search.text().strip():
-            return
-        self._matches.clear()
-        for municipality in found:
-            item = QStandardItem(f"{municipality.display}  {municipality.code}")
-            item.setData(municipality.code, _CODE)
-            item.setData(municipality.display, _SHOWN)
-            self._matches.appendRow(item)
-        if found:
-            self.completer.complete()
-        else:
-            self.completer.popup().hide()
-
     def _on_named(self, named: list[MunicipalityItem]) -> None:
         self.set_entries([(m.code, m.display) for m in named])
 
-    @Slot(QModelIndex)
-    def _on_chosen(self, index: QModelIndex) -> None:
-        code = index.data(_CODE)
-        if code not in self.codes():
-            self._add(code, index.data(_SHOWN))
+    @Slot(object)
+    def _on_chosen(self, municipality: MunicipalityItem) -> None:
+        if municipality.code not in self.codes():
+            self._add(municipality.code, municipality.display)
             self._update_focus()
             self.changed.emit()
         self.search.clear()

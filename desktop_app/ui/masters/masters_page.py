@@ -7,6 +7,7 @@ ceased), agreement bodies, partner municipalities. Reads on the DbRunner; GUI th
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import partial
 
 from PySide6.QtCore import QTimer, Slot
@@ -28,6 +29,7 @@ from desktop_app.services.lookup import MunicipalityItem
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.masters.master_data import MasterData, load_master_data
 from desktop_app.ui.masters.rows_model import RowsModel
+from desktop_app.ui.vocab import format_date
 
 MUNICIPALITY_LIMIT = 200
 SEARCH_DELAY_MS = 200
@@ -110,7 +112,7 @@ class MastersPage(QWidget):
                     a.code,
                     a.name,
                     self.tr("広域連携協定") if a.kind == "wide_area" else self.tr("包括連携協定"),
-                    (a.signed_on or "").replace("-", "/"),
+                    format_date(dt.date.fromisoformat(a.signed_on) if a.signed_on else None),
                     "" if a.member_count is None else str(a.member_count),
                 )
                 for a in data.agreements
@@ -188,6 +190,7 @@ class MastersPage(QWidget):
 
     def _table(self, model: RowsModel) -> QTableView:
         table = QTableView(self)
+        table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it)
         table.setModel(model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -12,6 +12,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QComboBox, QFormLayout, QLabel, QSpinBox, QWidget
 
 from desktop_app.ui import preferences
+from desktop_app.ui.widgets.label_clicks import link_labels
 
 
 class SettingsPage(QWidget):
@@ -41,6 +42,7 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("表示言語"), self.language)
         form.addRow(self.tr("文字の大きさ"), self.font_size)
         form.addRow(note)
+        link_labels(self)
 
     @Slot()
     def _language_chosen(self) -> None:

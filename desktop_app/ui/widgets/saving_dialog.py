@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any, cast
 
 from PySide6.QtCore import Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QWidget
 
 from desktop_app.domain.errors import InputErrors, UserError
@@ -19,6 +20,7 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.intake.error_field import each_error, field_of
 from desktop_app.ui.intake.field_box import FieldBox
+from desktop_app.ui.widgets.label_clicks import link_labels
 
 
 class SavingDialog(QDialog):
@@ -40,6 +42,10 @@ class SavingDialog(QDialog):
         self.buttons.accepted.connect(self._on_save)
         self.buttons.rejected.connect(self.reject)
         self.error_boxes: dict[str, FieldBox] = {}
+
+    def showEvent(self, event: QShowEvent) -> None:
+        link_labels(self)  # the subclass has built its form by now
+        super().showEvent(event)
 
     def save(self) -> None:
         """Read the form and call `submit`; raise UserError for input the form refuses."""

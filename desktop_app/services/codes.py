@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from db.models import AgreementBody, Municipality, VocabTerm
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.inquiry_input import VOCAB_OF, label
+from desktop_app.domain.local_time import local_today
 
 
 def check_codes(
@@ -38,7 +39,7 @@ def check_codes(
             continue
         if key == "municipalities":
             _check_keys(session, Municipality.code, codes, "municipality_unknown")
-            on = values.get("received_at") or received_at or dt.date.today()
+            on = values.get("received_at") or received_at or local_today()
             _check_current(session, [code for code in codes if code not in kept], on)
         elif key == "agreement_bodies":
             _check_keys(session, AgreementBody.code, codes, "agreement_unknown")

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings
 
+from desktop_app.domain.local_time import local_today
 from desktop_app.services import inquiries
 from desktop_app.services.database import Database
 from desktop_app.services.records import InquiryRecord
@@ -22,7 +23,7 @@ from desktop_app.ui.vocab import load_vocab
 from desktop_app.ui.worker import DbRunner
 
 WAIT_MS = 10_000
-TODAY = dt.date.today()
+TODAY = local_today()
 
 
 def days_ago(days: int) -> dt.date:

@@ -18,6 +18,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QWidget
 
+from desktop_app.domain.local_time import local_today
 from desktop_app.services import actions, followups, inquiries
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.intake.intake_form import IntakeForm
@@ -88,7 +89,7 @@ def shoot_intake(ctx: AppContext, out: Path, lang: str, settle: Callable[[], Non
     )
     actions.add_action(
         ctx.db, case.receipt_no, kind="call", note="先方から日程の連絡", staff="sato",
-        next_due=dt.date.today() + dt.timedelta(days=20),
+        next_due=local_today() + dt.timedelta(days=20),
     )  # fmt: skip
     form.save()
     settle()
@@ -103,7 +104,7 @@ def shoot_intake(ctx: AppContext, out: Path, lang: str, settle: Callable[[], Non
 
 
 def _open_records(ctx: AppContext) -> list[inquiries.InquiryRecord]:
-    rows = followups.due_followups(ctx.db, dt.date.today(), within_days=60)
+    rows = followups.due_followups(ctx.db, local_today(), within_days=60)
     seen = dict.fromkeys(row.receipt_no for row in rows if row.reason != "reply")
     return [inquiries.get_inquiry(ctx.db, no, staff=ctx.staff) for no in list(seen)[:40]]
 

@@ -24,6 +24,7 @@ from PySide6.QtCore import QRect, QSettings, QSize  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from desktop_app.demo.service import generate_demo_data  # noqa: E402
+from desktop_app.domain.local_time import local_today
 from desktop_app.services import database, followups, setup  # noqa: E402
 from desktop_app.services.lookup import search_municipalities  # noqa: E402
 from desktop_app.ui.app import DeskApp, set_application_font  # noqa: E402
@@ -47,7 +48,7 @@ def main(out: Path) -> None:
         generate_demo_data(db, count=COUNT, seed=3, today=TODAY)
         waiting = next(
             row.receipt_no
-            for row in followups.due_followups(db, dt.date.today(), within_days=30)
+            for row in followups.due_followups(db, local_today(), within_days=30)
             if row.reason == "reply"
         )
         db.dispose()

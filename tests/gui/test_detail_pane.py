@@ -9,11 +9,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
+from desktop_app.domain.local_time import local_today
 from desktop_app.services import actions, inquiries
 from desktop_app.ui.inquiry_list.list_model import COLUMN_NAMES
 from desktop_app.ui.inquiry_list.list_page import InquiryListPage
 
-TODAY = dt.date.today()
+TODAY = local_today()
 
 
 @pytest.fixture

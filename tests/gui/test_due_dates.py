@@ -9,13 +9,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
 
 from desktop_app.domain.business_days import add_business_days
+from desktop_app.domain.local_time import local_today
 from desktop_app.services import actions, inquiries
 from desktop_app.ui.inquiry_list.action_dialog import AddActionDialog
 from desktop_app.ui.inquiry_list.detail_pane import DetailPane
 from desktop_app.ui.widgets.business_day_buttons import BusinessDayButtons
 from desktop_app.ui.widgets.due_text import due_text
 
-TODAY = dt.date.today()
+TODAY = local_today()
 
 
 @pytest.fixture

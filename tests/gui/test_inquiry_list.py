@@ -9,6 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QComboBox
 
 from desktop_app.demo.service import generate_demo_data
+from desktop_app.domain.local_time import local_today
 from desktop_app.services import search
 from desktop_app.ui.inquiry_list.list_model import (
     COLUMN_NAMES,
@@ -17,7 +18,7 @@ from desktop_app.ui.inquiry_list.list_model import (
 )
 from desktop_app.ui.inquiry_list.list_page import InquiryListPage
 
-TODAY = dt.date.today()
+TODAY = local_today()
 
 
 @pytest.fixture

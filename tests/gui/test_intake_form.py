@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop_app.domain.business_days import add_business_days
 from desktop_app.domain.dates import format_wareki
+from desktop_app.domain.local_time import local_today
 from desktop_app.services import inquirers, inquiries
 from desktop_app.services.drafts import DRAFT_FILE
 from desktop_app.ui.context import AppContext
@@ -145,7 +146,7 @@ def test_an_inquiry_recorded_by_keyboard_alone(qtbot, form, ctx):
         "visit",
         "received",
     )
-    assert record.received_at == dt.date.today()
+    assert record.received_at == local_today()
     assert record.inquirer.name == "鈴木 一郎"
     assert record.inquirer.postal_code == "108-0074"
     assert form.receipt_no == record.receipt_no
@@ -208,7 +209,7 @@ def test_a_refused_save_shows_the_message_by_the_field_and_writes_nothing(
         form.inquiry.subject.clear()
         key, message = "subject", "「件名」は必須です。入力してください。"
     else:
-        future = dt.date.today() + dt.timedelta(days=30)
+        future = local_today() + dt.timedelta(days=30)
         form.inquiry.received_at.edit.clear()
         type_text(qtbot, form.inquiry.received_at.edit, format_wareki(future))
         key = "received_at"
@@ -430,14 +431,14 @@ def test_plus_business_days_by_button_and_by_keyboard(qtbot, form):
     due = form.inquiry.follow_up_due
     assert due.business_days is not None
     due.business_days.buttons[5].click()
-    expected = add_business_days(dt.date.today(), 5)
+    expected = add_business_days(local_today(), 5)
     assert due.date() == expected
     assert due.edit.text() == f"{expected:%Y/%m/%d}"
     due.edit.clear()
     due.edit.setFocus()
     type_text(qtbot, due.edit, "+10")
     press(qtbot, Qt.Key.Key_Tab)
-    assert due.edit.text() == f"{add_business_days(dt.date.today(), 10):%Y/%m/%d}"
+    assert due.edit.text() == f"{add_business_days(local_today(), 10):%Y/%m/%d}"
 
 
 @pytest.mark.parametrize("where", ["label", "box"])

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from desktop_app.domain.local_time import local_today
 from desktop_app.services import actions, database, inquiries
 from desktop_app.services.drafts import DRAFT_FILE
 from desktop_app.ui.intake.intake_form import IntakeForm
@@ -17,7 +18,7 @@ from desktop_app.ui.widgets.conflict_dialog import ConflictDialog
 from tests.gui.test_intake_form import answer, type_text
 
 WAIT_MS = 10_000
-TODAY = dt.date.today()
+TODAY = local_today()
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from PySide6.QtGui import QFont, QPageLayout, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 
 from desktop_app.domain.dates import format_wareki
+from desktop_app.domain.local_time import local_today
 from desktop_app.ui.case_detail import CaseDetail
 from desktop_app.ui.inquiry_fields import inquiry_lines, lines_html
 from desktop_app.ui.vocab import Vocab, format_date
@@ -42,7 +43,7 @@ def case_sheet_html(
     detail: CaseDetail, vocab: Vocab, *, include_personal: bool, today: dt.date | None = None
 ) -> str:
     """The whole sheet as HTML (what QTextDocument prints; tests read it)."""
-    printed = today or dt.date.today()
+    printed = today or local_today()
     record = detail.record
     lines = inquiry_lines(record, vocab, include_personal=include_personal, places=detail.places)
     esc = html.escape

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush
 
+from desktop_app.domain.local_time import local_today
 from desktop_app.services.followups import FollowUpRow
 from desktop_app.ui.inquiry_list.list_model import OVERDUE_BACKGROUND, OVERDUE_TEXT
 from desktop_app.ui.vocab import Vocab, format_date
@@ -27,7 +28,7 @@ class FollowUpModel(HeldRowsModel[FollowUpRow]):
     def __init__(self, vocab: Vocab, parent: QObject | None = None) -> None:
         super().__init__((), parent)
         self._vocab = vocab
-        self._today = dt.date.today()
+        self._today = local_today()
         self._headers = (
             self.tr("期限"),
             self.tr("残り"),
@@ -41,7 +42,7 @@ class FollowUpModel(HeldRowsModel[FollowUpRow]):
 
     def set_rows(self, rows: Sequence[FollowUpRow], today: dt.date | None = None) -> None:
         """`today` is the day lateness is counted from (the service's, so both agree)."""
-        self._today = today or dt.date.today()
+        self._today = today or local_today()
         super().set_rows(rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.local_time import local_today
 from desktop_app.services import followups
 from desktop_app.services.database import Database
 from desktop_app.services.followups import FollowUpRow
@@ -82,7 +83,7 @@ class FollowUpsPage(QWidget):
 
     @Slot()
     def refresh(self) -> None:
-        today = dt.date.today()
+        today = local_today()
         self._ctx.runner.run(
             _load,
             self._ctx.db,

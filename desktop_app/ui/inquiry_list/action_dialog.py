@@ -8,8 +8,6 @@ follow-up date (services.actions). GUI thread only; the save runs on the DbRunne
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.local_time import local_today
 from desktop_app.services import actions, lookup
 from desktop_app.services.lookup import PartnerItem
 from desktop_app.services.status_history import STATUS_CHANGE
@@ -48,7 +47,7 @@ class AddActionDialog(SavingDialog):
                 self.kind.addItem(label, code)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.action_date = DateField(self.tr("対応日"), self, at="action_date")
-        self.action_date.set_value(dt.date.today())
+        self.action_date.set_value(local_today())
         self.note = QPlainTextEdit(self, objectName="actionNote")
         self.note.setTabChangesFocus(True)
         self.next_due = DateField(self.tr("次回対応期限"), self, at="next_due")

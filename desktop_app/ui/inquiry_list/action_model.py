@@ -9,12 +9,12 @@ The list is short (one case), so the model holds it whole. GUI thread only.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush
 
+from desktop_app.domain.local_time import local_today
 from desktop_app.services.records import ActionRecord
 from desktop_app.ui.inquiry_list.list_model import OVERDUE_TEXT
 from desktop_app.ui.vocab import Vocab, format_date
@@ -72,7 +72,5 @@ class ActionHistoryModel(HeldRowsModel[ActionRecord]):
 
 def _late(action: ActionRecord) -> bool:
     return (
-        action.awaiting_reply
-        and action.reply_due is not None
-        and action.reply_due < dt.date.today()
+        action.awaiting_reply and action.reply_due is not None and action.reply_due < local_today()
     )

@@ -7,8 +7,6 @@ emitted so the list and the counts refresh. Reads and writes run on the DbRunner
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain import workflow
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.local_time import local_today
 from desktop_app.services import actions
 from desktop_app.services.records import ActionRecord
 from desktop_app.ui.case_detail import CaseDetail, load_case
@@ -187,14 +186,14 @@ class DetailPane(QWidget):
         dialog = QInputDialog(self, objectName="replyDialog")
         dialog.setWindowTitle(self.tr("回答を記録"))
         dialog.setLabelText(self.tr("回答を受けた日（{0}）").format(action.referred_to))
-        dialog.setTextValue(format_date(dt.date.today()))
+        dialog.setTextValue(format_date(local_today()))
         dialog.textValueSelected.connect(lambda text: self._log_reply(action.id, text))
         self.dialog = dialog
         dialog.open()
 
     def _log_reply(self, action_id: str, text: str) -> None:
         try:
-            replied_on = read_date(text, self.tr("回答日")) or dt.date.today()
+            replied_on = read_date(text, self.tr("回答日")) or local_today()
         except UserError as exc:
             show_error(self, exc, self._ctx.lang)
             return

@@ -11,7 +11,6 @@ dropped. GUI thread only.
 
 from __future__ import annotations
 
-import datetime as dt
 from array import array
 from collections import OrderedDict
 from dataclasses import replace
@@ -27,6 +26,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from desktop_app.domain.local_time import local_today
 from desktop_app.services import search
 from desktop_app.services.database import Database
 from desktop_app.services.search import InquiryFilter, InquiryRow, SortKey
@@ -126,7 +126,7 @@ class InquiryListModel(QAbstractTableModel):
         """Count and order again with the current filter (after a save or a new filter)."""
         self._generation += 1
         generation = self._generation
-        flt = replace(self._filter, today=dt.date.today())
+        flt = replace(self._filter, today=local_today())
         self._loading_filter = flt
         runner, db = self._ctx.runner, self._ctx.db
         runner.run(
@@ -279,7 +279,7 @@ class InquiryListModel(QAbstractTableModel):
             search.rows_by_pk,
             self._ctx.db,
             keys,
-            today=dt.date.today(),
+            today=local_today(),
             on_done=lambda rows: self._page_loaded(stamp, page, keys, rows),
             owner=self,
         )

@@ -7,8 +7,6 @@ GUI thread only.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QItemSelection, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.local_time import local_today
 from desktop_app.services import followups, search
 from desktop_app.services.search import InquiryFilter
 from desktop_app.ui import preferences
@@ -138,7 +137,7 @@ class InquiryListPage(QWidget):
         self._ctx.runner.run(
             followups.start_counts,
             self._ctx.db,
-            dt.date.today(),
+            local_today(),
             on_done=self._show_counts,
             owner=self,
             background=True,

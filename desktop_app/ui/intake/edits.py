@@ -13,6 +13,7 @@ from typing import Any
 
 from desktop_app.domain import inquiry_input
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.local_time import local_today
 
 # A record's JSON keys that no one edits in the form.
 _BOOKKEEPING = ("receipt_no", "id", "office", "rev", "updated_at", "staff", "closed_at")
@@ -67,7 +68,7 @@ def overlay(
 
 
 def _read(contract: Mapping[str, Any]) -> dict[str, Any]:
-    return inquiry_input.read_changes(contract, today=dt.date.today())
+    return inquiry_input.read_changes(contract, today=local_today())
 
 
 def _flat(values: Mapping[str, Any]) -> dict[str, Any]:

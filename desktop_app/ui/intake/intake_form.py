@@ -11,7 +11,6 @@ not overwritten (ui/intake/stale_edit.py); a postal code fills the address's tow
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app import config
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.local_time import local_today
 from desktop_app.domain.merge import FieldConflict, three_way
 from desktop_app.domain.text import digits
 from desktop_app.services import inquiries, postal
@@ -161,7 +161,7 @@ class IntakeForm(QWidget):
         """An empty form for the next inquiry, received today."""
         self._receipt = None
         self._base = None
-        self.inquiry.apply({"received_at": dt.date.today().strftime("%Y/%m/%d")})
+        self.inquiry.apply({"received_at": local_today().strftime("%Y/%m/%d")})
         self.inquirer.apply({})
         self._reset(self.tr("新規受付"))
         self.inquiry.received_at.edit.setFocus()

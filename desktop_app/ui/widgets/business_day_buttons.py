@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from desktop_app.domain.business_days import add_business_days
+from desktop_app.domain.local_time import local_today
 from desktop_app.ui.vocab import format_date
 
 STEPS = (3, 5, 10)
@@ -27,7 +28,7 @@ class BusinessDayButtons(QWidget):
         target: QLineEdit,
         parent: QWidget | None = None,
         *,
-        today: Callable[[], dt.date] = dt.date.today,
+        today: Callable[[], dt.date] = local_today,
     ) -> None:
         super().__init__(parent)
         self.target = target

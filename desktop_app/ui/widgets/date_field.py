@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from desktop_app.domain.business_days import add_business_days
 from desktop_app.domain.dates import DateParseError, format_wareki, parse_date
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.local_time import local_today
 from desktop_app.ui.vocab import format_date
 
 _BUSINESS_DAYS = re.compile(r"^\+(\d{1,2})$")
@@ -42,7 +43,7 @@ def expand_business_days(text: str, today: dt.date | None = None) -> str:
     found = _BUSINESS_DAYS.match(unicodedata.normalize("NFKC", text.strip()))
     if found is None or int(found.group(1)) == 0:
         return text
-    return format_date(add_business_days(today or dt.date.today(), int(found.group(1))))
+    return format_date(add_business_days(today or local_today(), int(found.group(1))))
 
 
 def normalised(text: str) -> str:

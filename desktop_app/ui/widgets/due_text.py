@@ -7,13 +7,14 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication
 
 from desktop_app.domain.business_days import business_days_until
+from desktop_app.domain.local_time import local_today
 
 
 def due_text(due: dt.date | None, today: dt.date | None = None) -> str:
     """期限まであと3開庁日 / 本日が期限 / 期限を2開庁日過ぎています; empty without a due date."""
     if due is None:
         return ""
-    when = today or dt.date.today()
+    when = today or local_today()
     left = business_days_until(when, due)
     if due < when:
         return QCoreApplication.translate("DueText", "期限を{0}開庁日過ぎています").format(

@@ -263,17 +263,16 @@ def _labels(
 
 
 def _gui(args: argparse.Namespace, printer: Printer) -> int:
-    from desktop_app.demo.service import first_start
+    # The window opens the file itself, after its start frame is on screen (ui.app).
     from desktop_app.ui.app import run_gui
 
-    db = _open(args, create=True)
-    try:
-        first_start(db, office=config.DEMO_OFFICE, demo_count=config.DEMO_COUNT)
-    finally:
-        db.dispose()
     screenshot = getattr(args, "screenshot", None)
-    path = _db_path(args)
-    return run_gui(path, screenshot=Path(screenshot) if screenshot else None, lang=printer.lang)
+    return run_gui(
+        _db_path(args),
+        screenshot=Path(screenshot) if screenshot else None,
+        lang=printer.lang,
+        first_start=True,
+    )
 
 
 def _init(args: argparse.Namespace, printer: Printer) -> int:

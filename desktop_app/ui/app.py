@@ -4,6 +4,13 @@
 wins once the person has chosen one; before that, the `lang` the CLI passes (from the
 environment). In screenshot mode the `lang` given always wins, so README pictures are
 reproducible. Choosing another language in 設定 rebuilds the main window in it (DeskApp below).
+
+Start-up order: measured with `python -X importtime`, SQLAlchemy, the models, the services and
+the screens are about 70% of the time to a usable window, and SQLAlchemy alone costs more than
+the whole bare PySide6 window. So this module imports nothing of them at its top: the
+QApplication and a start frame (the window's remembered size and place, titled, still empty)
+are shown first, and the heavy imports, the database and the main window follow once the frame
+is on screen; the main window then takes the frame's place.
 """
 
 from __future__ import annotations
@@ -12,35 +19,47 @@ import sys
 import time
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QSize, Slot
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from desktop_app import config
 from desktop_app.domain.errors import UserError
-from desktop_app.services import database, setup
-from desktop_app.services.database import Database
 from desktop_app.ui import preferences
-from desktop_app.ui.context import AppContext
 from desktop_app.ui.errors import error_text, show_error
 from desktop_app.ui.i18n import install_translators
-from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.settings.settings_page import apply_font_size
 from desktop_app.ui.style import apply_style
-from desktop_app.ui.vocab import load_vocab
-from desktop_app.ui.worker import DbRunner
+
+if TYPE_CHECKING:
+    from desktop_app.services.database import Database
+    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.worker import DbRunner
 
 # Japanese UI fonts in order of preference; the first one installed is used. Noto Sans CJK JP
 # on Linux (and in the offscreen screenshots), Yu Gothic UI / Meiryo UI on ward PCs.
 CJK_FAMILIES = ("Noto Sans CJK JP", "Yu Gothic UI", "Meiryo UI", "Hiragino Sans")
 SCREENSHOT_TIMEOUT_S = 30.0
+FRAME_EXPOSE_TIMEOUT_S = 2.0
+FRAME_SIZE = QSize(1280, 800)  # MainWindow.WINDOW_SIZE, named here so as not to import it
+# The start frame's title, before the office (read from the database) is known.
+PRODUCT_NAMES = {"ja": "連携デスク", "en": "Renkei Desk"}
 
 
-def run_gui(db_path: Path, *, screenshot: Path | None = None, lang: str | None = None) -> int:
+def run_gui(
+    db_path: Path,
+    *,
+    screenshot: Path | None = None,
+    lang: str | None = None,
+    first_start: bool = False,
+) -> int:
     """Show the desk on `db_path` until it is closed; with `screenshot`, save a PNG and exit.
 
-    Returns the exit code: 0, 2 when the database cannot be opened or is not initialised.
+    `first_start` (the `renkei-desk` command) makes a new file a demo desk first, behind the
+    start frame. Returns the exit code: 0, 2 when the database cannot be opened or is not
+    initialised.
     """
     app = QApplication.instance()
     if not isinstance(app, QApplication):
@@ -50,21 +69,19 @@ def run_gui(db_path: Path, *, screenshot: Path | None = None, lang: str | None =
     chosen = lang or config.language()
     if screenshot is None:
         chosen = preferences.saved_language() or chosen
-    set_application_font(app, preferences.font_pt())
-    apply_style(app)
-    install_translators(app, chosen)
+    prepare_application(app, chosen, preferences.font_pt())
+    # Screenshots are taken of the main window alone, so they need no frame before it.
+    frame = None if screenshot is not None else show_start_frame(app, chosen)
     try:
-        db = database.connect(db_path)
-        office = setup.office_of(db)
-        if office is None:
-            db.dispose()
-            raise UserError("not_initialised")
+        db, office = open_desk_database(db_path, first_start=first_start)
     except UserError as exc:
+        if frame is not None:
+            frame.close()
         _refuse(exc, chosen, interactive=screenshot is None)
         return 2
     desk = DeskApp(app, db, office)
     try:
-        desk.build(chosen, restore=screenshot is None)
+        desk.build(chosen, restore=screenshot is None, replacing=frame)
         if screenshot is not None:
             return desk.screenshot(screenshot)
         sys.excepthook = desk.excepthook
@@ -72,6 +89,56 @@ def run_gui(db_path: Path, *, screenshot: Path | None = None, lang: str | None =
     finally:
         sys.excepthook = sys.__excepthook__
         desk.close()
+
+
+def prepare_application(app: QApplication, lang: str, points: int) -> None:
+    """The font, the style sheet and the translators: all before the first window is shown."""
+    set_application_font(app, points)
+    apply_style(app)
+    install_translators(app, lang)
+
+
+def show_start_frame(app: QApplication, lang: str) -> QMainWindow:
+    """An empty window where the main window will be, painted before the heavy imports.
+
+    The person sees the desk open at once instead of nothing for a second; it is closed when
+    the main window is shown in its place (DeskApp.build).
+    """
+    frame = QMainWindow(objectName="startFrame")
+    frame.setWindowTitle(PRODUCT_NAMES.get(lang, PRODUCT_NAMES["ja"]))
+    state = preferences.window_state(preferences.GEOMETRY_KEY)
+    if state is None or not frame.restoreGeometry(state):
+        frame.resize(FRAME_SIZE)
+    frame.show()
+    deadline = time.monotonic() + FRAME_EXPOSE_TIMEOUT_S
+    handle = frame.windowHandle()
+    while not handle.isExposed() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.001)
+    frame.repaint()
+    return frame
+
+
+def open_desk_database(path: Path, *, first_start: bool = False) -> tuple[Database, str]:
+    """The database at the newest schema and this installation's office code.
+
+    The first import of SQLAlchemy and the services happens here. Raises UserError when the
+    file cannot be opened or was never initialised (and `first_start` does not make it a demo).
+    """
+    from desktop_app.demo.service import first_start as first_start_demo
+    from desktop_app.services import database, setup
+
+    db = database.connect(path)
+    try:
+        if first_start:
+            first_start_demo(db, office=config.DEMO_OFFICE, demo_count=config.DEMO_COUNT)
+        office = setup.office_of(db)
+        if office is None:
+            raise UserError("not_initialised")
+    except BaseException:
+        db.dispose()
+        raise
+    return db, office
 
 
 def set_application_font(app: QApplication, points: int) -> None:
@@ -99,7 +166,17 @@ class DeskApp:
         self.window: MainWindow | None = None
         self.runner: DbRunner | None = None
 
-    def build(self, lang: str, *, restore: bool) -> MainWindow:
+    def build(
+        self, lang: str, *, restore: bool, replacing: QMainWindow | None = None
+    ) -> MainWindow:
+        """The main window in `lang`, shown and loading; `replacing` (the start frame) closes
+        once the main window is on screen in its place."""
+        from desktop_app.services import setup
+        from desktop_app.ui.context import AppContext
+        from desktop_app.ui.main_window import MainWindow
+        from desktop_app.ui.vocab import load_vocab
+        from desktop_app.ui.worker import DbRunner
+
         runner = DbRunner(lang)
         vocab = runner.call(load_vocab, self.db, lang)
         training = runner.call(setup.is_training, self.db)
@@ -111,6 +188,8 @@ class DeskApp:
             window.list_page.splitter.setSizes([760, 400])
         window.languageChanged.connect(self._switch_language)
         window.show()
+        if replacing is not None:
+            replacing.close()
         window.start()
         self.window, self.runner = window, runner
         return window

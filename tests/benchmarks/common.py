@@ -6,7 +6,6 @@ import datetime as dt
 import json
 import math
 import os
-import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -21,9 +20,13 @@ BENCH_TODAY = dt.date(2026, 11, 23)
 BENCH_OFFICE = "HQ"  # the central office holds every branch's inquiries
 
 
+# The repo's bench-out/ (ignored by git): a built 1M database survives reboots and /tmp cleaning.
+BENCH_OUT = Path(__file__).resolve().parents[2] / "bench-out"
+
+
 def bench_dir() -> Path:
     """Where benchmark databases live between runs (RENKEI_BENCH_DIR overrides)."""
-    default = Path(tempfile.gettempdir()) / "renkei-desk-bench"
+    default = BENCH_OUT
     path = Path(os.environ.get("RENKEI_BENCH_DIR", default))
     path.mkdir(parents=True, exist_ok=True)
     return path

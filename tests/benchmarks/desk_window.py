@@ -1,7 +1,8 @@
-"""The desk side of the window start-up figure, as `renkei-desk gui` starts it.
+"""The desk side of the window start-up figures, as `renkei-desk gui` starts it.
 
 A standalone script (run by path) that imports only the program: `python desk_window.py DB`
-prints "ready" once the main window is shown with its first page of the list painted.
+prints "shown" once the start frame is painted (before SQLAlchemy and the screens are
+imported) and "ready" once the main window is shown with its first page of the list painted.
 `open_desk` is also what bench_list's in-process list measurements start from.
 """
 
@@ -15,25 +16,23 @@ from pathlib import Path
 from typing import Any
 
 
-def open_desk(path: Path) -> tuple[Any, Any]:
-    """(QApplication, DeskApp) set up exactly as run_gui does."""
+def _application() -> Any:
     from PySide6.QtWidgets import QApplication
 
-    from desktop_app.services import database, setup
     from desktop_app.ui import preferences
-    from desktop_app.ui.app import DeskApp, set_application_font
-    from desktop_app.ui.i18n import install_translators
-    from desktop_app.ui.style import apply_style
+    from desktop_app.ui.app import prepare_application
 
     app = QApplication([])
-    set_application_font(app, preferences.DEFAULT_FONT_PT)
-    apply_style(app)
-    install_translators(app, "ja")
-    db = database.connect(path)
-    office = setup.office_of(db)
-    assert office is not None
-    desk = DeskApp(app, db, office)
-    return app, desk
+    prepare_application(app, "ja", preferences.DEFAULT_FONT_PT)
+    return app
+
+
+def open_desk(path: Path) -> tuple[Any, Any]:
+    """(QApplication, DeskApp) set up exactly as run_gui does, without the start frame."""
+    from desktop_app.ui.app import DeskApp, open_desk_database
+
+    app = _application()
+    return app, DeskApp(app, *open_desk_database(path))
 
 
 def until(app: Any, condition: Callable[[], bool], timeout_s: float = 120.0) -> None:
@@ -47,8 +46,13 @@ def until(app: Any, condition: Callable[[], bool], timeout_s: float = 120.0) -> 
 
 
 def main(path: Path) -> None:
-    app, desk = open_desk(path)
-    window = desk.build("ja", restore=False)
+    from desktop_app.ui.app import DeskApp, open_desk_database, show_start_frame
+
+    app = _application()
+    frame = show_start_frame(app, "ja")
+    print("shown", flush=True)
+    desk = DeskApp(app, *open_desk_database(path))
+    window = desk.build("ja", restore=False, replacing=frame)
     model = window.list_page.model
     until(app, lambda: window.windowHandle().isExposed() and model.row_at(0) is not None)
     window.repaint()

@@ -88,6 +88,17 @@
     </message>
 </context>
 <context>
+    <name>BusinessDayButtons</name>
+    <message>
+        <source>{0}開庁日後（土日・祝日・年末年始を除く）。欄に +{0} と入力しても同じです</source>
+        <translation>{0} office days from today (weekends, national holidays and the year-end closure skipped). Typing +{0} in the box does the same</translation>
+    </message>
+    <message>
+        <source>開庁日</source>
+        <translation>office days</translation>
+    </message>
+</context>
+<context>
     <name>CaseSheet</name>
     <message>
         <source>個人情報を含みます。取扱いに注意してください。</source>
@@ -162,6 +173,44 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>この内容で保存</source>
+        <translation>Save with these values</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictView</name>
+    <message>
+        <source>すべて「{0}」</source>
+        <translation>All: {0}</translation>
+    </message>
+    <message>
+        <source>項目</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>採る値</source>
+        <translation>Value to keep</translation>
+    </message>
+    <message>
+        <source>両方で変更: 選んでください</source>
+        <translation>Changed on both sides: choose</translation>
+    </message>
+    <message>
+        <source>片方だけの変更: 自動で統合</source>
+        <translation>Changed on one side: merged</translation>
+    </message>
+    <message>
+        <source>自動で統合</source>
+        <translation>merged</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <source>日付として読めません</source>
@@ -213,6 +262,21 @@
     <message>
         <source>回答日</source>
         <translation>Reply date</translation>
+    </message>
+</context>
+<context>
+    <name>DueText</name>
+    <message>
+        <source>期限を{0}開庁日過ぎています</source>
+        <translation>{0} office days overdue</translation>
+    </message>
+    <message>
+        <source>本日が期限</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <source>期限まであと{0}開庁日</source>
+        <translation>Due in {0} office days</translation>
     </message>
 </context>
 <context>
@@ -678,8 +742,8 @@
         <translation>Saved as {0}</translation>
     </message>
     <message>
-        <source>保存できませんでした。赤字の項目を確認してください。</source>
-        <translation>Not saved. Check the fields marked in red.</translation>
+        <source>保存できませんでした。赤字の項目を確認してください（{0}件）。</source>
+        <translation>Not saved. Check the fields in red ({0}).</translation>
     </message>
     <message>
         <source>受付番号 {0} を編集</source>
@@ -692,6 +756,10 @@
     <message>
         <source>前回保存されなかった入力が残っています。復元しますか？</source>
         <translation>Unsaved input from last time was kept. Restore it?</translation>
+    </message>
+    <message>
+        <source>前回の入力のあと、{0} はほかで変更されています。どちらの値を残すか選んでください。</source>
+        <translation>{0} was changed elsewhere after this input was left unsaved. Choose which value to keep.</translation>
     </message>
     <message>
         <source>前回の入力を復元しました（まだ保存されていません）</source>
@@ -927,6 +995,29 @@
     <message>
         <source>文字の大きさ</source>
         <translation>Font size</translation>
+    </message>
+</context>
+<context>
+    <name>StaleEdit</name>
+    <message>
+        <source>保存する前に選んでください</source>
+        <translation>Choose before saving</translation>
+    </message>
+    <message>
+        <source>自分の入力</source>
+        <translation>My input</translation>
+    </message>
+    <message>
+        <source>保存済みの値</source>
+        <translation>Stored value</translation>
+    </message>
+    <message>
+        <source>自分の入力を残す</source>
+        <translation>Keep my input</translation>
+    </message>
+    <message>
+        <source>保存済みの値を採る</source>
+        <translation>Take the stored value</translation>
     </message>
 </context>
 <context>

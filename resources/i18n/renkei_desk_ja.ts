@@ -88,6 +88,17 @@
     </message>
 </context>
 <context>
+    <name>BusinessDayButtons</name>
+    <message>
+        <source>{0}開庁日後（土日・祝日・年末年始を除く）。欄に +{0} と入力しても同じです</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>開庁日</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CaseSheet</name>
     <message>
         <source>個人情報を含みます。取扱いに注意してください。</source>
@@ -162,6 +173,44 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>この内容で保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation type="unfinished">キャンセル</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictView</name>
+    <message>
+        <source>すべて「{0}」</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>項目</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>採る値</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>両方で変更: 選んでください</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>片方だけの変更: 自動で統合</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>自動で統合</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <source>日付として読めません</source>
@@ -213,6 +262,21 @@
     <message>
         <source>回答日</source>
         <translation>回答日</translation>
+    </message>
+</context>
+<context>
+    <name>DueText</name>
+    <message>
+        <source>期限を{0}開庁日過ぎています</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本日が期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>期限まであと{0}開庁日</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -678,8 +742,8 @@
         <translation>受付番号 {0} で保存しました</translation>
     </message>
     <message>
-        <source>保存できませんでした。赤字の項目を確認してください。</source>
-        <translation>保存できませんでした。赤字の項目を確認してください。</translation>
+        <source>保存できませんでした。赤字の項目を確認してください（{0}件）。</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>受付番号 {0} を編集</source>
@@ -692,6 +756,10 @@
     <message>
         <source>前回保存されなかった入力が残っています。復元しますか？</source>
         <translation>前回保存されなかった入力が残っています。復元しますか？</translation>
+    </message>
+    <message>
+        <source>前回の入力のあと、{0} はほかで変更されています。どちらの値を残すか選んでください。</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>前回の入力を復元しました（まだ保存されていません）</source>
@@ -927,6 +995,29 @@
     <message>
         <source>文字の大きさ</source>
         <translation>文字の大きさ</translation>
+    </message>
+</context>
+<context>
+    <name>StaleEdit</name>
+    <message>
+        <source>保存する前に選んでください</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>自分の入力</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存済みの値</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>自分の入力を残す</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存済みの値を採る</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

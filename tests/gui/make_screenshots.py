@@ -3,7 +3,8 @@
 Builds a demo database in a temporary directory (QSettings too, so the person's own settings
 are neither read nor changed), opens the main window at 1280x800 offscreen and saves:
 list (with the detail pane), detail (a referral waiting for its reply), followups, masters
-(municipality search) and settings, each as <name>_<lang>.png (the intake form has its own).
+(municipality search), settings and the intake form (tests/gui/intake_screenshots.py), each as
+<name>_<lang>.png.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from desktop_app.ui.app import DeskApp, set_application_font  # noqa: E402
 from desktop_app.ui.i18n import install_translators  # noqa: E402
 from desktop_app.ui.main_window import MainWindow  # noqa: E402
 from desktop_app.ui.style import apply_style  # noqa: E402
+from tests.gui.intake_screenshots import shoot_intake  # noqa: E402
 
 COUNT = 3_000
 TODAY = dt.date(2026, 11, 23)
@@ -87,6 +89,7 @@ def _shoot_all(
 
     shot("masters", masters)
     shot("settings", lambda: window.show_page("settings"))
+    shoot_intake(window.ctx, out, lang, lambda: _settle(app, desk))
 
 
 def _settle(app: QApplication, desk: DeskApp) -> None:

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from desktop_app.domain.business_days import add_business_days
 from desktop_app.domain.dates import format_wareki
 from desktop_app.services import inquirers, inquiries
 from desktop_app.services.drafts import DRAFT_FILE
@@ -208,9 +209,11 @@ def test_a_refused_save_shows_the_message_by_the_field_and_writes_nothing(
         key, message = "subject", "「件名」は必須です。入力してください。"
     else:
         future = dt.date.today() + dt.timedelta(days=30)
-        form.inquiry.received_at.set_text(format_wareki(future))
+        form.inquiry.received_at.edit.clear()
+        type_text(qtbot, form.inquiry.received_at.edit, format_wareki(future))
         key = "received_at"
-        message = f"「受付日」に未来の日付「{format_wareki(future)}」は入力できません。"
+        # The form sends (and shows, once the box is left) the date as yyyy/mm/dd.
+        message = f"「受付日」に未来の日付「{future:%Y/%m/%d}」は入力できません。"
     before = snapshot(db_path)
 
     form.save()
@@ -376,3 +379,108 @@ def test_a_declined_draft_is_dropped(qtbot, make_form, tmp_path):
     answer(qtbot, second, "restoreDraftBox", QMessageBox.StandardButton.No)
     assert second.inquiry.subject.text() == ""
     assert not draft.exists()
+
+
+def test_a_blank_form_shows_every_error_at_once_each_at_its_field(qtbot, form, db_path, snapshot):
+    before = snapshot(db_path)
+    qtbot.keyClick(form.inquiry.received_at.edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+
+    boxes = form.inquiry.boxes | form.inquirer.boxes
+    qtbot.waitUntil(boxes["subject"].error.isVisible, timeout=WAIT_MS)
+    shown = {key: box.error.text() for key, box in boxes.items() if box.error.isVisible()}
+    assert shown == {
+        "subject": "「件名」は必須です。入力してください。",
+        "inquirer.type": "「相談者区分」は必須です。入力してください。",
+        "inquirer.name": "相談者の「氏名」か「団体名」のどちらかを入力してください。",
+    }
+    assert form.notice.text() == "保存できませんでした。赤字の項目を確認してください（3件）。"
+    assert focused() is form.inquirer.type  # the first in Tab order
+    assert form.findChild(QMessageBox) is None
+    assert snapshot(db_path) == before
+
+    press(qtbot, Qt.Key.Key_Down)  # a type is chosen: its message goes, the others stay
+    assert not boxes["inquirer.type"].error.isVisible()
+    assert boxes["inquirer.name"].error.isVisible() and boxes["subject"].error.isVisible()
+    type_text(qtbot, form.inquirer.name, "鈴木")
+    type_text(qtbot, form.inquiry.subject, "相")
+    assert not any(box.error.isVisible() for box in boxes.values())
+    assert form.notice.text() == ""
+
+
+def test_dates_are_shown_as_yyyy_mm_dd_after_loading_and_saving(qtbot, form, ctx, sample_inquiry):
+    existing = inquiries.add_inquiry(ctx.db, sample_inquiry, staff="tanaka")
+    form.load(existing.receipt_no)
+    qtbot.waitUntil(lambda: form.receipt_no == existing.receipt_no, timeout=WAIT_MS)
+    assert form.inquiry.received_at.edit.text() == "2026/09/14"
+    assert form.inquiry.follow_up_due.edit.text() == "2026/09/30"
+    with qtbot.waitSignal(form.saved, timeout=WAIT_MS):
+        form.save()
+    assert form.inquiry.follow_up_due.edit.text() == "2026/09/30"
+
+
+def test_the_date_box_fits_the_longest_written_date(form):
+    edit = form.inquiry.follow_up_due.edit
+    edit.setText("令和８年１２月１５日")
+    margins = edit.textMargins()
+    room = edit.contentsRect().width() - margins.left() - margins.right()
+    assert edit.fontMetrics().horizontalAdvance(edit.text()) < room
+
+
+def test_plus_business_days_by_button_and_by_keyboard(qtbot, form):
+    due = form.inquiry.follow_up_due
+    assert due.business_days is not None
+    due.business_days.buttons[5].click()
+    expected = add_business_days(dt.date.today(), 5)
+    assert due.date() == expected
+    assert due.edit.text() == f"{expected:%Y/%m/%d}"
+    due.edit.clear()
+    due.edit.setFocus()
+    type_text(qtbot, due.edit, "+10")
+    press(qtbot, Qt.Key.Key_Tab)
+    assert due.edit.text() == f"{add_business_days(dt.date.today(), 10):%Y/%m/%d}"
+
+
+@pytest.mark.parametrize("where", ["label", "box"])
+def test_clicking_an_entry_label_or_box_ticks_it(qtbot, form, where):
+    fields = form.inquiry.multis["fields"]
+    item = fields.item(2)  # 防災・災害支援
+    rect = fields.visualItemRect(item)
+    point = rect.center() if where == "label" else rect.topLeft() + QPoint(10, rect.height() // 2)
+    qtbot.mouseClick(fields.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert fields.codes() == ["disaster"]
+    qtbot.mouseClick(fields.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert fields.codes() == []
+
+
+def test_a_postal_code_fills_the_address_unless_one_was_typed(qtbot, form, ctx):
+    address = form.inquirer.edits["address"]
+    type_text(qtbot, form.inquirer.edits["postal_code"], "105-0014")
+    qtbot.waitUntil(lambda: address.text() == "東京都港区芝", timeout=WAIT_MS)
+    type_text(qtbot, address, "5-36-4")
+    form.inquirer.edits["postal_code"].clear()
+    type_text(qtbot, form.inquirer.edits["postal_code"], "1080074")  # the clerk's own address
+    qtbot.waitUntil(lambda: not ctx.runner.busy, timeout=WAIT_MS)
+    qtbot.wait(20)
+    assert address.text() == "東京都港区芝5-36-4"
+
+    address.clear()
+    form.inquirer.edits["postal_code"].clear()
+    type_text(qtbot, form.inquirer.edits["postal_code"], "１０８００７４")
+    qtbot.waitUntil(lambda: address.text() == "東京都港区高輪", timeout=WAIT_MS)
+    form.inquirer.edits["postal_code"].clear()
+    type_text(qtbot, form.inquirer.edits["postal_code"], "999-9999")  # no such code
+    qtbot.waitUntil(lambda: not ctx.runner.busy, timeout=WAIT_MS)
+    qtbot.wait(20)
+    assert address.text() == "東京都港区高輪"
+
+
+def test_tab_reaches_unlink_where_it_stands_above_the_inquirer(qtbot, form, ctx, sample_inquiry):
+    existing = inquiries.add_inquiry(ctx.db, sample_inquiry, staff="tanaka")
+    form.load(existing.receipt_no)
+    qtbot.waitUntil(lambda: form.receipt_no == existing.receipt_no, timeout=WAIT_MS)
+    assert form.inquirer.unlink_button.isVisible()
+    form.inquiry.combos["channel"].setFocus()
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is form.inquirer.unlink_button
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is form.inquirer.type

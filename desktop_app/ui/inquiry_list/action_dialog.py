@@ -13,6 +13,7 @@ import datetime as dt
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QPlainTextEdit,
@@ -25,6 +26,7 @@ from desktop_app.services import actions, lookup
 from desktop_app.services.lookup import PartnerItem
 from desktop_app.services.status_history import STATUS_CHANGE
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.widgets.business_day_buttons import due_row
 from desktop_app.ui.widgets.date_field import DateField
 from desktop_app.ui.widgets.saving_dialog import SavingDialog
 
@@ -62,17 +64,25 @@ class AddActionDialog(SavingDialog):
         referral_form = QFormLayout(self.referral)
         referral_form.addRow(self.tr("紹介先の種類"), self.target_kind)
         referral_form.addRow(self.tr("紹介先"), self.boxed("referred_to", self.target))
-        referral_form.addRow(self.tr("回答期限"), self.boxed("reply_due", self.reply_due))
+        reply_box = self.boxed("reply_due", self.reply_due)
+        referral_form.addRow(self.tr("回答期限"), due_row(self.reply_due, reply_box, self.referral))
 
         form = QFormLayout()
         form.addRow(self.tr("種類"), self.boxed("kind", self.kind))
         form.addRow(self.tr("対応日"), self.boxed("action_date", self.action_date))
         form.addRow(self.tr("内容"), self.boxed("note", self.note))
-        form.addRow(self.tr("次回対応期限"), self.boxed("next_due", self.next_due))
+        next_box = self.boxed("next_due", self.next_due)
+        form.addRow(self.tr("次回対応期限"), due_row(self.next_due, next_box, self))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.referral)
         layout.addWidget(self.buttons)
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        chain = (self.kind, self.action_date, self.note, self.next_due, self.target_kind)
+        chain += (self.target, self.reply_due, save, cancel)
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)  # as the dialog reads, whatever was built first
         self._partners: list[PartnerItem] = []
         ctx.runner.run(lookup.partners, ctx.db, on_done=self._partners_loaded, owner=self)
         self._kind_changed()

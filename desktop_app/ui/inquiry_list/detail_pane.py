@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain import workflow
 from desktop_app.domain.errors import UserError
 from desktop_app.services import actions
 from desktop_app.services.records import ActionRecord
@@ -37,6 +38,7 @@ from desktop_app.ui.inquiry_list.action_model import ActionHistoryModel
 from desktop_app.ui.inquiry_list.status_dialog import StatusDialog
 from desktop_app.ui.widgets.columns import fit_columns, fixed_rows
 from desktop_app.ui.widgets.date_field import read_date
+from desktop_app.ui.widgets.due_text import due_text
 
 # Samples for the history's columns, in action_model.COLUMNS order (the note stretches).
 _HISTORY_SAMPLES = (
@@ -128,7 +130,8 @@ class DetailPane(QWidget):
     def _show(self, detail: CaseDetail) -> None:
         self.detail = detail
         record = detail.record
-        self.title.setText(f"<b>{record.receipt_no}</b>　{record.subject}")
+        due = "" if workflow.is_closed(record.status) else due_text(record.follow_up_due)
+        self.title.setText(f"<b>{record.receipt_no}</b>　{record.subject}　<b>{due}</b>")
         lines = inquiry_lines(record, self._ctx.vocab, include_personal=True, places=detail.places)
         self.summary.setHtml(lines_html(lines))
         self.history_model.set_rows(list(detail.actions))

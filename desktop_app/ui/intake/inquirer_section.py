@@ -58,6 +58,7 @@ class InquirerSection(QGroupBox):
         self._linked_id: str | None = None
         self._linked_name = ""
         self._kana_by_hand = False
+        self._filled_address = ""  # the address last filled from the postal code
         self.link_label = QLabel()
         self.link_label.setObjectName("linkedInquirer")
         self.unlink_button = QPushButton(self.tr("紐付けを解除"))
@@ -96,7 +97,8 @@ class InquirerSection(QGroupBox):
             form.addRow(labels[key], box)
 
     def focus_chain(self) -> list[QWidget]:
-        return [self.type, *self.edits.values()]
+        """Top to bottom: 紐付けを解除 (shown only when linked) stands above the fields."""
+        return [self.unlink_button, self.type, *self.edits.values()]
 
     def match_keys(self) -> dict[str, str]:
         """What suggest_duplicates needs, as typed."""
@@ -146,6 +148,21 @@ class InquirerSection(QGroupBox):
             else self.tr("新しい相談者として登録します")
         )
         self.unlink_button.setVisible(linked)
+
+    def postal_code(self) -> str:
+        return self.edits["postal_code"].text()
+
+    def offer_address(self, postal_code: str, address: str | None) -> None:
+        """Fill 住所 from the postal code's town, unless the clerk has typed an address.
+
+        `postal_code` is the code looked up: a reply for a code since changed is dropped.
+        """
+        edit = self.edits["address"]
+        if not address or postal_code != self.postal_code():
+            return
+        if edit.text() in ("", self._filled_address):
+            edit.setText(address)
+            self._filled_address = address
 
     @Slot(str)
     def _on_kana_edited(self, text: str) -> None:

@@ -37,8 +37,8 @@ class InquirySection(QObject):
 
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.received_at = DateField()
-        self.follow_up_due = DateField()
+        self.received_at = DateField(self.tr("受付日"))
+        self.follow_up_due = DateField(self.tr("次回対応期限"), due=True)
         self.combos = {key: CodeCombo(optional=key != "status") for key in COMBO_VOCAB}
         self.subject = QLineEdit()
         self.content = _text_box(5)
@@ -116,6 +116,14 @@ class InquirySection(QObject):
         self.content.textChanged.connect(self.changed)
         self.outcome.textChanged.connect(self.changed)
         self.municipalities.changed.connect(self.changed)
+
+    def head_keys(self) -> tuple[str, ...]:
+        """Contract keys of the fields before the inquirer's, in Tab order."""
+        return ("received_at", "channel")
+
+    def tail_keys(self) -> tuple[str, ...]:
+        """Contract keys of the fields after the inquirer's, in Tab order."""
+        return tuple(key for key in self.boxes if key not in self.head_keys())
 
     def head_chain(self) -> list[QWidget]:
         """Tab order before the inquirer's fields."""

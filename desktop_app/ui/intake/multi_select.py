@@ -1,13 +1,16 @@
 """Several codes of one list at once (連携分野, 協働の形態, 協定先), as checkable chips.
 
 One Tab stop for the whole list: arrows move between entries and Space ticks one, so a clerk
-crosses a 16-entry list without sixteen Tab presses. Entries wrap left to right, and the list
-grows as tall as its entries, so every choice is visible without scrolling.
+crosses a 16-entry list without sixteen Tab presses. A click anywhere on an entry, its label
+as well as its box, ticks or unticks it, as a checkbox's label does (the list view by itself
+only ticks on the box). Entries wrap left to right, and the list grows as tall as its
+entries, so every choice is visible without scrolling.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWidgetItem, QWidget
 
 _CODE = Qt.ItemDataRole.UserRole
@@ -28,6 +31,7 @@ class MultiSelect(QListWidget):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.itemChanged.connect(self._on_item_changed)
+        self.itemClicked.connect(self._toggle)
 
     def set_choices(self, choices: list[tuple[str, str]]) -> None:
         ticked = set(self.codes())
@@ -36,7 +40,9 @@ class MultiSelect(QListWidget):
         for code, label in choices:
             item = QListWidgetItem(label, self)
             item.setData(_CODE, code)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            # Not ItemIsUserCheckable: the view would tick on the box only; _toggle ticks on
+            # any click and on Space. The box is drawn from the check state all the same.
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if code in ticked else Qt.CheckState.Unchecked)
         self.blockSignals(False)
 
@@ -58,6 +64,17 @@ class MultiSelect(QListWidget):
         height = self.contentsSize().height() + 2 * self.frameWidth() + 2
         if self.count() and height != self.height():
             self.setFixedHeight(height)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        item = self.currentItem()
+        if event.key() == Qt.Key.Key_Space and item is not None:
+            self._toggle(item)
+            return
+        super().keyPressEvent(event)
+
+    @Slot(QListWidgetItem)
+    def _toggle(self, item: QListWidgetItem) -> None:
+        item.setCheckState(Qt.CheckState.Unchecked if _ticked(item) else Qt.CheckState.Checked)
 
     def _items(self) -> list[QListWidgetItem]:
         return [self.item(row) for row in range(self.count())]

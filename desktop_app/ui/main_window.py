@@ -77,10 +77,7 @@ class MainWindow(QMainWindow):
             shortcut.activated.connect(lambda n=number - 1: self.nav.setCurrentRow(n))
         new_shortcut = QShortcut(QKeySequence.StandardKey.New, self)
         new_shortcut.activated.connect(self.new_inquiry)
-        self._exchange_title = titles[PAGES.index("exchange")]
-        self.show_conflict_count(99)  # the widest the entry gets, for the navigation's width
         self.nav.setFixedWidth(max(120, self.nav.sizeHintForColumn(0) + 40))
-        self.show_conflict_count(0)
         self.nav.currentRowChanged.connect(self._page_chosen)
 
         central = QWidget(self)
@@ -126,12 +123,14 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def show_conflict_count(self, count: int) -> None:
-        """「取込・送付（競合 3）」 while sync conflicts wait for a person."""
+        """「競合 3」 under 取込・送付 while sync conflicts wait for a person.
+
+        A line of its own, so that the navigation keeps its width (the list needs it).
+        """
         item = self.nav.item(PAGES.index("exchange"))
-        shortcut = item.text().split("\n")[-1]
-        title = self._exchange_title
-        shown = self.tr("{0}（競合 {1}）").format(title, count) if count else title
-        item.setText(f"{shown}\n{shortcut}")
+        lines = item.text().split("\n")
+        waiting = [self.tr("競合 {0} 件").format(count)] if count else []
+        item.setText("\n".join([lines[0], *waiting, lines[-1]]))
 
     def show_page(self, name: str) -> None:
         self.nav.setCurrentRow(PAGES.index(name))

@@ -3,8 +3,8 @@
 Builds a demo database in a temporary directory (QSettings too, so the person's own settings
 are neither read nor changed), opens the main window at 1280x800 offscreen and saves:
 list (with the detail pane), detail (a referral waiting for its reply), followups, masters
-(municipality search), settings and the intake form (tests/gui/intake_screenshots.py), each as
-<name>_<lang>.png.
+(municipality search), settings, the intake form (tests/gui/intake_screenshots.py) and 取込・送付
+at the central office (tests/gui/exchange_screenshots.py), each as <name>_<lang>.png.
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ from desktop_app.ui.app import DeskApp, set_application_font  # noqa: E402
 from desktop_app.ui.i18n import install_translators  # noqa: E402
 from desktop_app.ui.main_window import MainWindow  # noqa: E402
 from desktop_app.ui.style import apply_style  # noqa: E402
+from desktop_app.ui.worker import DbRunner  # noqa: E402
+from tests.gui.exchange_screenshots import shoot_exchange  # noqa: E402
 from tests.gui.intake_screenshots import shoot_intake  # noqa: E402
 
 COUNT = 3_000
@@ -69,13 +71,13 @@ def _shoot_all(
 ) -> None:
     def shot(name: str, prepare: Callable[[], None]) -> None:
         prepare()
-        _settle(app, desk)
+        _settle(app, desk.runner)
         path = out / f"{name}_{lang}.png"
         window.grab().save(str(path), "PNG")
         print(path)
 
     def first_row() -> None:
-        _settle(app, desk)  # the first page must be in before a row can be selected
+        _settle(app, desk.runner)  # the first page must be in before a row can be selected
         window.list_page.table.selectRow(0)
 
     shot("list", first_row)
@@ -89,19 +91,20 @@ def _shoot_all(
 
     shot("masters", masters)
     shot("settings", lambda: window.show_page("settings"))
-    shoot_intake(window.ctx, out, lang, lambda: _settle(app, desk))
+    shoot_intake(window.ctx, out, lang, lambda: _settle(app, desk.runner))
+    shoot_exchange(out, lang, lambda runner: _settle(app, runner))
 
 
-def _settle(app: QApplication, desk: DeskApp) -> None:
+def _settle(app: QApplication, runner: DbRunner | None) -> None:
     deadline = time.monotonic() + 20
     time.sleep(0.3)  # debounced searches start after a pause
     while time.monotonic() < deadline:
         app.processEvents()
-        if desk.runner is not None and not desk.runner.busy:
+        if runner is not None and not runner.busy:
             app.processEvents()
             time.sleep(0.05)
             app.processEvents()
-            if not desk.runner.busy:
+            if not runner.busy:
                 return
         time.sleep(0.01)
 

@@ -28,7 +28,12 @@ from desktop_app.services import conflicts
 from desktop_app.services.conflicts import ConflictRecord, ConflictVersions
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.errors import show_error
-from desktop_app.ui.exchange.sync_conflict import ask_resolution, entity_label, qualified
+from desktop_app.ui.exchange.sync_conflict import (
+    ask_resolution,
+    entity_label,
+    in_catalogue_order,
+    qualified,
+)
 
 
 class ConflictQueue(QGroupBox):
@@ -55,7 +60,8 @@ class ConflictQueue(QGroupBox):
         self.open_button.clicked.connect(lambda: self._open_item(self.table.currentItem()))
         self.empty = QLabel(self.tr("未解決の競合はありません。"), self, objectName="conflictEmpty")
         buttons = QHBoxLayout()
-        buttons.addWidget(self.empty, 1)
+        buttons.addWidget(self.empty)
+        buttons.addStretch(1)
         buttons.addWidget(self.open_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
@@ -74,8 +80,11 @@ class ConflictQueue(QGroupBox):
         self.table.clear()
         lang = self._ctx.lang
         for record in found:
-            keys = [qualified(record.entity, item.field) for item in record.fields]
-            names = "、".join(fields.label_in(key, lang) for key in keys)
+            ordered = in_catalogue_order(record.entity, [item.field for item in record.fields])
+            keys = [qualified(record.entity, key) for key in ordered]
+            names = (", " if lang.startswith("en") else "、").join(
+                fields.label_in(key, lang) for key in keys
+            )
             item = QTreeWidgetItem(
                 self.table,
                 [

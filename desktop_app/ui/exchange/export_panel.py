@@ -52,7 +52,7 @@ class ExportPanel(QGroupBox):
         central = ctx.office == sync_export.CENTRAL
         for code, name in ctx.vocab.offices.items():
             if (code != sync_export.CENTRAL) == central and code != ctx.office:
-                self.destination.addItem(f"{name}（{code}）", code)
+                self.destination.addItem(self.tr("{0}（{1}）").format(name, code), code)
         self.destination.setEnabled(central)
         if not central:
             self.destination.setToolTip(self.tr("支所の送付先は本庁です。"))

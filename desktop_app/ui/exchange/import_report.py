@@ -12,11 +12,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
-from desktop_app.services.sync_import import ENTITIES, OUTCOMES, ImportReport, PackageReport
+from desktop_app.services.sync_import import OUTCOMES, ImportReport, PackageReport
 from desktop_app.ui.errors import error_text
 from desktop_app.ui.vocab import Vocab
 
 _REFUSED, _WARNING = QColor("#a4262c"), QColor("#7a4d00")
+_SHOWN_KINDS = ("inquiry", "action", "inquirer")  # as a clerk thinks of them: cases first
 
 
 class ImportReportView(QTreeWidget):
@@ -63,8 +64,9 @@ class ImportReportView(QTreeWidget):
             top.setText(0, self.tr("{0}: 取り込めません").format(package.file))
             top.setForeground(0, QBrush(_REFUSED))
             refusal = package.refusal
-            text = error_text(refusal, self._lang) if refusal else package.refused
-            self._line(top, text, _REFUSED)
+            text = error_text(refusal, self._lang) if refusal else package.refused or ""
+            for sentence in _sentences(text):  # a line each: a report line does not wrap
+                self._line(top, sentence, _REFUSED)
             return
         sender = self._vocab.office(package.from_office)
         top.setText(
@@ -77,7 +79,7 @@ class ImportReportView(QTreeWidget):
             top.setTextAlignment(column, Qt.AlignmentFlag.AlignRight)
             top.setFont(column, font)
         top.setFont(0, font)
-        for entity in ENTITIES:
+        for entity in _SHOWN_KINDS:
             item = QTreeWidgetItem(top, [self._kinds[entity]])
             for column, outcome in enumerate(OUTCOMES, start=1):
                 item.setText(column, str(package.counts[entity][outcome]))
@@ -94,3 +96,9 @@ class ImportReportView(QTreeWidget):
         item.setToolTip(0, text)
         if colour is not None:
             item.setForeground(0, QBrush(colour))
+
+
+def _sentences(text: str) -> list[str]:
+    """`text` cut after each 「。」 or ". " (the sentences of a refusal)."""
+    marked = text.replace("。", "。\n").replace(". ", ".\n")
+    return [line.strip() for line in marked.splitlines() if line.strip()]

@@ -28,10 +28,6 @@ from desktop_app.ui.widgets.conflict_view import Sides
 _DELETED = "deleted"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SyncConflict", text)
-
-
 def qualified(entity: str, key: str) -> str:
     """The catalogue's key of a row's content key (`inquirer.phone`, `action.note`)."""
     if key == _DELETED or entity == "inquiry":
@@ -39,8 +35,18 @@ def qualified(entity: str, key: str) -> str:
     return f"{entity}.{key}"
 
 
+def in_catalogue_order(entity: str, keys: list[str]) -> list[str]:
+    """`keys` as the form lists them (件名 before 段階); keys that are no field go last."""
+    order = {f.key: n for n, f in enumerate(fields.fields_of(entity))}
+    return sorted(keys, key=lambda key: order.get(key, len(order)))
+
+
 def entity_label(entity: str) -> str:
-    return {"inquiry": _tr("受付"), "action": _tr("対応"), "inquirer": _tr("相談者")}[entity]
+    return {
+        "inquiry": QCoreApplication.translate("SyncConflict", "受付"),
+        "action": QCoreApplication.translate("SyncConflict", "対応"),
+        "inquirer": QCoreApplication.translate("SyncConflict", "相談者"),
+    }[entity]
 
 
 def ask_resolution(
@@ -53,7 +59,7 @@ def ask_resolution(
     theirs (resolve with keep="ours", take=keys). Cancel calls nothing."""
     record = versions.record
     entity = record.entity
-    in_conflict = [item.field for item in record.fields]
+    in_conflict = in_catalogue_order(entity, [item.field for item in record.fields])
     shown = [
         f.key
         for f in fields.fields_of(entity)
@@ -74,12 +80,15 @@ def ask_resolution(
     back = {qualified(entity, k): k for k in keys}
     codes = sorted({*(ours.get("municipalities") or []), *(theirs.get("municipalities") or [])})
     peer = ctx.vocab.office(record.peer)
-    explanation = _tr(
+    explanation = QCoreApplication.translate(
+        "SyncConflict",
         "{0}（{1}）: {2}から届いた版とこの事務所の版で、同じ項目が違う値に変わっています"
-        "（{3} 項目）。項目ごとに残す値を選んでください。選んだ結果は次の送付で{2}にも届きます。"
+        "（{3} 項目）。項目ごとに残す値を選んでください。選んだ結果は次の送付で{2}にも届きます。",
     ).format(record.receipt_no or record.entity_id, entity_label(entity), peer, len(in_conflict))
     if any(f.key not in versions.theirs for f in fields.fields_of(entity) if f.personal):
-        explanation += _tr("個人情報は送られていないため比べていません。")
+        explanation += QCoreApplication.translate(
+            "SyncConflict", "個人情報は送られていないため比べていません。"
+        )
 
     def show(found: list[lookup.MunicipalityItem]) -> None:
         labels: Mapping[str, Mapping[str, str]] = {
@@ -87,17 +96,19 @@ def ask_resolution(
             "municipality": {item.code: item.display for item in found},
         }
         dialog = ConflictDialog(
-            _tr("競合を解決する — {0}").format(record.receipt_no or ""),
+            QCoreApplication.translate("SyncConflict", "競合を解決する — {0}").format(
+                record.receipt_no or ""
+            ),
             explanation,
             [qualified(entity, k) for k in keys],
             ours,
             theirs,
             conflicts,
             sides=Sides(
-                _tr("この事務所の値"),
-                _tr("{0}から届いた値").format(peer),
-                _tr("こちらを残す"),
-                _tr("届いた値を採る"),
+                QCoreApplication.translate("SyncConflict", "この事務所の値"),
+                QCoreApplication.translate("SyncConflict", "{0}から届いた値").format(peer),
+                QCoreApplication.translate("SyncConflict", "こちらを残す"),
+                QCoreApplication.translate("SyncConflict", "届いた値を採る"),
             ),
             labels=labels,
             lang=ctx.lang,
@@ -115,4 +126,8 @@ def _shown(key: str, value: Any) -> Any:
     """A value as the view shows it; the deletion flag in words."""
     if key != _DELETED:
         return value
-    return _tr("削除済み") if value else _tr("削除されていない")
+    return (
+        QCoreApplication.translate("SyncConflict", "削除済み")
+        if value
+        else QCoreApplication.translate("SyncConflict", "削除されていない")
+    )

@@ -16,7 +16,8 @@ from tests.sync.conftest import office, office_templates  # noqa: F401 (fixtures
 
 @pytest.fixture
 def office_desk(qtbot) -> Iterator[Callable[..., AppContext]]:
-    """`office_desk(db, lang="ja")`: the context of that office's window (runner shut down after)."""
+    """`office_desk(db, lang="ja")`: the context of that office's window (its runner is shut
+    down afterwards)."""
     runners: list[DbRunner] = []
 
     def make(db: Database, lang: str = "ja", staff: str = "supervisor") -> AppContext:

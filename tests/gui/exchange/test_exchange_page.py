@@ -143,7 +143,7 @@ def test_an_edited_package_is_refused_naming_its_rows_then_accepted(
 
     lines = report_lines(page)
     assert lines[0] == "edited.xlsx: 取り込めません"
-    assert "書き出した後に編集されています（受付 2行目）" in lines[1]
+    assert lines[1] == "edited.xlsx は書き出した後に編集されています（受付 2行目）。"
     assert panel.accept_edited.isVisible() and not panel.accept_edited.isChecked()
     assert "edited.xlsx: 受付 2行目" in panel.edited_rows.text()
     assert not panel.run.isEnabled()

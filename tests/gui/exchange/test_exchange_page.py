@@ -14,7 +14,7 @@ import openpyxl
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from desktop_app.services import inquiries, package_key, sync_export
 from desktop_app.ui.exchange.exchange_page import ExchangePage
@@ -246,3 +246,22 @@ def test_personal_fields_wait_for_the_shared_password_set_in_settings(
     page = page_of(qtbot, shiba)
     settle(qtbot, shiba)
     assert page.export_panel.personal.isEnabled()
+
+
+def test_every_control_is_reached_by_tab_in_reading_order(qtbot, office, office_desk):
+    hq_db = office("HQ")
+    package_key.set_password(hq_db, "ward-shared-secret")
+    hq = office_desk(hq_db)
+    page = page_of(qtbot, hq)
+    settle(qtbot, hq)
+    page.export_panel.destination.setFocus()
+    reached = []
+    for _ in range(12):
+        widget = QApplication.focusWidget()
+        reached.append(widget.objectName())
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+
+    expected = ["exportTo", "exportChanges", "exportPersonal", "exportButton", "importChoose"]
+    assert [name for name in reached if name in expected][: len(expected)] == expected
+    assert reached.index("importReport") > reached.index("importChoose")
+    assert reached.index("conflictTable") > reached.index("importReport")

@@ -130,6 +130,8 @@ _EXTRA_LABELS = MappingProxyType(
     {
         "inquirer": Localized("相談者", "Inquirer"),
         "inquirer.id": Localized("相談者ID", "Inquirer id"),
+        # A deletion met by an update (a sync conflict) is chosen like a field.
+        "deleted": Localized("削除", "Deletion"),
     }
 )
 

@@ -49,6 +49,21 @@ class ConflictRecord:
         }
 
 
+@dataclass(frozen=True)
+class ConflictVersions:
+    """One conflict with the whole row on both sides, for the side-by-side dialog.
+
+    `ours` is the row here now, `theirs` the incoming version and `base` the one both last
+    agreed on (empty when none was kept); keys as in `sync_rows.content_of`. A key missing
+    from `theirs` was not sent (personal fields of a package without them).
+    """
+
+    record: ConflictRecord
+    ours: dict[str, Any]
+    theirs: dict[str, Any]
+    base: dict[str, Any]
+
+
 def open_count(db: Database) -> int:
     with db.read() as session:
         return (
@@ -66,6 +81,21 @@ def list_conflicts(db: Database) -> list[ConflictRecord]:
             select(Conflict).where(Conflict.resolved_at.is_(None)).order_by(Conflict.pk)
         )
         return [_record(session, row) for row in rows]
+
+
+def conflict_versions(db: Database, conflict_id: int) -> ConflictVersions:
+    """The open conflict `conflict_id` with both versions whole; UserError when not open."""
+    with db.read() as session:
+        conflict = session.get(Conflict, conflict_id)
+        if conflict is None or conflict.resolved_at is not None:
+            raise UserError("conflict_unknown", value=conflict_id)
+        row = _row(session, conflict)
+        return ConflictVersions(
+            record=_record(session, conflict),
+            ours=sync_rows.content_of(row) if row is not None else json.loads(conflict.local_json),
+            theirs=json.loads(conflict.incoming_json),
+            base=json.loads(conflict.base_json) if conflict.base_json else {},
+        )
 
 
 def resolve_conflict(

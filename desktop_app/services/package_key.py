@@ -32,6 +32,12 @@ def set_password(db: Database, password: str) -> None:
         session.merge(Setting(key=SETTING, value=password))
 
 
+def is_set(db: Database) -> bool:
+    """Whether a shared password is in force here (the setting or the environment)."""
+    with db.read() as session:
+        return password(session) is not None
+
+
 def password(session: Session) -> str | None:
     """The password in force: the environment's, else this PC's setting, else none."""
     given = os.environ.get(ENVIRONMENT)

@@ -69,6 +69,8 @@ class PackageReport:
     edited_rows: list[str] = field(default_factory=list)
     refused: str | None = None
     refused_code: str | None = None
+    # The refusal itself, so that a screen can word it in the person's language.
+    refusal: UserError | None = field(default=None, repr=False, compare=False)
     already_imported: bool = False
 
     def count(self, entity: str, outcome: str) -> None:
@@ -145,6 +147,7 @@ def import_sync(
         except UserError as refusal:
             report.refused = refusal.message("ja")
             report.refused_code = refusal.code
+            report.refusal = refusal
         reports.append(report)
     return ImportReport(tuple(reports), dry_run)
 

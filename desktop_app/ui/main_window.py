@@ -1,7 +1,8 @@
 """The desk's main window: a navigation list on the left and one screen at a time.
 
 Screens: 受付一覧 (the start screen, with today's and overdue follow-up counts), 新規受付 (the
-intake form, built on first use), 対応予定, マスタ, 設定. Geometry and the list's splitter are
+intake form, built on first use), 対応予定, 取込・送付 (its navigation entry carries the count of
+open sync conflicts), マスタ, 設定. Geometry and the list's splitter are
 remembered in QSettings. The window owns no data: each screen talks to the services through
 the AppContext it is given. GUI thread only.
 """
@@ -22,16 +23,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.services import conflicts
 from desktop_app.ui import preferences
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.errors import show_error
+from desktop_app.ui.exchange.exchange_page import ExchangePage
 from desktop_app.ui.followups.followups_page import FollowUpsPage
 from desktop_app.ui.inquiry_list.list_page import InquiryListPage
 from desktop_app.ui.masters.masters_page import MastersPage
 from desktop_app.ui.settings.settings_page import SettingsPage
 
 WINDOW_SIZE = QSize(1280, 800)
-PAGES = ("list", "intake", "followups", "masters", "settings")
+PAGES = ("list", "intake", "followups", "exchange", "masters", "settings")
 INTAKE_MODULE = "desktop_app.ui.intake.intake_form"
 
 
@@ -59,6 +62,7 @@ class MainWindow(QMainWindow):
             self.tr("受付一覧"),
             self.tr("新規受付"),
             self.tr("対応予定"),
+            self.tr("取込・送付"),
             self.tr("マスタ"),
             self.tr("設定"),
         )
@@ -97,6 +101,10 @@ class MainWindow(QMainWindow):
         return cast(MastersPage, self._page("masters"))
 
     @property
+    def exchange(self) -> ExchangePage:
+        return cast(ExchangePage, self._page("exchange"))
+
+    @property
     def settings(self) -> SettingsPage:
         return cast(SettingsPage, self._page("settings"))
 
@@ -109,6 +117,20 @@ class MainWindow(QMainWindow):
         """Load the start screen; the others load when first shown."""
         self.nav.setCurrentRow(0)
         self.list_page.start()
+        self.ctx.runner.run(
+            conflicts.open_count, self.ctx.db, on_done=self.show_conflict_count, owner=self
+        )
+
+    @Slot(int)
+    def show_conflict_count(self, count: int) -> None:
+        """「競合 3」 under 取込・送付 while sync conflicts wait for a person.
+
+        A line of its own, so that the navigation keeps its width (the list needs it).
+        """
+        item = self.nav.item(PAGES.index("exchange"))
+        lines = item.text().split("\n")
+        waiting = [self.tr("競合 {0} 件").format(count)] if count else []
+        item.setText("\n".join([lines[0], *waiting, lines[-1]]))
 
     def show_page(self, name: str) -> None:
         self.nav.setCurrentRow(PAGES.index(name))
@@ -160,6 +182,10 @@ class MainWindow(QMainWindow):
             self.followups.refresh()
         elif name == "masters":
             self.masters.load()
+        elif name == "exchange":
+            self.exchange.refresh()
+        elif name == "settings":
+            self.settings.refresh()
 
     def _page(self, name: str) -> QWidget | None:
         """The screen `name`, built and put in its place in the stack on first use."""
@@ -182,8 +208,13 @@ class MainWindow(QMainWindow):
             return followups
         if name == "masters":
             return MastersPage(self.ctx, self)
+        if name == "exchange":
+            exchange = ExchangePage(self.ctx, self)
+            exchange.conflictCountChanged.connect(self.show_conflict_count)
+            exchange.imported.connect(self.list_page.refresh)
+            return exchange
         if name == "settings":
-            settings = SettingsPage(self.ctx.lang, self)
+            settings = SettingsPage(self.ctx, self)
             settings.languageChanged.connect(self.languageChanged)
             return settings
         try:  # the intake form: its own package, reached only through its constructor

@@ -57,3 +57,15 @@ def window_state(key: str) -> QByteArray | None:
 
 def set_window_state(key: str, state: QByteArray) -> None:
     _store().setValue(key, state)
+
+
+_EXCHANGE_FOLDER = "exchange/folder"
+
+
+def exchange_folder() -> str:
+    """The folder of the last package written or read (a USB stick, usually); "" at first."""
+    return str(_store().value(_EXCHANGE_FOLDER, ""))
+
+
+def set_exchange_folder(folder: str) -> None:
+    _store().setValue(_EXCHANGE_FOLDER, folder)

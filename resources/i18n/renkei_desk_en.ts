@@ -188,6 +188,41 @@
     </message>
 </context>
 <context>
+    <name>ConflictQueue</name>
+    <message>
+        <source>競合（両方で変わった項目）</source>
+        <translation>Conflicts (fields changed on both sides)</translation>
+    </message>
+    <message>
+        <source>番号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>受付番号</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <source>種類</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>送付元</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>項目</source>
+        <translation>Fields</translation>
+    </message>
+    <message>
+        <source>比べて選ぶ…</source>
+        <translation>Compare and choose…</translation>
+    </message>
+    <message>
+        <source>未解決の競合はありません。</source>
+        <translation>No open conflicts.</translation>
+    </message>
+</context>
+<context>
     <name>ConflictView</name>
     <message>
         <source>すべて「{0}」</source>
@@ -281,6 +316,65 @@
     <message>
         <source>期限まであと{0}開庁日</source>
         <translation>Due in {0} office days</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPanel</name>
+    <message>
+        <source>送付ファイルを作る</source>
+        <translation>Make a package</translation>
+    </message>
+    <message>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <source>支所の送付先は本庁です。</source>
+        <translation>A branch sends its packages to the central office.</translation>
+    </message>
+    <message>
+        <source>前回の送付以降の変更</source>
+        <translation>Changes since the previous package</translation>
+    </message>
+    <message>
+        <source>全件</source>
+        <translation>Everything</translation>
+    </message>
+    <message>
+        <source>個人情報を含める（共有パスワードで暗号化）</source>
+        <translation>Include personal data (encrypted with the shared password)</translation>
+    </message>
+    <message>
+        <source>送付ファイルを作成…</source>
+        <translation>Make the package…</translation>
+    </message>
+    <message>
+        <source>送付先</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>範囲</source>
+        <translation>Range</translation>
+    </message>
+    <message>
+        <source>送付ファイルの保存先</source>
+        <translation>Save the package as</translation>
+    </message>
+    <message>
+        <source>Excel ブック (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>共有パスワードが設定されていないため、個人情報は含められません。管理者が「設定」で設定してください。</source>
+        <translation>No shared password is set, so personal data cannot be included. An administrator sets it in Settings.</translation>
+    </message>
+    <message>
+        <source>個人情報を含むファイルは、共有パスワードがないと開けません。</source>
+        <translation>A package with personal data cannot be opened without the shared password.</translation>
+    </message>
+    <message>
+        <source>作成しました: {0}（{1} への送付 {2}、受付 {3} 件・対応 {4} 件・相談者 {5} 件）</source>
+        <translation>Written: {0} (package {2} to {1}: {3} inquiries, {4} actions, {5} inquirers)</translation>
     </message>
 </context>
 <context>
@@ -438,6 +532,150 @@
     <message>
         <source>{0}件（うち期限超過 {1}件）</source>
         <translation>{0} items ({1} overdue)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPanel</name>
+    <message>
+        <source>取り込む</source>
+        <translation>Import packages</translation>
+    </message>
+    <message>
+        <source>ファイルを選ぶ…</source>
+        <translation>Choose files…</translation>
+    </message>
+    <message>
+        <source>取込</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>中止</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>送付ファイルはこの画面にドラッグ＆ドロップでも選べます。</source>
+        <translation>You can also drop package files onto this screen.</translation>
+    </message>
+    <message>
+        <source>編集を承認して取込</source>
+        <translation>Accept the edits and import</translation>
+    </message>
+    <message>
+        <source>取り込む送付ファイル</source>
+        <translation>Packages to import</translation>
+    </message>
+    <message>
+        <source>Excel ブック (*.xlsx);;すべてのファイル (*)</source>
+        <translation>Excel workbook (*.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <source>%v / %m ファイル</source>
+        <translation>%v / %m files</translation>
+    </message>
+    <message>
+        <source>試行しています（書き込みません）…</source>
+        <translation>Trying (nothing is written)…</translation>
+    </message>
+    <message>
+        <source>取り込んでいます…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source> ほか {0} 行</source>
+        <translation> and {0} more rows</translation>
+    </message>
+    <message>
+        <source>書き出した後に編集されたファイルがあります。編集された行: {0}
+承認すると、編集前に書き出された内容を取り込み、承認したことを監査記録に残します。</source>
+        <translation>A file was edited after it was exported. Edited rows: {0}
+If you accept, the content as exported (not the edits) is imported, and your acceptance is written to the audit log.</translation>
+    </message>
+    <message>
+        <source>追加 {0}・更新 {1}・統合 {2}・変更なし {3}・古い版 {4}・競合 {5}</source>
+        <translation>inserted {0}, updated {1}, merged {2}, unchanged {3}, stale {4}, conflicts {5}</translation>
+    </message>
+    <message>
+        <source>試行を中止しました（{0} ファイルは未確認）。</source>
+        <translation>The trial run was stopped ({0} files not checked).</translation>
+    </message>
+    <message>
+        <source>試行の結果です（まだ書き込んでいません）: {0}</source>
+        <translation>Trial run (nothing written yet): {0}</translation>
+    </message>
+    <message>
+        <source>。取り込めないファイル: {0}</source>
+        <translation>. Files that cannot be imported: {0}</translation>
+    </message>
+    <message>
+        <source>。確かめてから「取込」を押してください。</source>
+        <translation>. Check it, then press Import.</translation>
+    </message>
+    <message>
+        <source>取り込みました: {0}</source>
+        <translation>Imported: {0}</translation>
+    </message>
+    <message>
+        <source>。競合は下の一覧で解決してください。</source>
+        <translation>. Resolve the conflicts in the list below.</translation>
+    </message>
+    <message>
+        <source>。中止したため {0} ファイルは取り込んでいません。</source>
+        <translation>. Stopped: {0} files were not imported.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportView</name>
+    <message>
+        <source>受付</source>
+        <translation>Inquiries</translation>
+    </message>
+    <message>
+        <source>対応</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <source>相談者</source>
+        <translation>Inquirers</translation>
+    </message>
+    <message>
+        <source>追加</source>
+        <translation>Inserted</translation>
+    </message>
+    <message>
+        <source>更新</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>統合</source>
+        <translation>Merged</translation>
+    </message>
+    <message>
+        <source>変更なし</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>古い版</source>
+        <translation>Stale</translation>
+    </message>
+    <message>
+        <source>競合</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>拒否</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>ファイル・種類</source>
+        <translation>File / kind</translation>
+    </message>
+    <message>
+        <source>{0}: 取り込めません</source>
+        <translation>{0}: cannot be imported</translation>
+    </message>
+    <message>
+        <source>{0}（{1} からの送付 {2}）</source>
+        <translation>{0} (package {2} from {1})</translation>
     </message>
 </context>
 <context>
@@ -809,6 +1047,10 @@
         <translation>Follow-ups</translation>
     </message>
     <message>
+        <source>取込・送付</source>
+        <translation>Import / send</translation>
+    </message>
+    <message>
         <source>マスタ</source>
         <translation>Masters</translation>
     </message>
@@ -819,6 +1061,10 @@
     <message>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <source>競合 {0} 件</source>
+        <translation>Conflicts: {0}</translation>
     </message>
 </context>
 <context>
@@ -996,6 +1242,45 @@
     </message>
 </context>
 <context>
+    <name>PackagePasswordBox</name>
+    <message>
+        <source>送付ファイルの共有パスワード（管理者）</source>
+        <translation>Shared package password (administrator)</translation>
+    </message>
+    <message>
+        <source>パスワードを設定</source>
+        <translation>Set the password</translation>
+    </message>
+    <message>
+        <source>すべての事務所で同じパスワードを設定します。個人情報を含む送付ファイルの暗号化と、区外で作られたファイルの見分けに使います。{0}文字以上。</source>
+        <translation>Every office sets the same password. It encrypts packages with personal data and tells packages made outside the ward apart. At least {0} characters.</translation>
+    </message>
+    <message>
+        <source>状態</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>新しいパスワード</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>もう一度</source>
+        <translation>Again</translation>
+    </message>
+    <message>
+        <source>設定されています</source>
+        <translation>Set</translation>
+    </message>
+    <message>
+        <source>設定されていません</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <source>共有パスワードを設定しました。</source>
+        <translation>The shared password is set.</translation>
+    </message>
+</context>
+<context>
     <name>SavingDialog</name>
     <message>
         <source>保存</source>
@@ -1122,6 +1407,57 @@ All inquiries of &quot;{0}&quot; move to &quot;{1}&quot;. A merge cannot be undo
     <message>
         <source>相談者の統合</source>
         <translation>Merge inquirers</translation>
+    </message>
+</context>
+<context>
+    <name>SyncConflict</name>
+    <message>
+        <source>受付</source>
+        <translation>Inquiry</translation>
+    </message>
+    <message>
+        <source>対応</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>相談者</source>
+        <translation>Inquirer</translation>
+    </message>
+    <message>
+        <source>{0}（{1}）: {2}から届いた版とこの事務所の版で、同じ項目が違う値に変わっています（{3} 項目）。項目ごとに残す値を選んでください。選んだ結果は次の送付で{2}にも届きます。</source>
+        <translation>{0} ({1}): the version from {2} and this office&apos;s version changed the same fields to different values ({3} fields). Choose the value to keep for each; your choice reaches {2} with the next package.</translation>
+    </message>
+    <message>
+        <source>個人情報は送られていないため比べていません。</source>
+        <translation> Personal data was not sent, so it is not compared.</translation>
+    </message>
+    <message>
+        <source>競合を解決する — {0}</source>
+        <translation>Resolve a conflict — {0}</translation>
+    </message>
+    <message>
+        <source>この事務所の値</source>
+        <translation>This office</translation>
+    </message>
+    <message>
+        <source>{0}から届いた値</source>
+        <translation>From {0}</translation>
+    </message>
+    <message>
+        <source>こちらを残す</source>
+        <translation>Keep ours</translation>
+    </message>
+    <message>
+        <source>届いた値を採る</source>
+        <translation>Take theirs</translation>
+    </message>
+    <message>
+        <source>削除済み</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>削除されていない</source>
+        <translation>Not deleted</translation>
     </message>
 </context>
 </TS>

@@ -188,6 +188,41 @@
     </message>
 </context>
 <context>
+    <name>ConflictQueue</name>
+    <message>
+        <source>競合（両方で変わった項目）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>番号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>受付番号</source>
+        <translation type="unfinished">受付番号</translation>
+    </message>
+    <message>
+        <source>種類</source>
+        <translation type="unfinished">種類</translation>
+    </message>
+    <message>
+        <source>送付元</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>項目</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>比べて選ぶ…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未解決の競合はありません。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConflictView</name>
     <message>
         <source>すべて「{0}」</source>
@@ -280,6 +315,65 @@
     </message>
     <message>
         <source>期限まであと{0}開庁日</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportPanel</name>
+    <message>
+        <source>送付ファイルを作る</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}（{1}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>支所の送付先は本庁です。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>前回の送付以降の変更</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>個人情報を含める（共有パスワードで暗号化）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>送付ファイルを作成…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>送付先</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>範囲</source>
+        <translation type="unfinished">範囲</translation>
+    </message>
+    <message>
+        <source>送付ファイルの保存先</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel ブック (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>共有パスワードが設定されていないため、個人情報は含められません。管理者が「設定」で設定してください。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>個人情報を含むファイルは、共有パスワードがないと開けません。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>作成しました: {0}（{1} への送付 {2}、受付 {3} 件・対応 {4} 件・相談者 {5} 件）</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -438,6 +532,149 @@
     <message>
         <source>{0}件（うち期限超過 {1}件）</source>
         <translation>{0}件（うち期限超過 {1}件）</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPanel</name>
+    <message>
+        <source>取り込む</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ファイルを選ぶ…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取込</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>中止</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>送付ファイルはこの画面にドラッグ＆ドロップでも選べます。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>編集を承認して取込</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取り込む送付ファイル</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel ブック (*.xlsx);;すべてのファイル (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%v / %m ファイル</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>試行しています（書き込みません）…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取り込んでいます…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ほか {0} 行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>書き出した後に編集されたファイルがあります。編集された行: {0}
+承認すると、編集前に書き出された内容を取り込み、承認したことを監査記録に残します。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>追加 {0}・更新 {1}・統合 {2}・変更なし {3}・古い版 {4}・競合 {5}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>試行を中止しました（{0} ファイルは未確認）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>試行の結果です（まだ書き込んでいません）: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>。取り込めないファイル: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>。確かめてから「取込」を押してください。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取り込みました: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>。競合は下の一覧で解決してください。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>。中止したため {0} ファイルは取り込んでいません。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportView</name>
+    <message>
+        <source>受付</source>
+        <translation type="unfinished">受付</translation>
+    </message>
+    <message>
+        <source>対応</source>
+        <translation type="unfinished">対応</translation>
+    </message>
+    <message>
+        <source>相談者</source>
+        <translation type="unfinished">相談者</translation>
+    </message>
+    <message>
+        <source>追加</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>更新</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>統合</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>変更なし</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>古い版</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>競合</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>拒否</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ファイル・種類</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: 取り込めません</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}（{1} からの送付 {2}）</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -809,6 +1046,10 @@
         <translation>対応予定</translation>
     </message>
     <message>
+        <source>取込・送付</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>マスタ</source>
         <translation>マスタ</translation>
     </message>
@@ -818,6 +1059,10 @@
     </message>
     <message>
         <source>{0}（{1}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>競合 {0} 件</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -996,6 +1241,45 @@
     </message>
 </context>
 <context>
+    <name>PackagePasswordBox</name>
+    <message>
+        <source>送付ファイルの共有パスワード（管理者）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>パスワードを設定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>すべての事務所で同じパスワードを設定します。個人情報を含む送付ファイルの暗号化と、区外で作られたファイルの見分けに使います。{0}文字以上。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>状態</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新しいパスワード</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>もう一度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>設定されています</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>設定されていません</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>共有パスワードを設定しました。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SavingDialog</name>
     <message>
         <source>保存</source>
@@ -1122,6 +1406,57 @@
     <message>
         <source>相談者の統合</source>
         <translation>相談者の統合</translation>
+    </message>
+</context>
+<context>
+    <name>SyncConflict</name>
+    <message>
+        <source>受付</source>
+        <translation type="unfinished">受付</translation>
+    </message>
+    <message>
+        <source>対応</source>
+        <translation type="unfinished">対応</translation>
+    </message>
+    <message>
+        <source>相談者</source>
+        <translation type="unfinished">相談者</translation>
+    </message>
+    <message>
+        <source>{0}（{1}）: {2}から届いた版とこの事務所の版で、同じ項目が違う値に変わっています（{3} 項目）。項目ごとに残す値を選んでください。選んだ結果は次の送付で{2}にも届きます。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>個人情報は送られていないため比べていません。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>競合を解決する — {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>この事務所の値</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}から届いた値</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>こちらを残す</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>届いた値を採る</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>削除済み</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>削除されていない</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

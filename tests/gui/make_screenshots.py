@@ -4,8 +4,8 @@ Builds a demo database in a temporary directory (QSettings too, so the person's 
 are neither read nor changed), opens the main window at 1280x800 offscreen and saves:
 list (with the detail pane), detail (a referral waiting for its reply), list_place (the
 都道府県 filter), case_sheet (at a 1366x768 screen's size), followups, masters
-(municipality search), settings and the intake form (tests/gui/intake_screenshots.py), each as
-<name>_<lang>.png.
+(municipality search), settings, the intake form (tests/gui/intake_screenshots.py) and 取込・送付
+at the central office (tests/gui/exchange_screenshots.py), each as <name>_<lang>.png.
 """
 
 from __future__ import annotations
@@ -32,6 +32,8 @@ from desktop_app.ui.i18n import install_translators  # noqa: E402
 from desktop_app.ui.main_window import MainWindow  # noqa: E402
 from desktop_app.ui.style import apply_style  # noqa: E402
 from desktop_app.ui.widgets.screen_fit import fitted_size  # noqa: E402
+from desktop_app.ui.worker import DbRunner  # noqa: E402
+from tests.gui.exchange_screenshots import shoot_exchange  # noqa: E402
 from tests.gui.intake_screenshots import shoot_intake  # noqa: E402
 
 COUNT = 3_000
@@ -73,13 +75,13 @@ def _shoot_all(
 ) -> None:
     def shot(name: str, prepare: Callable[[], None]) -> None:
         prepare()
-        _settle(app, desk)
+        _settle(app, desk.runner)
         path = out / f"{name}_{lang}.png"
         window.grab().save(str(path), "PNG")
         print(path)
 
     def first_row() -> None:
-        _settle(app, desk)  # the first page must be in before a row can be selected
+        _settle(app, desk.runner)  # the first page must be in before a row can be selected
         window.list_page.table.selectRow(0)
 
     shot("list", first_row)
@@ -110,19 +112,20 @@ def _shoot_all(
 
     shot("masters", masters)
     shot("settings", lambda: window.show_page("settings"))
-    shoot_intake(window.ctx, out, lang, lambda: _settle(app, desk))
+    shoot_intake(window.ctx, out, lang, lambda: _settle(app, desk.runner))
+    shoot_exchange(out, lang, lambda runner: _settle(app, runner))
 
 
 def _shoot_case_sheet(app: QApplication, desk: DeskApp, window: MainWindow, path: Path) -> None:
     """The 相談票 at the size a 1366x768 screen (with a taskbar) gives it."""
     window.list_page.table.selectRow(0)
-    _settle(app, desk)
+    _settle(app, desk.runner)
     window.list_page.detail.case_sheet.click()
     dialog = window.list_page.detail.dialog
     assert dialog is not None
     dialog.resize(fitted_size(QSize(720, 820), QRect(0, 0, 1366, 728)))
     dialog.show()
-    _settle(app, desk)
+    _settle(app, desk.runner)
     dialog.grab().save(str(path), "PNG")
     dialog.close()
     print(path)
@@ -138,20 +141,20 @@ def _until(app: QApplication, desk: DeskApp, done: Callable[[], bool]) -> None:
     """Settle until `done()` (a page read after the key list), at most 20 s."""
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline and not done():
-        _settle(app, desk)
+        _settle(app, desk.runner)
         app.processEvents()
 
 
-def _settle(app: QApplication, desk: DeskApp) -> None:
+def _settle(app: QApplication, runner: DbRunner | None) -> None:
     deadline = time.monotonic() + 20
     time.sleep(0.3)  # debounced searches start after a pause
     while time.monotonic() < deadline:
         app.processEvents()
-        if desk.runner is not None and not desk.runner.busy:
+        if runner is not None and not runner.busy:
             app.processEvents()
             time.sleep(0.05)
             app.processEvents()
-            if not desk.runner.busy:
+            if not runner.busy:
                 return
         time.sleep(0.01)
 

@@ -141,7 +141,7 @@ def test_labels_work_their_fields_in_every_dialog(qtbot, window, desk, cases, se
         "status": StatusDialog(desk, record, window),
         "action": action,
         "case sheet": CaseSheetDialog(desk, detail, window),
-        "settings": SettingsPage("ja"),
+        "settings": SettingsPage(desk),
         "filter bar": page.filters,
     }
     for name, dialog in dialogs.items():

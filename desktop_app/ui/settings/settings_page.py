@@ -1,4 +1,5 @@
-"""設定: display language and font size, saved in QSettings (ui.preferences).
+"""設定: display language and font size, saved in QSettings (ui.preferences), and the
+offices' shared package password (ui/settings/package_password.py, kept in the database).
 
 A new font size applies at once to the whole window. A new language rebuilds the window in
 that language (`languageChanged`; ui.app does the rebuild, with the saved geometry), so no
@@ -7,6 +8,8 @@ widget needs to retranslate itself. GUI thread only.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QComboBox, QFormLayout, QLabel, QSpinBox, QWidget
@@ -14,14 +17,19 @@ from PySide6.QtWidgets import QApplication, QComboBox, QFormLayout, QLabel, QSpi
 from desktop_app.ui import preferences
 from desktop_app.ui.widgets.label_clicks import link_labels
 
+if TYPE_CHECKING:
+    from desktop_app.ui.context import AppContext
+
 
 class SettingsPage(QWidget):
-    """Language and font size; `languageChanged(str)` after the new language was saved."""
+    """Language, font size, the package password; `languageChanged(str)` after a new
+    language was saved."""
 
     languageChanged = Signal(str)
 
-    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        lang = ctx.lang
         self.language = QComboBox(self, objectName="language")
         self.language.addItem("日本語", "ja")
         self.language.addItem("English", "en")
@@ -42,7 +50,16 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("表示言語"), self.language)
         form.addRow(self.tr("文字の大きさ"), self.font_size)
         form.addRow(note)
+        # Imported here: the start frame applies the font size from this module before the
+        # services (which the password box calls) may be imported (ui/app.py).
+        from desktop_app.ui.settings.package_password import PackagePasswordBox
+
+        self.package_password = PackagePasswordBox(ctx, self)
+        form.addRow(self.package_password)
         link_labels(self)
+
+    def refresh(self) -> None:
+        self.package_password.refresh()
 
     @Slot()
     def _language_chosen(self) -> None:

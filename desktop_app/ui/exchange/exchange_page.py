@@ -1,0 +1,72 @@
+"""取込・送付: making a package, importing packages, and the conflict queue, on one screen.
+
+Files dropped anywhere on the screen are imported as if chosen in the file dialog (a dry run
+first). After an import the conflict queue is read again; `conflictCountChanged(n)` carries its
+count to the navigation, `imported` tells the window that inquiries may have changed.
+GUI thread only.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.exchange.conflict_queue import ConflictQueue
+from desktop_app.ui.exchange.export_panel import ExportPanel
+from desktop_app.ui.exchange.import_panel import ImportPanel
+
+
+class ExchangePage(QWidget):
+    """The three parts, top to bottom; `refresh()` when the screen is shown."""
+
+    conflictCountChanged = Signal(int)  # noqa: N815 (Qt signal naming)
+    imported = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("exchangePage")
+        self.setAcceptDrops(True)
+        self.export_panel = ExportPanel(ctx, self)
+        self.import_panel = ImportPanel(ctx, self)
+        self.queue = ConflictQueue(ctx, self)
+        self.import_panel.imported.connect(self._imported)
+        self.queue.countChanged.connect(self.conflictCountChanged)
+        parts = QSplitter(Qt.Orientation.Vertical, self)
+        parts.addWidget(self.import_panel)
+        parts.addWidget(self.queue)
+        parts.setStretchFactor(0, 3)
+        parts.setStretchFactor(1, 1)
+        parts.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.export_panel)
+        layout.addWidget(parts, 1)
+        QWidget.setTabOrder(self.export_panel.button, self.import_panel.choose)
+
+    def refresh(self) -> None:
+        self.export_panel.refresh()
+        self.queue.refresh()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _local_files(event) and not self.import_panel.working:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = _local_files(event)
+        if files:
+            event.acceptProposedAction()
+            self.import_panel.add_files(files)
+
+    def _imported(self) -> None:
+        self.queue.refresh()
+        self.imported.emit()
+
+
+def _local_files(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+    """The dragged files on this PC (a link or a folder is no package)."""
+    mime = event.mimeData()
+    paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+    return [path for path in paths if path.is_file()]

@@ -17,6 +17,7 @@ import hmac
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import IO, Any
 
 from openpyxl import Workbook
@@ -53,6 +54,11 @@ class PackageRow:
     @property
     def version(self) -> str:
         return version_id(self.rev, self.updated_at)
+
+    @cached_property
+    def data(self) -> str:
+        """The content as canonical JSON (`_data`, and what `sync_base` keeps): made once."""
+        return canonical_json(self.content)
 
 
 def version_id(rev: int, updated_at: str) -> str:
@@ -195,7 +201,7 @@ def _machine_values(row: PackageRow) -> list[Any]:
         row.updated_at,
         row.updated_by,
         row.seen or "",
-        canonical_json(row.content),
+        row.data,
     ]
 
 

@@ -153,7 +153,8 @@ def write_package(
     """Write the workbook to `target`; returns the manifest with its hashes and HMAC."""
     book = Workbook(write_only=True)
     cover_sheet = book.create_sheet(COVER_SHEET)
-    cells.set_widths(cover_sheet, (24, 70))
+    cells.set_widths(cover_sheet, (16, max((cells.display_width(v) for _, v in cover), default=0)))
+    cells.fit_to_page_width(cover_sheet)
     for label, value in cover:
         cover_sheet.append([cells.cell(cover_sheet, label), cells.cell(cover_sheet, value)])
     for spec, rows in sheets:
@@ -178,6 +179,7 @@ def _write_sheet(book: Workbook, spec: SheetSpec, rows: Iterable[PackageRow]) ->
     )
     cells.hide_columns(sheet, visible + 1, visible + len(MACHINE_HEADERS) + 1)
     sheet.freeze_panes = "A2"
+    cells.print_landscape_with_headers(sheet)
     headers = [column.header for column in spec.columns] + [*MACHINE_HEADERS, CHECK_HEADER]
     sheet.append(cells.header_cells(sheet, headers))
     sheet_hash = hashlib.sha256()
@@ -206,7 +208,11 @@ def _machine_values(row: PackageRow) -> list[Any]:
 
 
 def _row_hash(values: Sequence[Any]) -> str:
-    text = "\x1f".join(_canonical_cell(value) for value in values).rstrip("\x1f")
+    text = "\x1f".join(
+        # Plain text without CR, the common cell, is its own canonical form.
+        value if type(value) is str and "\r" not in value else _canonical_cell(value)
+        for value in values
+    ).rstrip("\x1f")
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 

@@ -111,13 +111,17 @@ def export_sync(
             full=full,
             personal=include_personal,
             training=training_in(session),
+            # Known before writing, so that the cover sheet can state them.
+            counts={entity: len(found) for entity, found in rows.items()},
         )
         specs = sheet_specs(session, personal=include_personal)
         save_package(
             out,
             manifest,
             [(spec, rows[spec.entity]) for spec in specs],
-            cover=cover_rows(session, manifest, since=previous.created_at if previous else None),
+            cover=cover_rows(
+                session, manifest, since=previous.created_at if previous and not full else None
+            ),
             secret=secret,
         )
         _remember_sent(session, peer, rows)

@@ -371,6 +371,9 @@ def test_a_dry_run_reports_the_same_and_writes_nothing(offices, tmp_path):
     hq, shiba = offices["HQ"], offices["SHIBA"]
     case = shiba.add_case("試行の確認")
     shiba.ok("export-sync", "--out", str(tmp_path / "p.xlsx"))
+    cover = dict(openpyxl.load_workbook(tmp_path / "p.xlsx")["表紙"].iter_rows(values_only=True))
+    assert cover["件数"] == "受付 1 件、対応履歴 0 件、相談者 1 件"
+    assert cover["期間"] == "全期間"
     before = dump(hq.db)
 
     trial = hq.import_(tmp_path / "p.xlsx", options=("--dry-run",))

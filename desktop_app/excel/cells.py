@@ -16,6 +16,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet.properties import PageSetupProperties
 
 DATE_FORMAT = "yyyy/mm/dd"
 DATETIME_FORMAT = "yyyy/mm/dd hh:mm"
@@ -28,6 +29,8 @@ _MAX_WIDTH = 60
 
 def cell(sheet: WriteOnlyWorksheet, value: Any) -> Any:
     """A value for a write-only row: formula-like text forced to text, dates formatted."""
+    if value is None or type(value) is int:
+        return value
     if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
         forced = WriteOnlyCell(sheet, value=value)
         forced.data_type = "s"
@@ -67,3 +70,16 @@ def set_widths(sheet: WriteOnlyWorksheet, widths: Iterable[int]) -> None:
 def hide_columns(sheet: WriteOnlyWorksheet, first: int, last: int) -> None:
     for index in range(first, last + 1):
         sheet.column_dimensions[get_column_letter(index)].hidden = True
+
+
+def fit_to_page_width(sheet: WriteOnlyWorksheet) -> None:
+    """Printed on one page wide (a cover sheet of two columns)."""
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+
+
+def print_landscape_with_headers(sheet: WriteOnlyWorksheet) -> None:
+    """A wide table printed across, its header row repeated on every page."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.print_title_rows = "1:1"

@@ -17,6 +17,7 @@ import hmac
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import IO, Any
 
 from openpyxl import Workbook
@@ -53,6 +54,11 @@ class PackageRow:
     @property
     def version(self) -> str:
         return version_id(self.rev, self.updated_at)
+
+    @cached_property
+    def data(self) -> str:
+        """The content as canonical JSON (`_data`, and what `sync_base` keeps): made once."""
+        return canonical_json(self.content)
 
 
 def version_id(rev: int, updated_at: str) -> str:
@@ -147,7 +153,8 @@ def write_package(
     """Write the workbook to `target`; returns the manifest with its hashes and HMAC."""
     book = Workbook(write_only=True)
     cover_sheet = book.create_sheet(COVER_SHEET)
-    cells.set_widths(cover_sheet, (24, 70))
+    cells.set_widths(cover_sheet, (16, max((cells.display_width(v) for _, v in cover), default=0)))
+    cells.fit_to_page_width(cover_sheet)
     for label, value in cover:
         cover_sheet.append([cells.cell(cover_sheet, label), cells.cell(cover_sheet, value)])
     for spec, rows in sheets:
@@ -172,6 +179,7 @@ def _write_sheet(book: Workbook, spec: SheetSpec, rows: Iterable[PackageRow]) ->
     )
     cells.hide_columns(sheet, visible + 1, visible + len(MACHINE_HEADERS) + 1)
     sheet.freeze_panes = "A2"
+    cells.print_landscape_with_headers(sheet)
     headers = [column.header for column in spec.columns] + [*MACHINE_HEADERS, CHECK_HEADER]
     sheet.append(cells.header_cells(sheet, headers))
     sheet_hash = hashlib.sha256()
@@ -195,12 +203,16 @@ def _machine_values(row: PackageRow) -> list[Any]:
         row.updated_at,
         row.updated_by,
         row.seen or "",
-        canonical_json(row.content),
+        row.data,
     ]
 
 
 def _row_hash(values: Sequence[Any]) -> str:
-    text = "\x1f".join(_canonical_cell(value) for value in values).rstrip("\x1f")
+    text = "\x1f".join(
+        # Plain text without CR, the common cell, is its own canonical form.
+        value if type(value) is str and "\r" not in value else _canonical_cell(value)
+        for value in values
+    ).rstrip("\x1f")
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 

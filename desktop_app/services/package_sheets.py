@@ -37,6 +37,13 @@ class Labels:
         label = self.by_vocab.get((vocab, code))
         return f"{label}（{code}）" if label else code
 
+    def widest(self, vocab: str) -> int:
+        """The display width of the longest label shown for a code of `vocab`."""
+        return max(
+            (display_width(self.of(v, code)) for v, code in self.by_vocab if v == vocab),
+            default=0,
+        )
+
 
 def read_labels(session: Session) -> Labels:
     labels: dict[tuple[str, str], str] = {
@@ -102,16 +109,21 @@ def _columns(entity: str, labels: Labels, *, personal: bool) -> list[Column]:
     for field in fields.fields_of(entity):
         if field.personal and not personal:
             continue
-        columns.append(Column(field.ja, _width(field), _shown(field, labels)))
+        columns.append(Column(field.ja, _width(field, labels), _shown(field, labels)))
     columns.append(Column("削除", 6, lambda row: "削除" if row.content.get("deleted") else ""))
     return columns
 
 
-def _width(field: Field) -> int:
+def _width(field: Field, labels: Labels) -> int:
     if field.kind in (Kind.NOTE, Kind.CODES):
         return 40
-    if field.kind in (Kind.DATE, Kind.TIME):
+    if field.kind is Kind.DATE:
         return 12
+    if field.kind is Kind.TIME:
+        return 16  # yyyy/mm/dd hh:mm
+    if field.kind is Kind.CODE and field.vocab:
+        # A code shows as 行政↔行政（事業交流）（gov_project): as wide as its widest label.
+        return max(display_width(field.ja), labels.widest(field.vocab))
     return max(display_width(field.ja), min(field.limit or 24, 24))
 
 

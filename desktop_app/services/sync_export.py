@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import Select, select, true
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, lazyload
 
 from db.engine import Database
 from db.models import (
@@ -35,7 +35,7 @@ from db.models import (
     utc_now,
 )
 from desktop_app.domain.errors import UserError
-from desktop_app.excel.sync_package import Manifest, PackageRow, canonical_json
+from desktop_app.excel.sync_package import Manifest, PackageRow
 from desktop_app.services import audit, package_key, sync_rows
 from desktop_app.services.package_files import save_package
 from desktop_app.services.package_sheets import cover_rows, sheet_specs
@@ -86,12 +86,14 @@ def export_sync(
         previous = _previous_export(session, office, peer)
         since = 0 if full or previous is None else previous.upto_seq
         upto = session.scalar(select(ChangeCounter.last)) or 0
-        chosen = _chosen_rows(session, office, peer, since=since, full=full)
-        bases = _bases(session, peer, chosen)
+        chosen = _chosen_rows(session, office, peer, since=since)
+        received = _received_versions(session, peer, chosen)
+        if not full:
+            chosen = _without_echoes(chosen, received)
         rows = {
             entity: [
                 sync_rows.package_row(
-                    row, seen=_seen(bases, entity, row.id), personal=include_personal
+                    row, seen=received.get((entity, row.id)), personal=include_personal
                 )
                 for row in found
             ]
@@ -109,13 +111,17 @@ def export_sync(
             full=full,
             personal=include_personal,
             training=training_in(session),
+            # Known before writing, so that the cover sheet can state them.
+            counts={entity: len(found) for entity, found in rows.items()},
         )
         specs = sheet_specs(session, personal=include_personal)
         save_package(
             out,
             manifest,
             [(spec, rows[spec.entity]) for spec in specs],
-            cover=cover_rows(session, manifest, since=previous.created_at if previous else None),
+            cover=cover_rows(
+                session, manifest, since=previous.created_at if previous and not full else None
+            ),
             secret=secret,
         )
         _remember_sent(session, peer, rows)
@@ -186,9 +192,7 @@ def _previous_export(session: Session, office: str, peer: str) -> SyncPackage | 
     )
 
 
-def _chosen_rows(
-    session: Session, office: str, peer: str, *, since: int, full: bool
-) -> dict[str, list[Any]]:
+def _chosen_rows(session: Session, office: str, peer: str, *, since: int) -> dict[str, list[Any]]:
     """The rows this package carries, with the parents a child needs at the receiver."""
     own_inquiries: Any = Inquiry.office_code == peer if office == CENTRAL else true()
     inquiries = _rows(session, select(Inquiry).where(own_inquiries, Inquiry.change_seq > since))
@@ -212,87 +216,96 @@ def _chosen_rows(
     inquiries += _by_ids(session, Inquiry, missing)
     have_inquirers = {row.id for row in inquirers}
     inquirers += _by_ids(session, Inquirer, {row.inquirer_id for row in inquiries} - have_inquirers)
-    chosen = {"inquirer": inquirers, "inquiry": inquiries, "action": actions}
-    if not full:
-        chosen = _without_echoes(session, peer, chosen)
-    return chosen
+    return {"inquirer": inquirers, "inquiry": inquiries, "action": actions}
 
 
 def _rows(session: Session, query: Select[Any]) -> list[Any]:
-    return list(session.scalars(query.order_by(query.selected_columns[0].table.c.pk)))
+    return list(
+        session.scalars(_content_only(query).order_by(query.selected_columns[0].table.c.pk))
+    )
+
+
+def _content_only(query: Select[Any]) -> Select[Any]:
+    """An inquiry's content names its inquirer by id: loading the inquirer too is waste."""
+    if query.selected_columns[0].table is Inquiry.__table__:
+        return query.options(lazyload(Inquiry.inquirer))
+    return query
 
 
 def _by_ids(session: Session, model: Any, ids: set[str]) -> list[Any]:
     found: list[Any] = []
     ordered = sorted(ids)
     for start in range(0, len(ordered), _CHUNK):
-        found += session.scalars(select(model).where(model.id.in_(ordered[start : start + _CHUNK])))
+        found += session.scalars(
+            _content_only(select(model).where(model.id.in_(ordered[start : start + _CHUNK])))
+        )
     return found
 
 
-def _bases(
+def _received_versions(
     session: Session, peer: str, chosen: dict[str, list[Any]]
-) -> dict[tuple[str, str], SyncBase]:
-    bases: dict[tuple[str, str], SyncBase] = {}
+) -> dict[tuple[str, str], str | None]:
+    """The version last received from `peer` of each chosen row (what it already holds)."""
+    found: dict[tuple[str, str], str | None] = {}
     for entity, rows in chosen.items():
         ids = [row.id for row in rows]
         for start in range(0, len(ids), _CHUNK):
-            for base in session.scalars(
-                select(SyncBase).where(
-                    SyncBase.entity == entity,
-                    SyncBase.peer == peer,
-                    SyncBase.entity_id.in_(ids[start : start + _CHUNK]),
+            found.update(
+                ((entity, row_id), version)
+                for row_id, version in session.execute(
+                    select(SyncBase.entity_id, SyncBase.received_version).where(
+                        SyncBase.entity == entity,
+                        SyncBase.peer == peer,
+                        SyncBase.entity_id.in_(ids[start : start + _CHUNK]),
+                    )
                 )
-            ):
-                bases[(entity, base.entity_id)] = base
-    return bases
+            )
+    return found
 
 
 def _without_echoes(
-    session: Session, peer: str, chosen: dict[str, list[Any]]
+    chosen: dict[str, list[Any]], received: dict[tuple[str, str], str | None]
 ) -> dict[str, list[Any]]:
     """Leave out rows whose version is the one `peer` sent us: it has that version already."""
-    bases = _bases(session, peer, chosen)
     return {
         entity: [
             row
             for row in rows
-            if (entity, row.id) not in bases
-            or bases[(entity, row.id)].received_version != sync_rows.version_of(row)
+            if (entity, row.id) not in received
+            or received[(entity, row.id)] != sync_rows.version_of(row)
         ]
         for entity, rows in chosen.items()
     }
 
 
-def _seen(bases: dict[tuple[str, str], SyncBase], entity: str, row_id: str) -> str | None:
-    base = bases.get((entity, row_id))
-    return base.received_version if base is not None else None
+_REMEMBER_SENT = sqlite_insert(SyncBase)
+_REMEMBER_SENT = _REMEMBER_SENT.on_conflict_do_update(
+    index_elements=["entity", "entity_id", "peer"],
+    set_={
+        "sent_version": _REMEMBER_SENT.excluded.sent_version,
+        "sent": _REMEMBER_SENT.excluded.sent,
+    },
+)
 
 
 def _remember_sent(session: Session, peer: str, rows: dict[str, list[PackageRow]]) -> None:
-    """Keep what was sent: the receiver's next edit of a row says it includes this version."""
+    """Keep what was sent: the receiver's next edit of a row says it includes this version.
+
+    One upsert statement run for every row (executemany), in key order for the B-tree.
+    """
     values = [
         {
             "entity": entity,
             "entity_id": row.id,
             "peer": peer,
             "sent_version": row.version,
-            "sent": canonical_json(row.content),
+            "sent": row.data,
         }
         for entity, found in rows.items()
-        for row in found
+        for row in sorted(found, key=lambda row: row.id)
     ]
-    for start in range(0, len(values), 5_000):
-        statement = sqlite_insert(SyncBase).values(values[start : start + 5_000])
-        session.execute(
-            statement.on_conflict_do_update(
-                index_elements=["entity", "entity_id", "peer"],
-                set_={
-                    "sent_version": statement.excluded.sent_version,
-                    "sent": statement.excluded.sent,
-                },
-            )
-        )
+    if values:
+        session.connection().execute(_REMEMBER_SENT, values)
 
 
 def _manifest_digest(manifest: Manifest) -> str:

@@ -17,8 +17,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Mapping, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 
 from sqlalchemy import func, select
@@ -48,7 +50,10 @@ from desktop_app.services.setup import mark_training, require_office, training_i
 OUTCOMES = ("inserted", "updated", "merged", "unchanged", "stale", "conflicts", "rejected")
 ENTITIES = ("inquirer", "inquiry", "action")
 _CHUNK = 900
-_BULK_INDEX_THRESHOLD = 20_000  # rows: past this, rebuilding the indexes once is faster
+# Rebuilding the indexes once beats feeding them row by row (each code-list row refreshes its
+# inquiry's search text) from about a twentieth of the inquiries already stored (make bench).
+_BULK_MIN_ROWS = 1_000
+_BULK_SHARE = 20
 _DELETION = ("deleted", "deleted_at")
 
 
@@ -171,8 +176,10 @@ def _import_one(
         _check_training(session, package, path)
         report.already_imported = _already_imported(session, manifest.package_id)
         report.warnings += _gaps(session, manifest.from_office, office, manifest.sequence)
-        for entity in ENTITIES:
-            _merge_rows(session, entity, package.rows.get(entity, []), package, report, staff)
+        with _BulkLoad() as bulk_load:
+            for entity in ENTITIES:
+                rows = package.rows.get(entity, [])
+                _merge_rows(session, entity, rows, package, report, staff, bulk_load)
         _advance_receipt_counters(session, office, package.rows.get("inquiry", []))
         if not report.already_imported:
             _record(session, package, report, path, staff)
@@ -289,30 +296,38 @@ def _merge_rows(
     package: Package,
     report: PackageReport,
     staff: str,
+    bulk_load: _BulkLoad,
 ) -> None:
+    """Merge one kind of row; versions first, so rows already received never load a local copy.
+
+    `bulk_load` sets the indexes aside for the rest of the package on the first large insert
+    (they are rebuilt once when the package is done, not once per kind of row).
+    """
     peer = package.manifest.from_office
-    locals_ = _by_id(session, entity, [row.id for row in incoming])
-    bases = _bases(session, entity, peer, [row.id for row in incoming])
-    inserts: list[PackageRow] = []
-    received: list[PackageRow] = []
+    received_versions = _received_versions(session, entity, peer, [row.id for row in incoming])
+    pending: list[PackageRow] = []
     for row in incoming:
-        base = bases.get(row.id)
-        if base is not None and base.received_version == row.version:
+        received_version = received_versions.get(row.id)
+        if received_version == row.version:
             report.count(entity, "unchanged")
-            continue
-        if base is not None and base.received_version and rev_of(base.received_version) > row.rev:
+        elif received_version and rev_of(received_version) > row.rev:
             report.count(entity, "stale")
-            continue
+        else:
+            pending.append(row)
+    ids = [row.id for row in pending]
+    locals_ = _by_id(session, entity, ids)
+    bases = _bases(session, entity, peer, [row_id for row_id in ids if row_id in locals_])
+    inserts: list[PackageRow] = []
+    for row in pending:
         local = locals_.get(row.id)
         if local is None:
             inserts.append(row)
             report.count(entity, "inserted")
         else:
-            outcome = _merge_one(session, local, row, base, package, staff)
+            outcome = _merge_one(session, local, row, bases.get(row.id), package, staff)
             report.count(entity, outcome)
-        received.append(row)
-    _insert(session, entity, inserts)
-    _remember_received(session, entity, peer, received)
+    _insert(session, entity, inserts, bulk_load)
+    _remember_received(session, entity, peer, pending)
 
 
 def _merge_one(
@@ -421,16 +436,42 @@ def _version(row: PackageRow) -> writer.Version:
     return writer.Version(rev=row.rev, updated_at=_stamp(row.updated_at), updated_by=row.updated_by)
 
 
-def _insert(session: Session, entity: str, rows: list[PackageRow]) -> None:
+class _BulkLoad:
+    """The indexes set aside once for the rest of a package, rebuilt once when it is done.
+
+    A failed import leaves them as they were: the drop is part of the package's transaction.
+    """
+
+    def __init__(self) -> None:
+        self._stack = ExitStack()
+        self._aside = False
+
+    def __enter__(self) -> _BulkLoad:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> bool:
+        return self._stack.__exit__(kind, error, trace)
+
+    def set_indexes_aside(self, session: Session) -> None:
+        if not self._aside:
+            self._stack.enter_context(bulk.indexes_set_aside(session.connection()))
+            self._aside = True
+
+
+def _insert(session: Session, entity: str, rows: list[PackageRow], bulk_load: _BulkLoad) -> None:
     if not rows:
         return
-    conn = session.connection()
     batch = _batch(session, entity, rows)
-    if len(rows) >= _BULK_INDEX_THRESHOLD:
-        with bulk.indexes_set_aside(conn):
-            writer.insert_many(conn, batch)
-    else:
-        writer.insert_many(conn, batch)
+    if len(rows) >= _BULK_MIN_ROWS:
+        stored = session.scalar(select(func.count()).select_from(Inquiry)) or 0
+        if len(rows) * _BULK_SHARE >= stored:
+            bulk_load.set_indexes_aside(session)
+    writer.insert_many(session.connection(), batch)
 
 
 def _batch(
@@ -512,30 +553,51 @@ def _bases(session: Session, entity: str, peer: str, ids: list[str]) -> dict[str
     return found
 
 
+def _received_versions(
+    session: Session, entity: str, peer: str, ids: list[str]
+) -> dict[str, str | None]:
+    """The version last received from `peer` of each row: all a re-imported row needs."""
+    found: dict[str, str | None] = {}
+    for start in range(0, len(ids), _CHUNK):
+        found.update(
+            (row_id, version)
+            for row_id, version in session.execute(
+                select(SyncBase.entity_id, SyncBase.received_version).where(
+                    SyncBase.entity == entity,
+                    SyncBase.peer == peer,
+                    SyncBase.entity_id.in_(ids[start : start + _CHUNK]),
+                )
+            )
+        )
+    return found
+
+
+_REMEMBER_RECEIVED = sqlite_insert(SyncBase)
+_REMEMBER_RECEIVED = _REMEMBER_RECEIVED.on_conflict_do_update(
+    index_elements=["entity", "entity_id", "peer"],
+    set_={
+        "received_version": _REMEMBER_RECEIVED.excluded.received_version,
+        "received": _REMEMBER_RECEIVED.excluded.received,
+    },
+)
+
+
 def _remember_received(
     session: Session, entity: str, peer: str, rows: Iterable[PackageRow]
 ) -> None:
+    """One upsert statement run for every row (executemany), in key order for the B-tree."""
     values = [
         {
             "entity": entity,
             "entity_id": row.id,
             "peer": peer,
             "received_version": row.version,
-            "received": canonical_json(row.content),
+            "received": row.data,
         }
-        for row in rows
+        for row in sorted(rows, key=lambda row: row.id)
     ]
-    for start in range(0, len(values), 5_000):
-        statement = sqlite_insert(SyncBase).values(values[start : start + 5_000])
-        session.execute(
-            statement.on_conflict_do_update(
-                index_elements=["entity", "entity_id", "peer"],
-                set_={
-                    "received_version": statement.excluded.received_version,
-                    "received": statement.excluded.received,
-                },
-            )
-        )
+    if values:
+        session.connection().execute(_REMEMBER_RECEIVED, values)
 
 
 def _advance_receipt_counters(session: Session, office: str, rows: Iterable[PackageRow]) -> None:

@@ -32,13 +32,14 @@ def bench_dir() -> Path:
     return path
 
 
-def demo_database(count: int, seed: int = 1) -> Path:
+def demo_database(count: int, seed: int = 1, office: str = BENCH_OFFICE) -> Path:
     """A database with `count` demo inquiries, built once and reused while the schema holds.
 
-    Keyed by count, seed and schema revision; built under a temporary name and renamed when
-    complete, so an interrupted build is never mistaken for a finished one.
+    Keyed by count, seed, office and schema revision; built under a temporary name and renamed
+    when complete, so an interrupted build is never mistaken for a finished one.
     """
-    path = bench_dir() / f"demo-{count}-seed{seed}-{migrate.head_revision()}.sqlite3"
+    where = "" if office == BENCH_OFFICE else f"-{office}"
+    path = bench_dir() / f"demo-{count}-seed{seed}{where}-{migrate.head_revision()}.sqlite3"
     stamp = path.with_suffix(".json")
     if path.exists() and stamp.exists():
         built = json.loads(stamp.read_text())
@@ -51,7 +52,7 @@ def demo_database(count: int, seed: int = 1) -> Path:
     started = time.perf_counter()
     db = database.connect(building)
     try:
-        setup.initialise(db, BENCH_OFFICE)
+        setup.initialise(db, office)
         report = generate_demo_data(db, count=count, seed=seed, today=BENCH_TODAY)
     finally:
         db.dispose()

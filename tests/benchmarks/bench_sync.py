@@ -1,0 +1,179 @@
+"""Sync packages at scale: a branch's 100,000 inquiries exported, imported and imported again.
+
+- Export (SHIBA → HQ, every row) against openpyxl's write-only writer writing the same cells:
+  the bare side writes exactly the values the package holds (read back from it beforehand,
+  every sheet, the hidden manifest included), with none of the program's work around them
+  (reading the rows, labels, canonical JSON, hashes, bookkeeping). Budget x1.3.
+- Import + merge into an empty HQ, and the same package again into the HQ that now holds it
+  (a re-import), each against a bare read of the same file with python-calamine plus a bare
+  sqlite3 executemany of the same data rows (inquirers, inquiries with their code lists,
+  actions, as the import stored them) into the same tables with the secondary and search
+  indexes set aside, which is the least any importer must do. Budget x2.0.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from python_calamine import CalamineWorkbook
+
+from db import search_index
+from db.bulk import TABLES
+from db.engine import BUSY_TIMEOUT_MS
+from desktop_app.services import database, setup, sync_export, sync_import
+from tests.benchmarks.common import Row, demo_database, print_table, ratio
+
+COUNT = 100_000
+EXPORT_BUDGET = 1.3
+IMPORT_BUDGET = 2.0
+
+
+def main() -> None:
+    source = demo_database(COUNT, office="SHIBA")
+    with tempfile.TemporaryDirectory(prefix="renkei-bench-sync-") as tmp:
+        folder = Path(tmp)
+        package = folder / "SHIBA-to-HQ.xlsx"
+        export_seconds, counts = _export(source, folder / "shiba.sqlite3", package)
+        bare_write = _bare_write(_read(package), folder / "bare.xlsx")
+        hq_path = folder / "hq.sqlite3"
+        first, second = _imports(hq_path, package)
+        bare_read = _timed(lambda: _read(package))
+        bare_insert = _bare_insert(hq_path, folder / "bare.sqlite3")
+    bare_import = bare_read + bare_insert
+    rows = sum(counts.values())
+    print_table(
+        f"sync packages, {COUNT:,} inquiries from SHIBA ({rows:,} rows: "
+        + ", ".join(f"{name} {n:,}" for name, n in counts.items())
+        + ")",
+        [
+            Row(
+                "export-sync --full (vs openpyxl write-only, same cells)",
+                f"{export_seconds:.1f} s",
+                f"{bare_write:.1f} s",
+                ratio(export_seconds, bare_write),
+                f"x{EXPORT_BUDGET}",
+            ),
+            Row(
+                "import-sync into an empty HQ (vs calamine read + sqlite3 insert)",
+                f"{first:.1f} s",
+                f"{bare_import:.1f} s ({bare_read:.1f} + {bare_insert:.1f})",
+                ratio(first, bare_import),
+                f"x{IMPORT_BUDGET}",
+            ),
+            Row(
+                "import-sync again into that HQ (re-import, nothing changes)",
+                f"{second:.1f} s",
+                f"{bare_import:.1f} s",
+                ratio(second, bare_import),
+                f"x{IMPORT_BUDGET}",
+            ),
+        ],
+    )
+    failures = [
+        what
+        for what, figure, bare, budget in (
+            ("export", export_seconds, bare_write, EXPORT_BUDGET),
+            ("import", first, bare_import, IMPORT_BUDGET),
+            ("re-import", second, bare_import, IMPORT_BUDGET),
+        )
+        if figure > bare * budget
+    ]
+    if failures:
+        print(f"over budget: {', '.join(failures)}", flush=True)
+
+
+def _timed(work: Any) -> float:
+    started = time.perf_counter()
+    work()
+    return time.perf_counter() - started
+
+
+def _export(source: Path, copy: Path, package: Path) -> tuple[float, dict[str, int]]:
+    shutil.copyfile(source, copy)
+    db = database.connect(copy)
+    try:
+        started = time.perf_counter()
+        report = sync_export.export_sync(db, package, staff="bench", full=True)
+        seconds = time.perf_counter() - started
+    finally:
+        db.dispose()
+    return seconds, report.counts
+
+
+def _imports(hq_path: Path, package: Path) -> tuple[float, float]:
+    db = database.connect(hq_path)
+    try:
+        setup.initialise(db, "HQ")
+        figures = []
+        for expected in ("inserted", "unchanged"):
+            started = time.perf_counter()
+            report = sync_import.import_sync(db, [package], staff="bench")
+            figures.append(time.perf_counter() - started)
+            moved = sum(report.total(outcome) for outcome in sync_import.OUTCOMES)
+            if report.refused or report.total(expected) != moved:
+                raise RuntimeError(f"expected every row {expected}: {report.to_json()}")
+    finally:
+        db.dispose()
+    return figures[0], figures[1]
+
+
+def _read(path: Path) -> dict[str, list[list[Any]]]:
+    book = CalamineWorkbook.from_path(str(path))
+    return {name: book.get_sheet_by_name(name).to_python() for name in book.sheet_names}
+
+
+def _bare_write(sheets: dict[str, list[list[Any]]], path: Path) -> float:
+    """openpyxl write-only writing every cell of the package as plain values."""
+    started = time.perf_counter()
+    book = Workbook(write_only=True)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return time.perf_counter() - started
+
+
+def _bare_insert(imported: Path, path: Path) -> float:
+    """The data rows the import stored, inserted again by sqlite3 alone into an empty schema."""
+    db = database.connect(path)
+    setup.initialise(db, "HQ")
+    db.dispose()
+    with sqlite3.connect(f"file:{imported}?mode=ro", uri=True) as source:
+        tables = {
+            name: (
+                [column[1] for column in source.execute(f"PRAGMA table_info({name})")],
+                source.execute(f"SELECT * FROM {name}").fetchall(),
+            )
+            for name in TABLES
+        }
+    source.close()
+    conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON"):
+        conn.execute(f"PRAGMA {pragma}")
+    conn.execute("BEGIN IMMEDIATE")
+    for (sql,) in conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+        f" AND tbl_name IN ({', '.join(repr(name) for name in TABLES)})"
+    ).fetchall():
+        conn.execute(f"DROP INDEX {sql.split()[2]}")
+    for statement in search_index.DROP_STATEMENTS:
+        conn.execute(statement)
+    started = time.perf_counter()
+    for name, (columns, rows) in tables.items():
+        marks = ", ".join("?" * len(columns))
+        conn.executemany(f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({marks})", rows)
+    conn.execute("COMMIT")
+    seconds = time.perf_counter() - started
+    conn.close()
+    return seconds
+
+
+if __name__ == "__main__":
+    main()

@@ -455,7 +455,7 @@ class _BulkLoad:
         error: BaseException | None,
         trace: TracebackType | None,
     ) -> bool:
-        return self._stack.__exit__(kind, error, trace)
+        return bool(self._stack.__exit__(kind, error, trace))
 
     def set_indexes_aside(self, session: Session) -> None:
         if not self._aside:

@@ -332,9 +332,9 @@ def test_a_corrupt_file_and_a_workbook_that_is_no_package_are_refused(offices, t
     ledger.save(tmp_path / "ledger.xlsx")
 
     err = _refusal(hq, "import-sync", str(tmp_path / "cut.xlsx"))
-    assert "cut.xlsx はExcelのブック（.xlsx）として読めません。" in err
+    assert "「cut.xlsx」は壊れているか、途中で切れています。" in err
     err = _refusal(hq, "import-sync", str(tmp_path / "notes.xlsx"))
-    assert "notes.xlsx はExcelのブック（.xlsx）として読めません。" in err
+    assert "「notes.xlsx」はCSV（テキスト）ファイルで、Excelのブック（.xlsx）ではありません。" in err
     err = _refusal(hq, "import-sync", str(tmp_path / "ledger.xlsx"))
     assert "ledger.xlsx は連携デスクの送付ファイルではありません。" in err
     # a refused file among good ones: the good one is imported, the exit says a file was refused
@@ -361,7 +361,7 @@ def test_personal_fields_need_the_shared_password_and_travel_encrypted(offices, 
         openpyxl.load_workbook(out)
 
     err = _refusal(hq, "import-sync", str(out))
-    assert "personal.xlsx はパスワードで保護されています。" in err
+    assert "「personal.xlsx」はパスワードで保護されています。" in err
     imported = hq.import_(out, password=True)
     assert imported.code == 0, imported.err
     assert hq.show(case["receipt_no"])["inquirer"]["phone"] == "03-5555-0101"

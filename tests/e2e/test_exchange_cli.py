@@ -334,7 +334,9 @@ def test_a_corrupt_file_and_a_workbook_that_is_no_package_are_refused(offices, t
     err = _refusal(hq, "import-sync", str(tmp_path / "cut.xlsx"))
     assert "「cut.xlsx」は壊れているか、途中で切れています。" in err
     err = _refusal(hq, "import-sync", str(tmp_path / "notes.xlsx"))
-    assert "「notes.xlsx」はCSV（テキスト）ファイルで、Excelのブック（.xlsx）ではありません。" in err
+    assert (
+        "「notes.xlsx」はCSV（テキスト）ファイルで、Excelのブック（.xlsx）ではありません。" in err
+    )
     err = _refusal(hq, "import-sync", str(tmp_path / "ledger.xlsx"))
     assert "ledger.xlsx は連携デスクの送付ファイルではありません。" in err
     # a refused file among good ones: the good one is imported, the exit says a file was refused

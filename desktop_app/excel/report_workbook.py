@@ -11,6 +11,7 @@ the page number in the footer.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
@@ -40,6 +41,7 @@ from desktop_app.excel.cells import cell, display_width, header_cells, set_width
 COUNT_FORMAT = "#,##0"
 TITLE_FONT = Font(bold=True, size=16)
 BOLD = Font(bold=True)
+ROW_CM = 0.53  # a default row's height, to keep charts clear of the next table
 SAMPLE_ROWS = 300  # rows of a list read ahead to fit its column widths
 
 
@@ -102,6 +104,7 @@ def _stamp(moment: dt.datetime | None) -> str:
 
 def _cover(sheet: WriteOnlyWorksheet, report: Report) -> None:
     set_widths(sheet, (26, 44, 24))
+    sheet.row_dimensions[2].height = 28  # the 16 pt title
     _print_setup(sheet, None)
     period = report.period
     offices = "、".join(o.name for o in report.offices) if report.office else "全事務所"
@@ -152,18 +155,20 @@ def _tables(sheet: WriteOnlyWorksheet, report: Report) -> None:
     width = max([display_width(c.label) for c in cross.columns] + [8])
     set_widths(sheet, (30, *(width for _ in cross.columns), 10))
     _print_setup(sheet, None)
+    sheet.row_dimensions[1].height = 28
     out = _Cursor(sheet)
     out.append([_text(sheet, f"{report.period.title} 新規受付の内訳", TITLE_FONT)])
     out.append([])
     _cross(out, cross)
-    chart_column = get_column_letter(len(cross.columns) + 4)
     for breakdown in report.breakdowns:
         out.append([])
         first, last = _breakdown(out, breakdown)
-        if breakdown.key in CHARTED and last > first:
-            sheet.add_chart(
-                _bar(sheet, BREAKDOWN_TITLES[breakdown.key], first, last), f"{chart_column}{first}"
-            )
+        if breakdown.key in CHARTED and last >= first:
+            chart = _bar(sheet, BREAKDOWN_TITLES[breakdown.key], first, last)
+            sheet.add_chart(chart, f"D{first - 2}")
+            # Blank rows under a short table, so the chart never covers the next one.
+            for _ in range(math.ceil(chart.height / ROW_CM) - (last - first + 3)):
+                out.append([])
 
 
 def _cross(out: _Cursor, cross: CrossTable) -> None:
@@ -205,9 +210,12 @@ def _bar(sheet: WriteOnlyWorksheet, title: str, first: int, last: int) -> BarCha
     chart.legend = None
     chart.y_axis.title = "件数"
     chart.y_axis.majorGridlines = None
+    chart.x_axis.scaling.orientation = "maxMin"  # the table's order, top to bottom
+    chart.x_axis.tickLblSkip = 1  # every label, not every other one
+    chart.y_axis.crosses = "max"
     chart.add_data(Reference(sheet, min_col=2, min_row=first, max_row=last), titles_from_data=False)
     chart.set_categories(Reference(sheet, min_col=1, min_row=first, max_row=last))
-    chart.height = max(7.0, 0.6 * (last - first + 1))
+    chart.height = max(6.0, 0.5 * (last - first + 1) + 2)
     chart.width = 16
     return chart
 
@@ -217,6 +225,7 @@ def _months(sheet: WriteOnlyWorksheet, report: Report) -> None:
     set_widths(sheet, (10, 12, 12, 12, 14, 14, 14))
     _print_setup(sheet, "3:3")
     sheet.freeze_panes = "B4"
+    sheet.row_dimensions[1].height = 28
     this, before = format_fiscal_year(fy), format_fiscal_year(fy - 1)
     sheet.append([_text(sheet, f"{this} 月別の推移（前年度 {before} と比較）", TITLE_FONT)])
     sheet.append([])
@@ -241,6 +250,8 @@ def _months(sheet: WriteOnlyWorksheet, report: Report) -> None:
             Reference(sheet, min_col=column, min_row=3, max_row=last), titles_from_data=True
         )
     trend.set_categories(Reference(sheet, min_col=1, min_row=first, max_row=last))
+    for series in trend.series:
+        series.smooth = False  # a month's count is a point, not a curve through it
     sheet.add_chart(trend, "I3")
     closed = BarChart()
     closed.title = "完了と連携成立"

@@ -219,7 +219,7 @@ def _direct_counts(
         Inquiry.channel,
         Inquiry.step,
     )
-    statement: Select[Any] = (
+    statement: Select[*tuple[Any, ...]] = (
         select(*columns, func.count()).where(*received_in(period, office)).group_by(*columns)
     )
     return [
@@ -269,7 +269,7 @@ def _breakdown(
 ) -> Breakdown:
     """A breakdown that needs a join: a code table of the inquiry, or its inquirer."""
     received = received_in(period, office)
-    statement: Select[Any]
+    statement: Select[*tuple[Any, ...]]
     if key == "field":
         statement = (
             select(InquiryField.code, func.count())

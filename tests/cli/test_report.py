@@ -73,7 +73,7 @@ def test_monthly_workbook(filled: Path, tmp_path: Path, capsys: pytest.CaptureFi
     for sheet in book.worksheets:
         assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9  # A4
         assert "&P" in sheet.oddFooter.center.text
-    assert book["期限超過"].max_row == 5  # every open case is past its date (Nov 2026 at the latest)
+    assert book["期限超過"].max_row == 5  # each open case is past its date (Nov 2026 at latest)
 
 
 def test_fiscal_year_with_empty_previous_year(

@@ -383,6 +383,32 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "自治体「{name}」（{value}）は {retired_on} に廃止されています。現在の自治体を選んでください。",
         "The municipality {name} ({value}) ceased to exist on {retired_on}. Choose the current one.",
     ),
+    # reports
+    "year_invalid": (
+        "年度「{value}」は {first}〜{last} の西暦4桁で指定してください（例: 2026 は令和8年度）。",
+        'The fiscal year "{value}" must be a year from {first} to {last} (e.g. 2026).',
+    ),
+    "period_invalid": (
+        "期間の終わり（{last}）が始まり（{first}）より前です。",
+        "The period ends ({last}) before it begins ({first}).",
+    ),
+    "report_out_unwritable": (
+        "報告書を書き込めません: {path}（{detail}）。保存先のフォルダと名前を確認してください。",
+        "Cannot write the report to {path} ({detail}). Check the folder and the file name.",
+    ),
+    "report_personal_needs_password": (
+        "個人情報を含む報告書には共有パスワードが必要です（暗号化のため）。設定画面で設定してください。",
+        "A report with personal data needs the shared password (to encrypt it). Set it in the settings.",
+    ),
+    "report_pdf_failed": (
+        "PDFを作成できませんでした: {path}。",
+        "Could not write the PDF: {path}.",
+    ),
+    "report_pdf_personal": (
+        "PDFには個人情報を入れられません（暗号化できないため）。--include-personal を外してください。",
+        "A PDF cannot hold personal data (it cannot be encrypted). Leave out --include-personal.",
+    ),
+    "report_written": ("報告書を作成しました: {path}", "Report written: {path}"),
 }
 
 

@@ -1,0 +1,109 @@
+"""Writing a report file: all of it or nothing, encrypted when it holds personal data.
+
+The workbook is written under a temporary name in the destination's folder and renamed over
+the destination only when complete (and encrypted, when personal fields are in it), so a
+refused or failed report never leaves a partial file. Personal fields need the offices' shared
+package password, the same one that encrypts sync packages; without it the report is refused.
+Role checks (supervisors only) belong here once staff accounts exist.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from db.engine import Database
+from desktop_app.domain.errors import UserError
+from desktop_app.domain.report_figures import Period, Report
+from desktop_app.excel.report_workbook import write_report
+from desktop_app.excel.safe_read import encrypt_xlsx
+from desktop_app.services import package_key, report_lists, reports
+
+
+@dataclass(frozen=True)
+class ReportFile:
+    path: Path
+    report: Report
+    personal: bool
+    encrypted: bool
+
+
+def export_workbook(
+    db: Database,
+    period: Period,
+    out: Path,
+    *,
+    office: str | None = None,
+    personal: bool = False,
+    staff: str,
+) -> ReportFile:
+    """The report of `period` as an .xlsx at `out` (replaced whole if it exists)."""
+    secret = _password(db) if personal else None
+    with atomic_output(out) as temporary:
+        report = reports.build_report(db, period, office=office, staff=staff)
+        columns = report_lists.list_columns(personal)
+        write_report(
+            temporary,
+            report,
+            columns=columns,
+            inquiries=report_lists.period_inquiries(db, period, office=office, personal=personal),
+            overdue=report_lists.overdue_inquiries(
+                db, report.today, office=office, personal=personal
+            ),
+        )
+        if secret is not None:
+            temporary.write_bytes(encrypt_xlsx(temporary.read_bytes(), secret))
+    return ReportFile(out, report, personal, secret is not None)
+
+
+def export_with(
+    db: Database,
+    period: Period,
+    out: Path,
+    write: Callable[[Report, Path], None],
+    *,
+    office: str | None = None,
+    staff: str,
+) -> ReportFile:
+    """The report of `period` written by `write` (the PDF, drawn by Qt in the ui layer), with
+    the same all-or-nothing file handling as the workbook."""
+    with atomic_output(out) as temporary:
+        report = reports.build_report(db, period, office=office, staff=staff)
+        write(report, temporary)
+    return ReportFile(out, report, False, False)
+
+
+@contextmanager
+def atomic_output(out: Path) -> Iterator[Path]:
+    """A temporary path beside `out`, renamed to `out` if the block succeeds, removed if not."""
+    out = out.expanduser()
+    try:
+        if out.is_dir():
+            raise IsADirectoryError(f"{out} is a folder")
+        temporary = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.part")
+        temporary.open("xb").close()  # created with the user's umask, like the file it becomes
+    except OSError as exc:
+        raise UserError("report_out_unwritable", path=str(out), detail=_reason(exc)) from exc
+    try:
+        yield temporary
+        os.replace(temporary, out)
+    except OSError as exc:
+        raise UserError("report_out_unwritable", path=str(out), detail=_reason(exc)) from exc
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _password(db: Database) -> str:
+    with db.read() as session:
+        secret = package_key.password(session)
+    if not secret:
+        raise UserError("report_personal_needs_password")
+    return secret
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or type(exc).__name__

@@ -1,0 +1,445 @@
+"""The figures of the monthly and fiscal-year reports and of the dashboard, all counted in SQL.
+
+Every number is a COUNT over an indexed range of the office's local dates (`received_at`,
+`closed_on`) grouped in SQLite; Python only adds up the few hundred group rows that come back.
+No inquiry is loaded to be counted, so a report over a million inquiries costs what its GROUP
+BY queries cost (tests/benchmarks/bench_reports.py measures exactly that ratio).
+
+What each headline figure means (written in README, "Choices"):
+
+* 新規受付 (new): received in the period;
+* 完了 (closed): closed in the period (its local `closed_on`), whatever its outcome;
+* 連携成立 (matched): closed in the period as `matched`;
+* 期末未完了 (still open): received by the period's last day and not closed by then
+  (received by then minus closed by then; a reopened case counts as open);
+* 期限超過 (overdue): `services.followups.overdue_clause` on the day the report is made, the
+  one definition of overdue; it is a figure of now, not of the period.
+
+The breakdowns (by office × relationship, field, inquirer type, status, channel, step, partner
+prefecture and agreement body) are of the period's new inquiries; fields, prefectures and
+agreement bodies are many per inquiry, so their tables add up to more than 新規受付.
+Fiscal years are named by the year they start (FY2026 = 令和8年度, April 2026 to March 2027).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, func, select
+from sqlalchemy.orm import Session
+
+from db.engine import Database
+from db.models import (
+    AgreementBody,
+    Conflict,
+    Inquirer,
+    Inquiry,
+    InquiryAgreement,
+    InquiryField,
+    InquiryMunicipality,
+    Municipality,
+    Office,
+    Setting,
+    SyncPackage,
+)
+from desktop_app.domain import dates
+from desktop_app.domain.errors import UserError
+from desktop_app.domain.local_time import local_datetime, local_today
+from desktop_app.domain.report_figures import (
+    BREAKDOWNS,
+    Breakdown,
+    Count,
+    CrossTable,
+    Dashboard,
+    Headline,
+    MonthFigures,
+    MonthRelationship,
+    OfficeAsOf,
+    Period,
+    Place,
+    Report,
+)
+from desktop_app.domain.workflow import MATCHED
+from desktop_app.services import setup
+from desktop_app.services.followups import overdue_clause
+from desktop_app.services.lookup import code_labels
+
+UNSET = ""  # the code of "not recorded" rows in a breakdown
+TRAINING_KEY = "training"  # services.setup.is_training replaces this read once it is on main
+# The vocabularies whose codes the single-pass GROUP BY counts (one pass over the period).
+_DIRECT = ("office", "relationship", "status", "channel", "step")
+
+
+def build_report(
+    db: Database,
+    period: Period,
+    *,
+    office: str | None = None,
+    staff: str,
+    lang: str = "ja",
+    now: dt.datetime | None = None,
+) -> Report:
+    """Every figure of the report of `period` (one read transaction, so they agree)."""
+    moment = now or dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    today = local_today(now=moment.replace(tzinfo=dt.UTC))
+    labels = code_labels(db, lang)
+    with db.read() as session:
+        _check_office(session, office)
+        own = setup.require_office(session)
+        by_code = _direct_counts(session, period, office)
+        cross = _cross_table(by_code, labels.vocab.get("relationship", {}), labels.offices)
+        breakdowns = [
+            _direct_breakdown(by_code, key, labels.vocab.get(key, {}))
+            for key in ("status", "channel", "step")
+        ]
+        breakdowns.append(
+            _direct_breakdown(by_code, "relationship", labels.vocab.get("relationship", {}))
+        )
+        breakdowns += [
+            _breakdown(session, key, period, office, labels.vocab, labels.agreement_bodies)
+            for key in ("field", "inquirer_type", "prefecture", "agreement_body")
+        ]
+        order = {key: n for n, key in enumerate(BREAKDOWNS)}
+        return Report(
+            period=period,
+            office=office,
+            offices=_as_of(session, office, own, local_datetime(moment), labels.offices),
+            made_at=local_datetime(moment),
+            made_by=staff,
+            today=today,
+            training=_is_training(session),
+            open_conflicts=session.scalar(
+                select(func.count()).select_from(Conflict).where(Conflict.resolved_at.is_(None))
+            )
+            or 0,
+            headline=_headline(session, period, office, today),
+            by_office_relationship=cross,
+            breakdowns=tuple(sorted(breakdowns, key=lambda b: order[b.key])),
+            months=_months(session, period.fy, office),
+        )
+
+
+def dashboard(
+    db: Database,
+    period: Period,
+    *,
+    office: str | None = None,
+    lang: str = "ja",
+    today: dt.date | None = None,
+    places: int = 30,
+) -> Dashboard:
+    """The dashboard's figures for `period`: the same counts as the report, fewer tables."""
+    labels = code_labels(db, lang)
+    relationships = labels.vocab.get("relationship", {})
+    with db.read() as session:
+        _check_office(session, office)
+        month = func.substr(Inquiry.received_at, 1, 7)
+        statement = (
+            select(month, Inquiry.relationship_code, func.count())
+            .where(*received_in(period, office))
+            .group_by(month, Inquiry.relationship_code)
+            .order_by(month)
+        )
+        by_month = tuple(
+            MonthRelationship(
+                int(ym[:4]),
+                int(ym[5:7]),
+                code or UNSET,
+                _label(relationships, code),
+                count,
+            )
+            for ym, code, count in session.execute(statement)
+        )
+        status = _direct_breakdown(
+            _direct_counts(session, period, office), "status", labels.vocab.get("status", {})
+        )
+        fields = _breakdown(session, "field", period, office, labels.vocab, {})
+        return Dashboard(
+            period=period,
+            office=office,
+            headline=_headline(session, period, office, today or local_today()),
+            by_month=by_month,
+            status=status,
+            fields=fields,
+            places=_places(session, period, office, places),
+        )
+
+
+def _check_office(session: Session, office: str | None) -> None:
+    if office and session.get(Office, office) is None:
+        known = ", ".join(session.scalars(select(Office.code).order_by(Office.sort_order)))
+        raise UserError("office_unknown", value=office, allowed=known)
+
+
+def received_in(period: Period, office: str | None) -> list[ColumnElement[bool]]:
+    where = [
+        Inquiry.deleted.is_(False),
+        Inquiry.received_at >= period.first,
+        Inquiry.received_at <= period.last,
+    ]
+    if office:
+        where.append(Inquiry.office_code == office)
+    return where
+
+
+def _count(session: Session, *where: ColumnElement[bool]) -> int:
+    return session.scalar(select(func.count()).select_from(Inquiry).where(*where)) or 0
+
+
+def _headline(session: Session, period: Period, office: str | None, today: dt.date) -> Headline:
+    mine = [Inquiry.deleted.is_(False)] + ([Inquiry.office_code == office] if office else [])
+    closed_in = and_(Inquiry.closed_on >= period.first, Inquiry.closed_on <= period.last)
+    closed_row = session.execute(
+        select(func.count(), func.count().filter(Inquiry.status == MATCHED))
+        .select_from(Inquiry)
+        .where(*mine, closed_in)
+    ).one()
+    received_by_end = _count(session, *mine, Inquiry.received_at <= period.last)
+    closed_by_end = _count(session, *mine, Inquiry.closed_on <= period.last)
+    return Headline(
+        new=_count(session, *received_in(period, office)),
+        closed=closed_row[0],
+        matched=closed_row[1],
+        still_open=received_by_end - closed_by_end,
+        overdue=_count(session, *mine, overdue_clause(today)),
+    )
+
+
+def _direct_counts(
+    session: Session, period: Period, office: str | None
+) -> list[tuple[dict[str, str], int]]:
+    """One GROUP BY over the period's new inquiries by office, relationship, status, channel
+    and step: a few hundred groups, from which each of those tables is summed."""
+    columns = (
+        Inquiry.office_code,
+        Inquiry.relationship_code,
+        Inquiry.status,
+        Inquiry.channel,
+        Inquiry.step,
+    )
+    statement: Select[*tuple[Any, ...]] = (
+        select(*columns, func.count()).where(*received_in(period, office)).group_by(*columns)
+    )
+    return [
+        ({key: value or UNSET for key, value in zip(_DIRECT, row[:-1], strict=True)}, row[-1])
+        for row in session.execute(statement)
+    ]
+
+
+def _direct_breakdown(
+    groups: list[tuple[dict[str, str], int]], key: str, labels: dict[str, str]
+) -> Breakdown:
+    counts: Counter[str] = Counter()
+    for codes, count in groups:
+        counts[codes[key]] += count
+    return _ordered(key, counts, labels)
+
+
+def _cross_table(
+    groups: list[tuple[dict[str, str], int]],
+    relationships: dict[str, str],
+    offices: dict[str, str],
+) -> CrossTable:
+    cells: dict[tuple[str, str], int] = defaultdict(int)
+    for codes, count in groups:
+        cells[codes["office"], codes["relationship"]] += count
+    office_counts: Counter[str] = Counter()
+    rel_counts: Counter[str] = Counter()
+    for (office, rel), count in cells.items():
+        office_counts[office] += count
+        rel_counts[rel] += count
+    rows = _ordered("office", office_counts, offices, keep_all=True).rows
+    columns = _ordered("relationship", rel_counts, relationships, keep_all=True).rows
+    return CrossTable(
+        rows=rows,
+        columns=columns,
+        cells=tuple(tuple(cells.get((r.code, c.code), 0) for c in columns) for r in rows),
+    )
+
+
+def _breakdown(
+    session: Session,
+    key: str,
+    period: Period,
+    office: str | None,
+    vocab: dict[str, dict[str, str]],
+    bodies: dict[str, str],
+) -> Breakdown:
+    """A breakdown that needs a join: a code table of the inquiry, or its inquirer."""
+    received = received_in(period, office)
+    statement: Select[*tuple[Any, ...]]
+    if key == "field":
+        statement = (
+            select(InquiryField.code, func.count())
+            .join(Inquiry, Inquiry.pk == InquiryField.inquiry_pk)
+            .where(*received)
+            .group_by(InquiryField.code)
+        )
+        labels = vocab.get("field", {})
+    elif key == "inquirer_type":
+        statement = (
+            select(Inquirer.type, func.count())
+            .select_from(Inquiry)
+            .join(Inquirer, Inquirer.id == Inquiry.inquirer_id)
+            .where(*received)
+            .group_by(Inquirer.type)
+        )
+        labels = vocab.get("inquirer_type", {})
+    elif key == "prefecture":
+        statement = (
+            select(Municipality.prefecture, func.count())
+            .select_from(InquiryMunicipality)
+            .join(Inquiry, Inquiry.pk == InquiryMunicipality.inquiry_pk)
+            .join(Municipality, Municipality.code == InquiryMunicipality.code)
+            .where(*received)
+            .group_by(Municipality.prefecture_code, Municipality.prefecture)
+            .order_by(Municipality.prefecture_code)
+        )
+        rows = tuple(Count(name, name, count) for name, count in session.execute(statement))
+        return Breakdown(key, rows)
+    else:
+        statement = (
+            select(InquiryAgreement.code, func.count())
+            .join(Inquiry, Inquiry.pk == InquiryAgreement.inquiry_pk)
+            .where(*received)
+            .group_by(InquiryAgreement.code)
+        )
+        labels = bodies or {
+            row.code: row.name
+            for row in session.execute(select(AgreementBody.code, AgreementBody.name))
+        }
+    counts = Counter({code or UNSET: count for code, count in session.execute(statement)})
+    return _ordered(key, counts, labels, keep_all=key != "agreement_body")
+
+
+def _ordered(
+    key: str, counts: Counter[str], labels: dict[str, str], *, keep_all: bool = True
+) -> Breakdown:
+    """Master order (every term listed, empty ones as 0, so months compare line by line), then
+    codes the master does not know, then 未設定."""
+    rows = [
+        Count(code, label, counts.get(code, 0))
+        for code, label in labels.items()
+        if keep_all or counts.get(code)
+    ]
+    rows += [
+        Count(code, code, count)
+        for code, count in sorted(counts.items())
+        if code not in labels and code != UNSET
+    ]
+    if counts.get(UNSET):
+        rows.append(Count(UNSET, "未設定", counts[UNSET]))
+    return Breakdown(key, tuple(rows))
+
+
+def _months(session: Session, fy: int, office: str | None) -> tuple[MonthFigures, ...]:
+    """Twelve months April→March of `fy` and of `fy - 1`: two GROUP BYs over both years."""
+    first, _ = dates.fiscal_year_bounds(fy - 1)
+    _, last = dates.fiscal_year_bounds(fy)
+    both = Period("custom", first, last, "")
+    mine = [Inquiry.deleted.is_(False)] + ([Inquiry.office_code == office] if office else [])
+    month = func.substr(Inquiry.received_at, 1, 7)
+    new = _pairs(
+        session.execute(
+            select(month, func.count()).where(*received_in(both, office)).group_by(month)
+        )
+    )
+    closed_month = func.substr(Inquiry.closed_on, 1, 7)
+    closed: dict[str, tuple[int, int]] = {
+        ym: (n, m)
+        for ym, n, m in session.execute(
+            select(closed_month, func.count(), func.count().filter(Inquiry.status == MATCHED))
+            .where(*mine, Inquiry.closed_on >= first, Inquiry.closed_on <= last)
+            .group_by(closed_month)
+        )
+    }
+    result = []
+    for offset in range(12):
+        year, month_no = (fy, 4 + offset) if offset < 9 else (fy + 1, offset - 8)
+        this, before = f"{year:04d}-{month_no:02d}", f"{year - 1:04d}-{month_no:02d}"
+        result.append(
+            MonthFigures(
+                year=year,
+                month=month_no,
+                new=new.get(this, 0),
+                closed=closed.get(this, (0, 0))[0],
+                matched=closed.get(this, (0, 0))[1],
+                previous_new=new.get(before, 0),
+                previous_closed=closed.get(before, (0, 0))[0],
+                previous_matched=closed.get(before, (0, 0))[1],
+            )
+        )
+    return tuple(result)
+
+
+def _places(session: Session, period: Period, office: str | None, limit: int) -> tuple[Place, ...]:
+    count = func.count().label("n")
+    statement = (
+        select(
+            Municipality.code,
+            Municipality.prefecture,
+            Municipality.name,
+            Municipality.lat,
+            Municipality.lng,
+            count,
+        )
+        .select_from(InquiryMunicipality)
+        .join(Inquiry, Inquiry.pk == InquiryMunicipality.inquiry_pk)
+        .join(Municipality, Municipality.code == InquiryMunicipality.code)
+        .where(*received_in(period, office))
+        .group_by(Municipality.code)
+        .order_by(count.desc(), Municipality.code)
+        .limit(limit)
+    )
+    return tuple(
+        Place(code, prefecture + name if name != prefecture else name, lat, lng, n)
+        for code, prefecture, name, lat, lng, n in session.execute(statement)
+    )
+
+
+def _as_of(
+    session: Session,
+    office: str | None,
+    own: str,
+    now: dt.datetime,
+    names: dict[str, str],
+) -> tuple[OfficeAsOf, ...]:
+    latest = _pairs(
+        session.execute(
+            select(SyncPackage.from_office, func.max(SyncPackage.created_at))
+            .where(SyncPackage.direction == "import", SyncPackage.kind == "sync")
+            .group_by(SyncPackage.from_office)
+        )
+    )
+    codes = (
+        [office]
+        if office
+        else list(session.scalars(select(Office.code).order_by(Office.sort_order)))
+    )
+    return tuple(
+        OfficeAsOf(
+            code=code,
+            name=names.get(code, code),
+            as_of=now
+            if code == own
+            else (local_datetime(latest[code]) if code in latest else None),
+            own=code == own,
+        )
+        for code in codes
+    )
+
+
+def _is_training(session: Session) -> bool:
+    setting = session.get(Setting, TRAINING_KEY)
+    return setting is not None and setting.value == "1"
+
+
+def _label(labels: dict[str, str], code: str | None) -> str:
+    return labels.get(code, code) if code else ""
+
+
+def _pairs(result: Any) -> dict[Any, Any]:
+    """Two-column query rows as a dict (a Result has keys(), so dict() would misread it)."""
+    return {key: value for key, value in result}

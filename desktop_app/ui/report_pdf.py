@@ -1,0 +1,158 @@
+"""The report as an A4 landscape PDF, drawn by Qt (QTextDocument onto QPdfWriter).
+
+For a 決裁 without Excel: the same cover, headline figures and tables as the workbook, with
+the breakdowns by relationship and field drawn as bars. No lists and no personal fields: a PDF
+cannot be encrypted the way the workbook is. The CLI calls this for `report ... --pdf`; with
+no window open, Qt runs on its offscreen platform (a PDF needs no screen).
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QSizeF
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtWidgets import QApplication
+
+from desktop_app.domain.dates import format_fiscal_year
+from desktop_app.domain.report_figures import (
+    BREAKDOWN_TITLES,
+    CHARTED,
+    HEADLINE_LABELS,
+    KIND_TITLES,
+    Breakdown,
+    Report,
+)
+
+_STYLE = """
+body { font-family: 'Noto Sans CJK JP', 'Yu Gothic', 'Meiryo', sans-serif; font-size: 9pt; }
+h1 { font-size: 18pt; } h2 { font-size: 12pt; margin-top: 14px; }
+th { background: #dde7f0; } td.n { text-align: right; }
+"""
+
+
+_APPLICATION: list[QApplication] = []
+
+
+def write_pdf(report: Report, path: Path) -> None:
+    """Draw `report` into a PDF at `path`."""
+    if QApplication.instance() is None:
+        # From the command line there is no application yet. A QApplication (not a
+        # QGuiApplication), kept for the process, so that widgets made later still work.
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        _APPLICATION.append(QApplication([]))
+    writer = QPdfWriter(str(path))
+    writer.setTitle(f"{report.period.title} {KIND_TITLES[report.period.kind]}")
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Landscape,
+            QMarginsF(12, 12, 12, 12),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    writer.setResolution(144)
+    document = QTextDocument()
+    document.setDefaultStyleSheet(_STYLE)
+    document.setHtml(report_html(report))
+    rect = writer.pageLayout().paintRectPixels(writer.resolution())
+    document.setPageSize(QSizeF(rect.width(), rect.height()))
+    document.print_(writer)
+
+
+def report_html(report: Report) -> str:
+    """The report as HTML for QTextDocument (also what the report screen previews)."""
+    e = html.escape
+    period = report.period
+    training = "【研修用データ】" if report.training else ""
+    parts = [
+        f"<p>{e(training)}全国連携 相談窓口 {KIND_TITLES[period.kind]}</p>",
+        f"<h1>{e(period.title)}</h1>",
+        "<table cellpadding='3'>",
+        _pair("期間", f"{period.first:%Y/%m/%d} 〜 {period.last:%Y/%m/%d}"),
+        _pair("作成", f"{report.made_by}　{report.made_at:%Y/%m/%d %H:%M}"),
+        _pair("未解決の競合", f"{report.open_conflicts:,} 件"),
+        "</table><h2>主な数値</h2><table border='1' cellspacing='0' cellpadding='4'><tr>",
+        *(f"<th>{e(label)}</th>" for _, label in HEADLINE_LABELS),
+        "</tr><tr>",
+        *(f"<td class='n'>{getattr(report.headline, key):,}</td>" for key, _ in HEADLINE_LABELS),
+        "</tr></table><h2>データの時点（事務所別）</h2><table cellpadding='2'>",
+    ]
+    for office in report.offices:
+        stamp = f"{office.as_of:%Y/%m/%d %H:%M}" if office.as_of else "未取込"
+        parts.append(_pair(office.name, stamp + ("（この端末）" if office.own else "")))
+    parts.append("</table>")
+    cross = report.by_office_relationship
+    parts.append("<h2>事務所 × 連携の型</h2><table border='1' cellspacing='0' cellpadding='3'>")
+    parts.append(
+        "<tr><th>事務所</th>"
+        + "".join(f"<th>{e(c.label)}</th>" for c in cross.columns)
+        + "<th>計</th></tr>"
+    )
+    for office, cells in zip(cross.rows, cross.cells, strict=True):
+        parts.append(
+            f"<tr><td>{e(office.label)}</td>"
+            + "".join(f"<td class='n'>{n:,}</td>" for n in cells)
+            + f"<td class='n'><b>{office.count:,}</b></td></tr>"
+        )
+    parts.append(
+        "<tr><td><b>計</b></td>"
+        + "".join(f"<td class='n'><b>{c.count:,}</b></td>" for c in cross.columns)
+        + f"<td class='n'><b>{cross.total:,}</b></td></tr></table>"
+    )
+    parts.append(_months(report))
+    parts += [_breakdown(b) for b in report.breakdowns]
+    return "".join(parts)
+
+
+def _pair(label: str, value: str) -> str:
+    return f"<tr><td><b>{html.escape(label)}</b></td><td>{html.escape(value)}</td></tr>"
+
+
+def _months(report: Report) -> str:
+    fy = report.period.fy
+    keys = ("new", "closed", "matched", "previous_new", "previous_closed", "previous_matched")
+    heads = ("月", "新規受付", "完了", "連携成立", "前年度 新規", "前年度 完了", "前年度 成立")
+    rows = [
+        f"<h2>{format_fiscal_year(fy)} 月別（前年度 {format_fiscal_year(fy - 1)}）</h2>",
+        "<table border='1' cellspacing='0' cellpadding='3'><tr>",
+        *(f"<th>{h}</th>" for h in heads),
+        "</tr>",
+    ]
+    for month in report.months:
+        rows.append(
+            f"<tr><td>{month.month}月</td>"
+            + "".join(f"<td class='n'>{getattr(month, k):,}</td>" for k in keys)
+            + "</tr>"
+        )
+    totals = "".join(
+        f"<td class='n'><b>{sum(getattr(m, k) for m in report.months):,}</b></td>" for k in keys
+    )
+    rows.append(f"<tr><td><b>計</b></td>{totals}</tr></table>")
+    return "".join(rows)
+
+
+def _breakdown(breakdown: Breakdown) -> str:
+    e = html.escape
+    top = max((row.count for row in breakdown.rows), default=0) or 1
+    rows = [
+        f"<h2>{e(BREAKDOWN_TITLES[breakdown.key])}</h2>",
+        "<table border='1' cellspacing='0' cellpadding='3'><tr><th>区分</th><th>件数</th>",
+        "<th width='300'></th>" if breakdown.key in CHARTED else "",
+        "</tr>",
+    ]
+    for row in breakdown.rows:
+        bar = ""
+        if breakdown.key in CHARTED:
+            width = max(1, round(300 * row.count / top)) if row.count else 0
+            bar = (
+                f"<td><table cellspacing='0' cellpadding='0'><tr><td width='{width}' "
+                f"bgcolor='#4f81bd'>&nbsp;</td></tr></table></td>"
+                if width
+                else "<td></td>"
+            )
+        rows.append(f"<tr><td>{e(row.label)}</td><td class='n'>{row.count:,}</td>{bar}</tr>")
+    rows.append(f"<tr><td><b>計</b></td><td class='n'><b>{breakdown.total:,}</b></td></tr></table>")
+    return "".join(rows)

@@ -41,7 +41,6 @@ from db.models import (
     InquiryMunicipality,
     Municipality,
     Office,
-    Setting,
     SyncPackage,
 )
 from desktop_app.domain import dates
@@ -65,9 +64,9 @@ from desktop_app.domain.workflow import MATCHED
 from desktop_app.services import setup
 from desktop_app.services.followups import overdue_clause
 from desktop_app.services.lookup import code_labels
+from desktop_app.services.setup import training_in
 
 UNSET = ""  # the code of "not recorded" rows in a breakdown
-TRAINING_KEY = "training"  # services.setup.is_training replaces this read once it is on main
 # The vocabularies whose codes the single-pass GROUP BY counts (one pass over the period).
 _DIRECT = ("office", "relationship", "status", "channel", "step")
 
@@ -109,7 +108,7 @@ def build_report(
             made_at=local_datetime(moment),
             made_by=staff,
             today=today,
-            training=_is_training(session),
+            training=training_in(session),
             open_conflicts=session.scalar(
                 select(func.count()).select_from(Conflict).where(Conflict.resolved_at.is_(None))
             )
@@ -429,11 +428,6 @@ def _as_of(
         )
         for code in codes
     )
-
-
-def _is_training(session: Session) -> bool:
-    setting = session.get(Setting, TRAINING_KEY)
-    return setting is not None and setting.value == "1"
 
 
 def _label(labels: dict[str, str], code: str | None) -> str:

@@ -36,13 +36,13 @@ from db.models import (
 )
 from desktop_app.domain.errors import UserError
 from desktop_app.excel.sync_package import Manifest, PackageRow
-from desktop_app.services import audit, package_key, sync_rows
+from desktop_app.services import audit, package_key, sync_bases, sync_rows
 from desktop_app.services.package_files import save_package
 from desktop_app.services.package_sheets import cover_rows, sheet_specs
 from desktop_app.services.setup import require_office, training_in
 
 CENTRAL = "HQ"
-_CHUNK = 900  # ids per IN (...) list: under SQLite's default limit of bound parameters
+_CHUNK = sync_bases.CHUNK
 
 
 @dataclass(frozen=True)
@@ -246,21 +246,13 @@ def _received_versions(
     session: Session, peer: str, chosen: dict[str, list[Any]]
 ) -> dict[tuple[str, str], str | None]:
     """The version last received from `peer` of each chosen row (what it already holds)."""
-    found: dict[tuple[str, str], str | None] = {}
-    for entity, rows in chosen.items():
-        ids = [row.id for row in rows]
-        for start in range(0, len(ids), _CHUNK):
-            found.update(
-                ((entity, row_id), version)
-                for row_id, version in session.execute(
-                    select(SyncBase.entity_id, SyncBase.received_version).where(
-                        SyncBase.entity == entity,
-                        SyncBase.peer == peer,
-                        SyncBase.entity_id.in_(ids[start : start + _CHUNK]),
-                    )
-                )
-            )
-    return found
+    return {
+        (entity, row_id): version
+        for entity, rows in chosen.items()
+        for row_id, version in sync_bases.received_versions(
+            session, entity, peer, [row.id for row in rows]
+        ).items()
+    }
 
 
 def _without_echoes(

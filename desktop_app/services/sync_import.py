@@ -42,14 +42,14 @@ from desktop_app.domain.errors import UserError
 from desktop_app.domain.merge import Merge, three_way
 from desktop_app.domain.receipt import parse_receipt
 from desktop_app.excel.sync_package import Package, PackageRow, canonical_json, read_package, rev_of
-from desktop_app.services import audit, package_key, sync_rows, writer
+from desktop_app.services import audit, package_key, sync_bases, sync_rows, writer
 from desktop_app.services.package_files import load_workbook
 from desktop_app.services.package_sheets import SHEET_TITLES
 from desktop_app.services.setup import mark_training, require_office, training_in
 
 OUTCOMES = ("inserted", "updated", "merged", "unchanged", "stale", "conflicts", "rejected")
 ENTITIES = ("inquirer", "inquiry", "action")
-_CHUNK = 900
+_CHUNK = sync_bases.CHUNK
 # Rebuilding the indexes once beats feeding them row by row (each code-list row refreshes its
 # inquiry's search text) from about a twentieth of the inquiries already stored (make bench).
 _BULK_MIN_ROWS = 1_000
@@ -304,7 +304,9 @@ def _merge_rows(
     (they are rebuilt once when the package is done, not once per kind of row).
     """
     peer = package.manifest.from_office
-    received_versions = _received_versions(session, entity, peer, [row.id for row in incoming])
+    received_versions = sync_bases.received_versions(
+        session, entity, peer, [row.id for row in incoming]
+    )
     pending: list[PackageRow] = []
     for row in incoming:
         received_version = received_versions.get(row.id)
@@ -550,25 +552,6 @@ def _bases(session: Session, entity: str, peer: str, ids: list[str]) -> dict[str
                 )
             )
         }
-    return found
-
-
-def _received_versions(
-    session: Session, entity: str, peer: str, ids: list[str]
-) -> dict[str, str | None]:
-    """The version last received from `peer` of each row: all a re-imported row needs."""
-    found: dict[str, str | None] = {}
-    for start in range(0, len(ids), _CHUNK):
-        found.update(
-            (row_id, version)
-            for row_id, version in session.execute(
-                select(SyncBase.entity_id, SyncBase.received_version).where(
-                    SyncBase.entity == entity,
-                    SyncBase.peer == peer,
-                    SyncBase.entity_id.in_(ids[start : start + _CHUNK]),
-                )
-            )
-        )
     return found
 
 

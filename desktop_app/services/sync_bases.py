@@ -1,0 +1,34 @@
+"""What this database knows of its peers' copies of rows (`sync_base`), looked up in chunks.
+
+Both directions of the exchange ask the same question, the version last received from a peer
+of each of many rows: an export to leave out what the peer already holds, an import to count
+a re-imported row without loading it. One chunked lookup serves both.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import SyncBase
+
+CHUNK = 900  # ids per IN (...) list: under SQLite's default limit of bound parameters
+
+
+def received_versions(
+    session: Session, entity: str, peer: str, ids: list[str]
+) -> dict[str, str | None]:
+    """The version last received from `peer` of each row of `ids` that has one."""
+    found: dict[str, str | None] = {}
+    for start in range(0, len(ids), CHUNK):
+        found.update(
+            (row_id, version)
+            for row_id, version in session.execute(
+                select(SyncBase.entity_id, SyncBase.received_version).where(
+                    SyncBase.entity == entity,
+                    SyncBase.peer == peer,
+                    SyncBase.entity_id.in_(ids[start : start + CHUNK]),
+                )
+            )
+        )
+    return found

@@ -409,6 +409,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "A PDF cannot hold personal data (it cannot be encrypted). Leave out --include-personal.",
     ),
     "report_written": ("報告書を作成しました: {path}", "Report written: {path}"),
+    # accounts and roles
+    "permission_denied": (
+        "{what}は{needed}以上の権限が必要です（あなたの権限: {role}）。管理者に依頼してください。",
+        "{what} needs the {needed} role or higher (yours: {role}). Ask an administrator.",
+    ),
 }
 
 

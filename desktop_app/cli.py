@@ -475,6 +475,7 @@ def _say_if_training(printer: Printer, db: Database) -> None:
 
 
 def _report(args: argparse.Namespace, printer: Printer) -> int:
+    from desktop_app.cli_sign_in import signed_in
     from desktop_app.domain.report_figures import Period
     from desktop_app.services import report_export
 
@@ -487,22 +488,16 @@ def _report(args: argparse.Namespace, printer: Printer) -> int:
     if args.pdf and args.include_personal:
         raise UserError("report_pdf_personal")
     db = _open(args)
+    actor = signed_in(db)
     out = Path(args.out)
     office = args.office.upper() if args.office else None
     if args.pdf:
         from desktop_app.ui.report_pdf import write_pdf  # Qt draws the PDF; only here
 
-        result = report_export.export_with(
-            db, period, out, write_pdf, office=office, staff=config.staff_login()
-        )
+        result = report_export.export_with(db, period, out, write_pdf, actor=actor, office=office)
     else:
         result = report_export.export_workbook(
-            db,
-            period,
-            out,
-            office=office,
-            personal=args.include_personal,
-            staff=config.staff_login(),
+            db, period, out, actor=actor, office=office, personal=args.include_personal
         )
     headline = result.report.headline
     printer.figures(

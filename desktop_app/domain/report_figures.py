@@ -205,10 +205,17 @@ class Place:
     """A partner municipality of the period's inquiries, placed by the master's coordinates."""
 
     code: str
-    name: str  # 北海道釧路市
+    name: str  # 釧路市 (a prefecture: 北海道)
+    prefecture: str  # 北海道
+    kind: str  # the master's kind: prefecture, city, town, village, ward, ...
     lat: float | None
     lng: float | None
     count: int
+
+    @property
+    def full_name(self) -> str:
+        """北海道釧路市 (a prefecture by its name alone)."""
+        return self.name if self.kind == "prefecture" else f"{self.prefecture}{self.name}"
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,10 @@ The workbook is written under a temporary name in the destination's folder and r
 the destination only when complete (and encrypted, when personal fields are in it), so a
 refused or failed report never leaves a partial file. Personal fields need the offices' shared
 package password, the same one that encrypts sync packages; without it the report is refused.
-Role checks (supervisors only) belong here once staff accounts exist.
+Any report needs `Permission.REPORT`, one with personal fields `Permission.PERSONAL_EXPORT`
+too (checked before anything is read). Each report written leaves an audit entry
+(`report_export`: the period, the office, the format, whether personal fields are in it), in
+the same step as the rename, so a report never leaves the desk unrecorded.
 """
 
 from __future__ import annotations
@@ -17,11 +20,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from db.engine import Database
+from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.report_figures import Period, Report
 from desktop_app.excel.report_workbook import write_report
 from desktop_app.excel.safe_read import encrypt_xlsx
-from desktop_app.services import package_key, report_lists, reports
+from desktop_app.services import audit, package_key, report_lists, reports
 
 
 @dataclass(frozen=True)
@@ -37,14 +41,17 @@ def export_workbook(
     period: Period,
     out: Path,
     *,
+    actor: Actor,
     office: str | None = None,
     personal: bool = False,
-    staff: str,
 ) -> ReportFile:
     """The report of `period` as an .xlsx at `out` (replaced whole if it exists)."""
+    actor.require(Permission.REPORT)
+    if personal:
+        actor.require(Permission.PERSONAL_EXPORT)
     secret = _password(db) if personal else None
     with atomic_output(out) as temporary:
-        report = reports.build_report(db, period, office=office, staff=staff)
+        report = reports.build_report(db, period, actor=actor, office=office)
         columns = report_lists.list_columns(personal)
         write_report(
             temporary,
@@ -57,6 +64,7 @@ def export_workbook(
         )
         if secret is not None:
             temporary.write_bytes(encrypt_xlsx(temporary.read_bytes(), secret))
+        _audit(db, actor, report, out, "xlsx", personal)
     return ReportFile(out, report, personal, secret is not None)
 
 
@@ -66,14 +74,16 @@ def export_with(
     out: Path,
     write: Callable[[Report, Path], None],
     *,
+    actor: Actor,
     office: str | None = None,
-    staff: str,
 ) -> ReportFile:
     """The report of `period` written by `write` (the PDF, drawn by Qt in the ui layer), with
     the same all-or-nothing file handling as the workbook."""
+    actor.require(Permission.REPORT)
     with atomic_output(out) as temporary:
-        report = reports.build_report(db, period, office=office, staff=staff)
+        report = reports.build_report(db, period, actor=actor, office=office)
         write(report, temporary)
+        _audit(db, actor, report, out, out.suffix.lstrip(".").lower() or "pdf", False)
     return ReportFile(out, report, False, False)
 
 
@@ -95,6 +105,24 @@ def atomic_output(out: Path) -> Iterator[Path]:
         raise UserError("report_out_unwritable", path=str(out), detail=_reason(exc)) from exc
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def _audit(
+    db: Database, actor: Actor, report: Report, out: Path, kind: str, personal: bool
+) -> None:
+    """One entry per report written: which period (entity_id), with personal fields or not
+    (field), and what went where (new)."""
+    period = report.period
+    with db.write() as session:
+        audit.log(
+            session,
+            staff=actor.login,
+            action="report_export",
+            entity="report",
+            entity_id=f"{period.first.isoformat()}/{period.last.isoformat()}",
+            field="personal" if personal else None,
+            new=f"{period.kind} {period.title} {report.office or 'ALL'} {kind} {out.name}",
+        )
 
 
 def _password(db: Database) -> str:

@@ -1,4 +1,5 @@
-"""The figures of the monthly and fiscal-year reports and of the dashboard, all counted in SQL.
+"""The figures of the monthly and fiscal-year reports, all counted in SQL (services.dashboard
+draws on the same counts).
 
 Every number is a COUNT over an indexed range of the office's local dates (`received_at`,
 `closed_on`) grouped in SQLite; Python only adds up the few hundred group rows that come back.
@@ -44,6 +45,7 @@ from db.models import (
     SyncPackage,
 )
 from desktop_app.domain import dates
+from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.local_time import local_datetime, local_today
 from desktop_app.domain.report_figures import (
@@ -51,13 +53,10 @@ from desktop_app.domain.report_figures import (
     Breakdown,
     Count,
     CrossTable,
-    Dashboard,
     Headline,
     MonthFigures,
-    MonthRelationship,
     OfficeAsOf,
     Period,
-    Place,
     Report,
 )
 from desktop_app.domain.workflow import MATCHED
@@ -75,29 +74,30 @@ def build_report(
     db: Database,
     period: Period,
     *,
+    actor: Actor,
     office: str | None = None,
-    staff: str,
     lang: str = "ja",
     now: dt.datetime | None = None,
 ) -> Report:
     """Every figure of the report of `period` (one read transaction, so they agree)."""
+    actor.require(Permission.REPORT)
     moment = now or dt.datetime.now(dt.UTC).replace(tzinfo=None)
     today = local_today(now=moment.replace(tzinfo=dt.UTC))
     labels = code_labels(db, lang)
     with db.read() as session:
-        _check_office(session, office)
+        check_office(session, office)
         own = setup.require_office(session)
-        by_code = _direct_counts(session, period, office)
+        by_code = direct_counts(session, period, office)
         cross = _cross_table(by_code, labels.vocab.get("relationship", {}), labels.offices)
         breakdowns = [
-            _direct_breakdown(by_code, key, labels.vocab.get(key, {}))
+            direct_breakdown(by_code, key, labels.vocab.get(key, {}))
             for key in ("status", "channel", "step")
         ]
         breakdowns.append(
-            _direct_breakdown(by_code, "relationship", labels.vocab.get("relationship", {}))
+            direct_breakdown(by_code, "relationship", labels.vocab.get("relationship", {}))
         )
         breakdowns += [
-            _breakdown(session, key, period, office, labels.vocab, labels.agreement_bodies)
+            joined_breakdown(session, key, period, office, labels.vocab, labels.agreement_bodies)
             for key in ("field", "inquirer_type", "prefecture", "agreement_body")
         ]
         order = {key: n for n, key in enumerate(BREAKDOWNS)}
@@ -106,67 +106,21 @@ def build_report(
             office=office,
             offices=_as_of(session, office, own, local_datetime(moment), labels.offices),
             made_at=local_datetime(moment),
-            made_by=staff,
+            made_by=actor.name,
             today=today,
             training=training_in(session),
             open_conflicts=session.scalar(
                 select(func.count()).select_from(Conflict).where(Conflict.resolved_at.is_(None))
             )
             or 0,
-            headline=_headline(session, period, office, today),
+            headline=headline_figures(session, period, office, today),
             by_office_relationship=cross,
             breakdowns=tuple(sorted(breakdowns, key=lambda b: order[b.key])),
             months=_months(session, period.fy, office),
         )
 
 
-def dashboard(
-    db: Database,
-    period: Period,
-    *,
-    office: str | None = None,
-    lang: str = "ja",
-    today: dt.date | None = None,
-    places: int = 30,
-) -> Dashboard:
-    """The dashboard's figures for `period`: the same counts as the report, fewer tables."""
-    labels = code_labels(db, lang)
-    relationships = labels.vocab.get("relationship", {})
-    with db.read() as session:
-        _check_office(session, office)
-        month = func.substr(Inquiry.received_at, 1, 7)
-        statement = (
-            select(month, Inquiry.relationship_code, func.count())
-            .where(*received_in(period, office))
-            .group_by(month, Inquiry.relationship_code)
-            .order_by(month)
-        )
-        by_month = tuple(
-            MonthRelationship(
-                int(ym[:4]),
-                int(ym[5:7]),
-                code or UNSET,
-                _label(relationships, code),
-                count,
-            )
-            for ym, code, count in session.execute(statement)
-        )
-        status = _direct_breakdown(
-            _direct_counts(session, period, office), "status", labels.vocab.get("status", {})
-        )
-        fields = _breakdown(session, "field", period, office, labels.vocab, {})
-        return Dashboard(
-            period=period,
-            office=office,
-            headline=_headline(session, period, office, today or local_today()),
-            by_month=by_month,
-            status=status,
-            fields=fields,
-            places=_places(session, period, office, places),
-        )
-
-
-def _check_office(session: Session, office: str | None) -> None:
+def check_office(session: Session, office: str | None) -> None:
     if office and session.get(Office, office) is None:
         known = ", ".join(session.scalars(select(Office.code).order_by(Office.sort_order)))
         raise UserError("office_unknown", value=office, allowed=known)
@@ -187,7 +141,9 @@ def _count(session: Session, *where: ColumnElement[bool]) -> int:
     return session.scalar(select(func.count()).select_from(Inquiry).where(*where)) or 0
 
 
-def _headline(session: Session, period: Period, office: str | None, today: dt.date) -> Headline:
+def headline_figures(
+    session: Session, period: Period, office: str | None, today: dt.date
+) -> Headline:
     mine = [Inquiry.deleted.is_(False)] + ([Inquiry.office_code == office] if office else [])
     closed_in = and_(Inquiry.closed_on >= period.first, Inquiry.closed_on <= period.last)
     closed_row = session.execute(
@@ -206,7 +162,7 @@ def _headline(session: Session, period: Period, office: str | None, today: dt.da
     )
 
 
-def _direct_counts(
+def direct_counts(
     session: Session, period: Period, office: str | None
 ) -> list[tuple[dict[str, str], int]]:
     """One GROUP BY over the period's new inquiries by office, relationship, status, channel
@@ -227,7 +183,7 @@ def _direct_counts(
     ]
 
 
-def _direct_breakdown(
+def direct_breakdown(
     groups: list[tuple[dict[str, str], int]], key: str, labels: dict[str, str]
 ) -> Breakdown:
     counts: Counter[str] = Counter()
@@ -258,7 +214,7 @@ def _cross_table(
     )
 
 
-def _breakdown(
+def joined_breakdown(
     session: Session,
     key: str,
     period: Period,
@@ -373,31 +329,6 @@ def _months(session: Session, fy: int, office: str | None) -> tuple[MonthFigures
     return tuple(result)
 
 
-def _places(session: Session, period: Period, office: str | None, limit: int) -> tuple[Place, ...]:
-    count = func.count().label("n")
-    statement = (
-        select(
-            Municipality.code,
-            Municipality.prefecture,
-            Municipality.name,
-            Municipality.lat,
-            Municipality.lng,
-            count,
-        )
-        .select_from(InquiryMunicipality)
-        .join(Inquiry, Inquiry.pk == InquiryMunicipality.inquiry_pk)
-        .join(Municipality, Municipality.code == InquiryMunicipality.code)
-        .where(*received_in(period, office))
-        .group_by(Municipality.code)
-        .order_by(count.desc(), Municipality.code)
-        .limit(limit)
-    )
-    return tuple(
-        Place(code, prefecture + name if name != prefecture else name, lat, lng, n)
-        for code, prefecture, name, lat, lng, n in session.execute(statement)
-    )
-
-
 def _as_of(
     session: Session,
     office: str | None,
@@ -428,10 +359,6 @@ def _as_of(
         )
         for code in codes
     )
-
-
-def _label(labels: dict[str, str], code: str | None) -> str:
-    return labels.get(code, code) if code else ""
 
 
 def _pairs(result: Any) -> dict[Any, Any]:

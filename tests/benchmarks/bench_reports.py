@@ -6,12 +6,14 @@
   the period's list and the overdue list), against bare openpyxl and bare XlsxWriter (when
   installed) writing the same list cells; this is how the writer was chosen.
 
-Run with `python -m tests.benchmarks reports`; median of RUNS.
+Run with `python -m tests.benchmarks reports`; median of RUNS. `RENKEI_BENCH_REPORTS=100000`
+runs it over a smaller database (a 1M build takes minutes; profile there first).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 import statistics
 import tempfile
@@ -19,13 +21,15 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from desktop_app.domain.actor import Actor, Role
 from desktop_app.domain.report_figures import Period
 from desktop_app.services import database, report_export, report_lists, reports
 from tests.benchmarks.common import Row, demo_database, print_table, ratio
 
-COUNT = 1_000_000
+COUNT = int(os.environ.get("RENKEI_BENCH_REPORTS", "1000000"))
 RUNS = 3
 NOW = dt.datetime(2026, 11, 23, 3, 0)
+ACTOR = Actor("bench", "bench", Role.CLERK, "HQ")
 PERIODS = (
     ("monthly 2026-10", Period.parse_month("2026-10")),
     ("fiscal year 2025", Period.fiscal_year(2025)),
@@ -143,7 +147,7 @@ def main() -> None:
     try:
         for name, period in PERIODS:
             _bare(path, period)  # warm the page cache for both sides alike
-            figures = _median(lambda p=period: reports.build_report(db, p, staff="bench", now=NOW))
+            figures = _median(lambda p=period: reports.build_report(db, p, actor=ACTOR, now=NOW))
             bare = _median(lambda p=period: _bare(path, p))
             results.append(
                 Row(
@@ -156,7 +160,7 @@ def main() -> None:
             )
             out = folder / "report.xlsx"
             started = time.perf_counter()
-            report_export.export_workbook(db, period, out, staff="bench")
+            report_export.export_workbook(db, period, out, actor=ACTOR)
             whole = time.perf_counter() - started
             rows = list(report_lists.period_inquiries(db, period, office=None, personal=False))
             rows += list(

@@ -14,12 +14,14 @@ from hypothesis import strategies as st
 
 from db.engine import Database
 from db.models import Inquirer, Inquiry, InquiryField, InquiryMunicipality
+from desktop_app.domain.actor import Actor, Role
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.report_figures import Period
 from desktop_app.services import database, reports, writer
 
 NOW = dt.datetime(2026, 6, 1, 3, 0)  # UTC: 12:00 on 1 June 2026 in Tokyo
 TODAY = dt.date(2026, 6, 1)
+ACTOR = Actor("tanaka", "田中", Role.CLERK, "SHIBA")
 OFFICES = ("SHIBA", "AZABU", "HQ")
 STATUSES = ("received", "in_progress", "matched", "not_matched", "withdrawn")
 FIELDS = ("tourism", "disaster", "food")
@@ -91,7 +93,7 @@ def test_totals_equal_the_database_counts(template_db: Path, cases: list[dict]) 
                 Period.parse_month("2026-03"),
                 Period.parse_month("2026-04"),
             ):
-                report = reports.build_report(db, period, staff="t", now=NOW)
+                report = reports.build_report(db, period, actor=ACTOR, now=NOW)
                 first, last = period.first.isoformat(), period.last.isoformat()
                 new = sql(
                     path,
@@ -170,8 +172,8 @@ def test_closed_at_half_past_midnight_on_1_april_counts_in_the_new_year(db: Data
         "due_offset": None,
     }
     add_case(db, c, 1)  # closed 2026-04-01 00:30 in Tokyo, still 31 March in UTC
-    old = reports.build_report(db, Period.fiscal_year(2025), staff="t", now=NOW)
-    new = reports.build_report(db, Period.fiscal_year(2026), staff="t", now=NOW)
+    old = reports.build_report(db, Period.fiscal_year(2025), actor=ACTOR, now=NOW)
+    new = reports.build_report(db, Period.fiscal_year(2026), actor=ACTOR, now=NOW)
     assert (old.headline.new, old.headline.closed, old.headline.still_open) == (1, 0, 1)
     assert (new.headline.new, new.headline.closed, new.headline.matched) == (0, 1, 1)
     assert new.months[0].closed == 1 and new.months[0].previous_new == 0
@@ -179,7 +181,7 @@ def test_closed_at_half_past_midnight_on_1_april_counts_in_the_new_year(db: Data
 
 
 def test_an_empty_period_gives_zeros_and_every_month(db: Database) -> None:
-    report = reports.build_report(db, Period.fiscal_year(2030), staff="t", now=NOW)
+    report = reports.build_report(db, Period.fiscal_year(2030), actor=ACTOR, now=NOW)
     assert report.headline == reports.Headline(0, 0, 0, 0, 0)
     assert [(m.month, m.new, m.previous_new) for m in report.months] == [
         (month, 0, 0) for month in (4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3)
@@ -189,7 +191,7 @@ def test_an_empty_period_gives_zeros_and_every_month(db: Database) -> None:
 
 
 def test_as_of_each_office(db: Database) -> None:
-    report = reports.build_report(db, Period.parse_month("2026-05"), staff="t", now=NOW)
+    report = reports.build_report(db, Period.parse_month("2026-05"), actor=ACTOR, now=NOW)
     by_code = {o.code: o for o in report.offices}
     assert by_code["SHIBA"].own and by_code["SHIBA"].as_of == dt.datetime(2026, 6, 1, 12, 0)
     assert by_code["AZABU"].as_of is None  # nothing imported from it yet

@@ -388,6 +388,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "年度「{value}」は {first}〜{last} の西暦4桁で指定してください（例: 2026 は令和8年度）。",
         'The fiscal year "{value}" must be a year from {first} to {last} (e.g. 2026).',
     ),
+    "period_dates_missing": (
+        "期間を指定するときは、開始日と終了日の両方を入力してください。",
+        "Enter both the first and the last day of the period.",
+    ),
     "period_invalid": (
         "期間の終わり（{last}）が始まり（{first}）より前です。",
         "The period ends ({last}) before it begins ({first}).",

@@ -1,7 +1,8 @@
 """The desk's main window: a navigation list on the left and one screen at a time.
 
 Screens: 受付一覧 (the start screen, with today's and overdue follow-up counts), 新規受付 (the
-intake form, built on first use), 対応予定, 取込・送付 (its navigation entry carries the count of
+intake form, built on first use), 対応予定, ダッシュボード (a click on a figure shows its
+inquiries in 受付一覧), 報告書作成, 取込・送付 (its navigation entry carries the count of
 open sync conflicts), マスタ, 設定. Geometry and the list's splitter are
 remembered in QSettings. The window owns no data: each screen talks to the services through
 the AppContext it is given. GUI thread only.
@@ -24,6 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.services import conflicts
+from desktop_app.services.lookup import MunicipalityItem
+from desktop_app.services.search import InquiryFilter
 from desktop_app.ui import preferences
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.errors import show_error
@@ -31,11 +34,23 @@ from desktop_app.ui.exchange.exchange_page import ExchangePage
 from desktop_app.ui.followups.followups_page import FollowUpsPage
 from desktop_app.ui.inquiry_list.list_page import InquiryListPage
 from desktop_app.ui.masters.masters_page import MastersPage
+from desktop_app.ui.reports.report_page import ReportPage
 from desktop_app.ui.settings.settings_page import SettingsPage
 
 WINDOW_SIZE = QSize(1280, 800)
-PAGES = ("list", "intake", "followups", "exchange", "masters", "settings")
+PAGES = (
+    "list",
+    "intake",
+    "followups",
+    "dashboard",
+    "reports",
+    "exchange",
+    "masters",
+    "settings",
+)
+DASHBOARD, INTAKE = "dashboard", "intake"
 INTAKE_MODULE = "desktop_app.ui.intake.intake_form"
+_MODULES = {DASHBOARD: "desktop_app.ui.dashboard.dashboard_page", INTAKE: INTAKE_MODULE}
 
 
 class MainWindow(QMainWindow):
@@ -62,6 +77,8 @@ class MainWindow(QMainWindow):
             self.tr("受付一覧"),
             self.tr("新規受付"),
             self.tr("対応予定"),
+            self.tr("ダッシュボード"),
+            self.tr("報告書作成"),
             self.tr("取込・送付"),
             self.tr("マスタ"),
             self.tr("設定"),
@@ -99,6 +116,15 @@ class MainWindow(QMainWindow):
     @property
     def masters(self) -> MastersPage:
         return cast(MastersPage, self._page("masters"))
+
+    @property
+    def dashboard(self) -> Any:
+        """The DashboardPage (built on first use; its module loads QtCharts)."""
+        return self._page("dashboard")
+
+    @property
+    def reports(self) -> ReportPage:
+        return cast(ReportPage, self._page("reports"))
 
     @property
     def exchange(self) -> ExchangePage:
@@ -151,6 +177,12 @@ class MainWindow(QMainWindow):
         self.show_page("list")
         self.list_page.open_case(receipt_no)
 
+    @Slot(object, object)
+    def show_inquiries(self, flt: InquiryFilter, place: MunicipalityItem | None) -> None:
+        """受付一覧 with exactly the conditions of a figure chosen on the dashboard."""
+        self.show_page("list")
+        self.list_page.show_only(flt, place)
+
     @Slot()
     def new_inquiry(self) -> None:
         """Ctrl+N or 新規: a blank intake form; one with unsaved entries is shown, not wiped."""
@@ -184,6 +216,8 @@ class MainWindow(QMainWindow):
             self.masters.load()
         elif name == "exchange":
             self.exchange.refresh()
+        elif name == "dashboard":
+            self.dashboard.refresh()  # saves and imports since it was last shown count too
         elif name == "settings":
             self.settings.refresh()
 
@@ -202,26 +236,35 @@ class MainWindow(QMainWindow):
         return self._built[name]
 
     def _build(self, name: str) -> QWidget | None:
+        if name in (DASHBOARD, INTAKE):
+            return self._build_imported(name)
+        page: QWidget
         if name == "followups":
-            followups = FollowUpsPage(self.ctx, self)
-            followups.openRequested.connect(self.open_inquiry)
-            return followups
-        if name == "masters":
-            return MastersPage(self.ctx, self)
-        if name == "exchange":
-            exchange = ExchangePage(self.ctx, self)
-            exchange.conflictCountChanged.connect(self.show_conflict_count)
-            exchange.imported.connect(self.list_page.refresh)
-            return exchange
-        if name == "settings":
-            settings = SettingsPage(self.ctx, self)
-            settings.languageChanged.connect(self.languageChanged)
-            return settings
-        try:  # the intake form: its own package, reached only through its constructor
-            module = importlib.import_module(INTAKE_MODULE)
+            page = FollowUpsPage(self.ctx, self)
+            page.openRequested.connect(self.open_inquiry)
+        elif name == "exchange":
+            page = ExchangePage(self.ctx, self)
+            page.conflictCountChanged.connect(self.show_conflict_count)
+            page.imported.connect(self.list_page.refresh)
+        elif name == "settings":
+            page = SettingsPage(self.ctx, self)
+            page.languageChanged.connect(self.languageChanged)
+        else:
+            page = (MastersPage if name == "masters" else ReportPage)(self.ctx, self)
+        return page
+
+    def _build_imported(self, name: str) -> QWidget | None:
+        """The dashboard and the intake form: their own packages, reached only through their
+        constructors (the dashboard's loads QtCharts, which start-up does not wait for)."""
+        try:
+            module = importlib.import_module(_MODULES[name])
         except ImportError as exc:
             show_error(self, exc, self.ctx.lang)
             return None
+        if name == DASHBOARD:
+            page = module.DashboardPage(self.ctx, self)
+            page.inquiriesRequested.connect(self.show_inquiries)
+            return cast(QWidget, page)
         form = module.IntakeForm(self.ctx, self)
         form.saved.connect(self._inquiry_saved)
         return cast(QWidget, form)

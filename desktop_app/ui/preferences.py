@@ -69,3 +69,15 @@ def exchange_folder() -> str:
 
 def set_exchange_folder(folder: str) -> None:
     _store().setValue(_EXCHANGE_FOLDER, folder)
+
+
+_REPORT_FOLDER = "reports/folder"
+
+
+def report_folder() -> str:
+    """The folder of the last report written; "" at first."""
+    return str(_store().value(_REPORT_FOLDER, ""))
+
+
+def set_report_folder(folder: str) -> None:
+    _store().setValue(_REPORT_FOLDER, folder)

@@ -250,6 +250,37 @@
     </message>
 </context>
 <context>
+    <name>DashboardPage</name>
+    <message>
+        <source>連携先の自治体（件数の多い順）</source>
+        <translation>Partner municipalities (most inquiries first)</translation>
+    </message>
+    <message>
+        <source>期間</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>新規受付</source>
+        <translation>New inquiry</translation>
+    </message>
+    <message>
+        <source>完了</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>連携成立</source>
+        <translation>Matched</translation>
+    </message>
+    <message>
+        <source>期末未完了</source>
+        <translation>Still open</translation>
+    </message>
+    <message>
+        <source>期限超過（現在）</source>
+        <translation>Overdue (now)</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <source>日付として読めません</source>
@@ -375,6 +406,17 @@
     <message>
         <source>作成しました: {0}（{1} への送付 {2}、受付 {3} 件・対応 {4} 件・相談者 {5} 件）</source>
         <translation>Written: {0} (package {2} to {1}: {3} inquiries, {4} actions, {5} inquirers)</translation>
+    </message>
+</context>
+<context>
+    <name>FieldChart</name>
+    <message>
+        <source>連携分野別 上位10（複数選択）</source>
+        <translation>Top 10 fields (several per inquiry)</translation>
+    </message>
+    <message>
+        <source>件数</source>
+        <translation>Count</translation>
     </message>
 </context>
 <context>
@@ -738,109 +780,6 @@ If you accept, the content as exported (not the edits) is imported, and your acc
     </message>
 </context>
 <context>
-    <name>InquiryFields</name>
-    <message>
-        <source>氏名</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>フリガナ</source>
-        <translation>Reading (kana)</translation>
-    </message>
-    <message>
-        <source>電話番号</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <source>メールアドレス</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
-        <source>郵便番号</source>
-        <translation>Postal code</translation>
-    </message>
-    <message>
-        <source>住所</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <source>受付番号</source>
-        <translation>Receipt no.</translation>
-    </message>
-    <message>
-        <source>受付日</source>
-        <translation>Received</translation>
-    </message>
-    <message>
-        <source>事務所</source>
-        <translation>Office</translation>
-    </message>
-    <message>
-        <source>受付方法</source>
-        <translation>Channel</translation>
-    </message>
-    <message>
-        <source>担当</source>
-        <translation>Staff</translation>
-    </message>
-    <message>
-        <source>状況</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>相談者区分</source>
-        <translation>Inquirer type</translation>
-    </message>
-    <message>
-        <source>団体名</source>
-        <translation>Organisation</translation>
-    </message>
-    <message>
-        <source>件名</source>
-        <translation>Subject</translation>
-    </message>
-    <message>
-        <source>相談内容</source>
-        <translation>Content</translation>
-    </message>
-    <message>
-        <source>連携の型</source>
-        <translation>Relationship</translation>
-    </message>
-    <message>
-        <source>段階</source>
-        <translation>Step</translation>
-    </message>
-    <message>
-        <source>領域</source>
-        <translation>Domain</translation>
-    </message>
-    <message>
-        <source>連携分野</source>
-        <translation>Fields</translation>
-    </message>
-    <message>
-        <source>協働の形態</source>
-        <translation>Forms of collaboration</translation>
-    </message>
-    <message>
-        <source>対象自治体</source>
-        <translation>Municipalities</translation>
-    </message>
-    <message>
-        <source>協定先</source>
-        <translation>Agreement bodies</translation>
-    </message>
-    <message>
-        <source>次回対応期限</source>
-        <translation>Next follow-up</translation>
-    </message>
-    <message>
-        <source>結果</source>
-        <translation>Outcome</translation>
-    </message>
-</context>
-<context>
     <name>InquiryListModel</name>
     <message>
         <source>受付番号</source>
@@ -1025,6 +964,13 @@ If you accept, the content as exported (not the edits) is imported, and your acc
     </message>
 </context>
 <context>
+    <name>JapanMap</name>
+    <message>
+        <source>{0}: {1}件</source>
+        <translation>{0}: {1}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>連携デスク【研修用】 — {0}</source>
@@ -1045,6 +991,14 @@ If you accept, the content as exported (not the edits) is imported, and your acc
     <message>
         <source>対応予定</source>
         <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <source>ダッシュボード</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>報告書作成</source>
+        <translation>Reports</translation>
     </message>
     <message>
         <source>取込・送付</source>
@@ -1231,6 +1185,17 @@ If you accept, the content as exported (not the edits) is imported, and your acc
     </message>
 </context>
 <context>
+    <name>MonthChart</name>
+    <message>
+        <source>月別・連携の型別 新規受付</source>
+        <translation>New inquiries by month and relationship</translation>
+    </message>
+    <message>
+        <source>未設定</source>
+        <translation>Not set</translation>
+    </message>
+</context>
+<context>
     <name>MunicipalityPicker</name>
     <message>
         <source>自治体名・よみ・コードで検索</source>
@@ -1281,6 +1246,125 @@ If you accept, the content as exported (not the edits) is imported, and your acc
     </message>
 </context>
 <context>
+    <name>PeriodPicker</name>
+    <message>
+        <source>今月</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>今年度</source>
+        <translation>This fiscal year</translation>
+    </message>
+    <message>
+        <source>期間を指定</source>
+        <translation>Dates…</translation>
+    </message>
+    <message>
+        <source>開始日</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>終了日</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>表示</source>
+        <translation>Show</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceRanking</name>
+    <message>
+        <source>順位</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>自治体</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>件数</source>
+        <translation>Count</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message>
+        <source>月次報告</source>
+        <translation>Monthly</translation>
+    </message>
+    <message>
+        <source>年度報告</source>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <source>例: 2026-10</source>
+        <translation>e.g. 2026-10</translation>
+    </message>
+    <message>
+        <source>例: 2026（令和8年度）</source>
+        <translation>e.g. 2026 (FY starting April)</translation>
+    </message>
+    <message>
+        <source>すべての事務所</source>
+        <translation>All offices</translation>
+    </message>
+    <message>
+        <source>相談者の個人情報を一覧に含める（共有パスワードで暗号化）</source>
+        <translation>Include the inquirers' personal fields in the list (encrypted with the shared password)</translation>
+    </message>
+    <message>
+        <source>Excel で作成…</source>
+        <translation>Write Excel…</translation>
+    </message>
+    <message>
+        <source>PDF で作成…</source>
+        <translation>Write PDF…</translation>
+    </message>
+    <message>
+        <source>報告書を作成する</source>
+        <translation>Make a report</translation>
+    </message>
+    <message>
+        <source>種類</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>月（YYYY-MM）</source>
+        <translation>Month (YYYY-MM)</translation>
+    </message>
+    <message>
+        <source>年度（開始年）</source>
+        <translation>Fiscal year (first year)</translation>
+    </message>
+    <message>
+        <source>事務所</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel ブック (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>報告書の保存先</source>
+        <translation>Save the report as</translation>
+    </message>
+    <message>
+        <source>（個人情報を含む・暗号化済み）</source>
+        <translation> (with personal data, encrypted)</translation>
+    </message>
+    <message>
+        <source>作成しました: {0}{1}
+新規受付 {2} 件・完了 {3} 件・連携成立 {4} 件</source>
+        <translation>Written: {0}{1}
+New {2}, closed {3}, matched {4}</translation>
+    </message>
+</context>
+<context>
     <name>SavingDialog</name>
     <message>
         <source>保存</source>
@@ -1327,6 +1411,13 @@ If you accept, the content as exported (not the edits) is imported, and your acc
     <message>
         <source>保存済みの値を採る</source>
         <translation>Take the stored value</translation>
+    </message>
+</context>
+<context>
+    <name>StatusChart</name>
+    <message>
+        <source>状況別（現在）</source>
+        <translation>By status (now)</translation>
     </message>
 </context>
 <context>
@@ -1458,6 +1549,109 @@ All inquiries of &quot;{0}&quot; move to &quot;{1}&quot;. A merge cannot be undo
     <message>
         <source>削除されていない</source>
         <translation>Not deleted</translation>
+    </message>
+</context>
+<context>
+    <name>InquiryFields</name>
+    <message>
+        <source>氏名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>フリガナ</source>
+        <translation>Reading (kana)</translation>
+    </message>
+    <message>
+        <source>電話番号</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>メールアドレス</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>郵便番号</source>
+        <translation>Postal code</translation>
+    </message>
+    <message>
+        <source>住所</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>受付番号</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <source>受付日</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>事務所</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>受付方法</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>担当</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>状況</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>相談者区分</source>
+        <translation>Inquirer type</translation>
+    </message>
+    <message>
+        <source>団体名</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>件名</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>相談内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>連携の型</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <source>段階</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>領域</source>
+        <translation>Domain</translation>
+    </message>
+    <message>
+        <source>連携分野</source>
+        <translation>Fields</translation>
+    </message>
+    <message>
+        <source>協働の形態</source>
+        <translation>Forms of collaboration</translation>
+    </message>
+    <message>
+        <source>対象自治体</source>
+        <translation>Municipalities</translation>
+    </message>
+    <message>
+        <source>協定先</source>
+        <translation>Agreement bodies</translation>
+    </message>
+    <message>
+        <source>次回対応期限</source>
+        <translation>Next follow-up</translation>
+    </message>
+    <message>
+        <source>結果</source>
+        <translation>Outcome</translation>
     </message>
 </context>
 </TS>

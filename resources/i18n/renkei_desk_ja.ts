@@ -250,6 +250,37 @@
     </message>
 </context>
 <context>
+    <name>DashboardPage</name>
+    <message>
+        <source>連携先の自治体（件数の多い順）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>期間</source>
+        <translation type="unfinished">期間</translation>
+    </message>
+    <message>
+        <source>新規受付</source>
+        <translation type="unfinished">新規受付</translation>
+    </message>
+    <message>
+        <source>完了</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>連携成立</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>期末未完了</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>期限超過（現在）</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <source>日付として読めません</source>
@@ -374,6 +405,17 @@
     </message>
     <message>
         <source>作成しました: {0}（{1} への送付 {2}、受付 {3} 件・対応 {4} 件・相談者 {5} 件）</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FieldChart</name>
+    <message>
+        <source>連携分野別 上位10（複数選択）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>件数</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -737,109 +779,6 @@
     </message>
 </context>
 <context>
-    <name>InquiryFields</name>
-    <message>
-        <source>氏名</source>
-        <translation>氏名</translation>
-    </message>
-    <message>
-        <source>フリガナ</source>
-        <translation>フリガナ</translation>
-    </message>
-    <message>
-        <source>電話番号</source>
-        <translation>電話番号</translation>
-    </message>
-    <message>
-        <source>メールアドレス</source>
-        <translation>メールアドレス</translation>
-    </message>
-    <message>
-        <source>郵便番号</source>
-        <translation>郵便番号</translation>
-    </message>
-    <message>
-        <source>住所</source>
-        <translation>住所</translation>
-    </message>
-    <message>
-        <source>受付番号</source>
-        <translation>受付番号</translation>
-    </message>
-    <message>
-        <source>受付日</source>
-        <translation>受付日</translation>
-    </message>
-    <message>
-        <source>事務所</source>
-        <translation>事務所</translation>
-    </message>
-    <message>
-        <source>受付方法</source>
-        <translation>受付方法</translation>
-    </message>
-    <message>
-        <source>担当</source>
-        <translation>担当</translation>
-    </message>
-    <message>
-        <source>状況</source>
-        <translation>状況</translation>
-    </message>
-    <message>
-        <source>相談者区分</source>
-        <translation>相談者区分</translation>
-    </message>
-    <message>
-        <source>団体名</source>
-        <translation>団体名</translation>
-    </message>
-    <message>
-        <source>件名</source>
-        <translation>件名</translation>
-    </message>
-    <message>
-        <source>相談内容</source>
-        <translation>相談内容</translation>
-    </message>
-    <message>
-        <source>連携の型</source>
-        <translation>連携の型</translation>
-    </message>
-    <message>
-        <source>段階</source>
-        <translation>段階</translation>
-    </message>
-    <message>
-        <source>領域</source>
-        <translation>領域</translation>
-    </message>
-    <message>
-        <source>連携分野</source>
-        <translation>連携分野</translation>
-    </message>
-    <message>
-        <source>協働の形態</source>
-        <translation>協働の形態</translation>
-    </message>
-    <message>
-        <source>対象自治体</source>
-        <translation>対象自治体</translation>
-    </message>
-    <message>
-        <source>協定先</source>
-        <translation>協定先</translation>
-    </message>
-    <message>
-        <source>次回対応期限</source>
-        <translation>次回対応期限</translation>
-    </message>
-    <message>
-        <source>結果</source>
-        <translation>結果</translation>
-    </message>
-</context>
-<context>
     <name>InquiryListModel</name>
     <message>
         <source>受付番号</source>
@@ -1024,6 +963,13 @@
     </message>
 </context>
 <context>
+    <name>JapanMap</name>
+    <message>
+        <source>{0}: {1}件</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>連携デスク【研修用】 — {0}</source>
@@ -1044,6 +990,14 @@
     <message>
         <source>対応予定</source>
         <translation>対応予定</translation>
+    </message>
+    <message>
+        <source>ダッシュボード</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>報告書作成</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>取込・送付</source>
@@ -1230,6 +1184,17 @@
     </message>
 </context>
 <context>
+    <name>MonthChart</name>
+    <message>
+        <source>月別・連携の型別 新規受付</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未設定</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MunicipalityPicker</name>
     <message>
         <source>自治体名・よみ・コードで検索</source>
@@ -1280,6 +1245,124 @@
     </message>
 </context>
 <context>
+    <name>PeriodPicker</name>
+    <message>
+        <source>今月</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>今年度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>期間を指定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>開始日</source>
+        <translation type="unfinished">開始日</translation>
+    </message>
+    <message>
+        <source>終了日</source>
+        <translation type="unfinished">終了日</translation>
+    </message>
+    <message>
+        <source>表示</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlaceRanking</name>
+    <message>
+        <source>順位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>自治体</source>
+        <translation type="unfinished">自治体</translation>
+    </message>
+    <message>
+        <source>件数</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message>
+        <source>月次報告</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>年度報告</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>例: 2026-10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>例: 2026（令和8年度）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>すべての事務所</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>相談者の個人情報を一覧に含める（共有パスワードで暗号化）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel で作成…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF で作成…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>報告書を作成する</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>種類</source>
+        <translation type="unfinished">種類</translation>
+    </message>
+    <message>
+        <source>月（YYYY-MM）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>年度（開始年）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>事務所</source>
+        <translation type="unfinished">事務所</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished">PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel ブック (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>報告書の保存先</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（個人情報を含む・暗号化済み）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>作成しました: {0}{1}
+新規受付 {2} 件・完了 {3} 件・連携成立 {4} 件</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SavingDialog</name>
     <message>
         <source>保存</source>
@@ -1325,6 +1408,13 @@
     </message>
     <message>
         <source>保存済みの値を採る</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StatusChart</name>
+    <message>
+        <source>状況別（現在）</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1457,6 +1547,109 @@
     <message>
         <source>削除されていない</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InquiryFields</name>
+    <message>
+        <source>氏名</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <source>フリガナ</source>
+        <translation>フリガナ</translation>
+    </message>
+    <message>
+        <source>電話番号</source>
+        <translation>電話番号</translation>
+    </message>
+    <message>
+        <source>メールアドレス</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <source>郵便番号</source>
+        <translation>郵便番号</translation>
+    </message>
+    <message>
+        <source>住所</source>
+        <translation>住所</translation>
+    </message>
+    <message>
+        <source>受付番号</source>
+        <translation>受付番号</translation>
+    </message>
+    <message>
+        <source>受付日</source>
+        <translation>受付日</translation>
+    </message>
+    <message>
+        <source>事務所</source>
+        <translation>事務所</translation>
+    </message>
+    <message>
+        <source>受付方法</source>
+        <translation>受付方法</translation>
+    </message>
+    <message>
+        <source>担当</source>
+        <translation>担当</translation>
+    </message>
+    <message>
+        <source>状況</source>
+        <translation>状況</translation>
+    </message>
+    <message>
+        <source>相談者区分</source>
+        <translation>相談者区分</translation>
+    </message>
+    <message>
+        <source>団体名</source>
+        <translation>団体名</translation>
+    </message>
+    <message>
+        <source>件名</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <source>相談内容</source>
+        <translation>相談内容</translation>
+    </message>
+    <message>
+        <source>連携の型</source>
+        <translation>連携の型</translation>
+    </message>
+    <message>
+        <source>段階</source>
+        <translation>段階</translation>
+    </message>
+    <message>
+        <source>領域</source>
+        <translation>領域</translation>
+    </message>
+    <message>
+        <source>連携分野</source>
+        <translation>連携分野</translation>
+    </message>
+    <message>
+        <source>協働の形態</source>
+        <translation>協働の形態</translation>
+    </message>
+    <message>
+        <source>対象自治体</source>
+        <translation>対象自治体</translation>
+    </message>
+    <message>
+        <source>協定先</source>
+        <translation>協定先</translation>
+    </message>
+    <message>
+        <source>次回対応期限</source>
+        <translation>次回対応期限</translation>
+    </message>
+    <message>
+        <source>結果</source>
+        <translation>結果</translation>
     </message>
 </context>
 </TS>

@@ -34,11 +34,20 @@ def nav_titles(window: MainWindow) -> list[str]:
 
 
 def test_navigation_shows_each_screen(qtbot, window, desk, settle):
-    titles = ["受付一覧", "新規受付", "対応予定", "取込・送付", "マスタ", "設定"]
+    titles = [
+        "受付一覧",
+        "新規受付",
+        "対応予定",
+        "ダッシュボード",
+        "報告書作成",
+        "取込・送付",
+        "マスタ",
+        "設定",
+    ]
     assert nav_titles(window) == titles
     assert window.stack.currentWidget() is window.list_page
     assert window.list_page.match_count.text() == "4件"
-    for name in ("followups", "exchange", "masters", "settings", "list"):
+    for name in ("followups", "dashboard", "reports", "exchange", "masters", "settings", "list"):
         window.show_page(name)
         settle(desk)
         assert window.stack.currentIndex() == PAGES.index(name)
@@ -90,6 +99,8 @@ def test_settings_switch_to_english_and_font_size(qtbot, window, make_desk, db, 
             "Inquiries",
             "New inquiry",
             "Follow-ups",
+            "Dashboard",
+            "Reports",
             "Import / send",
             "Masters",
             "Settings",
@@ -168,7 +179,7 @@ def test_unreadable_database_is_refused_with_a_message(qtbot, tmp_path, capsys):
 
 def test_navigation_shows_its_shortcuts_and_they_work(qtbot, window, desk, settle):
     shown = [window.nav.item(row).text().split("\n")[1] for row in range(window.nav.count())]
-    assert shown == [f"Ctrl+{n}" for n in range(1, 7)]
+    assert shown == [f"Ctrl+{n}" for n in range(1, 9)]
     assert window.nav.item(2).toolTip() == "対応予定（Ctrl+3）"
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     settle(desk)

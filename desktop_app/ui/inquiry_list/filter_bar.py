@@ -169,8 +169,33 @@ class FilterBar(QWidget):
 
     @Slot()
     def clear(self) -> None:
-        for widget in (self, *self.findChildren(QWidget)):
-            widget.blockSignals(True)
+        self._blocked(True)
+        self._reset()
+        self._blocked(False)
+        self._emit()
+
+    def show_only(self, flt: InquiryFilter, place: MunicipalityItem | None = None) -> None:
+        """Every condition cleared, then those of `flt` set (a click on the dashboard): its
+        period, one status, field, relationship or office, and `place` (the municipality or
+        prefecture of `flt`, as the place box shows it); one filterChanged for all of it."""
+        self._blocked(True)
+        self._reset()
+        self.date_from.set_value(flt.date_from)
+        self.date_to.set_value(flt.date_to)
+        for combo, code in (
+            (self.status, flt.statuses[0] if len(flt.statuses) == 1 else None),
+            (self.office, flt.office),
+            (self.field, flt.field),
+            (self.relationship, flt.relationship),
+            (self.inquirer_type, flt.inquirer_type),
+        ):
+            combo.setCurrentIndex(max(0, combo.findData(code)))
+        if place is not None:
+            self.place.set_value(place)
+        self._blocked(False)
+        self._emit()
+
+    def _reset(self) -> None:
         self.text.clear()
         self.date_from.clear()
         self.date_to.clear()
@@ -179,9 +204,10 @@ class FilterBar(QWidget):
         self.agreement.clear_value()
         for combo in self.findChildren(QComboBox):
             combo.setCurrentIndex(0)
+
+    def _blocked(self, blocked: bool) -> None:
         for widget in (self, *self.findChildren(QWidget)):
-            widget.blockSignals(False)
-        self._emit()
+            widget.blockSignals(blocked)
 
     def _combo(self, choices: list[tuple[str, str]]) -> QComboBox:
         combo = QComboBox(self)

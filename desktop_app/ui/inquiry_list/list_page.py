@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.local_time import local_today
 from desktop_app.services import followups, search
+from desktop_app.services.lookup import MunicipalityItem
 from desktop_app.services.search import InquiryFilter
 from desktop_app.ui import preferences
 from desktop_app.ui.context import AppContext
@@ -132,6 +133,11 @@ class InquiryListPage(QWidget):
             on_done=self._select_position,
             owner=self,
         )
+
+    def show_only(self, flt: InquiryFilter, place: MunicipalityItem | None = None) -> None:
+        """The inquiries behind a figure chosen elsewhere (a bar, a slice or a place on the
+        dashboard): the filter bar shows exactly those conditions, and the list follows it."""
+        self.filters.show_only(flt, place)
 
     def refresh_counts(self) -> None:
         self._ctx.runner.run(

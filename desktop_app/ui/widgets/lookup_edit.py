@@ -46,6 +46,13 @@ class LookupEdit(QLineEdit):
     def value(self) -> Any:
         return self._value
 
+    def set_value(self, item: Any) -> None:
+        """Hold `item` as if it had been chosen (a chart's place), without a signal."""
+        self._value = item
+        self.blockSignals(True)
+        self.setText(self._shown(item))
+        self.blockSignals(False)
+
     def clear_value(self) -> None:
         """Empty, without a signal (the filter bar clears every condition at once)."""
         self._value = None

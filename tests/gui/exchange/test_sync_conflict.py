@@ -62,7 +62,7 @@ def test_resolve_a_conflict_per_field_in_the_dialog(qtbot, office, office_desk, 
     window.start()
     settle(qtbot, hq)
     exchange_item = window.nav.item(PAGES.index("exchange"))
-    assert exchange_item.text().split("\n") == ["取込・送付", "競合 1 件", "Ctrl+4"]
+    assert exchange_item.text().split("\n") == ["取込・送付", "競合 1 件", "Ctrl+6"]
 
     window.show_page("exchange")
     settle(qtbot, hq)
@@ -107,7 +107,7 @@ def test_resolve_a_conflict_per_field_in_the_dialog(qtbot, office, office_desk, 
     assert stored.content == "支所で追記"  # merged by itself at the import
     assert conflicts.open_count(hq_db) == 0
     assert queue.table.topLevelItemCount() == 0
-    assert exchange_item.text().split("\n") == ["取込・送付", "Ctrl+4"]
+    assert exchange_item.text().split("\n") == ["取込・送付", "Ctrl+6"]
     with sqlite3.connect(hq_db.path) as conn:
         audited = conn.execute("SELECT new FROM audit_log WHERE action = 'resolve'").fetchall()
     conn.close()

@@ -1,0 +1,1 @@
+"""ダッシュボード: the report's figures as charts and a map, each a way into the list."""

@@ -1194,6 +1194,14 @@ If you accept, the content as exported (not the edits) is imported, and your acc
         <source>未設定</source>
         <translation>Not set</translation>
     </message>
+    <message>
+        <source>年/月</source>
+        <translation>Year/month</translation>
+    </message>
+    <message>
+        <source>月</source>
+        <translation>Month</translation>
+    </message>
 </context>
 <context>
     <name>MunicipalityPicker</name>
@@ -1311,7 +1319,7 @@ If you accept, the content as exported (not the edits) is imported, and your acc
     </message>
     <message>
         <source>相談者の個人情報を一覧に含める（共有パスワードで暗号化）</source>
-        <translation>Include the inquirers' personal fields in the list (encrypted with the shared password)</translation>
+        <translation>Include the inquirers&apos; personal fields in the list (encrypted with the shared password)</translation>
     </message>
     <message>
         <source>Excel で作成…</source>

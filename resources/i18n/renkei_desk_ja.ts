@@ -1193,6 +1193,14 @@
         <source>未設定</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>年/月</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>月</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MunicipalityPicker</name>

@@ -4,7 +4,8 @@ Builds a demo database in a temporary directory (QSettings too, so the person's 
 are neither read nor changed), opens the main window at 1280x800 offscreen and saves:
 list (with the detail pane), detail (a referral waiting for its reply), list_place (the
 都道府県 filter), case_sheet (at a 1366x768 screen's size), followups, masters
-(municipality search), settings, the intake form (tests/gui/intake_screenshots.py) and 取込・送付
+(municipality search), dashboard (this fiscal year), reports (a monthly workbook just
+written), settings, the intake form (tests/gui/intake_screenshots.py) and 取込・送付
 at the central office (tests/gui/exchange_screenshots.py), each as <name>_<lang>.png.
 """
 
@@ -111,6 +112,22 @@ def _shoot_all(
         window.masters.search.setText("くしろ")
 
     shot("masters", masters)
+
+    def dashboard() -> None:
+        window.show_page("dashboard")
+        _settle(app, desk.runner)
+        picker = window.dashboard.picker
+        picker.choice.setCurrentIndex(picker.choice.findData("fiscal_year"))
+
+    shot("dashboard", dashboard)
+
+    def reports() -> None:
+        window.show_page("reports")
+        page = window.reports
+        page.month.setText(f"{TODAY:%Y-%m}")
+        page.write_to(Path(tempfile.gettempdir()) / f"report-monthly-{TODAY:%Y%m}-ALL.xlsx")
+
+    shot("reports", reports)
     shot("settings", lambda: window.show_page("settings"))
     shoot_intake(window.ctx, out, lang, lambda: _settle(app, desk.runner))
     shoot_exchange(out, lang, lambda runner: _settle(app, runner))

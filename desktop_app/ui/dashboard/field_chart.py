@@ -15,6 +15,7 @@ from desktop_app.domain.report_figures import Dashboard
 from desktop_app.ui.dashboard.chart_view import clear, set_up
 
 SHOWN = 10
+LABEL_CHARACTERS = 24  # longer names (English ones) are shortened so the bars keep their room
 
 
 class FieldChart(QChartView):
@@ -42,7 +43,7 @@ class FieldChart(QChartView):
         series.setBarWidth(0.7)
         chart.addSeries(series)
         categories = QBarCategoryAxis()
-        categories.append([row.label for row in rows])
+        categories.append([_short(row.label) for row in rows])
         categories.setTruncateLabels(False)  # a field is read by its whole name
         chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(categories)
@@ -58,3 +59,7 @@ class FieldChart(QChartView):
     def _clicked(self, index: int) -> None:
         if 0 <= index < len(self.codes):
             self.clicked.emit(self.codes[index])
+
+
+def _short(label: str) -> str:
+    return label if len(label) <= LABEL_CHARACTERS else label[: LABEL_CHARACTERS - 1] + "…"

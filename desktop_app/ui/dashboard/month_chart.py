@@ -49,7 +49,8 @@ class MonthChart(QChartView):
         self.series = series
         wide = len(self.months) > 12
         categories = QBarCategoryAxis()
-        categories.append([f"{y % 100:02d}/{m:02d}" if wide else f"{m}月" for y, m in self.months])
+        categories.append([f"{y % 100:02d}/{m:02d}" if wide else str(m) for y, m in self.months])
+        categories.setTitleText(self.tr("年/月") if wide else self.tr("月"))
         categories.setTruncateLabels(False)
         chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(categories)

@@ -8,7 +8,7 @@ from tests.ledger import ledgers
 
 CLEAN = (
     (1, "R7.4.3", "区民", "鈴木 一郎", "03-5555-0101", "防災訓練の相談", "防災", "完了", "", ""),
-    (2, "令和7年4月10日", "NPO法人", "NPO法人みなと 佐藤花子", "03-5555-0202", "物産展", "物産", "対応中", "", ""),
+    (2, "令和7年4月10日", "NPO法人", "NPO法人みなと 佐藤花子", "03-5555-0202", "物産展", "物産", "対応中", "", ""),  # noqa: E501
 )  # fmt: skip
 
 
@@ -69,10 +69,16 @@ def test_a_mapping_file(run, db_path, tmp_path):
     cells = [["受付日", "相談者", "話の中身"], ["R7.4.3", "鈴木", "物産展の相談"]]
     path = ledgers.write_xlsx(tmp_path / "l.xlsx", cells)
     mapping = tmp_path / "map.json"
-    mapping.write_text(json.dumps({"columns": {"話の中身": "content"}}, ensure_ascii=False), "utf-8")
+    mapping.write_text(
+        json.dumps({"columns": {"話の中身": "content"}}, ensure_ascii=False), "utf-8"
+    )
     result = run("import-ledger", str(path), "--mapping", str(mapping), "--json", db=db_path)
     assert result.code == 0
-    assert [c["field"] for c in result.json()["columns"]] == ["received_at", "inquirer.name", "content"]
+    assert [c["field"] for c in result.json()["columns"]] == [
+        "received_at",
+        "inquirer.name",
+        "content",
+    ]
     result = run("import-ledger", str(path), "--mapping", "ない設定", db=db_path)
     assert result.code == 2 and "取込設定「ない設定」" in result.err
     mapping.write_text('{"columns": {"話の中身": "no_such_field"}}', "utf-8")

@@ -20,21 +20,32 @@ import xlwt
 from openpyxl import Workbook
 
 TITLE = "令和7年度 全国連携 相談受付簿（芝地区総合支所）"
-HEADERS = ("No.", "受付日", "相談者区分", "団体名・氏名", "電話", "相談内容", "分野", "対応状況", "備考", "担当印")
+HEADERS = (
+    "No.",
+    "受付日",
+    "相談者区分",
+    "団体名・氏名",
+    "電話",
+    "相談内容",
+    "分野",
+    "対応状況",
+    "備考",
+    "担当印",
+)
 HEADER_ROW = 3  # Excel's row of HEADERS: the title in 1, a blank row in 2
 
 # (Excel row, cells): rows 4..
 ROWS: tuple[tuple[Any, ...], ...] = (
-    (1, "R7.4.3", "区民", "鈴木 一郎", "03-5555-0101", "町会の防災訓練に連携自治体の職員を招きたい。", "防災", "完了", "", "印"),
-    (2, "令和7年4月10日", "ＮＰＯ法人", "ＮＰＯ法人みなと 佐藤花子", "０３－５５５５－０２０２", "物産展を開きたい。出店自治体を探している。", "物産", "対応中", "", ""),
-    (3, "令和７年５月２０日", "商店街", "港南商店会 田中", "0355550303", "観光PRのイベントで連携したい", "観光・ＰＲ", "紹介済", "", ""),
-    (4, dt.date(2025, 6, 1), "企業", "㈱ミナト商事", "03-1234-5678", "社員研修の受入先を探している", "まちおこし", "済", "紹介で完了", ""),
+    (1, "R7.4.3", "区民", "鈴木 一郎", "03-5555-0101", "町会の防災訓練に連携自治体の職員を招きたい。", "防災", "完了", "", "印"),  # noqa: E501
+    (2, "令和7年4月10日", "ＮＰＯ法人", "ＮＰＯ法人みなと 佐藤花子", "０３－５５５５－０２０２", "物産展を開きたい。出店自治体を探している。", "物産", "対応中", "", ""),  # noqa: E501
+    (3, "令和７年５月２０日", "商店街", "港南商店会 田中", "0355550303", "観光PRのイベントで連携したい", "観光・ＰＲ", "紹介済", "", ""),  # noqa: E501
+    (4, dt.date(2025, 6, 1), "企業", "㈱ミナト商事", "03-1234-5678", "社員研修の受入先を探している", "まちおこし", "済", "紹介で完了", ""),  # noqa: E501
     ("", "", "", "", "", "", "", "", "", ""),
     (5, "令和7年2月30日", "区民", "山田", "", "日付の誤り", "", "", "", ""),
-    (6, "2025/7/1", "", "株式会社ミナト商事", "03-1234-5678", "再度の相談。研修の日程。", "観光", "受付", "", ""),
-    (7, "H31.4.30", "町会・自治会", "高輪一丁目町会　髙橋", "03-5555-0404", "平成最後の日の相談", "防災", "終了", "", ""),
+    (6, "2025/7/1", "", "株式会社ミナト商事", "03-1234-5678", "再度の相談。研修の日程。", "観光", "受付", "", ""),  # noqa: E501
+    (7, "H31.4.30", "町会・自治会", "高輪一丁目町会　髙橋", "03-5555-0404", "平成最後の日の相談", "防災", "終了", "", ""),  # noqa: E501
     (8, "平成31年4月30日", "区民", "", "", "相談者の書かれていない行", "", "", "", ""),
-    (9, "令和元年5月1日", "大学", "港大学 国際交流課", "03-5555-0505", "学生の地域交流", "大学連携", "完了", "", ""),
+    (9, "令和元年5月1日", "大学", "港大学 国際交流課", "03-5555-0505", "学生の地域交流", "大学連携", "完了", "", ""),  # noqa: E501
     ("合計", "", "", "", "", "9件", "", "", "", ""),
 )  # fmt: skip
 # What the tests check, by Excel row.
@@ -44,12 +55,16 @@ BLANK_ROWS = 1  # row 8 (the blank row 2 is above the headers)
 TOTAL_ROWS = 1
 
 
-def table(rows: Sequence[Sequence[Any]] = ROWS, headers: Sequence[str] = HEADERS) -> list[list[Any]]:
+def table(
+    rows: Sequence[Sequence[Any]] = ROWS, headers: Sequence[str] = HEADERS
+) -> list[list[Any]]:
     """The sheet's cells from A1: title, a blank row, headers, rows."""
     return [[TITLE], [], list(headers), *(list(row) for row in rows)]
 
 
-def write_xlsx(path: Path, cells: Sequence[Sequence[Any]] | None = None, *, sheet: str = "受付簿") -> Path:
+def write_xlsx(
+    path: Path, cells: Sequence[Sequence[Any]] | None = None, *, sheet: str = "受付簿"
+) -> Path:
     book = Workbook()
     work = book.active
     work.title = sheet
@@ -62,7 +77,9 @@ def write_xlsx(path: Path, cells: Sequence[Sequence[Any]] | None = None, *, shee
     return path
 
 
-def write_xls(path: Path, cells: Sequence[Sequence[Any]] | None = None, *, sheet: str = "受付簿") -> Path:
+def write_xls(
+    path: Path, cells: Sequence[Sequence[Any]] | None = None, *, sheet: str = "受付簿"
+) -> Path:
     book = xlwt.Workbook(encoding="utf-8")
     work = book.add_sheet(sheet)
     dated = xlwt.easyxf(num_format_str="yyyy/mm/dd")
@@ -81,15 +98,15 @@ def write_xls(path: Path, cells: Sequence[Sequence[Any]] | None = None, *, sheet
     return path
 
 
-def write_csv(path: Path, cells: Sequence[Sequence[Any]] | None = None, *, encoding: str = "cp932") -> Path:
+def write_csv(
+    path: Path, cells: Sequence[Sequence[Any]] | None = None, *, encoding: str = "cp932"
+) -> Path:
     """As Excel writes "CSV (コンマ区切り)": CRLF, quoted where needed, dates as yyyy/m/d."""
     import csv
 
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     for row in cells if cells is not None else table():
-        writer.writerow(
-            f"{v.year}/{v.month}/{v.day}" if isinstance(v, dt.date) else v for v in row
-        )
+        writer.writerow(f"{v.year}/{v.month}/{v.day}" if isinstance(v, dt.date) else v for v in row)
     path.write_bytes(out.getvalue().encode(encoding))
     return path

@@ -46,14 +46,14 @@ CASES = [
     ("entity bomb", hostile.entity_bomb_in_shared_strings, "workbook_xml_forbidden", "XMLの定義"),
     ("zip bomb", hostile.declares_gigabytes, "workbook_inflates_too_much", "展開すると"),
     ("lying zip", hostile.inflates_past_its_claim, "workbook_inflates_too_much", "展開すると"),
-    ("a million columns", hostile.claims_a_million_columns, "workbook_sheet_too_large", "範囲が大きすぎる"),
+    ("a million columns", hostile.claims_a_million_columns, "workbook_sheet_too_large", "範囲が大きすぎる"),  # noqa: E501
     ("far apart cells", hostile.far_apart_cells, "workbook_sheet_too_large", "範囲が大きすぎる"),
     ("truncated", hostile.truncated, "workbook_damaged", "途中で切れて"),
-    ("password", lambda: encrypt_xlsx(hostile.plain_workbook(), "合言葉2026"), "ledger_password_protected", "パスワードを解除"),
+    ("password", lambda: encrypt_xlsx(hostile.plain_workbook(), "合言葉2026"), "ledger_password_protected", "パスワードを解除"),  # noqa: E501
     ("huge xls", huge_xls, "workbook_sheet_too_large", "範囲が大きすぎる"),
     ("csv of a million columns", million_commas, "workbook_sheet_too_large", "範囲が大きすぎる"),
-    ("not a spreadsheet", lambda: b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "workbook_not_spreadsheet", "ExcelのブックでもCSVでもありません"),
-    ("a Word file renamed", word_file, "workbook_not_spreadsheet", "ExcelのブックでもCSVでもありません"),
+    ("not a spreadsheet", lambda: b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "workbook_not_spreadsheet", "ExcelのブックでもCSVでもありません"),  # noqa: E501
+    ("a Word file renamed", word_file, "workbook_not_spreadsheet", "ExcelのブックでもCSVでもありません"),  # noqa: E501
     ("empty", lambda: b"", "workbook_empty", "空のファイル"),
 ]  # fmt: skip
 

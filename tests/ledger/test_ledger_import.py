@@ -94,7 +94,18 @@ def test_importing_again_adds_nothing_even_renamed_or_with_rows_above(
     assert (again.imported, again.already_imported) == (0, 7)
     assert (renamed.imported, renamed.already_imported) == (0, 7)
     # Two rows inserted above the old ones and a column added: only the new row comes in.
-    new_row = (10, "R7.8.1", "区民", "伊藤 二郎", "03-5555-0606", "新しい相談", "観光", "受付", "", "")
+    new_row = (
+        10,
+        "R7.8.1",
+        "区民",
+        "伊藤 二郎",
+        "03-5555-0606",
+        "新しい相談",
+        "観光",
+        "受付",
+        "",
+        "",
+    )
     cells = ledgers.table((new_row, ledgers.ROWS[0], *ledgers.ROWS))
     grown = run(db, supervisor, ledgers.write_xlsx(tmp_path / "受付簿2.xlsx", cells))
     after = snapshot(db_path)
@@ -113,8 +124,12 @@ def test_identical_rows_of_one_ledger_are_each_imported_once(db, supervisor, tmp
 def test_rows_matching_a_desk_inquiry_are_offered_as_duplicates(
     db, db_path, supervisor, tmp_path, sample_inquiry
 ):
-    sample_inquiry.update(received_at="2025-04-03", subject="町会の防災訓練に連携自治体の職員を招きたい")
-    sample_inquiry["inquirer"].update(organization="", name="鈴木一郎", phone="０３（５５５５）０１０１")
+    sample_inquiry.update(
+        received_at="2025-04-03", subject="町会の防災訓練に連携自治体の職員を招きたい"
+    )
+    sample_inquiry["inquirer"].update(
+        organization="", name="鈴木一郎", phone="０３（５５５５）０１０１"
+    )
     desk = inquiries.add_inquiry(db, sample_inquiry, staff="desk")
     path = ledgers.write_xlsx(tmp_path / "受付簿.xlsx")
     held = run(db, supervisor, path, dry_run=True)
@@ -188,10 +203,18 @@ def test_a_two_row_header_under_merged_cells(db, db_path, supervisor, tmp_path):
 
 
 def test_the_mapping_corrected_and_saved_as_a_profile(db, db_path, supervisor, tmp_path):
-    cells = [["受付日", "相談者", "話の中身", "区分け"], ["R7.4.3", "鈴木", "物産展の相談", "まちおこし"]]
+    cells = [
+        ["受付日", "相談者", "話の中身", "区分け"],
+        ["R7.4.3", "鈴木", "物産展の相談", "まちおこし"],
+    ]
     path = ledgers.write_xlsx(tmp_path / "l.xlsx", cells)
     guessed = run(db, supervisor, path, dry_run=True)
-    assert [c.target for c in guessed.layout.columns] == ["received_at", "inquirer.name", None, "inquirer.type"]
+    assert [c.target for c in guessed.layout.columns] == [
+        "received_at",
+        "inquirer.name",
+        None,
+        "inquirer.type",
+    ]
     profile = (
         Profile()
         .with_column("話の中身", "content")
@@ -205,7 +228,11 @@ def test_the_mapping_corrected_and_saved_as_a_profile(db, db_path, supervisor, t
     report = run(db, supervisor, path, profile=loaded)
     assert report.exit_code == 0
     row = stored(db_path)[0]
-    assert (row["content"], row["fields"], row["subject"]) == ("物産展の相談", "tourism", "物産展の相談")
+    assert (row["content"], row["fields"], row["subject"]) == (
+        "物産展の相談",
+        "tourism",
+        "物産展の相談",
+    )
 
 
 def test_the_closed_status_can_be_chosen(db, db_path, supervisor, tmp_path):
@@ -214,7 +241,9 @@ def test_the_closed_status_can_be_chosen(db, db_path, supervisor, tmp_path):
     assert stored(db_path)[0]["status"] == "matched"
 
 
-def test_refused_rows_written_to_a_workbook_to_fix_and_import_again(db, db_path, supervisor, tmp_path):
+def test_refused_rows_written_to_a_workbook_to_fix_and_import_again(
+    db, db_path, supervisor, tmp_path
+):
     report = run(db, supervisor, ledgers.write_xlsx(tmp_path / "受付簿.xlsx"))
     out = tmp_path / "取込不可.xlsx"
     assert ledger_import.write_rejected(report, out) == 2
@@ -239,7 +268,9 @@ def test_refused_rows_written_to_a_workbook_to_fix_and_import_again(db, db_path,
         ([["受付日", "相談内容"]], "ledger_no_rows"),
     ],
 )
-def test_a_ledger_without_headers_or_rows_is_refused(db, db_path, supervisor, tmp_path, snapshot, cells, code):
+def test_a_ledger_without_headers_or_rows_is_refused(
+    db, db_path, supervisor, tmp_path, snapshot, cells, code
+):
     before = snapshot(db_path)
     with pytest.raises(UserError) as refused:
         run(db, supervisor, ledgers.write_xlsx(tmp_path / "l.xlsx", cells))
@@ -265,7 +296,9 @@ def test_a_clerk_may_not_import(db, db_path, clerk, tmp_path, snapshot):
     assert snapshot(db_path) == before
 
 
-def test_the_import_is_one_audited_event_and_receipts_continue(db, db_path, supervisor, tmp_path, sample_inquiry):
+def test_the_import_is_one_audited_event_and_receipts_continue(
+    db, db_path, supervisor, tmp_path, sample_inquiry
+):
     report = run(db, supervisor, ledgers.write_xlsx(tmp_path / "受付簿.xlsx"))
     assert report.receipts == ("SHIBA-2025-00001", "SHIBA-2019-00002")
     sample_inquiry["received_at"] = "2025-09-01"

@@ -147,6 +147,8 @@ class ResultBuilder:
         self._vocabularies = vocabularies
         self._today = today
         self._seen: dict[str, int] = {}
+        self._mapped = {c.index for c in self._columns.values()}
+        self._short = [c.index for t, c in self._columns.items() if t not in _PROSE]
 
     def add(self, number: int, cells: list[Any]) -> None:
         texts = [cell_text(value) for value in cells]
@@ -156,7 +158,7 @@ class ResultBuilder:
         if self._is_total(cells, texts):
             self.result.totals += 1
             return
-        reader = _RowReader(number, cells, self._columns, self._profile, self._vocabularies)
+        reader = _RowReader(number, cells, texts, self._columns, self._profile, self._vocabularies)
         row = reader.read(self._today)
         self.result.unplaced += reader.unplaced
         self.result.kept += reader.kept
@@ -165,19 +167,15 @@ class ResultBuilder:
             self.result.rejected_cells[number] = cells
             return
         assert row is not None
-        base = self._key(cells)
+        base = self._key(cells, texts)
         occurrence = self._seen.get(base, 0)
         self._seen[base] = occurrence + 1
         row.content_key = hashlib.sha256(f"{base}#{occurrence}".encode()).hexdigest()
         self.result.rows.append(row)
 
     def _is_total(self, cells: list[Any], texts: list[str]) -> bool:
-        short = [
-            texts[c.index]
-            for target, c in self._columns.items()
-            if target not in _PROSE and c.index < len(texts)
-        ]
-        unmapped = [t for i, t in enumerate(texts) if i not in self._mapped_indexes()]
+        short = [texts[at] for at in self._short if at < len(texts)]
+        unmapped = [t for i, t in enumerate(texts) if t and i not in self._mapped]
         if not is_total(short + unmapped):
             return False
         date = self._columns.get("received_at")
@@ -189,23 +187,20 @@ class ResultBuilder:
             return True
         return False
 
-    def _mapped_indexes(self) -> set[int]:
-        return {c.index for c in self._columns.values()}
-
-    def _key(self, cells: list[Any]) -> str:
+    def _key(self, cells: list[Any], texts: list[str]) -> str:
         """What recognises the row again: its mapped values folded, by field, not position
         (a renamed file, a column moved or rows inserted above change nothing)."""
         parts = []
         for target in sorted(self._columns):
             at = self._columns[target].index
             value = cells[at] if at < len(cells) else ""
-            if target in _DATES:
+            if target in _DATES and value != "":
                 try:
                     parts.append(f"{target}={read_date(value).isoformat()}")
                     continue
                 except DateParseError:
                     pass
-            parts.append(f"{target}={text.fold(cell_text(value))}")
+            parts.append(f"{target}={text.fold(texts[at] if at < len(texts) else '')}")
         return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 
@@ -214,12 +209,14 @@ class _RowReader:
         self,
         number: int,
         cells: list[Any],
+        texts: list[str],
         columns: Mapping[str, Column],
         profile: Profile,
         vocabularies: Mapping[str, Vocabulary],
     ) -> None:
         self.number = number
         self.cells = cells
+        self.texts = texts
         self.columns = columns
         self.profile = profile
         self.vocabularies = vocabularies
@@ -234,7 +231,10 @@ class _RowReader:
         return self.cells[column.index]
 
     def text(self, target: str) -> str:
-        return cell_text(self.value(target))
+        column = self.columns.get(target)
+        if column is None or column.index >= len(self.texts):
+            return ""
+        return self.texts[column.index]
 
     def problem(self, into: list[Problem], target: str, error: UserError) -> None:
         column = self.columns.get(target)

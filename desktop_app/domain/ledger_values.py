@@ -120,13 +120,17 @@ class Vocabulary:
         return tuple(dict.fromkeys(code for code in codes if code))
 
 
+_STATUS_NAMES: dict[str, str] = (
+    {text.fold(word): code for word, code in _STATUS_WORDS.items()}
+    | {code: code for code in workflow.STATUSES}
+    | {text.fold(label): code for code, label in workflow.STATUS_LABELS.items()}
+)
+
+
 def status_of(value: str, closed_status: str = DEFAULT_CLOSED) -> str | None:
     """The workflow status a status word means; None when it means none."""
     folded = text.fold(value)
-    labels = {text.fold(label): code for code, label in workflow.STATUS_LABELS.items()}
-    code = labels.get(folded) or _STATUS_WORDS.get(folded) or _STATUS_WORDS.get(folded.rstrip("。"))
-    if code is None and folded in {text.fold(c) for c in workflow.STATUSES}:
-        code = folded
+    code = _STATUS_NAMES.get(folded) or _STATUS_NAMES.get(folded.rstrip("。"))
     return closed_status if code == CLOSED else code
 
 
@@ -142,9 +146,12 @@ _SPLIT = re.compile(r"[\s/／]+")
 _IN_BRACKETS = re.compile(r"(.+?)\s*[(（](.+?)[)）]\s*")
 
 
+_ORG_FOLDED = sorted({text.fold(word) for word in _ORG_WORDS}, key=len, reverse=True)
+_ORG_MARK = re.compile("|".join(re.escape(word) for word in _ORG_FOLDED))
+
+
 def is_organisation(value: str) -> bool:
-    folded = text.fold(value)
-    return any(text.fold(word) in folded for word in _ORG_WORDS)
+    return _ORG_MARK.search(text.fold(value)) is not None
 
 
 def split_org_name(value: str) -> tuple[str, str]:
@@ -175,12 +182,12 @@ def guess_inquirer_type(organisation: str) -> str:
         return "resident"
     folded = text.fold(organisation)
     for words, code in _TYPE_HINTS:
-        if any(text.fold(word) in folded for word in words):
+        if any(word in folded for word in words):
             return code
     return OTHER
 
 
-_TYPE_HINTS: tuple[tuple[tuple[str, ...], str], ...] = (
+_TYPE_WORDS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("npo", "特定非営利", "(特非)"), "npo"),
     (("町会", "自治会", "町内会"), "neighborhood"),
     (("商店会", "商店街", "振興組合"), "shopping_street"),
@@ -189,6 +196,7 @@ _TYPE_HINTS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("株式会社", "有限会社", "合同会社", "(株)", "(有)", "会社", "商事", "銀行"), "business"),
     (("市役所", "町役場", "村役場", "県庁", "市長会", "町村会"), "municipality"),
 )
+_TYPE_HINTS = tuple((tuple(text.fold(w) for w in words), code) for words, code in _TYPE_WORDS)
 
 
 # --- subject, text and dates ----------------------------------------------------------------

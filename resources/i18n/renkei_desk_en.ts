@@ -319,6 +319,17 @@
     </message>
 </context>
 <context>
+    <name>ExchangePage</name>
+    <message>
+        <source>受付簿の取込…</source>
+        <translation>Import a ledger…</translation>
+    </message>
+    <message>
+        <source>手書き・Excelの相談受付簿（.xlsx・.xls・CSV）を相談として取り込みます。</source>
+        <translation>Imports a hand-kept inquiry ledger (.xlsx, .xls, CSV) as inquiries.</translation>
+    </message>
+</context>
+<context>
     <name>ExportPanel</name>
     <message>
         <source>送付ファイルを作る</source>
@@ -738,109 +749,6 @@ If you accept, the content as exported (not the edits) is imported, and your acc
     </message>
 </context>
 <context>
-    <name>InquiryFields</name>
-    <message>
-        <source>氏名</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>フリガナ</source>
-        <translation>Reading (kana)</translation>
-    </message>
-    <message>
-        <source>電話番号</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <source>メールアドレス</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
-        <source>郵便番号</source>
-        <translation>Postal code</translation>
-    </message>
-    <message>
-        <source>住所</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <source>受付番号</source>
-        <translation>Receipt no.</translation>
-    </message>
-    <message>
-        <source>受付日</source>
-        <translation>Received</translation>
-    </message>
-    <message>
-        <source>事務所</source>
-        <translation>Office</translation>
-    </message>
-    <message>
-        <source>受付方法</source>
-        <translation>Channel</translation>
-    </message>
-    <message>
-        <source>担当</source>
-        <translation>Staff</translation>
-    </message>
-    <message>
-        <source>状況</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>相談者区分</source>
-        <translation>Inquirer type</translation>
-    </message>
-    <message>
-        <source>団体名</source>
-        <translation>Organisation</translation>
-    </message>
-    <message>
-        <source>件名</source>
-        <translation>Subject</translation>
-    </message>
-    <message>
-        <source>相談内容</source>
-        <translation>Content</translation>
-    </message>
-    <message>
-        <source>連携の型</source>
-        <translation>Relationship</translation>
-    </message>
-    <message>
-        <source>段階</source>
-        <translation>Step</translation>
-    </message>
-    <message>
-        <source>領域</source>
-        <translation>Domain</translation>
-    </message>
-    <message>
-        <source>連携分野</source>
-        <translation>Fields</translation>
-    </message>
-    <message>
-        <source>協働の形態</source>
-        <translation>Forms of collaboration</translation>
-    </message>
-    <message>
-        <source>対象自治体</source>
-        <translation>Municipalities</translation>
-    </message>
-    <message>
-        <source>協定先</source>
-        <translation>Agreement bodies</translation>
-    </message>
-    <message>
-        <source>次回対応期限</source>
-        <translation>Next follow-up</translation>
-    </message>
-    <message>
-        <source>結果</source>
-        <translation>Outcome</translation>
-    </message>
-</context>
-<context>
     <name>InquiryListModel</name>
     <message>
         <source>受付番号</source>
@@ -1022,6 +930,100 @@ If you accept, the content as exported (not the edits) is imported, and your acc
     <message>
         <source>前回の入力を復元しました（まだ保存されていません）</source>
         <translation>Restored the previous input (not saved yet)</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerMappingPage</name>
+    <message>
+        <source>列と項目の対応</source>
+        <translation>Columns and fields</translation>
+    </message>
+    <message>
+        <source>見出しの語から項目を選びました。違う列は右の欄で直してください。</source>
+        <translation>Fields were chosen from the header words. Correct any column in the right-hand box.</translation>
+    </message>
+    <message>
+        <source>列</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>見出し</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>例</source>
+        <translation>Examples</translation>
+    </message>
+    <message>
+        <source>取り込む項目</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>項目</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>受付簿の値</source>
+        <translation>Value in the ledger</translation>
+    </message>
+    <message>
+        <source>区分</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>例: 芝の受付簿</source>
+        <translation>e.g. Shiba ledger</translation>
+    </message>
+    <message>
+        <source>この設定を保存</source>
+        <translation>Save these settings</translation>
+    </message>
+    <message>
+        <source>「完了」「済」「終了」の状況</source>
+        <translation>Status for 完了 / 済 / 終了</translation>
+    </message>
+    <message>
+        <source>設定の名前</source>
+        <translation>Profile name</translation>
+    </message>
+    <message>
+        <source>区分に当てはまらなかった値（空欄のままなら「その他」）</source>
+        <translation>Values that match no term (left empty: Other)</translation>
+    </message>
+    <message>
+        <source>（取り込まない）</source>
+        <translation>(not imported)</translation>
+    </message>
+    <message>
+        <source>（その他・空欄のまま）</source>
+        <translation>(Other / left empty)</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerWizard</name>
+    <message>
+        <source>受付簿の取込</source>
+        <translation>Import a ledger</translation>
+    </message>
+    <message>
+        <source>次へ（試行）</source>
+        <translation>Next (dry run)</translation>
+    </message>
+    <message>
+        <source>戻る</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>保存しました</source>
+        <translation>Saved</translation>
     </message>
 </context>
 <context>
@@ -1458,6 +1460,108 @@ All inquiries of &quot;{0}&quot; move to &quot;{1}&quot;. A merge cannot be undo
     <message>
         <source>削除されていない</source>
         <translation>Not deleted</translation>
+    </message>
+</context>
+<context>
+    <name>_FilePage</name>
+    <message>
+        <source>受付簿のファイル</source>
+        <translation>Ledger file</translation>
+    </message>
+    <message>
+        <source>Excel（.xlsx・.xls）か CSV の受付簿を選んでください。見出しの行は自動で探します。</source>
+        <translation>Choose the ledger, Excel (.xlsx, .xls) or CSV. The header row is found automatically.</translation>
+    </message>
+    <message>
+        <source>選ぶ…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>（見出しのある最初のシート）</source>
+        <translation>(the first sheet with headers)</translation>
+    </message>
+    <message>
+        <source>ファイル</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>取込設定</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>シート</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <source>（なし: 見出しの語で対応づける）</source>
+        <translation>(none: map by the header words)</translation>
+    </message>
+    <message>
+        <source>受付簿 (*.xlsx *.xls *.csv);;すべてのファイル (*)</source>
+        <translation>Ledgers (*.xlsx *.xls *.csv);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>_ReportPage</name>
+    <message>
+        <source>確認と取込</source>
+        <translation>Check and import</translation>
+    </message>
+    <message>
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>列</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>値</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>重複候補も取り込む</source>
+        <translation>Import possible duplicates too</translation>
+    </message>
+    <message>
+        <source>取込</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>取り込めなかった行を保存…</source>
+        <translation>Save the refused rows…</translation>
+    </message>
+    <message>
+        <source>取り込みました。</source>
+        <translation>Imported.</translation>
+    </message>
+    <message>
+        <source>試行の結果です（まだ書き込んでいません）。</source>
+        <translation>Dry run result (nothing written yet).</translation>
+    </message>
+    <message>
+        <source>取込不可</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>その他として取込</source>
+        <translation>Imported as Other</translation>
+    </message>
+    <message>
+        <source>メモに残して取込</source>
+        <translation>Kept in notes</translation>
+    </message>
+    <message>
+        <source>取り込めなかった行の保存先</source>
+        <translation>Save the refused rows to</translation>
+    </message>
+    <message>
+        <source>Excel ブック (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
     </message>
 </context>
 </TS>

@@ -319,6 +319,17 @@
     </message>
 </context>
 <context>
+    <name>ExchangePage</name>
+    <message>
+        <source>受付簿の取込…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>手書き・Excelの相談受付簿（.xlsx・.xls・CSV）を相談として取り込みます。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExportPanel</name>
     <message>
         <source>送付ファイルを作る</source>
@@ -737,109 +748,6 @@
     </message>
 </context>
 <context>
-    <name>InquiryFields</name>
-    <message>
-        <source>氏名</source>
-        <translation>氏名</translation>
-    </message>
-    <message>
-        <source>フリガナ</source>
-        <translation>フリガナ</translation>
-    </message>
-    <message>
-        <source>電話番号</source>
-        <translation>電話番号</translation>
-    </message>
-    <message>
-        <source>メールアドレス</source>
-        <translation>メールアドレス</translation>
-    </message>
-    <message>
-        <source>郵便番号</source>
-        <translation>郵便番号</translation>
-    </message>
-    <message>
-        <source>住所</source>
-        <translation>住所</translation>
-    </message>
-    <message>
-        <source>受付番号</source>
-        <translation>受付番号</translation>
-    </message>
-    <message>
-        <source>受付日</source>
-        <translation>受付日</translation>
-    </message>
-    <message>
-        <source>事務所</source>
-        <translation>事務所</translation>
-    </message>
-    <message>
-        <source>受付方法</source>
-        <translation>受付方法</translation>
-    </message>
-    <message>
-        <source>担当</source>
-        <translation>担当</translation>
-    </message>
-    <message>
-        <source>状況</source>
-        <translation>状況</translation>
-    </message>
-    <message>
-        <source>相談者区分</source>
-        <translation>相談者区分</translation>
-    </message>
-    <message>
-        <source>団体名</source>
-        <translation>団体名</translation>
-    </message>
-    <message>
-        <source>件名</source>
-        <translation>件名</translation>
-    </message>
-    <message>
-        <source>相談内容</source>
-        <translation>相談内容</translation>
-    </message>
-    <message>
-        <source>連携の型</source>
-        <translation>連携の型</translation>
-    </message>
-    <message>
-        <source>段階</source>
-        <translation>段階</translation>
-    </message>
-    <message>
-        <source>領域</source>
-        <translation>領域</translation>
-    </message>
-    <message>
-        <source>連携分野</source>
-        <translation>連携分野</translation>
-    </message>
-    <message>
-        <source>協働の形態</source>
-        <translation>協働の形態</translation>
-    </message>
-    <message>
-        <source>対象自治体</source>
-        <translation>対象自治体</translation>
-    </message>
-    <message>
-        <source>協定先</source>
-        <translation>協定先</translation>
-    </message>
-    <message>
-        <source>次回対応期限</source>
-        <translation>次回対応期限</translation>
-    </message>
-    <message>
-        <source>結果</source>
-        <translation>結果</translation>
-    </message>
-</context>
-<context>
     <name>InquiryListModel</name>
     <message>
         <source>受付番号</source>
@@ -1021,6 +929,100 @@
     <message>
         <source>前回の入力を復元しました（まだ保存されていません）</source>
         <translation>前回の入力を復元しました（まだ保存されていません）</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerMappingPage</name>
+    <message>
+        <source>列と項目の対応</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>見出しの語から項目を選びました。違う列は右の欄で直してください。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>列</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>見出し</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>例</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取り込む項目</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>項目</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>受付簿の値</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>区分</source>
+        <translation type="unfinished">区分</translation>
+    </message>
+    <message>
+        <source>例: 芝の受付簿</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>この設定を保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>「完了」「済」「終了」の状況</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>設定の名前</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>区分に当てはまらなかった値（空欄のままなら「その他」）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（取り込まない）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（その他・空欄のまま）</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LedgerWizard</name>
+    <message>
+        <source>受付簿の取込</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>次へ（試行）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>戻る</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>閉じる</source>
+        <translation type="unfinished">閉じる</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation type="unfinished">キャンセル</translation>
+    </message>
+    <message>
+        <source>保存しました</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1456,6 +1458,108 @@
     </message>
     <message>
         <source>削除されていない</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_FilePage</name>
+    <message>
+        <source>受付簿のファイル</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel（.xlsx・.xls）か CSV の受付簿を選んでください。見出しの行は自動で探します。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>選ぶ…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（見出しのある最初のシート）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ファイル</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取込設定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>シート</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（なし: 見出しの語で対応づける）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>受付簿 (*.xlsx *.xls *.csv);;すべてのファイル (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_ReportPage</name>
+    <message>
+        <source>確認と取込</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>列</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>値</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>重複候補も取り込む</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取込</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取り込めなかった行を保存…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取り込みました。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>試行の結果です（まだ書き込んでいません）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取込不可</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>その他として取込</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>メモに残して取込</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取り込めなかった行の保存先</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel ブック (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -293,7 +293,9 @@ class _ReportPage(QWizardPage):
             where = f"{problem.column}「{problem.header}」" if problem.column else ""
             cells = (str(problem.row), where, problem.value, f"{kind}: {problem.reason(lang)}")
             for col, value in enumerate(cells):
-                self.problems.setItem(row, col, QTableWidgetItem(value))
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)  # a long reason is cut in its cell
+                self.problems.setItem(row, col, item)
         for offset, (number, receipt) in enumerate(duplicates, start=len(problems)):
             note = render("ledger_duplicate_row", lang, row=number, receipt_no=receipt)
             for col, value in enumerate((str(number), "", "", note)):

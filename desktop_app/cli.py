@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_app import config
 from desktop_app.cli_language import speaking
+from desktop_app.cli_ledger import add_ledger_commands
 from desktop_app.cli_output import Printer
 from desktop_app.cli_sync import add_sync_commands
 from desktop_app.domain.errors import UserError
@@ -82,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_inquiry_commands(commands)
     _add_action_commands(commands)
     add_sync_commands(commands, _open)
+    add_ledger_commands(commands, _open)
     _add_report_commands(commands)
 
     check = commands.add_parser("check", help="integrity and consistency check")

@@ -36,3 +36,8 @@ def local_date(moment: dt.datetime, zone: str = DEFAULT_ZONE) -> dt.date:
 def local_today(zone: str = DEFAULT_ZONE, *, now: dt.datetime | None = None) -> dt.date:
     """Today at the office (a PC whose clock is set to UTC still counts Tokyo's days)."""
     return local_date(now or dt.datetime.now(dt.UTC), zone)
+
+
+def utc_of_local(moment: dt.datetime, zone: str = DEFAULT_ZONE) -> dt.datetime:
+    """The stored (naive UTC) form of a wall-clock time at the office."""
+    return moment.replace(tzinfo=_zone(zone)).astimezone(dt.UTC).replace(tzinfo=None)

@@ -413,6 +413,70 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "A PDF cannot hold personal data (it cannot be encrypted). Leave out --include-personal.",
     ),
     "report_written": ("報告書を作成しました: {path}", "Report written: {path}"),
+    # ledger import
+    "ledger_password_protected": (
+        "「{path}」はパスワードで保護されています。受付簿はExcelで開いてパスワードを解除し、保存し直してから取り込んでください。",
+        '"{path}" is password-protected. Open the ledger in Excel, remove the password, save it and import it again.',
+    ),
+    "ledger_csv_encoding": (
+        "「{path}」の文字コードを読めません。UTF-8 か Shift_JIS（cp932）のCSVで保存してください。",
+        'Cannot read the character encoding of "{path}". Save the CSV as UTF-8 or Shift_JIS (cp932).',
+    ),
+    "ledger_no_header": (
+        "「{path}」（シート: {sheet}）に見出しの行が見つかりません。「受付日」「相談内容」「団体名」などの見出しが1行に並んでいるか確認してください。",
+        'No header row found in "{path}" (sheet: {sheet}). Check that one row holds headers such as 受付日, 相談内容 and 団体名.',
+    ),
+    "ledger_no_rows": (
+        "「{path}」（シート: {sheet}）には見出しの下に取り込む行がありません。",
+        '"{path}" (sheet: {sheet}) has no rows under its header row to import.',
+    ),
+    "ledger_subject_missing": (
+        "「{label}」も「相談内容」も空欄です。どちらかを入力してください。",
+        'Both "{label}" and the details are empty. Fill in one of them.',
+    ),
+    "ledger_value_unplaced": (
+        "「{label}」のどの区分にも当てはまらないため「{placed}」として取り込みます。",
+        'Matches no term of "{label}"; imported as "{placed}".',
+    ),
+    "ledger_value_kept_in_notes": (
+        "この欄の値として読めないため、相談者メモに残して取り込みます。",
+        "Does not read as a value of this column; kept in the inquirer's notes.",
+    ),
+    "ledger_profile_invalid": (
+        "取込設定「{path}」を読めません（{detail}）。",
+        'Cannot read the mapping profile "{path}" ({detail}).',
+    ),
+    "ledger_profile_missing": (
+        "取込設定「{value}」は保存されておらず、そのファイルもありません。",
+        'There is no saved mapping profile or file "{value}".',
+    ),
+    "ledger_profile_name": (
+        "取込設定の名前を入力してください（{limit}文字まで）。",
+        "Give the mapping profile a name (at most {limit} characters).",
+    ),
+    "ledger_rejects_unwritable": (
+        "取り込めなかった行を書き込めません: {path}（{detail}）。保存先を確認してください。",
+        "Cannot write the refused rows to {path} ({detail}). Check the destination.",
+    ),
+    "ledger_summary": (
+        "{file}（シート {sheet}、見出し {header_row} 行目）: {rows} 行のうち 取込 {imported}、取込済み {already}、重複候補 {duplicates}、取込不可 {rejected}、空行・合計行 {skipped}",
+        "{file} (sheet {sheet}, headers on row {header_row}): of {rows} rows, imported {imported}, imported before {already}, possible duplicates {duplicates}, refused {rejected}, blank or total rows {skipped}",
+    ),
+    "ledger_where": ("{row}行 {column}列「{header}」", "row {row}, column {column} ({header})"),
+    "ledger_where_row": ("{row}行", "row {row}"),
+    "ledger_dry_run": ("（試行: 何も書き込んでいません）", "(dry run: nothing was written)"),
+    "ledger_nothing_usable": (
+        "取り込める行がありません。理由を確認して受付簿を直してください。",
+        "No row can be imported. See the reasons and fix the ledger.",
+    ),
+    "ledger_duplicate_row": (
+        "{row} 行目は登録済みの {receipt_no} と同じ相談のようです（--add-duplicates で取り込みます）。",
+        "Row {row} looks like {receipt_no}, already recorded (--add-duplicates imports it).",
+    ),
+    "ledger_rejects_written": (
+        "取り込めなかった {count} 行を書き出しました: {path}",
+        "Wrote the {count} refused rows to {path}",
+    ),
     # accounts and roles
     "permission_denied": (
         "{what}は{needed}以上の権限が必要です（あなたの権限: {role}）。管理者に依頼してください。",

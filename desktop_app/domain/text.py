@@ -107,6 +107,8 @@ _LEGAL_FORMS = sorted(
     key=len,
     reverse=True,
 )
+# The same words for other modules (a ledger's combined 団体名・氏名 column is split at them).
+LEGAL_FORMS: tuple[str, ...] = tuple(_LEGAL_FORMS)
 
 
 def katakana_to_hiragana(text: str) -> str:

@@ -107,3 +107,29 @@ def shoot_exchange(out: Path, lang: str, settle: Settle) -> None:
     runner.shutdown()
     hq.dispose()
     folder.cleanup()
+
+
+def shoot_ledger(out: Path, lang: str, settle: Settle) -> None:
+    """受付簿の取込: the columns step and the report step of the wizard on the tests' ledger."""
+    from desktop_app.ui.exchange.ledger_wizard import LedgerWizard
+    from tests.ledger import ledgers
+
+    folder = tempfile.TemporaryDirectory()
+    db = database.connect(Path(folder.name) / "shiba.sqlite3")
+    setup.initialise(db, "SHIBA")
+    ledger = ledgers.write_xlsx(Path(folder.name) / "令和7年度 相談受付簿.xlsx")
+    runner = DbRunner(lang)
+    ctx = AppContext(db, "SHIBA", "supervisor", lang, runner, runner.call(load_vocab, db, lang))
+    wizard = LedgerWizard(ctx)
+    wizard.show()
+    wizard.file_page.file.setText(str(ledger))
+    for name in ("ledger_columns", "ledger_report"):
+        wizard.next()
+        settle(runner)
+        path = out / f"{name}_{lang}.png"
+        wizard.grab().save(str(path), "PNG")
+        print(path)
+    wizard.close()
+    runner.shutdown()
+    db.dispose()
+    folder.cleanup()

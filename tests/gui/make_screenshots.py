@@ -34,7 +34,7 @@ from desktop_app.ui.main_window import MainWindow  # noqa: E402
 from desktop_app.ui.style import apply_style  # noqa: E402
 from desktop_app.ui.widgets.screen_fit import fitted_size  # noqa: E402
 from desktop_app.ui.worker import DbRunner  # noqa: E402
-from tests.gui.exchange_screenshots import shoot_exchange  # noqa: E402
+from tests.gui.exchange_screenshots import shoot_exchange, shoot_ledger  # noqa: E402
 from tests.gui.intake_screenshots import shoot_intake  # noqa: E402
 
 COUNT = 3_000
@@ -131,6 +131,7 @@ def _shoot_all(
     shot("settings", lambda: window.show_page("settings"))
     shoot_intake(window.ctx, out, lang, lambda: _settle(app, desk.runner))
     shoot_exchange(out, lang, lambda runner: _settle(app, runner))
+    shoot_ledger(out, lang, lambda runner: _settle(app, runner))
 
 
 def _shoot_case_sheet(app: QApplication, desk: DeskApp, window: MainWindow, path: Path) -> None:

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.exchange.conflict_queue import ConflictQueue
 from desktop_app.ui.exchange.export_panel import ExportPanel
 from desktop_app.ui.exchange.import_panel import ImportPanel
+from desktop_app.ui.exchange.ledger_wizard import LedgerWizard
 
 
 class ExchangePage(QWidget):
@@ -30,6 +31,8 @@ class ExchangePage(QWidget):
         super().__init__(parent)
         self.setObjectName("exchangePage")
         self.setAcceptDrops(True)
+        self._ctx = ctx
+        self.wizard: LedgerWizard | None = None
         self.export_panel = ExportPanel(ctx, self)
         self.import_panel = ImportPanel(ctx, self)
         self.queue = ConflictQueue(ctx, self)
@@ -41,10 +44,32 @@ class ExchangePage(QWidget):
         parts.setStretchFactor(0, 3)
         parts.setStretchFactor(1, 1)
         parts.setChildrenCollapsible(False)
+        self.ledger = QPushButton(self.tr("受付簿の取込…"), self, objectName="ledgerImport")
+        self.ledger.setAutoDefault(True)
+        self.ledger.clicked.connect(self.open_ledger_wizard)
+        ledger_row = QHBoxLayout()
+        ledger_row.addWidget(self.ledger)
+        ledger_row.addWidget(
+            QLabel(
+                self.tr("手書き・Excelの相談受付簿（.xlsx・.xls・CSV）を相談として取り込みます。"),
+                self,
+            ),
+            1,
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(self.export_panel)
+        layout.addLayout(ledger_row)
         layout.addWidget(parts, 1)
-        QWidget.setTabOrder(self.export_panel.button, self.import_panel.choose)
+        QWidget.setTabOrder(self.export_panel.button, self.ledger)
+        QWidget.setTabOrder(self.ledger, self.import_panel.choose)
+
+    @Slot()
+    def open_ledger_wizard(self) -> LedgerWizard:
+        """取込・送付 → 受付簿の取込: the wizard, modal over the window."""
+        self.wizard = LedgerWizard(self._ctx, self)
+        self.wizard.imported.connect(self.imported)
+        self.wizard.open()
+        return self.wizard
 
     def refresh(self) -> None:
         self.export_panel.refresh()

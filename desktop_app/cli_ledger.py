@@ -1,0 +1,118 @@
+"""`import-ledger`: a hand-kept ledger (相談受付簿) in, with the report of every row left out.
+
+Registered by cli.py like the exchange commands. Exit codes (DESIGN.md): 0 every row in,
+3 rows left for a person (refused, held back as possible duplicates, or a value placed as
+その他), 2 nothing usable (no header row, not a spreadsheet, every row refused).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from desktop_app.cli_output import Printer
+from desktop_app.cli_sign_in import signed_in
+from desktop_app.domain.messages import render
+
+if TYPE_CHECKING:
+    from db.engine import Database
+    from desktop_app.domain.ledger_rows import Problem
+    from desktop_app.services.ledger_import import LedgerReport
+
+Opener = Callable[[argparse.Namespace], "Database"]
+
+
+def add_ledger_commands(commands: Any, opener: Opener) -> None:
+    ledger = commands.add_parser(
+        "import-ledger", help="import a hand-kept ledger (.xlsx, .xls or CSV) as inquiries"
+    )
+    ledger.add_argument("file", metavar="FILE", help="the ledger file (.xlsx, .xls or CSV)")
+    ledger.add_argument(
+        "--sheet", metavar="NAME", help="the sheet (default: the first with headers)"
+    )
+    ledger.add_argument(
+        "--mapping", metavar="FILE", help="a saved mapping profile's name or a profile JSON file"
+    )
+    ledger.add_argument("--dry-run", action="store_true", help="report only, write nothing")
+    ledger.add_argument(
+        "--add-duplicates",
+        action="store_true",
+        help="import rows that repeat an inquiry already recorded, too",
+    )
+    ledger.add_argument(
+        "--rejected-out",
+        metavar="FILE.xlsx",
+        help="write the refused rows to this workbook, to fix and import again",
+    )
+    ledger.set_defaults(handler=lambda args, printer: _import(opener, args, printer))
+
+
+def _import(opener: Opener, args: argparse.Namespace, printer: Printer) -> int:
+    from desktop_app.services import ledger_import, ledger_profiles
+
+    db = opener(args)
+    profile = ledger_profiles.load_profile(db, args.mapping) if args.mapping else None
+    report = ledger_import.import_ledger(
+        db,
+        signed_in(db),
+        Path(args.file),
+        sheet=args.sheet,
+        profile=profile,
+        dry_run=args.dry_run,
+        add_duplicates=args.add_duplicates,
+    )
+    written = 0
+    if args.rejected_out and report.rejected:
+        written = ledger_import.write_rejected(report, Path(args.rejected_out))
+    _print(printer, report, args.rejected_out if written else None, written)
+    return report.exit_code
+
+
+def _print(printer: Printer, report: LedgerReport, rejects: str | None, written: int) -> None:
+    lang = printer.lang
+    if printer.as_json:
+        printer.figures("", report.to_json(lang))
+        return
+    printer.line(
+        render(
+            "ledger_summary",
+            lang,
+            file=report.file,
+            sheet=report.sheet,
+            header_row=report.layout.header_row + 1,
+            rows=report.rows,
+            imported=report.imported,
+            already=report.already_imported,
+            duplicates=len(report.duplicates),
+            rejected=len(report.read.rejected_cells),
+            skipped=report.skipped,
+        )
+        + (render("ledger_dry_run", lang) if report.dry_run else "")
+    )
+    for mark, problems in (
+        ("✗", report.rejected),
+        ("!", (*report.read.unplaced, *report.read.kept)),
+    ):
+        for problem in problems:
+            printer.line(f"  {mark} {_where(problem, lang)}: {problem.reason(lang)}")
+    if not report.duplicates_added:
+        for row, receipt in sorted(report.duplicates.items()):
+            printer.line("  ? " + render("ledger_duplicate_row", lang, row=row, receipt_no=receipt))
+    if rejects:
+        printer.line(render("ledger_rejects_written", lang, count=written, path=rejects))
+    if report.exit_code == 2:
+        print(render("ledger_nothing_usable", lang), file=sys.stderr)
+
+
+def _where(problem: Problem, lang: str) -> str:
+    """18行 C列「受付日」「令和7年2月30日」: where Excel shows it, and what it says."""
+    if problem.column:
+        place = render(
+            "ledger_where", lang, row=problem.row, column=problem.column, header=problem.header
+        )
+    else:
+        place = render("ledger_where_row", lang, row=problem.row)
+    return f"{place}「{problem.value}」" if problem.value else place

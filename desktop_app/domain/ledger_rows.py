@@ -1,0 +1,421 @@
+"""The rows of a ledger under its layout, read into inquiries, or into reasons they cannot be.
+
+Every problem names the row as Excel shows it, the column letter and header, the value and
+why (the issue's per-row report). Three kinds:
+- `rejected`: the row does not come in (an impossible date, a required value missing, a value
+  too long);
+- `unplaced`: the row comes in, the value as その他 (a category no vocabulary word fits) or
+  empty (a channel, a status word nobody uses);
+- `kept`: the row comes in, the value kept in the inquirer's notes because it is not what its
+  column says (a phone number of 4 digits).
+Blank rows and total rows (合計) are skipped and counted. Nothing here knows the database:
+the vocabularies come in as `Vocabulary` objects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop_app.domain import corporate_number, fields, text, workflow
+from desktop_app.domain.dates import DateParseError
+from desktop_app.domain.errors import UserError
+from desktop_app.domain.ledger_columns import COMBINED, LEDGER_NO, Column, Layout
+from desktop_app.domain.ledger_profile import Profile
+from desktop_app.domain.ledger_values import (
+    OTHER,
+    Vocabulary,
+    cell_text,
+    guess_inquirer_type,
+    is_total,
+    read_date,
+    split_org_name,
+    status_of,
+    subject_from,
+)
+from desktop_app.domain.messages import Localized
+
+# Target -> the vocabulary its values are placed in, and what an unplaced one becomes.
+_CODED: dict[str, tuple[str, str | None]] = {
+    "channel": ("channel", None),
+    "relationship": ("relationship", None),
+    "step": ("step", None),
+    "domain": ("domain", None),
+    "fields": ("field", OTHER),
+    "forms": ("form", None),
+    "municipalities": ("municipality", None),
+    "agreement_bodies": ("agreement_body", None),
+    "inquirer.type": ("inquirer_type", OTHER),
+}
+_MANY = frozenset(("fields", "forms", "municipalities", "agreement_bodies"))
+_DATES = ("received_at", "follow_up_due", "closed_at")
+# Long text where 合計 may begin a sentence: never read as the mark of a total row.
+_PROSE = frozenset(("subject", "content", "outcome", "inquirer.notes"))
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_STAFF_LIMIT = 64
+_OUTCOME_OF_CLOSED = "受付簿から取込（{word}）"
+_OTHER_LABEL = Localized("その他", "Other")
+_EMPTY_LABEL = Localized("空欄", "empty")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One value of one row that did not go in as written, and why."""
+
+    row: int  # as Excel shows it (1-based)
+    column: str  # its letter, "" for the row as a whole
+    header: str
+    value: str
+    error: UserError
+
+    def reason(self, lang: str = "ja") -> str:
+        return self.error.message(lang)
+
+    def to_json(self, lang: str = "ja") -> dict[str, Any]:
+        return {
+            "row": self.row,
+            "column": self.column,
+            "header": self.header,
+            "value": self.value,
+            "reason": self.reason(lang),
+            "code": self.error.code,
+        }
+
+
+@dataclass
+class LedgerRow:
+    """A row that reads as an inquiry: its values (contract keys), its inquirer's, its key."""
+
+    row: int
+    inquiry: dict[str, Any]
+    inquirer: dict[str, str]
+    ledger_no: str
+    content_key: str
+    cells: list[Any]
+
+
+@dataclass
+class ReadResult:
+    rows: list[LedgerRow] = field(default_factory=list)
+    rejected: list[Problem] = field(default_factory=list)
+    rejected_cells: dict[int, list[Any]] = field(default_factory=dict)
+    unplaced: list[Problem] = field(default_factory=list)
+    kept: list[Problem] = field(default_factory=list)
+    blank: int = 0
+    totals: int = 0
+
+    @property
+    def data_rows(self) -> int:
+        """Rows under the header that were neither blank nor a total."""
+        return len(self.rows) + len(self.rejected_cells)
+
+
+def read_rows(
+    rows: Sequence[Sequence[Any]],
+    layout: Layout,
+    *,
+    profile: Profile,
+    vocabularies: Mapping[str, Vocabulary],
+    today: dt.date,
+) -> ReadResult:
+    """Every row under the header row, read (see the module docstring)."""
+    result = ResultBuilder(layout, profile, vocabularies, today)
+    for at in range(layout.header_row + 1, len(rows)):
+        result.add(at + 1, list(rows[at]))
+    return result.result
+
+
+class ResultBuilder:
+    """Reads rows one at a time into a ReadResult; keeps the count of identical rows, so the
+    second of two rows written the same gets a key of its own."""
+
+    def __init__(
+        self,
+        layout: Layout,
+        profile: Profile,
+        vocabularies: Mapping[str, Vocabulary],
+        today: dt.date,
+    ) -> None:
+        self.result = ReadResult()
+        self._columns = layout.target_columns()
+        self._profile = profile
+        self._vocabularies = vocabularies
+        self._today = today
+        self._seen: dict[str, int] = {}
+        self._mapped = {c.index for c in self._columns.values()}
+        self._short = [c.index for t, c in self._columns.items() if t not in _PROSE]
+
+    def add(self, number: int, cells: list[Any]) -> None:
+        texts = [cell_text(value) for value in cells]
+        if not any(texts):
+            self.result.blank += 1
+            return
+        if self._is_total(cells, texts):
+            self.result.totals += 1
+            return
+        reader = _RowReader(number, cells, texts, self._columns, self._profile, self._vocabularies)
+        row = reader.read(self._today)
+        self.result.unplaced += reader.unplaced
+        self.result.kept += reader.kept
+        if reader.rejected:
+            self.result.rejected += reader.rejected
+            self.result.rejected_cells[number] = cells
+            return
+        assert row is not None
+        base = self._key(cells, texts)
+        occurrence = self._seen.get(base, 0)
+        self._seen[base] = occurrence + 1
+        row.content_key = hashlib.sha256(f"{base}#{occurrence}".encode()).hexdigest()
+        self.result.rows.append(row)
+
+    def _is_total(self, cells: list[Any], texts: list[str]) -> bool:
+        short = [texts[at] for at in self._short if at < len(texts)]
+        unmapped = [t for i, t in enumerate(texts) if t and i not in self._mapped]
+        if not is_total(short + unmapped):
+            return False
+        date = self._columns.get("received_at")
+        if date is None or date.index >= len(cells):
+            return True
+        try:
+            read_date(cells[date.index])
+        except DateParseError:
+            return True
+        return False
+
+    def _key(self, cells: list[Any], texts: list[str]) -> str:
+        """What recognises the row again: its mapped values folded, by field, not position
+        (a renamed file, a column moved or rows inserted above change nothing)."""
+        parts = []
+        for target in sorted(self._columns):
+            at = self._columns[target].index
+            value = cells[at] if at < len(cells) else ""
+            if target in _DATES and value != "":
+                try:
+                    parts.append(f"{target}={read_date(value).isoformat()}")
+                    continue
+                except DateParseError:
+                    pass
+            parts.append(f"{target}={text.fold(texts[at] if at < len(texts) else '')}")
+        return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+class _RowReader:
+    def __init__(
+        self,
+        number: int,
+        cells: list[Any],
+        texts: list[str],
+        columns: Mapping[str, Column],
+        profile: Profile,
+        vocabularies: Mapping[str, Vocabulary],
+    ) -> None:
+        self.number = number
+        self.cells = cells
+        self.texts = texts
+        self.columns = columns
+        self.profile = profile
+        self.vocabularies = vocabularies
+        self.rejected: list[Problem] = []
+        self.unplaced: list[Problem] = []
+        self.kept: list[Problem] = []
+
+    def value(self, target: str) -> Any:
+        column = self.columns.get(target)
+        if column is None or column.index >= len(self.cells):
+            return ""
+        return self.cells[column.index]
+
+    def text(self, target: str) -> str:
+        column = self.columns.get(target)
+        if column is None or column.index >= len(self.texts):
+            return ""
+        return self.texts[column.index]
+
+    def problem(self, into: list[Problem], target: str, error: UserError) -> None:
+        column = self.columns.get(target)
+        into.append(
+            Problem(
+                self.number,
+                column.letter if column else "",
+                column.header if column else "",
+                self.text(target) if column else "",
+                error,
+            )
+        )
+
+    # -- the row -----------------------------------------------------------------------
+
+    def read(self, today: dt.date) -> LedgerRow | None:
+        inquiry: dict[str, Any] = {}
+        for target in _DATES:
+            inquiry[target] = self._date(target, today)
+        inquiry["content"] = self._limited("content")
+        subject = self._limited("subject") or subject_from(inquiry["content"] or "")
+        if not subject:
+            self.problem(
+                self.rejected,
+                "subject",
+                UserError("ledger_subject_missing", label=_label("subject")),
+            )
+        inquiry["subject"] = subject
+        inquiry["outcome"] = self._limited("outcome") or None
+        inquiry["staff"] = self.text("staff")[:_STAFF_LIMIT]
+        for target in ("channel", "relationship", "step", "domain", *_MANY):
+            inquiry[target] = self._coded(target)
+        self._status(inquiry)
+        inquirer = self._inquirer()
+        if self.rejected:
+            return None
+        return LedgerRow(self.number, inquiry, inquirer, self.text(LEDGER_NO), "", self.cells)
+
+    def _date(self, target: str, today: dt.date) -> dt.date | None:
+        raw = self.value(target)
+        if not cell_text(raw):
+            if target == "received_at":
+                self.problem(
+                    self.rejected, target, UserError("field_required", label=_label(target))
+                )
+            return None
+        try:
+            value = read_date(raw)
+        except DateParseError as exc:
+            self.problem(
+                self.rejected, target, UserError(exc.code, label=_label(target), value=exc.text)
+            )
+            return None
+        if target == "received_at" and value > today:
+            self.problem(
+                self.rejected,
+                target,
+                UserError("date_future", label=_label(target), value=cell_text(raw)),
+            )
+            return None
+        return value
+
+    def _limited(self, target: str) -> str:
+        value = self.text(target)
+        limit = fields.limit_of(target)
+        if limit is not None and len(value) > limit:
+            self.problem(
+                self.rejected,
+                target,
+                UserError("field_too_long", label=_label(target), limit=limit),
+            )
+        return value
+
+    def _coded(self, target: str) -> Any:
+        vocab, fallback = _CODED[target]
+        written = self.text(target)
+        many = target in _MANY
+        if not written:
+            return () if many else None
+        codes = self.vocabularies[vocab].place(written, self.profile.values.get(target))
+        if not codes:
+            placed = _OTHER_LABEL if fallback else _EMPTY_LABEL
+            self.problem(
+                self.unplaced,
+                target,
+                UserError("ledger_value_unplaced", label=_label(target), placed=placed),
+            )
+            codes = (fallback,) if fallback else ()
+        if many:
+            return tuple(sorted(codes))
+        return codes[0] if codes else None
+
+    def _status(self, inquiry: dict[str, Any]) -> None:
+        written = self.text("status")
+        status = status_of(written, self.profile.closed_status) if written else None
+        if written and status is None:
+            self.problem(
+                self.unplaced,
+                "status",
+                UserError(
+                    "ledger_value_unplaced",
+                    label=_label("status"),
+                    placed=Localized(workflow.STATUS_LABELS[workflow.RECEIVED], "Received"),
+                ),
+            )
+        status = status or workflow.RECEIVED
+        inquiry["status"] = status
+        if workflow.is_closed(status):
+            inquiry["outcome"] = inquiry["outcome"] or _OUTCOME_OF_CLOSED.format(word=written)
+            inquiry["closed_at"] = inquiry["closed_at"] or inquiry["received_at"]
+            inquiry["follow_up_due"] = None
+        else:
+            inquiry["closed_at"] = None
+
+    # -- the inquirer ------------------------------------------------------------------
+
+    def _inquirer(self) -> dict[str, str]:
+        values = {key: self._limited(f"inquirer.{key}") for key in _INQUIRER_TEXT}
+        combined = self.text(COMBINED)
+        if combined:
+            organisation, name = split_org_name(combined)
+            values["organization"] = values["organization"] or organisation
+            values["name"] = values["name"] or name
+        if not values["organization"] and not values["name"]:
+            self.problem(
+                self.rejected,
+                "inquirer.name" if "inquirer.name" in self.columns else COMBINED,
+                UserError("inquirer_name_required"),
+            )
+        notes = [values.pop("notes")] if values.get("notes") else []
+        for key, check in _CONTACT_CHECKS.items():
+            if values[key] and (checked := check(values[key])) is None:
+                self.problem(self.kept, f"inquirer.{key}", UserError("ledger_value_kept_in_notes"))
+                notes.append(f"{fields.label_in(f'inquirer.{key}', 'ja')}: {values[key]}")
+                values[key] = ""
+            elif values[key]:
+                values[key] = checked or ""
+        values["notes"] = "\n".join(notes)
+        type_written = self.text("inquirer.type")
+        if type_written:
+            values["type"] = self._coded("inquirer.type")
+        else:
+            values["type"] = guess_inquirer_type(values["organization"])
+        return values
+
+
+_INQUIRER_TEXT = ("organization", "name", "kana", "phone", "email", "postal_code", "address",
+                  "corporate_number", "notes")  # fmt: skip
+
+
+def _phone(value: str) -> str | None:
+    """The number as written in half-width, dashes unified; None when it is no phone number."""
+    if not 10 <= len(text.digits(value)) <= 11:
+        return None
+    normal = unicodedata.normalize("NFKC", value).strip()
+    return re.sub(r"[‐‑‒–—―−ー－]", "-", normal)
+
+
+def _email(value: str) -> str | None:
+    normal = unicodedata.normalize("NFKC", value).strip()
+    return normal if _EMAIL.match(normal) else None
+
+
+def _postal(value: str) -> str | None:
+    digits = text.digits(value)
+    return f"{digits[:3]}-{digits[3:]}" if len(digits) == 7 else None
+
+
+def _corporate(value: str) -> str | None:
+    if not corporate_number.is_valid_corporate_number(value):
+        return None
+    return corporate_number.normalize_corporate_number(value)
+
+
+_CONTACT_CHECKS = {
+    "phone": _phone,
+    "email": _email,
+    "postal_code": _postal,
+    "corporate_number": _corporate,
+}
+
+
+def _label(target: str) -> Any:
+    return fields.label(target)

@@ -1,0 +1,326 @@
+"""Importing a hand-kept ledger (相談受付簿) as inquiries of this office (docs/ledger-import.md).
+
+    report = import_ledger(db, actor, path, profile=profile, dry_run=True)
+
+reads the file (excel/ledger_reader.py), finds its header row and columns
+(domain/ledger_columns.py), reads every row (domain/ledger_rows.py) and checks it against what
+the database holds (services/ledger_match.py); then, unless it is a dry run, writes the rows
+that read well, were not imported before and repeat no inquiry at the desk (unless
+`add_duplicates`) in one transaction through the one writer's bulk path. Each inquiry records
+the ledger's file name, sheet and row as its `source` and the row's content key as its
+`source_key`. A refused file raises UserError and changes nothing; so does a dry run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Sequence
+from contextlib import nullcontext
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from db import bulk
+from db.engine import Database, ensure_statistics
+from db.models import AgreementBody, Inquiry, Municipality, VocabTerm, utc_now
+from desktop_app.domain import ledger_rows
+from desktop_app.domain.actor import Actor, Permission
+from desktop_app.domain.dates import fiscal_year
+from desktop_app.domain.errors import UserError
+from desktop_app.domain.ledger_columns import Column, Layout, find_layout
+from desktop_app.domain.ledger_profile import Profile
+from desktop_app.domain.ledger_rows import LedgerRow, Problem, ReadResult
+from desktop_app.domain.ledger_values import Vocabulary, cell_text
+from desktop_app.domain.local_time import local_today, utc_of_local
+from desktop_app.excel.ledger_reader import LedgerBook, open_ledger
+from desktop_app.excel.ledger_rejects import write_rejects
+from desktop_app.services import audit, ledger_match, writer
+from desktop_app.services.setup import require_office
+
+EXIT_OK, EXIT_REFUSED, EXIT_ATTENTION = 0, 2, 3
+_SAMPLES = 3
+# As for sync imports: rebuilding the indexes once beats feeding them row by row from about a
+# twentieth of the inquiries already stored.
+_BULK_MIN_ROWS = 1_000
+_BULK_SHARE = 20
+_CLOSED_AT_NOON = dt.time(12)
+_CODE_TABLES = {
+    "fields": "inquiry_field",
+    "forms": "inquiry_form",
+    "municipalities": "inquiry_municipality",
+    "agreement_bodies": "inquiry_agreement",
+}
+
+
+@dataclass
+class LedgerReport:
+    """What a ledger import did, or would do in a dry run; every count is of rows."""
+
+    file: str
+    kind: str
+    sheet: str
+    sheets: tuple[str, ...]
+    layout: Layout
+    samples: dict[int, list[str]]
+    read: ReadResult
+    dry_run: bool
+    already_imported: int = 0
+    duplicates: dict[int, str] = field(default_factory=dict)
+    duplicates_added: bool = False
+    imported: int = 0
+    receipts: tuple[str, str] | None = None
+
+    @property
+    def rows(self) -> int:
+        return self.read.data_rows
+
+    @property
+    def skipped(self) -> int:
+        return self.read.blank + self.read.totals
+
+    @property
+    def rejected(self) -> list[Problem]:
+        return self.read.rejected
+
+    @property
+    def exit_code(self) -> int:
+        """0 every row in (or in before), 3 rows left for a person, 2 nothing usable."""
+        if self.rows and not self.read.rows:
+            return EXIT_REFUSED
+        held = self.duplicates and not self.duplicates_added
+        attention = self.read.rejected or self.read.unplaced or self.read.kept or held
+        return EXIT_ATTENTION if attention else EXIT_OK
+
+    def headers(self) -> list[str]:
+        return [column.header for column in self.layout.columns]
+
+    def to_json(self, lang: str = "ja") -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "sheet": self.sheet,
+            "header_row": self.layout.header_row + 1,
+            "dry_run": self.dry_run,
+            "rows": self.rows,
+            "imported": self.imported,
+            "skipped": self.skipped,
+            "blank": self.read.blank,
+            "totals": self.read.totals,
+            "already_imported": self.already_imported,
+            "duplicates": len(self.duplicates),
+            "duplicate_rows": [
+                {"row": row, "receipt_no": receipt}
+                for row, receipt in sorted(self.duplicates.items())
+            ],
+            "rejected": [problem.to_json(lang) for problem in self.read.rejected],
+            "unplaced": [problem.to_json(lang) for problem in self.read.unplaced],
+            "kept_in_notes": [problem.to_json(lang) for problem in self.read.kept],
+            "columns": [_column_json(column) for column in self.layout.columns],
+            "receipts": list(self.receipts) if self.receipts else [],
+        }
+
+
+def _column_json(column: Column) -> dict[str, Any]:
+    return {"column": column.letter, "header": column.header, "field": column.target}
+
+
+def import_ledger(
+    db: Database,
+    actor: Actor,
+    path: Path,
+    *,
+    sheet: str | None = None,
+    profile: Profile | None = None,
+    dry_run: bool = False,
+    add_duplicates: bool = False,
+    today: dt.date | None = None,
+) -> LedgerReport:
+    """Read the ledger at `path` and (unless `dry_run`) import its good rows; see the module."""
+    actor.require(Permission.EXCHANGE)
+    chosen = profile or Profile()
+    book = open_ledger(path)
+    with db.read() as session:
+        require_office(session)
+        vocabularies = _vocabularies(session)
+    name, rows, layout = _choose_sheet(book, sheet, chosen)
+    read = ledger_rows.read_rows(
+        rows, layout, profile=chosen, vocabularies=vocabularies, today=today or local_today()
+    )
+    if not read.data_rows:
+        raise UserError("ledger_no_rows", path=book.file, sheet=name)
+    report = LedgerReport(
+        file=book.file,
+        kind=book.kind,
+        sheet=name,
+        sheets=book.sheets,
+        layout=layout,
+        samples=_samples(rows, layout),
+        read=read,
+        dry_run=dry_run,
+        duplicates_added=add_duplicates,
+    )
+    with db.read() if dry_run else db.write() as session:
+        already = ledger_match.imported_keys(session, (row.content_key for row in read.rows))
+        fresh = [row for row in read.rows if row.content_key not in already]
+        report.already_imported = len(read.rows) - len(fresh)
+        report.duplicates = ledger_match.duplicates(session, fresh)
+        wanted = [r for r in fresh if add_duplicates or r.row not in report.duplicates]
+        report.imported = len(wanted)
+        if wanted and not dry_run:
+            office = require_office(session)
+            report.receipts = _apply(session, actor, office, f"{book.file} / {name}", wanted)
+    if report.imported >= _BULK_MIN_ROWS and not dry_run:
+        ensure_statistics(db.engine, force=True)
+    return report
+
+
+def write_rejected(report: LedgerReport, out: Path) -> int:
+    """The refused rows of `report` as a workbook to fix and import again; how many."""
+    reasons: dict[int, list[str]] = {}
+    for problem in report.read.rejected:
+        where = f"{problem.column}列「{problem.header}」: " if problem.column else ""
+        reasons.setdefault(problem.row, []).append(where + problem.reason("ja"))
+    rows = [
+        (number, cells, "\n".join(reasons.get(number, ())))
+        for number, cells in sorted(report.read.rejected_cells.items())
+    ]
+    write_rejects(out, report.headers(), rows)
+    return len(rows)
+
+
+def _choose_sheet(
+    book: LedgerBook, sheet: str | None, profile: Profile
+) -> tuple[str, list[list[Any]], Layout]:
+    """The sheet asked for, or the first whose header row can be found."""
+    for name in (sheet,) if sheet else book.sheets:
+        rows = book.rows(name)
+        layout = find_layout(rows, profile.columns)
+        if layout is not None:
+            return name, rows, layout
+    raise UserError("ledger_no_header", path=book.file, sheet=sheet or "、".join(book.sheets))
+
+
+def _samples(rows: Sequence[Sequence[Any]], layout: Layout) -> dict[int, list[str]]:
+    samples: dict[int, list[str]] = {column.index: [] for column in layout.columns}
+    for row in rows[layout.header_row + 1 :]:
+        for index, found in samples.items():
+            if len(found) < _SAMPLES and index < len(row) and (value := cell_text(row[index])):
+                found.append(value)
+        if all(len(found) >= _SAMPLES for found in samples.values()):
+            break
+    return samples
+
+
+def _vocabularies(session: Session) -> dict[str, Vocabulary]:
+    """Every vocabulary a ledger's values are placed in, with the names its codes go by."""
+    grouped: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    terms = session.execute(
+        select(VocabTerm.vocab, VocabTerm.code, VocabTerm.label_ja, VocabTerm.label_en)
+        .where(VocabTerm.active.is_(True))
+        .order_by(VocabTerm.vocab, VocabTerm.sort_order)
+    )
+    for vocab, code, ja, en in terms:
+        grouped.setdefault(vocab, []).append((code, (ja, en)))
+    vocabularies = {vocab: Vocabulary.of(vocab, items) for vocab, items in grouped.items()}
+    vocabularies["municipality"] = Vocabulary.of("municipality", _municipality_names(session))
+    bodies = session.execute(select(AgreementBody.code, AgreementBody.name))
+    vocabularies["agreement_body"] = Vocabulary.of(
+        "agreement_body", [(code, (name,)) for code, name in bodies]
+    )
+    return vocabularies
+
+
+def _municipality_names(session: Session) -> list[tuple[str, tuple[str, ...]]]:
+    """北海道釧路市 and, where no other current municipality shares it, 釧路市."""
+    rows = list(
+        session.execute(
+            select(Municipality.code, Municipality.prefecture, Municipality.name, Municipality.kind)
+            .where(Municipality.retired_on.is_(None))
+            .order_by(Municipality.code)
+        )
+    )
+    counts: dict[str, int] = {}
+    for _, _, name, _ in rows:
+        counts[name] = counts.get(name, 0) + 1
+    named: list[tuple[str, tuple[str, ...]]] = []
+    for code, prefecture, name, kind in rows:
+        full = name if kind == "prefecture" else prefecture + name
+        named.append((code, (full, name) if counts[name] == 1 else (full,)))
+    return named
+
+
+def _apply(
+    session: Session, actor: Actor, office: str, source: str, rows: Sequence[LedgerRow]
+) -> tuple[str, str]:
+    """The rows as inquiries (and their new inquirers) in the caller's transaction."""
+    resolver = ledger_match.InquirerResolver(session, rows)
+    next_pk = (session.scalar(select(func.coalesce(func.max(Inquiry.pk), 0))) or 0) + 1
+    batch: dict[str, list[dict[str, Any]]] = {"inquirer": [], "inquiry": []}
+    batch.update({table: [] for table in _CODE_TABLES.values()})
+    now, login = utc_now(), actor.login
+    stamp = {"origin": office, "updated_at": now, "updated_by": login}
+    for pk, row in enumerate(rows, start=next_pk):
+        inquirer_id, new = resolver.resolve(row.inquirer)
+        if new:
+            batch["inquirer"].append({**row.inquirer, "id": inquirer_id, **stamp})
+        batch["inquiry"].append(
+            _inquiry_columns(session, row, pk, inquirer_id, office, source, stamp)
+        )
+        for key, table in _CODE_TABLES.items():
+            batch[table].extend({"inquiry_pk": pk, "code": code} for code in row.inquiry[key])
+    session.flush()  # the receipt counters, before the bulk path's Core statements
+    stored = session.scalar(select(func.count()).select_from(Inquiry)) or 0
+    large = len(rows) >= _BULK_MIN_ROWS and len(rows) * _BULK_SHARE >= stored
+    conn = session.connection()
+    with bulk.indexes_set_aside(conn) if large else nullcontext():
+        writer.insert_many(conn, batch)
+    audit.log(
+        session,
+        staff=login,
+        action="import_ledger",
+        entity="ledger",
+        entity_id=source,
+        field="inquiries",
+        new=len(rows),
+    )
+    return batch["inquiry"][0]["receipt_no"], batch["inquiry"][-1]["receipt_no"]
+
+
+def _inquiry_columns(
+    session: Session,
+    row: LedgerRow,
+    pk: int,
+    inquirer_id: str,
+    office: str,
+    source: str,
+    stamp: dict[str, Any],
+) -> dict[str, Any]:
+    values = row.inquiry
+    received: dt.date = values["received_at"]
+    closed: dt.date | None = values["closed_at"]
+    number = f" / No. {row.ledger_no}" if row.ledger_no else ""
+    return {
+        **stamp,
+        "pk": pk,
+        "id": str(uuid.uuid4()),
+        "receipt_no": writer.next_receipt(session, office, fiscal_year(received)),
+        "office_code": office,
+        "received_at": received,
+        "channel": values["channel"],
+        "staff": values["staff"] or stamp["updated_by"],
+        "inquirer_id": inquirer_id,
+        "subject": values["subject"],
+        "content": values["content"],
+        "relationship": values["relationship"],
+        "step": values["step"],
+        "domain": values["domain"],
+        "status": values["status"],
+        "follow_up_due": values["follow_up_due"],
+        "outcome": values["outcome"],
+        "closed_at": utc_of_local(dt.datetime.combine(closed, _CLOSED_AT_NOON)) if closed else None,
+        "source": f"{source} / 行 {row.row}{number}",
+        "source_key": row.content_key,
+    }

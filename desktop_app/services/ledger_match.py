@@ -1,0 +1,178 @@
+"""What a ledger's rows already are in this database: imported before, typed at the desk, or
+written by an inquirer already known.
+
+- **Imported before**: every imported inquiry keeps its row's content key (`source_key`),
+  which depends on the row's values alone, so a renamed file or rows inserted above change
+  nothing and the same ledger imported again adds nothing.
+- **Already at the desk**: a row received on the same day as a live inquiry, with the same
+  subject or content after folding, from the same inquirer (by the keys below), is a duplicate,
+  offered to the person rather than added silently.
+- **Known inquirers**: the desk's rules for the same person or firm: the folded name key
+  (全/半角, kana, 髙/高, ㈱/株式会社 and the other legal-form words set aside), the folded
+  reading, the phone's digits. A name key or a reading that agrees is the same inquirer unless
+  both phones are given and differ; the same phone is the same inquirer when the person's name
+  or reading agrees.
+Every probe is an indexed `IN` over chunks of keys: nothing loads a whole table.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import Inquirer, Inquiry
+from desktop_app.domain import text
+from desktop_app.domain.ledger_rows import LedgerRow
+from desktop_app.services import writer
+
+CHUNK = 500
+
+
+def _chunks(values: Iterable[Any]) -> Iterable[list[Any]]:
+    items = list(dict.fromkeys(values))
+    for start in range(0, len(items), CHUNK):
+        yield items[start : start + CHUNK]
+
+
+def imported_keys(session: Session, keys: Iterable[str]) -> set[str]:
+    """The content keys of rows imported before (deleted inquiries included: a deleted
+    import stays deleted)."""
+    found: set[str] = set()
+    for chunk in _chunks(keys):
+        found.update(
+            key
+            for key in session.scalars(
+                select(Inquiry.source_key).where(Inquiry.source_key.in_(chunk))
+            )
+            if key
+        )
+    return found
+
+
+@dataclass(frozen=True)
+class _Who:
+    match_key: str
+    name_key: str
+    kana_key: str
+    phone: str
+
+    @classmethod
+    def of(cls, values: dict[str, Any]) -> _Who:
+        keys = writer.inquirer_keys(values)
+        return cls(keys["match_key"], keys["name_key"], keys["kana_key"], keys["phone_digits"])
+
+    def same_as(self, other: _Who) -> bool:
+        phones_differ = bool(self.phone and other.phone and self.phone != other.phone)
+        named = bool(self.match_key) and self.match_key == other.match_key
+        read = bool(self.kana_key) and self.kana_key in (other.kana_key, other.match_key)
+        if (named or read) and not phones_differ:
+            return True
+        person = bool(self.name_key) and self.name_key in (other.name_key, other.kana_key)
+        return bool(self.phone) and self.phone == other.phone and (named or read or person)
+
+
+def duplicates(session: Session, rows: Sequence[LedgerRow]) -> dict[int, str]:
+    """Ledger row number -> receipt number of the live inquiry it repeats."""
+    by_day: dict[Any, list[tuple[str, tuple[str, str], _Who]]] = {}
+    days = {row.inquiry["received_at"] for row in rows}
+    for chunk in _chunks(days):
+        query = (
+            select(
+                Inquiry.received_at,
+                Inquiry.receipt_no,
+                Inquiry.subject,
+                Inquiry.content,
+                Inquirer.match_key,
+                Inquirer.name_key,
+                Inquirer.kana_key,
+                Inquirer.phone_digits,
+            )
+            .join(Inquirer, Inquirer.id == Inquiry.inquirer_id)
+            .where(Inquiry.deleted.is_(False), Inquiry.received_at.in_(chunk))
+        )
+        for day, receipt, subject, content, *keys in session.execute(query):
+            texts = (text.fold(subject), text.fold(content))
+            by_day.setdefault(day, []).append((receipt, texts, _Who(*keys)))
+    found: dict[int, str] = {}
+    for row in rows:
+        mine = _Who.of(row.inquirer)
+        subject, content = text.fold(row.inquiry["subject"]), text.fold(row.inquiry["content"])
+        for receipt, (their_subject, their_content), who in by_day.get(
+            row.inquiry["received_at"], ()
+        ):
+            same_text = subject == their_subject or (content and content == their_content)
+            if same_text and mine.same_as(who):
+                found[row.row] = receipt
+                break
+    return found
+
+
+class InquirerResolver:
+    """Finds each row's inquirer among the known ones and those this import creates.
+
+    `resolve(values)` returns the inquirer's id and, for a new one, None for a known one, the
+    dict of its columns for the bulk insert.
+    """
+
+    def __init__(self, session: Session, rows: Sequence[LedgerRow]) -> None:
+        self._candidates: list[tuple[str, _Who]] = []
+        self._ids: set[str] = set()
+        self._by: dict[str, list[int]] = {}
+        whos = [_Who.of(row.inquirer) for row in rows]
+        for column, values in (
+            (Inquirer.match_key, [w.match_key for w in whos if w.match_key]),
+            (Inquirer.kana_key, [w.kana_key for w in whos if w.kana_key]),
+            (Inquirer.phone_digits, [w.phone for w in whos if w.phone]),
+        ):
+            for chunk in _chunks(values):
+                query = select(
+                    Inquirer.id,
+                    Inquirer.match_key,
+                    Inquirer.name_key,
+                    Inquirer.kana_key,
+                    Inquirer.phone_digits,
+                ).where(Inquirer.deleted.is_(False), column.in_(chunk))
+                for inquirer_id, *keys in session.execute(query):
+                    self._add(inquirer_id, _Who(*keys))
+
+    def _add(self, inquirer_id: str, who: _Who) -> None:
+        if inquirer_id in self._ids:
+            return
+        self._ids.add(inquirer_id)
+        at = len(self._candidates)
+        self._candidates.append((inquirer_id, who))
+        for key in _probe_keys(who):
+            self._by.setdefault(key, []).append(at)
+
+    def resolve(self, values: dict[str, Any]) -> tuple[str, bool]:
+        """(inquirer id, True when it is new) for one row's inquirer values."""
+        who = _Who.of(values)
+        seen: set[int] = set()
+        for key in _probe_keys(who):
+            for at in self._by.get(key, ()):
+                if at not in seen:
+                    seen.add(at)
+                    inquirer_id, known = self._candidates[at]
+                    if who.same_as(known) or known.same_as(who):
+                        return inquirer_id, False
+        new_id = str(uuid.uuid4())
+        self._add(new_id, who)
+        return new_id, True
+
+
+def _probe_keys(who: _Who) -> list[str]:
+    keys = []
+    if who.match_key:
+        keys.append("m:" + who.match_key)
+    if who.kana_key:
+        keys.append("m:" + who.kana_key)
+    if who.phone:
+        keys.append("p:" + who.phone)
+    if who.name_key:
+        keys.append("n:" + who.name_key)
+    return keys

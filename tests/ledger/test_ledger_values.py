@@ -1,0 +1,170 @@
+"""Cells as ledgers hold them: dates in every written form, categories, status words, names."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from desktop_app.domain.dates import DateParseError
+from desktop_app.domain.ledger_values import (
+    Vocabulary,
+    guess_inquirer_type,
+    is_total,
+    read_date,
+    split_org_name,
+    status_of,
+    subject_from,
+)
+
+
+@pytest.mark.parametrize(
+    ("written", "day"),
+    [
+        ("R7.4.3", dt.date(2025, 4, 3)),
+        ("令和7年4月10日", dt.date(2025, 4, 10)),
+        ("令和７年５月２０日", dt.date(2025, 5, 20)),
+        ("Ｒ７．５．２０", dt.date(2025, 5, 20)),
+        ("H31.4.30", dt.date(2019, 4, 30)),
+        ("平成31年4月30日", dt.date(2019, 4, 30)),
+        ("令和元年5月1日", dt.date(2019, 5, 1)),
+        ("平成元年1月8日", dt.date(1989, 1, 8)),
+        ("2025/4/3", dt.date(2025, 4, 3)),
+        ("２０２５／４／３", dt.date(2025, 4, 3)),
+        ("2025-04-03 00:00:00", dt.date(2025, 4, 3)),
+        ("2025年4月3日", dt.date(2025, 4, 3)),
+        (dt.date(2025, 6, 1), dt.date(2025, 6, 1)),
+        (dt.datetime(2025, 6, 1, 9, 30), dt.date(2025, 6, 1)),
+        (45809, dt.date(2025, 6, 1)),  # Excel's day number in a cell without a date format
+    ],
+)
+def test_dates_in_every_form_a_ledger_holds(written, day):
+    assert read_date(written) == day
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [
+        ("令和7年2月30日", "date_invalid"),
+        ("平成31年5月1日", "date_invalid"),  # 令和 had begun
+        ("R7.13.1", "date_invalid"),
+        ("4月3日", "date_format"),
+        ("不明", "date_format"),
+        (12, "date_format"),
+    ],
+)
+def test_impossible_dates_say_why(written, code):
+    with pytest.raises(DateParseError) as caught:
+        read_date(written)
+    assert caught.value.code == code
+
+
+FIELDS = Vocabulary.of(
+    "field",
+    [
+        ("tourism", ("観光", "Tourism")),
+        ("food", ("食・物産・農林水産", "Food")),
+        ("disaster", ("防災・災害支援", "Disaster")),
+        ("university", ("大学連携", "Universities")),
+        ("other", ("その他", "Other")),
+    ],
+)
+TYPES = Vocabulary.of(
+    "inquirer_type",
+    [
+        ("resident", ("区民（個人）", "Resident")),
+        ("neighborhood", ("町会・自治会", "Neighbourhood")),
+        ("npo", ("NPO法人", "NPO")),
+        ("business", ("事業者・事業者団体", "Business")),
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("vocabulary", "written", "codes"),
+    [
+        (FIELDS, "観光・ＰＲ", ("tourism",)),
+        (FIELDS, "物産", ("food",)),
+        (FIELDS, "観光・物産", ("tourism", "food")),
+        (FIELDS, "防災", ("disaster",)),
+        (FIELDS, "ｔｏｕｒｉｓｍ", ("tourism",)),
+        (FIELDS, "まちおこし", ()),
+        (TYPES, "ＮＰＯ法人", ("npo",)),
+        (TYPES, "区民", ("resident",)),
+        (TYPES, "個人", ("resident",)),
+        (TYPES, "町会", ("neighborhood",)),
+        (TYPES, "企業", ("business",)),
+    ],
+)
+def test_free_text_categories_are_placed_by_folded_label_part_and_word(vocabulary, written, codes):
+    assert vocabulary.place(written) == codes
+
+
+def test_a_value_placed_by_hand_wins():
+    assert FIELDS.place("まちおこし", {"まちおこし": "tourism"}) == ("tourism",)
+
+
+@pytest.mark.parametrize(
+    ("word", "status"),
+    [
+        ("受付", "received"),
+        ("対応中", "in_progress"),
+        ("紹介済", "referred"),
+        ("紹介済み", "referred"),
+        ("完了", "info_only"),
+        ("済", "info_only"),
+        ("終了", "info_only"),
+        ("連携成立", "matched"),
+        ("ふめい", None),
+    ],
+)
+def test_status_words(word, status):
+    assert status_of(word) == status
+
+
+def test_the_closed_status_is_the_persons_choice():
+    assert status_of("完了", "matched") == "matched"
+
+
+@pytest.mark.parametrize(
+    ("written", "parts"),
+    [
+        ("港南商店会 田中一郎", ("港南商店会", "田中一郎")),
+        ("株式会社ミナト　営業部 鈴木", ("株式会社ミナト", "営業部 鈴木")),
+        ("ＮＰＯ法人みなと 佐藤花子", ("ＮＰＯ法人みなと", "佐藤花子")),
+        ("田中（港南商店会）", ("港南商店会", "田中")),
+        ("高輪一丁目町会", ("高輪一丁目町会", "")),
+        ("㈱ミナト商事", ("㈱ミナト商事", "")),
+        ("鈴木 一郎", ("", "鈴木 一郎")),
+    ],
+)
+def test_organisation_and_person_split_as_people_write_them(written, parts):
+    assert split_org_name(written) == parts
+
+
+@pytest.mark.parametrize(
+    ("organisation", "kind"),
+    [
+        ("", "resident"),
+        ("ＮＰＯ法人みなと", "npo"),
+        ("高輪一丁目町会", "neighborhood"),
+        ("港南商店会", "shopping_street"),
+        ("㈱ミナト商事", "business"),
+        ("港大学", "education"),
+        ("みなとの会", "other"),
+    ],
+)
+def test_inquirer_type_from_the_organisation_when_the_ledger_has_none(organisation, kind):
+    assert guess_inquirer_type(organisation) == kind
+
+
+def test_subject_from_the_start_of_the_content():
+    assert subject_from("物産展を開きたい。出店自治体を探している。") == "物産展を開きたい"
+    assert subject_from("\n" + "あ" * 60) == "あ" * 39 + "…"
+
+
+def test_total_rows():
+    assert is_total(["合計", ""])
+    assert is_total(["", "計"])
+    assert is_total(["合計 12件"])
+    assert not is_total(["計画の相談"])

@@ -94,8 +94,10 @@ def test_check_on_a_file_that_is_not_sqlite_says_it_cannot_open_it(run, tmp_path
     path = tmp_path / "notes.sqlite3"
     path.write_bytes(b"this is not a database\n" * 100)
     result = run("check", db=path)
-    assert result.code == 2
-    assert "を開けません" in result.err
+    assert result.code == 3
+    assert "を開けません" in result.out
+    assert "正常なバックアップが見つかりません" in result.out
+    assert path.read_bytes() == b"this is not a database\n" * 100
 
 
 def test_backup_then_restore_brings_the_rows_back(
@@ -118,17 +120,19 @@ def test_backup_then_restore_brings_the_rows_back(
     assert _count(filled) == 30
     shown = run("inquiry", "show", "SHIBA-2026-00001", "--json", db=filled)
     assert shown.code == 0
-    safety = list(filled.parent.glob(f"{filled.stem}.before-restore-*{filled.suffix}"))
+    safety = list(filled.parent.glob(f"{filled.stem}.replaced-*{filled.suffix}"))
     assert len(safety) == 1
     assert _count(safety[0]) == 31
     assert run("check", db=filled).code == 0
 
 
-def test_backup_defaults_to_the_current_folder(run, filled, tmp_path, monkeypatch):
+def test_backup_defaults_to_the_backup_folder(run, filled, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = run("backup", "--json", db=filled)
     assert result.code == 0
-    assert Path(result.json()["path"]).resolve().parent == tmp_path.resolve()
+    made = Path(result.json()["path"])
+    assert made.parent == filled.parent / "backups"
+    assert made.name.startswith("desk-SHIBA-") and made.name.endswith("-manual.sqlite3")
 
 
 def test_backup_while_another_connection_holds_uncommitted_work(run, filled, tmp_path):

@@ -198,6 +198,19 @@ def list_backups(folder: Path) -> list[BackupFile]:
     return sorted(found, key=lambda item: (item.taken_at, item.path.name), reverse=True)
 
 
+@dataclass(frozen=True)
+class BackupListing:
+    """What the restore screen shows: the folder in force and its backups, newest first."""
+
+    folder: Path
+    files: tuple[BackupFile, ...]
+
+
+def listing(db: Database) -> BackupListing:
+    folder = folder_of(db)
+    return BackupListing(folder, tuple(list_backups(folder)))
+
+
 def _names(folder: Path, prefix: str) -> list[BackupName]:
     if not folder.is_dir():
         return []

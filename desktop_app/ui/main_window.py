@@ -10,6 +10,7 @@ the AppContext it is given. GUI thread only.
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 from typing import Any, cast
 
 from PySide6.QtCore import QByteArray, QSize, Signal, Slot
@@ -41,10 +42,12 @@ INTAKE_MODULE = "desktop_app.ui.intake.intake_form"
 class MainWindow(QMainWindow):
     """Navigation and screens; `show_page(name)` switches (names in PAGES).
 
-    `languageChanged(str)` is re-emitted from 設定 for ui.app, which rebuilds the window.
+    `languageChanged(str)` and `restoreRequested(Path)` are re-emitted from 設定 for ui.app,
+    which rebuilds the window (after restoring the backup).
     """
 
     languageChanged = Signal(str)
+    restoreRequested = Signal(Path)  # noqa: N815 (Qt signal naming): a backup to restore
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -216,6 +219,7 @@ class MainWindow(QMainWindow):
         if name == "settings":
             settings = SettingsPage(self.ctx, self)
             settings.languageChanged.connect(self.languageChanged)
+            settings.restoreRequested.connect(self.restoreRequested)
             return settings
         try:  # the intake form: its own package, reached only through its constructor
             module = importlib.import_module(INTAKE_MODULE)

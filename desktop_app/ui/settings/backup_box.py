@@ -68,7 +68,7 @@ class BackupBox(QGroupBox):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumHeight(180)
         self.backup_now = QPushButton(self.tr("今すぐバックアップ"), self, objectName="backupNow")
         self.backup_now.clicked.connect(self._backup_now)

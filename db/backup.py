@@ -1,16 +1,28 @@
-"""Copies of a live database file through SQLite's online backup API.
+"""Copies of a live database file through SQLite's online backup API, and facts about a file.
 
 A plain file copy of a WAL database can miss committed pages still in the -wal file and can
 catch a half-written page; the backup API copies a consistent snapshot even while the GUI has
-the file open and is saving.
+the file open and is saving. Copies are switched to the rollback journal, so that a backup is
+one self-contained file that can be read from read-only (removable) media.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine
+
+OFFICE_KEY = "office_code"
+
+
+@dataclass(frozen=True)
+class FileFacts:
+    """What a database file says about itself, read without changing it."""
+
+    revision: str | None
+    office: str | None
 
 
 def backup_to(engine: Engine, target: Path) -> None:
@@ -20,20 +32,35 @@ def backup_to(engine: Engine, target: Path) -> None:
     try:
         source = raw.driver_connection
         assert isinstance(source, sqlite3.Connection)
-        with sqlite3.connect(target) as dest:
-            source.backup(dest)
-        dest.close()
+        _copy(source, target)
     finally:
         raw.close()
 
 
 def copy_file(source: Path, target: Path) -> None:
-    """Copy one database file to another through the backup API (used by restore)."""
-    with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as src:
-        with sqlite3.connect(target) as dest:
+    """Copy one database file onto another through the backup API (used by restore).
+
+    Safe while other connections have `target` open: they see the new content at their next
+    transaction, as after any other write.
+    """
+    src = _read_only(source)
+    try:
+        dest = sqlite3.connect(target)
+        try:
             src.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        src.close()
+
+
+def _copy(source: sqlite3.Connection, target: Path) -> None:
+    dest = sqlite3.connect(target)
+    try:
+        source.backup(dest)
+        dest.execute("PRAGMA journal_mode=DELETE")
+    finally:
         dest.close()
-    src.close()
 
 
 def integrity_problems(engine: Engine) -> list[str]:
@@ -41,3 +68,61 @@ def integrity_problems(engine: Engine) -> list[str]:
     with engine.connect() as conn:
         rows = [row[0] for row in conn.exec_driver_sql("PRAGMA integrity_check").fetchall()]
     return [] if rows == ["ok"] else rows
+
+
+def file_problems(path: Path, *, quick: bool = False) -> list[str]:
+    """`PRAGMA integrity_check` (or `quick_check`) of a file opened read-only: [] when sound.
+
+    A file that is no database at all, or too damaged to be checked, is one problem.
+    """
+    pragma = "quick_check" if quick else "integrity_check"
+    try:
+        conn = _read_only(path)
+        try:
+            rows = [str(row[0]) for row in conn.execute(f"PRAGMA {pragma}").fetchall()]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    return [] if rows == ["ok"] else rows
+
+
+def file_facts(path: Path) -> FileFacts:
+    """The schema revision and office of the database at `path`; None for what it lacks.
+
+    Raises sqlite3.DatabaseError when the file is no readable database.
+    """
+    conn = _read_only(path)
+    try:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        revision = office = None
+        if "alembic_version" in tables:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = None if row is None else str(row[0])
+        if "setting" in tables:
+            row = conn.execute("SELECT value FROM setting WHERE key = ?", (OFFICE_KEY,)).fetchone()
+            office = None if row is None else str(row[0])
+    finally:
+        conn.close()
+    return FileFacts(revision=revision, office=office)
+
+
+def read_setting(path: Path, key: str) -> str | None:
+    """One setting of the file at `path`, or None when it is unset or cannot be read.
+
+    For a damaged database: the small setting table often still reads when other pages do not.
+    """
+    try:
+        conn = _read_only(path)
+        try:
+            row = conn.execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return None
+    return None if row is None else str(row[0])
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection (whatever characters the path holds: it goes as a file URI)."""
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)

@@ -26,6 +26,8 @@ from desktop_app.domain.workflow import STATUS_LABELS, STATUSES
 
 if TYPE_CHECKING:
     from db.engine import Database
+    from desktop_app.domain.actor import Actor
+    from desktop_app.services.backups import BackupFile
     from desktop_app.services.lookup import CodeLabels
     from desktop_app.services.records import InquiryRecord
 
@@ -86,14 +88,29 @@ def build_parser() -> argparse.ArgumentParser:
     add_ledger_commands(commands, _open)
     _add_report_commands(commands)
 
-    check = commands.add_parser("check", help="integrity and consistency check")
+    check = commands.add_parser(
+        "check", help="integrity and consistency check; names the newest good backup on damage"
+    )
     check.set_defaults(handler=_check)
-    backup = commands.add_parser("backup", help="consistent copy of the database")
-    backup.add_argument("--to", default=".", help="folder for the backup (default: here)")
+    backup = commands.add_parser("backup", help="consistent copy of the database (never rotated)")
+    backup.add_argument(
+        "--to", help="folder for the backup (default: the backup folder set in 設定)"
+    )
     backup.set_defaults(handler=_backup)
-    restore = commands.add_parser("restore", help="replace the database with a backup")
-    restore.add_argument("file", help="backup file made by `backup`")
+    restore = commands.add_parser("restore", help="replace the database with a checked backup")
+    restore.add_argument("file", help="backup file (integrity, schema and office are checked)")
+    restore.add_argument(
+        "--other-office",
+        action="store_true",
+        help="allow a backup of another office (moving an office to this PC)",
+    )
     restore.set_defaults(handler=_restore)
+    folder = commands.group("backup-folder", "folder_command", "where automatic backups go")
+    show_folder = folder.add_parser("show", help="print the backup folder")
+    show_folder.set_defaults(handler=_backup_folder)
+    set_folder = folder.add_parser("set", help="point the backups at a folder (admin)")
+    set_folder.add_argument("folder", help="folder, e.g. on removable media; 'default' resets")
+    set_folder.set_defaults(handler=_backup_folder)
     return parser
 
 
@@ -267,15 +284,38 @@ def _db_path(args: argparse.Namespace) -> Path:
     return config.database_path(args.db)
 
 
-def _open(args: argparse.Namespace, *, create: bool = False) -> Database:
+def _open(args: argparse.Namespace, *, create: bool = False, daily: bool = True) -> Database:
     """The database of `--db`; only `create` commands (init, the window) may make a new file:
-    any other on a path that does not exist (a typo) is refused before anything is written."""
+    any other on a path that does not exist (a typo) is refused before anything is written.
+
+    With `daily` (every command that may change data) the first such command of the day makes
+    the day's backup; one that cannot be made is a warning, not a refusal of the command.
+    """
     from desktop_app.services.database import connect
 
     path = _db_path(args)
     if not create and not path.is_file():
         raise UserError("database_missing", path=path)
-    return connect(path)
+    db = connect(path)
+    if daily:
+        _daily_backup(db)
+    return db
+
+
+def _daily_backup(db: Database) -> None:
+    from desktop_app.services import backups
+
+    lang = config.language()
+    try:
+        outcome = backups.daily(db)
+    except UserError as exc:
+        print(exc.message(lang), file=sys.stderr)
+        return
+    if outcome.problems:
+        print(
+            render("database_damaged", lang, path=db.path, detail=outcome.problems[0]),
+            file=sys.stderr,
+        )
 
 
 def _labels(
@@ -346,7 +386,7 @@ def _inquiry_add(args: argparse.Namespace, printer: Printer) -> int:
 def _inquiry_show(args: argparse.Namespace, printer: Printer) -> int:
     from desktop_app.services import actions, inquiries
 
-    db = _open(args)
+    db = _open(args, daily=False)
     record = inquiries.get_inquiry(db, args.receipt, staff=config.staff_login())
     history = actions.list_actions(db, record.receipt_no)
     printer.record(record, _labels(printer, db, [record]), history)
@@ -381,7 +421,7 @@ def _inquiry_list(args: argparse.Namespace, printer: Printer) -> int:
     if not 1 <= args.limit <= LIST_LIMIT:
         raise UserError("count_invalid", value=args.limit, limit=LIST_LIMIT)
     date_from, date_to = _month_bounds(args.month) if args.month else (None, None)
-    db = _open(args)
+    db = _open(args, daily=False)
     statuses = lookup.status_codes(db, args.status) if args.status else ()
     flt = search.InquiryFilter(
         text=args.query, statuses=statuses, date_from=date_from, date_to=date_to
@@ -428,25 +468,54 @@ def _action_add(args: argparse.Namespace, printer: Printer) -> int:
 def _check(args: argparse.Namespace, printer: Printer) -> int:
     from desktop_app.services import maintenance
 
-    db = _open(args)
-    report = maintenance.check(db)
+    path = _db_path(args)
+    if not path.is_file():
+        raise UserError("database_missing", path=path)
+    report = maintenance.check_file(path)
     message = (
         render("check_ok", printer.lang, path=report.path)
         if report.ok
         else render("check_problems", printer.lang, path=report.path, count=len(report.problems))
     )
-    printer.figures(message, {"ok": report.ok, "problems": list(report.problems)})
-    for problem in report.problems:
-        printer.line(f"  - {problem}")
-    _say_if_training(printer, db)
+    newest = report.newest_good
+    printer.figures(
+        message,
+        {
+            "ok": report.ok,
+            "problems": list(report.problems),
+            **({} if report.ok else {"newest_good_backup": str(newest.path) if newest else None}),
+        },
+    )
+    if report.unreadable is not None:
+        printer.line(f"  - {report.unreadable.message(printer.lang)}")
+    else:
+        for problem in report.problems:
+            printer.line(f"  - {problem}")
+    if not report.ok:
+        printer.line(_backup_advice(path, newest, printer.lang))
+    elif not printer.as_json:
+        db = _open(args, daily=False)
+        _say_if_training(printer, db)
     return EXIT_OK if report.ok else EXIT_ATTENTION
 
 
-def _backup(args: argparse.Namespace, printer: Printer) -> int:
-    from desktop_app.services import maintenance
+def _backup_advice(path: Path, newest: BackupFile | None, lang: str) -> str:
+    from desktop_app.services import backups
 
-    db = _open(args)
-    report = maintenance.backup(db, Path(args.to))
+    if newest is None:
+        return render("check_no_backup", lang, folder=backups.folder_for_file(path))
+    return render(
+        "check_newest_backup", lang, path=newest.path, taken=f"{newest.taken_at:%Y/%m/%d %H:%M}"
+    )
+
+
+def _backup(args: argparse.Namespace, printer: Printer) -> int:
+    from desktop_app.services import backups
+
+    db = _open(args, daily=False)
+    report = backups.backup_now(
+        db, backups.MANUAL_REASON, folder=Path(args.to) if args.to else None
+    )
     printer.figures(
         render("backup_done", printer.lang, path=report.path),
         {"path": str(report.path), "bytes": report.bytes},
@@ -455,15 +524,77 @@ def _backup(args: argparse.Namespace, printer: Printer) -> int:
 
 
 def _restore(args: argparse.Namespace, printer: Printer) -> int:
-    from desktop_app.services import maintenance
+    from desktop_app.services import restore
     from desktop_app.services.database import connect
 
-    report = maintenance.restore(_db_path(args), Path(args.file))
+    path = _db_path(args)
+    actor = _restore_actor(path, Path(args.file))
+    report = restore.restore(actor, path, Path(args.file), other_office=args.other_office)
     connect(report.path).dispose()  # brings an older backup up to the current schema
-    printer.figures(
-        render("restore_done", printer.lang, path=report.path),
-        {"path": str(report.path), "bytes": report.bytes},
+    message = (
+        render("restore_done", printer.lang, path=report.path, kept=report.kept)
+        if report.kept
+        else render("restore_done_new", printer.lang, path=report.path)
     )
+    printer.figures(
+        message,
+        {
+            "path": str(report.path),
+            "bytes": report.bytes,
+            "office": report.office,
+            "replaced_kept_as": str(report.kept) if report.kept else None,
+        },
+    )
+    return EXIT_OK
+
+
+def _restore_actor(path: Path, backup: Path) -> Actor:
+    """Who restores: signed in against the current database when it opens; a missing or
+    damaged one cannot tell who may, so the person signs in against the backup instead (a
+    scratch copy, since opening may upgrade it). Nothing is changed before the restore
+    service has checked the backup."""
+    import shutil
+    import tempfile
+
+    from desktop_app.cli_sign_in import signed_in
+    from desktop_app.services.database import connect
+
+    if path.is_file():
+        try:
+            db = connect(path)
+        except UserError:
+            pass
+        else:
+            try:
+                return signed_in(db)
+            finally:
+                db.dispose()
+    if not backup.is_file():
+        raise UserError("file_not_found", path=backup)
+    with tempfile.TemporaryDirectory(prefix="renkei-restore-") as scratch:
+        copy = Path(scratch) / "backup.sqlite3"
+        shutil.copyfile(backup, copy)
+        try:
+            db = connect(copy)
+        except UserError as refused:
+            raise UserError("restore_damaged", path=backup.name, detail=refused.message()) from None
+        try:
+            return signed_in(db)
+        finally:
+            db.dispose()
+
+
+def _backup_folder(args: argparse.Namespace, printer: Printer) -> int:
+    from desktop_app.cli_sign_in import signed_in
+    from desktop_app.services import backups
+
+    db = _open(args, daily=False)
+    if args.folder_command == "set":
+        chosen = None if args.folder == "default" else Path(args.folder)
+        folder = backups.set_folder(db, signed_in(db), chosen)
+    else:
+        folder = backups.folder_of(db)
+    printer.figures(render("backup_folder_is", printer.lang, path=folder), {"folder": str(folder)})
     return EXIT_OK
 
 
@@ -489,7 +620,7 @@ def _report(args: argparse.Namespace, printer: Printer) -> int:
         period = Period.fiscal_year(int(args.year))
     if args.pdf and args.include_personal:
         raise UserError("report_pdf_personal")
-    db = _open(args)
+    db = _open(args, daily=False)
     actor = signed_in(db)
     out = Path(args.out)
     office = args.office.upper() if args.office else None

@@ -268,6 +268,22 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "「{path}」は連携デスクのバックアップではありません: {detail}",
         '"{path}" is not a Renkei Desk backup: {detail}',
     ),
+    "restore_damaged": (
+        "「{path}」は壊れているため復元できません（{detail}）。データベースは変更していません。別のバックアップを選んでください。",
+        '"{path}" is damaged and cannot be restored ({detail}). The database was not changed. Choose another backup.',
+    ),
+    "restore_unknown_revision": (
+        "「{path}」のデータベースの版（{revision}）はこのプログラムにはありません。新しい版のプログラムで作られたバックアップです。データベースは変更していません。",
+        '"{path}" has a database revision ({revision}) this program does not know: it was made by a newer program. The database was not changed.',
+    ),
+    "restore_other_office": (
+        "「{path}」は「{theirs}」のバックアップで、この端末は「{ours}」です。別の事務所のバックアップは復元できません。データベースは変更していません。",
+        '"{path}" is a backup of "{theirs}" and this PC is "{ours}": another office\'s backup cannot be restored. The database was not changed.',
+    ),
+    "backup_folder_unavailable": (
+        "バックアップ先「{path}」に書き込めません（{detail}）。外付けドライブなら接続し、設定でバックアップ先を確認してください。何も変更していません。",
+        'Cannot write to the backup folder "{path}" ({detail}). Connect the removable drive if it is one, and check the backup folder in Settings. Nothing was changed.',
+    ),
     "count_invalid": (
         "件数は1以上{limit}以下で指定してください（指定値: {value}）。",
         "The count must be between 1 and {limit} (given: {value}).",
@@ -367,8 +383,21 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "backup_done": ("バックアップを作成しました: {path}", "Backup written: {path}"),
     "restore_done": (
-        "バックアップから復元しました: {path}（元のファイルは before-restore として保存）",
-        "Restored from the backup: {path} (the replaced file was kept as before-restore)",
+        "バックアップから復元しました: {path}（置き換えたファイルは {kept} に残しました）",
+        "Restored from the backup: {path} (the replaced file was kept as {kept})",
+    ),
+    "restore_done_new": (
+        "バックアップから復元しました: {path}",
+        "Restored from the backup: {path}",
+    ),
+    "backup_folder_is": ("バックアップ先: {path}", "Backup folder: {path}"),
+    "check_newest_backup": (
+        '最新の正常なバックアップ: {path}（{taken}）。renkei-desk restore "{path}" で復元できます。',
+        'Newest sound backup: {path} ({taken}). Restore it with renkei-desk restore "{path}".',
+    ),
+    "check_no_backup": (
+        "正常なバックアップが見つかりません（バックアップ先: {folder}）。",
+        "No sound backup was found (backup folder: {folder}).",
     ),
     "database_missing": (
         "データベースがありません: {path}。`renkei-desk init --office CODE` で作成してください。",

@@ -7,18 +7,17 @@ SQL functions.
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 from pathlib import Path
 
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from db import migrate
-from db.backup import backup_to
 from db.engine import Database, SqlFunction, ensure_statistics, open_database
 from db.search_index import FOLD_FUNCTION, GRAMS_FUNCTION, NAME_KEY_FUNCTION
 from desktop_app.domain import text
 from desktop_app.domain.errors import UserError
+from desktop_app.services import backups
 
 SQL_FUNCTIONS: dict[str, SqlFunction] = {
     FOLD_FUNCTION: text.fold,
@@ -30,7 +29,9 @@ SQL_FUNCTIONS: dict[str, SqlFunction] = {
 def connect(path: Path) -> Database:
     """Open `path` (created when missing) at the newest schema.
 
-    Raises UserError when the file is not a database, is damaged, or is newer than the program.
+    An older file is backed up into its backup folder first (services/backups.py). Raises
+    UserError when the file is not a database, is damaged, or is newer than the program, or
+    when the backup before an upgrade cannot be written (nothing is upgraded then).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     database = open_database(path, SQL_FUNCTIONS)
@@ -41,7 +42,7 @@ def connect(path: Path) -> Database:
             if current is not None and not _known_revision(current):
                 raise UserError("database_newer", revision=current)
             if current is not None:
-                backup_to(database.engine, _upgrade_backup_path(path, current))
+                backups.backup_before(database, f"before-upgrade-{current}")
             migrate.upgrade(database.engine)
         # An upgrade adds indexes that the planner has no statistics for; left so, SQLite took
         # ix_inquiry_closed for `deleted = 0` and sorted 1,000,000 rows for one page of a search.
@@ -57,11 +58,6 @@ def connect(path: Path) -> Database:
 
 def _known_revision(revision: str) -> bool:
     return revision in migrate.all_revisions()
-
-
-def _upgrade_backup_path(path: Path, revision: str) -> Path:
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    return path.with_name(f"{path.stem}.before-upgrade-{revision}-{stamp}{path.suffix}")
 
 
 def _first_line(exc: BaseException) -> str:

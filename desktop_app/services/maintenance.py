@@ -1,12 +1,11 @@
-"""Backup, restore and the consistency check that IT staff run.
+"""The consistency check that IT staff run, and that the window runs at start.
 
-Backups use SQLite's online backup API, so a backup taken while a clerk is saving is still a
-consistent file. Restore first backs up the file it replaces, so a restore can be undone.
+Backups and restores live in services/backups.py and services/restore.py; a check that finds
+damage names the newest good backup, so the person is told what to restore.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,52 +15,48 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
 from db import migrate
-from db.backup import backup_to, copy_file, integrity_problems
+from db.backup import integrity_problems
 from db.engine import Database
 from db.models import Inquiry, ReceiptCounter
 from desktop_app.domain.errors import UserError
+from desktop_app.services.backups import BackupFile
+from desktop_app.services.database import connect
+from desktop_app.services.restore import newest_good_backup
 from desktop_app.services.setup import office_of
-
-
-@dataclass(frozen=True)
-class BackupReport:
-    path: Path
-    bytes: int
 
 
 @dataclass(frozen=True)
 class CheckReport:
     path: Path
     problems: tuple[str, ...]
+    # Filled when there are problems: what to restore (None when no good backup was found).
+    newest_good: BackupFile | None = None
+    # Why the file could not be opened at all (its one problem), to be shown in any language.
+    unreadable: UserError | None = None
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
 
-def backup(db: Database, to_dir: Path) -> BackupReport:
-    if to_dir.exists() and not to_dir.is_dir():
-        raise UserError("backup_target_invalid", path=to_dir)
-    to_dir.mkdir(parents=True, exist_ok=True)
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = to_dir / f"{db.path.stem}-{stamp}{db.path.suffix or '.sqlite3'}"
-    backup_to(db.engine, target)
-    return BackupReport(path=target, bytes=target.stat().st_size)
-
-
-def restore(db_path: Path, source: Path) -> BackupReport:
-    """Replace the database at `db_path` with the backup `source` (checked first)."""
-    if not source.is_file():
-        raise UserError("file_not_found", path=source)
-    _check_backup_file(source)
-    db_path.parent.mkdir(parents=True, exist_ok=True)  # a new PC: restore is how it starts
-    if db_path.exists():
-        safety = db_path.with_name(
-            f"{db_path.stem}.before-restore-{dt.datetime.now():%Y%m%d-%H%M%S}{db_path.suffix}"
-        )
-        copy_file(db_path, safety)
-    copy_file(source, db_path)
-    return BackupReport(path=db_path, bytes=db_path.stat().st_size)
+def check_file(path: Path) -> CheckReport:
+    """`check` of the database at `path`, which may be too damaged to open; a damaged one's
+    report names the newest good backup."""
+    unreadable = None
+    try:
+        db = connect(path)
+    except UserError as refused:
+        if refused.code != "database_unreadable":
+            raise
+        unreadable = refused
+        problems: tuple[str, ...] = (refused.message("en"),)
+    else:
+        try:
+            problems = check(db).problems
+        finally:
+            db.dispose()
+    newest = newest_good_backup(path) if problems else None
+    return CheckReport(path=path, problems=problems, newest_good=newest, unreadable=unreadable)
 
 
 def check(db: Database) -> CheckReport:
@@ -114,17 +109,3 @@ def _receipt_counter_problems(session: Session) -> list[str]:
         for office, year, last in highest
         if counters.get((office, year), 0) < last
     ]
-
-
-def _check_backup_file(source: Path) -> None:
-    try:
-        with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as conn:
-            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
-            status = conn.execute("PRAGMA quick_check").fetchone()[0]
-        conn.close()
-    except sqlite3.DatabaseError as exc:
-        raise UserError("restore_not_database", path=source, detail=str(exc)) from exc
-    if not {"alembic_version", "inquiry", "setting"} <= tables:
-        raise UserError("restore_not_database", path=source, detail="tables missing")
-    if status != "ok":
-        raise UserError("restore_not_database", path=source, detail=status)

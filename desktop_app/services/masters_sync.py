@@ -40,7 +40,7 @@ from desktop_app.excel.sync_package import (
     SheetSpec,
     read_package,
 )
-from desktop_app.services import audit, package_key
+from desktop_app.services import audit, backups, package_key
 from desktop_app.services.package_files import load_workbook, save_package
 from desktop_app.services.setup import require_office
 
@@ -133,6 +133,7 @@ def import_masters(db: Database, path: Path, *, staff: str) -> MastersReport:
             "package_edited", path=path.name, rows=shown or "、".join(package.altered_sheets)
         )
     report = MastersReport(path, package.manifest.package_id)
+    backups.backup_before(db, "before-masters-import")
     with db.write() as session:
         require_office(session)
         for name in TABLES:

@@ -42,7 +42,7 @@ from desktop_app.domain.errors import UserError
 from desktop_app.domain.merge import Merge, three_way
 from desktop_app.domain.receipt import parse_receipt
 from desktop_app.excel.sync_package import Package, PackageRow, canonical_json, read_package, rev_of
-from desktop_app.services import audit, package_key, sync_bases, sync_rows, writer
+from desktop_app.services import audit, backups, package_key, sync_bases, sync_rows, writer
 from desktop_app.services.package_files import load_workbook
 from desktop_app.services.package_sheets import SHEET_TITLES
 from desktop_app.services.setup import mark_training, require_office, training_in
@@ -129,6 +129,19 @@ class ImportReport:
         }
 
 
+class _BackupOnce:
+    """The one backup of an import: made before the first write, once for all its files."""
+
+    def __init__(self, db: Database, *, needed: bool) -> None:
+        self._db = db
+        self._needed = needed
+
+    def __call__(self) -> None:
+        if self._needed:
+            backups.backup_before(self._db, "before-sync-import")
+            self._needed = False
+
+
 class _DryRun(Exception):
     """Raised inside the write transaction of a dry run, so that it rolls back."""
 
@@ -141,12 +154,19 @@ def import_sync(
     dry_run: bool = False,
     accept_edited: bool = False,
 ) -> ImportReport:
-    """Import each file in its own transaction; a refused file changes nothing."""
+    """Import each file in its own transaction; a refused file changes nothing.
+
+    The first file that passes its checks is preceded by one backup (services/backups.py);
+    a dry run makes none. A backup that cannot be made refuses that file.
+    """
     reports = []
+    backup = _BackupOnce(db, needed=not dry_run)
     for path in paths:
         report = PackageReport(file=path.name)
         try:
-            _import_one(db, path, report, staff=staff, dry_run=dry_run, accept=accept_edited)
+            _import_one(
+                db, path, report, staff=staff, dry_run=dry_run, accept=accept_edited, backup=backup
+            )
         except _DryRun:
             pass
         except UserError as refusal:
@@ -158,7 +178,14 @@ def import_sync(
 
 
 def _import_one(
-    db: Database, path: Path, report: PackageReport, *, staff: str, dry_run: bool, accept: bool
+    db: Database,
+    path: Path,
+    report: PackageReport,
+    *,
+    staff: str,
+    dry_run: bool,
+    accept: bool,
+    backup: _BackupOnce,
 ) -> None:
     with db.read() as session:
         secret = package_key.password(session)
@@ -170,6 +197,7 @@ def _import_one(
     report.package_id, report.from_office = manifest.package_id, manifest.from_office
     report.sequence = manifest.sequence
     _check_edits(package, report, path, accept=accept)
+    backup()
     with db.write() as session:
         office = require_office(session)
         _check_route(session, package, office, path)

@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Slot
+from PySide6.QtCore import QSize, Qt, Slot
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox, QWidget
 
 from desktop_app import config
 from desktop_app.domain.errors import UserError
@@ -34,6 +35,7 @@ from desktop_app.ui.settings.settings_page import apply_font_size
 from desktop_app.ui.style import apply_style
 
 if TYPE_CHECKING:
+    from desktop_app.services.backups import DailyBackup
     from desktop_app.services.database import Database
     from desktop_app.ui.main_window import MainWindow
     from desktop_app.ui.worker import DbRunner
@@ -77,13 +79,21 @@ def run_gui(
     except UserError as exc:
         if frame is not None:
             frame.close()
-        _refuse(exc, chosen, interactive=screenshot is None)
-        return 2
+        if screenshot is None and exc.code == "database_unreadable":
+            opened = offer_newest_backup(db_path, exc.message(chosen), chosen)
+            if opened is None:
+                return 2
+            db, office = opened
+        else:
+            _refuse(exc, chosen, interactive=screenshot is None)
+            return 2
+        frame = None
     desk = DeskApp(app, db, office)
     try:
         desk.build(chosen, restore=screenshot is None, replacing=frame)
         if screenshot is not None:
             return desk.screenshot(screenshot)
+        desk.start_daily_backup()
         sys.excepthook = desk.excepthook
         return app.exec()
     finally:
@@ -141,6 +151,29 @@ def open_desk_database(path: Path, *, first_start: bool = False) -> tuple[Databa
     return db, office
 
 
+def offer_newest_backup(
+    db_path: Path, problem: str, lang: str, parent: QWidget | None = None
+) -> tuple[Database, str] | None:
+    """The damaged-database dialog: restore the newest good backup and open it, or None when
+    the person closes (or there is no backup, or the restore is refused: then said why)."""
+    from desktop_app.services import backups, restore
+    from desktop_app.ui.damaged_dialog import DamagedDatabaseDialog
+    from desktop_app.ui.settings.backup_box import desk_actor
+
+    newest = restore.newest_good_backup(db_path)
+    folder = str(backups.folder_for_file(db_path))
+    dialog = DamagedDatabaseDialog(str(db_path), problem, newest, parent, folder=folder)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    if newest is None or not accepted:
+        return None
+    try:
+        restore.restore(desk_actor(config.staff_login(), newest.office or ""), db_path, newest.path)
+        return open_desk_database(db_path)
+    except UserError as exc:
+        _refuse(exc, lang, interactive=True)
+        return None
+
+
 def set_application_font(app: QApplication, points: int) -> None:
     """A Japanese UI font at `points`, so kana and kanji get Japanese glyph shapes."""
     installed = set(QFontDatabase.families())
@@ -187,6 +220,7 @@ class DeskApp:
         else:
             window.list_page.splitter.setSizes([760, 400])
         window.languageChanged.connect(self._switch_language)
+        window.restoreRequested.connect(self.restore_backup)
         window.show()
         if replacing is not None:
             replacing.close()
@@ -223,6 +257,81 @@ class DeskApp:
             self.runner.shutdown()
         self.db.dispose()
 
+    def start_daily_backup(self) -> None:
+        """The first start of the day's backup, behind the open window; a damaged copy means a
+        damaged database, and the newest good backup is offered at once."""
+        from desktop_app.services import backups
+
+        assert self.runner is not None and self.window is not None
+        self.runner.run(backups.daily, self.db, on_done=self._daily_done, owner=self.window)
+
+    def _daily_done(self, outcome: DailyBackup) -> None:
+        if not outcome.problems or self.window is None:
+            return
+        window = self.window
+        self.replace_database(
+            lambda: offer_newest_backup(self.db.path, outcome.problems[0], window.ctx.lang, window)
+        )
+
+    @Slot(Path)
+    def restore_backup(self, backup: Path) -> None:
+        """Restore `backup` over the open database (設定 → 復元) and reopen the window on it;
+        a refused restore reopens the unchanged file and says why."""
+        from desktop_app.services import restore
+        from desktop_app.ui.settings.backup_box import desk_actor
+
+        window = self.window
+        assert window is not None
+        lang, path = window.ctx.lang, self.db.path
+        actor = desk_actor(window.ctx.staff, window.ctx.office)
+        outcome: list[BaseException | str] = []
+
+        def swap() -> tuple[Database, str] | None:
+            try:
+                report = restore.restore(actor, path, backup)
+                outcome.append(_restored_text(report.path, report.kept, lang))
+            except UserError as exc:
+                outcome.append(exc)
+            return open_desk_database(path)
+
+        self.replace_database(swap)
+        message = outcome[0] if outcome else None
+        if isinstance(message, BaseException):
+            show_error(self.window, message, lang)
+        elif message:
+            done = QMessageBox(
+                QMessageBox.Icon.Information, PRODUCT_NAMES.get(lang, "連携デスク"), message,
+                QMessageBox.StandardButton.Ok, self.window, objectName="restored",
+            )  # fmt: skip
+            done.open()  # not exec(): the new window loads meanwhile
+
+    def replace_database(self, swap: Callable[[], tuple[Database, str] | None]) -> None:
+        """Close the database (queued work drained first), run `swap` to put another file in
+        its place and open it, and rebuild the window on it; None from `swap` quits."""
+        old_window, old_runner = self.window, self.runner
+        lang = old_window.ctx.lang if old_window is not None else "ja"
+        if old_window is not None:
+            old_window.save_geometry()
+        if old_runner is not None:
+            old_runner.shutdown()
+        self.runner = None
+        self.db.dispose()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            opened = swap()
+        finally:
+            QApplication.restoreOverrideCursor()
+        if opened is None:
+            if old_window is not None:
+                old_window.close()
+            self.app.quit()
+            return
+        self.db, self.office = opened
+        self.build(lang, restore=True)
+        if old_window is not None:
+            old_window.close()
+            old_window.deleteLater()
+
     @Slot(str)
     def _switch_language(self, lang: str) -> None:
         old_window, old_runner = self.window, self.runner
@@ -235,6 +344,14 @@ class DeskApp:
         if old_window is not None:
             old_window.close()
             old_window.deleteLater()
+
+
+def _restored_text(path: Path, kept: Path | None, lang: str) -> str:
+    from desktop_app.domain.messages import render
+
+    if kept is None:
+        return render("restore_done_new", lang, path=path)
+    return render("restore_done", lang, path=path, kept=kept)
 
 
 def _refuse(exc: UserError, lang: str, *, interactive: bool) -> None:

@@ -11,6 +11,7 @@ the AppContext it is given. GUI thread only.
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 from typing import Any, cast
 
 from PySide6.QtCore import QByteArray, QSize, Signal, Slot
@@ -56,10 +57,12 @@ _MODULES = {DASHBOARD: "desktop_app.ui.dashboard.dashboard_page", INTAKE: INTAKE
 class MainWindow(QMainWindow):
     """Navigation and screens; `show_page(name)` switches (names in PAGES).
 
-    `languageChanged(str)` is re-emitted from 設定 for ui.app, which rebuilds the window.
+    `languageChanged(str)` and `restoreRequested(Path)` are re-emitted from 設定 for ui.app,
+    which rebuilds the window (after restoring the backup).
     """
 
     languageChanged = Signal(str)
+    restoreRequested = Signal(Path)  # noqa: N815 (Qt signal naming): a backup to restore
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -249,6 +252,7 @@ class MainWindow(QMainWindow):
         elif name == "settings":
             page = SettingsPage(self.ctx, self)
             page.languageChanged.connect(self.languageChanged)
+            page.restoreRequested.connect(self.restoreRequested)
         else:
             page = (MastersPage if name == "masters" else ReportPage)(self.ctx, self)
         return page

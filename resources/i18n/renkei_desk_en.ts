@@ -1869,4 +1869,144 @@ All inquiries of "{0}" move to "{1}". A merge cannot be undone. Continue?</trans
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
     </context>
+    <context>
+        <name>BackupBox</name>
+        <message>
+            <source>バックアップと復元（管理者）</source>
+            <translation>Backups and restore (administrator)</translation>
+        </message>
+        <message>
+            <source>参照…</source>
+            <translation>Browse…</translation>
+        </message>
+        <message>
+            <source>保存先を変更</source>
+            <translation>Change folder</translation>
+        </message>
+        <message>
+            <source>日時</source>
+            <translation>Taken</translation>
+        </message>
+        <message>
+            <source>種類</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>事務所</source>
+            <translation>Office</translation>
+        </message>
+        <message>
+            <source>大きさ</source>
+            <translation>Size</translation>
+        </message>
+        <message>
+            <source>今すぐバックアップ</source>
+            <translation>Back up now</translation>
+        </message>
+        <message>
+            <source>選んだバックアップから復元…</source>
+            <translation>Restore the chosen backup…</translation>
+        </message>
+        <message>
+            <source>毎日最初の起動時と、取込・更新の前に自動でバックアップします（毎日7回分・毎週4回分・毎月12回分を保存）。外付けドライブを保存先にできます。復元する前に、いまのデータベースは置き換えたファイルとして残します。</source>
+            <translation>A backup is made at the first start of each day and before every import and upgrade (7 daily, 4 weekly and 12 monthly are kept). The folder may be on removable media. Before a restore, the current database is kept as the replaced file.</translation>
+        </message>
+        <message>
+            <source>保存先</source>
+            <translation>Folder</translation>
+        </message>
+        <message>
+            <source>読めません</source>
+            <translation>unreadable</translation>
+        </message>
+        <message>
+            <source>毎日</source>
+            <translation>daily</translation>
+        </message>
+        <message>
+            <source>手動</source>
+            <translation>by hand</translation>
+        </message>
+        <message>
+            <source>送付ファイル取込の前</source>
+            <translation>before a sync import</translation>
+        </message>
+        <message>
+            <source>マスタ取込の前</source>
+            <translation>before a master import</translation>
+        </message>
+        <message>
+            <source>台帳取込の前</source>
+            <translation>before a ledger import</translation>
+        </message>
+        <message>
+            <source>保存期間経過データ消去の前</source>
+            <translation>before erasing expired data</translation>
+        </message>
+        <message>
+            <source>プログラム更新の前</source>
+            <translation>before an upgrade</translation>
+        </message>
+        <message>
+            <source>バックアップの保存先</source>
+            <translation>Backup folder</translation>
+        </message>
+        <message>
+            <source>保存先を変更しました。</source>
+            <translation>The backup folder was changed.</translation>
+        </message>
+        <message>
+            <source>バックアップを作成しました。</source>
+            <translation>Backup made.</translation>
+        </message>
+        <message>
+            <source>バックアップから復元</source>
+            <translation>Restore from a backup</translation>
+        </message>
+        <message>
+            <source>{0} のバックアップで、いまのデータベースを置き換えます。
+それ以降の入力は復元後のデータベースにはありません（置き換えたファイルは残します）。
+復元しますか？</source>
+            <translation>The current database will be replaced with the backup of {0}.
+What was entered after it will not be in the restored database (the replaced file is kept).
+Restore?</translation>
+        </message>
+    </context>
+    <context>
+        <name>DamagedDatabaseDialog</name>
+        <message>
+            <source>データベースが壊れています</source>
+            <translation>The database is damaged</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;データベースが壊れているため、このままでは使えません。&lt;/b&gt;</source>
+            <translation>&lt;b&gt;The database is damaged and cannot be used as it is.&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>ファイル: {0}</source>
+            <translation>File: {0}</translation>
+        </message>
+        <message>
+            <source>見つかった問題: {0}</source>
+            <translation>Problem found: {0}</translation>
+        </message>
+        <message>
+            <source>最新の正常なバックアップ（{0}、{1}）から復元できます。それより後の入力は失われます。壊れたファイルは置き換えたファイルとして残します。
+{2}</source>
+            <translation>It can be restored from the newest sound backup ({0}, {1}). What was entered after it is lost. The damaged file is kept as the replaced file.
+{2}</translation>
+        </message>
+        <message>
+            <source>正常なバックアップが見つかりません（バックアップ先: {0}）。システム管理者に連絡してください。</source>
+            <translation>No sound backup was found (backup folder: {0}). Contact the system administrator.</translation>
+        </message>
+        <message>
+            <source>このバックアップから復元</source>
+            <translation>Restore this backup</translation>
+        </message>
+        <message>
+            <source>終了</source>
+            <translation>Quit</translation>
+        </message>
+    </context>
 </TS>

@@ -1867,4 +1867,144 @@
             <translation type="unfinished" />
         </message>
     </context>
+    <context>
+        <name>BackupBox</name>
+        <message>
+            <source>バックアップと復元（管理者）</source>
+            <translation>バックアップと復元（管理者）</translation>
+        </message>
+        <message>
+            <source>参照…</source>
+            <translation>参照…</translation>
+        </message>
+        <message>
+            <source>保存先を変更</source>
+            <translation>保存先を変更</translation>
+        </message>
+        <message>
+            <source>日時</source>
+            <translation>日時</translation>
+        </message>
+        <message>
+            <source>種類</source>
+            <translation>種類</translation>
+        </message>
+        <message>
+            <source>事務所</source>
+            <translation>事務所</translation>
+        </message>
+        <message>
+            <source>大きさ</source>
+            <translation>大きさ</translation>
+        </message>
+        <message>
+            <source>今すぐバックアップ</source>
+            <translation>今すぐバックアップ</translation>
+        </message>
+        <message>
+            <source>選んだバックアップから復元…</source>
+            <translation>選んだバックアップから復元…</translation>
+        </message>
+        <message>
+            <source>毎日最初の起動時と、取込・更新の前に自動でバックアップします（毎日7回分・毎週4回分・毎月12回分を保存）。外付けドライブを保存先にできます。復元する前に、いまのデータベースは置き換えたファイルとして残します。</source>
+            <translation>毎日最初の起動時と、取込・更新の前に自動でバックアップします（毎日7回分・毎週4回分・毎月12回分を保存）。外付けドライブを保存先にできます。復元する前に、いまのデータベースは置き換えたファイルとして残します。</translation>
+        </message>
+        <message>
+            <source>保存先</source>
+            <translation>保存先</translation>
+        </message>
+        <message>
+            <source>読めません</source>
+            <translation>読めません</translation>
+        </message>
+        <message>
+            <source>毎日</source>
+            <translation>毎日</translation>
+        </message>
+        <message>
+            <source>手動</source>
+            <translation>手動</translation>
+        </message>
+        <message>
+            <source>送付ファイル取込の前</source>
+            <translation>送付ファイル取込の前</translation>
+        </message>
+        <message>
+            <source>マスタ取込の前</source>
+            <translation>マスタ取込の前</translation>
+        </message>
+        <message>
+            <source>台帳取込の前</source>
+            <translation>台帳取込の前</translation>
+        </message>
+        <message>
+            <source>保存期間経過データ消去の前</source>
+            <translation>保存期間経過データ消去の前</translation>
+        </message>
+        <message>
+            <source>プログラム更新の前</source>
+            <translation>プログラム更新の前</translation>
+        </message>
+        <message>
+            <source>バックアップの保存先</source>
+            <translation>バックアップの保存先</translation>
+        </message>
+        <message>
+            <source>保存先を変更しました。</source>
+            <translation>保存先を変更しました。</translation>
+        </message>
+        <message>
+            <source>バックアップを作成しました。</source>
+            <translation>バックアップを作成しました。</translation>
+        </message>
+        <message>
+            <source>バックアップから復元</source>
+            <translation>バックアップから復元</translation>
+        </message>
+        <message>
+            <source>{0} のバックアップで、いまのデータベースを置き換えます。
+それ以降の入力は復元後のデータベースにはありません（置き換えたファイルは残します）。
+復元しますか？</source>
+            <translation>{0} のバックアップで、いまのデータベースを置き換えます。
+それ以降の入力は復元後のデータベースにはありません（置き換えたファイルは残します）。
+復元しますか？</translation>
+        </message>
+    </context>
+    <context>
+        <name>DamagedDatabaseDialog</name>
+        <message>
+            <source>データベースが壊れています</source>
+            <translation>データベースが壊れています</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;データベースが壊れているため、このままでは使えません。&lt;/b&gt;</source>
+            <translation>&lt;b&gt;データベースが壊れているため、このままでは使えません。&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>ファイル: {0}</source>
+            <translation>ファイル: {0}</translation>
+        </message>
+        <message>
+            <source>見つかった問題: {0}</source>
+            <translation>見つかった問題: {0}</translation>
+        </message>
+        <message>
+            <source>最新の正常なバックアップ（{0}、{1}）から復元できます。それより後の入力は失われます。壊れたファイルは置き換えたファイルとして残します。
+{2}</source>
+            <translation>最新の正常なバックアップ（{0}、{1}）から復元できます。それより後の入力は失われます。壊れたファイルは置き換えたファイルとして残します。
+{2}</translation>
+        </message>
+        <message>
+            <source>正常なバックアップが見つかりません（バックアップ先: {0}）。システム管理者に連絡してください。</source>
+            <translation>正常なバックアップが見つかりません（バックアップ先: {0}）。システム管理者に連絡してください。</translation>
+        </message>
+        <message>
+            <source>このバックアップから復元</source>
+            <translation>このバックアップから復元</translation>
+        </message>
+        <message>
+            <source>終了</source>
+            <translation>終了</translation>
+        </message>
+    </context>
 </TS>

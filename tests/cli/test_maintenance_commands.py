@@ -94,8 +94,10 @@ def test_check_on_a_file_that_is_not_sqlite_says_it_cannot_open_it(run, tmp_path
     path = tmp_path / "notes.sqlite3"
     path.write_bytes(b"this is not a database\n" * 100)
     result = run("check", db=path)
-    assert result.code == 2
-    assert "を開けません" in result.err
+    assert result.code == 3
+    assert "を開けません" in result.out
+    assert "正常なバックアップが見つかりません" in result.out
+    assert path.read_bytes() == b"this is not a database\n" * 100
 
 
 def test_backup_then_restore_brings_the_rows_back(
@@ -118,17 +120,19 @@ def test_backup_then_restore_brings_the_rows_back(
     assert _count(filled) == 30
     shown = run("inquiry", "show", "SHIBA-2026-00001", "--json", db=filled)
     assert shown.code == 0
-    safety = list(filled.parent.glob(f"{filled.stem}.before-restore-*{filled.suffix}"))
+    safety = list(filled.parent.glob(f"{filled.stem}.replaced-*{filled.suffix}"))
     assert len(safety) == 1
     assert _count(safety[0]) == 31
     assert run("check", db=filled).code == 0
 
 
-def test_backup_defaults_to_the_current_folder(run, filled, tmp_path, monkeypatch):
+def test_backup_defaults_to_the_backup_folder(run, filled, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = run("backup", "--json", db=filled)
     assert result.code == 0
-    assert Path(result.json()["path"]).resolve().parent == tmp_path.resolve()
+    made = Path(result.json()["path"])
+    assert made.parent == filled.parent / "backups"
+    assert made.name.startswith("desk-SHIBA-") and made.name.endswith("-manual.sqlite3")
 
 
 def test_backup_while_another_connection_holds_uncommitted_work(run, filled, tmp_path):
@@ -155,3 +159,97 @@ def test_messages_of_backup_and_restore(run, filled, tmp_path):
     path = made.out.split(": ", 1)[1].strip()
     restored = run("restore", path, db=filled)
     assert "バックアップから復元しました" in restored.out
+
+
+def test_check_on_a_damaged_file_names_the_newest_good_backup(
+    run, filled, write_json, sample_inquiry
+):
+    from tests.damage import break_an_index
+
+    run("inquiry", "add", "--json-file", str(write_json(sample_inquiry)), db=filled)  # daily
+    [daily] = (filled.parent / "backups").glob("*-daily.sqlite3")
+    break_an_index(filled)
+
+    result = run("check", db=filled)
+    figures = run("check", "--json", db=filled).json()
+
+    assert result.code == 3
+    assert f"最新の正常なバックアップ: {daily}" in result.out
+    assert f'renkei-desk restore "{daily}"' in result.out
+    assert figures["ok"] is False and figures["newest_good_backup"] == str(daily)
+
+
+def test_the_first_changing_command_of_the_day_backs_up_and_reads_do_not(run, filled):
+    folder = filled.parent / "backups"
+    run("inquiry", "list", db=filled)
+    run("check", db=filled)
+    assert not folder.exists()
+    run("inquiry", "delete", "SHIBA-2026-00001", db=filled)
+    run("inquiry", "delete", "SHIBA-2026-00002", db=filled)
+    [daily] = folder.iterdir()
+    assert daily.name.endswith("-daily.sqlite3")
+    assert _count(daily) == 30  # taken before the first change
+
+
+@pytest.mark.parametrize("damage", ["index", "header"])
+def test_restore_refuses_a_damaged_backup_in_japanese_changing_nothing(
+    run, filled, tmp_path, damage
+):
+    from tests.damage import break_an_index, break_the_header
+
+    made = Path(run("backup", "--to", str(tmp_path / "b"), "--json", db=filled).json()["path"])
+    (break_an_index if damage == "index" else break_the_header)(made)
+    before = filled.read_bytes()
+
+    result = run("restore", str(made), db=filled)
+
+    assert result.code == 2
+    expected = (
+        "は壊れているため復元できません" if damage == "index" else "バックアップではありません"
+    )
+    assert expected in result.err
+    assert filled.read_bytes() == before
+    assert not list(filled.parent.glob("*.replaced-*"))
+
+
+def test_restore_refuses_another_offices_backup_unless_told(run, filled, tmp_path):
+    made = Path(run("backup", "--to", str(tmp_path / "b"), "--json", db=filled).json()["path"])
+    with sqlite3.connect(made) as conn:
+        conn.execute("UPDATE setting SET value = 'AKASAKA' WHERE key = 'office_code'")
+    conn.close()
+    before = filled.read_bytes()
+
+    refused = run("restore", str(made), db=filled)
+    assert refused.code == 2
+    assert "「AKASAKA」のバックアップで、この端末は「SHIBA」です" in refused.err
+    assert filled.read_bytes() == before
+
+    taken = run("restore", str(made), "--other-office", "--json", db=filled)
+    assert taken.code == 0 and taken.json()["office"] == "AKASAKA"
+
+
+def test_restore_over_a_damaged_database_needs_no_readable_database(run, filled, tmp_path):
+    from tests.damage import break_the_header
+
+    made = Path(run("backup", "--to", str(tmp_path / "b"), "--json", db=filled).json()["path"])
+    break_the_header(filled)
+
+    result = run("restore", str(made), db=filled)
+
+    assert result.code == 0, result.err
+    assert "置き換えたファイルは" in result.out
+    assert run("check", db=filled).code == 0
+
+
+def test_the_backup_folder_is_shown_and_set(run, filled, tmp_path):
+    assert run("backup-folder", "show", "--json", db=filled).json() == {
+        "folder": str(filled.parent / "backups")
+    }
+    usb = tmp_path / "usb"
+    assert run("backup-folder", "set", str(usb), db=filled).out.startswith("バックアップ先: ")
+    made = run("backup", "--json", db=filled).json()["path"]
+    assert Path(made).parent == usb.resolve()
+    run("backup-folder", "set", "default", db=filled)
+    assert (
+        run("backup-folder", "show", db=filled).out.strip().endswith(str(filled.parent / "backups"))
+    )

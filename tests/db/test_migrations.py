@@ -116,7 +116,10 @@ def test_opening_a_baseline_file_upgrades_it_after_a_backup(old_file):
     db = database.connect(old_file)
     try:
         assert migrate.current_revision(db.engine) == migrate.head_revision() != "0001"
-        backups = list(old_file.parent.glob("old.before-upgrade-0001-*.sqlite3"))
+        # Into the backup folder beside the file, named for the office and the revision.
+        backups = list(
+            (old_file.parent / "backups").glob("old-SHIBA-*-before-upgrade-0001.sqlite3")
+        )
         assert len(backups) == 1
         assert _rows(backups[0]) == before
         assert _rows(old_file, like=before) == before
@@ -190,7 +193,7 @@ def test_a_0002_file_with_rows_upgrades_to_0003_losing_none_and_filling_the_new_
 def test_opening_twice_upgrades_and_backs_up_once(old_file):
     database.connect(old_file).dispose()
     database.connect(old_file).dispose()
-    assert len(list(old_file.parent.glob("*before-upgrade*"))) == 1
+    assert len(list(old_file.parent.glob("backups/*before-upgrade*"))) == 1
 
 
 def test_a_database_newer_than_the_program_is_refused(db_path):
@@ -205,7 +208,7 @@ def test_a_database_newer_than_the_program_is_refused(db_path):
     assert refused.value.code == "database_newer"
     assert "ffff9999" in refused.value.message("ja")
     assert db_path.read_bytes() == before
-    assert not list(db_path.parent.glob("*before-upgrade*"))
+    assert not list(db_path.parent.glob("**/*before-upgrade*"))
 
 
 def test_a_file_that_is_not_a_database_is_refused(tmp_path):

@@ -5,8 +5,9 @@ are neither read nor changed), opens the main window at 1280x800 offscreen and s
 list (with the detail pane), detail (a referral waiting for its reply), list_place (the
 都道府県 filter), case_sheet (at a 1366x768 screen's size), followups, masters
 (municipality search), dashboard (this fiscal year), reports (a monthly workbook just
-written), settings, the intake form (tests/gui/intake_screenshots.py) and 取込・送付
-at the central office (tests/gui/exchange_screenshots.py), each as <name>_<lang>.png.
+written), settings, the intake form (tests/gui/intake_screenshots.py), 取込・送付
+at the central office (tests/gui/exchange_screenshots.py), 設定's backups and the
+damaged-database dialog (tests/gui/backup_screenshots.py), each as <name>_<lang>.png.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from desktop_app.ui.main_window import MainWindow  # noqa: E402
 from desktop_app.ui.style import apply_style  # noqa: E402
 from desktop_app.ui.widgets.screen_fit import fitted_size  # noqa: E402
 from desktop_app.ui.worker import DbRunner  # noqa: E402
+from tests.gui.backup_screenshots import shoot_backups  # noqa: E402
 from tests.gui.exchange_screenshots import shoot_exchange, shoot_ledger  # noqa: E402
 from tests.gui.intake_screenshots import shoot_intake  # noqa: E402
 
@@ -132,6 +134,7 @@ def _shoot_all(
     shoot_intake(window.ctx, out, lang, lambda: _settle(app, desk.runner))
     shoot_exchange(out, lang, lambda runner: _settle(app, runner))
     shoot_ledger(out, lang, lambda runner: _settle(app, runner))
+    shoot_backups(out, lang, lambda runner: _settle(app, runner))
 
 
 def _shoot_case_sheet(app: QApplication, desk: DeskApp, window: MainWindow, path: Path) -> None:

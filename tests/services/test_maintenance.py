@@ -8,8 +8,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from desktop_app.domain.actor import system_actor
 from desktop_app.domain.errors import UserError
-from desktop_app.services import database, inquiries, maintenance
+from desktop_app.services import backups, database, inquiries, maintenance, restore
+
+ADMIN = system_actor("SHIBA", "admin")
 
 
 @pytest.fixture
@@ -69,7 +72,7 @@ def test_a_dangling_foreign_key_is_found(filled):
 
 
 def test_a_file_damaged_in_the_middle_is_reported_not_raised(filled, tmp_path):
-    backup = maintenance.backup(filled, tmp_path / "b")
+    backup = backups.backup_now(filled, "manual", folder=tmp_path / "b")
     size = backup.path.stat().st_size
     with backup.path.open("r+b") as handle:
         handle.seek(size // 2)
@@ -88,7 +91,7 @@ def test_a_file_damaged_in_the_middle_is_reported_not_raised(filled, tmp_path):
 
 
 def test_backup_is_a_consistent_copy(filled, tmp_path):
-    report = maintenance.backup(filled, tmp_path / "backups")
+    report = backups.backup_now(filled, "manual", folder=tmp_path / "backups")
     assert report.path.parent == tmp_path / "backups"
     assert report.bytes == report.path.stat().st_size > 0
     with sqlite3.connect(report.path) as conn:
@@ -98,12 +101,12 @@ def test_backup_is_a_consistent_copy(filled, tmp_path):
 
 
 def test_restore_replaces_the_file_and_keeps_the_old_one(filled, tmp_path, sample_inquiry):
-    backup = maintenance.backup(filled, tmp_path / "backups")
+    backup = backups.backup_now(filled, "manual", folder=tmp_path / "backups")
     inquiries.add_inquiry(filled, sample_inquiry, staff="s")
     path = filled.path
     filled.dispose()
 
-    report = maintenance.restore(path, backup.path)
+    report = restore.restore(ADMIN, path, backup.path)
 
     assert report.path == path
     reopened = database.connect(path)
@@ -113,7 +116,7 @@ def test_restore_replaces_the_file_and_keeps_the_old_one(filled, tmp_path, sampl
         assert maintenance.check(reopened).ok
     finally:
         reopened.dispose()
-    (safety,) = path.parent.glob(f"{path.stem}.before-restore-*")
+    (safety,) = path.parent.glob(f"{path.stem}.replaced-*")
     with sqlite3.connect(safety) as conn:
         assert conn.execute("SELECT count(*) FROM inquiry").fetchone()[0] == 4
     conn.close()
@@ -129,14 +132,14 @@ def test_restore_refuses_what_is_not_a_backup(db_path: Path, tmp_path, content):
     fake.write_bytes(content)
     original = db_path.read_bytes()
     with pytest.raises(UserError) as refused:
-        maintenance.restore(db_path, fake)
+        restore.restore(ADMIN, db_path, fake)
     assert refused.value.code == "restore_not_database"
     assert db_path.read_bytes() == original
 
 
 def test_restore_of_a_missing_file_is_refused(db_path, tmp_path):
     with pytest.raises(UserError) as refused:
-        maintenance.restore(db_path, tmp_path / "missing.sqlite3")
+        restore.restore(ADMIN, db_path, tmp_path / "missing.sqlite3")
     assert refused.value.code == "file_not_found"
 
 

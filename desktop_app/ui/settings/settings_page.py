@@ -1,5 +1,6 @@
 """設定: display language and font size, saved in QSettings (ui.preferences), and the
-offices' shared package password (ui/settings/package_password.py, kept in the database).
+offices' shared package password (ui/settings/package_password.py, kept in the database),
+and the backups with their restore (ui/settings/backup_box.py).
 
 A new font size applies at once to the whole window. A new language rebuilds the window in
 that language (`languageChanged`; ui.app does the rebuild, with the saved geometry), so no
@@ -8,6 +9,7 @@ widget needs to retranslate itself. GUI thread only.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal, Slot
@@ -26,6 +28,7 @@ class SettingsPage(QWidget):
     language was saved."""
 
     languageChanged = Signal(str)
+    restoreRequested = Signal(Path)  # noqa: N815 (Qt signal naming)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,14 +55,19 @@ class SettingsPage(QWidget):
         form.addRow(note)
         # Imported here: the start frame applies the font size from this module before the
         # services (which the password box calls) may be imported (ui/app.py).
+        from desktop_app.ui.settings.backup_box import BackupBox
         from desktop_app.ui.settings.package_password import PackagePasswordBox
 
         self.package_password = PackagePasswordBox(ctx, self)
         form.addRow(self.package_password)
+        self.backups = BackupBox(ctx, self)
+        self.backups.restoreRequested.connect(self.restoreRequested)
+        form.addRow(self.backups)
         link_labels(self)
 
     def refresh(self) -> None:
         self.package_password.refresh()
+        self.backups.refresh()
 
     @Slot()
     def _language_chosen(self) -> None:

@@ -1,0 +1,42 @@
+"""`python -m tests.crash.child saves DB N TAG [GO]`: a desk process the crash tests kill or race.
+
+Saves N inquiries one by one and prints each receipt number on its own line only after its
+transaction committed (the acknowledgement a clerk sees), flushing at once, so that every
+line the parent read is a save the program promised to keep. With GO, it waits, with the
+database open, until that file exists, so that two children start saving together.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from desktop_app.services import database, inquiries
+
+
+def saves(path: Path, count: int, tag: str, go: Path | None = None) -> None:
+    db = database.connect(path)
+    try:
+        while go is not None and not go.exists():
+            time.sleep(0.005)
+        for number in range(count):
+            record = inquiries.add_inquiry(
+                db,
+                {
+                    "received_at": "2026-10-01",
+                    "subject": f"{tag}の相談{number}",
+                    "content": "窓口での相談内容。" * 20,
+                    "inquirer": {"type": "resident", "name": f"{tag}利用者{number}"},
+                },
+                staff=tag,
+            )
+            print(record.receipt_no, flush=True)
+    finally:
+        db.dispose()
+
+
+if __name__ == "__main__":
+    command, db_path, how_many, who = sys.argv[1:5]
+    assert command == "saves"
+    saves(Path(db_path), int(how_many), who, Path(sys.argv[5]) if len(sys.argv) > 5 else None)

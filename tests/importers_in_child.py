@@ -1,0 +1,57 @@
+"""`python -m tests.importers_in_child IMPORTER DB FILE...`: one importer run on each file in
+a process of its own, printing for each one JSON line {"file", "code", "message", "seconds",
+"peak_rss_mb"} (the process's peak so far, so the last line's is the peak over every file).
+
+The hostile-file tests run every importer through this, so a bomb that got through shows as
+time or memory instead of taking the suite down. `IMPORTERS` is the one table to extend when
+an importer is added (the ledger import: a function taking the database and the path that
+raises, or reports, its refusal as a UserError).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from db.engine import Database
+from desktop_app.domain.errors import UserError
+from desktop_app.services import database, masters_sync, sync_import
+from tests.excel.open_in_child import _peak_rss_mb
+
+
+def _sync(db: Database, path: Path) -> None:
+    [package] = sync_import.import_sync(db, [path], staff="supervisor").packages
+    if package.refusal is not None:
+        raise package.refusal
+
+
+def _masters(db: Database, path: Path) -> None:
+    masters_sync.import_masters(db, path, staff="admin")
+
+
+IMPORTERS: dict[str, Callable[[Database, Path], None]] = {"sync": _sync, "masters": _masters}
+
+
+def main(argv: list[str]) -> None:
+    importer, db_path = argv[0], Path(argv[1])
+    db = database.connect(db_path)
+    try:
+        for file in map(Path, argv[2:]):
+            started = time.perf_counter()
+            outcome: dict[str, object] = {"file": file.name, "code": None, "message": None}
+            try:
+                IMPORTERS[importer](db, file)
+            except UserError as error:
+                outcome.update(code=error.code, message=error.message("ja"))
+            outcome["seconds"] = time.perf_counter() - started
+            outcome["peak_rss_mb"] = _peak_rss_mb()
+            print(json.dumps(outcome, ensure_ascii=False), flush=True)
+    finally:
+        db.dispose()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,97 @@
+"""Hostile workbooks given to every importer (issue 11): an XML entity bomb, zip bombs, a sheet
+claiming a million columns, a truncated file, a password-protected file with the wrong
+password, an .xls renamed .xlsx. Each is refused with its Japanese message in under 30 s and
+1.5 GB (the import runs in a child process), and nothing changed: the same rows, the same
+highest change sequence, no backup made.
+
+The files come from tests/excel/hostile.py (shared with the reader's own tests); the importers
+from tests/importers_in_child.IMPORTERS.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from desktop_app.excel.safe_read import encrypt_xlsx
+from desktop_app.services import package_key
+from tests.conftest import table_snapshot
+from tests.excel import hostile
+from tests.importers_in_child import IMPORTERS
+
+ROOT = Path(__file__).resolve().parents[2]
+SECONDS = 30
+PEAK_MB = 1536
+PASSWORD = "minato-renkei-2026"
+
+
+def _wrong_password() -> bytes:
+    return encrypt_xlsx(hostile.plain_workbook(), "another-wards-password")
+
+
+FILES: list[tuple[str, Callable[[], bytes], str, str]] = [
+    ("entity bomb", hostile.entity_bomb_in_shared_strings, "workbook_xml_forbidden", "DTD"),
+    ("zip bomb declaring 3 GB", hostile.declares_gigabytes,
+     "workbook_inflates_too_much", "展開すると大きくなりすぎる"),
+    ("zip bomb lying about its size", hostile.inflates_past_its_claim,
+     "workbook_inflates_too_much", "展開すると大きくなりすぎる"),
+    ("a million columns", hostile.claims_a_million_columns,
+     "workbook_sheet_too_large", "16,384 列 × 1,048,576 行"),
+    ("truncated", hostile.truncated, "workbook_damaged", "途中で切れています"),
+    ("wrong password", _wrong_password, "workbook_password_wrong", "このパスワードでは開けません"),
+    (".xls renamed .xlsx", hostile.legacy_xls, "workbook_is_xls", "古い形式のExcelファイル（.xls"),
+]  # fmt: skip
+
+
+def _state(path: Path) -> dict:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        seq = conn.execute("SELECT coalesce(max(last), 0) FROM change_counter").fetchone()[0]
+        masters = conn.execute("SELECT count(*), max(rev) FROM municipality").fetchone()
+    finally:
+        conn.close()
+    return {**table_snapshot(path), "change_seq": seq, "municipalities": masters}
+
+
+@pytest.mark.parametrize("importer", sorted(IMPORTERS))
+def test_hostile_files_are_refused_quickly_and_change_nothing(office, tmp_path, importer):
+    db = office("SHIBA")
+    package_key.set_password(db, PASSWORD)
+    path = db.path
+    db.dispose()
+    files = {
+        hostile.write(tmp_path, f"送付{number}.xlsx", build()).name: (kind, code, words)
+        for number, (kind, build, code, words) in enumerate(FILES)
+    }
+    before = _state(path)
+
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.importers_in_child", importer, str(path)]
+        + [str(tmp_path / name) for name in files],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=SECONDS * len(files),
+        check=False,
+    )
+
+    assert done.returncode == 0, done.stderr[-2000:]
+    outcomes = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [outcome["file"] for outcome in outcomes] == list(files)
+    for outcome in outcomes:
+        kind, code, words = files[outcome["file"]]
+        assert outcome["code"] == code, (kind, outcome)
+        assert f"「{outcome['file']}」" in outcome["message"], (kind, outcome)
+        assert words in outcome["message"], (kind, outcome)
+        assert outcome["seconds"] < SECONDS, (kind, outcome)
+        assert outcome["peak_rss_mb"] < PEAK_MB, (kind, outcome)
+    assert _state(path) == before
+    assert not (path.parent / "backups").exists()  # refused before the backup it would need

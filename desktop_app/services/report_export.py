@@ -21,7 +21,7 @@ from desktop_app.domain.errors import UserError
 from desktop_app.domain.report_figures import Period, Report
 from desktop_app.excel.report_workbook import write_report
 from desktop_app.excel.safe_read import encrypt_xlsx
-from desktop_app.services import package_key, report_lists, reports
+from desktop_app.services import audit, package_key, report_lists, reports
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,7 @@ def export_workbook(
         )
         if secret is not None:
             temporary.write_bytes(encrypt_xlsx(temporary.read_bytes(), secret))
+    _audit(db, out, period, staff=staff, personal=personal)
     return ReportFile(out, report, personal, secret is not None)
 
 
@@ -74,12 +75,24 @@ def export_with(
     with atomic_output(out) as temporary:
         report = reports.build_report(db, period, office=office, staff=staff)
         write(report, temporary)
+    _audit(db, out, period, staff=staff, personal=False)
     return ReportFile(out, report, False, False)
 
 
+def _audit(db: Database, out: Path, period: Period, *, staff: str, personal: bool) -> None:
+    """Every report file is an export of the desk's data: who made which, and where."""
+    with db.write() as session:
+        audit.log(
+            session, staff=staff, action="export", entity="report", entity_id=out.name,
+            field="personal" if personal else None, new=f"{period.title} {out.name}",
+        )  # fmt: skip
+
+
 @contextmanager
-def atomic_output(out: Path) -> Iterator[Path]:
-    """A temporary path beside `out`, renamed to `out` if the block succeeds, removed if not."""
+def atomic_output(out: Path, *, refusal: str = "report_out_unwritable") -> Iterator[Path]:
+    """A temporary path beside `out`, renamed to `out` if the block succeeds, removed if not.
+
+    `refusal` is the message code of a destination that cannot be written."""
     out = out.expanduser()
     try:
         if out.is_dir():
@@ -87,12 +100,12 @@ def atomic_output(out: Path) -> Iterator[Path]:
         temporary = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.part")
         temporary.open("xb").close()  # created with the user's umask, like the file it becomes
     except OSError as exc:
-        raise UserError("report_out_unwritable", path=str(out), detail=_reason(exc)) from exc
+        raise UserError(refusal, path=str(out), detail=_reason(exc)) from exc
     try:
         yield temporary
         os.replace(temporary, out)
     except OSError as exc:
-        raise UserError("report_out_unwritable", path=str(out), detail=_reason(exc)) from exc
+        raise UserError(refusal, path=str(out), detail=_reason(exc)) from exc
     finally:
         temporary.unlink(missing_ok=True)
 

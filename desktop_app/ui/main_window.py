@@ -2,9 +2,9 @@
 
 Screens: 受付一覧 (the start screen, with today's and overdue follow-up counts), 新規受付 (the
 intake form, built on first use), 対応予定, 取込・送付 (its navigation entry carries the count of
-open sync conflicts), マスタ, 設定. Geometry and the list's splitter are
-remembered in QSettings. The window owns no data: each screen talks to the services through
-the AppContext it is given. GUI thread only.
+open sync conflicts), マスタ, 操作記録 (the audit trail, for supervisors), 設定. Geometry and
+the list's splitter are remembered in QSettings. The window owns no data: each screen talks
+to the services through the AppContext it is given. GUI thread only.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.services import conflicts
 from desktop_app.ui import preferences
+from desktop_app.ui.audit.audit_page import AuditPage
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.exchange.exchange_page import ExchangePage
@@ -34,7 +35,7 @@ from desktop_app.ui.masters.masters_page import MastersPage
 from desktop_app.ui.settings.settings_page import SettingsPage
 
 WINDOW_SIZE = QSize(1280, 800)
-PAGES = ("list", "intake", "followups", "exchange", "masters", "settings")
+PAGES = ("list", "intake", "followups", "exchange", "masters", "audit", "settings")
 INTAKE_MODULE = "desktop_app.ui.intake.intake_form"
 
 
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
             self.tr("対応予定"),
             self.tr("取込・送付"),
             self.tr("マスタ"),
+            self.tr("操作記録"),
             self.tr("設定"),
         )
         for number, (title, name) in enumerate(zip(titles, PAGES, strict=True), start=1):
@@ -103,6 +105,10 @@ class MainWindow(QMainWindow):
     @property
     def exchange(self) -> ExchangePage:
         return cast(ExchangePage, self._page("exchange"))
+
+    @property
+    def audit(self) -> AuditPage:
+        return cast(AuditPage, self._page("audit"))
 
     @property
     def settings(self) -> SettingsPage:
@@ -184,6 +190,8 @@ class MainWindow(QMainWindow):
             self.masters.load()
         elif name == "exchange":
             self.exchange.refresh()
+        elif name == "audit":
+            self.audit.refresh()
         elif name == "settings":
             self.settings.refresh()
 
@@ -201,7 +209,7 @@ class MainWindow(QMainWindow):
             self._built[name] = page
         return self._built[name]
 
-    def _build(self, name: str) -> QWidget | None:
+    def _build(self, name: str) -> QWidget | None:  # noqa: PLR0911 (one return per screen)
         if name == "followups":
             followups = FollowUpsPage(self.ctx, self)
             followups.openRequested.connect(self.open_inquiry)
@@ -213,6 +221,8 @@ class MainWindow(QMainWindow):
             exchange.conflictCountChanged.connect(self.show_conflict_count)
             exchange.imported.connect(self.list_page.refresh)
             return exchange
+        if name == "audit":
+            return AuditPage(self.ctx, self)
         if name == "settings":
             settings = SettingsPage(self.ctx, self)
             settings.languageChanged.connect(self.languageChanged)

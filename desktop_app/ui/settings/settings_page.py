@@ -1,5 +1,6 @@
 """設定: display language and font size, saved in QSettings (ui.preferences), and the
-offices' shared package password (ui/settings/package_password.py, kept in the database).
+offices' shared package password (ui/settings/package_password.py, kept in the database) and
+the retention of personal data (ui/settings/retention_box.py).
 
 A new font size applies at once to the whole window. A new language rebuilds the window in
 that language (`languageChanged`; ui.app does the rebuild, with the saved geometry), so no
@@ -53,13 +54,17 @@ class SettingsPage(QWidget):
         # Imported here: the start frame applies the font size from this module before the
         # services (which the password box calls) may be imported (ui/app.py).
         from desktop_app.ui.settings.package_password import PackagePasswordBox
+        from desktop_app.ui.settings.retention_box import RetentionBox
 
         self.package_password = PackagePasswordBox(ctx, self)
         form.addRow(self.package_password)
+        self.retention = RetentionBox(ctx, self)
+        form.addRow(self.retention)
         link_labels(self)
 
     def refresh(self) -> None:
         self.package_password.refresh()
+        self.retention.refresh()
 
     @Slot()
     def _language_chosen(self) -> None:

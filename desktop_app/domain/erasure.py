@@ -43,12 +43,11 @@ def unaware_of_erasure(mine: Mapping[str, Any], theirs: Mapping[str, Any]) -> bo
     return bool(ours) and (not theirs.get(ERASED_AT) or theirs[ERASED_AT] < ours)
 
 
-def without_erased(theirs: Mapping[str, Any]) -> dict[str, Any]:
-    """Their content with the personal fields and the stamp left out ("not sent")."""
+def as_base(theirs: Mapping[str, Any], base: Mapping[str, Any]) -> dict[str, Any]:
+    """Their content with the personal fields and the stamp read as unchanged from `base`."""
     return {
-        key: value
-        for key, value in theirs.items()
-        if key not in PERSONAL_INQUIRER_FIELDS and key != ERASED_AT
+        **theirs,
+        **{key: base.get(key) for key in (*PERSONAL_INQUIRER_FIELDS, ERASED_AT)},
     }
 
 

@@ -17,7 +17,6 @@ same fields. Run on demand (`retention apply`, 設定) or once a day at start (`
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -26,14 +25,13 @@ from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from db.engine import Database
-from db.models import Conflict, Inquirer, Inquiry, Setting, SyncBase, utc_now
+from db.models import Inquirer, Inquiry, Setting, utc_now
 from desktop_app.domain import erasure
 from desktop_app.domain.actor import Actor, Permission, system_actor
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.local_time import local_today
 from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS
-from desktop_app.excel.sync_package import canonical_json
-from desktop_app.services import audit, writer
+from desktop_app.services import audit, erased_copies, writer
 from desktop_app.services.setup import require_office
 
 YEARS_KEY = "retention_years"
@@ -198,25 +196,4 @@ def _erase(session: Session, ids: Sequence[str], *, staff: str) -> None:
         for row in session.scalars(select(Inquirer).where(Inquirer.id.in_(chunk))):
             values = {**erasure.erased_values(), erasure.ERASED_AT: stamp}
             writer.change(session, row, values, staff=staff, action="erase")
-        _blank_copies(session, chunk)
-
-
-def _blank_copies(session: Session, ids: Sequence[str]) -> None:
-    """The exchange's stored versions of these inquirers, emptied of their personal values."""
-    for base in session.scalars(
-        select(SyncBase).where(SyncBase.entity == "inquirer", SyncBase.entity_id.in_(ids))
-    ):
-        base.received = _blanked(base.received)
-        base.sent = _blanked(base.sent)
-    for conflict in session.scalars(
-        select(Conflict).where(Conflict.entity == "inquirer", Conflict.entity_id.in_(ids))
-    ):
-        conflict.base_json = _blanked(conflict.base_json)
-        conflict.local_json = _blanked(conflict.local_json) or "{}"
-        conflict.incoming_json = _blanked(conflict.incoming_json) or "{}"
-
-
-def _blanked(content_json: str | None) -> str | None:
-    if not content_json:
-        return content_json
-    return canonical_json(erasure.blank_personal(json.loads(content_json)))
+        erased_copies.blank(session, chunk)

@@ -43,7 +43,14 @@ from desktop_app.domain.errors import UserError
 from desktop_app.domain.merge import Merge, three_way
 from desktop_app.domain.receipt import parse_receipt
 from desktop_app.excel.sync_package import Package, PackageRow, canonical_json, read_package, rev_of
-from desktop_app.services import audit, package_key, sync_bases, sync_rows, writer
+from desktop_app.services import (
+    audit,
+    erased_copies,
+    package_key,
+    sync_bases,
+    sync_rows,
+    writer,
+)
 from desktop_app.services.package_files import load_workbook
 from desktop_app.services.package_sheets import SHEET_TITLES
 from desktop_app.services.setup import mark_training, require_office, training_in
@@ -345,7 +352,9 @@ def _merge_one(
     mine = sync_rows.content_of(local)
     theirs = row.content
     if row.entity == "inquirer":
-        mine, theirs = _settle_erasure(session, local, mine, theirs, staff)
+        mine, theirs = _settle_erasure(
+            session, local, mine, theirs, _base_content(base, row), staff
+        )
     descends = row.seen is not None and row.seen == sync_rows.version_of(local)
     if all(mine.get(key) == value for key, value in theirs.items()):
         if descends or (row.rev, row.updated_at) > (
@@ -400,13 +409,20 @@ def _merge_one(
 
 
 def _settle_erasure(
-    session: Session, local: Any, mine: dict[str, Any], theirs: dict[str, Any], staff: str
+    session: Session,
+    local: Any,
+    mine: dict[str, Any],
+    theirs: dict[str, Any],
+    base: dict[str, Any],
+    staff: str,
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """The later erasure wins (domain/erasure.py) before the row is merged.
 
     An incoming erasure newer than ours erases the local row first, in its current version
     (the merge that follows makes the version), whether or not the package carries personal
-    fields; incoming personal values made without knowing of our erasure are set aside.
+    fields. Incoming personal values made without knowing of our erasure are set aside: they
+    read as the base's, so the merge sees the erasure as our change and makes a new version
+    that travels back (taking the sender's version would hide the erasure from the sender).
     """
     stamp = erasure.newer_erasure(mine, theirs)
     if stamp is not None:
@@ -415,10 +431,11 @@ def _settle_erasure(
             rev=local.rev, updated_at=local.updated_at, updated_by=local.updated_by
         )
         writer.change(session, local, values, staff=staff, action="erase", version=version)
+        erased_copies.blank(session, [local.id])
         mine = sync_rows.content_of(local)
         theirs = {**theirs, **erasure.erased_values()}
     elif erasure.unaware_of_erasure(mine, theirs):
-        theirs = erasure.without_erased(theirs)
+        theirs = erasure.as_base(theirs, base)
     return mine, theirs
 
 

@@ -55,3 +55,6 @@ def case(db: Database, inquirer: dict[str, Any], *, closed_on: dt.date | None = 
 
 def inquirer_of(db: Database, receipt: str) -> dict[str, Any]:
     return inquiries.get_inquiry(db, receipt, staff="x").inquirer.to_json()
+
+
+from tests.sync.conftest import office, office_templates  # noqa: E402, F401 (fixtures)

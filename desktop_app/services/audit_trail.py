@@ -230,14 +230,12 @@ def _receipts(session: Session, rows: Sequence[AuditLog]) -> dict[str, str]:
     """Receipt numbers of the inquiries (and actions' inquiries) a page is about."""
     inquiry_ids = {row.entity_id for row in rows if row.entity == "inquiry"}
     action_ids = {row.entity_id for row in rows if row.entity == "action"}
-    found: dict[str, str] = {}
+    found: dict[str, str] = {}  # rows unpack as (id, receipt_no)
     if inquiry_ids:
         found.update(
             session.execute(
                 select(Inquiry.id, Inquiry.receipt_no).where(Inquiry.id.in_(inquiry_ids))
-            )
-            .tuples()
-            .all()
+            ).all()
         )
     if action_ids:
         found.update(
@@ -245,9 +243,7 @@ def _receipts(session: Session, rows: Sequence[AuditLog]) -> dict[str, str]:
                 select(Action.id, Inquiry.receipt_no)
                 .join(Inquiry, and_(Inquiry.id == Action.inquiry_id))
                 .where(Action.id.in_(action_ids))
-            )
-            .tuples()
-            .all()
+            ).all()
         )
     return found
 

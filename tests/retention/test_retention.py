@@ -101,7 +101,8 @@ def test_a_cut_off_within_the_period_is_refused_and_changes_nothing(db, desk):
     with pytest.raises(UserError) as refused:
         retention.apply(db, ADMIN, closed_before=dt.date(2024, 1, 1), today=TODAY)
     assert refused.value.message("ja") == (
-        "2024-01-01 より前に完了した相談はまだ保存期間内です。2021-11-01 以前の日付を指定してください。"
+        "2024-01-01 より前に完了した相談はまだ保存期間内です。"
+        "2021-11-01 以前の日付を指定してください。"
     )
     assert _snapshot(db) == before
 

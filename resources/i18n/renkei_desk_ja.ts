@@ -92,6 +92,100 @@
     </message>
 </context>
 <context>
+    <name>AuditModel</name>
+    <message>
+        <source>日時</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>職員</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>対象</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>受付番号</source>
+        <translation type="unfinished">受付番号</translation>
+    </message>
+    <message>
+        <source>項目</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>変更前</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>変更後</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>すべて</source>
+        <translation type="unfinished">すべて</translation>
+    </message>
+    <message>
+        <source>受付番号・項目・値</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>表示</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel出力…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>期間</source>
+        <translation type="unfinished">期間</translation>
+    </message>
+    <message>
+        <source>職員</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>検索</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>期間（から）</source>
+        <translation type="unfinished">期間（から）</translation>
+    </message>
+    <message>
+        <source>期間（まで）</source>
+        <translation type="unfinished">期間（まで）</translation>
+    </message>
+    <message>
+        <source>操作記録をExcelに出力</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} 件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} 件を出力しました: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BusinessDayButtons</name>
     <message>
         <source>{0}開庁日後（土日・祝日・年末年始を除く）。欄に +{0} と入力しても同じです</source>
@@ -737,109 +831,6 @@
     </message>
 </context>
 <context>
-    <name>InquiryFields</name>
-    <message>
-        <source>氏名</source>
-        <translation>氏名</translation>
-    </message>
-    <message>
-        <source>フリガナ</source>
-        <translation>フリガナ</translation>
-    </message>
-    <message>
-        <source>電話番号</source>
-        <translation>電話番号</translation>
-    </message>
-    <message>
-        <source>メールアドレス</source>
-        <translation>メールアドレス</translation>
-    </message>
-    <message>
-        <source>郵便番号</source>
-        <translation>郵便番号</translation>
-    </message>
-    <message>
-        <source>住所</source>
-        <translation>住所</translation>
-    </message>
-    <message>
-        <source>受付番号</source>
-        <translation>受付番号</translation>
-    </message>
-    <message>
-        <source>受付日</source>
-        <translation>受付日</translation>
-    </message>
-    <message>
-        <source>事務所</source>
-        <translation>事務所</translation>
-    </message>
-    <message>
-        <source>受付方法</source>
-        <translation>受付方法</translation>
-    </message>
-    <message>
-        <source>担当</source>
-        <translation>担当</translation>
-    </message>
-    <message>
-        <source>状況</source>
-        <translation>状況</translation>
-    </message>
-    <message>
-        <source>相談者区分</source>
-        <translation>相談者区分</translation>
-    </message>
-    <message>
-        <source>団体名</source>
-        <translation>団体名</translation>
-    </message>
-    <message>
-        <source>件名</source>
-        <translation>件名</translation>
-    </message>
-    <message>
-        <source>相談内容</source>
-        <translation>相談内容</translation>
-    </message>
-    <message>
-        <source>連携の型</source>
-        <translation>連携の型</translation>
-    </message>
-    <message>
-        <source>段階</source>
-        <translation>段階</translation>
-    </message>
-    <message>
-        <source>領域</source>
-        <translation>領域</translation>
-    </message>
-    <message>
-        <source>連携分野</source>
-        <translation>連携分野</translation>
-    </message>
-    <message>
-        <source>協働の形態</source>
-        <translation>協働の形態</translation>
-    </message>
-    <message>
-        <source>対象自治体</source>
-        <translation>対象自治体</translation>
-    </message>
-    <message>
-        <source>協定先</source>
-        <translation>協定先</translation>
-    </message>
-    <message>
-        <source>次回対応期限</source>
-        <translation>次回対応期限</translation>
-    </message>
-    <message>
-        <source>結果</source>
-        <translation>結果</translation>
-    </message>
-</context>
-<context>
     <name>InquiryListModel</name>
     <message>
         <source>受付番号</source>
@@ -1052,6 +1043,10 @@
     <message>
         <source>マスタ</source>
         <translation>マスタ</translation>
+    </message>
+    <message>
+        <source>操作記録</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>設定</source>
@@ -1276,6 +1271,65 @@
     </message>
     <message>
         <source>共有パスワードを設定しました。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RetentionBox</name>
+    <message>
+        <source>個人情報の保存期間（管理者）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> 年</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>期間を保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>対象を数える</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>消去を実行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>完了してから保存期間を過ぎた相談の相談者について、氏名・フリガナ・電話番号・メールアドレス・郵便番号・住所を消去します。まだ対応中か期間内の相談がある相談者は対象外です。件数などの統計は変わりません。消去は送付ファイルで本庁にも伝わり、元に戻せません。起動時に1日1回自動で行います。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存期間</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>前回の自動実行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>今すぐ消去</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存期間を {0} 年にしました。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} より前に完了した相談の相談者 {1} 人（相談 {2} 件）が対象です。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>消去するものはありません。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>相談者 {0} 人（相談 {1} 件）の個人情報を消去しました。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>まだありません</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -34,11 +34,11 @@ def nav_titles(window: MainWindow) -> list[str]:
 
 
 def test_navigation_shows_each_screen(qtbot, window, desk, settle):
-    titles = ["受付一覧", "新規受付", "対応予定", "取込・送付", "マスタ", "設定"]
+    titles = ["受付一覧", "新規受付", "対応予定", "取込・送付", "マスタ", "操作記録", "設定"]
     assert nav_titles(window) == titles
     assert window.stack.currentWidget() is window.list_page
     assert window.list_page.match_count.text() == "4件"
-    for name in ("followups", "exchange", "masters", "settings", "list"):
+    for name in ("followups", "exchange", "masters", "audit", "settings", "list"):
         window.show_page(name)
         settle(desk)
         assert window.stack.currentIndex() == PAGES.index(name)

@@ -2,7 +2,8 @@
 
 Write-only, so a long trail costs what its cells cost: Japanese headers, widths fitted to the
 first rows, the header row frozen and repeated on every printed page, a filter over the whole
-table, times as yyyy/mm/dd hh:mm cells in the office's local time.
+table, printed landscape one page wide, times as yyyy/mm/dd hh:mm cells in the office's
+local time.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from openpyxl.utils import get_column_letter
 from desktop_app.excel.cells import (
     cell,
     display_width,
+    fit_to_page_width,
     header_cells,
     print_landscape_with_headers,
     set_widths,
@@ -25,7 +27,7 @@ from desktop_app.excel.cells import (
 
 HEADERS = ("日時", "職員", "操作", "対象", "受付番号", "対象ID", "項目", "変更前", "変更後")
 SAMPLE_ROWS = 300
-_TIME_WIDTH = 16
+_TIME_WIDTH = 18
 
 
 def write_audit(path: Path, rows: Iterable[Sequence[Any]], *, title: str = "操作記録") -> int:
@@ -41,6 +43,7 @@ def write_audit(path: Path, rows: Iterable[Sequence[Any]], *, title: str = "操�
             widths[index] = max(widths[index], shown)
     set_widths(sheet, widths)
     print_landscape_with_headers(sheet)
+    fit_to_page_width(sheet)
     sheet.freeze_panes = "A2"
     sheet.append(header_cells(sheet, HEADERS))
     count = 0

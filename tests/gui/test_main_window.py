@@ -92,6 +92,7 @@ def test_settings_switch_to_english_and_font_size(qtbot, window, make_desk, db, 
             "Follow-ups",
             "Import / send",
             "Masters",
+            "Audit trail",
             "Settings",
         ]
         assert english.list_page.filters.overdue.text() == "Overdue only"
@@ -168,7 +169,7 @@ def test_unreadable_database_is_refused_with_a_message(qtbot, tmp_path, capsys):
 
 def test_navigation_shows_its_shortcuts_and_they_work(qtbot, window, desk, settle):
     shown = [window.nav.item(row).text().split("\n")[1] for row in range(window.nav.count())]
-    assert shown == [f"Ctrl+{n}" for n in range(1, 7)]
+    assert shown == [f"Ctrl+{n}" for n in range(1, 8)]
     assert window.nav.item(2).toolTip() == "対応予定（Ctrl+3）"
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     settle(desk)

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 BASELINE = "0001"
-HEAD = "0004"
+HEAD = "0006"
 
 
 def _config() -> Config:

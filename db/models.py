@@ -179,6 +179,9 @@ class Inquirer(SyncedMixin, Base):
     name_key: Mapped[str] = mapped_column(String(100), default="", index=True)
     # The folded reading (hiragana, NFKC, spaces removed) for prefix probes on the kana.
     kana_key: Mapped[str] = mapped_column(String(200), default="", index=True)
+    # When the retention erased the personal fields (UTC); travels, and wins over any version
+    # that does not include the erasure (docs/sync-format.md, "Erasure").
+    erased_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
 class Inquiry(SyncedMixin, Base):
@@ -319,7 +322,11 @@ class ReceiptCounter(Base):
 
 
 class AuditLog(Base):
-    """Who saw or changed what: required for personal information (個人情報保護法, 2023)."""
+    """Who saw or changed what: required for personal information (個人情報保護法, 2023).
+
+    Append-only: triggers (migration 0006) refuse any UPDATE or DELETE. Personal values are
+    never written here (services.audit masks them), so the log needs no erasure.
+    """
 
     __tablename__ = "audit_log"
     pk: Mapped[int] = mapped_column(primary_key=True)
@@ -331,7 +338,11 @@ class AuditLog(Base):
     field: Mapped[str | None] = mapped_column(String(40))
     old: Mapped[str | None] = mapped_column(Text)
     new: Mapped[str | None] = mapped_column(Text)
-    __table_args__ = (Index("ix_audit_entity", "entity", "entity_id"),)
+    __table_args__ = (
+        Index("ix_audit_entity", "entity", "entity_id"),
+        Index("ix_audit_staff", "staff", "pk"),
+        Index("ix_audit_action", "action", "pk"),
+    )
 
 
 class SyncPackage(Base):

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_app import config
+from desktop_app.cli_audit import add_audit_commands
 from desktop_app.cli_language import speaking
 from desktop_app.cli_ledger import add_ledger_commands
 from desktop_app.cli_output import Printer
@@ -87,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_sync_commands(commands, _open)
     add_ledger_commands(commands, _open)
     _add_report_commands(commands)
+    add_audit_commands(commands, _open, _date_argument)
 
     check = commands.add_parser(
         "check", help="integrity and consistency check; names the newest good backup on damage"

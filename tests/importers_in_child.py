@@ -17,8 +17,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from db.engine import Database
+from desktop_app.domain.actor import Actor, Role
 from desktop_app.domain.errors import UserError
-from desktop_app.services import database, masters_sync, sync_import
+from desktop_app.services import database, ledger_import, masters_sync, sync_import
 from tests.excel.open_in_child import _peak_rss_mb
 
 
@@ -32,7 +33,16 @@ def _masters(db: Database, path: Path) -> None:
     masters_sync.import_masters(db, path, staff="admin")
 
 
-IMPORTERS: dict[str, Callable[[Database, Path], None]] = {"sync": _sync, "masters": _masters}
+def _ledger(db: Database, path: Path) -> None:
+    supervisor = Actor(login="supervisor", name="supervisor", role=Role.SUPERVISOR, office="SHIBA")
+    ledger_import.import_ledger(db, supervisor, path)
+
+
+IMPORTERS: dict[str, Callable[[Database, Path], None]] = {
+    "sync": _sync,
+    "masters": _masters,
+    "ledger": _ledger,
+}
 
 
 def main(argv: list[str]) -> None:

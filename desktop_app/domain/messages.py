@@ -506,6 +506,35 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "取り込めなかった {count} 行を書き出しました: {path}",
         "Wrote the {count} refused rows to {path}",
     ),
+    # audit trail and retention
+    "retention_years_invalid": (
+        "保存期間「{value}」は{low}〜{high}年の整数で指定してください。",
+        'The retention period "{value}" must be a whole number of years from {low} to {high}.',
+    ),
+    "retention_too_recent": (
+        "{value} より前に完了した相談はまだ保存期間内です。{limit} 以前の日付を指定してください。",
+        "Cases closed before {value} are still within their retention period. Give {limit} or earlier.",
+    ),
+    "audit_action_unknown": (
+        "操作の種類「{value}」はありません。使える種類: {allowed}",
+        'There is no kind of action "{value}". Known kinds: {allowed}',
+    ),
+    "audit_written": (
+        "操作記録を出力しました: {path}（{count} 件）",
+        "Audit trail written: {path} ({count} entries)",
+    ),
+    "audit_export_failed": (
+        "操作記録を書き出せませんでした: {path}（{detail}）。保存先を確認してください。",
+        "Could not write the audit trail to {path} ({detail}). Check the destination.",
+    ),
+    "retention_done": (
+        "{closed_before} より前に完了した相談の相談者 {erased} 人の個人情報を消去しました（相談 {inquiries} 件）。",
+        "Erased the personal data of {erased} inquirers whose cases closed before {closed_before} ({inquiries} inquiries).",
+    ),
+    "retention_dry_run": (
+        "{closed_before} より前に完了した相談の相談者 {erased} 人の個人情報が消去の対象です（相談 {inquiries} 件）。消去はしていません。",
+        "{erased} inquirers whose cases closed before {closed_before} would be erased ({inquiries} inquiries). Nothing was erased.",
+    ),
     # accounts and roles
     "permission_denied": (
         "{what}は{needed}以上の権限が必要です（あなたの権限: {role}）。管理者に依頼してください。",

@@ -4,16 +4,25 @@ Personal information may be seen and changed by authorised staff only, with a re
 or changed what (個人情報保護法 as applied to local governments, 2023): every service that
 changes a synced row or shows personal fields writes here, in the same unit of work, so the log
 and the change commit or vanish together.
+
+The log records that a personal field was set, changed or cleared, never its value: a value
+is written as PERSONAL_MASK (an empty one stays empty). The trail is then no copy of personal
+data, an export of it carries none, and the retention's erasure leaves it untouched, which
+the append-only triggers (migration 0006) require: nothing in the program edits or deletes an
+entry.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from db.models import AuditLog
+from desktop_app.domain.audit_kinds import PERSONAL_MASK
+from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS
 
 
 def log(
@@ -34,10 +43,29 @@ def log(
             entity=entity,
             entity_id=entity_id,
             field=field,
-            old=None if old is None else str(old),
-            new=None if new is None else str(new),
+            old=_shown(entity, field, old),
+            new=_shown(entity, field, new),
         )
     )
+
+
+def masked_content(entity: str, content_json: str) -> str:
+    """A whole row's JSON (a conflict's local version) with its personal values masked."""
+    if entity != "inquirer":
+        return content_json
+    content = json.loads(content_json)
+    for key in PERSONAL_INQUIRER_FIELDS:
+        if content.get(key):
+            content[key] = PERSONAL_MASK
+    return json.dumps(content, ensure_ascii=False, sort_keys=True)
+
+
+def _shown(entity: str, field: str | None, value: Any) -> str | None:
+    if value is None:
+        return None
+    if entity == "inquirer" and field in PERSONAL_INQUIRER_FIELDS and value != "":
+        return PERSONAL_MASK
+    return str(value)
 
 
 def log_changes(

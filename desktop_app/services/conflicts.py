@@ -141,7 +141,7 @@ def resolve_conflict(
             entity=conflict.entity,
             entity_id=conflict.entity_id,
             field=",".join(keys),
-            old=conflict.local_json,
+            old=audit.masked_content(conflict.entity, conflict.local_json),
             new=f"{conflict.resolution}: {','.join(theirs_for)}" if theirs_for else "ours",
         )
         return record

@@ -38,7 +38,7 @@ from desktop_app.domain.ledger_values import Vocabulary, cell_text
 from desktop_app.domain.local_time import local_today, utc_of_local
 from desktop_app.excel.ledger_reader import LedgerBook, open_ledger
 from desktop_app.excel.ledger_rejects import write_rejects
-from desktop_app.services import audit, ledger_match, writer
+from desktop_app.services import audit, backups, ledger_match, writer
 from desktop_app.services.setup import require_office
 
 EXIT_OK, EXIT_REFUSED, EXIT_ATTENTION = 0, 2, 3
@@ -162,6 +162,8 @@ def import_ledger(
         dry_run=dry_run,
         duplicates_added=add_duplicates,
     )
+    if not dry_run:
+        backups.backup_before(db, "before-ledger-import")
     with db.read() if dry_run else db.write() as session:
         already = ledger_match.imported_keys(session, (row.content_key for row in read.rows))
         fresh = [row for row in read.rows if row.content_key not in already]

@@ -88,8 +88,10 @@ def export_with(
 
 
 @contextmanager
-def atomic_output(out: Path) -> Iterator[Path]:
-    """A temporary path beside `out`, renamed to `out` if the block succeeds, removed if not."""
+def atomic_output(out: Path, *, refusal: str = "report_out_unwritable") -> Iterator[Path]:
+    """A temporary path beside `out`, renamed to `out` if the block succeeds, removed if not.
+
+    `refusal` is the message code of a destination that cannot be written."""
     out = out.expanduser()
     try:
         if out.is_dir():
@@ -97,12 +99,12 @@ def atomic_output(out: Path) -> Iterator[Path]:
         temporary = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.part")
         temporary.open("xb").close()  # created with the user's umask, like the file it becomes
     except OSError as exc:
-        raise UserError("report_out_unwritable", path=str(out), detail=_reason(exc)) from exc
+        raise UserError(refusal, path=str(out), detail=_reason(exc)) from exc
     try:
         yield temporary
         os.replace(temporary, out)
     except OSError as exc:
-        raise UserError("report_out_unwritable", path=str(out), detail=_reason(exc)) from exc
+        raise UserError(refusal, path=str(out), detail=_reason(exc)) from exc
     finally:
         temporary.unlink(missing_ok=True)
 

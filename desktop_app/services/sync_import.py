@@ -38,11 +38,20 @@ from db.models import (
     SyncPackage,
     utc_now,
 )
+from desktop_app.domain import erasure
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.merge import Merge, three_way
 from desktop_app.domain.receipt import parse_receipt
 from desktop_app.excel.sync_package import Package, PackageRow, canonical_json, read_package, rev_of
-from desktop_app.services import audit, backups, package_key, sync_bases, sync_rows, writer
+from desktop_app.services import (
+    audit,
+    backups,
+    erased_copies,
+    package_key,
+    sync_bases,
+    sync_rows,
+    writer,
+)
 from desktop_app.services.package_files import load_workbook
 from desktop_app.services.package_sheets import SHEET_TITLES
 from desktop_app.services.setup import mark_training, require_office, training_in
@@ -357,7 +366,8 @@ def _merge_rows(
             outcome = _merge_one(session, local, row, bases.get(row.id), package, staff)
             report.count(entity, outcome)
     _insert(session, entity, inserts, bulk_load)
-    _remember_received(session, entity, peer, pending)
+    erased_here = {row_id for row_id, row in locals_.items() if getattr(row, "erased_at", None)}
+    _remember_received(session, entity, peer, pending, erased_here)
 
 
 def _merge_one(
@@ -370,6 +380,10 @@ def _merge_one(
 ) -> str:
     mine = sync_rows.content_of(local)
     theirs = row.content
+    if row.entity == "inquirer":
+        mine, theirs = _settle_erasure(
+            session, local, mine, theirs, _base_content(base, row), staff
+        )
     descends = row.seen is not None and row.seen == sync_rows.version_of(local)
     if all(mine.get(key) == value for key, value in theirs.items()):
         if descends or (row.rev, row.updated_at) > (
@@ -421,6 +435,37 @@ def _merge_one(
         )
     )
     return "conflicts"
+
+
+def _settle_erasure(
+    session: Session,
+    local: Any,
+    mine: dict[str, Any],
+    theirs: dict[str, Any],
+    base: dict[str, Any],
+    staff: str,
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The later erasure wins (domain/erasure.py) before the row is merged.
+
+    An incoming erasure newer than ours erases the local row first, in its current version
+    (the merge that follows makes the version), whether or not the package carries personal
+    fields. Incoming personal values made without knowing of our erasure are set aside: they
+    read as the base's, so the merge sees the erasure as our change and makes a new version
+    that travels back (taking the sender's version would hide the erasure from the sender).
+    """
+    stamp = erasure.newer_erasure(mine, theirs)
+    if stamp is not None:
+        values = {**erasure.erased_values(), erasure.ERASED_AT: dt.datetime.fromisoformat(stamp)}
+        version = writer.Version(
+            rev=local.rev, updated_at=local.updated_at, updated_by=local.updated_by
+        )
+        writer.change(session, local, values, staff=staff, action="erase", version=version)
+        erased_copies.blank(session, [local.id])
+        mine = sync_rows.content_of(local)
+        theirs = {**theirs, **erasure.erased_values()}
+    elif erasure.unaware_of_erasure(mine, theirs):
+        theirs = erasure.as_base(theirs, base)
+    return mine, theirs
 
 
 def _base_content(base: SyncBase | None, row: PackageRow) -> dict[str, Any]:
@@ -594,16 +639,28 @@ _REMEMBER_RECEIVED = _REMEMBER_RECEIVED.on_conflict_do_update(
 
 
 def _remember_received(
-    session: Session, entity: str, peer: str, rows: Iterable[PackageRow]
+    session: Session,
+    entity: str,
+    peer: str,
+    rows: Iterable[PackageRow],
+    erased_here: set[str],
 ) -> None:
-    """One upsert statement run for every row (executemany), in key order for the B-tree."""
+    """One upsert statement run for every row (executemany), in key order for the B-tree.
+
+    The version of a row erased here is kept without its personal values: erased data must
+    not live on as a merge base.
+    """
     values = [
         {
             "entity": entity,
             "entity_id": row.id,
             "peer": peer,
             "received_version": row.version,
-            "received": row.data,
+            "received": (
+                canonical_json(erasure.blank_personal(row.content))
+                if row.id in erased_here
+                else row.data
+            ),
         }
         for row in sorted(rows, key=lambda row: row.id)
     ]

@@ -22,7 +22,7 @@ MODELS: dict[str, type[SyncedRow]] = {"inquirer": Inquirer, "inquiry": Inquiry, 
 
 # Content keys per entity: the catalogue's fields, plus the links and bookkeeping that travel.
 _TRAVEL = {
-    "inquirer": ("merged_into",),
+    "inquirer": ("merged_into", "erased_at"),
     "inquiry": ("inquirer", "source", "source_key"),
     "action": ("inquiry_id",),
 }
@@ -32,7 +32,10 @@ _KEYS: dict[str, tuple[str, ...]] = {
 }
 # How a value is written in JSON (text unless named here).
 _DATES = {f.key for f in fields.ALL_FIELDS if f.kind is fields.Kind.DATE}
-_TIMES = {f.key for f in fields.ALL_FIELDS if f.kind is fields.Kind.TIME} | {"deleted_at"}
+_TIMES = {f.key for f in fields.ALL_FIELDS if f.kind is fields.Kind.TIME} | {
+    "deleted_at",
+    "erased_at",
+}
 _LISTS = {f.key for f in fields.ALL_FIELDS if f.kind is fields.Kind.CODES}
 # Content key -> model attribute, where they differ.
 _ATTRIBUTE = {

@@ -136,7 +136,7 @@ def open_desk_database(path: Path, *, first_start: bool = False) -> tuple[Databa
     file cannot be opened or was never initialised (and `first_start` does not make it a demo).
     """
     from desktop_app.demo.service import first_start as first_start_demo
-    from desktop_app.services import database, setup
+    from desktop_app.services import database, retention, setup
 
     db = database.connect(path)
     try:
@@ -145,6 +145,7 @@ def open_desk_database(path: Path, *, first_start: bool = False) -> tuple[Databa
         office = setup.office_of(db)
         if office is None:
             raise UserError("not_initialised")
+        retention.run_daily(db)  # personal data past its period, erased once a day at start
     except BaseException:
         db.dispose()
         raise

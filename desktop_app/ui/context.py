@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from desktop_app.domain.actor import Actor, Role
 from desktop_app.services.database import Database
 from desktop_app.ui.vocab import Vocab
 from desktop_app.ui.worker import DbRunner
@@ -28,3 +29,9 @@ class AppContext:
     runner: DbRunner
     vocab: Vocab = field(default_factory=Vocab)
     training: bool = False
+
+    @property
+    def actor(self) -> Actor:
+        """Who the services are told acts: the desk's login, as this PC's administrator until
+        staff sign-in gives the window its signed-in actor (as cli_sign_in does the CLI)."""
+        return Actor(login=self.staff, name=self.staff, role=Role.ADMIN, office=self.office)

@@ -3,9 +3,9 @@
 Screens: 受付一覧 (the start screen, with today's and overdue follow-up counts), 新規受付 (the
 intake form, built on first use), 対応予定, ダッシュボード (a click on a figure shows its
 inquiries in 受付一覧), 報告書作成, 取込・送付 (its navigation entry carries the count of
-open sync conflicts), マスタ, 設定. Geometry and the list's splitter are
-remembered in QSettings. The window owns no data: each screen talks to the services through
-the AppContext it is given. GUI thread only.
+open sync conflicts), マスタ, 操作記録 (the audit trail, for supervisors), 設定. Geometry and
+the list's splitter are remembered in QSettings. The window owns no data: each screen talks
+to the services through the AppContext it is given. GUI thread only.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from desktop_app.services import conflicts
 from desktop_app.services.lookup import MunicipalityItem
 from desktop_app.services.search import InquiryFilter
 from desktop_app.ui import preferences
+from desktop_app.ui.audit.audit_page import AuditPage
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.exchange.exchange_page import ExchangePage
@@ -47,6 +48,7 @@ PAGES = (
     "reports",
     "exchange",
     "masters",
+    "audit",
     "settings",
 )
 DASHBOARD, INTAKE = "dashboard", "intake"
@@ -84,6 +86,7 @@ class MainWindow(QMainWindow):
             self.tr("報告書作成"),
             self.tr("取込・送付"),
             self.tr("マスタ"),
+            self.tr("操作記録"),
             self.tr("設定"),
         )
         for number, (title, name) in enumerate(zip(titles, PAGES, strict=True), start=1):
@@ -132,6 +135,10 @@ class MainWindow(QMainWindow):
     @property
     def exchange(self) -> ExchangePage:
         return cast(ExchangePage, self._page("exchange"))
+
+    @property
+    def audit(self) -> AuditPage:
+        return cast(AuditPage, self._page("audit"))
 
     @property
     def settings(self) -> SettingsPage:
@@ -221,6 +228,8 @@ class MainWindow(QMainWindow):
             self.exchange.refresh()
         elif name == "dashboard":
             self.dashboard.refresh()  # saves and imports since it was last shown count too
+        elif name == "audit":
+            self.audit.refresh()
         elif name == "settings":
             self.settings.refresh()
 
@@ -253,6 +262,8 @@ class MainWindow(QMainWindow):
             page = SettingsPage(self.ctx, self)
             page.languageChanged.connect(self.languageChanged)
             page.restoreRequested.connect(self.restoreRequested)
+        elif name == "audit":
+            page = AuditPage(self.ctx, self)
         else:
             page = (MastersPage if name == "masters" else ReportPage)(self.ctx, self)
         return page

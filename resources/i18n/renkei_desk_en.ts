@@ -1020,6 +1020,10 @@ If you accept, the content as exported (not the edits) is imported, and your acc
             <source>競合 {0} 件</source>
             <translation>Conflicts: {0}</translation>
         </message>
+        <message>
+            <source>操作記録</source>
+            <translation>Audit trail</translation>
+        </message>
     </context>
     <context>
         <name>MastersPage</name>
@@ -2007,6 +2011,159 @@ Restore?</translation>
         <message>
             <source>終了</source>
             <translation>Quit</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditModel</name>
+        <message>
+            <source>日時</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <source>職員</source>
+            <translation>Staff</translation>
+        </message>
+        <message>
+            <source>操作</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <source>対象</source>
+            <translation>Record</translation>
+        </message>
+        <message>
+            <source>受付番号</source>
+            <translation>Receipt no.</translation>
+        </message>
+        <message>
+            <source>項目</source>
+            <translation>Field</translation>
+        </message>
+        <message>
+            <source>変更前</source>
+            <translation>Before</translation>
+        </message>
+        <message>
+            <source>変更後</source>
+            <translation>After</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditPage</name>
+        <message>
+            <source>すべて</source>
+            <translation>All</translation>
+        </message>
+        <message>
+            <source>受付番号・項目・値</source>
+            <translation>Receipt no., field or value</translation>
+        </message>
+        <message>
+            <source>表示</source>
+            <translation>Show</translation>
+        </message>
+        <message>
+            <source>Excel出力…</source>
+            <translation>Export to Excel…</translation>
+        </message>
+        <message>
+            <source>期間</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <source>職員</source>
+            <translation>Staff</translation>
+        </message>
+        <message>
+            <source>操作</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <source>検索</source>
+            <translation>Search</translation>
+        </message>
+        <message>
+            <source>期間（から）</source>
+            <translation>Period (from)</translation>
+        </message>
+        <message>
+            <source>期間（まで）</source>
+            <translation>Period (to)</translation>
+        </message>
+        <message>
+            <source>操作記録をExcelに出力</source>
+            <translation>Export the audit trail to Excel</translation>
+        </message>
+        <message>
+            <source>Excel (*.xlsx)</source>
+            <translation>Excel (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>{0} 件</source>
+            <translation>{0} entries</translation>
+        </message>
+        <message>
+            <source>{0} 件を出力しました: {1}</source>
+            <translation>Exported {0} entries: {1}</translation>
+        </message>
+    </context>
+    <context>
+        <name>RetentionBox</name>
+        <message>
+            <source>個人情報の保存期間（管理者）</source>
+            <translation>Retention of personal data (administrators)</translation>
+        </message>
+        <message>
+            <source> 年</source>
+            <translation> years</translation>
+        </message>
+        <message>
+            <source>期間を保存</source>
+            <translation>Save period</translation>
+        </message>
+        <message>
+            <source>対象を数える</source>
+            <translation>Count</translation>
+        </message>
+        <message>
+            <source>消去を実行</source>
+            <translation>Erase</translation>
+        </message>
+        <message>
+            <source>完了してから保存期間を過ぎた相談の相談者について、氏名・フリガナ・電話番号・メールアドレス・郵便番号・住所を消去します。まだ対応中か期間内の相談がある相談者は対象外です。件数などの統計は変わりません。消去は送付ファイルで本庁にも伝わり、元に戻せません。起動時に1日1回自動で行います。</source>
+            <translation>Erases the name, reading, phone, e-mail, postal code and address of inquirers whose cases closed longer ago than the retention period. Inquirers with a case still open or within the period are kept. Counts and statistics do not change. The erasure reaches the central office in the next package and cannot be undone. It also runs by itself once a day at start.</translation>
+        </message>
+        <message>
+            <source>保存期間</source>
+            <translation>Retention period</translation>
+        </message>
+        <message>
+            <source>前回の自動実行</source>
+            <translation>Last daily run</translation>
+        </message>
+        <message>
+            <source>今すぐ消去</source>
+            <translation>Erase now</translation>
+        </message>
+        <message>
+            <source>保存期間を {0} 年にしました。</source>
+            <translation>The retention period is now {0} years.</translation>
+        </message>
+        <message>
+            <source>{0} より前に完了した相談の相談者 {1} 人（相談 {2} 件）が対象です。</source>
+            <translation>{1} inquirers whose cases closed before {0} ({2} inquiries) would be erased. </translation>
+        </message>
+        <message>
+            <source>消去するものはありません。</source>
+            <translation>There is nothing to erase.</translation>
+        </message>
+        <message>
+            <source>相談者 {0} 人（相談 {1} 件）の個人情報を消去しました。</source>
+            <translation>Erased the personal data of {0} inquirers ({1} inquiries).</translation>
+        </message>
+        <message>
+            <source>まだありません</source>
+            <translation>Not yet</translation>
         </message>
     </context>
 </TS>

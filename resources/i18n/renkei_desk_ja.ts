@@ -1019,6 +1019,10 @@
             <source>競合 {0} 件</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>操作記録</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>MastersPage</name>
@@ -2005,6 +2009,159 @@
         <message>
             <source>終了</source>
             <translation>終了</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditModel</name>
+        <message>
+            <source>日時</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>職員</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>操作</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>対象</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>受付番号</source>
+            <translation type="unfinished">受付番号</translation>
+        </message>
+        <message>
+            <source>項目</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>変更前</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>変更後</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>AuditPage</name>
+        <message>
+            <source>すべて</source>
+            <translation type="unfinished">すべて</translation>
+        </message>
+        <message>
+            <source>受付番号・項目・値</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>表示</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Excel出力…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>期間</source>
+            <translation type="unfinished">期間</translation>
+        </message>
+        <message>
+            <source>職員</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>操作</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>検索</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>期間（から）</source>
+            <translation type="unfinished">期間（から）</translation>
+        </message>
+        <message>
+            <source>期間（まで）</source>
+            <translation type="unfinished">期間（まで）</translation>
+        </message>
+        <message>
+            <source>操作記録をExcelに出力</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Excel (*.xlsx)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{0} 件</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{0} 件を出力しました: {1}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>RetentionBox</name>
+        <message>
+            <source>個人情報の保存期間（管理者）</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> 年</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>期間を保存</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>対象を数える</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>消去を実行</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>完了してから保存期間を過ぎた相談の相談者について、氏名・フリガナ・電話番号・メールアドレス・郵便番号・住所を消去します。まだ対応中か期間内の相談がある相談者は対象外です。件数などの統計は変わりません。消去は送付ファイルで本庁にも伝わり、元に戻せません。起動時に1日1回自動で行います。</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>保存期間</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>前回の自動実行</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>今すぐ消去</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>保存期間を {0} 年にしました。</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{0} より前に完了した相談の相談者 {1} 人（相談 {2} 件）が対象です。</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>消去するものはありません。</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>相談者 {0} 人（相談 {1} 件）の個人情報を消去しました。</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>まだありません</source>
+            <translation type="unfinished" />
         </message>
     </context>
 </TS>

@@ -53,7 +53,7 @@ def test_a_0003_file_upgrades_and_finds_its_case_by_place(tmp_path):
     path = _file_at_0003(tmp_path / "at0003.sqlite3")
     db = database.connect(path)
     try:
-        assert migrate.current_revision(db.engine) == "0004"
+        assert migrate.current_revision(db.engine) == migrate.HEAD
         for term in ("釧路", "北海道", "釧路市", "町村会", "物産展"):
             assert _found(db, term) == ["SHIBA-2025-00001"], term
     finally:
@@ -74,7 +74,9 @@ def test_the_migration_writes_the_same_text_as_a_new_file(tmp_path):
     assert "北海道釧路市" in kept and "北海道町村会" in kept
     with sqlite3.connect(upgraded) as conn:
         triggers = {
-            name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")
+            name
+            for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")
+            if not name.startswith("audit_log_")  # the audit log's own guards (0006)
         }
     conn.close()
     live = {

@@ -5,9 +5,10 @@ are neither read nor changed), opens the main window at 1280x800 offscreen and s
 list (with the detail pane), detail (a referral waiting for its reply), list_place (the
 都道府県 filter), case_sheet (at a 1366x768 screen's size), followups, masters
 (municipality search), dashboard (this fiscal year), reports (a monthly workbook just
-written), settings, the intake form (tests/gui/intake_screenshots.py), 取込・送付
-at the central office (tests/gui/exchange_screenshots.py), 設定's backups and the
-damaged-database dialog (tests/gui/backup_screenshots.py), each as <name>_<lang>.png.
+written), settings (and its retention section after a count), 操作記録 (the reads of personal
+data), the intake form (tests/gui/intake_screenshots.py), 取込・送付 at the central office
+(tests/gui/exchange_screenshots.py), 設定's backups and the damaged-database dialog
+(tests/gui/backup_screenshots.py), each as <name>_<lang>.png.
 """
 
 from __future__ import annotations
@@ -131,6 +132,21 @@ def _shoot_all(
 
     shot("reports", reports)
     shot("settings", lambda: window.show_page("settings"))
+
+    def retention_section() -> None:
+        window.show_page("settings")
+        _settle(app, desk.runner)
+        window.settings.retention.count()
+
+    shot("settings_retention", retention_section)
+
+    def audit_trail() -> None:
+        window.show_page("audit")
+        _settle(app, desk.runner)
+        window.audit.action.setCurrentIndex(window.audit.action.findData("read"))
+        window.audit.load()
+
+    shot("audit", audit_trail)
     shoot_intake(window.ctx, out, lang, lambda: _settle(app, desk.runner))
     shoot_exchange(out, lang, lambda runner: _settle(app, runner))
     shoot_ledger(out, lang, lambda runner: _settle(app, runner))

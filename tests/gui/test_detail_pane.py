@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sqlite3
 
 import pytest
 from PySide6.QtCore import Qt
@@ -204,6 +205,13 @@ def test_case_sheet_pdf_with_and_without_personal_data(qtbot, page, desk, cases,
         pdf = dialog.save_pdf(tmp_path / name).read_bytes()
         assert pdf.startswith(b"%PDF") and len(pdf) > 1000
         assert len(re.findall(rb"/Type\s*/Page\b", pdf)) >= 1
+    settle(desk)
+    with sqlite3.connect(desk.db.path) as conn:
+        saved = conn.execute(
+            "SELECT field, new FROM audit_log WHERE action = 'pdf' ORDER BY pk"
+        ).fetchall()
+    conn.close()
+    assert saved == [(None, "without.pdf"), ("personal", "with.pdf")]  # each PDF is audited
 
 
 def test_edit_asks_the_window_to_open_the_form(qtbot, page, desk, cases, settle):

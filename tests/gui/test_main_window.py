@@ -42,12 +42,22 @@ def test_navigation_shows_each_screen(qtbot, window, desk, settle):
         "報告書作成",
         "取込・送付",
         "マスタ",
+        "操作記録",
         "設定",
     ]
     assert nav_titles(window) == titles
     assert window.stack.currentWidget() is window.list_page
     assert window.list_page.match_count.text() == "4件"
-    for name in ("followups", "dashboard", "reports", "exchange", "masters", "settings", "list"):
+    for name in (
+        "followups",
+        "dashboard",
+        "reports",
+        "exchange",
+        "masters",
+        "audit",
+        "settings",
+        "list",
+    ):
         window.show_page(name)
         settle(desk)
         assert window.stack.currentIndex() == PAGES.index(name)
@@ -103,6 +113,7 @@ def test_settings_switch_to_english_and_font_size(qtbot, window, make_desk, db, 
             "Reports",
             "Import / send",
             "Masters",
+            "Audit trail",
             "Settings",
         ]
         assert english.list_page.filters.overdue.text() == "Overdue only"
@@ -179,7 +190,7 @@ def test_unreadable_database_is_refused_with_a_message(qtbot, tmp_path, capsys):
 
 def test_navigation_shows_its_shortcuts_and_they_work(qtbot, window, desk, settle):
     shown = [window.nav.item(row).text().split("\n")[1] for row in range(window.nav.count())]
-    assert shown == [f"Ctrl+{n}" for n in range(1, 9)]
+    assert shown == [f"Ctrl+{n}" for n in range(1, 10)]
     assert window.nav.item(2).toolTip() == "対応予定（Ctrl+3）"
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     settle(desk)

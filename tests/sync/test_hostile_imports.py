@@ -49,6 +49,13 @@ FILES: list[tuple[str, Callable[[], bytes], str, str]] = [
     (".xls renamed .xlsx", hostile.legacy_xls, "workbook_is_xls", "古い形式のExcelファイル（.xls"),
 ]  # fmt: skip
 
+# The ledger has no shared password (a protected ledger is refused whatever its password), and
+# tells files apart by content, so an .xls renamed .xlsx is read as the .xls it is.
+LEDGER_DIFFERS = {
+    "wrong password": ("ledger_password_protected", "パスワードで保護されています"),
+    ".xls renamed .xlsx": ("ledger_no_header", "見出しの行が見つかりません"),
+}
+
 
 def _state(path: Path) -> dict:
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
@@ -88,6 +95,8 @@ def test_hostile_files_are_refused_quickly_and_change_nothing(office, tmp_path, 
     assert [outcome["file"] for outcome in outcomes] == list(files)
     for outcome in outcomes:
         kind, code, words = files[outcome["file"]]
+        if importer == "ledger":
+            code, words = LEDGER_DIFFERS.get(kind, (code, words))
         assert outcome["code"] == code, (kind, outcome)
         assert f"「{outcome['file']}」" in outcome["message"], (kind, outcome)
         assert words in outcome["message"], (kind, outcome)

@@ -1,7 +1,8 @@
 """Preview, print or save as PDF the case sheet (相談票) of the selected inquiry.
 
 Personal fields are left out unless the clerk ticks the box (personal-information rules: no
-more copies than needed). GUI thread only; the data was read by the detail pane already.
+more copies than needed). A sheet sent to a printer or saved as PDF is recorded in the audit
+trail (services.case_sheets). GUI thread only; the data was read by the detail pane already.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.services import case_sheets
+from desktop_app.services.case_sheets import Output
 from desktop_app.ui.case_detail import CaseDetail
 from desktop_app.ui.case_sheet.sheet import a4_printer, case_sheet_html, sheet_document, write_pdf
 from desktop_app.ui.context import AppContext
@@ -61,7 +64,21 @@ class CaseSheetDialog(QDialog):
         )
 
     def save_pdf(self, path: Path) -> Path:
-        return write_pdf(self.html(), path, self.font())
+        written = write_pdf(self.html(), path, self.font())
+        self._record("pdf", written.name)
+        return written
+
+    def _record(self, output: Output, file_name: str | None = None) -> None:
+        self._ctx.runner.run(
+            case_sheets.record_output,
+            self._ctx.db,
+            self._ctx.actor,
+            self._detail.record.receipt_no,
+            output=output,
+            personal=self.personal.isChecked(),
+            file_name=file_name,
+            owner=self,
+        )
 
     @Slot()
     def _render(self) -> None:
@@ -82,3 +99,4 @@ class CaseSheetDialog(QDialog):
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             sheet_document(self.html(), self.font()).print_(printer)
+            self._record("print", printer.printerName() or None)

@@ -1,6 +1,7 @@
 """設定: display language and font size, saved in QSettings (ui.preferences), and the
 offices' shared package password (ui/settings/package_password.py, kept in the database),
-and the backups with their restore (ui/settings/backup_box.py).
+the backups with their restore (ui/settings/backup_box.py) and the retention of personal data
+(ui/settings/retention_box.py).
 
 A new font size applies at once to the whole window. A new language rebuilds the window in
 that language (`languageChanged`; ui.app does the rebuild, with the saved geometry), so no
@@ -57,17 +58,21 @@ class SettingsPage(QWidget):
         # services (which the password box calls) may be imported (ui/app.py).
         from desktop_app.ui.settings.backup_box import BackupBox
         from desktop_app.ui.settings.package_password import PackagePasswordBox
+        from desktop_app.ui.settings.retention_box import RetentionBox
 
         self.package_password = PackagePasswordBox(ctx, self)
         form.addRow(self.package_password)
         self.backups = BackupBox(ctx, self)
         self.backups.restoreRequested.connect(self.restoreRequested)
         form.addRow(self.backups)
+        self.retention = RetentionBox(ctx, self)
+        form.addRow(self.retention)
         link_labels(self)
 
     def refresh(self) -> None:
         self.package_password.refresh()
         self.backups.refresh()
+        self.retention.refresh()
 
     @Slot()
     def _language_chosen(self) -> None:

@@ -1,0 +1,40 @@
+"""The exchange's stored copies of erased inquirers, emptied of their personal values.
+
+`sync_base` keeps the versions last sent to and received from each office, `conflict` the
+versions a person has yet to choose between; both are copies of a row's content. Erased data
+must not live on in them (nor come back from them as a merge base or a resolution), so the
+retention and an import that takes an erasure both call `blank`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import Conflict, SyncBase
+from desktop_app.domain import erasure
+from desktop_app.excel.sync_package import canonical_json
+
+
+def blank(session: Session, ids: Sequence[str]) -> None:
+    """The exchange's stored versions of these inquirers, emptied of their personal values."""
+    for base in session.scalars(
+        select(SyncBase).where(SyncBase.entity == "inquirer", SyncBase.entity_id.in_(ids))
+    ):
+        base.received = _blanked(base.received)
+        base.sent = _blanked(base.sent)
+    for conflict in session.scalars(
+        select(Conflict).where(Conflict.entity == "inquirer", Conflict.entity_id.in_(ids))
+    ):
+        conflict.base_json = _blanked(conflict.base_json)
+        conflict.local_json = _blanked(conflict.local_json) or "{}"
+        conflict.incoming_json = _blanked(conflict.incoming_json) or "{}"
+
+
+def _blanked(content_json: str | None) -> str | None:
+    if not content_json:
+        return content_json
+    return canonical_json(erasure.blank_personal(json.loads(content_json)))

@@ -1,0 +1,203 @@
+"""Retention: personal fields of long-closed cases erased, statistics left whole.
+
+An inquirer's personal fields (domain.pii: name, reading, phone, e-mail, postal code, address)
+are erased once every live inquiry of theirs was closed before the cut-off day (the retention
+period before today, 5 years unless 設定 says otherwise) and at least one was: a person who
+still has an open or recent case keeps their data. An inquirer merged into an erased one
+(its tombstone) is erased with it. Nothing else changes: the inquiries, their codes, dates
+and outcomes, the inquirer's type and organisation stay, so every report counts the same.
+
+The erasure goes through the one writer (`action="erase"`): a new version with `erased_at`,
+a change sequence number, so that the next package carries it (docs/sync-format.md,
+"Erasure"), and one audit entry per erased field (values are never in the log). The copies of
+the inquirer's versions the exchange keeps (merge bases, queued conflicts) are emptied of the
+same fields. Run on demand (`retention apply`, 設定) or once a day at start (`run_daily`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy.orm import Session
+
+from db.engine import Database
+from db.models import Inquirer, Inquiry, Setting, utc_now
+from desktop_app.domain import erasure
+from desktop_app.domain.actor import Actor, Permission, system_actor
+from desktop_app.domain.errors import UserError
+from desktop_app.domain.local_time import local_today
+from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS
+from desktop_app.services import audit, backups, erased_copies, writer
+from desktop_app.services.setup import require_office
+
+YEARS_KEY = "retention_years"
+LAST_RUN_KEY = "retention_last_run"
+DEFAULT_YEARS = 5
+MIN_YEARS, MAX_YEARS = 1, 30
+_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class RetentionReport:
+    """What an erasure did (or, in a dry run, would do)."""
+
+    closed_before: dt.date
+    erased: int  # inquirers whose personal fields were erased
+    inquiries: int  # their inquiries closed before the cut-off
+    dry_run: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "erased": self.erased,
+            "inquiries": self.inquiries,
+            "closed_before": self.closed_before.isoformat(),
+            "dry_run": self.dry_run,
+        }
+
+
+def period_years(db: Database) -> int:
+    with db.read() as session:
+        return _years(session)
+
+
+def set_period(db: Database, actor: Actor, years: int) -> None:
+    """Change the retention period (whole years, 1 to 30); audited."""
+    actor.require(Permission.SETTINGS)
+    if not MIN_YEARS <= years <= MAX_YEARS:
+        raise UserError("retention_years_invalid", value=years, low=MIN_YEARS, high=MAX_YEARS)
+    with db.write() as session:
+        old = _years(session)
+        if old != years:
+            session.merge(Setting(key=YEARS_KEY, value=str(years)))
+            audit.log(
+                session, staff=actor.login, action="update", entity="retention",
+                entity_id=YEARS_KEY, field="years", old=old, new=years,
+            )  # fmt: skip
+
+
+def cutoff(today: dt.date, years: int) -> dt.date:
+    """The same calendar day `years` earlier (29 February becomes the 28th)."""
+    try:
+        return today.replace(year=today.year - years)
+    except ValueError:
+        return today.replace(year=today.year - years, day=28)
+
+
+def apply(
+    db: Database,
+    actor: Actor,
+    *,
+    closed_before: dt.date | None = None,
+    dry_run: bool = False,
+    today: dt.date | None = None,
+) -> RetentionReport:
+    """Erase the personal fields of every inquirer whose cases all closed before the cut-off.
+
+    `closed_before` defaults to the retention period before today; a later day than that is
+    refused (it would erase data still within its period).
+    """
+    actor.require(Permission.RETENTION)
+    day = today or local_today()
+    with db.read() as session:
+        require_office(session)
+        earliest = cutoff(day, _years(session))
+        limit = closed_before or earliest
+        if limit > earliest:
+            raise UserError("retention_too_recent", value=limit, limit=earliest)
+        anything_due = bool(_due(session, limit))
+    if anything_due and not dry_run:
+        backups.backup_before(db, "before-retention")
+    with db.write() as session:
+        ids = _due(session, limit)
+        concerned = _closed_count(session, ids, limit)
+        if not dry_run:
+            session.merge(Setting(key=LAST_RUN_KEY, value=day.isoformat()))
+        if ids and not dry_run:
+            _erase(session, ids, staff=actor.login)
+            # One entry for the run besides the per-field ones: the cut-off and how many.
+            audit.log(
+                session, staff=actor.login, action="erase", entity="retention",
+                entity_id=limit.isoformat(), new=f"{len(ids)} / {concerned}",
+            )  # fmt: skip
+        return RetentionReport(limit, len(ids), concerned, dry_run)
+
+
+def run_daily(db: Database, *, today: dt.date | None = None) -> RetentionReport | None:
+    """At the window's start: the retention once a day (the program acting as `retention`;
+    None when it already ran today). Every erasure that is not a dry run counts as the day's."""
+    day = today or local_today()
+    with db.read() as session:
+        office = session.get(Setting, "office_code")
+        last = session.get(Setting, LAST_RUN_KEY)
+        if office is None or (last is not None and last.value == day.isoformat()):
+            return None
+    return apply(db, system_actor(office.value, "retention"), today=day)
+
+
+def last_run(db: Database) -> dt.date | None:
+    with db.read() as session:
+        setting = session.get(Setting, LAST_RUN_KEY)
+        return dt.date.fromisoformat(setting.value) if setting is not None else None
+
+
+def _years(session: Session) -> int:
+    setting = session.get(Setting, YEARS_KEY)
+    return int(setting.value) if setting is not None else DEFAULT_YEARS
+
+
+def _has_personal() -> Any:
+    return or_(*(getattr(Inquirer, key) != "" for key in PERSONAL_INQUIRER_FIELDS))
+
+
+def _due(session: Session, limit: dt.date) -> list[str]:
+    """Ids of the inquirers to erase: every live case closed before `limit`, at least one."""
+    live = and_(Inquiry.inquirer_id == Inquirer.id, Inquiry.deleted.is_(False))
+    old = exists().where(live, Inquiry.closed_on < limit)
+    kept = exists().where(live, or_(Inquiry.closed_on.is_(None), Inquiry.closed_on >= limit))
+    due = list(
+        session.scalars(
+            select(Inquirer.id)
+            .where(Inquirer.deleted.is_(False), _has_personal(), old, ~kept)
+            .order_by(Inquirer.pk)
+        )
+    )
+    merged: list[str] = []
+    for start in range(0, len(due), _CHUNK):
+        merged += session.scalars(
+            select(Inquirer.id)
+            .where(Inquirer.merged_into.in_(due[start : start + _CHUNK]), _has_personal())
+            .order_by(Inquirer.pk)
+        )
+    return due + merged
+
+
+def _closed_count(session: Session, ids: Sequence[str], limit: dt.date) -> int:
+    total = 0
+    for start in range(0, len(ids), _CHUNK):
+        total += (
+            session.scalar(
+                select(func.count())
+                .select_from(Inquiry)
+                .where(
+                    Inquiry.inquirer_id.in_(ids[start : start + _CHUNK]),
+                    Inquiry.deleted.is_(False),
+                    Inquiry.closed_on < limit,
+                )
+            )
+            or 0
+        )
+    return total
+
+
+def _erase(session: Session, ids: Sequence[str], *, staff: str) -> None:
+    stamp = utc_now()
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        for row in session.scalars(select(Inquirer).where(Inquirer.id.in_(chunk))):
+            values = {**erasure.erased_values(), erasure.ERASED_AT: stamp}
+            writer.change(session, row, values, staff=staff, action="erase")
+        erased_copies.blank(session, chunk)

@@ -2,8 +2,9 @@
 
 Saves N inquiries one by one and prints each receipt number on its own line only after its
 transaction committed (the acknowledgement a clerk sees), flushing at once, so that every
-line the parent read is a save the program promised to keep. With GO, it waits, with the
-database open, until that file exists, so that two children start saving together.
+line the parent read is a save the program promised to keep. With GO, it says it is ready
+(a file `ready-TAG` beside GO) and waits, with the database open, until GO exists, so that two
+children start saving together however long each took to start.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from desktop_app.services import database, inquiries
 def saves(path: Path, count: int, tag: str, go: Path | None = None) -> None:
     db = database.connect(path)
     try:
+        if go is not None:
+            (go.parent / f"ready-{tag}").touch()
         while go is not None and not go.exists():
             time.sleep(0.005)
         for number in range(count):

@@ -37,7 +37,11 @@ def test_a_burst_of_saves_killed_mid_way_loses_no_acknowledged_save(db_path, tmp
 def test_two_processes_saving_at_once_keep_every_save(db_path, tmp_path):
     go = tmp_path / "go"
     children = [start_saves(db_path, PER_PROCESS, tag, tmp_path, go) for tag in ("芝", "麻布")]
-    time.sleep(1.5)  # both have imported the program and opened the file
+    ready = [tmp_path / f"ready-{tag}" for tag in ("芝", "麻布")]
+    deadline = time.monotonic() + 60
+    while not all(path.exists() for path in ready):  # both have opened the file
+        assert time.monotonic() < deadline, "a child never opened the database"
+        time.sleep(0.01)
     go.touch()
     started = time.monotonic()
     outputs = [child.communicate(timeout=120) for child in children]

@@ -4,7 +4,8 @@ Saves N inquiries one by one and prints each receipt number on its own line only
 transaction committed (the acknowledgement a clerk sees), flushing at once, so that every
 line the parent read is a save the program promised to keep. With GO, it says it is ready
 (a file `ready-TAG` beside GO) and waits, with the database open, until GO exists, so that two
-children start saving together however long each took to start.
+children start saving together however long each took to start; it writes on stderr when it
+began and ended saving, so the parent can tell that the two were saving at the same time.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ def saves(path: Path, count: int, tag: str, go: Path | None = None) -> None:
             (go.parent / f"ready-{tag}").touch()
         while go is not None and not go.exists():
             time.sleep(0.005)
+        print(f"began {time.time()}", file=sys.stderr, flush=True)
         for number in range(count):
             record = inquiries.add_inquiry(
                 db,
@@ -35,6 +37,7 @@ def saves(path: Path, count: int, tag: str, go: Path | None = None) -> None:
                 staff=tag,
             )
             print(record.receipt_no, flush=True)
+        print(f"ended {time.time()}", file=sys.stderr, flush=True)
     finally:
         db.dispose()
 

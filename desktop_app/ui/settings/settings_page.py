@@ -13,9 +13,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QComboBox, QFormLayout, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.ui import preferences
 from desktop_app.ui.widgets.label_clicks import link_labels
@@ -49,7 +58,14 @@ class SettingsPage(QWidget):
             self,
             wordWrap=True,
         )
-        form = QFormLayout(self)
+        # The sections keep their natural heights and the page scrolls, rather than each
+        # being squeezed until its buttons ride over its table at 1280×800.
+        body = QWidget(self, objectName="settingsBody")
+        scroll = QScrollArea(self, widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, not the frame
+        QVBoxLayout(self).addWidget(scroll)
+        form = QFormLayout(body)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow(self.tr("表示言語"), self.language)
         form.addRow(self.tr("文字の大きさ"), self.font_size)

@@ -11,11 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
-
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Engine
 
+# Package data beside this module, in a checkout and in the PyInstaller bundle alike (the spec
+# copies the scripts to the same place); `db` may not ask the application where its files are.
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 BASELINE = "0001"
 HEAD = "0004"

@@ -21,7 +21,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Slot
+from PySide6.QtCore import QEvent, QSize, Slot
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
@@ -219,8 +219,16 @@ class DeskApp:
         show_error(self.window, exc, self.window.ctx.lang if self.window else "ja")
 
     def close(self) -> None:
+        """Stop the runner, then destroy the window while the QApplication still exists: left
+        to the interpreter's exit, Qt's objects went in no set order and `gui --screenshot`
+        crashed after saving (about one run in two)."""
         if self.runner is not None:
             self.runner.shutdown()
+        if self.window is not None:
+            self.window.close()
+            self.window.deleteLater()
+            self.app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            self.window = None
         self.db.dispose()
 
     @Slot(str)

@@ -14,8 +14,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	touch $(STAMP)
 
-run: $(STAMP)  ## the program on its default database (demo data on first start)
-	QT_QPA_PLATFORM= $(BIN)/renkei-desk
+run: $(STAMP)  ## the training database beside the default one (demo data on first start; no set-up wizard)
+	QT_QPA_PLATFORM= $(BIN)/renkei-desk gui --training
 
 test: lint typecheck unit  ## everything but the benchmarks
 

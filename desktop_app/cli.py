@@ -25,6 +25,7 @@ from desktop_app.domain.workflow import STATUS_LABELS, STATUSES
 
 if TYPE_CHECKING:
     from db.engine import Database
+    from desktop_app.services.database import Upgrade
     from desktop_app.services.lookup import CodeLabels
     from desktop_app.services.records import InquiryRecord
 
@@ -66,6 +67,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     gui = commands.add_parser("gui", help="open the desk window (the default command)")
     gui.add_argument("--screenshot", metavar="FILE.png", help="save the first paint and exit")
+    gui.add_argument(
+        "--training",
+        action="store_true",
+        help="open the training database beside --db's (demo data, made on first use; no set-up)",
+    )
     gui.set_defaults(handler=_gui)
 
     init = commands.add_parser("init", help="create or upgrade a database for an office")
@@ -234,19 +240,23 @@ def _stdout_to_devnull() -> None:
 
 
 class _VersionAction(argparse.Action):
-    """`--version`: the installed package's version, read only when asked for."""
+    """`--version`: the program's version, the schema revision of the database `--db` names
+    (and of the program) and where the data lives. Reads the file without opening it as a
+    database, so it never creates or upgrades one; `--json` before it prints one object."""
 
     def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
         super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
 
-    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> None:
-        from importlib import metadata
+    def __call__(
+        self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, *_: Any
+    ) -> None:
+        from desktop_app.services import about
 
-        try:
-            version = metadata.version("renkei-desk")
-        except metadata.PackageNotFoundError:
-            version = "(not installed)"
-        print(f"renkei-desk {version}")
+        info = about.describe(config.database_path(getattr(namespace, "db", None)))
+        if getattr(namespace, "json", False):
+            print(json.dumps(info.to_json(), ensure_ascii=False))
+        else:
+            print("\n".join(info.lines(config.language())))
         parser.exit()
 
 
@@ -273,7 +283,12 @@ def _open(args: argparse.Namespace, *, create: bool = False) -> Database:
     path = _db_path(args)
     if not create and not path.is_file():
         raise UserError("database_missing", path=path)
-    return connect(path)
+    return connect(path, on_upgrade=_say_upgraded)
+
+
+def _say_upgraded(upgrade: Upgrade) -> None:
+    """An upgrade on open is said on standard error, so that JSON output stays the contract."""
+    print(upgrade.message(config.language()), file=sys.stderr)
 
 
 def _labels(
@@ -293,11 +308,13 @@ def _gui(args: argparse.Namespace, printer: Printer) -> int:
     from desktop_app.ui.app import run_gui
 
     screenshot = getattr(args, "screenshot", None)
+    training = getattr(args, "training", False)
+    path = _db_path(args)
     return run_gui(
-        _db_path(args),
+        config.training_database_path(path) if training else path,
         screenshot=Path(screenshot) if screenshot else None,
         lang=printer.lang,
-        first_start=True,
+        training=training,
     )
 
 
@@ -457,7 +474,8 @@ def _restore(args: argparse.Namespace, printer: Printer) -> int:
     from desktop_app.services.database import connect
 
     report = maintenance.restore(_db_path(args), Path(args.file))
-    connect(report.path).dispose()  # brings an older backup up to the current schema
+    # Brings an older backup up to the current schema (and says so).
+    connect(report.path, on_upgrade=_say_upgraded).dispose()
     printer.figures(
         render("restore_done", printer.lang, path=report.path),
         {"path": str(report.path), "bytes": report.bytes},

@@ -350,6 +350,52 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "内部エラーが発生しました。詳細はログに記録しました: {path}",
         "An internal error occurred. The details are in the log: {path}",
     ),
+    "database_upgraded": (
+        "データベースをこのプログラムの版に更新しました（{old} → {new}）: {path}。更新前の写し: {backup}",
+        "The database was upgraded to this program's schema ({old} → {new}): {path}. Copy from before the upgrade: {backup}",
+    ),
+    # first start (the set-up wizard)
+    "admin_login_invalid": (
+        "ログイン名は半角の英数字と . _ - で、{limit}文字までで入力してください（英数字で始めます）。",
+        "Give a login of letters, digits and . _ - (at most {limit}, starting with a letter or digit).",
+    ),
+    "admin_name_invalid": (
+        "氏名を入力してください（{limit}文字まで）。",
+        "Give the administrator's name (at most {limit} characters).",
+    ),
+    "admin_password_short": (
+        "パスワードは{limit}文字以上にしてください（いま{length}文字）。",
+        "The password needs at least {limit} characters (it has {length}).",
+    ),
+    "admin_password_mismatch": (
+        "確認のパスワードが一致しません。同じものをもう一度入力してください。",
+        "The confirmation differs from the password. Type the same password again.",
+    ),
+    "database_exists": (
+        "{path} にはもうデータベースがあります。初期設定はデータベースのない PC でだけ行います。",
+        "There is a database at {path} already. The first-start set-up runs only where there is none.",
+    ),
+    "setup_done": (
+        "{office} の連携デスクを準備しました: {path}",
+        "Renkei Desk is set up for {office}: {path}",
+    ),
+    "about_schema": (
+        "データベースの版: {revision}（このプログラムの版: {schema}）",
+        "Database schema revision: {revision} (this program's: {schema})",
+    ),
+    "about_schema_older": (
+        "データベースの版: {revision}（このプログラムの版: {schema}。開くときに写しを取ってから更新します）",
+        "Database schema revision: {revision} (this program's: {schema}; it is backed up and upgraded when opened)",
+    ),
+    "about_schema_none": (
+        "データベースの版: まだありません（このプログラムの版: {schema}。最初の起動で作成します）",
+        "Database schema revision: none yet (this program's: {schema}; the first start creates it)",
+    ),
+    "about_database": ("データベース: {path}", "Database: {path}"),
+    "about_data_dir": (
+        "データの場所: {path}（更新前の写しもここに保存します）",
+        "Data folder: {path} (backups before an upgrade are kept here too)",
+    ),
     "init_done": (
         "{office} のデータベースを準備しました: {path}",
         "The database for {office} is ready: {path}",

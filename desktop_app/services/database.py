@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy.exc import DatabaseError, OperationalError
@@ -19,6 +21,7 @@ from db.engine import Database, SqlFunction, ensure_statistics, open_database
 from db.search_index import FOLD_FUNCTION, GRAMS_FUNCTION, NAME_KEY_FUNCTION
 from desktop_app.domain import text
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.messages import render
 
 SQL_FUNCTIONS: dict[str, SqlFunction] = {
     FOLD_FUNCTION: text.fold,
@@ -27,9 +30,31 @@ SQL_FUNCTIONS: dict[str, SqlFunction] = {
 }
 
 
-def connect(path: Path) -> Database:
+@dataclass(frozen=True)
+class Upgrade:
+    """An older file brought to the program's schema on open, and the copy taken first."""
+
+    path: Path
+    from_revision: str
+    to_revision: str
+    backup: Path
+
+    def message(self, lang: str) -> str:
+        return render(
+            "database_upgraded",
+            lang,
+            path=self.path,
+            old=self.from_revision,
+            new=self.to_revision,
+            backup=self.backup,
+        )
+
+
+def connect(path: Path, on_upgrade: Callable[[Upgrade], None] | None = None) -> Database:
     """Open `path` (created when missing) at the newest schema.
 
+    An older file is copied first (`*.before-upgrade-<rev>-<time>` beside it), then upgraded;
+    `on_upgrade` is told so that the person is (the CLI prints it, the window shows it).
     Raises UserError when the file is not a database, is damaged, or is newer than the program.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -40,9 +65,13 @@ def connect(path: Path) -> Database:
         if current != head:
             if current is not None and not _known_revision(current):
                 raise UserError("database_newer", revision=current)
+            backup = None
             if current is not None:
-                backup_to(database.engine, _upgrade_backup_path(path, current))
+                backup = _upgrade_backup_path(path, current)
+                backup_to(database.engine, backup)
             migrate.upgrade(database.engine)
+            if backup is not None and current is not None and on_upgrade is not None:
+                on_upgrade(Upgrade(path, current, head, backup))
         # An upgrade adds indexes that the planner has no statistics for; left so, SQLite took
         # ix_inquiry_closed for `deleted = 0` and sorted 1,000,000 rows for one page of a search.
         ensure_statistics(database.engine, force=current is not None and current != head)

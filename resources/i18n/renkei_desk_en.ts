@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="ja_JP">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>バージョン情報</source>
+        <translation>About Renkei Desk</translation>
+    </message>
+    <message>
+        <source>連携デスク</source>
+        <translation>Renkei Desk</translation>
+    </message>
+    <message>
+        <source>データの場所を開く</source>
+        <translation>Open the data folder</translation>
+    </message>
+</context>
+<context>
     <name>ActionHistoryModel</name>
     <message>
         <source>日付</source>
@@ -92,6 +107,37 @@
     </message>
 </context>
 <context>
+    <name>AdminPage</name>
+    <message>
+        <source>最初の管理者</source>
+        <translation>First administrator</translation>
+    </message>
+    <message>
+        <source>この PC で職員の登録や設定を行う管理者を作ります。</source>
+        <translation>Create the administrator who registers staff and changes settings on this PC.</translation>
+    </message>
+    <message>
+        <source>{0}文字以上</source>
+        <translation>{0} characters or more</translation>
+    </message>
+    <message>
+        <source>ログイン名(&amp;L)</source>
+        <translation>&amp;Login</translation>
+    </message>
+    <message>
+        <source>氏名(&amp;N)</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>パスワード(&amp;P)</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>パスワード（確認）(&amp;C)</source>
+        <translation>&amp;Confirm password</translation>
+    </message>
+</context>
+<context>
     <name>BusinessDayButtons</name>
     <message>
         <source>{0}開庁日後（土日・祝日・年末年始を除く）。欄に +{0} と入力しても同じです</source>
@@ -174,6 +220,17 @@
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmPage</name>
+    <message>
+        <source>確認</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>この内容で準備します。よろしければ「完了」を押してください。</source>
+        <translation>The desk will be set up as follows. Press Finish to go ahead.</translation>
     </message>
 </context>
 <context>
@@ -454,6 +511,61 @@
     <message>
         <source>すべて</source>
         <translation>All</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>連携デスクの初期設定</source>
+        <translation>Setting up Renkei Desk</translation>
+    </message>
+    <message>
+        <source>&lt; 戻る(&amp;B)</source>
+        <translation>&lt; &amp;Back</translation>
+    </message>
+    <message>
+        <source>次へ(&amp;N) &gt;</source>
+        <translation>&amp;Next &gt;</translation>
+    </message>
+    <message>
+        <source>完了(&amp;F)</source>
+        <translation>&amp;Finish</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>準備しています…</source>
+        <translation>Setting up…</translation>
+    </message>
+    <message>
+        <source>事務所: {0}</source>
+        <translation>Office: {0}</translation>
+    </message>
+    <message>
+        <source>管理者: {0}（{1}）</source>
+        <translation>Administrator: {0} ({1})</translation>
+    </message>
+    <message>
+        <source>マスタパッケージ: {0}</source>
+        <translation>Master package: {0}</translation>
+    </message>
+    <message>
+        <source>なし（同梱のマスタ）</source>
+        <translation>none (the masters shipped with the program)</translation>
+    </message>
+    <message>
+        <source>研修用データベース: {0}</source>
+        <translation>Training database: {0}</translation>
+    </message>
+    <message>
+        <source>作らない</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>データベース: {0}</source>
+        <translation>Database: {0}</translation>
     </message>
 </context>
 <context>
@@ -738,109 +850,6 @@ If you accept, the content as exported (not the edits) is imported, and your acc
     </message>
 </context>
 <context>
-    <name>InquiryFields</name>
-    <message>
-        <source>氏名</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>フリガナ</source>
-        <translation>Reading (kana)</translation>
-    </message>
-    <message>
-        <source>電話番号</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <source>メールアドレス</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
-        <source>郵便番号</source>
-        <translation>Postal code</translation>
-    </message>
-    <message>
-        <source>住所</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <source>受付番号</source>
-        <translation>Receipt no.</translation>
-    </message>
-    <message>
-        <source>受付日</source>
-        <translation>Received</translation>
-    </message>
-    <message>
-        <source>事務所</source>
-        <translation>Office</translation>
-    </message>
-    <message>
-        <source>受付方法</source>
-        <translation>Channel</translation>
-    </message>
-    <message>
-        <source>担当</source>
-        <translation>Staff</translation>
-    </message>
-    <message>
-        <source>状況</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>相談者区分</source>
-        <translation>Inquirer type</translation>
-    </message>
-    <message>
-        <source>団体名</source>
-        <translation>Organisation</translation>
-    </message>
-    <message>
-        <source>件名</source>
-        <translation>Subject</translation>
-    </message>
-    <message>
-        <source>相談内容</source>
-        <translation>Content</translation>
-    </message>
-    <message>
-        <source>連携の型</source>
-        <translation>Relationship</translation>
-    </message>
-    <message>
-        <source>段階</source>
-        <translation>Step</translation>
-    </message>
-    <message>
-        <source>領域</source>
-        <translation>Domain</translation>
-    </message>
-    <message>
-        <source>連携分野</source>
-        <translation>Fields</translation>
-    </message>
-    <message>
-        <source>協働の形態</source>
-        <translation>Forms of collaboration</translation>
-    </message>
-    <message>
-        <source>対象自治体</source>
-        <translation>Municipalities</translation>
-    </message>
-    <message>
-        <source>協定先</source>
-        <translation>Agreement bodies</translation>
-    </message>
-    <message>
-        <source>次回対応期限</source>
-        <translation>Next follow-up</translation>
-    </message>
-    <message>
-        <source>結果</source>
-        <translation>Outcome</translation>
-    </message>
-</context>
-<context>
     <name>InquiryListModel</name>
     <message>
         <source>受付番号</source>
@@ -1063,8 +1072,51 @@ If you accept, the content as exported (not the edits) is imported, and your acc
         <translation>{0} ({1})</translation>
     </message>
     <message>
+        <source>ヘルプ(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>バージョン情報(&amp;A)</source>
+        <translation>&amp;About Renkei Desk</translation>
+    </message>
+    <message>
+        <source>データベースの更新</source>
+        <translation>Database upgraded</translation>
+    </message>
+    <message>
         <source>競合 {0} 件</source>
         <translation>Conflicts: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>MastersPackagePage</name>
+    <message>
+        <source>マスタパッケージ（任意）</source>
+        <translation>Master package (optional)</translation>
+    </message>
+    <message>
+        <source>本庁から届いたマスタパッケージ（.xlsx）があれば選んでください。なければ空欄のまま次へ進みます（プログラムに入っているマスタを使います）。</source>
+        <translation>If the central office sent a master package (.xlsx), choose it. Otherwise leave this empty and go on (the masters shipped with the program are used).</translation>
+    </message>
+    <message>
+        <source>ファイルを選ぶか、場所を入力</source>
+        <translation>Choose a file or type its path</translation>
+    </message>
+    <message>
+        <source>参照(&amp;B)...</source>
+        <translation>&amp;Browse...</translation>
+    </message>
+    <message>
+        <source>ファイルがありません: {0}</source>
+        <translation>There is no file at {0}</translation>
+    </message>
+    <message>
+        <source>マスタパッケージを選ぶ</source>
+        <translation>Choose the master package</translation>
+    </message>
+    <message>
+        <source>Excel ファイル (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
     </message>
 </context>
 <context>
@@ -1239,6 +1291,25 @@ If you accept, the content as exported (not the edits) is imported, and your acc
     <message>
         <source>Delete キーまたはダブルクリックで外します</source>
         <translation>Press Delete or double-click to remove</translation>
+    </message>
+</context>
+<context>
+    <name>OfficePage</name>
+    <message>
+        <source>事務所</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>この PC を使う事務所を選んでください。あとから変えられません。</source>
+        <translation>Choose the office this PC belongs to. It cannot be changed later.</translation>
+    </message>
+    <message>
+        <source>事務所(&amp;O)</source>
+        <translation>&amp;Office</translation>
+    </message>
+    <message>
+        <source>支所の PC には自分の支所の相談だけが入ります。本庁の PC は各支所から届いた送付ファイルを取り込み、報告書をまとめます。</source>
+        <translation>A branch office's PC holds that branch's inquiries only. The central office's PC imports the packages the branches send and makes the reports.</translation>
     </message>
 </context>
 <context>
@@ -1458,6 +1529,25 @@ All inquiries of &quot;{0}&quot; move to &quot;{1}&quot;. A merge cannot be undo
     <message>
         <source>削除されていない</source>
         <translation>Not deleted</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPage</name>
+    <message>
+        <source>研修用データベース</source>
+        <translation>Training database</translation>
+    </message>
+    <message>
+        <source>操作の練習に使う、デモデータ入りのデータベースを作れます。</source>
+        <translation>A database with demo data can be made, to practise on.</translation>
+    </message>
+    <message>
+        <source>研修用データベースを作る（デモデータ入り）(&amp;T)</source>
+        <translation>Make a &amp;training database (with demo data)</translation>
+    </message>
+    <message>
+        <source>研修用は事務所のデータベースとは別のファイルです（{0}）。スタートメニューの「連携デスク（研修用）」で開き、画面に【研修用】と表示されます。実際の相談は記録しないでください。</source>
+        <translation>The training database is a file of its own ({0}). It opens from the Start menu's "Renkei Desk (Training)" and every screen shows [Training]. Do not record real inquiries in it.</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP" sourcelanguage="ja_JP">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>バージョン情報</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>連携デスク</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>データの場所を開く</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ActionHistoryModel</name>
     <message>
         <source>日付</source>
@@ -92,6 +107,37 @@
     </message>
 </context>
 <context>
+    <name>AdminPage</name>
+    <message>
+        <source>最初の管理者</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>この PC で職員の登録や設定を行う管理者を作ります。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}文字以上</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ログイン名(&amp;L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>氏名(&amp;N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>パスワード(&amp;P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>パスワード（確認）(&amp;C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BusinessDayButtons</name>
     <message>
         <source>{0}開庁日後（土日・祝日・年末年始を除く）。欄に +{0} と入力しても同じです</source>
@@ -174,6 +220,17 @@
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmPage</name>
+    <message>
+        <source>確認</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>この内容で準備します。よろしければ「完了」を押してください。</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -457,6 +514,61 @@
     </message>
 </context>
 <context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>連携デスクの初期設定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt; 戻る(&amp;B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>次へ(&amp;N) &gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>完了(&amp;F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation type="unfinished">キャンセル</translation>
+    </message>
+    <message>
+        <source>準備しています…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>事務所: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>管理者: {0}（{1}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>マスタパッケージ: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>なし（同梱のマスタ）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>研修用データベース: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>作らない</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>データベース: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FollowUpModel</name>
     <message>
         <source>期限</source>
@@ -737,109 +849,6 @@
     </message>
 </context>
 <context>
-    <name>InquiryFields</name>
-    <message>
-        <source>氏名</source>
-        <translation>氏名</translation>
-    </message>
-    <message>
-        <source>フリガナ</source>
-        <translation>フリガナ</translation>
-    </message>
-    <message>
-        <source>電話番号</source>
-        <translation>電話番号</translation>
-    </message>
-    <message>
-        <source>メールアドレス</source>
-        <translation>メールアドレス</translation>
-    </message>
-    <message>
-        <source>郵便番号</source>
-        <translation>郵便番号</translation>
-    </message>
-    <message>
-        <source>住所</source>
-        <translation>住所</translation>
-    </message>
-    <message>
-        <source>受付番号</source>
-        <translation>受付番号</translation>
-    </message>
-    <message>
-        <source>受付日</source>
-        <translation>受付日</translation>
-    </message>
-    <message>
-        <source>事務所</source>
-        <translation>事務所</translation>
-    </message>
-    <message>
-        <source>受付方法</source>
-        <translation>受付方法</translation>
-    </message>
-    <message>
-        <source>担当</source>
-        <translation>担当</translation>
-    </message>
-    <message>
-        <source>状況</source>
-        <translation>状況</translation>
-    </message>
-    <message>
-        <source>相談者区分</source>
-        <translation>相談者区分</translation>
-    </message>
-    <message>
-        <source>団体名</source>
-        <translation>団体名</translation>
-    </message>
-    <message>
-        <source>件名</source>
-        <translation>件名</translation>
-    </message>
-    <message>
-        <source>相談内容</source>
-        <translation>相談内容</translation>
-    </message>
-    <message>
-        <source>連携の型</source>
-        <translation>連携の型</translation>
-    </message>
-    <message>
-        <source>段階</source>
-        <translation>段階</translation>
-    </message>
-    <message>
-        <source>領域</source>
-        <translation>領域</translation>
-    </message>
-    <message>
-        <source>連携分野</source>
-        <translation>連携分野</translation>
-    </message>
-    <message>
-        <source>協働の形態</source>
-        <translation>協働の形態</translation>
-    </message>
-    <message>
-        <source>対象自治体</source>
-        <translation>対象自治体</translation>
-    </message>
-    <message>
-        <source>協定先</source>
-        <translation>協定先</translation>
-    </message>
-    <message>
-        <source>次回対応期限</source>
-        <translation>次回対応期限</translation>
-    </message>
-    <message>
-        <source>結果</source>
-        <translation>結果</translation>
-    </message>
-</context>
-<context>
     <name>InquiryListModel</name>
     <message>
         <source>受付番号</source>
@@ -1062,7 +1071,50 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>ヘルプ(&amp;H)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>バージョン情報(&amp;A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>データベースの更新</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>競合 {0} 件</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MastersPackagePage</name>
+    <message>
+        <source>マスタパッケージ（任意）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本庁から届いたマスタパッケージ（.xlsx）があれば選んでください。なければ空欄のまま次へ進みます（プログラムに入っているマスタを使います）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ファイルを選ぶか、場所を入力</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>参照(&amp;B)...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ファイルがありません: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>マスタパッケージを選ぶ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel ファイル (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1238,6 +1290,25 @@
     <message>
         <source>Delete キーまたはダブルクリックで外します</source>
         <translation>Delete キーまたはダブルクリックで外します</translation>
+    </message>
+</context>
+<context>
+    <name>OfficePage</name>
+    <message>
+        <source>事務所</source>
+        <translation type="unfinished">事務所</translation>
+    </message>
+    <message>
+        <source>この PC を使う事務所を選んでください。あとから変えられません。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>事務所(&amp;O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>支所の PC には自分の支所の相談だけが入ります。本庁の PC は各支所から届いた送付ファイルを取り込み、報告書をまとめます。</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1456,6 +1527,25 @@
     </message>
     <message>
         <source>削除されていない</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPage</name>
+    <message>
+        <source>研修用データベース</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>操作の練習に使う、デモデータ入りのデータベースを作れます。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>研修用データベースを作る（デモデータ入り）(&amp;T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>研修用は事務所のデータベースとは別のファイルです（{0}）。スタートメニューの「連携デスク（研修用）」で開き、画面に【研修用】と表示されます。実際の相談は記録しないでください。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test lint typecheck unit bench screenshots clean
+.PHONY: run test lint typecheck unit bench screenshots installer smoke clean
 
 $(STAMP): pyproject.toml
 	bash installer/debian-deps.sh
@@ -33,8 +33,15 @@ unit: $(STAMP)
 bench: $(STAMP)  ## scale figures with ratios to the bare libraries; not part of `make test`
 	$(BIN)/python -m tests.benchmarks
 
+installer: $(STAMP)  ## the one-folder bundle dist/renkei-desk/ (PyInstaller; installer/README.md)
+	$(BIN)/python -m pip install -q -e '.[installer]'
+	PYTHON=$(BIN)/python bash installer/build.sh
+
+smoke: installer  ## run the bundle headless as a ward PC would and check every result
+	$(BIN)/python installer/smoke_test.py
+
 screenshots: $(STAMP)
 	$(BIN)/python -m tests.gui.make_screenshots docs/screenshots
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache build dist

@@ -1,4 +1,4 @@
-"""The bundle's entry point: the same `main` as the `renkei-desk` command and `python -m desktop_app`."""
+"""The bundle's entry point: the `main` of the `renkei-desk` command and `python -m desktop_app`."""
 
 import sys
 

@@ -7,9 +7,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 
 from db import migrate
 from db.engine import open_engine
@@ -18,20 +15,10 @@ from desktop_app.demo.service import generate_demo_data
 from desktop_app.services import about, database, setup
 from desktop_app.ui.app import DeskApp, open_desk_database
 
+previous_revision = migrate.previous_revision
+
 # The search index's own tables are rebuilt by an upgrade (their text is what changes).
 REBUILT = ("search_text", "inquiry_trigram", "inquiry_bigram", "alembic_version")
-
-
-def _config() -> Config:
-    config = Config()
-    config.set_main_option("script_location", str(migrate.MIGRATIONS))
-    return config
-
-
-def previous_revision() -> str:
-    head = ScriptDirectory.from_config(_config()).get_revision(migrate.head_revision())
-    assert isinstance(head.down_revision, str)
-    return head.down_revision
 
 
 def _tables(path: Path) -> dict[str, list[tuple]]:
@@ -59,10 +46,7 @@ def previous_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     generate_demo_data(db, count=60, seed=4)
     db.dispose()
     engine = open_engine(path, database.SQL_FUNCTIONS)
-    config = _config()
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.downgrade(config, previous_revision())
+    migrate.downgrade(engine, previous_revision())
     assert migrate.current_revision(engine) == previous_revision()
     engine.dispose()
     return path

@@ -289,9 +289,7 @@ def main() -> int:  # noqa: PLR0915  (one check after another, read top to botto
                 ),
             )
         print(f"\nbundle: {size:.0f} MB, Qt libraries: {', '.join(qt)}")
-        print(
-            f"start (median of {TIMING_RUNS})          --version   gui --screenshot (painted, saved)"
-        )
+        print(f"start (median of {TIMING_RUNS})          --version   gui --screenshot")
         for label, (version_s, gui_s) in timings.items():
             print(f"  {label:<24} {version_s * 1000:7.0f} ms   {gui_s * 1000:7.0f} ms")
         bundle_t, source_t = timings["bundle"], timings["python -m desktop_app"]

@@ -20,8 +20,8 @@ run: $(STAMP)  ## the training database beside the default one (demo data on fir
 test: lint typecheck unit  ## everything but the benchmarks
 
 lint: $(STAMP)
-	$(BIN)/ruff check desktop_app db tests
-	$(BIN)/ruff format --check desktop_app db tests
+	$(BIN)/ruff check desktop_app db tests installer
+	$(BIN)/ruff format --check desktop_app db tests installer
 	$(BIN)/lint-imports
 
 typecheck: $(STAMP)

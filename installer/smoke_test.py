@@ -46,7 +46,9 @@ class Smoke:
         self.exe = work / "bundle" / EXE
         home = work / "home"
         self.env = {
-            "PATH": "/usr/bin:/bin" if os.name != "nt" else os.environ.get("SystemRoot", ""),
+            "PATH": "/usr/bin:/bin"
+            if os.name != "nt"
+            else os.path.join(os.environ.get("SystemRoot", r"C:\Windows"), "System32"),
             "HOME": str(home),
             "XDG_DATA_HOME": str(home / "data"),
             "XDG_CONFIG_HOME": str(home / "config"),

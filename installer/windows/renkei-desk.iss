@@ -80,7 +80,7 @@ Type: filesandordirs; Name: "{app}\_internal"
 [Code]
 // Uninstall keeps every user's data unless asked: interactively a question (default No);
 // silently only with /DELETEDATA. Only the data of the user running the uninstaller is
-// deleted (%LOCALAPPDATA%\renkei-desk and the window settings in HKCU\Software\renkei-desk).
+// deleted (%LOCALAPPDATA%\renkei-desk, and %APPDATA%\renkei-desk with the window settings).
 function DeleteDataWanted(): Boolean;
 begin
   if UninstallSilent() then
@@ -94,6 +94,6 @@ begin
   if (CurUninstallStep = usPostUninstall) and DeleteDataWanted() then
   begin
     DelTree(ExpandConstant('{localappdata}\{#DataFolder}'), True, True, True);
-    RegDeleteKeyIncludingSubkeys(HKEY_CURRENT_USER, 'Software\{#DataFolder}');
+    DelTree(ExpandConstant('{userappdata}\{#DataFolder}'), True, True, True);
   end;
 end;

@@ -5,7 +5,8 @@ are neither read nor changed), opens the main window at 1280x800 offscreen and s
 list (with the detail pane), detail (a referral waiting for its reply), list_place (the
 都道府県 filter), case_sheet (at a 1366x768 screen's size), followups, masters
 (municipality search), settings, the intake form (tests/gui/intake_screenshots.py) and 取込・送付
-at the central office (tests/gui/exchange_screenshots.py), each as <name>_<lang>.png.
+at the central office (tests/gui/exchange_screenshots.py), the About box and the set-up
+wizard's pages (tests/gui/first_run_screenshots.py), each as <name>_<lang>.png.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from desktop_app.ui.style import apply_style  # noqa: E402
 from desktop_app.ui.widgets.screen_fit import fitted_size  # noqa: E402
 from desktop_app.ui.worker import DbRunner  # noqa: E402
 from tests.gui.exchange_screenshots import shoot_exchange  # noqa: E402
+from tests.gui.first_run_screenshots import shoot_first_run  # noqa: E402
 from tests.gui.intake_screenshots import shoot_intake  # noqa: E402
 
 COUNT = 3_000
@@ -114,6 +116,7 @@ def _shoot_all(
     shot("settings", lambda: window.show_page("settings"))
     shoot_intake(window.ctx, out, lang, lambda: _settle(app, desk.runner))
     shoot_exchange(out, lang, lambda runner: _settle(app, runner))
+    shoot_first_run(window, out, lang, lambda: _settle(app, desk.runner))
 
 
 def _shoot_case_sheet(app: QApplication, desk: DeskApp, window: MainWindow, path: Path) -> None:

@@ -53,8 +53,10 @@ class OfficePage(QWizardPage):
         self.setSubTitle(self.tr("この PC を使う事務所を選んでください。あとから変えられません。"))
         self.office = QComboBox(self, objectName="office")
         for row in masters.load_offices():
-            name = row.name_en if lang == "en" and row.name_en else row.name
-            self.office.addItem(f"{name}（{row.code}）", row.code)
+            if lang == "en" and row.name_en:
+                self.office.addItem(f"{row.name_en} ({row.code})", row.code)
+            else:
+                self.office.addItem(f"{row.name}（{row.code}）", row.code)
         layout = QFormLayout(self)
         layout.addRow(self.tr("事務所(&O)"), self.office)
         layout.addRow(

@@ -10,4 +10,4 @@ started=$(date +%s)
   --distpath dist --workpath build/pyinstaller installer/renkei-desk.spec
 elapsed=$(( $(date +%s) - started ))
 size=$(du -sm dist/renkei-desk | cut -f1)
-echo "bundle: dist/renkei-desk (${size} MB) built in ${elapsed} s"
+echo "bundle: dist/renkei-desk (${size} MiB) built in ${elapsed} s"

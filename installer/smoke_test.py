@@ -168,11 +168,18 @@ def median_seconds(smoke: Smoke, program: Sequence[str], *args: str) -> float:
     return statistics.median(times)
 
 
-def bundle_size() -> tuple[float, list[str]]:
+def bundle_size() -> tuple[float, list[str], list[tuple[str, float]]]:
+    """MiB in all (links not counted twice), the Qt libraries, and the largest parts."""
     files = [p for p in BUNDLE.rglob("*") if p.is_file() and not p.is_symlink()]
-    total = sum(p.stat().st_size for p in files) / 1e6
+    total = sum(p.stat().st_size for p in files) / 2**20
     qt = sorted({p.name.split(".")[0] for p in files if p.name.startswith(("libQt6", "Qt6"))})
-    return total, qt
+    parts: dict[str, float] = {}
+    for path in files:
+        relative = path.relative_to(BUNDLE).parts
+        part = "/".join(relative[:3] if relative[:2] == ("_internal", "PySide6") else relative[:2])
+        parts[part] = parts.get(part, 0.0) + path.stat().st_size / 2**20
+    largest = sorted(parts.items(), key=lambda item: -item[1])[:8]
+    return total, qt, largest
 
 
 def main() -> int:  # noqa: PLR0915  (one check after another, read top to bottom)
@@ -273,7 +280,7 @@ def main() -> int:  # noqa: PLR0915  (one check after another, read top to botto
             len(sources) >= 2 and not missing,
             str(missing or sources),
         )
-        size, qt = bundle_size()
+        size, qt, largest = bundle_size()
         unwanted = [name for name in qt if name.startswith(UNWANTED_QT)]
         smoke.check("no unused Qt modules", not unwanted, ", ".join(unwanted))
         python = [sys.executable, "-m", "desktop_app"]
@@ -290,7 +297,8 @@ def main() -> int:  # noqa: PLR0915  (one check after another, read top to botto
                     smoke, program, "--db", str(db), "gui", "--screenshot", str(work / "t.png")
                 ),
             )
-        print(f"\nbundle: {size:.0f} MB, Qt libraries: {', '.join(qt)}")
+        print(f"\nbundle: {size:.0f} MiB, Qt libraries: {', '.join(qt)}")
+        print("largest parts: " + ", ".join(f"{name} {mib:.0f} MiB" for name, mib in largest))
         print(f"start (median of {TIMING_RUNS})          --version   gui --screenshot")
         for label, (version_s, gui_s) in timings.items():
             print(f"  {label:<24} {version_s * 1000:7.0f} ms   {gui_s * 1000:7.0f} ms")

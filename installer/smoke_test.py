@@ -273,6 +273,16 @@ def main() -> int:  # noqa: PLR0915  (one check after another, read top to botto
             "every row is intact", row_counts(old) == before, f"{row_counts(old)} != {before}"
         )
 
+        carried = [
+            "_internal/resources/i18n/renkei_desk_en.qm",
+            "_internal/resources/masters/offices.csv",
+            "_internal/resources/styles/desk.qss",
+            f"_internal/db/migrations/versions/{about.get('schema')}_*.py",
+            "_internal/PySide6/Qt/translations/qtbase_ja.qm",
+            "_internal/PySide6/Qt/plugins/platforms/*offscreen*",
+        ]
+        absent = [pattern for pattern in carried if not list(BUNDLE.glob(pattern))]
+        smoke.check("the bundle carries its resources", not absent, ", ".join(absent))
         sources = installer_sources()
         missing = [source for source in sources if not (BUNDLE / source).exists()]
         smoke.check(

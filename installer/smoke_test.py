@@ -35,6 +35,7 @@ EXE = "renkei-desk.exe" if os.name == "nt" else "renkei-desk"
 # Qt modules the program must not carry (the spec leaves them out).
 UNWANTED_QT = ("WebEngine", "Qt6Quick", "Qt6Qml", "Qt63D", "Qt6Multimedia", "Qt6Pdf")
 TIMING_RUNS = 3
+OLE2 = bytes.fromhex("d0cf11e0a1b11ae1")  # how an encrypted workbook starts
 TIMEOUT_S = 300
 
 
@@ -114,7 +115,7 @@ def is_workbook(path: Path) -> bool:
         return False
     if zipfile.is_zipfile(path):
         return "xl/workbook.xml" in zipfile.ZipFile(path).namelist()
-    return path.read_bytes()[:8] == bytes.fromhex("d0cf11e0a1b11ae1")  # encrypted: OLE2
+    return path.read_bytes()[:8] == OLE2  # an encrypted workbook
 
 
 def previous_revision_database(path: Path) -> dict[str, int]:
@@ -230,6 +231,13 @@ def main() -> int:  # noqa: PLR0915  (one check after another, read top to botto
             "--out",
             str(package),
             expect=lambda: is_workbook(package),
+        )
+        personal = work / "to-hq-personal.xlsx"
+        smoke.command(
+            "export-sync --include-personal (encrypted)",
+            *("--db", str(db), "export-sync", "--full", "--include-personal"),
+            *("--out", str(personal)),
+            expect=lambda: personal.is_file() and personal.read_bytes()[:4] == OLE2[:4],
         )
         report = work / "monthly.xlsx"
         smoke.command(

@@ -137,3 +137,34 @@ def test_the_window_on_a_pc_without_a_database_starts_with_the_wizard(qtbot, new
     assert not new_db_path.parent.exists() or not any(new_db_path.parent.iterdir())
     shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
     assert not any(window.isVisible() for window in shown)
+
+
+def test_finishing_the_wizard_opens_the_desk_on_the_new_database(qtbot, new_db_path, monkeypatch):
+    """The whole first start: wizard, 完了, then the main window on the office's database.
+
+    The desk's own event loop is not entered: once a QApplication's exec() has returned, Qt
+    delivers no more timers in that process, which would stall every later test. Instead the
+    window is read as soon as run_gui would enter it.
+    """
+    titles: list[str] = []
+
+    def finish() -> None:
+        wizard = next(w for w in QApplication.topLevelWidgets() if isinstance(w, FirstRunWizard))
+        _choose_office(wizard, "TAKANAWA")
+        wizard.next()
+        _fill_admin(qtbot, wizard)
+        wizard.next()
+        wizard.next()
+        wizard.next()
+        wizard.accept()
+
+    def desk_up(_app: QApplication) -> int:
+        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        titles.extend(window.windowTitle() for window in shown if window.isVisible())
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", desk_up)
+    QTimer.singleShot(200, finish)
+    assert run_gui(new_db_path, lang="ja") == 0
+    assert titles == ["連携デスク — 高輪地区総合支所"]
+    assert not new_db_path.with_name("desk-training.sqlite3").exists()  # not asked for

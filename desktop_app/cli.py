@@ -18,7 +18,10 @@ from typing import TYPE_CHECKING, Any
 from desktop_app import config
 from desktop_app.cli_language import speaking
 from desktop_app.cli_output import Printer
+from desktop_app.cli_sign_in import first_password, signed_in, use_user
+from desktop_app.cli_staff import add_staff_commands
 from desktop_app.cli_sync import add_sync_commands
+from desktop_app.domain.actor import Permission
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.messages import render
 from desktop_app.domain.workflow import STATUS_LABELS, STATUSES
@@ -42,6 +45,12 @@ Handler = Callable[[argparse.Namespace, Printer], int]
 def _global_options(parser: argparse.ArgumentParser, *, default: Any) -> None:
     parser.add_argument(
         "--db", default=default, help="database file (default: user data dir; env RENKEI_DESK_DB)"
+    )
+    parser.add_argument(
+        "--user",
+        default=default,
+        help="sign in as this user (default: env RENKEI_DESK_USER, else admin); "
+        "password from env RENKEI_DESK_PASSWORD or a prompt",
     )
     parser.add_argument(
         "--json",
@@ -88,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_inquiry_commands(commands)
     _add_action_commands(commands)
     add_sync_commands(commands, _open)
+    add_staff_commands(commands, _open)
     _add_report_commands(commands)
 
     check = commands.add_parser("check", help="integrity and consistency check")
@@ -212,6 +222,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     with speaking(lang):
         args = build_parser().parse_args(argv)
     printer = Printer(as_json=args.json, lang=lang)
+    use_user(args.user)
     handler: Handler = getattr(args, "handler", _gui)
     try:
         code = handler(args, printer)
@@ -319,16 +330,34 @@ def _gui(args: argparse.Namespace, printer: Printer) -> int:
 
 
 def _init(args: argparse.Namespace, printer: Printer) -> int:
-    from desktop_app.services import setup
+    from desktop_app.services import setup, staff
 
+    # A new file's administrator password is asked (and checked) before the file is made.
+    password = _first_admin_password() if not _db_path(args).is_file() else None
     db = _open(args, create=True)
+    if password is None:
+        if setup.office_of(db) is not None and staff.has_accounts(db):
+            signed_in(db).require(Permission.MASTERS)  # an upgrade of the masters
+        else:
+            password = _first_admin_password()
     report = setup.initialise(db, args.office)
+    if password is not None:
+        staff.create_first_admin(db, password)
+        printer.line(render("first_admin_created", printer.lang))
     printer.figures(
         render("init_done", printer.lang, office=report.office, path=db.path),
         {"office": report.office, "created": report.created, "added": report.added},
     )
     _say_if_training(printer, db)
     return EXIT_OK
+
+
+def _first_admin_password() -> str:
+    from desktop_app.services import passwords, staff
+
+    password = first_password()
+    passwords.check_strength(password, login=staff.FIRST_ADMIN)
+    return password
 
 
 def _demo_data(args: argparse.Namespace, printer: Printer) -> int:
@@ -339,6 +368,7 @@ def _demo_data(args: argparse.Namespace, printer: Printer) -> int:
         raise UserError("count_invalid", value=args.count, limit=MAX_DEMO_COUNT)
     db = _open(args)
     setup.office_required(db)
+    signed_in(db).require(Permission.SETTINGS)  # it makes the database a training one for good
     report = generate_demo_data(db, count=args.count, seed=args.seed)
     printer.figures(
         render("demo_done", printer.lang, count=report.inquiries, seconds=f"{report.seconds:.1f}"),
@@ -353,7 +383,7 @@ def _inquiry_add(args: argparse.Namespace, printer: Printer) -> int:
 
     data = _read_json(args.json_file)
     db = _open(args)
-    record = inquiries.add_inquiry(db, data, staff=config.staff_login())
+    record = inquiries.add_inquiry(db, data, staff=signed_in(db).login)
     printer.record(record, _labels(printer, db, [record]))
     return EXIT_OK
 
@@ -362,7 +392,7 @@ def _inquiry_show(args: argparse.Namespace, printer: Printer) -> int:
     from desktop_app.services import actions, inquiries
 
     db = _open(args)
-    record = inquiries.get_inquiry(db, args.receipt, staff=config.staff_login())
+    record = inquiries.get_inquiry(db, args.receipt, staff=signed_in(db).login)
     history = actions.list_actions(db, record.receipt_no)
     printer.record(record, _labels(printer, db, [record]), history)
     return EXIT_OK
@@ -373,7 +403,7 @@ def _inquiry_update(args: argparse.Namespace, printer: Printer) -> int:
 
     changes = _assignments(args.assignments)
     db = _open(args)
-    record = inquiries.update_inquiry(db, args.receipt, changes, staff=config.staff_login())
+    record = inquiries.update_inquiry(db, args.receipt, changes, staff=signed_in(db).login)
     printer.record(record, _labels(printer, db, [record]))
     return EXIT_OK
 
@@ -382,7 +412,7 @@ def _inquiry_delete(args: argparse.Namespace, printer: Printer) -> int:
     from desktop_app.services import inquiries
 
     db = _open(args)
-    inquiries.delete_inquiry(db, args.receipt, staff=config.staff_login())
+    inquiries.delete_inquiry(db, args.receipt, staff=signed_in(db).login)
     printer.figures(
         render("deleted", printer.lang, value=args.receipt.upper()),
         {"receipt_no": args.receipt.upper(), "deleted": True},
@@ -397,6 +427,7 @@ def _inquiry_list(args: argparse.Namespace, printer: Printer) -> int:
         raise UserError("count_invalid", value=args.limit, limit=LIST_LIMIT)
     date_from, date_to = _month_bounds(args.month) if args.month else (None, None)
     db = _open(args)
+    signed_in(db)
     statuses = lookup.status_codes(db, args.status) if args.status else ()
     flt = search.InquiryFilter(
         text=args.query, statuses=statuses, date_from=date_from, date_to=date_to
@@ -430,7 +461,7 @@ def _action_add(args: argparse.Namespace, printer: Printer) -> int:
         args.receipt,
         kind=args.kind,
         note=args.note,
-        staff=config.staff_login(),
+        staff=signed_in(db).login,
         action_date=dates["date"],
         next_due=dates["next_due"],
         referred_to=args.referred_to,
@@ -444,6 +475,7 @@ def _check(args: argparse.Namespace, printer: Printer) -> int:
     from desktop_app.services import maintenance
 
     db = _open(args)
+    signed_in(db)
     report = maintenance.check(db)
     message = (
         render("check_ok", printer.lang, path=report.path)
@@ -461,6 +493,7 @@ def _backup(args: argparse.Namespace, printer: Printer) -> int:
     from desktop_app.services import maintenance
 
     db = _open(args)
+    signed_in(db)
     report = maintenance.backup(db, Path(args.to))
     printer.figures(
         render("backup_done", printer.lang, path=report.path),
@@ -511,7 +544,7 @@ def _report(args: argparse.Namespace, printer: Printer) -> int:
         from desktop_app.ui.report_pdf import write_pdf  # Qt draws the PDF; only here
 
         result = report_export.export_with(
-            db, period, out, write_pdf, office=office, staff=config.staff_login()
+            db, period, out, write_pdf, office=office, staff=signed_in(db).login
         )
     else:
         result = report_export.export_workbook(
@@ -520,7 +553,7 @@ def _report(args: argparse.Namespace, printer: Printer) -> int:
             out,
             office=office,
             personal=args.include_personal,
-            staff=config.staff_login(),
+            staff=signed_in(db).login,
         )
     headline = result.report.headline
     printer.figures(

@@ -355,18 +355,6 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "The database was upgraded to this program's schema ({old} → {new}): {path}. Copy from before the upgrade: {backup}",
     ),
     # first start (the set-up wizard)
-    "admin_login_invalid": (
-        "ログイン名は半角の英数字と . _ - で、{limit}文字までで入力してください（英数字で始めます）。",
-        "Give a login of letters, digits and . _ - (at most {limit}, starting with a letter or digit).",
-    ),
-    "admin_name_invalid": (
-        "氏名を入力してください（{limit}文字まで）。",
-        "Give the administrator's name (at most {limit} characters).",
-    ),
-    "admin_password_short": (
-        "パスワードは{limit}文字以上にしてください（いま{length}文字）。",
-        "The password needs at least {limit} characters (it has {length}).",
-    ),
     "admin_password_mismatch": (
         "確認のパスワードが一致しません。同じものをもう一度入力してください。",
         "The confirmation differs from the password. Type the same password again.",

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from db.engine import Database
 from db.models import Staff, utc_now
 from desktop_app.domain.actor import ROLE_LABELS, Actor, Permission, Role
-from desktop_app.domain.errors import UserError
+from desktop_app.domain.errors import ErrorCollector, UserError
 from desktop_app.domain.local_time import local_datetime
 from desktop_app.services import audit, passwords
 from desktop_app.services.setup import require_office
@@ -62,16 +62,34 @@ def has_accounts(db: Database) -> bool:
         return bool(session.scalar(select(func.count()).select_from(Staff)))
 
 
-def create_first_admin(db: Database, password: str, *, name: str = "管理者") -> StaffRecord:
-    """The first administrator `admin` of a database that has no accounts yet (`init`)."""
-    passwords.check_strength(password, login=FIRST_ADMIN)
+def create_first_admin(
+    db: Database, password: str, *, name: str = "管理者", login: str = FIRST_ADMIN
+) -> StaffRecord:
+    """The first administrator (`admin` unless the set-up wizard names another) of a database
+    that has no accounts yet (`init`, the wizard)."""
+    login = check_account(login, name, password)
     with db.write() as session:
         office = require_office(session)
         if session.scalar(select(func.count()).select_from(Staff)):
-            raise UserError("staff_exists", value=FIRST_ADMIN)
-        row = _new_account(session, office, FIRST_ADMIN, name, Role.ADMIN, password)
-        _log(session, "system", "staff_add", FIRST_ADMIN, new=Role.ADMIN)
+            raise UserError("staff_exists", value=login)
+        row = _new_account(session, office, login, name.strip(), Role.ADMIN, password)
+        _log(session, "system", "staff_add", login, new=Role.ADMIN)
         return _record(row)
+
+
+def check_account(login: str, name: str, password: str) -> str:
+    """The login as stored (lower case) when a new account's entries are acceptable; otherwise
+    every problem at once, each at its field (`login`, `name`, `password`), for a form to show
+    beside them. No database: the set-up wizard checks as the person types."""
+    login = login.strip().lower()
+    errors = ErrorCollector()
+    if not _LOGIN.fullmatch(login):
+        errors.add(UserError("login_invalid", at="login", value=login))
+    if not name.strip() or len(name) > _NAME_LIMIT:
+        errors.add(UserError("staff_name_invalid", at="name", limit=_NAME_LIMIT))
+    errors.check("password", lambda: passwords.check_strength(password, login=login))
+    errors.raise_any()
+    return login
 
 
 def add_staff(

@@ -12,8 +12,9 @@ from db import migrate
 from db.engine import open_engine
 from desktop_app import cli
 from desktop_app.demo.service import generate_demo_data
-from desktop_app.services import about, database, setup
+from desktop_app.services import about, database, setup, staff
 from desktop_app.ui.app import DeskApp, open_desk_database
+from tests.conftest import ADMIN_PASSWORD
 
 previous_revision = migrate.previous_revision
 
@@ -43,6 +44,7 @@ def previous_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("previous") / "desk.sqlite3"
     db = database.connect(path)
     setup.initialise(db, "SHIBA")
+    staff.create_first_admin(db, ADMIN_PASSWORD)
     generate_demo_data(db, count=60, seed=4)
     db.dispose()
     engine = open_engine(path, database.SQL_FUNCTIONS)
@@ -73,7 +75,10 @@ def test_the_command_line_upgrades_after_a_backup_and_says_so(previous_file, cap
     after = _tables(previous_file)
     for table, rows in before.items():  # every old row, every old column, unchanged
         width = len(rows[0]) if rows else 0
-        assert [row[:width] for row in after[table]] == rows, table
+        kept = [row[:width] for row in after[table]]
+        if table == "audit_log":  # the command's own sign-in is logged after them
+            kept = kept[: len(rows)]
+        assert kept == rows, table
     assert _tables(backups[0]) == before
     # Said once: the next open finds the file at the newest revision.
     assert cli.main(["--db", str(previous_file), "check"]) == 0

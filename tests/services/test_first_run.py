@@ -6,26 +6,29 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.domain.actor import Role
 from desktop_app.domain.errors import UserError
-from desktop_app.domain.first_admin import FirstAdmin
-from desktop_app.services import database, masters_sync, setup
-from desktop_app.services.first_run import set_up_desk
+from desktop_app.services import database, masters_sync, setup, staff
+from desktop_app.services.first_run import FirstAdmin, set_up_desk
 
-ADMIN = FirstAdmin("admin", "港 太郎", "correct-horse")
+ADMIN = FirstAdmin("minato.taro", "港 太郎", "correct-horse")
 
 
 def _files(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
 
 
-def test_a_new_desk_is_made_for_the_office_with_the_shipped_masters(new_db_path):
+def test_a_new_desk_is_made_for_the_office_with_its_first_administrator(new_db_path):
     report = set_up_desk(new_db_path, "azabu", ADMIN)
-    assert (report.office, report.admin, report.masters) == ("AZABU", "admin", None)
+    assert (report.office, report.admin, report.masters) == ("AZABU", "minato.taro", None)
     assert _files(new_db_path.parent) == [new_db_path.name]  # no partial file, no WAL left
+    assert ADMIN.password.encode() not in new_db_path.read_bytes()  # only its argon2 hash
     db = database.connect(new_db_path)
     try:
         assert setup.office_of(db) == "AZABU"
         assert not setup.is_training(db)
+        actor = staff.sign_in(db, "minato.taro", ADMIN.password)
+        assert (actor.name, actor.role, actor.office) == ("港 太郎", Role.ADMIN, "AZABU")
     finally:
         db.dispose()
 

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain import masters
 from desktop_app.domain.errors import InputErrors, UserError
-from desktop_app.domain.first_admin import MIN_PASSWORD, FirstAdmin, check_first_admin
+from desktop_app.services.first_run import FirstAdmin, check_first_admin
+from desktop_app.services.passwords import MIN_LENGTH
 
 
 def _note(text: str, parent: QWidget) -> QLabel:
@@ -74,7 +75,7 @@ class OfficePage(QWizardPage):
 
 
 class AdminPage(QWizardPage):
-    """The first administrator: login, name and a password of MIN_PASSWORD+ characters, twice."""
+    """The first administrator: login, name and a password of MIN_LENGTH+ characters, twice."""
 
     def __init__(self, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -87,7 +88,7 @@ class AdminPage(QWizardPage):
         self.confirmation = QLineEdit(self, objectName="confirmation")
         for secret in (self.password, self.confirmation):
             secret.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText(self.tr("{0}文字以上").format(MIN_PASSWORD))
+        self.password.setPlaceholderText(self.tr("{0}文字以上").format(MIN_LENGTH))
         self.errors = {
             key: _error_label(self, f"{key}Error")
             for key in ("login", "name", "password", "confirmation")
@@ -120,9 +121,10 @@ class AdminPage(QWizardPage):
         try:
             self._admin = check_first_admin(*(e.text() for e in self._edits().values()))
             problems: dict[str, UserError] = {}
-        except InputErrors as exc:
+        except UserError as exc:
             self._admin = None
-            problems = {error.at or "": error for error in exc.errors}
+            each = exc.errors if isinstance(exc, InputErrors) else (exc,)
+            problems = {error.at or "": error for error in each}
         for key, label in self.errors.items():
             # A field says what is wrong once it has been typed in, not before.
             error = problems.get(key) if key in self._touched else None

@@ -16,8 +16,8 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QDialog, QWidget, QWizard
 
 from desktop_app import config
-from desktop_app.domain.first_admin import FirstAdmin
-from desktop_app.services.first_run import SetUpReport, set_up_desk
+from desktop_app.services import staff
+from desktop_app.services.first_run import FirstAdmin, SetUpReport, set_up_desk
 from desktop_app.ui.errors import error_text
 from desktop_app.ui.first_run.pages import (
     AdminPage,
@@ -139,12 +139,18 @@ class FirstRunWizard(QWizard):
 def _set_up(
     path: Path, office: str, admin: FirstAdmin, package: Path | None, training: Path | None
 ) -> SetUpReport:
-    """On the worker thread: the office's database, then the training one if asked for."""
+    """On the worker thread: the office's database, then the training one if asked for (with
+    the same first administrator)."""
     from desktop_app.demo.service import open_training
 
     report = set_up_desk(path, office, admin, masters_package=package)
     if training is not None:
-        open_training(training, office=office, demo_count=config.DEMO_COUNT).dispose()
+        db = open_training(training, office=office, demo_count=config.DEMO_COUNT)
+        try:  # the same administrator signs in to practise
+            if not staff.has_accounts(db):
+                staff.create_first_admin(db, admin.password, name=admin.name, login=admin.login)
+        finally:
+            db.dispose()
     return report
 
 

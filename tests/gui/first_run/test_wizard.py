@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QWizard
 
 from desktop_app import config
-from desktop_app.services import database, setup
+from desktop_app.domain.actor import Role
+from desktop_app.services import database, setup, staff
 from desktop_app.ui.app import run_gui
 from desktop_app.ui.first_run.wizard import FirstRunWizard
 from desktop_app.ui.main_window import MainWindow
@@ -76,11 +77,13 @@ def test_every_page_to_a_desk_for_the_office_with_a_training_database(qtbot, wiz
     db = database.connect(new_db_path)
     try:
         assert setup.office_of(db) == "AKASAKA" and not setup.is_training(db)
+        assert staff.sign_in(db, "admin", PASSWORD).name == "港 太郎"
     finally:
         db.dispose()
     training = database.connect(wizard.training_path)
     try:
         assert setup.office_of(training) == "AKASAKA" and setup.is_training(training)
+        assert staff.sign_in(training, "admin", PASSWORD).role == Role.ADMIN
     finally:
         training.dispose()
     assert wizard.training_path == new_db_path.with_name("desk-training.sqlite3")
@@ -91,7 +94,7 @@ def test_a_short_password_keeps_next_grey_and_says_why_beside_it(qtbot, wizard):
     _fill_admin(qtbot, wizard, password="abc123")
     error = wizard.admin_page.errors["password"]
     assert error.isVisible()
-    assert error.text() == "パスワードは10文字以上にしてください（いま6文字）。"
+    assert error.text() == "パスワードが短すぎます: 10文字以上にしてください。"
     assert not _next_enabled(wizard)
     _type(qtbot, wizard.admin_page.confirmation, PASSWORD)
     _type(qtbot, wizard.admin_page.password, PASSWORD + "x")

@@ -27,6 +27,7 @@ def shoot_first_run(window: MainWindow, out: Path, lang: str, settle: Callable[[
     about = window.show_about()
     save(about, "about")
     about.close()
+    about.deleteLater()
     with tempfile.TemporaryDirectory() as tmp:
         wizard = FirstRunWizard(Path(tmp) / "renkei-desk.sqlite3", lang)
         wizard.show()
@@ -53,6 +54,8 @@ def shoot_first_run(window: MainWindow, out: Path, lang: str, settle: Callable[[
         save(wizard, "wizard_confirm")
         wizard.runner.shutdown()
         wizard.close()
+        wizard.deleteLater()  # destroyed by Qt, in order, not by Python's collector at random
+        settle()
 
 
 def _type(edit: QLineEdit, text: str) -> None:

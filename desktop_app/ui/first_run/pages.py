@@ -28,6 +28,7 @@ from desktop_app.domain import masters
 from desktop_app.domain.errors import InputErrors, UserError
 from desktop_app.services.first_run import FirstAdmin, check_first_admin
 from desktop_app.services.passwords import MIN_LENGTH
+from desktop_app.services.staff import FIRST_ADMIN
 
 
 def _note(text: str, parent: QWidget) -> QLabel:
@@ -82,7 +83,8 @@ class AdminPage(QWizardPage):
         self._lang = lang
         self.setTitle(self.tr("最初の管理者"))
         self.setSubTitle(self.tr("この PC で職員の登録や設定を行う管理者を作ります。"))
-        self.login = QLineEdit(self, objectName="login")
+        # `admin` is whom the command line signs in as by default (cli_sign_in).
+        self.login = QLineEdit(FIRST_ADMIN, self, objectName="login")
         self.name = QLineEdit(self, objectName="name")
         self.password = QLineEdit(self, objectName="password")
         self.confirmation = QLineEdit(self, objectName="confirmation")

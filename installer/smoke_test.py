@@ -290,8 +290,13 @@ def main() -> int:  # noqa: PLR0915  (one check after another, read top to botto
         smoke.check(
             "the upgrade is said", "データベースをこのプログラムの版に更新しました" in out, out
         )
-        backups = list(old.parent.glob("desk.before-upgrade-*.sqlite3"))
-        smoke.check("a backup was made first", len(backups) == 1, str(backups))
+        named = out.split("更新前の写し: ", 1)[-1].split()[0] if "更新前の写し: " in out else ""
+        backup = Path(named)
+        smoke.check(
+            "a backup was made first",
+            bool(named) and backup.is_file() and row_counts(backup) == before,
+            named,
+        )
         smoke.check(
             "every row is intact", row_counts(old) == before, f"{row_counts(old)} != {before}"
         )

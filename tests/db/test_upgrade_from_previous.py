@@ -68,10 +68,11 @@ def test_the_command_line_upgrades_after_a_backup_and_says_so(previous_file, cap
     err = capsys.readouterr().err
     old, new = previous_revision(), migrate.head_revision()
     assert f"データベースをこのプログラムの版に更新しました（{old} → {new}）" in err
-    backups = list(previous_file.parent.glob(f"desk.before-upgrade-{old}-*.sqlite3"))
-    assert len(backups) == 1 and str(backups[0]) in err
+    # The message names the copy, wherever backups are kept.
+    backup = Path(err.split("更新前の写し: ", 1)[1].split()[0])
+    assert f"before-upgrade-{old}" in backup.name
     assert about.describe(previous_file).revision == new
-    assert about.describe(backups[0]).revision == old
+    assert about.describe(backup).revision == old
     after = _tables(previous_file)
     for table, rows in before.items():  # every old row, every old column, unchanged
         width = len(rows[0]) if rows else 0
@@ -79,7 +80,7 @@ def test_the_command_line_upgrades_after_a_backup_and_says_so(previous_file, cap
         if table == "audit_log":  # the command's own sign-in is logged after them
             kept = kept[: len(rows)]
         assert kept == rows, table
-    assert _tables(backups[0]) == before
+    assert _tables(backup) == before
     # Said once: the next open finds the file at the newest revision.
     assert cli.main(["--db", str(previous_file), "check"]) == 0
     assert "更新しました" not in capsys.readouterr().err

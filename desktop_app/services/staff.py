@@ -97,13 +97,8 @@ def add_staff(
 ) -> StaffRecord:
     """A new account of this office; the login is lower-case ASCII and never reused."""
     actor.require(Permission.STAFF)
-    login = login.strip().lower()
-    if not _LOGIN.fullmatch(login):
-        raise UserError("login_invalid", at="login", value=login)
-    if not name.strip() or len(name) > _NAME_LIMIT:
-        raise UserError("staff_name_invalid", at="name", limit=_NAME_LIMIT)
+    login = check_account(login, name, password)
     chosen = _role(role)
-    passwords.check_strength(password, login=login)
     with db.write() as session:
         office = require_office(session)
         if _find(session, login) is not None:

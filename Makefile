@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test lint typecheck unit bench screenshots clean
+.PHONY: run test lint typecheck unit bench screenshots installer smoke clean
 
 $(STAMP): pyproject.toml
 	bash installer/debian-deps.sh
@@ -14,14 +14,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	touch $(STAMP)
 
-run: $(STAMP)  ## the program on its default database (demo data on first start)
-	QT_QPA_PLATFORM= $(BIN)/renkei-desk
+run: $(STAMP)  ## the training database beside the default one (demo data on first start; no set-up wizard)
+	QT_QPA_PLATFORM= $(BIN)/renkei-desk gui --training
 
 test: lint typecheck unit  ## everything but the benchmarks
 
 lint: $(STAMP)
-	$(BIN)/ruff check desktop_app db tests
-	$(BIN)/ruff format --check desktop_app db tests
+	$(BIN)/ruff check desktop_app db tests installer
+	$(BIN)/ruff format --check desktop_app db tests installer
 	$(BIN)/lint-imports
 
 typecheck: $(STAMP)
@@ -33,8 +33,15 @@ unit: $(STAMP)
 bench: $(STAMP)  ## scale figures with ratios to the bare libraries; not part of `make test`
 	$(BIN)/python -m tests.benchmarks
 
+installer: $(STAMP)  ## the one-folder bundle dist/renkei-desk/ (PyInstaller; installer/README.md)
+	$(BIN)/python -m pip install -q -e '.[installer]'
+	PYTHON=$(BIN)/python bash installer/build.sh
+
+smoke: installer  ## run the bundle headless as a ward PC would and check every result
+	$(BIN)/python installer/smoke_test.py
+
 screenshots: $(STAMP)
 	$(BIN)/python -m tests.gui.make_screenshots docs/screenshots
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache build dist

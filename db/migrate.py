@@ -11,11 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
-
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Engine
 
+# Package data beside this module, in a checkout and in the PyInstaller bundle alike (the spec
+# copies the scripts to the same place); `db` may not ask the application where its files are.
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 BASELINE = "0001"
 HEAD = "0006"
@@ -59,6 +60,27 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     with engine.begin() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, revision)
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    """Take a file back to `revision`: how the upgrade tests and the bundle's smoke test make
+    a database "written by the previous build" from today's models."""
+    from alembic import command
+
+    config = _config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, revision)
+
+
+def previous_revision() -> str:
+    """The revision before HEAD: what the build before this one wrote."""
+    from alembic.script import ScriptDirectory
+
+    down = ScriptDirectory.from_config(_config()).get_revision(HEAD).down_revision
+    if not isinstance(down, str):
+        raise ValueError(f"{HEAD} has no single previous revision: {down!r}")
+    return down
 
 
 def all_revisions() -> frozenset[str]:

@@ -20,7 +20,10 @@ from desktop_app.cli_audit import add_audit_commands
 from desktop_app.cli_language import speaking
 from desktop_app.cli_ledger import add_ledger_commands
 from desktop_app.cli_output import Printer
+from desktop_app.cli_sign_in import first_password, signed_in, use_user
+from desktop_app.cli_staff import add_staff_commands
 from desktop_app.cli_sync import add_sync_commands
+from desktop_app.domain.actor import Permission
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.messages import render
 from desktop_app.domain.workflow import STATUS_LABELS, STATUSES
@@ -29,6 +32,7 @@ if TYPE_CHECKING:
     from db.engine import Database
     from desktop_app.domain.actor import Actor
     from desktop_app.services.backups import BackupFile
+    from desktop_app.services.database import Upgrade
     from desktop_app.services.lookup import CodeLabels
     from desktop_app.services.records import InquiryRecord
 
@@ -45,6 +49,12 @@ Handler = Callable[[argparse.Namespace, Printer], int]
 def _global_options(parser: argparse.ArgumentParser, *, default: Any) -> None:
     parser.add_argument(
         "--db", default=default, help="database file (default: user data dir; env RENKEI_DESK_DB)"
+    )
+    parser.add_argument(
+        "--user",
+        default=default,
+        help="sign in as this user (default: env RENKEI_DESK_USER, else admin); "
+        "password from env RENKEI_DESK_PASSWORD or a prompt",
     )
     parser.add_argument(
         "--json",
@@ -70,6 +80,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     gui = commands.add_parser("gui", help="open the desk window (the default command)")
     gui.add_argument("--screenshot", metavar="FILE.png", help="save the first paint and exit")
+    gui.add_argument(
+        "--training",
+        action="store_true",
+        help="open the training database beside --db's (demo data, made on first use; no set-up)",
+    )
     gui.set_defaults(handler=_gui)
 
     init = commands.add_parser("init", help="create or upgrade a database for an office")
@@ -87,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_action_commands(commands)
     add_sync_commands(commands, _open)
     add_ledger_commands(commands, _open)
+    add_staff_commands(commands, _open)
     _add_report_commands(commands)
     add_audit_commands(commands, _open, _date_argument)
 
@@ -227,6 +243,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     with speaking(lang):
         args = build_parser().parse_args(argv)
     printer = Printer(as_json=args.json, lang=lang)
+    use_user(args.user)
     handler: Handler = getattr(args, "handler", _gui)
     try:
         code = handler(args, printer)
@@ -255,19 +272,23 @@ def _stdout_to_devnull() -> None:
 
 
 class _VersionAction(argparse.Action):
-    """`--version`: the installed package's version, read only when asked for."""
+    """`--version`: the program's version, the schema revision of the database `--db` names
+    (and of the program) and where the data lives. Reads the file without opening it as a
+    database, so it never creates or upgrades one; `--json` before it prints one object."""
 
     def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
         super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
 
-    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> None:
-        from importlib import metadata
+    def __call__(
+        self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, *_: Any
+    ) -> None:
+        from desktop_app.services import about
 
-        try:
-            version = metadata.version("renkei-desk")
-        except metadata.PackageNotFoundError:
-            version = "(not installed)"
-        print(f"renkei-desk {version}")
+        info = about.describe(config.database_path(getattr(namespace, "db", None)))
+        if getattr(namespace, "json", False):
+            print(json.dumps(info.to_json(), ensure_ascii=False))
+        else:
+            print("\n".join(info.lines(config.language())))
         parser.exit()
 
 
@@ -298,7 +319,7 @@ def _open(args: argparse.Namespace, *, create: bool = False, daily: bool = True)
     path = _db_path(args)
     if not create and not path.is_file():
         raise UserError("database_missing", path=path)
-    db = connect(path)
+    db = connect(path, on_upgrade=_say_upgraded)
     if daily:
         _daily_backup(db)
     return db
@@ -320,6 +341,11 @@ def _daily_backup(db: Database) -> None:
         )
 
 
+def _say_upgraded(upgrade: Upgrade) -> None:
+    """An upgrade on open is said on standard error, so that JSON output stays the contract."""
+    print(upgrade.message(config.language()), file=sys.stderr)
+
+
 def _labels(
     printer: Printer, db: Database, records: Iterable[InquiryRecord] = ()
 ) -> CodeLabels | None:
@@ -337,25 +363,45 @@ def _gui(args: argparse.Namespace, printer: Printer) -> int:
     from desktop_app.ui.app import run_gui
 
     screenshot = getattr(args, "screenshot", None)
+    training = getattr(args, "training", False)
+    path = _db_path(args)
     return run_gui(
-        _db_path(args),
+        config.training_database_path(path) if training else path,
         screenshot=Path(screenshot) if screenshot else None,
         lang=printer.lang,
-        first_start=True,
+        training=training,
     )
 
 
 def _init(args: argparse.Namespace, printer: Printer) -> int:
-    from desktop_app.services import setup
+    from desktop_app.services import setup, staff
 
+    # A new file's administrator password is asked (and checked) before the file is made.
+    password = _first_admin_password() if not _db_path(args).is_file() else None
     db = _open(args, create=True)
+    if password is None:
+        if setup.office_of(db) is not None and staff.has_accounts(db):
+            signed_in(db).require(Permission.MASTERS)  # an upgrade of the masters
+        else:
+            password = _first_admin_password()
     report = setup.initialise(db, args.office)
+    if password is not None:
+        staff.create_first_admin(db, password)
+        printer.line(render("first_admin_created", printer.lang))
     printer.figures(
         render("init_done", printer.lang, office=report.office, path=db.path),
         {"office": report.office, "created": report.created, "added": report.added},
     )
     _say_if_training(printer, db)
     return EXIT_OK
+
+
+def _first_admin_password() -> str:
+    from desktop_app.services import passwords, staff
+
+    password = first_password()
+    passwords.check_strength(password, login=staff.FIRST_ADMIN)
+    return password
 
 
 def _demo_data(args: argparse.Namespace, printer: Printer) -> int:
@@ -366,6 +412,7 @@ def _demo_data(args: argparse.Namespace, printer: Printer) -> int:
         raise UserError("count_invalid", value=args.count, limit=MAX_DEMO_COUNT)
     db = _open(args)
     setup.office_required(db)
+    signed_in(db).require(Permission.SETTINGS)  # it makes the database a training one for good
     report = generate_demo_data(db, count=args.count, seed=args.seed)
     printer.figures(
         render("demo_done", printer.lang, count=report.inquiries, seconds=f"{report.seconds:.1f}"),
@@ -380,7 +427,7 @@ def _inquiry_add(args: argparse.Namespace, printer: Printer) -> int:
 
     data = _read_json(args.json_file)
     db = _open(args)
-    record = inquiries.add_inquiry(db, data, staff=config.staff_login())
+    record = inquiries.add_inquiry(db, data, staff=signed_in(db).login)
     printer.record(record, _labels(printer, db, [record]))
     return EXIT_OK
 
@@ -389,7 +436,7 @@ def _inquiry_show(args: argparse.Namespace, printer: Printer) -> int:
     from desktop_app.services import actions, inquiries
 
     db = _open(args, daily=False)
-    record = inquiries.get_inquiry(db, args.receipt, staff=config.staff_login())
+    record = inquiries.get_inquiry(db, args.receipt, staff=signed_in(db).login)
     history = actions.list_actions(db, record.receipt_no)
     printer.record(record, _labels(printer, db, [record]), history)
     return EXIT_OK
@@ -400,7 +447,7 @@ def _inquiry_update(args: argparse.Namespace, printer: Printer) -> int:
 
     changes = _assignments(args.assignments)
     db = _open(args)
-    record = inquiries.update_inquiry(db, args.receipt, changes, staff=config.staff_login())
+    record = inquiries.update_inquiry(db, args.receipt, changes, staff=signed_in(db).login)
     printer.record(record, _labels(printer, db, [record]))
     return EXIT_OK
 
@@ -409,7 +456,7 @@ def _inquiry_delete(args: argparse.Namespace, printer: Printer) -> int:
     from desktop_app.services import inquiries
 
     db = _open(args)
-    inquiries.delete_inquiry(db, args.receipt, staff=config.staff_login())
+    inquiries.delete_inquiry(db, args.receipt, staff=signed_in(db).login)
     printer.figures(
         render("deleted", printer.lang, value=args.receipt.upper()),
         {"receipt_no": args.receipt.upper(), "deleted": True},
@@ -424,6 +471,7 @@ def _inquiry_list(args: argparse.Namespace, printer: Printer) -> int:
         raise UserError("count_invalid", value=args.limit, limit=LIST_LIMIT)
     date_from, date_to = _month_bounds(args.month) if args.month else (None, None)
     db = _open(args, daily=False)
+    signed_in(db)
     statuses = lookup.status_codes(db, args.status) if args.status else ()
     flt = search.InquiryFilter(
         text=args.query, statuses=statuses, date_from=date_from, date_to=date_to
@@ -457,7 +505,7 @@ def _action_add(args: argparse.Namespace, printer: Printer) -> int:
         args.receipt,
         kind=args.kind,
         note=args.note,
-        staff=config.staff_login(),
+        staff=signed_in(db).login,
         action_date=dates["date"],
         next_due=dates["next_due"],
         referred_to=args.referred_to,
@@ -474,6 +522,11 @@ def _check(args: argparse.Namespace, printer: Printer) -> int:
     if not path.is_file():
         raise UserError("database_missing", path=path)
     report = maintenance.check_file(path)
+    # A sound file signs the person in like every command; a damaged one cannot say who may,
+    # and the check tells no more than that it is damaged and which backup to restore.
+    db = _open(args, daily=False) if report.ok else None
+    if db is not None:
+        signed_in(db)
     message = (
         render("check_ok", printer.lang, path=report.path)
         if report.ok
@@ -495,8 +548,7 @@ def _check(args: argparse.Namespace, printer: Printer) -> int:
             printer.line(f"  - {problem}")
     if not report.ok:
         printer.line(_backup_advice(path, newest, printer.lang))
-    elif not printer.as_json:
-        db = _open(args, daily=False)
+    elif db is not None:
         _say_if_training(printer, db)
     return EXIT_OK if report.ok else EXIT_ATTENTION
 
@@ -515,6 +567,7 @@ def _backup(args: argparse.Namespace, printer: Printer) -> int:
     from desktop_app.services import backups
 
     db = _open(args, daily=False)
+    signed_in(db)
     report = backups.backup_now(
         db, backups.MANUAL_REASON, folder=Path(args.to) if args.to else None
     )
@@ -532,7 +585,8 @@ def _restore(args: argparse.Namespace, printer: Printer) -> int:
     path = _db_path(args)
     actor = _restore_actor(path, Path(args.file))
     report = restore.restore(actor, path, Path(args.file), other_office=args.other_office)
-    connect(report.path).dispose()  # brings an older backup up to the current schema
+    # Brings an older backup up to the current schema (and says so).
+    connect(report.path, on_upgrade=_say_upgraded).dispose()
     message = (
         render("restore_done", printer.lang, path=report.path, kept=report.kept)
         if report.kept

@@ -1,24 +1,74 @@
-"""Who runs a command: the one place the command line turns its environment into an `Actor`.
+"""Who runs a command: the one place the command line signs a member of staff in.
 
 Every handler that reads or changes data asks `signed_in(db)` once and hands the actor to the
-services, which check its permissions. Until staff accounts exist (issue 11) the actor is the
-operating-system login acting as this database's administrator; sign-in replaces the body of
-this function and nothing else.
+services, which check its permissions. The user is `--user NAME` (main records it with
+`use_user`), else `RENKEI_DESK_USER`, else `admin`; the password is `RENKEI_DESK_PASSWORD`,
+else typed at the terminal. Without a terminal and without the variable the command is refused
+rather than left waiting for input nobody can give (a scheduled task, a pipe).
 """
 
 from __future__ import annotations
 
+import getpass
+import os
+import sys
 from typing import TYPE_CHECKING
 
 from desktop_app import config
-from desktop_app.domain.actor import Actor, Role
+from desktop_app.domain.actor import Actor
+from desktop_app.domain.errors import UserError
+from desktop_app.domain.messages import render
 
 if TYPE_CHECKING:
     from db.engine import Database
 
+USER_ENV = "RENKEI_DESK_USER"
+PASSWORD_ENV = "RENKEI_DESK_PASSWORD"
+NEW_PASSWORD_ENV = "RENKEI_DESK_NEW_PASSWORD"
+DEFAULT_USER = "admin"
+
+_requested: dict[str, str | None] = {"user": None}
+
+
+def use_user(name: str | None) -> None:
+    """The `--user` of this command (None: the environment or the default decides)."""
+    _requested["user"] = name
+
+
+def user_name() -> str:
+    return _requested["user"] or os.environ.get(USER_ENV) or DEFAULT_USER
+
 
 def signed_in(db: Database) -> Actor:
-    from desktop_app.services import setup
+    from desktop_app.services import staff
 
-    login = config.staff_login()
-    return Actor(login=login, name=login, role=Role.ADMIN, office=setup.office_of(db) or "")
+    return staff.sign_in(db, user_name(), password())
+
+
+def password() -> str:
+    """The signing-in password: the variable, else a prompt at a terminal, else refused."""
+    return _secret(PASSWORD_ENV, "password_missing", twice=False)
+
+
+def new_password() -> str:
+    """A password being set: the variable, else asked twice at a terminal, else refused."""
+    return _secret(NEW_PASSWORD_ENV, "new_password_missing", twice=True)
+
+
+def first_password() -> str:
+    """The first administrator's password at `init`: the signing-in variable (what every later
+    command signs in with), else asked twice at a terminal."""
+    return _secret(PASSWORD_ENV, "password_missing", twice=True)
+
+
+def _secret(variable: str, missing: str, *, twice: bool) -> str:
+    given = os.environ.get(variable)
+    if given:
+        return given
+    if not sys.stdin.isatty():
+        raise UserError(missing)
+    lang = config.language()
+    first = getpass.getpass(render("password_prompt", lang))
+    if twice and getpass.getpass(render("password_again", lang)) != first:
+        raise UserError("password_mismatch")
+    return first

@@ -14,8 +14,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop_app import config
 from desktop_app.cli_output import Printer
+from desktop_app.cli_sign_in import signed_in
+from desktop_app.domain.actor import Permission
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.messages import render
 
@@ -92,10 +93,11 @@ def add_sync_commands(commands: Any, opener: Opener) -> None:
 def _export(opener: Opener, args: argparse.Namespace, printer: Printer) -> int:
     from desktop_app.services import sync_export
 
+    db = opener(args)
     report = sync_export.export_sync(
-        opener(args),
+        db,
         Path(args.out),
-        staff=config.staff_login(),
+        staff=signed_in(db).login,
         to_office=args.to_office,
         full=args.full,
         include_personal=args.include_personal,
@@ -120,10 +122,11 @@ def _export(opener: Opener, args: argparse.Namespace, printer: Printer) -> int:
 def _import(opener: Opener, args: argparse.Namespace, printer: Printer) -> int:
     from desktop_app.services import sync_import
 
+    db = opener(args)
     report = sync_import.import_sync(
-        opener(args),
+        db,
         [Path(name) for name in args.files],
-        staff=config.staff_login(),
+        staff=signed_in(db).login,
         dry_run=args.dry_run,
         accept_edited=args.accept_edited,
     )
@@ -155,7 +158,9 @@ def _print_import(printer: Printer, report: ImportReport) -> None:
 def _conflicts(opener: Opener, args: argparse.Namespace, printer: Printer) -> int:
     from desktop_app.services import conflicts
 
-    found = conflicts.list_conflicts(opener(args))
+    db = opener(args)
+    signed_in(db)
+    found = conflicts.list_conflicts(db)
     if printer.as_json:
         printer.figures("", {"count": len(found), "items": [c.to_json() for c in found]})
         return EXIT_OK
@@ -170,8 +175,9 @@ def _conflicts(opener: Opener, args: argparse.Namespace, printer: Printer) -> in
 def _resolve(opener: Opener, args: argparse.Namespace, printer: Printer) -> int:
     from desktop_app.services import conflicts
 
+    db = opener(args)
     record = conflicts.resolve_conflict(
-        opener(args), args.id, keep=args.keep, take=args.take, staff=config.staff_login()
+        db, args.id, keep=args.keep, take=args.take, staff=signed_in(db).login
     )
     printer.figures(
         render("conflict_resolved", printer.lang, value=args.id),
@@ -183,7 +189,8 @@ def _resolve(opener: Opener, args: argparse.Namespace, printer: Printer) -> int:
 def _export_masters(opener: Opener, args: argparse.Namespace, printer: Printer) -> int:
     from desktop_app.services import masters_sync
 
-    report = masters_sync.export_masters(opener(args), Path(args.out), staff=config.staff_login())
+    db = opener(args)
+    report = masters_sync.export_masters(db, Path(args.out), staff=signed_in(db).login)
     printer.figures(render("masters_written", printer.lang, path=report.path), report.to_json())
     return EXIT_OK
 
@@ -191,7 +198,8 @@ def _export_masters(opener: Opener, args: argparse.Namespace, printer: Printer) 
 def _import_masters(opener: Opener, args: argparse.Namespace, printer: Printer) -> int:
     from desktop_app.services import masters_sync
 
-    report = masters_sync.import_masters(opener(args), Path(args.file), staff=config.staff_login())
+    db = opener(args)
+    report = masters_sync.import_masters(db, Path(args.file), staff=signed_in(db).login)
     printer.figures(
         render("masters_imported", printer.lang, path=args.file, **report.counts()),
         report.to_json(),
@@ -202,8 +210,10 @@ def _import_masters(opener: Opener, args: argparse.Namespace, printer: Printer) 
 def _config_set(opener: Opener, args: argparse.Namespace, printer: Printer) -> int:
     from desktop_app.services import package_key
 
+    db = opener(args)
+    signed_in(db).require(Permission.SETTINGS)
     secret = _ask_password(printer.lang)
-    package_key.set_password(opener(args), secret)
+    package_key.set_password(db, secret)
     printer.figures(render("package_password_set", printer.lang), {"set": args.name})
     return EXIT_OK
 

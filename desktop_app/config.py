@@ -15,9 +15,10 @@ import platformdirs
 APP_NAME = "renkei-desk"
 DB_ENV = "RENKEI_DESK_DB"
 DEFAULT_DB_NAME = "renkei-desk.sqlite3"
-# The office a brand-new default database is set up as, with demo data, on first start.
+# The office a brand-new training database (`gui --training`, `make run`) is set up as.
 DEMO_OFFICE = "SHIBA"
 DEMO_COUNT = 3_000
+TRAINING_SUFFIX = "-training"
 
 
 def database_path(explicit: str | None = None) -> Path:
@@ -27,6 +28,12 @@ def database_path(explicit: str | None = None) -> Path:
     if from_env:
         return Path(from_env).expanduser()
     return Path(platformdirs.user_data_dir(APP_NAME)) / DEFAULT_DB_NAME
+
+
+def training_database_path(database: Path) -> Path:
+    """The training database (研修用) that belongs to `database`: a file of its own beside it,
+    `renkei-desk-training.sqlite3` for the default one."""
+    return database.with_name(f"{database.stem}{TRAINING_SUFFIX}{database.suffix}")
 
 
 def log_dir() -> Path:

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, insert, select, update
@@ -37,6 +39,7 @@ from desktop_app.demo.generator import DemoContext, DemoGenerator
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.local_time import local_today
 from desktop_app.services import setup, writer
+from desktop_app.services.database import Upgrade, connect
 
 MAX_COUNT = 2_000_000
 CENTRAL_KIND = "central"  # office.kind of the central office (HQ); branches are "branch"
@@ -137,6 +140,27 @@ def first_start(db: Database, *, office: str, demo_count: int) -> bool:
     setup.initialise(db, office)
     generate_demo_data(db, count=demo_count, seed=1)
     return True
+
+
+def open_training(
+    path: Path,
+    *,
+    office: str,
+    demo_count: int,
+    on_upgrade: Callable[[Upgrade], None] | None = None,
+) -> Database:
+    """The training database at `path` (研修用), made for `office` with demo data if new.
+
+    `renkei-desk gui --training` (what `make run` starts) and the set-up wizard's training
+    option open it; it is a file of its own, so practice never mixes with the office's cases.
+    """
+    db = connect(path, on_upgrade=on_upgrade)
+    try:
+        first_start(db, office=office, demo_count=demo_count)
+    except BaseException:
+        db.dispose()
+        raise
+    return db
 
 
 def read_context(session: Session) -> DemoContext:

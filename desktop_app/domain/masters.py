@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from desktop_app import resources
+
 _Row = TypeVar("_Row")
 
 OFFICES_FILE = "offices.csv"
@@ -98,12 +100,11 @@ class PartnerRow:
 
 
 def masters_dir() -> Path:
-    """Where the shipped master files live: resources/masters at the root of the source tree.
+    """Where the shipped master files live (desktop_app.resources: the checkout or the bundle).
 
-    Resolved from this file rather than the working directory, so the program finds its masters
-    wherever it is started from.
+    Never the working directory, so the program finds its masters wherever it is started from.
     """
-    return Path(__file__).resolve().parents[2] / "resources" / "masters"
+    return resources.masters_dir()
 
 
 class _Line:

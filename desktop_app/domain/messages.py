@@ -366,6 +366,40 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "内部エラーが発生しました。詳細はログに記録しました: {path}",
         "An internal error occurred. The details are in the log: {path}",
     ),
+    "database_upgraded": (
+        "データベースをこのプログラムの版に更新しました（{old} → {new}）: {path}。更新前の写し: {backup}",
+        "The database was upgraded to this program's schema ({old} → {new}): {path}. Copy from before the upgrade: {backup}",
+    ),
+    # first start (the set-up wizard)
+    "admin_password_mismatch": (
+        "確認のパスワードが一致しません。同じものをもう一度入力してください。",
+        "The confirmation differs from the password. Type the same password again.",
+    ),
+    "database_exists": (
+        "{path} にはもうデータベースがあります。初期設定はデータベースのない PC でだけ行います。",
+        "There is a database at {path} already. The first-start set-up runs only where there is none.",
+    ),
+    "setup_done": (
+        "{office} の連携デスクを準備しました: {path}",
+        "Renkei Desk is set up for {office}: {path}",
+    ),
+    "about_schema": (
+        "データベースの版: {revision}（このプログラムの版: {schema}）",
+        "Database schema revision: {revision} (this program's: {schema})",
+    ),
+    "about_schema_older": (
+        "データベースの版: {revision}（このプログラムの版: {schema}。開くときに写しを取ってから更新します）",
+        "Database schema revision: {revision} (this program's: {schema}; it is backed up and upgraded when opened)",
+    ),
+    "about_schema_none": (
+        "データベースの版: まだありません（このプログラムの版: {schema}。最初の起動で作成します）",
+        "Database schema revision: none yet (this program's: {schema}; the first start creates it)",
+    ),
+    "about_database": ("データベース: {path}", "Database: {path}"),
+    "about_data_dir": (
+        "データの場所: {path}（更新前の写しもここに保存します）",
+        "Data folder: {path} (backups before an upgrade are kept here too)",
+    ),
     "init_done": (
         "{office} のデータベースを準備しました: {path}",
         "The database for {office} is ready: {path}",
@@ -539,6 +573,84 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "permission_denied": (
         "{what}は{needed}以上の権限が必要です（あなたの権限: {role}）。管理者に依頼してください。",
         "{what} needs the {needed} role or higher (yours: {role}). Ask an administrator.",
+    ),
+    "no_accounts": (
+        "このデータベースには職員アカウントがありません。`renkei-desk init --office 事務所コード` で最初の管理者 admin を作成してください。",
+        "This database has no staff accounts. Create the first administrator admin with `renkei-desk init --office CODE`.",
+    ),
+    "sign_in_failed": (
+        "ユーザー「{user}」のサインインに失敗しました: ユーザー名かパスワードが違います。5回続けて失敗すると15分間ロックされます。",
+        'Sign-in as "{user}" failed: the user name or the password is wrong. Five failures in a row lock the account for 15 minutes.',
+    ),
+    "account_locked": (
+        "アカウント「{user}」は続けてサインインに失敗したためロックされています（{until} まで）。管理者にロック解除を依頼してください。",
+        'The account "{user}" is locked after failed sign-ins (until {until}). Ask an administrator to unlock it.',
+    ),
+    "account_disabled": (
+        "アカウント「{user}」は無効にされています。管理者に確認してください。",
+        'The account "{user}" is disabled. Ask an administrator.',
+    ),
+    "password_missing": (
+        "パスワードがありません: 端末から実行して入力するか、環境変数 RENKEI_DESK_PASSWORD に設定してください。",
+        "No password: run the command at a terminal to type it, or set RENKEI_DESK_PASSWORD.",
+    ),
+    "new_password_missing": (
+        "新しいパスワードがありません: 端末から実行して入力するか、環境変数 RENKEI_DESK_NEW_PASSWORD に設定してください。",
+        "No new password: run the command at a terminal to type it, or set RENKEI_DESK_NEW_PASSWORD.",
+    ),
+    "password_too_short": (
+        "パスワードが短すぎます: {limit}文字以上にしてください。",
+        "The password is too short: use at least {limit} characters.",
+    ),
+    "password_has_login": (
+        "パスワードにユーザー名を含めないでください。",
+        "The password must not contain the user name.",
+    ),
+    "password_one_character": (
+        "同じ文字の繰り返しはパスワードに使えません。",
+        "A password of one character repeated cannot be used.",
+    ),
+    "login_invalid": (
+        "ユーザー名「{value}」は使えません: 半角の英小文字・数字と . _ - で64文字まで（先頭は英数字）にしてください。",
+        'The user name "{value}" cannot be used: lower-case letters, digits and . _ - (up to 64, starting with a letter or digit).',
+    ),
+    "staff_name_invalid": (
+        "氏名を入力してください（{limit}文字まで）。",
+        "Give the name (up to {limit} characters).",
+    ),
+    "role_unknown": (
+        "権限「{value}」はありません。使える権限: {allowed}",
+        'There is no role "{value}". Roles: {allowed}',
+    ),
+    "staff_exists": (
+        "ユーザー「{value}」は既にあります。",
+        'The user "{value}" exists already.',
+    ),
+    "staff_unknown": (
+        "ユーザー「{value}」はありません。`renkei-desk staff list` で確認してください。",
+        'There is no user "{value}". See `renkei-desk staff list`.',
+    ),
+    "staff_disable_self": (
+        "自分のアカウントは無効にできません。別の管理者に依頼してください。",
+        "You cannot disable your own account. Ask another administrator.",
+    ),
+    "staff_last_admin": (
+        "「{value}」は最後の有効な管理者なので無効にできません。先に別の管理者を追加してください。",
+        '"{value}" is the last active administrator and cannot be disabled. Add another administrator first.',
+    ),
+    "staff_added": (
+        "ユーザー「{login}」（{role}）を追加しました。",
+        'User "{login}" ({role}) added.',
+    ),
+    "staff_disabled": ("ユーザー「{login}」を無効にしました。", 'User "{login}" disabled.'),
+    "staff_unlocked": ("ユーザー「{login}」のロックを解除しました。", 'User "{login}" unlocked.'),
+    "staff_password_set": (
+        "ユーザー「{login}」のパスワードを変更しました。",
+        'The password of "{login}" is changed.',
+    ),
+    "first_admin_created": (
+        "最初の管理者 admin を作成しました。",
+        "The first administrator admin is created.",
     ),
 }
 

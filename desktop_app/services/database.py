@@ -8,6 +8,8 @@ SQL functions.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy.exc import DatabaseError, OperationalError
@@ -17,6 +19,7 @@ from db.engine import Database, SqlFunction, ensure_statistics, open_database
 from db.search_index import FOLD_FUNCTION, GRAMS_FUNCTION, NAME_KEY_FUNCTION
 from desktop_app.domain import text
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.messages import render
 from desktop_app.services import backups
 
 SQL_FUNCTIONS: dict[str, SqlFunction] = {
@@ -26,12 +29,33 @@ SQL_FUNCTIONS: dict[str, SqlFunction] = {
 }
 
 
-def connect(path: Path) -> Database:
+@dataclass(frozen=True)
+class Upgrade:
+    """An older file brought to the program's schema on open, and the copy taken first."""
+
+    path: Path
+    from_revision: str
+    to_revision: str
+    backup: Path
+
+    def message(self, lang: str) -> str:
+        return render(
+            "database_upgraded",
+            lang,
+            path=self.path,
+            old=self.from_revision,
+            new=self.to_revision,
+            backup=self.backup,
+        )
+
+
+def connect(path: Path, on_upgrade: Callable[[Upgrade], None] | None = None) -> Database:
     """Open `path` (created when missing) at the newest schema.
 
-    An older file is backed up into its backup folder first (services/backups.py). Raises
-    UserError when the file is not a database, is damaged, or is newer than the program, or
-    when the backup before an upgrade cannot be written (nothing is upgraded then).
+    An older file is backed up into its backup folder first (services/backups.py), then
+    upgraded; `on_upgrade` is told so that the person is (the CLI prints it, the window shows
+    it). Raises UserError when the file is not a database, is damaged, or is newer than the
+    program, or when the backup before an upgrade cannot be written (nothing is upgraded then).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     database = open_database(path, SQL_FUNCTIONS)
@@ -41,9 +65,12 @@ def connect(path: Path) -> Database:
         if current != head:
             if current is not None and not _known_revision(current):
                 raise UserError("database_newer", revision=current)
+            backup = None
             if current is not None:
-                backups.backup_before(database, f"before-upgrade-{current}")
+                backup = backups.backup_before(database, f"before-upgrade-{current}").path
             migrate.upgrade(database.engine)
+            if backup is not None and current is not None and on_upgrade is not None:
+                on_upgrade(Upgrade(path, current, head, backup))
         # An upgrade adds indexes that the planner has no statistics for; left so, SQLite took
         # ix_inquiry_closed for `deleted = 0` and sorted 1,000,000 rows for one page of a search.
         ensure_statistics(database.engine, force=current is not None and current != head)

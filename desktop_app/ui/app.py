@@ -22,7 +22,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Slot
+from PySide6.QtCore import QEvent, QSize, Qt, Slot
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox, QWidget
 
@@ -36,7 +36,7 @@ from desktop_app.ui.style import apply_style
 
 if TYPE_CHECKING:
     from desktop_app.services.backups import DailyBackup
-    from desktop_app.services.database import Database
+    from desktop_app.services.database import Database, Upgrade
     from desktop_app.ui.main_window import MainWindow
     from desktop_app.ui.worker import DbRunner
 
@@ -55,13 +55,15 @@ def run_gui(
     *,
     screenshot: Path | None = None,
     lang: str | None = None,
-    first_start: bool = False,
+    training: bool = False,
 ) -> int:
     """Show the desk on `db_path` until it is closed; with `screenshot`, save a PNG and exit.
 
-    `first_start` (the `renkei-desk` command) makes a new file a demo desk first, behind the
-    start frame. Returns the exit code: 0, 2 when the database cannot be opened or is not
-    initialised.
+    Where no database exists yet, the set-up wizard comes first (office, first administrator,
+    master package, training database); cancelling it creates nothing and exits 0. `training`
+    (`gui --training`, `make run`) instead makes a new file a demo desk behind the start frame,
+    with no wizard. An older database is upgraded after a backup, and the window says so.
+    Returns the exit code: 0, 2 when the database cannot be opened or is not initialised.
     """
     app = QApplication.instance()
     if not isinstance(app, QApplication):
@@ -72,10 +74,19 @@ def run_gui(
     if screenshot is None:
         chosen = preferences.saved_language() or chosen
     prepare_application(app, chosen, preferences.font_pt())
+    if not training and not db_path.is_file():
+        if screenshot is not None:
+            _refuse(UserError("database_missing", path=db_path), chosen, interactive=False)
+            return 2
+        from desktop_app.ui.first_run.wizard import set_up_first_run
+
+        if not set_up_first_run(db_path, chosen):
+            return 0
     # Screenshots are taken of the main window alone, so they need no frame before it.
     frame = None if screenshot is not None else show_start_frame(app, chosen)
+    upgrades: list[Upgrade] = []
     try:
-        db, office = open_desk_database(db_path, first_start=first_start)
+        db, office = open_desk_database(db_path, training=training, on_upgrade=upgrades.append)
     except UserError as exc:
         if frame is not None:
             frame.close()
@@ -90,7 +101,9 @@ def run_gui(
         frame = None
     desk = DeskApp(app, db, office)
     try:
-        desk.build(chosen, restore=screenshot is None, replacing=frame)
+        window = desk.build(chosen, restore=screenshot is None, replacing=frame)
+        for upgrade in upgrades:
+            window.say_upgraded(upgrade.message(chosen), modal=screenshot is None)
         if screenshot is not None:
             return desk.screenshot(screenshot)
         desk.start_daily_backup()
@@ -129,19 +142,25 @@ def show_start_frame(app: QApplication, lang: str) -> QMainWindow:
     return frame
 
 
-def open_desk_database(path: Path, *, first_start: bool = False) -> tuple[Database, str]:
+def open_desk_database(
+    path: Path, *, training: bool = False, on_upgrade: Callable[[Upgrade], None] | None = None
+) -> tuple[Database, str]:
     """The database at the newest schema and this installation's office code.
 
-    The first import of SQLAlchemy and the services happens here. Raises UserError when the
-    file cannot be opened or was never initialised (and `first_start` does not make it a demo).
+    The first import of SQLAlchemy and the services happens here. `training` makes a new file
+    a demo desk (研修用) for config.DEMO_OFFICE. Raises UserError when the file cannot be
+    opened or was never initialised.
     """
-    from desktop_app.demo.service import first_start as first_start_demo
+    from desktop_app.demo.service import open_training
     from desktop_app.services import database, retention, setup
 
-    db = database.connect(path)
+    if training:
+        db = open_training(
+            path, office=config.DEMO_OFFICE, demo_count=config.DEMO_COUNT, on_upgrade=on_upgrade
+        )
+    else:
+        db = database.connect(path, on_upgrade=on_upgrade)
     try:
-        if first_start:
-            first_start_demo(db, office=config.DEMO_OFFICE, demo_count=config.DEMO_COUNT)
         office = setup.office_of(db)
         if office is None:
             raise UserError("not_initialised")
@@ -254,8 +273,16 @@ class DeskApp:
         show_error(self.window, exc, self.window.ctx.lang if self.window else "ja")
 
     def close(self) -> None:
+        """Stop the runner, then destroy the window while the QApplication still exists: left
+        to the interpreter's exit, Qt's objects went in no set order and `gui --screenshot`
+        crashed after saving (about one run in two)."""
         if self.runner is not None:
             self.runner.shutdown()
+        if self.window is not None:
+            self.window.close()
+            self.window.deleteLater()
+            self.app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            self.window = None
         self.db.dispose()
 
     def start_daily_backup(self) -> None:

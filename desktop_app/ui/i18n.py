@@ -7,11 +7,11 @@ from resources/i18n/renkei_desk_en.qm. Qt's own qtbase_<lang>.qm translates stan
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
+from desktop_app import resources
+
+I18N_DIR = resources.i18n_dir()
 APP_CATALOGUE = "renkei_desk"
 
 _installed: list[QTranslator] = []

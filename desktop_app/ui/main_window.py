@@ -17,10 +17,12 @@ from typing import Any, cast
 from PySide6.QtCore import QByteArray, QSize, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QWidget,
 )
@@ -111,6 +113,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.resize(WINDOW_SIZE)
 
+        help_menu = self.menuBar().addMenu(self.tr("ヘルプ(&H)"))
+        self.about_action = help_menu.addAction(self.tr("バージョン情報(&A)"))
+        self.about_action.triggered.connect(self.show_about)
+
         self.list_page.followupsRequested.connect(lambda: self.show_page("followups"))
         self.list_page.editRequested.connect(self.edit_inquiry)
         self.list_page.newRequested.connect(self.new_inquiry)
@@ -156,6 +162,25 @@ class MainWindow(QMainWindow):
         self.ctx.runner.run(
             conflicts.open_count, self.ctx.db, on_done=self.show_conflict_count, owner=self
         )
+
+    @Slot()
+    def show_about(self) -> QDialog:
+        from desktop_app.ui.about_dialog import AboutDialog
+
+        dialog = AboutDialog(self.ctx, self)
+        dialog.open()
+        return dialog
+
+    def say_upgraded(self, text: str, *, modal: bool) -> None:
+        """The database was upgraded on open: said in the status bar for as long as the window
+        is open, and (`modal`) in a message box the person closes."""
+        self.statusBar().showMessage(text)
+        if modal:
+            box = QMessageBox(
+                QMessageBox.Icon.Information, self.tr("データベースの更新"), text, parent=self
+            )
+            box.setObjectName("upgradeNotice")
+            box.open()
 
     @Slot(int)
     def show_conflict_count(self, count: int) -> None:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtWidgets import QApplication
 
-STYLE_SHEET = Path(__file__).resolve().parents[2] / "resources" / "styles" / "desk.qss"
+from desktop_app import resources
+
+STYLE_SHEET = resources.style_sheet()
 
 
 def apply_style(app: QApplication) -> None:

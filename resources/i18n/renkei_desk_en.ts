@@ -1024,6 +1024,18 @@ If you accept, the content as exported (not the edits) is imported, and your acc
             <source>操作記録</source>
             <translation>Audit trail</translation>
         </message>
+        <message>
+            <source>ヘルプ(&amp;H)</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <source>バージョン情報(&amp;A)</source>
+            <translation>&amp;About Renkei Desk</translation>
+        </message>
+        <message>
+            <source>データベースの更新</source>
+            <translation>Database upgraded</translation>
+        </message>
     </context>
     <context>
         <name>MastersPage</name>
@@ -2164,6 +2176,187 @@ Restore?</translation>
         <message>
             <source>まだありません</source>
             <translation>Not yet</translation>
+        </message>
+    </context>
+    <context>
+        <name>AboutDialog</name>
+        <message>
+            <source>バージョン情報</source>
+            <translation>About Renkei Desk</translation>
+        </message>
+        <message>
+            <source>連携デスク</source>
+            <translation>Renkei Desk</translation>
+        </message>
+        <message>
+            <source>データの場所を開く</source>
+            <translation>Open the data folder</translation>
+        </message>
+    </context>
+    <context>
+        <name>AdminPage</name>
+        <message>
+            <source>最初の管理者</source>
+            <translation>First administrator</translation>
+        </message>
+        <message>
+            <source>この PC で職員の登録や設定を行う管理者を作ります。</source>
+            <translation>Create the administrator who registers staff and changes settings on this PC.</translation>
+        </message>
+        <message>
+            <source>{0}文字以上</source>
+            <translation>{0} characters or more</translation>
+        </message>
+        <message>
+            <source>ログイン名(&amp;L)</source>
+            <translation>&amp;Login</translation>
+        </message>
+        <message>
+            <source>氏名(&amp;N)</source>
+            <translation>&amp;Name</translation>
+        </message>
+        <message>
+            <source>パスワード(&amp;P)</source>
+            <translation>&amp;Password</translation>
+        </message>
+        <message>
+            <source>パスワード（確認）(&amp;C)</source>
+            <translation>&amp;Confirm password</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConfirmPage</name>
+        <message>
+            <source>確認</source>
+            <translation>Confirm</translation>
+        </message>
+        <message>
+            <source>この内容で準備します。よろしければ「完了」を押してください。</source>
+            <translation>The desk will be set up as follows. Press Finish to go ahead.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunWizard</name>
+        <message>
+            <source>連携デスクの初期設定</source>
+            <translation>Setting up Renkei Desk</translation>
+        </message>
+        <message>
+            <source>&lt; 戻る(&amp;B)</source>
+            <translation>&lt; &amp;Back</translation>
+        </message>
+        <message>
+            <source>次へ(&amp;N) &gt;</source>
+            <translation>&amp;Next &gt;</translation>
+        </message>
+        <message>
+            <source>完了(&amp;F)</source>
+            <translation>&amp;Finish</translation>
+        </message>
+        <message>
+            <source>キャンセル</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>準備しています…</source>
+            <translation>Setting up…</translation>
+        </message>
+        <message>
+            <source>事務所: {0}</source>
+            <translation>Office: {0}</translation>
+        </message>
+        <message>
+            <source>管理者: {0}（{1}）</source>
+            <translation>Administrator: {0} ({1})</translation>
+        </message>
+        <message>
+            <source>マスタパッケージ: {0}</source>
+            <translation>Master package: {0}</translation>
+        </message>
+        <message>
+            <source>なし（同梱のマスタ）</source>
+            <translation>none (the masters shipped with the program)</translation>
+        </message>
+        <message>
+            <source>研修用データベース: {0}</source>
+            <translation>Training database: {0}</translation>
+        </message>
+        <message>
+            <source>作らない</source>
+            <translation>none</translation>
+        </message>
+        <message>
+            <source>データベース: {0}</source>
+            <translation>Database: {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>MastersPackagePage</name>
+        <message>
+            <source>マスタパッケージ（任意）</source>
+            <translation>Master package (optional)</translation>
+        </message>
+        <message>
+            <source>本庁から届いたマスタパッケージ（.xlsx）があれば選んでください。なければ空欄のまま次へ進みます（プログラムに入っているマスタを使います）。</source>
+            <translation>If the central office sent a master package (.xlsx), choose it. Otherwise leave this empty and go on (the masters shipped with the program are used).</translation>
+        </message>
+        <message>
+            <source>ファイルを選ぶか、場所を入力</source>
+            <translation>Choose a file or type its path</translation>
+        </message>
+        <message>
+            <source>参照(&amp;B)...</source>
+            <translation>&amp;Browse...</translation>
+        </message>
+        <message>
+            <source>ファイルがありません: {0}</source>
+            <translation>There is no file at {0}</translation>
+        </message>
+        <message>
+            <source>マスタパッケージを選ぶ</source>
+            <translation>Choose the master package</translation>
+        </message>
+        <message>
+            <source>Excel ファイル (*.xlsx)</source>
+            <translation>Excel files (*.xlsx)</translation>
+        </message>
+    </context>
+    <context>
+        <name>OfficePage</name>
+        <message>
+            <source>事務所</source>
+            <translation>Office</translation>
+        </message>
+        <message>
+            <source>この PC を使う事務所を選んでください。あとから変えられません。</source>
+            <translation>Choose the office this PC belongs to. It cannot be changed later.</translation>
+        </message>
+        <message>
+            <source>事務所(&amp;O)</source>
+            <translation>&amp;Office</translation>
+        </message>
+        <message>
+            <source>支所の PC には自分の支所の相談だけが入ります。本庁の PC は各支所から届いた送付ファイルを取り込み、報告書をまとめます。</source>
+            <translation>A branch office's PC holds that branch's inquiries only. The central office's PC imports the packages the branches send and makes the reports.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainingPage</name>
+        <message>
+            <source>研修用データベース</source>
+            <translation>Training database</translation>
+        </message>
+        <message>
+            <source>操作の練習に使う、デモデータ入りのデータベースを作れます。</source>
+            <translation>A database with demo data can be made, to practise on.</translation>
+        </message>
+        <message>
+            <source>研修用データベースを作る（デモデータ入り）(&amp;T)</source>
+            <translation>Make a &amp;training database (with demo data)</translation>
+        </message>
+        <message>
+            <source>研修用は事務所のデータベースとは別のファイルです（{0}）。スタートメニューの「連携デスク（研修用）」で開き、画面に【研修用】と表示されます。実際の相談は記録しないでください。</source>
+            <translation>The training database is a file of its own ({0}). It opens from the Start menu's "Renkei Desk (Training)" and every screen shows [Training]. Do not record real inquiries in it.</translation>
         </message>
     </context>
 </TS>

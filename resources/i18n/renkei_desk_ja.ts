@@ -1023,6 +1023,18 @@
             <source>操作記録</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>ヘルプ(&amp;H)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>バージョン情報(&amp;A)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>データベースの更新</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>MastersPage</name>
@@ -2161,6 +2173,187 @@
         </message>
         <message>
             <source>まだありません</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>AboutDialog</name>
+        <message>
+            <source>バージョン情報</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>連携デスク</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>データの場所を開く</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>AdminPage</name>
+        <message>
+            <source>最初の管理者</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>この PC で職員の登録や設定を行う管理者を作ります。</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{0}文字以上</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ログイン名(&amp;L)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>氏名(&amp;N)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>パスワード(&amp;P)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>パスワード（確認）(&amp;C)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ConfirmPage</name>
+        <message>
+            <source>確認</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>この内容で準備します。よろしければ「完了」を押してください。</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>FirstRunWizard</name>
+        <message>
+            <source>連携デスクの初期設定</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt; 戻る(&amp;B)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>次へ(&amp;N) &gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>完了(&amp;F)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>キャンセル</source>
+            <translation type="unfinished">キャンセル</translation>
+        </message>
+        <message>
+            <source>準備しています…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>事務所: {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>管理者: {0}（{1}）</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>マスタパッケージ: {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>なし（同梱のマスタ）</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>研修用データベース: {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>作らない</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>データベース: {0}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>MastersPackagePage</name>
+        <message>
+            <source>マスタパッケージ（任意）</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>本庁から届いたマスタパッケージ（.xlsx）があれば選んでください。なければ空欄のまま次へ進みます（プログラムに入っているマスタを使います）。</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ファイルを選ぶか、場所を入力</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>参照(&amp;B)...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ファイルがありません: {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>マスタパッケージを選ぶ</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Excel ファイル (*.xlsx)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>OfficePage</name>
+        <message>
+            <source>事務所</source>
+            <translation type="unfinished">事務所</translation>
+        </message>
+        <message>
+            <source>この PC を使う事務所を選んでください。あとから変えられません。</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>事務所(&amp;O)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>支所の PC には自分の支所の相談だけが入ります。本庁の PC は各支所から届いた送付ファイルを取り込み、報告書をまとめます。</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>TrainingPage</name>
+        <message>
+            <source>研修用データベース</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>操作の練習に使う、デモデータ入りのデータベースを作れます。</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>研修用データベースを作る（デモデータ入り）(&amp;T)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>研修用は事務所のデータベースとは別のファイルです（{0}）。スタートメニューの「連携デスク（研修用）」で開き、画面に【研修用】と表示されます。実際の相談は記録しないでください。</source>
             <translation type="unfinished" />
         </message>
     </context>

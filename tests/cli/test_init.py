@@ -42,7 +42,10 @@ def test_init_again_adds_nothing_and_keeps_the_data(run, new_db_path, write_json
 
 def test_init_message_is_japanese_by_default(run, new_db_path):
     result = run("init", "--office", "SHIBA", db=new_db_path)
-    assert result.out.strip() == f"SHIBA のデータベースを準備しました: {new_db_path}"
+    assert result.out.splitlines() == [
+        "最初の管理者 admin を作成しました。",
+        f"SHIBA のデータベースを準備しました: {new_db_path}",
+    ]
 
 
 @pytest.mark.parametrize(

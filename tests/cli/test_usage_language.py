@@ -57,7 +57,7 @@ def test_argparse_is_left_as_it_was_after_a_command(run):
     assert argparse._("usage: ") == "usage: "  # type: ignore[attr-defined]
 
 
-def test_version_prints_the_installed_version(run):
+def test_version_prints_the_installed_version_first(run):
     result = run("--version")
     assert result.code == 0
-    assert result.out == f"renkei-desk {metadata.version('renkei-desk')}\n"
+    assert result.out.splitlines()[0] == f"renkei-desk {metadata.version('renkei-desk')}"

@@ -8,7 +8,8 @@ list (with the detail pane), detail (a referral waiting for its reply), list_pla
 written), settings (and its retention section after a count), 操作記録 (the reads of personal
 data), the intake form (tests/gui/intake_screenshots.py), 取込・送付 at the central office
 (tests/gui/exchange_screenshots.py), 設定's backups and the damaged-database dialog
-(tests/gui/backup_screenshots.py), each as <name>_<lang>.png.
+(tests/gui/backup_screenshots.py), the About box and the set-up wizard's pages
+(tests/gui/first_run_screenshots.py), each as <name>_<lang>.png.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from desktop_app.ui.widgets.screen_fit import fitted_size  # noqa: E402
 from desktop_app.ui.worker import DbRunner  # noqa: E402
 from tests.gui.backup_screenshots import shoot_backups  # noqa: E402
 from tests.gui.exchange_screenshots import shoot_exchange, shoot_ledger  # noqa: E402
+from tests.gui.first_run_screenshots import shoot_first_run  # noqa: E402
 from tests.gui.intake_screenshots import shoot_intake  # noqa: E402
 
 COUNT = 3_000
@@ -151,6 +153,7 @@ def _shoot_all(
     shoot_exchange(out, lang, lambda runner: _settle(app, runner))
     shoot_ledger(out, lang, lambda runner: _settle(app, runner))
     shoot_backups(out, lang, lambda runner: _settle(app, runner))
+    shoot_first_run(window, out, lang, lambda: _settle(app, desk.runner))
 
 
 def _shoot_case_sheet(app: QApplication, desk: DeskApp, window: MainWindow, path: Path) -> None:

@@ -77,10 +77,15 @@ def test_main_window_takes_the_frames_place_at_the_remembered_geometry(qtbot, db
         desk.runner.shutdown()
 
 
-def test_gui_command_makes_a_new_file_a_demo_desk_behind_the_frame(qtbot, tmp_path, monkeypatch):
+def test_gui_training_makes_a_new_training_file_a_demo_desk_behind_the_frame(
+    qtbot, tmp_path, monkeypatch
+):
+    """What `make run` starts: the training database beside --db's, with no set-up wizard."""
     monkeypatch.setattr(config, "DEMO_COUNT", 12)
-    path, png = tmp_path / "new" / "desk.sqlite3", tmp_path / "first.png"
-    assert cli.main(["--db", str(path), "gui", "--screenshot", str(png)]) == 0
+    desk, png = tmp_path / "new" / "desk.sqlite3", tmp_path / "first.png"
+    path = tmp_path / "new" / "desk-training.sqlite3"
+    assert cli.main(["--db", str(desk), "gui", "--training", "--screenshot", str(png)]) == 0
+    assert not desk.exists()
     assert QImage(str(png)).size().width() == WINDOW_SIZE.width()
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, MainWindow):
@@ -88,5 +93,13 @@ def test_gui_command_makes_a_new_file_a_demo_desk_behind_the_frame(qtbot, tmp_pa
     opened = database.connect(path)
     try:
         assert setup.office_of(opened) == config.DEMO_OFFICE
+        assert setup.is_training(opened)
     finally:
         opened.dispose()
+
+
+def test_a_screenshot_of_a_missing_database_is_refused_and_creates_nothing(qtbot, tmp_path, capsys):
+    path = tmp_path / "none" / "desk.sqlite3"
+    assert cli.main(["--db", str(path), "gui", "--screenshot", str(tmp_path / "x.png")]) == 2
+    assert "データベースがありません" in capsys.readouterr().err
+    assert not path.parent.exists()

@@ -1,0 +1,278 @@
+"""Staff accounts and signing in: who may use this database, in which role.
+
+Every account belongs to this database's office. Signing in checks the password against its
+argon2id hash (services.passwords); five failures in a row lock the account for fifteen
+minutes (an administrator can unlock it sooner), and a disabled account cannot sign in at all.
+Every sign-in, failed sign-in, lockout and change to an account is written to the audit log.
+A failed sign-in is committed before the refusal is raised, so the count survives it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from db.engine import Database
+from db.models import Staff, utc_now
+from desktop_app.domain.actor import ROLE_LABELS, Actor, Permission, Role
+from desktop_app.domain.errors import ErrorCollector, UserError
+from desktop_app.domain.local_time import local_datetime
+from desktop_app.services import audit, passwords
+from desktop_app.services.setup import require_office
+
+FIRST_ADMIN = "admin"
+LOCK_AFTER = 5  # failures in a row
+LOCK_FOR = dt.timedelta(minutes=15)
+_LOGIN = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
+_NAME_LIMIT = 100
+
+
+@dataclass(frozen=True)
+class StaffRecord:
+    login: str
+    name: str
+    role: Role
+    office: str
+    active: bool
+    failed_logins: int
+    locked_until: dt.datetime | None  # UTC; None or past: not locked
+
+    def locked(self, now: dt.datetime | None = None) -> bool:
+        return self.locked_until is not None and self.locked_until > (now or utc_now())
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "login": self.login,
+            "name": self.name,
+            "role": str(self.role),
+            "office": self.office,
+            "active": self.active,
+            "locked": self.locked(),
+            "failed_logins": self.failed_logins,
+        }
+
+
+def has_accounts(db: Database) -> bool:
+    with db.read() as session:
+        return bool(session.scalar(select(func.count()).select_from(Staff)))
+
+
+def create_first_admin(
+    db: Database, password: str, *, name: str = "管理者", login: str = FIRST_ADMIN
+) -> StaffRecord:
+    """The first administrator (`admin` unless the set-up wizard names another) of a database
+    that has no accounts yet (`init`, the wizard)."""
+    login = check_account(login, name, password)
+    with db.write() as session:
+        office = require_office(session)
+        if session.scalar(select(func.count()).select_from(Staff)):
+            raise UserError("staff_exists", value=login)
+        row = _new_account(session, office, login, name.strip(), Role.ADMIN, password)
+        _log(session, "system", "staff_add", login, new=Role.ADMIN)
+        return _record(row)
+
+
+def check_account(login: str, name: str, password: str) -> str:
+    """The login as stored (lower case) when a new account's entries are acceptable; otherwise
+    every problem at once, each at its field (`login`, `name`, `password`), for a form to show
+    beside them. No database: the set-up wizard checks as the person types."""
+    login = login.strip().lower()
+    errors = ErrorCollector()
+    if not _LOGIN.fullmatch(login):
+        errors.add(UserError("login_invalid", at="login", value=login))
+    if not name.strip() or len(name) > _NAME_LIMIT:
+        errors.add(UserError("staff_name_invalid", at="name", limit=_NAME_LIMIT))
+    errors.check("password", lambda: passwords.check_strength(password, login=login))
+    errors.raise_any()
+    return login
+
+
+def add_staff(
+    db: Database, actor: Actor, *, login: str, name: str, role: str, password: str
+) -> StaffRecord:
+    """A new account of this office; the login is lower-case ASCII and never reused."""
+    actor.require(Permission.STAFF)
+    login = check_account(login, name, password)
+    chosen = _role(role)
+    with db.write() as session:
+        office = require_office(session)
+        if _find(session, login) is not None:
+            raise UserError("staff_exists", at="login", value=login)
+        row = _new_account(session, office, login, name.strip(), chosen, password)
+        _log(session, actor.login, "staff_add", login, new=chosen)
+        return _record(row)
+
+
+def list_staff(db: Database, actor: Actor) -> list[StaffRecord]:
+    actor.require(Permission.STAFF)
+    with db.read() as session:
+        return [_record(row) for row in session.scalars(select(Staff).order_by(Staff.login))]
+
+
+def disable_staff(db: Database, actor: Actor, login: str) -> StaffRecord:
+    """The account can no longer sign in (it stays, so the audit trail keeps naming it).
+
+    Refused for oneself and for the last active administrator: nobody could manage accounts.
+    """
+    actor.require(Permission.STAFF)
+    with db.write() as session:
+        row = _existing(session, login)
+        if row.login == actor.login:
+            raise UserError("staff_disable_self")
+        if row.role == Role.ADMIN and _active_admins(session) <= 1 and row.active:
+            raise UserError("staff_last_admin", value=row.login)
+        if row.active:
+            row.active = False
+            _log(session, actor.login, "staff_disable", row.login, old="active", new="disabled")
+        return _record(row)
+
+
+def unlock_staff(db: Database, actor: Actor, login: str) -> StaffRecord:
+    actor.require(Permission.STAFF)
+    with db.write() as session:
+        row = _existing(session, login)
+        row.failed_logins = 0
+        row.locked_until = None
+        _log(session, actor.login, "staff_unlock", row.login)
+        return _record(row)
+
+
+def change_password(db: Database, actor: Actor, login: str, password: str) -> StaffRecord:
+    """A new password: one's own, or anyone's for an administrator. It also unlocks."""
+    if login.strip().lower() != actor.login:
+        actor.require(Permission.STAFF)
+    with db.write() as session:
+        row = _existing(session, login)
+        passwords.check_strength(password, login=row.login)
+        row.password_hash = passwords.hash_password(password)
+        row.failed_logins = 0
+        row.locked_until = None
+        _log(session, actor.login, "password", row.login)
+        return _record(row)
+
+
+def sign_in(db: Database, login: str, password: str, *, now: dt.datetime | None = None) -> Actor:
+    """The Actor of `login` if `password` is theirs; otherwise refused (and counted)."""
+    moment = now or utc_now()
+    key = login.strip().lower()
+    with db.write() as session:
+        refusal = _check(session, key, password, moment)
+        if refusal is None:
+            row = _existing(session, key)
+            return Actor(
+                login=row.login, name=row.display_name, role=Role(row.role), office=row.office_code
+            )
+    raise refusal  # after the commit: the failure and any lockout are kept
+
+
+def _check(session: Session, login: str, password: str, moment: dt.datetime) -> UserError | None:
+    """None on success (logged, counter reset); otherwise the refusal, its count written."""
+    require_office(session)  # a file `init` never prepared says so first
+    if not session.scalar(select(func.count()).select_from(Staff)):
+        return UserError("no_accounts")
+    row = _find(session, login)
+    if row is None:
+        _log(session, login[:36] or "?", "sign_in_failed", login[:36] or "?", new="unknown")
+        return UserError("sign_in_failed", user=login)
+    if not row.active:
+        _log(session, row.login, "sign_in_failed", row.login, new="disabled")
+        return UserError("account_disabled", user=row.login)
+    if row.locked_until is not None and row.locked_until > moment:
+        _log(session, row.login, "sign_in_failed", row.login, new="locked")
+        return _locked(row.login, row.locked_until)
+    if passwords.matches(row.password_hash, password):
+        row.failed_logins = 0
+        row.locked_until = None
+        _log(session, row.login, "sign_in", row.login)
+        return None
+    return _count_failure(session, row, moment)
+
+
+def _count_failure(session: Session, row: Staff, moment: dt.datetime) -> UserError:
+    """A wrong password: counted, and the fifth in a row locks the account."""
+    row.failed_logins += 1
+    _log(session, row.login, "sign_in_failed", row.login, new=f"wrong password {row.failed_logins}")
+    if row.failed_logins >= LOCK_AFTER:
+        row.failed_logins = 0
+        row.locked_until = moment + LOCK_FOR
+        _log(session, row.login, "lock", row.login, new=row.locked_until.isoformat())
+        return _locked(row.login, row.locked_until)
+    return UserError("sign_in_failed", user=row.login)
+
+
+def _locked(login: str, until: dt.datetime) -> UserError:
+    local = local_datetime(until.replace(tzinfo=dt.UTC))
+    return UserError("account_locked", user=login, until=local.strftime("%H:%M"))
+
+
+def _new_account(
+    session: Session, office: str, login: str, name: str, role: Role, password: str
+) -> Staff:
+    row = Staff(
+        login=login,
+        display_name=name,
+        office_code=office,
+        role=str(role),
+        password_hash=passwords.hash_password(password),
+        active=True,
+        failed_logins=0,
+        locked_until=None,
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+def _role(value: str) -> Role:
+    try:
+        return Role(value.strip().lower())
+    except ValueError:
+        allowed = ", ".join(f"{role} ({ROLE_LABELS[role].ja})" for role in Role)
+        raise UserError("role_unknown", at="role", value=value, allowed=allowed) from None
+
+
+def _find(session: Session, login: str) -> Staff | None:
+    return session.scalar(select(Staff).where(Staff.login == login.strip().lower()))
+
+
+def _existing(session: Session, login: str) -> Staff:
+    row = _find(session, login)
+    if row is None:
+        raise UserError("staff_unknown", value=login)
+    return row
+
+
+def _active_admins(session: Session) -> int:
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(Staff)
+            .where(Staff.role == str(Role.ADMIN), Staff.active.is_(True))
+        )
+        or 0
+    )
+
+
+def _record(row: Staff) -> StaffRecord:
+    return StaffRecord(
+        login=row.login,
+        name=row.display_name,
+        role=Role(row.role),
+        office=row.office_code,
+        active=row.active,
+        failed_logins=row.failed_logins,
+        locked_until=row.locked_until,
+    )
+
+
+def _log(
+    session: Session, staff: str, action: str, login: str, *, old: Any = None, new: Any = None
+) -> None:
+    audit.log(
+        session, staff=staff, action=action, entity="staff", entity_id=login, old=old, new=new
+    )

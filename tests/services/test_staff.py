@@ -1,0 +1,212 @@
+"""Accounts through the service: hashes, weak passwords, lockout, unlock, roles on accounts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+
+import pytest
+
+from db.models import utc_now
+from desktop_app.domain.actor import Actor, Role
+from desktop_app.domain.errors import UserError
+from desktop_app.services import staff
+from tests.conftest import ADMIN_PASSWORD
+
+PASSWORD = "hamamatsucho-1"
+
+
+@pytest.fixture
+def admin(db) -> Actor:
+    return staff.sign_in(db, "admin", ADMIN_PASSWORD)
+
+
+def accounts(db_path) -> list[tuple]:
+    with sqlite3.connect(db_path) as conn:
+        rows = conn.execute(
+            "SELECT login, role, password_hash, active, failed_logins, locked_until FROM staff"
+            " ORDER BY login"
+        ).fetchall()
+    conn.close()
+    return rows
+
+
+def audit(db_path, action: str) -> list[tuple]:
+    with sqlite3.connect(db_path) as conn:
+        rows = conn.execute(
+            "SELECT staff, entity_id, new FROM audit_log WHERE action = ? ORDER BY pk", (action,)
+        ).fetchall()
+    conn.close()
+    return rows
+
+
+def refused(code: str, call, *args, **kwargs) -> UserError:
+    with pytest.raises(UserError) as caught:
+        call(*args, **kwargs)
+    assert caught.value.code == code
+    return caught.value
+
+
+def test_passwords_are_argon2id_with_a_salt_of_their_own(db, db_path, admin):
+    staff.add_staff(db, admin, login="tanaka", name="田中 花子", role="clerk", password=PASSWORD)
+    staff.add_staff(db, admin, login="sato", name="佐藤 次郎", role="clerk", password=PASSWORD)
+    hashes = {login: hashed for login, _, hashed, *_ in accounts(db_path)}
+    assert hashes["tanaka"].startswith("$argon2id$v=19$m=19456,t=2,p=1$")
+    salt = {login: hashed.split("$")[4] for login, hashed in hashes.items()}
+    assert salt["tanaka"] != salt["sato"] and hashes["tanaka"] != hashes["sato"]
+    assert PASSWORD not in "".join(hashes.values())
+
+
+@pytest.mark.parametrize(
+    ("password", "code", "text"),
+    [
+        ("short-pw1", "password_too_short", "10文字以上にしてください"),
+        ("tanaka-2026-desk", "password_has_login", "ユーザー名を含めないでください"),
+        ("aaaaaaaaaaaa", "password_one_character", "同じ文字の繰り返し"),
+    ],
+)
+def test_weak_passwords_are_refused_and_nothing_is_added(db, db_path, admin, password, code, text):
+    before = accounts(db_path)
+    error = refused(
+        code,
+        staff.add_staff,
+        db,
+        admin,
+        login="tanaka",
+        name="田中",
+        role="clerk",
+        password=password,
+    )
+    assert text in error.message("ja")
+    assert accounts(db_path) == before
+
+
+def test_a_weak_password_is_refused_when_changed_too(db, db_path, admin):
+    before = accounts(db_path)
+    refused("password_too_short", staff.change_password, db, admin, "admin", "123456789")
+    assert accounts(db_path) == before
+
+
+def test_sign_in_gives_the_actor_and_is_audited(db, db_path):
+    actor = staff.sign_in(db, " Admin ", ADMIN_PASSWORD)
+    assert actor == Actor(login="admin", name="管理者", role=Role.ADMIN, office="SHIBA")
+    assert audit(db_path, "sign_in")[-1][:2] == ("admin", "admin")
+
+
+def test_five_failures_in_a_row_lock_for_fifteen_minutes_then_the_password_works(db, db_path):
+    now = utc_now()
+    for attempt in range(1, 5):
+        error = refused("sign_in_failed", staff.sign_in, db, "admin", "wrong-password", now=now)
+        assert "ユーザー名かパスワードが違います" in error.message("ja")
+        assert accounts(db_path)[0][4] == attempt
+    error = refused("account_locked", staff.sign_in, db, "admin", "wrong-password", now=now)
+    assert "ロックされています" in error.message("ja")
+    assert "管理者にロック解除を依頼してください" in error.message("ja")
+    # Locked: even the right password is refused, and not counted.
+    refused("account_locked", staff.sign_in, db, "admin", ADMIN_PASSWORD, now=now)
+    later = now + dt.timedelta(minutes=14, seconds=59)
+    refused("account_locked", staff.sign_in, db, "admin", ADMIN_PASSWORD, now=later)
+    assert len(audit(db_path, "sign_in_failed")) == 7
+    assert len(audit(db_path, "lock")) == 1
+    actor = staff.sign_in(
+        db, "admin", ADMIN_PASSWORD, now=now + dt.timedelta(minutes=15, seconds=1)
+    )
+    assert actor.login == "admin"
+    assert accounts(db_path)[0][4:] == (0, None)
+
+
+def test_a_success_resets_the_count_so_failures_must_be_in_a_row(db, db_path):
+    for _ in range(4):
+        refused("sign_in_failed", staff.sign_in, db, "admin", "wrong-password")
+    staff.sign_in(db, "admin", ADMIN_PASSWORD)
+    for _ in range(4):
+        refused("sign_in_failed", staff.sign_in, db, "admin", "wrong-password")
+    assert staff.sign_in(db, "admin", ADMIN_PASSWORD).login == "admin"
+
+
+def test_an_admin_unlocks_a_locked_account(db, db_path, admin):
+    staff.add_staff(db, admin, login="tanaka", name="田中", role="clerk", password=PASSWORD)
+    for _ in range(5):
+        with pytest.raises(UserError):
+            staff.sign_in(db, "tanaka", "not-the-password")
+    refused("account_locked", staff.sign_in, db, "tanaka", PASSWORD)
+    record = staff.unlock_staff(db, admin, "tanaka")
+    assert not record.locked() and record.failed_logins == 0
+    assert staff.sign_in(db, "tanaka", PASSWORD).role is Role.CLERK
+    assert audit(db_path, "staff_unlock") == [("admin", "tanaka", None)]
+
+
+def test_unknown_users_and_disabled_accounts_are_refused(db, db_path, admin):
+    error = refused("sign_in_failed", staff.sign_in, db, "nobody", PASSWORD)
+    assert "「nobody」" in error.message("ja")
+    staff.add_staff(db, admin, login="tanaka", name="田中", role="clerk", password=PASSWORD)
+    staff.disable_staff(db, admin, "tanaka")
+    error = refused("account_disabled", staff.sign_in, db, "tanaka", PASSWORD)
+    assert "無効にされています" in error.message("ja")
+
+
+def test_an_admin_cannot_disable_themselves_or_the_last_admin(db, db_path, admin):
+    before = accounts(db_path)
+    refused("staff_disable_self", staff.disable_staff, db, admin, "admin")
+    assert accounts(db_path) == before
+    staff.add_staff(db, admin, login="suzuki", name="鈴木", role="admin", password=PASSWORD)
+    suzuki = staff.sign_in(db, "suzuki", PASSWORD)
+    staff.disable_staff(db, suzuki, "admin")
+    other = staff.add_staff(db, suzuki, login="kato", name="加藤", role="admin", password=PASSWORD)
+    staff.disable_staff(db, suzuki, other.login)
+    staff.add_staff(db, suzuki, login="ito", name="伊藤", role="clerk", password=PASSWORD)
+    assert [r.login for r in staff.list_staff(db, suzuki) if r.active] == ["ito", "suzuki"]
+    # `admin`, disabled while still signed in elsewhere, cannot leave the desk without one.
+    before = accounts(db_path)
+    refused("staff_last_admin", staff.disable_staff, db, admin, "suzuki")
+    assert accounts(db_path) == before
+
+
+@pytest.mark.parametrize("role", [Role.CLERK, Role.SUPERVISOR])
+def test_only_an_admin_manages_accounts(db, db_path, admin, role):
+    staff.add_staff(db, admin, login="tanaka", name="田中", role=str(role), password=PASSWORD)
+    staff.add_staff(db, admin, login="sato", name="佐藤", role="clerk", password=PASSWORD)
+    user = staff.sign_in(db, "tanaka", PASSWORD)
+    before = accounts(db_path)
+    for call, args in (
+        (staff.add_staff, {"login": "x1", "name": "x", "role": "admin", "password": PASSWORD}),
+    ):
+        error = refused("permission_denied", call, db, user, **args)
+        assert "職員アカウントの管理はシステム管理者以上の権限が必要です" in error.message("ja")
+    refused("permission_denied", staff.list_staff, db, user)
+    refused("permission_denied", staff.disable_staff, db, user, "sato")
+    refused("permission_denied", staff.unlock_staff, db, user, "sato")
+    refused("permission_denied", staff.change_password, db, user, "sato", "another-pass-1")
+    assert accounts(db_path) == before
+    # Their own password, though, is theirs to change.
+    staff.change_password(db, user, "tanaka", "another-pass-1")
+    assert staff.sign_in(db, "tanaka", "another-pass-1").login == "tanaka"
+
+
+@pytest.mark.parametrize(
+    ("login", "role", "code"),
+    [("Tanaka Hanako", "clerk", "login_invalid"), ("tanaka", "boss", "role_unknown")],
+)
+def test_bad_logins_and_roles_are_refused(db, db_path, admin, login, role, code):
+    before = accounts(db_path)
+    refused(
+        code, staff.add_staff, db, admin, login=login, name="田中", role=role, password=PASSWORD
+    )
+    assert accounts(db_path) == before
+
+
+def test_a_login_is_never_taken_twice_and_the_first_admin_only_once(db, db_path, admin):
+    staff.add_staff(db, admin, login="tanaka", name="田中", role="clerk", password=PASSWORD)
+    before = accounts(db_path)
+    refused(
+        "staff_exists",
+        staff.add_staff,
+        db,
+        admin,
+        login="TANAKA",
+        name="別人",
+        role="clerk",
+        password=PASSWORD,
+    )
+    refused("staff_exists", staff.create_first_admin, db, PASSWORD)
+    assert accounts(db_path) == before

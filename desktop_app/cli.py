@@ -46,16 +46,17 @@ LIST_LIMIT = 10_000
 Handler = Callable[[argparse.Namespace, Printer], int]
 
 
-def _global_options(parser: argparse.ArgumentParser, *, default: Any) -> None:
+def _global_options(parser: argparse.ArgumentParser, *, default: Any, user: bool = True) -> None:
     parser.add_argument(
         "--db", default=default, help="database file (default: user data dir; env RENKEI_DESK_DB)"
     )
-    parser.add_argument(
-        "--user",
-        default=default,
-        help="sign in as this user (default: env RENKEI_DESK_USER, else admin); "
-        "password from env RENKEI_DESK_PASSWORD or a prompt",
-    )
+    if user:
+        parser.add_argument(
+            "--user",
+            default=default,
+            help="sign in as this user (default: env RENKEI_DESK_USER, else admin); "
+            "password from env RENKEI_DESK_PASSWORD or a prompt",
+        )
     parser.add_argument(
         "--json",
         action="store_true",
@@ -76,7 +77,12 @@ def build_parser() -> argparse.ArgumentParser:
     # before the command from being reset by the subcommand's default.
     common = argparse.ArgumentParser(add_help=False)
     _global_options(common, default=argparse.SUPPRESS)
-    commands = _Commands(parser.add_subparsers(dest="command", metavar="COMMAND"), common)
+    # For a command whose own --user means something else (`audit list --user LOGIN`).
+    common_but_user = argparse.ArgumentParser(add_help=False)
+    _global_options(common_but_user, default=argparse.SUPPRESS, user=False)
+    commands = _Commands(
+        parser.add_subparsers(dest="command", metavar="COMMAND"), common, common_but_user
+    )
 
     gui = commands.add_parser("gui", help="open the desk window (the default command)")
     gui.add_argument("--screenshot", metavar="FILE.png", help="save the first paint and exit")
@@ -135,20 +141,31 @@ def build_parser() -> argparse.ArgumentParser:
 class _Commands:
     """Subcommand registry that gives every command the global options too."""
 
-    def __init__(self, subparsers: Any, common: argparse.ArgumentParser) -> None:
+    def __init__(
+        self,
+        subparsers: Any,
+        common: argparse.ArgumentParser,
+        common_but_user: argparse.ArgumentParser,
+    ) -> None:
         self._subparsers = subparsers
         self._common = common
+        self._common_but_user = common_but_user
 
-    def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser:
+    def add_parser(
+        self, name: str, *, own_user: bool = False, **kwargs: Any
+    ) -> argparse.ArgumentParser:
+        """`own_user`: the command defines --user itself; who signs in then comes from --user
+        before the command or RENKEI_DESK_USER."""
+        common = self._common_but_user if own_user else self._common
         parser: argparse.ArgumentParser = self._subparsers.add_parser(
-            name, parents=[self._common], **kwargs
+            name, parents=[common], **kwargs
         )
         return parser
 
     def group(self, name: str, dest: str, help_text: str) -> _Commands:
         parser = self._subparsers.add_parser(name, help=help_text)
         sub = parser.add_subparsers(dest=dest, metavar="ACTION", required=True)
-        return _Commands(sub, self._common)
+        return _Commands(sub, self._common, self._common_but_user)
 
 
 def _add_inquiry_commands(commands: _Commands) -> None:
@@ -583,6 +600,11 @@ def _restore(args: argparse.Namespace, printer: Printer) -> int:
     from desktop_app.services.database import connect
 
     path = _db_path(args)
+    # The backup is checked before the sign-in, which writes its audit entry: a refused file
+    # leaves the database byte for byte as it was. The service checks it again.
+    restore.check_backup(
+        Path(args.file), office=restore.installed_office(path), other_office=args.other_office
+    )
     actor = _restore_actor(path, Path(args.file))
     report = restore.restore(actor, path, Path(args.file), other_office=args.other_office)
     # Brings an older backup up to the current schema (and says so).

@@ -28,9 +28,13 @@ LIST_DEFAULT = 100
 
 def add_audit_commands(commands: Any, opener: Opener, read_date: DateReader) -> None:
     audit = commands.group("audit", "audit_command", "the audit trail (supervisors)")
-    listing = audit.add_parser("list", help="audit entries, newest first")
+    # `audit list --user LOGIN` filters by login, as the contract says; who signs in then comes
+    # from --user before the command or RENKEI_DESK_USER.
+    listing = audit.add_parser("list", own_user=True, help="audit entries, newest first")
     listing.add_argument("--since", help="from this day on (2026/10/1, R8.10.1, ...)")
-    listing.add_argument("--user", help="one member of staff's entries (their login)")
+    listing.add_argument(
+        "--user", dest="audit_user", help="one member of staff's entries (their login)"
+    )
     listing.add_argument(
         "--action", help="one kind: " + ", ".join(audit_kinds.ACTION_LABELS), metavar="KIND"
     )
@@ -59,7 +63,9 @@ def _filter(read_date: DateReader, args: argparse.Namespace) -> AuditFilter:
     from desktop_app.services.audit_trail import AuditFilter
 
     return AuditFilter(
-        since=read_date(args.since, "--since"), staff=args.user or "", action=args.action or ""
+        since=read_date(args.since, "--since"),
+        staff=args.audit_user or "",
+        action=args.action or "",
     )
 
 

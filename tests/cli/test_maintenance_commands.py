@@ -137,14 +137,14 @@ def test_backup_defaults_to_the_backup_folder(run, filled, tmp_path, monkeypatch
 
 def test_backup_while_another_connection_holds_uncommitted_work(filled, tmp_path):
     # Through the service: the command's sign-in is audited, a write the held lock would delay.
-    from desktop_app.services import maintenance
+    from desktop_app.services import backups
 
     db = database.connect(filled)
     writer = sqlite3.connect(filled, isolation_level=None)
     writer.execute("BEGIN IMMEDIATE")
     writer.execute("UPDATE inquiry SET outcome = 'uncommitted' WHERE pk = 1")
     try:
-        made = maintenance.backup(db, tmp_path / "b")
+        made = backups.backup_now(db, backups.MANUAL_REASON, folder=tmp_path / "b")
     finally:
         writer.execute("ROLLBACK")
         writer.close()

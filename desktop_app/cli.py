@@ -538,7 +538,7 @@ def _check(args: argparse.Namespace, printer: Printer) -> int:
     path = _db_path(args)
     if not path.is_file():
         raise UserError("database_missing", path=path)
-    report = maintenance.check_file(path)
+    report = maintenance.check_file(path, on_upgrade=_say_upgraded)
     # A sound file signs the person in like every command; a damaged one cannot say who may,
     # and the check tells no more than that it is damaged and which backup to restore.
     db = _open(args, daily=False) if report.ok else None

@@ -7,6 +7,7 @@ damage names the newest good backup, so the person is told what to restore.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from db.engine import Database
 from db.models import Inquiry, ReceiptCounter
 from desktop_app.domain.errors import UserError
 from desktop_app.services.backups import BackupFile
-from desktop_app.services.database import connect
+from desktop_app.services.database import Upgrade, connect
 from desktop_app.services.restore import newest_good_backup
 from desktop_app.services.setup import office_of
 
@@ -39,12 +40,13 @@ class CheckReport:
         return not self.problems
 
 
-def check_file(path: Path) -> CheckReport:
+def check_file(path: Path, on_upgrade: Callable[[Upgrade], None] | None = None) -> CheckReport:
     """`check` of the database at `path`, which may be too damaged to open; a damaged one's
-    report names the newest good backup."""
+    report names the newest good backup. An older file is upgraded on open (`on_upgrade` is
+    told, as for every open)."""
     unreadable = None
     try:
-        db = connect(path)
+        db = connect(path, on_upgrade=on_upgrade)
     except UserError as refused:
         if refused.code != "database_unreadable":
             raise

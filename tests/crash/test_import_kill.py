@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from desktop_app.demo.service import generate_demo_data
-from desktop_app.services import database, setup, sync_export
+from desktop_app.services import database, setup, staff, sync_export
+from tests.conftest import ADMIN_PASSWORD
 from tests.crash.conftest import ROOT, child_env, integrity, scalar
 
 INQUIRIES = 1_500  # about 2 s of writing here, 4,500 rows with their inquirers
@@ -33,6 +34,7 @@ def large_package(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]
     shiba.dispose()
     hq = database.connect(folder / "hq.sqlite3")
     setup.initialise(hq, "HQ")
+    staff.create_first_admin(hq, ADMIN_PASSWORD)  # the command signs in as admin
     with hq.write() as session:
         setup.mark_training(session)  # demo cases go only into a training database
     hq.dispose()

@@ -44,6 +44,7 @@ MAX_DEMO_COUNT = 2_000_000
 LIST_LIMIT = 10_000
 
 Handler = Callable[[argparse.Namespace, Printer], int]
+_OPENED: list[Database] = []  # the databases the running command opened (closed at its end)
 
 
 def _global_options(parser: argparse.ArgumentParser, *, default: Any, user: bool = True) -> None:
@@ -276,6 +277,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         log_path = _log_internal_error()
         printer.error(render("internal_error", printer.lang, path=log_path))
         return EXIT_INTERNAL
+    finally:
+        _close_opened()
 
 
 def _stdout_to_devnull() -> None:
@@ -337,9 +340,17 @@ def _open(args: argparse.Namespace, *, create: bool = False, daily: bool = True)
     if not create and not path.is_file():
         raise UserError("database_missing", path=path)
     db = connect(path, on_upgrade=_say_upgraded)
+    _OPENED.append(db)
     if daily:
         _daily_backup(db)
     return db
+
+
+def _close_opened() -> None:
+    """Close what the command opened, so its last connection folds the WAL into the file now
+    and not at some later garbage collection (a command run in-process, as the tests do)."""
+    while _OPENED:
+        _OPENED.pop().dispose()
 
 
 def _daily_backup(db: Database) -> None:

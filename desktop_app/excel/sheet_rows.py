@@ -7,10 +7,12 @@ needs nothing) and one `str.translate`, and the row is one join.
 
 What a cell holds, as Excel and openpyxl write it:
 - text: an inline string (`t="inlineStr"`), so it is always text, however it starts (`=1+2`
-  stays text, never a formula). `&<>` are XML-escaped; CR, the control characters XML 1.0
-  forbids and U+FFFE/U+FFFF become Excel's `_xHHHH_` escapes, and a literal `_xHHHH_` is
-  written `_x005F_xHHHH_` (see `ooxml_text`), so Excel and calamine read back what was
-  written; openpyxl shows such escapes as they are. Empty text and None leave the cell out.
+  stays text, never a formula). `&<>` are XML-escaped; CR and the control characters XML 1.0
+  forbids become Excel's `_xHHHH_` escapes, and a literal `_xHHHH_` is written
+  `_x005F_xHHHH_` (see `ooxml_text`), so Excel and calamine read back what was written
+  (openpyxl shows the escapes as they are, and refuses raw control characters). The two
+  non-characters U+FFFE and U+FFFF, which no XML holds and no reader decodes, become U+FFFD.
+  Empty text and None leave the cell out.
 - int and float: a number (`bool` as a boolean);
 - `datetime.date` / `datetime.datetime`: the Excel serial (1900 system) with the date or
   datetime style id the caller registered in the workbook's styles.
@@ -38,7 +40,9 @@ _TRANSLATION = {
     ord("&"): "&amp;",
     ord("<"): "&lt;",
     ord(">"): "&gt;",
-    **{c: f"_x{c:04X}_" for c in (*range(0x09), 0x0B, 0x0C, *range(0x0D, 0x20), 0xFFFE, 0xFFFF)},
+    **{c: f"_x{c:04X}_" for c in (*range(0x09), 0x0B, 0x0C, *range(0x0D, 0x20))},
+    0xFFFE: "\ufffd",
+    0xFFFF: "\ufffd",
 }
 
 

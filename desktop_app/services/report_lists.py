@@ -105,7 +105,7 @@ def _list_rows(
     )
     field_labels = vocab.get("field", {})
     with db.read() as session:
-        for row in session.execute(statement):
+        for row in session.connection().execute(statement):
             (receipt, office, received, channel, subject, rel, step, codes, muni, status) = row[:10]
             inquirer = list(row[12:])
             inquirer[0] = _label(vocab.get("inquirer_type", {}), inquirer[0])

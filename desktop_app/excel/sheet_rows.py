@@ -1,6 +1,6 @@
 """Rows of a worksheet's `<sheetData>` as XML text, written directly for long lists.
 
-openpyxl spends about 60 µs a cell turning a value into a cell object and the cell into XML;
+openpyxl spends about 10 µs a cell turning a value into a cell object and the cell into XML;
 a report's lists have hundreds of thousands of cells. Here each row is one string: a cell is
 one f-string chosen by the value's exact type, text is escaped by one regex search (most text
 needs nothing) and one `str.translate`, and the row is one join.
@@ -33,6 +33,7 @@ from openpyxl.utils.datetime import to_excel
 
 from desktop_app.excel.ooxml_text import escape_text
 
+MAX_ROWS = 1_048_576  # the most rows a sheet holds; Excel refuses a file with more
 _EPOCH = dt.datetime(1899, 12, 30)
 _FIRST_REGULAR_DAY = dt.date(1900, 3, 1)  # before it, Excel's phantom 29 Feb 1900 shifts days
 _NEEDS_ESCAPE = re.compile(r"[&<>\x00-\x08\x0b\x0c\x0d\x0e-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_")
@@ -83,9 +84,12 @@ def datetime_serial(value: dt.datetime) -> float:
 def sheet_rows(
     rows: Iterable[Sequence[Any]], *, first_row: int, styles: CellStyles
 ) -> Iterator[str]:
-    """One `<row>` element per row, numbered from `first_row`, cells from column A."""
+    """One `<row>` element per row, numbered from `first_row`, cells from column A; a row past
+    `MAX_ROWS` is refused (ValueError) rather than written into a file no reader opens."""
     letters: list[str] = []
     for number, row in enumerate(rows, start=first_row):
+        if number > MAX_ROWS:
+            raise ValueError(f"more rows than a sheet holds ({MAX_ROWS:,})")
         if len(row) > len(letters):
             letters = [get_column_letter(i) for i in range(1, len(row) + 1)]
         n = str(number)

@@ -17,7 +17,14 @@ from openpyxl.utils.datetime import to_excel
 from desktop_app.excel.cells import DATE_FORMAT, DATETIME_FORMAT, format_style_id, header_cells
 from desktop_app.excel.safe_read import open_xlsx, read_rows
 from desktop_app.excel.sheet_fill import SheetFill, fill_sheets
-from desktop_app.excel.sheet_rows import CellStyles, cell_text, date_serial, datetime_serial
+from desktop_app.excel.sheet_rows import (
+    MAX_ROWS,
+    CellStyles,
+    cell_text,
+    date_serial,
+    datetime_serial,
+    sheet_rows,
+)
 from tests.excel.test_safe_read import TRICKY
 
 PART = "xl/worksheets/sheet1.xml"
@@ -151,6 +158,17 @@ def test_values_a_cell_cannot_hold_are_refused(
 ) -> None:
     with pytest.raises(error):
         write(tmp_path, [["ok"], [value]])
+
+
+def test_rows_past_the_last_row_a_sheet_holds_are_refused() -> None:
+    styles = CellStyles(0, 0)
+    last = list(sheet_rows([["最後"]], first_row=MAX_ROWS, styles=styles))
+    assert last == [
+        f'<row r="{MAX_ROWS}"><c r="A{MAX_ROWS}" t="inlineStr">'
+        '<is><t xml:space="preserve">最後</t></is></c></row>'
+    ]
+    with pytest.raises(ValueError, match="1,048,576"):
+        list(sheet_rows([["最後"], ["一行多い"]], first_row=MAX_ROWS, styles=styles))
 
 
 def test_a_part_that_is_not_in_the_workbook_is_refused(tmp_path: Path) -> None:

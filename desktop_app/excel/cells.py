@@ -46,6 +46,14 @@ def cell(sheet: WriteOnlyWorksheet, value: Any) -> Any:
     return value
 
 
+def format_style_id(sheet: WriteOnlyWorksheet, number_format: str) -> int:
+    """The workbook's style id for cells with `number_format`, registered if new, for cells
+    written as XML (`sheet_rows`) rather than by openpyxl."""
+    sample = WriteOnlyCell(sheet)
+    sample.number_format = number_format
+    return int(sample.style_id)
+
+
 def header_cells(sheet: WriteOnlyWorksheet, labels: Iterable[str]) -> list[WriteOnlyCell]:
     cells = []
     for label in labels:

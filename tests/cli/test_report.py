@@ -70,6 +70,15 @@ def test_monthly_workbook(filled: Path, tmp_path: Path, capsys: pytest.CaptureFi
     assert listing.max_row == 3 and listing.freeze_panes == "B2"
     assert listing.auto_filter.ref == f"A1:{listing.cell(1, len(headers)).column_letter}3"
     assert listing.print_title_rows == "$1:$1"
+    # The list's rows are written as sheet XML (sheet_fill): values, types and styles as openpyxl's.
+    received = headers.index("受付日") + 1
+    assert [listing.cell(r, received).value for r in (2, 3)] == [
+        dt.datetime(2026, 10, 1),
+        dt.datetime(2026, 10, 31),
+    ]
+    assert listing.cell(2, received).number_format == "yyyy/mm/dd"
+    assert listing["A2"].data_type == "s" and listing["A2"].value.startswith("SHIBA-2026-")
+    assert listing["A1"].font.b and listing.column_dimensions["A"].width > 10
     for sheet in book.worksheets:
         assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9  # A4
         assert "&P" in sheet.oddFooter.center.text

@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)  ## the program on its default database (demo data on first start)
-	QT_QPA_PLATFORM= $(BIN)/renkei-desk
+	QT_QPA_PLATFORM= $(BIN)/renkei-desk gui --demo
 
 test: lint typecheck unit  ## everything but the benchmarks
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from desktop_app import config
 from desktop_app.cli_language import speaking
 from desktop_app.cli_output import Printer
-from desktop_app.cli_sign_in import first_password, signed_in, use_user
+from desktop_app.cli_sign_in import first_password, requested_user, signed_in, use_user
 from desktop_app.cli_staff import add_staff_commands
 from desktop_app.cli_sync import add_sync_commands
 from desktop_app.domain.actor import Permission
@@ -75,6 +75,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     gui = commands.add_parser("gui", help="open the desk window (the default command)")
     gui.add_argument("--screenshot", metavar="FILE.png", help="save the first paint and exit")
+    gui.add_argument(
+        "--demo",
+        action="store_true",
+        help="a new database becomes a training desk (demo data and demo accounts): make run",
+    )
     gui.set_defaults(handler=_gui)
 
     init = commands.add_parser("init", help="create or upgrade a database for an office")
@@ -308,7 +313,8 @@ def _gui(args: argparse.Namespace, printer: Printer) -> int:
         _db_path(args),
         screenshot=Path(screenshot) if screenshot else None,
         lang=printer.lang,
-        first_start=True,
+        demo=getattr(args, "demo", False),
+        user=requested_user(),
     )
 
 
@@ -366,7 +372,7 @@ def _inquiry_add(args: argparse.Namespace, printer: Printer) -> int:
 
     data = _read_json(args.json_file)
     db = _open(args)
-    record = inquiries.add_inquiry(db, data, staff=signed_in(db).login)
+    record = inquiries.add_inquiry(db, data, actor=signed_in(db))
     printer.record(record, _labels(printer, db, [record]))
     return EXIT_OK
 
@@ -375,7 +381,7 @@ def _inquiry_show(args: argparse.Namespace, printer: Printer) -> int:
     from desktop_app.services import actions, inquiries
 
     db = _open(args)
-    record = inquiries.get_inquiry(db, args.receipt, staff=signed_in(db).login)
+    record = inquiries.get_inquiry(db, args.receipt, actor=signed_in(db))
     history = actions.list_actions(db, record.receipt_no)
     printer.record(record, _labels(printer, db, [record]), history)
     return EXIT_OK
@@ -386,7 +392,7 @@ def _inquiry_update(args: argparse.Namespace, printer: Printer) -> int:
 
     changes = _assignments(args.assignments)
     db = _open(args)
-    record = inquiries.update_inquiry(db, args.receipt, changes, staff=signed_in(db).login)
+    record = inquiries.update_inquiry(db, args.receipt, changes, actor=signed_in(db))
     printer.record(record, _labels(printer, db, [record]))
     return EXIT_OK
 
@@ -395,7 +401,7 @@ def _inquiry_delete(args: argparse.Namespace, printer: Printer) -> int:
     from desktop_app.services import inquiries
 
     db = _open(args)
-    inquiries.delete_inquiry(db, args.receipt, staff=signed_in(db).login)
+    inquiries.delete_inquiry(db, args.receipt, actor=signed_in(db))
     printer.figures(
         render("deleted", printer.lang, value=args.receipt.upper()),
         {"receipt_no": args.receipt.upper(), "deleted": True},
@@ -444,7 +450,7 @@ def _action_add(args: argparse.Namespace, printer: Printer) -> int:
         args.receipt,
         kind=args.kind,
         note=args.note,
-        staff=signed_in(db).login,
+        actor=signed_in(db),
         action_date=dates["date"],
         next_due=dates["next_due"],
         referred_to=args.referred_to,

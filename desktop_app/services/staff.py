@@ -22,7 +22,7 @@ from db.models import Staff, utc_now
 from desktop_app.domain.actor import ROLE_LABELS, Actor, Permission, Role
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.local_time import local_datetime
-from desktop_app.services import audit, passwords
+from desktop_app.services import audit, passwords, setup
 from desktop_app.services.setup import require_office
 
 FIRST_ADMIN = "admin"
@@ -72,6 +72,18 @@ def create_first_admin(db: Database, password: str, *, name: str = "管理者") 
         row = _new_account(session, office, FIRST_ADMIN, name, Role.ADMIN, password)
         _log(session, "system", "staff_add", FIRST_ADMIN, new=Role.ADMIN)
         return _record(row)
+
+
+def first_run(db: Database, office: str | None, password: str) -> Actor:
+    """A real installation's first start in the window: the office (unless the file has one)
+    and the first administrator `admin`, signed in. Checked before anything is written."""
+    passwords.check_strength(password, login=FIRST_ADMIN)
+    if setup.office_of(db) is None:
+        if not office:
+            raise UserError("not_initialised")
+        setup.initialise(db, office)
+    create_first_admin(db, password)
+    return sign_in(db, FIRST_ADMIN, password)
 
 
 def add_staff(

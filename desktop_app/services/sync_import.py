@@ -38,6 +38,7 @@ from db.models import (
     SyncPackage,
     utc_now,
 )
+from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.merge import Merge, three_way
 from desktop_app.domain.receipt import parse_receipt
@@ -137,11 +138,13 @@ def import_sync(
     db: Database,
     paths: Sequence[Path],
     *,
-    staff: str,
+    actor: Actor,
     dry_run: bool = False,
     accept_edited: bool = False,
 ) -> ImportReport:
     """Import each file in its own transaction; a refused file changes nothing."""
+    actor.require(Permission.EXCHANGE)
+    staff = actor.login
     reports = []
     for path in paths:
         report = PackageReport(file=path.name)

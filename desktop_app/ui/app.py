@@ -34,6 +34,7 @@ from desktop_app.ui.settings.settings_page import apply_font_size
 from desktop_app.ui.style import apply_style
 
 if TYPE_CHECKING:
+    from desktop_app.domain.actor import Actor
     from desktop_app.services.database import Database
     from desktop_app.ui.main_window import MainWindow
     from desktop_app.ui.worker import DbRunner
@@ -53,13 +54,17 @@ def run_gui(
     *,
     screenshot: Path | None = None,
     lang: str | None = None,
-    first_start: bool = False,
+    demo: bool = False,
+    user: str | None = None,
 ) -> int:
     """Show the desk on `db_path` until it is closed; with `screenshot`, save a PNG and exit.
 
-    `first_start` (the `renkei-desk` command) makes a new file a demo desk first, behind the
-    start frame. Returns the exit code: 0, 2 when the database cannot be opened or is not
-    initialised.
+    `demo` (`gui --demo`, what `make run` runs) makes a new file a training desk with demo
+    data and demo accounts first, behind the start frame. The person signs in before the main
+    window is built (ui/sign_in/start.py) as `user` (`--user` or RENKEI_DESK_USER; else admin,
+    or a training database's demo administrator): in the dialog, or for a screenshot with the
+    password of RENKEI_DESK_PASSWORD. Returns the exit code: 0 (also when the sign-in was
+    cancelled), 2 when the database cannot be opened or signed in to.
     """
     app = QApplication.instance()
     if not isinstance(app, QApplication):
@@ -73,13 +78,24 @@ def run_gui(
     # Screenshots are taken of the main window alone, so they need no frame before it.
     frame = None if screenshot is not None else show_start_frame(app, chosen)
     try:
-        db, office = open_desk_database(db_path, first_start=first_start)
+        db = open_desk_database(db_path, demo=demo, screenshot=screenshot is not None)
     except UserError as exc:
         if frame is not None:
             frame.close()
         _refuse(exc, chosen, interactive=screenshot is None)
         return 2
-    desk = DeskApp(app, db, office)
+    try:
+        actor = _sign_in(db, user, chosen, screenshot=screenshot, frame=frame)
+    except UserError as exc:
+        db.dispose()
+        _refuse(exc, chosen, interactive=False)
+        return 2
+    if actor is None:  # cancelled
+        if frame is not None:
+            frame.close()
+        db.dispose()
+        return 0
+    desk = DeskApp(app, db, actor.office, actor)
     try:
         desk.build(chosen, restore=screenshot is None, replacing=frame)
         if screenshot is not None:
@@ -119,26 +135,36 @@ def show_start_frame(app: QApplication, lang: str) -> QMainWindow:
     return frame
 
 
-def open_desk_database(path: Path, *, first_start: bool = False) -> tuple[Database, str]:
-    """The database at the newest schema and this installation's office code.
+def open_desk_database(path: Path, *, demo: bool = False, screenshot: bool = False) -> Database:
+    """The database at the newest schema (a new file a training desk first, with `demo`).
 
     The first import of SQLAlchemy and the services happens here. Raises UserError when the
-    file cannot be opened or was never initialised (and `first_start` does not make it a demo).
+    file cannot be opened, or for a screenshot of a file never initialised (the window itself
+    offers the first-run set-up instead).
     """
-    from desktop_app.demo.service import first_start as first_start_demo
+    from desktop_app.demo.service import first_start
     from desktop_app.services import database, setup
 
     db = database.connect(path)
     try:
-        if first_start:
-            first_start_demo(db, office=config.DEMO_OFFICE, demo_count=config.DEMO_COUNT)
-        office = setup.office_of(db)
-        if office is None:
+        if demo:
+            first_start(db, office=config.DEMO_OFFICE, demo_count=config.DEMO_COUNT)
+        if screenshot and setup.office_of(db) is None:
             raise UserError("not_initialised")
     except BaseException:
         db.dispose()
         raise
-    return db, office
+    return db
+
+
+def _sign_in(
+    db: Database, user: str | None, lang: str, *, screenshot: Path | None, frame: QMainWindow | None
+) -> Actor | None:
+    from desktop_app.ui.sign_in.start import sign_in_from_environment, sign_in_interactively
+
+    if screenshot is not None:
+        return sign_in_from_environment(db, user, config.env_password(), lang)
+    return sign_in_interactively(db, user, lang, parent=frame)
 
 
 def set_application_font(app: QApplication, points: int) -> None:
@@ -153,16 +179,18 @@ def set_application_font(app: QApplication, points: int) -> None:
 
 
 class DeskApp:
-    """One database and the main window over it; rebuilds the window when the language changes.
+    """One database, the signed-in actor and the main window over them; rebuilds the window
+    when the language changes (the actor stays signed in).
 
     Holds the DbRunner of the current window; a rebuild drains the old runner before the new
     window reads anything, so no write is lost or reordered. GUI thread only.
     """
 
-    def __init__(self, app: QApplication, db: Database, office: str) -> None:
+    def __init__(self, app: QApplication, db: Database, office: str, actor: Actor) -> None:
         self.app = app
         self.db = db
         self.office = office
+        self.actor = actor
         self.window: MainWindow | None = None
         self.runner: DbRunner | None = None
 
@@ -180,7 +208,7 @@ class DeskApp:
         runner = DbRunner(lang)
         vocab = runner.call(load_vocab, self.db, lang)
         training = runner.call(setup.is_training, self.db)
-        ctx = AppContext(self.db, self.office, config.staff_login(), lang, runner, vocab, training)
+        ctx = AppContext(self.db, self.office, self.actor, lang, runner, vocab, training)
         window = MainWindow(ctx)
         if restore:
             window.restore_geometry()

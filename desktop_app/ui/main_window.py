@@ -3,7 +3,9 @@
 Screens: 受付一覧 (the start screen, with today's and overdue follow-up counts), 新規受付 (the
 intake form, built on first use), 対応予定, 取込・送付 (its navigation entry carries the count of
 open sync conflicts), マスタ, 設定. Geometry and the list's splitter are
-remembered in QSettings. The window owns no data: each screen talks to the services through
+remembered in QSettings. The status bar names who is signed in; after the minutes of 設定
+without input the idle lock covers the window until their password is given again
+(ui/sign_in/idle_lock.py). The window owns no data: each screen talks to the services through
 the AppContext it is given. GUI thread only.
 """
 
@@ -16,6 +18,7 @@ from PySide6.QtCore import QByteArray, QSize, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -23,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.actor import ROLE_LABELS
 from desktop_app.services import conflicts
 from desktop_app.ui import preferences
 from desktop_app.ui.context import AppContext
@@ -32,6 +36,7 @@ from desktop_app.ui.followups.followups_page import FollowUpsPage
 from desktop_app.ui.inquiry_list.list_page import InquiryListPage
 from desktop_app.ui.masters.masters_page import MastersPage
 from desktop_app.ui.settings.settings_page import SettingsPage
+from desktop_app.ui.sign_in.idle_lock import IdleLock
 
 WINDOW_SIZE = QSize(1280, 800)
 PAGES = ("list", "intake", "followups", "exchange", "masters", "settings")
@@ -87,6 +92,16 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.resize(WINDOW_SIZE)
+        role = ROLE_LABELS[ctx.actor.role]
+        self.signed_in = QLabel(
+            self.tr("サインイン中: {0}（{1}・{2}）").format(
+                ctx.actor.name, ctx.actor.login, role.en if ctx.lang.startswith("en") else role.ja
+            ),
+            self,
+            objectName="signedIn",
+        )
+        self.statusBar().addPermanentWidget(self.signed_in)
+        self.idle_lock = IdleLock(ctx, self, preferences.idle_minutes())
 
         self.list_page.followupsRequested.connect(lambda: self.show_page("followups"))
         self.list_page.editRequested.connect(self.edit_inquiry)

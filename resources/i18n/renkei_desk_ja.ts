@@ -457,6 +457,37 @@
     </message>
 </context>
 <context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>連携デスク — 初回設定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>この PC の連携デスクを設定します。最初の管理者 admin のパスワード（10文字以上）を決めてください。職員のアカウントは、サインイン後に設定画面で追加できます。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>事務所</source>
+        <translation type="unfinished">事務所</translation>
+    </message>
+    <message>
+        <source>admin のパスワード</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>もう一度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>設定して開始</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation type="unfinished">キャンセル</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpModel</name>
     <message>
         <source>期限</source>
@@ -737,109 +768,6 @@
     </message>
 </context>
 <context>
-    <name>InquiryFields</name>
-    <message>
-        <source>氏名</source>
-        <translation>氏名</translation>
-    </message>
-    <message>
-        <source>フリガナ</source>
-        <translation>フリガナ</translation>
-    </message>
-    <message>
-        <source>電話番号</source>
-        <translation>電話番号</translation>
-    </message>
-    <message>
-        <source>メールアドレス</source>
-        <translation>メールアドレス</translation>
-    </message>
-    <message>
-        <source>郵便番号</source>
-        <translation>郵便番号</translation>
-    </message>
-    <message>
-        <source>住所</source>
-        <translation>住所</translation>
-    </message>
-    <message>
-        <source>受付番号</source>
-        <translation>受付番号</translation>
-    </message>
-    <message>
-        <source>受付日</source>
-        <translation>受付日</translation>
-    </message>
-    <message>
-        <source>事務所</source>
-        <translation>事務所</translation>
-    </message>
-    <message>
-        <source>受付方法</source>
-        <translation>受付方法</translation>
-    </message>
-    <message>
-        <source>担当</source>
-        <translation>担当</translation>
-    </message>
-    <message>
-        <source>状況</source>
-        <translation>状況</translation>
-    </message>
-    <message>
-        <source>相談者区分</source>
-        <translation>相談者区分</translation>
-    </message>
-    <message>
-        <source>団体名</source>
-        <translation>団体名</translation>
-    </message>
-    <message>
-        <source>件名</source>
-        <translation>件名</translation>
-    </message>
-    <message>
-        <source>相談内容</source>
-        <translation>相談内容</translation>
-    </message>
-    <message>
-        <source>連携の型</source>
-        <translation>連携の型</translation>
-    </message>
-    <message>
-        <source>段階</source>
-        <translation>段階</translation>
-    </message>
-    <message>
-        <source>領域</source>
-        <translation>領域</translation>
-    </message>
-    <message>
-        <source>連携分野</source>
-        <translation>連携分野</translation>
-    </message>
-    <message>
-        <source>協働の形態</source>
-        <translation>協働の形態</translation>
-    </message>
-    <message>
-        <source>対象自治体</source>
-        <translation>対象自治体</translation>
-    </message>
-    <message>
-        <source>協定先</source>
-        <translation>協定先</translation>
-    </message>
-    <message>
-        <source>次回対応期限</source>
-        <translation>次回対応期限</translation>
-    </message>
-    <message>
-        <source>結果</source>
-        <translation>結果</translation>
-    </message>
-</context>
-<context>
     <name>InquiryListModel</name>
     <message>
         <source>受付番号</source>
@@ -1024,6 +952,21 @@
     </message>
 </context>
 <context>
+    <name>LockPanel</name>
+    <message>
+        <source>画面をロックしました</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}（{1}）のパスワードを入力して再開してください。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ロック解除</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>連携デスク【研修用】 — {0}</source>
@@ -1059,6 +1002,10 @@
     </message>
     <message>
         <source>{0}（{1}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>サインイン中: {0}（{1}・{2}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1303,6 +1250,127 @@
     <message>
         <source>文字の大きさ</source>
         <translation>文字の大きさ</translation>
+    </message>
+    <message>
+        <source> 分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>操作がないとき画面をロック</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>連携デスク — サインイン</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ユーザー名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>パスワード</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>サインイン</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation type="unfinished">キャンセル</translation>
+    </message>
+    <message>
+        <source>研修用データベースです。次の研修用アカウントでサインインできます（パスワードはいずれも &lt;b&gt;{0}&lt;/b&gt;）:&lt;br&gt;{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StaffDialog</name>
+    <message>
+        <source>職員の追加</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>パスワードの変更</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ユーザー名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>氏名</source>
+        <translation type="unfinished">氏名</translation>
+    </message>
+    <message>
+        <source>権限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>パスワード（10文字以上）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>もう一度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation type="unfinished">保存</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation type="unfinished">キャンセル</translation>
+    </message>
+</context>
+<context>
+    <name>StaffSection</name>
+    <message>
+        <source>職員アカウント</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ユーザー名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>氏名</source>
+        <translation type="unfinished">氏名</translation>
+    </message>
+    <message>
+        <source>権限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>状態</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>追加…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>無効にする</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ロック解除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>パスワード変更…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>無効</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ロック中</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -10,12 +10,13 @@ from sqlalchemy import text
 
 from desktop_app.domain.errors import UserError
 from desktop_app.services import database, inquiries, maintenance
+from tests.actors import actor_for
 
 
 @pytest.fixture
 def filled(db, sample_inquiry):
     for _ in range(3):
-        inquiries.add_inquiry(db, sample_inquiry, staff="s")
+        inquiries.add_inquiry(db, sample_inquiry, actor=actor_for("s"))
     return db
 
 
@@ -99,7 +100,7 @@ def test_backup_is_a_consistent_copy(filled, tmp_path):
 
 def test_restore_replaces_the_file_and_keeps_the_old_one(filled, tmp_path, sample_inquiry):
     backup = maintenance.backup(filled, tmp_path / "backups")
-    inquiries.add_inquiry(filled, sample_inquiry, staff="s")
+    inquiries.add_inquiry(filled, sample_inquiry, actor=actor_for("s"))
     path = filled.path
     filled.dispose()
 

@@ -1,5 +1,6 @@
-"""設定: display language and font size, saved in QSettings (ui.preferences), and the
-offices' shared package password (ui/settings/package_password.py, kept in the database).
+"""設定: display language, font size and the idle lock's minutes, saved in QSettings
+(ui.preferences); the offices' shared package password (ui/settings/package_password.py, kept
+in the database; administrators only); for administrators, the staff accounts (staff_section).
 
 A new font size applies at once to the whole window. A new language rebuilds the window in
 that language (`languageChanged`; ui.app does the rebuild, with the saved geometry), so no
@@ -14,11 +15,13 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QComboBox, QFormLayout, QLabel, QSpinBox, QWidget
 
+from desktop_app.domain.actor import Permission
 from desktop_app.ui import preferences
 from desktop_app.ui.widgets.label_clicks import link_labels
 
 if TYPE_CHECKING:
     from desktop_app.ui.context import AppContext
+    from desktop_app.ui.settings.staff_section import StaffSection
 
 
 class SettingsPage(QWidget):
@@ -56,10 +59,26 @@ class SettingsPage(QWidget):
 
         self.package_password = PackagePasswordBox(ctx, self)
         form.addRow(self.package_password)
+        self.idle_minutes = QSpinBox(self, objectName="idleMinutes")
+        self.idle_minutes.setRange(*preferences.IDLE_RANGE)
+        self.idle_minutes.setSuffix(self.tr(" 分"))
+        self.idle_minutes.setValue(preferences.idle_minutes())
+        self.idle_minutes.valueChanged.connect(preferences.set_idle_minutes)
+        form.addRow(self.tr("操作がないとき画面をロック"), self.idle_minutes)
+        # The services refuse anyone else; greyed out, the box says so before a click.
+        self.package_password.setEnabled(ctx.actor.may(Permission.SETTINGS))
+        self.staff: StaffSection | None = None
+        if ctx.actor.may(Permission.STAFF):
+            from desktop_app.ui.settings.staff_section import StaffSection
+
+            self.staff = StaffSection(ctx, self)
+            form.addRow(self.staff)
         link_labels(self)
 
     def refresh(self) -> None:
         self.package_password.refresh()
+        if self.staff is not None:
+            self.staff.refresh()
 
     @Slot()
     def _language_chosen(self) -> None:

@@ -20,7 +20,7 @@ from desktop_app.cli_audit import add_audit_commands
 from desktop_app.cli_language import speaking
 from desktop_app.cli_ledger import add_ledger_commands
 from desktop_app.cli_output import Printer
-from desktop_app.cli_sign_in import first_password, signed_in, use_user
+from desktop_app.cli_sign_in import first_password, requested_user, signed_in, use_user
 from desktop_app.cli_staff import add_staff_commands
 from desktop_app.cli_sync import add_sync_commands
 from desktop_app.domain.actor import Permission
@@ -398,6 +398,7 @@ def _gui(args: argparse.Namespace, printer: Printer) -> int:
         screenshot=Path(screenshot) if screenshot else None,
         lang=printer.lang,
         training=training,
+        user=requested_user(),
     )
 
 
@@ -455,7 +456,7 @@ def _inquiry_add(args: argparse.Namespace, printer: Printer) -> int:
 
     data = _read_json(args.json_file)
     db = _open(args)
-    record = inquiries.add_inquiry(db, data, staff=signed_in(db).login)
+    record = inquiries.add_inquiry(db, data, actor=signed_in(db))
     printer.record(record, _labels(printer, db, [record]))
     return EXIT_OK
 
@@ -464,7 +465,7 @@ def _inquiry_show(args: argparse.Namespace, printer: Printer) -> int:
     from desktop_app.services import actions, inquiries
 
     db = _open(args, daily=False)
-    record = inquiries.get_inquiry(db, args.receipt, staff=signed_in(db).login)
+    record = inquiries.get_inquiry(db, args.receipt, actor=signed_in(db))
     history = actions.list_actions(db, record.receipt_no)
     printer.record(record, _labels(printer, db, [record]), history)
     return EXIT_OK
@@ -475,7 +476,7 @@ def _inquiry_update(args: argparse.Namespace, printer: Printer) -> int:
 
     changes = _assignments(args.assignments)
     db = _open(args)
-    record = inquiries.update_inquiry(db, args.receipt, changes, staff=signed_in(db).login)
+    record = inquiries.update_inquiry(db, args.receipt, changes, actor=signed_in(db))
     printer.record(record, _labels(printer, db, [record]))
     return EXIT_OK
 
@@ -484,7 +485,7 @@ def _inquiry_delete(args: argparse.Namespace, printer: Printer) -> int:
     from desktop_app.services import inquiries
 
     db = _open(args)
-    inquiries.delete_inquiry(db, args.receipt, staff=signed_in(db).login)
+    inquiries.delete_inquiry(db, args.receipt, actor=signed_in(db))
     printer.figures(
         render("deleted", printer.lang, value=args.receipt.upper()),
         {"receipt_no": args.receipt.upper(), "deleted": True},
@@ -533,7 +534,7 @@ def _action_add(args: argparse.Namespace, printer: Printer) -> int:
         args.receipt,
         kind=args.kind,
         note=args.note,
-        staff=signed_in(db).login,
+        actor=signed_in(db),
         action_date=dates["date"],
         next_due=dates["next_due"],
         referred_to=args.referred_to,

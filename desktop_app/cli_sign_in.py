@@ -22,10 +22,7 @@ from desktop_app.domain.messages import render
 if TYPE_CHECKING:
     from db.engine import Database
 
-USER_ENV = "RENKEI_DESK_USER"
-PASSWORD_ENV = "RENKEI_DESK_PASSWORD"
 NEW_PASSWORD_ENV = "RENKEI_DESK_NEW_PASSWORD"
-DEFAULT_USER = "admin"
 
 _requested: dict[str, str | None] = {"user": None}
 
@@ -35,8 +32,13 @@ def use_user(name: str | None) -> None:
     _requested["user"] = name
 
 
+def requested_user() -> str | None:
+    """`--user`, else RENKEI_DESK_USER; None when neither names anyone."""
+    return _requested["user"] or os.environ.get(config.USER_ENV) or None
+
+
 def user_name() -> str:
-    return _requested["user"] or os.environ.get(USER_ENV) or DEFAULT_USER
+    return config.sign_in_user(requested_user())
 
 
 def signed_in(db: Database) -> Actor:
@@ -47,7 +49,7 @@ def signed_in(db: Database) -> Actor:
 
 def password() -> str:
     """The signing-in password: the variable, else a prompt at a terminal, else refused."""
-    return _secret(PASSWORD_ENV, "password_missing", twice=False)
+    return _secret(config.PASSWORD_ENV, "password_missing", twice=False)
 
 
 def new_password() -> str:
@@ -58,7 +60,7 @@ def new_password() -> str:
 def first_password() -> str:
     """The first administrator's password at `init`: the signing-in variable (what every later
     command signs in with), else asked twice at a terminal."""
-    return _secret(PASSWORD_ENV, "password_missing", twice=True)
+    return _secret(config.PASSWORD_ENV, "password_missing", twice=True)
 
 
 def _secret(variable: str, missing: str, *, twice: bool) -> str:

@@ -97,7 +97,7 @@ def _export(opener: Opener, args: argparse.Namespace, printer: Printer) -> int:
     report = sync_export.export_sync(
         db,
         Path(args.out),
-        staff=signed_in(db).login,
+        actor=signed_in(db),
         to_office=args.to_office,
         full=args.full,
         include_personal=args.include_personal,
@@ -126,7 +126,7 @@ def _import(opener: Opener, args: argparse.Namespace, printer: Printer) -> int:
     report = sync_import.import_sync(
         db,
         [Path(name) for name in args.files],
-        staff=signed_in(db).login,
+        actor=signed_in(db),
         dry_run=args.dry_run,
         accept_edited=args.accept_edited,
     )
@@ -159,8 +159,7 @@ def _conflicts(opener: Opener, args: argparse.Namespace, printer: Printer) -> in
     from desktop_app.services import conflicts
 
     db = opener(args)
-    signed_in(db)
-    found = conflicts.list_conflicts(db)
+    found = conflicts.list_conflicts(db, actor=signed_in(db))
     if printer.as_json:
         printer.figures("", {"count": len(found), "items": [c.to_json() for c in found]})
         return EXIT_OK
@@ -177,7 +176,7 @@ def _resolve(opener: Opener, args: argparse.Namespace, printer: Printer) -> int:
 
     db = opener(args)
     record = conflicts.resolve_conflict(
-        db, args.id, keep=args.keep, take=args.take, staff=signed_in(db).login
+        db, args.id, keep=args.keep, take=args.take, actor=signed_in(db)
     )
     printer.figures(
         render("conflict_resolved", printer.lang, value=args.id),
@@ -190,7 +189,7 @@ def _export_masters(opener: Opener, args: argparse.Namespace, printer: Printer) 
     from desktop_app.services import masters_sync
 
     db = opener(args)
-    report = masters_sync.export_masters(db, Path(args.out), staff=signed_in(db).login)
+    report = masters_sync.export_masters(db, Path(args.out), actor=signed_in(db))
     printer.figures(render("masters_written", printer.lang, path=report.path), report.to_json())
     return EXIT_OK
 
@@ -199,7 +198,7 @@ def _import_masters(opener: Opener, args: argparse.Namespace, printer: Printer) 
     from desktop_app.services import masters_sync
 
     db = opener(args)
-    report = masters_sync.import_masters(db, Path(args.file), staff=signed_in(db).login)
+    report = masters_sync.import_masters(db, Path(args.file), actor=signed_in(db))
     printer.figures(
         render("masters_imported", printer.lang, path=args.file, **report.counts()),
         report.to_json(),
@@ -211,9 +210,10 @@ def _config_set(opener: Opener, args: argparse.Namespace, printer: Printer) -> i
     from desktop_app.services import package_key
 
     db = opener(args)
-    signed_in(db).require(Permission.SETTINGS)
+    actor = signed_in(db)
+    actor.require(Permission.SETTINGS)  # before asking for a password that would be refused
     secret = _ask_password(printer.lang)
-    package_key.set_password(db, secret)
+    package_key.set_password(db, secret, actor=actor)
     printer.figures(render("package_password_set", printer.lang), {"set": args.name})
     return EXIT_OK
 

@@ -1,4 +1,4 @@
-"""Where things are and who is working: the database path, the language, the staff login.
+"""Where things are and who is working: the database path, the language, who signs in.
 
 The database lives in the user data directory unless `--db` or `RENKEI_DESK_DB` says
 otherwise, so IT staff can point every shortcut at a shared location without editing code.
@@ -6,7 +6,6 @@ otherwise, so IT staff can point every shortcut at a shared location without edi
 
 from __future__ import annotations
 
-import getpass
 import os
 from pathlib import Path
 
@@ -53,9 +52,16 @@ def language() -> str:
     return "ja"
 
 
-def staff_login() -> str:
-    """Who is at the keyboard: the OS login until staff sign-in arrives."""
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "staff"
+USER_ENV = "RENKEI_DESK_USER"
+PASSWORD_ENV = "RENKEI_DESK_PASSWORD"
+DEFAULT_USER = "admin"
+
+
+def sign_in_user(requested: str | None = None) -> str:
+    """Who signs in: `--user`, else RENKEI_DESK_USER, else the first administrator `admin`."""
+    return requested or os.environ.get(USER_ENV) or DEFAULT_USER
+
+
+def env_password() -> str | None:
+    """The sign-in password a script (or `gui --screenshot`) gives in RENKEI_DESK_PASSWORD."""
+    return os.environ.get(PASSWORD_ENV) or None

@@ -35,6 +35,7 @@ from db.models import (
     PartnerMunicipality,
     ReceiptCounter,
 )
+from desktop_app.demo.accounts import ensure_demo_accounts
 from desktop_app.demo.generator import DemoContext, DemoGenerator
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.local_time import local_today
@@ -111,6 +112,7 @@ def generate_demo_data(
         index_seconds = time.perf_counter() - before
         _save_counters(session, context.counters, generator.counters)
         setup.mark_training(session)
+    ensure_demo_accounts(db)
     # The planner needs statistics that know about the new rows, or a search scans the table.
     before = time.perf_counter()
     ensure_statistics(db.engine, force=True)
@@ -132,10 +134,12 @@ def generate_demo_data(
 def first_start(db: Database, *, office: str, demo_count: int) -> bool:
     """Prepare a brand-new default database with demo data; False when it was ready already.
 
-    What `make run` and a double-click on a fresh PC meet: a desk to try things on, which
-    says it is a training database.
+    What `make run` (`renkei-desk gui --training`) meets on a fresh PC: a desk to try things on,
+    which says it is a training database and signs in with its demo accounts.
     """
     if setup.office_of(db) is not None:
+        if setup.is_training(db):
+            ensure_demo_accounts(db)  # one made before training databases carried accounts
         return False
     setup.initialise(db, office)
     generate_demo_data(db, count=demo_count, seed=1)

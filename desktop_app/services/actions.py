@@ -14,6 +14,7 @@ from sqlalchemy import select
 from db.engine import Database
 from db.models import Action, Inquiry
 from desktop_app.domain import fields
+from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.errors import ErrorCollector, UserError
 from desktop_app.domain.local_time import local_today
 from desktop_app.services import follow_up, writer
@@ -31,7 +32,7 @@ def add_action(
     *,
     kind: str,
     note: str,
-    staff: str,
+    actor: Actor,
     action_date: dt.date | None = None,
     next_due: dt.date | None = None,
     referred_to: str = "",
@@ -42,6 +43,8 @@ def add_action(
     A note is required: an action whose 内容 is empty says nothing to whoever reads the
     history next. Status changes are logged by the status change itself (status_history).
     """
+    actor.require(Permission.RECORD)
+    staff = actor.login
     when = action_date or local_today()
     with db.write() as session:
         inquiry = find_live(session, receipt_no)
@@ -94,8 +97,10 @@ def list_actions(db: Database, receipt_no: str) -> list[ActionRecord]:
         return [action_record(row) for row in rows]
 
 
-def log_reply(db: Database, action_id: str, replied_on: dt.date, *, staff: str) -> ActionRecord:
+def log_reply(db: Database, action_id: str, replied_on: dt.date, *, actor: Actor) -> ActionRecord:
     """The reply to a referral came back: it no longer waits (回答待ち ends)."""
+    actor.require(Permission.RECORD)
+    staff = actor.login
     with db.write() as session:
         row = session.scalar(select(Action).where(Action.id == action_id))
         if row is None or row.deleted:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from db.engine import Database
 from db.models import Action, Conflict, Inquiry, utc_now
+from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.errors import UserError
 from desktop_app.services import audit, sync_rows, writer
 
@@ -74,8 +75,9 @@ def open_count(db: Database) -> int:
         )
 
 
-def list_conflicts(db: Database) -> list[ConflictRecord]:
+def list_conflicts(db: Database, *, actor: Actor) -> list[ConflictRecord]:
     """Open conflicts, oldest first; `ours` is the value in force here now."""
+    actor.require(Permission.EXCHANGE)
     with db.read() as session:
         rows = session.scalars(
             select(Conflict).where(Conflict.resolved_at.is_(None)).order_by(Conflict.pk)
@@ -83,8 +85,9 @@ def list_conflicts(db: Database) -> list[ConflictRecord]:
         return [_record(session, row) for row in rows]
 
 
-def conflict_versions(db: Database, conflict_id: int) -> ConflictVersions:
+def conflict_versions(db: Database, conflict_id: int, *, actor: Actor) -> ConflictVersions:
     """The open conflict `conflict_id` with both versions whole; UserError when not open."""
+    actor.require(Permission.EXCHANGE)
     with db.read() as session:
         conflict = session.get(Conflict, conflict_id)
         if conflict is None or conflict.resolved_at is not None:
@@ -99,9 +102,11 @@ def conflict_versions(db: Database, conflict_id: int) -> ConflictVersions:
 
 
 def resolve_conflict(
-    db: Database, conflict_id: int, *, keep: str, take: Iterable[str] = (), staff: str
+    db: Database, conflict_id: int, *, keep: str, take: Iterable[str] = (), actor: Actor
 ) -> ConflictRecord:
     """Keep ours or theirs for every field; `take` names fields to take from theirs anyway."""
+    actor.require(Permission.EXCHANGE)
+    staff = actor.login
     if keep not in ("ours", "theirs"):
         raise UserError("code_unknown", label="--keep", value=keep, allowed="ours, theirs")
     with db.write() as session:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop_app.domain.actor import Actor, Role
 from desktop_app.domain.errors import ErrorCollector, UserError
 from desktop_app.services import masters_sync, setup, staff
 from desktop_app.services.database import connect
@@ -66,7 +67,8 @@ def set_up_desk(
         staff.create_first_admin(db, admin.password, name=admin.name, login=admin.login)
         masters = None
         if masters_package is not None:
-            masters = masters_sync.import_masters(db, masters_package, staff=admin.login)
+            first_admin = Actor(login=admin.login, name=admin.name, role=Role.ADMIN, office=office)
+            masters = masters_sync.import_masters(db, masters_package, actor=first_admin)
     except BaseException:
         db.dispose()
         _remove(partial)

@@ -23,6 +23,7 @@ from db.engine import Database
 from db.models import Inquirer, Inquiry
 from desktop_app.domain import corporate_number as corporate
 from desktop_app.domain import text
+from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.errors import UserError
 from desktop_app.services import audit, writer
 from desktop_app.services.records import InquirerRecord, inquirer_record
@@ -104,12 +105,14 @@ def suggest_duplicates(
     return found[:limit]
 
 
-def merge_inquirers(db: Database, keep_id: str, drop_id: str, *, staff: str) -> InquirerRecord:
+def merge_inquirers(db: Database, keep_id: str, drop_id: str, *, actor: Actor) -> InquirerRecord:
     """Move every inquiry of `drop_id` to `keep_id` and leave `drop_id` as a merged tombstone.
 
     Blank fields of the kept record are filled from the dropped one. Both records and every
     moved inquiry get rev+1 and an audit entry (action "merge"), so the merge is synced.
     """
+    actor.require(Permission.RECORD)
+    staff = actor.login
     if keep_id == drop_id:
         raise UserError("inquirer_merge_same")
     with db.write() as session:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from db.engine import Database
 from db.models import Inquirer, Inquiry, utc_now
 from desktop_app.domain import inquiry_input, workflow
+from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.local_time import local_today
 from desktop_app.domain.merge import FieldConflict, three_way
@@ -46,9 +47,11 @@ class EditConflict(UserError):
 
 
 def add_inquiry(
-    db: Database, data: Mapping[str, Any], *, staff: str, today: dt.date | None = None
+    db: Database, data: Mapping[str, Any], *, actor: Actor, today: dt.date | None = None
 ) -> InquiryRecord:
     """Record a new inquiry (and its inquirer, unless `inquirer.id` links an existing one)."""
+    actor.require(Permission.RECORD)
+    staff = actor.login
     values = inquiry_input.read_inquiry(data, today=today or local_today())
     with db.write() as session:
         office = require_office(session)
@@ -63,8 +66,11 @@ def add_inquiry(
         return inquiry_record(row)
 
 
-def get_inquiry(db: Database, receipt_no: str, *, staff: str) -> InquiryRecord:
-    """One inquiry; showing an inquirer's personal fields is logged as a read."""
+def get_inquiry(db: Database, receipt_no: str, *, actor: Actor) -> InquiryRecord:
+    """One inquiry, personal fields in full (every role opens its records); showing them is
+    logged as a read."""
+    actor.require(Permission.RECORD)
+    staff = actor.login
     with db.write() as session:
         row = _find(session, receipt_no)
         record = inquiry_record(row)
@@ -80,7 +86,7 @@ def update_inquiry(
     receipt_no: str,
     changes: Mapping[str, Any],
     *,
-    staff: str,
+    actor: Actor,
     today: dt.date | None = None,
     base: InquiryRecord | None = None,
 ) -> InquiryRecord:
@@ -90,6 +96,8 @@ def update_inquiry(
     `base` are changes; if the stored row has moved on, they are merged with its newer values
     field by field, and a field changed differently on both sides raises EditConflict.
     """
+    actor.require(Permission.RECORD)
+    staff = actor.login
     values = inquiry_input.read_changes(changes, today=today or local_today())
     with db.write() as session:
         row = _find(session, receipt_no)
@@ -109,10 +117,11 @@ def update_inquiry(
         return inquiry_record(row)
 
 
-def delete_inquiry(db: Database, receipt_no: str, *, staff: str) -> None:
+def delete_inquiry(db: Database, receipt_no: str, *, actor: Actor) -> None:
     """Mark an inquiry deleted (a tombstone, so the deletion reaches the central office)."""
+    actor.require(Permission.RECORD)
     with db.write() as session:
-        writer.delete(session, _find(session, receipt_no), staff=staff)
+        writer.delete(session, _find(session, receipt_no), staff=actor.login)
 
 
 def find_live(session: Session, receipt_no: str) -> Inquiry:

@@ -32,6 +32,7 @@ from db.models import (
     VocabTerm,
     utc_now,
 )
+from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.errors import UserError
 from desktop_app.excel.sync_package import (
     Column,
@@ -80,8 +81,10 @@ class MastersReport:
         }
 
 
-def export_masters(db: Database, out: Path, *, staff: str) -> MastersReport:
+def export_masters(db: Database, out: Path, *, actor: Actor) -> MastersReport:
     """Write every master row of this database (the central office's lists) to `out`."""
+    actor.require(Permission.MASTERS)
+    staff = actor.login
     with db.write() as session:
         office = require_office(session)
         if office != CENTRAL:
@@ -118,8 +121,10 @@ def export_masters(db: Database, out: Path, *, staff: str) -> MastersReport:
         return report
 
 
-def import_masters(db: Database, path: Path, *, staff: str) -> MastersReport:
+def import_masters(db: Database, path: Path, *, actor: Actor) -> MastersReport:
     """Take a master package: newer rows replace older ones; one transaction, all or nothing."""
+    actor.require(Permission.MASTERS)
+    staff = actor.login
     with db.read() as session:
         secret = package_key.password(session)
     sheets = load_workbook(path, password=secret)

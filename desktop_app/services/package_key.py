@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from db.engine import Database
 from db.models import Setting
+from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.errors import UserError
 
 ENVIRONMENT = "RENKEI_DESK_PACKAGE_PASSWORD"
@@ -25,7 +26,8 @@ _SALT = b"renkei-desk package manifest"
 _ROUNDS = 200_000
 
 
-def set_password(db: Database, password: str) -> None:
+def set_password(db: Database, password: str, *, actor: Actor) -> None:
+    actor.require(Permission.SETTINGS)
     if len(password) < MIN_LENGTH:
         raise UserError("package_password_short", limit=MIN_LENGTH)
     with db.write() as session:

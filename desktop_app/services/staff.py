@@ -22,7 +22,7 @@ from db.models import Staff, utc_now
 from desktop_app.domain.actor import ROLE_LABELS, Actor, Permission, Role
 from desktop_app.domain.errors import ErrorCollector, UserError
 from desktop_app.domain.local_time import local_datetime
-from desktop_app.services import audit, passwords
+from desktop_app.services import audit, passwords, setup
 from desktop_app.services.setup import require_office
 
 FIRST_ADMIN = "admin"
@@ -90,6 +90,18 @@ def check_account(login: str, name: str, password: str) -> str:
     errors.check("password", lambda: passwords.check_strength(password, login=login))
     errors.raise_any()
     return login
+
+
+def first_run(db: Database, office: str | None, password: str) -> Actor:
+    """A real installation's first start in the window: the office (unless the file has one)
+    and the first administrator `admin`, signed in. Checked before anything is written."""
+    passwords.check_strength(password, login=FIRST_ADMIN)
+    if setup.office_of(db) is None:
+        if not office:
+            raise UserError("not_initialised")
+        setup.initialise(db, office)
+    create_first_admin(db, password)
+    return sign_in(db, FIRST_ADMIN, password)
 
 
 def add_staff(

@@ -34,6 +34,7 @@ from db.models import (
     SyncPackage,
     utc_now,
 )
+from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.errors import UserError
 from desktop_app.excel.sync_package import Manifest, PackageRow
 from desktop_app.services import audit, package_key, sync_bases, sync_rows
@@ -71,12 +72,16 @@ def export_sync(
     db: Database,
     out: Path,
     *,
-    staff: str,
+    actor: Actor,
     to_office: str | None = None,
     full: bool = False,
     include_personal: bool = False,
 ) -> ExportReport:
     """Write the package for `to_office` (HQ by default at a branch) to `out`, all or nothing."""
+    actor.require(Permission.EXCHANGE)
+    if include_personal:
+        actor.require(Permission.PERSONAL_EXPORT)
+    staff = actor.login
     with db.write() as session:
         office = require_office(session)
         peer = _destination(session, office, to_office)

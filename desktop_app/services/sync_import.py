@@ -39,6 +39,7 @@ from db.models import (
     utc_now,
 )
 from desktop_app.domain import erasure
+from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.merge import Merge, three_way
 from desktop_app.domain.receipt import parse_receipt
@@ -159,7 +160,7 @@ def import_sync(
     db: Database,
     paths: Sequence[Path],
     *,
-    staff: str,
+    actor: Actor,
     dry_run: bool = False,
     accept_edited: bool = False,
 ) -> ImportReport:
@@ -168,6 +169,8 @@ def import_sync(
     The first file that passes its checks is preceded by one backup (services/backups.py);
     a dry run makes none. A backup that cannot be made refuses that file.
     """
+    actor.require(Permission.EXCHANGE)
+    staff = actor.login
     reports = []
     backup = _BackupOnce(db, needed=not dry_run)
     for path in paths:

@@ -35,6 +35,7 @@ from desktop_app.ui.settings.settings_page import apply_font_size
 from desktop_app.ui.style import apply_style
 
 if TYPE_CHECKING:
+    from desktop_app.domain.actor import Actor
     from desktop_app.services.backups import DailyBackup
     from desktop_app.services.database import Database, Upgrade
     from desktop_app.ui.main_window import MainWindow
@@ -56,6 +57,7 @@ def run_gui(
     screenshot: Path | None = None,
     lang: str | None = None,
     training: bool = False,
+    user: str | None = None,
 ) -> int:
     """Show the desk on `db_path` until it is closed; with `screenshot`, save a PNG and exit.
 
@@ -63,7 +65,11 @@ def run_gui(
     master package, training database); cancelling it creates nothing and exits 0. `training`
     (`gui --training`, `make run`) instead makes a new file a demo desk behind the start frame,
     with no wizard. An older database is upgraded after a backup, and the window says so.
-    Returns the exit code: 0, 2 when the database cannot be opened or is not initialised.
+    The person signs in before the main window is built (ui/sign_in/start.py) as `user`
+    (`--user` or RENKEI_DESK_USER; else admin, or a training database's demo administrator):
+    in the dialog, or for a screenshot with the password of RENKEI_DESK_PASSWORD.
+    Returns the exit code: 0 (also when the sign-in was cancelled), 2 when the database cannot
+    be opened, is not initialised or cannot be signed in to.
     """
     app = QApplication.instance()
     if not isinstance(app, QApplication):
@@ -75,31 +81,28 @@ def run_gui(
         chosen = preferences.saved_language() or chosen
     prepare_application(app, chosen, preferences.font_pt())
     if not training and not db_path.is_file():
-        if screenshot is not None:
-            _refuse(UserError("database_missing", path=db_path), chosen, interactive=False)
-            return 2
-        from desktop_app.ui.first_run.wizard import set_up_first_run
-
-        if not set_up_first_run(db_path, chosen):
-            return 0
+        stopped = _first_start(db_path, chosen, screenshot)
+        if stopped is not None:
+            return stopped
     # Screenshots are taken of the main window alone, so they need no frame before it.
     frame = None if screenshot is not None else show_start_frame(app, chosen)
     upgrades: list[Upgrade] = []
+    opened = _open_or_recover(db_path, chosen, training, upgrades, screenshot, frame)
+    if opened is None:
+        return 2
+    db, office, frame = opened
     try:
-        db, office = open_desk_database(db_path, training=training, on_upgrade=upgrades.append)
+        actor = _sign_in(db, user, chosen, screenshot=screenshot, frame=frame)
     except UserError as exc:
+        db.dispose()
+        _refuse(exc, chosen, interactive=False)
+        return 2
+    if actor is None:  # cancelled
         if frame is not None:
             frame.close()
-        if screenshot is None and exc.code == "database_unreadable":
-            opened = offer_newest_backup(db_path, exc.message(chosen), chosen)
-            if opened is None:
-                return 2
-            db, office = opened
-        else:
-            _refuse(exc, chosen, interactive=screenshot is None)
-            return 2
-        frame = None
-    desk = DeskApp(app, db, office)
+        db.dispose()
+        return 0
+    desk = DeskApp(app, db, office, actor)
     try:
         window = desk.build(chosen, restore=screenshot is None, replacing=frame)
         for upgrade in upgrades:
@@ -168,7 +171,61 @@ def open_desk_database(
     except BaseException:
         db.dispose()
         raise
-    return db, office
+    return db
+
+
+def _first_start(db_path: Path, lang: str, screenshot: Path | None) -> int | None:
+    """On a PC with no database: the set-up wizard. None once it made the database, else the
+    exit code (0 cancelled; 2 for a screenshot, which never sets anything up)."""
+    if screenshot is not None:
+        _refuse(UserError("database_missing", path=db_path), lang, interactive=False)
+        return 2
+    from desktop_app.ui.first_run.wizard import set_up_first_run
+
+    return None if set_up_first_run(db_path, lang) else 0
+
+
+def _open_or_recover(
+    db_path: Path,
+    lang: str,
+    training: bool,
+    upgrades: list[Upgrade],
+    screenshot: Path | None,
+    frame: QMainWindow | None,
+) -> tuple[Database, str, QMainWindow | None] | None:
+    """The database, its office and the start frame still showing; a damaged file offers the
+    newest good backup (not for a screenshot). None, after saying why, when nothing opened."""
+    try:
+        db, office = open_desk_database(db_path, training=training, on_upgrade=upgrades.append)
+    except UserError as exc:
+        if frame is not None:
+            frame.close()
+        if screenshot is None and exc.code == "database_unreadable":
+            recovered = offer_newest_backup(db_path, exc.message(lang), lang)
+            return None if recovered is None else (*recovered, None)
+        _refuse(exc, lang, interactive=screenshot is None)
+        return None
+    return db, office, frame
+
+
+def _sign_in(
+    db: Database, user: str | None, lang: str, *, screenshot: Path | None, frame: QMainWindow | None
+) -> Actor | None:
+    from desktop_app.ui.sign_in.start import sign_in_from_environment, sign_in_interactively
+
+    if screenshot is not None:
+        return sign_in_from_environment(db, user, config.env_password(), lang)
+    return sign_in_interactively(db, user, lang, parent=frame)
+
+
+def _sign_in(
+    db: Database, user: str | None, lang: str, *, screenshot: Path | None, frame: QMainWindow | None
+) -> Actor | None:
+    from desktop_app.ui.sign_in.start import sign_in_from_environment, sign_in_interactively
+
+    if screenshot is not None:
+        return sign_in_from_environment(db, user, config.env_password(), lang)
+    return sign_in_interactively(db, user, lang, parent=frame)
 
 
 def offer_newest_backup(
@@ -178,7 +235,7 @@ def offer_newest_backup(
     the person closes (or there is no backup, or the restore is refused: then said why)."""
     from desktop_app.services import backups, restore
     from desktop_app.ui.damaged_dialog import DamagedDatabaseDialog
-    from desktop_app.ui.settings.backup_box import desk_actor
+    from desktop_app.ui.settings.backup_box import damaged_desk_actor
 
     newest = restore.newest_good_backup(db_path)
     folder = str(backups.folder_for_file(db_path))
@@ -187,7 +244,9 @@ def offer_newest_backup(
     if newest is None or not accepted:
         return None
     try:
-        restore.restore(desk_actor(config.staff_login(), newest.office or ""), db_path, newest.path)
+        restore.restore(
+            damaged_desk_actor(config.staff_login(), newest.office or ""), db_path, newest.path
+        )
         return open_desk_database(db_path)
     except UserError as exc:
         _refuse(exc, lang, interactive=True)
@@ -206,16 +265,18 @@ def set_application_font(app: QApplication, points: int) -> None:
 
 
 class DeskApp:
-    """One database and the main window over it; rebuilds the window when the language changes.
+    """One database, the signed-in actor and the main window over them; rebuilds the window
+    when the language changes (the actor stays signed in).
 
     Holds the DbRunner of the current window; a rebuild drains the old runner before the new
     window reads anything, so no write is lost or reordered. GUI thread only.
     """
 
-    def __init__(self, app: QApplication, db: Database, office: str) -> None:
+    def __init__(self, app: QApplication, db: Database, office: str, actor: Actor) -> None:
         self.app = app
         self.db = db
         self.office = office
+        self.actor = actor
         self.window: MainWindow | None = None
         self.runner: DbRunner | None = None
 
@@ -233,7 +294,7 @@ class DeskApp:
         runner = DbRunner(lang)
         vocab = runner.call(load_vocab, self.db, lang)
         training = runner.call(setup.is_training, self.db)
-        ctx = AppContext(self.db, self.office, config.staff_login(), lang, runner, vocab, training)
+        ctx = AppContext(self.db, self.office, self.actor, lang, runner, vocab, training)
         window = MainWindow(ctx)
         if restore:
             window.restore_geometry()
@@ -306,12 +367,11 @@ class DeskApp:
         """Restore `backup` over the open database (設定 → 復元) and reopen the window on it;
         a refused restore reopens the unchanged file and says why."""
         from desktop_app.services import restore
-        from desktop_app.ui.settings.backup_box import desk_actor
 
         window = self.window
         assert window is not None
         lang, path = window.ctx.lang, self.db.path
-        actor = desk_actor(window.ctx.staff, window.ctx.office)
+        actor = window.ctx.actor
         outcome: list[BaseException | str] = []
 
         def swap() -> tuple[Database, str] | None:

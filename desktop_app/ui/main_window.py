@@ -4,8 +4,10 @@ Screens: 受付一覧 (the start screen, with today's and overdue follow-up coun
 intake form, built on first use), 対応予定, ダッシュボード (a click on a figure shows its
 inquiries in 受付一覧), 報告書作成, 取込・送付 (its navigation entry carries the count of
 open sync conflicts), マスタ, 操作記録 (the audit trail, for supervisors), 設定. Geometry and
-the list's splitter are remembered in QSettings. The window owns no data: each screen talks
-to the services through the AppContext it is given. GUI thread only.
+the list's splitter are remembered in QSettings. The status bar names who is signed in; after
+the minutes of 設定 without input the idle lock covers the window until their password is
+given again (ui/sign_in/idle_lock.py). The window owns no data: each screen talks to the
+services through the AppContext it is given. GUI thread only.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -27,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.actor import ROLE_LABELS
 from desktop_app.services import conflicts
 from desktop_app.services.lookup import MunicipalityItem
 from desktop_app.services.search import InquiryFilter
@@ -40,6 +44,7 @@ from desktop_app.ui.inquiry_list.list_page import InquiryListPage
 from desktop_app.ui.masters.masters_page import MastersPage
 from desktop_app.ui.reports.report_page import ReportPage
 from desktop_app.ui.settings.settings_page import SettingsPage
+from desktop_app.ui.sign_in.idle_lock import IdleLock
 
 WINDOW_SIZE = QSize(1280, 800)
 PAGES = (
@@ -112,6 +117,16 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.resize(WINDOW_SIZE)
+        role = ROLE_LABELS[ctx.actor.role]
+        self.signed_in = QLabel(
+            self.tr("サインイン中: {0}（{1}・{2}）").format(
+                ctx.actor.name, ctx.actor.login, role.en if ctx.lang.startswith("en") else role.ja
+            ),
+            self,
+            objectName="signedIn",
+        )
+        self.statusBar().addPermanentWidget(self.signed_in)
+        self.idle_lock = IdleLock(ctx, self, preferences.idle_minutes())
 
         help_menu = self.menuBar().addMenu(self.tr("ヘルプ(&H)"))
         self.about_action = help_menu.addAction(self.tr("バージョン情報(&A)"))

@@ -81,3 +81,22 @@ def report_folder() -> str:
 
 def set_report_folder(folder: str) -> None:
     _store().setValue(_REPORT_FOLDER, folder)
+
+
+_IDLE = "security/idle_lock_minutes"
+DEFAULT_IDLE_MINUTES = 15
+IDLE_RANGE = (1, 120)
+
+
+def idle_minutes() -> int:
+    """Minutes without a key or a click before the window locks (設定; 15 unless changed)."""
+    low, high = IDLE_RANGE
+    try:
+        value = int(str(_store().value(_IDLE, DEFAULT_IDLE_MINUTES)))
+    except (TypeError, ValueError):
+        return DEFAULT_IDLE_MINUTES
+    return min(max(value, low), high)
+
+
+def set_idle_minutes(minutes: int) -> None:
+    _store().setValue(_IDLE, minutes)

@@ -1036,6 +1036,10 @@ If you accept, the content as exported (not the edits) is imported, and your acc
             <source>データベースの更新</source>
             <translation>Database upgraded</translation>
         </message>
+        <message>
+            <source>サインイン中: {0}（{1}・{2}）</source>
+            <translation>Signed in: {0} ({1}, {2})</translation>
+        </message>
     </context>
     <context>
         <name>MastersPage</name>
@@ -1412,6 +1416,14 @@ New {2}, closed {3}, matched {4}</translation>
         <message>
             <source>文字の大きさ</source>
             <translation>Font size</translation>
+        </message>
+        <message>
+            <source> 分</source>
+            <translation> min</translation>
+        </message>
+        <message>
+            <source>操作がないとき画面をロック</source>
+            <translation>Lock the desk when idle for</translation>
         </message>
     </context>
     <context>
@@ -2357,6 +2369,165 @@ Restore?</translation>
         <message>
             <source>研修用は事務所のデータベースとは別のファイルです（{0}）。スタートメニューの「連携デスク（研修用）」で開き、画面に【研修用】と表示されます。実際の相談は記録しないでください。</source>
             <translation>The training database is a file of its own ({0}). It opens from the Start menu's "Renkei Desk (Training)" and every screen shows [Training]. Do not record real inquiries in it.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunDialog</name>
+        <message>
+            <source>連携デスク — 初回設定</source>
+            <translation>Renkei Desk — first set-up</translation>
+        </message>
+        <message>
+            <source>この PC の連携デスクを設定します。最初の管理者 admin のパスワード（10文字以上）を決めてください。職員のアカウントは、サインイン後に設定画面で追加できます。</source>
+            <translation>Set up Renkei Desk on this PC. Choose the password of the first administrator admin (at least 10 characters). Staff accounts are added in the settings after signing in.</translation>
+        </message>
+        <message>
+            <source>事務所</source>
+            <translation>Office</translation>
+        </message>
+        <message>
+            <source>admin のパスワード</source>
+            <translation>Password of admin</translation>
+        </message>
+        <message>
+            <source>もう一度</source>
+            <translation>Again</translation>
+        </message>
+        <message>
+            <source>設定して開始</source>
+            <translation>Set up and start</translation>
+        </message>
+        <message>
+            <source>キャンセル</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>LockPanel</name>
+        <message>
+            <source>画面をロックしました</source>
+            <translation>The desk is locked</translation>
+        </message>
+        <message>
+            <source>{0}（{1}）のパスワードを入力して再開してください。</source>
+            <translation>Enter the password of {0} ({1}) to go on.</translation>
+        </message>
+        <message>
+            <source>ロック解除</source>
+            <translation>Unlock</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignInDialog</name>
+        <message>
+            <source>連携デスク — サインイン</source>
+            <translation>Renkei Desk — sign in</translation>
+        </message>
+        <message>
+            <source>ユーザー名</source>
+            <translation>User name</translation>
+        </message>
+        <message>
+            <source>パスワード</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <source>サインイン</source>
+            <translation>Sign in</translation>
+        </message>
+        <message>
+            <source>キャンセル</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>研修用データベースです。次の研修用アカウントでサインインできます（パスワードはいずれも &lt;b&gt;{0}&lt;/b&gt;）:&lt;br&gt;{1}</source>
+            <translation>This is a training database. Sign in with one of its training accounts (the password of each is &lt;b&gt;{0}&lt;/b&gt;):&lt;br&gt;{1}</translation>
+        </message>
+    </context>
+    <context>
+        <name>StaffDialog</name>
+        <message>
+            <source>職員の追加</source>
+            <translation>Add a member of staff</translation>
+        </message>
+        <message>
+            <source>パスワードの変更</source>
+            <translation>Change the password</translation>
+        </message>
+        <message>
+            <source>ユーザー名</source>
+            <translation>User name</translation>
+        </message>
+        <message>
+            <source>氏名</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>権限</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <source>パスワード（10文字以上）</source>
+            <translation>Password (10 characters or more)</translation>
+        </message>
+        <message>
+            <source>もう一度</source>
+            <translation>Again</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>キャンセル</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>StaffSection</name>
+        <message>
+            <source>職員アカウント</source>
+            <translation>Staff accounts</translation>
+        </message>
+        <message>
+            <source>ユーザー名</source>
+            <translation>User name</translation>
+        </message>
+        <message>
+            <source>氏名</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>権限</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <source>状態</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>追加…</source>
+            <translation>Add…</translation>
+        </message>
+        <message>
+            <source>無効にする</source>
+            <translation>Disable</translation>
+        </message>
+        <message>
+            <source>ロック解除</source>
+            <translation>Unlock</translation>
+        </message>
+        <message>
+            <source>パスワード変更…</source>
+            <translation>Change password…</translation>
+        </message>
+        <message>
+            <source>無効</source>
+            <translation>disabled</translation>
+        </message>
+        <message>
+            <source>ロック中</source>
+            <translation>locked</translation>
         </message>
     </context>
 </TS>

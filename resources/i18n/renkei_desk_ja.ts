@@ -1035,6 +1035,10 @@
             <source>データベースの更新</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>サインイン中: {0}（{1}・{2}）</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>MastersPage</name>
@@ -1410,6 +1414,14 @@
         <message>
             <source>文字の大きさ</source>
             <translation>文字の大きさ</translation>
+        </message>
+        <message>
+            <source> 分</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>操作がないとき画面をロック</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -2354,6 +2366,165 @@
         </message>
         <message>
             <source>研修用は事務所のデータベースとは別のファイルです（{0}）。スタートメニューの「連携デスク（研修用）」で開き、画面に【研修用】と表示されます。実際の相談は記録しないでください。</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>FirstRunDialog</name>
+        <message>
+            <source>連携デスク — 初回設定</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>この PC の連携デスクを設定します。最初の管理者 admin のパスワード（10文字以上）を決めてください。職員のアカウントは、サインイン後に設定画面で追加できます。</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>事務所</source>
+            <translation type="unfinished">事務所</translation>
+        </message>
+        <message>
+            <source>admin のパスワード</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>もう一度</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>設定して開始</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>キャンセル</source>
+            <translation type="unfinished">キャンセル</translation>
+        </message>
+    </context>
+    <context>
+        <name>LockPanel</name>
+        <message>
+            <source>画面をロックしました</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{0}（{1}）のパスワードを入力して再開してください。</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ロック解除</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SignInDialog</name>
+        <message>
+            <source>連携デスク — サインイン</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ユーザー名</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>パスワード</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>サインイン</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>キャンセル</source>
+            <translation type="unfinished">キャンセル</translation>
+        </message>
+        <message>
+            <source>研修用データベースです。次の研修用アカウントでサインインできます（パスワードはいずれも &lt;b&gt;{0}&lt;/b&gt;）:&lt;br&gt;{1}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>StaffDialog</name>
+        <message>
+            <source>職員の追加</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>パスワードの変更</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ユーザー名</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>氏名</source>
+            <translation type="unfinished">氏名</translation>
+        </message>
+        <message>
+            <source>権限</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>パスワード（10文字以上）</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>もう一度</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>保存</source>
+            <translation type="unfinished">保存</translation>
+        </message>
+        <message>
+            <source>キャンセル</source>
+            <translation type="unfinished">キャンセル</translation>
+        </message>
+    </context>
+    <context>
+        <name>StaffSection</name>
+        <message>
+            <source>職員アカウント</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ユーザー名</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>氏名</source>
+            <translation type="unfinished">氏名</translation>
+        </message>
+        <message>
+            <source>権限</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>状態</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>追加…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>無効にする</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ロック解除</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>パスワード変更…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>無効</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ロック中</source>
             <translation type="unfinished" />
         </message>
     </context>

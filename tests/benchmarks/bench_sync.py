@@ -27,6 +27,7 @@ from db import search_index
 from db.bulk import TABLES
 from db.engine import BUSY_TIMEOUT_MS
 from desktop_app.services import database, setup, sync_export, sync_import
+from tests.actors import actor_for
 from tests.benchmarks.common import Row, demo_database, print_table, ratio
 
 COUNT = 100_000
@@ -99,7 +100,7 @@ def _export(source: Path, copy: Path, package: Path) -> tuple[float, dict[str, i
     db = database.connect(copy)
     try:
         started = time.perf_counter()
-        report = sync_export.export_sync(db, package, staff="bench", full=True)
+        report = sync_export.export_sync(db, package, actor=actor_for("bench"), full=True)
         seconds = time.perf_counter() - started
     finally:
         db.dispose()
@@ -113,7 +114,7 @@ def _imports(hq_path: Path, package: Path) -> tuple[float, float]:
         figures = []
         for expected in ("inserted", "unchanged"):
             started = time.perf_counter()
-            report = sync_import.import_sync(db, [package], staff="bench")
+            report = sync_import.import_sync(db, [package], actor=actor_for("bench"))
             figures.append(time.perf_counter() - started)
             moved = sum(report.total(outcome) for outcome in sync_import.OUTCOMES)
             if report.refused or report.total(expected) != moved:

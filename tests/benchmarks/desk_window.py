@@ -27,12 +27,23 @@ def _application() -> Any:
     return app
 
 
-def open_desk(path: Path) -> tuple[Any, Any]:
-    """(QApplication, DeskApp) set up exactly as run_gui does, without the start frame."""
+def _desk(app: Any, path: Path) -> Any:
+    """The DeskApp as run_gui builds it, signed in as the program itself (the benchmark's
+    databases carry no accounts; signing in is one hash check, not what is measured)."""
+    from desktop_app.domain.actor import system_actor
+    from desktop_app.services import setup
     from desktop_app.ui.app import DeskApp, open_desk_database
 
+    db = open_desk_database(path)
+    office = setup.office_required(db)
+    return DeskApp(app, db, office, system_actor(office))
+
+
+def open_desk(path: Path) -> tuple[Any, Any]:
+    """(QApplication, DeskApp) set up exactly as run_gui does, without the start frame."""
+
     app = _application()
-    return app, DeskApp(app, *open_desk_database(path))
+    return app, _desk(app, path)
 
 
 def until(app: Any, condition: Callable[[], bool], timeout_s: float = 120.0) -> None:
@@ -46,12 +57,12 @@ def until(app: Any, condition: Callable[[], bool], timeout_s: float = 120.0) -> 
 
 
 def main(path: Path) -> None:
-    from desktop_app.ui.app import DeskApp, open_desk_database, show_start_frame
+    from desktop_app.ui.app import show_start_frame
 
     app = _application()
     frame = show_start_frame(app, "ja")
     print("shown", flush=True)
-    desk = DeskApp(app, *open_desk_database(path))
+    desk = _desk(app, path)
     window = desk.build("ja", restore=False, replacing=frame)
     model = window.list_page.model
     until(app, lambda: window.windowHandle().isExposed() and model.row_at(0) is not None)

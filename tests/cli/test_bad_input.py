@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from desktop_app.services import database, inquiries
+from tests.actors import actor_for
 
 OPEN = "SHIBA-2026-00001"  # received
 CLOSED = "SHIBA-2026-00002"  # info_only
@@ -56,12 +57,12 @@ def desk_template(
     record = copy.deepcopy(contract_example)
     db = database.connect(path)
     try:
-        inquiries.add_inquiry(db, record, staff="clerk")
+        inquiries.add_inquiry(db, record, actor=actor_for("clerk"))
         inquiries.add_inquiry(
-            db, {**record, "status": "info_only", "outcome": "情報提供"}, staff="clerk"
+            db, {**record, "status": "info_only", "outcome": "情報提供"}, actor=actor_for("clerk")
         )
-        inquiries.add_inquiry(db, record, staff="clerk")
-        inquiries.delete_inquiry(db, DELETED, staff="clerk")
+        inquiries.add_inquiry(db, record, actor=actor_for("clerk"))
+        inquiries.delete_inquiry(db, DELETED, actor=actor_for("clerk"))
     finally:
         db.dispose()
     return path

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from desktop_app.services import database, inquiries
+from tests.actors import actor_for
 
 # (received, subject, organisation, name, kana, phone, status)
 ROWS = [
@@ -72,7 +73,7 @@ def listed_template(template_db: Path, tmp_path_factory: pytest.TempPathFactory)
                     "phone": phone,
                 },
             }
-            inquiries.add_inquiry(db, record, staff="clerk")
+            inquiries.add_inquiry(db, record, actor=actor_for("clerk"))
     finally:
         db.dispose()
     return path

@@ -14,6 +14,7 @@ import pytest
 
 from desktop_app.demo.service import generate_demo_data
 from desktop_app.services import database, inquiries
+from tests.actors import actor_for
 
 MANY = 10_050  # past `--limit`'s cap of 10,000
 
@@ -24,7 +25,7 @@ def listed(db_path, sample_inquiry) -> Path:
     try:
         for status, outcome in (("received", None), ("in_progress", None), ("info_only", "案内")):
             sample_inquiry.update(status=status, outcome=outcome)
-            inquiries.add_inquiry(db, sample_inquiry, staff="clerk")
+            inquiries.add_inquiry(db, sample_inquiry, actor=actor_for("clerk"))
     finally:
         db.dispose()
     return db_path

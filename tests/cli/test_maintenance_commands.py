@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.services import database, inquiries
+from tests.actors import actor_for
 
 
 @pytest.fixture(scope="module")
@@ -20,7 +21,7 @@ def filled_template(
     db = database.connect(path)
     try:
         for _ in range(30):
-            inquiries.add_inquiry(db, contract_example, staff="clerk")
+            inquiries.add_inquiry(db, contract_example, actor=actor_for("clerk"))
     finally:
         db.dispose()
     return path

@@ -13,6 +13,7 @@ import pytest
 
 from desktop_app import cli
 from desktop_app.services import database, inquiries
+from tests.actors import actor_for
 
 
 @pytest.fixture
@@ -26,7 +27,7 @@ def filled(db_path: Path, sample_inquiry: dict[str, Any]) -> Path:
     ):
         due = (dt.date.fromisoformat(day) + dt.timedelta(days=3)).isoformat()
         data = dict(sample_inquiry, received_at=day, status=status, follow_up_due=due)
-        inquiries.add_inquiry(db, data, staff="t")
+        inquiries.add_inquiry(db, data, actor=actor_for("t"))
     db.dispose()
     return db_path
 

@@ -8,6 +8,7 @@ from collections import Counter
 from sqlalchemy import text
 
 from desktop_app.services import database, inquiries
+from tests.actors import actor_for
 
 PER_WRITER = 50
 
@@ -28,7 +29,9 @@ def test_two_databases_on_one_file_writing_at_once_lose_nothing(db_path):
                     "inquirer": {"type": "resident", "name": f"利用者{index}-{number}"},
                 }
                 receipts[index].append(
-                    inquiries.add_inquiry(writers[index], record, staff=f"clerk{index}").receipt_no
+                    inquiries.add_inquiry(
+                        writers[index], record, actor=actor_for(f"clerk{index}")
+                    ).receipt_no
                 )
         except BaseException as exc:  # reported below, with the thread's failure
             errors.append(exc)

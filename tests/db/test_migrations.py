@@ -14,6 +14,7 @@ from db.engine import open_engine
 from desktop_app.domain.errors import UserError
 from desktop_app.services import database, search, setup
 from desktop_app.services.search import InquiryFilter
+from tests.actors import actor_for
 
 INQUIRER_ID = "11111111-1111-1111-1111-111111111111"
 SUBJECTS = [
@@ -159,7 +160,7 @@ def test_the_upgraded_file_takes_new_inquiries_with_the_next_number(old_file):
         record = inquiries.add_inquiry(
             db,
             {"received_at": "2025-07-01", "subject": "追加", "inquirer": {"id": INQUIRER_ID}},
-            staff="clerk",
+            actor=actor_for("clerk"),
         )
         assert record.receipt_no == "SHIBA-2025-00004"
         assert setup.office_of(db) == "SHIBA"

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings
 
+from desktop_app.domain.actor import Role
 from desktop_app.domain.local_time import local_today
 from desktop_app.services import inquiries
 from desktop_app.services.database import Database
@@ -21,6 +22,7 @@ from desktop_app.services.records import InquiryRecord
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.vocab import load_vocab
 from desktop_app.ui.worker import DbRunner
+from tests.actors import actor_for
 
 WAIT_MS = 10_000
 TODAY = local_today()
@@ -38,13 +40,18 @@ def private_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def make_desk(qtbot) -> Iterator[Callable[..., AppContext]]:
-    """`make_desk(db, lang="ja")`: a context with its own DbRunner (shut down afterwards)."""
+    """`make_desk(db, lang="ja")`: a context with its own DbRunner (shut down afterwards),
+    signed in as an administrator unless `role` says otherwise."""
     runners: list[DbRunner] = []
 
-    def make(db: Database, lang: str = "ja", staff: str = "tanaka") -> AppContext:
+    def make(
+        db: Database, lang: str = "ja", staff: str = "tanaka", role: Role = Role.ADMIN
+    ) -> AppContext:
         runner = DbRunner(lang=lang)
         runners.append(runner)
-        return AppContext(db, "SHIBA", staff, lang, runner, runner.call(load_vocab, db, lang))
+        return AppContext(
+            db, "SHIBA", actor_for(staff, role), lang, runner, runner.call(load_vocab, db, lang)
+        )
 
     yield make
     for runner in runners:
@@ -74,7 +81,7 @@ def add(db: Database, subject: str, received: dt.date, **values: Any) -> Inquiry
     data["inquirer"] = values.pop("inquirer", {"type": "resident", "name": "山田 花子"})
     for key, value in values.items():
         data[key] = value.isoformat() if isinstance(value, dt.date) else value
-    return inquiries.add_inquiry(db, data, staff="tanaka")
+    return inquiries.add_inquiry(db, data, actor=actor_for("tanaka"))
 
 
 @pytest.fixture

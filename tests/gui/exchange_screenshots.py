@@ -22,6 +22,7 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.vocab import load_vocab
 from desktop_app.ui.worker import DbRunner
+from tests.actors import actor_for
 
 Settle = Callable[[DbRunner], None]
 TODAY = dt.date(2026, 11, 23)
@@ -37,7 +38,7 @@ def _case(db: database.Database, subject: str, **values: object) -> str:
         "inquirer": {"type": "neighborhood", "organization": "芝五丁目町会", "name": "佐藤 花子"},
         **values,
     }
-    return inquiries.add_inquiry(db, data, staff="clerk", today=TODAY).receipt_no
+    return inquiries.add_inquiry(db, data, actor=actor_for("clerk"), today=TODAY).receipt_no
 
 
 def _packages(folder: Path) -> tuple[database.Database, list[Path]]:
@@ -49,21 +50,23 @@ def _packages(folder: Path) -> tuple[database.Database, list[Path]]:
     hq, shiba, azabu = offices["HQ"], offices["SHIBA"], offices["AZABU"]
     first = _case(shiba, "商店街の物産展に出店する自治体を探している")
     second = _case(shiba, "防災訓練に連携自治体の職員を招きたい", step="2_connect")
-    sync_export.export_sync(shiba, folder / "shiba-1.xlsx", staff="clerk")
-    sync_import.import_sync(hq, [folder / "shiba-1.xlsx"], staff="hq")
+    sync_export.export_sync(shiba, folder / "shiba-1.xlsx", actor=actor_for("clerk"))
+    sync_import.import_sync(hq, [folder / "shiba-1.xlsx"], actor=actor_for("hq"))
     branch_edit = {"subject": "物産展の出店自治体（3件紹介済み）", "follow_up_due": "2026-12-04"}
-    inquiries.update_inquiry(shiba, first, branch_edit, staff="clerk")
+    inquiries.update_inquiry(shiba, first, branch_edit, actor=actor_for("clerk"))
     central_edit = {"subject": "物産展の出店自治体の紹介", "follow_up_due": "2026-12-11"}
-    inquiries.update_inquiry(hq, first, {**central_edit, "step": "2_connect"}, staff="hq")
-    inquiries.update_inquiry(shiba, second, {"status": "in_progress"}, staff="clerk")
+    inquiries.update_inquiry(
+        hq, first, {**central_edit, "step": "2_connect"}, actor=actor_for("hq")
+    )
+    inquiries.update_inquiry(shiba, second, {"status": "in_progress"}, actor=actor_for("clerk"))
     _case(shiba, "大学のフィールドワーク先を紹介してほしい", channel="email")
     stick = folder / "stick"
     stick.mkdir()
-    sync_export.export_sync(shiba, stick / "SHIBA-HQ-20261123.xlsx", staff="clerk")
+    sync_export.export_sync(shiba, stick / "SHIBA-HQ-20261123.xlsx", actor=actor_for("clerk"))
     _case(azabu, "姉妹都市の高校生の受入れについて")
-    sync_export.export_sync(azabu, folder / "azabu-1.xlsx", staff="clerk")
+    sync_export.export_sync(azabu, folder / "azabu-1.xlsx", actor=actor_for("clerk"))
     _case(azabu, "区内企業と産地の商談会を開きたい")
-    sync_export.export_sync(azabu, stick / "AZABU-HQ-20261123.xlsx", staff="clerk")
+    sync_export.export_sync(azabu, stick / "AZABU-HQ-20261123.xlsx", actor=actor_for("clerk"))
     book = openpyxl.load_workbook(stick / "SHIBA-HQ-20261123.xlsx")
     book["受付"]["F3"] = "手で書き換えた件名"
     book.save(stick / "SHIBA-HQ-copy.xlsx")
@@ -77,7 +80,14 @@ def shoot_exchange(out: Path, lang: str, settle: Settle) -> None:
     folder = tempfile.TemporaryDirectory()
     hq, files = _packages(Path(folder.name))
     runner = DbRunner(lang)
-    ctx = AppContext(hq, "HQ", "supervisor", lang, runner, runner.call(load_vocab, hq, lang))
+    ctx = AppContext(
+        hq,
+        "HQ",
+        actor_for("supervisor", office="HQ"),
+        lang,
+        runner,
+        runner.call(load_vocab, hq, lang),
+    )
     window = MainWindow(ctx)
     window.resize(1280, 800)
     window.show()

@@ -23,6 +23,7 @@ from desktop_app.services import actions, followups, inquiries
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.intake.intake_form import IntakeForm
 from desktop_app.ui.widgets.conflict_dialog import ConflictDialog
+from tests.actors import actor_for
 
 
 def shoot_intake(ctx: AppContext, out: Path, lang: str, settle: Callable[[], None]) -> None:
@@ -85,10 +86,13 @@ def shoot_intake(ctx: AppContext, out: Path, lang: str, settle: Callable[[], Non
     settle()
     form.inquiry.subject.setText(case.subject + "（日程調整中）")
     inquiries.update_inquiry(
-        ctx.db, case.receipt_no, {"subject": case.subject + "（先方の回答待ち）"}, staff="sato"
+        ctx.db,
+        case.receipt_no,
+        {"subject": case.subject + "（先方の回答待ち）"},
+        actor=actor_for("sato"),
     )
     actions.add_action(
-        ctx.db, case.receipt_no, kind="call", note="先方から日程の連絡", staff="sato",
+        ctx.db, case.receipt_no, kind="call", note="先方から日程の連絡", actor=actor_for("sato"),
         next_due=local_today() + dt.timedelta(days=20),
     )  # fmt: skip
     form.save()
@@ -106,7 +110,7 @@ def shoot_intake(ctx: AppContext, out: Path, lang: str, settle: Callable[[], Non
 def _open_records(ctx: AppContext) -> list[inquiries.InquiryRecord]:
     rows = followups.due_followups(ctx.db, local_today(), within_days=60)
     seen = dict.fromkeys(row.receipt_no for row in rows if row.reason != "reply")
-    return [inquiries.get_inquiry(ctx.db, no, staff=ctx.staff) for no in list(seen)[:40]]
+    return [inquiries.get_inquiry(ctx.db, no, actor=ctx.actor) for no in list(seen)[:40]]
 
 
 def _grab(widget: QWidget, popup: tuple[QWidget, QWidget] | None) -> QPixmap:

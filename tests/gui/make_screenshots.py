@@ -27,13 +27,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QRect, QSettings, QSize  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from desktop_app.demo.accounts import DEMO_ACCOUNTS, DEMO_ADMIN, DEMO_PASSWORD  # noqa: E402
 from desktop_app.demo.service import generate_demo_data  # noqa: E402
+from desktop_app.domain.actor import Actor  # noqa: E402
 from desktop_app.domain.local_time import local_today
-from desktop_app.services import database, followups, setup  # noqa: E402
+from desktop_app.services import database, followups, setup, staff  # noqa: E402
 from desktop_app.services.lookup import search_municipalities  # noqa: E402
 from desktop_app.ui.app import DeskApp, set_application_font  # noqa: E402
 from desktop_app.ui.i18n import install_translators  # noqa: E402
 from desktop_app.ui.main_window import MainWindow  # noqa: E402
+from desktop_app.ui.sign_in.sign_in_dialog import SignInDialog  # noqa: E402
 from desktop_app.ui.style import apply_style  # noqa: E402
 from desktop_app.ui.widgets.screen_fit import fitted_size  # noqa: E402
 from desktop_app.ui.worker import DbRunner  # noqa: E402
@@ -64,7 +67,7 @@ def main(out: Path) -> None:
         assert isinstance(app, QApplication)
         set_application_font(app, 10)
         apply_style(app)
-        desk = DeskApp(app, database.connect(path), "SHIBA")
+        desk = DeskApp(app, database.connect(path), "SHIBA", _demo_admin(path))
         try:
             for lang in ("ja", "en"):
                 install_translators(app, lang)
@@ -149,11 +152,39 @@ def _shoot_all(
         window.audit.load()
 
     shot("audit", audit_trail)
+    shot("idle_lock", window.idle_lock.lock)
+    window.idle_lock.panel.uncover()
+    _shoot_sign_in(app, desk, out / f"sign_in_{lang}.png", lang)
     shoot_intake(window.ctx, out, lang, lambda: _settle(app, desk.runner))
     shoot_exchange(out, lang, lambda runner: _settle(app, runner))
     shoot_ledger(out, lang, lambda runner: _settle(app, runner))
     shoot_backups(out, lang, lambda runner: _settle(app, runner))
     shoot_first_run(window, out, lang, lambda: _settle(app, desk.runner))
+
+
+def _demo_admin(path: Path) -> Actor:
+    db = database.connect(path)
+    try:
+        return staff.sign_in(db, DEMO_ADMIN, DEMO_PASSWORD)
+    finally:
+        db.dispose()
+
+
+def _shoot_sign_in(app: QApplication, desk: DeskApp, path: Path, lang: str) -> None:
+    """The training database's sign-in dialog as `make run` opens it."""
+    dialog = SignInDialog(
+        lambda login, password: staff.sign_in(desk.db, login, password),
+        lang=lang,
+        login=DEMO_ADMIN,
+        demo=[(account.login, account.role) for account in DEMO_ACCOUNTS],
+        demo_password=DEMO_PASSWORD,
+        prefill=True,
+    )
+    dialog.show()
+    _settle(app, None)
+    dialog.grab().save(str(path), "PNG")
+    print(path)
+    dialog.close()
 
 
 def _shoot_case_sheet(app: QApplication, desk: DeskApp, window: MainWindow, path: Path) -> None:

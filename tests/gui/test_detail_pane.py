@@ -14,6 +14,7 @@ from desktop_app.domain.local_time import local_today
 from desktop_app.services import actions, inquiries
 from desktop_app.ui.inquiry_list.list_model import COLUMN_NAMES
 from desktop_app.ui.inquiry_list.list_page import InquiryListPage
+from tests.actors import actor_for
 
 TODAY = local_today()
 
@@ -64,7 +65,9 @@ def history_texts(page) -> list[list[str]]:
 
 
 def test_selecting_a_row_shows_the_case_and_its_history(qtbot, page, desk, cases, settle):
-    actions.add_action(desk.db, cases["a"].receipt_no, kind="call", note="折り返し電話", staff="t")
+    actions.add_action(
+        desk.db, cases["a"].receipt_no, kind="call", note="折り返し電話", actor=actor_for("t")
+    )
     select(page, settle, desk, cases["a"].receipt_no)
     summary = page.detail.summary.toPlainText()
     assert "柚子の物産展に出店したい" in summary
@@ -88,7 +91,7 @@ def test_add_an_action_by_typing(qtbot, page, desk, cases, settle):
     assert [row[1] for row in rows] == ["面談"]
     due_on = f"{TODAY + dt.timedelta(days=7):%Y/%m/%d}"
     assert rows[0][-1] == f"meeting with the shop owners\n次回期限 {due_on}　担当 tanaka"
-    record = inquiries.get_inquiry(desk.db, cases["a"].receipt_no, staff="t")
+    record = inquiries.get_inquiry(desk.db, cases["a"].receipt_no, actor=actor_for("t"))
     assert record.follow_up_due == TODAY + dt.timedelta(days=7)
     # The list row is read again: its next due date is the new one.
     due = page.model.index(0, COLUMN_NAMES.index("follow_up_due"))
@@ -136,13 +139,13 @@ def test_closing_asks_for_the_outcome(qtbot, page, desk, cases, settle):
     save(qtbot, dialog)
     assert field_error(dialog, "outcome") == "「結果」は必須です。入力してください。"
     assert dialog.isVisible() and dialog.focusWidget() is dialog.outcome
-    assert inquiries.get_inquiry(desk.db, receipt, staff="t").status == "in_progress"
+    assert inquiries.get_inquiry(desk.db, receipt, actor=actor_for("t")).status == "in_progress"
 
     dialog.outcome.setFocus()
     qtbot.keyClicks(dialog.outcome, "brochure sent")
     save(qtbot, dialog)
     settle(desk)
-    record = inquiries.get_inquiry(desk.db, receipt, staff="t")
+    record = inquiries.get_inquiry(desk.db, receipt, actor=actor_for("t"))
     assert (record.status, record.outcome) == ("info_only", "brochure sent")
     assert "情報提供で完了" in page.detail.summary.toPlainText()
     # The change is a line of the history, and the closed case has no follow-up date left.
@@ -165,14 +168,17 @@ def test_refused_transition_shows_the_message_and_changes_nothing(
     dialog.select_status("referred")
     # Meanwhile a colleague closes the case from another window.
     inquiries.update_inquiry(
-        desk.db, receipt, {"status": "withdrawn", "outcome": "取下げの連絡"}, staff="sato"
+        desk.db,
+        receipt,
+        {"status": "withdrawn", "outcome": "取下げの連絡"},
+        actor=actor_for("sato"),
     )
     before = snapshot(db_path)
     save(qtbot, dialog)
     qtbot.waitUntil(lambda: error_box(dialog) is not None, timeout=5000)
     assert re.match(r"状況を「.+」から「.+」には変更できません。", error_box(dialog).text())
     assert snapshot(db_path) == before
-    assert inquiries.get_inquiry(desk.db, receipt, staff="t").status == "withdrawn"
+    assert inquiries.get_inquiry(desk.db, receipt, actor=actor_for("t")).status == "withdrawn"
 
 
 def test_reopening_a_closed_case(qtbot, page, desk, cases, settle):
@@ -184,7 +190,7 @@ def test_reopening_a_closed_case(qtbot, page, desk, cases, settle):
     assert "再開" in dialog.hint.text()
     save(qtbot, dialog)
     settle(desk)
-    assert inquiries.get_inquiry(desk.db, receipt, staff="t").status == "in_progress"
+    assert inquiries.get_inquiry(desk.db, receipt, actor=actor_for("t")).status == "in_progress"
 
 
 def test_case_sheet_pdf_with_and_without_personal_data(qtbot, page, desk, cases, settle, tmp_path):
@@ -222,7 +228,9 @@ def test_edit_asks_the_window_to_open_the_form(qtbot, page, desk, cases, settle)
 
 
 def test_history_model_passes_qtmodeltester(qtmodeltester, page, desk, cases, settle):
-    actions.add_action(desk.db, cases["a"].receipt_no, kind="note", note="メモ", staff="t")
+    actions.add_action(
+        desk.db, cases["a"].receipt_no, kind="note", note="メモ", actor=actor_for("t")
+    )
     select(page, settle, desk, cases["a"].receipt_no)
     qtmodeltester.check(page.detail.history_model)
 

@@ -15,6 +15,7 @@ from desktop_app.ui.inquiry_list.action_dialog import AddActionDialog
 from desktop_app.ui.inquiry_list.detail_pane import DetailPane
 from desktop_app.ui.widgets.business_day_buttons import BusinessDayButtons
 from desktop_app.ui.widgets.due_text import due_text
+from tests.actors import actor_for
 
 TODAY = local_today()
 
@@ -84,7 +85,7 @@ def test_due_text(today, due, text):
 def test_the_detail_pane_counts_business_days_to_the_due_date(qtbot, desk, cases, settle):
     due = add_business_days(TODAY, 3)
     inquiries.update_inquiry(
-        desk.db, cases["a"].receipt_no, {"follow_up_due": due.isoformat()}, staff="t"
+        desk.db, cases["a"].receipt_no, {"follow_up_due": due.isoformat()}, actor=actor_for("t")
     )
     pane = DetailPane(desk)
     qtbot.addWidget(pane)

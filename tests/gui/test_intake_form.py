@@ -19,6 +19,7 @@ from desktop_app.services.drafts import DRAFT_FILE
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.intake.intake_form import IntakeForm
 from desktop_app.ui.worker import DbRunner
+from tests.actors import actor_for
 
 WAIT_MS = 5000
 
@@ -26,7 +27,7 @@ WAIT_MS = 5000
 @pytest.fixture
 def ctx(qtbot, db):
     runner = DbRunner(lang="ja")
-    yield AppContext(db, "SHIBA", "tanaka", "ja", runner)
+    yield AppContext(db, "SHIBA", actor_for("tanaka"), "ja", runner)
     runner.shutdown()
 
 
@@ -140,7 +141,7 @@ def test_an_inquiry_recorded_by_keyboard_alone(qtbot, form, ctx):
     with qtbot.waitSignal(form.saved, timeout=WAIT_MS) as saved:
         press(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
 
-    record = inquiries.get_inquiry(ctx.db, saved.args[0], staff="tanaka")
+    record = inquiries.get_inquiry(ctx.db, saved.args[0], actor=actor_for("tanaka"))
     assert (record.subject, record.channel, record.status) == (
         "防災訓練への参加自治体を探している",
         "visit",
@@ -196,7 +197,7 @@ def test_wareki_dates_are_read_and_echoed(qtbot, form, ctx):
     fill_minimum(qtbot, form)
     with qtbot.waitSignal(form.saved, timeout=WAIT_MS) as saved:
         form.save()
-    record = inquiries.get_inquiry(ctx.db, saved.args[0], staff="tanaka")
+    record = inquiries.get_inquiry(ctx.db, saved.args[0], actor=actor_for("tanaka"))
     assert record.received_at == dt.date(2025, 4, 1)
 
 
@@ -231,7 +232,10 @@ def test_ctrl_enter_saves_and_gives_a_fresh_form(qtbot, form, ctx):
     fill_minimum(qtbot, form)
     with qtbot.waitSignal(form.saved, timeout=WAIT_MS) as saved:
         qtbot.keyClick(form.inquiry.subject, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    assert inquiries.get_inquiry(ctx.db, saved.args[0], staff="tanaka").subject == "防災訓練の相談"
+    assert (
+        inquiries.get_inquiry(ctx.db, saved.args[0], actor=actor_for("tanaka")).subject
+        == "防災訓練の相談"
+    )
     assert form.receipt_no is None
     assert form.inquiry.subject.text() == form.inquirer.edits["name"].text() == ""
     assert not form.is_dirty()
@@ -256,7 +260,7 @@ def test_esc_asks_before_discarding(qtbot, form):
 
 
 def test_editing_an_existing_inquiry(qtbot, form, ctx, sample_inquiry):
-    existing = inquiries.add_inquiry(ctx.db, sample_inquiry, staff="tanaka")
+    existing = inquiries.add_inquiry(ctx.db, sample_inquiry, actor=actor_for("tanaka"))
     form.load(existing.receipt_no)
     qtbot.waitUntil(lambda: form.receipt_no == existing.receipt_no, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: "甲府市" in str(form.inquiry.municipalities.entries()), timeout=WAIT_MS)
@@ -264,7 +268,7 @@ def test_editing_an_existing_inquiry(qtbot, form, ctx, sample_inquiry):
     form.inquiry.subject.setText("防災訓練（日程調整中）")
     with qtbot.waitSignal(form.saved, timeout=WAIT_MS):
         form.save()
-    record = inquiries.get_inquiry(ctx.db, existing.receipt_no, staff="tanaka")
+    record = inquiries.get_inquiry(ctx.db, existing.receipt_no, actor=actor_for("tanaka"))
     assert record.subject == "防災訓練（日程調整中）"
     assert record.rev == existing.rev + 1
     assert record.inquirer.id == existing.inquirer.id
@@ -280,7 +284,7 @@ def suggestion_texts(form: IntakeForm) -> list[str]:
 def test_earlier_inquirers_are_offered_and_linked_not_duplicated(
     qtbot, form, ctx, sample_inquiry, db_path, snapshot, key, typed
 ):
-    existing = inquiries.add_inquiry(ctx.db, sample_inquiry, staff="tanaka").inquirer
+    existing = inquiries.add_inquiry(ctx.db, sample_inquiry, actor=actor_for("tanaka")).inquirer
     type_text(qtbot, form.inquirer.edits[key], typed)
     qtbot.waitUntil(lambda: len(suggestion_texts(form)) == 1, timeout=WAIT_MS)
     assert "鈴木 一郎" in suggestion_texts(form)[0]
@@ -294,15 +298,15 @@ def test_earlier_inquirers_are_offered_and_linked_not_duplicated(
     inquirers_before = snapshot(db_path)["inquirer"]
     with qtbot.waitSignal(form.saved, timeout=WAIT_MS) as saved:
         form.save()
-    record = inquiries.get_inquiry(ctx.db, saved.args[0], staff="tanaka")
+    record = inquiries.get_inquiry(ctx.db, saved.args[0], actor=actor_for("tanaka"))
     assert record.inquirer.id == existing.id
     assert snapshot(db_path)["inquirer"] == inquirers_before
 
 
 def test_two_suggested_inquirers_can_be_merged(qtbot, form, ctx, sample_inquiry):
-    first = inquiries.add_inquiry(ctx.db, sample_inquiry, staff="tanaka").inquirer
+    first = inquiries.add_inquiry(ctx.db, sample_inquiry, actor=actor_for("tanaka")).inquirer
     sample_inquiry["inquirer"]["name"] = "鈴木一郎"
-    second = inquiries.add_inquiry(ctx.db, sample_inquiry, staff="tanaka").inquirer
+    second = inquiries.add_inquiry(ctx.db, sample_inquiry, actor=actor_for("tanaka")).inquirer
     type_text(qtbot, form.inquirer.edits["phone"], "0355550101")
     qtbot.waitUntil(lambda: len(suggestion_texts(form)) == 2, timeout=WAIT_MS)
     assert not form.suggestions.merge_button.isEnabled()
@@ -409,7 +413,7 @@ def test_a_blank_form_shows_every_error_at_once_each_at_its_field(qtbot, form, d
 
 
 def test_dates_are_shown_as_yyyy_mm_dd_after_loading_and_saving(qtbot, form, ctx, sample_inquiry):
-    existing = inquiries.add_inquiry(ctx.db, sample_inquiry, staff="tanaka")
+    existing = inquiries.add_inquiry(ctx.db, sample_inquiry, actor=actor_for("tanaka"))
     form.load(existing.receipt_no)
     qtbot.waitUntil(lambda: form.receipt_no == existing.receipt_no, timeout=WAIT_MS)
     assert form.inquiry.received_at.edit.text() == "2026/09/14"
@@ -476,7 +480,7 @@ def test_a_postal_code_fills_the_address_unless_one_was_typed(qtbot, form, ctx):
 
 
 def test_tab_reaches_unlink_where_it_stands_above_the_inquirer(qtbot, form, ctx, sample_inquiry):
-    existing = inquiries.add_inquiry(ctx.db, sample_inquiry, staff="tanaka")
+    existing = inquiries.add_inquiry(ctx.db, sample_inquiry, actor=actor_for("tanaka"))
     form.load(existing.receipt_no)
     qtbot.waitUntil(lambda: form.receipt_no == existing.receipt_no, timeout=WAIT_MS)
     assert form.inquirer.unlink_button.isVisible()

@@ -14,6 +14,7 @@ from desktop_app.ui.case_sheet.case_sheet_dialog import CaseSheetDialog
 from desktop_app.ui.inquiry_list.list_model import COLUMN_NAMES
 from desktop_app.ui.inquiry_list.list_page import InquiryListPage
 from desktop_app.ui.widgets.screen_fit import fitted_size
+from tests.actors import actor_for
 from tests.gui.conftest import WAIT_MS
 
 LONG_NOTE = (
@@ -70,7 +71,9 @@ def test_the_sort_arrow_points_the_way_the_list_runs(qtbot, page, desk, settle):
 
 
 def test_the_note_takes_the_remaining_width_and_wraps(qtbot, page, desk, cases, settle):
-    actions.add_action(desk.db, cases["a"].receipt_no, kind="call", note=LONG_NOTE, staff="t")
+    actions.add_action(
+        desk.db, cases["a"].receipt_no, kind="call", note=LONG_NOTE, actor=actor_for("t")
+    )
     page.table.selectRow(0)
     settle(desk)
     history = page.detail.history
@@ -89,7 +92,7 @@ def test_the_note_takes_the_remaining_width_and_wraps(qtbot, page, desk, cases, 
 def test_every_date_on_the_list_side_reads_yyyy_mm_dd(qtbot, page, desk, cases, settle):
     due = dt.date(2026, 12, 15)
     actions.add_action(
-        desk.db, cases["a"].receipt_no, kind="call", note="連絡", staff="t", next_due=due
+        desk.db, cases["a"].receipt_no, kind="call", note="連絡", actor=actor_for("t"), next_due=due
     )
     page.model.reload()
     settle(desk)

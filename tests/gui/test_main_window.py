@@ -14,6 +14,7 @@ from desktop_app.ui import preferences
 from desktop_app.ui.app import run_gui
 from desktop_app.ui.i18n import install_translators
 from desktop_app.ui.main_window import PAGES, MainWindow
+from tests.actors import actor_for
 from tests.gui.conftest import days_ago
 
 INTAKE_PRESENT = importlib.util.find_spec("desktop_app.ui.intake.intake_form") is not None
@@ -152,8 +153,8 @@ def test_two_windows_on_one_file_both_save(qtbot, make_desk, db_path, cases, set
                     ctx.db,
                     receipt,
                     kind="note",
-                    note=f"{ctx.staff} {n}",
-                    staff=ctx.staff,
+                    note=f"{ctx.actor.login} {n}",
+                    actor=ctx.actor,
                 )
         for ctx in desks:
             settle(ctx)
@@ -244,7 +245,7 @@ def test_both_screens_count_overdue_alike(qtbot, window, desk, cases, settle):
     """An inquiry with several late deadlines is one overdue case on both screens."""
     for reply_due in (days_ago(2), days_ago(1)):
         actions.add_action(
-            desk.db, cases["b"].receipt_no, kind="referral", note="紹介", staff="t",
+            desk.db, cases["b"].receipt_no, kind="referral", note="紹介", actor=actor_for("t"),
             action_date=days_ago(9), referred_to="いわき市", reply_due=reply_due,
         )  # fmt: skip
     window.list_page.refresh_counts()

@@ -15,6 +15,7 @@ from desktop_app.services import actions, database, inquiries
 from desktop_app.services.drafts import DRAFT_FILE
 from desktop_app.ui.intake.intake_form import IntakeForm
 from desktop_app.ui.widgets.conflict_dialog import ConflictDialog
+from tests.actors import actor_for
 from tests.gui.test_intake_form import answer, type_text
 
 WAIT_MS = 10_000
@@ -25,7 +26,7 @@ TODAY = local_today()
 def record(db, sample_inquiry):
     sample_inquiry["received_at"] = TODAY.isoformat()
     sample_inquiry["follow_up_due"] = (TODAY + dt.timedelta(days=10)).isoformat()
-    return inquiries.add_inquiry(db, sample_inquiry, staff="tanaka")
+    return inquiries.add_inquiry(db, sample_inquiry, actor=actor_for("tanaka"))
 
 
 @pytest.fixture
@@ -59,7 +60,7 @@ def save(qtbot, form: IntakeForm) -> None:
 
 
 def stored(db, record):
-    return inquiries.get_inquiry(db, record.receipt_no, staff="t")
+    return inquiries.get_inquiry(db, record.receipt_no, actor=actor_for("t"))
 
 
 def test_two_windows_changing_different_fields_both_keep_their_change(qtbot, open_form, db, record):
@@ -142,8 +143,8 @@ def test_an_action_added_under_an_open_form_keeps_its_due_date(qtbot, open_form,
     form = open_form("sato")
     assert form.inquiry.follow_up_due.edit.text() == f"{TODAY + dt.timedelta(days=10):%Y/%m/%d}"
     later = TODAY + dt.timedelta(days=20)
-    actions.add_action(db, record.receipt_no, kind="call", note="先方から折り返し", staff="t",
-                       next_due=later)  # fmt: skip
+    actions.add_action(db, record.receipt_no, kind="call", note="先方から折り返し",
+                       actor=actor_for("t"), next_due=later)  # fmt: skip
     type_text(qtbot, form.inquiry.content, "（電話あり）")
     form.inquiry.content.setFocus()
     with qtbot.waitSignal(form.saved, timeout=WAIT_MS):
@@ -165,9 +166,11 @@ def test_a_restored_draft_of_an_edit_merges_with_changes_made_since(
     qtbot.waitUntil(draft.exists, timeout=WAIT_MS)
     form.close()
     later = TODAY + dt.timedelta(days=20)
-    actions.add_action(db, record.receipt_no, kind="call", note="折り返し", staff="t",
+    actions.add_action(db, record.receipt_no, kind="call", note="折り返し", actor=actor_for("t"),
                        next_due=later)  # fmt: skip
-    inquiries.update_inquiry(db, record.receipt_no, {"subject": "ほかの窓口の件名"}, staff="t")
+    inquiries.update_inquiry(
+        db, record.receipt_no, {"subject": "ほかの窓口の件名"}, actor=actor_for("t")
+    )
 
     again = open_form("sato")  # the same draft folder: the draft is offered
     answer(qtbot, again, "restoreDraftBox", QMessageBox.StandardButton.Yes)

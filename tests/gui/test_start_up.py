@@ -12,10 +12,12 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from desktop_app import cli, config
+from desktop_app.demo.accounts import DEMO_PASSWORD
 from desktop_app.services import database, setup
 from desktop_app.ui import preferences
 from desktop_app.ui.app import FRAME_SIZE, DeskApp, show_start_frame
 from desktop_app.ui.main_window import WINDOW_SIZE, MainWindow
+from tests.actors import actor_for
 
 # What the start frame must not wait for: the database layers and the screens.
 HEAVY = ("sqlalchemy", "alembic", "db", "desktop_app.services", "desktop_app.ui.main_window")
@@ -63,7 +65,7 @@ def test_main_window_takes_the_frames_place_at_the_remembered_geometry(qtbot, db
     assert frame.isVisible() and frame.windowTitle() == "連携デスク"
     assert frame.size() != WINDOW_SIZE and abs(frame.width() - placed.width()) <= 2
 
-    desk = DeskApp(app, db, "SHIBA")
+    desk = DeskApp(app, db, "SHIBA", actor_for())
     try:
         window = desk.build("ja", restore=True, replacing=frame)
         qtbot.addWidget(window)
@@ -82,6 +84,7 @@ def test_gui_training_makes_a_new_training_file_a_demo_desk_behind_the_frame(
 ):
     """What `make run` starts: the training database beside --db's, with no set-up wizard."""
     monkeypatch.setattr(config, "DEMO_COUNT", 12)
+    monkeypatch.setenv("RENKEI_DESK_PASSWORD", DEMO_PASSWORD)  # the demo admin's
     desk, png = tmp_path / "new" / "desk.sqlite3", tmp_path / "first.png"
     path = tmp_path / "new" / "desk-training.sqlite3"
     assert cli.main(["--db", str(desk), "gui", "--training", "--screenshot", str(png)]) == 0

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 from desktop_app.demo.service import generate_demo_data
 from desktop_app.ui.app import DeskApp
 from desktop_app.ui.i18n import install_translators
+from tests.actors import actor_for
 
 
 @pytest.fixture
@@ -18,7 +19,7 @@ def open_desk(qtbot, settle):
     def build(db, lang="ja"):
         app = QApplication.instance()
         install_translators(app, lang)
-        desk = DeskApp(app, db, "SHIBA")
+        desk = DeskApp(app, db, "SHIBA", actor_for())
         desks.append(desk)
         window = desk.build(lang, restore=False)
         qtbot.addWidget(window)

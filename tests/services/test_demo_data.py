@@ -21,6 +21,7 @@ from desktop_app.domain.errors import UserError
 from desktop_app.domain.receipt import parse_receipt
 from desktop_app.domain.workflow import CLOSED_STATUSES
 from desktop_app.services import database, inquiries, search, setup
+from tests.actors import actor_for
 
 TODAY = dt.date(2026, 11, 23)
 COUNT = 3000
@@ -243,7 +244,7 @@ def test_same_seed_same_rows_other_seed_other_rows(tmp_path, template_db):
 def test_appending_continues_ids_and_receipt_numbers(db: Database, db_path: Path, sample_inquiry):
     sample_inquiry["received_at"] = TODAY.isoformat()
     sample_inquiry["follow_up_due"] = None
-    before = inquiries.add_inquiry(db, sample_inquiry, staff="clerk", today=TODAY)
+    before = inquiries.add_inquiry(db, sample_inquiry, actor=actor_for("clerk"), today=TODAY)
     assert before.receipt_no == "SHIBA-2026-00001"
     first = generate_demo_data(db, count=200, seed=1, today=TODAY)
     second = generate_demo_data(db, count=200, seed=1, today=TODAY)
@@ -259,7 +260,7 @@ def test_appending_continues_ids_and_receipt_numbers(db: Database, db_path: Path
         ).fetchone()[0]
     conn.close()
     # An ordinary save afterwards takes the next number; the rows from before stay searchable.
-    after = inquiries.add_inquiry(db, sample_inquiry, staff="clerk", today=TODAY)
+    after = inquiries.add_inquiry(db, sample_inquiry, actor=actor_for("clerk"), today=TODAY)
     assert after.receipt_no == f"SHIBA-2026-{last + 1:05d}"
     found = search.first_rows(db, search.InquiryFilter(text="高輪一丁目町会"), limit=1000)
     assert {before.receipt_no, after.receipt_no} <= {row.receipt_no for row in found}

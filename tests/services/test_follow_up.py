@@ -11,30 +11,31 @@ from db.models import AuditLog, Inquiry
 from desktop_app.demo.service import generate_demo_data
 from desktop_app.domain.workflow import OPEN_STATUSES
 from desktop_app.services import actions, follow_up, inquiries
+from tests.actors import actor_for
 
 D = dt.date
 
 
 @pytest.fixture
 def receipt(db, sample_inquiry) -> str:
-    return inquiries.add_inquiry(db, sample_inquiry, staff="tanaka").receipt_no
+    return inquiries.add_inquiry(db, sample_inquiry, actor=actor_for("tanaka")).receipt_no
 
 
 def _due(db, receipt: str) -> dt.date | None:
-    return inquiries.get_inquiry(db, receipt, staff="s").follow_up_due
+    return inquiries.get_inquiry(db, receipt, actor=actor_for("s")).follow_up_due
 
 
 def _refer(db, receipt: str, reply_due: dt.date, on: dt.date | None = None):
     return actions.add_action(
-        db, receipt, kind="referral", note="紹介", staff="s", action_date=on or D(2026, 10, 1),
-        referred_to="甲府市 防災課", reply_due=reply_due,
+        db, receipt, kind="referral", note="紹介", actor=actor_for("s"),
+        action_date=on or D(2026, 10, 1), referred_to="甲府市 防災課", reply_due=reply_due,
     )  # fmt: skip
 
 
 def test_a_later_action_does_not_hide_an_earlier_waiting_reply(db, receipt):
     _refer(db, receipt, D(2026, 10, 15))
     actions.add_action(
-        db, receipt, kind="call", note="進捗確認", staff="s", action_date=D(2026, 10, 5),
+        db, receipt, kind="call", note="進捗確認", actor=actor_for("s"), action_date=D(2026, 10, 5),
         next_due=D(2026, 10, 30),
     )  # fmt: skip
     assert _due(db, receipt) == D(2026, 10, 15)
@@ -44,11 +45,11 @@ def test_logging_the_reply_moves_the_date_to_the_next_open_deadline(db, receipt)
     first = _refer(db, receipt, D(2026, 10, 15))
     _refer(db, receipt, D(2026, 10, 25))
     actions.add_action(
-        db, receipt, kind="call", note="進捗確認", staff="s", action_date=D(2026, 10, 5),
+        db, receipt, kind="call", note="進捗確認", actor=actor_for("s"), action_date=D(2026, 10, 5),
         next_due=D(2026, 11, 5),
     )  # fmt: skip
 
-    actions.log_reply(db, first.id, D(2026, 10, 12), staff="sato")
+    actions.log_reply(db, first.id, D(2026, 10, 12), actor=actor_for("sato"))
 
     assert _due(db, receipt) == D(2026, 10, 25)
     with db.read() as session:
@@ -62,17 +63,17 @@ def test_logging_the_reply_moves_the_date_to_the_next_open_deadline(db, receipt)
 
 def test_the_last_reply_leaves_the_latest_next_due_date(db, receipt):
     actions.add_action(
-        db, receipt, kind="call", note="1", staff="s", action_date=D(2026, 10, 1),
+        db, receipt, kind="call", note="1", actor=actor_for("s"), action_date=D(2026, 10, 1),
         next_due=D(2026, 10, 10),
     )  # fmt: skip
     actions.add_action(
-        db, receipt, kind="call", note="2", staff="s", action_date=D(2026, 10, 3),
+        db, receipt, kind="call", note="2", actor=actor_for("s"), action_date=D(2026, 10, 3),
         next_due=D(2026, 11, 20),
     )  # fmt: skip
     referral = _refer(db, receipt, D(2026, 10, 20), on=D(2026, 10, 4))
     assert _due(db, receipt) == D(2026, 10, 20)
 
-    actions.log_reply(db, referral.id, D(2026, 10, 18), staff="s")
+    actions.log_reply(db, referral.id, D(2026, 10, 18), actor=actor_for("s"))
 
     # The newest action's next due date stands; an older action's earlier one was superseded.
     assert _due(db, receipt) == D(2026, 11, 20)
@@ -80,18 +81,18 @@ def test_the_last_reply_leaves_the_latest_next_due_date(db, receipt):
 
 def test_the_only_deadline_answered_leaves_nothing_to_follow_up(db, receipt):
     referral = _refer(db, receipt, D(2026, 10, 15))
-    actions.log_reply(db, referral.id, D(2026, 10, 10), staff="s")
+    actions.log_reply(db, referral.id, D(2026, 10, 10), actor=actor_for("s"))
     assert _due(db, receipt) is None
 
 
 def test_a_reply_on_a_closed_case_sets_no_date(db, receipt):
     referral = _refer(db, receipt, D(2026, 10, 15))
-    inquiries.update_inquiry(db, receipt, {"status": "in_progress"}, staff="s")
+    inquiries.update_inquiry(db, receipt, {"status": "in_progress"}, actor=actor_for("s"))
     inquiries.update_inquiry(
-        db, receipt, {"status": "info_only", "outcome": "情報提供で完了"}, staff="s"
+        db, receipt, {"status": "info_only", "outcome": "情報提供で完了"}, actor=actor_for("s")
     )
     assert _due(db, receipt) is None
-    actions.log_reply(db, referral.id, D(2026, 10, 20), staff="s")
+    actions.log_reply(db, referral.id, D(2026, 10, 20), actor=actor_for("s"))
     assert _due(db, receipt) is None
 
 

@@ -12,6 +12,7 @@ from sqlalchemy import event
 
 from db.engine import ensure_statistics
 from desktop_app.services import actions, database, followups, inquiries, search, setup
+from tests.actors import actor_for
 
 TODAY = dt.date(2026, 10, 15)
 
@@ -34,7 +35,7 @@ def _inquiry(db, subject: str, *, due: dt.date | None = None, status: str = "rec
     }
     if status != "received":
         data["outcome"] = "情報提供"
-    return inquiries.add_inquiry(db, data, staff="clerk", today=TODAY).receipt_no
+    return inquiries.add_inquiry(db, data, actor=actor_for("clerk"), today=TODAY).receipt_no
 
 
 def test_lists_overdue_today_and_soon_but_not_later_or_closed(desk):
@@ -63,7 +64,7 @@ def test_an_inquiry_is_one_line_however_many_deadlines_it_had(desk):
         receipt,
         kind="referral",
         note="産業振興課へ紹介",
-        staff="clerk",
+        actor=actor_for("clerk"),
         action_date=dt.date(2026, 10, 2),
         referred_to="産業振興課",
         reply_due=dt.date(2026, 10, 9),
@@ -74,7 +75,7 @@ def test_an_inquiry_is_one_line_however_many_deadlines_it_had(desk):
         receipt,
         kind="call",
         note="再連絡予定",
-        staff="clerk",
+        actor=actor_for("clerk"),
         action_date=dt.date(2026, 10, 10),
         next_due=dt.date(2026, 10, 20),
     )
@@ -86,7 +87,7 @@ def test_an_inquiry_is_one_line_however_many_deadlines_it_had(desk):
     ]
     assert rows[0].action_id == referral.id
 
-    actions.log_reply(desk, referral.id, dt.date(2026, 10, 15), staff="clerk")
+    actions.log_reply(desk, referral.id, dt.date(2026, 10, 15), actor=actor_for("clerk"))
     after = followups.due_followups(desk, TODAY)
     assert [(r.reason, r.due, r.overdue) for r in after] == [
         ("follow_up", dt.date(2026, 10, 20), False)
@@ -98,7 +99,7 @@ def test_overdue_means_the_same_on_every_screen(desk):
     late = _inquiry(desk, "期限切れ", due=TODAY - dt.timedelta(days=3))
     for reply_due in (dt.date(2026, 10, 5), dt.date(2026, 10, 8)):  # two late referrals
         actions.add_action(
-            desk, late, kind="referral", note="紹介", staff="clerk",
+            desk, late, kind="referral", note="紹介", actor=actor_for("clerk"),
             action_date=dt.date(2026, 10, 2), referred_to="いわき市", reply_due=reply_due,
         )  # fmt: skip
     _inquiry(desk, "本日", due=TODAY)
@@ -120,7 +121,7 @@ def test_a_referral_date_is_shown_once(desk):
         receipt,
         kind="referral",
         note="照会",
-        staff="clerk",
+        actor=actor_for("clerk"),
         action_date=dt.date(2026, 10, 2),
         referred_to="いわき市",
         reply_due=dt.date(2026, 10, 9),
@@ -186,7 +187,7 @@ def test_every_statement_of_the_list_is_an_index_search(desk, office):
             receipt,
             kind="referral" if n % 2 else "call",
             note="照会",
-            staff="clerk",
+            actor=actor_for("clerk"),
             action_date=dt.date(2026, 10, 2),
             referred_to="産業振興課" if n % 2 else "",
             reply_due=dt.date(2026, 10, 9) if n % 2 else None,

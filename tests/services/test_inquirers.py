@@ -11,6 +11,7 @@ from db.engine import ensure_statistics
 from db.models import AuditLog, Inquirer, Inquiry
 from desktop_app.domain.errors import UserError
 from desktop_app.services import inquirers, inquiries, writer
+from tests.actors import actor_for
 
 TODAY = dt.date(2026, 10, 3)
 
@@ -22,7 +23,7 @@ def _add(db, subject: str = "相談", **inquirer: str) -> str:
         "subject": subject,
         "inquirer": {"type": "resident", **inquirer},
     }
-    return inquiries.add_inquiry(db, data, staff="tanaka", today=TODAY).inquirer.id
+    return inquiries.add_inquiry(db, data, actor=actor_for("tanaka"), today=TODAY).inquirer.id
 
 
 def _ids(matches: list[inquirers.InquirerMatch]) -> list[str]:
@@ -84,7 +85,7 @@ def test_merge_moves_inquiries_and_leaves_a_synced_tombstone(db):
     with db.read() as session:
         drop_rev = session.scalar(select(Inquirer.rev).where(Inquirer.id == drop))
 
-    kept = inquirers.merge_inquirers(db, keep, drop, staff="tanaka")
+    kept = inquirers.merge_inquirers(db, keep, drop, actor=actor_for("tanaka"))
 
     assert kept.id == keep
     assert kept.kana == "スズキイチロウ" and kept.email == "s@example.jp"
@@ -121,11 +122,11 @@ def test_refused_merges_change_nothing(db, which, code, message):
     first = _add(db, name="鈴木 一郎")
     second = _add(db, name="佐藤 花子")
     third = _add(db, name="高橋 三郎")
-    inquirers.merge_inquirers(db, first, third, staff="tanaka")
+    inquirers.merge_inquirers(db, first, third, actor=actor_for("tanaka"))
     pairs = {"same": (first, first), "unknown": (first, "no-such-id"), "deleted": (second, third)}
     before = _snapshot(db)
     with pytest.raises(UserError) as refused:
-        inquirers.merge_inquirers(db, *pairs[which], staff="tanaka")
+        inquirers.merge_inquirers(db, *pairs[which], actor=actor_for("tanaka"))
     assert refused.value.code == code
     if message is not None:
         assert refused.value.message("ja") == message

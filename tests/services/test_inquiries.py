@@ -12,6 +12,7 @@ from sqlalchemy import select, update
 from db.models import AuditLog, Inquirer, Inquiry
 from desktop_app.domain.errors import UserError
 from desktop_app.services import database, inquiries, setup
+from tests.actors import actor_for
 
 TODAY = dt.date(2026, 11, 1)
 
@@ -25,7 +26,7 @@ def _audit(db, action: str | None = None) -> list[tuple[str, str, str | None, An
 
 
 def _add(db, data: dict[str, Any]):
-    return inquiries.add_inquiry(db, data, staff="tanaka", today=TODAY)
+    return inquiries.add_inquiry(db, data, actor=actor_for("tanaka"), today=TODAY)
 
 
 def _minimal(received: str = "2026-10-01", **extra: Any) -> dict[str, Any]:
@@ -55,7 +56,7 @@ def test_update_bumps_rev_and_updated_at_and_audits_each_changed_field(db, sampl
         db,
         added.receipt_no,
         {"subject": "新しい件名", "channel": "visit", "fields": ["tourism", "disaster"]},
-        staff="sato",
+        actor=actor_for("sato"),
         today=TODAY,
     )
 
@@ -87,7 +88,9 @@ def test_update_bumps_rev_and_updated_at_and_audits_each_changed_field(db, sampl
 )  # fmt: skip
 def test_an_update_that_changes_nothing_keeps_rev_and_writes_no_audit(db, sample_inquiry, changes):
     added = _add(db, sample_inquiry)
-    updated = inquiries.update_inquiry(db, added.receipt_no, changes, staff="sato", today=TODAY)
+    updated = inquiries.update_inquiry(
+        db, added.receipt_no, changes, actor=actor_for("sato"), today=TODAY
+    )
     assert updated.rev == 1
     assert updated.updated_at == added.updated_at
     assert _audit(db, "update") == []
@@ -98,7 +101,11 @@ def test_the_same_codes_in_another_order_are_not_a_change(db, sample_inquiry):
     added = _add(db, sample_inquiry)
     assert added.fields == ("disaster", "tourism")
     updated = inquiries.update_inquiry(
-        db, added.receipt_no, {"fields": ["tourism", "disaster"]}, staff="sato", today=TODAY
+        db,
+        added.receipt_no,
+        {"fields": ["tourism", "disaster"]},
+        actor=actor_for("sato"),
+        today=TODAY,
     )
     assert updated.rev == 1
     assert _audit(db, "update") == []
@@ -108,7 +115,11 @@ def test_changing_the_inquirer_bumps_the_inquirer_not_the_inquiry(db, sample_inq
     added = _add(db, sample_inquiry)
 
     updated = inquiries.update_inquiry(
-        db, added.receipt_no, {"inquirer": {"phone": "(03)1234-5678"}}, staff="sato", today=TODAY
+        db,
+        added.receipt_no,
+        {"inquirer": {"phone": "(03)1234-5678"}},
+        actor=actor_for("sato"),
+        today=TODAY,
     )
 
     assert updated.inquirer.phone == "(03)1234-5678"
@@ -124,8 +135,8 @@ def test_changing_the_inquirer_bumps_the_inquirer_not_the_inquiry(db, sample_inq
 
 def test_showing_personal_data_is_logged_as_a_read(db, sample_inquiry):
     added = _add(db, sample_inquiry)
-    record = inquiries.get_inquiry(db, added.receipt_no, staff="sato")
-    assert record == inquiries.get_inquiry(db, added.receipt_no, staff="sato")
+    record = inquiries.get_inquiry(db, added.receipt_no, actor=actor_for("sato"))
+    assert record == inquiries.get_inquiry(db, added.receipt_no, actor=actor_for("sato"))
     reads = _audit(db, "read")
     assert reads == [("read", "inquirer", None, None, None)] * 2
     with db.read() as session:
@@ -136,19 +147,23 @@ def test_showing_personal_data_is_logged_as_a_read(db, sample_inquiry):
 
 def test_showing_an_organisation_without_personal_fields_is_not_a_read(db):
     added = _add(db, _minimal())
-    inquiries.get_inquiry(db, added.receipt_no, staff="sato")
+    inquiries.get_inquiry(db, added.receipt_no, actor=actor_for("sato"))
     assert _audit(db, "read") == []
 
 
 def test_closing_sets_closed_at_and_reopening_clears_it_with_a_reopen_row(db):
     added = _add(db, _minimal())
     closed = inquiries.update_inquiry(
-        db, added.receipt_no, {"status": "matched", "outcome": "協定締結"}, staff="s", today=TODAY
+        db,
+        added.receipt_no,
+        {"status": "matched", "outcome": "協定締結"},
+        actor=actor_for("s"),
+        today=TODAY,
     )
     assert closed.closed_at is not None
 
     reopened = inquiries.update_inquiry(
-        db, added.receipt_no, {"status": "in_progress"}, staff="s", today=TODAY
+        db, added.receipt_no, {"status": "in_progress"}, actor=actor_for("s"), today=TODAY
     )
 
     assert (reopened.status, reopened.closed_at, reopened.outcome) == ("in_progress", None, None)
@@ -176,11 +191,11 @@ def test_refused_status_changes_change_nothing(db, snapshot, start, changes, cod
     before = snapshot(db.path)
 
     with pytest.raises(UserError) as refused:
-        inquiries.update_inquiry(db, added.receipt_no, changes, staff="s", today=TODAY)
+        inquiries.update_inquiry(db, added.receipt_no, changes, actor=actor_for("s"), today=TODAY)
 
     assert refused.value.code == code
     assert snapshot(db.path) == before
-    assert inquiries.get_inquiry(db, added.receipt_no, staff="s") == added
+    assert inquiries.get_inquiry(db, added.receipt_no, actor=actor_for("s")) == added
 
 
 @pytest.mark.parametrize(
@@ -201,7 +216,8 @@ def test_each_fiscal_year_has_its_own_sequence(db):
     order = ["2026-04-01", "2026-03-31", "2026-05-10", "2025-12-01", "2026-10-01", "2027-03-31"]
     today = dt.date(2027, 3, 31)
     receipts = [
-        inquiries.add_inquiry(db, _minimal(day), staff="s", today=today).receipt_no for day in order
+        inquiries.add_inquiry(db, _minimal(day), actor=actor_for("s"), today=today).receipt_no
+        for day in order
     ]
     assert receipts == [
         "SHIBA-2026-00001",
@@ -215,7 +231,7 @@ def test_each_fiscal_year_has_its_own_sequence(db):
 
 def test_numbers_are_never_reused_after_a_deletion(db):
     first = _add(db, _minimal()).receipt_no
-    inquiries.delete_inquiry(db, first, staff="s")
+    inquiries.delete_inquiry(db, first, actor=actor_for("s"))
     assert _add(db, _minimal()).receipt_no == "SHIBA-2026-00002"
 
 
@@ -263,7 +279,11 @@ def test_relinking_an_inquiry_to_another_inquirer_is_audited(db, sample_inquiry)
     other = _add(db, _minimal())
 
     moved = inquiries.update_inquiry(
-        db, first.receipt_no, {"inquirer": {"id": other.inquirer.id}}, staff="s", today=TODAY
+        db,
+        first.receipt_no,
+        {"inquirer": {"id": other.inquirer.id}},
+        actor=actor_for("s"),
+        today=TODAY,
     )
 
     assert moved.inquirer.id == other.inquirer.id
@@ -282,14 +302,14 @@ def test_an_unknown_inquirer_id_is_refused(db, snapshot):
 
 def test_delete_is_a_tombstone_with_a_new_rev_and_an_audit_row(db):
     added = _add(db, _minimal())
-    inquiries.delete_inquiry(db, added.receipt_no, staff="s")
+    inquiries.delete_inquiry(db, added.receipt_no, actor=actor_for("s"))
     with db.read() as session:
         row = session.scalar(select(Inquiry))
         assert row is not None
         assert (row.deleted, row.rev, row.updated_by) == (True, 2, "s")
     assert _audit(db, "delete") == [("delete", "inquiry", None, None, None)]
     with pytest.raises(UserError) as refused:
-        inquiries.get_inquiry(db, added.receipt_no, staff="s")
+        inquiries.get_inquiry(db, added.receipt_no, actor=actor_for("s"))
     assert refused.value.code == "already_deleted"
 
 
@@ -347,10 +367,14 @@ def test_an_old_inquiry_keeps_its_retired_code_when_other_fields_change(db):
         )
 
     changed = inquiries.update_inquiry(
-        db, old.receipt_no, {"subject": "物産展の相談（続き）"}, staff="s", today=TODAY
+        db, old.receipt_no, {"subject": "物産展の相談（続き）"}, actor=actor_for("s"), today=TODAY
     )
     kept = inquiries.update_inquiry(
-        db, old.receipt_no, {"municipalities": ["221317", "221384"]}, staff="s", today=TODAY
+        db,
+        old.receipt_no,
+        {"municipalities": ["221317", "221384"]},
+        actor=actor_for("s"),
+        today=TODAY,
     )
 
     assert changed.subject == "物産展の相談（続き）"
@@ -363,10 +387,16 @@ def test_adding_a_retired_code_to_a_current_inquiry_is_refused_and_changes_nothi
 
     with pytest.raises(UserError) as refused:
         inquiries.update_inquiry(
-            db, added.receipt_no, {"municipalities": ["221384", "221325"]}, staff="s", today=TODAY
+            db,
+            added.receipt_no,
+            {"municipalities": ["221384", "221325"]},
+            actor=actor_for("s"),
+            today=TODAY,
         )
 
     assert refused.value.code == "municipality_retired"
     assert "浜松市東区" in refused.value.message("ja")
     assert snapshot(db.path) == before
-    assert inquiries.get_inquiry(db, added.receipt_no, staff="s").municipalities == ("221384",)
+    assert inquiries.get_inquiry(db, added.receipt_no, actor=actor_for("s")).municipalities == (
+        "221384",
+    )

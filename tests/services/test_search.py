@@ -12,6 +12,7 @@ from sqlalchemy import event, text
 
 from desktop_app.services import database, inquiries, search
 from desktop_app.services.search import SORT_KEYS, InquiryFilter
+from tests.actors import actor_for
 
 TODAY = dt.date(2026, 11, 1)
 OPEN = ("received", "in_progress", "referred")
@@ -49,7 +50,7 @@ def search_template(template_db: Path, tmp_path_factory: pytest.TempPathFactory)
                 "follow_up_due": due,
                 "inquirer": {"type": kind, "organization": f"{subject}の団体"},
             }
-            inquiries.add_inquiry(db, record, staff="s", today=TODAY)
+            inquiries.add_inquiry(db, record, actor=actor_for("s"), today=TODAY)
         # One row imported from another office (as a sync package would bring it).
         with db.write() as session:
             session.execute(
@@ -62,10 +63,10 @@ def search_template(template_db: Path, tmp_path_factory: pytest.TempPathFactory)
                 "subject": "削除された物産展",
                 "inquirer": {"type": "npo", "organization": "x"},
             },
-            staff="s",
+            actor=actor_for("s"),
             today=TODAY,
         )
-        inquiries.delete_inquiry(db, deleted.receipt_no, staff="s")
+        inquiries.delete_inquiry(db, deleted.receipt_no, actor=actor_for("s"))
     finally:
         db.dispose()
     return path
@@ -163,7 +164,7 @@ def test_rows_by_pk_keeps_the_order_given_and_skips_unknown_keys(desk):
 
 def test_rows_by_pk_reads_past_one_chunk(db, sample_inquiry):
     for _ in range(3):
-        inquiries.add_inquiry(db, sample_inquiry, staff="s")
+        inquiries.add_inquiry(db, sample_inquiry, actor=actor_for("s"))
     pks = list(search.ordered_pks(db, InquiryFilter()))
     many = pks * 400  # 1,200 keys: more than one IN (...) chunk
     assert len(search.rows_by_pk(db, many)) == 1200

@@ -9,6 +9,7 @@ from sqlalchemy import text
 
 from desktop_app.services import inquiries, lookup, search
 from desktop_app.services.search import InquiryFilter
+from tests.actors import actor_for
 
 TODAY = dt.date(2026, 11, 1)
 
@@ -20,7 +21,7 @@ def _add(db, subject: str, **extra) -> str:
         "inquirer": {"type": "shopping_street", "organization": "芝商店会"},
         **extra,
     }
-    return inquiries.add_inquiry(db, data, staff="tanaka", today=TODAY).receipt_no
+    return inquiries.add_inquiry(db, data, actor=actor_for("tanaka"), today=TODAY).receipt_no
 
 
 @pytest.fixture
@@ -58,7 +59,7 @@ def test_place_filters_narrow_the_list(db, places, flt, expected):
 
 
 def test_a_deleted_case_is_not_listed_by_place(db, places):
-    inquiries.delete_inquiry(db, places["kushiro"], staff="s")
+    inquiries.delete_inquiry(db, places["kushiro"], actor=actor_for("s"))
     assert _listed(db, InquiryFilter(municipality="012068")) == {places["both"]}
 
 

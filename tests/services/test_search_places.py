@@ -7,6 +7,7 @@ import datetime as dt
 
 from desktop_app.services import inquiries, search
 from desktop_app.services.search import InquiryFilter
+from tests.actors import actor_for
 
 TODAY = dt.date(2026, 11, 1)
 
@@ -18,7 +19,7 @@ def _add(db, subject: str, **extra):
         "inquirer": {"type": "shopping_street", "organization": "芝商店会"},
         **extra,
     }
-    return inquiries.add_inquiry(db, data, staff="tanaka", today=TODAY).receipt_no
+    return inquiries.add_inquiry(db, data, actor=actor_for("tanaka"), today=TODAY).receipt_no
 
 
 def _found(db, term: str) -> set[str]:
@@ -43,9 +44,13 @@ def test_municipality_prefecture_and_agreement_body_names_are_searched(db):
 
 def test_changing_the_places_changes_what_finds_the_case(db):
     receipt = _add(db, "物産展の出店相談", municipalities=["012068"])
-    inquiries.update_inquiry(db, receipt, {"municipalities": ["261009"]}, staff="sato", today=TODAY)
+    inquiries.update_inquiry(
+        db, receipt, {"municipalities": ["261009"]}, actor=actor_for("sato"), today=TODAY
+    )
     assert _found(db, "釧路") == set()
     assert _found(db, "京都") == {receipt}
-    inquiries.update_inquiry(db, receipt, {"municipalities": []}, staff="sato", today=TODAY)
+    inquiries.update_inquiry(
+        db, receipt, {"municipalities": []}, actor=actor_for("sato"), today=TODAY
+    )
     assert _found(db, "京都") == set()
     assert _found(db, "物産展") == {receipt}

@@ -8,6 +8,7 @@ from sqlalchemy import func, select, update
 
 from db.models import Municipality
 from desktop_app.services import inquiries, setup
+from tests.actors import actor_for
 
 HAMAMATSU_OLD = ["221317", "221325", "221333", "221341", "221350", "221368", "221376"]
 HAMAMATSU_NEW = ["221384", "221392", "221406"]
@@ -42,7 +43,7 @@ def test_init_adds_the_new_wards_and_retires_the_old_ones_without_deleting_any(d
             "municipalities": ["221317"],
             "inquirer": {"type": "npo", "organization": "浜松の会"},
         },
-        staff="s",
+        actor=actor_for("s"),
     )
     with db.read() as session:
         total = session.scalar(select(func.count()).select_from(Municipality))
@@ -59,7 +60,9 @@ def test_init_adds_the_new_wards_and_retires_the_old_ones_without_deleting_any(d
     ]
     with db.read() as session:
         assert session.scalar(select(func.count()).select_from(Municipality)) == total + 3
-    assert inquiries.get_inquiry(db, old.receipt_no, staff="s").municipalities == ("221317",)
+    assert inquiries.get_inquiry(db, old.receipt_no, actor=actor_for("s")).municipalities == (
+        "221317",
+    )
 
 
 def test_init_again_retires_nothing_and_keeps_an_earlier_retirement_date(db):

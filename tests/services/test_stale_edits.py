@@ -9,6 +9,7 @@ import pytest
 from desktop_app.domain.merge import FieldConflict
 from desktop_app.services import actions, inquiries
 from desktop_app.services.inquiries import EditConflict
+from tests.actors import actor_for
 
 TODAY = dt.date(2026, 11, 1)
 
@@ -17,7 +18,10 @@ TODAY = dt.date(2026, 11, 1)
 def opened(db, sample_inquiry):
     """The record as a form opened it, before anything else changed the row."""
     return inquiries.add_inquiry(
-        db, {**sample_inquiry, "follow_up_due": "2026-12-10"}, staff="tanaka", today=TODAY
+        db,
+        {**sample_inquiry, "follow_up_due": "2026-12-10"},
+        actor=actor_for("tanaka"),
+        today=TODAY,
     )
 
 
@@ -33,7 +37,7 @@ def _form_save(db, base, **changes):
         else:
             contract[key] = value
     return inquiries.update_inquiry(
-        db, base.receipt_no, contract, staff="tanaka", today=TODAY, base=base
+        db, base.receipt_no, contract, actor=actor_for("tanaka"), today=TODAY, base=base
     )
 
 
@@ -43,7 +47,7 @@ def test_an_action_under_an_open_form_keeps_its_due_date_when_the_form_saves(db,
         opened.receipt_no,
         kind="call",
         note="先方から連絡待ち",
-        staff="sato",
+        actor=actor_for("sato"),
         action_date=dt.date(2026, 11, 2),
         next_due=dt.date(2026, 12, 20),
     )
@@ -87,6 +91,8 @@ def test_the_same_change_in_both_windows_is_no_conflict(db, opened):
 
 
 def test_an_unchanged_form_saved_late_changes_nothing(db, opened):
-    moved = inquiries.update_inquiry(db, opened.receipt_no, {"step": "2_connect"}, staff="sato")
+    moved = inquiries.update_inquiry(
+        db, opened.receipt_no, {"step": "2_connect"}, actor=actor_for("sato")
+    )
     saved = _form_save(db, opened)
     assert saved == moved

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from desktop_app.services import actions, inquiries
+from tests.actors import actor_for
 
 TODAY = dt.date(2026, 11, 1)
 
@@ -17,11 +18,11 @@ def _add(db, **extra):
         "inquirer": {"type": "shopping_street", "organization": "芝商店会"},
         **extra,
     }
-    return inquiries.add_inquiry(db, data, staff="tanaka", today=TODAY)
+    return inquiries.add_inquiry(db, data, actor=actor_for("tanaka"), today=TODAY)
 
 
 def _change(db, receipt: str, **changes):
-    return inquiries.update_inquiry(db, receipt, changes, staff="sato", today=TODAY)
+    return inquiries.update_inquiry(db, receipt, changes, actor=actor_for("sato"), today=TODAY)
 
 
 def test_each_status_change_is_a_line_of_the_history(db):

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from db.models import Action, AuditLog, ChangeCounter, Inquirer, Inquiry
 from desktop_app.services import actions, inquiries, writer
+from tests.actors import actor_for
 
 TODAY = dt.date(2026, 11, 1)
 
@@ -27,11 +28,13 @@ def _counter(db) -> int:
 
 def test_every_write_takes_the_next_change_sequence_number(db, sample_inquiry):
     start = _counter(db)
-    record = inquiries.add_inquiry(db, sample_inquiry, staff="tanaka", today=TODAY)
+    record = inquiries.add_inquiry(db, sample_inquiry, actor=actor_for("tanaka"), today=TODAY)
     assert _sequences(db) == {"inquirer": [start + 1], "inquiry": [start + 2], "action": []}
 
-    inquiries.update_inquiry(db, record.receipt_no, {"subject": "件名を直した"}, staff="sato")
-    actions.add_action(db, record.receipt_no, kind="call", note="電話した", staff="sato")
+    inquiries.update_inquiry(
+        db, record.receipt_no, {"subject": "件名を直した"}, actor=actor_for("sato")
+    )
+    actions.add_action(db, record.receipt_no, kind="call", note="電話した", actor=actor_for("sato"))
 
     sequences = _sequences(db)
     # The update, then the action and the inquiry's follow-up date it did not move: 3 numbers.
@@ -41,9 +44,9 @@ def test_every_write_takes_the_next_change_sequence_number(db, sample_inquiry):
 
 
 def test_changed_since_is_one_range_over_every_table(db, sample_inquiry):
-    first = inquiries.add_inquiry(db, sample_inquiry, staff="tanaka", today=TODAY)
+    first = inquiries.add_inquiry(db, sample_inquiry, actor=actor_for("tanaka"), today=TODAY)
     mark = _counter(db)
-    inquiries.update_inquiry(db, first.receipt_no, {"channel": "visit"}, staff="sato")
+    inquiries.update_inquiry(db, first.receipt_no, {"channel": "visit"}, actor=actor_for("sato"))
     with db.read() as session:
         changed = session.scalars(select(Inquiry.receipt_no).where(Inquiry.change_seq > mark))
         assert list(changed) == [first.receipt_no]
@@ -51,19 +54,19 @@ def test_changed_since_is_one_range_over_every_table(db, sample_inquiry):
 
 
 def test_an_action_that_moves_the_follow_up_date_changes_the_inquiry_audited(db, sample_inquiry):
-    record = inquiries.add_inquiry(db, sample_inquiry, staff="tanaka", today=TODAY)
+    record = inquiries.add_inquiry(db, sample_inquiry, actor=actor_for("tanaka"), today=TODAY)
 
     actions.add_action(
         db,
         record.receipt_no,
         kind="call",
         note="来週また連絡する",
-        staff="sato",
+        actor=actor_for("sato"),
         action_date=dt.date(2026, 11, 2),
         next_due=dt.date(2026, 12, 20),
     )
 
-    after = inquiries.get_inquiry(db, record.receipt_no, staff="sato")
+    after = inquiries.get_inquiry(db, record.receipt_no, actor=actor_for("sato"))
     assert (after.follow_up_due, after.rev) == (dt.date(2026, 12, 20), record.rev + 1)
     with db.read() as session:
         entry = session.scalars(
@@ -78,7 +81,7 @@ def test_an_action_that_moves_the_follow_up_date_changes_the_inquiry_audited(db,
 
 
 def test_a_version_from_elsewhere_is_stored_as_it_came(db, sample_inquiry):
-    record = inquiries.add_inquiry(db, sample_inquiry, staff="tanaka", today=TODAY)
+    record = inquiries.add_inquiry(db, sample_inquiry, actor=actor_for("tanaka"), today=TODAY)
     stamp = dt.datetime(2026, 11, 5, 3, 0)
     with db.write() as session:
         row = session.scalar(select(Inquiry))
@@ -90,12 +93,12 @@ def test_a_version_from_elsewhere_is_stored_as_it_came(db, sample_inquiry):
             staff="hq.clerk",
             version=writer.Version(rev=7, updated_at=stamp, updated_by="hq.suzuki"),
         )
-    after = inquiries.get_inquiry(db, record.receipt_no, staff="sato")
+    after = inquiries.get_inquiry(db, record.receipt_no, actor=actor_for("sato"))
     assert (after.subject, after.rev, after.updated_at) == ("本庁で直した件名", 7, stamp)
 
 
 def test_closing_records_the_offices_local_date(db, sample_inquiry):
-    inquiries.add_inquiry(db, sample_inquiry, staff="tanaka", today=TODAY)
+    inquiries.add_inquiry(db, sample_inquiry, actor=actor_for("tanaka"), today=TODAY)
     with db.write() as session:
         row = session.scalar(select(Inquiry))
         assert row is not None

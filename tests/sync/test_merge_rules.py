@@ -10,6 +10,7 @@ import pytest
 
 from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS as PERSONAL
 from desktop_app.services import actions, conflicts, inquiries, sync_export, sync_import
+from tests.actors import actor_for
 from tests.sync.conftest import dump
 
 TODAY = dt.date(2026, 11, 1)
@@ -23,14 +24,14 @@ def _case(db, subject: str = "物産展への出店相談", **extra: Any):
         "inquirer": {"type": "resident", "name": "鈴木 一郎", "phone": "03-5555-0101"},
         **extra,
     }
-    return inquiries.add_inquiry(db, data, staff="clerk", today=TODAY)
+    return inquiries.add_inquiry(db, data, actor=actor_for("clerk"), today=TODAY)
 
 
 def _send(source, target, path: Path, **options: Any) -> dict[str, Any]:
     """Export from `source` to `target`'s office and import it there; the import's figures."""
     to = None if options.pop("to_default", False) else _office(target)
-    sync_export.export_sync(source, path, staff="clerk", to_office=to, **options)
-    return sync_import.import_sync(target, [path], staff="supervisor").to_json()
+    sync_export.export_sync(source, path, actor=actor_for("clerk"), to_office=to, **options)
+    return sync_import.import_sync(target, [path], actor=actor_for("supervisor")).to_json()
 
 
 def _office(db) -> str:
@@ -42,7 +43,7 @@ def _office(db) -> str:
 
 
 def _show(db, receipt: str):
-    return inquiries.get_inquiry(db, receipt, staff="x")
+    return inquiries.get_inquiry(db, receipt, actor=actor_for("x"))
 
 
 def _shared(db, receipt: str) -> dict[str, Any]:
@@ -57,13 +58,17 @@ def _shared(db, receipt: str) -> dict[str, Any]:
 def test_a_new_case_arrives_once_and_a_reimport_changes_nothing(office, tmp_path):
     shiba, hq = office("SHIBA"), office("HQ")
     case = _case(shiba)
-    actions.add_action(shiba, case.receipt_no, kind="call", note="折り返し連絡", staff="clerk")
+    actions.add_action(
+        shiba, case.receipt_no, kind="call", note="折り返し連絡", actor=actor_for("clerk")
+    )
 
     first = _send(shiba, hq, tmp_path / "p1.xlsx")
     assert (first["inserted"], first["conflicts"], first["warnings"]) == (3, 0, [])
     before = dump(hq.path, audit=False)
 
-    again = sync_import.import_sync(hq, [tmp_path / "p1.xlsx"], staff="supervisor").to_json()
+    again = sync_import.import_sync(
+        hq, [tmp_path / "p1.xlsx"], actor=actor_for("supervisor")
+    ).to_json()
 
     assert (again["inserted"], again["updated"], again["unchanged"]) == (0, 0, 3)
     assert "取込済み" in again["packages"][0]["notes"][0]
@@ -75,7 +80,9 @@ def test_only_the_senders_change_is_an_update_keeping_its_version(office, tmp_pa
     shiba, hq = office("SHIBA"), office("HQ")
     case = _case(shiba)
     _send(shiba, hq, tmp_path / "p1.xlsx")
-    changed = inquiries.update_inquiry(shiba, case.receipt_no, {"step": "2_connect"}, staff="c")
+    changed = inquiries.update_inquiry(
+        shiba, case.receipt_no, {"step": "2_connect"}, actor=actor_for("c")
+    )
 
     report = _send(shiba, hq, tmp_path / "p2.xlsx")
 
@@ -92,8 +99,8 @@ def test_changes_to_different_fields_on_both_sides_merge_without_losing_either(o
     shiba, hq = office("SHIBA"), office("HQ")
     case = _case(shiba)
     _send(shiba, hq, tmp_path / "p1.xlsx")
-    inquiries.update_inquiry(shiba, case.receipt_no, {"step": "2_connect"}, staff="c")
-    inquiries.update_inquiry(hq, case.receipt_no, {"channel": "visit"}, staff="hq")
+    inquiries.update_inquiry(shiba, case.receipt_no, {"step": "2_connect"}, actor=actor_for("c"))
+    inquiries.update_inquiry(hq, case.receipt_no, {"channel": "visit"}, actor=actor_for("hq"))
 
     report = _send(shiba, hq, tmp_path / "p2.xlsx")
 
@@ -111,7 +118,7 @@ def test_the_same_change_on_both_sides_is_no_conflict(office, tmp_path):
     case = _case(shiba)
     _send(shiba, hq, tmp_path / "p1.xlsx")
     for db in (shiba, hq):
-        inquiries.update_inquiry(db, case.receipt_no, {"subject": "同じ直し"}, staff="c")
+        inquiries.update_inquiry(db, case.receipt_no, {"subject": "同じ直し"}, actor=actor_for("c"))
 
     report = _send(shiba, hq, tmp_path / "p2.xlsx")
 
@@ -123,13 +130,15 @@ def test_one_field_changed_differently_is_one_conflict_and_the_local_value_stays
     shiba, hq = office("SHIBA"), office("HQ")
     case = _case(shiba)
     _send(shiba, hq, tmp_path / "p1.xlsx")
-    inquiries.update_inquiry(shiba, case.receipt_no, {"subject": "支所の直し"}, staff="c")
-    inquiries.update_inquiry(hq, case.receipt_no, {"subject": "本庁の直し"}, staff="hq")
+    inquiries.update_inquiry(
+        shiba, case.receipt_no, {"subject": "支所の直し"}, actor=actor_for("c")
+    )
+    inquiries.update_inquiry(hq, case.receipt_no, {"subject": "本庁の直し"}, actor=actor_for("hq"))
 
     report = _send(shiba, hq, tmp_path / "p2.xlsx")
 
     assert report["conflicts"] == 1
-    [conflict] = conflicts.list_conflicts(hq)
+    [conflict] = conflicts.list_conflicts(hq, actor=actor_for())
     assert conflict.receipt_no == case.receipt_no
     assert [(f.field, f.ours, f.theirs) for f in conflict.fields] == [
         ("subject", "本庁の直し", "支所の直し")
@@ -147,36 +156,40 @@ def test_a_resolution_travels_back_and_the_next_edit_is_a_plain_update(
     shiba, hq = office("SHIBA"), office("HQ")
     case = _case(shiba)
     _send(shiba, hq, tmp_path / "p1.xlsx")
-    inquiries.update_inquiry(shiba, case.receipt_no, {"subject": "支所の直し"}, staff="c")
-    inquiries.update_inquiry(hq, case.receipt_no, {"subject": "本庁の直し"}, staff="hq")
+    inquiries.update_inquiry(
+        shiba, case.receipt_no, {"subject": "支所の直し"}, actor=actor_for("c")
+    )
+    inquiries.update_inquiry(hq, case.receipt_no, {"subject": "本庁の直し"}, actor=actor_for("hq"))
     _send(shiba, hq, tmp_path / "p2.xlsx")
-    [conflict] = conflicts.list_conflicts(hq)
+    [conflict] = conflicts.list_conflicts(hq, actor=actor_for())
 
-    conflicts.resolve_conflict(hq, conflict.id, keep=keep, take=take, staff="supervisor")
+    conflicts.resolve_conflict(hq, conflict.id, keep=keep, take=take, actor=actor_for("supervisor"))
     back = _send(hq, shiba, tmp_path / "r1.xlsx")
 
     assert back["conflicts"] == 0
     assert _show(shiba, case.receipt_no).subject == expected
     assert _shared(shiba, case.receipt_no) == _shared(hq, case.receipt_no)
-    inquiries.update_inquiry(shiba, case.receipt_no, {"step": "3_selfrun"}, staff="c")
+    inquiries.update_inquiry(shiba, case.receipt_no, {"step": "3_selfrun"}, actor=actor_for("c"))
     onward = _send(shiba, hq, tmp_path / "p3.xlsx")
     assert (onward["updated"], onward["conflicts"]) == (1, 0)
-    assert conflicts.list_conflicts(hq) == []
+    assert conflicts.list_conflicts(hq, actor=actor_for()) == []
 
 
 def test_an_update_against_a_deletion_is_a_conflict_never_a_silent_loss(office, tmp_path):
     shiba, hq = office("SHIBA"), office("HQ")
     case = _case(shiba)
     _send(shiba, hq, tmp_path / "p1.xlsx")
-    inquiries.update_inquiry(shiba, case.receipt_no, {"content": "追記した内容"}, staff="c")
-    inquiries.delete_inquiry(hq, case.receipt_no, staff="hq")
+    inquiries.update_inquiry(
+        shiba, case.receipt_no, {"content": "追記した内容"}, actor=actor_for("c")
+    )
+    inquiries.delete_inquiry(hq, case.receipt_no, actor=actor_for("hq"))
 
     report = _send(shiba, hq, tmp_path / "p2.xlsx")
 
     assert report["conflicts"] == 1
-    [conflict] = conflicts.list_conflicts(hq)
+    [conflict] = conflicts.list_conflicts(hq, actor=actor_for())
     assert [f.field for f in conflict.fields] == ["deleted"]
-    conflicts.resolve_conflict(hq, conflict.id, keep="theirs", staff="supervisor")
+    conflicts.resolve_conflict(hq, conflict.id, keep="theirs", actor=actor_for("supervisor"))
     restored = _show(hq, case.receipt_no)
     assert restored.content == "追記した内容"
 
@@ -184,12 +197,14 @@ def test_an_update_against_a_deletion_is_a_conflict_never_a_silent_loss(office, 
 def test_an_older_version_is_stale_and_skipped(office, tmp_path):
     shiba, hq = office("SHIBA"), office("HQ")
     case = _case(shiba)
-    sync_export.export_sync(shiba, tmp_path / "p1.xlsx", staff="c")
-    inquiries.update_inquiry(shiba, case.receipt_no, {"subject": "新しい件名"}, staff="c")
-    sync_export.export_sync(shiba, tmp_path / "p2.xlsx", staff="c")
+    sync_export.export_sync(shiba, tmp_path / "p1.xlsx", actor=actor_for("c"))
+    inquiries.update_inquiry(
+        shiba, case.receipt_no, {"subject": "新しい件名"}, actor=actor_for("c")
+    )
+    sync_export.export_sync(shiba, tmp_path / "p2.xlsx", actor=actor_for("c"))
 
-    newer = sync_import.import_sync(hq, [tmp_path / "p2.xlsx"], staff="s").to_json()
-    older = sync_import.import_sync(hq, [tmp_path / "p1.xlsx"], staff="s").to_json()
+    newer = sync_import.import_sync(hq, [tmp_path / "p2.xlsx"], actor=actor_for("s")).to_json()
+    older = sync_import.import_sync(hq, [tmp_path / "p1.xlsx"], actor=actor_for("s")).to_json()
 
     assert newer["warnings"] == ["SHIBA の送付ファイル 1 が未取込です"]
     assert older["packages"][0]["stale"] == 1
@@ -201,8 +216,8 @@ def test_packages_of_two_branches_in_either_order_give_the_same_database(office,
     shiba, azabu = office("SHIBA"), office("AZABU")
     _case(shiba, "芝の相談")
     _case(azabu, "麻布の相談")
-    sync_export.export_sync(shiba, tmp_path / "s.xlsx", staff="c")
-    sync_export.export_sync(azabu, tmp_path / "a.xlsx", staff="c")
+    sync_export.export_sync(shiba, tmp_path / "s.xlsx", actor=actor_for("c"))
+    sync_export.export_sync(azabu, tmp_path / "a.xlsx", actor=actor_for("c"))
     orders = (
         [tmp_path / "s.xlsx", tmp_path / "a.xlsx"],
         [tmp_path / "a.xlsx", tmp_path / "s.xlsx"],
@@ -210,7 +225,7 @@ def test_packages_of_two_branches_in_either_order_give_the_same_database(office,
     results = []
     for number, order in enumerate(orders):
         hq = office("HQ", f"hq{number}")
-        report = sync_import.import_sync(hq, order, staff="s").to_json()
+        report = sync_import.import_sync(hq, order, actor=actor_for("s")).to_json()
         assert (report["inserted"], report["warnings"]) == (4, [])
         results.append(_content(hq))
     assert results[0] == results[1]

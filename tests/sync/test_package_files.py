@@ -15,6 +15,7 @@ import pytest
 from desktop_app.domain.errors import UserError
 from desktop_app.services import inquiries, package_key, sync_export, sync_import
 from desktop_app.services.package_files import load_workbook
+from tests.actors import actor_for
 from tests.sync.conftest import dump
 
 TODAY = dt.date(2026, 11, 1)
@@ -35,13 +36,13 @@ def _case(db, **inquirer):
                 **inquirer,
             },
         },
-        staff="clerk",
+        actor=actor_for("clerk"),
         today=TODAY,
     )
 
 
 def _import(db, path: Path, **options):
-    return sync_import.import_sync(db, [path], staff="supervisor", **options)
+    return sync_import.import_sync(db, [path], actor=actor_for("supervisor"), **options)
 
 
 def _refused(db, path: Path, code: str, **options) -> str:
@@ -57,7 +58,7 @@ def _refused(db, path: Path, code: str, **options) -> str:
 def test_the_workbook_reads_as_a_person_expects(office, tmp_path):
     shiba = office("SHIBA")
     _case(shiba)
-    sync_export.export_sync(shiba, tmp_path / "p.xlsx", staff="clerk")
+    sync_export.export_sync(shiba, tmp_path / "p.xlsx", actor=actor_for("clerk"))
 
     book = openpyxl.load_workbook(tmp_path / "p.xlsx")
 
@@ -90,18 +91,18 @@ def test_formula_like_text_and_empty_strings_travel_unchanged(office, tmp_path):
                 "content": text,
                 "inquirer": {"type": "npo", "organization": f"団体{text}"},
             },
-            staff="clerk",
+            actor=actor_for("clerk"),
             today=TODAY,
         )
         receipts.append(record.receipt_no)
-    sync_export.export_sync(shiba, tmp_path / "p.xlsx", staff="clerk")
+    sync_export.export_sync(shiba, tmp_path / "p.xlsx", actor=actor_for("clerk"))
 
     report = _import(hq, tmp_path / "p.xlsx").to_json()
 
     assert report["inserted"] == 2 * len(TRICKY)
     for receipt, text in zip(receipts, TRICKY, strict=True):
-        here = inquiries.get_inquiry(shiba, receipt, staff="x")
-        there = inquiries.get_inquiry(hq, receipt, staff="x")
+        here = inquiries.get_inquiry(shiba, receipt, actor=actor_for("x"))
+        there = inquiries.get_inquiry(hq, receipt, actor=actor_for("x"))
         assert (there.subject, there.content) == (here.subject, here.content)
         assert there.content == text.strip()
 
@@ -109,15 +110,17 @@ def test_formula_like_text_and_empty_strings_travel_unchanged(office, tmp_path):
 def test_a_return_package_never_erases_the_branchs_personal_data(office, tmp_path):
     shiba, hq = office("SHIBA"), office("HQ")
     case = _case(shiba, email="suzuki@example.jp", address="港区芝1-1")
-    sync_export.export_sync(shiba, tmp_path / "p.xlsx", staff="clerk")
+    sync_export.export_sync(shiba, tmp_path / "p.xlsx", actor=actor_for("clerk"))
     _import(hq, tmp_path / "p.xlsx")
-    inquiries.update_inquiry(hq, case.receipt_no, {"inquirer": {"notes": "本庁で追記"}}, staff="hq")
-    sync_export.export_sync(hq, tmp_path / "r.xlsx", staff="hq", to_office="SHIBA")
+    inquiries.update_inquiry(
+        hq, case.receipt_no, {"inquirer": {"notes": "本庁で追記"}}, actor=actor_for("hq")
+    )
+    sync_export.export_sync(hq, tmp_path / "r.xlsx", actor=actor_for("hq"), to_office="SHIBA")
 
     report = _import(shiba, tmp_path / "r.xlsx").to_json()
 
     assert report["conflicts"] == 0
-    person = inquiries.get_inquiry(shiba, case.receipt_no, staff="x").inquirer
+    person = inquiries.get_inquiry(shiba, case.receipt_no, actor=actor_for("x")).inquirer
     assert (person.name, person.phone, person.email, person.address) == (
         "鈴木 一郎",
         "03-5555-0101",
@@ -132,32 +135,39 @@ def test_personal_fields_need_the_password_and_the_file_is_encrypted(office, tmp
     shiba, hq = office("SHIBA"), office("HQ")
     case = _case(shiba)
     with pytest.raises(UserError) as refused:
-        sync_export.export_sync(shiba, tmp_path / "p.xlsx", staff="c", include_personal=True)
+        sync_export.export_sync(
+            shiba, tmp_path / "p.xlsx", actor=actor_for("c"), include_personal=True
+        )
     assert "共有パスワード" in refused.value.message("ja")
     assert not (tmp_path / "p.xlsx").exists()
 
     for db in (shiba, hq):
-        package_key.set_password(db, PASSWORD)
-    sync_export.export_sync(shiba, tmp_path / "p.xlsx", staff="c", include_personal=True)
+        package_key.set_password(db, PASSWORD, actor=actor_for())
+    sync_export.export_sync(shiba, tmp_path / "p.xlsx", actor=actor_for("c"), include_personal=True)
 
     with (tmp_path / "p.xlsx").open("rb") as stream:
         assert msoffcrypto.OfficeFile(stream).is_encrypted()
     report = _import(hq, tmp_path / "p.xlsx").to_json()
     assert report["inserted"] == 2
-    assert inquiries.get_inquiry(hq, case.receipt_no, staff="x").inquirer.name == "鈴木 一郎"
+    assert (
+        inquiries.get_inquiry(hq, case.receipt_no, actor=actor_for("x")).inquirer.name
+        == "鈴木 一郎"
+    )
 
 
 def test_a_wrong_or_missing_password_or_a_foreign_key_is_refused(office, tmp_path, monkeypatch):
     monkeypatch.delenv(package_key.ENVIRONMENT, raising=False)
     shiba, hq = office("SHIBA"), office("HQ")
     _case(shiba)
-    package_key.set_password(shiba, PASSWORD)
-    sync_export.export_sync(shiba, tmp_path / "secret.xlsx", staff="c", include_personal=True)
-    sync_export.export_sync(shiba, tmp_path / "signed.xlsx", staff="c", full=True)
+    package_key.set_password(shiba, PASSWORD, actor=actor_for())
+    sync_export.export_sync(
+        shiba, tmp_path / "secret.xlsx", actor=actor_for("c"), include_personal=True
+    )
+    sync_export.export_sync(shiba, tmp_path / "signed.xlsx", actor=actor_for("c"), full=True)
 
     assert "パスワードで保護" in _refused(hq, tmp_path / "secret.xlsx", "workbook_needs_password")
     assert "共有パスワード" in _refused(hq, tmp_path / "signed.xlsx", "package_key_missing")
-    package_key.set_password(hq, "another-ward-password")
+    package_key.set_password(hq, "another-ward-password", actor=actor_for())
     assert "違います" in _refused(hq, tmp_path / "secret.xlsx", "workbook_password_wrong")
     assert "区外" in _refused(hq, tmp_path / "signed.xlsx", "package_key_mismatch")
 
@@ -165,7 +175,7 @@ def test_a_wrong_or_missing_password_or_a_foreign_key_is_refused(office, tmp_pat
 def test_an_edited_package_is_refused_naming_the_row_unless_accepted(office, tmp_path):
     shiba, hq = office("SHIBA"), office("HQ")
     case = _case(shiba)
-    sync_export.export_sync(shiba, tmp_path / "p.xlsx", staff="clerk")
+    sync_export.export_sync(shiba, tmp_path / "p.xlsx", actor=actor_for("clerk"))
     book = openpyxl.load_workbook(tmp_path / "p.xlsx")
     book["受付"]["F2"] = "書き換えた件名"
     book.save(tmp_path / "edited.xlsx")
@@ -177,13 +187,13 @@ def test_an_edited_package_is_refused_naming_the_row_unless_accepted(office, tmp
     assert accepted["inserted"] == 2
     assert "承認" in accepted["warnings"][0]
     # What is imported is the machine data as exported, not the hand edit.
-    assert inquiries.get_inquiry(hq, case.receipt_no, staff="x").subject == case.subject
+    assert inquiries.get_inquiry(hq, case.receipt_no, actor=actor_for("x")).subject == case.subject
 
 
 def test_a_package_for_another_office_is_refused(office, tmp_path):
     shiba, azabu = office("SHIBA"), office("AZABU")
     _case(shiba)
-    sync_export.export_sync(shiba, tmp_path / "p.xlsx", staff="clerk")
+    sync_export.export_sync(shiba, tmp_path / "p.xlsx", actor=actor_for("clerk"))
     assert "HQ 宛て" in _refused(azabu, tmp_path / "p.xlsx", "package_wrong_office")
 
 
@@ -211,7 +221,7 @@ def test_a_workbook_that_is_no_package_or_of_an_unknown_version_is_refused(offic
 
     shiba = office("SHIBA")
     _case(shiba)
-    sync_export.export_sync(shiba, tmp_path / "p.xlsx", staff="clerk")
+    sync_export.export_sync(shiba, tmp_path / "p.xlsx", actor=actor_for("clerk"))
     newer = openpyxl.load_workbook(tmp_path / "p.xlsx")
     newer["_manifest"]["B2"] = 99
     newer.save(tmp_path / "v99.xlsx")
@@ -221,7 +231,7 @@ def test_a_workbook_that_is_no_package_or_of_an_unknown_version_is_refused(offic
 def test_a_truncated_package_is_refused(office, tmp_path):
     shiba = office("SHIBA")
     _case(shiba)
-    sync_export.export_sync(shiba, tmp_path / "p.xlsx", staff="clerk")
+    sync_export.export_sync(shiba, tmp_path / "p.xlsx", actor=actor_for("clerk"))
     data = (tmp_path / "p.xlsx").read_bytes()
     (tmp_path / "cut.xlsx").write_bytes(data[: len(data) // 2])
     assert "途中で切れて" in _refused(office("HQ"), tmp_path / "cut.xlsx", "workbook_damaged")
@@ -230,7 +240,7 @@ def test_a_truncated_package_is_refused(office, tmp_path):
 def test_a_dry_run_reports_the_same_and_writes_nothing(office, tmp_path):
     shiba, hq = office("SHIBA"), office("HQ")
     _case(shiba)
-    sync_export.export_sync(shiba, tmp_path / "p.xlsx", staff="clerk")
+    sync_export.export_sync(shiba, tmp_path / "p.xlsx", actor=actor_for("clerk"))
     before = dump(hq.path)
 
     dry = _import(hq, tmp_path / "p.xlsx", dry_run=True).to_json()
@@ -247,7 +257,7 @@ def test_training_data_never_mixes_with_real_cases(office, tmp_path):
     with shiba.write() as session:
         mark_training(session)
     _case(shiba)
-    sync_export.export_sync(shiba, tmp_path / "p.xlsx", staff="clerk")
+    sync_export.export_sync(shiba, tmp_path / "p.xlsx", actor=actor_for("clerk"))
     real = office("HQ", "real")
     _case(real)
 
@@ -259,8 +269,10 @@ def test_training_data_never_mixes_with_real_cases(office, tmp_path):
 def test_the_manifest_says_what_the_package_is(office, tmp_path):
     shiba = office("SHIBA")
     _case(shiba)
-    sync_export.export_sync(shiba, tmp_path / "p1.xlsx", staff="clerk")
-    second = sync_export.export_sync(shiba, tmp_path / "p2.xlsx", staff="clerk", full=True)
+    sync_export.export_sync(shiba, tmp_path / "p1.xlsx", actor=actor_for("clerk"))
+    second = sync_export.export_sync(
+        shiba, tmp_path / "p2.xlsx", actor=actor_for("clerk"), full=True
+    )
 
     sheets = load_workbook(tmp_path / "p2.xlsx", password=None)
     facts = {row[0]: row[1] for row in sheets["_manifest"]}

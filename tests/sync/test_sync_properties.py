@@ -26,6 +26,7 @@ from hypothesis.stateful import (
 
 from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS
 from desktop_app.services import conflicts, database, inquiries, sync_export, sync_import
+from tests.actors import actor_for
 from tests.sync.conftest import dump
 
 EXAMPLES = int(os.environ.get("RENKEI_SYNC_EXAMPLES", "12"))
@@ -67,11 +68,15 @@ class Offices:
         self.packages += 1
         path = self.folder / f"{self.packages:03d}-{source}-{target}.xlsx"
         to = target if source == "HQ" else None
-        sync_export.export_sync(self.db[source], path, staff=source.lower(), to_office=to)
-        report = sync_import.import_sync(self.db[target], [path], staff=target.lower()).to_json()
+        sync_export.export_sync(
+            self.db[source], path, actor=actor_for(source.lower()), to_office=to
+        )
+        report = sync_import.import_sync(
+            self.db[target], [path], actor=actor_for(target.lower())
+        ).to_json()
         assert report["warnings"] == [] and report["rejected"] == 0
         before = dump(self.db[target].path, audit=False)
-        again = sync_import.import_sync(self.db[target], [path], staff="x").to_json()
+        again = sync_import.import_sync(self.db[target], [path], actor=actor_for("x")).to_json()
         assert again["inserted"] == again["updated"] == again["merged"] == again["conflicts"] == 0
         assert dump(self.db[target].path, audit=False) == before
         return report
@@ -81,17 +86,17 @@ class Offices:
             self.db[branch],
             {"received_at": "2026-10-01", "subject": subject, "channel": "phone",
              "inquirer": {"type": "resident", "name": "鈴木 一郎"}},
-            staff=branch.lower(), today=TODAY,
+            actor=actor_for(branch.lower()), today=TODAY,
         )  # fmt: skip
         return record.receipt_no
 
     def edit(self, office: str, receipt: str, values: dict[str, Any]) -> None:
         inquiries.update_inquiry(
-            self.db[office], receipt, values, staff=office.lower(), today=TODAY
+            self.db[office], receipt, values, actor=actor_for(office.lower()), today=TODAY
         )
 
     def shared(self, office: str, receipt: str) -> dict[str, Any]:
-        record = inquiries.get_inquiry(self.db[office], receipt, staff="x").to_json()
+        record = inquiries.get_inquiry(self.db[office], receipt, actor=actor_for("x")).to_json()
         record["inquirer"] = {
             k: v for k, v in record["inquirer"].items() if k not in PERSONAL_INQUIRER_FIELDS
         }
@@ -125,7 +130,7 @@ def test_concurrent_edits_conflict_exactly_where_both_changed_a_field(
             for key in FIELDS
             if branch_now[key] != base[key] != central_now[key] != branch_now[key]
         }
-        open_ = conflicts.list_conflicts(offices.db["HQ"])
+        open_ = conflicts.list_conflicts(offices.db["HQ"], actor=actor_for())
         assert report["conflicts"] == (1 if clashing else 0)
         assert {f.field for c in open_ for f in c.fields} == clashing
         merged = offices.shared("HQ", receipt)
@@ -138,7 +143,10 @@ def test_concurrent_edits_conflict_exactly_where_both_changed_a_field(
                 assert merged[key] == central_now[key]
         for conflict in open_:
             conflicts.resolve_conflict(
-                offices.db["HQ"], conflict.id, keep="theirs" if take_theirs else "ours", staff="s"
+                offices.db["HQ"],
+                conflict.id,
+                keep="theirs" if take_theirs else "ours",
+                actor=actor_for("s"),
             )
         back = offices.send("HQ", "SHIBA")
         assert back["conflicts"] == 0
@@ -168,16 +176,19 @@ def test_independent_packages_in_any_order_give_the_same_database(office_templat
             for number, values in enumerate(steps):
                 offices.edit(branch, cases[branch], values)
                 path = offices.folder / f"{branch}-{number}.xlsx"
-                sync_export.export_sync(offices.db[branch], path, staff="c")
+                sync_export.export_sync(offices.db[branch], path, actor=actor_for("c"))
                 paths.append(path)
         finals = []
         for attempt, order in enumerate(itertools.islice(itertools.permutations(paths), 3)):
             copy = offices.folder / f"hq-{attempt}.sqlite3"
             shutil.copyfile(office_templates["HQ"], copy)
             target = database.connect(copy)
-            sync_import.import_sync(target, list(order), staff="s")
+            sync_import.import_sync(target, list(order), actor=actor_for("s"))
             finals.append(
-                [inquiries.get_inquiry(target, cases[b], staff="x").to_json() for b in cases]
+                [
+                    inquiries.get_inquiry(target, cases[b], actor=actor_for("x")).to_json()
+                    for b in cases
+                ]
             )
             target.dispose()
         assert all(final == finals[0] for final in finals)
@@ -232,8 +243,10 @@ class ThreeOffices(RuleBasedStateMachine):
 
     @rule(keep=st.sampled_from(["ours", "theirs"]))
     def resolve_all(self, keep: str) -> None:
-        for conflict in conflicts.list_conflicts(self.offices.db["HQ"]):
-            conflicts.resolve_conflict(self.offices.db["HQ"], conflict.id, keep=keep, staff="s")
+        for conflict in conflicts.list_conflicts(self.offices.db["HQ"], actor=actor_for()):
+            conflicts.resolve_conflict(
+                self.offices.db["HQ"], conflict.id, keep=keep, actor=actor_for("s")
+            )
 
     @rule()
     def settle(self) -> None:
@@ -250,7 +263,7 @@ class ThreeOffices(RuleBasedStateMachine):
     def settled_offices_agree(self) -> None:
         if not getattr(self, "quiet", False) or not hasattr(self, "offices"):
             return
-        assert conflicts.list_conflicts(self.offices.db["HQ"]) == []
+        assert conflicts.list_conflicts(self.offices.db["HQ"], actor=actor_for()) == []
         for receipt, branch in self.known.items():
             assert self.offices.shared(branch, receipt) == self.offices.shared("HQ", receipt)
 

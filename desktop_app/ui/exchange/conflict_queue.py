@@ -69,11 +69,22 @@ class ConflictQueue(QGroupBox):
 
     @Slot()
     def refresh(self) -> None:
-        self._ctx.runner.run(conflicts.list_conflicts, self._ctx.db, on_done=self._show, owner=self)
+        self._ctx.runner.run(
+            conflicts.list_conflicts,
+            self._ctx.db,
+            actor=self._ctx.actor,
+            on_done=self._show,
+            owner=self,
+        )
 
     def open_conflict(self, conflict_id: int) -> None:
         self._ctx.runner.run(
-            conflicts.conflict_versions, self._ctx.db, conflict_id, on_done=self._ask, owner=self
+            conflicts.conflict_versions,
+            self._ctx.db,
+            conflict_id,
+            actor=self._ctx.actor,
+            on_done=self._ask,
+            owner=self,
         )
 
     def _show(self, found: list[ConflictRecord]) -> None:
@@ -117,7 +128,7 @@ class ConflictQueue(QGroupBox):
             conflict_id,
             keep="ours",
             take=taken,
-            staff=self._ctx.staff,
+            actor=self._ctx.actor,
             on_done=lambda _record: self._resolved(conflict_id),
             on_error=self._failed,
             owner=self,

@@ -126,7 +126,7 @@ class ExportPanel(QGroupBox):
             sync_export.export_sync,
             self._ctx.db,
             path,
-            staff=self._ctx.staff,
+            actor=self._ctx.actor,
             to_office=self.destination.currentData(),
             full=self.full.isChecked(),
             include_personal=self.personal.isEnabled() and self.personal.isChecked(),

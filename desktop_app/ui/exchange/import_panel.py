@@ -161,7 +161,7 @@ class ImportPanel(QGroupBox):
             sync_import.import_sync,
             self._ctx.db,
             [path],
-            staff=self._ctx.staff,
+            actor=self._ctx.actor,
             dry_run=self._running_dry,
             accept_edited=self.accept_edited.isChecked(),
             on_done=self._one_done,

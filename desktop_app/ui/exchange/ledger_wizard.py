@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop_app.domain.actor import Actor, Role
 from desktop_app.domain.ledger_profile import Profile
 from desktop_app.domain.messages import render
 from desktop_app.services import ledger_import, ledger_profiles
@@ -47,12 +46,6 @@ from desktop_app.ui.errors import show_error
 from desktop_app.ui.exchange.ledger_mapping_page import LedgerMappingPage
 
 FILE_PAGE, MAPPING_PAGE, REPORT_PAGE = range(3)
-
-
-def desk_actor(ctx: AppContext) -> Actor:
-    """Who imports: until staff sign-in reaches the window, the desk's login as administrator
-    (as the command line's `signed_in`)."""
-    return Actor(login=ctx.staff, name=ctx.staff, role=Role.ADMIN, office=ctx.office)
 
 
 class LedgerWizard(QWizard):
@@ -110,7 +103,7 @@ class LedgerWizard(QWizard):
             self.report = self._ctx.runner.call(
                 ledger_import.import_ledger,
                 self._ctx.db,
-                desk_actor(self._ctx),
+                self._ctx.actor,
                 path,
                 sheet=self.file_page.sheet(),
                 profile=self.profile,
@@ -128,7 +121,7 @@ class LedgerWizard(QWizard):
     def save_profile(self, profile: Profile) -> None:
         try:
             self.profile = self._ctx.runner.call(
-                ledger_profiles.save_profile, self._ctx.db, desk_actor(self._ctx), profile
+                ledger_profiles.save_profile, self._ctx.db, self._ctx.actor, profile
             )
         except Exception as exc:
             show_error(self, exc, self._ctx.lang)
@@ -145,7 +138,7 @@ class LedgerWizard(QWizard):
             report = self._ctx.runner.call(
                 ledger_import.import_ledger,
                 self._ctx.db,
-                desk_actor(self._ctx),
+                self._ctx.actor,
                 path,
                 sheet=self.report.sheet,
                 profile=self.profile,

@@ -105,7 +105,7 @@ class AddActionDialog(SavingDialog):
             self._receipt_no,
             kind=kind,
             note=self.note.toPlainText(),
-            staff=self.ctx.staff,
+            actor=self.ctx.actor,
             action_date=self.action_date.value(),
             next_due=self.next_due.value(),
             referred_to=referred_to,

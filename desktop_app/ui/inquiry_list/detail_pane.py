@@ -121,7 +121,7 @@ class DetailPane(QWidget):
 
     def show_case(self, receipt_no: str) -> None:
         self._ctx.runner.run(
-            load_case, self._ctx.db, receipt_no, self._ctx.staff, on_done=self._show, owner=self
+            load_case, self._ctx.db, receipt_no, self._ctx.actor, on_done=self._show, owner=self
         )
 
     def _show(self, detail: CaseDetail) -> None:
@@ -202,7 +202,7 @@ class DetailPane(QWidget):
             self._ctx.db,
             action_id,
             replied_on,
-            staff=self._ctx.staff,
+            actor=self._ctx.actor,
             on_done=self._saved,
             owner=self,
         )

@@ -60,7 +60,7 @@ class StatusDialog(SavingDialog):
             self.ctx.db,
             self._record.receipt_no,
             changes,
-            staff=self.ctx.staff,
+            actor=self.ctx.actor,
         )
 
     @Slot()

@@ -172,7 +172,7 @@ class IntakeForm(QWidget):
             inquiries.get_inquiry,
             self._ctx.db,
             receipt_no,
-            staff=self._ctx.staff,
+            actor=self._ctx.actor,
             on_done=self._show_record,
             owner=self,
         )
@@ -215,18 +215,18 @@ class IntakeForm(QWidget):
         self._saving = True
         self._errors.clear()
         self._set_notice("")
-        db, staff = self._ctx.db, self._ctx.staff
+        db, actor = self._ctx.db, self._ctx.actor
         data = self.contract()
         done = self._on_saved_next if then_new else self._show_saved
         refused = partial(self._on_refused, then_new=then_new)
         if self._receipt is None:
             self._ctx.runner.run(
-                inquiries.add_inquiry, db, data, staff=staff, on_done=done,
+                inquiries.add_inquiry, db, data, actor=actor, on_done=done,
                 on_error=refused, owner=self,
             )  # fmt: skip
         else:
             self._ctx.runner.run(
-                inquiries.update_inquiry, db, self._receipt, data, staff=staff, base=self._base,
+                inquiries.update_inquiry, db, self._receipt, data, actor=actor, base=self._base,
                 on_done=done, on_error=refused, owner=self,
             )  # fmt: skip
 
@@ -405,7 +405,7 @@ class IntakeForm(QWidget):
                 inquiries.get_inquiry,
                 self._ctx.db,
                 receipt,
-                staff=self._ctx.staff,
+                actor=self._ctx.actor,
                 on_done=partial(self._restore_onto, draft),
                 owner=self,
             )

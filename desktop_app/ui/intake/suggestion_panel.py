@@ -180,7 +180,7 @@ class SuggestionPanel(QGroupBox):
             self._ctx.db,
             kept.id,
             dropped.id,
-            staff=self._ctx.staff,
+            actor=self._ctx.actor,
             on_done=self._on_merged,
             owner=self,
         )

@@ -42,7 +42,6 @@ from desktop_app.services import report_export
 from desktop_app.services.report_export import ReportFile
 from desktop_app.ui import preferences
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.desk_actor import desk_actor
 from desktop_app.ui.errors import show_error
 
 
@@ -168,7 +167,7 @@ class ReportPage(QWidget):
         preferences.set_report_folder(str(path.parent))
         self._working(True)
         self.result.clear()
-        actor, office = desk_actor(self._ctx), self.office.currentData()
+        actor, office = self._ctx.actor, self.office.currentData()
         if pdf:
             from desktop_app.ui.report_pdf import write_pdf
 
@@ -190,7 +189,7 @@ class ReportPage(QWidget):
         self.month.setEnabled(monthly)
         self.year.setEnabled(not monthly)
         # Personal fields: the monthly workbook's list only, and only for those allowed them.
-        self.personal.setEnabled(monthly and desk_actor(self._ctx).may(Permission.PERSONAL_EXPORT))
+        self.personal.setEnabled(monthly and self._ctx.actor.may(Permission.PERSONAL_EXPORT))
         # A PDF cannot be encrypted, so it never carries personal fields.
         self.pdf_button.setEnabled(not self._personal())
         try:

@@ -35,9 +35,10 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.errors import error_text
 
 
-def desk_actor(login: str, office: str) -> Actor:
-    """Who acts in the window. Until the window signs staff in, the person at the desk acts as
-    this database's administrator, as on the command line (cli_sign_in)."""
+def damaged_desk_actor(login: str, office: str) -> Actor:
+    """Who restores over a database too damaged to open, before anyone can sign in against
+    it: the person at the PC, as its administrator. The dialog offers only this office's
+    newest good backup, and the window then opens it with a sign-in."""
     return Actor(login=login, name=login, role=Role.ADMIN, office=office)
 
 
@@ -157,7 +158,7 @@ class BackupBox(QGroupBox):
         self._ctx.runner.run(
             backups.set_folder,
             self._ctx.db,
-            desk_actor(self._ctx.staff, self._ctx.office),
+            self._ctx.actor,
             Path(text) if text else None,
             on_done=lambda _folder: self._done(self.tr("保存先を変更しました。")),
             on_error=self._refused,

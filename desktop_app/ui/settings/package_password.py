@@ -65,6 +65,7 @@ class PackagePasswordBox(QGroupBox):
             package_key.set_password,
             self._ctx.db,
             self.first.text(),
+            actor=self._ctx.actor,
             on_done=self._stored,
             on_error=self._refused,
             owner=self,

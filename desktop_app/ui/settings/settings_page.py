@@ -1,7 +1,8 @@
-"""設定: display language and font size, saved in QSettings (ui.preferences), and the
-offices' shared package password (ui/settings/package_password.py, kept in the database),
-the backups with their restore (ui/settings/backup_box.py) and the retention of personal data
-(ui/settings/retention_box.py).
+"""設定: display language, font size and the idle lock's minutes, saved in QSettings
+(ui.preferences); the offices' shared package password (ui/settings/package_password.py, kept
+in the database; administrators only), the backups with their restore (ui/settings/backup_box.py),
+the retention of personal data (ui/settings/retention_box.py) and, for administrators, the
+staff accounts (staff_section).
 
 A new font size applies at once to the whole window. A new language rebuilds the window in
 that language (`languageChanged`; ui.app does the rebuild, with the saved geometry), so no
@@ -26,11 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.actor import Permission
 from desktop_app.ui import preferences
 from desktop_app.ui.widgets.label_clicks import link_labels
 
 if TYPE_CHECKING:
     from desktop_app.ui.context import AppContext
+    from desktop_app.ui.settings.staff_section import StaffSection
 
 
 class SettingsPage(QWidget):
@@ -78,17 +81,33 @@ class SettingsPage(QWidget):
 
         self.package_password = PackagePasswordBox(ctx, self)
         form.addRow(self.package_password)
+        self.idle_minutes = QSpinBox(self, objectName="idleMinutes")
+        self.idle_minutes.setRange(*preferences.IDLE_RANGE)
+        self.idle_minutes.setSuffix(self.tr(" 分"))
+        self.idle_minutes.setValue(preferences.idle_minutes())
+        self.idle_minutes.valueChanged.connect(preferences.set_idle_minutes)
+        form.addRow(self.tr("操作がないとき画面をロック"), self.idle_minutes)
         self.backups = BackupBox(ctx, self)
         self.backups.restoreRequested.connect(self.restoreRequested)
         form.addRow(self.backups)
         self.retention = RetentionBox(ctx, self)
         form.addRow(self.retention)
+        # The services refuse anyone else; greyed out, the box says so before a click.
+        self.package_password.setEnabled(ctx.actor.may(Permission.SETTINGS))
+        self.staff: StaffSection | None = None
+        if ctx.actor.may(Permission.STAFF):
+            from desktop_app.ui.settings.staff_section import StaffSection
+
+            self.staff = StaffSection(ctx, self)
+            form.addRow(self.staff)
         link_labels(self)
 
     def refresh(self) -> None:
         self.package_password.refresh()
         self.backups.refresh()
         self.retention.refresh()
+        if self.staff is not None:
+            self.staff.refresh()
 
     @Slot()
     def _language_chosen(self) -> None:

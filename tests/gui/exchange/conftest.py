@@ -11,6 +11,7 @@ from desktop_app.services import setup
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.vocab import load_vocab
 from desktop_app.ui.worker import DbRunner
+from tests.actors import actor_for
 from tests.sync.conftest import office, office_templates  # noqa: F401 (fixtures used here)
 
 
@@ -25,7 +26,9 @@ def office_desk(qtbot) -> Iterator[Callable[..., AppContext]]:
         runners.append(runner)
         code = runner.call(setup.office_of, db)
         assert code is not None
-        return AppContext(db, code, staff, lang, runner, runner.call(load_vocab, db, lang))
+        return AppContext(
+            db, code, actor_for(staff, office=code), lang, runner, runner.call(load_vocab, db, lang)
+        )
 
     yield make
     for runner in runners:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from desktop_app.services import inquiries, package_key, sync_export
 from desktop_app.ui.exchange.exchange_page import ExchangePage
 from desktop_app.ui.settings.settings_page import SettingsPage
+from tests.actors import actor_for
 from tests.gui.conftest import WAIT_MS
 from tests.sync.conftest import dump
 
@@ -31,7 +32,7 @@ CASE = {
 
 
 def case(db, subject: str = CASE["subject"]):
-    return inquiries.add_inquiry(db, {**CASE, "subject": subject}, staff="clerk")
+    return inquiries.add_inquiry(db, {**CASE, "subject": subject}, actor=actor_for("clerk"))
 
 
 def page_of(qtbot, ctx) -> ExchangePage:
@@ -121,7 +122,10 @@ def test_export_at_the_branch_then_dry_run_and_import_at_hq(
 
     assert "取り込みました: 追加 2" in panel.summary.text()
     assert not panel.run.isEnabled()
-    assert inquiries.get_inquiry(hq_db, recorded.receipt_no, staff="x").subject == CASE["subject"]
+    assert (
+        inquiries.get_inquiry(hq_db, recorded.receipt_no, actor=actor_for("x")).subject
+        == CASE["subject"]
+    )
 
 
 def test_an_edited_package_is_refused_naming_its_rows_then_accepted(
@@ -129,7 +133,7 @@ def test_an_edited_package_is_refused_naming_its_rows_then_accepted(
 ):
     shiba_db, hq_db = office("SHIBA"), office("HQ")
     recorded = case(shiba_db)
-    sync_export.export_sync(shiba_db, tmp_path / "p.xlsx", staff="clerk")
+    sync_export.export_sync(shiba_db, tmp_path / "p.xlsx", actor=actor_for("clerk"))
     book = openpyxl.load_workbook(tmp_path / "p.xlsx")
     book["受付"]["F2"] = "書き換えた件名"
     book.save(tmp_path / "edited.xlsx")
@@ -162,7 +166,7 @@ def test_an_edited_package_is_refused_naming_its_rows_then_accepted(
     qtbot.mouseClick(panel.run, Qt.MouseButton.LeftButton)
     settle(qtbot, hq)
 
-    stored = inquiries.get_inquiry(hq_db, recorded.receipt_no, staff="x")
+    stored = inquiries.get_inquiry(hq_db, recorded.receipt_no, actor=actor_for("x"))
     assert stored.subject == CASE["subject"]  # the machine data as exported, not the hand edit
     assert "accepted_edited" in audit_fields(hq_db.path, "import")
 
@@ -185,9 +189,9 @@ def test_dropped_files_are_imported_in_package_order_and_cancel_stops_between_fi
 ):
     shiba_db, hq_db = office("SHIBA"), office("HQ")
     first = case(shiba_db, "最初の相談")
-    sync_export.export_sync(shiba_db, tmp_path / "b-first.xlsx", staff="clerk")
+    sync_export.export_sync(shiba_db, tmp_path / "b-first.xlsx", actor=actor_for("clerk"))
     second = case(shiba_db, "二件目の相談")
-    sync_export.export_sync(shiba_db, tmp_path / "a-second.xlsx", staff="clerk")
+    sync_export.export_sync(shiba_db, tmp_path / "a-second.xlsx", actor=actor_for("clerk"))
     hq = office_desk(hq_db)
     page = page_of(qtbot, hq)
     panel = page.import_panel
@@ -202,9 +206,11 @@ def test_dropped_files_are_imported_in_package_order_and_cancel_stops_between_fi
 
     assert "中止したため 1 ファイルは取り込んでいません" in panel.summary.text()
     assert report_lines(page)[0].startswith("b-first.xlsx")  # package 1 before package 2
-    assert inquiries.get_inquiry(hq_db, first.receipt_no, staff="x").subject == "最初の相談"
+    assert (
+        inquiries.get_inquiry(hq_db, first.receipt_no, actor=actor_for("x")).subject == "最初の相談"
+    )
     with pytest.raises(Exception, match=second.receipt_no):
-        inquiries.get_inquiry(hq_db, second.receipt_no, staff="x")
+        inquiries.get_inquiry(hq_db, second.receipt_no, actor=actor_for("x"))
 
 
 def test_personal_fields_wait_for_the_shared_password_set_in_settings(
@@ -250,7 +256,7 @@ def test_personal_fields_wait_for_the_shared_password_set_in_settings(
 
 def test_every_control_is_reached_by_tab_in_reading_order(qtbot, office, office_desk):
     hq_db = office("HQ")
-    package_key.set_password(hq_db, "ward-shared-secret")
+    package_key.set_password(hq_db, "ward-shared-secret", actor=actor_for())
     hq = office_desk(hq_db)
     page = page_of(qtbot, hq)
     settle(qtbot, hq)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from desktop_app.services import conflicts, inquiries, sync_export, sync_import
 from desktop_app.ui.main_window import PAGES, MainWindow
+from tests.actors import actor_for
 from tests.gui.conftest import WAIT_MS
 from tests.gui.exchange.test_exchange_page import CASE, settle
 from tests.sync.conftest import dump
@@ -17,15 +18,17 @@ from tests.sync.conftest import dump
 def conflicting(office, tmp_path):
     """SHIBA and HQ changed 件名 and 段階 differently, SHIBA alone 相談内容; HQ imported it."""
     shiba, hq = office("SHIBA"), office("HQ")
-    recorded = inquiries.add_inquiry(shiba, CASE, staff="clerk")
-    sync_export.export_sync(shiba, tmp_path / "p1.xlsx", staff="clerk")
-    sync_import.import_sync(hq, [tmp_path / "p1.xlsx"], staff="hq")
+    recorded = inquiries.add_inquiry(shiba, CASE, actor=actor_for("clerk"))
+    sync_export.export_sync(shiba, tmp_path / "p1.xlsx", actor=actor_for("clerk"))
+    sync_import.import_sync(hq, [tmp_path / "p1.xlsx"], actor=actor_for("hq"))
     receipt = recorded.receipt_no
     shiba_edit = {"subject": "支所の直し", "step": "2_connect", "content": "支所で追記"}
-    inquiries.update_inquiry(shiba, receipt, shiba_edit, staff="clerk")
-    inquiries.update_inquiry(hq, receipt, {"subject": "本庁の直し", "step": "3_selfrun"}, staff="h")
-    sync_export.export_sync(shiba, tmp_path / "p2.xlsx", staff="clerk")
-    report = sync_import.import_sync(hq, [tmp_path / "p2.xlsx"], staff="hq")
+    inquiries.update_inquiry(shiba, receipt, shiba_edit, actor=actor_for("clerk"))
+    inquiries.update_inquiry(
+        hq, receipt, {"subject": "本庁の直し", "step": "3_selfrun"}, actor=actor_for("h")
+    )
+    sync_export.export_sync(shiba, tmp_path / "p2.xlsx", actor=actor_for("clerk"))
+    report = sync_import.import_sync(hq, [tmp_path / "p2.xlsx"], actor=actor_for("hq"))
     assert report.total("conflicts") == 1
     return hq, receipt
 
@@ -101,7 +104,7 @@ def test_resolve_a_conflict_per_field_in_the_dialog(qtbot, office, office_desk, 
     qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)  # Enter: the default button
     settle(qtbot, hq)
 
-    stored = inquiries.get_inquiry(hq_db, receipt, staff="x")
+    stored = inquiries.get_inquiry(hq_db, receipt, actor=actor_for("x"))
     assert stored.subject == "支所の直し"  # theirs, as chosen
     assert stored.step == "3_selfrun"  # ours, as left
     assert stored.content == "支所で追記"  # merged by itself at the import

@@ -1,0 +1,146 @@
+"""The idle lock: after some minutes without a key or a click the window is covered and asks
+the signed-in person's password again.
+
+A desk PC stands where visitors come and go; a record left open shows residents' personal
+data to whoever walks up. `IdleLock` watches the application's input events; when the time is
+up it lays an opaque panel over the whole main window and disables everything under it (the
+screens and the window's shortcuts) until the password is given. The password goes
+through staff.sign_in like a sign-in, so failures count towards the lockout and are audited.
+GUI thread only.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
+from PySide6.QtGui import QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.errors import UserError
+from desktop_app.services import staff
+from desktop_app.ui.context import AppContext
+
+_INPUT = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+}
+
+
+class LockPanel(QWidget):
+    """The opaque cover with the password box; `unlock()` when the password is right."""
+
+    def __init__(self, ctx: AppContext, window: QMainWindow) -> None:
+        super().__init__(window, objectName="lockPanel")
+        self._ctx = ctx
+        self._window = window
+        self._disabled: list[QShortcut] = []
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # opaque: hides all
+        self.setStyleSheet("#lockPanel { background: #2d3a4a; }")
+        box = QFrame(self, objectName="lockBox")
+        box.setStyleSheet("#lockBox { background: white; border-radius: 6px; }")
+        box.setFixedWidth(420)
+        title = QLabel(self.tr("画面をロックしました"), box)
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        title.setFont(font)
+        who = QLabel(
+            self.tr("{0}（{1}）のパスワードを入力して再開してください。").format(
+                ctx.actor.name, ctx.actor.login
+            ),
+            box,
+            wordWrap=True,
+        )
+        self.password = QLineEdit(box, objectName="lockPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.returnPressed.connect(self.submit)
+        self.error = QLabel(box, objectName="lockError", wordWrap=True)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.hide()
+        button = QPushButton(self.tr("ロック解除"), box, objectName="unlockButton")
+        button.clicked.connect(self.submit)
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(24, 20, 24, 20)
+        for widget in (title, who, self.password, self.error, button):
+            inner.addWidget(widget)
+        outer = QVBoxLayout(self)
+        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignCenter)
+        self.hide()
+
+    def cover(self) -> None:
+        self.setGeometry(self._window.rect())
+        central = self._window.centralWidget()
+        if central is not None:
+            central.setEnabled(False)
+        self._disabled = [s for s in self._window.findChildren(QShortcut) if s.isEnabled()]
+        for shortcut in self._disabled:
+            shortcut.setEnabled(False)
+        self.error.hide()
+        self.password.clear()
+        self.show()
+        self.raise_()
+        self.password.setFocus()
+
+    @Slot()
+    def submit(self) -> None:
+        actor = self._ctx.actor
+        try:
+            self._ctx.runner.call(staff.sign_in, self._ctx.db, actor.login, self.password.text())
+        except UserError as refusal:
+            self.error.setText(refusal.message(self._ctx.lang))
+            self.error.show()
+            self.password.clear()
+            return
+        self.uncover()
+
+    def uncover(self) -> None:
+        central = self._window.centralWidget()
+        if central is not None:
+            central.setEnabled(True)
+        for shortcut in self._disabled:
+            shortcut.setEnabled(True)
+        self._disabled = []
+        self.hide()
+
+
+class IdleLock(QObject):
+    """Locks `window` after `minutes` without input; `locked` says whether it is covered."""
+
+    def __init__(self, ctx: AppContext, window: QMainWindow, minutes: int) -> None:
+        super().__init__(window)
+        self._window = window
+        self.panel = LockPanel(ctx, window)
+        self._timer = QTimer(self, singleShot=True)
+        self._timer.setInterval(minutes * 60_000)
+        self._timer.timeout.connect(self.lock)
+        app = QApplication.instance()
+        assert app is not None
+        app.installEventFilter(self)  # removed by Qt when this object goes with its window
+        self._timer.start()
+
+    @property
+    def locked(self) -> bool:
+        return self.panel.isVisible()
+
+    @Slot()
+    def lock(self) -> None:
+        self.panel.cover()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if self.locked:
+            if kind == QEvent.Type.Resize and watched is self._window:
+                self.panel.setGeometry(self._window.rect())
+        elif kind in _INPUT:
+            self._timer.start()
+        return False

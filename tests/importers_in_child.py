@@ -20,17 +20,18 @@ from db.engine import Database
 from desktop_app.domain.actor import Actor, Role
 from desktop_app.domain.errors import UserError
 from desktop_app.services import database, ledger_import, masters_sync, sync_import
+from tests.actors import actor_for
 from tests.excel.open_in_child import _peak_rss_mb
 
 
 def _sync(db: Database, path: Path) -> None:
-    [package] = sync_import.import_sync(db, [path], staff="supervisor").packages
+    [package] = sync_import.import_sync(db, [path], actor=actor_for("supervisor")).packages
     if package.refusal is not None:
         raise package.refusal
 
 
 def _masters(db: Database, path: Path) -> None:
-    masters_sync.import_masters(db, path, staff="admin")
+    masters_sync.import_masters(db, path, actor=actor_for("admin"))
 
 
 def _ledger(db: Database, path: Path) -> None:

@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from desktop_app.services import database, inquiries
+from tests.actors import actor_for
 
 
 def saves(path: Path, count: int, tag: str, go: Path | None = None) -> None:
@@ -34,7 +35,7 @@ def saves(path: Path, count: int, tag: str, go: Path | None = None) -> None:
                     "content": "窓口での相談内容。" * 20,
                     "inquirer": {"type": "resident", "name": f"{tag}利用者{number}"},
                 },
-                staff=tag,
+                actor=actor_for(tag),
             )
             print(record.receipt_no, flush=True)
         print(f"ended {time.time()}", file=sys.stderr, flush=True)

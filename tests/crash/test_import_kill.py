@@ -14,6 +14,7 @@ import pytest
 
 from desktop_app.demo.service import generate_demo_data
 from desktop_app.services import database, setup, staff, sync_export
+from tests.actors import actor_for
 from tests.conftest import ADMIN_PASSWORD
 from tests.crash.conftest import ROOT, child_env, integrity, scalar
 
@@ -30,7 +31,7 @@ def large_package(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]
     setup.initialise(shiba, "SHIBA")
     generate_demo_data(shiba, count=INQUIRIES, seed=7)
     package = folder / "shiba-full.xlsx"
-    sync_export.export_sync(shiba, package, staff="clerk", full=True)
+    sync_export.export_sync(shiba, package, actor=actor_for("clerk"), full=True)
     shiba.dispose()
     hq = database.connect(folder / "hq.sqlite3")
     setup.initialise(hq, "HQ")

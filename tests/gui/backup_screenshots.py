@@ -24,6 +24,7 @@ from desktop_app.ui.damaged_dialog import DamagedDatabaseDialog
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.vocab import load_vocab
 from desktop_app.ui.worker import DbRunner
+from tests.actors import actor_for
 
 Settle = Callable[[DbRunner], None]
 STAMPS = [
@@ -46,7 +47,7 @@ def _desk(folder: Path) -> database.Database:
             db,
             {"received_at": "2026-11-02", "subject": f"相談{number}",
              "inquirer": {"type": "resident", "name": "佐藤 花子"}},
-            staff="clerk",
+            actor=actor_for("clerk"),
         )  # fmt: skip
     seed = backups.backup_before(db, "seed").path
     for stamp, reason in STAMPS:

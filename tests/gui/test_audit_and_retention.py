@@ -12,11 +12,12 @@ from desktop_app.domain.actor import Actor, Role
 from desktop_app.services import inquiries
 from desktop_app.ui.audit.audit_page import AuditPage
 from desktop_app.ui.settings.retention_box import RetentionBox
+from tests.actors import actor_for
 from tests.retention.conftest import case, person
 
 
 def test_the_viewer_filters_pages_and_exports(qtbot, desk, cases, settle, tmp_path):
-    inquiries.get_inquiry(desk.db, cases["a"].receipt_no, staff="sato")
+    inquiries.get_inquiry(desk.db, cases["a"].receipt_no, actor=actor_for("sato"))
     page = AuditPage(desk)
     qtbot.addWidget(page)
     page.refresh()
@@ -73,11 +74,13 @@ def test_retention_counts_first_then_erases(qtbot, desk, settle):
     box.count_button.click()
     settle(desk)
     assert "相談者 1 人（相談 1 件）が対象です" in box.message.text()
-    assert inquiries.get_inquiry(desk.db, receipt, staff="x").inquirer.name == "古川 一郎"
+    assert (
+        inquiries.get_inquiry(desk.db, receipt, actor=actor_for("x")).inquirer.name == "古川 一郎"
+    )
     box.erase_button.click()
     settle(desk)
     assert box.message.text() == "相談者 1 人（相談 1 件）の個人情報を消去しました。"
-    assert inquiries.get_inquiry(desk.db, receipt, staff="x").inquirer.name == ""
+    assert inquiries.get_inquiry(desk.db, receipt, actor=actor_for("x")).inquirer.name == ""
     assert not box.erase_button.isEnabled()
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from db.engine import Database
 from desktop_app.domain.actor import Actor, Role
 from desktop_app.services import inquiries
+from tests.actors import actor_for
 
 TODAY = dt.date(2026, 11, 1)
 ADMIN = Actor(login="admin1", name="管理者", role=Role.ADMIN, office="SHIBA")
@@ -41,7 +42,7 @@ def case(db: Database, inquirer: dict[str, Any], *, closed_on: dt.date | None = 
     }
     if closed_on is not None:
         data |= {"status": "info_only", "outcome": "案内済"}
-    record = inquiries.add_inquiry(db, data, staff="clerk", today=TODAY)
+    record = inquiries.add_inquiry(db, data, actor=actor_for("clerk"), today=TODAY)
     if closed_on is not None:
         with sqlite3.connect(db.path) as conn:
             conn.execute(
@@ -54,7 +55,7 @@ def case(db: Database, inquirer: dict[str, Any], *, closed_on: dt.date | None = 
 
 
 def inquirer_of(db: Database, receipt: str) -> dict[str, Any]:
-    return inquiries.get_inquiry(db, receipt, staff="x").inquirer.to_json()
+    return inquiries.get_inquiry(db, receipt, actor=actor_for("x")).inquirer.to_json()
 
 
 from tests.sync.conftest import office, office_templates  # noqa: E402, F401 (fixtures)

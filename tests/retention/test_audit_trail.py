@@ -20,6 +20,7 @@ from desktop_app.services import (
     sync_import,
 )
 from desktop_app.services.audit_trail import AuditFilter
+from tests.actors import actor_for
 from tests.retention.conftest import ADMIN, CLERK, SUPERVISOR, TODAY, case, person
 
 SERVICES = Path(__file__).resolve().parents[2] / "desktop_app" / "services"
@@ -35,18 +36,18 @@ def test_an_entry_for_each_kind_of_event(office, tmp_path):
 
     shiba, hq = office("SHIBA"), office("HQ")
     receipt = case(shiba, person("古川 一郎", "03-1000-0001"), closed_on=dt.date(2020, 3, 31))
-    inquiries.update_inquiry(shiba, receipt, {"subject": "件名を直した"}, staff="clerk")
-    inquiries.get_inquiry(shiba, receipt, staff="clerk")
+    inquiries.update_inquiry(shiba, receipt, {"subject": "件名を直した"}, actor=actor_for("clerk"))
+    inquiries.get_inquiry(shiba, receipt, actor=actor_for("clerk"))
     case_sheets.record_output(shiba, CLERK, receipt, output="print", personal=True)
     case_sheets.record_output(
         shiba, CLERK, receipt, output="pdf", personal=False, file_name="sheet.pdf"
     )
-    sync_export.export_sync(shiba, tmp_path / "p.xlsx", staff="kakaricho")
-    sync_import.import_sync(hq, [tmp_path / "p.xlsx"], staff="honcho")
+    sync_export.export_sync(shiba, tmp_path / "p.xlsx", actor=actor_for("kakaricho"))
+    sync_import.import_sync(hq, [tmp_path / "p.xlsx"], actor=actor_for("honcho"))
     audit_trail.export_entries(shiba, SUPERVISOR, tmp_path / "audit.xlsx")
     retention.apply(shiba, ADMIN, today=TODAY)
     extra = case(shiba, person("削除 太郎", "03-1000-0009"))
-    inquiries.delete_inquiry(shiba, extra, staff="clerk")
+    inquiries.delete_inquiry(shiba, extra, actor=actor_for("clerk"))
 
     assert {
         ("create", "inquiry"), ("create", "inquirer"), ("update", "inquiry"),
@@ -62,7 +63,7 @@ def test_an_entry_for_each_kind_of_event(office, tmp_path):
 def test_personal_values_are_never_written_into_the_trail(db, tmp_path):
     receipt = case(db, person("古川 一郎", "03-1000-0001"))
     changed = {"inquirer": {"phone": "090-1234-5678", "address": ""}}
-    inquiries.update_inquiry(db, receipt, changed, staff="clerk")
+    inquiries.update_inquiry(db, receipt, changed, actor=actor_for("clerk"))
     entries = audit_trail.list_entries(db, SUPERVISOR, AuditFilter(text=receipt)).items
     shown = {(e.field, e.old, e.new) for e in entries if e.entity == "inquirer" and e.field}
     assert ("phone", "＊＊＊", "＊＊＊") in shown and ("address", "＊＊＊", "") in shown
@@ -77,7 +78,7 @@ def test_personal_values_are_never_written_into_the_trail(db, tmp_path):
 def test_filters_by_staff_kind_day_and_receipt(db):
     first = case(db, person("古川 一郎", "03-1000-0001"))
     second = case(db, person("新井 二郎", "03-1000-0002"))
-    inquiries.update_inquiry(db, second, {"subject": "直した"}, staff="tanaka")
+    inquiries.update_inquiry(db, second, {"subject": "直した"}, actor=actor_for("tanaka"))
     by_staff = audit_trail.list_entries(db, SUPERVISOR, AuditFilter(staff="tanaka"))
     assert by_staff.count == 1 and by_staff.items[0].field == "subject"
     assert audit_trail.list_entries(db, SUPERVISOR, AuditFilter(action="update")).count == 1

@@ -8,6 +8,7 @@ import sqlite3
 
 from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS
 from desktop_app.services import inquiries, package_key, retention, sync_export, sync_import
+from tests.actors import actor_for
 from tests.retention.conftest import ADMIN, TODAY, case, inquirer_of, person
 
 PASSWORD = "共有パスワード-2026"
@@ -15,8 +16,10 @@ PHONE = "03-1000-0001"
 
 
 def _send(source, target, path, to=None, *, personal=True):
-    sync_export.export_sync(source, path, staff="c", to_office=to, include_personal=personal)
-    return sync_import.import_sync(target, [path], staff="s").to_json()
+    sync_export.export_sync(
+        source, path, actor=actor_for("c"), to_office=to, include_personal=personal
+    )
+    return sync_import.import_sync(target, [path], actor=actor_for("s")).to_json()
 
 
 def _copies_of_phone(db) -> list[str]:
@@ -43,15 +46,19 @@ def test_the_erasure_survives_a_round_trip(office, tmp_path):
     assert inquirer_of(hq, receipt)["phone"] == PHONE
 
     # HQ corrects a note and makes a return package while the old values are still there.
-    inquiries.update_inquiry(hq, receipt, {"inquirer": {"notes": "本庁で補記"}}, staff="hq")
+    inquiries.update_inquiry(
+        hq, receipt, {"inquirer": {"notes": "本庁で補記"}}, actor=actor_for("hq")
+    )
     stale_return = tmp_path / "return-before.xlsx"
-    sync_export.export_sync(hq, stale_return, staff="hq", to_office="SHIBA", include_personal=True)
+    sync_export.export_sync(
+        hq, stale_return, actor=actor_for("hq"), to_office="SHIBA", include_personal=True
+    )
 
     assert retention.apply(shiba, ADMIN, today=TODAY).erased == 1
     assert inquirer_of(shiba, receipt)["phone"] is None
 
     # The return package from before the erasure: the note comes in, the personal data not.
-    sync_import.import_sync(shiba, [stale_return], staff="s")
+    sync_import.import_sync(shiba, [stale_return], actor=actor_for("s"))
     back = inquirer_of(shiba, receipt)
     assert back["notes"] == "本庁で補記"
     assert all(back[key] is None for key in PERSONAL_INQUIRER_FIELDS)
@@ -68,7 +75,9 @@ def test_the_erasure_survives_a_round_trip(office, tmp_path):
     assert _copies_of_phone(shiba) == [] and _copies_of_phone(hq) == []
 
     # The person comes back: a number typed after the erasure travels as any change.
-    inquiries.update_inquiry(shiba, receipt, {"inquirer": {"phone": "090-2222-3333"}}, staff="c")
+    inquiries.update_inquiry(
+        shiba, receipt, {"inquirer": {"phone": "090-2222-3333"}}, actor=actor_for("c")
+    )
     _send(shiba, hq, tmp_path / "3.xlsx")
     assert inquirer_of(hq, receipt)["phone"] == "090-2222-3333"
 

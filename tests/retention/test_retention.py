@@ -12,6 +12,7 @@ from desktop_app.domain.errors import UserError
 from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS
 from desktop_app.domain.report_figures import Period
 from desktop_app.services import inquiries, reports, retention
+from tests.actors import actor_for
 from tests.conftest import WATCHED_TABLES
 from tests.retention.conftest import ADMIN, CLERK, SUPERVISOR, TODAY, case, inquirer_of, person
 
@@ -48,7 +49,9 @@ def desk(db):
 
 def test_exactly_the_personal_fields_of_exactly_the_right_inquirers_are_erased(db, desk):
     before = {name: inquirer_of(db, receipt) for name, receipt in desk.items()}
-    cases_before = {name: inquiries.get_inquiry(db, r, staff="x") for name, r in desk.items()}
+    cases_before = {
+        name: inquiries.get_inquiry(db, r, actor=actor_for("x")) for name, r in desk.items()
+    }
 
     report = retention.apply(db, ADMIN, today=TODAY)
 
@@ -63,7 +66,7 @@ def test_exactly_the_personal_fields_of_exactly_the_right_inquirers_are_erased(d
     for name in ("still_open", "recent", "open"):
         assert inquirer_of(db, desk[name]) == before[name]
     for name, receipt in desk.items():
-        after = inquiries.get_inquiry(db, receipt, staff="x").to_json()
+        after = inquiries.get_inquiry(db, receipt, actor=actor_for("x")).to_json()
         was = cases_before[name].to_json()
         assert {k: v for k, v in after.items() if k != "inquirer"} == {
             k: v for k, v in was.items() if k != "inquirer"

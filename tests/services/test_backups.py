@@ -13,6 +13,7 @@ import pytest
 from desktop_app.domain.actor import Actor, Role, system_actor
 from desktop_app.domain.errors import UserError
 from desktop_app.services import backups, inquiries
+from tests.actors import actor_for
 from tests.damage import break_an_index
 
 ADMIN = system_actor("SHIBA", "admin")
@@ -24,7 +25,7 @@ def _files(folder: Path) -> list[str]:
 
 
 def test_a_backup_goes_beside_the_database_as_one_consistent_file(db, sample_inquiry):
-    inquiries.add_inquiry(db, sample_inquiry, staff="s")
+    inquiries.add_inquiry(db, sample_inquiry, actor=actor_for("s"))
 
     made = backups.backup_before(db, "before-ledger-import")
 

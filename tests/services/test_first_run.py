@@ -10,6 +10,7 @@ from desktop_app.domain.actor import Role
 from desktop_app.domain.errors import UserError
 from desktop_app.services import database, masters_sync, setup, staff
 from desktop_app.services.first_run import FirstAdmin, set_up_desk
+from tests.actors import actor_for
 
 ADMIN = FirstAdmin("minato.taro", "港 太郎", "correct-horse")
 
@@ -38,7 +39,7 @@ def test_the_central_offices_master_package_is_taken(new_db_path, tmp_path):
     set_up_desk(hq_path, "HQ", ADMIN)
     hq = database.connect(hq_path)
     try:
-        sent = masters_sync.export_masters(hq, package, staff="hq")
+        sent = masters_sync.export_masters(hq, package, actor=actor_for("hq"))
     finally:
         hq.dispose()
     report = set_up_desk(new_db_path, "SHIBA", ADMIN, masters_package=package)

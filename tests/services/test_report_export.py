@@ -13,6 +13,7 @@ from desktop_app.domain.actor import Actor, Role
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.report_figures import Period
 from desktop_app.services import dashboard, inquiries, package_key, report_export
+from tests.actors import actor_for
 
 CLERK = Actor("tanaka", "田中", Role.CLERK, "SHIBA")
 SUPERVISOR = Actor("sato", "佐藤", Role.SUPERVISOR, "SHIBA")
@@ -33,7 +34,7 @@ def test_a_clerk_writes_a_report_and_it_is_audited(
     db: Database, db_path: Path, tmp_path: Path, sample_inquiry: dict[str, Any]
 ) -> None:
     sample_inquiry.update(received_at="2026-10-05", follow_up_due=None)
-    inquiries.add_inquiry(db, sample_inquiry, staff="t")
+    inquiries.add_inquiry(db, sample_inquiry, actor=actor_for("t"))
     out = tmp_path / "october.xlsx"
     written = report_export.export_workbook(db, OCTOBER, out, actor=CLERK, office="SHIBA")
     assert out.exists() and written.report.made_by == "田中"
@@ -79,10 +80,12 @@ def test_the_dashboard_places_partners_by_the_masters_coordinates(
         inquiries.add_inquiry(
             db,
             {**sample_inquiry, "received_at": day, "follow_up_due": None, "municipalities": places},
-            staff="t",
+            actor=actor_for("t"),
         )
     inquiries.add_inquiry(
-        db, {**sample_inquiry, "received_at": "2026-11-01", "follow_up_due": None}, staff="t"
+        db,
+        {**sample_inquiry, "received_at": "2026-11-01", "follow_up_due": None},
+        actor=actor_for("t"),
     )
     figures = dashboard.dashboard(db, OCTOBER, actor=CLERK)
     assert figures.headline.new == 2

@@ -12,6 +12,7 @@ import pytest
 from desktop_app.domain.actor import Actor, Role, system_actor
 from desktop_app.domain.errors import UserError
 from desktop_app.services import backups, database, inquiries, maintenance, restore, setup
+from tests.actors import actor_for
 from tests.damage import break_an_index, break_the_header, integrity
 
 ADMIN = system_actor("SHIBA", "admin")
@@ -29,9 +30,9 @@ def _count(path: Path) -> int:
 def backed_up(db, sample_inquiry):
     """A database of 2 inquiries with a backup of them, then a third inquiry."""
     for _ in range(2):
-        inquiries.add_inquiry(db, sample_inquiry, staff="s")
+        inquiries.add_inquiry(db, sample_inquiry, actor=actor_for("s"))
     made = backups.backup_before(db, "test").path
-    inquiries.add_inquiry(db, sample_inquiry, staff="s")
+    inquiries.add_inquiry(db, sample_inquiry, actor=actor_for("s"))
     return db, made
 
 

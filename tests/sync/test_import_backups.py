@@ -9,6 +9,7 @@ import pytest
 
 from db.models import Setting
 from desktop_app.services import backups, inquiries, masters_sync, sync_export, sync_import
+from tests.actors import actor_for
 from tests.conftest import table_snapshot
 
 
@@ -26,10 +27,10 @@ def branch_and_package(office, tmp_path):
             "subject": "相談",
             "inquirer": {"type": "npo", "organization": "団体"},
         },
-        staff="c",
+        actor=actor_for("c"),
     )
     package = tmp_path / "p.xlsx"
-    sync_export.export_sync(shiba, package, staff="c")
+    sync_export.export_sync(shiba, package, actor=actor_for("c"))
     return package
 
 
@@ -37,10 +38,10 @@ def test_a_sync_import_backs_up_once_before_it_writes(office, branch_and_package
     hq = office("HQ")
     folder = hq.path.parent / "backups"
 
-    sync_import.import_sync(hq, [branch_and_package], staff="s", dry_run=True)
+    sync_import.import_sync(hq, [branch_and_package], actor=actor_for("s"), dry_run=True)
     assert _files(folder) == []  # a dry run writes nothing
 
-    sync_import.import_sync(hq, [branch_and_package, branch_and_package], staff="s")
+    sync_import.import_sync(hq, [branch_and_package, branch_and_package], actor=actor_for("s"))
     [made] = _files(folder)
     assert made.endswith("-before-sync-import.sqlite3")
     with sqlite3.connect(folder / made) as conn:  # the state before the import
@@ -58,7 +59,7 @@ def test_an_import_whose_backup_cannot_be_made_changes_nothing(
         session.merge(Setting(key=backups.FOLDER_KEY, value=str(blocker / "renkei")))
     before = table_snapshot(hq.path)
 
-    [package] = sync_import.import_sync(hq, [branch_and_package], staff="s").packages
+    [package] = sync_import.import_sync(hq, [branch_and_package], actor=actor_for("s")).packages
 
     assert package.refused_code == "backup_folder_unavailable"
     assert "に書き込めません" in (package.refused or "")
@@ -67,7 +68,7 @@ def test_an_import_whose_backup_cannot_be_made_changes_nothing(
 
 def test_a_master_import_backs_up_first(office, tmp_path):
     hq, shiba = office("HQ"), office("SHIBA")
-    masters_sync.export_masters(hq, tmp_path / "m.xlsx", staff="hq")
-    masters_sync.import_masters(shiba, tmp_path / "m.xlsx", staff="s")
+    masters_sync.export_masters(hq, tmp_path / "m.xlsx", actor=actor_for("hq"))
+    masters_sync.import_masters(shiba, tmp_path / "m.xlsx", actor=actor_for("s"))
     [made] = _files(shiba.path.parent / "backups")
     assert made.startswith("SHIBA-SHIBA-") and made.endswith("-before-masters-import.sqlite3")

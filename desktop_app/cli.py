@@ -500,7 +500,7 @@ def _inquiry_list(args: argparse.Namespace, printer: Printer) -> int:
         raise UserError("count_invalid", value=args.limit, limit=LIST_LIMIT)
     date_from, date_to = _month_bounds(args.month) if args.month else (None, None)
     db = _open(args, daily=False)
-    signed_in(db)
+    actor = signed_in(db)
     statuses = lookup.status_codes(db, args.status) if args.status else ()
     flt = search.InquiryFilter(
         text=args.query, statuses=statuses, date_from=date_from, date_to=date_to
@@ -508,9 +508,9 @@ def _inquiry_list(args: argparse.Namespace, printer: Printer) -> int:
     labels = _labels(printer, db)
     if args.all:
         count = None if printer.as_json else search.count_inquiries(db, flt)
-        printer.stream(count, search.iter_inquiries(db, flt), labels)
+        printer.stream(count, search.iter_inquiries(db, flt, actor=actor), labels)
     else:
-        count, records = search.list_inquiries(db, flt, limit=args.limit)
+        count, records = search.list_inquiries(db, flt, limit=args.limit, actor=actor)
         printer.listing(count, records, labels)
     # Last, so that the count stays the first line a script or `head` reads.
     _say_if_training(printer, db)

@@ -27,6 +27,7 @@ class Permission(StrEnum):
     RECORD = "record"  # take inquiries, log actions, change status
     REPORT = "report"  # monthly and fiscal-year reports without personal fields
     PERSONAL_EXPORT = "personal_export"  # reports and lists with personal fields
+    PERSONAL_LISTS = "personal_lists"  # lists showing phones, e-mails, addresses unmasked
     EXCHANGE = "exchange"  # sync packages out and in, ledger import, conflicts
     AUDIT = "audit"  # read and export the audit trail
     STAFF = "staff"  # accounts
@@ -39,6 +40,7 @@ _LEAST_ROLE: dict[Permission, Role] = {
     Permission.RECORD: Role.CLERK,
     Permission.REPORT: Role.CLERK,
     Permission.PERSONAL_EXPORT: Role.SUPERVISOR,
+    Permission.PERSONAL_LISTS: Role.SUPERVISOR,
     Permission.EXCHANGE: Role.SUPERVISOR,
     Permission.AUDIT: Role.SUPERVISOR,
     Permission.STAFF: Role.ADMIN,
@@ -59,6 +61,7 @@ PERMISSION_LABELS: dict[Permission, Localized] = {
     Permission.RECORD: Localized("相談の記録", "recording inquiries"),
     Permission.REPORT: Localized("報告書の作成", "making reports"),
     Permission.PERSONAL_EXPORT: Localized("個人情報を含む出力", "output with personal data"),
+    Permission.PERSONAL_LISTS: Localized("一覧での個人情報の表示", "personal data shown in lists"),
     Permission.EXCHANGE: Localized("データの送付・取込", "sending and importing data"),
     Permission.AUDIT: Localized("操作記録の閲覧", "reading the audit trail"),
     Permission.STAFF: Localized("職員アカウントの管理", "managing staff accounts"),

@@ -12,6 +12,7 @@ the text, so "followed by anything" is the term itself and the asterisks are set
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from array import array
 from collections.abc import Iterator, Sequence
@@ -32,7 +33,9 @@ from db.models import (
 )
 from db.search_index import TermMatch, match_expression, matching_pks
 from desktop_app.domain import text
+from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.local_time import local_today
+from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS, masked
 from desktop_app.services.followups import is_overdue, overdue_clause
 from desktop_app.services.records import InquiryRecord, inquiry_record
 
@@ -251,13 +254,15 @@ def _sorts_before(column: Any, value: Any, pk: int, descending: bool) -> Any:
 
 
 def list_inquiries(
-    db: Database, flt: InquiryFilter, limit: int = 50
+    db: Database, flt: InquiryFilter, limit: int = 50, *, actor: Actor
 ) -> tuple[int, list[InquiryRecord]]:
-    """Count and full records of the newest matches (the CLI's `inquiry list`)."""
+    """Count and records of the newest matches (the CLI's `inquiry list`); the inquirers'
+    personal fields masked for a role that may not list them (domain.pii.masked)."""
+    actor.require(Permission.RECORD)
     count = count_inquiries(db, flt)
     with db.read() as session:
         pks = list(session.scalars(_ordered(flt, "received_at", True).limit(limit)))
-        return count, _records(session, pks)
+        return count, _as_listed(_records(session, pks), actor)
 
 
 def _text_only(flt: InquiryFilter) -> bool:
@@ -332,8 +337,9 @@ def _first_pks(
     return list(session.scalars(_ordered(flt, sort, descending, walk_index=common).limit(limit)))
 
 
-def iter_inquiries(db: Database, flt: InquiryFilter) -> Iterator[InquiryRecord]:
-    """Every match as a full record, newest first, however many there are (`list --all`).
+def iter_inquiries(db: Database, flt: InquiryFilter, *, actor: Actor) -> Iterator[InquiryRecord]:
+    """Every match as a record, newest first, however many there are (`list --all`), masked
+    as `list_inquiries` masks them.
 
     Pages through the ordered key list (`ordered_pks`) in one read transaction, so the stream
     is one consistent snapshot and memory holds one page of records at a time.
@@ -341,7 +347,27 @@ def iter_inquiries(db: Database, flt: InquiryFilter) -> Iterator[InquiryRecord]:
     with db.read() as session:
         pks = _ordered_keys(session, flt, "received_at", True)
         for start in range(0, len(pks), _IN_CHUNK):
-            yield from _records(session, pks[start : start + _IN_CHUNK])
+            yield from _as_listed(_records(session, pks[start : start + _IN_CHUNK]), actor)
+
+
+def _as_listed(records: list[InquiryRecord], actor: Actor) -> list[InquiryRecord]:
+    if actor.may(Permission.PERSONAL_LISTS):
+        return records
+    return [
+        dataclasses.replace(
+            record,
+            inquirer=dataclasses.replace(
+                record.inquirer, **_masked_fields(record.inquirer.to_json())
+            ),
+        )
+        for record in records
+    ]
+
+
+def _masked_fields(inquirer: dict[str, Any]) -> dict[str, str]:
+    """The record's personal fields as masked (left out: empty text, as a record has it)."""
+    shown = masked(inquirer)
+    return {key: shown[key] or "" for key in PERSONAL_INQUIRER_FIELDS if key in shown}
 
 
 def _records(session: Session, pks: Sequence[int]) -> list[InquiryRecord]:

@@ -107,7 +107,7 @@ def test_overdue_means_the_same_on_every_screen(desk):
 
     listed = [r.receipt_no for r in followups.due_followups(desk, TODAY) if r.overdue]
     flt = search.InquiryFilter(overdue_only=True, today=TODAY)
-    count, records = search.list_inquiries(desk, flt)
+    count, records = search.list_inquiries(desk, flt, actor=actor_for())
     assert listed == [late]
     assert followups.start_counts(desk, TODAY) == (1, 1)
     assert (count, [r.receipt_no for r in records]) == (1, [late])

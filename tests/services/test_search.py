@@ -123,7 +123,7 @@ def test_each_filter(desk, flt, predicate):
     expected = _expected(predicate)
     assert _subjects(desk, flt) == expected
     assert search.count_inquiries(desk, flt) == len(expected)
-    count, records = search.list_inquiries(desk, flt, limit=3)
+    count, records = search.list_inquiries(desk, flt, limit=3, actor=actor_for())
     assert count == len(expected)
     assert [r.subject for r in records] == expected[:3]
 

@@ -11,6 +11,7 @@ EXPECTED = {
         Permission.RECORD,
         Permission.REPORT,
         Permission.PERSONAL_EXPORT,
+        Permission.PERSONAL_LISTS,
         Permission.EXCHANGE,
         Permission.AUDIT,
     },

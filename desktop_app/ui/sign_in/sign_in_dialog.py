@@ -82,7 +82,9 @@ class SignInDialog(QDialog):
     def _demo_note(self, demo: Sequence[tuple[str, Role]], password: str) -> QLabel:
         english = self._lang.startswith("en")
         lines = [
-            f"<b>{login}</b>（{ROLE_LABELS[role].en if english else ROLE_LABELS[role].ja}）"
+            f"<b>{login}</b> ({ROLE_LABELS[role].en})"
+            if english
+            else f"<b>{login}</b>（{ROLE_LABELS[role].ja}）"
             for login, role in demo
         ]
         text = self.tr(

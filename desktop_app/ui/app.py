@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from desktop_app.domain.actor import Actor
     from desktop_app.services.backups import DailyBackup
     from desktop_app.services.database import Database, Upgrade
+    from desktop_app.services.first_run import FirstAdmin
     from desktop_app.ui.main_window import MainWindow
     from desktop_app.ui.worker import DbRunner
 
@@ -80,10 +81,12 @@ def run_gui(
     if screenshot is None:
         chosen = preferences.saved_language() or chosen
     prepare_application(app, chosen, preferences.font_pt())
+    first_admin: FirstAdmin | None = None
     if not training and not db_path.is_file():
-        stopped = _first_start(db_path, chosen, screenshot)
-        if stopped is not None:
-            return stopped
+        started = _first_start(db_path, chosen, screenshot)
+        if isinstance(started, int):
+            return started
+        first_admin = started
     # Screenshots are taken of the main window alone, so they need no frame before it.
     frame = None if screenshot is not None else show_start_frame(app, chosen)
     upgrades: list[Upgrade] = []
@@ -92,7 +95,11 @@ def run_gui(
         return 2
     db, office, frame = opened
     try:
-        actor = _sign_in(db, user, chosen, screenshot=screenshot, frame=frame)
+        actor = (
+            _sign_in(db, user, chosen, screenshot=screenshot, frame=frame)
+            if first_admin is None
+            else _sign_in_first_admin(db, first_admin)
+        )
     except UserError as exc:
         db.dispose()
         _refuse(exc, chosen, interactive=False)
@@ -171,18 +178,18 @@ def open_desk_database(
     except BaseException:
         db.dispose()
         raise
-    return db
+    return db, office
 
 
-def _first_start(db_path: Path, lang: str, screenshot: Path | None) -> int | None:
-    """On a PC with no database: the set-up wizard. None once it made the database, else the
-    exit code (0 cancelled; 2 for a screenshot, which never sets anything up)."""
+def _first_start(db_path: Path, lang: str, screenshot: Path | None) -> FirstAdmin | int:
+    """On a PC with no database: the set-up wizard. The administrator it made once it made
+    the database, else the exit code (0 cancelled; 2 for a screenshot, which sets nothing up)."""
     if screenshot is not None:
         _refuse(UserError("database_missing", path=db_path), lang, interactive=False)
         return 2
     from desktop_app.ui.first_run.wizard import set_up_first_run
 
-    return None if set_up_first_run(db_path, lang) else 0
+    return set_up_first_run(db_path, lang) or 0
 
 
 def _open_or_recover(
@@ -206,6 +213,13 @@ def _open_or_recover(
         _refuse(exc, lang, interactive=screenshot is None)
         return None
     return db, office, frame
+
+
+def _sign_in_first_admin(db: Database, admin: FirstAdmin) -> Actor:
+    """The administrator the wizard just made, signed in with what they typed a moment ago."""
+    from desktop_app.services import staff
+
+    return staff.sign_in(db, admin.login, admin.password)
 
 
 def _sign_in(
@@ -245,7 +259,7 @@ def offer_newest_backup(
         return None
     try:
         restore.restore(
-            damaged_desk_actor(config.staff_login(), newest.office or ""), db_path, newest.path
+            damaged_desk_actor(config.sign_in_user(), newest.office or ""), db_path, newest.path
         )
         return open_desk_database(db_path)
     except UserError as exc:

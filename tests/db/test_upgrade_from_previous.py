@@ -14,6 +14,7 @@ from desktop_app import cli
 from desktop_app.demo.service import generate_demo_data
 from desktop_app.services import about, database, setup, staff
 from desktop_app.ui.app import DeskApp, open_desk_database
+from tests.actors import actor_for
 from tests.conftest import ADMIN_PASSWORD
 
 previous_revision = migrate.previous_revision
@@ -105,10 +106,9 @@ def test_the_window_says_so(qtbot, previous_file, monkeypatch, tmp_path):
 
     upgrades: list[database.Upgrade] = []
     db, office = open_desk_database(previous_file, on_upgrade=upgrades.append)
-    desk = DeskApp(QApplication.instance(), db, office)
+    desk = DeskApp(QApplication.instance(), db, office, actor_for(office=office))
     try:
-        window = desk.build("ja", restore=False)
-        qtbot.addWidget(window)
+        window = desk.build("ja", restore=False)  # desk.close() below destroys it
         assert len(upgrades) == 1
         window.say_upgraded(upgrades[0].message("ja"), modal=True)
         box = window.findChild(QMessageBox, "upgradeNotice")

@@ -53,10 +53,9 @@ def test_a_bad_day_in_the_filter_is_said_beside_the_table(qtbot, desk, settle):
     assert page.message.isVisibleTo(page) and "期間（から）" in page.message.text()
 
 
-def test_a_clerk_sees_the_refusal_and_no_entries(qtbot, desk, cases, settle, monkeypatch):
+def test_a_clerk_sees_the_refusal_and_no_entries(qtbot, desk, cases, settle):
     clerk = Actor(login="tanaka", name="田中", role=Role.CLERK, office="SHIBA")
-    monkeypatch.setattr(type(desk), "actor", property(lambda _self: clerk))
-    page = AuditPage(desk)
+    page = AuditPage(dataclasses.replace(desk, actor=clerk))
     qtbot.addWidget(page)
     page.refresh()
     settle(desk)

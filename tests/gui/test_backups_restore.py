@@ -12,6 +12,7 @@ from desktop_app.services import backups, database
 from desktop_app.ui import app as desk_app
 from desktop_app.ui.damaged_dialog import DamagedDatabaseDialog
 from desktop_app.ui.settings.backup_box import BackupBox
+from tests.actors import actor_for
 from tests.damage import break_the_header
 from tests.gui.conftest import WAIT_MS, add, days_ago
 
@@ -63,7 +64,7 @@ def test_restoring_from_settings_reopens_the_window_on_the_backup(qtbot, db_path
     add(db, "バックアップ前の相談", days_ago(1))
     backups.backup_before(db, "test")
     add(db, "バックアップ後の相談", days_ago(0))
-    desk = desk_app.DeskApp(QApplication.instance(), db, "SHIBA")
+    desk = desk_app.DeskApp(QApplication.instance(), db, "SHIBA", actor_for())
     try:
         window = desk.build("ja", restore=False)
         qtbot.waitUntil(lambda: not desk.runner.busy, timeout=WAIT_MS)

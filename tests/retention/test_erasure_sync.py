@@ -40,7 +40,7 @@ def _copies_of_phone(db) -> list[str]:
 def test_the_erasure_survives_a_round_trip(office, tmp_path):
     shiba, hq = office("SHIBA"), office("HQ")
     for db in (shiba, hq):
-        package_key.set_password(db, PASSWORD)
+        package_key.set_password(db, PASSWORD, actor=actor_for())
     receipt = case(shiba, person("古川 一郎", PHONE), closed_on=dt.date(2020, 3, 31))
     assert _send(shiba, hq, tmp_path / "1.xlsx")["rejected"] == 0
     assert inquirer_of(hq, receipt)["phone"] == PHONE

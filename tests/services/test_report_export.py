@@ -66,7 +66,7 @@ def test_personal_fields_need_a_supervisor_and_nothing_is_written(
 def test_a_supervisors_personal_report_is_audited_as_personal(
     db: Database, db_path: Path, tmp_path: Path
 ) -> None:
-    package_key.set_password(db, "correct horse battery")
+    package_key.set_password(db, "correct horse battery", actor=actor_for())
     out = tmp_path / "personal.xlsx"
     report_export.export_workbook(db, OCTOBER, out, actor=SUPERVISOR, personal=True)
     [(staff, _, _, field, _)] = audit_rows(db_path)

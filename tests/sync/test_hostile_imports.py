@@ -22,6 +22,7 @@ import pytest
 
 from desktop_app.excel.safe_read import encrypt_xlsx
 from desktop_app.services import package_key
+from tests.actors import actor_for
 from tests.conftest import table_snapshot
 from tests.excel import hostile
 from tests.importers_in_child import IMPORTERS
@@ -70,7 +71,7 @@ def _state(path: Path) -> dict:
 @pytest.mark.parametrize("importer", sorted(IMPORTERS))
 def test_hostile_files_are_refused_quickly_and_change_nothing(office, tmp_path, importer):
     db = office("SHIBA")
-    package_key.set_password(db, PASSWORD)
+    package_key.set_password(db, PASSWORD, actor=actor_for())
     path = db.path
     db.dispose()
     files = {

@@ -27,7 +27,6 @@ from desktop_app.ui.dashboard.month_chart import UNSET, MonthChart
 from desktop_app.ui.dashboard.period_picker import PeriodPicker
 from desktop_app.ui.dashboard.place_ranking import PlaceRanking
 from desktop_app.ui.dashboard.status_chart import StatusChart
-from desktop_app.ui.desk_actor import desk_actor
 
 
 class DashboardPage(QWidget):
@@ -84,7 +83,7 @@ class DashboardPage(QWidget):
             dashboard.dashboard,
             self._ctx.db,
             self.picker.period(),
-            actor=desk_actor(self._ctx),
+            actor=self._ctx.actor,
             lang=self._ctx.lang,
             on_done=self._show,
             owner=self,

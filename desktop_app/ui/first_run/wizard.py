@@ -142,23 +142,34 @@ def _set_up(
     """On the worker thread: the office's database, then the training one if asked for (with
     the same first administrator)."""
     from desktop_app.demo.service import open_training
+    from desktop_app.domain.actor import Role, system_actor
 
     report = set_up_desk(path, office, admin, masters_package=package)
     if training is not None:
         db = open_training(training, office=office, demo_count=config.DEMO_COUNT)
-        try:  # the same administrator signs in to practise
-            if not staff.has_accounts(db):
-                staff.create_first_admin(db, admin.password, name=admin.name, login=admin.login)
+        try:  # the same administrator signs in to practise, beside the demo accounts
+            system = system_actor(office)
+            if admin.login not in {record.login for record in staff.list_staff(db, system)}:
+                staff.add_staff(
+                    db,
+                    system,
+                    login=admin.login,
+                    name=admin.name,
+                    role=str(Role.ADMIN),
+                    password=admin.password,
+                )
         finally:
             db.dispose()
     return report
 
 
-def set_up_first_run(db_path: Path, lang: str) -> bool:
-    """Show the wizard until it is finished or cancelled; True once the database exists."""
+def set_up_first_run(db_path: Path, lang: str) -> FirstAdmin | None:
+    """Show the wizard until it is finished or cancelled; the administrator it made once the
+    database exists (the window signs them in without asking again), else None."""
     wizard = FirstRunWizard(db_path, lang)
     try:
-        return wizard.exec() == QDialog.DialogCode.Accepted and wizard.report is not None
+        done = wizard.exec() == QDialog.DialogCode.Accepted and wizard.report is not None
+        return wizard.admin_page.admin() if done else None
     finally:
         wizard.runner.shutdown()
         wizard.deleteLater()

@@ -61,7 +61,9 @@ def shoot_backups(out: Path, lang: str, settle: Settle) -> None:
     folder = tempfile.TemporaryDirectory()
     db = _desk(Path(folder.name))
     runner = DbRunner(lang)
-    ctx = AppContext(db, "SHIBA", "admin", lang, runner, runner.call(load_vocab, db, lang))
+    ctx = AppContext(
+        db, "SHIBA", actor_for("admin"), lang, runner, runner.call(load_vocab, db, lang)
+    )
     window = MainWindow(ctx)
     window.resize(1280, 800)
     window.show()

@@ -129,7 +129,9 @@ def shoot_ledger(out: Path, lang: str, settle: Settle) -> None:
     setup.initialise(db, "SHIBA")
     ledger = ledgers.write_xlsx(Path(folder.name) / "令和7年度 相談受付簿.xlsx")
     runner = DbRunner(lang)
-    ctx = AppContext(db, "SHIBA", "supervisor", lang, runner, runner.call(load_vocab, db, lang))
+    ctx = AppContext(
+        db, "SHIBA", actor_for("supervisor"), lang, runner, runner.call(load_vocab, db, lang)
+    )
     wizard = LedgerWizard(ctx)
     wizard.show()
     wizard.file_page.file.setText(str(ledger))

@@ -76,22 +76,7 @@ def _print(printer: Printer, report: LedgerReport, rejects: str | None, written:
     if printer.as_json:
         printer.figures("", report.to_json(lang))
         return
-    printer.line(
-        render(
-            "ledger_summary",
-            lang,
-            file=report.file,
-            sheet=report.sheet,
-            header_row=report.layout.header_row + 1,
-            rows=report.rows,
-            imported=report.imported,
-            already=report.already_imported,
-            duplicates=len(report.duplicates),
-            rejected=len(report.read.rejected_cells),
-            skipped=report.skipped,
-        )
-        + (render("ledger_dry_run", lang) if report.dry_run else "")
-    )
+    printer.line(report.summary(lang) + (render("ledger_dry_run", lang) if report.dry_run else ""))
     for mark, problems in (
         ("✗", report.rejected),
         ("!", (*report.read.unplaced, *report.read.kept)),

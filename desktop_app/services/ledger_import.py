@@ -36,6 +36,7 @@ from desktop_app.domain.ledger_profile import Profile
 from desktop_app.domain.ledger_rows import LedgerRow, Problem, ReadResult
 from desktop_app.domain.ledger_values import Vocabulary, cell_text
 from desktop_app.domain.local_time import local_today, utc_of_local
+from desktop_app.domain.messages import render
 from desktop_app.excel.ledger_reader import LedgerBook, open_ledger
 from desktop_app.excel.ledger_rejects import write_rejects
 from desktop_app.services import audit, backups, ledger_match, writer
@@ -97,6 +98,22 @@ class LedgerReport:
 
     def headers(self) -> list[str]:
         return [column.header for column in self.layout.columns]
+
+    def summary(self, lang: str = "ja") -> str:
+        """One line of counts, as the CLI prints it and the wizard shows it."""
+        return render(
+            "ledger_summary",
+            lang,
+            file=self.file,
+            sheet=self.sheet,
+            header_row=self.layout.header_row + 1,
+            rows=self.rows,
+            imported=self.imported,
+            already=self.already_imported,
+            duplicates=len(self.duplicates),
+            rejected=len(self.read.rejected_cells),
+            skipped=self.skipped,
+        )
 
     def to_json(self, lang: str = "ja") -> dict[str, Any]:
         return {

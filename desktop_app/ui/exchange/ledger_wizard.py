@@ -256,19 +256,7 @@ class _ReportPage(QWizardPage):
     def show_report(self, report: LedgerReport, *, done: bool = False) -> None:
         self._report = report
         lang = self._ctx.lang
-        summary = render(
-            "ledger_summary",
-            lang,
-            file=report.file,
-            sheet=report.sheet,
-            header_row=report.layout.header_row + 1,
-            rows=report.rows,
-            imported=report.imported,
-            already=report.already_imported,
-            duplicates=len(report.duplicates),
-            rejected=len(report.read.rejected_cells),
-            skipped=report.skipped,
-        )
+        summary = report.summary(lang)
         state = (
             self.tr("取り込みました。")
             if done

@@ -15,6 +15,8 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 OFFICE_KEY = "office_code"
+DATABASE_ID_KEY = "database_id"
+TRAINING_KEY = "training"
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,8 @@ class FileFacts:
 
     revision: str | None
     office: str | None
+    database_id: str | None = None  # None: a file older than its identity (migration 0007)
+    training: bool = False
 
 
 def backup_to(engine: Engine, target: Path) -> None:
@@ -88,23 +92,31 @@ def file_problems(path: Path, *, quick: bool = False) -> list[str]:
 
 
 def file_facts(path: Path) -> FileFacts:
-    """The schema revision and office of the database at `path`; None for what it lacks.
+    """The schema revision, office and identity of the database at `path`; None for what it
+    lacks.
 
     Raises sqlite3.DatabaseError when the file is no readable database.
     """
     conn = _read_only(path)
     try:
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
-        revision = office = None
+        revision = None
+        settings: dict[str, str] = {}
         if "alembic_version" in tables:
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             revision = None if row is None else str(row[0])
         if "setting" in tables:
-            row = conn.execute("SELECT value FROM setting WHERE key = ?", (OFFICE_KEY,)).fetchone()
-            office = None if row is None else str(row[0])
+            keys = (OFFICE_KEY, DATABASE_ID_KEY, TRAINING_KEY)
+            rows = conn.execute("SELECT key, value FROM setting WHERE key IN (?, ?, ?)", keys)
+            settings = {str(key): str(value) for key, value in rows}
     finally:
         conn.close()
-    return FileFacts(revision=revision, office=office)
+    return FileFacts(
+        revision=revision,
+        office=settings.get(OFFICE_KEY),
+        database_id=settings.get(DATABASE_ID_KEY),
+        training=settings.get(TRAINING_KEY) == "1",
+    )
 
 
 def read_setting(path: Path, key: str) -> str | None:

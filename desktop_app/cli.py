@@ -596,10 +596,7 @@ def _backup(args: argparse.Namespace, printer: Printer) -> int:
     from desktop_app.services import backups
 
     db = _open(args, daily=False)
-    signed_in(db)
-    report = backups.backup_now(
-        db, backups.MANUAL_REASON, folder=Path(args.to) if args.to else None
-    )
+    report = backups.manual_backup(db, signed_in(db), folder=Path(args.to) if args.to else None)
     printer.figures(
         render("backup_done", printer.lang, path=report.path),
         {"path": str(report.path), "bytes": report.bytes},
@@ -609,18 +606,23 @@ def _backup(args: argparse.Namespace, printer: Printer) -> int:
 
 def _restore(args: argparse.Namespace, printer: Printer) -> int:
     from desktop_app.services import restore
-    from desktop_app.services.database import connect
+    from desktop_app.services.identity import identity_of_file
 
-    path = _db_path(args)
-    # The backup is checked before the sign-in, which writes its audit entry: a refused file
-    # leaves the database byte for byte as it was. The service checks it again.
-    restore.check_backup(
-        Path(args.file), office=restore.installed_office(path), other_office=args.other_office
+    path, source = _db_path(args), Path(args.file)
+    # The backup is opened and checked before the sign-in, which writes its audit entry: a
+    # refused file leaves the database byte for byte as it was. The service checks it again.
+    secret = _backup_password(source) if restore.is_encrypted(source) else None
+    with restore.opened_backup(source, secret, path) as plain:
+        restore.check_backup(plain, current=identity_of_file(path), other_office=args.other_office)
+        actor = _restore_actor(path, plain, source)
+    report = restore.restore(
+        actor,
+        path,
+        source,
+        other_office=args.other_office,
+        backup_password=secret,
+        on_upgrade=_say_upgraded,  # an older backup is brought up to the current schema
     )
-    actor = _restore_actor(path, Path(args.file))
-    report = restore.restore(actor, path, Path(args.file), other_office=args.other_office)
-    # Brings an older backup up to the current schema (and says so).
-    connect(report.path, on_upgrade=_say_upgraded).dispose()
     message = (
         render("restore_done", printer.lang, path=report.path, kept=report.kept)
         if report.kept
@@ -638,11 +640,26 @@ def _restore(args: argparse.Namespace, printer: Printer) -> int:
     return EXIT_OK
 
 
-def _restore_actor(path: Path, backup: Path) -> Actor:
+def _backup_password(source: Path) -> str:
+    """The backup password for an encrypted backup: RENKEI_DESK_BACKUP_PASSWORD, else typed
+    at a terminal, else refused (nothing changed)."""
+    import getpass
+
+    from desktop_app.services import backup_key
+
+    given = backup_key.from_environment()
+    if given:
+        return given
+    if not sys.stdin.isatty():
+        raise UserError("backup_password_needed", path=source.name)
+    return getpass.getpass(render("backup_password_prompt", config.language()))
+
+
+def _restore_actor(path: Path, plain: Path, source: Path) -> Actor:
     """Who restores: signed in against the current database when it opens; a missing or
     damaged one cannot tell who may, so the person signs in against the backup instead (a
-    scratch copy, since opening may upgrade it). Nothing is changed before the restore
-    service has checked the backup."""
+    scratch copy of the opened backup `plain`, since opening may upgrade it). Nothing is
+    changed before the restore service has checked the backup."""
     import shutil
     import tempfile
 
@@ -659,15 +676,13 @@ def _restore_actor(path: Path, backup: Path) -> Actor:
                 return signed_in(db)
             finally:
                 db.dispose()
-    if not backup.is_file():
-        raise UserError("file_not_found", path=backup)
     with tempfile.TemporaryDirectory(prefix="renkei-restore-") as scratch:
         copy = Path(scratch) / "backup.sqlite3"
-        shutil.copyfile(backup, copy)
+        shutil.copyfile(plain, copy)
         try:
             db = connect(copy)
         except UserError as refused:
-            raise UserError("restore_damaged", path=backup.name, detail=refused.message()) from None
+            raise UserError("restore_damaged", path=source.name, detail=refused.message()) from None
         try:
             return signed_in(db)
         finally:

@@ -86,7 +86,9 @@ def add_sync_commands(commands: Any, opener: Opener) -> None:
 
     settings = commands.group("config", "config_command", "settings of this PC's database")
     setting = settings.add_parser("set", help="set a setting (package-password prompts)")
-    setting.add_argument("name", choices=("package-password",), help="the setting")
+    setting.add_argument(
+        "name", choices=("package-password", "backup-password"), help="the setting"
+    )
     setting.set_defaults(handler=lambda args, printer: _config_set(opener, args, printer))
 
 
@@ -212,6 +214,13 @@ def _config_set(opener: Opener, args: argparse.Namespace, printer: Printer) -> i
     db = opener(args)
     actor = signed_in(db)
     actor.require(Permission.SETTINGS)  # before asking for a password that would be refused
+    if args.name == "backup-password":
+        from desktop_app.services import backup_key
+
+        secret = backup_key.from_environment() or _ask_password(printer.lang)
+        backup_key.set_password(db, secret, actor=actor)
+        printer.figures(render("backup_password_set", printer.lang), {"set": args.name})
+        return EXIT_OK
     secret = _ask_password(printer.lang)
     package_key.set_password(db, secret, actor=actor)
     printer.figures(render("package_password_set", printer.lang), {"set": args.name})

@@ -652,6 +652,56 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "最初の管理者 admin を作成しました。",
         "The first administrator admin is created.",
     ),
+    # Database identity, encrypted backups, secrets not in clear (issues 18.2, 19.1, 19.2).
+    "restore_other_database": (
+        "「{path}」は別のデータベース（{office}）のバックアップです。このデータベースには"
+        "復元できません。事務所を新しいパソコンへ移すときだけ --other-office を付けます。",
+        '"{path}" is a backup of another database ({office}); it cannot be restored into this '
+        "one. Only when moving an office to a new PC, add --other-office.",
+    ),
+    "restore_training_into_real": (
+        "「{path}」は研修用データベースのバックアップです。実際の業務のデータベースには"
+        "復元できません（何も変更していません）。",
+        '"{path}" is a backup of a training database; it is never restored into a real one '
+        "(nothing was changed).",
+    ),
+    "restore_real_into_training": (
+        "「{path}」は実際の業務のデータベースのバックアップです。研修用データベースには"
+        "復元できません（何も変更していません）。",
+        '"{path}" is a backup of a real database; it is never restored into a training one '
+        "(nothing was changed).",
+    ),
+    "backup_needs_password": (
+        "バックアップのパスワードが未設定のため、データベースのフォルダーの外（{path}）には"
+        "バックアップを置けません。外に置くバックアップは必ず暗号化するためです。管理者が"
+        "「renkei-desk config set backup-password」（または 設定）で設定してください。",
+        "No backup password is set, so no backup may go outside the database's folder "
+        "({path}): a backup that leaves it is always encrypted. An administrator sets one with "
+        '"renkei-desk config set backup-password" (or in 設定).',
+    ),
+    "backup_password_needed": (
+        "「{path}」は暗号化されたバックアップです。バックアップのパスワードを入力するか、"
+        "RENKEI_DESK_BACKUP_PASSWORD に設定してください。",
+        '"{path}" is an encrypted backup: give the backup password (typed, or in '
+        "RENKEI_DESK_BACKUP_PASSWORD).",
+    ),
+    "backup_password_wrong": (
+        "バックアップのパスワードが違います（「{path}」を開けません）。何も変更していません。",
+        'The backup password does not open "{path}". Nothing was changed.',
+    ),
+    "backup_not_readable": (
+        "「{path}」は読めない（途中で切れた、または書き換えられた）暗号化バックアップです。"
+        "何も変更していません。",
+        '"{path}" is an encrypted backup that cannot be read (cut short or altered). '
+        "Nothing was changed.",
+    ),
+    "backup_password_set": (
+        "バックアップのパスワードを設定しました。データベースのフォルダーの外へのバックアップは"
+        "このパスワードで暗号化されます。忘れると外のバックアップは復元できません。",
+        "The backup password is set. Backups outside the database's folder are encrypted with "
+        "it; without it they cannot be restored.",
+    ),
+    "backup_password_prompt": ("バックアップのパスワード: ", "Backup password: "),
 }
 
 

@@ -104,10 +104,15 @@ class Manifest:
     counts: dict[str, int] = field(default_factory=dict)
     sheets: dict[str, str] = field(default_factory=dict)
     hmac: str = ""
+    # The sending database's id (services/identity.py); None in packages made before it,
+    # which are read as before: it is then left out of the signed text.
+    database_id: str | None = None
 
     def signed_text(self) -> str:
         """Every fact but the HMAC itself, canonically: what the HMAC is computed over."""
         facts = {key: value for key, value in vars(self).items() if key != "hmac"}
+        if facts.get("database_id") is None:
+            facts.pop("database_id", None)
         return json.dumps(facts, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 

@@ -8,6 +8,13 @@ leaves half a file that looks like a backup. The folder is a setting an admin ma
 removable media; by default it is `backups/` beside the database. After each backup the folder
 is rotated (domain/backup_rotation.py: 7 daily, 4 weekly, 12 monthly); files the program did
 not name, and backups made by hand, are never deleted.
+
+A backup that leaves the database's own folder (the folder the database is in, or one inside
+it) is always encrypted (services/backup_cipher.py) for the backup password's holder
+(services/backup_key.py). Until an administrator sets one, backups stay beside the database:
+pointing them elsewhere is refused, and automatic backups fall back to the default folder.
+The plain snapshot is made beside the database and removed once the encrypted file is in
+place, so no plain copy ever reaches the other folder.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from db import migrate
 from db.backup import backup_to, file_facts, file_problems, read_setting
 from db.engine import Database
 from db.models import Setting, utc_now
@@ -32,6 +40,8 @@ from desktop_app.domain.backup_rotation import (
 )
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.local_time import local_datetime
+from desktop_app.services import audit, backup_cipher, backup_key
+from desktop_app.services.identity import Identity, identity_of
 
 FOLDER_KEY = "backup_folder"
 OFFICE_KEY = "office_code"
@@ -50,8 +60,8 @@ class BackupReport:
 class BackupFile:
     """One backup in the folder, as the restore screen lists it (newest first).
 
-    `office` and `revision` are read from the file itself; both are None when it cannot be
-    read (`readable` False).
+    `office`, `revision` and the identity are read from the file itself (an encrypted one's
+    header); None when it cannot be read (`readable` False).
     """
 
     path: Path
@@ -61,6 +71,13 @@ class BackupFile:
     office: str | None
     revision: str | None
     readable: bool
+    database_id: str | None = None
+    training: bool = False
+    encrypted: bool = False
+
+    @property
+    def identity(self) -> Identity:
+        return Identity(self.database_id, self.office, self.training)
 
 
 @dataclass(frozen=True)
@@ -96,6 +113,8 @@ def set_folder(db: Database, actor: Actor, folder: Path | None) -> Path:
     written to, so that no later backup fails on it unnoticed. Returns the folder in force."""
     actor.require(Permission.SETTINGS)
     chosen = default_folder(db.path) if folder is None else folder.expanduser().resolve()
+    if leaves_home(db.path, chosen) and not backup_key.is_set(db):
+        raise UserError("backup_needs_password", path=chosen)
     _writable(chosen)
     with db.write() as session:
         if folder is None:
@@ -123,20 +142,84 @@ def backup_before(db: Database, reason: str) -> BackupReport:
 
 def backup_now(db: Database, reason: str, *, folder: Path | None = None) -> BackupReport:
     """A backup into `folder` (default: the backup folder), named for `reason`, then the
-    folder's rotation. `reason` "manual" is never rotated away."""
-    target_dir = folder if folder is not None else folder_of(db)
+    folder's rotation. `reason` "manual" is never rotated away. A `folder` outside the
+    database's own is refused (`backup_needs_password`) until a backup password is set; the
+    backup folder setting then falls back to the default folder instead."""
+    report, _problems = _make(db, reason, folder)
+    assert report is not None
+    return report
+
+
+def manual_backup(db: Database, actor: Actor, *, folder: Path | None = None) -> BackupReport:
+    """`renkei-desk backup` and 今すぐバックアップ: administrators only, and audited."""
+    actor.require(Permission.SETTINGS)
+    report = backup_now(db, MANUAL_REASON, folder=folder)
+    with db.write() as session:
+        audit.log(
+            session,
+            staff=actor.login,
+            action="backup",
+            entity="database",
+            entity_id=report.path.name,
+            new=str(report.path),
+        )
+    return report
+
+
+def leaves_home(db_path: Path, folder: Path) -> bool:
+    """Whether `folder` is outside the folder the database is in (its backups are encrypted)."""
+    home = db_path.resolve().parent
+    return not folder.expanduser().resolve().is_relative_to(home)
+
+
+def _make(
+    db: Database, reason: str, folder: Path | None, *, check: bool = False
+) -> tuple[BackupReport | None, list[str]]:
+    """Write one backup; with `check` a copy that fails `quick_check` is removed and its
+    problems returned instead."""
+    key = backup_key.current_key(db)
+    target_dir = folder if folder is not None else automatic_folder(db)
+    encrypted = leaves_home(db.path, target_dir)
+    if encrypted and key is None:
+        raise UserError("backup_needs_password", path=target_dir)
     _writable(target_dir)
     name = _free_name(target_dir, _prefix(db), reason_slug(reason))
     target = target_dir / name.file_name
     partial = target_dir / f".{name.file_name}.partial"
+    plain = db.path.parent / f".{name.file_name}.snapshot" if encrypted else partial
     try:
-        backup_to(db.engine, partial)
+        backup_to(db.engine, plain)
+        problems = file_problems(plain, quick=True) if check else []
+        if problems:
+            return None, problems
+        if key is not None and encrypted:
+            identity = identity_of(db)
+            backup_cipher.encrypt_file(
+                plain,
+                partial,
+                key,
+                database_id=identity.database_id,
+                office=identity.office,
+                training=identity.training,
+                revision=migrate.current_revision(db.engine),
+            )
         os.replace(partial, target)
     except (OSError, sqlite3.Error) as exc:
-        partial.unlink(missing_ok=True)
         raise UserError("backup_folder_unavailable", path=target_dir, detail=str(exc)) from exc
+    finally:
+        partial.unlink(missing_ok=True)
+        plain.unlink(missing_ok=True)
     rotate(target_dir, _prefix(db), today=name.taken_at.date())
-    return BackupReport(path=target, bytes=target.stat().st_size)
+    return BackupReport(path=target, bytes=target.stat().st_size), []
+
+
+def automatic_folder(db: Database) -> Path:
+    """Where automatic backups go: the backup folder, or the default one while the folder
+    is outside the database's and no backup password is set (they would have to be plain)."""
+    chosen = folder_of(db)
+    if leaves_home(db.path, chosen) and not backup_key.is_set(db):
+        return default_folder(db.path)
+    return chosen
 
 
 def daily(db: Database) -> DailyBackup:
@@ -147,7 +230,7 @@ def daily(db: Database) -> DailyBackup:
     """
     if _office(db) is None:
         return DailyBackup(None)
-    folder = folder_of(db)
+    folder = automatic_folder(db)
     today = _local_now().date()
     prefix = _prefix(db)
     if any(
@@ -155,12 +238,8 @@ def daily(db: Database) -> DailyBackup:
         for item in _names(folder, prefix)
     ):
         return DailyBackup(None)
-    made = backup_now(db, DAILY, folder=folder)
-    problems = file_problems(made.path, quick=True)
-    if problems:
-        made.path.unlink(missing_ok=True)
-        return DailyBackup(None, tuple(problems))
-    return DailyBackup(made)
+    made, problems = _make(db, DAILY, folder, check=True)
+    return DailyBackup(made, tuple(problems))
 
 
 def rotate(folder: Path, prefix: str, *, today: dt.date) -> list[Path]:
@@ -185,30 +264,50 @@ def list_backups(folder: Path) -> list[BackupFile]:
         name = BackupName.parse(path.name)
         if name is None:
             continue
-        try:
-            facts = file_facts(path)
-            office, revision, readable = facts.office, facts.revision, True
-        except sqlite3.DatabaseError:
-            office = revision = None
-            readable = False
-        found.append(
-            BackupFile(path, name.taken_at, name.reason, path.stat().st_size, office, revision,
-                       readable)
-        )  # fmt: skip
+        found.append(_described(path, name))
     return sorted(found, key=lambda item: (item.taken_at, item.path.name), reverse=True)
+
+
+def _described(path: Path, name: BackupName) -> BackupFile:
+    """What the list shows of one file: read from the database inside, or from an encrypted
+    file's header (no password needed)."""
+    size = path.stat().st_size
+    if backup_cipher.is_encrypted(path):
+        try:
+            head = backup_cipher.read_header(path)
+        except (UserError, OSError):
+            return BackupFile(path, name.taken_at, name.reason, size, None, None, False,
+                              encrypted=True)  # fmt: skip
+        return BackupFile(path, name.taken_at, name.reason, size, head.office, head.revision,
+                          True, head.database_id, head.training, encrypted=True)  # fmt: skip
+    try:
+        facts = file_facts(path)
+    except sqlite3.DatabaseError:
+        return BackupFile(path, name.taken_at, name.reason, size, None, None, False)
+    return BackupFile(path, name.taken_at, name.reason, size, facts.office, facts.revision,
+                      True, facts.database_id, facts.training)  # fmt: skip
 
 
 @dataclass(frozen=True)
 class BackupListing:
-    """What the restore screen shows: the folder in force and its backups, newest first."""
+    """What the restore screen shows: the folder in force, this database's backups (newest
+    first) and, apart, the other databases' backups found in the same folder (another
+    office's, the training database's), which are never offered for a restore here."""
 
     folder: Path
     files: tuple[BackupFile, ...]
+    others: tuple[BackupFile, ...] = ()
 
 
 def listing(db: Database) -> BackupListing:
     folder = folder_of(db)
-    return BackupListing(folder, tuple(list_backups(folder)))
+    own = identity_of(db)
+    found = list_backups(folder)
+    if folder != automatic_folder(db):  # automatic backups fall back beside the database
+        found += list_backups(automatic_folder(db))
+    found.sort(key=lambda item: (item.taken_at, item.path.name), reverse=True)
+    mine = tuple(item for item in found if item.readable and own.same_database(item.identity))
+    return BackupListing(folder, mine, tuple(item for item in found if item not in mine))
 
 
 def _names(folder: Path, prefix: str) -> list[BackupName]:

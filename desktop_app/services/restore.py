@@ -2,14 +2,23 @@
 
 A backup is refused (UserError, nothing changed) unless it passes `PRAGMA integrity_check`, its
 schema revision is one this program knows (an older one is upgraded when next opened; a newer
-one would be unreadable), and it belongs to this installation's office: restoring another
-office's file would make this PC speak for that office in every package. `other_office=True`
-overrides the last rule for an admin moving an office to a new PC by hand.
+one would be unreadable), and it is a backup of this database: the same identity
+(services/identity.py: the database id made at `init`, the office, the training mark).
+Restoring another database's file would make this PC speak for it in every package, or put
+3,000 demo cases in place of real ones. `other_office=True` overrides the id and office rules
+for an administrator moving an office to a new PC by hand (and is audited in the restored
+database); a training backup into a real database, or a real one into a training database,
+is refused always.
+
+An encrypted backup (one made outside the database's folder, services/backup_cipher.py) is
+opened with the backup password into a private file beside the database, checked there, and
+removed afterwards; the password is asked by the caller (the variable, a prompt, a dialog).
 
 The replaced file is kept beside the database as `<name>.replaced-<time>.sqlite3`. A sound
 current file is copied there through the backup API and then overwritten in place (safe while
 another window has it open); a damaged one, which the backup API may not read, is moved there
-with its -wal and -shm files, and the backup is copied into a fresh file.
+with its -wal and -shm files, and the backup is copied into a fresh file. Every restore is
+written into the restored database's audit trail.
 """
 
 from __future__ import annotations
@@ -17,15 +26,32 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from db import migrate
-from db.backup import OFFICE_KEY, copy_file, file_facts, file_problems, read_setting
+from db.backup import (
+    DATABASE_ID_KEY,
+    OFFICE_KEY,
+    copy_file,
+    file_facts,
+    file_problems,
+    read_setting,
+)
+from db.models import Setting
 from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.local_time import local_datetime
+from desktop_app.services import audit, backup_cipher
 from desktop_app.services.backups import BackupFile, folder_for_file, list_backups
+from desktop_app.services.identity import Identity, identity_of_file
+
+if TYPE_CHECKING:
+    from desktop_app.services.database import Upgrade
 
 _COMPANIONS = ("-wal", "-shm", "-journal")
 
@@ -37,6 +63,7 @@ class RestoreReport:
     kept: Path | None  # the replaced file, or None when there was none
     office: str
     bytes: int
+    other_database: bool = False  # `other_office`: another database's backup was taken
 
 
 def installed_office(db_path: Path) -> str | None:
@@ -44,9 +71,10 @@ def installed_office(db_path: Path) -> str | None:
     return read_setting(db_path, OFFICE_KEY) if db_path.is_file() else None
 
 
-def check_backup(source: Path, *, office: str | None, other_office: bool = False) -> str:
-    """Refuse `source` unless it is a sound backup of `office` (any office when None or
-    `other_office`); returns the backup's office."""
+def check_backup(source: Path, *, current: Identity | None, other_office: bool = False) -> Identity:
+    """Refuse `source` (a plain database file) unless it is a sound backup of the database
+    whose identity is `current` (None: there is none, any sound backup does); returns the
+    backup's identity."""
     if not source.is_file():
         raise UserError("file_not_found", path=source)
     try:
@@ -60,38 +88,133 @@ def check_backup(source: Path, *, office: str | None, other_office: bool = False
         raise UserError("restore_not_database", path=source.name, detail="no office or schema")
     if facts.revision not in migrate.all_revisions():
         raise UserError("restore_unknown_revision", path=source.name, revision=facts.revision)
-    if office is not None and facts.office != office and not other_office:
-        raise UserError("restore_other_office", path=source.name, theirs=facts.office, ours=office)
-    return facts.office
+    theirs = Identity.of_facts(facts)
+    if current is not None:
+        _refuse_other(source.name, theirs, current, other_office=other_office)
+    return theirs
+
+
+def _refuse_other(name: str, theirs: Identity, ours: Identity, *, other_office: bool) -> None:
+    if theirs.training != ours.training:
+        code = "restore_training_into_real" if theirs.training else "restore_real_into_training"
+        raise UserError(code, path=name)
+    if other_office:
+        return
+    if ours.office is not None and theirs.office != ours.office:
+        raise UserError("restore_other_office", path=name, theirs=theirs.office, ours=ours.office)
+    if theirs.database_id and ours.database_id and theirs.database_id != ours.database_id:
+        raise UserError("restore_other_database", path=name, office=theirs.office or "")
+
+
+@contextmanager
+def opened_backup(source: Path, password: str | None, beside: Path) -> Iterator[Path]:
+    """`source` as a plain database file: itself, or an encrypted backup opened with
+    `password` into a private file in `beside`'s folder, removed afterwards."""
+    if not source.is_file():
+        raise UserError("file_not_found", path=source)
+    if not backup_cipher.is_encrypted(source):
+        yield source
+        return
+    if not password:
+        raise UserError("backup_password_needed", path=source.name)
+    beside.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(prefix=".restoring-", suffix=".sqlite3", dir=beside.parent)
+    os.close(handle)
+    plain = Path(name)
+    try:
+        backup_cipher.decrypt_file(source, plain, password)
+        yield plain
+    finally:
+        plain.unlink(missing_ok=True)
+
+
+def is_encrypted(source: Path) -> bool:
+    return backup_cipher.is_encrypted(source)
 
 
 def restore(
-    actor: Actor, db_path: Path, source: Path, *, other_office: bool = False
+    actor: Actor,
+    db_path: Path,
+    source: Path,
+    *,
+    other_office: bool = False,
+    backup_password: str | None = None,
+    on_upgrade: Callable[[Upgrade], None] | None = None,
 ) -> RestoreReport:
-    """Replace the database at `db_path` with the backup `source`, keeping the replaced file.
+    """Replace the database at `db_path` with the backup `source`, keeping the replaced file,
+    and audit it in the restored database.
 
     Close every connection of this process first (the window does; the command line opens
-    none); the next `connect` upgrades an older backup to the current schema.
+    none); the restored file is opened once to be upgraded and audited (`on_upgrade` is told
+    of an upgrade).
     """
     actor.require(Permission.SETTINGS)
-    office = check_backup(source, office=installed_office(db_path), other_office=other_office)
-    db_path.parent.mkdir(parents=True, exist_ok=True)  # a new PC: restore is how it starts
-    kept = _keep(db_path) if db_path.exists() else None
-    copy_file(source, db_path)
-    return RestoreReport(db_path, source, kept, office, db_path.stat().st_size)
+    current = identity_of_file(db_path)
+    with opened_backup(source, backup_password, db_path) as plain:
+        theirs = check_backup(plain, current=current, other_office=other_office)
+        db_path.parent.mkdir(parents=True, exist_ok=True)  # a new PC: restore is how it starts
+        kept = _keep(db_path) if db_path.exists() else None
+        copy_file(plain, db_path)
+    other = current is not None and not current.same_database(theirs)
+    _after_restore(db_path, actor, source, current, theirs, other=other, on_upgrade=on_upgrade)
+    return RestoreReport(
+        db_path, source, kept, theirs.office or "", db_path.stat().st_size, other_database=other
+    )
+
+
+def _after_restore(
+    db_path: Path,
+    actor: Actor,
+    source: Path,
+    replaced: Identity | None,
+    theirs: Identity,
+    *,
+    other: bool,
+    on_upgrade: Callable[[Upgrade], None] | None,
+) -> None:
+    """The restore, in the restored database's own trail (it is the one that stays): who, from
+    which file, and, for a move from another office, which database it replaced. A backup
+    older than identities gets the id of the database it replaces (the same one, by office),
+    not a new one from its upgrade."""
+    from desktop_app.services.database import connect
+
+    db = connect(db_path, on_upgrade=on_upgrade)
+    try:
+        with db.write() as session:
+            if theirs.database_id is None and replaced is not None and replaced.database_id:
+                session.merge(Setting(key=DATABASE_ID_KEY, value=replaced.database_id))
+            audit.log(
+                session,
+                staff=actor.login,
+                action="restore",
+                entity="database",
+                entity_id=source.name,
+                field="other_office" if other else None,
+                old=replaced.database_id if replaced is not None else None,
+                new=str(source),
+            )
+    finally:
+        db.dispose()
 
 
 def newest_good_backup(db_path: Path) -> BackupFile | None:
-    """The newest backup of this database's office that passes the integrity check.
+    """The newest backup of this very database that passes the integrity check (an encrypted
+    one: whose header reads, since only its password opens the rest).
 
-    For a damaged database: its backup folder and office are read from what still reads,
-    falling back to the default folder and to any office's backup.
+    For a damaged database: its backup folder and identity are read from what still reads;
+    when nothing does, only backups named after this database file are considered.
     """
-    office = installed_office(db_path)
+    current = identity_of_file(db_path)
     for backup in list_backups(folder_for_file(db_path)):
-        if backup.readable and (office is None or backup.office == office):
-            if not file_problems(backup.path):
-                return backup
+        if not backup.readable:
+            continue
+        if current is not None and current.office is not None:
+            if not current.same_database(backup.identity):
+                continue
+        elif not backup.path.name.startswith(f"{db_path.stem}-"):
+            continue
+        if backup.encrypted or not file_problems(backup.path):
+            return backup
     return None
 
 

@@ -29,6 +29,7 @@ from db.models import (
 )
 from desktop_app.domain import masters
 from desktop_app.domain.errors import UserError
+from desktop_app.services.identity import ensure_id
 
 OFFICE_KEY = "office_code"
 # Set to "1" once a database has received demo data: it is then a training database (研修用).
@@ -110,6 +111,7 @@ def initialise(db: Database, office_code: str) -> InitReport:
         retired = _retire_municipalities(session, municipalities)
         if current is None:
             session.add(Setting(key=OFFICE_KEY, value=office_code))
+        ensure_id(session)  # made by migration 0007; kept here so `init` alone suffices
     return InitReport(office=office_code, created=current is None, added=added, retired=retired)
 
 

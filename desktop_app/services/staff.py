@@ -22,7 +22,7 @@ from db.models import Staff, utc_now
 from desktop_app.domain.actor import ROLE_LABELS, Actor, Permission, Role
 from desktop_app.domain.errors import ErrorCollector, UserError
 from desktop_app.domain.local_time import local_datetime
-from desktop_app.services import audit, passwords, setup
+from desktop_app.services import audit, package_key, passwords, setup
 from desktop_app.services.setup import require_office
 
 FIRST_ADMIN = "admin"
@@ -162,6 +162,7 @@ def change_password(db: Database, actor: Actor, login: str, password: str) -> St
         row = _existing(session, login)
         passwords.check_strength(password, login=row.login)
         row.password_hash = passwords.hash_password(password)
+        package_key.account_password_set(session, row.login, Role(row.role), password)
         row.failed_logins = 0
         row.locked_until = None
         _log(session, actor.login, "password", row.login)
@@ -176,6 +177,7 @@ def sign_in(db: Database, login: str, password: str, *, now: dt.datetime | None 
         refusal = _check(session, key, password, moment)
         if refusal is None:
             row = _existing(session, key)
+            package_key.signed_in(session, row.login, Role(row.role), password)
             return Actor(
                 login=row.login, name=row.display_name, role=Role(row.role), office=row.office_code
             )
@@ -237,6 +239,7 @@ def _new_account(
     )
     session.add(row)
     session.flush()
+    package_key.account_password_set(session, login, role, password)
     return row
 
 

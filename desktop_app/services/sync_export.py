@@ -38,6 +38,7 @@ from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.errors import UserError
 from desktop_app.excel.sync_package import Manifest, PackageRow
 from desktop_app.services import audit, package_key, sync_bases, sync_rows
+from desktop_app.services.identity import identity_in
 from desktop_app.services.package_files import save_package
 from desktop_app.services.package_sheets import cover_rows, sheet_specs
 from desktop_app.services.setup import require_office, training_in
@@ -116,6 +117,7 @@ def export_sync(
             full=full,
             personal=include_personal,
             training=training_in(session),
+            database_id=identity_in(session).database_id,
             # Known before writing, so that the cover sheet can state them.
             counts={entity: len(found) for entity, found in rows.items()},
         )

@@ -85,6 +85,7 @@ def cheap_admin_hash(path: Path) -> None:  # and an empty audit log
     cheap = PasswordHasher.from_parameters(profiles.CHEAPEST).hash(ADMIN_PASSWORD)
     with sqlite3.connect(path) as conn:
         conn.execute("UPDATE staff SET password_hash = ? WHERE login = 'admin'", (cheap,))
+        _cheap_account_key(conn)
         # The template starts with an empty audit log, as the tests of the log expect; the
         # program's append-only triggers are set aside for this one test-only clearing.
         triggers = conn.execute(
@@ -96,6 +97,19 @@ def cheap_admin_hash(path: Path) -> None:  # and an empty audit log
         for _, sql in triggers:
             conn.execute(sql)
     conn.close()
+
+
+def _cheap_account_key(conn: sqlite3.Connection) -> None:
+    """The admin's account key (services/package_key.py) relocked at argon2's cheapest cost,
+    for the same reason as the hash."""
+    from desktop_app.domain import sealing
+
+    row = conn.execute("SELECT value FROM setting WHERE key = 'account_key:admin'").fetchone()
+    if row is None:
+        return
+    cheap = sealing.KdfParams(memory_kib=8, time_cost=1)
+    key = sealing.relock(sealing.LockedKey.from_json(row[0]), ADMIN_PASSWORD, cheap)
+    conn.execute("UPDATE setting SET value = ? WHERE key = 'account_key:admin'", (key.to_json(),))
 
 
 @pytest.fixture

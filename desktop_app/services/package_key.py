@@ -101,6 +101,12 @@ def forget(db: Database) -> None:
         _unlocked.pop(str(db.path.resolve()), None)
 
 
+def forget_all() -> None:
+    """Drop every opened password of this process (the window's sign-out; tests)."""
+    with _guard:
+        _unlocked.clear()
+
+
 def signed_in(session: Session, login: str, role: Role, account_password: str) -> None:
     """At a successful sign-in (inside its write): open this account's slot and keep the
     package password in memory; then seal it for the accounts that lack a slot."""

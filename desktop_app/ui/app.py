@@ -377,9 +377,10 @@ class DeskApp:
         )
 
     @Slot(Path)
-    def restore_backup(self, backup: Path) -> None:
-        """Restore `backup` over the open database (設定 → 復元) and reopen the window on it;
-        a refused restore reopens the unchanged file and says why."""
+    def restore_backup(self, backup: Path, backup_password: str = "") -> None:
+        """Restore `backup` over the open database (設定 → 復元; an encrypted one with the
+        backup password the box asked for) and reopen the window on it; a refused restore
+        reopens the unchanged file and says why."""
         from desktop_app.services import restore
 
         window = self.window
@@ -390,7 +391,9 @@ class DeskApp:
 
         def swap() -> tuple[Database, str] | None:
             try:
-                report = restore.restore(actor, path, backup)
+                report = restore.restore(
+                    actor, path, backup, backup_password=backup_password or None
+                )
                 outcome.append(_restored_text(report.path, report.kept, lang))
             except UserError as exc:
                 outcome.append(exc)

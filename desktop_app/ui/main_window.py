@@ -71,7 +71,8 @@ class MainWindow(QMainWindow):
     """
 
     languageChanged = Signal(str)
-    restoreRequested = Signal(Path)  # noqa: N815 (Qt signal naming): a backup to restore
+    # A backup to restore, and the backup password for an encrypted one (else "").
+    restoreRequested = Signal(Path, str)  # noqa: N815 (Qt signal naming)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

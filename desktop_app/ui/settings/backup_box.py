@@ -1,10 +1,14 @@
 """バックアップ in 設定: where automatic backups go, the backups there, and restoring one.
 
-The list shows each backup's time, reason, office and size, newest first. 復元 asks for a
-confirmation and then emits `restoreRequested(path)`: ui.app closes the database, restores
-(services/restore.py checks the file first and keeps the replaced one) and reopens the window,
-because every screen holds data of the file being replaced. The folder and a restore need an
-administrator (Permission.SETTINGS); the service refuses anyone else. GUI thread only.
+The list shows this database's backups (its identity: services/identity.py) with their
+time, reason, office and size, newest first; backups of other databases found in the same
+folder (another office's, the training database's) are listed apart under their own heading,
+greyed, and cannot be chosen. 復元 asks for a confirmation, and for the backup password when
+the backup is encrypted, and then emits `restoreRequested(path, password)`: ui.app closes the
+database, restores (services/restore.py checks the file first and keeps the replaced one) and
+reopens the window, because every screen holds data of the file being replaced. The folder,
+the backup password, a backup by hand and a restore need an administrator
+(Permission.SETTINGS); the services refuse anyone else. GUI thread only.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -30,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.actor import Actor, Role
-from desktop_app.services import backups
+from desktop_app.services import backup_key, backups
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.errors import error_text
 
@@ -49,7 +54,7 @@ def size_text(size: int) -> str:
 class BackupBox(QGroupBox):
     """The backup folder, the list of backups, 今すぐバックアップ and 復元."""
 
-    restoreRequested = Signal(Path)  # noqa: N815 (Qt signal naming)
+    restoreRequested = Signal(Path, str)  # noqa: N815 (Qt signal naming): backup, password
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("バックアップと復元（管理者）"), parent)
@@ -60,17 +65,20 @@ class BackupBox(QGroupBox):
         browse.clicked.connect(self._browse)
         self.save_folder = QPushButton(self.tr("保存先を変更"), self, objectName="backupFolderSave")
         self.save_folder.clicked.connect(self._set_folder)
-        self.table = QTableWidget(0, 4, self, objectName="backupList")
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("日時"), self.tr("種類"), self.tr("事務所"), self.tr("大きさ")]
-        )
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table = self._backup_table("backupList")
         self.table.setMinimumHeight(180)
+        self.others_heading = QLabel(
+            self.tr("別のデータベースのバックアップ（このデータベースには復元できません）"),
+            self,
+            objectName="otherBackupsHeading",
+        )
+        self.others = self._backup_table("otherBackupList")
+        self.others.setEnabled(False)  # greyed: never chosen for a restore here
+        self.others.setMaximumHeight(120)
+        self.set_password = QPushButton(
+            self.tr("バックアップのパスワードを設定…"), self, objectName="backupPassword"
+        )
+        self.set_password.clicked.connect(self._set_backup_password)
         self.backup_now = QPushButton(self.tr("今すぐバックアップ"), self, objectName="backupNow")
         self.backup_now.clicked.connect(self._backup_now)
         self.restore = QPushButton(
@@ -94,6 +102,7 @@ class BackupBox(QGroupBox):
         folder_row.addWidget(self.save_folder)
         buttons = QHBoxLayout()
         buttons.addWidget(self.backup_now)
+        buttons.addWidget(self.set_password)
         buttons.addStretch(1)
         buttons.addWidget(self.restore)
         layout = QVBoxLayout(self)
@@ -101,8 +110,23 @@ class BackupBox(QGroupBox):
         layout.addLayout(folder_row)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
+        layout.addWidget(self.others_heading)
+        layout.addWidget(self.others)
         layout.addWidget(self.message)
         self._files: tuple[backups.BackupFile, ...] = ()
+
+    def _backup_table(self, name: str) -> QTableWidget:
+        table = QTableWidget(0, 4, self, objectName=name)
+        table.setHorizontalHeaderLabels(
+            [self.tr("日時"), self.tr("種類"), self.tr("事務所"), self.tr("大きさ")]
+        )
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        return table
 
     def refresh(self) -> None:
         self._ctx.runner.run(backups.listing, self._ctx.db, on_done=self._show, owner=self)
@@ -110,12 +134,26 @@ class BackupBox(QGroupBox):
     def _show(self, listing: backups.BackupListing) -> None:
         self.folder.setText(str(listing.folder))
         self._files = listing.files
-        self.table.setRowCount(len(listing.files))
-        for row, item in enumerate(listing.files):
+        self._fill(self.table, listing.files)
+        self._fill(self.others, listing.others)
+        self.others_heading.setVisible(bool(listing.others))
+        self.others.setVisible(bool(listing.others))
+        if listing.files:
+            self.table.selectRow(0)
+        self.restore.setEnabled(bool(listing.files))
+
+    def _fill(self, table: QTableWidget, files: tuple[backups.BackupFile, ...]) -> None:
+        table.setRowCount(len(files))
+        for row, item in enumerate(files):
+            office = self._ctx.vocab.office(item.office) if item.office else self.tr("読めません")
+            if item.training:
+                office += self.tr("（研修用）")
+            if item.encrypted:
+                office += self.tr("・暗号化")
             cells = (
                 f"{item.taken_at:%Y/%m/%d %H:%M:%S}",
                 self._reason(item.reason),
-                self._ctx.vocab.office(item.office) if item.office else self.tr("読めません"),
+                office,
                 size_text(item.bytes),
             )
             for column, text in enumerate(cells):
@@ -124,10 +162,7 @@ class BackupBox(QGroupBox):
                     cell.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
-                self.table.setItem(row, column, cell)
-        if listing.files:
-            self.table.selectRow(0)
-        self.restore.setEnabled(bool(listing.files))
+                table.setItem(row, column, cell)
 
     def _reason(self, reason: str) -> str:
         """Why it was made, in words; a second backup of the same second ends in -2, -3."""
@@ -168,9 +203,9 @@ class BackupBox(QGroupBox):
     @Slot()
     def _backup_now(self) -> None:
         self._ctx.runner.run(
-            backups.backup_now,
+            backups.manual_backup,
             self._ctx.db,
-            backups.MANUAL_REASON,
+            self._ctx.actor,
             on_done=lambda _made: self._done(self.tr("バックアップを作成しました。")),
             on_error=self._refused,
             owner=self,
@@ -193,8 +228,60 @@ class BackupBox(QGroupBox):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.restoreRequested.emit(chosen.path)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        password = ""
+        if chosen.encrypted:
+            password, given = QInputDialog.getText(
+                self,
+                self.tr("バックアップのパスワード"),
+                self.tr(
+                    "暗号化されたバックアップです。バックアップのパスワードを入力してください。"
+                ),
+                QLineEdit.EchoMode.Password,
+            )
+            if not given or not password:
+                return
+        self.restoreRequested.emit(chosen.path, password)
+
+    @Slot()
+    def _set_backup_password(self) -> None:
+        """Asked twice; the database keeps only the key it locks (services/backup_key.py)."""
+        first, given = QInputDialog.getText(
+            self,
+            self.tr("バックアップのパスワード"),
+            self.tr(
+                "データベースのフォルダーの外へのバックアップは、このパスワードで暗号化します。"
+                "忘れると復元できません。"
+            ),
+            QLineEdit.EchoMode.Password,
+        )
+        if not given:
+            return
+        again, given = QInputDialog.getText(
+            self,
+            self.tr("バックアップのパスワード"),
+            self.tr("確認のため、もう一度入力してください。"),
+            QLineEdit.EchoMode.Password,
+        )
+        if not given:
+            return
+        if first != again:
+            self._refused_text(self.tr("パスワードが一致しません。"))
+            return
+        self._ctx.runner.run(
+            backup_key.set_password,
+            self._ctx.db,
+            first,
+            actor=self._ctx.actor,
+            on_done=lambda _none: self._done(self.tr("バックアップのパスワードを設定しました。")),
+            on_error=self._refused,
+            owner=self,
+        )
+
+    def _refused_text(self, text: str) -> None:
+        self.message.setStyleSheet("color: #a4262c;")
+        self.message.setText(text)
 
     def _done(self, text: str) -> None:
         self.message.setStyleSheet("")

@@ -41,7 +41,7 @@ class SettingsPage(QWidget):
     language was saved."""
 
     languageChanged = Signal(str)
-    restoreRequested = Signal(Path)  # noqa: N815 (Qt signal naming)
+    restoreRequested = Signal(Path, str)  # noqa: N815 (Qt signal naming): backup, password
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

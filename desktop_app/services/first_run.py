@@ -17,7 +17,7 @@ from pathlib import Path
 
 from desktop_app.domain.actor import Actor, Role
 from desktop_app.domain.errors import ErrorCollector, UserError
-from desktop_app.services import masters_sync, setup, staff
+from desktop_app.services import backup_key, masters_sync, setup, staff
 from desktop_app.services.database import connect
 from desktop_app.services.masters_sync import MastersReport
 
@@ -29,6 +29,8 @@ class FirstAdmin:
     login: str
     name: str
     password: str = field(repr=False)  # never in a log line or a traceback's locals
+    # Offered by the wizard, optional: until one is set, backups stay beside the database.
+    backup_password: str | None = field(default=None, repr=False)
 
 
 def check_first_admin(login: str, name: str, password: str, confirmation: str) -> FirstAdmin:
@@ -65,9 +67,11 @@ def set_up_desk(
     try:
         report = setup.initialise(db, office)
         staff.create_first_admin(db, admin.password, name=admin.name, login=admin.login)
+        first_admin = Actor(login=admin.login, name=admin.name, role=Role.ADMIN, office=office)
+        if admin.backup_password:
+            backup_key.set_password(db, admin.backup_password, actor=first_admin)
         masters = None
         if masters_package is not None:
-            first_admin = Actor(login=admin.login, name=admin.name, role=Role.ADMIN, office=office)
             masters = masters_sync.import_masters(db, masters_package, actor=first_admin)
     except BaseException:
         db.dispose()

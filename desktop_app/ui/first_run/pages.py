@@ -7,6 +7,7 @@ services raise, domain/messages.py).
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -88,7 +89,9 @@ class AdminPage(QWizardPage):
         self.name = QLineEdit(self, objectName="name")
         self.password = QLineEdit(self, objectName="password")
         self.confirmation = QLineEdit(self, objectName="confirmation")
-        for secret in (self.password, self.confirmation):
+        # Optional: encrypts every backup that leaves the database's folder (services/backup_key).
+        self.backup_password = QLineEdit(self, objectName="backupPassword")
+        for secret in (self.password, self.confirmation, self.backup_password):
             secret.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(self.tr("{0}文字以上").format(MIN_LENGTH))
         self.errors = {
@@ -105,12 +108,25 @@ class AdminPage(QWizardPage):
             layout.addRow(label, edit)
             layout.addRow("", self.errors[key])
             edit.textEdited.connect(self._edited)
+        layout.addRow(self.tr("バックアップのパスワード（任意）(&B)"), self.backup_password)
+        layout.addRow(
+            "",
+            QLabel(
+                self.tr(
+                    "USBメモリなど、データベースのフォルダーの外へのバックアップを暗号化します。"
+                    "後から 設定 でも設定できます。"
+                ),
+                self,
+                wordWrap=True,
+            ),
+        )
         self._touched: set[str] = set()
         self._admin: FirstAdmin | None = None
 
     def admin(self) -> FirstAdmin:
         assert self._admin is not None, "the wizard leaves this page only when it is complete"
-        return self._admin
+        backup = self.backup_password.text() or None
+        return dataclasses.replace(self._admin, backup_password=backup)
 
     def isComplete(self) -> bool:
         return self._admin is not None

@@ -34,6 +34,11 @@ ACTION_LABELS = MappingProxyType(
         "sign_in": Localized("サインイン", "signed in"),
         "sign_in_failed": Localized("サインイン失敗", "sign-in failed"),
         "lockout": Localized("ロック", "locked out"),
+        # Backups, restores and the secrets of the database (issues 18.2, 19.1, 19.2).
+        "backup": Localized("バックアップ", "backup made"),
+        "restore": Localized("バックアップから復元", "restored from a backup"),
+        "backup_password": Localized("バックアップのパスワード設定", "backup password set"),
+        "package_password": Localized("共有パスワード設定", "package password set"),
     }
 )
 
@@ -47,6 +52,7 @@ ENTITY_LABELS = MappingProxyType(
         "audit": Localized("操作記録", "audit trail"),
         "retention": Localized("保存期間", "retention"),
         "staff": Localized("職員", "staff"),
+        "database": Localized("データベース", "database"),
     }
 )
 

@@ -76,11 +76,13 @@ def ensure_id(session: Session) -> str:
 
 def identity_of_file(path: Path) -> Identity | None:
     """The identity of the database at `path` without opening it as a desk database (it may be
-    damaged): None when there is no file or nothing of it reads."""
+    damaged): None when there is no file, nothing of it reads, or `init` never gave it an
+    office (an empty file is no database a backup could be confused with)."""
     if not path.is_file():
         return None
     try:
-        return Identity.of_facts(file_facts(path))
+        facts = file_facts(path)
+        return Identity.of_facts(facts) if facts.office is not None else None
     except Exception:  # noqa: BLE001 - a file too damaged for the full read: what still reads
         office = read_setting(path, OFFICE_KEY)
         if office is None:

@@ -60,6 +60,7 @@ def set_password(db: Database, password: str, *, actor: Actor) -> None:
         _remember(session, password)
         session.execute(delete(Setting).where(Setting.key.startswith(SLOT)))
         _fill_slots(session, password)
+        _drop_plain(session)
         audit.log(
             session,
             staff=actor.login,
@@ -123,9 +124,17 @@ def signed_in(session: Session, login: str, role: Role, account_password: str) -
         return
     _remember(session, secret)
     _fill_slots(session, secret)
+    _drop_plain(session)
+
+
+def _drop_plain(session: Session) -> None:
+    """Delete the older plain setting, its bytes overwritten (SQLite's secure_delete), so that
+    no freed page of the file or of a later backup still holds it."""
     plain = session.get(Setting, SETTING)
     if plain is not None:
+        session.connection().exec_driver_sql("PRAGMA secure_delete = ON")
         session.delete(plain)
+        session.flush()
 
 
 def account_password_set(session: Session, login: str, role: Role, account_password: str) -> None:

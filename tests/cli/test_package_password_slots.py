@@ -96,6 +96,7 @@ def test_an_older_plain_setting_is_sealed_at_the_first_admin_sign_in(run, db_pat
 
     settings = _settings(db_path)
     assert package_key.SETTING not in settings and "package_slot:admin" in settings
+    assert SECRET.encode() not in db_path.read_bytes()  # not even in a freed page
     assert _export_personal(run, db_path, tmp_path / "p.xlsx").code == 0
 
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain import masters
 from desktop_app.domain.errors import InputErrors, UserError
+from desktop_app.services.backup_key import check_password as check_backup_password
 from desktop_app.services.first_run import FirstAdmin, check_first_admin
 from desktop_app.services.passwords import MIN_LENGTH
 from desktop_app.services.staff import FIRST_ADMIN
@@ -109,6 +110,9 @@ class AdminPage(QWizardPage):
             layout.addRow("", self.errors[key])
             edit.textEdited.connect(self._edited)
         layout.addRow(self.tr("バックアップのパスワード（任意）(&B)"), self.backup_password)
+        self.backup_error = _error_label(self, "backupPasswordError")
+        layout.addRow("", self.backup_error)
+        self.backup_password.textEdited.connect(self._edited)
         layout.addRow(
             "",
             QLabel(
@@ -148,7 +152,23 @@ class AdminPage(QWizardPage):
             error = problems.get(key) if key in self._touched else None
             label.setText(error.message(self._lang) if error else "")
             label.setVisible(error is not None)
+        backup_problem = self._backup_problem()
+        self.backup_error.setText(backup_problem.message(self._lang) if backup_problem else "")
+        self.backup_error.setVisible(backup_problem is not None)
+        if backup_problem is not None:
+            self._admin = None
         self.completeChanged.emit()
+
+    def _backup_problem(self) -> UserError | None:
+        """What is wrong with the optional backup password (None when empty or acceptable)."""
+        text = self.backup_password.text()
+        if not text:
+            return None
+        try:
+            check_backup_password(text)
+        except UserError as exc:
+            return exc
+        return None
 
     def _edits(self) -> dict[str, QLineEdit]:
         return {

@@ -29,3 +29,17 @@ def test_the_wizard_sets_the_backup_password(qtbot, wizard, new_db_path, tmp_pat
         assert not made.path.read_bytes().startswith(b"SQLite format 3")
     finally:
         db.dispose()
+
+
+def test_a_weak_backup_password_keeps_next_grey_and_says_why(qtbot, wizard):  # noqa: F811
+    wizard.next()
+    _fill_admin(qtbot, wizard)
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+
+    _type(qtbot, wizard.admin_page.backup_password, "short")
+
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    assert "文字以上" in wizard.admin_page.backup_error.text()
+    _type(qtbot, wizard.admin_page.backup_password, BACKUP_PASSWORD)
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    assert not wizard.admin_page.backup_error.isVisible()

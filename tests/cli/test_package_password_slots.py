@@ -106,3 +106,23 @@ def test_the_environment_still_gives_it_to_scripts(run, db_path, tmp_path, monke
     monkeypatch.setenv(package_key.ENVIRONMENT, SECRET)
     assert _export_personal(run, db_path, tmp_path / "q.xlsx").code == 0
     assert package_key.SETTING not in _settings(db_path)
+
+
+def test_a_password_reset_by_an_admin_keeps_the_supervisors_slot(
+    run, db_path, tmp_path, monkeypatch
+):
+    _set(run, db_path)
+    monkeypatch.setenv("RENKEI_DESK_NEW_PASSWORD", STAFF_PASSWORD)
+    assert (
+        run("staff", "add", "sato", "--name", "佐藤", "--role", "supervisor", db=db_path).code == 0
+    )
+    old_slot = _settings(db_path)["package_slot:sato"]
+    package_key.forget_all()
+    monkeypatch.setenv("RENKEI_DESK_NEW_PASSWORD", "yamanote-line-2027")
+
+    assert run("staff", "password", "sato", db=db_path).code == 0  # the admin opens it first
+    package_key.forget_all()
+
+    assert _settings(db_path)["package_slot:sato"] != old_slot  # sealed to the new key
+    monkeypatch.setenv("RENKEI_DESK_PASSWORD", "yamanote-line-2027")
+    assert _export_personal(run, db_path, tmp_path / "p.xlsx", user="sato").code == 0

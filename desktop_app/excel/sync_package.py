@@ -24,7 +24,7 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
 from desktop_app.domain.errors import UserError
-from desktop_app.excel import cells
+from desktop_app.excel import cells, layout
 
 FORMAT = "renkei-desk-package"
 FORMAT_VERSION = 1
@@ -153,10 +153,12 @@ def write_package(
     """Write the workbook to `target`; returns the manifest with its hashes and HMAC."""
     book = Workbook(write_only=True)
     cover_sheet = book.create_sheet(COVER_SHEET)
-    cells.set_widths(cover_sheet, (16, max((cells.display_width(v) for _, v in cover), default=0)))
-    cells.fit_to_page_width(cover_sheet)
+    cover_widths = (16, min(60, max((cells.display_width(v) for _, v in cover), default=0)))
+    cells.set_widths(cover_sheet, cover_widths)
+    layout.print_setup(cover_sheet, title_rows=None, landscape=False)
+    cover_rows = layout.RowWriter(cover_sheet, [w + 2 for w in cover_widths])
     for label, value in cover:
-        cover_sheet.append([cells.cell(cover_sheet, label), cells.cell(cover_sheet, value)])
+        cover_rows.append([label, value])
     for spec, rows in sheets:
         digest, count = _write_sheet(book, spec, rows)
         manifest.sheets[spec.entity] = digest
@@ -179,7 +181,9 @@ def _write_sheet(book: Workbook, spec: SheetSpec, rows: Iterable[PackageRow]) ->
     )
     cells.hide_columns(sheet, visible + 1, visible + len(MACHINE_HEADERS) + 1)
     sheet.freeze_panes = "A2"
-    cells.print_landscape_with_headers(sheet)
+    shown_widths = [min(60, column.width + 2) for column in spec.columns]
+    layout.print_setup(sheet, landscape=layout.is_wide(shown_widths))
+    writer = layout.RowWriter(sheet, shown_widths, first_row=2)  # wraps, never changes a value
     headers = [column.header for column in spec.columns] + [*MACHINE_HEADERS, CHECK_HEADER]
     sheet.append(cells.header_cells(sheet, headers))
     sheet_hash = hashlib.sha256()
@@ -188,7 +192,7 @@ def _write_sheet(book: Workbook, spec: SheetSpec, rows: Iterable[PackageRow]) ->
         values = [column.value(row) for column in spec.columns] + _machine_values(row)
         check = _row_hash(values)
         sheet_hash.update(check.encode())
-        sheet.append([cells.cell(sheet, value) for value in values] + [check])
+        writer.append([*values, check])
         count += 1
     last_column = get_column_letter(len(headers))
     sheet.auto_filter.ref = f"A1:{last_column}{count + 1}"

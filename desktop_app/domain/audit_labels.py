@@ -39,6 +39,9 @@ _MORE_FIELDS = MappingProxyType(
         "absorbed": Localized("統合された相談者", "inquirer merged into this one"),
         "years": Localized("保存年数", "years kept"),
         "inquiries": Localized("受付", "inquiries"),
+        "unencrypted": Localized(
+            "暗号化されていない個人情報の送付ファイル", "personal package not encrypted"
+        ),
     }
 )
 

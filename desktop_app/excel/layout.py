@@ -30,10 +30,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop_app.excel.cells import cell, display_width
 
+SAMPLE_ROWS = 300  # rows read ahead to fit column widths
 MAX_WIDTH = 40  # a column's width at most, in Excel's character units
 MIN_WIDTH = 4
 MAX_LINES = 8  # a wrapped row's height at most, in lines
-LINE_POINTS = 15.0  # one line of 11 pt text, as Excel and LibreOffice space it
+LINE_POINTS = 17.0  # one line of 11 pt text with a Japanese font, as LibreOffice spaces it
 PORTRAIT_WIDTH = 95  # character units that print on a portrait A4 page at 100 %
 FOOTER = "&P / &N ページ"
 WRAP = Alignment(wrap_text=True, vertical="top")

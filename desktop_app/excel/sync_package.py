@@ -18,6 +18,7 @@ import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain, islice
 from typing import IO, Any
 
 from openpyxl import Workbook
@@ -32,6 +33,7 @@ MANIFEST_SHEET = "_manifest"
 COVER_SHEET = "表紙"
 MACHINE_HEADERS = ("_id", "_origin", "_rev", "_updated_at", "_updated_by", "_seen", "_data")
 CHECK_HEADER = "_check"
+PRINT_WIDTH = 20  # a shown column's width at most (character units); longer values wrap
 
 
 @dataclass(frozen=True)
@@ -176,19 +178,19 @@ def write_package(
 def _write_sheet(book: Workbook, spec: SheetSpec, rows: Iterable[PackageRow]) -> tuple[str, int]:
     sheet = book.create_sheet(spec.title)
     visible = len(spec.columns)
-    cells.set_widths(
-        sheet, [column.width for column in spec.columns] + [10] * (len(MACHINE_HEADERS) + 1)
-    )
+    stream = iter(rows)
+    sample = list(islice(stream, layout.SAMPLE_ROWS))
+    widths = _fitted_widths(spec, sample)
+    cells.set_widths(sheet, widths + [10] * (len(MACHINE_HEADERS) + 1))
     cells.hide_columns(sheet, visible + 1, visible + len(MACHINE_HEADERS) + 1)
     sheet.freeze_panes = "A2"
-    shown_widths = [min(60, column.width + 2) for column in spec.columns]
-    layout.print_setup(sheet, landscape=layout.is_wide(shown_widths))
-    writer = layout.RowWriter(sheet, shown_widths, first_row=2)  # wraps, never changes a value
+    layout.print_setup(sheet, landscape=layout.is_wide(widths))
+    writer = layout.RowWriter(sheet, [w + 2 for w in widths], first_row=2)  # styles, no values
     headers = [column.header for column in spec.columns] + [*MACHINE_HEADERS, CHECK_HEADER]
     sheet.append(cells.header_cells(sheet, headers))
     sheet_hash = hashlib.sha256()
     count = 0
-    for row in rows:
+    for row in chain(sample, stream):
         values = [column.value(row) for column in spec.columns] + _machine_values(row)
         check = _row_hash(values)
         sheet_hash.update(check.encode())
@@ -196,7 +198,29 @@ def _write_sheet(book: Workbook, spec: SheetSpec, rows: Iterable[PackageRow]) ->
         count += 1
     last_column = get_column_letter(len(headers))
     sheet.auto_filter.ref = f"A1:{last_column}{count + 1}"
+    sheet.print_area = _print_area(spec, count)
     return sheet_hash.hexdigest(), count
+
+
+def _fitted_widths(spec: SheetSpec, sample: Sequence[PackageRow]) -> list[int]:
+    """Each shown column as wide as its label and its values in the first rows, at most its
+    declared width and `PRINT_WIDTH` (the rest wraps), so that a sheet printed one page wide
+    stays legible."""
+    return layout.fitted_widths(
+        [column.header for column in spec.columns],
+        ([column.value(row) for column in spec.columns] for row in sample),
+        caps=[min(column.width, PRINT_WIDTH) for column in spec.columns],
+    )
+
+
+def _print_area(spec: SheetSpec, count: int) -> str:
+    """The shown columns, without the leading row IDs (UUIDs for the machine and for
+    finding a row on screen; on paper the receipt number names a row)."""
+    first = next(
+        (n for n, column in enumerate(spec.columns, 1) if not column.header.endswith("ID")), 1
+    )
+    last = get_column_letter(len(spec.columns))
+    return f"{get_column_letter(first)}1:{last}{count + 1}"
 
 
 def _machine_values(row: PackageRow) -> list[Any]:

@@ -181,9 +181,10 @@ def _breakdown(breakdown: Breakdown) -> str:
         bar = ""
         if charted:
             share = round(100 * row.count / top)
+            rest = f"<td width='{100 - share}%'></td>" if share < 100 else ""
             bar = (
-                f"<td><table cellspacing='0' cellpadding='0' width='{max(1, share)}%'><tr>"
-                f"<td bgcolor='#4f81bd'>&nbsp;</td></tr></table></td>"
+                f"<td><table cellspacing='0' cellpadding='0' width='100%'><tr>"
+                f"<td width='{max(1, share)}%' bgcolor='#4f81bd'>&nbsp;</td>{rest}</tr></table></td>"
                 if row.count
                 else "<td></td>"
             )

@@ -62,7 +62,9 @@ ROW_CM = 0.53  # a default row's height, to keep charts clear of the next table
 SAMPLE_ROWS = 300  # rows of a list read ahead to fit its column widths
 PAGE_ROWS = 28  # default rows on an A4 landscape page at 100 % (15.9 cm / ROW_CM, rounded down)
 LABEL_POINTS = 9  # the charts' axis labels
-CATEGORY_CM = 0.8  # a bar chart's height per category: a 9 pt label (a fallback glyph such as ↔ is taller) and the gap to the next
+# A bar chart's height per category: a 9 pt label and the gap to the next. LibreOffice drops
+# every other label below about 0.6 cm when a label holds a taller fallback glyph (↔).
+CATEGORY_CM = 0.8
 LABEL_CHAR_CM = 0.17  # a half-width character of a 9 pt label (a wide one counts two)
 
 

@@ -182,9 +182,10 @@ def _breakdown(breakdown: Breakdown) -> str:
         if charted:
             share = round(100 * row.count / top)
             rest = f"<td width='{100 - share}%'></td>" if share < 100 else ""
+            filled = f"<td width='{max(1, share)}%' bgcolor='#4f81bd'>&nbsp;</td>"
             bar = (
                 f"<td><table cellspacing='0' cellpadding='0' width='100%'><tr>"
-                f"<td width='{max(1, share)}%' bgcolor='#4f81bd'>&nbsp;</td>{rest}</tr></table></td>"
+                f"{filled}{rest}</tr></table></td>"
                 if row.count
                 else "<td></td>"
             )

@@ -87,9 +87,7 @@ def make_files(folder: Path) -> dict[str, Path]:
         from desktop_app.ui.report_pdf import write_pdf  # Qt, only for the PDF
 
         files["report_pdf"] = folder / "report.pdf"
-        report_export.export_with(
-            shiba, october, files["report_pdf"], write_pdf, actor=shiba_admin
-        )
+        report_export.export_with(shiba, october, files["report_pdf"], write_pdf, actor=shiba_admin)
         return files
     finally:
         hq.dispose()

@@ -202,7 +202,7 @@ def _tables(sheet: WriteOnlyWorksheet, report: Report) -> None:
     for breakdown in report.breakdowns:
         chart = _bar(breakdown) if breakdown.key in CHARTED and breakdown.rows else None
         table_rows = 1 + 2 + max(1, len(breakdown.rows)) + 1  # blank, title, header, rows, 計
-        block = max(table_rows, 1 + (math.ceil(chart.height / ROW_CM) if chart else 0))
+        block = max(table_rows, 2 + (math.ceil(chart.height / ROW_CM) if chart else 0))
         if out.row - out.page_start + block > PAGE_ROWS and out.row > out.page_start:
             out.page_break()
         out.append([])

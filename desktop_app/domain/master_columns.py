@@ -6,6 +6,7 @@ Keyed by table and column; a column not listed (a column added later) shows its 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from types import MappingProxyType
 
 _COMMON = MappingProxyType(
@@ -55,5 +56,5 @@ _BY_TABLE = MappingProxyType(
 
 def column_label(table: str, column: str) -> str:
     """The Japanese header of `column` of the master table `table`."""
-    own = _BY_TABLE.get(table, {})
+    own: Mapping[str, str] = _BY_TABLE.get(table, {})
     return own.get(column) or _COMMON.get(column) or column

@@ -70,5 +70,5 @@ def as_date(value: Any) -> Any:
     return value
 
 
-def _rows(sample: list[Sequence[Any]], rest: Iterator[Sequence[Any]]) -> Iterator[Sequence[Any]]:
+def _rows(sample: Sequence[Sequence[Any]], rest: Iterator[Sequence[Any]]) -> Iterator[Sequence[Any]]:
     return chain(sample, rest)

@@ -70,5 +70,7 @@ def as_date(value: Any) -> Any:
     return value
 
 
-def _rows(sample: Sequence[Sequence[Any]], rest: Iterator[Sequence[Any]]) -> Iterator[Sequence[Any]]:
+def _rows(
+    sample: Sequence[Sequence[Any]], rest: Iterator[Sequence[Any]]
+) -> Iterator[Sequence[Any]]:
     return chain(sample, rest)

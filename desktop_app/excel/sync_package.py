@@ -155,7 +155,10 @@ def write_package(
     """Write the workbook to `target`; returns the manifest with its hashes and HMAC."""
     book = Workbook(write_only=True)
     cover_sheet = book.create_sheet(COVER_SHEET)
-    cover_widths = (16, min(60, max((cells.display_width(v) for _, v in cover), default=0)))
+    cover_widths = (
+        min(30, max([16, *(cells.display_width(label) for label, _ in cover)])),
+        min(60, max((cells.display_width(v) for _, v in cover), default=0)),
+    )
     cells.set_widths(cover_sheet, cover_widths)
     layout.print_setup(cover_sheet, title_rows=None, landscape=False)
     cover_rows = layout.RowWriter(cover_sheet, [w + 2 for w in cover_widths])

@@ -51,6 +51,7 @@ from desktop_app.excel.cells import (
     format_style_id,
     header_cells,
     set_widths,
+    wrap_style_id,
 )
 from desktop_app.excel.sheet_fill import SheetFill, fill_sheets
 from desktop_app.excel.sheet_rows import CellStyles
@@ -363,7 +364,9 @@ def _listing(
         return sheet, None
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}1"  # stretched as rows come
     styles = CellStyles(
-        date=format_style_id(sheet, DATE_FORMAT), datetime=format_style_id(sheet, DATETIME_FORMAT)
+        date=format_style_id(sheet, DATE_FORMAT),
+        datetime=format_style_id(sheet, DATETIME_FORMAT),
+        wrap=wrap_style_id(sheet),
     )
     return sheet, SheetFill(_chain(sample, stream), first_row=2, styles=styles)
 

@@ -209,3 +209,32 @@ def test_pdf_tables_span_the_page_repeat_headers_and_say_none(files):
     table = report_pdf._breakdown(Breakdown("field", (Count("a", "観光", 2), Count("b", "食", 1))))
     assert "width='100%'" in table and "<thead>" in table
     assert files["report_pdf"].read_bytes().startswith(b"%PDF")
+
+
+def test_multi_line_text_in_the_reports_lists_wraps_in_a_tall_row(tmp_path):
+    import io
+
+    from desktop_app.excel.cells import DATE_FORMAT, DATETIME_FORMAT, format_style_id, wrap_style_id
+    from desktop_app.excel.sheet_fill import SheetFill, fill_sheets
+    from desktop_app.excel.sheet_rows import CellStyles
+
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("一覧")
+    sheet.append(["メモ"])
+    styles = CellStyles(
+        format_style_id(sheet, DATE_FORMAT),
+        format_style_id(sheet, DATETIME_FORMAT),
+        wrap_style_id(sheet),
+    )
+    placeholder = io.BytesIO()
+    book.save(placeholder)
+    out = tmp_path / "list.xlsx"
+    rows = [[MULTI_LINE], ["一行"], ["\n".join("x" * 12)]]
+    fill_sheets(
+        placeholder.getvalue(), out, {"xl/worksheets/sheet1.xml": SheetFill(rows, 2, styles)}
+    )
+    read = openpyxl.load_workbook(out)["一覧"]
+    assert read["A2"].value == MULTI_LINE and read["A2"].alignment.wrap_text
+    assert read.row_dimensions[2].height == 3 * layout.LINE_POINTS
+    assert not read["A3"].alignment.wrap_text and read.row_dimensions[3].height is None
+    assert read.row_dimensions[4].height == layout.MAX_LINES * layout.LINE_POINTS  # capped

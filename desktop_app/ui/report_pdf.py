@@ -30,6 +30,7 @@ _STYLE = """
 body { font-family: 'Noto Sans CJK JP', 'Yu Gothic', 'Meiryo', sans-serif; font-size: 9pt; }
 h1 { font-size: 18pt; } h2 { font-size: 12pt; margin-top: 14px; }
 th { background: #dde7f0; } td.n { text-align: right; }
+td.t { font-size: 12pt; font-weight: bold; border: none; }
 """
 _TABLE = "<table border='1' cellspacing='0' cellpadding='3' width='100%'>"
 _FOOTER_MM = 7.0  # the band under each page that holds its number
@@ -110,9 +111,9 @@ def report_html(report: Report) -> str:
         parts.append(_pair(office.name, stamp + ("（この端末）" if office.own else "")))
     parts.append("</table>")
     cross = report.by_office_relationship
-    parts.append(f"<h2>事務所 × 連携の型</h2>{_TABLE}")
+    parts.append(f"<p></p>{_TABLE}")
     parts.append(
-        "<thead><tr><th>事務所</th>"
+        f"<thead>{_title_row('事務所 × 連携の型', len(cross.columns) + 2)}<tr><th>事務所</th>"
         + "".join(f"<th>{e(c.label)}</th>" for c in cross.columns)
         + "<th>計</th></tr></thead>"
     )
@@ -141,9 +142,9 @@ def _months(report: Report) -> str:
     fy = report.period.fy
     keys = ("new", "closed", "matched", "previous_new", "previous_closed", "previous_matched")
     heads = ("月", "新規受付", "完了", "連携成立", "前年度 新規", "前年度 完了", "前年度 成立")
+    title = f"{format_fiscal_year(fy)} 月別（前年度 {format_fiscal_year(fy - 1)}）"
     rows = [
-        f"<h2>{format_fiscal_year(fy)} 月別（前年度 {format_fiscal_year(fy - 1)}）</h2>",
-        f"{_TABLE}<thead><tr>",
+        f"<p></p>{_TABLE}<thead>{_title_row(title, len(heads))}<tr>",
         *(f"<th>{h}</th>" for h in heads),
         "</tr></thead>",
     ]
@@ -158,6 +159,12 @@ def _months(report: Report) -> str:
     return "".join(rows)
 
 
+def _title_row(title: str, span: int) -> str:
+    """A table's title as its first header row: never left alone at the foot of a page, and
+    repeated with the column headers on every page the table runs onto."""
+    return f"<tr><td colspan='{span}' class='t'>{html.escape(title)}</td></tr>"
+
+
 def _figure(value: int | None) -> str:
     return "" if value is None else f"{value:,}"
 
@@ -170,10 +177,12 @@ def _breakdown(breakdown: Breakdown) -> str:
     if not breakdown.rows:
         return f"{title}<p>{NONE}</p>"
     top = max((row.count for row in breakdown.rows), default=0) or 1
+    span = 3 if charted else 2
     rows = [
-        title,
+        "<p></p>",
         _TABLE,
-        "<thead><tr><th width='40%'>区分</th><th width='10%'>件数</th>",
+        f"<thead>{_title_row(BREAKDOWN_TITLES[breakdown.key], span)}",
+        "<tr><th width='40%'>区分</th><th width='10%'>件数</th>",
         "<th width='50%'></th>" if charted else "",
         "</tr></thead>",
     ]

@@ -208,6 +208,8 @@ def test_pdf_tables_span_the_page_repeat_headers_and_say_none(files):
     assert "該当なし" in empty and "計" not in empty
     table = report_pdf._breakdown(Breakdown("field", (Count("a", "観光", 2), Count("b", "食", 1))))
     assert "width='100%'" in table and "<thead>" in table
+    # The title is the first header row: repeated with the headers, never alone at a foot.
+    assert table.index("連携分野別") < table.index("</thead>")
     assert files["report_pdf"].read_bytes().startswith(b"%PDF")
 
 

@@ -702,6 +702,15 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "it; without it they cannot be restored.",
     ),
     "backup_password_prompt": ("バックアップのパスワード: ", "Backup password: "),
+    # Issue 22: files as their receiver sees them (a personal package saved unencrypted).
+    "package_personal_unencrypted": (
+        "{path}: 個人情報を含む送付ファイルですが、暗号化されていません"
+        "（パスワードで開いて保存し直されたものです）。取り込みましたが、このファイルは"
+        "安全な場所で削除してください。操作記録に残しました。",
+        "{path}: this package holds personal data but is not encrypted (it was opened with the "
+        "password and saved again). It was imported; delete the file safely. The audit trail "
+        "records it.",
+    ),
 }
 
 

@@ -146,16 +146,17 @@ class CrossTable:
 
 @dataclass(frozen=True)
 class MonthFigures:
-    """One month of a fiscal year beside the same month of the year before."""
+    """One month of a fiscal year beside the same month of the year before; a figure of a
+    month after the report's last day (or after today) is None: not happened, not zero."""
 
     year: int
     month: int
-    new: int
-    closed: int
-    matched: int
-    previous_new: int
-    previous_closed: int
-    previous_matched: int
+    new: int | None
+    closed: int | None
+    matched: int | None
+    previous_new: int | None
+    previous_closed: int | None
+    previous_matched: int | None
 
 
 @dataclass(frozen=True)
@@ -187,6 +188,11 @@ class Report:
 
     def breakdown(self, key: str) -> Breakdown:
         return next(b for b in self.breakdowns if b.key == key)
+
+    def month_total(self, key: str) -> int | None:
+        """A column of the month table added up (its months that happened; None: none did)."""
+        shown = [getattr(m, key) for m in self.months if getattr(m, key) is not None]
+        return sum(shown) if shown else None
 
 
 @dataclass(frozen=True)

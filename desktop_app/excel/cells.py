@@ -54,6 +54,14 @@ def format_style_id(sheet: WriteOnlyWorksheet, number_format: str) -> int:
     return int(sample.style_id)
 
 
+def wrap_style_id(sheet: WriteOnlyWorksheet) -> int:
+    """The workbook's style id for wrapped, top-aligned text, registered if new, for cells
+    written as XML (`sheet_rows`): multi-line text in the report's lists."""
+    sample = WriteOnlyCell(sheet)
+    sample.alignment = WRAP
+    return int(sample.style_id)
+
+
 def header_cells(sheet: WriteOnlyWorksheet, labels: Iterable[str]) -> list[WriteOnlyCell]:
     cells = []
     for label in labels:

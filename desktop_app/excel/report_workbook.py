@@ -24,9 +24,12 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.chart.text import RichText
+from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop_app.domain.dates import format_fiscal_year
@@ -48,6 +51,7 @@ from desktop_app.excel.cells import (
     format_style_id,
     header_cells,
     set_widths,
+    wrap_style_id,
 )
 from desktop_app.excel.sheet_fill import SheetFill, fill_sheets
 from desktop_app.excel.sheet_rows import CellStyles
@@ -57,6 +61,12 @@ TITLE_FONT = Font(bold=True, size=16)
 BOLD = Font(bold=True)
 ROW_CM = 0.53  # a default row's height, to keep charts clear of the next table
 SAMPLE_ROWS = 300  # rows of a list read ahead to fit its column widths
+PAGE_ROWS = 28  # default rows on an A4 landscape page at 100 % (15.9 cm / ROW_CM, rounded down)
+LABEL_POINTS = 9  # the charts' axis labels
+# A bar chart's height per category: a 9 pt label and the gap to the next. LibreOffice drops
+# every other label below about 0.6 cm when a label holds a taller fallback glyph (↔).
+CATEGORY_CM = 0.8
+LABEL_CHAR_CM = 0.17  # a half-width character of a 9 pt label (a wide one counts two)
 
 
 def write_report(
@@ -165,14 +175,22 @@ class _Cursor:
     def __init__(self, sheet: WriteOnlyWorksheet) -> None:
         self.sheet = sheet
         self.row = 0
+        self.page_start = 0  # the last row before the current printed page
 
     def append(self, values: Sequence[Any]) -> int:
         self.sheet.append(list(values))
         self.row += 1
         return self.row
 
+    def page_break(self) -> None:
+        """The next row starts a printed page."""
+        self.sheet.row_breaks.append(Break(id=self.row))
+        self.page_start = self.row
+
 
 def _tables(sheet: WriteOnlyWorksheet, report: Report) -> None:
+    """The cross table and the breakdowns, each charted one beside its table; a table and
+    its chart start a new printed page when they would not fit on the rest of this one."""
     cross = report.by_office_relationship
     width = max([display_width(c.label) for c in cross.columns] + [8])
     set_widths(sheet, (30, *(width for _ in cross.columns), 10))
@@ -183,13 +201,18 @@ def _tables(sheet: WriteOnlyWorksheet, report: Report) -> None:
     out.append([])
     _cross(out, cross)
     for breakdown in report.breakdowns:
+        chart = _bar(breakdown) if breakdown.key in CHARTED and breakdown.rows else None
+        table_rows = 1 + 2 + max(1, len(breakdown.rows)) + 1  # blank, title, header, rows, 計
+        block = max(table_rows, 2 + (math.ceil(chart.height / ROW_CM) if chart else 0))
+        if out.row - out.page_start + block > PAGE_ROWS and out.row > out.page_start:
+            out.page_break()
         out.append([])
         first, last = _breakdown(out, breakdown)
-        if breakdown.key in CHARTED and last >= first:
-            chart = _bar(sheet, BREAKDOWN_TITLES[breakdown.key], first, last)
+        if chart is not None:
+            _chart_data(chart, sheet, first, last)
             sheet.add_chart(chart, f"D{first - 2}")
             # Blank rows under a short table, so the chart never covers the next one.
-            for _ in range(math.ceil(chart.height / ROW_CM) - (last - first + 3)):
+            for _ in range(block - table_rows):
                 out.append([])
 
 
@@ -225,24 +248,50 @@ def _breakdown(out: _Cursor, breakdown: Breakdown) -> tuple[int, int]:
     return first, last
 
 
-def _bar(sheet: WriteOnlyWorksheet, title: str, first: int, last: int) -> BarChart:
+def _bar(breakdown: Breakdown) -> BarChart:
+    """Horizontal bars, one a category in the table's order, every category labelled: the
+    chart is as tall as its categories need at the label font and as wide as its longest
+    label needs beside the bars (a reader drops labels that do not fit)."""
     chart = BarChart()
     chart.type = "bar"
-    chart.title = title
+    chart.title = BREAKDOWN_TITLES[breakdown.key]
     chart.legend = None
     chart.y_axis.title = "件数"
     chart.y_axis.majorGridlines = None
     chart.x_axis.scaling.orientation = "maxMin"  # the table's order, top to bottom
-    chart.x_axis.tickLblSkip = 1  # every label, not every other one
     chart.y_axis.crosses = "max"
-    chart.add_data(Reference(sheet, min_col=2, min_row=first, max_row=last), titles_from_data=False)
-    chart.set_categories(Reference(sheet, min_col=1, min_row=first, max_row=last))
-    chart.height = max(6.0, 0.5 * (last - first + 1) + 2)
-    chart.width = 16
+    longest = max((display_width(row.label) for row in breakdown.rows), default=4)
+    chart.height = max(6.0, CATEGORY_CM * len(breakdown.rows) + 3.0)
+    chart.width = max(14.0, longest * LABEL_CHAR_CM + 10.0)
+    _label_axes(chart)
     return chart
 
 
+def _chart_data(chart: BarChart, sheet: WriteOnlyWorksheet, first: int, last: int) -> None:
+    chart.add_data(Reference(sheet, min_col=2, min_row=first, max_row=last), titles_from_data=False)
+    chart.set_categories(Reference(sheet, min_col=1, min_row=first, max_row=last))
+
+
+def _label_axes(chart: BarChart | LineChart) -> None:
+    """Every category labelled (skip 1), labels at `LABEL_POINTS`, axes shown (openpyxl
+    leaves `delete` unset, which some readers take as hidden)."""
+    chart.x_axis.tickLblSkip = 1
+    chart.x_axis.tickMarkSkip = 1
+    for axis in (chart.x_axis, chart.y_axis):
+        axis.delete = False
+        axis.txPr = RichText(
+            p=[
+                Paragraph(
+                    pPr=ParagraphProperties(defRPr=CharacterProperties(sz=LABEL_POINTS * 100)),
+                    endParaRPr=CharacterProperties(),
+                )
+            ]
+        )
+
+
 def _months(sheet: WriteOnlyWorksheet, report: Report) -> None:
+    """The fiscal year month by month beside the year before. A month after the report's
+    (not happened yet) is an empty cell, not 0, and a gap in the charts."""
     fy = report.period.fy
     set_widths(sheet, (10, 12, 12, 12, 14, 14, 14))
     _print_setup(sheet, "3:3")
@@ -259,9 +308,9 @@ def _months(sheet: WriteOnlyWorksheet, report: Report) -> None:
     )
     keys = ("new", "closed", "matched", "previous_new", "previous_closed", "previous_matched")
     for month in report.months:
-        sheet.append([f"{month.month}月", *(_number(sheet, getattr(month, k)) for k in keys)])
-    totals = [sum(getattr(m, k) for m in report.months) for k in keys]
-    sheet.append([_text(sheet, "計", BOLD), *(_number(sheet, n, BOLD) for n in totals)])
+        sheet.append([f"{month.month}月", *(_count(sheet, getattr(month, k)) for k in keys)])
+    totals = [report.month_total(k) for k in keys]
+    sheet.append([_text(sheet, "計", BOLD), *(_count(sheet, n, BOLD) for n in totals)])
     first, last = 4, 3 + len(report.months)
     trend = LineChart()
     trend.title = f"新規受付の月別推移（{this}・{before}）"
@@ -274,6 +323,8 @@ def _months(sheet: WriteOnlyWorksheet, report: Report) -> None:
     trend.set_categories(Reference(sheet, min_col=1, min_row=first, max_row=last))
     for series in trend.series:
         series.smooth = False  # a month's count is a point, not a curve through it
+    trend.display_blanks = "gap"  # a month not yet happened is no point, not a fall to 0
+    _label_axes(trend)
     sheet.add_chart(trend, "I3")
     closed = BarChart()
     closed.title = "完了と連携成立"
@@ -282,7 +333,14 @@ def _months(sheet: WriteOnlyWorksheet, report: Report) -> None:
         Reference(sheet, min_col=3, max_col=4, min_row=3, max_row=last), titles_from_data=True
     )
     closed.set_categories(Reference(sheet, min_col=1, min_row=first, max_row=last))
+    closed.display_blanks = "gap"
+    _label_axes(closed)
     sheet.add_chart(closed, "I22")
+
+
+def _count(sheet: WriteOnlyWorksheet, value: int | None, font: Font | None = None) -> Any:
+    """A count cell, or nothing for a month that has not happened."""
+    return None if value is None else _number(sheet, value, font)
 
 
 def _listing(
@@ -306,7 +364,9 @@ def _listing(
         return sheet, None
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}1"  # stretched as rows come
     styles = CellStyles(
-        date=format_style_id(sheet, DATE_FORMAT), datetime=format_style_id(sheet, DATETIME_FORMAT)
+        date=format_style_id(sheet, DATE_FORMAT),
+        datetime=format_style_id(sheet, DATETIME_FORMAT),
+        wrap=wrap_style_id(sheet),
     )
     return sheet, SheetFill(_chain(sample, stream), first_row=2, styles=styles)
 

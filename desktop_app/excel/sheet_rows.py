@@ -49,10 +49,17 @@ _TRANSLATION = {
 
 @dataclass(frozen=True)
 class CellStyles:
-    """Style ids (indices into the workbook's cellXfs) for the cells that need one."""
+    """Style ids (indices into the workbook's cellXfs) for the cells that need one; `wrap`
+    (wrapped, top-aligned text) for text holding a line break, whose row is then made tall
+    enough for its lines (at most `MAX_LINES`); None leaves such text unwrapped."""
 
     date: int
     datetime: int
+    wrap: int | None = None
+
+
+MAX_LINES = 8  # a wrapped row's height at most, in lines (as excel.layout)
+LINE_POINTS = 17.0
 
 
 def cell_text(text: str) -> str:
@@ -87,6 +94,7 @@ def sheet_rows(
     """One `<row>` element per row, numbered from `first_row`, cells from column A; a row past
     `MAX_ROWS` is refused (ValueError) rather than written into a file no reader opens."""
     letters: list[str] = []
+    wrap = styles.wrap
     for number, row in enumerate(rows, start=first_row):
         if number > MAX_ROWS:
             raise ValueError(f"more rows than a sheet holds ({MAX_ROWS:,})")
@@ -94,16 +102,24 @@ def sheet_rows(
             letters = [get_column_letter(i) for i in range(1, len(row) + 1)]
         n = str(number)
         cells = [f'<row r="{n}">']
+        lines = 1
         for letter, value in zip(letters, row, strict=False):
             if type(value) is str:  # most cells: inlined, as cell_text does it
                 if value:
                     text = value if _NEEDS_ESCAPE.search(value) is None else _escaped(value)
+                    style = ""
+                    if wrap is not None and "\n" in value:
+                        style = f' s="{wrap}"'
+                        lines = max(lines, value.count("\n") + 1)
                     cells.append(
-                        f'<c r="{letter}{n}" t="inlineStr"><is><t xml:space="preserve">'
+                        f'<c r="{letter}{n}"{style} t="inlineStr"><is><t xml:space="preserve">'
                         f"{text}</t></is></c>"
                     )
             elif value is not None:
                 cells.append(_cell(f"{letter}{n}", value, styles))
+        if lines > 1:
+            height = min(lines, MAX_LINES) * LINE_POINTS
+            cells[0] = f'<row r="{n}" ht="{height}" customHeight="1">'
         cells.append("</row>")
         yield "".join(cells)
 

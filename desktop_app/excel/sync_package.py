@@ -18,13 +18,14 @@ import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain, islice
 from typing import IO, Any
 
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
 from desktop_app.domain.errors import UserError
-from desktop_app.excel import cells
+from desktop_app.excel import cells, layout
 
 FORMAT = "renkei-desk-package"
 FORMAT_VERSION = 1
@@ -32,6 +33,7 @@ MANIFEST_SHEET = "_manifest"
 COVER_SHEET = "表紙"
 MACHINE_HEADERS = ("_id", "_origin", "_rev", "_updated_at", "_updated_by", "_seen", "_data")
 CHECK_HEADER = "_check"
+PRINT_WIDTH = 20  # a shown column's width at most (character units); longer values wrap
 
 
 @dataclass(frozen=True)
@@ -158,10 +160,15 @@ def write_package(
     """Write the workbook to `target`; returns the manifest with its hashes and HMAC."""
     book = Workbook(write_only=True)
     cover_sheet = book.create_sheet(COVER_SHEET)
-    cells.set_widths(cover_sheet, (16, max((cells.display_width(v) for _, v in cover), default=0)))
-    cells.fit_to_page_width(cover_sheet)
+    cover_widths = (
+        min(30, max([16, *(cells.display_width(label) for label, _ in cover)])),
+        min(60, max((cells.display_width(v) for _, v in cover), default=0)),
+    )
+    cells.set_widths(cover_sheet, cover_widths)
+    layout.print_setup(cover_sheet, title_rows=None, landscape=False)
+    cover_rows = layout.RowWriter(cover_sheet, [w + 2 for w in cover_widths])
     for label, value in cover:
-        cover_sheet.append([cells.cell(cover_sheet, label), cells.cell(cover_sheet, value)])
+        cover_rows.append([label, value])
     for spec, rows in sheets:
         digest, count = _write_sheet(book, spec, rows)
         manifest.sheets[spec.entity] = digest
@@ -179,25 +186,49 @@ def write_package(
 def _write_sheet(book: Workbook, spec: SheetSpec, rows: Iterable[PackageRow]) -> tuple[str, int]:
     sheet = book.create_sheet(spec.title)
     visible = len(spec.columns)
-    cells.set_widths(
-        sheet, [column.width for column in spec.columns] + [10] * (len(MACHINE_HEADERS) + 1)
-    )
+    stream = iter(rows)
+    sample = list(islice(stream, layout.SAMPLE_ROWS))
+    widths = _fitted_widths(spec, sample)
+    cells.set_widths(sheet, widths + [10] * (len(MACHINE_HEADERS) + 1))
     cells.hide_columns(sheet, visible + 1, visible + len(MACHINE_HEADERS) + 1)
     sheet.freeze_panes = "A2"
-    cells.print_landscape_with_headers(sheet)
+    layout.print_setup(sheet, landscape=layout.is_wide(widths))
+    writer = layout.RowWriter(sheet, [w + 2 for w in widths], first_row=2)  # styles, no values
     headers = [column.header for column in spec.columns] + [*MACHINE_HEADERS, CHECK_HEADER]
     sheet.append(cells.header_cells(sheet, headers))
     sheet_hash = hashlib.sha256()
     count = 0
-    for row in rows:
+    for row in chain(sample, stream):
         values = [column.value(row) for column in spec.columns] + _machine_values(row)
         check = _row_hash(values)
         sheet_hash.update(check.encode())
-        sheet.append([cells.cell(sheet, value) for value in values] + [check])
+        writer.append([*values, check])
         count += 1
     last_column = get_column_letter(len(headers))
     sheet.auto_filter.ref = f"A1:{last_column}{count + 1}"
+    sheet.print_area = _print_area(spec, count)
     return sheet_hash.hexdigest(), count
+
+
+def _fitted_widths(spec: SheetSpec, sample: Sequence[PackageRow]) -> list[int]:
+    """Each shown column as wide as its label and its values in the first rows, at most its
+    declared width and `PRINT_WIDTH` (the rest wraps), so that a sheet printed one page wide
+    stays legible."""
+    return layout.fitted_widths(
+        [column.header for column in spec.columns],
+        ([column.value(row) for column in spec.columns] for row in sample),
+        caps=[min(column.width, PRINT_WIDTH) for column in spec.columns],
+    )
+
+
+def _print_area(spec: SheetSpec, count: int) -> str:
+    """The shown columns, without the leading row IDs (UUIDs for the machine and for
+    finding a row on screen; on paper the receipt number names a row)."""
+    first = next(
+        (n for n, column in enumerate(spec.columns, 1) if not column.header.endswith("ID")), 1
+    )
+    last = get_column_letter(len(spec.columns))
+    return f"{get_column_letter(first)}1:{last}{count + 1}"
 
 
 def _machine_values(row: PackageRow) -> list[Any]:

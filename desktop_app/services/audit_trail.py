@@ -23,6 +23,7 @@ from db.engine import Database
 from db.models import Action, AuditLog, Inquiry
 from desktop_app.domain import audit_kinds, fields
 from desktop_app.domain.actor import Actor, Permission
+from desktop_app.domain.audit_labels import audit_labels
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.local_time import DEFAULT_ZONE, local_datetime
 from desktop_app.excel.audit_workbook import write_audit
@@ -153,14 +154,15 @@ def _sheet_rows(session: Session, conditions: list[Any], lang: str) -> Iterator[
         if not rows:
             return
         for entry in _entries(session, rows):
+            words = audit_labels(entry.action, entry.entity, entry.field, lang)
             yield [
                 entry.at,
                 entry.staff,
-                audit_kinds.action_label(entry.action, lang),
-                audit_kinds.entity_label(entry.entity, lang),
+                words.action,
+                words.entity,
                 entry.receipt_no or "",
                 entry.entity_id,
-                entry.field_label(lang),
+                words.field,
                 entry.old,
                 entry.new,
             ]

@@ -34,6 +34,10 @@ from db.models import (
 )
 from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.local_time import local_datetime
+from desktop_app.domain.master_columns import column_label
+from desktop_app.excel import layout
+from desktop_app.excel.cells import display_width
 from desktop_app.excel.sync_package import (
     Column,
     Manifest,
@@ -108,9 +112,10 @@ def export_masters(db: Database, out: Path, *, actor: Actor) -> MastersReport:
             personal=False,
             training=False,
         )
-        sheets = [(_spec(name), _rows(session, name)) for name in TABLES]
+        sheets = [(_spec(name, rows), rows) for name in TABLES for rows in [_rows(session, name)]]
         secret = package_key.password(session)
-        save_package(out, manifest, sheets, cover=_cover(manifest), secret=secret)
+        cover = _cover(session, manifest)
+        save_package(out, manifest, sheets, cover=cover, secret=secret)
         _record(session, manifest, "export", out, staff)
         audit.log(
             session, staff=staff, action="export", entity="package", entity_id=manifest.package_id,
@@ -152,18 +157,31 @@ def import_masters(db: Database, path: Path, *, actor: Actor) -> MastersReport:
     return report
 
 
-def _spec(name: str) -> SheetSpec:
+def _spec(name: str, rows: Sequence[PackageRow]) -> SheetSpec:
+    """The sheet of one table: Japanese headers from the catalogue (domain.master_columns),
+    each column as wide as its header and its widest value (capped; the rest wraps), dates
+    as date cells (the hash covers them as dates, and `_data` keeps the ISO text)."""
     title, model = TABLES[name]
-    columns = [
-        Column(column.name, 16, _cell(column.name))
-        for column in model.__table__.columns
-        if column.name not in _VERSION_COLUMNS
-    ]
+    columns = []
+    for column in model.__table__.columns:
+        if column.name in _VERSION_COLUMNS:
+            continue
+        shown = _cell(column.name, dated=column.type.python_type is dt.date)
+        widest = max((layout.text_width(shown(row)) for row in rows), default=0)
+        header = column_label(name, column.name)
+        width = min(layout.MAX_WIDTH, max(display_width(header), widest, 4))
+        columns.append(Column(header, width, shown))
     return SheetSpec(name, title, columns)
 
 
-def _cell(key: str) -> Any:
+def _cell(key: str, *, dated: bool) -> Any:
+    if dated:
+        return lambda row: _date(row.content.get(key))
     return lambda row: row.content.get(key)
+
+
+def _date(value: Any) -> Any:
+    return dt.date.fromisoformat(value) if isinstance(value, str) and value else value
 
 
 def _rows(session: Session, name: str) -> list[PackageRow]:
@@ -260,12 +278,17 @@ def _record(session: Session, manifest: Manifest, direction: str, path: Path, st
     )
 
 
-def _cover(manifest: Manifest) -> list[tuple[str, str]]:
+def _cover(session: Session, manifest: Manifest) -> list[tuple[str, str]]:
+    """The cover as people read it: office names, the local time as yyyy/mm/dd hh:mm."""
+    office = session.get(Office, manifest.from_office)
+    sender = f"{office.name}（{office.code}）" if office else manifest.from_office
+    made = local_datetime(dt.datetime.fromisoformat(manifest.created_at))
     return [
         ("連携デスク マスタ送付ファイル", ""),
-        ("送付元", manifest.from_office),
+        ("送付元", sender),
+        ("送付先", "全事務所"),
         ("番号", str(manifest.sequence)),
-        ("作成日時", manifest.created_at),
+        ("作成日時", f"{made:%Y/%m/%d %H:%M}"),
         ("作成者", manifest.created_by),
         ("ご注意", "このファイルは編集しないでください。編集すると取り込めなくなります。"),
     ]

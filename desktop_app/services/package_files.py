@@ -60,3 +60,14 @@ def save_package(
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel's password-protected .xlsx
+
+
+def is_encrypted(path: Path) -> bool:
+    """Whether the package at `path` (already read as an .xlsx) was encrypted on disk, so that
+    a personal package saved back unencrypted (opened with the password in Excel or
+    LibreOffice and saved) is told apart from one as it was sent."""
+    with path.open("rb") as stream:
+        return stream.read(len(_OLE2_MAGIC)) == _OLE2_MAGIC

@@ -116,7 +116,7 @@ def build_report(
             headline=headline_figures(session, period, office, today),
             by_office_relationship=cross,
             breakdowns=tuple(sorted(breakdowns, key=lambda b: order[b.key])),
-            months=_months(session, period.fy, office),
+            months=_months(session, period.fy, office, through=min(period.last, today)),
         )
 
 
@@ -205,8 +205,8 @@ def _cross_table(
     for (office, rel), count in cells.items():
         office_counts[office] += count
         rel_counts[rel] += count
-    rows = _ordered("office", office_counts, offices, keep_all=True).rows
-    columns = _ordered("relationship", rel_counts, relationships, keep_all=True).rows
+    rows = _ordered("office", office_counts, offices).rows
+    columns = _ordered("relationship", rel_counts, relationships).rows
     return CrossTable(
         rows=rows,
         columns=columns,
@@ -252,8 +252,14 @@ def joined_breakdown(
             .group_by(Municipality.prefecture_code, Municipality.prefecture)
             .order_by(Municipality.prefecture_code)
         )
-        rows = tuple(Count(name, name, count) for name, count in session.execute(statement))
-        return Breakdown(key, rows)
+        counted = _pairs(session.execute(statement))
+        every = (
+            select(Municipality.prefecture)
+            .group_by(Municipality.prefecture_code, Municipality.prefecture)
+            .order_by(Municipality.prefecture_code)
+        )
+        names = {name: name for name in session.scalars(every)}
+        return _ordered(key, Counter(counted), names)
     else:
         statement = (
             select(InquiryAgreement.code, func.count())
@@ -266,19 +272,14 @@ def joined_breakdown(
             for row in session.execute(select(AgreementBody.code, AgreementBody.name))
         }
     counts = Counter({code or UNSET: count for code, count in session.execute(statement)})
-    return _ordered(key, counts, labels, keep_all=key != "agreement_body")
+    return _ordered(key, counts, labels)
 
 
-def _ordered(
-    key: str, counts: Counter[str], labels: dict[str, str], *, keep_all: bool = True
-) -> Breakdown:
-    """Master order (every term listed, empty ones as 0, so months compare line by line), then
-    codes the master does not know, then 未設定."""
-    rows = [
-        Count(code, label, counts.get(code, 0))
-        for code, label in labels.items()
-        if keep_all or counts.get(code)
-    ]
+def _ordered(key: str, counts: Counter[str], labels: dict[str, str]) -> Breakdown:
+    """Master order (every term listed, empty ones as 0, so months compare line by line: the
+    prefectures of the municipality master, every agreement body), then codes the master does
+    not know, then 未設定."""
+    rows = [Count(code, label, counts.get(code, 0)) for code, label in labels.items()]
     rows += [
         Count(code, code, count)
         for code, count in sorted(counts.items())
@@ -289,8 +290,15 @@ def _ordered(
     return Breakdown(key, tuple(rows))
 
 
-def _months(session: Session, fy: int, office: str | None) -> tuple[MonthFigures, ...]:
-    """Twelve months April→March of `fy` and of `fy - 1`: two GROUP BYs over both years."""
+def _months(
+    session: Session, fy: int, office: str | None, *, through: dt.date
+) -> tuple[MonthFigures, ...]:
+    """Twelve months April→March of `fy` and of `fy - 1`: two GROUP BYs over both years.
+
+    A month after `through` (the report's last day, or today when that is earlier) has not
+    happened for the report: its figures are None (an empty cell, a gap in a chart), not 0,
+    and nothing received or closed after it is counted."""
+    cutoff = f"{through.year:04d}-{through.month:02d}"
     first, _ = dates.fiscal_year_bounds(fy - 1)
     _, last = dates.fiscal_year_bounds(fy)
     both = Period("custom", first, last, "")
@@ -314,16 +322,17 @@ def _months(session: Session, fy: int, office: str | None) -> tuple[MonthFigures
     for offset in range(12):
         year, month_no = (fy, 4 + offset) if offset < 9 else (fy + 1, offset - 8)
         this, before = f"{year:04d}-{month_no:02d}", f"{year - 1:04d}-{month_no:02d}"
+        now, then = this <= cutoff, before <= cutoff
         result.append(
             MonthFigures(
                 year=year,
                 month=month_no,
-                new=new.get(this, 0),
-                closed=closed.get(this, (0, 0))[0],
-                matched=closed.get(this, (0, 0))[1],
-                previous_new=new.get(before, 0),
-                previous_closed=closed.get(before, (0, 0))[0],
-                previous_matched=closed.get(before, (0, 0))[1],
+                new=new.get(this, 0) if now else None,
+                closed=closed.get(this, (0, 0))[0] if now else None,
+                matched=closed.get(this, (0, 0))[1] if now else None,
+                previous_new=new.get(before, 0) if then else None,
+                previous_closed=closed.get(before, (0, 0))[0] if then else None,
+                previous_matched=closed.get(before, (0, 0))[1] if then else None,
             )
         )
     return tuple(result)

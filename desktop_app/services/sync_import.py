@@ -42,6 +42,7 @@ from desktop_app.domain import erasure
 from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.merge import Merge, three_way
+from desktop_app.domain.messages import render
 from desktop_app.domain.receipt import parse_receipt
 from desktop_app.excel.sync_package import Package, PackageRow, canonical_json, read_package, rev_of
 from desktop_app.services import (
@@ -53,7 +54,7 @@ from desktop_app.services import (
     sync_rows,
     writer,
 )
-from desktop_app.services.package_files import load_workbook
+from desktop_app.services.package_files import is_encrypted, load_workbook
 from desktop_app.services.package_sheets import SHEET_TITLES
 from desktop_app.services.setup import mark_training, require_office, training_in
 
@@ -216,6 +217,7 @@ def _import_one(
         _check_training(session, package, path)
         report.already_imported = _already_imported(session, manifest.package_id)
         report.warnings += _gaps(session, manifest.from_office, office, manifest.sequence)
+        _check_unencrypted(session, package, path, report, staff)
         with _BulkLoad() as bulk_load:
             for entity in ENTITIES:
                 rows = package.rows.get(entity, [])
@@ -236,6 +238,20 @@ def _import_one(
         )
         if dry_run:
             raise _DryRun
+
+
+def _check_unencrypted(
+    session: Session, package: Package, path: Path, report: PackageReport, staff: str
+) -> None:
+    """A personal package that is no longer encrypted (saved back in the clear) is imported
+    with a warning saying so, and the audit trail records it."""
+    if not package.manifest.personal or is_encrypted(path):
+        return
+    report.warnings.append(render("package_personal_unencrypted", "ja", path=path.name))
+    audit.log(
+        session, staff=staff, action="import", entity="package",
+        entity_id=package.manifest.package_id, field="unencrypted", new=path.name,
+    )  # fmt: skip
 
 
 def _check_edits(package: Package, report: PackageReport, path: Path, *, accept: bool) -> None:

@@ -64,7 +64,12 @@ def test_monthly_workbook(filled: Path, tmp_path: Path, capsys: pytest.CaptureFi
     assert len(book["集計"]._charts) == 2 and len(book["月別"]._charts) == 2
     months = book["月別"]
     assert [months.cell(r, 1).value for r in range(4, 16)][0] == "4月"
-    assert months.cell(16, 1).value == "計" and months.cell(16, 2).value == 4  # whole FY2026
+    # The October report counts nothing after October: November's inquiry is not in it, and
+    # November to March of this year are empty cells (not 0); last year's happened (0).
+    assert months.cell(16, 1).value == "計" and months.cell(16, 2).value == 3
+    assert [months.cell(r, 2).value for r in range(4, 11)] == [1, 0, 0, 0, 0, 0, 2]
+    assert all(months.cell(r, c).value is None for r in range(11, 16) for c in range(2, 5))
+    assert all(months.cell(r, c).value == 0 for r in range(11, 16) for c in range(5, 8))
     listing = book["受付一覧"]
     headers = [c.value for c in listing[1]]
     assert headers[:3] == ["受付番号", "事務所", "受付日"] and "氏名" not in headers

@@ -160,6 +160,18 @@ def test_totals_equal_the_database_counts(template_db: Path, cases: list[dict]) 
             db.dispose()
 
 
+_CASE = {
+    "received": dt.date(2026, 5, 1),
+    "office": "SHIBA",
+    "status": "received",
+    "closed_days": None,
+    "closed_minutes": 0,
+    "relationship": None,
+    "fields": set(),
+    "due_offset": None,
+}
+
+
 def test_closed_at_half_past_midnight_on_1_april_counts_in_the_new_year(db: Database) -> None:
     c = {
         "received": dt.date(2026, 3, 31),
@@ -181,13 +193,31 @@ def test_closed_at_half_past_midnight_on_1_april_counts_in_the_new_year(db: Data
 
 
 def test_an_empty_period_gives_zeros_and_every_month(db: Database) -> None:
-    report = reports.build_report(db, Period.fiscal_year(2030), actor=ACTOR, now=NOW)
+    report = reports.build_report(db, Period.fiscal_year(2024), actor=ACTOR, now=NOW)
     assert report.headline == reports.Headline(0, 0, 0, 0, 0)
     assert [(m.month, m.new, m.previous_new) for m in report.months] == [
         (month, 0, 0) for month in (4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3)
     ]
-    assert all(row.count == 0 for row in report.breakdown("relationship").rows)
-    assert report.breakdown("relationship").rows  # every master term is listed
+    # Stable rows: every master term is listed with 0, the prefectures of the municipality
+    # master and every agreement body too (README, "Choices").
+    for key in ("relationship", "field", "prefecture", "agreement_body"):
+        rows = report.breakdown(key).rows
+        assert rows and all(row.count == 0 for row in rows), key
+    assert len(report.breakdown("prefecture").rows) == 47
+
+
+def test_months_not_yet_happened_are_empty_not_zero(db: Database) -> None:
+    """A report counts nothing after its month; the months after it (or after today) are
+    None, this year's and, where they are still to come, last year's."""
+    add_case(db, dict(_CASE, received=dt.date(2026, 5, 20)), 1)
+    add_case(db, dict(_CASE, received=dt.date(2026, 6, 1)), 2)
+    may = reports.build_report(db, Period.month(2026, 5), actor=ACTOR, now=NOW)
+    assert [m.new for m in may.months] == [0, 1] + [None] * 10
+    assert [m.previous_new for m in may.months] == [0] * 12
+    assert may.month_total("new") == 1 and may.month_total("closed") == 0
+    future = reports.build_report(db, Period.fiscal_year(2030), actor=ACTOR, now=NOW)
+    assert all(m.new is None and m.previous_new is None for m in future.months)
+    assert future.month_total("new") is None
 
 
 def test_as_of_each_office(db: Database) -> None:

@@ -254,6 +254,11 @@ def _add_report_commands(commands: _Commands) -> None:
         )
         parser.add_argument("--office", help="one office's inquiries only (default: every office)")
         parser.add_argument("--pdf", action="store_true", help="write the report as a PDF (A4)")
+        parser.add_argument(
+            "--overwrite",
+            action="store_true",
+            help="replace the file if it exists (never the database or a backup)",
+        )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -717,10 +722,18 @@ def _report(args: argparse.Namespace, printer: Printer) -> int:
     if args.pdf:
         from desktop_app.ui.report_pdf import write_pdf  # Qt draws the PDF; only here
 
-        result = report_export.export_with(db, period, out, write_pdf, actor=actor, office=office)
+        result = report_export.export_with(
+            db, period, out, write_pdf, actor=actor, office=office, overwrite=args.overwrite
+        )
     else:
         result = report_export.export_workbook(
-            db, period, out, actor=actor, office=office, personal=args.include_personal
+            db,
+            period,
+            out,
+            actor=actor,
+            office=office,
+            personal=args.include_personal,
+            overwrite=args.overwrite,
         )
     headline = result.report.headline
     printer.figures(

@@ -652,6 +652,60 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "最初の管理者 admin を作成しました。",
         "The first administrator admin is created.",
     ),
+    # written files, check, demo data and training packages (issue 18: h3)
+    "output_unwritable": (
+        "ファイルを書き込めません: {path}（{detail}）。保存先のフォルダと名前を確認してください。",
+        "Cannot write the file {path} ({detail}). Check the folder and the file name.",
+    ),
+    "output_exists": (
+        "{path} は既にあります。置き換えるときは --overwrite を付けてください"
+        "（画面では「上書きしますか？」に「はい」）。別の名前にすることもできます。",
+        "{path} exists already. Add --overwrite to replace it (in the window: answer Yes to"
+        " the replace question), or choose another name.",
+    ),
+    "output_protected": (
+        "{path} には書き込めません: データベース、そのバックアップ、またはバックアップの"
+        "フォルダです。別の場所と名前を選んでください。",
+        "Refused to write {path}: it is the database, one of its backups or the backup"
+        " folder. Choose another place and name.",
+    ),
+    "output_overwrite_question": (
+        "{path} は既にあります。上書きしますか？",
+        "{path} exists already. Do you want to replace it?",
+    ),
+    "demo_data_real_database": (
+        "このデータベースには実際の相談またはアカウントがあります（相談 {inquiries} 件、"
+        "init 以外のアカウント {accounts} 件）。デモデータは入れられません。研修には"
+        "renkei-desk gui --training の研修用データベースを使ってください。",
+        "This database holds real records (inquiries: {inquiries}, accounts besides the one"
+        " made at init: {accounts}). Demo data is refused here; practise in the training"
+        " database (renkei-desk gui --training).",
+    ),
+    "check_busy": (
+        "データベース「{path}」は別のプログラムが書き込み中で、{seconds} 秒待っても空きません。"
+        "壊れてはいません。復元せず、他の画面やプログラムを閉じてからもう一度 check を実行"
+        "してください。",
+        'The database "{path}" is being written by another program and stayed busy for'
+        " {seconds} s. It is not damaged: do not restore; close the other windows or programs"
+        " and run check again.",
+    ),
+    "check_read_only": (
+        "データベース「{path}」は読み取り専用です（{detail}）。壊れてはいません。復元せず、"
+        "ファイルとフォルダの書き込み権限を確認してください。",
+        'The database "{path}" is read-only ({detail}). It is not damaged: do not restore;'
+        " check the write permissions of the file and its folder.",
+    ),
+    "check_damaged": (
+        "データベース「{path}」は壊れています（{count} 件の問題）。バックアップからの復元を"
+        "検討してください。",
+        'The database "{path}" is damaged ({count} problems). Consider restoring a backup.',
+    ),
+    "check_inconsistent": (
+        "データベース「{path}」は読めますが、{count} 件の不整合があります。壊れてはいないので"
+        "復元はしないでください。内容をシステム担当に伝えてください。",
+        'The database "{path}" reads, but {count} inconsistencies were found. It is not'
+        " damaged: do not restore; report them to your IT contact.",
+    ),
 }
 
 

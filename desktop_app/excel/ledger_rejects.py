@@ -3,19 +3,18 @@
 The ledger's own header row comes first, then each refused row as it was, with two columns
 added at the end: the row it had in the ledger and why it was refused. Importing the fixed
 workbook finds the same headers; the two added columns match no field and are left out.
-Written under a temporary name beside the destination and renamed when complete.
+The caller (services/ledger_import) gives the temporary path of services/output_files, which
+renames it into place when complete.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
 
-from desktop_app.domain.errors import UserError
 from desktop_app.excel import cells
 
 ROW_HEADER = "元の行"
@@ -39,10 +38,4 @@ def write_rejects(
     for number, values, reason in rows:
         padded = [*values, *[""] * (len(headers) - len(values))][: len(headers)]
         sheet.append([cells.cell(sheet, value) for value in (*padded, number, reason)])
-    partial = path.with_name(f".{path.name}.partial")
-    try:
-        book.save(partial)
-        os.replace(partial, path)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise UserError("ledger_rejects_unwritable", path=str(path), detail=exc.strerror) from exc
+    book.save(path)

@@ -175,8 +175,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{path} is meant for {value} (this office is {office}).",
     ),
     "package_training_into_real": (
-        "{path} は研修用データの送付ファイルです。実データのあるデータベースには取り込めません。",
-        "{path} holds training data; it cannot be imported into a database with real cases.",
+        "{path} は研修用データの送付ファイルです。研修用でない（実際の相談を記録する）データベースには"
+        "取り込めません。研修用のデータベースで取り込んでください。",
+        "{path} holds training data; it cannot be imported into a real (not training) database."
+        " Import it into a training database.",
     ),
     "package_real_into_training": (
         "{path} は実データの送付ファイルです。研修用のデータベースには取り込めません。",

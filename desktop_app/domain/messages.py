@@ -697,10 +697,17 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         'The database "{path}" is read-only ({detail}). It is not damaged: do not restore;'
         " check the write permissions of the file and its folder.",
     ),
-    "check_damaged": (
-        "データベース「{path}」は壊れています（{count} 件の問題）。バックアップからの復元を"
-        "検討してください。",
-        'The database "{path}" is damaged ({count} problems). Consider restoring a backup.',
+    "database_busy": (
+        "データベース「{path}」は別のプログラムが書き込み中です（{detail}）。壊れてはいません。"
+        "他の画面やプログラムを閉じてから、もう一度開いてください。",
+        'The database "{path}" is being written by another program ({detail}). It is not'
+        " damaged: close the other windows or programs and open it again.",
+    ),
+    "database_read_only": (
+        "データベース「{path}」に書き込めません（{detail}）。壊れてはいません。ファイルと"
+        "フォルダの書き込み権限を確認してください。",
+        'The database "{path}" cannot be written ({detail}). It is not damaged: check the'
+        " write permissions of the file and its folder.",
     ),
     "check_inconsistent": (
         "データベース「{path}」は読めますが、{count} 件の不整合があります。壊れてはいないので"

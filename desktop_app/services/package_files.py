@@ -11,6 +11,7 @@ python-calamine).
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -40,8 +41,14 @@ def save_package(
     """Write the package to `out` (encrypted when it holds personal data), or nothing at all.
 
     `out` was checked by `output_files.target` before the export's work began."""
+    key = package_key.hmac_key(secret)
     with output_files.writing(out) as temporary:
-        with temporary.open("wb") as stream:
-            write_package(stream, manifest, sheets, cover=cover, key=package_key.hmac_key(secret))
         if manifest.personal and secret is not None:
-            temporary.write_bytes(safe_read.encrypt_xlsx(temporary.read_bytes(), secret))
+            # Personal data never touches the disk in clear, not even in the temporary file a
+            # killed export leaves behind (a USB stick has no file permissions).
+            plain = io.BytesIO()
+            write_package(plain, manifest, sheets, cover=cover, key=key)
+            temporary.write_bytes(safe_read.encrypt_xlsx(plain.getvalue(), secret))
+        else:
+            with temporary.open("wb") as stream:
+                write_package(stream, manifest, sheets, cover=cover, key=key)

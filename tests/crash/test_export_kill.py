@@ -37,7 +37,7 @@ def _kill_while_writing(db: Path, out: Path, tmp_path: Path, *extra: str) -> Non
         [sys.executable, "-m", "desktop_app", "--db", str(db), "export-sync", "--full"]
         + ["--out", str(out), *extra],
         cwd=ROOT,
-        env=child_env(tmp_path),
+        env={**child_env(tmp_path), "RENKEI_DESK_PACKAGE_PASSWORD": "kyouyuu-pass-2026"},
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
@@ -84,3 +84,18 @@ def test_a_killed_overwrite_keeps_the_old_file_whole(busy_branch, tmp_path):
 
     assert hashlib.sha256(out.read_bytes()).hexdigest() == digest
     assert [p.name for p in tmp_path.glob("*.xlsx")] == [out.name]
+
+
+def test_a_killed_personal_export_leaves_nothing_in_clear(busy_branch, tmp_path):
+    """The personal package is encrypted in memory: a temporary left behind holds no
+    readable workbook (a USB stick has no file permissions to protect it)."""
+    db = tmp_path / "shiba.sqlite3"
+    shutil.copyfile(busy_branch, db)
+    out = tmp_path / "usb" / "SHIBA-HQ-personal.xlsx"
+    out.parent.mkdir()
+
+    _kill_while_writing(db, out, tmp_path, "--include-personal")
+
+    assert not out.exists()
+    for left in _left(out.parent):
+        assert not left.read_bytes().startswith(b"PK"), left  # never a plain zip (xlsx)

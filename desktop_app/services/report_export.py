@@ -13,6 +13,7 @@ the same step as the rename, so a report never leaves the desk unrecorded.
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,11 +52,17 @@ def export_workbook(
     if personal:
         actor.require(Permission.PERSONAL_EXPORT)
     secret = _password(db) if personal else None
-    with output_files.output(db, out, overwrite=overwrite, refusal=_REFUSAL) as temporary:
+    with (
+        output_files.output(db, out, overwrite=overwrite, refusal=_REFUSAL) as temporary,
+        tempfile.TemporaryDirectory(prefix="renkei-report-") as private,
+    ):
+        # With personal fields, the workbook in clear goes to a private folder (0700) on this
+        # PC, never beside the destination (a USB stick); only the encrypted bytes go there.
+        plain = Path(private) / "report.xlsx" if secret is not None else temporary
         report = reports.build_report(db, period, actor=actor, office=office)
         columns = report_lists.list_columns(personal)
         write_report(
-            temporary,
+            plain,
             report,
             columns=columns,
             inquiries=report_lists.period_inquiries(db, period, office=office, personal=personal),
@@ -64,7 +71,7 @@ def export_workbook(
             ),
         )
         if secret is not None:
-            temporary.write_bytes(encrypt_xlsx(temporary.read_bytes(), secret))
+            temporary.write_bytes(encrypt_xlsx(plain.read_bytes(), secret))
         _audit(db, actor, report, out, "xlsx", personal)
     return ReportFile(out, report, personal, secret is not None)
 

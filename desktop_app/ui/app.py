@@ -23,7 +23,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, Slot
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QPixmap
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox, QWidget
 
 from desktop_app import config
@@ -267,6 +267,22 @@ def offer_newest_backup(
         return None
 
 
+def save_picture(db: Database, picture: QPixmap, path: Path) -> int:
+    """`gui --screenshot FILE.png` through services/output_files like every written file (an
+    existing picture is replaced: scripts make the same screenshots again; never the database
+    or a backup). 0 when saved, 2 (said on standard error) when refused."""
+    from desktop_app.services import output_files
+
+    try:
+        with output_files.output(db, path, overwrite=True) as temporary:
+            if not picture.save(str(temporary), "PNG"):
+                raise UserError("output_unwritable", path=str(path), detail="PNG")
+    except UserError as exc:
+        print(exc.message(config.language()), file=sys.stderr)
+        return 2
+    return 0
+
+
 def set_application_font(app: QApplication, points: int) -> None:
     """A Japanese UI font at `points`, so kana and kanji get Japanese glyph shapes."""
     installed = set(QFontDatabase.families())
@@ -338,7 +354,7 @@ class DeskApp:
             time.sleep(0.005)
         self.app.processEvents()
         path.parent.mkdir(parents=True, exist_ok=True)
-        return 0 if window.grab().save(str(path), "PNG") else 1
+        return save_picture(self.db, window.grab(), path)
 
     def excepthook(
         self, kind: type[BaseException], exc: BaseException, tb: TracebackType | None

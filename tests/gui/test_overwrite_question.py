@@ -103,3 +103,23 @@ def test_the_database_is_refused_even_after_yes(qtbot, monkeypatch, page, desk, 
     assert "データベース、そのバックアップ" in page.message.text()
     assert database.read_bytes()[:16] == header
     assert snapshot(database) == before
+
+
+def test_a_screenshot_is_never_written_onto_the_database(qtbot, db_path, capsys):
+    import sqlite3
+
+    from desktop_app import cli
+    from desktop_app.ui.main_window import MainWindow
+
+    header = db_path.read_bytes()[:16]
+    code = cli.main(["--db", str(db_path), "gui", "--screenshot", str(db_path)])
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, MainWindow):
+            widget.close()
+    assert code == 2
+    assert "データベース、そのバックアップ" in capsys.readouterr().err
+    assert db_path.read_bytes()[:16] == header
+    with sqlite3.connect(db_path) as conn:  # still the database, whole
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert conn.execute("SELECT count(*) FROM staff").fetchone() == (1,)
+    conn.close()

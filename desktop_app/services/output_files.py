@@ -11,14 +11,17 @@ One place for the rules (DESIGN.md, "Written files"), so that the next writer ke
 - written under a hidden temporary name in the destination's folder
   (`.NAME.1a2b3c4d.part`, which no importer or file dialog takes for a workbook), flushed to
   disk and renamed over the destination only when complete; an error removes the temporary,
-  and a killed process leaves at most that hidden `.part` file, never a half-written target;
+  and a killed process leaves at most that hidden `.part` file, never a half-written target
+  (the next complete write of the same file removes such leftovers older than an hour);
 - created readable by its owner only (0600): reports and packages may hold personal data.
 """
 
 from __future__ import annotations
 
+import glob
 import os
 import stat
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -33,6 +36,7 @@ from desktop_app.services import backups
 FILE_MODE = 0o600
 DEFAULT_REFUSAL = "output_unwritable"
 TEMPORARY_SUFFIX = ".part"
+STALE_AFTER_S = 3600.0  # a temporary older than this was left by a write that never finished
 # Files that are part of the database itself: SQLite's journal, WAL and shared memory.
 _COMPANIONS = ("", "-wal", "-shm", "-journal")
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -94,10 +98,23 @@ def writing(chosen: Target) -> Iterator[Path]:
             raise UserError("output_exists", path=str(path))
         os.replace(temporary, path)
         _flush_folder(path.parent)
+        _remove_stale_temporaries(path)
     except OSError as exc:
         raise UserError(chosen.refusal, path=str(path), detail=_reason(exc)) from exc
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Temporaries of the same destination that a killed write left more than STALE_AFTER_S
+    ago: nobody is writing them any more, and the file they were for is now complete."""
+    cutoff = time.time() - STALE_AFTER_S
+    for stale in path.parent.glob(f".{glob.escape(path.name)}.*{TEMPORARY_SUFFIX}"):
+        try:
+            if stale.stat().st_mtime < cutoff:
+                stale.unlink()
+        except OSError:
+            continue  # another process's, or already gone: harmless
 
 
 def _protected(db: Database, path: Path) -> bool:

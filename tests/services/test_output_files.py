@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import time
 from pathlib import Path
 
 import pytest
@@ -69,3 +70,18 @@ def test_a_chosen_backup_folder_is_protected_too(db, tmp_path):
         output_files.target(db, chosen / "sub" / ".." / "report.xlsx", overwrite=True)
     assert refused.value.code == "output_protected"
     assert "バックアップのフォルダ" in refused.value.message("ja")
+
+
+def test_leftovers_of_a_killed_write_go_with_the_next_complete_one(db, tmp_path):
+    out = tmp_path / "p.xlsx"
+    old = tmp_path / ".p.xlsx.0badc0de.part"
+    recent = tmp_path / ".p.xlsx.12345678.part"
+    other = tmp_path / ".q.xlsx.0badc0de.part"
+    for left in (old, recent, other):
+        left.write_bytes(b"half")
+    hours_ago = time.time() - 2 * output_files.STALE_AFTER_S
+    os.utime(old, (hours_ago, hours_ago))
+    os.utime(other, (hours_ago, hours_ago))
+    with output_files.output(db, out, overwrite=False) as temporary:
+        temporary.write_bytes(b"whole")
+    assert sorted(_parts(tmp_path)) == sorted([recent.name, other.name])

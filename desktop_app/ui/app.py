@@ -246,7 +246,12 @@ def offer_newest_backup(
     db_path: Path, problem: str, lang: str, parent: QWidget | None = None
 ) -> tuple[Database, str] | None:
     """The damaged-database dialog: restore the newest good backup and open it, or None when
-    the person closes (or there is no backup, or the restore is refused: then said why)."""
+    the person closes (or there is no backup, or the restore is refused: then said why).
+
+    Only damage comes here: a busy or read-only file is refused at open with its own message
+    (services/database). Still open (issue 18.3): the restore acts as the PC's actor; it
+    should ask an administrator of the backup being restored to sign in against its accounts.
+    """
     from desktop_app.services import backups, restore
     from desktop_app.ui.damaged_dialog import DamagedDatabaseDialog
     from desktop_app.ui.settings.backup_box import damaged_desk_actor

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from desktop_app.services.backups import BackupFile
     from desktop_app.services.database import Upgrade
     from desktop_app.services.lookup import CodeLabels
+    from desktop_app.services.maintenance import CheckReport
     from desktop_app.services.records import InquiryRecord
 
 # The services (and SQLAlchemy under them) are imported inside the handlers that use them, so
@@ -254,6 +255,11 @@ def _add_report_commands(commands: _Commands) -> None:
         )
         parser.add_argument("--office", help="one office's inquiries only (default: every office)")
         parser.add_argument("--pdf", action="store_true", help="write the report as a PDF (A4)")
+        parser.add_argument(
+            "--overwrite",
+            action="store_true",
+            help="replace the file if it exists (never the database or a backup)",
+        )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -551,35 +557,49 @@ def _check(args: argparse.Namespace, printer: Printer) -> int:
     if not path.is_file():
         raise UserError("database_missing", path=path)
     report = maintenance.check_file(path, on_upgrade=_say_upgraded)
-    # A sound file signs the person in like every command; a damaged one cannot say who may,
-    # and the check tells no more than that it is damaged and which backup to restore.
-    db = _open(args, daily=False) if report.ok else None
+    # A sound or merely inconsistent file signs the person in like every command. A damaged
+    # one cannot say who may, and a busy or read-only one cannot record a sign-in: the check
+    # then tells no more than the state (and, for damage only, which backup to restore).
+    readable = report.state in (maintenance.CheckState.OK, maintenance.CheckState.INCONSISTENT)
+    db = _open(args, daily=False) if readable else None
     if db is not None:
         signed_in(db)
-    message = (
-        render("check_ok", printer.lang, path=report.path)
-        if report.ok
-        else render("check_problems", printer.lang, path=report.path, count=len(report.problems))
-    )
-    newest = report.newest_good
-    printer.figures(
-        message,
-        {
-            "ok": report.ok,
-            "problems": list(report.problems),
-            **({} if report.ok else {"newest_good_backup": str(newest.path) if newest else None}),
-        },
-    )
+    figures: dict[str, Any] = {"ok": report.ok, "problems": list(report.problems)}
+    if not report.ok:
+        figures["state"] = str(report.state)
+    if report.damaged:
+        newest = report.newest_good
+        figures["newest_good_backup"] = str(newest.path) if newest else None
+    printer.figures(_check_headline(report, printer.lang), figures)
     if report.unreadable is not None:
         printer.line(f"  - {report.unreadable.message(printer.lang)}")
-    else:
+    elif report.state not in (maintenance.CheckState.BUSY, maintenance.CheckState.READ_ONLY):
         for problem in report.problems:
             printer.line(f"  - {problem}")
-    if not report.ok:
-        printer.line(_backup_advice(path, newest, printer.lang))
-    elif db is not None:
+    if report.damaged:
+        printer.line(_backup_advice(path, report.newest_good, printer.lang))
+    elif report.ok and db is not None:
         _say_if_training(printer, db)
     return EXIT_OK if report.ok else EXIT_ATTENTION
+
+
+def _check_headline(report: CheckReport, lang: str) -> str:
+    """One line per state; only damage advises a restore (services/maintenance)."""
+    from db.engine import BUSY_TIMEOUT_MS
+    from desktop_app.services.maintenance import CheckState
+
+    path, count = report.path, len(report.problems)
+    if report.state is CheckState.BUSY:
+        seconds = BUSY_TIMEOUT_MS // 1000
+        return render("check_busy", lang, path=path, seconds=seconds)
+    if report.state is CheckState.READ_ONLY:
+        detail = report.problems[0] if report.problems else ""
+        return render("check_read_only", lang, path=path, detail=detail)
+    if report.state is CheckState.DAMAGED:
+        return render("check_problems", lang, path=path, count=count)
+    if report.state is CheckState.INCONSISTENT:
+        return render("check_inconsistent", lang, path=path, count=count)
+    return render("check_ok", lang, path=path)
 
 
 def _backup_advice(path: Path, newest: BackupFile | None, lang: str) -> str:
@@ -732,10 +752,18 @@ def _report(args: argparse.Namespace, printer: Printer) -> int:
     if args.pdf:
         from desktop_app.ui.report_pdf import write_pdf  # Qt draws the PDF; only here
 
-        result = report_export.export_with(db, period, out, write_pdf, actor=actor, office=office)
+        result = report_export.export_with(
+            db, period, out, write_pdf, actor=actor, office=office, overwrite=args.overwrite
+        )
     else:
         result = report_export.export_workbook(
-            db, period, out, actor=actor, office=office, personal=args.include_personal
+            db,
+            period,
+            out,
+            actor=actor,
+            office=office,
+            personal=args.include_personal,
+            overwrite=args.overwrite,
         )
     headline = result.report.headline
     printer.figures(

@@ -44,6 +44,11 @@ def add_audit_commands(commands: Any, opener: Opener, read_date: DateReader) -> 
     listing.set_defaults(handler=lambda args, printer: _list(opener, read_date, args, printer))
     export = audit.add_parser("export", help="the audit trail as a workbook (.xlsx)")
     export.add_argument("--out", required=True, help="the workbook to write (.xlsx)")
+    export.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="replace the file if it exists (never the database or a backup)",
+    )
     export.set_defaults(handler=lambda args, printer: _export(opener, args, printer))
 
     retention = commands.group(
@@ -100,7 +105,9 @@ def _export(opener: Opener, args: argparse.Namespace, printer: Printer) -> int:
     from desktop_app.services import audit_trail
 
     db = opener(args)
-    done = audit_trail.export_entries(db, signed_in(db), Path(args.out), lang=printer.lang)
+    done = audit_trail.export_entries(
+        db, signed_in(db), Path(args.out), lang=printer.lang, overwrite=args.overwrite
+    )
     printer.figures(
         render("audit_written", printer.lang, path=done.path, count=done.count),
         {"path": str(done.path), "count": done.count},

@@ -47,6 +47,9 @@ def add_ledger_commands(commands: Any, opener: Opener) -> None:
         metavar="FILE.xlsx",
         help="write the refused rows to this workbook, to fix and import again",
     )
+    ledger.add_argument(
+        "--overwrite", action="store_true", help="replace the --rejected-out file if it exists"
+    )
     ledger.set_defaults(handler=lambda args, printer: _import(opener, args, printer))
 
 
@@ -54,10 +57,17 @@ def _import(opener: Opener, args: argparse.Namespace, printer: Printer) -> int:
     from desktop_app.services import ledger_import, ledger_profiles
 
     db = opener(args)
+    actor = signed_in(db)
+    # Checked before anything is imported: a refused destination leaves the database as it was.
+    rejects = (
+        ledger_import.rejects_target(db, Path(args.rejected_out), overwrite=args.overwrite)
+        if args.rejected_out
+        else None
+    )
     profile = ledger_profiles.load_profile(db, args.mapping) if args.mapping else None
     report = ledger_import.import_ledger(
         db,
-        signed_in(db),
+        actor,
         Path(args.file),
         sheet=args.sheet,
         profile=profile,
@@ -65,8 +75,8 @@ def _import(opener: Opener, args: argparse.Namespace, printer: Printer) -> int:
         add_duplicates=args.add_duplicates,
     )
     written = 0
-    if args.rejected_out and report.rejected:
-        written = ledger_import.write_rejected(report, Path(args.rejected_out))
+    if rejects is not None and report.rejected:
+        written = ledger_import.write_rejected(report, rejects)
     _print(printer, report, args.rejected_out if written else None, written)
     return report.exit_code
 

@@ -42,6 +42,11 @@ def add_sync_commands(commands: Any, opener: Opener) -> None:
     export = commands.add_parser("export-sync", help="write a sync package for another office")
     export.add_argument("--out", required=True, help="the package file to write (.xlsx)")
     export.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="replace the file if it exists (never the database or a backup)",
+    )
+    export.add_argument(
         "--to", dest="to_office", help="destination office (default at a branch: HQ)"
     )
     export.add_argument("--full", action="store_true", help="every row, not only the changes")
@@ -79,6 +84,11 @@ def add_sync_commands(commands: Any, opener: Opener) -> None:
 
     masters_out = commands.add_parser("export-masters", help="write a master package (HQ)")
     masters_out.add_argument("--out", required=True, help="the package file to write (.xlsx)")
+    masters_out.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="replace the file if it exists (never the database or a backup)",
+    )
     masters_out.set_defaults(handler=lambda args, printer: _export_masters(opener, args, printer))
     masters_in = commands.add_parser("import-masters", help="take a master package from HQ")
     masters_in.add_argument("file", help="the master package (.xlsx)")
@@ -103,6 +113,7 @@ def _export(opener: Opener, args: argparse.Namespace, printer: Printer) -> int:
         to_office=args.to_office,
         full=args.full,
         include_personal=args.include_personal,
+        overwrite=args.overwrite,
     )
     counts = report.counts
     printer.figures(
@@ -191,7 +202,9 @@ def _export_masters(opener: Opener, args: argparse.Namespace, printer: Printer) 
     from desktop_app.services import masters_sync
 
     db = opener(args)
-    report = masters_sync.export_masters(db, Path(args.out), actor=signed_in(db))
+    report = masters_sync.export_masters(
+        db, Path(args.out), actor=signed_in(db), overwrite=args.overwrite
+    )
     printer.figures(render("masters_written", printer.lang, path=report.path), report.to_json())
     return EXIT_OK
 

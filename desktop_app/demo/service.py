@@ -9,6 +9,12 @@ only (a branch PC never holds another branch's), the central office's database g
 every office, as if imported from them. And a database that received demo data is marked as a
 training database (研修用) for good: the window, the list and every export say so
 (services.setup.is_training).
+
+Demo data never enters a real database: its demo accounts sign in with a published password
+and would read real residents. A database that is not training takes demo data only while it
+is fresh, that is, holds no inquiry, inquirer or action (deleted ones included: a tombstone is
+a real record too) and no account besides the one made at `init` (or by the set-up wizard);
+it then becomes a training database. A training database takes more at any time.
 """
 
 from __future__ import annotations
@@ -34,6 +40,7 @@ from db.models import (
     Office,
     PartnerMunicipality,
     ReceiptCounter,
+    Staff,
 )
 from desktop_app.demo.accounts import ensure_demo_accounts
 from desktop_app.demo.generator import DemoContext, DemoGenerator
@@ -99,6 +106,7 @@ def generate_demo_data(
         raise UserError("count_invalid", limit=MAX_COUNT, value=count)
     started = time.perf_counter()
     with db.write() as session:
+        _require_fresh_or_training(session)
         context = read_context(session)
         generator = DemoGenerator(context, count=count, seed=seed, today=today or local_today())
         conn = session.connection()
@@ -165,6 +173,21 @@ def open_training(
         db.dispose()
         raise
     return db
+
+
+def _require_fresh_or_training(session: Session) -> None:
+    """Refuse (`demo_data_real_database`) a database that is not training and holds real
+    records or accounts: see the module's docstring."""
+    if setup.training_in(session):
+        return
+    records = sum(
+        session.scalar(select(func.count()).select_from(model)) or 0
+        for model in (Inquiry, Inquirer, Action)
+    )
+    accounts = max(0, (session.scalar(select(func.count()).select_from(Staff)) or 0) - 1)
+    if records or accounts:
+        inquiries = session.scalar(select(func.count()).select_from(Inquiry)) or 0
+        raise UserError("demo_data_real_database", inquiries=inquiries, accounts=accounts)
 
 
 def read_context(session: Session) -> DemoContext:

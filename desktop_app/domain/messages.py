@@ -175,8 +175,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{path} is meant for {value} (this office is {office}).",
     ),
     "package_training_into_real": (
-        "{path} は研修用データの送付ファイルです。実データのあるデータベースには取り込めません。",
-        "{path} holds training data; it cannot be imported into a database with real cases.",
+        "{path} は研修用データの送付ファイルです。研修用でない（実際の相談を記録する）データベースには"
+        "取り込めません。研修用のデータベースで取り込んでください。",
+        "{path} holds training data; it cannot be imported into a real (not training) database."
+        " Import it into a training database.",
     ),
     "package_real_into_training": (
         "{path} は実データの送付ファイルです。研修用のデータベースには取り込めません。",
@@ -710,6 +712,67 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: this package holds personal data but is not encrypted (it was opened with the "
         "password and saved again). It was imported; delete the file safely. The audit trail "
         "records it.",
+    ),
+    # written files, check, demo data and training packages (issue 18: h3)
+    "output_unwritable": (
+        "ファイルを書き込めません: {path}（{detail}）。保存先のフォルダと名前を確認してください。",
+        "Cannot write the file {path} ({detail}). Check the folder and the file name.",
+    ),
+    "output_exists": (
+        "{path} は既にあります。置き換えるときは --overwrite を付けてください"
+        "（画面では「上書きしますか？」に「はい」）。別の名前にすることもできます。",
+        "{path} exists already. Add --overwrite to replace it (in the window: answer Yes to"
+        " the replace question), or choose another name.",
+    ),
+    "output_protected": (
+        "{path} には書き込めません: データベース、そのバックアップ、またはバックアップの"
+        "フォルダです。別の場所と名前を選んでください。",
+        "Refused to write {path}: it is the database, one of its backups or the backup"
+        " folder. Choose another place and name.",
+    ),
+    "output_overwrite_question": (
+        "{path} は既にあります。上書きしますか？",
+        "{path} exists already. Do you want to replace it?",
+    ),
+    "demo_data_real_database": (
+        "このデータベースには実際の相談またはアカウントがあります（相談 {inquiries} 件、"
+        "init 以外のアカウント {accounts} 件）。デモデータは入れられません。研修には"
+        "renkei-desk gui --training の研修用データベースを使ってください。",
+        "This database holds real records (inquiries: {inquiries}, accounts besides the one"
+        " made at init: {accounts}). Demo data is refused here; practise in the training"
+        " database (renkei-desk gui --training).",
+    ),
+    "check_busy": (
+        "データベース「{path}」は別のプログラムが書き込み中で、{seconds} 秒待っても空きません。"
+        "壊れてはいません。復元せず、他の画面やプログラムを閉じてからもう一度 check を実行"
+        "してください。",
+        'The database "{path}" is being written by another program and stayed busy for'
+        " {seconds} s. It is not damaged: do not restore; close the other windows or programs"
+        " and run check again.",
+    ),
+    "check_read_only": (
+        "データベース「{path}」は読み取り専用です（{detail}）。壊れてはいません。復元せず、"
+        "ファイルとフォルダの書き込み権限を確認してください。",
+        'The database "{path}" is read-only ({detail}). It is not damaged: do not restore;'
+        " check the write permissions of the file and its folder.",
+    ),
+    "database_busy": (
+        "データベース「{path}」は別のプログラムが書き込み中です（{detail}）。壊れてはいません。"
+        "他の画面やプログラムを閉じてから、もう一度開いてください。",
+        'The database "{path}" is being written by another program ({detail}). It is not'
+        " damaged: close the other windows or programs and open it again.",
+    ),
+    "database_read_only": (
+        "データベース「{path}」に書き込めません（{detail}）。壊れてはいません。ファイルと"
+        "フォルダの書き込み権限を確認してください。",
+        'The database "{path}" cannot be written ({detail}). It is not damaged: check the'
+        " write permissions of the file and its folder.",
+    ),
+    "check_inconsistent": (
+        "データベース「{path}」は読めますが、{count} 件の不整合があります。壊れてはいないので"
+        "復元はしないでください。内容をシステム担当に伝えてください。",
+        'The database "{path}" reads, but {count} inconsistencies were found. It is not'
+        " damaged: do not restore; report them to your IT contact.",
     ),
 }
 

@@ -5,13 +5,13 @@ added at the end: the row it had in the ledger and why it was refused, one reaso
 Importing the fixed workbook finds the same headers; the two added columns match no field and
 are left out. Laid out as every other workbook (`excel.layout`): columns as wide as their
 label and values (capped, the rest wrapped, rows tall enough), a filter, the header frozen and
-repeated on every printed page, A4 one page wide with page numbers. Written under a temporary
-name beside the destination and renamed when complete.
+repeated on every printed page, A4 one page wide with page numbers. The caller
+(services/ledger_import) gives the temporary path of services/output_files, which renames it
+into place when complete.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,6 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
-from desktop_app.domain.errors import UserError
 from desktop_app.excel import cells, layout
 
 ROW_HEADER = "元の行"
@@ -49,10 +48,4 @@ def write_rejects(
     for row in table:
         writer.append(row)
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(labels))}{len(table) + 1}"
-    partial = path.with_name(f".{path.name}.partial")
-    try:
-        book.save(partial)
-        os.replace(partial, path)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise UserError("ledger_rejects_unwritable", path=str(path), detail=exc.strerror) from exc
+    book.save(path)

@@ -27,8 +27,7 @@ from desktop_app.domain.audit_labels import audit_labels
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.local_time import DEFAULT_ZONE, local_datetime
 from desktop_app.excel.audit_workbook import write_audit
-from desktop_app.services import audit
-from desktop_app.services.report_export import atomic_output
+from desktop_app.services import audit, output_files
 
 PAGE = 200
 MAX_LIMIT = 10_000
@@ -128,12 +127,20 @@ class AuditExport:
 
 
 def export_entries(
-    db: Database, actor: Actor, out: Path, flt: AuditFilter = AuditFilter(), *, lang: str = "ja"
+    db: Database,
+    actor: Actor,
+    out: Path,
+    flt: AuditFilter = AuditFilter(),
+    *,
+    lang: str = "ja",
+    overwrite: bool = False,
 ) -> AuditExport:
-    """The matching entries as an .xlsx at `out`, all or nothing; the export is audited."""
+    """The matching entries as an .xlsx at `out`, all or nothing (services/output_files: an
+    existing file only with `overwrite`); the export is audited."""
     actor.require(Permission.AUDIT)
     _check_action(flt.action)
-    with atomic_output(out, refusal="audit_export_failed") as temporary, db.read() as session:
+    written = output_files.output(db, out, overwrite=overwrite, refusal="audit_export_failed")
+    with written as temporary, db.read() as session:
         conditions = _conditions(session, flt)
         count = write_audit(temporary, _sheet_rows(session, conditions, lang))
     with db.write() as session:

@@ -7,14 +7,36 @@ personal fields, and where a PDF went (個人情報: a paper or file copy leaves
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import Literal
 
 from db.engine import Database
 from desktop_app.domain.actor import Actor, Permission
-from desktop_app.services import audit
+from desktop_app.services import audit, output_files
 from desktop_app.services.inquiries import find_live
 
 Output = Literal["print", "pdf"]
+
+
+def save_pdf(
+    db: Database,
+    actor: Actor,
+    receipt_no: str,
+    out: Path,
+    write: Callable[[Path], object],
+    *,
+    personal: bool,
+    overwrite: bool = False,
+) -> Path:
+    """The sheet drawn by `write` (Qt, in the ui layer) saved at `out` through
+    services/output_files (never the database or a backup; an existing file only with
+    `overwrite`), then recorded like a printed one."""
+    actor.require(Permission.RECORD)
+    with output_files.output(db, out, overwrite=overwrite) as temporary:
+        write(temporary)
+    record_output(db, actor, receipt_no, output="pdf", personal=personal, file_name=out.name)
+    return out
 
 
 def record_output(

@@ -76,11 +76,26 @@ def connect(path: Path, on_upgrade: Callable[[Upgrade], None] | None = None) -> 
         ensure_statistics(database.engine, force=current is not None and current != head)
     except (DatabaseError, OperationalError, sqlite3.DatabaseError) as exc:
         database.dispose()
-        raise UserError("database_unreadable", path=path, detail=_first_line(exc)) from exc
+        raise UserError(_refusal(exc), path=path, detail=_first_line(exc)) from exc
     except UserError:
         database.dispose()
         raise
     return database
+
+
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 5, 6, 8
+
+
+def _refusal(exc: BaseException) -> str:
+    """Busy is not damaged: a file another program holds, or one that cannot be written, is
+    said to be so (and the window offers no restore for it); anything else does not open."""
+    original = getattr(exc, "orig", None) or exc
+    code = (getattr(original, "sqlite_errorcode", None) or 0) & 0xFF
+    if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
+        return "database_busy"
+    if code == _SQLITE_READONLY:
+        return "database_read_only"
+    return "database_unreadable"
 
 
 def _known_revision(revision: str) -> bool:

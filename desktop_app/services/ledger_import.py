@@ -39,7 +39,7 @@ from desktop_app.domain.local_time import local_today, utc_of_local
 from desktop_app.domain.messages import render
 from desktop_app.excel.ledger_reader import LedgerBook, open_ledger
 from desktop_app.excel.ledger_rejects import write_rejects
-from desktop_app.services import audit, backups, ledger_match, writer
+from desktop_app.services import audit, backups, ledger_match, output_files, writer
 from desktop_app.services.setup import require_office
 
 EXIT_OK, EXIT_REFUSED, EXIT_ATTENTION = 0, 2, 3
@@ -196,7 +196,14 @@ def import_ledger(
     return report
 
 
-def write_rejected(report: LedgerReport, out: Path) -> int:
+def rejects_target(db: Database, out: Path, *, overwrite: bool = False) -> output_files.Target:
+    """Where the refused rows will go, checked before the import runs (services/output_files:
+    never the database or a backup, an existing file only with `overwrite`), so that a refused
+    destination stops the command before anything is imported."""
+    return output_files.target(db, out, overwrite=overwrite, refusal="ledger_rejects_unwritable")
+
+
+def write_rejected(report: LedgerReport, out: output_files.Target) -> int:
     """The refused rows of `report` as a workbook to fix and import again; how many."""
     reasons: dict[int, list[str]] = {}
     for problem in report.read.rejected:
@@ -206,7 +213,8 @@ def write_rejected(report: LedgerReport, out: Path) -> int:
         (number, cells, "\n".join(reasons.get(number, ())))
         for number, cells in sorted(report.read.rejected_cells.items())
     ]
-    write_rejects(out, report.headers(), rows)
+    with output_files.writing(out) as temporary:
+        write_rejects(temporary, report.headers(), rows)
     return len(rows)
 
 

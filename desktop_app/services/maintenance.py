@@ -1,7 +1,21 @@
 """The consistency check that IT staff run, and that the window runs at start.
 
-Backups and restores live in services/backups.py and services/restore.py; a check that finds
-damage names the newest good backup, so the person is told what to restore.
+Busy is not damaged (DESIGN.md, "Safety rules"). `check` says which of these a file is:
+
+- ok;
+- busy: another program holds a write transaction past the busy timeout (the file is fine; wait
+  or close the other program);
+- read-only: the file or its folder cannot be written (permissions, a write-protected medium);
+- damaged: `PRAGMA integrity_check` fails or the file does not open as a database at all;
+- inconsistent: the file reads and passes the integrity check, but the program's own rules about
+  its data do not hold (schema not current, a foreign key, the search index, this office's
+  receipt counter).
+
+Only damage names a backup to restore: restoring over a busy, read-only or inconsistent file
+would throw away good records for nothing. Backups and restores live in services/backups.py
+and services/restore.py. Receipt counters are checked for this database's own office only:
+other offices' numbers are issued at their own desks, and their rows arriving in packages are
+not counted here (issue 17, defect 10).
 """
 
 from __future__ import annotations
@@ -9,6 +23,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 from sqlalchemy import Integer, cast, func, select, text
@@ -16,8 +31,8 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
 from db import migrate
-from db.backup import integrity_problems
-from db.engine import Database
+from db.backup import file_problems, integrity_problems
+from db.engine import BUSY_TIMEOUT_MS, Database
 from db.models import Inquiry, ReceiptCounter
 from desktop_app.domain.errors import UserError
 from desktop_app.services.backups import BackupFile
@@ -26,59 +41,128 @@ from desktop_app.services.restore import newest_good_backup
 from desktop_app.services.setup import office_of
 
 
+class CheckState(StrEnum):
+    OK = "ok"
+    BUSY = "busy"
+    READ_ONLY = "read_only"
+    DAMAGED = "damaged"
+    INCONSISTENT = "inconsistent"
+
+
 @dataclass(frozen=True)
 class CheckReport:
     path: Path
     problems: tuple[str, ...]
-    # Filled when there are problems: what to restore (None when no good backup was found).
+    # Filled for a damaged file only: what to restore (None when no good backup was found).
     newest_good: BackupFile | None = None
     # Why the file could not be opened at all (its one problem), to be shown in any language.
     unreadable: UserError | None = None
+    state: CheckState = CheckState.OK
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return self.state is CheckState.OK
+
+    @property
+    def damaged(self) -> bool:
+        return self.state is CheckState.DAMAGED
 
 
-def check_file(path: Path, on_upgrade: Callable[[Upgrade], None] | None = None) -> CheckReport:
-    """`check` of the database at `path`, which may be too damaged to open; a damaged one's
-    report names the newest good backup. An older file is upgraded on open (`on_upgrade` is
-    told, as for every open)."""
-    unreadable = None
+def check_file(
+    path: Path,
+    on_upgrade: Callable[[Upgrade], None] | None = None,
+    *,
+    busy_timeout_s: float = BUSY_TIMEOUT_MS / 1000,
+) -> CheckReport:
+    """`check` of the database at `path`, which may be busy, read-only or too damaged to open;
+    only a damaged one's report names the newest good backup. A writable file that is not busy
+    is opened as every command opens it: an older one is upgraded (`on_upgrade` is told)."""
+    access = _access(path, busy_timeout_s)
+    if access is not None:
+        state, detail = access
+        damage = file_problems(path)  # read-only, so it runs beside the other writer too
+        if damage:
+            return _damaged(path, tuple(damage))
+        return CheckReport(path=path, problems=(detail,), state=state)
     try:
         db = connect(path, on_upgrade=on_upgrade)
     except UserError as refused:
         if refused.code != "database_unreadable":
             raise
-        unreadable = refused
-        problems: tuple[str, ...] = (refused.message("en"),)
-    else:
-        try:
-            problems = check(db).problems
-        finally:
-            db.dispose()
-    newest = newest_good_backup(path) if problems else None
-    return CheckReport(path=path, problems=problems, newest_good=newest, unreadable=unreadable)
+        return _damaged(path, (refused.message("en"),), unreadable=refused)
+    try:
+        report = check(db)
+    finally:
+        db.dispose()
+    return _damaged(path, report.problems) if report.damaged else report
 
 
 def check(db: Database) -> CheckReport:
-    """SQLite's integrity check plus the program's own rules about its data."""
+    """SQLite's integrity check (its failure is damage) plus the program's own rules about its
+    data (their failure is an inconsistency in a readable file)."""
     try:
         problems = list(integrity_problems(db.engine))
-        if not problems:
-            problems += _consistency_problems(db)
     except (DatabaseError, sqlite3.DatabaseError) as exc:
         # A page so damaged that the check itself cannot read it is a finding, not a crash.
         original = getattr(exc, "orig", None) or exc
         problems = [f"integrity check failed: {original}"]
-    return CheckReport(path=db.path, problems=tuple(problems))
+    if problems:
+        return CheckReport(path=db.path, problems=tuple(problems), state=CheckState.DAMAGED)
+    problems = _consistency_problems(db)
+    state = CheckState.INCONSISTENT if problems else CheckState.OK
+    return CheckReport(path=db.path, problems=tuple(problems), state=state)
+
+
+def _damaged(
+    path: Path, problems: tuple[str, ...], *, unreadable: UserError | None = None
+) -> CheckReport:
+    return CheckReport(
+        path=path,
+        problems=problems,
+        newest_good=newest_good_backup(path),
+        unreadable=unreadable,
+        state=CheckState.DAMAGED,
+    )
+
+
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 5, 6, 8
+
+
+def _access(path: Path, timeout_s: float) -> tuple[CheckState, str] | None:
+    """BUSY or READ_ONLY with what SQLite said, when a write transaction cannot begin; None
+    when it can (or when the file is no database: the ordinary open then says so)."""
+    try:
+        conn = sqlite3.connect(path, timeout=timeout_s, isolation_level=None)
+    except sqlite3.Error:
+        return None
+    try:
+        conn.execute("PRAGMA schema_version").fetchone()
+        conn.execute("BEGIN IMMEDIATE")
+        # A write that changes nothing and is rolled back: a file SQLite opened read-only
+        # (permissions, a write-protected medium) refuses it, BEGIN alone does not.
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        conn.execute(f"PRAGMA user_version = {version}")
+        conn.execute("ROLLBACK")
+    except sqlite3.OperationalError as exc:
+        code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+        if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
+            return CheckState.BUSY, f"database is busy: {exc}"
+        if code == _SQLITE_READONLY:
+            return CheckState.READ_ONLY, f"database is read-only: {exc}"
+        return None
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    return None
 
 
 def _consistency_problems(db: Database) -> list[str]:
     problems: list[str] = []
     if migrate.current_revision(db.engine) != migrate.head_revision():
         problems.append("schema is not at the newest revision")
-    if office_of(db) is None:
+    office = office_of(db)
+    if office is None:
         problems.append("office is not set (run init)")
     with db.read() as session:
         for row in session.execute(text("PRAGMA foreign_key_check")):
@@ -87,12 +171,15 @@ def _consistency_problems(db: Database) -> list[str]:
         indexed = session.scalar(text("SELECT count(*) FROM search_text")) or 0
         if inquiries != indexed:
             problems.append(f"search index holds {indexed} of {inquiries} inquiries")
-        problems += _receipt_counter_problems(session)
+        problems += _receipt_counter_problems(session, office)
     return problems
 
 
-def _receipt_counter_problems(session: Session) -> list[str]:
-    """Every office/year counter must be at or past the highest number issued.
+def _receipt_counter_problems(session: Session, own: str | None) -> list[str]:
+    """This office's counter of every year must be at or past the highest number it issued.
+
+    Only `own`: another office's numbers are issued by that office's counter; its rows come
+    here in packages and this database never issues a number of its series.
 
     Sequences are compared as numbers: SHIBA-2026-100000 is past SHIBA-2026-99999 though it
     sorts before it as text. A receipt is OFFICE-FY-SEQ; office codes hold no hyphen.
@@ -109,5 +196,5 @@ def _receipt_counter_problems(session: Session) -> list[str]:
     return [
         f"receipt counter {office} {year} is below {last}"
         for office, year, last in highest
-        if counters.get((office, year), 0) < last
+        if office == own and counters.get((office, year), 0) < last
     ]

@@ -45,7 +45,7 @@ from desktop_app.excel.sync_package import (
     SheetSpec,
     read_package,
 )
-from desktop_app.services import audit, backups, package_key
+from desktop_app.services import audit, backups, output_files, package_key
 from desktop_app.services.package_files import load_workbook, save_package
 from desktop_app.services.setup import require_office
 
@@ -85,9 +85,13 @@ class MastersReport:
         }
 
 
-def export_masters(db: Database, out: Path, *, actor: Actor) -> MastersReport:
-    """Write every master row of this database (the central office's lists) to `out`."""
+def export_masters(
+    db: Database, out: Path, *, actor: Actor, overwrite: bool = False
+) -> MastersReport:
+    """Write every master row of this database (the central office's lists) to `out` (an
+    existing file only with `overwrite`: services/output_files)."""
     actor.require(Permission.MASTERS)
+    target = output_files.target(db, out, overwrite=overwrite, refusal="path_not_writable")
     staff = actor.login
     with db.write() as session:
         office = require_office(session)
@@ -114,8 +118,7 @@ def export_masters(db: Database, out: Path, *, actor: Actor) -> MastersReport:
         )
         sheets = [(_spec(name, rows), rows) for name in TABLES for rows in [_rows(session, name)]]
         secret = package_key.password(session)
-        cover = _cover(session, manifest)
-        save_package(out, manifest, sheets, cover=cover, secret=secret)
+        save_package(target, manifest, sheets, cover=_cover(session, manifest), secret=secret)
         _record(session, manifest, "export", out, staff)
         audit.log(
             session, staff=staff, action="export", entity="package", entity_id=manifest.package_id,

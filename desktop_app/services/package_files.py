@@ -1,8 +1,9 @@
 """Package files on disk: written all or nothing, opened with the shared password.
 
-Writing goes to a temporary file beside the target and is renamed into place, so a failed or
-cancelled export leaves no partial file; a package with personal data is encrypted before the
-rename.
+Writing goes through services/output_files (a temporary file beside the target, renamed into
+place when complete; never the database or a backup; an existing file only when the person
+said so), so a failed, cancelled or killed export leaves no partial file; a package with
+personal data is encrypted before the rename.
 
 Reading goes through excel/safe_read (checked, decrypted in memory, read with
 python-calamine).
@@ -10,16 +11,14 @@ python-calamine).
 
 from __future__ import annotations
 
-import os
-import tempfile
+import io
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from desktop_app.domain.errors import UserError
 from desktop_app.excel import safe_read
 from desktop_app.excel.sync_package import Manifest, PackageRow, SheetSpec, write_package
-from desktop_app.services import package_key
+from desktop_app.services import output_files, package_key
 
 
 def load_workbook(path: Path, *, password: str | None) -> dict[str, list[list[Any]]]:
@@ -32,34 +31,27 @@ def load_workbook(path: Path, *, password: str | None) -> dict[str, list[list[An
 
 
 def save_package(
-    out: Path,
+    out: output_files.Target,
     manifest: Manifest,
     sheets: Sequence[tuple[SheetSpec, Sequence[PackageRow]]],
     *,
     cover: Sequence[tuple[str, str]],
     secret: str | None,
 ) -> None:
-    """Write the package to `out` (encrypted when it holds personal data), or nothing at all."""
-    folder = out.parent if str(out.parent) else Path(".")
-    if not folder.is_dir():
-        raise UserError("path_not_writable", path=out)
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=".renkei-", suffix=".xlsx", dir=folder)
-    except OSError as exc:
-        raise UserError("path_not_writable", path=out) from exc
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            write_package(stream, manifest, sheets, cover=cover, key=package_key.hmac_key(secret))
+    """Write the package to `out` (encrypted when it holds personal data), or nothing at all.
+
+    `out` was checked by `output_files.target` before the export's work began."""
+    key = package_key.hmac_key(secret)
+    with output_files.writing(out) as temporary:
         if manifest.personal and secret is not None:
-            plain = Path(temporary).read_bytes()
-            Path(temporary).write_bytes(safe_read.encrypt_xlsx(plain, secret))
-        os.replace(temporary, out)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise UserError("path_not_writable", path=out) from exc
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+            # Personal data never touches the disk in clear, not even in the temporary file a
+            # killed export leaves behind (a USB stick has no file permissions).
+            plain = io.BytesIO()
+            write_package(plain, manifest, sheets, cover=cover, key=key)
+            temporary.write_bytes(safe_read.encrypt_xlsx(plain.getvalue(), secret))
+        else:
+            with temporary.open("wb") as stream:
+                write_package(stream, manifest, sheets, cover=cover, key=key)
 
 
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel's password-protected .xlsx

@@ -1,8 +1,9 @@
 """Writing a report file: all of it or nothing, encrypted when it holds personal data.
 
-The workbook is written under a temporary name in the destination's folder and renamed over
-the destination only when complete (and encrypted, when personal fields are in it), so a
-refused or failed report never leaves a partial file. Personal fields need the offices' shared
+The workbook is written through services/output_files (a temporary name in the destination's
+folder, renamed only when complete and encrypted, when personal fields are in it; never onto
+the database or a backup; an existing file only with `overwrite`), so a refused or failed
+report never leaves a partial file. Personal fields need the offices' shared
 package password, the same one that encrypts sync packages; without it the report is refused.
 Any report needs `Permission.REPORT`, one with personal fields `Permission.PERSONAL_EXPORT`
 too (checked before anything is read). Each report written leaves an audit entry
@@ -12,10 +13,8 @@ the same step as the rename, so a report never leaves the desk unrecorded.
 
 from __future__ import annotations
 
-import os
-import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +24,9 @@ from desktop_app.domain.errors import UserError
 from desktop_app.domain.report_figures import Period, Report
 from desktop_app.excel.report_workbook import write_report
 from desktop_app.excel.safe_read import encrypt_xlsx
-from desktop_app.services import audit, package_key, report_lists, reports
+from desktop_app.services import audit, output_files, package_key, report_lists, reports
+
+_REFUSAL = "report_out_unwritable"
 
 
 @dataclass(frozen=True)
@@ -44,17 +45,24 @@ def export_workbook(
     actor: Actor,
     office: str | None = None,
     personal: bool = False,
+    overwrite: bool = False,
 ) -> ReportFile:
-    """The report of `period` as an .xlsx at `out` (replaced whole if it exists)."""
+    """The report of `period` as an .xlsx at `out` (an existing file only with `overwrite`)."""
     actor.require(Permission.REPORT)
     if personal:
         actor.require(Permission.PERSONAL_EXPORT)
     secret = _password(db) if personal else None
-    with atomic_output(out) as temporary:
+    with (
+        output_files.output(db, out, overwrite=overwrite, refusal=_REFUSAL) as temporary,
+        tempfile.TemporaryDirectory(prefix="renkei-report-") as private,
+    ):
+        # With personal fields, the workbook in clear goes to a private folder (0700) on this
+        # PC, never beside the destination (a USB stick); only the encrypted bytes go there.
+        plain = Path(private) / "report.xlsx" if secret is not None else temporary
         report = reports.build_report(db, period, actor=actor, office=office)
         columns = report_lists.list_columns(personal)
         write_report(
-            temporary,
+            plain,
             report,
             columns=columns,
             inquiries=report_lists.period_inquiries(db, period, office=office, personal=personal),
@@ -63,7 +71,7 @@ def export_workbook(
             ),
         )
         if secret is not None:
-            temporary.write_bytes(encrypt_xlsx(temporary.read_bytes(), secret))
+            temporary.write_bytes(encrypt_xlsx(plain.read_bytes(), secret))
         _audit(db, actor, report, out, "xlsx", personal)
     return ReportFile(out, report, personal, secret is not None)
 
@@ -76,37 +84,16 @@ def export_with(
     *,
     actor: Actor,
     office: str | None = None,
+    overwrite: bool = False,
 ) -> ReportFile:
     """The report of `period` written by `write` (the PDF, drawn by Qt in the ui layer), with
     the same all-or-nothing file handling as the workbook."""
     actor.require(Permission.REPORT)
-    with atomic_output(out) as temporary:
+    with output_files.output(db, out, overwrite=overwrite, refusal=_REFUSAL) as temporary:
         report = reports.build_report(db, period, actor=actor, office=office)
         write(report, temporary)
         _audit(db, actor, report, out, out.suffix.lstrip(".").lower() or "pdf", False)
     return ReportFile(out, report, False, False)
-
-
-@contextmanager
-def atomic_output(out: Path, *, refusal: str = "report_out_unwritable") -> Iterator[Path]:
-    """A temporary path beside `out`, renamed to `out` if the block succeeds, removed if not.
-
-    `refusal` is the message code of a destination that cannot be written."""
-    out = out.expanduser()
-    try:
-        if out.is_dir():
-            raise IsADirectoryError(f"{out} is a folder")
-        temporary = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.part")
-        temporary.open("xb").close()  # created with the user's umask, like the file it becomes
-    except OSError as exc:
-        raise UserError(refusal, path=str(out), detail=_reason(exc)) from exc
-    try:
-        yield temporary
-        os.replace(temporary, out)
-    except OSError as exc:
-        raise UserError(refusal, path=str(out), detail=_reason(exc)) from exc
-    finally:
-        temporary.unlink(missing_ok=True)
 
 
 def _audit(
@@ -133,7 +120,3 @@ def _password(db: Database) -> str:
     if not secret:
         raise UserError("report_personal_needs_password")
     return secret
-
-
-def _reason(exc: OSError) -> str:
-    return exc.strerror or type(exc).__name__

@@ -37,7 +37,7 @@ from db.models import (
 from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.errors import UserError
 from desktop_app.excel.sync_package import Manifest, PackageRow
-from desktop_app.services import audit, package_key, sync_bases, sync_rows
+from desktop_app.services import audit, output_files, package_key, sync_bases, sync_rows
 from desktop_app.services.identity import identity_in
 from desktop_app.services.package_files import save_package
 from desktop_app.services.package_sheets import cover_rows, sheet_specs
@@ -77,11 +77,14 @@ def export_sync(
     to_office: str | None = None,
     full: bool = False,
     include_personal: bool = False,
+    overwrite: bool = False,
 ) -> ExportReport:
-    """Write the package for `to_office` (HQ by default at a branch) to `out`, all or nothing."""
+    """Write the package for `to_office` (HQ by default at a branch) to `out`, all or nothing
+    (an existing file only with `overwrite`: services/output_files)."""
     actor.require(Permission.EXCHANGE)
     if include_personal:
         actor.require(Permission.PERSONAL_EXPORT)
+    target = output_files.target(db, out, overwrite=overwrite, refusal="path_not_writable")
     staff = actor.login
     with db.write() as session:
         office = require_office(session)
@@ -123,7 +126,7 @@ def export_sync(
         )
         specs = sheet_specs(session, personal=include_personal)
         save_package(
-            out,
+            target,
             manifest,
             [(spec, rows[spec.entity]) for spec in specs],
             cover=cover_rows(

@@ -56,7 +56,7 @@ from desktop_app.services import (
 )
 from desktop_app.services.package_files import is_encrypted, load_workbook
 from desktop_app.services.package_sheets import SHEET_TITLES
-from desktop_app.services.setup import mark_training, require_office, training_in
+from desktop_app.services.setup import require_office, training_in
 
 OUTCOMES = ("inserted", "updated", "merged", "unchanged", "stale", "conflicts", "rejected")
 ENTITIES = ("inquirer", "inquiry", "action")
@@ -280,14 +280,14 @@ def _check_route(session: Session, package: Package, office: str, path: Path) ->
 
 
 def _check_training(session: Session, package: Package, path: Path) -> None:
-    """Training data never mixes with real cases; an empty database may become a training one."""
+    """Training data never mixes with real cases, either way, dry run included. A package never
+    changes what a database is: a fresh database is a real one, and only demo data makes a
+    database a training one (demo/service.py), so a training branch's package is refused by a
+    fresh HQ instead of turning it into a training database for good."""
     training = training_in(session)
     if package.manifest.training and not training:
-        holds_cases = session.scalar(select(func.count()).select_from(Inquiry)) or 0
-        if holds_cases:
-            raise UserError("package_training_into_real", path=path.name)
-        mark_training(session)
-    elif not package.manifest.training and training:
+        raise UserError("package_training_into_real", path=path.name)
+    if not package.manifest.training and training:
         raise UserError("package_real_into_training", path=path.name)
 
 

@@ -23,7 +23,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, Slot
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QPixmap
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox, QWidget
 
 from desktop_app import config
@@ -246,7 +246,12 @@ def offer_newest_backup(
     db_path: Path, problem: str, lang: str, parent: QWidget | None = None
 ) -> tuple[Database, str] | None:
     """The damaged-database dialog: restore the newest good backup and open it, or None when
-    the person closes (or there is no backup, or the restore is refused: then said why)."""
+    the person closes (or there is no backup, or the restore is refused: then said why).
+
+    Only damage comes here: a busy or read-only file is refused at open with its own message
+    (services/database). Still open (issue 18.3): the restore acts as the PC's actor; it
+    should ask an administrator of the backup being restored to sign in against its accounts.
+    """
     from desktop_app.services import backups, restore
     from desktop_app.ui.damaged_dialog import DamagedDatabaseDialog
     from desktop_app.ui.settings.backup_box import damaged_desk_actor
@@ -265,6 +270,22 @@ def offer_newest_backup(
     except UserError as exc:
         _refuse(exc, lang, interactive=True)
         return None
+
+
+def save_picture(db: Database, picture: QPixmap, path: Path) -> int:
+    """`gui --screenshot FILE.png` through services/output_files like every written file (an
+    existing picture is replaced: scripts make the same screenshots again; never the database
+    or a backup). 0 when saved, 2 (said on standard error) when refused."""
+    from desktop_app.services import output_files
+
+    try:
+        with output_files.output(db, path, overwrite=True) as temporary:
+            if not picture.save(str(temporary), "PNG"):
+                raise UserError("output_unwritable", path=str(path), detail="PNG")
+    except UserError as exc:
+        print(exc.message(config.language()), file=sys.stderr)
+        return 2
+    return 0
 
 
 def set_application_font(app: QApplication, points: int) -> None:
@@ -338,7 +359,7 @@ class DeskApp:
             time.sleep(0.005)
         self.app.processEvents()
         path.parent.mkdir(parents=True, exist_ok=True)
-        return 0 if window.grab().save(str(path), "PNG") else 1
+        return save_picture(self.db, window.grab(), path)
 
     def excepthook(
         self, kind: type[BaseException], exc: BaseException, tb: TracebackType | None

@@ -247,7 +247,7 @@ def test_refused_rows_written_to_a_workbook_to_fix_and_import_again(
 ):
     report = run(db, supervisor, ledgers.write_xlsx(tmp_path / "受付簿.xlsx"))
     out = tmp_path / "取込不可.xlsx"
-    assert ledger_import.write_rejected(report, out) == 2
+    assert ledger_import.write_rejected(report, ledger_import.rejects_target(db, out)) == 2
     sheet = load_workbook(out).active
     values = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert values[0][: len(ledgers.HEADERS)] == list(ledgers.HEADERS)

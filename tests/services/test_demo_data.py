@@ -244,6 +244,8 @@ def test_same_seed_same_rows_other_seed_other_rows(tmp_path, template_db):
 def test_appending_continues_ids_and_receipt_numbers(db: Database, db_path: Path, sample_inquiry):
     sample_inquiry["received_at"] = TODAY.isoformat()
     sample_inquiry["follow_up_due"] = None
+    with db.write() as session:  # a practice case typed first: only a training database
+        setup.mark_training(session)  # takes demo data beside its cases (issue 18.4)
     before = inquiries.add_inquiry(db, sample_inquiry, actor=actor_for("clerk"), today=TODAY)
     assert before.receipt_no == "SHIBA-2026-00001"
     first = generate_demo_data(db, count=200, seed=1, today=TODAY)

@@ -262,6 +262,10 @@ def test_training_data_never_mixes_with_real_cases(office, tmp_path):
     _case(real)
 
     assert "研修用" in _refused(real, tmp_path / "p.xlsx", "package_training_into_real")
+    # A fresh HQ is a real database: it refuses too, and stays real (issue 17.9).
+    assert "研修用" in _refused(hq, tmp_path / "p.xlsx", "package_training_into_real")
+    with hq.write() as session:
+        mark_training(session)
     taken = _import(hq, tmp_path / "p.xlsx").to_json()
     assert taken["inserted"] == 2
 

@@ -15,7 +15,6 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -36,6 +35,7 @@ from desktop_app.ui.errors import error_text
 from desktop_app.ui.widgets.columns import fit_columns, fixed_rows
 from desktop_app.ui.widgets.date_field import DateField, read_date
 from desktop_app.ui.widgets.label_clicks import link_labels
+from desktop_app.ui.widgets.save_target import ask_save_path
 
 _SAMPLES = ("2026/10/10 10:10:10", "supervisor01", "保存期間経過による消去", "対応履歴",
             "SHIBAURA-2026-00000", "次回対応期限", "2026-10-10", "")  # fmt: skip
@@ -137,7 +137,7 @@ class AuditPage(QWidget):
         self.message.hide()
         self.model.set_filter(flt)
 
-    def export_to(self, path: Path) -> None:
+    def export_to(self, path: Path, *, overwrite: bool = False) -> None:
         try:
             flt = self.current_filter()
         except UserError as exc:
@@ -150,6 +150,7 @@ class AuditPage(QWidget):
             path,
             flt,
             lang=self._ctx.lang,
+            overwrite=overwrite,
             on_done=self._exported,
             on_error=self._show_refusal,
             owner=self,
@@ -158,11 +159,16 @@ class AuditPage(QWidget):
     @Slot()
     def _ask_export(self) -> None:
         suggested = f"操作記録_{local_today():%Y%m%d}.xlsx"
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("操作記録をExcelに出力"), suggested, self.tr("Excel (*.xlsx)")
+        chosen = ask_save_path(
+            self,
+            self.tr("操作記録をExcelに出力"),
+            suggested,
+            self.tr("Excel (*.xlsx)"),
+            suffix=".xlsx",
+            lang=self._ctx.lang,
         )
-        if name:
-            self.export_to(Path(name))
+        if chosen is not None:
+            self.export_to(chosen.path, overwrite=chosen.overwrite)
 
     def _fill_staff(self, logins: list[str]) -> None:
         chosen = self.staff.currentData()

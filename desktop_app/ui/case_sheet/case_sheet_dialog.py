@@ -15,18 +15,20 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QPushButton,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop_app.domain.errors import UserError
 from desktop_app.services import case_sheets
 from desktop_app.services.case_sheets import Output
 from desktop_app.ui.case_detail import CaseDetail
 from desktop_app.ui.case_sheet.sheet import a4_printer, case_sheet_html, sheet_document, write_pdf
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.errors import show_error
+from desktop_app.ui.widgets.save_target import ask_save_path
 from desktop_app.ui.widgets.screen_fit import fit_to_screen
 
 
@@ -63,10 +65,22 @@ class CaseSheetDialog(QDialog):
             self._detail, self._ctx.vocab, include_personal=self.personal.isChecked()
         )
 
-    def save_pdf(self, path: Path) -> Path:
-        written = write_pdf(self.html(), path, self.font())
-        self._record("pdf", written.name)
-        return written
+    def save_pdf(self, path: Path, *, overwrite: bool = False) -> Path | None:
+        """Write the PDF (services/case_sheets: all or nothing, audited); None when refused."""
+        html, font = self.html(), self.font()
+        try:
+            return case_sheets.save_pdf(
+                self._ctx.db,
+                self._ctx.actor,
+                self._detail.record.receipt_no,
+                path,
+                lambda temporary: write_pdf(html, temporary, font),
+                personal=self.personal.isChecked(),
+                overwrite=overwrite,
+            )
+        except UserError as exc:
+            show_error(self, exc, self._ctx.lang)
+            return None
 
     def _record(self, output: Output, file_name: str | None = None) -> None:
         self._ctx.runner.run(
@@ -87,11 +101,16 @@ class CaseSheetDialog(QDialog):
     @Slot()
     def _ask_pdf(self) -> None:
         suggested = f"{self._detail.record.receipt_no}.pdf"
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("PDFに保存"), suggested, self.tr("PDF (*.pdf)")
+        chosen = ask_save_path(
+            self,
+            self.tr("PDFに保存"),
+            suggested,
+            self.tr("PDF (*.pdf)"),
+            suffix=".pdf",
+            lang=self._ctx.lang,
         )
-        if name:
-            self.save_pdf(Path(name))
+        if chosen is not None:
+            self.save_pdf(chosen.path, overwrite=chosen.overwrite)
 
     @Slot()
     def _print(self) -> None:

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -34,6 +33,7 @@ from desktop_app.services.sync_export import ExportReport
 from desktop_app.ui import preferences
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.errors import show_error
+from desktop_app.ui.widgets.save_target import ask_save_path
 
 
 class ExportPanel(QGroupBox):
@@ -112,13 +112,18 @@ class ExportPanel(QGroupBox):
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
         folder = preferences.exchange_folder() or str(Path.home())
         suggested = str(Path(folder) / f"{self._ctx.office}-{to}-{stamp}.xlsx")
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("送付ファイルの保存先"), suggested, self.tr("Excel ブック (*.xlsx)")
+        chosen = ask_save_path(
+            self,
+            self.tr("送付ファイルの保存先"),
+            suggested,
+            self.tr("Excel ブック (*.xlsx)"),
+            suffix=".xlsx",
+            lang=self._ctx.lang,
         )
-        if path:
-            self.export_to(Path(path if path.endswith(".xlsx") else f"{path}.xlsx"))
+        if chosen is not None:
+            self.export_to(chosen.path, overwrite=chosen.overwrite)
 
-    def export_to(self, path: Path) -> None:
+    def export_to(self, path: Path, *, overwrite: bool = False) -> None:
         preferences.set_exchange_folder(str(path.parent))
         self._working(True)
         self.result.clear()
@@ -130,6 +135,7 @@ class ExportPanel(QGroupBox):
             to_office=self.destination.currentData(),
             full=self.full.isChecked(),
             include_personal=self.personal.isEnabled() and self.personal.isChecked(),
+            overwrite=overwrite,
             on_done=self._written,
             on_error=self._failed,
             owner=self,

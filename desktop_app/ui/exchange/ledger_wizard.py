@@ -44,6 +44,7 @@ from desktop_app.ui import preferences
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.exchange.ledger_mapping_page import LedgerMappingPage
+from desktop_app.ui.widgets.save_target import ask_save_path
 
 FILE_PAGE, MAPPING_PAGE, REPORT_PAGE = range(3)
 
@@ -289,20 +290,23 @@ class _ReportPage(QWizardPage):
     def _save_rejects(self) -> None:
         if self._report is None:
             return
-        name, _ = QFileDialog.getSaveFileName(
+        chosen = ask_save_path(
             self,
             self.tr("取り込めなかった行の保存先"),
             str(Path(preferences.exchange_folder()) / "取込不可.xlsx"),
             self.tr("Excel ブック (*.xlsx)"),
+            suffix=".xlsx",
+            lang=self._ctx.lang,
         )
-        if name:
-            self.write_rejects(Path(name))
+        if chosen is not None:
+            self.write_rejects(chosen.path, overwrite=chosen.overwrite)
 
-    def write_rejects(self, path: Path) -> None:
+    def write_rejects(self, path: Path, *, overwrite: bool = False) -> None:
         if self._report is None:
             return
         try:
-            count = ledger_import.write_rejected(self._report, path)
+            target = ledger_import.rejects_target(self._ctx.db, path, overwrite=overwrite)
+            count = ledger_import.write_rejected(self._report, target)
         except Exception as exc:
             show_error(self, exc, self._ctx.lang)
             return

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -43,6 +42,7 @@ from desktop_app.services.report_export import ReportFile
 from desktop_app.ui import preferences
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.errors import show_error
+from desktop_app.ui.widgets.save_target import ask_save_path
 
 
 class ReportPage(QWidget):
@@ -151,13 +151,18 @@ class ReportPage(QWidget):
         name = f"{'monthly' if period.kind == 'month' else 'fiscal'}-{period.first:%Y%m}"
         suggested = str(Path(folder) / f"report-{name}-{office}.{suffix}")
         kind = self.tr("PDF (*.pdf)") if pdf else self.tr("Excel ブック (*.xlsx)")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("報告書の保存先"), suggested, kind)
-        if path:
-            self.write_to(
-                Path(path if path.endswith(f".{suffix}") else f"{path}.{suffix}"), pdf=pdf
-            )
+        chosen = ask_save_path(
+            self,
+            self.tr("報告書の保存先"),
+            suggested,
+            kind,
+            suffix=f".{suffix}",
+            lang=self._ctx.lang,
+        )
+        if chosen is not None:
+            self.write_to(chosen.path, pdf=pdf, overwrite=chosen.overwrite)
 
-    def write_to(self, path: Path, *, pdf: bool = False) -> None:
+    def write_to(self, path: Path, *, pdf: bool = False, overwrite: bool = False) -> None:
         """Write the report to `path` on the worker; a refusal goes through show_error."""
         try:
             period = self.period()
@@ -176,6 +181,7 @@ class ReportPage(QWidget):
         else:
             job = (report_export.export_workbook, self._ctx.db, period, path)
             options = {"actor": actor, "office": office, "personal": self._personal()}
+        options["overwrite"] = overwrite
         self._ctx.runner.run(
             *job, **options, on_done=self._written, on_error=self._failed, owner=self
         )

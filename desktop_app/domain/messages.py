@@ -652,6 +652,23 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "最初の管理者 admin を作成しました。",
         "The first administrator admin is created.",
     ),
+    # issue 17 (package integrity & entry checks): what cannot travel, edited packages
+    "text_control_character": (
+        "「{label}」に制御文字（{value}）が含まれています。タブと改行以外の制御文字は入力できません。貼り付けた文字を確認してください。",
+        '"{label}" holds a control character ({value}). Control characters other than tab and line breaks cannot be entered. Check pasted text.',
+    ),
+    "date_out_of_range": (
+        "「{label}」の日付 {value} は入力できません（{earliest} から {latest} までの日付にしてください）。",
+        'The date {value} for "{label}" cannot be entered (give a date from {earliest} to {latest}).',
+    ),
+    "package_edit_refused": (
+        "{path} の {place} の「{label}」の訂正は取り込めません: {reason} 何も取り込みませんでした。",
+        'The correction of "{label}" in {place} of {path} cannot be taken: {reason} Nothing was imported.',
+    ),
+    "package_edit_not_editable": (
+        "「{label}」は訂正できない欄です（プログラムで訂正してください）。",
+        '"{label}" cannot be corrected in a package (correct it in the program).',
+    ),
 }
 
 

@@ -8,6 +8,7 @@ as the text it was. Column widths count East Asian wide characters double, as Ex
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from collections.abc import Iterable
 from typing import Any
@@ -27,10 +28,39 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _MAX_WIDTH = 60
 
 
+# What a workbook cannot hold (XML 1.0 forbids these characters; UTF-8 cannot encode a lone
+# surrogate): each is shown as its Unicode control picture (ESC as ␛), or U+FFFD.
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Excel counts days from 1900 (with its 1900-02-29 that never was): earlier dates are written
+# as ISO text, which every reader reads back unchanged.
+_FIRST_EXCEL_DATE = dt.date(1900, 3, 1)
+
+
+def _picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return chr(0x2400 + code) if code < 0x20 else "\ufffd"
+
+
+def printable(value: Any) -> Any:
+    """The value as a cell can hold it: text without unwritable characters, early dates as text.
+
+    Values stored before the entry rules (domain/entry_rules) may hold such characters; the
+    workbook still gets written, and a sync package carries the exact value in `_data`.
+    """
+    if isinstance(value, str):
+        return _UNWRITABLE.sub(_picture, value) if _UNWRITABLE.search(value) else value
+    if isinstance(value, dt.date):
+        day = value.date() if isinstance(value, dt.datetime) else value
+        if day < _FIRST_EXCEL_DATE:
+            return value.isoformat()
+    return value
+
+
 def cell(sheet: WriteOnlyWorksheet, value: Any) -> Any:
     """A value for a write-only row: formula-like text forced to text, dates formatted."""
     if value is None or type(value) is int:
         return value
+    value = printable(value)
     if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
         forced = WriteOnlyCell(sheet, value=value)
         forced.data_type = "s"

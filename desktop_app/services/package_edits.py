@@ -21,6 +21,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import Action, Inquirer, Inquiry, utc_now
@@ -112,9 +113,10 @@ def apply(session: Session, edits: EditPlan, *, staff: str) -> list[str]:
     """Apply the corrections to the merged rows; the labels taken per row."""
     taken = []
     for correction in edits.corrections:
+        model = _MODELS[correction.entity]
         row = cast(
             Inquirer | Inquiry | Action | None,
-            session.get(_MODELS[correction.entity], correction.id),
+            session.scalar(select(model).where(model.id == correction.id)),
         )
         if row is None:
             continue

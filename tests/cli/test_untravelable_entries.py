@@ -15,10 +15,13 @@ from typing import Any
 import pytest
 
 from desktop_app.domain.local_time import local_today
+from desktop_app.services.database import SQL_FUNCTIONS
 from tests.conftest import not_signing_in
 from tests.ledger import ledgers
 
-CONTROL_MESSAGE = "に制御文字（U+{code}）が含まれています。タブと改行以外の制御文字は入力できません。"
+CONTROL_MESSAGE = (
+    "に制御文字（U+{code}）が含まれています。タブと改行以外の制御文字は入力できません。"
+)
 
 
 def every_row(path: Path) -> dict[str, Any]:
@@ -32,9 +35,7 @@ def every_row(path: Path) -> dict[str, Any]:
             )
         ]
         result = {
-            table: sorted(
-                map(repr, conn.execute(f"SELECT * FROM {table}{not_signing_in(table)}"))
-            )
+            table: sorted(map(repr, conn.execute(f"SELECT * FROM {table}{not_signing_in(table)}")))
             for table in tables
         }
     conn.close()
@@ -69,7 +70,15 @@ def test_inquiry_add_refuses_a_control_character(
     sample_inquiry[key] = value
     path = str(write_json(sample_inquiry))
     label = {"subject": "件名", "content": "相談内容", "outcome": "結果"}[key]
-    refused(run, db_path, "inquiry", "add", "--json-file", path, expected=f"「{label}」{CONTROL_MESSAGE.format(code=code)}")
+    refused(
+        run,
+        db_path,
+        "inquiry",
+        "add",
+        "--json-file",
+        path,
+        expected=f"「{label}」{CONTROL_MESSAGE.format(code=code)}",
+    )
 
 
 def test_inquiry_add_refuses_a_control_character_in_the_inquirer(
@@ -77,12 +86,16 @@ def test_inquiry_add_refuses_a_control_character_in_the_inquirer(
 ):
     sample_inquiry["inquirer"]["name"] = "鈴木\x1b[31m一郎"
     path = str(write_json(sample_inquiry))
-    refused(run, db_path, "inquiry", "add", "--json-file", path, expected="「氏名」に制御文字（U+001B）")
+    refused(
+        run, db_path, "inquiry", "add", "--json-file", path, expected="「氏名」に制御文字（U+001B）"
+    )
 
 
 def test_inquiry_add_keeps_tabs_and_line_breaks(run, db_path, write_json, sample_inquiry):
     sample_inquiry["content"] = "一行目\n\t二行目\r\n三行目"
-    added = run("inquiry", "add", "--json-file", str(write_json(sample_inquiry)), "--json", db=db_path)
+    added = run(
+        "inquiry", "add", "--json-file", str(write_json(sample_inquiry)), "--json", db=db_path
+    )
     assert added.code == 0, added.err
     assert added.json()["content"] == "一行目\n\t二行目\r\n三行目"
 
@@ -133,7 +146,7 @@ def test_staff_add_refuses_a_control_character_in_the_name(run, db_path, monkeyp
 
 def test_a_ledger_row_with_a_control_character_or_an_old_date_is_refused(run, db_path, tmp_path):
     rows = (
-        (1, "R7.4.3", "区民", "鈴木 一郎", "03-5555-0101", "防災訓練\x1bの相談", "防災", "完了", "", ""),
+        (1, "R7.4.3", "区民", "鈴木 一郎", "03-5555-0101", "防災訓練\x1bの相談", "防災", "完了", "", ""),  # noqa: E501
         (2, "1868/1/1", "区民", "佐藤 花子", "03-5555-0202", "物産展", "物産", "対応中", "", ""),
         (3, "R7.4.10", "区民", "田中 次郎", "03-5555-0303", "観光\tPR", "観光", "対応中", "", ""),
     )  # fmt: skip
@@ -148,3 +161,25 @@ def test_a_ledger_row_with_a_control_character_or_an_old_date_is_refused(run, db
     assert "1868-01-01 は入力できません" in reasons
     listed = run("inquiry", "list", "--json", db=db_path).json()
     assert [item["subject"] for item in listed["items"]] == ["観光\tPR"]
+
+
+def test_export_sync_still_works_with_values_stored_before_the_rule(
+    run, db_path, receipt, tmp_path
+):
+    """A control character and an 1868 date already in the database (put there directly, as
+    older versions let them in) no longer stop every export; a deleted case's tombstone too."""
+    with sqlite3.connect(db_path) as conn:
+        for name, function in SQL_FUNCTIONS.items():  # what the search index's triggers call
+            conn.create_function(name, 1, function)
+        conn.execute(
+            "UPDATE inquiry SET subject = ?, received_at = '1868-01-01' WHERE receipt_no = ?",
+            ("件名\x1b\x00", receipt),
+        )
+        conn.execute("UPDATE action SET note = ?, action_date = '1868-01-01'", ("メモ\x07",))
+    conn.close()
+    assert run("inquiry", "delete", receipt, db=db_path).code == 0
+
+    result = run("export-sync", "--out", str(tmp_path / "p.xlsx"), db=db_path)
+
+    assert result.code == 0, result.err
+    assert (tmp_path / "p.xlsx").stat().st_size > 0

@@ -26,7 +26,12 @@ from tests.gui.test_intake_form import (  # noqa: F401  (fixtures, shared with t
     ],
 )
 def test_a_pasted_control_character_is_refused_by_its_field(
-    qtbot, form, db_path, snapshot, key, message
+    qtbot,
+    form,  # noqa: F811 (the fixture imported above)
+    db_path,
+    snapshot,
+    key,
+    message,
 ):
     fill_minimum(qtbot, form)
     if key == "subject":

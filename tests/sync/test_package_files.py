@@ -188,7 +188,8 @@ def test_an_edited_package_is_refused_naming_the_row_unless_accepted(office, tmp
     assert accepted["inserted"] == 2
     # The visible cell a person corrected is taken as a typed entry, and said so exactly.
     assert "訂正を取り込みました: 受付 2行目（件名）" in accepted["warnings"][0]
-    assert inquiries.get_inquiry(hq, case.receipt_no, actor=actor_for("x")).subject == "書き換えた件名"
+    taken = inquiries.get_inquiry(hq, case.receipt_no, actor=actor_for("x"))
+    assert taken.subject == "書き換えた件名"
 
 
 def test_a_package_for_another_office_is_refused(office, tmp_path):

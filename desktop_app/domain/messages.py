@@ -665,9 +665,9 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{path} の {place} の「{label}」の訂正は取り込めません: {reason} 何も取り込みませんでした。",
         'The correction of "{label}" in {place} of {path} cannot be taken: {reason} Nothing was imported.',
     ),
-    "package_edit_not_editable": (
-        "「{label}」は訂正できない欄です（プログラムで訂正してください）。",
-        '"{label}" cannot be corrected in a package (correct it in the program).',
+    "package_rows_foreign": (
+        "{path} の {sheet} に、書き出した時になかった行が加えられています。承認しても取り込めません。送付元に元のファイルか再送を依頼してください。",
+        "{sheet} in {path} holds rows the package did not hold when it was written. It cannot be accepted; ask the sender for the original file or a new one.",
     ),
 }
 

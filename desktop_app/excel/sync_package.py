@@ -141,7 +141,8 @@ class Package:
     manifest: Manifest
     rows: dict[str, list[PackageRow]]
     edited: tuple[EditedRow, ...]
-    # Sheets whose rows were all intact but whose hash differs (rows removed or copied).
+    # Sheets whose rows were all intact but whose hash differs (rows removed, or rows added
+    # that were not in the package as written).
     altered_sheets: tuple[str, ...]
     # Rows the manifest counts that the sheet no longer holds, by sheet title.
     missing: Mapping[str, int] = field(default_factory=dict)
@@ -312,10 +313,14 @@ def read_package(
         if title is None or table is None:
             raise UserError("package_sheet_missing", path=file_name, sheet=title or entity)
         found, bad, checks = _read_sheet(entity, title, table, file_name)
+        # A row copied within the sheet is the same row: taken once.
+        found = list({row.id: row for row in reversed(found)}.values())[::-1]
         rows[entity] = found
         edited.extend(bad)
         # Sorted: the order of rows does not matter. In order: packages written before.
-        if expected not in (_sheet_hash(sorted(checks)), _sheet_hash(checks)) and not bad:
+        # Without repeats: rows copied within the sheet.
+        known = (sorted(checks), checks, sorted(set(checks)))
+        if expected not in map(_sheet_hash, known) and not bad:
             altered.append(title)
         if (lost := manifest.counts.get(entity, 0) - len(found)) > 0:
             missing[title] = lost

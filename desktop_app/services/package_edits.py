@@ -40,7 +40,6 @@ _MODELS: dict[str, type[Inquirer | Inquiry | Action]] = {
     "inquiry": Inquiry,
     "action": Action,
 }
-_NOT_EDITABLE = Localized("訂正できない欄", "not correctable")
 
 
 @dataclass(frozen=True)
@@ -70,14 +69,22 @@ def places(package: Package) -> list[str]:
     """Where the package differs from what was exported (for the refusal without acceptance)."""
     found = [f"{row.sheet} {row.row}行目" for row in package.edited]
     found += [f"{title}（{count} 行の削除）" for title, count in package.missing.items()]
-    found += [
-        f"{title}（行の追加または複製）"
-        for title in package.altered_sheets
-        if title not in package.missing
-    ]
+    found += [f"{title}（書き出した時になかった行）" for title in foreign_sheets(package)]
     if package.cover_edited:
         found.append("表紙")
     return found
+
+
+def foreign_sheets(package: Package) -> list[str]:
+    """Sheets holding intact rows that the package did not hold as written (pasted from
+    another package, or made to look intact): nothing tells them apart from its own rows."""
+    return [title for title in package.altered_sheets if title not in package.missing]
+
+
+def refuse_foreign_rows(package: Package, *, path: str) -> None:
+    """Even a supervisor cannot accept rows the package never held: they would be taken whole."""
+    for title in foreign_sheets(package):
+        raise UserError("package_rows_foreign", path=path, sheet=title)
 
 
 def plan(

@@ -253,6 +253,7 @@ def _check_edits(
         shown = "、".join(report.edited_rows[:10])
         more = f" ほか {len(report.edited_rows) - 10} 行" if len(report.edited_rows) > 10 else ""
         raise UserError("package_edited", path=path.name, rows=shown + more)
+    package_edits.refuse_foreign_rows(package, path=path.name)
     if not package.edited:
         return package_edits.EditPlan()
     with db.read() as session:

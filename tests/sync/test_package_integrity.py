@@ -362,3 +362,36 @@ def test_values_no_entry_path_takes_any_more_still_travel_losslessly(office, tmp
              if work.cell(r, _column(work, "受付番号")).value == first.receipt_no]  # fmt: skip
     assert "ESC␛ BEL␇ NUL␀ US␟" in work.cell(row, _column(work, "件名")).value
     assert work.cell(row, _column(work, "受付日")).value == "1868-01-01"
+
+
+def test_a_row_copied_within_a_sheet_is_taken_once(office, tmp_path):
+    shiba, hq = office("SHIBA"), office("HQ")
+    _cases(shiba, SUBJECTS[:2])
+    exported = _export(shiba, tmp_path / "p.xlsx")
+    book = openpyxl.load_workbook(exported)
+    work = book["受付"]
+    work.append([cell.value for cell in work[2]])
+    book.save(tmp_path / "copied.xlsx")
+
+    package = _import(hq, tmp_path / "copied.xlsx")
+
+    assert (package.refused, package.edited_rows) == (None, [])
+    assert package.counts["inquiry"]["inserted"] == 2
+    assert len(_subjects(hq)) == 2
+
+
+def test_rows_pasted_from_another_package_are_refused_even_when_accepted(office, tmp_path):
+    shiba, hq = office("SHIBA"), office("HQ")
+    _cases(shiba, SUBJECTS[:1])
+    first = _export(shiba, tmp_path / "p1.xlsx")
+    _cases(shiba, SUBJECTS[1:2])
+    second = openpyxl.load_workbook(_export(shiba, tmp_path / "p2.xlsx"))
+    book = openpyxl.load_workbook(first)
+    book["受付"].append([cell.value for cell in second["受付"][2]])
+    book.save(tmp_path / "pasted.xlsx")
+
+    assert "受付（書き出した時になかった行）" in _refused(
+        hq, tmp_path / "pasted.xlsx", "package_edited"
+    )
+    message = _refused(hq, tmp_path / "pasted.xlsx", "package_rows_foreign", accept_edited=True)
+    assert "書き出した時になかった行が加えられています。承認しても取り込めません。" in message

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from db.models import Action, Inquirer, Inquiry, utc_now
 from desktop_app.domain import entry_rules, fields, inquiry_input, workflow
+from desktop_app.domain.dates import DateParseError, parse_date
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.fields import Field, Kind
 from desktop_app.domain.messages import Localized
@@ -93,7 +94,8 @@ def plan(
     """Sort the edits into rows left out, corrections (checked) and cells not taken."""
     by_title = {spec.title: spec for spec in specs}
     result = EditPlan()
-    for edited in package.edited:
+    order = {spec.title: n for n, spec in enumerate(specs)}  # 相談者, 受付, 対応履歴
+    for edited in sorted(package.edited, key=lambda e: (order.get(e.sheet, len(order)), e.row)):
         spec = by_title.get(edited.sheet)
         changes = visible_edits(spec, edited) if spec else None
         if changes is None:
@@ -189,7 +191,7 @@ def _typed(
         return _checked(session, entity, raw, today), tuple(labels)
     except UserError as error:
         key = (error.at or "").removeprefix("inquirer.")
-        label = by_header_label(entity, key, labels)
+        label = _label_of(entity, key, labels)
         raise UserError(
             "package_edit_refused",
             path=path,
@@ -199,7 +201,7 @@ def _typed(
         ) from error
 
 
-def by_header_label(entity: str, key: str, labels: Sequence[str]) -> str:
+def _label_of(entity: str, key: str, labels: Sequence[str]) -> str:
     try:
         return fields.field(entity, key).ja
     except KeyError:
@@ -249,7 +251,7 @@ def _checked_action(session: Session, raw: dict[str, Any], today: dt.date) -> di
     for key, value in raw.items():
         found = fields.field("action", key)
         if found.kind is Kind.DATE:
-            day = inquiry_input._read_date(key, value, today=today) if value else None
+            day = _date(found, value)
             entry_rules.check_date(found.label, day, today=today, at=key)
             if day is None and found.required:
                 raise UserError("field_required", at=key, label=found.label)
@@ -265,6 +267,15 @@ def _checked_action(session: Session, raw: dict[str, Any], today: dt.date) -> di
             _known(session, found.vocab, text, key)
         values[key] = text.strip()
     return values
+
+
+def _date(found: Field, value: Any) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return parse_date(str(value))
+    except DateParseError as exc:
+        raise UserError(exc.code, at=found.key, label=found.label, value=value) from exc
 
 
 def _known(session: Session, vocab: str, code: str, at: str) -> None:
@@ -299,6 +310,6 @@ def _check_workflow(
             "package_edit_refused",
             path=path,
             place=correction.place,
-            label=by_header_label("inquiry", error.at or "outcome", correction.labels),
+            label=_label_of("inquiry", error.at or "outcome", correction.labels),
             reason=Localized(error.message("ja"), error.message("en")),
         ) from error

@@ -236,7 +236,7 @@ def _import_one(
             action="import",
             entity="package",
             entity_id=manifest.package_id,
-            field="accepted_edited" if package.edited and accept else None,
+            field="accepted_edited" if report.edited_rows and accept else None,
             new=f"{manifest.from_office} #{manifest.sequence} {path.name}",
         )
         if dry_run:

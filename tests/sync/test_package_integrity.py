@@ -17,7 +17,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from desktop_app.services import inquiries, sync_export, sync_import
+from desktop_app.services import actions, inquiries, sync_export, sync_import
 from desktop_app.services.database import SQL_FUNCTIONS
 from tests.actors import actor_for
 from tests.sync.conftest import dump
@@ -395,3 +395,29 @@ def test_rows_pasted_from_another_package_are_refused_even_when_accepted(office,
     )
     message = _refused(hq, tmp_path / "pasted.xlsx", "package_rows_foreign", accept_edited=True)
     assert "書き出した時になかった行が加えられています。承認しても取り込めません。" in message
+
+
+def test_corrections_of_an_action_and_an_inquirer_are_taken_and_checked(office, tmp_path):
+    shiba, hq = office("SHIBA"), office("HQ")
+    [case] = _cases(shiba, SUBJECTS[:1])
+    actions.add_action(
+        shiba, case.receipt_no, kind="call", note="折り返し電話", actor=actor_for("clerk"),
+        action_date=dt.date(2026, 10, 2),
+    )  # fmt: skip
+    exported = _export(shiba, tmp_path / "p.xlsx")
+    edited = _edit(exported, tmp_path / "e.xlsx", "対応履歴", 2, "内容", "折り返し電話（不在）")
+    edited = _edit(edited, edited, "相談者", 2, "団体名", "芝商店会")
+    bad_date = _edit(edited, tmp_path / "bad.xlsx", "対応履歴", 2, "対応日", "1868/01/01")
+
+    refused = _refused(hq, bad_date, "package_edit_refused", accept_edited=True)
+    assert "bad.xlsx の 対応履歴 2行目 の「対応日」の訂正は取り込めません" in refused
+    package = _import(hq, edited, accept_edited=True)
+
+    assert package.warnings == [
+        "e.xlsx: 編集を承認し、訂正を取り込みました: 相談者 2行目（団体名）、対応履歴 2行目（内容）"
+    ]
+    with sqlite3.connect(f"file:{hq.path}?mode=ro", uri=True) as conn:
+        note = conn.execute("SELECT note FROM action").fetchone()[0]
+        organization = conn.execute("SELECT organization FROM inquirer").fetchone()[0]
+    conn.close()
+    assert (note, organization) == ("折り返し電話（不在）", "芝商店会")

@@ -56,11 +56,28 @@ def printable(value: Any) -> Any:
     return value
 
 
+_DATE_TYPES = (dt.date, dt.datetime)
+
+
+def printable_row(values: list[Any]) -> list[Any]:
+    """`printable` of every value of a row, with one search over all its text (the common row
+    holds nothing to change, and a sync package writes hundreds of thousands of them)."""
+    if _UNWRITABLE.search("".join([v for v in values if type(v) is str])):
+        return [printable(value) for value in values]
+    return [printable(v) if type(v) in _DATE_TYPES else v for v in values]
+
+
 def cell(sheet: WriteOnlyWorksheet, value: Any) -> Any:
     """A value for a write-only row: formula-like text forced to text, dates formatted."""
     if value is None or type(value) is int:
         return value
-    value = printable(value)
+    return printable_cell(sheet, printable(value))
+
+
+def printable_cell(sheet: WriteOnlyWorksheet, value: Any) -> Any:
+    """`cell` of a value that `printable` has already given."""
+    if value is None or type(value) is int:
+        return value
     if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
         forced = WriteOnlyCell(sheet, value=value)
         forced.data_type = "s"

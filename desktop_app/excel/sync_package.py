@@ -209,7 +209,7 @@ def _write_sheet(book: Workbook, spec: SheetSpec, rows: Iterable[PackageRow]) ->
         values = written_cells(spec, row)
         check = _row_hash(values)
         checks.append(check)
-        sheet.append([cells.cell(sheet, value) for value in values] + [check])
+        sheet.append([cells.printable_cell(sheet, value) for value in values] + [check])
     count = len(checks)
     last_column = get_column_letter(len(headers))
     sheet.auto_filter.ref = f"A1:{last_column}{count + 1}"
@@ -218,8 +218,9 @@ def _write_sheet(book: Workbook, spec: SheetSpec, rows: Iterable[PackageRow]) ->
 
 def written_cells(spec: SheetSpec, row: PackageRow) -> list[Any]:
     """Every cell of the row but `_check`, as written and hashed."""
-    values = [column.value(row) for column in spec.columns] + _machine_values(row)
-    return [cells.printable(value) for value in values]
+    return cells.printable_row(
+        [column.value(row) for column in spec.columns] + _machine_values(row)
+    )
 
 
 def _sheet_hash(checks: Iterable[str]) -> str:

@@ -17,7 +17,8 @@ from typing import Any
 import openpyxl
 import pytest
 
-from desktop_app.services import actions, inquiries, sync_export, sync_import
+from desktop_app.domain.errors import UserError
+from desktop_app.services import actions, inquiries, masters_sync, sync_export, sync_import
 from desktop_app.services.database import SQL_FUNCTIONS
 from tests.actors import actor_for
 from tests.sync.conftest import dump
@@ -421,3 +422,23 @@ def test_corrections_of_an_action_and_an_inquirer_are_taken_and_checked(office, 
         organization = conn.execute("SELECT organization FROM inquirer").fetchone()[0]
     conn.close()
     assert (note, organization) == ("折り返し電話（不在）", "芝商店会")
+
+
+def test_a_master_package_with_an_edited_cover_is_refused_and_a_sorted_one_taken(office, tmp_path):
+    hq, shiba = office("HQ"), office("SHIBA")
+    masters_sync.export_masters(hq, tmp_path / "m.xlsx", actor=actor_for("hq"))
+    book = openpyxl.load_workbook(tmp_path / "m.xlsx")
+    book["表紙"]["B2"] = "AZABU"
+    book.save(tmp_path / "cover.xlsx")
+    before = dump(shiba.path)
+
+    with pytest.raises(UserError) as refused:
+        masters_sync.import_masters(shiba, tmp_path / "cover.xlsx", actor=actor_for("s"))
+
+    assert refused.value.code == "package_edited"
+    assert "（表紙）" in refused.value.message("ja")
+    assert dump(shiba.path) == before
+    data_sheet = next(name for name in book.sheetnames if name not in ("表紙", "_manifest"))
+    sorted_ = _sort(tmp_path / "m.xlsx", tmp_path / "sorted.xlsx", data_sheet, "_id")
+    taken = masters_sync.import_masters(shiba, sorted_, actor=actor_for("s")).counts()
+    assert taken["unchanged"] + taken["updated"] + taken["inserted"] > 0

@@ -34,6 +34,7 @@ from desktop_app.excel.sync_package import Package, SheetSpec, visible_edits
 from desktop_app.services import writer
 from desktop_app.services.codes import check_codes, vocabulary_codes
 from desktop_app.services.package_sheets import SHEET_TITLES
+from desktop_app.services.status_history import record_status_change
 
 _CODE_IN_LABEL = re.compile(r"（([^（）]+)）\s*$")
 _MODELS: dict[str, type[Inquirer | Inquiry | Action]] = {
@@ -115,7 +116,29 @@ def plan(
         if spec.entity == "inquiry" and edited.package_row is not None:
             _check_workflow(dict(values), edited.package_row.content, correction, path)
         result.corrections.append(correction)
+    _leave_out_children(package, result)
     return result
+
+
+def _leave_out_children(package: Package, result: EditPlan) -> None:
+    """Rows that hang on a row left out (an inquiry of its inquirer, an action of its inquiry)
+    are left out too: taken alone they would point at nothing."""
+    for entity, parent_key, parent in (
+        ("inquiry", "inquirer", "inquirer"),
+        ("action", "inquiry_id", "inquiry"),
+    ):
+        parents = {row_id for kind, row_id in result.left_out if kind == parent}
+        children = [
+            row
+            for row in package.rows.get(entity, [])
+            if row.content.get(parent_key) in parents and result.takes(entity, row.id)
+        ]
+        if children:
+            result.left_out |= {(entity, row.id) for row in children}
+            result.dropped.append(
+                f"{SHEET_TITLES[entity]} {len(children)} 行（つながる{SHEET_TITLES[parent]}の行を"
+                "取り込まなかったため）"
+            )
 
 
 def apply(session: Session, edits: EditPlan, *, staff: str) -> list[str]:
@@ -130,9 +153,14 @@ def apply(session: Session, edits: EditPlan, *, staff: str) -> list[str]:
         if row is None:
             continue
         values = dict(correction.values)
-        if isinstance(row, Inquiry) and "status" in values and values["status"] != row.status:
-            closed = workflow.is_closed(values["status"])
-            values["closed_at"] = utc_now() if closed else None
+        if isinstance(row, Inquiry) and values.get("status", row.status) != row.status:
+            # As a typed status change: the history line, the closing stamp.
+            new = values["status"]
+            outcome = values.get("outcome", row.outcome)
+            record_status_change(session, row, row.status, new, outcome, staff=staff)
+            values["closed_at"] = utc_now() if workflow.is_closed(new) else None
+            if workflow.is_closed(new):
+                values["follow_up_due"] = None
         writer.change(session, row, values, staff=staff, action="accept_edited")
         taken.append(f"{correction.place}（{'、'.join(correction.labels)}）")
     return taken
@@ -237,7 +265,13 @@ def _checked(session: Session, entity: str, raw: dict[str, Any], today: dt.date)
     if entity == "inquirer":
         typed = inquiry_input.read_changes({"inquirer": raw}, today=today)["inquirer"]
         if typed.get("type") is not None:
-            _known(session, "inquirer_type", typed["type"], "inquirer.type")
+            _known(
+                session,
+                "inquirer_type",
+                typed["type"],
+                "inquirer.type",
+                inquiry_input.label("inquirer.type"),
+            )
         elif "type" in raw:
             raise UserError(
                 "field_required", at="inquirer.type", label=inquiry_input.label("inquirer.type")
@@ -264,7 +298,7 @@ def _checked_action(session: Session, raw: dict[str, Any], today: dt.date) -> di
         if found.limit is not None and len(text) > found.limit:
             raise UserError("field_too_long", at=key, label=found.label, limit=found.limit)
         if found.kind is Kind.CODE and found.vocab:
-            _known(session, found.vocab, text, key)
+            _known(session, found.vocab, text, key, found.label)
         values[key] = text.strip()
     return values
 
@@ -278,10 +312,10 @@ def _date(found: Field, value: Any) -> dt.date | None:
         raise UserError(exc.code, at=found.key, label=found.label, value=value) from exc
 
 
-def _known(session: Session, vocab: str, code: str, at: str) -> None:
+def _known(session: Session, vocab: str, code: str, at: str, label: Localized) -> None:
     known = vocabulary_codes(session, vocab)
     if code not in known:
-        raise UserError("code_unknown", at=at, label=at, value=code, allowed=", ".join(known))
+        raise UserError("code_unknown", at=at, label=label, value=code, allowed=", ".join(known))
 
 
 def _check_workflow(

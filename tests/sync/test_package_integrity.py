@@ -442,3 +442,43 @@ def test_a_master_package_with_an_edited_cover_is_refused_and_a_sorted_one_taken
     sorted_ = _sort(tmp_path / "m.xlsx", tmp_path / "sorted.xlsx", data_sheet, "_id")
     taken = masters_sync.import_masters(shiba, sorted_, actor=actor_for("s")).counts()
     assert taken["unchanged"] + taken["updated"] + taken["inserted"] > 0
+
+
+def test_rows_hanging_on_a_row_left_out_are_left_out_too(office, tmp_path):
+    shiba, hq = office("SHIBA"), office("HQ")
+    [case] = _cases(shiba, SUBJECTS[:1])
+    actions.add_action(shiba, case.receipt_no, kind="call", note="電話", actor=actor_for("c"))
+    exported = _export(shiba, tmp_path / "p.xlsx")
+    edited = _edit(exported, tmp_path / "e.xlsx", "相談者", 2, "_rev", 99)
+
+    package = _import(hq, edited, accept_edited=True)
+
+    assert package.refused is None
+    assert package.warnings[1] == (
+        "e.xlsx: 取り込まなかった編集: 相談者 2行目（隠し列が編集されているか、行が壊れています。"
+        "この行は取り込んでいません）、受付 1 行（つながる相談者の行を取り込まなかったため）、"
+        "対応履歴 1 行（つながる受付の行を取り込まなかったため）"
+    )
+    assert dump(hq.path, audit=False)["inquiry"] == []
+
+
+def test_a_status_correction_is_recorded_like_a_typed_status_change(office, tmp_path):
+    shiba, hq = office("SHIBA"), office("HQ")
+    _cases(shiba, SUBJECTS[:1])
+    exported = _export(shiba, tmp_path / "p.xlsx")
+    edited = _edit(exported, tmp_path / "e.xlsx", "受付", 2, "状況", "連携成立（matched）")
+    edited = _edit(edited, edited, "受付", 2, "結果", "協定締結へ")
+
+    package = _import(hq, edited, accept_edited=True)
+
+    assert package.warnings == [
+        "e.xlsx: 編集を承認し、訂正を取り込みました: 受付 2行目（状況、結果）"
+    ]
+    with sqlite3.connect(f"file:{hq.path}?mode=ro", uri=True) as conn:
+        status, closed = conn.execute(
+            "SELECT status, closed_at IS NOT NULL FROM inquiry"
+        ).fetchone()
+        history = [note for (note,) in conn.execute("SELECT note FROM action")]
+    conn.close()
+    assert (status, closed) == ("matched", 1)
+    assert len(history) == 1 and "（結果: 協定締結へ）" in history[0]

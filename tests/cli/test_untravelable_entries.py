@@ -183,3 +183,16 @@ def test_export_sync_still_works_with_values_stored_before_the_rule(
 
     assert result.code == 0, result.err
     assert (tmp_path / "p.xlsx").stat().st_size > 0
+
+
+def test_the_refusals_read_in_english_too(run, db_path, receipt, set_language):
+    set_language("en")
+    refused(
+        run, db_path, "action", "add", receipt, "--kind", "call", "--note", "call\x1b",
+        "--date", "1999-12-31",
+        expected='"Note" holds a control character (U+001B). Control characters other than tab',
+    )  # fmt: skip
+    refused(
+        run, db_path, "action", "add", receipt, "--kind", "call", "--note", "call",
+        "--date", "1999-12-31", expected='The date 1999-12-31 for "Date" cannot be entered',
+    )  # fmt: skip

@@ -48,3 +48,23 @@ def test_a_pasted_control_character_is_refused_by_its_field(
     assert form.findChild(QMessageBox) is None
     assert snapshot(db_path) == before
     assert form.receipt_no is None
+
+
+def test_a_date_before_2000_is_refused_by_its_field(
+    qtbot,
+    form,  # noqa: F811 (the fixture imported above)
+    db_path,
+    snapshot,
+):
+    fill_minimum(qtbot, form)
+    form.inquiry.received_at.edit.clear()
+    form.inquiry.received_at.edit.setText("S43.1.1")  # 1968: a typing slip for R8
+    before = snapshot(db_path)
+
+    form.save()
+
+    error = form.inquiry.boxes["received_at"].error
+    qtbot.waitUntil(error.isVisible, timeout=WAIT_MS)
+    assert error.text().startswith("「受付日」の日付 1968-01-01 は入力できません（2000-01-01 から")
+    assert snapshot(db_path) == before
+    assert form.receipt_no is None

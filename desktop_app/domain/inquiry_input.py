@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from functools import partial
 from typing import Any
 
-from desktop_app.domain import corporate_number, fields, text
+from desktop_app.domain import corporate_number, entry_rules, fields, text
 from desktop_app.domain.dates import DateParseError, parse_date
 from desktop_app.domain.errors import ErrorCollector, UserError
 from desktop_app.domain.messages import Localized
@@ -114,6 +114,9 @@ def _read_inquirer(raw: Any, errors: ErrorCollector) -> dict[str, Any] | None:
             errors.add(UserError("field_type", at=full, label=label(full), expected="string"))
             continue
         before = len(errors.errors)
+        errors.check(full, partial(entry_rules.check_text, label(full), value))
+        if len(errors.errors) > before:
+            continue
         read = errors.check(full, partial(_read_personal, key, value.strip()))
         if read is not None:
             errors.check(full, partial(_check_length, full, read))
@@ -155,6 +158,7 @@ def _read_value(key: str, raw: Any, *, today: dt.date) -> Any:
         return _read_date(key, raw, today=today)
     if not isinstance(raw, str):
         raise UserError("field_type", label=label(key), expected="string")
+    entry_rules.check_text(label(key), raw)
     value = raw.strip()
     _check_length(key, value)
     return value
@@ -172,6 +176,7 @@ def _read_date(key: str, raw: Any, *, today: dt.date) -> dt.date:
         raise UserError("field_type", label=label(key), expected="date")
     if key == "received_at" and value > today:
         raise UserError("date_future", label=label(key), value=raw)
+    entry_rules.check_date(label(key), value, today=today)
     return value
 
 
@@ -180,6 +185,8 @@ def _read_code_list(key: str, raw: Any) -> tuple[str, ...]:
         return ()
     if not isinstance(raw, list | tuple) or not all(isinstance(item, str) for item in raw):
         raise UserError("field_type", label=label(key), expected="list of codes")
+    for item in raw:
+        entry_rules.check_text(label(key), item)
     codes = tuple(dict.fromkeys(item.strip() for item in raw if item.strip()))
     if key == "municipalities":
         for code in codes:

@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop_app.domain import corporate_number, fields, text, workflow
+from desktop_app.domain import corporate_number, entry_rules, fields, text, workflow
 from desktop_app.domain.dates import DateParseError
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.ledger_columns import COMBINED, LEDGER_NO, Column, Layout
@@ -251,6 +251,7 @@ class _RowReader:
     # -- the row -----------------------------------------------------------------------
 
     def read(self, today: dt.date) -> LedgerRow | None:
+        self._refuse_control_characters()
         inquiry: dict[str, Any] = {}
         for target in _DATES:
             inquiry[target] = self._date(target, today)
@@ -295,7 +296,20 @@ class _RowReader:
                 UserError("date_future", label=_label(target), value=cell_text(raw)),
             )
             return None
+        try:
+            entry_rules.check_date(_label(target), value, today=today)
+        except UserError as error:
+            self.problem(self.rejected, target, error)
+            return None
         return value
+
+    def _refuse_control_characters(self) -> None:
+        """A cell holding a control character (domain/entry_rules) keeps its row out."""
+        for target, column in self.columns.items():
+            try:
+                entry_rules.check_text(column.header, self.text(target))
+            except UserError as error:
+                self.problem(self.rejected, target, error)
 
     def _limited(self, target: str) -> str:
         value = self.text(target)

@@ -774,6 +774,23 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         'The database "{path}" reads, but {count} inconsistencies were found. It is not'
         " damaged: do not restore; report them to your IT contact.",
     ),
+    # issue 17 (package integrity & entry checks): what cannot travel, edited packages
+    "text_control_character": (
+        "「{label}」に制御文字（{value}）が含まれています。タブと改行以外の制御文字は入力できません。貼り付けた文字を確認してください。",
+        '"{label}" holds a control character ({value}). Control characters other than tab and line breaks cannot be entered. Check pasted text.',
+    ),
+    "date_out_of_range": (
+        "「{label}」の日付 {value} は入力できません（{earliest} から {latest} までの日付にしてください）。",
+        'The date {value} for "{label}" cannot be entered (give a date from {earliest} to {latest}).',
+    ),
+    "package_edit_refused": (
+        "{path} の {place} の「{label}」の訂正は取り込めません: {reason} 何も取り込みませんでした。",
+        'The correction of "{label}" in {place} of {path} cannot be taken: {reason} Nothing was imported.',
+    ),
+    "package_rows_foreign": (
+        "{path} の {sheet} に、書き出した時になかった行が加えられています。承認しても取り込めません。送付元に元のファイルか再送を依頼してください。",
+        "{sheet} in {path} holds rows the package did not hold when it was written. It cannot be accepted; ask the sender for the original file or a new one.",
+    ),
 }
 
 

@@ -8,6 +8,7 @@ as the text it was. Column widths count East Asian wide characters double, as Ex
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from collections.abc import Iterable
 from typing import Any
@@ -27,8 +28,54 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _MAX_WIDTH = 60
 
 
+# What a workbook cannot hold (XML 1.0 forbids these characters; UTF-8 cannot encode a lone
+# surrogate): each is shown as its Unicode control picture (ESC as ␛), or U+FFFD.
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Excel counts days from 1900 (with its 1900-02-29 that never was): earlier dates are written
+# as ISO text, which every reader reads back unchanged.
+_FIRST_EXCEL_DATE = dt.date(1900, 3, 1)
+
+
+def _picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return chr(0x2400 + code) if code < 0x20 else "\ufffd"
+
+
+def printable(value: Any) -> Any:
+    """The value as a cell can hold it: text without unwritable characters, early dates as text.
+
+    Values stored before the entry rules (domain/entry_rules) may hold such characters; the
+    workbook still gets written, and a sync package carries the exact value in `_data`.
+    """
+    if isinstance(value, str):
+        return _UNWRITABLE.sub(_picture, value) if _UNWRITABLE.search(value) else value
+    if isinstance(value, dt.date):
+        day = value.date() if isinstance(value, dt.datetime) else value
+        if day < _FIRST_EXCEL_DATE:
+            return value.isoformat()
+    return value
+
+
+_DATE_TYPES = (dt.date, dt.datetime)
+
+
+def printable_row(values: list[Any]) -> list[Any]:
+    """`printable` of every value of a row, with one search over all its text (the common row
+    holds nothing to change, and a sync package writes hundreds of thousands of them)."""
+    if _UNWRITABLE.search("".join([v for v in values if type(v) is str])):
+        return [printable(value) for value in values]
+    return [printable(v) if type(v) in _DATE_TYPES else v for v in values]
+
+
 def cell(sheet: WriteOnlyWorksheet, value: Any) -> Any:
     """A value for a write-only row: formula-like text forced to text, dates formatted."""
+    if value is None or type(value) is int:
+        return value
+    return printable_cell(sheet, printable(value))
+
+
+def printable_cell(sheet: WriteOnlyWorksheet, value: Any) -> Any:
+    """`cell` of a value that `printable` has already given."""
     if value is None or type(value) is int:
         return value
     if isinstance(value, str) and value.startswith(_FORMULA_STARTS):

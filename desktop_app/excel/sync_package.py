@@ -5,8 +5,13 @@ with labelled columns for people and hidden machine columns at the right (`_id` 
 `_check`), and a hidden `_manifest` sheet. `_data` is the row's synced content as canonical
 JSON, the lossless form the import reads (an empty string stays distinct from no value, codes
 stay exactly as stored). `_check` is a hash of every other cell of its row, so an edit made
-after export is found and named by row; the manifest holds a hash per sheet and, when the
-offices share a key, an HMAC-SHA256 over itself.
+after export is found and named by row; the manifest holds a hash per sheet (over the rows'
+`_check` values in sorted order, so that sorting a sheet changes nothing), a hash of the cover
+sheet and, when the offices share a key, an HMAC-SHA256 over itself.
+
+Cells are written as `cells.printable` gives them (a control character as its picture, a date
+before 1900 as text) and hashed in that form; `_data` is JSON, which escapes every control
+character, so a value stored with one still travels exactly.
 """
 
 from __future__ import annotations
@@ -105,6 +110,8 @@ class Manifest:
     training: bool
     counts: dict[str, int] = field(default_factory=dict)
     sheets: dict[str, str] = field(default_factory=dict)
+    # A hash of the cover sheet's cells ("" in packages written before it was kept).
+    cover: str = ""
     hmac: str = ""
     # The sending database's id (services/identity.py); None in packages made before it,
     # which are read as before: it is then left out of the signed text.
@@ -120,11 +127,20 @@ class Manifest:
 
 @dataclass(frozen=True)
 class EditedRow:
-    """A row whose cells differ from what was exported (sheet title, row number as Excel shows)."""
+    """A row whose cells differ from what was exported (sheet title, row number as Excel shows).
+
+    `visible` holds the cells for people as read, `row` the machine columns as read (None when
+    they no longer make a row) and `check` the row's `_check`: enough to tell, given the sheet's
+    columns, which visible cells a person changed and whether the machine columns are intact
+    (`visible_edits`).
+    """
 
     sheet: str
     row: int
     id: str
+    visible: tuple[Any, ...] = ()
+    package_row: PackageRow | None = None
+    check: str = ""
 
 
 @dataclass(frozen=True)
@@ -132,8 +148,13 @@ class Package:
     manifest: Manifest
     rows: dict[str, list[PackageRow]]
     edited: tuple[EditedRow, ...]
-    # Sheets whose rows were all intact but whose hash differs (rows removed or reordered).
+    # Sheets whose rows were all intact but whose hash differs (rows removed, or rows added
+    # that were not in the package as written).
     altered_sheets: tuple[str, ...]
+    # Rows the manifest counts that the sheet no longer holds, by sheet title.
+    missing: Mapping[str, int] = field(default_factory=dict)
+    # The cover sheet's cells differ from what was written (it is never read by the import).
+    cover_edited: bool = False
 
 
 def canonical_json(content: Mapping[str, Any]) -> str:
@@ -169,6 +190,7 @@ def write_package(
     cover_rows = layout.RowWriter(cover_sheet, [w + 2 for w in cover_widths])
     for label, value in cover:
         cover_rows.append([label, value])
+    manifest.cover = _cover_hash([[label, value] for label, value in cover])
     for spec, rows in sheets:
         digest, count = _write_sheet(book, spec, rows)
         manifest.sheets[spec.entity] = digest
@@ -196,18 +218,38 @@ def _write_sheet(book: Workbook, spec: SheetSpec, rows: Iterable[PackageRow]) ->
     writer = layout.RowWriter(sheet, [w + 2 for w in widths], first_row=2)  # styles, no values
     headers = [column.header for column in spec.columns] + [*MACHINE_HEADERS, CHECK_HEADER]
     sheet.append(cells.header_cells(sheet, headers))
-    sheet_hash = hashlib.sha256()
-    count = 0
+    checks: list[str] = []
     for row in chain(sample, stream):
-        values = [column.value(row) for column in spec.columns] + _machine_values(row)
+        values = written_cells(spec, row)
         check = _row_hash(values)
-        sheet_hash.update(check.encode())
+        checks.append(check)
         writer.append([*values, check])
-        count += 1
+    count = len(checks)
     last_column = get_column_letter(len(headers))
     sheet.auto_filter.ref = f"A1:{last_column}{count + 1}"
     sheet.print_area = _print_area(spec, count)
-    return sheet_hash.hexdigest(), count
+    return _sheet_hash(sorted(checks)), count
+
+
+def written_cells(spec: SheetSpec, row: PackageRow) -> list[Any]:
+    """Every cell of the row but `_check`, as written and hashed."""
+    return cells.printable_row(
+        [column.value(row) for column in spec.columns] + _machine_values(row)
+    )
+
+
+def _sheet_hash(checks: Iterable[str]) -> str:
+    sheet_hash = hashlib.sha256()
+    for check in checks:
+        sheet_hash.update(check.encode())
+    return sheet_hash.hexdigest()
+
+
+def _cover_hash(table: Sequence[Sequence[Any]]) -> str:
+    """The cover's cells, row by row (empty rows left out): a person's edit changes it."""
+    hashes = [_row_hash([cells.printable(value) for value in row]) for row in table]
+    empty = _row_hash([])
+    return _sheet_hash(check for check in hashes if check != empty)
 
 
 def _fitted_widths(spec: SheetSpec, sample: Sequence[PackageRow]) -> list[int]:
@@ -301,17 +343,27 @@ def read_package(
     rows: dict[str, list[PackageRow]] = {}
     edited: list[EditedRow] = []
     altered: list[str] = []
+    missing: dict[str, int] = {}
     for entity, expected in manifest.sheets.items():
         title = titles.get(entity)
         table = sheets.get(title) if title else None
         if title is None or table is None:
             raise UserError("package_sheet_missing", path=file_name, sheet=title or entity)
-        found, bad, digest = _read_sheet(entity, title, table, file_name)
+        found, bad, checks = _read_sheet(entity, title, table, file_name)
+        # A row copied within the sheet is the same row: taken once.
+        found = list({row.id: row for row in reversed(found)}.values())[::-1]
         rows[entity] = found
         edited.extend(bad)
-        if digest != expected and not bad:
+        # Sorted: the order of rows does not matter. In order: packages written before.
+        # Without repeats: rows copied within the sheet.
+        known = (sorted(checks), checks, sorted(set(checks)))
+        if expected not in map(_sheet_hash, known) and not bad:
             altered.append(title)
-    return Package(manifest, rows, tuple(edited), tuple(altered))
+        if (lost := manifest.counts.get(entity, 0) - len(found)) > 0:
+            missing[title] = lost
+    cover = sheets.get(COVER_SHEET)
+    cover_edited = bool(manifest.cover) and (cover is None or _cover_hash(cover) != manifest.cover)
+    return Package(manifest, rows, tuple(edited), tuple(altered), missing, cover_edited)
 
 
 def _manifest(table: list[list[Any]] | None, file_name: str) -> Manifest:
@@ -330,8 +382,9 @@ def _manifest(table: list[list[Any]] | None, file_name: str) -> Manifest:
 
 def _read_sheet(
     entity: str, title: str, table: list[list[Any]], file_name: str
-) -> tuple[list[PackageRow], list[EditedRow], str]:
-    """The rows of one sheet; its machine columns are found by their headers."""
+) -> tuple[list[PackageRow], list[EditedRow], list[str]]:
+    """The rows of one sheet, its edited rows and its `_check` values in sheet order; its
+    machine columns are found by their headers."""
     header = [str(value) for value in table[0]] if table else []
     if "_id" not in header:
         raise UserError("package_sheet_missing", path=file_name, sheet=title)
@@ -341,20 +394,45 @@ def _read_sheet(
         raise UserError("package_sheet_missing", path=file_name, sheet=title)
     found: list[PackageRow] = []
     edited: list[EditedRow] = []
-    sheet_hash = hashlib.sha256()
+    checks: list[str] = []
     for number, raw in enumerate(table[1:], start=2):
         values = list(raw[:width]) + [""] * (width - len(raw))
         if all(value in (None, "") for value in values):
             continue
         check = str(values[-1] or "")
-        sheet_hash.update(check.encode())
+        checks.append(check)
         machine = values[first:-1]
         row = _package_row(entity, machine)
         if row is None or _row_hash(values[:-1]) != check:
-            edited.append(EditedRow(title, number, str(machine[0] or "")))
+            edited.append(
+                EditedRow(title, number, str(machine[0] or ""), tuple(values[:first]), row, check)
+            )
         if row is not None:
             found.append(row)
-    return found, edited, sheet_hash.hexdigest()
+    return found, edited, checks
+
+
+def visible_edits(spec: SheetSpec, edited: EditedRow) -> dict[str, Any] | None:
+    """The visible cells a person changed in `edited`, {header: value as read}; None when the
+    machine columns were changed (or the row's columns no longer line up), so that nothing of
+    the row may be taken.
+
+    The cells for people are made from the machine columns: made again from those read, they
+    hash to `_check` exactly when the machine columns are as exported.
+    """
+    row = edited.package_row
+    if row is None or len(edited.visible) != len(spec.columns):
+        return None
+    exported = written_cells(spec, row)
+    if _row_hash(exported) != edited.check:
+        return None
+    return {
+        column.header: found
+        for column, was, found in zip(
+            spec.columns, exported[: len(spec.columns)], edited.visible, strict=True
+        )
+        if _canonical_cell(was) != _canonical_cell(found)
+    }
 
 
 def _package_row(entity: str, machine: Sequence[Any]) -> PackageRow | None:

@@ -8,12 +8,13 @@ instead of every action.
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 from sqlalchemy import select
 
 from db.engine import Database
 from db.models import Action, Inquiry
-from desktop_app.domain import fields
+from desktop_app.domain import entry_rules, fields
 from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.errors import ErrorCollector, UserError
 from desktop_app.domain.local_time import local_today
@@ -64,6 +65,7 @@ def add_action(
             errors.add(UserError("field_required", at="note", label=_NOTE.label))
         elif _NOTE.limit is not None and len(note) > _NOTE.limit:
             errors.add(UserError("field_too_long", at="note", label=_NOTE.label, limit=_NOTE.limit))
+        _check_entries(errors, when, note, referred_to, next_due, reply_due)
         for key, due in (("next_due", next_due), ("reply_due", reply_due)):
             if due is not None and due < when:
                 label = fields.field("action", key).label
@@ -83,6 +85,23 @@ def add_action(
         writer.create(session, row, staff=staff, origin=inquiry.origin)
         follow_up.recompute(session, inquiry, staff=staff)
         return action_record(row)
+
+
+def _check_entries(
+    errors: ErrorCollector,
+    when: dt.date,
+    note: str,
+    referred_to: str,
+    next_due: dt.date | None,
+    reply_due: dt.date | None,
+) -> None:
+    """What cannot travel in a package (domain/entry_rules), each at its field."""
+    today = local_today()
+    for key, value in (("note", note), ("referred_to", referred_to)):
+        errors.check(key, partial(entry_rules.check_text, fields.field("action", key).label, value))
+    for key, day in (("action_date", when), ("next_due", next_due), ("reply_due", reply_due)):
+        label = fields.field("action", key).label
+        errors.check(key, partial(entry_rules.check_date, label, day, today=today))
 
 
 def list_actions(db: Database, receipt_no: str) -> list[ActionRecord]:
@@ -107,6 +126,8 @@ def log_reply(db: Database, action_id: str, replied_on: dt.date, *, actor: Actor
             raise UserError("action_unknown", value=action_id)
         if row.kind != "referral":
             raise UserError("action_not_referral")
+        label = fields.field("action", "replied_on").label
+        entry_rules.check_date(label, replied_on, today=local_today(), at="replied_on")
         writer.change(session, row, {"replied_on": replied_on}, staff=staff)
         inquiry = session.scalar(select(Inquiry).where(Inquiry.id == row.inquiry_id))
         if inquiry is not None and not inquiry.deleted:

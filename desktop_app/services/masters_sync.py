@@ -140,10 +140,13 @@ def import_masters(db: Database, path: Path, *, actor: Actor) -> MastersReport:
     package = read_package(sheets, titles, key=package_key.hmac_key(secret), file_name=path.name)
     if package.manifest.kind != "masters":
         raise UserError("package_not_package", path=path.name)
-    if package.edited or package.altered_sheets:
+    if package.edited or package.altered_sheets or package.cover_edited:
         shown = "、".join(f"{row.sheet} {row.row}行目" for row in package.edited[:10])
+        cover = ("表紙",) if package.cover_edited else ()
         raise UserError(
-            "package_edited", path=path.name, rows=shown or "、".join(package.altered_sheets)
+            "package_edited",
+            path=path.name,
+            rows=shown or "、".join((*package.altered_sheets, *cover)),
         )
     report = MastersReport(path, package.manifest.package_id)
     backups.backup_before(db, "before-masters-import")

@@ -24,6 +24,12 @@ from desktop_app.excel.cells import display_width
 from desktop_app.excel.sync_package import Column, Manifest, PackageRow, SheetSpec
 
 SHEET_TITLES = {"inquirer": "相談者", "inquiry": "受付", "action": "対応履歴"}
+# What the cover tells a person, and what the import does (docs/sync-format.md, "Protection").
+_CAUTION = (
+    "並べ替えと絞り込みは自由です。セル（この表紙を含む）は編集しないでください。"
+    "編集すると取り込みは止まり、責任者の承認が要ります。承認しても、取り込むのは"
+    "見えている欄の訂正だけで、入力と同じ確認を通ったものに限ります。"
+)
 _ID_COLUMNS = {"inquiry": ("inquirer", "相談者ID"), "action": ("inquiry_id", "受付ID")}
 
 
@@ -92,7 +98,7 @@ def cover_rows(
         ("件数", f"受付 {counts.get('inquiry', 0)} 件、対応履歴 {counts.get('action', 0)} 件、"
                  f"相談者 {counts.get('inquirer', 0)} 件"),
         ("個人情報", "含む（パスワードで暗号化）" if manifest.personal else "含まない"),
-        ("ご注意", "このファイルは編集しないでください。編集すると取り込めなくなります。"),
+        ("ご注意", _CAUTION),
     ]  # fmt: skip
     return rows
 

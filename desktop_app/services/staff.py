@@ -19,9 +19,11 @@ from sqlalchemy.orm import Session
 
 from db.engine import Database
 from db.models import Staff, utc_now
+from desktop_app.domain import entry_rules
 from desktop_app.domain.actor import ROLE_LABELS, Actor, Permission, Role
 from desktop_app.domain.errors import ErrorCollector, UserError
 from desktop_app.domain.local_time import local_datetime
+from desktop_app.domain.messages import Localized
 from desktop_app.services import audit, package_key, passwords, setup
 from desktop_app.services.setup import require_office
 
@@ -30,6 +32,7 @@ LOCK_AFTER = 5  # failures in a row
 LOCK_FOR = dt.timedelta(minutes=15)
 _LOGIN = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
 _NAME_LIMIT = 100
+_NAME_LABEL = Localized("氏名", "Name")
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,7 @@ def check_account(login: str, name: str, password: str) -> str:
         errors.add(UserError("login_invalid", at="login", value=login))
     if not name.strip() or len(name) > _NAME_LIMIT:
         errors.add(UserError("staff_name_invalid", at="name", limit=_NAME_LIMIT))
+    errors.check("name", lambda: entry_rules.check_text(_NAME_LABEL, name))
     errors.check("password", lambda: passwords.check_strength(password, login=login))
     errors.raise_any()
     return login

@@ -41,6 +41,7 @@ from db.models import (
 from desktop_app.domain import erasure
 from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.local_time import local_today
 from desktop_app.domain.merge import Merge, three_way
 from desktop_app.domain.messages import render
 from desktop_app.domain.receipt import parse_receipt
@@ -49,13 +50,14 @@ from desktop_app.services import (
     audit,
     backups,
     erased_copies,
+    package_edits,
     package_key,
     sync_bases,
     sync_rows,
     writer,
 )
 from desktop_app.services.package_files import is_encrypted, load_workbook
-from desktop_app.services.package_sheets import SHEET_TITLES
+from desktop_app.services.package_sheets import SHEET_TITLES, sheet_specs
 from desktop_app.services.setup import require_office, training_in
 
 OUTCOMES = ("inserted", "updated", "merged", "unchanged", "stale", "conflicts", "rejected")
@@ -209,7 +211,7 @@ def _import_one(
     manifest = package.manifest
     report.package_id, report.from_office = manifest.package_id, manifest.from_office
     report.sequence = manifest.sequence
-    _check_edits(package, report, path, accept=accept)
+    edits = _check_edits(db, package, report, path, accept=accept)
     backup()
     with db.write() as session:
         office = require_office(session)
@@ -220,8 +222,11 @@ def _import_one(
         _check_unencrypted(session, package, path, report, staff)
         with _BulkLoad() as bulk_load:
             for entity in ENTITIES:
-                rows = package.rows.get(entity, [])
+                rows = [r for r in package.rows.get(entity, []) if edits.takes(entity, r.id)]
                 _merge_rows(session, entity, rows, package, report, staff, bulk_load)
+        if accept and report.edited_rows:
+            taken = package_edits.apply(session, edits, staff=staff)
+            report.warnings += package_edits.summary(path.name, edits, taken, package)
         _advance_receipt_counters(session, office, package.rows.get("inquiry", []))
         if not report.already_imported:
             _record(session, package, report, path, staff)
@@ -233,7 +238,7 @@ def _import_one(
             action="import",
             entity="package",
             entity_id=manifest.package_id,
-            field="accepted_edited" if package.edited and accept else None,
+            field="accepted_edited" if report.edited_rows and accept else None,
             new=f"{manifest.from_office} #{manifest.sequence} {path.name}",
         )
         if dry_run:
@@ -254,17 +259,22 @@ def _check_unencrypted(
     )  # fmt: skip
 
 
-def _check_edits(package: Package, report: PackageReport, path: Path, *, accept: bool) -> None:
-    report.edited_rows = [f"{row.sheet} {row.row}行目" for row in package.edited]
-    report.edited_rows += [f"{title}（行の削除または並べ替え）" for title in package.altered_sheets]
+def _check_edits(
+    db: Database, package: Package, report: PackageReport, path: Path, *, accept: bool
+) -> package_edits.EditPlan:
+    """Refuse an edited package unless accepted; then plan what may be taken of the edits
+    (services/package_edits: visible cells only, checked as typed entries)."""
+    report.edited_rows = package_edits.places(package)
     if report.edited_rows and not accept:
         shown = "、".join(report.edited_rows[:10])
         more = f" ほか {len(report.edited_rows) - 10} 行" if len(report.edited_rows) > 10 else ""
         raise UserError("package_edited", path=path.name, rows=shown + more)
-    if report.edited_rows:
-        report.warnings.append(
-            f"{path.name}: 編集された行を承認して取り込みました（{len(report.edited_rows)} 行）"
-        )
+    package_edits.refuse_foreign_rows(package, path=path.name)
+    if not package.edited:
+        return package_edits.EditPlan()
+    with db.read() as session:
+        specs = sheet_specs(session, personal=package.manifest.personal)
+        return package_edits.plan(session, package, specs, path=path.name, today=local_today())
 
 
 def _check_route(session: Session, package: Package, office: str, path: Path) -> None:

@@ -315,8 +315,10 @@ def test_an_edited_package_is_refused_naming_the_row_then_accepted(offices, tmp_
     accepted = hq.import_(tmp_path / "edited.xlsx", options=("--accept-edited",))
     assert accepted.code == 3
     assert accepted.json()["inserted"] == 2
-    assert "編集された行を承認して取り込みました（1 行）" in accepted.json()["warnings"][0]
-    assert hq.show(case["receipt_no"])["subject"] == "商店街の交流事業"  # the data as exported
+    warning = "edited.xlsx: 編集を承認し、訂正を取り込みました: 受付 2行目（件名）"
+    assert accepted.json()["warnings"] == [warning]
+    # The visible correction, checked as a typed entry, is the supervisor's own change.
+    assert hq.show(case["receipt_no"])["subject"] == "手で書き換えた件名"
 
 
 def test_a_corrupt_file_and_a_workbook_that_is_no_package_are_refused(offices, tmp_path):

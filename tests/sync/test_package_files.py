@@ -177,7 +177,8 @@ def test_an_edited_package_is_refused_naming_the_row_unless_accepted(office, tmp
     case = _case(shiba)
     sync_export.export_sync(shiba, tmp_path / "p.xlsx", actor=actor_for("clerk"))
     book = openpyxl.load_workbook(tmp_path / "p.xlsx")
-    book["受付"]["F2"] = "書き換えた件名"
+    headers = [cell.value for cell in book["受付"][1]]
+    book["受付"].cell(2, headers.index("件名") + 1).value = "書き換えた件名"
     book.save(tmp_path / "edited.xlsx")
 
     message = _refused(hq, tmp_path / "edited.xlsx", "package_edited")
@@ -185,9 +186,10 @@ def test_an_edited_package_is_refused_naming_the_row_unless_accepted(office, tmp
     assert "受付 2行目" in message
     accepted = _import(hq, tmp_path / "edited.xlsx", accept_edited=True).to_json()
     assert accepted["inserted"] == 2
-    assert "承認" in accepted["warnings"][0]
-    # What is imported is the machine data as exported, not the hand edit.
-    assert inquiries.get_inquiry(hq, case.receipt_no, actor=actor_for("x")).subject == case.subject
+    # The visible cell a person corrected is taken as a typed entry, and said so exactly.
+    assert "訂正を取り込みました: 受付 2行目（件名）" in accepted["warnings"][0]
+    taken = inquiries.get_inquiry(hq, case.receipt_no, actor=actor_for("x"))
+    assert taken.subject == "書き換えた件名"
 
 
 def test_a_package_for_another_office_is_refused(office, tmp_path):

@@ -135,7 +135,8 @@ def test_an_edited_package_is_refused_naming_its_rows_then_accepted(
     recorded = case(shiba_db)
     sync_export.export_sync(shiba_db, tmp_path / "p.xlsx", actor=actor_for("clerk"))
     book = openpyxl.load_workbook(tmp_path / "p.xlsx")
-    book["受付"]["F2"] = "書き換えた件名"
+    headers = [cell.value for cell in book["受付"][1]]
+    book["受付"].cell(2, headers.index("件名") + 1).value = "書き換えた件名"
     book.save(tmp_path / "edited.xlsx")
     hq = office_desk(hq_db)
     page = page_of(qtbot, hq)
@@ -159,7 +160,7 @@ def test_an_edited_package_is_refused_naming_its_rows_then_accepted(
 
     assert panel.accept_edited.isChecked()
     assert totals(page)[0] == "2"
-    assert any("承認して取り込みました" in line for line in report_lines(page))
+    assert any("訂正を取り込みました: 受付 2行目（件名）" in line for line in report_lines(page))
     assert dump(hq_db.path) == before
     assert panel.run.isEnabled()
 
@@ -167,7 +168,8 @@ def test_an_edited_package_is_refused_naming_its_rows_then_accepted(
     settle(qtbot, hq)
 
     stored = inquiries.get_inquiry(hq_db, recorded.receipt_no, actor=actor_for("x"))
-    assert stored.subject == CASE["subject"]  # the machine data as exported, not the hand edit
+    # The visible correction, checked as a typed entry, is the supervisor's change.
+    assert stored.subject == "書き換えた件名"
     assert "accepted_edited" in audit_fields(hq_db.path, "import")
 
 

@@ -84,7 +84,8 @@ def test_hostile_files_are_refused_quickly_and_change_nothing(office, tmp_path, 
         [sys.executable, "-m", "tests.importers_in_child", importer, str(path)]
         + [str(tmp_path / name) for name in files],
         cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        # The child signs nobody in: the password reaches it as it reaches a script.
+        env={**os.environ, "PYTHONPATH": str(ROOT), package_key.ENVIRONMENT: PASSWORD},
         capture_output=True,
         text=True,
         timeout=SECONDS * len(files),

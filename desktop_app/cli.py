@@ -273,7 +273,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as exc:
         printer.refusal(exc)
         return EXIT_REFUSED
-    except Exception:
+    except Exception as exc:
+        from desktop_app.services.storage_failures import refusal_of
+
+        # A full disk or a write lock held by another program: rolled back, a refusal.
+        if (refusal := refusal_of(exc)) is not None:
+            printer.refusal(refusal)
+            return EXIT_REFUSED
         log_path = _log_internal_error()
         printer.error(render("internal_error", printer.lang, path=log_path))
         return EXIT_INTERNAL
@@ -465,7 +471,7 @@ def _inquiry_show(args: argparse.Namespace, printer: Printer) -> int:
     from desktop_app.services import actions, inquiries
 
     db = _open(args, daily=False)
-    record = inquiries.get_inquiry(db, args.receipt, actor=signed_in(db))
+    record = inquiries.get_inquiry(db, args.receipt, actor=signed_in(db, reading=True))
     history = actions.list_actions(db, record.receipt_no)
     printer.record(record, _labels(printer, db, [record]), history)
     return EXIT_OK
@@ -500,7 +506,7 @@ def _inquiry_list(args: argparse.Namespace, printer: Printer) -> int:
         raise UserError("count_invalid", value=args.limit, limit=LIST_LIMIT)
     date_from, date_to = _month_bounds(args.month) if args.month else (None, None)
     db = _open(args, daily=False)
-    actor = signed_in(db)
+    actor = signed_in(db, reading=True)
     statuses = lookup.status_codes(db, args.status) if args.status else ()
     flt = search.InquiryFilter(
         text=args.query, statuses=statuses, date_from=date_from, date_to=date_to
@@ -711,7 +717,7 @@ def _report(args: argparse.Namespace, printer: Printer) -> int:
     if args.pdf and args.include_personal:
         raise UserError("report_pdf_personal")
     db = _open(args, daily=False)
-    actor = signed_in(db)
+    actor = signed_in(db, reading=True)
     out = Path(args.out)
     office = args.office.upper() if args.office else None
     if args.pdf:

@@ -652,6 +652,39 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "最初の管理者 admin を作成しました。",
         "The first administrator admin is created.",
     ),
+    # hostile files and every failure a clean refusal (issue 18, defects 5 and 6)
+    "file_not_regular": (
+        "「{path}」は通常のファイルではありません（フォルダー、装置、パイプなど）。取り込むファイルを選んでください。",
+        '"{path}" is not an ordinary file (a folder, a device, a pipe...). Choose the file to import.',
+    ),
+    "storage_full": (
+        "ディスクの空き容量が足りないため保存できませんでした。何も変更していません。不要なファイルを削除するなどして空きを作り、もう一度実行してください。",
+        "There is not enough free disk space to save. Nothing was changed. Free some space and try again.",
+    ),
+    "storage_busy": (
+        "他のプログラム（別の窓口の画面や取込みなど）がデータベースに書き込み中のため、保存できませんでした。何も変更していません。しばらく待ってからもう一度実行してください。",
+        "Another program (another desk window, an import...) is writing to the database, so nothing could be saved. Nothing was changed. Wait a moment and try again.",
+    ),
+    "sign_in_not_recorded": (
+        "他のプログラムがデータベースに書き込み中のため、今回のサインインは記録せずに読み取りだけを行いました。",
+        "Another program is writing to the database: this sign-in was not recorded, and only read.",
+    ),
+    "date_too_early": (
+        "「{label}」の日付「{value}」は古すぎます（{earliest}以降の日付にしてください）。",
+        'The date "{value}" for "{label}" is too early (it must be on or after {earliest}).',
+    ),
+    "json_number_too_long": (
+        "JSONの数値が長すぎます（{where}、{digits}桁を超えています）。数値の桁数を確認してください。",
+        "A number in the JSON is too long ({where}: more than {digits} digits). Check the number.",
+    ),
+    "text_not_unicode": (
+        "{where}に文字として表せない値（対になっていないサロゲート {code}）が含まれています（{field}）。元のデータを確認してください。",
+        "{where} holds a value that is no text (an unpaired surrogate {code}) in {field}. Check the data.",
+    ),
+    "csv_bad_bytes": (
+        "「{path}」の {row} 行目に、{encodings} のどれとしても読めないバイト（{bytes}）があります。その行を直すか、ExcelでCSV（UTF-8）として保存し直してください。",
+        '"{path}" has bytes that read as none of {encodings} on row {row} ({bytes}). Fix that row, or save the file again from Excel as CSV UTF-8.',
+    ),
 }
 
 

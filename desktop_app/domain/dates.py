@@ -178,3 +178,8 @@ def _era_or_none(d: date) -> Era | None:
         return era_of(d)
     except ValueError:
         return None
+
+
+# The earliest date a record may carry: receipt numbers and fiscal years have four-digit
+# years, and no desk kept records before this (a date such as 0001-01-01 is a typing slip).
+EARLIEST_DATE = date(1900, 1, 1)

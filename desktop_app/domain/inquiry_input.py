@@ -15,7 +15,7 @@ from functools import partial
 from typing import Any
 
 from desktop_app.domain import corporate_number, fields, text
-from desktop_app.domain.dates import DateParseError, parse_date
+from desktop_app.domain.dates import EARLIEST_DATE, DateParseError, parse_date
 from desktop_app.domain.errors import ErrorCollector, UserError
 from desktop_app.domain.messages import Localized
 from desktop_app.domain.workflow import needs_outcome, status_display
@@ -172,6 +172,10 @@ def _read_date(key: str, raw: Any, *, today: dt.date) -> dt.date:
         raise UserError("field_type", label=label(key), expected="date")
     if key == "received_at" and value > today:
         raise UserError("date_future", label=label(key), value=raw)
+    if value < EARLIEST_DATE:
+        raise UserError(
+            "date_too_early", label=label(key), value=raw, earliest=EARLIEST_DATE.isoformat()
+        )
     return value
 
 

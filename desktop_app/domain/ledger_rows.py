@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop_app.domain import corporate_number, fields, text, workflow
-from desktop_app.domain.dates import DateParseError
+from desktop_app.domain.dates import EARLIEST_DATE, DateParseError
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.ledger_columns import COMBINED, LEDGER_NO, Column, Layout
 from desktop_app.domain.ledger_profile import Profile
@@ -286,6 +286,18 @@ class _RowReader:
         except DateParseError as exc:
             self.problem(
                 self.rejected, target, UserError(exc.code, label=_label(target), value=exc.text)
+            )
+            return None
+        if value < EARLIEST_DATE:
+            self.problem(
+                self.rejected,
+                target,
+                UserError(
+                    "date_too_early",
+                    label=_label(target),
+                    value=cell_text(raw),
+                    earliest=EARLIEST_DATE.isoformat(),
+                ),
             )
             return None
         if target == "received_at" and value > today:

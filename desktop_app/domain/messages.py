@@ -678,8 +678,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "A number in the JSON is too long ({where}: more than {digits} digits). Check the number.",
     ),
     "text_not_unicode": (
-        "{where}に文字として表せない値（対になっていないサロゲート {code}）が含まれています（{field}）。元のデータを確認してください。",
-        "{where} holds a value that is no text (an unpaired surrogate {code}) in {field}. Check the data.",
+        "「{where}」の {field} に、文字として表せない値（対になっていないサロゲート {char}）が含まれています。元のデータを確認してください。",
+        '"{where}" holds a value that is no text in {field} (an unpaired surrogate {char}). Check the data.',
     ),
     "csv_bad_bytes": (
         "「{path}」の {row} 行目に、{encodings} のどれとしても読めないバイト（{bytes}）があります。その行を直すか、ExcelでCSV（UTF-8）として保存し直してください。",

@@ -13,6 +13,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -74,6 +75,13 @@ CASES: list[tuple[str, Callable[[], bytes], str, str]] = [
     ("empty file", lambda: b"", "workbook_empty", "空のファイル"),
     ("binary junk", lambda: bytes(range(256)) * 64, "workbook_not_spreadsheet",
      "ExcelのブックでもCSVでもありません"),
+    ("CSV with broken cp932 bytes",
+     lambda: "受付日,件名\n2026/4/1,相談\n".encode("cp932") + b"2026/4/2,\x82\x20\n",
+     "csv_bad_bytes", "3 行目に"),
+] + [
+    (f"far cell: {kind}", partial(hostile.far_cell_workbook, kind), "workbook_sheet_too_large",
+     "範囲が大きすぎる")
+    for kind in hostile.far_cell_variants()
 ]  # fmt: skip
 
 

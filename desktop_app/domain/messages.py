@@ -685,6 +685,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "「{path}」の {row} 行目に、{encodings} のどれとしても読めないバイト（{bytes}）があります。その行を直すか、ExcelでCSV（UTF-8）として保存し直してください。",
         '"{path}" has bytes that read as none of {encodings} on row {row} ({bytes}). Fix that row, or save the file again from Excel as CSV UTF-8.',
     ),
+    # ledger rows and the right person, type and note (issue 18, defect 7)
+    "ledger_doubtful_row": (
+        "{row} 行目の相談者は、登録済みの相談者（{receipt_no} の相談者）とフリガナが同じで氏名が違います。同じ人か確認してください（取り込まずに残しました。--add-duplicates で別の相談者として取り込みます）。",
+        "The inquirer of row {row} has the reading of a known inquirer (the one of {receipt_no}) but another name. Check whether they are the same person (the row is held back; --add-duplicates imports it as another inquirer).",
+    ),
 }
 
 

@@ -471,7 +471,7 @@ def _inquiry_show(args: argparse.Namespace, printer: Printer) -> int:
     from desktop_app.services import actions, inquiries
 
     db = _open(args, daily=False)
-    record = inquiries.get_inquiry(db, args.receipt, actor=signed_in(db, reading=True))
+    record = inquiries.get_inquiry(db, args.receipt, actor=signed_in(db))
     history = actions.list_actions(db, record.receipt_no)
     printer.record(record, _labels(printer, db, [record]), history)
     return EXIT_OK
@@ -717,7 +717,7 @@ def _report(args: argparse.Namespace, printer: Printer) -> int:
     if args.pdf and args.include_personal:
         raise UserError("report_pdf_personal")
     db = _open(args, daily=False)
-    actor = signed_in(db, reading=True)
+    actor = signed_in(db)
     out = Path(args.out)
     office = args.office.upper() if args.office else None
     if args.pdf:

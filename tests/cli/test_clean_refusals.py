@@ -97,6 +97,16 @@ def test_a_device_is_no_file_to_import(run, desk, snapshot, command):
     assert snapshot(desk) == before
 
 
+def test_a_mapping_profile_from_a_device_is_refused(run, desk, tmp_path, snapshot):
+    path = tmp_path / "受付簿.csv"
+    path.write_text("受付日,件名,相談者\n2026/4/1,防災の相談,山田 太郎\n", encoding="utf-8")
+    before = snapshot(desk)
+    result = run("import-ledger", str(path), "--mapping", "/dev/zero", db=desk)
+    assert result.code == 2, result.err
+    assert "「zero」は通常のファイルではありません" in result.err
+    assert snapshot(desk) == before
+
+
 def test_json_from_a_device_is_read_with_a_bound(run, desk, snapshot):
     before = snapshot(desk)
     result = run("inquiry", "add", "--json-file", "/dev/zero", db=desk)

@@ -657,6 +657,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "「{path}」は通常のファイルではありません（フォルダー、装置、パイプなど）。取り込むファイルを選んでください。",
         '"{path}" is not an ordinary file (a folder, a device, a pipe...). Choose the file to import.',
     ),
+    "workbook_count_implausible": (
+        "「{path}」の {member} には、ありえない数の項目（{count} 個）があると書かれているため開きません。壊れているか、不正なファイルです。",
+        '"{path}" claims an impossible number of items in {member} ({count}), so it is not opened. It is damaged or hostile.',
+    ),
     "storage_full": (
         "ディスクの空き容量が足りないため保存できませんでした。何も変更していません。不要なファイルを削除するなどして空きを作り、もう一度実行してください。",
         "There is not enough free disk space to save. Nothing was changed. Free some space and try again.",

@@ -11,6 +11,8 @@ kept), and the rectangle is computed from what the parser reports:
 - a `<c>` with `r` is placed there; one without `r` goes right of the cell before it, and a
   `<row>` without `r` below the row before it (calamine's own rule), so that no cell escapes;
 - every `<dimension ref>` claim is bounded too, wherever in the part it stands;
+- an `<sst uniqueCount>` claim is handed to the caller (calamine reserves that many strings
+  before reading one: a claim of four billion in a 200-byte part aborts the process too);
 - a DTD is refused outright (entity bombs: no workbook has one), as defusedxml would;
 - a part that is not well-formed XML is refused: calamine is lenient with broken XML, so a
   part this parser cannot follow could hold cells it never saw.
@@ -76,13 +78,17 @@ class PartScanner:
     """Feed a part's bytes with `feed`, then `close()`; `span` then holds its rectangle.
 
     `on_span` is called with the span each time a cell widens it (and with each dimension
-    claim), so that the caller can refuse a
-    sheet as soon as it grows too large rather than after the whole part is inflated.
+    claim), `on_strings` with the number of shared strings an `<sst uniqueCount>` claims, so
+    that the caller can refuse a sheet as soon as it grows too large rather than after the
+    whole part is inflated.
     """
 
-    def __init__(self, on_span: Callable[[Span], None]) -> None:
+    def __init__(
+        self, on_span: Callable[[Span], None], on_strings: Callable[[int], None] = lambda _: None
+    ) -> None:
         self.span = Span()
         self._on_span = on_span
+        self._on_strings = on_strings
         self._xml: bool | None = None
         self._row = 0
         self._column = 0
@@ -129,6 +135,12 @@ class PartScanner:
             kind = self._kinds[tag] = _KINDS.get(tag.rpartition(":")[2], _OTHER)
         if kind == _OTHER:
             return
+        if kind == _STRINGS:
+            # calamine reserves room for the shared strings a part claims before reading one.
+            strings = _attribute(attributes, "uniqueCount")
+            if strings is not None:
+                self._on_strings(_count(strings))
+            return
         written = _attribute(attributes, "ref" if kind == _DIMENSION else "r")
         if kind == _CELL:
             if written is None:
@@ -157,8 +169,8 @@ class PartScanner:
             self._on_span(claim)
 
 
-_OTHER, _ROW, _CELL, _DIMENSION = range(4)
-_KINDS = {"row": _ROW, "c": _CELL, "dimension": _DIMENSION}
+_OTHER, _ROW, _CELL, _DIMENSION, _STRINGS = range(5)
+_KINDS = {"row": _ROW, "c": _CELL, "dimension": _DIMENSION, "sst": _STRINGS}
 _DIGITS = "0123456789"
 _ROW_DIGITS = 7
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -194,6 +206,13 @@ def _attribute(attributes: list[str], name: str) -> str | None:
 def _number(written: str) -> int:
     text = written.strip()
     if not text.isascii() or not text.isdigit() or len(text) > 7:
+        raise XmlRefused("unreadable")
+    return int(text)
+
+
+def _count(written: str) -> int:
+    text = written.strip()
+    if not text.isascii() or not text.isdigit():
         raise XmlRefused("unreadable")
     return int(text)
 

@@ -33,6 +33,7 @@ _LOCAL_SIGNATURE = b"PK\x03\x04"
 _CHUNK = 4 * MB
 _REQUIRED = ("[Content_Types].xml", "xl/workbook.xml")
 _METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+_SMALLEST_STRING = len(b"<si/>")
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,7 @@ class _Member:
 
     def check(self) -> None:
         raw = self._raw()
-        scanner = PartScanner(self._check_span)
+        scanner = PartScanner(self._check_span, self._check_strings)
         seen = 0
         crc = 0
         try:
@@ -160,6 +161,17 @@ class _Member:
             raise UserError("workbook_damaged", path=self.name) from exc
         if not inflater.eof:
             raise UserError("workbook_damaged", path=self.name)  # the stream stops short
+
+    def _check_strings(self, claimed: int) -> None:
+        """Refuse a shared-strings part claiming more strings than its bytes could hold (each
+        `<si/>` takes at least 5)."""
+        if claimed > self.info.file_size // _SMALLEST_STRING + 1:
+            raise UserError(
+                "workbook_count_implausible",
+                path=self.name,
+                member=self.info.filename,
+                count=f"{claimed:,}",
+            )
 
     def _check_span(self, span: Span) -> None:
         """Refuse a part whose cells (or whose dimension claim) span more than the limits."""

@@ -221,3 +221,10 @@ def far_cell_variants() -> dict[str, bytes]:
 
 def far_cell_workbook(kind: str) -> bytes:
     return replace_member(plain_workbook(), "xl/worksheets/sheet1.xml", far_cell_variants()[kind])
+
+
+def claims_four_billion_strings() -> bytes:
+    """A 100-byte shared-strings part whose uniqueCount claims four billion strings: calamine
+    reserves room for them first (96 GB) and aborts."""
+    part = f'<sst xmlns="{MAIN_NS}" count="1" uniqueCount="4000000000"><si><t>a</t></si></sst>'
+    return replace_member(plain_workbook(), "xl/sharedStrings.xml", part.encode())

@@ -78,6 +78,8 @@ CASES: list[tuple[str, Callable[[], bytes], str, str]] = [
     ("CSV with broken cp932 bytes",
      lambda: "受付日,件名\n2026/4/1,相談\n".encode("cp932") + b"2026/4/2,\x82\x20\n",
      "csv_bad_bytes", "3 行目に"),
+    ("four billion shared strings", hostile.claims_four_billion_strings,
+     "workbook_count_implausible", "ありえない数の項目（4,000,000,000 個）"),
 ] + [
     (f"far cell: {kind}", partial(hostile.far_cell_workbook, kind), "workbook_sheet_too_large",
      "範囲が大きすぎる")

@@ -51,6 +51,8 @@ FILES: list[tuple[str, Callable[[], bytes], str, str]] = [
     ("truncated", hostile.truncated, "workbook_damaged", "途中で切れています"),
     ("wrong password", _wrong_password, "workbook_password_wrong", "このパスワードでは開けません"),
     (".xls renamed .xlsx", hostile.legacy_xls, "workbook_is_xls", "古い形式のExcelファイル（.xls"),
+    ("four billion shared strings", hostile.claims_four_billion_strings,
+     "workbook_count_implausible", "ありえない数の項目（4,000,000,000 個）"),
 ] + [
     (f"far cell: {kind}", partial(hostile.far_cell_workbook, kind), "workbook_sheet_too_large",
      "範囲が大きすぎる")

@@ -711,7 +711,7 @@ def _report(args: argparse.Namespace, printer: Printer) -> int:
     if args.report_kind == "monthly":
         period = Period.parse_month(args.month)
     else:
-        if not args.year.strip().isdigit():
+        if not args.year.strip().isdigit() or len(args.year.strip()) > 4:  # 5,000 digits too
             raise UserError("year_invalid", value=args.year, first=1900, last=2999)
         period = Period.fiscal_year(int(args.year))
     if args.pdf and args.include_personal:

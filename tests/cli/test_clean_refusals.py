@@ -154,6 +154,14 @@ def test_a_number_of_5000_digits_is_refused(run, desk, write_json, sample_inquir
     assert snapshot(desk) == before
 
 
+def test_a_year_of_5000_digits_is_refused(run, desk, tmp_path):
+    out = tmp_path / "年度.xlsx"
+    result = run("report", "fiscal-year", "--year", "9" * 5_000, "--out", str(out), db=desk)
+    assert result.code == 2, result.err
+    assert "1900" in result.err and "2999" in result.err
+    assert not out.exists()
+
+
 def test_a_lone_surrogate_is_refused(run, desk, write_json, sample_inquiry, snapshot):
     before = snapshot(desk)
     text = json.dumps(sample_inquiry, ensure_ascii=True)

@@ -8,8 +8,9 @@ references (`r="&#88;FD1048576"`), namespace prefixes (`<x:c>`), another encodin
 So every part is parsed here with expat, fed chunk by chunk (nothing but the positions is
 kept), and the rectangle is computed from what the parser reports:
 
-- a `<c>` with `r` is placed there; one without `r` goes right of the cell before it, and a
-  `<row>` without `r` below the row before it (calamine's own rule), so that no cell escapes;
+- a `<c>` with `r` is placed there; one without `r` goes right of the cell before it, in the
+  row its `<row>` gives, and a `<row>` without `r` below the `<row>` before it (calamine's own
+  rule, checked against calamine by a property test), so that no cell escapes;
 - every `<dimension ref>` claim is bounded too, wherever in the part it stands;
 - an `<sst uniqueCount>` claim is handed to the caller (calamine reserves that many strings
   before reading one: a claim of four billion in a 200-byte part aborts the process too);
@@ -153,7 +154,9 @@ class PartScanner:
                     row = int(digits)
                 else:  # spaces, $, lower case or no reference at all: the careful way
                     row, column = _cell(written)
-            self._row, self._column = row, column
+            # A cell's own reference moves the column on, never the row: calamine takes the
+            # row of a cell without `r` from its <row>, whatever the cells before it said.
+            self._column = column
             span = self.span
             if not (span.top <= row <= span.bottom and span.left <= column <= span.right):
                 span.add(row, column)

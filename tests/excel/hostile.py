@@ -201,6 +201,10 @@ def far_cell_variants() -> dict[str, bytes]:
         "cell without r in a far row": _far_sheet(
             '<row r="1"><c r="XFD1"><v>1</v></c></row><row r="1048576"><c><v>2</v></c></row>'
         ),
+        "cell without r in the row of its row element": _far_sheet(
+            '<row r="1"><c r="A1"><v>1</v></c></row>'
+            '<row r="1048576"><c r="XFC1"><v>1</v></c><c><v>2</v></c></row>'
+        ),
         "dimension in single quotes": _far_sheet(
             _near_and_far("").replace('<row r="1048576"></row>', ""),
             head=f"<dimension ref='A1:{FAR}'/>",

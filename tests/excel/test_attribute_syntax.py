@@ -9,6 +9,7 @@ prefix, lower-case letters, `$` in a dimension. Hypothesis writes the references
 
 from __future__ import annotations
 
+import os
 from functools import cache
 
 import pytest
@@ -102,3 +103,54 @@ def test_a_far_cell_is_refused_however_it_is_written(part: bytes) -> None:
 @given(sheet("B2"))
 def test_a_near_cell_is_accepted_however_it_is_written(part: bytes) -> None:
     check_xlsx(workbook(part), "送付.xlsx")
+
+
+# --- the positions of cells written without `r`: the guard's rectangle holds calamine's --------
+
+
+def _letters(column: int) -> str:
+    out = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        out = chr(65 + rest) + out
+    return out
+
+
+@st.composite
+def loose_sheet(draw: st.DrawFn) -> bytes:
+    """Rows and cells each with or without `r` (rows and columns below 40), values in all."""
+    rows = []
+    for _ in range(draw(st.integers(1, 6))):
+        row_r = draw(st.one_of(st.none(), st.integers(1, 39)))
+        cells = []
+        for _ in range(draw(st.integers(1, 5))):
+            place = draw(st.one_of(st.none(), st.tuples(st.integers(1, 39), st.integers(1, 39))))
+            ref = f' r="{_letters(place[1])}{place[0]}"' if place else ""
+            cells.append(f"<c{ref}><v>1</v></c>")
+        row_ref = f' r="{row_r}"' if row_r else ""
+        rows.append(f"<row{row_ref}>{''.join(cells)}</row>")
+    return hostile.sheet_xml("".join(rows))
+
+
+@settings(max_examples=int(os.environ.get("LOOSE_EXAMPLES", "300")), deadline=None)
+@given(loose_sheet())
+def test_cells_without_a_reference_stay_inside_the_guarded_rectangle(part: bytes) -> None:
+    import io
+
+    from python_calamine import CalamineWorkbook
+
+    from desktop_app.excel.xml_guard import PartScanner
+
+    scanner = PartScanner(lambda _: None)
+    scanner.feed(part)
+    scanner.close()
+    book = CalamineWorkbook.from_filelike(io.BytesIO(workbook(part)))
+    rows = book.get_sheet_by_index(0).to_python(skip_empty_area=False)
+    placed = [(r + 1, c + 1) for r, row in enumerate(rows) for c, v in enumerate(row) if v != ""]
+    span = scanner.span
+    for row, column in placed:
+        assert span.top <= row <= span.bottom and span.left <= column <= span.right, (
+            part,
+            placed,
+            span,
+        )

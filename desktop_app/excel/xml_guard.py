@@ -150,9 +150,9 @@ class PartScanner:
                 letters = written.rstrip(_DIGITS)
                 column = _COLUMNS.get(letters, 0)
                 digits = written[len(letters) :]
-                if column and 0 < len(digits) <= _ROW_DIGITS:
+                if column and 0 < len(digits) <= _ROW_DIGITS and digits[0] != "0":
                     row = int(digits)
-                else:  # spaces, $, lower case or no reference at all: the careful way
+                else:  # spaces, $, lower case, row 0 or no reference at all: the careful way
                     row, column = _cell(written)
             # A cell's own reference moves the column on, never the row: calamine takes the
             # row of a cell without `r` from its <row>, whatever the cells before it said.
@@ -207,8 +207,9 @@ def _attribute(attributes: list[str], name: str) -> str | None:
 
 
 def _number(written: str) -> int:
+    """A row number: 1 to 9,999,999 (Excel's rows start at 1; a row 0 is no row)."""
     text = written.strip()
-    if not text.isascii() or not text.isdigit() or len(text) > 7:
+    if not text.isascii() or not text.isdigit() or len(text) > _ROW_DIGITS or not int(text):
         raise XmlRefused("unreadable")
     return int(text)
 
@@ -228,7 +229,7 @@ def _cell(written: str) -> tuple[int, int]:
     digits = ref[len(letters) :]
     if not 1 <= len(letters) <= 3 or not letters.isascii() or not letters.isalpha():
         raise XmlRefused("unreadable")
-    if not 0 < len(digits) <= _ROW_DIGITS:
+    if not 0 < len(digits) <= _ROW_DIGITS or not int(digits):
         raise XmlRefused("unreadable")
     column = 0
     for letter in letters:

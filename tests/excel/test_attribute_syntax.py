@@ -154,3 +154,17 @@ def test_cells_without_a_reference_stay_inside_the_guarded_rectangle(part: bytes
             placed,
             span,
         )
+
+
+def test_a_cell_in_row_0_is_refused_and_does_not_reset_the_rectangle() -> None:
+    body = (
+        '<row r="1"><c r="A1"><v>1</v></c><c r="A0"><v>1</v></c></row>'
+        '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
+    )
+    with pytest.raises(UserError) as refused:
+        check_xlsx(workbook(hostile.sheet_xml(body)), "送付.xlsx")
+    assert refused.value.code == "workbook_unreadable"
+    zero_row = '<row r="0"><c><v>1</v></c></row>'
+    with pytest.raises(UserError) as refused:
+        check_xlsx(workbook(hostile.sheet_xml(zero_row)), "送付.xlsx")
+    assert refused.value.code == "workbook_unreadable"

@@ -114,7 +114,8 @@ class LedgerReport:
             rows=self.rows,
             imported=self.imported,
             already=self.already_imported,
-            duplicates=len(self.duplicates),
+            # Rows held back for a person: repeated inquiries and doubtful inquirers alike.
+            duplicates=len(self.duplicates) + len(self.doubtful),
             rejected=len(self.read.rejected_cells),
             skipped=self.skipped,
         )

@@ -65,7 +65,7 @@ def test_the_same_reading_under_another_name_is_held_back(run, desk, tmp_path, s
             f"2 行目の相談者は、登録済みの相談者（{HANAKO_CASE} の相談者）とフリガナが同じで"
             "氏名が違います。同じ人か確認してください"
         ) in result.out
-        assert "取込 0" in result.out
+        assert "取込 0" in result.out and "重複候補 1" in result.out
         assert snapshot(desk) == before
 
     as_json = run("import-ledger", str(path), "--dry-run", "--json", db=desk).json()

@@ -812,10 +812,15 @@ def _refuse_lone_surrogates(value: Any, where: str, field: str = "") -> None:
         for item in value:
             _refuse_lone_surrogates(item, where, field)
     elif isinstance(value, str):
-        half = next((char for char in value if "\ud800" <= char <= "\udfff"), None)
+        import re
+
+        half = re.search("[\ud800-\udfff]", value)
         if half is not None:
             raise UserError(
-                "text_not_unicode", where=where, field=field or "-", char=f"U+{ord(half):04X}"
+                "text_not_unicode",
+                where=where,
+                field=field or "-",
+                char=f"U+{ord(half.group()):04X}",
             )
 
 

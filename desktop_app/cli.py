@@ -759,6 +759,8 @@ def _read_json(source: str) -> dict[str, Any]:
         raise UserError("file_not_regular", path=source) from exc
     except UnicodeDecodeError as exc:
         raise UserError("json_invalid", where=where, detail="not UTF-8") from exc
+    except OSError as exc:  # no permission to read it, a device that refuses reads
+        raise UserError("workbook_cannot_open", path=source) from exc
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:

@@ -240,7 +240,7 @@ _COLUMNS = (
     Inquirer.type,
     Inquirer.organization,
 )
-_UNTOLD = ("", "other", None)
+_UNTOLD = ("", "other", "resident", None)  # a person filed with a body tells no body type
 
 
 def _kind(kind: str | None, organisation: str | None) -> str:

@@ -279,7 +279,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as exc:
         printer.refusal(exc)
         return EXIT_REFUSED
-    except Exception:
+    except Exception as exc:
+        from desktop_app.services.storage_failures import refusal_of
+
+        # A full disk or a write lock held by another program: rolled back, a refusal.
+        if (refusal := refusal_of(exc)) is not None:
+            printer.refusal(refusal)
+            return EXIT_REFUSED
         log_path = _log_internal_error()
         printer.error(render("internal_error", printer.lang, path=log_path))
         return EXIT_INTERNAL
@@ -506,7 +512,7 @@ def _inquiry_list(args: argparse.Namespace, printer: Printer) -> int:
         raise UserError("count_invalid", value=args.limit, limit=LIST_LIMIT)
     date_from, date_to = _month_bounds(args.month) if args.month else (None, None)
     db = _open(args, daily=False)
-    actor = signed_in(db)
+    actor = signed_in(db, reading=True)
     statuses = lookup.status_codes(db, args.status) if args.status else ()
     flt = search.InquiryFilter(
         text=args.query, statuses=statuses, date_from=date_from, date_to=date_to
@@ -740,7 +746,7 @@ def _report(args: argparse.Namespace, printer: Printer) -> int:
     if args.report_kind == "monthly":
         period = Period.parse_month(args.month)
     else:
-        if not args.year.strip().isdigit():
+        if not args.year.strip().isdigit() or len(args.year.strip()) > 4:  # 5,000 digits too
             raise UserError("year_invalid", value=args.year, first=1900, last=2999)
         period = Period.fiscal_year(int(args.year))
     if args.pdf and args.include_personal:
@@ -789,11 +795,15 @@ def _report(args: argparse.Namespace, printer: Printer) -> int:
 def _read_json(source: str) -> dict[str, Any]:
     where = "stdin" if source == "-" else source
     try:
-        raw = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8-sig")
+        raw = _read_bounded(source).decode("utf-8-sig")
     except FileNotFoundError as exc:
         raise UserError("file_not_found", path=source) from exc
+    except IsADirectoryError as exc:
+        raise UserError("file_not_regular", path=source) from exc
     except UnicodeDecodeError as exc:
         raise UserError("json_invalid", where=where, detail="not UTF-8") from exc
+    except OSError as exc:  # no permission to read it, a device that refuses reads
+        raise UserError("workbook_cannot_open", path=source) from exc
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
@@ -801,9 +811,62 @@ def _read_json(source: str) -> dict[str, Any]:
         raise UserError("json_invalid", where=where, detail=detail) from exc
     except RecursionError as exc:
         raise UserError("json_invalid", where=where, detail="nested too deeply") from exc
+    except ValueError as exc:  # an integer longer than Python converts (4,300 digits)
+        raise UserError(
+            "json_number_too_long", where=where, digits=f"{sys.get_int_max_str_digits():,}"
+        ) from exc
     if not isinstance(data, dict):
         raise UserError("json_not_object")
+    _refuse_lone_surrogates(data, where)
     return data
+
+
+_JSON_BYTES = 16 * 1024 * 1024  # one inquiry is a few KB; a device such as /dev/zero never ends
+
+
+def _read_bounded(source: str) -> bytes:
+    """The bytes of `source` (a path, or - for standard input), refused past _JSON_BYTES."""
+    if source == "-":
+        stream = getattr(sys.stdin, "buffer", None)
+        data = (
+            stream.read(_JSON_BYTES + 1)
+            if stream is not None
+            else sys.stdin.read(_JSON_BYTES + 1).encode("utf-8", "surrogatepass")
+        )
+    else:
+        with Path(source).open("rb") as file:
+            data = file.read(_JSON_BYTES + 1)
+    if len(data) > _JSON_BYTES:
+        raise UserError(
+            "workbook_file_too_big",
+            path=source,
+            size=f"> {_JSON_BYTES // (1024 * 1024)}",
+            limit=f"{_JSON_BYTES // (1024 * 1024)}",
+        )
+    return data
+
+
+def _refuse_lone_surrogates(value: Any, where: str, field: str = "") -> None:
+    """JSON's \\ud800 escapes (and undecodable command-line bytes) make strings that hold half
+    of a UTF-16 pair: no text, and SQLite cannot store them. Refused, naming the field."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _refuse_lone_surrogates(key, where, field)
+            _refuse_lone_surrogates(item, where, f"{field}.{key}" if field else str(key))
+    elif isinstance(value, list):
+        for item in value:
+            _refuse_lone_surrogates(item, where, field)
+    elif isinstance(value, str):
+        import re
+
+        half = re.search("[\ud800-\udfff]", value)
+        if half is not None:
+            raise UserError(
+                "text_not_unicode",
+                where=where,
+                field=field or "-",
+                char=f"U+{ord(half.group()):04X}",
+            )
 
 
 def _assignments(assignments: list[str]) -> dict[str, Any]:
@@ -814,6 +877,7 @@ def _assignments(assignments: list[str]) -> dict[str, Any]:
     for assignment in assignments:
         key, sep, value = assignment.partition("=")
         key = key.strip()
+        _refuse_lone_surrogates([key, value], "--set", key)
         if not sep or not key:
             raise UserError("set_syntax", value=assignment)
         parsed: Any = value.strip()

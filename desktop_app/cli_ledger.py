@@ -96,6 +96,8 @@ def _print(printer: Printer, report: LedgerReport, rejects: str | None, written:
     if not report.duplicates_added:
         for row, receipt in sorted(report.duplicates.items()):
             printer.line("  ? " + render("ledger_duplicate_row", lang, row=row, receipt_no=receipt))
+        for row, receipt in sorted(report.doubtful.items()):
+            printer.line("  ? " + render("ledger_doubtful_row", lang, row=row, receipt_no=receipt))
     if rejects:
         printer.line(render("ledger_rejects_written", lang, count=written, path=rejects))
     if report.exit_code == 2:

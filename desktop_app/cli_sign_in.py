@@ -41,10 +41,20 @@ def user_name() -> str:
     return config.sign_in_user(requested_user())
 
 
-def signed_in(db: Database) -> Actor:
-    from desktop_app.services import staff
+def signed_in(db: Database, *, reading: bool = False) -> Actor:
+    """The signed-in actor. A command that only `reading` still works while another program
+    holds the write lock past the busy timeout: the password is checked without writing, and
+    the sign-in goes unrecorded (said on standard error)."""
+    from desktop_app.services import staff, storage_failures
 
-    return staff.sign_in(db, user_name(), password())
+    try:
+        return staff.sign_in(db, user_name(), password())
+    except Exception as exc:
+        if not reading or not storage_failures.is_busy(exc):
+            raise
+    actor = staff.sign_in_unrecorded(db, user_name(), password())
+    print(render("sign_in_not_recorded", config.language()), file=sys.stderr)
+    return actor
 
 
 def password() -> str:

@@ -3,9 +3,12 @@ a process of its own, printing for each one JSON line {"file", "code", "message"
 "peak_rss_mb"} (the process's peak so far, so the last line's is the peak over every file).
 
 The hostile-file tests run every importer through this, so a bomb that got through shows as
-time or memory instead of taking the suite down. `IMPORTERS` is the one table to extend when
-an importer is added (the ledger import: a function taking the database and the path that
-raises, or reports, its refusal as a UserError).
+time or memory instead of taking the suite down: the process runs under an address-space limit
+(`MEMORY_LIMIT_MB`, POSIX `RLIMIT_AS`), so an allocation the guards let through fails at once
+(calamine then aborts the child, which the test sees) instead of swapping the machine.
+`IMPORTERS` is the one table to extend when an importer is added (the ledger import: a
+function taking the database and the path that raises, or reports, its refusal as a
+UserError).
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from desktop_app.domain.actor import Actor, Role
 from desktop_app.domain.errors import UserError
 from desktop_app.services import database, ledger_import, masters_sync, sync_import
 from tests.actors import actor_for
-from tests.excel.open_in_child import _peak_rss_mb
+from tests.excel.open_in_child import _peak_rss_mb, limit_memory
 
 
 def _sync(db: Database, path: Path) -> None:
@@ -47,6 +50,7 @@ IMPORTERS: dict[str, Callable[[Database, Path], None]] = {
 
 
 def main(argv: list[str]) -> None:
+    limit_memory()
     importer, db_path = argv[0], Path(argv[1])
     db = database.connect(db_path)
     try:

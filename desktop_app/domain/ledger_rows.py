@@ -32,6 +32,7 @@ from desktop_app.domain.ledger_values import (
     Vocabulary,
     cell_text,
     guess_inquirer_type,
+    is_organisation,
     is_total,
     read_date,
     split_org_name,
@@ -356,12 +357,19 @@ class _RowReader:
             )
         status = status or workflow.RECEIVED
         inquiry["status"] = status
+        inquiry["note"] = ""
         if workflow.is_closed(status):
             inquiry["outcome"] = inquiry["outcome"] or _OUTCOME_OF_CLOSED.format(word=written)
             inquiry["closed_at"] = inquiry["closed_at"] or inquiry["received_at"]
             inquiry["follow_up_due"] = None
         else:
             inquiry["closed_at"] = None
+            # 備考 (or 対応結果) of a case still open is no result: it is kept as a note (a
+            # メモ action of the case), and the outcome is left for whoever closes it.
+            if inquiry["outcome"]:
+                header = self.columns["outcome"].header
+                inquiry["note"] = f"{header}: {inquiry['outcome']}"
+                inquiry["outcome"] = None
 
     # -- the inquirer ------------------------------------------------------------------
 
@@ -372,6 +380,11 @@ class _RowReader:
             organisation, name = split_org_name(combined)
             values["organization"] = values["organization"] or organisation
             values["name"] = values["name"] or name
+        elif not values["organization"] and is_organisation(values["name"]):
+            # 相談者「高輪一丁目町会」 or 「㈱ミナト 鈴木」 in a ledger without an organisation
+            # column: the organisation is the organisation (and says the 相談者区分), the
+            # person what is left.
+            values["organization"], values["name"] = split_org_name(values["name"])
         if not values["organization"] and not values["name"]:
             self.problem(
                 self.rejected,

@@ -192,8 +192,9 @@ _TYPE_WORDS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("町会", "自治会", "町内会"), "neighborhood"),
     (("商店会", "商店街", "振興組合"), "shopping_street"),
     (("大学", "学校", "学園", "研究所"), "education"),
-    (("財団", "社団", "(公財)", "(一社)", "(公社)", "(一財)"), "public_interest"),
+    (("財団", "社団", "(公財)", "(一社)", "(公社)", "(一財)", "社会福祉法人"), "public_interest"),
     (("株式会社", "有限会社", "合同会社", "(株)", "(有)", "会社", "商事", "銀行"), "business"),
+    (("協同組合", "商工会"), "business"),
     (("市役所", "町役場", "村役場", "県庁", "市長会", "町村会"), "municipality"),
 )
 _TYPE_HINTS = tuple((tuple(text.fold(w) for w in words), code) for words, code in _TYPE_WORDS)

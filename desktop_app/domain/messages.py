@@ -791,6 +791,44 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{path} の {sheet} に、書き出した時になかった行が加えられています。承認しても取り込めません。送付元に元のファイルか再送を依頼してください。",
         "{sheet} in {path} holds rows the package did not hold when it was written. It cannot be accepted; ask the sender for the original file or a new one.",
     ),
+    # hostile files and every failure a clean refusal (issue 18, defects 5 and 6)
+    "file_not_regular": (
+        "「{path}」は通常のファイルではありません（フォルダー、装置、パイプなど）。取り込むファイルを選んでください。",
+        '"{path}" is not an ordinary file (a folder, a device, a pipe...). Choose the file to import.',
+    ),
+    "workbook_count_implausible": (
+        "「{path}」の {member} には、ありえない数の項目（{count} 個）があると書かれているため開きません。壊れているか、不正なファイルです。",
+        '"{path}" claims an impossible number of items in {member} ({count}), so it is not opened. It is damaged or hostile.',
+    ),
+    "storage_full": (
+        "ディスクの空き容量が足りないため保存できませんでした。何も変更していません。不要なファイルを削除するなどして空きを作り、もう一度実行してください。",
+        "There is not enough free disk space to save. Nothing was changed. Free some space and try again.",
+    ),
+    "storage_busy": (
+        "他のプログラム（別の窓口の画面や取込みなど）がデータベースに書き込み中のため、保存できませんでした。何も変更していません。しばらく待ってからもう一度実行してください。",
+        "Another program (another desk window, an import...) is writing to the database, so nothing could be saved. Nothing was changed. Wait a moment and try again.",
+    ),
+    "sign_in_not_recorded": (
+        "他のプログラムがデータベースに書き込み中のため、今回のサインインは記録せずに読み取りだけを行いました。",
+        "Another program is writing to the database: this sign-in was not recorded, and only read.",
+    ),
+    "json_number_too_long": (
+        "JSONの数値が長すぎます（{where}、{digits}桁を超えています）。数値の桁数を確認してください。",
+        "A number in the JSON is too long ({where}: more than {digits} digits). Check the number.",
+    ),
+    "text_not_unicode": (
+        "「{where}」の {field} に、文字として表せない値（対になっていないサロゲート {char}）が含まれています。元のデータを確認してください。",
+        '"{where}" holds a value that is no text in {field} (an unpaired surrogate {char}). Check the data.',
+    ),
+    "csv_bad_bytes": (
+        "「{path}」の {row} 行目に、{encodings} のどれとしても読めないバイト（{bytes}）があります。その行を直すか、ExcelでCSV（UTF-8）として保存し直してください。",
+        '"{path}" has bytes that read as none of {encodings} on row {row} ({bytes}). Fix that row, or save the file again from Excel as CSV UTF-8.',
+    ),
+    # ledger rows and the right person, type and note (issue 18, defect 7)
+    "ledger_doubtful_row": (
+        "{row} 行目の相談者は、登録済みの相談者（{receipt_no} の相談者）とフリガナが同じで氏名が違います。同じ人か確認してください（取り込まずに残しました。--add-duplicates で別の相談者として取り込みます）。",
+        "The inquirer of row {row} has the reading of a known inquirer (the one of {receipt_no}) but another name. Check whether they are the same person (the row is held back; --add-duplicates imports it as another inquirer).",
+    ),
 }
 
 

@@ -25,7 +25,7 @@ from python_calamine import CalamineWorkbook, SheetTypeEnum
 
 from desktop_app.domain.errors import UserError
 from desktop_app.excel.safe_read import read_file
-from desktop_app.excel.sniff import Kind, sniff_bytes
+from desktop_app.excel.sniff import Kind, bad_bytes, sniff_bytes
 from desktop_app.excel.xls_guard import check_xls
 from desktop_app.excel.zip_guard import DEFAULT_LIMITS, Limits, check_xlsx
 
@@ -150,7 +150,7 @@ def _decode(data: bytes, name: str) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise UserError("ledger_csv_encoding", path=name)
+    raise bad_bytes(data, name)
 
 
 def _too_large(name: str, columns: int, rows: int, limits: Limits) -> UserError:

@@ -16,6 +16,8 @@ Nothing here writes a file, a temporary file included.
 from __future__ import annotations
 
 import io
+import os
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NewType
@@ -47,21 +49,39 @@ _EXACT_FLOAT = 2.0**53  # past this a float no longer holds every whole number
 
 
 def read_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
-    """The file's bytes, refusing a missing, unreadable or oversized file."""
+    """The file's bytes, refusing a missing, unreadable or oversized file, and anything that is
+    no regular file (a device such as /dev/zero, a pipe, a folder), which could be read without
+    end: at most `limits.file_bytes` + 1 bytes are ever read, whatever its size claimed."""
     try:
-        size = path.stat().st_size
-        if size > limits.file_bytes:
-            raise UserError(
-                "workbook_file_too_big",
-                path=path.name,
-                size=f"{size / MB:,.0f}",
-                limit=f"{limits.file_bytes / MB:,.0f}",
-            )
-        return path.read_bytes()
+        # Looked at before opening (opening a pipe waits for a writer), and again once open.
+        _regular(path, path.stat())
+        with path.open("rb") as file:
+            status = os.fstat(file.fileno())
+            _regular(path, status)
+            if status.st_size > limits.file_bytes:
+                _too_big(path, status.st_size, limits)
+            data = file.read(limits.file_bytes + 1)
     except FileNotFoundError as exc:
         raise UserError("file_not_found", path=str(path)) from exc
     except OSError as exc:
         raise UserError("workbook_cannot_open", path=path.name) from exc
+    if len(data) > limits.file_bytes:  # it grew while being read
+        _too_big(path, len(data), limits)
+    return data
+
+
+def _regular(path: Path, status: os.stat_result) -> None:
+    if not stat.S_ISREG(status.st_mode):
+        raise UserError("file_not_regular", path=path.name)
+
+
+def _too_big(path: Path, size: int, limits: Limits) -> None:
+    raise UserError(
+        "workbook_file_too_big",
+        path=path.name,
+        size=f"{size / MB:,.0f}",
+        limit=f"{limits.file_bytes / MB:,.0f}",
+    )
 
 
 def sniff(path: Path, limits: Limits = DEFAULT_LIMITS) -> Kind:

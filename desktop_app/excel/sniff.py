@@ -33,8 +33,13 @@ def sniff_bytes(data: bytes, name: str) -> Kind:
         return "xlsx"
     if data.startswith(OLE_MAGIC):
         return _ole_kind(data, name)
-    if _looks_like_text(data[:_TEXT_SAMPLE]):
+    sample = data[:_TEXT_SAMPLE]
+    if _looks_like_text(sample):
         return "csv"
+    if b"\x00" not in sample:
+        # Text (no NUL, as binary files have) that no encoding reads: a CSV with broken
+        # bytes, most often cp932 cut or mixed. Named by the row the bytes are on.
+        raise bad_bytes(sample, name, final=False)
     raise UserError("workbook_not_spreadsheet", path=name)
 
 
@@ -64,3 +69,28 @@ def _looks_like_text(sample: bytes) -> bool:
             continue
         return True
     return False
+
+
+_TEXT_ENCODINGS = ("utf-8", "cp932")
+_ENCODING_NAMES = "UTF-8、Shift_JIS（cp932）"
+
+
+def bad_bytes(data: bytes, name: str, *, final: bool = True) -> UserError:
+    """The refusal of text that neither UTF-8 nor cp932 reads: it names the row (line) of the
+    first bad bytes for the encoding that reads furthest, and shows them."""
+    furthest: UnicodeDecodeError | None = None
+    for encoding in _TEXT_ENCODINGS:
+        try:
+            codecs.getincrementaldecoder(encoding)().decode(data, final=final)
+        except UnicodeDecodeError as exc:
+            if furthest is None or exc.start > furthest.start:
+                furthest = exc
+    start, end = (furthest.start, furthest.end) if furthest else (0, 0)
+    shown = " ".join(f"0x{byte:02X}" for byte in data[start : max(end, start + 1)][:4])
+    return UserError(
+        "csv_bad_bytes",
+        path=name,
+        row=data.count(b"\n", 0, start) + 1,
+        encodings=_ENCODING_NAMES,
+        bytes=shown,
+    )

@@ -7,17 +7,17 @@ A hostile or broken workbook attacks the reader in three ways, each checked here
   CRC differs from what the directory says, so the reader after us sees only honest members;
 - absurd dimensions: python-calamine allocates the whole rectangle between a sheet's first and
   last cell, so a sheet with cells at A1 and XFD1048576 (a few hundred bytes) would abort the
-  process. The rectangle spanned by every cell reference is bounded (and a `<dimension>` claim
-  is refused from the start of the sheet, before the rest is inflated);
-- XML entity bombs: a DTD has no business in a workbook; one near the start of a part is
-  refused here (python-calamine refuses entity references too, openpyxl uses defusedxml).
+  process. Every part is parsed as XML while it inflates (xml_guard: whatever the attribute
+  syntax, quotes, spaces, character references, prefixes or encoding) and the rectangle its
+  cells and `<dimension>` claims span is bounded, refused as soon as it grows too large;
+- XML entity bombs: a DTD has no business in a workbook; one anywhere in a part is refused
+  here (python-calamine refuses entity references too, openpyxl uses defusedxml).
 Nothing is written anywhere: everything happens on the bytes in memory.
 """
 
 from __future__ import annotations
 
 import io
-import re
 import struct
 import zipfile
 import zlib
@@ -25,22 +25,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from desktop_app.domain.errors import UserError
+from desktop_app.excel.xml_guard import PartScanner, Span, XmlRefused
 
 MB = 1024 * 1024
 _LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature ... name length, extra length
 _LOCAL_SIGNATURE = b"PK\x03\x04"
 _CHUNK = 4 * MB
-_LONGEST_TAG = 1 * MB  # real tags are short: text lives between tags, not in attributes
-_HEAD = 64 * 1024  # how much of a part's start may hold its DTD or a sheet's <dimension>
 _REQUIRED = ("[Content_Types].xml", "xl/workbook.xml")
-
-_DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)")
-_DIMENSION = re.compile(
-    rb'<(?:\w+:)?dimension\s+ref="\$?([A-Z]{1,3})\$?(\d{1,7})(?::\$?([A-Z]{1,3})\$?(\d{1,7}))?"'
-)
-_CELL_REF = re.compile(rb'\sr="([A-Z]{1,3})(\d{1,7})"')
-_CELL_TAGS = (b"<c ", b"<c>", b"<c/>")
 _METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+_SMALLEST_STRING = len(b"<si/>")
 
 
 @dataclass(frozen=True)
@@ -103,34 +96,34 @@ def _too_big(name: str, member: str, size: int, limit: int) -> None:
 
 
 class _Member:
-    """One member inflated in bounded chunks, checked against its directory entry."""
+    """One member inflated in bounded chunks, checked against its directory entry, and parsed
+    as XML on the way (xml_guard) so that its cells' rectangle is known before calamine's."""
 
     def __init__(self, data: bytes, info: zipfile.ZipInfo, name: str, limits: Limits) -> None:
         self.data = data
         self.info = info
         self.name = name
         self.limits = limits
-        self.columns: set[bytes] = set()
-        self.rows: set[bytes] = set()
-        self.refs = 0
-        self.tags = 0
-        self.row_tags = 0
 
     def check(self) -> None:
         raw = self._raw()
+        scanner = PartScanner(self._check_span, self._check_strings)
         seen = 0
         crc = 0
-        carry = b""
-        for chunk in self._inflate(raw):
-            if seen == 0:
-                self._check_head(chunk[:_HEAD])
-            seen += len(chunk)
-            crc = zlib.crc32(chunk, crc)
-            carry = self._scan_whole_tags(carry + chunk)
-        self._scan(carry)
-        if seen != self.info.file_size or crc != self.info.CRC:
-            raise UserError("workbook_damaged", path=self.name)
-        self._check_span()
+        try:
+            for chunk in self._inflate(raw):
+                seen += len(chunk)
+                crc = zlib.crc32(chunk, crc)
+                scanner.feed(chunk)
+            if seen != self.info.file_size or crc != self.info.CRC:
+                raise UserError("workbook_damaged", path=self.name)
+            scanner.close()
+        except XmlRefused as refused:
+            if refused.reason == "dtd":
+                raise UserError(
+                    "workbook_xml_forbidden", path=self.name, member=self.info.filename
+                ) from None
+            raise UserError("workbook_unreadable", path=self.name) from None
 
     def _raw(self) -> memoryview:
         start = self.info.header_offset
@@ -169,61 +162,20 @@ class _Member:
         if not inflater.eof:
             raise UserError("workbook_damaged", path=self.name)  # the stream stops short
 
-    def _check_head(self, head: bytes) -> None:
-        if _DTD.search(head):
-            raise UserError("workbook_xml_forbidden", path=self.name, member=self.info.filename)
-        claim = _DIMENSION.search(head)
-        if claim:
-            first_col, first_row, last_col, last_row = claim.groups()
-            self._check_rectangle(
-                (first_col, last_col or first_col), (first_row, last_row or first_row)
+    def _check_strings(self, claimed: int) -> None:
+        """Refuse a shared-strings part claiming more strings than its bytes could hold (each
+        `<si/>` takes at least 5)."""
+        if claimed > self.info.file_size // _SMALLEST_STRING + 1:
+            raise UserError(
+                "workbook_count_implausible",
+                path=self.name,
+                member=self.info.filename,
+                count=f"{claimed:,}",
             )
 
-    def _scan_whole_tags(self, text: bytes) -> bytes:
-        """Scan `text` up to its last tag start and return the rest, so that no tag (and no
-        reference) is split between two scans or counted twice."""
-        cut = text.rfind(b"<")
-        if cut == -1:
-            self._scan(text)
-            return b""
-        if len(text) - cut > _LONGEST_TAG:
-            raise UserError("workbook_unreadable", path=self.name)
-        self._scan(text[:cut])
-        return text[cut:]
-
-    def _scan(self, text: bytes) -> None:
-        refs = _CELL_REF.findall(text)
-        if refs:
-            self.refs += len(refs)
-            columns, rows = zip(*refs, strict=True)
-            self.columns.update(columns)
-            self.rows.update(rows)
-        self.tags += sum(text.count(tag) for tag in _CELL_TAGS)
-        self.row_tags += text.count(b"<row")
-
-    def _check_span(self) -> None:
-        if not self.columns:
-            return
-        unplaced = max(self.tags - self.refs, 0)
-        self._check_rectangle(
-            (min(self.columns, key=_column_order), max(self.columns, key=_column_order)),
-            (min(self.rows, key=int), max(self.rows, key=int)),
-            extra_columns=unplaced,
-            extra_rows=self.row_tags if unplaced else 0,
-        )
-
-    def _check_rectangle(
-        self,
-        columns: tuple[bytes, bytes],
-        rows: tuple[bytes, bytes],
-        *,
-        extra_columns: int = 0,
-        extra_rows: int = 0,
-    ) -> None:
-        """Refuse a sheet whose cells span more than the limits (cells without a position
-        each widen the row they are in by at most one column, so they are added)."""
-        width = abs(_column_number(columns[1]) - _column_number(columns[0])) + 1 + extra_columns
-        height = abs(int(rows[1]) - int(rows[0])) + 1 + extra_rows
+    def _check_span(self, span: Span) -> None:
+        """Refuse a part whose cells (or whose dimension claim) span more than the limits."""
+        width, height = span.columns, span.rows
         limits = self.limits
         if width > limits.columns or height > limits.rows or width * height > limits.cells:
             raise UserError(
@@ -234,14 +186,3 @@ class _Member:
                 rows=f"{height:,}",
                 limit=f"{limits.cells:,}",
             )
-
-
-def _column_order(letters: bytes) -> tuple[int, bytes]:
-    return len(letters), letters
-
-
-def _column_number(letters: bytes) -> int:
-    number = 0
-    for letter in letters:
-        number = number * 26 + letter - 64
-    return number

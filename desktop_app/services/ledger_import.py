@@ -49,6 +49,7 @@ _SAMPLES = 3
 _BULK_MIN_ROWS = 1_000
 _BULK_SHARE = 20
 _CLOSED_AT_NOON = dt.time(12)
+_NOTE_KIND = "note"  # メモ, of the action_kind vocabulary
 _CODE_TABLES = {
     "fields": "inquiry_field",
     "forms": "inquiry_form",
@@ -71,6 +72,9 @@ class LedgerReport:
     dry_run: bool
     already_imported: int = 0
     duplicates: dict[int, str] = field(default_factory=dict)
+    # Rows whose inquirer only doubtfully is a known one (the same reading, another name):
+    # held back like duplicates, never attached (row -> that inquirer's newest receipt).
+    doubtful: dict[int, str] = field(default_factory=dict)
     duplicates_added: bool = False
     imported: int = 0
     receipts: tuple[str, str] | None = None
@@ -92,7 +96,7 @@ class LedgerReport:
         """0 every row in (or in before), 3 rows left for a person, 2 nothing usable."""
         if self.rows and not self.read.rows:
             return EXIT_REFUSED
-        held = self.duplicates and not self.duplicates_added
+        held = (self.duplicates or self.doubtful) and not self.duplicates_added
         attention = self.read.rejected or self.read.unplaced or self.read.kept or held
         return EXIT_ATTENTION if attention else EXIT_OK
 
@@ -110,7 +114,8 @@ class LedgerReport:
             rows=self.rows,
             imported=self.imported,
             already=self.already_imported,
-            duplicates=len(self.duplicates),
+            # Rows held back for a person: repeated inquiries and doubtful inquirers alike.
+            duplicates=len(self.duplicates) + len(self.doubtful),
             rejected=len(self.read.rejected_cells),
             skipped=self.skipped,
         )
@@ -131,6 +136,10 @@ class LedgerReport:
             "duplicate_rows": [
                 {"row": row, "receipt_no": receipt}
                 for row, receipt in sorted(self.duplicates.items())
+            ],
+            "doubtful_inquirer_rows": [
+                {"row": row, "receipt_no": receipt}
+                for row, receipt in sorted(self.doubtful.items())
             ],
             "rejected": [problem.to_json(lang) for problem in self.read.rejected],
             "unplaced": [problem.to_json(lang) for problem in self.read.unplaced],
@@ -186,7 +195,11 @@ def import_ledger(
         fresh = [row for row in read.rows if row.content_key not in already]
         report.already_imported = len(read.rows) - len(fresh)
         report.duplicates = ledger_match.duplicates(session, fresh)
-        wanted = [r for r in fresh if add_duplicates or r.row not in report.duplicates]
+        report.doubtful = ledger_match.doubtful(
+            session, [r for r in fresh if r.row not in report.duplicates]
+        )
+        held = report.duplicates.keys() | report.doubtful.keys()
+        wanted = [r for r in fresh if add_duplicates or r.row not in held]
         report.imported = len(wanted)
         if wanted and not dry_run:
             office = require_office(session)
@@ -285,7 +298,7 @@ def _apply(
     """The rows as inquiries (and their new inquirers) in the caller's transaction."""
     resolver = ledger_match.InquirerResolver(session, rows)
     next_pk = (session.scalar(select(func.coalesce(func.max(Inquiry.pk), 0))) or 0) + 1
-    batch: dict[str, list[dict[str, Any]]] = {"inquirer": [], "inquiry": []}
+    batch: dict[str, list[dict[str, Any]]] = {"inquirer": [], "inquiry": [], "action": []}
     batch.update({table: [] for table in _CODE_TABLES.values()})
     now, login = utc_now(), actor.login
     stamp = {"origin": office, "updated_at": now, "updated_by": login}
@@ -298,6 +311,8 @@ def _apply(
         )
         for key, table in _CODE_TABLES.items():
             batch[table].extend({"inquiry_pk": pk, "code": code} for code in row.inquiry[key])
+        if row.inquiry["note"]:
+            batch["action"].append(_note_action(row, batch["inquiry"][-1], stamp))
     session.flush()  # the receipt counters, before the bulk path's Core statements
     stored = session.scalar(select(func.count()).select_from(Inquiry)) or 0
     large = len(rows) >= _BULK_MIN_ROWS and len(rows) * _BULK_SHARE >= stored
@@ -314,6 +329,23 @@ def _apply(
         new=len(rows),
     )
     return batch["inquiry"][0]["receipt_no"], batch["inquiry"][-1]["receipt_no"]
+
+
+def _note_action(row: LedgerRow, inquiry: dict[str, Any], stamp: dict[str, Any]) -> dict[str, Any]:
+    """The row's 備考 of a case still open, as a メモ action dated the day it was received."""
+    return {
+        **stamp,
+        "id": str(uuid.uuid4()),
+        "inquiry_id": inquiry["id"],
+        "action_date": row.inquiry["received_at"],
+        "staff": inquiry["staff"],
+        "kind": _NOTE_KIND,
+        "note": row.inquiry["note"],
+        "next_due": None,
+        "referred_to": "",
+        "reply_due": None,
+        "replied_on": None,
+    }
 
 
 def _inquiry_columns(

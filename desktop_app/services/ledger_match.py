@@ -9,9 +9,11 @@ written by an inquirer already known.
   offered to the person rather than added silently.
 - **Known inquirers**: the desk's rules for the same person or firm: the folded name key
   (全/半角, kana, 髙/高, ㈱/株式会社 and the other legal-form words set aside), the folded
-  reading, the phone's digits. A name key or a reading that agrees is the same inquirer unless
-  both phones are given and differ; the same phone is the same inquirer when the person's name
-  or reading agrees.
+  reading, the phone's digits. A name that agrees is the same inquirer unless both phones are
+  given and differ; the same phone is the same inquirer when the person's name agrees. A
+  reading that agrees is not enough when the names differ (山田 次郎 / ヤマダ ハナコ beside
+  山田 花子): such a row is *doubtful*, held back for a person like a duplicate, and never
+  attached (imported anyway, it gets an inquirer of its own).
 Every probe is an indexed `IN` over chunks of keys: nothing loads a whole table.
 """
 
@@ -31,6 +33,7 @@ from desktop_app.domain.ledger_rows import LedgerRow
 from desktop_app.services import writer
 
 CHUNK = 500
+SAME, DOUBTFUL, DIFFERENT = "same", "doubtful", "different"
 
 
 def _chunks(values: Iterable[Any]) -> Iterable[list[Any]]:
@@ -60,20 +63,58 @@ class _Who:
     name_key: str
     kana_key: str
     phone: str
+    kind: str = ""  # the 相談者区分 of an organisation ("" for a person)
 
     @classmethod
     def of(cls, values: dict[str, Any]) -> _Who:
         keys = writer.inquirer_keys(values)
-        return cls(keys["match_key"], keys["name_key"], keys["kana_key"], keys["phone_digits"])
+        return cls(
+            keys["match_key"],
+            keys["name_key"],
+            keys["kana_key"],
+            keys["phone_digits"],
+            _kind(values.get("type"), values.get("organization")),
+        )
+
+    @classmethod
+    def stored(cls, match: str, name: str, kana: str, phone: str, kind: str, org: str) -> _Who:
+        """From the columns `_COLUMNS` selects."""
+        return cls(match, name, kana, phone, _kind(kind, org))
 
     def same_as(self, other: _Who) -> bool:
+        return self.verdict(other) == SAME
+
+    def verdict(self, other: _Who) -> str:
+        """SAME, DOUBTFUL or DIFFERENT, looked at from both sides."""
+        mine, theirs = self._verdict(other), other._verdict(self)
+        if SAME in (mine, theirs):
+            return SAME
+        return DOUBTFUL if DOUBTFUL in (mine, theirs) else DIFFERENT
+
+    def _verdict(self, other: _Who) -> str:
+        if self.kind and other.kind and self.kind != other.kind:
+            # NPO法人みなと and 株式会社ミナト share a name once the legal forms are set aside,
+            # and are two bodies: never attached, a person decides.
+            return DOUBTFUL if self.match_key == other.match_key else DIFFERENT
         phones_differ = bool(self.phone and other.phone and self.phone != other.phone)
-        named = bool(self.match_key) and self.match_key == other.match_key
-        read = bool(self.kana_key) and self.kana_key in (other.kana_key, other.match_key)
-        if (named or read) and not phones_differ:
-            return True
+        # Organisation and name agree, or the person's name does (written in kana where the
+        # other gives the reading, too); the reading agrees.
+        named = bool(self.match_key) and self.match_key in (other.match_key, other.kana_key)
         person = bool(self.name_key) and self.name_key in (other.name_key, other.kana_key)
-        return bool(self.phone) and self.phone == other.phone and (named or read or person)
+        read = bool(self.kana_key) and self.kana_key in (other.kana_key, other.match_key)
+        if self.name_key and other.name_key:
+            names_differ = not person
+        else:
+            names_differ = bool(self.match_key and other.match_key) and not named
+        if not phones_differ and (named or (person and read)):
+            return SAME
+        if bool(self.phone) and self.phone == other.phone and (named or person):
+            return SAME
+        # The same reading under another name (山田 次郎 / ヤマダ ハナコ beside 山田 花子): a
+        # typing slip, or another person of the family. Never attached: a person decides.
+        if read and names_differ:
+            return DOUBTFUL
+        return DIFFERENT
 
 
 def duplicates(session: Session, rows: Sequence[LedgerRow]) -> dict[int, str]:
@@ -87,17 +128,14 @@ def duplicates(session: Session, rows: Sequence[LedgerRow]) -> dict[int, str]:
                 Inquiry.receipt_no,
                 Inquiry.subject,
                 Inquiry.content,
-                Inquirer.match_key,
-                Inquirer.name_key,
-                Inquirer.kana_key,
-                Inquirer.phone_digits,
+                *_COLUMNS,
             )
             .join(Inquirer, Inquirer.id == Inquiry.inquirer_id)
             .where(Inquiry.deleted.is_(False), Inquiry.received_at.in_(chunk))
         )
         for day, receipt, subject, content, *keys in session.execute(query):
             texts = (text.fold(subject), text.fold(content))
-            by_day.setdefault(day, []).append((receipt, texts, _Who(*keys)))
+            by_day.setdefault(day, []).append((receipt, texts, _Who.stored(*keys)))
     found: dict[int, str] = {}
     for row in rows:
         mine = _Who.of(row.inquirer)
@@ -130,15 +168,11 @@ class InquirerResolver:
             (Inquirer.phone_digits, [w.phone for w in whos if w.phone]),
         ):
             for chunk in _chunks(values):
-                query = select(
-                    Inquirer.id,
-                    Inquirer.match_key,
-                    Inquirer.name_key,
-                    Inquirer.kana_key,
-                    Inquirer.phone_digits,
-                ).where(Inquirer.deleted.is_(False), column.in_(chunk))
+                query = select(Inquirer.id, *_COLUMNS).where(
+                    Inquirer.deleted.is_(False), column.in_(chunk)
+                )
                 for inquirer_id, *keys in session.execute(query):
-                    self._add(inquirer_id, _Who(*keys))
+                    self._add(inquirer_id, _Who.stored(*keys))
 
     def _add(self, inquirer_id: str, who: _Who) -> None:
         if inquirer_id in self._ids:
@@ -158,11 +192,60 @@ class InquirerResolver:
                 if at not in seen:
                     seen.add(at)
                     inquirer_id, known = self._candidates[at]
-                    if who.same_as(known) or known.same_as(who):
+                    if who.same_as(known):
                         return inquirer_id, False
         new_id = str(uuid.uuid4())
         self._add(new_id, who)
         return new_id, True
+
+    def doubtful(self, values: dict[str, Any]) -> str | None:
+        """The id of a known inquirer `values` only doubtfully is (and none it surely is)."""
+        who = _Who.of(values)
+        found = None
+        for key in _probe_keys(who):
+            for at in self._by.get(key, ()):
+                inquirer_id, known = self._candidates[at]
+                verdict = who.verdict(known)
+                if verdict == SAME:
+                    return None
+                if verdict == DOUBTFUL and found is None:
+                    found = inquirer_id
+        return found
+
+
+def doubtful(session: Session, rows: Sequence[LedgerRow]) -> dict[int, str]:
+    """Ledger row number -> receipt number (the newest) of the known inquirer the row's
+    inquirer only doubtfully is: the same reading under another name. Such rows are held back
+    for a person, like duplicates, and never attached to that inquirer."""
+    resolver = InquirerResolver(session, rows)
+    found: dict[int, str] = {}
+    for row in rows:
+        inquirer_id = resolver.doubtful(row.inquirer)
+        if inquirer_id is not None:
+            newest = session.scalar(
+                select(Inquiry.receipt_no)
+                .where(Inquiry.inquirer_id == inquirer_id)
+                .order_by(Inquiry.received_at.desc(), Inquiry.pk.desc())
+                .limit(1)
+            )
+            found[row.row] = newest or ""
+    return found
+
+
+_COLUMNS = (
+    Inquirer.match_key,
+    Inquirer.name_key,
+    Inquirer.kana_key,
+    Inquirer.phone_digits,
+    Inquirer.type,
+    Inquirer.organization,
+)
+_UNTOLD = ("", "other", "resident", None)  # a person filed with a body tells no body type
+
+
+def _kind(kind: str | None, organisation: str | None) -> str:
+    """The type of an organisation when it tells one (not その他); "" for a person."""
+    return kind or "" if organisation and kind not in _UNTOLD else ""
 
 
 def _probe_keys(who: _Who) -> list[str]:

@@ -18,9 +18,11 @@ from db.models import Setting
 from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.ledger_profile import Profile, profile_from_json
+from desktop_app.excel.safe_read import Limits, read_file
 
 _PREFIX = "ledger_profile:"
 _NAME_LIMIT = 64 - len(_PREFIX)
+_PROFILE_LIMITS = Limits(file_bytes=1024 * 1024)  # a profile is a few KB of JSON
 
 
 def save_profile(db: Database, actor: Actor, profile: Profile) -> Profile:
@@ -51,9 +53,12 @@ def load_profile(db: Database, name_or_path: str) -> Profile:
             return profile_from_json(json.loads(setting.value), name_or_path)
     path = Path(name_or_path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError as exc:
-        raise UserError("ledger_profile_missing", value=name_or_path) from exc
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        # Read with a bound, and never from a device or a pipe (`--mapping /dev/zero`).
+        data = json.loads(read_file(path, _PROFILE_LIMITS).decode("utf-8-sig"))
+    except UserError as exc:
+        if exc.code == "file_not_found":
+            raise UserError("ledger_profile_missing", value=name_or_path) from exc
+        raise
+    except (UnicodeDecodeError, ValueError) as exc:  # JSONDecodeError is a ValueError
         raise UserError("ledger_profile_invalid", path=path.name, detail=str(exc)) from exc
     return profile_from_json(data, path.name)

@@ -295,3 +295,28 @@ def _log(
     audit.log(
         session, staff=staff, action=action, entity="staff", entity_id=login, old=old, new=new
     )
+
+
+def sign_in_unrecorded(
+    db: Database, login: str, password: str, *, now: dt.datetime | None = None
+) -> Actor:
+    """The Actor of `login` if `password` is theirs, checked without writing anything.
+
+    For a read while another program holds the write lock past the busy timeout: the sign-in
+    entry (and a failure's count) cannot be written then, and a read must not fail for it. A
+    wrong password, a disabled or locked account are refused all the same.
+    """
+    moment = now or utc_now()
+    key = login.strip().lower()
+    with db.read() as session:
+        require_office(session)
+        row = _find(session, key)
+        if row is None or not passwords.matches(row.password_hash, password):
+            raise UserError("sign_in_failed", user=key)
+        if not row.active:
+            raise UserError("account_disabled", user=row.login)
+        if row.locked_until is not None and row.locked_until > moment:
+            raise _locked(row.login, row.locked_until)
+        return Actor(
+            login=row.login, name=row.display_name, role=Role(row.role), office=row.office_code
+        )

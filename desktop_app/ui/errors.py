@@ -46,9 +46,18 @@ def log_exception(exc: BaseException) -> Path:
 def error_text(exc: BaseException, lang: str) -> str:
     """What the person reads for `exc`; logs it first when it is not a UserError."""
     key = "en" if lang.startswith("en") else "ja"
-    if isinstance(exc, UserError):
-        return exc.message(key)
+    refusal = _as_refusal(exc)
+    if refusal is not None:
+        return refusal.message(key)
     return _UNEXPECTED[key].format(path=log_exception(exc))
+
+
+def _as_refusal(exc: BaseException) -> UserError | None:
+    """`exc` as the refusal it is: a UserError, or a full disk or a write lock held by another
+    program (rolled back, nothing changed: the person frees space or waits), else None."""
+    from desktop_app.services.storage_failures import refusal_of
+
+    return exc if isinstance(exc, UserError) else refusal_of(exc)
 
 
 def show_error(parent: QWidget | None, exc: BaseException, lang: str) -> QMessageBox:
@@ -58,7 +67,7 @@ def show_error(parent: QWidget | None, exc: BaseException, lang: str) -> QMessag
     meanwhile is still delivered, and tests can read the box without a nested loop.
     """
     key = "en" if lang.startswith("en") else "ja"
-    refused = isinstance(exc, UserError)
+    refused = _as_refusal(exc) is not None
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning if refused else QMessageBox.Icon.Critical)
     box.setWindowTitle(_TITLES[key][0 if refused else 1])

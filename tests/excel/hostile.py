@@ -150,3 +150,85 @@ def write(tmp: Path, name: str, data: bytes) -> Path:
     path = tmp / name
     path.write_bytes(data)
     return path
+
+
+# A far cell (or dimension claim) written every way XML allows: the guard parses the XML, so
+# each is refused however it is spelt (issue 18: quotes and spaces once went through).
+FAR = "XFD1048576"
+
+
+def _far_sheet(body: str, *, root: str = "worksheet", prefix: str = "", head: str = "") -> bytes:
+    p = f"{prefix}:" if prefix else ""
+    xmlns = f'xmlns:{prefix}="{MAIN_NS}"' if prefix else f'xmlns="{MAIN_NS}"'
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?><{p}{root} {xmlns}>{head}'
+        f"<{p}sheetData>{body}</{p}sheetData></{p}{root}>"
+    ).encode()
+
+
+def _near_and_far(far_cell: str, far_row: str = '<row r="1048576">') -> str:
+    return (
+        f'<row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c></row>{far_row}{far_cell}</row>'
+    )
+
+
+def far_cell_variants() -> dict[str, bytes]:
+    """Sheet parts (xl/worksheets/sheet1.xml) that put a cell at XFD1048576, by their syntax."""
+    inline = ' t="inlineStr"><is><t>b</t></is></c>'
+    encoded = "".join(f"&#{ord(char)};" for char in FAR)
+    return {
+        "r in single quotes": _far_sheet(_near_and_far(f"<c r='{FAR}'{inline}")),
+        "spaces around =": _far_sheet(_near_and_far(f'<c r = "{FAR}"{inline}')),
+        "tab and newline around =": _far_sheet(_near_and_far(f'<c\n\tr\t=\n"{FAR}"{inline}')),
+        "r after another attribute": _far_sheet(
+            _near_and_far(f'<c t="inlineStr" s="0" r="{FAR}"><is><t>b</t></is></c>')
+        ),
+        "character references": _far_sheet(_near_and_far(f'<c r="{encoded}"{inline}')),
+        "hex character reference": _far_sheet(_near_and_far(f'<c r="&#x58;FD1048576"{inline}')),
+        "namespace prefix": _far_sheet(
+            _near_and_far(
+                f'<x:c r="{FAR}" t="inlineStr"><x:is><x:t>b</x:t></x:is></x:c>',
+                '<x:row r="1048576">',
+            )
+            .replace("<row", "<x:row")
+            .replace("</row>", "</x:row>")
+            .replace(
+                '<c r="A1" t="inlineStr"><is><t>a</t></is></c>', '<x:c r="A1"><x:v>1</x:v></x:c>'
+            ),
+            prefix="x",
+        ),
+        "lower-case reference": _far_sheet(_near_and_far(f'<c r="{FAR.lower()}"{inline}')),
+        "cell without r in a far row": _far_sheet(
+            '<row r="1"><c r="XFD1"><v>1</v></c></row><row r="1048576"><c><v>2</v></c></row>'
+        ),
+        "cell without r in the row of its row element": _far_sheet(
+            '<row r="1"><c r="A1"><v>1</v></c></row>'
+            '<row r="1048576"><c r="XFC1"><v>1</v></c><c><v>2</v></c></row>'
+        ),
+        "dimension in single quotes": _far_sheet(
+            _near_and_far("").replace('<row r="1048576"></row>', ""),
+            head=f"<dimension ref='A1:{FAR}'/>",
+        ),
+        "dimension with spaces and $": _far_sheet(
+            _near_and_far("").replace('<row r="1048576"></row>', ""),
+            head='<dimension ref = "$A$1:$XFD$1048576" />',
+        ),
+        "dimension after sheetData": _far_sheet(
+            _near_and_far("").replace('<row r="1048576"></row>', "")
+        ).replace(b"</worksheet>", f'<dimension ref="A1:{FAR}"/></worksheet>'.encode()),
+        "UTF-16 part": _far_sheet(_near_and_far(f"<c r='{FAR}'{inline}"))
+        .decode()
+        .replace('encoding="UTF-8"', 'encoding="UTF-16"')
+        .encode("utf-16"),
+    }
+
+
+def far_cell_workbook(kind: str) -> bytes:
+    return replace_member(plain_workbook(), "xl/worksheets/sheet1.xml", far_cell_variants()[kind])
+
+
+def claims_four_billion_strings() -> bytes:
+    """A 100-byte shared-strings part whose uniqueCount claims four billion strings: calamine
+    reserves room for them first (96 GB) and aborts."""
+    part = f'<sst xmlns="{MAIN_NS}" count="1" uniqueCount="4000000000"><si><t>a</t></si></sst>'
+    return replace_member(plain_workbook(), "xl/sharedStrings.xml", part.encode())

@@ -1,7 +1,9 @@
 """`python -m tests.excel.open_in_child FILE [PASSWORD]`: open and read one file the way an
 importer does, in a process of its own, and print what happened as one JSON line:
 {"code", "message", "seconds", "peak_rss_mb", "sheets"}. The tests run hostile files through
-it so that a bomb that got through would show as memory or time, not take the suite down."""
+it so that a bomb that got through would show as memory or time, not take the suite down; it
+runs under an address-space limit (`limit_memory`), so an allocation that got through fails at
+once instead of swapping the machine."""
 
 from __future__ import annotations
 
@@ -26,7 +28,20 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+MEMORY_LIMIT_MB = 3072  # address space, well above the 1.5 GB of resident memory allowed
+
+
+def limit_memory(megabytes: int = MEMORY_LIMIT_MB) -> None:
+    """Bound this process's address space (Linux and macOS; elsewhere the test's RSS check)."""
+    limit = megabytes * 1024 * 1024
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
 def main(argv: list[str]) -> None:
+    limit_memory()
     path = Path(argv[0])
     password = argv[1] if len(argv) > 1 else None
     started = time.perf_counter()

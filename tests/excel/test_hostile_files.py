@@ -13,6 +13,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -56,7 +57,7 @@ CASES: list[tuple[str, Callable[[], bytes], str, str]] = [
     ("entity bomb in sharedStrings", hostile.entity_bomb_in_shared_strings,
      "workbook_xml_forbidden", "DTD"),
     ("entity bomb behind 100 KB of comment", hostile.entity_bomb_after_padding,
-     "workbook_unreadable", "シートを読めません"),
+     "workbook_xml_forbidden", "DTD"),
     ("member declaring 3 GB", hostile.declares_gigabytes,
      "workbook_inflates_too_much", "展開すると大きくなりすぎる"),
     ("member claiming 1 KB, inflating to 300 MB", hostile.inflates_past_its_claim,
@@ -74,6 +75,15 @@ CASES: list[tuple[str, Callable[[], bytes], str, str]] = [
     ("empty file", lambda: b"", "workbook_empty", "空のファイル"),
     ("binary junk", lambda: bytes(range(256)) * 64, "workbook_not_spreadsheet",
      "ExcelのブックでもCSVでもありません"),
+    ("CSV with broken cp932 bytes",
+     lambda: "受付日,件名\n2026/4/1,相談\n".encode("cp932") + b"2026/4/2,\x82\x20\n",
+     "csv_bad_bytes", "3 行目に"),
+    ("four billion shared strings", hostile.claims_four_billion_strings,
+     "workbook_count_implausible", "ありえない数の項目（4,000,000,000 個）"),
+] + [
+    (f"far cell: {kind}", partial(hostile.far_cell_workbook, kind), "workbook_sheet_too_large",
+     "範囲が大きすぎる")
+    for kind in hostile.far_cell_variants()
 ]  # fmt: skip
 
 

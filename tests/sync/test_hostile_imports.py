@@ -1,8 +1,10 @@
 """Hostile workbooks given to every importer (issue 11): an XML entity bomb, zip bombs, a sheet
 claiming a million columns, a truncated file, a password-protected file with the wrong
-password, an .xls renamed .xlsx. Each is refused with its Japanese message in under 30 s and
-1.5 GB (the import runs in a child process), and nothing changed: the same rows, the same
-highest change sequence, no backup made.
+password, an .xls renamed .xlsx, and a far cell (XFD1048576) written every way XML allows
+(issue 18: single quotes, spaces, character references, prefixes, UTF-16...). Each is refused
+with its Japanese message in under 30 s and 1.5 GB (the import runs in a child process under an
+address-space limit), and nothing changed: the same rows, the same highest change sequence, no
+backup made.
 
 The files come from tests/excel/hostile.py (shared with the reader's own tests); the importers
 from tests/importers_in_child.IMPORTERS.
@@ -16,6 +18,7 @@ import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -48,6 +51,12 @@ FILES: list[tuple[str, Callable[[], bytes], str, str]] = [
     ("truncated", hostile.truncated, "workbook_damaged", "途中で切れています"),
     ("wrong password", _wrong_password, "workbook_password_wrong", "このパスワードでは開けません"),
     (".xls renamed .xlsx", hostile.legacy_xls, "workbook_is_xls", "古い形式のExcelファイル（.xls"),
+    ("four billion shared strings", hostile.claims_four_billion_strings,
+     "workbook_count_implausible", "ありえない数の項目（4,000,000,000 個）"),
+] + [
+    (f"far cell: {kind}", partial(hostile.far_cell_workbook, kind), "workbook_sheet_too_large",
+     "範囲が大きすぎる")
+    for kind in hostile.far_cell_variants()
 ]  # fmt: skip
 
 # The ledger has no shared password (a protected ledger is refused whatever its password), and

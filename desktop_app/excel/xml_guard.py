@@ -1,0 +1,237 @@
+"""One part of an .xlsx read by a real XML parser, as it inflates, before python-calamine sees it.
+
+calamine allocates the whole rectangle between a sheet's first and last cell (and reserves what
+a `<dimension>` claims): a 1.5 KB sheet with cells at A1 and XFD1048576 asks for 512 GiB and
+aborts the process. Matching the cell references with a pattern misses what XML allows and
+calamine reads all the same: single quotes (`r='XFD1048576'`), spaces around `=`, character
+references (`r="&#88;FD1048576"`), namespace prefixes (`<x:c>`), another encoding (UTF-16).
+So every part is parsed here with expat, fed chunk by chunk (nothing but the positions is
+kept), and the rectangle is computed from what the parser reports:
+
+- a `<c>` with `r` is placed there; one without `r` goes right of the cell before it, in the
+  row its `<row>` gives, and a `<row>` without `r` below the `<row>` before it (calamine's own
+  rule, checked against calamine by a property test), so that no cell escapes;
+- every `<dimension ref>` claim is bounded too, wherever in the part it stands;
+- an `<sst uniqueCount>` claim is handed to the caller (calamine reserves that many strings
+  before reading one: a claim of four billion in a 200-byte part aborts the process too);
+- a DTD is refused outright (entity bombs: no workbook has one), as defusedxml would;
+- a part that is not well-formed XML is refused: calamine is lenient with broken XML, so a
+  part this parser cannot follow could hold cells it never saw.
+
+A part that does not start like XML (a picture, a printer-settings blob) is not parsed; one
+that nonetheless holds sheet markup is refused. The caller bounds the rectangle (zip_guard).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from xml.parsers import expat
+
+_XML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<|^(?:\xff\xfe|\xfe\xff)")
+_SHEET_MARKUP = (b"sheetData", b"dimension")
+
+
+class XmlRefused(Exception):
+    """The part is refused: `reason` is "dtd" (a DTD or entity declaration) or "unreadable"."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass
+class Span:
+    """The rectangle a part's cells (and dimension claims) cover, 1-based; empty when none."""
+
+    top: int = 0
+    bottom: int = 0
+    left: int = 0
+    right: int = 0
+
+    def add(self, row: int, column: int) -> bool:
+        """Widen the rectangle to hold (row, column); True when it grew."""
+        if not self.top:
+            self.top = self.bottom = row
+            self.left = self.right = column
+            return True
+        if self.top <= row <= self.bottom and self.left <= column <= self.right:
+            return False
+        self.top, self.bottom = min(self.top, row), max(self.bottom, row)
+        self.left, self.right = min(self.left, column), max(self.right, column)
+        return True
+
+    @property
+    def empty(self) -> bool:
+        return not self.top
+
+    @property
+    def columns(self) -> int:
+        return self.right - self.left + 1 if self.top else 0
+
+    @property
+    def rows(self) -> int:
+        return self.bottom - self.top + 1 if self.top else 0
+
+
+class PartScanner:
+    """Feed a part's bytes with `feed`, then `close()`; `span` then holds its rectangle.
+
+    `on_span` is called with the span each time a cell widens it (and with each dimension
+    claim), `on_strings` with the number of shared strings an `<sst uniqueCount>` claims, so
+    that the caller can refuse a sheet as soon as it grows too large rather than after the
+    whole part is inflated.
+    """
+
+    def __init__(
+        self, on_span: Callable[[Span], None], on_strings: Callable[[int], None] = lambda _: None
+    ) -> None:
+        self.span = Span()
+        self._on_span = on_span
+        self._on_strings = on_strings
+        self._xml: bool | None = None
+        self._row = 0
+        self._column = 0
+        self._kinds: dict[str, int] = {}
+        # No namespace processing: calamine matches local names whatever the prefix, and so
+        # does this (an element's name is looked up once, then cached).
+        self._parser = expat.ParserCreate()
+        self._parser.ordered_attributes = True
+        self._parser.StartElementHandler = self._start
+        self._parser.StartDoctypeDeclHandler = self._dtd
+        self._parser.EntityDeclHandler = self._dtd
+        self._parser.ExternalEntityRefHandler = self._external
+
+    def feed(self, chunk: bytes) -> None:
+        if self._xml is None:
+            self._xml = bool(_XML_START.match(chunk))
+        if not self._xml:
+            if any(mark in chunk for mark in _SHEET_MARKUP):
+                raise XmlRefused("unreadable")
+            return
+        self._parse(chunk, final=False)
+
+    def close(self) -> None:
+        if self._xml:
+            self._parse(b"", final=True)
+
+    def _parse(self, chunk: bytes, *, final: bool) -> None:
+        try:
+            self._parser.Parse(chunk, final)
+        except expat.ExpatError as exc:
+            raise XmlRefused("unreadable") from exc
+
+    def _dtd(self, *_: object) -> None:
+        raise XmlRefused("dtd")
+
+    def _external(self, *_: object) -> int:
+        raise XmlRefused("dtd")
+
+    def _start(self, tag: str, attributes: list[str]) -> None:
+        # Called for every element of a sheet (a million cells make two million calls): one
+        # dictionary look-up decides, and only rows, cells and dimensions go further.
+        kind = self._kinds.get(tag)
+        if kind is None:
+            kind = self._kinds[tag] = _KINDS.get(tag.rpartition(":")[2], _OTHER)
+        if kind == _OTHER:
+            return
+        if kind == _STRINGS:
+            # calamine reserves room for the shared strings a part claims before reading one.
+            strings = _attribute(attributes, "uniqueCount")
+            if strings is not None:
+                self._on_strings(_count(strings))
+            return
+        written = _attribute(attributes, "ref" if kind == _DIMENSION else "r")
+        if kind == _CELL:
+            if written is None:
+                row, column = max(self._row, 1), self._column + 1
+            else:
+                letters = written.rstrip(_DIGITS)
+                column = _COLUMNS.get(letters, 0)
+                digits = written[len(letters) :]
+                if column and 0 < len(digits) <= _ROW_DIGITS and digits[0] != "0":
+                    row = int(digits)
+                else:  # spaces, $, lower case, row 0 or no reference at all: the careful way
+                    row, column = _cell(written)
+            # A cell's own reference moves the column on, never the row: calamine takes the
+            # row of a cell without `r` from its <row>, whatever the cells before it said.
+            self._column = column
+            span = self.span
+            if not (span.top <= row <= span.bottom and span.left <= column <= span.right):
+                span.add(row, column)
+                self._on_span(span)
+        elif kind == _ROW:
+            self._row = _number(written) if written is not None else self._row + 1
+            self._column = 0
+        elif written is not None:
+            first, _, last = written.partition(":")
+            claim = Span()
+            claim.add(*_cell(first))
+            claim.add(*_cell(last or first))
+            self._on_span(claim)
+
+
+_OTHER, _ROW, _CELL, _DIMENSION, _STRINGS = range(5)
+_KINDS = {"row": _ROW, "c": _CELL, "dimension": _DIMENSION, "sst": _STRINGS}
+_DIGITS = "0123456789"
+_ROW_DIGITS = 7
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+# Every column of three letters or fewer (A to ZZZ, Excel stops at XFD): one look-up a cell.
+_COLUMNS: dict[str, int] = {
+    letters: number
+    for number, letters in enumerate(
+        (
+            *_LETTERS,
+            *(a + b for a in _LETTERS for b in _LETTERS),
+            *(a + b + c for a in _LETTERS for b in _LETTERS for c in _LETTERS),
+        ),
+        start=1,
+    )
+}
+
+
+def _attribute(attributes: list[str], name: str) -> str | None:
+    """The attribute by its local name, whatever prefix it was written with (`attributes` is
+    expat's ordered list: name, value, name, value...)."""
+    try:
+        at = attributes.index(name)
+    except ValueError:
+        at = -1
+    if at >= 0 and at % 2 == 0:
+        return attributes[at + 1]
+    for at in range(0, len(attributes), 2):
+        if attributes[at].rpartition(":")[2] == name:
+            return attributes[at + 1]
+    return None
+
+
+def _number(written: str) -> int:
+    """A row number: 1 to 9,999,999 (Excel's rows start at 1; a row 0 is no row)."""
+    text = written.strip()
+    if not text.isascii() or not text.isdigit() or len(text) > _ROW_DIGITS or not int(text):
+        raise XmlRefused("unreadable")
+    return int(text)
+
+
+def _count(written: str) -> int:
+    text = written.strip()
+    if not text.isascii() or not text.isdigit():
+        raise XmlRefused("unreadable")
+    return int(text)
+
+
+def _cell(written: str) -> tuple[int, int]:
+    """(row, column) of a reference written any way XML allows (B12, $XFD$1048576, " b12 ");
+    refused if it is none."""
+    ref = written.strip().replace("$", "").upper()
+    letters = ref.rstrip(_DIGITS)
+    digits = ref[len(letters) :]
+    if not 1 <= len(letters) <= 3 or not letters.isascii() or not letters.isalpha():
+        raise XmlRefused("unreadable")
+    if not 0 < len(digits) <= _ROW_DIGITS or not int(digits):
+        raise XmlRefused("unreadable")
+    column = 0
+    for letter in letters:
+        column = column * 26 + ord(letter) - 64
+    return int(digits), column

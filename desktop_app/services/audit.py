@@ -10,6 +10,11 @@ is written as PERSONAL_MASK (an empty one stays empty). The trail is then no cop
 data, an export of it carries none, and the retention's erasure leaves it untouched, which
 the append-only triggers (migration 0006) require: nothing in the program edits or deletes an
 entry.
+
+Each entry is chained to the one before it (domain/audit_chain.py): its hash covers its content
+and the previous entry's hash, so `check` (services/audit_chain_check.py) names an entry edited
+or removed by someone who dropped the triggers. Writes run one at a time (BEGIN IMMEDIATE), so
+the newest hash read inside the transaction is the one the next entry links to.
 """
 
 from __future__ import annotations
@@ -18,9 +23,11 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import AuditLog
+from db.models import AuditLog, utc_now
+from desktop_app.domain.audit_chain import GENESIS, entry_hash
 from desktop_app.domain.audit_kinds import PERSONAL_MASK
 from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS
 
@@ -36,17 +43,39 @@ def log(
     old: Any = None,
     new: Any = None,
 ) -> None:
+    at = utc_now()
+    shown_old, shown_new = _shown(entity, field, old), _shown(entity, field, new)
+    prev = _tail(session)
+    digest = entry_hash(
+        prev, at, str(staff), str(action), str(entity), str(entity_id), field, shown_old, shown_new
+    )
     session.add(
         AuditLog(
-            staff=staff,
-            action=action,
-            entity=entity,
-            entity_id=entity_id,
+            at=at,
+            staff=str(staff),
+            action=str(action),
+            entity=str(entity),
+            entity_id=str(entity_id),
             field=field,
-            old=_shown(entity, field, old),
-            new=_shown(entity, field, new),
+            old=shown_old,
+            new=shown_new,
+            prev_hash=prev,
+            hash=digest,
         )
     )
+    session.info[_TAIL] = (session.get_transaction(), digest)
+
+
+_TAIL = "renkei_audit_tail"
+
+
+def _tail(session: Session) -> str:
+    """The hash of the newest entry: remembered within this transaction, else read."""
+    known = session.info.get(_TAIL)
+    if known is not None and known[0] is session.get_transaction():
+        return str(known[1])
+    newest = session.scalar(select(AuditLog.hash).order_by(AuditLog.pk.desc()).limit(1))
+    return newest or GENESIS
 
 
 def masked_content(entity: str, content_json: str) -> str:

@@ -579,8 +579,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "This database has no staff accounts. Create the first administrator admin with `renkei-desk init --office CODE`.",
     ),
     "sign_in_failed": (
-        "ユーザー「{user}」のサインインに失敗しました: ユーザー名かパスワードが違います。5回続けて失敗すると15分間ロックされます。",
-        'Sign-in as "{user}" failed: the user name or the password is wrong. Five failures in a row lock the account for 15 minutes.',
+        "ユーザー「{user}」でサインインできませんでした: ユーザー名かパスワードが違うか、このアカウントは使えません。続けて失敗すると、次の回答までの待ち時間が長くなります（最長30秒）。",
+        'Could not sign in as "{user}": the user name or the password is wrong, or the account cannot be used. Failures in a row make the next answer wait longer (up to 30 seconds).',
     ),
     "account_locked": (
         "アカウント「{user}」は続けてサインインに失敗したためロックされています（{until} まで）。管理者にロック解除を依頼してください。",
@@ -651,6 +651,15 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "first_admin_created": (
         "最初の管理者 admin を作成しました。",
         "The first administrator admin is created.",
+    ),
+    # issue 19 (personal data protection): passwords, audited refusals, idle-lock policy
+    "password_published": (
+        "このパスワードは研修用として公開されています。別のパスワードにしてください。",
+        "This password is published for training. Choose another one.",
+    ),
+    "password_weak": (
+        "パスワードが推測されやすすぎます（よくあるパスワード・単語・数字の並びなど）。単語をいくつかつなげた長めのものにしてください。",
+        "The password is too easy to guess (a common password, word or sequence). Use a longer one of several words.",
     ),
 }
 

@@ -20,7 +20,13 @@ from desktop_app.cli_audit import add_audit_commands
 from desktop_app.cli_language import speaking
 from desktop_app.cli_ledger import add_ledger_commands
 from desktop_app.cli_output import Printer
-from desktop_app.cli_sign_in import first_password, requested_user, signed_in, use_user
+from desktop_app.cli_sign_in import (
+    audit_refusal,
+    first_password,
+    requested_user,
+    signed_in,
+    use_user,
+)
 from desktop_app.cli_staff import add_staff_commands
 from desktop_app.cli_sync import add_sync_commands
 from desktop_app.domain.actor import Permission
@@ -272,6 +278,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except UserError as exc:
         printer.refusal(exc)
+        audit_refusal(exc)
         return EXIT_REFUSED
     except Exception:
         log_path = _log_internal_error()
@@ -441,8 +448,9 @@ def _demo_data(args: argparse.Namespace, printer: Printer) -> int:
         raise UserError("count_invalid", value=args.count, limit=MAX_DEMO_COUNT)
     db = _open(args)
     setup.office_required(db)
-    signed_in(db).require(Permission.SETTINGS)  # it makes the database a training one for good
-    report = generate_demo_data(db, count=args.count, seed=args.seed)
+    actor = signed_in(db)
+    actor.require(Permission.SETTINGS)  # it makes the database a training one for good
+    report = generate_demo_data(db, count=args.count, seed=args.seed, staff=actor.login)
     printer.figures(
         render("demo_done", printer.lang, count=report.inquiries, seconds=f"{report.seconds:.1f}"),
         {"inquiries": report.inquiries, "seconds": round(report.seconds, 3)},

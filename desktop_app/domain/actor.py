@@ -94,6 +94,7 @@ class Actor:
                 what=PERMISSION_LABELS[permission],
                 role=ROLE_LABELS[self.role],
                 needed=ROLE_LABELS[_LEAST_ROLE[permission]],
+                permission=str(permission),  # for the audit entry of the refusal
             )
 
 

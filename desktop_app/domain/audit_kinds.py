@@ -34,6 +34,17 @@ ACTION_LABELS = MappingProxyType(
         "sign_in": Localized("サインイン", "signed in"),
         "sign_in_failed": Localized("サインイン失敗", "sign-in failed"),
         "lockout": Localized("ロック", "locked out"),
+        # issue 19: settings, demo data and refused permissions are audited too
+        "denied": Localized("権限がなく拒否", "refused: no permission"),
+        "setting": Localized("設定の変更", "setting changed"),
+        "demo_data": Localized("研修用データの作成", "demo data made"),
+        "backup": Localized("バックアップ", "backup"),
+        "restore": Localized("復元", "restore"),
+        "staff_add": Localized("職員の追加", "staff added"),
+        "staff_disable": Localized("職員の無効化", "staff disabled"),
+        "staff_unlock": Localized("ロック解除", "unlocked"),
+        "password": Localized("パスワード変更", "password changed"),
+        "import_ledger": Localized("台帳の取込", "ledger imported"),
     }
 )
 
@@ -47,6 +58,9 @@ ENTITY_LABELS = MappingProxyType(
         "audit": Localized("操作記録", "audit trail"),
         "retention": Localized("保存期間", "retention"),
         "staff": Localized("職員", "staff"),
+        "permission": Localized("権限", "permission"),
+        "setting": Localized("設定", "setting"),
+        "ledger": Localized("台帳", "ledger"),
     }
 )
 

@@ -19,16 +19,20 @@ the newest hash read inside the transaction is the one the next entry links to.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from db.engine import Database
 from db.models import AuditLog, utc_now
+from desktop_app.domain.actor import Actor
 from desktop_app.domain.audit_chain import GENESIS, entry_hash
 from desktop_app.domain.audit_kinds import PERSONAL_MASK
+from desktop_app.domain.errors import UserError
 from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS
 
 
@@ -76,6 +80,42 @@ def _tail(session: Session) -> str:
         return str(known[1])
     newest = session.scalar(select(AuditLog.hash).order_by(AuditLog.pk.desc()).limit(1))
     return newest or GENESIS
+
+
+def log_refusal(db: Database, actor: Actor, refusal: UserError) -> None:
+    """A refused permission (`permission_denied`) as an entry of its own: who tried what.
+
+    Written in a transaction of its own after the refused one rolled back, by the CLI and the
+    window wherever they show the refusal; other refusals are bad input, not attempts."""
+    if refusal.code != "permission_denied":
+        return
+    with db.write() as session:
+        log(
+            session, staff=actor.login, action="denied", entity="permission",
+            entity_id=str(refusal.params.get("permission", "")), new=str(actor.role),
+        )  # fmt: skip
+
+
+def failed_sign_ins(
+    session: Session, login: str, *, since: dt.datetime, reset_by: tuple[str, ...]
+) -> int:
+    """Failed sign-ins of `login` since `since` and after its last entry of a `reset_by` kind
+    (what slows its next sign-in down: services.staff)."""
+    about = (AuditLog.entity == "staff", AuditLog.entity_id == login)
+    reset = session.scalar(
+        select(func.max(AuditLog.pk)).where(*about, AuditLog.action.in_(reset_by))
+    )
+    query = (
+        select(func.count())
+        .select_from(AuditLog)
+        .where(
+            *about,
+            AuditLog.action == "sign_in_failed",
+            AuditLog.at >= since,
+            AuditLog.pk > (reset or 0),
+        )
+    )
+    return session.scalar(query) or 0
 
 
 def masked_content(entity: str, content_json: str) -> str:

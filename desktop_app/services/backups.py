@@ -32,6 +32,7 @@ from desktop_app.domain.backup_rotation import (
 )
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.local_time import local_datetime
+from desktop_app.services import audit
 
 FOLDER_KEY = "backup_folder"
 OFFICE_KEY = "office_code"
@@ -104,6 +105,10 @@ def set_folder(db: Database, actor: Actor, folder: Path | None) -> Path:
                 session.delete(existing)
         else:
             session.merge(Setting(key=FOLDER_KEY, value=str(chosen)))
+        audit.log(
+            session, staff=actor.login, action="setting", entity="setting",
+            entity_id=FOLDER_KEY, new=str(chosen),
+        )  # fmt: skip
     return chosen
 
 

@@ -18,6 +18,7 @@ from db.engine import Database
 from db.models import Setting
 from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.errors import UserError
+from desktop_app.services import audit
 
 ENVIRONMENT = "RENKEI_DESK_PACKAGE_PASSWORD"
 SETTING = "package_password"
@@ -32,6 +33,8 @@ def set_password(db: Database, password: str, *, actor: Actor) -> None:
         raise UserError("package_password_short", limit=MIN_LENGTH)
     with db.write() as session:
         session.merge(Setting(key=SETTING, value=password))
+        # That it was set, by whom and when; never the password.
+        audit.log(session, staff=actor.login, action="setting", entity="setting", entity_id=SETTING)
 
 
 def is_set(db: Database) -> bool:

@@ -28,7 +28,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.engine import Database
-from db.models import AuditLog, Staff, utc_now
+from db.models import Staff, utc_now
 from desktop_app.domain.actor import ROLE_LABELS, Actor, Permission, Role
 from desktop_app.domain.errors import ErrorCollector, UserError
 from desktop_app.services import audit, passwords, setup
@@ -220,24 +220,11 @@ def delay(failures: int) -> float:
 
 def _recent_failures(session: Session, login: str, moment: dt.datetime) -> int:
     """Failed sign-ins of `login` in the window and since its last sign-in (or unlock)."""
-    about = (AuditLog.entity == "staff", AuditLog.entity_id == login)
-    last_success = session.scalar(
-        select(func.max(AuditLog.pk)).where(
-            *about, AuditLog.action.in_(("sign_in", "staff_unlock", "password"))
-        )
-    )
-    return (
-        session.scalar(
-            select(func.count())
-            .select_from(AuditLog)
-            .where(
-                *about,
-                AuditLog.action == "sign_in_failed",
-                AuditLog.at >= moment - FAILURE_WINDOW,
-                AuditLog.pk > (last_success or 0),
-            )
-        )
-        or 0
+    return audit.failed_sign_ins(
+        session,
+        login,
+        since=moment - FAILURE_WINDOW,
+        reset_by=("sign_in", "staff_unlock", "password"),
     )
 
 

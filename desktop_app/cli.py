@@ -460,11 +460,12 @@ def _demo_data(args: argparse.Namespace, printer: Printer) -> int:
 
 
 def _inquiry_add(args: argparse.Namespace, printer: Printer) -> int:
-    from desktop_app.services import inquiries
+    from desktop_app.services import inquiries, search
 
     data = _read_json(args.json_file)
     db = _open(args)
-    record = inquiries.add_inquiry(db, data, actor=signed_in(db))
+    actor = signed_in(db)
+    record = search.as_listed(inquiries.add_inquiry(db, data, actor=actor), actor)
     printer.record(record, _labels(printer, db, [record]))
     return EXIT_OK
 
@@ -480,11 +481,14 @@ def _inquiry_show(args: argparse.Namespace, printer: Printer) -> int:
 
 
 def _inquiry_update(args: argparse.Namespace, printer: Printer) -> int:
-    from desktop_app.services import inquiries
+    from desktop_app.services import inquiries, search
 
     changes = _assignments(args.assignments)
     db = _open(args)
-    record = inquiries.update_inquiry(db, args.receipt, changes, actor=signed_in(db))
+    actor = signed_in(db)
+    record = search.as_listed(
+        inquiries.update_inquiry(db, args.receipt, changes, actor=actor), actor
+    )
     printer.record(record, _labels(printer, db, [record]))
     return EXIT_OK
 

@@ -661,6 +661,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "パスワードが推測されやすすぎます（よくあるパスワード・単語・数字の並びなど）。単語をいくつかつなげた長めのものにしてください。",
         "The password is too easy to guess (a common password, word or sequence). Use a longer one of several words.",
     ),
+    "ledger_contact_invalid": (
+        "{label}として読めません。個人情報なのでメモには移さず、この行は取り込みません（除外した行のファイルで直して取り込み直してください）。",
+        "Does not read as a {label}. Personal data is never moved into the notes: this row is not imported (correct it in the rejected rows' workbook and import it again).",
+    ),
 }
 
 

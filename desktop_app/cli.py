@@ -280,8 +280,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         printer.refusal(exc)
         audit_refusal(exc)
         return EXIT_REFUSED
-    except Exception:
-        log_path = _log_internal_error()
+    except Exception as exc:
+        log_path = _log_internal_error(exc)
         printer.error(render("internal_error", printer.lang, path=log_path))
         return EXIT_INTERNAL
     finally:
@@ -319,15 +319,11 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
-def _log_internal_error() -> Path:
-    import logging
+def _log_internal_error(exc: BaseException) -> Path:
+    """The traceback without any exception message (services/error_log.py), rotated, 0600."""
+    from desktop_app.services import error_log
 
-    log_dir = config.log_dir()
-    log_dir.mkdir(parents=True, exist_ok=True)
-    path = log_dir / "renkei-desk.log"
-    logging.basicConfig(filename=path, level=logging.INFO)
-    logging.getLogger("renkei_desk").exception("internal error")
-    return path
+    return error_log.log_exception(exc)
 
 
 def _db_path(args: argparse.Namespace) -> Path:

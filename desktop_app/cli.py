@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_app import config
 from desktop_app.cli_audit import add_audit_commands
+from desktop_app.cli_idle_lock import add_idle_lock_commands
 from desktop_app.cli_language import speaking
 from desktop_app.cli_ledger import add_ledger_commands
 from desktop_app.cli_output import Printer
@@ -118,6 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_staff_commands(commands, _open)
     _add_report_commands(commands)
     add_audit_commands(commands, _open, _date_argument)
+    add_idle_lock_commands(commands, _open)
 
     check = commands.add_parser(
         "check", help="integrity and consistency check; names the newest good backup on damage"

@@ -661,6 +661,18 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "パスワードが推測されやすすぎます（よくあるパスワード・単語・数字の並びなど）。単語をいくつかつなげた長めのものにしてください。",
         "The password is too easy to guess (a common password, word or sequence). Use a longer one of several words.",
     ),
+    "idle_minutes_invalid": (
+        "画面ロックまでの時間「{value}」は使えません: {low}〜{high} 分で指定してください。",
+        'The idle-lock time "{value}" cannot be used: give {low} to {high} minutes.',
+    ),
+    "idle_minutes_set": (
+        "操作がないときの画面ロックを最長 {minutes} 分にしました（全職員・全端末）。",
+        "The idle lock now applies after at most {minutes} minutes (every member of staff, every PC).",
+    ),
+    "idle_minutes_are": (
+        "操作がないときの画面ロック: 最長 {minutes} 分（全職員・全端末。各職員はこれより短くできます）。",
+        "The idle lock applies after at most {minutes} minutes (every member of staff, every PC; each may choose less).",
+    ),
     "ledger_contact_invalid": (
         "{label}として読めません。個人情報なのでメモには移さず、この行は取り込みません（除外した行のファイルで直して取り込み直してください）。",
         "Does not read as a {label}. Personal data is never moved into the notes: this row is not imported (correct it in the rejected rows' workbook and import it again).",

@@ -33,6 +33,7 @@ ACTION_LABELS = MappingProxyType(
         "erase": Localized("保存期間経過による消去", "erased after retention"),
         "sign_in": Localized("サインイン", "signed in"),
         "sign_in_failed": Localized("サインイン失敗", "sign-in failed"),
+        "sign_out": Localized("サインアウト", "signed out"),
         "lockout": Localized("ロック", "locked out"),
         # issue 19: settings, demo data and refused permissions are audited too
         "denied": Localized("権限がなく拒否", "refused: no permission"),

@@ -53,7 +53,11 @@ class StaffRecord:
     locked_until: dt.datetime | None  # UTC; None or past: not locked
 
     def locked(self, now: dt.datetime | None = None) -> bool:
-        return self.locked_until is not None and self.locked_until > (now or utc_now())
+        """Whether its sign-ins are slowed down now (failures in a row; `staff unlock` ends
+        it), or locked until a time by an older build."""
+        if self.locked_until is not None and self.locked_until > (now or utc_now()):
+            return True
+        return self.failed_logins >= FREE_FAILURES
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -209,6 +213,12 @@ def sign_in(
                 login=row.login, name=row.display_name, role=Role(row.role), office=row.office_code
             )
     raise refusal  # after the commit: the failure is kept
+
+
+def sign_out(db: Database, actor: Actor) -> None:
+    """The window is left (サインアウト, or another member of staff takes the desk): audited."""
+    with db.write() as session:
+        _log(session, actor.login, "sign_out", actor.login)
 
 
 def delay(failures: int) -> float:

@@ -316,6 +316,7 @@ class DeskApp:
             window.list_page.splitter.setSizes([760, 400])
         window.languageChanged.connect(self._switch_language)
         window.restoreRequested.connect(self.restore_backup)
+        window.signOutRequested.connect(self.sign_out)
         window.show()
         if replacing is not None:
             replacing.close()
@@ -433,6 +434,32 @@ class DeskApp:
         if old_window is not None:
             old_window.close()
             old_window.deleteLater()
+
+    @Slot()
+    def sign_out(self) -> None:
+        """The window closes and the sign-in dialog asks who works next; the window is built
+        again for them, or the program ends when nobody signs in."""
+        from desktop_app.ui.sign_in.start import sign_in_interactively
+
+        old_window, old_runner = self.window, self.runner
+        lang = old_window.ctx.lang if old_window is not None else "ja"
+        if old_window is not None:
+            old_window.save_geometry()
+        if old_runner is not None:
+            old_runner.shutdown()
+        if old_window is not None:
+            # Gone before the dialog: nothing of the last person's work stays on the screen,
+            # and no answer of the old window's queries arrives while the dialog waits.
+            old_window.close()
+            old_window.deleteLater()
+            self.app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        self.window, self.runner = None, None
+        actor = sign_in_interactively(self.db, None, lang)
+        if actor is None:
+            self.app.quit()
+            return
+        self.actor = actor
+        self.build(lang, restore=True)
 
     @Slot(str)
     def _switch_language(self, lang: str) -> None:

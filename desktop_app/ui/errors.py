@@ -14,9 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop_app.domain.errors import UserError
-from desktop_app.services import error_log
 
-LOG_FILE = error_log.LOG_FILE
+LOG_FILE = "renkei-desk.log"  # services.error_log.LOG_FILE (not imported before it is needed)
 
 _TITLES = {"ja": ("入力内容を確認してください", "エラー"), "en": ("Please check", "Error")}
 _UNEXPECTED = {
@@ -27,11 +26,15 @@ _UNEXPECTED = {
 
 def log_path() -> Path:
     """The log file, beside the CLI's (platformdirs: XDG_STATE_HOME on Linux)."""
+    from desktop_app.services import error_log
+
     return error_log.log_path()
 
 
 def log_exception(exc: BaseException) -> Path:
     """Write `exc`'s traceback, without its message, to the rotated log; return the file."""
+    from desktop_app.services import error_log
+
     return error_log.log_exception(exc)
 
 

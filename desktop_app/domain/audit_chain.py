@@ -25,7 +25,7 @@ TIME_FORMAT = "%Y-%m-%d %H:%M:%S.%f"
 
 def entry_hash(
     prev: str,
-    at: dt.datetime,
+    at: dt.datetime | str,
     staff: str,
     action: str,
     entity: str,
@@ -34,7 +34,17 @@ def entry_hash(
     old: str | None,
     new: str | None,
 ) -> str:
-    """SHA-256 (hex) of the entry's content and the previous entry's hash."""
-    content = [prev, at.strftime(TIME_FORMAT), staff, action, entity, entity_id, field, old, new]
+    """SHA-256 (hex) of the entry's content and the previous entry's hash. `at` may be the
+    stored text itself (what a verifier reads without parsing every time)."""
+    content = [prev, stored_time(at), staff, action, entity, entity_id, field, old, new]
     text = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def stored_time(at: dt.datetime | str) -> str:
+    """The moment as SQLite holds it (naive UTC, microseconds): `2026-12-06 17:52:00.000000`."""
+    if isinstance(at, str):
+        if len(at) == len("2026-12-06 17:52:00.000000"):
+            return at
+        at = dt.datetime.fromisoformat(at)
+    return at.strftime(TIME_FORMAT)

@@ -146,4 +146,4 @@ def test_no_service_has_a_path_that_edits_or_deletes_the_trail():
     # Only the writer and the reader of the trail hold its model, so no ORM object of it can
     # be deleted or changed elsewhere.
     holders = {path.name for path in SERVICES.glob("*.py") if "AuditLog" in path.read_text("utf-8")}
-    assert holders == {"audit.py", "audit_trail.py", "audit_chain.py"}  # the last only reads
+    assert holders == {"audit.py", "audit_trail.py"}

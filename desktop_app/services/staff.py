@@ -240,7 +240,7 @@ def _recent_failures(session: Session, login: str, moment: dt.datetime) -> int:
 
 def _logged_login(key: str) -> str:
     """How the trail names a login typed at the sign-in (an unknown one may be anything)."""
-    return key[:36] or "?"
+    return key[:64] or "?"  # as long as a login may be, so a known one counts the same
 
 
 def _check(session: Session, login: str, password: str) -> UserError | None:

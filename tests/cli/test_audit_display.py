@@ -5,6 +5,7 @@ labels and stored moments in the office's local time."""
 from __future__ import annotations
 
 import datetime as dt
+import zipfile
 
 from openpyxl import load_workbook
 
@@ -91,3 +92,24 @@ def test_a_report_export_is_shown_in_words():
     assert shown_value("report", None, "report_export", stored, "ja", {}) == (
         "年度 令和8年度 全事務所 PDF month-pdf.pdf"
     )
+
+
+def test_the_exported_trail_holds_no_residents_data(run, db_path, tmp_path, sample_inquiry):
+    """Reads, changes of personal fields and a failed search leave entries, never values: the
+    export's bytes (every part of the .xlsx, unzipped) hold no name, phone or address."""
+    db = database.connect(db_path)
+    try:
+        record = inquiries.add_inquiry(db, sample_inquiry, actor=actor_for())
+        inquiries.get_inquiry(db, record.receipt_no, actor=actor_for())
+        inquiries.update_inquiry(
+            db, record.receipt_no, {"inquirer": {"phone": "03-5555-0199"}}, actor=actor_for()
+        )
+    finally:
+        db.dispose()
+    out = tmp_path / "trail.xlsx"
+    assert run("audit", "export", "--out", str(out), db=db_path).code == 0
+    with zipfile.ZipFile(out) as book:
+        written = b"".join(book.read(name) for name in book.namelist())
+    for value in ("鈴木", "スズキ", "03-5555-0101", "5555", "港区高輪", "108-0074"):
+        assert value.encode() not in written, value
+    assert "＊＊＊".encode() in written  # that the phone changed, not what it says

@@ -45,6 +45,7 @@ class DbRunner(QObject):
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="renkei-db")
         self._reads = ThreadPoolExecutor(max_workers=1, thread_name_prefix="renkei-db-read")
         self._pending = 0
+        self._closed = False
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     @property
@@ -79,6 +80,7 @@ class DbRunner(QObject):
 
     def shutdown(self) -> None:
         """Finish queued jobs and stop the threads (their callbacks are no longer delivered)."""
+        self._closed = True
         self._pool.shutdown(wait=True)
         self._reads.shutdown(wait=True)
 
@@ -92,6 +94,8 @@ class DbRunner(QObject):
     @Slot(object, object, object)
     def _deliver(self, future: Future[Any], on_done: OnDone, on_error: OnError) -> None:
         self._pending -= 1
+        if self._closed:  # the window it answered is being replaced (sign-out, language)
+            return
         try:
             exc = future.exception()
             if exc is None:

@@ -135,9 +135,6 @@ class MainWindow(QMainWindow):
         self.idle_lock = IdleLock(ctx, self, self.idle_minutes())
         self.idle_lock.panel.switchRequested.connect(self.sign_out)
 
-        desk_menu = self.menuBar().addMenu(self.tr("デスク(&D)"))
-        self.sign_out_action = desk_menu.addAction(self.tr("サインアウト(&O)"))
-        self.sign_out_action.triggered.connect(self.sign_out)
         help_menu = self.menuBar().addMenu(self.tr("ヘルプ(&H)"))
         self.about_action = help_menu.addAction(self.tr("バージョン情報(&A)"))
         self.about_action.triggered.connect(self.show_about)

@@ -1044,14 +1044,6 @@ If you accept, the content as exported (not the edits) is imported, and your acc
             <source>サインアウト</source>
             <translation>Sign out</translation>
         </message>
-        <message>
-            <source>デスク(&amp;D)</source>
-            <translation>&amp;Desk</translation>
-        </message>
-        <message>
-            <source>サインアウト(&amp;O)</source>
-            <translation>Sign &amp;out</translation>
-        </message>
     </context>
     <context>
         <name>MastersPage</name>

@@ -60,9 +60,9 @@ def audit_refusal(refusal: UserError) -> None:
 
     from desktop_app.services import audit
 
-    db, actor = _signed[0]
+    db, _actor = _signed[0]
     try:
-        audit.log_refusal(db, actor, refusal)
+        audit.log_refusal(db, refusal)
     except (UserError, SQLAlchemyError, OSError):
         pass  # a file that cannot be written to still shows the refusal
 

@@ -29,7 +29,6 @@ from sqlalchemy.orm import Session
 
 from db.engine import Database
 from db.models import AuditLog, utc_now
-from desktop_app.domain.actor import Actor
 from desktop_app.domain.audit_chain import GENESIS, entry_hash
 from desktop_app.domain.audit_kinds import PERSONAL_MASK
 from desktop_app.domain.errors import UserError
@@ -82,17 +81,18 @@ def _tail(session: Session) -> str:
     return newest or GENESIS
 
 
-def log_refusal(db: Database, actor: Actor, refusal: UserError) -> None:
+def log_refusal(db: Database, refusal: UserError) -> None:
     """A refused permission (`permission_denied`) as an entry of its own: who tried what.
 
     Written in a transaction of its own after the refused one rolled back, by the CLI and the
     window wherever they show the refusal; other refusals are bad input, not attempts."""
     if refusal.code != "permission_denied":
         return
+    params = refusal.params
     with db.write() as session:
         log(
-            session, staff=actor.login, action="denied", entity="permission",
-            entity_id=str(refusal.params.get("permission", "")), new=str(actor.role),
+            session, staff=str(params.get("login", "?")), action="denied", entity="permission",
+            entity_id=str(params.get("permission", "")), new=str(params.get("role_code", "")),
         )  # fmt: skip
 
 

@@ -299,13 +299,16 @@ class DeskApp:
     ) -> MainWindow:
         """The main window in `lang`, shown and loading; `replacing` (the start frame) closes
         once the main window is on screen in its place."""
-        from desktop_app.services import setup
+        from desktop_app.services import audit, setup
         from desktop_app.ui.context import AppContext
         from desktop_app.ui.main_window import MainWindow
         from desktop_app.ui.vocab import load_vocab
         from desktop_app.ui.worker import DbRunner
 
         runner = DbRunner(lang)
+        runner.on_refused = lambda exc: runner.run(
+            audit.log_refusal, self.db, exc, on_error=lambda _: None
+        )  # a refused permission is an audit entry, as at the command line
         vocab = runner.call(load_vocab, self.db, lang)
         training = runner.call(setup.is_training, self.db)
         ctx = AppContext(self.db, self.office, self.actor, lang, runner, vocab, training)

@@ -24,6 +24,7 @@ branch_labels = None
 depends_on = None
 
 _GENESIS = "0" * 64
+_SLICE = 5_000
 _NO_UPDATE = """CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN
         SELECT RAISE(ABORT, 'audit_log is append-only');
     END"""
@@ -52,20 +53,27 @@ def upgrade() -> None:
         op.execute(statement)
     op.execute("ALTER TABLE audit_log ADD COLUMN prev_hash VARCHAR(64)")
     op.execute("ALTER TABLE audit_log ADD COLUMN hash VARCHAR(64)")
-    prev = _GENESIS
-    rows = bind.execute(
-        sa.text(
-            "SELECT pk, at, staff, action, entity, entity_id, field, old, new"
-            " FROM audit_log ORDER BY pk"
-        )
-    ).all()
-    for row in rows:
-        digest = _hash(prev, row)
+    prev, last = _GENESIS, 0
+    while True:  # in slices of the key, so a long trail never sits in memory whole
+        rows = bind.execute(
+            sa.text(
+                "SELECT pk, at, staff, action, entity, entity_id, field, old, new"
+                " FROM audit_log WHERE pk > :last ORDER BY pk LIMIT :size"
+            ),
+            {"last": last, "size": _SLICE},
+        ).all()
+        if not rows:
+            break
+        chained = []
+        for row in rows:
+            digest = _hash(prev, row)
+            chained.append({"prev": prev, "hash": digest, "pk": row.pk})
+            prev = digest
         bind.execute(
             sa.text("UPDATE audit_log SET prev_hash = :prev, hash = :hash WHERE pk = :pk"),
-            {"prev": prev, "hash": digest, "pk": row.pk},
+            chained,
         )
-        prev = digest
+        last = rows[-1].pk
     op.execute(_NO_UPDATE)
     op.execute(_NO_DELETE)
 

@@ -338,6 +338,9 @@ class AuditLog(Base):
     field: Mapped[str | None] = mapped_column(String(40))
     old: Mapped[str | None] = mapped_column(Text)
     new: Mapped[str | None] = mapped_column(Text)
+    # The hash chain (migration 0008, domain/audit_chain.py): an edited entry shows in `check`.
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    hash: Mapped[str | None] = mapped_column(String(64))
     __table_args__ = (
         Index("ix_audit_entity", "entity", "entity_id"),
         Index("ix_audit_staff", "staff", "pk"),

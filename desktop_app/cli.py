@@ -17,10 +17,17 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_app import config
 from desktop_app.cli_audit import add_audit_commands
+from desktop_app.cli_idle_lock import add_idle_lock_commands
 from desktop_app.cli_language import speaking
 from desktop_app.cli_ledger import add_ledger_commands
 from desktop_app.cli_output import Printer
-from desktop_app.cli_sign_in import first_password, requested_user, signed_in, use_user
+from desktop_app.cli_sign_in import (
+    audit_refusal,
+    first_password,
+    requested_user,
+    signed_in,
+    use_user,
+)
 from desktop_app.cli_staff import add_staff_commands
 from desktop_app.cli_sync import add_sync_commands
 from desktop_app.domain.actor import Permission
@@ -113,6 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_staff_commands(commands, _open)
     _add_report_commands(commands)
     add_audit_commands(commands, _open, _date_argument)
+    add_idle_lock_commands(commands, _open)
 
     check = commands.add_parser(
         "check", help="integrity and consistency check; names the newest good backup on damage"
@@ -278,6 +286,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except UserError as exc:
         printer.refusal(exc)
+        audit_refusal(exc)
         return EXIT_REFUSED
     except Exception as exc:
         from desktop_app.services.storage_failures import refusal_of
@@ -286,7 +295,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if (refusal := refusal_of(exc)) is not None:
             printer.refusal(refusal)
             return EXIT_REFUSED
-        log_path = _log_internal_error()
+        log_path = _log_internal_error(exc)
         printer.error(render("internal_error", printer.lang, path=log_path))
         return EXIT_INTERNAL
     finally:
@@ -324,15 +333,11 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
-def _log_internal_error() -> Path:
-    import logging
+def _log_internal_error(exc: BaseException) -> Path:
+    """The traceback without any exception message (services/error_log.py), rotated, 0600."""
+    from desktop_app.services import error_log
 
-    log_dir = config.log_dir()
-    log_dir.mkdir(parents=True, exist_ok=True)
-    path = log_dir / "renkei-desk.log"
-    logging.basicConfig(filename=path, level=logging.INFO)
-    logging.getLogger("renkei_desk").exception("internal error")
-    return path
+    return error_log.log_exception(exc)
 
 
 def _db_path(args: argparse.Namespace) -> Path:
@@ -453,8 +458,9 @@ def _demo_data(args: argparse.Namespace, printer: Printer) -> int:
         raise UserError("count_invalid", value=args.count, limit=MAX_DEMO_COUNT)
     db = _open(args)
     setup.office_required(db)
-    signed_in(db).require(Permission.SETTINGS)  # it makes the database a training one for good
-    report = generate_demo_data(db, count=args.count, seed=args.seed)
+    actor = signed_in(db)
+    actor.require(Permission.SETTINGS)  # it makes the database a training one for good
+    report = generate_demo_data(db, count=args.count, seed=args.seed, staff=actor.login)
     printer.figures(
         render("demo_done", printer.lang, count=report.inquiries, seconds=f"{report.seconds:.1f}"),
         {"inquiries": report.inquiries, "seconds": round(report.seconds, 3)},
@@ -464,11 +470,12 @@ def _demo_data(args: argparse.Namespace, printer: Printer) -> int:
 
 
 def _inquiry_add(args: argparse.Namespace, printer: Printer) -> int:
-    from desktop_app.services import inquiries
+    from desktop_app.services import inquiries, search
 
     data = _read_json(args.json_file)
     db = _open(args)
-    record = inquiries.add_inquiry(db, data, actor=signed_in(db))
+    actor = signed_in(db)
+    record = search.as_listed(inquiries.add_inquiry(db, data, actor=actor), actor)
     printer.record(record, _labels(printer, db, [record]))
     return EXIT_OK
 
@@ -484,11 +491,14 @@ def _inquiry_show(args: argparse.Namespace, printer: Printer) -> int:
 
 
 def _inquiry_update(args: argparse.Namespace, printer: Printer) -> int:
-    from desktop_app.services import inquiries
+    from desktop_app.services import inquiries, search
 
     changes = _assignments(args.assignments)
     db = _open(args)
-    record = inquiries.update_inquiry(db, args.receipt, changes, actor=signed_in(db))
+    actor = signed_in(db)
+    record = search.as_listed(
+        inquiries.update_inquiry(db, args.receipt, changes, actor=actor), actor
+    )
     printer.record(record, _labels(printer, db, [record]))
     return EXIT_OK
 

@@ -79,7 +79,9 @@ def _list(opener: Opener, read_date: DateReader, args: argparse.Namespace, print
     from desktop_app.services import audit_trail
 
     db = opener(args)
-    page = audit_trail.list_entries(db, signed_in(db), _filter(read_date, args), limit=args.limit)
+    page = audit_trail.list_entries(
+        db, signed_in(db), _filter(read_date, args), limit=args.limit, lang=printer.lang
+    )
     if printer.as_json:
         printer.figures("", {"count": page.count, "items": [e.to_json() for e in page.items]})
         return EXIT_OK
@@ -93,7 +95,7 @@ def _list(opener: Opener, read_date: DateReader, args: argparse.Namespace, print
             )
             if part
         )
-        change = f"  {entry.old or ''} → {entry.new or ''}" if entry.old or entry.new else ""
+        change = f"  {entry.old_shown} → {entry.new_shown}" if entry.old or entry.new else ""
         stamp = entry.at.strftime("%Y/%m/%d %H:%M:%S")
         action = audit_kinds.action_label(entry.action, printer.lang)
         printer.line(f"{stamp}  {entry.staff}  {action}  {what}{change}")

@@ -25,11 +25,14 @@ if TYPE_CHECKING:
 NEW_PASSWORD_ENV = "RENKEI_DESK_NEW_PASSWORD"
 
 _requested: dict[str, str | None] = {"user": None}
+# The database and actor of this command's sign-in, so a refused permission is audited.
+_signed: list[tuple[Database, Actor]] = []
 
 
 def use_user(name: str | None) -> None:
     """The `--user` of this command (None: the environment or the default decides)."""
     _requested["user"] = name
+    _signed.clear()
 
 
 def requested_user() -> str | None:
@@ -48,13 +51,29 @@ def signed_in(db: Database, *, reading: bool = False) -> Actor:
     from desktop_app.services import staff, storage_failures
 
     try:
-        return staff.sign_in(db, user_name(), password())
+        actor = staff.sign_in(db, user_name(), password())
     except Exception as exc:
         if not reading or not storage_failures.is_busy(exc):
             raise
-    actor = staff.sign_in_unrecorded(db, user_name(), password())
-    print(render("sign_in_not_recorded", config.language()), file=sys.stderr)
+        actor = staff.sign_in_unrecorded(db, user_name(), password())
+        print(render("sign_in_not_recorded", config.language()), file=sys.stderr)
+    _signed[:] = [(db, actor)]
     return actor
+
+
+def audit_refusal(refusal: UserError) -> None:
+    """Write a refused permission of this command to the trail of the database signed in to."""
+    if refusal.code != "permission_denied" or not _signed:
+        return
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from desktop_app.services import audit
+
+    db, _actor = _signed[0]
+    try:
+        audit.log_refusal(db, refusal)
+    except (UserError, SQLAlchemyError, OSError):
+        pass  # a file that cannot be written to still shows the refusal
 
 
 def password() -> str:

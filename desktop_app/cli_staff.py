@@ -73,7 +73,7 @@ def _list(opener: Opener, args: argparse.Namespace, printer: Printer) -> int:
         role = ROLE_LABELS[item.role]
         state = [] if item.active else ["disabled" if english else "無効"]
         if item.locked():
-            state.append("locked" if english else "ロック中")
+            state.append("slowed down" if english else "待ち時間あり")
         printer.line(
             f"{item.login}\t{item.name}\t{role.en if english else role.ja}\t{'、'.join(state)}"
         )

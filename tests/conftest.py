@@ -148,9 +148,10 @@ def sample_inquiry(contract_example: dict[str, Any]) -> dict[str, Any]:
 
 
 def not_signing_in(table: str) -> str:
-    """Every command signs in and the sign-in is audited: a refused command still did that,
-    and changed nothing else. The WHERE that leaves those entries out of a comparison."""
-    return " WHERE action != 'sign_in'" if table == "audit_log" else ""
+    """Every command signs in and the sign-in is audited, as is a refused permission: a refused
+    command still did that, and changed nothing else. The WHERE that leaves those entries out
+    of a comparison."""
+    return " WHERE action NOT IN ('sign_in', 'denied')" if table == "audit_log" else ""
 
 
 def table_snapshot(path: Path) -> dict[str, Any]:

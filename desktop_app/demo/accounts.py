@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from db.engine import Database
 from desktop_app.domain.actor import Role, system_actor
-from desktop_app.services import setup, staff
+from desktop_app.services import passwords, setup, staff
 
-DEMO_PASSWORD = "kenshu-2026"
+DEMO_PASSWORD = passwords.PUBLISHED_DEMO_PASSWORD
 
 
 @dataclass(frozen=True)

@@ -46,7 +46,7 @@ from desktop_app.demo.accounts import ensure_demo_accounts
 from desktop_app.demo.generator import DemoContext, DemoGenerator
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.local_time import local_today
-from desktop_app.services import setup, writer
+from desktop_app.services import audit, setup, writer
 from desktop_app.services.database import Upgrade, connect
 
 MAX_COUNT = 2_000_000
@@ -93,14 +93,20 @@ class DemoReport:
 
 
 def generate_demo_data(
-    db: Database, *, count: int, seed: int = 1, today: dt.date | None = None
+    db: Database,
+    *,
+    count: int,
+    seed: int = 1,
+    today: dt.date | None = None,
+    staff: str = "system",
 ) -> DemoReport:
     """Append `count` demo inquiries (with inquirers, actions and codes) in one transaction.
 
     A branch's database gets its own office's cases, the central office's cases of every
     office; dated over the previous and the current fiscal year up to `today`. Marks the
     database as a training database in the same transaction. Refuses a count outside
-    1..MAX_COUNT and a database that was never initialised, writing nothing.
+    1..MAX_COUNT and a database that was never initialised, writing nothing. Audited as
+    `staff`'s (the program's own when no one asked).
     """
     if isinstance(count, bool) or not 1 <= count <= MAX_COUNT:
         raise UserError("count_invalid", limit=MAX_COUNT, value=count)
@@ -120,6 +126,10 @@ def generate_demo_data(
         index_seconds = time.perf_counter() - before
         _save_counters(session, context.counters, generator.counters)
         setup.mark_training(session)
+        audit.log(
+            session, staff=staff, action="demo_data", entity="setting",
+            entity_id="training", new=str(count),
+        )  # fmt: skip
     ensure_demo_accounts(db)
     # The planner needs statistics that know about the new rows, or a search scans the table.
     before = time.perf_counter()

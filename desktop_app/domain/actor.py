@@ -94,6 +94,10 @@ class Actor:
                 what=PERMISSION_LABELS[permission],
                 role=ROLE_LABELS[self.role],
                 needed=ROLE_LABELS[_LEAST_ROLE[permission]],
+                # for the audit entry of the refusal (services.audit.log_refusal)
+                permission=str(permission),
+                login=self.login,
+                role_code=str(self.role),
             )
 
 

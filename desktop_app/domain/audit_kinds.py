@@ -33,12 +33,22 @@ ACTION_LABELS = MappingProxyType(
         "erase": Localized("保存期間経過による消去", "erased after retention"),
         "sign_in": Localized("サインイン", "signed in"),
         "sign_in_failed": Localized("サインイン失敗", "sign-in failed"),
+        "sign_out": Localized("サインアウト", "signed out"),
         "lockout": Localized("ロック", "locked out"),
         # Backups, restores and the secrets of the database (issues 18.2, 19.1, 19.2).
         "backup": Localized("バックアップ", "backup made"),
         "restore": Localized("バックアップから復元", "restored from a backup"),
         "backup_password": Localized("バックアップのパスワード設定", "backup password set"),
         "package_password": Localized("共有パスワード設定", "package password set"),
+        # issue 19: settings, demo data and refused permissions are audited too
+        "denied": Localized("権限がなく拒否", "refused: no permission"),
+        "setting": Localized("設定の変更", "setting changed"),
+        "demo_data": Localized("研修用データの作成", "demo data made"),
+        "staff_add": Localized("職員の追加", "staff added"),
+        "staff_disable": Localized("職員の無効化", "staff disabled"),
+        "staff_unlock": Localized("ロック解除", "unlocked"),
+        "password": Localized("パスワード変更", "password changed"),
+        "import_ledger": Localized("台帳の取込", "ledger imported"),
     }
 )
 
@@ -53,6 +63,9 @@ ENTITY_LABELS = MappingProxyType(
         "retention": Localized("保存期間", "retention"),
         "staff": Localized("職員", "staff"),
         "database": Localized("データベース", "database"),
+        "permission": Localized("権限", "permission"),
+        "setting": Localized("設定", "setting"),
+        "ledger": Localized("台帳", "ledger"),
     }
 )
 

@@ -3,7 +3,8 @@
 Every problem names the row as Excel shows it, the column letter and header, the value and
 why (the issue's per-row report). Three kinds:
 - `rejected`: the row does not come in (an impossible date, a required value missing, a value
-  too long);
+  too long, a phone, e-mail or postal code that does not read as one: personal data is never
+  moved into the notes);
 - `unplaced`: the row comes in, the value as その他 (a category no vocabulary word fits) or
   empty (a channel, a status word nobody uses);
 - `kept`: the row comes in, the value kept in the inquirer's notes because it is not what its
@@ -393,9 +394,16 @@ class _RowReader:
             )
         notes = [values.pop("notes")] if values.get("notes") else []
         for key, check in _CONTACT_CHECKS.items():
+            # A phone, e-mail or postal code that does not read as one is personal data all
+            # the same: never moved into the notes (which lists show and retention keeps), the
+            # row goes to the rejects workbook for a person to correct.
             if values[key] and (checked := check(values[key])) is None:
-                self.problem(self.kept, f"inquirer.{key}", UserError("ledger_value_kept_in_notes"))
-                notes.append(f"{fields.label_in(f'inquirer.{key}', 'ja')}: {values[key]}")
+                label = fields.label_in(f"inquirer.{key}", "ja")
+                self.problem(
+                    self.rejected,
+                    f"inquirer.{key}",
+                    UserError("ledger_contact_invalid", label=label),
+                )
                 values[key] = ""
             elif values[key]:
                 values[key] = checked or ""

@@ -581,8 +581,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "This database has no staff accounts. Create the first administrator admin with `renkei-desk init --office CODE`.",
     ),
     "sign_in_failed": (
-        "ユーザー「{user}」のサインインに失敗しました: ユーザー名かパスワードが違います。5回続けて失敗すると15分間ロックされます。",
-        'Sign-in as "{user}" failed: the user name or the password is wrong. Five failures in a row lock the account for 15 minutes.',
+        "ユーザー「{user}」でサインインできませんでした: ユーザー名かパスワードが違うか、このアカウントは使えません。続けて失敗すると、次の回答までの待ち時間が長くなります（最長30秒）。",
+        'Could not sign in as "{user}": the user name or the password is wrong, or the account cannot be used. Failures in a row make the next answer wait longer (up to 30 seconds).',
     ),
     "account_locked": (
         "アカウント「{user}」は続けてサインインに失敗したためロックされています（{until} まで）。管理者にロック解除を依頼してください。",
@@ -828,6 +828,31 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "ledger_doubtful_row": (
         "{row} 行目の相談者は、登録済みの相談者（{receipt_no} の相談者）とフリガナが同じで氏名が違います。同じ人か確認してください（取り込まずに残しました。--add-duplicates で別の相談者として取り込みます）。",
         "The inquirer of row {row} has the reading of a known inquirer (the one of {receipt_no}) but another name. Check whether they are the same person (the row is held back; --add-duplicates imports it as another inquirer).",
+    ),
+    # issue 19 (personal data protection): passwords, audited refusals, idle-lock policy
+    "password_published": (
+        "このパスワードは研修用として公開されています。別のパスワードにしてください。",
+        "This password is published for training. Choose another one.",
+    ),
+    "password_weak": (
+        "パスワードが推測されやすすぎます（よくあるパスワード・単語・数字の並びなど）。単語をいくつかつなげた長めのものにしてください。",
+        "The password is too easy to guess (a common password, word or sequence). Use a longer one of several words.",
+    ),
+    "idle_minutes_invalid": (
+        "画面ロックまでの時間「{value}」は使えません: {low}〜{high} 分で指定してください。",
+        'The idle-lock time "{value}" cannot be used: give {low} to {high} minutes.',
+    ),
+    "idle_minutes_set": (
+        "操作がないときの画面ロックを最長 {minutes} 分にしました（全職員・全端末）。",
+        "The idle lock now applies after at most {minutes} minutes (every member of staff, every PC).",
+    ),
+    "idle_minutes_are": (
+        "操作がないときの画面ロック: 最長 {minutes} 分（全職員・全端末。各職員はこれより短くできます）。",
+        "The idle lock applies after at most {minutes} minutes (every member of staff, every PC; each may choose less).",
+    ),
+    "ledger_contact_invalid": (
+        "{label}として読めません。個人情報なのでメモには移さず、この行は取り込みません（除外した行のファイルで直して取り込み直してください）。",
+        "Does not read as a {label}. Personal data is never moved into the notes: this row is not imported (correct it in the rejected rows' workbook and import it again).",
     ),
 }
 

@@ -10,18 +10,28 @@ is written as PERSONAL_MASK (an empty one stays empty). The trail is then no cop
 data, an export of it carries none, and the retention's erasure leaves it untouched, which
 the append-only triggers (migration 0006) require: nothing in the program edits or deletes an
 entry.
+
+Each entry is chained to the one before it (domain/audit_chain.py): its hash covers its content
+and the previous entry's hash, so `check` (services/audit_chain_check.py) names an entry edited
+or removed by someone who dropped the triggers. Writes run one at a time (BEGIN IMMEDIATE), so
+the newest hash read inside the transaction is the one the next entry links to.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Mapping
 from typing import Any
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from db.models import AuditLog
+from db.engine import Database
+from db.models import AuditLog, utc_now
+from desktop_app.domain.audit_chain import GENESIS, entry_hash
 from desktop_app.domain.audit_kinds import PERSONAL_MASK
+from desktop_app.domain.errors import UserError
 from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS
 
 
@@ -36,17 +46,76 @@ def log(
     old: Any = None,
     new: Any = None,
 ) -> None:
+    at = utc_now()
+    shown_old, shown_new = _shown(entity, field, old), _shown(entity, field, new)
+    prev = _tail(session)
+    digest = entry_hash(
+        prev, at, str(staff), str(action), str(entity), str(entity_id), field, shown_old, shown_new
+    )
     session.add(
         AuditLog(
-            staff=staff,
-            action=action,
-            entity=entity,
-            entity_id=entity_id,
+            at=at,
+            staff=str(staff),
+            action=str(action),
+            entity=str(entity),
+            entity_id=str(entity_id),
             field=field,
-            old=_shown(entity, field, old),
-            new=_shown(entity, field, new),
+            old=shown_old,
+            new=shown_new,
+            prev_hash=prev,
+            hash=digest,
         )
     )
+    session.info[_TAIL] = (session.get_transaction(), digest)
+
+
+_TAIL = "renkei_audit_tail"
+
+
+def _tail(session: Session) -> str:
+    """The hash of the newest entry: remembered within this transaction, else read."""
+    known = session.info.get(_TAIL)
+    if known is not None and known[0] is session.get_transaction():
+        return str(known[1])
+    newest = session.scalar(select(AuditLog.hash).order_by(AuditLog.pk.desc()).limit(1))
+    return newest or GENESIS
+
+
+def log_refusal(db: Database, refusal: UserError) -> None:
+    """A refused permission (`permission_denied`) as an entry of its own: who tried what.
+
+    Written in a transaction of its own after the refused one rolled back, by the CLI and the
+    window wherever they show the refusal; other refusals are bad input, not attempts."""
+    if refusal.code != "permission_denied":
+        return
+    params = refusal.params
+    with db.write() as session:
+        log(
+            session, staff=str(params.get("login", "?")), action="denied", entity="permission",
+            entity_id=str(params.get("permission", "")), new=str(params.get("role_code", "")),
+        )  # fmt: skip
+
+
+def failed_sign_ins(
+    session: Session, login: str, *, since: dt.datetime, reset_by: tuple[str, ...]
+) -> int:
+    """Failed sign-ins of `login` since `since` and after its last entry of a `reset_by` kind
+    (what slows its next sign-in down: services.staff)."""
+    about = (AuditLog.entity == "staff", AuditLog.entity_id == login)
+    reset = session.scalar(
+        select(func.max(AuditLog.pk)).where(*about, AuditLog.action.in_(reset_by))
+    )
+    query = (
+        select(func.count())
+        .select_from(AuditLog)
+        .where(
+            *about,
+            AuditLog.action == "sign_in_failed",
+            AuditLog.at >= since,
+            AuditLog.pk > (reset or 0),
+        )
+    )
+    return session.scalar(query) or 0
 
 
 def masked_content(entity: str, content_json: str) -> str:

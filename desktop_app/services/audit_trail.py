@@ -23,11 +23,12 @@ from db.engine import Database
 from db.models import Action, AuditLog, Inquiry
 from desktop_app.domain import audit_kinds, fields
 from desktop_app.domain.actor import Actor, Permission
+from desktop_app.domain.audit_display import Labels, safe_text, shown_value
 from desktop_app.domain.audit_labels import audit_labels
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.local_time import DEFAULT_ZONE, local_datetime
 from desktop_app.excel.audit_workbook import write_audit
-from desktop_app.services import audit, output_files
+from desktop_app.services import audit, lookup, output_files
 
 PAGE = 200
 MAX_LIMIT = 10_000
@@ -57,8 +58,12 @@ class AuditEntry:
     old: str | None
     new: str | None
     receipt_no: str | None  # of the inquiry the entry is about, when it is about one
+    # old and new as shown: codes as labels, moments in local time, control characters escaped
+    old_shown: str = ""
+    new_shown: str = ""
 
     def to_json(self) -> dict[str, Any]:
+        """The codes as stored (a script's contract), made safe for a terminal."""
         return {
             "at": self.at.replace(tzinfo=ZoneInfo(DEFAULT_ZONE)).isoformat(timespec="seconds"),
             "staff": self.staff,
@@ -66,8 +71,8 @@ class AuditEntry:
             "entity": self.entity,
             "entity_id": self.entity_id,
             "field": self.field,
-            "old": self.old,
-            "new": self.new,
+            "old": None if self.old is None else safe_text(self.old),
+            "new": None if self.new is None else safe_text(self.new),
         }
 
     def field_label(self, lang: str) -> str:
@@ -93,12 +98,14 @@ def list_entries(
     limit: int = PAGE,
     before: int | None = None,
     with_count: bool = True,
+    lang: str = "ja",
 ) -> AuditPage:
     """Matching entries, newest first; `before` (a pk) continues after the last page shown."""
     actor.require(Permission.AUDIT)
     _check_action(flt.action)
     if not 1 <= limit <= MAX_LIMIT:
         raise UserError("count_invalid", value=limit, limit=MAX_LIMIT)
+    labels = lookup.labels(db, lang)
     with db.read() as session:
         conditions = _conditions(session, flt)
         count = (
@@ -110,7 +117,7 @@ def list_entries(
         if before is not None:
             query = query.where(AuditLog.pk < before)
         rows = list(session.scalars(query.order_by(AuditLog.pk.desc()).limit(limit)))
-        return AuditPage(count, tuple(_entries(session, rows)))
+        return AuditPage(count, tuple(_entries(session, rows, lang, labels)))
 
 
 def staff_logins(db: Database, actor: Actor) -> list[str]:
@@ -139,10 +146,11 @@ def export_entries(
     existing file only with `overwrite`); the export is audited."""
     actor.require(Permission.AUDIT)
     _check_action(flt.action)
+    labels = lookup.labels(db, lang)
     written = output_files.output(db, out, overwrite=overwrite, refusal="audit_export_failed")
     with written as temporary, db.read() as session:
         conditions = _conditions(session, flt)
-        count = write_audit(temporary, _sheet_rows(session, conditions, lang))
+        count = write_audit(temporary, _sheet_rows(session, conditions, lang, labels))
     with db.write() as session:
         audit.log(
             session, staff=actor.login, action="export", entity="audit",
@@ -151,7 +159,9 @@ def export_entries(
     return AuditExport(out, count)
 
 
-def _sheet_rows(session: Session, conditions: list[Any], lang: str) -> Iterator[list[Any]]:
+def _sheet_rows(
+    session: Session, conditions: list[Any], lang: str, labels: Labels
+) -> Iterator[list[Any]]:
     before: int | None = None
     while True:
         query = select(AuditLog).where(*conditions)
@@ -160,7 +170,7 @@ def _sheet_rows(session: Session, conditions: list[Any], lang: str) -> Iterator[
         rows = list(session.scalars(query.order_by(AuditLog.pk.desc()).limit(_CHUNK)))
         if not rows:
             return
-        for entry in _entries(session, rows):
+        for entry in _entries(session, rows, lang, labels):
             words = audit_labels(entry.action, entry.entity, entry.field, lang)
             yield [
                 entry.at,
@@ -169,9 +179,9 @@ def _sheet_rows(session: Session, conditions: list[Any], lang: str) -> Iterator[
                 words.entity,
                 entry.receipt_no or "",
                 entry.entity_id,
-                words.field,
-                entry.old,
-                entry.new,
+                safe_text(entry.field_label(lang)),
+                entry.old_shown,
+                entry.new_shown,
             ]
         before = rows[-1].pk
 
@@ -218,20 +228,25 @@ def _ids_of_receipt(session: Session, receipt_no: str) -> list[str]:
     return [found.id, found.inquirer_id, *actions]
 
 
-def _entries(session: Session, rows: Sequence[AuditLog]) -> Iterator[AuditEntry]:
+def _entries(
+    session: Session, rows: Sequence[AuditLog], lang: str, labels: Labels
+) -> Iterator[AuditEntry]:
+    """Entries as shown: what a person typed (a login at a failed sign-in, an id) escaped."""
     receipts = _receipts(session, rows)
     for row in rows:
         yield AuditEntry(
             pk=row.pk,
             at=local_datetime(row.at, DEFAULT_ZONE),
-            staff=row.staff,
+            staff=safe_text(row.staff),
             action=row.action,
             entity=row.entity,
-            entity_id=row.entity_id,
+            entity_id=safe_text(row.entity_id),
             field=row.field,
             old=row.old,
             new=row.new,
             receipt_no=receipts.get(row.entity_id),
+            old_shown=shown_value(row.entity, row.field, row.action, row.old, lang, labels),
+            new_shown=shown_value(row.entity, row.field, row.action, row.new, lang, labels),
         )
 
 

@@ -123,6 +123,10 @@ def set_folder(db: Database, actor: Actor, folder: Path | None) -> Path:
                 session.delete(existing)
         else:
             session.merge(Setting(key=FOLDER_KEY, value=str(chosen)))
+        audit.log(
+            session, staff=actor.login, action="setting", entity="setting",
+            entity_id=FOLDER_KEY, new=str(chosen),
+        )  # fmt: skip
     return chosen
 
 

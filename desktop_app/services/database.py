@@ -21,6 +21,7 @@ from desktop_app.domain import text
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.messages import render
 from desktop_app.services import backups
+from desktop_app.services.owner_only import create_owner_only, restrict
 
 SQL_FUNCTIONS: dict[str, SqlFunction] = {
     FOLD_FUNCTION: text.fold,
@@ -58,6 +59,10 @@ def connect(path: Path, on_upgrade: Callable[[Upgrade], None] | None = None) -> 
     program, or when the backup before an upgrade cannot be written (nothing is upgraded then).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
+    # Readable by its owner only (services/owner_only.py): SQLite gives the WAL its mode.
+    create_owner_only(path)
+    for own in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        restrict(own)
     database = open_database(path, SQL_FUNCTIONS)
     try:
         current = migrate.current_revision(database.engine)

@@ -13,6 +13,7 @@ pointing at the kept one (`merged_into`), so the merge travels to other offices 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -25,6 +26,7 @@ from desktop_app.domain import corporate_number as corporate
 from desktop_app.domain import text
 from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS, has_personal_data, masked
 from desktop_app.services import audit, writer
 from desktop_app.services.records import InquirerRecord, inquirer_record
 
@@ -73,8 +75,13 @@ def suggest_duplicates(
     corporate_number: str = "",
     organization: str = "",
     limit: int = 5,
+    actor: Actor | None = None,
 ) -> list[InquirerMatch]:
-    """Live inquirers matching any key after normalisation, the most keys matched first."""
+    """Live inquirers matching any key after normalisation, the most keys matched first.
+
+    Other people's records, so shown as a list shows them: masked (03-****-0101) unless
+    `actor` may list personal data; a phone is matched only as the whole number. Taking one
+    (linking it) opens it in full through `open_inquirer`, which is audited."""
     probes = _probes(
         name=name,
         kana=kana,
@@ -95,7 +102,7 @@ def suggest_duplicates(
         rows = session.scalars(select(Inquirer).where(Inquirer.id.in_(matched)))
         found = [
             InquirerMatch(
-                inquirer=inquirer_record(row),
+                inquirer=_as_listed(inquirer_record(row), actor),
                 matched_on=tuple(matched[row.id]),
                 inquiry_count=counts.get(row.id, 0),
             )
@@ -103,6 +110,28 @@ def suggest_duplicates(
         ]
     found.sort(key=lambda m: (-len(m.matched_on), -m.inquiry_count, m.inquirer.kana, m.inquirer.id))
     return found[:limit]
+
+
+def open_inquirer(db: Database, inquirer_id: str, *, actor: Actor) -> InquirerRecord:
+    """One inquirer in full, to link to the inquiry being taken; logged as a read."""
+    actor.require(Permission.RECORD)
+    with db.write() as session:
+        row = _live(session, inquirer_id)
+        record = inquirer_record(row)
+        if has_personal_data(record.to_json()):
+            audit.log(
+                session, staff=actor.login, action="read", entity="inquirer", entity_id=row.id
+            )
+        return record
+
+
+def _as_listed(record: InquirerRecord, actor: Actor | None) -> InquirerRecord:
+    if actor is not None and actor.may(Permission.PERSONAL_LISTS):
+        return record
+    shown = masked(record.to_json())
+    return dataclasses.replace(
+        record, **{key: shown[key] or "" for key in PERSONAL_INQUIRER_FIELDS if key in shown}
+    )
 
 
 def merge_inquirers(db: Database, keep_id: str, drop_id: str, *, actor: Actor) -> InquirerRecord:

@@ -35,6 +35,7 @@ from db.backup import file_problems, integrity_problems
 from db.engine import BUSY_TIMEOUT_MS, Database
 from db.models import Inquiry, ReceiptCounter
 from desktop_app.domain.errors import UserError
+from desktop_app.services import audit_chain
 from desktop_app.services.backups import BackupFile
 from desktop_app.services.database import Upgrade, connect
 from desktop_app.services.restore import newest_good_backup
@@ -172,6 +173,7 @@ def _consistency_problems(db: Database) -> list[str]:
         if inquiries != indexed:
             problems.append(f"search index holds {indexed} of {inquiries} inquiries")
         problems += _receipt_counter_problems(session, office)
+    problems += audit_chain.chain_problems(db)
     return problems
 
 

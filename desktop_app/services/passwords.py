@@ -5,32 +5,60 @@ the hash string, so a hash verifies with the parameters it was made with. The pa
 OWASP's recommended minimum for argon2id (19 MiB, 2 passes, 1 lane): about 30 ms on a ward
 PC, slow enough for a stolen file to resist guessing, quick enough for every CLI command to
 sign in.
+
+A new password must also not be guessable: zxcvbn (Dropbox's estimator, with its lists of common
+passwords, names, words, dates and keyboard patterns) must rate it at least MIN_SCORE of 4,
+about 10^8 guesses or more, so `1234567890` and `password12` are refused though long enough.
+The published demo password (demo/accounts.py) is refused for every account but the demo
+accounts of a training database, whose cases are practice cases.
 """
 
 from __future__ import annotations
 
+from functools import cache
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from zxcvbn import zxcvbn
 
 from desktop_app.domain.errors import UserError
 
 MIN_LENGTH = 10
+MIN_SCORE = 3
+_RATED = 64
+# The demo accounts' password, printed in README and on a training database's sign-in screen.
+PUBLISHED_DEMO_PASSWORD = "kenshu-2026"
+# Words a guesser tries first at this desk: the program's own names.
+_PROGRAM_WORDS = ("renkei", "desk", "renkeidesk", "madoguchi-desk")
 _HASHER = PasswordHasher(time_cost=2, memory_cost=19_456, parallelism=1)
 
 
-def check_strength(password: str, *, login: str) -> None:
-    """Refuse a password shorter than MIN_LENGTH, one that contains the login, or one character
-    repeated: each is guessed first."""
+def check_strength(password: str, *, login: str, training: bool = False) -> None:
+    """Refuse a password shorter than MIN_LENGTH, one that contains the login, one character
+    repeated, the published demo password (outside a `training` database), or one zxcvbn
+    rates below MIN_SCORE: each is guessed first."""
     if len(password) < MIN_LENGTH:
         raise UserError("password_too_short", at="password", limit=MIN_LENGTH)
     if login and login.casefold() in password.casefold():
         raise UserError("password_has_login", at="password")
     if len(set(password)) == 1:
         raise UserError("password_one_character", at="password")
+    if password == PUBLISHED_DEMO_PASSWORD and not training:
+        raise UserError("password_published", at="password")
+    # zxcvbn's time grows quickly with length; the first _RATED characters decide.
+    if zxcvbn(password[:_RATED], user_inputs=[login, *_PROGRAM_WORDS])["score"] < MIN_SCORE:
+        raise UserError("password_weak", at="password")
 
 
 def hash_password(password: str) -> str:
     return _HASHER.hash(password)
+
+
+@cache
+def dummy_hash() -> str:
+    """A hash no password matches in practice, verified for an unknown login so that its
+    refusal takes as long as a wrong password's (made once, with the same parameters)."""
+    return _HASHER.hash("renkei-desk: no such account")
 
 
 def matches(stored: str | None, password: str) -> bool:

@@ -8,6 +8,12 @@ Free text goes to the trigram index for terms of 3+ characters and to the bigram
 its digits, so 03-5555-0101 and (03)5555-0101 find the same inquirer. A term may end (or start)
 with `*` as people write a wildcard (`東*`, `東京都*`): every term already matches anywhere in
 the text, so "followed by anything" is the term itself and the asterisks are set aside.
+
+A role that sees phones masked (a clerk) must not recover one by searching for its digits a
+few at a time (`鈴木 5555`, `鈴木 5556` ...): with `phones_whole`, which `list_inquiries`,
+`iter_inquiries` and the window's list set for such a role, a term holding a digit matches the
+text the list shows (subject, content, organisation, name, reading) and a phone only as the
+whole number. E-mail addresses are not in the search text at all.
 """
 
 from __future__ import annotations
@@ -19,8 +25,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import Integer, Select, and_, func, literal_column, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Integer, Select, and_, exists, func, literal_column, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from db.engine import Database
 from db.models import (
@@ -57,6 +63,7 @@ _PK_UNINDEXED = literal_column("+inquiry.pk", Integer)
 _COMMON_MATCHES = 2_000
 # A wildcard at either end of a term, in either width (＊ folds to * only later).
 _WILDCARDS = "*＊"
+_WHOLE_PHONE = 10  # digits of the shortest whole Japanese phone number (03-5555-0101)
 
 
 @dataclass(frozen=True)
@@ -76,6 +83,13 @@ class InquiryFilter:
     prefecture: str | None = None
     municipality: str | None = None
     agreement_body: str | None = None
+    # For a role that sees phones masked: digits match a phone only as the whole number.
+    phones_whole: bool = False
+
+
+def for_actor(flt: InquiryFilter, actor: Actor) -> InquiryFilter:
+    """`flt` as `actor` may search: phones matched whole unless the role lists them."""
+    return dataclasses.replace(flt, phones_whole=not actor.may(Permission.PERSONAL_LISTS))
 
 
 @dataclass(frozen=True)
@@ -259,6 +273,7 @@ def list_inquiries(
     """Count and records of the newest matches (the CLI's `inquiry list`); the inquirers'
     personal fields masked for a role that may not list them (domain.pii.masked)."""
     actor.require(Permission.RECORD)
+    flt = for_actor(flt, actor)
     count = count_inquiries(db, flt)
     with db.read() as session:
         pks = list(session.scalars(_ordered(flt, "received_at", True).limit(limit)))
@@ -344,10 +359,17 @@ def iter_inquiries(db: Database, flt: InquiryFilter, *, actor: Actor) -> Iterato
     Pages through the ordered key list (`ordered_pks`) in one read transaction, so the stream
     is one consistent snapshot and memory holds one page of records at a time.
     """
+    flt = for_actor(flt, actor)
     with db.read() as session:
         pks = _ordered_keys(session, flt, "received_at", True)
         for start in range(0, len(pks), _IN_CHUNK):
             yield from _as_listed(_records(session, pks[start : start + _IN_CHUNK]), actor)
+
+
+def as_listed(record: InquiryRecord, actor: Actor) -> InquiryRecord:
+    """One record as a list shows it to `actor`: what `inquiry add` and `inquiry update`
+    print, since neither is a request to read the inquirer (`inquiry show` is, audited)."""
+    return _as_listed([record], actor)[0]
 
 
 def _as_listed(records: list[InquiryRecord], actor: Actor) -> list[InquiryRecord]:
@@ -393,6 +415,8 @@ def _filtered(flt: InquiryFilter, *, walk_index: bool = False) -> Select[int]:
     key = _PK_UNINDEXED if walk_index else Inquiry.pk
     if matches:
         statement = statement.where(key.in_(matching_pks(matches)))
+        if flt.phones_whole:
+            statement = statement.where(*_digits_not_from_phones(flt.text))
     if flt.date_from is not None:
         statement = statement.where(Inquiry.received_at >= flt.date_from)
     if flt.date_to is not None:
@@ -412,6 +436,31 @@ def _filtered(flt: InquiryFilter, *, walk_index: bool = False) -> Select[int]:
     if flt.overdue_only:
         statement = statement.where(overdue_clause(flt.today or local_today()))
     return _by_place(statement, flt, key)
+
+
+def _digits_not_from_phones(query: str) -> list[Any]:
+    """For each term holding a digit: it is in the text a masked list shows, or it is the
+    inquirer's whole phone number. The index has already narrowed the rows to a few."""
+    conditions: list[Any] = []
+    for written in query.split():
+        raw = written.strip(_WILDCARDS)
+        folded = text.fold(raw)
+        if not any(char.isdigit() for char in folded):
+            continue
+        inquirer = aliased(Inquirer)
+        shown = func.rd_fold(
+            func.coalesce(Inquiry.subject, "").op("||")(" | ")
+            .op("||")(func.coalesce(Inquiry.content, "")).op("||")(" | ")
+            .op("||")(func.coalesce(inquirer.organization, "")).op("||")(" | ")
+            .op("||")(func.coalesce(inquirer.name, "")).op("||")(" | ")
+            .op("||")(func.coalesce(inquirer.kana, ""))
+        )  # fmt: skip
+        either = [shown.contains(folded, autoescape=True)]
+        digits = text.digits(raw)
+        if text.looks_like_phone(raw) and len(digits) >= _WHOLE_PHONE:
+            either.append(inquirer.phone_digits == digits)
+        conditions.append(exists(select(1).where(inquirer.id == Inquiry.inquirer_id, or_(*either))))
+    return conditions
 
 
 def _only_places(flt: InquiryFilter) -> InquiryFilter:

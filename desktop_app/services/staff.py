@@ -1,9 +1,17 @@
 """Staff accounts and signing in: who may use this database, in which role.
 
 Every account belongs to this database's office. Signing in checks the password against its
-argon2id hash (services.passwords); five failures in a row lock the account for fifteen
-minutes (an administrator can unlock it sooner), and a disabled account cannot sign in at all.
-Every sign-in, failed sign-in, lockout and change to an account is written to the audit log.
+argon2id hash (services.passwords), and a disabled account cannot sign in at all.
+
+A stranger learns nothing from a refusal: an unknown login is hashed against a dummy hash, a
+disabled account's password is still checked, so every refusal takes the time of one argon2
+verification, and every refusal says the same words (`sign_in_failed`); the reason is written
+to the audit trail only. Failed attempts slow down instead of locking anyone out: after
+FREE_FAILURES failures of a login (known or not) within FAILURE_WINDOW since its last sign-in,
+each further attempt waits 1, 2, 4 ... seconds, at most MAX_DELAY, before its password is
+checked; the right password then succeeds. Nobody can lock `admin` out: at the PC where the
+database lives the administrator signs in at worst MAX_DELAY seconds later. The failures are
+counted from the audit trail, so unknown logins slow down exactly as known ones do.
 A failed sign-in is committed before the refusal is raised, so the count survives it.
 """
 
@@ -11,6 +19,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,14 +32,14 @@ from db.models import Staff, utc_now
 from desktop_app.domain import entry_rules
 from desktop_app.domain.actor import ROLE_LABELS, Actor, Permission, Role
 from desktop_app.domain.errors import ErrorCollector, UserError
-from desktop_app.domain.local_time import local_datetime
 from desktop_app.domain.messages import Localized
 from desktop_app.services import audit, package_key, passwords, setup
 from desktop_app.services.setup import require_office
 
 FIRST_ADMIN = "admin"
-LOCK_AFTER = 5  # failures in a row
-LOCK_FOR = dt.timedelta(minutes=15)
+FREE_FAILURES = 3  # failures of a login answered at once
+FAILURE_WINDOW = dt.timedelta(minutes=15)  # older failures no longer slow the login down
+MAX_DELAY = 30.0  # seconds: the longest anyone waits for an answer, the administrator too
 _LOGIN = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
 _NAME_LIMIT = 100
 _NAME_LABEL = Localized("氏名", "Name")
@@ -46,7 +56,11 @@ class StaffRecord:
     locked_until: dt.datetime | None  # UTC; None or past: not locked
 
     def locked(self, now: dt.datetime | None = None) -> bool:
-        return self.locked_until is not None and self.locked_until > (now or utc_now())
+        """Whether its sign-ins are slowed down now (failures in a row; `staff unlock` ends
+        it), or locked until a time by an older build."""
+        if self.locked_until is not None and self.locked_until > (now or utc_now()):
+            return True
+        return self.failed_logins >= FREE_FAILURES
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -80,7 +94,7 @@ def create_first_admin(
         return _record(row)
 
 
-def check_account(login: str, name: str, password: str) -> str:
+def check_account(login: str, name: str, password: str, *, training: bool = False) -> str:
     """The login as stored (lower case) when a new account's entries are acceptable; otherwise
     every problem at once, each at its field (`login`, `name`, `password`), for a form to show
     beside them. No database: the set-up wizard checks as the person types."""
@@ -91,7 +105,9 @@ def check_account(login: str, name: str, password: str) -> str:
     if not name.strip() or len(name) > _NAME_LIMIT:
         errors.add(UserError("staff_name_invalid", at="name", limit=_NAME_LIMIT))
     errors.check("name", lambda: entry_rules.check_text(_NAME_LABEL, name))
-    errors.check("password", lambda: passwords.check_strength(password, login=login))
+    errors.check(
+        "password", lambda: passwords.check_strength(password, login=login, training=training)
+    )
     errors.raise_any()
     return login
 
@@ -113,7 +129,7 @@ def add_staff(
 ) -> StaffRecord:
     """A new account of this office; the login is lower-case ASCII and never reused."""
     actor.require(Permission.STAFF)
-    login = check_account(login, name, password)
+    login = check_account(login, name, password, training=setup.is_training(db))
     chosen = _role(role)
     with db.write() as session:
         office = require_office(session)
@@ -164,7 +180,7 @@ def change_password(db: Database, actor: Actor, login: str, password: str) -> St
         actor.require(Permission.STAFF)
     with db.write() as session:
         row = _existing(session, login)
-        passwords.check_strength(password, login=row.login)
+        passwords.check_strength(password, login=row.login, training=setup.training_in(session))
         row.password_hash = passwords.hash_password(password)
         package_key.account_password_set(session, row.login, Role(row.role), password)
         row.failed_logins = 0
@@ -173,59 +189,88 @@ def change_password(db: Database, actor: Actor, login: str, password: str) -> St
         return _record(row)
 
 
-def sign_in(db: Database, login: str, password: str, *, now: dt.datetime | None = None) -> Actor:
-    """The Actor of `login` if `password` is theirs; otherwise refused (and counted)."""
+def sign_in(
+    db: Database,
+    login: str,
+    password: str,
+    *,
+    now: dt.datetime | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+) -> Actor:
+    """The Actor of `login` if `password` is theirs; otherwise refused (and counted).
+
+    Waits `delay(failures)` first when the login failed several times lately (`sleep` is
+    given by tests that measure the wait without spending it)."""
     moment = now or utc_now()
     key = login.strip().lower()
+    with db.read() as session:
+        require_office(session)  # a file `init` never prepared says so first
+        if not session.scalar(select(func.count()).select_from(Staff)):
+            raise UserError("no_accounts")
+        waited = delay(_recent_failures(session, _logged_login(key), moment))
+    if waited:
+        sleep(waited)
     with db.write() as session:
-        refusal = _check(session, key, password, moment)
+        refusal = _check(session, key, password)
         if refusal is None:
             row = _existing(session, key)
             package_key.signed_in(session, row.login, Role(row.role), password)
             return Actor(
                 login=row.login, name=row.display_name, role=Role(row.role), office=row.office_code
             )
-    raise refusal  # after the commit: the failure and any lockout are kept
+    raise refusal  # after the commit: the failure is kept
 
 
-def _check(session: Session, login: str, password: str, moment: dt.datetime) -> UserError | None:
-    """None on success (logged, counter reset); otherwise the refusal, its count written."""
-    require_office(session)  # a file `init` never prepared says so first
-    if not session.scalar(select(func.count()).select_from(Staff)):
-        return UserError("no_accounts")
+def sign_out(db: Database, actor: Actor) -> None:
+    """The window is left (サインアウト, or another member of staff takes the desk): audited."""
+    with db.write() as session:
+        _log(session, actor.login, "sign_out", actor.login)
+
+
+def delay(failures: int) -> float:
+    """Seconds to wait before checking a password after `failures` recent failures."""
+    if failures < FREE_FAILURES:
+        return 0.0
+    return float(min(MAX_DELAY, 2 ** (failures - FREE_FAILURES)))
+
+
+def _recent_failures(session: Session, login: str, moment: dt.datetime) -> int:
+    """Failed sign-ins of `login` in the window and since its last sign-in (or unlock)."""
+    return audit.failed_sign_ins(
+        session,
+        login,
+        since=moment - FAILURE_WINDOW,
+        reset_by=("sign_in", "staff_unlock", "password"),
+    )
+
+
+def _logged_login(key: str) -> str:
+    """How the trail names a login typed at the sign-in (an unknown one may be anything)."""
+    return key[:64] or "?"  # as long as a login may be, so a known one counts the same
+
+
+def _check(session: Session, login: str, password: str) -> UserError | None:
+    """None on success (logged, counter reset); otherwise the one refusal, its reason logged.
+
+    Every path verifies one argon2 hash, so the answer takes as long whichever the reason."""
     row = _find(session, login)
     if row is None:
-        _log(session, login[:36] or "?", "sign_in_failed", login[:36] or "?", new="unknown")
+        passwords.matches(passwords.dummy_hash(), password)
+        named = _logged_login(login)
+        _log(session, named, "sign_in_failed", named, new="unknown")
         return UserError("sign_in_failed", user=login)
+    right = passwords.matches(row.password_hash, password)
     if not row.active:
         _log(session, row.login, "sign_in_failed", row.login, new="disabled")
-        return UserError("account_disabled", user=row.login)
-    if row.locked_until is not None and row.locked_until > moment:
-        _log(session, row.login, "sign_in_failed", row.login, new="locked")
-        return _locked(row.login, row.locked_until)
-    if passwords.matches(row.password_hash, password):
+        return UserError("sign_in_failed", user=login)
+    if right:
         row.failed_logins = 0
         row.locked_until = None
         _log(session, row.login, "sign_in", row.login)
         return None
-    return _count_failure(session, row, moment)
-
-
-def _count_failure(session: Session, row: Staff, moment: dt.datetime) -> UserError:
-    """A wrong password: counted, and the fifth in a row locks the account."""
     row.failed_logins += 1
     _log(session, row.login, "sign_in_failed", row.login, new=f"wrong password {row.failed_logins}")
-    if row.failed_logins >= LOCK_AFTER:
-        row.failed_logins = 0
-        row.locked_until = moment + LOCK_FOR
-        _log(session, row.login, "lock", row.login, new=row.locked_until.isoformat())
-        return _locked(row.login, row.locked_until)
-    return UserError("sign_in_failed", user=row.login)
-
-
-def _locked(login: str, until: dt.datetime) -> UserError:
-    local = local_datetime(until.replace(tzinfo=dt.UTC))
-    return UserError("account_locked", user=login, until=local.strftime("%H:%M"))
+    return UserError("sign_in_failed", user=login)
 
 
 def _new_account(
@@ -303,20 +348,23 @@ def sign_in_unrecorded(
     """The Actor of `login` if `password` is theirs, checked without writing anything.
 
     For a read while another program holds the write lock past the busy timeout: the sign-in
-    entry (and a failure's count) cannot be written then, and a read must not fail for it. A
-    wrong password, a disabled or locked account are refused all the same.
+    entry (and a failure's reason) cannot be written then, and a read must not fail for it.
+    The same slowdown and the same one refusal as `sign_in` apply.
     """
     moment = now or utc_now()
     key = login.strip().lower()
     with db.read() as session:
         require_office(session)
+        waited = delay(_recent_failures(session, _logged_login(key), moment))
+    if waited:
+        time.sleep(waited)
+    with db.read() as session:
         row = _find(session, key)
-        if row is None or not passwords.matches(row.password_hash, password):
+        if row is None:
+            passwords.matches(passwords.dummy_hash(), password)
             raise UserError("sign_in_failed", user=key)
-        if not row.active:
-            raise UserError("account_disabled", user=row.login)
-        if row.locked_until is not None and row.locked_until > moment:
-            raise _locked(row.login, row.locked_until)
+        if not passwords.matches(row.password_hash, password) or not row.active:
+            raise UserError("sign_in_failed", user=key)
         return Actor(
             login=row.login, name=row.display_name, role=Role(row.role), office=row.office_code
         )

@@ -320,13 +320,16 @@ class DeskApp:
     ) -> MainWindow:
         """The main window in `lang`, shown and loading; `replacing` (the start frame) closes
         once the main window is on screen in its place."""
-        from desktop_app.services import setup
+        from desktop_app.services import audit, setup
         from desktop_app.ui.context import AppContext
         from desktop_app.ui.main_window import MainWindow
         from desktop_app.ui.vocab import load_vocab
         from desktop_app.ui.worker import DbRunner
 
         runner = DbRunner(lang)
+        runner.on_refused = lambda exc: runner.run(
+            audit.log_refusal, self.db, exc, on_error=lambda _: None
+        )  # a refused permission is an audit entry, as at the command line
         vocab = runner.call(load_vocab, self.db, lang)
         training = runner.call(setup.is_training, self.db)
         ctx = AppContext(self.db, self.office, self.actor, lang, runner, vocab, training)
@@ -337,6 +340,7 @@ class DeskApp:
             window.list_page.splitter.setSizes([760, 400])
         window.languageChanged.connect(self._switch_language)
         window.restoreRequested.connect(self.restore_backup)
+        window.signOutRequested.connect(self.sign_out)
         window.show()
         if replacing is not None:
             replacing.close()
@@ -457,6 +461,35 @@ class DeskApp:
         if old_window is not None:
             old_window.close()
             old_window.deleteLater()
+
+    @Slot()
+    def sign_out(self) -> None:
+        """The window closes and the sign-in dialog asks who works next; the window is built
+        again for them, or the program ends when nobody signs in."""
+        from desktop_app.services import package_key
+        from desktop_app.ui.sign_in.start import sign_in_interactively
+
+        old_window, old_runner = self.window, self.runner
+        lang = old_window.ctx.lang if old_window is not None else "ja"
+        if old_window is not None:
+            old_window.save_geometry()
+        if old_runner is not None:
+            old_runner.shutdown()
+        if old_window is not None:
+            # Gone before the dialog: nothing of the last person's work stays on the screen,
+            # and no answer of the old window's queries arrives while the dialog waits.
+            old_window.close()
+            old_window.deleteLater()
+            self.app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        self.window, self.runner = None, None
+        # The package password opened at the last person's sign-in leaves with them.
+        package_key.forget(self.db)
+        actor = sign_in_interactively(self.db, None, lang)
+        if actor is None:
+            self.app.quit()
+            return
+        self.actor = actor
+        self.build(lang, restore=True)
 
     @Slot(str)
     def _switch_language(self, lang: str) -> None:

@@ -8,17 +8,14 @@ GUI thread only: it creates widgets.
 
 from __future__ import annotations
 
-import datetime as dt
-import traceback
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop_app import config
 from desktop_app.domain.errors import UserError
 
-LOG_FILE = "renkei-desk.log"
+LOG_FILE = "renkei-desk.log"  # services.error_log.LOG_FILE (not imported before it is needed)
 
 _TITLES = {"ja": ("入力内容を確認してください", "エラー"), "en": ("Please check", "Error")}
 _UNEXPECTED = {
@@ -29,18 +26,16 @@ _UNEXPECTED = {
 
 def log_path() -> Path:
     """The log file, beside the CLI's (platformdirs: XDG_STATE_HOME on Linux)."""
-    return config.log_dir() / LOG_FILE
+    from desktop_app.services import error_log
+
+    return error_log.log_path()
 
 
 def log_exception(exc: BaseException) -> Path:
-    """Append `exc` with its traceback and a timestamp to the log file; return the file."""
-    path = log_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    stamp = dt.datetime.now().isoformat(timespec="seconds")
-    lines = traceback.format_exception(type(exc), exc, exc.__traceback__)
-    with path.open("a", encoding="utf-8") as fh:
-        fh.write(f"--- {stamp}\n{''.join(lines)}\n")
-    return path
+    """Write `exc`'s traceback, without its message, to the rotated log; return the file."""
+    from desktop_app.services import error_log
+
+    return error_log.log_exception(exc)
 
 
 def error_text(exc: BaseException, lang: str) -> str:

@@ -4,10 +4,11 @@ Screens: 受付一覧 (the start screen, with today's and overdue follow-up coun
 intake form, built on first use), 対応予定, ダッシュボード (a click on a figure shows its
 inquiries in 受付一覧), 報告書作成, 取込・送付 (its navigation entry carries the count of
 open sync conflicts), マスタ, 操作記録 (the audit trail, for supervisors), 設定. Geometry and
-the list's splitter are remembered in QSettings. The status bar names who is signed in; after
-the minutes of 設定 without input the idle lock covers the window until their password is
-given again (ui/sign_in/idle_lock.py). The window owns no data: each screen talks to the
-services through the AppContext it is given. GUI thread only.
+the list's splitter are remembered in QSettings. The status bar names who is signed in, with
+サインアウト beside it; after the office's idle minutes (or the shorter time the person chose
+in 設定) without input the idle lock covers the window until their password is given again or
+another member of staff signs in (ui/sign_in/idle_lock.py). The window owns no data: each
+screen talks to the services through the AppContext it is given. GUI thread only.
 """
 
 from __future__ import annotations
@@ -26,12 +27,13 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QStackedWidget,
     QWidget,
 )
 
 from desktop_app.domain.actor import ROLE_LABELS
-from desktop_app.services import conflicts
+from desktop_app.services import conflicts, idle_policy, staff
 from desktop_app.services.lookup import MunicipalityItem
 from desktop_app.services.search import InquiryFilter
 from desktop_app.ui import preferences
@@ -73,6 +75,7 @@ class MainWindow(QMainWindow):
     languageChanged = Signal(str)
     # A backup to restore, and the backup password for an encrypted one (else "").
     restoreRequested = Signal(Path, str)  # noqa: N815 (Qt signal naming)
+    signOutRequested = Signal()  # noqa: N815 (Qt signal naming): サインアウト, or another person
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -127,7 +130,11 @@ class MainWindow(QMainWindow):
             objectName="signedIn",
         )
         self.statusBar().addPermanentWidget(self.signed_in)
-        self.idle_lock = IdleLock(ctx, self, preferences.idle_minutes())
+        self.sign_out_button = QPushButton(self.tr("サインアウト"), self, objectName="signOut")
+        self.sign_out_button.clicked.connect(self.sign_out)
+        self.statusBar().addPermanentWidget(self.sign_out_button)
+        self.idle_lock = IdleLock(ctx, self, self.idle_minutes())
+        self.idle_lock.panel.switchRequested.connect(self.sign_out)
 
         help_menu = self.menuBar().addMenu(self.tr("ヘルプ(&H)"))
         self.about_action = help_menu.addAction(self.tr("バージョン情報(&A)"))
@@ -274,6 +281,22 @@ class MainWindow(QMainWindow):
         elif name == "settings":
             self.settings.refresh()
 
+    def idle_minutes(self) -> int:
+        """The person's own minutes, shortened to the office's maximum (idle_policy)."""
+        limit = self.ctx.runner.call(idle_policy.maximum, self.ctx.db)
+        return idle_policy.effective(preferences.idle_minutes(), limit)
+
+    @Slot()
+    def apply_idle_minutes(self) -> None:
+        """A change in 設定 (the person's time or the office's maximum), in force at once."""
+        self.idle_lock.set_minutes(self.idle_minutes())
+
+    @Slot()
+    def sign_out(self) -> None:
+        """Leave the desk: ui.app closes this window and asks who signs in next."""
+        self.ctx.runner.call(staff.sign_out, self.ctx.db, self.ctx.actor)
+        self.signOutRequested.emit()
+
     def _page(self, name: str) -> QWidget | None:
         """The screen `name`, built and put in its place in the stack on first use."""
         if name not in self._built:
@@ -303,6 +326,7 @@ class MainWindow(QMainWindow):
             page = SettingsPage(self.ctx, self)
             page.languageChanged.connect(self.languageChanged)
             page.restoreRequested.connect(self.restoreRequested)
+            page.idleChanged.connect(self.apply_idle_minutes)
         elif name == "audit":
             page = AuditPage(self.ctx, self)
         else:

@@ -20,6 +20,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QWidget
 
+from desktop_app.domain.errors import UserError
 from desktop_app.ui.errors import show_error
 
 T = TypeVar("T")
@@ -45,6 +46,9 @@ class DbRunner(QObject):
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="renkei-db")
         self._reads = ThreadPoolExecutor(max_workers=1, thread_name_prefix="renkei-db-read")
         self._pending = 0
+        self._closed = False
+        # Told of every refused permission that passes through (ui.app audits them).
+        self.on_refused: Callable[[UserError], None] | None = None
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     @property
@@ -75,10 +79,21 @@ class DbRunner(QObject):
 
     def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run `fn` on the worker and wait for it; exceptions propagate to the caller."""
-        return self._pool.submit(fn, *args, **kwargs).result()
+        try:
+            return self._pool.submit(fn, *args, **kwargs).result()
+        except UserError as exc:
+            self._note_refusal(exc)
+            raise
+
+    def _note_refusal(self, exc: BaseException) -> None:
+        if not isinstance(exc, UserError) or exc.code != "permission_denied":
+            return
+        if self.on_refused is not None and not self._closed:
+            self.on_refused(exc)
 
     def shutdown(self) -> None:
         """Finish queued jobs and stop the threads (their callbacks are no longer delivered)."""
+        self._closed = True
         self._pool.shutdown(wait=True)
         self._reads.shutdown(wait=True)
 
@@ -92,11 +107,14 @@ class DbRunner(QObject):
     @Slot(object, object, object)
     def _deliver(self, future: Future[Any], on_done: OnDone, on_error: OnError) -> None:
         self._pending -= 1
+        if self._closed:  # the window it answered is being replaced (sign-out, language)
+            return
         try:
             exc = future.exception()
             if exc is None:
                 on_done(future.result())
             else:
+                self._note_refusal(exc)
                 on_error(exc)
         finally:
             if self._pending == 0:

@@ -1040,6 +1040,10 @@ If you accept, the content as exported (not the edits) is imported, and your acc
             <source>サインイン中: {0}（{1}・{2}）</source>
             <translation>Signed in: {0} ({1}, {2})</translation>
         </message>
+        <message>
+            <source>サインアウト</source>
+            <translation>Sign out</translation>
+        </message>
     </context>
     <context>
         <name>MastersPage</name>
@@ -1424,6 +1428,10 @@ New {2}, closed {3}, matched {4}</translation>
         <message>
             <source>操作がないとき画面をロック</source>
             <translation>Lock the desk when idle for</translation>
+        </message>
+        <message>
+            <source>画面ロックまでの上限（全職員）</source>
+            <translation>Longest time before the lock (all staff)</translation>
         </message>
     </context>
     <context>
@@ -2416,6 +2424,10 @@ Restore?</translation>
             <source>ロック解除</source>
             <translation>Unlock</translation>
         </message>
+        <message>
+            <source>別の職員でサインイン</source>
+            <translation>Sign in as someone else</translation>
+        </message>
     </context>
     <context>
         <name>SignInDialog</name>
@@ -2528,6 +2540,10 @@ Restore?</translation>
         <message>
             <source>ロック中</source>
             <translation>locked</translation>
+        </message>
+        <message>
+            <source>失敗{0}回・待ち時間あり</source>
+            <translation>{0} failures, slowed down</translation>
         </message>
     </context>
 </TS>

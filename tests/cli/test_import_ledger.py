@@ -92,3 +92,23 @@ def test_english(run, db_path, tmp_path, set_language):
     result = run("import-ledger", str(path), "--dry-run", db=db_path)
     assert result.code == 3
     assert "row 9, column B (受付日)" in result.out and "does not exist" in result.out
+
+
+def test_a_contact_that_does_not_read_as_one_never_goes_into_notes(run, db_path, tmp_path):
+    """A phone of 4 digits or an e-mail without @ is personal data all the same: the row is
+    refused (exit 3) and named, nothing of it reaches the notes a clerk's list shows."""
+    rows = (
+        *CLEAN,
+        (3, "R7.4.12", "区民", "高橋 次郎", "5556", "講師の紹介", "防災", "対応中", "", ""),
+    )
+    path = ledgers.write_xlsx(tmp_path / "受付簿.xlsx", ledgers.table(rows))
+    result = run("import-ledger", str(path), "--json", db=db_path)
+    assert result.code == 3
+    report = result.json()
+    assert report["imported"] == 2 and len(report["rejected"]) == 1
+    assert report["kept_in_notes"] == []
+    refused = report["rejected"][0]
+    assert (refused["column"], refused["value"]) == ("E", "5556")
+    assert "メモには移さず" in refused["reason"]
+    listed = run("inquiry", "list", "--all", "--json", db=db_path).out
+    assert "5556" not in listed and "高橋" not in listed

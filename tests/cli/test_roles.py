@@ -3,6 +3,8 @@ shows of personal data (masked) against the opened record (in full)."""
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 
 PASSWORD = "shinbashi-2026"
@@ -72,6 +74,15 @@ def test_what_a_role_may_not_do_is_refused_naming_what_is_missing(
     assert result.err.strip().startswith(f"{what}は{needed}以上の権限が必要です")
     assert snapshot(desk) == before
     assert not list(tmp_path.glob("*.xlsx"))
+    # The attempt is in the trail: who tried what their role does not cover.
+    conn = sqlite3.connect(desk)
+    with conn:
+        denied = conn.execute(
+            "SELECT staff, entity, new FROM audit_log WHERE action = 'denied'"
+        ).fetchall()
+    conn.close()
+    role = "clerk" if user == "tanaka" else "supervisor"
+    assert denied == [(user, "permission", role)]
 
 
 def test_a_clerk_records_and_follows_up(run, desk, write_json, sample_inquiry):

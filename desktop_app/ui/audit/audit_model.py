@@ -92,8 +92,8 @@ class AuditModel(QAbstractTableModel):
             audit_kinds.entity_label(entry.entity, lang),
             entry.receipt_no or "",
             entry.field_label(lang),
-            entry.old or "",
-            entry.new or "",
+            entry.old_shown,
+            entry.new_shown,
         )
         return values[index.column()]
 
@@ -115,6 +115,7 @@ class AuditModel(QAbstractTableModel):
             self._filter,
             before=before,
             with_count=first,
+            lang=self._ctx.lang,
             on_done=lambda page: self._arrived(page, generation, first),
             on_error=self._refused,
             owner=self,

@@ -29,7 +29,7 @@ from PySide6.QtGui import QBrush, QColor
 from desktop_app.domain.local_time import local_today
 from desktop_app.services import search
 from desktop_app.services.database import Database
-from desktop_app.services.search import InquiryFilter, InquiryRow, SortKey
+from desktop_app.services.search import InquiryFilter, InquiryRow, SortKey, for_actor
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.vocab import format_date
 
@@ -119,7 +119,8 @@ class InquiryListModel(QAbstractTableModel):
         return self._head_generation != self._generation
 
     def set_filter(self, flt: InquiryFilter) -> None:
-        self._filter = flt
+        # A clerk cannot probe a phone digit by digit (services.search, `phones_whole`).
+        self._filter = for_actor(flt, self._ctx.actor)
         self.reload()
 
     def reload(self) -> None:

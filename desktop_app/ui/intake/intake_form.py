@@ -33,7 +33,7 @@ from desktop_app.domain.errors import UserError
 from desktop_app.domain.local_time import local_today
 from desktop_app.domain.merge import FieldConflict, three_way
 from desktop_app.domain.text import digits
-from desktop_app.services import inquiries, postal
+from desktop_app.services import inquirers, inquiries, postal
 from desktop_app.services.drafts import DraftStore
 from desktop_app.services.inquiries import EditConflict
 from desktop_app.services.postal import POSTAL_DIGITS
@@ -355,6 +355,15 @@ class IntakeForm(QWidget):
 
     @Slot(object)
     def _link(self, record: InquirerRecord) -> None:
+        # The suggestion was shown as a list shows it (masked for a clerk): the form takes the
+        # record in full, which is a read of personal data and audited as one.
+        try:
+            record = self._ctx.runner.call(
+                inquirers.open_inquirer, self._ctx.db, record.id, actor=self._ctx.actor
+            )
+        except UserError as refused:
+            show_error(self, refused, self._ctx.lang)
+            return
         self.inquirer.link(record)
         self._look_up_duplicates()
         self.inquiry.boxes["subject"].setFocus()

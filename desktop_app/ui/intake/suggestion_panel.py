@@ -93,6 +93,7 @@ class SuggestionPanel(QGroupBox):
             inquirers.suggest_duplicates,
             self._ctx.db,
             **self._keys,
+            actor=self._ctx.actor,
             on_done=lambda found: self._on_found(asked, found),
             owner=self,
         )

@@ -42,9 +42,11 @@ class SettingsPage(QWidget):
 
     languageChanged = Signal(str)
     restoreRequested = Signal(Path, str)  # noqa: N815 (Qt signal naming): backup, password
+    idleChanged = Signal()  # noqa: N815 (Qt signal naming): the window applies it at once
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._ctx = ctx
         lang = ctx.lang
         self.language = QComboBox(self, objectName="language")
         self.language.addItem("日本語", "ja")
@@ -81,12 +83,7 @@ class SettingsPage(QWidget):
 
         self.package_password = PackagePasswordBox(ctx, self)
         form.addRow(self.package_password)
-        self.idle_minutes = QSpinBox(self, objectName="idleMinutes")
-        self.idle_minutes.setRange(*preferences.IDLE_RANGE)
-        self.idle_minutes.setSuffix(self.tr(" 分"))
-        self.idle_minutes.setValue(preferences.idle_minutes())
-        self.idle_minutes.valueChanged.connect(preferences.set_idle_minutes)
-        form.addRow(self.tr("操作がないとき画面をロック"), self.idle_minutes)
+        self._add_idle_rows(form, ctx)
         self.backups = BackupBox(ctx, self)
         self.backups.restoreRequested.connect(self.restoreRequested)
         form.addRow(self.backups)
@@ -102,6 +99,26 @@ class SettingsPage(QWidget):
             form.addRow(self.staff)
         link_labels(self)
 
+    def _add_idle_rows(self, form: QFormLayout, ctx: AppContext) -> None:
+        from desktop_app.services import idle_policy
+
+        # The office's maximum (administrators set it) and the person's own, never longer.
+        self._limit = ctx.runner.call(idle_policy.maximum, ctx.db)
+        self.idle_maximum = QSpinBox(self, objectName="idleMaximum")
+        self.idle_maximum.setRange(*idle_policy.RANGE)
+        self.idle_maximum.setSuffix(self.tr(" 分"))
+        self.idle_maximum.setValue(self._limit)
+        self.idle_maximum.setEnabled(ctx.actor.may(Permission.SETTINGS))
+        self.idle_maximum.setKeyboardTracking(False)  # one change per typed number, not per key
+        self.idle_maximum.valueChanged.connect(self._maximum_chosen)
+        form.addRow(self.tr("画面ロックまでの上限（全職員）"), self.idle_maximum)
+        self.idle_minutes = QSpinBox(self, objectName="idleMinutes")
+        self.idle_minutes.setRange(idle_policy.RANGE[0], self._limit)
+        self.idle_minutes.setSuffix(self.tr(" 分"))
+        self.idle_minutes.setValue(idle_policy.effective(preferences.idle_minutes(), self._limit))
+        self.idle_minutes.valueChanged.connect(self._own_minutes_chosen)
+        form.addRow(self.tr("操作がないとき画面をロック"), self.idle_minutes)
+
     def refresh(self) -> None:
         self.package_password.refresh()
         self.backups.refresh()
@@ -114,6 +131,27 @@ class SettingsPage(QWidget):
         lang = self.language.currentData()
         preferences.set_language(lang)
         self.languageChanged.emit(lang)
+
+    @Slot(int)
+    def _own_minutes_chosen(self, minutes: int) -> None:
+        preferences.set_idle_minutes(minutes)
+        self.idleChanged.emit()
+
+    @Slot(int)
+    def _maximum_chosen(self, minutes: int) -> None:
+        from desktop_app.domain.errors import UserError
+        from desktop_app.services import idle_policy
+        from desktop_app.ui.errors import show_error
+
+        try:
+            self._limit = self._ctx.runner.call(
+                idle_policy.set_maximum, self._ctx.db, self._ctx.actor, minutes
+            )
+        except UserError as refused:
+            show_error(self, refused, self._ctx.lang)
+            return
+        self.idle_minutes.setMaximum(self._limit)  # shortens the person's time when longer
+        self.idleChanged.emit()
 
     @Slot(int)
     def _font_chosen(self, points: int) -> None:

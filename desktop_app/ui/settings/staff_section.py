@@ -83,8 +83,8 @@ class StaffSection(QGroupBox):
         for row, record in enumerate(records):
             role = ROLE_LABELS[record.role]
             state = [] if record.active else [self.tr("無効")]
-            if record.locked():
-                state.append(self.tr("ロック中"))
+            if record.locked():  # slowed down after failures in a row, until unlocked
+                state.append(self.tr("失敗{0}回・待ち時間あり").format(record.failed_logins))
             values = (record.login, record.name, role.en if english else role.ja, "、".join(state))
             for column, value in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(value))

@@ -5,13 +5,16 @@ A desk PC stands where visitors come and go; a record left open shows residents'
 data to whoever walks up. `IdleLock` watches the application's input events; when the time is
 up it lays an opaque panel over the whole main window and disables everything under it (the
 screens and the window's shortcuts) until the password is given. The password goes
-through staff.sign_in like a sign-in, so failures count towards the lockout and are audited.
+through staff.sign_in like a sign-in, so failures slow down and are audited. Someone else
+taking the desk over chooses 「別の職員でサインイン」 (`switchRequested`): the window signs out
+and the sign-in dialog comes, so nobody works under a colleague's name. The minutes are the
+office's policy (services/idle_policy.py) and change at once (`set_minutes`).
 GUI thread only.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -37,7 +40,10 @@ _INPUT = {
 
 
 class LockPanel(QWidget):
-    """The opaque cover with the password box; `unlock()` when the password is right."""
+    """The opaque cover with the password box; `unlock()` when the password is right,
+    `switchRequested` when another member of staff wants the desk."""
+
+    switchRequested = Signal()  # noqa: N815 (Qt signal naming)
 
     def __init__(self, ctx: AppContext, window: QMainWindow) -> None:
         super().__init__(window, objectName="lockPanel")
@@ -68,10 +74,16 @@ class LockPanel(QWidget):
         self.error.setStyleSheet("color: #b00020;")
         self.error.hide()
         button = QPushButton(self.tr("ロック解除"), box, objectName="unlockButton")
+        button.setDefault(True)
         button.clicked.connect(self.submit)
+        self.switch_button = QPushButton(
+            self.tr("別の職員でサインイン"), box, objectName="switchUserButton"
+        )
+        self.switch_button.setFlat(True)
+        self.switch_button.clicked.connect(self.switchRequested)
         inner = QVBoxLayout(box)
         inner.setContentsMargins(24, 20, 24, 20)
-        for widget in (title, who, self.password, self.error, button):
+        for widget in (title, who, self.password, self.error, button, self.switch_button):
             inner.addWidget(widget)
         outer = QVBoxLayout(self)
         outer.addWidget(box, 0, Qt.AlignmentFlag.AlignCenter)
@@ -116,12 +128,12 @@ class LockPanel(QWidget):
 class IdleLock(QObject):
     """Locks `window` after `minutes` without input; `locked` says whether it is covered."""
 
-    def __init__(self, ctx: AppContext, window: QMainWindow, minutes: int) -> None:
+    def __init__(self, ctx: AppContext, window: QMainWindow, minutes: float) -> None:
         super().__init__(window)
         self._window = window
         self.panel = LockPanel(ctx, window)
         self._timer = QTimer(self, singleShot=True)
-        self._timer.setInterval(minutes * 60_000)
+        self._timer.setInterval(round(minutes * 60_000))
         self._timer.timeout.connect(self.lock)
         app = QApplication.instance()
         assert app is not None
@@ -131,6 +143,16 @@ class IdleLock(QObject):
     @property
     def locked(self) -> bool:
         return self.panel.isVisible()
+
+    @property
+    def minutes(self) -> float:
+        return self._timer.interval() / 60_000
+
+    def set_minutes(self, minutes: float) -> None:
+        """A new time, in force at once: counted again from now."""
+        self._timer.setInterval(round(minutes * 60_000))
+        if not self.locked:
+            self._timer.start()
 
     @Slot()
     def lock(self) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -98,6 +99,8 @@ class SignInDialog(QDialog):
 
     @Slot()
     def submit(self) -> None:
+        # After failures in a row the answer waits (up to 30 s, services.staff): say so.
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self.actor = self._check(self.login.text(), self.password.text())
         except UserError as refusal:
@@ -106,4 +109,6 @@ class SignInDialog(QDialog):
             self.password.clear()
             self.password.setFocus()
             return
+        finally:
+            QApplication.restoreOverrideCursor()
         self.accept()

@@ -33,6 +33,7 @@ from desktop_app.ui.errors import error_text, show_error
 from desktop_app.ui.i18n import install_translators
 from desktop_app.ui.settings.settings_page import apply_font_size
 from desktop_app.ui.style import apply_style
+from desktop_app.ui.widgets.screen_fit import place_window
 
 if TYPE_CHECKING:
     from desktop_app.domain.actor import Actor
@@ -139,9 +140,7 @@ def show_start_frame(app: QApplication, lang: str) -> QMainWindow:
     """
     frame = QMainWindow(objectName="startFrame")
     frame.setWindowTitle(PRODUCT_NAMES.get(lang, PRODUCT_NAMES["ja"]))
-    state = preferences.window_state(preferences.GEOMETRY_KEY)
-    if state is None or not frame.restoreGeometry(state):
-        frame.resize(FRAME_SIZE)
+    place_window(frame, FRAME_SIZE, preferences.window_state(preferences.GEOMETRY_KEY))
     frame.show()
     deadline = time.monotonic() + FRAME_EXPOSE_TIMEOUT_S
     handle = frame.windowHandle()
@@ -313,7 +312,7 @@ class DeskApp:
         if restore:
             window.restore_geometry()
         else:
-            window.list_page.splitter.setSizes([760, 400])
+            window.list_page.splitter.setSizes([820, 380])  # list_page.DEFAULT_SPLIT
         window.languageChanged.connect(self._switch_language)
         window.restoreRequested.connect(self.restore_backup)
         window.show()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QStackedWidget,
     QWidget,
 )
@@ -45,6 +46,7 @@ from desktop_app.ui.masters.masters_page import MastersPage
 from desktop_app.ui.reports.report_page import ReportPage
 from desktop_app.ui.settings.settings_page import SettingsPage
 from desktop_app.ui.sign_in.idle_lock import IdleLock
+from desktop_app.ui.widgets.screen_fit import place_window
 
 WINDOW_SIZE = QSize(1280, 800)
 PAGES = (
@@ -61,6 +63,9 @@ PAGES = (
 DASHBOARD, INTAKE = "dashboard", "intake"
 INTAKE_MODULE = "desktop_app.ui.intake.intake_form"
 _MODULES = {DASHBOARD: "desktop_app.ui.dashboard.dashboard_page", INTAKE: INTAKE_MODULE}
+# Screens taller or wider than a 1366x768 screen at 125% leaves them (about 1090x580): they
+# scroll in the window instead of making the window larger than the screen.
+_SCROLLED = frozenset({DASHBOARD, "reports", "exchange", "audit"})
 
 
 class MainWindow(QMainWindow):
@@ -212,9 +217,9 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(PAGES.index(name))
 
     def restore_geometry(self) -> None:
-        state = preferences.window_state(preferences.GEOMETRY_KEY)
-        if state is None or not self.restoreGeometry(state):
-            self.resize(WINDOW_SIZE)
+        """The remembered place if it is still on screen; else fitted, or maximised on a
+        small screen (1366x768, or 125% scaling): widgets.screen_fit.place_window."""
+        place_window(self, WINDOW_SIZE, preferences.window_state(preferences.GEOMETRY_KEY))
         self.list_page.restore_splitter()
 
     def save_geometry(self) -> None:
@@ -283,7 +288,7 @@ class MainWindow(QMainWindow):
             placeholder = self.stack.widget(index)
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
-            self.stack.insertWidget(index, page)
+            self.stack.insertWidget(index, _scrolled(page) if name in _SCROLLED else page)
             self._built[name] = page
         return self._built[name]
 
@@ -327,3 +332,13 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _inquiry_saved(self, _receipt_no: str) -> None:
         self.list_page.refresh()
+
+
+def _scrolled(page: QWidget) -> QScrollArea:
+    """`page` filling a scroll area: as large as the window allows, scrolled below its minimum."""
+    area = QScrollArea(page.parentWidget())
+    area.setObjectName(f"{page.objectName() or type(page).__name__}Scroll")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidget(page)
+    return area

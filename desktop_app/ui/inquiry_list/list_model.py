@@ -39,15 +39,15 @@ TAIL_ROWS = 2 * PAGE  # the end of the list is read in reverse order before the 
 OVERDUE_BACKGROUND = QColor("#fde4e1")
 OVERDUE_TEXT = QColor("#a4262c")
 
-# (column name, SQL sort key or None when the column cannot be sorted). 次回期限 and 相談者 come
-# before the long 件名, so at 1280x800 beside the detail pane they show without scrolling.
+# (column name, SQL sort key or None when the column cannot be sorted). 次回期限 and 件名 come
+# first, so on a 1366x768 screen beside the detail pane they read without scrolling.
 COLUMNS: tuple[tuple[str, SortKey | None], ...] = (
     ("receipt_no", "receipt_no"),
     ("received_at", "received_at"),
     ("status", "status"),
     ("follow_up_due", "follow_up_due"),
-    ("inquirer", None),
     ("subject", None),
+    ("inquirer", None),
     ("office", "office"),
     ("relationship", None),
     ("channel", None),
@@ -84,8 +84,8 @@ class InquiryListModel(QAbstractTableModel):
             self.tr("受付日"),
             self.tr("状況"),
             self.tr("次回期限"),
-            self.tr("相談者"),
             self.tr("件名"),
+            self.tr("相談者"),
             self.tr("事務所"),
             self.tr("連携の型"),
             self.tr("受付方法"),

@@ -652,6 +652,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "最初の管理者 admin を作成しました。",
         "The first administrator admin is created.",
     ),
+    # issue 21 (the desk window): the idle lock asks for a password alone
+    "lock_password_wrong": (
+        "パスワードが違います。5回続けて失敗すると15分間ロックされます。",
+        "The password is wrong. Five failures in a row lock the account for 15 minutes.",
+    ),
 }
 
 

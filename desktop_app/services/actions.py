@@ -84,7 +84,9 @@ def add_action(
         writer.create(session, row, staff=staff, origin=inquiry.origin)
         moved = workflow.status_after_referral(inquiry.status) if kind == "referral" else None
         if moved is not None:
-            record_status_change(session, inquiry, inquiry.status, moved, None, staff=staff)
+            record_status_change(
+                session, inquiry, inquiry.status, moved, None, staff=staff, on=when
+            )
             writer.change(session, inquiry, {"status": moved}, staff=staff)
         follow_up.recompute(session, inquiry, staff=staff)
         return action_record(row)

@@ -16,7 +16,7 @@ import importlib
 from pathlib import Path
 from typing import Any, cast
 
-from PySide6.QtCore import QByteArray, QSize, Signal, Slot
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.actor import ROLE_LABELS
+from desktop_app.domain.actor import ROLE_LABELS, Permission
 from desktop_app.services import conflicts
 from desktop_app.services.lookup import MunicipalityItem
 from desktop_app.services.search import InquiryFilter
@@ -46,6 +46,7 @@ from desktop_app.ui.masters.masters_page import MastersPage
 from desktop_app.ui.reports.report_page import ReportPage
 from desktop_app.ui.settings.settings_page import SettingsPage
 from desktop_app.ui.sign_in.idle_lock import IdleLock
+from desktop_app.ui.widgets.permitted import refusal
 from desktop_app.ui.widgets.screen_fit import place_window
 
 WINDOW_SIZE = QSize(1280, 800)
@@ -63,6 +64,8 @@ PAGES = (
 DASHBOARD, INTAKE = "dashboard", "intake"
 INTAKE_MODULE = "desktop_app.ui.intake.intake_form"
 _MODULES = {DASHBOARD: "desktop_app.ui.dashboard.dashboard_page", INTAKE: INTAKE_MODULE}
+# Screens a role may not use: their navigation entries are greyed, with the reason.
+PAGE_PERMISSIONS = {"exchange": Permission.EXCHANGE, "audit": Permission.AUDIT}
 # Screens taller or wider than a 1366x768 screen at 125% leaves them (about 1090x580): they
 # scroll in the window instead of making the window larger than the screen.
 _SCROLLED = frozenset({DASHBOARD, "reports", "exchange", "audit"})
@@ -107,11 +110,17 @@ class MainWindow(QMainWindow):
             shown = keys.toString(QKeySequence.SequenceFormat.NativeText)
             item = QListWidgetItem(f"{title}\n{shown}", self.nav)
             item.setToolTip(self.tr("{0}（{1}）").format(title, shown))
+            if not self.may_open(name):  # greyed with the reason, before it is tried
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+                item.setToolTip(refusal(ctx.actor, PAGE_PERMISSIONS[name], ctx.lang) or "")
             self.stack.addWidget(self._built.get(name) or QWidget(self))
             shortcut = QShortcut(keys, self)
-            shortcut.activated.connect(lambda n=number - 1: self.nav.setCurrentRow(n))
+            shortcut.activated.connect(lambda n=number - 1: self._go_to(n))
         new_shortcut = QShortcut(QKeySequence.StandardKey.New, self)
         new_shortcut.activated.connect(self.new_inquiry)
+        # Ctrl+F from anywhere: 受付一覧 with the keyboard in its search box.
+        self.find_shortcut = QShortcut(QKeySequence.StandardKey.Find, self)
+        self.find_shortcut.activated.connect(self.focus_search)
         self.nav.setFixedWidth(max(120, self.nav.sizeHintForColumn(0) + 40))
         self.nav.currentRowChanged.connect(self._page_chosen)
 
@@ -214,7 +223,28 @@ class MainWindow(QMainWindow):
         item.setText("\n".join([lines[0], *waiting, lines[-1]]))
 
     def show_page(self, name: str) -> None:
-        self.nav.setCurrentRow(PAGES.index(name))
+        if self.may_open(name):
+            self.nav.setCurrentRow(PAGES.index(name))
+
+    def may_open(self, name: str) -> bool:
+        """Whether the signed-in role may use screen `name` (取込・送付, 操作記録)."""
+        needed = PAGE_PERMISSIONS.get(name)
+        return needed is None or self.ctx.actor.may(needed)
+
+    @Slot()
+    def focus_search(self) -> None:
+        """Ctrl+F (and Ctrl+1): the list's search box focused, its text selected to retype."""
+        self.show_page("list")
+        search = self.list_page.filters.text
+        search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        search.selectAll()
+
+    def _go_to(self, row: int) -> None:
+        """Ctrl+<n>: screen n; 受付一覧 lands in its search box, where work there starts."""
+        if row == PAGES.index("list"):
+            self.focus_search()
+        else:
+            self.show_page(PAGES[row])
 
     def restore_geometry(self) -> None:
         """The remembered place if it is still on screen; else fitted, or maximised on a
@@ -262,7 +292,7 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def _page_chosen(self, row: int) -> None:
         name = PAGES[row] if 0 <= row < len(PAGES) else "list"
-        if self._page(name) is None:
+        if not self.may_open(name) or self._page(name) is None:
             return
         self.stack.setCurrentIndex(row)
         if name == "followups":

@@ -45,6 +45,11 @@ def test_a_referral_sets_referred_and_logs_the_change(db, sample_inquiry):
 def test_a_call_leaves_the_status(db, sample_inquiry):
     receipt = inquiries.add_inquiry(db, sample_inquiry, actor=actor_for("tanaka")).receipt_no
     actions.add_action(
-        db, receipt, kind="call", note="折り返し", actor=actor_for("sato"), action_date=D(2026, 10, 1)
+        db,
+        receipt,
+        kind="call",
+        note="折り返し",
+        actor=actor_for("sato"),
+        action_date=D(2026, 10, 1),
     )
     assert inquiries.get_inquiry(db, receipt, actor=actor_for("tanaka")).status == "received"

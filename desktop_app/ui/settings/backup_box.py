@@ -29,10 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.actor import Actor, Role
+from desktop_app.domain.actor import Actor, Permission, Role
 from desktop_app.services import backups
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.errors import error_text
+from desktop_app.ui.widgets.permitted import permit
 
 
 def damaged_desk_actor(login: str, office: str) -> Actor:
@@ -103,6 +104,13 @@ class BackupBox(QGroupBox):
         layout.addLayout(buttons)
         layout.addWidget(self.message)
         self._files: tuple[backups.BackupFile, ...] = ()
+        # Backups and restore are an administrator's: greyed with the reason for anyone else.
+        self._may = permit(
+            (self.folder, browse, self.save_folder, self.backup_now, self.restore),
+            ctx.actor,
+            Permission.SETTINGS,
+            ctx.lang,
+        )
 
     def refresh(self) -> None:
         self._ctx.runner.run(backups.listing, self._ctx.db, on_done=self._show, owner=self)
@@ -127,7 +135,7 @@ class BackupBox(QGroupBox):
                 self.table.setItem(row, column, cell)
         if listing.files:
             self.table.selectRow(0)
-        self.restore.setEnabled(bool(listing.files))
+        self.restore.setEnabled(self._may and bool(listing.files))
 
     def _reason(self, reason: str) -> str:
         """Why it was made, in words; a second backup of the same second ends in -2, -3."""

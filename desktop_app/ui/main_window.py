@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -36,18 +36,20 @@ from desktop_app.services import conflicts
 from desktop_app.services.lookup import MunicipalityItem
 from desktop_app.services.search import InquiryFilter
 from desktop_app.ui import preferences
-from desktop_app.ui.audit.audit_page import AuditPage
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.errors import show_error
-from desktop_app.ui.exchange.exchange_page import ExchangePage
-from desktop_app.ui.followups.followups_page import FollowUpsPage
 from desktop_app.ui.inquiry_list.list_page import InquiryListPage
-from desktop_app.ui.masters.masters_page import MastersPage
-from desktop_app.ui.reports.report_page import ReportPage
-from desktop_app.ui.settings.settings_page import SettingsPage
 from desktop_app.ui.sign_in.idle_lock import IdleLock
 from desktop_app.ui.widgets.permitted import refusal
 from desktop_app.ui.widgets.screen_fit import place_window
+
+if TYPE_CHECKING:  # the other screens are imported when first shown (start-up time)
+    from desktop_app.ui.audit.audit_page import AuditPage
+    from desktop_app.ui.exchange.exchange_page import ExchangePage
+    from desktop_app.ui.followups.followups_page import FollowUpsPage
+    from desktop_app.ui.masters.masters_page import MastersPage
+    from desktop_app.ui.reports.report_page import ReportPage
+    from desktop_app.ui.settings.settings_page import SettingsPage
 
 WINDOW_SIZE = QSize(1280, 800)
 PAGES = (
@@ -152,11 +154,11 @@ class MainWindow(QMainWindow):
 
     @property
     def followups(self) -> FollowUpsPage:
-        return cast(FollowUpsPage, self._page("followups"))
+        return cast("FollowUpsPage", self._page("followups"))
 
     @property
     def masters(self) -> MastersPage:
-        return cast(MastersPage, self._page("masters"))
+        return cast("MastersPage", self._page("masters"))
 
     @property
     def dashboard(self) -> Any:
@@ -165,19 +167,19 @@ class MainWindow(QMainWindow):
 
     @property
     def reports(self) -> ReportPage:
-        return cast(ReportPage, self._page("reports"))
+        return cast("ReportPage", self._page("reports"))
 
     @property
     def exchange(self) -> ExchangePage:
-        return cast(ExchangePage, self._page("exchange"))
+        return cast("ExchangePage", self._page("exchange"))
 
     @property
     def audit(self) -> AuditPage:
-        return cast(AuditPage, self._page("audit"))
+        return cast("AuditPage", self._page("audit"))
 
     @property
     def settings(self) -> SettingsPage:
-        return cast(SettingsPage, self._page("settings"))
+        return cast("SettingsPage", self._page("settings"))
 
     @property
     def intake(self) -> QWidget | None:
@@ -323,24 +325,39 @@ class MainWindow(QMainWindow):
         return self._built[name]
 
     def _build(self, name: str) -> QWidget | None:
+        """Screen `name`, its module imported only now: the first page paints without them."""
         if name in (DASHBOARD, INTAKE):
             return self._build_imported(name)
         page: QWidget
         if name == "followups":
+            from desktop_app.ui.followups.followups_page import FollowUpsPage
+
             page = FollowUpsPage(self.ctx, self)
             page.openRequested.connect(self.open_inquiry)
         elif name == "exchange":
+            from desktop_app.ui.exchange.exchange_page import ExchangePage
+
             page = ExchangePage(self.ctx, self)
             page.conflictCountChanged.connect(self.show_conflict_count)
             page.imported.connect(self.list_page.refresh)
         elif name == "settings":
+            from desktop_app.ui.settings.settings_page import SettingsPage
+
             page = SettingsPage(self.ctx, self)
             page.languageChanged.connect(self.languageChanged)
             page.restoreRequested.connect(self.restoreRequested)
         elif name == "audit":
+            from desktop_app.ui.audit.audit_page import AuditPage
+
             page = AuditPage(self.ctx, self)
+        elif name == "masters":
+            from desktop_app.ui.masters.masters_page import MastersPage
+
+            page = MastersPage(self.ctx, self)
         else:
-            page = (MastersPage if name == "masters" else ReportPage)(self.ctx, self)
+            from desktop_app.ui.reports.report_page import ReportPage
+
+            page = ReportPage(self.ctx, self)
         return page
 
     def _build_imported(self, name: str) -> QWidget | None:

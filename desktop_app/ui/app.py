@@ -15,7 +15,10 @@ is on screen; the main window then takes the frame's place.
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -161,7 +164,7 @@ def open_desk_database(
     opened or was never initialised.
     """
     from desktop_app.demo.service import open_training
-    from desktop_app.services import database, retention, setup
+    from desktop_app.services import database, setup
 
     if training:
         db = open_training(
@@ -173,7 +176,6 @@ def open_desk_database(
         office = setup.office_of(db)
         if office is None:
             raise UserError("not_initialised")
-        retention.run_daily(db)  # personal data past its period, erased once a day at start
     except BaseException:
         db.dispose()
         raise
@@ -238,7 +240,21 @@ def _sign_in(
 
     if screenshot is not None:
         return sign_in_from_environment(db, user, config.env_password(), lang)
-    return sign_in_interactively(db, user, lang, parent=frame)
+    # While the person types their password, the main window's modules are imported behind
+    # the dialog, so Enter leads to the list's first page and not to half a second of imports.
+    warming = threading.Thread(target=_import_main_window, name="warm-imports", daemon=True)
+    warming.start()
+    try:
+        return sign_in_interactively(db, user, lang, parent=frame)
+    finally:
+        warming.join()
+
+
+def _import_main_window() -> None:
+    """Pure imports (no widget is made off the GUI thread); a failure shows later, in place."""
+    with contextlib.suppress(Exception):
+        importlib.import_module("desktop_app.ui.main_window")
+        importlib.import_module("desktop_app.ui.vocab")
 
 
 def offer_newest_backup(
@@ -360,11 +376,14 @@ class DeskApp:
         self.db.dispose()
 
     def start_daily_backup(self) -> None:
-        """The first start of the day's backup, behind the open window; a damaged copy means a
-        damaged database, and the newest good backup is offered at once."""
-        from desktop_app.services import backups
+        """The first start of the day's upkeep, behind the open window and after its first
+        page: personal data past its period erased (services.retention, seconds at 100,000
+        inquiries, so never before the sign-in or the list), then the day's backup; a damaged
+        copy means a damaged database, and the newest good backup is offered at once."""
+        from desktop_app.services import backups, retention
 
         assert self.runner is not None and self.window is not None
+        self.runner.run(retention.run_daily, self.db, owner=self.window)
         self.runner.run(backups.daily, self.db, on_done=self._daily_done, owner=self.window)
 
     def _daily_done(self, outcome: DailyBackup) -> None:

@@ -189,7 +189,14 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Load the start screen; the others load when first shown."""
         self.nav.setCurrentRow(0)
+        # The conflict count after the list's first page: nothing else before it (start-up).
+        self.list_page.model.headLoaded.connect(
+            self._count_conflicts, Qt.ConnectionType.SingleShotConnection
+        )
         self.list_page.start()
+
+    @Slot()
+    def _count_conflicts(self) -> None:
         self.ctx.runner.run(
             conflicts.open_count, self.ctx.db, on_done=self.show_conflict_count, owner=self
         )

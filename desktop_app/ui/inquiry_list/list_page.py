@@ -108,8 +108,13 @@ class InquiryListPage(QWidget):
         self.detail.editRequested.connect(self.editRequested)
 
     def start(self) -> None:
-        """First load: the list (受付日, newest first), then the follow-up counts."""
+        """First load: the list (受付日, newest first); the follow-up counts once its first
+        page is in, so nothing else competes with the first page after sign-in."""
+        self.model.headLoaded.connect(self._first_head, Qt.ConnectionType.SingleShotConnection)
         self.model.reload()
+
+    @Slot()
+    def _first_head(self) -> None:
         self.refresh_counts()
 
     def refresh(self) -> None:

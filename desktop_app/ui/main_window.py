@@ -70,6 +70,7 @@ _MODULES = {DASHBOARD: "desktop_app.ui.dashboard.dashboard_page", INTAKE: INTAKE
 PAGE_PERMISSIONS = {"exchange": Permission.EXCHANGE, "audit": Permission.AUDIT}
 # Screens taller or wider than a 1366x768 screen at 125% leaves them (about 1090x580): they
 # scroll in the window instead of making the window larger than the screen.
+DASHBOARD_MIN_HEIGHT = 640
 _SCROLLED = frozenset({DASHBOARD, "reports", "exchange", "audit"})
 
 
@@ -377,6 +378,8 @@ class MainWindow(QMainWindow):
             return None
         if name == DASHBOARD:
             page = module.DashboardPage(self.ctx, self)
+            # Below this the charts drop their labels: at 125% the page scrolls instead.
+            page.setMinimumHeight(DASHBOARD_MIN_HEIGHT)
             page.inquiriesRequested.connect(self.show_inquiries)
             return cast(QWidget, page)
         form = module.IntakeForm(self.ctx, self)

@@ -170,6 +170,15 @@ def test_the_person_in_charge_is_shown_by_name(qtbot, make_desk, db, cases, sett
     texts = [model.index(r, 2).data() for r in range(model.rowCount())]
     assert any("担当 高橋 一郎" in text for text in texts), texts
     assert not any("担当 takahashi" in text for text in texts)
+    from desktop_app.ui.inquiry_fields import inquiry_lines
+
+    record = window.list_page.detail.detail.record
+    assert (
+        "担当",
+        "高橋 一郎",
+    ) in inquiry_lines(
+        dataclasses.replace(record, staff="takahashi"), ctx.vocab, include_personal=False
+    )
     unknown = dataclasses.replace(ctx.vocab, staff={})
     assert unknown.staff_name("someone-elsewhere") == "someone-elsewhere"
 

@@ -45,6 +45,7 @@ class DbRunner(QObject):
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="renkei-db")
         self._reads = ThreadPoolExecutor(max_workers=1, thread_name_prefix="renkei-db-read")
         self._pending = 0
+        self._stopped = False
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     @property
@@ -77,8 +78,14 @@ class DbRunner(QObject):
         """Run `fn` on the worker and wait for it; exceptions propagate to the caller."""
         return self._pool.submit(fn, *args, **kwargs).result()
 
+    @property
+    def stopped(self) -> bool:
+        """After `shutdown`: a job asked for later (a timer's) is not run."""
+        return self._stopped
+
     def shutdown(self) -> None:
         """Finish queued jobs and stop the threads (their callbacks are no longer delivered)."""
+        self._stopped = True
         self._pool.shutdown(wait=True)
         self._reads.shutdown(wait=True)
 

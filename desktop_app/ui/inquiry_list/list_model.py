@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from array import array
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -22,6 +23,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor
@@ -34,6 +36,7 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.vocab import format_date
 
 PAGE = 100
+KEYS_AFTER_PAINT_MS = 20  # reload(keys_after_head): the key list waits for the first paint
 MAX_PAGES = 60  # pages kept in memory; the rest are read again when scrolled back to
 TAIL_ROWS = 2 * PAGE  # the end of the list is read in reverse order before the keys arrive
 OVERDUE_BACKGROUND = QColor("#fde4e1")
@@ -100,6 +103,7 @@ class InquiryListModel(QAbstractTableModel):
         self._count = 0
         self._keys: array[int] | None = None
         self._keys_generation = 0  # the generation `_keys` belongs to
+        self._after_head: tuple[int, Callable[[], None]] | None = None  # reload(keys_after_head)
         self._pages: OrderedDict[int, list[InquiryRow | None]] = OrderedDict()
         self._requested: set[int] = set()
 
@@ -122,8 +126,12 @@ class InquiryListModel(QAbstractTableModel):
         self._filter = flt
         self.reload()
 
-    def reload(self) -> None:
-        """Count and order again with the current filter (after a save or a new filter)."""
+    def reload(self, *, keys_after_head: bool = False) -> None:
+        """Count and order again with the current filter (after a save or a new filter).
+
+        `keys_after_head` (the first load after sign-in): the key list is asked for only once
+        the first page is painted, so its seconds at 1M rows do not slow the first page.
+        """
         self._generation += 1
         generation = self._generation
         flt = replace(self._filter, today=local_today())
@@ -138,16 +146,26 @@ class InquiryListModel(QAbstractTableModel):
             on_done=lambda head: self._head_loaded(generation, head),
             owner=self,
         )
-        runner.run(
-            search.ordered_pks,
-            db,
-            flt,
-            self._sort,
-            self._descending,
-            on_done=lambda keys: self._keys_loaded(generation, keys),
-            owner=self,
-            background=True,  # seconds at 1M rows: clicks, saves and pages must not wait on it
-        )
+        sort, descending = self._sort, self._descending
+
+        def fetch_keys() -> None:
+            if generation != self._generation or runner.stopped:
+                return  # a newer load asked for its own keys, or the window closed
+            runner.run(
+                search.ordered_pks,
+                db,
+                flt,
+                sort,
+                descending,
+                on_done=lambda keys: self._keys_loaded(generation, keys),
+                owner=self,
+                background=True,  # seconds at 1M rows: clicks, saves, pages must not wait
+            )
+
+        if keys_after_head:
+            self._after_head = (generation, fetch_keys)
+        else:
+            fetch_keys()
 
     def refresh_rows(self) -> None:
         """Read the shown rows again (a row changed) without recounting or reordering."""
@@ -234,6 +252,10 @@ class InquiryListModel(QAbstractTableModel):
         self.endResetModel()
         self.countChanged.emit(count)
         self.headLoaded.emit()
+        if self._after_head is not None and self._after_head[0] == generation:
+            # After the paint this reset asked for (a posted event), not before it.
+            QTimer.singleShot(KEYS_AFTER_PAINT_MS, self, self._after_head[1])
+            self._after_head = None
 
     def _keys_loaded(self, generation: int, keys: array[int]) -> None:
         if generation != self._generation:

@@ -67,7 +67,11 @@ class DbRunner(QObject):
         Without `on_error` the error is shown in a message box over `owner` (or the active
         window). With an `owner`, nothing is called once that object has been destroyed.
         `background=True` is for long reads only, never for writes (see the module docstring).
+        After `shutdown` nothing is queued: a late callback of a closing window (the list's
+        key list asking for a page) asks in vain instead of failing.
         """
+        if self._stopped:
+            return
         self._pending += 1
         future = (self._reads if background else self._pool).submit(fn, *args, **kwargs)
         done = _guarded(on_done, owner)
@@ -80,7 +84,7 @@ class DbRunner(QObject):
 
     @property
     def stopped(self) -> bool:
-        """After `shutdown`: a job asked for later (a timer's) is not run."""
+        """After `shutdown`: `run` queues nothing more."""
         return self._stopped
 
     def shutdown(self) -> None:

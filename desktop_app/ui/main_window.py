@@ -124,7 +124,7 @@ class MainWindow(QMainWindow):
         # Ctrl+F from anywhere: 受付一覧 with the keyboard in its search box.
         self.find_shortcut = QShortcut(QKeySequence.StandardKey.Find, self)
         self.find_shortcut.activated.connect(self.focus_search)
-        self.nav.setFixedWidth(max(120, self.nav.sizeHintForColumn(0) + 40))
+        self.nav.setFixedWidth(max(120, self.nav.sizeHintForColumn(0) + 24))
         self.nav.currentRowChanged.connect(self._page_chosen)
 
         central = QWidget(self)

@@ -93,3 +93,15 @@ def test_the_subject_reads_without_scrolling_at_1366(qtbot, desk, cases, settle)
     assert table.columnWidth(column) >= table.fontMetrics().horizontalAdvance(
         "商店街の物産展に出店"
     )
+
+
+def test_the_intake_form_needs_no_sideways_scrolling_at_125(qtbot, desk, cases, settle):
+    window = MainWindow(desk)
+    qtbot.addWidget(window)
+    window.resize(LAPTOP_125.size())
+    window.show()
+    window.start()
+    window.show_page("intake")
+    settle(desk)
+    scroll = window.intake._scroll  # noqa: SLF001
+    assert scroll.widget().minimumSizeHint().width() <= scroll.viewport().width()

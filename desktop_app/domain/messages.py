@@ -854,6 +854,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{label}として読めません。個人情報なのでメモには移さず、この行は取り込みません（除外した行のファイルで直して取り込み直してください）。",
         "Does not read as a {label}. Personal data is never moved into the notes: this row is not imported (correct it in the rejected rows' workbook and import it again).",
     ),
+    # issue 21 (the desk window): the idle lock asks for a password alone
+    "lock_password_wrong": (
+        "パスワードが違います。5回続けて失敗すると15分間ロックされます。",
+        "The password is wrong. Five failures in a row lock the account for 15 minutes.",
+    ),
 }
 
 

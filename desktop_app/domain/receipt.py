@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 OFFICE_CODE_RE = re.compile(r"[A-Z][A-Z0-9_]{0,15}")
 MIN_FISCAL_YEAR, MAX_FISCAL_YEAR = 1000, 9999
@@ -51,3 +52,38 @@ def parse_receipt(text: str) -> tuple[str, int, int]:
     if int(seq) < 1:
         raise ValueError(f"sequence must be positive: {text!r}")
     return office, int(fiscal_year), int(seq)
+
+
+# A receipt number as a clerk reads it off a 相談票 or hears it on the phone: the whole number,
+# its year and serial (2026-01412), or the serial alone with or without its zeros (01412, 1412).
+_YEAR_SERIAL_RE = re.compile(r"([1-9]\d{3})-(\d{1,7})", re.ASCII)
+_SERIAL_RE = re.compile(r"\d{1,7}", re.ASCII)
+
+
+@dataclass(frozen=True)
+class ReceiptQuery:
+    """How a search term names receipt numbers: the exact number, or the end of numbers
+    (`-2026-01412`, `-01412`) that matches every office's and year's number with it."""
+
+    exact: str | None = None
+    suffix: str | None = None
+
+
+def receipt_query(term: str) -> ReceiptQuery | None:
+    """The receipt numbers a search term names, or None when it is not written like one.
+
+    Full-width digits and letters, lower case and the IME's long-vowel hyphen are taken as
+    `parse_receipt` takes them. A serial of more than seven digits is a phone number, not a
+    receipt number.
+    """
+    normalized = _DASHES_RE.sub("-", unicodedata.normalize("NFKC", term).strip().upper())
+    try:
+        return ReceiptQuery(exact=format_receipt(*parse_receipt(normalized)))
+    except ValueError:
+        pass
+    year_serial = _YEAR_SERIAL_RE.fullmatch(normalized)
+    if year_serial is not None and int(year_serial[2]) > 0:
+        return ReceiptQuery(suffix=f"-{year_serial[1]}-{int(year_serial[2]):05d}")
+    if _SERIAL_RE.fullmatch(normalized) and int(normalized) > 0:
+        return ReceiptQuery(suffix=f"-{int(normalized):05d}")
+    return None

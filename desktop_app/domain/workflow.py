@@ -94,6 +94,13 @@ def is_reopening(old: str, new: str) -> bool:
     return is_closed(old) and new in _ALLOWED[old]
 
 
+def status_after_referral(status: str) -> str | None:
+    """The status a case moves to when a referral (所管課・自治体へ紹介) is logged: 紹介済 from
+    受付 or 対応中; None for a case already 紹介済 or closed (a referral logged for the record
+    does not reopen it)."""
+    return REFERRED if status in (RECEIVED, IN_PROGRESS) else None
+
+
 def needs_outcome(new: str) -> bool:
     """Closing a case without saying how it ended leaves the fiscal-year summary guessing."""
     return is_closed(new)

@@ -2,7 +2,8 @@
 
 After every action and every logged reply the inquiry's follow-up date is recomputed from
 its open deadlines (services.follow_up), so the 対応予定 list reads one indexed column
-instead of every action.
+instead of every action. A referral moves an open case to 紹介済 (domain.workflow), logged as
+any status change is.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from sqlalchemy import select
 
 from db.engine import Database
 from db.models import Action, Inquiry
-from desktop_app.domain import entry_rules, fields
+from desktop_app.domain import entry_rules, fields, workflow
 from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.errors import ErrorCollector, UserError
 from desktop_app.domain.local_time import local_today
@@ -22,7 +23,7 @@ from desktop_app.services import follow_up, writer
 from desktop_app.services.codes import vocabulary_codes
 from desktop_app.services.inquiries import find_live
 from desktop_app.services.records import ActionRecord, action_record
-from desktop_app.services.status_history import STATUS_CHANGE
+from desktop_app.services.status_history import STATUS_CHANGE, record_status_change
 
 _NOTE = fields.field("action", "note")
 
@@ -83,6 +84,12 @@ def add_action(
             reply_due=reply_due if kind == "referral" else None,
         )
         writer.create(session, row, staff=staff, origin=inquiry.origin)
+        moved = workflow.status_after_referral(inquiry.status) if kind == "referral" else None
+        if moved is not None:
+            record_status_change(
+                session, inquiry, inquiry.status, moved, None, staff=staff, on=when
+            )
+            writer.change(session, inquiry, {"status": moved}, staff=staff)
         follow_up.recompute(session, inquiry, staff=staff)
         return action_record(row)
 

@@ -14,6 +14,10 @@ few at a time (`鈴木 5555`, `鈴木 5556` ...): with `phones_whole`, which `li
 `iter_inquiries` and the window's list set for such a role, a term holding a digit matches the
 text the list shows (subject, content, organisation, name, reading) and a phone only as the
 whole number. E-mail addresses are not in the search text at all.
+
+A query of one term written like a receipt number (SHIBA-2026-01412, 2026-01412, 01412, 1412,
+in either width) also finds the inquiries with that number, listed before the text matches:
+a clerk reads the number off a 相談票 or hears it on the phone (domain.receipt.receipt_query).
 """
 
 from __future__ import annotations
@@ -25,7 +29,18 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import Integer, Select, and_, exists, func, literal_column, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    and_,
+    case,
+    exists,
+    func,
+    literal_column,
+    or_,
+    select,
+)
 from sqlalchemy.orm import Session, aliased
 
 from db.engine import Database
@@ -42,6 +57,7 @@ from desktop_app.domain import text
 from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.local_time import local_today
 from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS, masked
+from desktop_app.domain.receipt import receipt_query
 from desktop_app.services.followups import is_overdue, overdue_clause
 from desktop_app.services.records import InquiryRecord, inquiry_record
 
@@ -122,6 +138,21 @@ def term_matches(query: str) -> list[TermMatch]:
         if chars:
             matches.append(TermMatch("bigram", match_expression(chars, prefix=len(chars) == 1)))
     return matches
+
+
+def receipt_clause(query: str) -> ColumnElement[bool] | None:
+    """The inquiries whose receipt number the query names (None: it names none).
+
+    The exact number is one look-up in the unique index; a serial ends many numbers (one an
+    office and fiscal year), found by a scan of that index's keys, short text only.
+    """
+    terms = query.split()
+    named = receipt_query(terms[0].strip(_WILDCARDS)) if len(terms) == 1 else None
+    if named is None:
+        return None
+    if named.exact is not None:
+        return Inquiry.receipt_no == named.exact
+    return Inquiry.receipt_no.like(f"%{named.suffix}")
 
 
 def count_inquiries(db: Database, flt: InquiryFilter) -> int:
@@ -246,6 +277,10 @@ def position_of(
         ).first()
         if target is None:
             return None
+        if receipt_clause(flt.text) is not None:
+            # Named receipts sort first: no index range says how many rows are ahead.
+            keys = _ordered_keys(session, flt, sort, descending)
+            return keys.index(target.pk) if target.pk in keys else None
         listed = _filtered(flt).where(Inquiry.pk == target.pk)
         if session.scalar(select(func.count()).select_from(listed.subquery())) == 0:
             return None
@@ -281,7 +316,8 @@ def list_inquiries(
 
 
 def _text_only(flt: InquiryFilter) -> bool:
-    return flt == InquiryFilter(text=flt.text, today=flt.today)
+    """Free text alone, counted by the index alone (a receipt number is not in the index)."""
+    return flt == InquiryFilter(text=flt.text, today=flt.today) and receipt_clause(flt.text) is None
 
 
 def _match_count(session: Session, matches: list[TermMatch]) -> int:
@@ -403,20 +439,25 @@ def _ordered(
     flt: InquiryFilter, sort: SortKey, descending: bool, *, walk_index: bool = False
 ) -> Select[int]:
     column = _SORT_COLUMNS[sort]
-    filtered = _filtered(flt, walk_index=walk_index)
+    named = receipt_clause(flt.text)
+    filtered = _filtered(flt, walk_index=walk_index and named is None)
+    # The inquiries a receipt number names come first, whatever the order.
+    first = () if named is None else (case((named, 0), else_=1),)
     if descending:
-        return filtered.order_by(column.desc(), Inquiry.pk.desc())
-    return filtered.order_by(column.asc(), Inquiry.pk.asc())
+        return filtered.order_by(*first, column.desc(), Inquiry.pk.desc())
+    return filtered.order_by(*first, column.asc(), Inquiry.pk.asc())
 
 
 def _filtered(flt: InquiryFilter, *, walk_index: bool = False) -> Select[int]:
     statement = select(Inquiry.pk).where(Inquiry.deleted.is_(False))
     matches = term_matches(flt.text)
+    named = receipt_clause(flt.text)
     key = _PK_UNINDEXED if walk_index else Inquiry.pk
     if matches:
-        statement = statement.where(key.in_(matching_pks(matches)))
-        if flt.phones_whole:
-            statement = statement.where(*_digits_not_from_phones(flt.text))
+        text_match: ColumnElement[bool] = key.in_(matching_pks(matches))
+        if flt.phones_whole:  # a receipt number is no phone: only the text match is narrowed
+            text_match = and_(text_match, *_digits_not_from_phones(flt.text))
+        statement = statement.where(text_match if named is None else or_(named, text_match))
     if flt.date_from is not None:
         statement = statement.where(Inquiry.received_at >= flt.date_from)
     if flt.date_to is not None:

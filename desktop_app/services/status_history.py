@@ -8,6 +8,8 @@ change closed the case; it changes no due date.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy.orm import Session
 
 from db.models import Action, Inquiry
@@ -19,15 +21,24 @@ STATUS_CHANGE = "status_change"
 
 
 def record_status_change(
-    session: Session, inquiry: Inquiry, old: str, new: str, outcome: str | None, *, staff: str
+    session: Session,
+    inquiry: Inquiry,
+    old: str,
+    new: str,
+    outcome: str | None,
+    *,
+    staff: str,
+    on: dt.date | None = None,
 ) -> None:
+    """Log a status change in the history, dated `on` (today unless the change belongs to an
+    action of another day, such as the referral that moved the case to 紹介済)."""
     note = f"{STATUS_LABELS.get(old, old)} → {STATUS_LABELS.get(new, new)}"
     if outcome:
         note += f"（結果: {outcome}）"
     row = Action(
         id="",
         inquiry_id=inquiry.id,
-        action_date=local_today(),
+        action_date=on or local_today(),
         staff=staff,
         kind=STATUS_CHANGE,
         note=note,

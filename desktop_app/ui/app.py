@@ -15,7 +15,10 @@ is on screen; the main window then takes the frame's place.
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -33,6 +36,7 @@ from desktop_app.ui.errors import error_text, show_error
 from desktop_app.ui.i18n import install_translators
 from desktop_app.ui.settings.settings_page import apply_font_size
 from desktop_app.ui.style import apply_style
+from desktop_app.ui.widgets.screen_fit import place_window
 
 if TYPE_CHECKING:
     from desktop_app.domain.actor import Actor
@@ -139,9 +143,7 @@ def show_start_frame(app: QApplication, lang: str) -> QMainWindow:
     """
     frame = QMainWindow(objectName="startFrame")
     frame.setWindowTitle(PRODUCT_NAMES.get(lang, PRODUCT_NAMES["ja"]))
-    state = preferences.window_state(preferences.GEOMETRY_KEY)
-    if state is None or not frame.restoreGeometry(state):
-        frame.resize(FRAME_SIZE)
+    place_window(frame, FRAME_SIZE, preferences.window_state(preferences.GEOMETRY_KEY))
     frame.show()
     deadline = time.monotonic() + FRAME_EXPOSE_TIMEOUT_S
     handle = frame.windowHandle()
@@ -162,7 +164,7 @@ def open_desk_database(
     opened or was never initialised.
     """
     from desktop_app.demo.service import open_training
-    from desktop_app.services import database, retention, setup
+    from desktop_app.services import database, setup
 
     if training:
         db = open_training(
@@ -174,7 +176,6 @@ def open_desk_database(
         office = setup.office_of(db)
         if office is None:
             raise UserError("not_initialised")
-        retention.run_daily(db)  # personal data past its period, erased once a day at start
     except BaseException:
         db.dispose()
         raise
@@ -239,7 +240,21 @@ def _sign_in(
 
     if screenshot is not None:
         return sign_in_from_environment(db, user, config.env_password(), lang)
-    return sign_in_interactively(db, user, lang, parent=frame)
+    # While the person types their password, the main window's modules are imported behind
+    # the dialog, so Enter leads to the list's first page and not to half a second of imports.
+    warming = threading.Thread(target=_import_main_window, name="warm-imports", daemon=True)
+    warming.start()
+    try:
+        return sign_in_interactively(db, user, lang, parent=frame)
+    finally:
+        warming.join()
+
+
+def _import_main_window() -> None:
+    """Pure imports (no widget is made off the GUI thread); a failure shows later, in place."""
+    with contextlib.suppress(Exception):
+        importlib.import_module("desktop_app.ui.main_window")
+        importlib.import_module("desktop_app.ui.vocab")
 
 
 def offer_newest_backup(
@@ -337,7 +352,7 @@ class DeskApp:
         if restore:
             window.restore_geometry()
         else:
-            window.list_page.splitter.setSizes([760, 400])
+            window.list_page.splitter.setSizes([820, 380])  # list_page.DEFAULT_SPLIT
         window.languageChanged.connect(self._switch_language)
         window.restoreRequested.connect(self.restore_backup)
         window.signOutRequested.connect(self.sign_out)
@@ -386,11 +401,14 @@ class DeskApp:
         self.db.dispose()
 
     def start_daily_backup(self) -> None:
-        """The first start of the day's backup, behind the open window; a damaged copy means a
-        damaged database, and the newest good backup is offered at once."""
-        from desktop_app.services import backups
+        """The first start of the day's upkeep, behind the open window and after its first
+        page: personal data past its period erased (services.retention, seconds at 100,000
+        inquiries, so never before the sign-in or the list), then the day's backup; a damaged
+        copy means a damaged database, and the newest good backup is offered at once."""
+        from desktop_app.services import backups, retention
 
         assert self.runner is not None and self.window is not None
+        self.runner.run(retention.run_daily, self.db, owner=self.window)
         self.runner.run(backups.daily, self.db, on_done=self._daily_done, owner=self.window)
 
     def _daily_done(self, outcome: DailyBackup) -> None:

@@ -39,7 +39,7 @@ def inquiry_lines(
         (label("received_at"), format_date(record.received_at)),
         (label("office"), vocab.office(record.office)),
         (label("channel"), vocab.label("channel", record.channel)),
-        (label("staff"), record.staff),
+        (label("staff"), vocab.staff_name(record.staff)),  # 高橋 一郎, not the login
         (label("status"), vocab.label("status", record.status)),
         (label("inquirer.type"), vocab.label("inquirer_type", person.type)),
         (label("inquirer.organization"), person.organization),

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QByteArray, QSize, Signal, Slot
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,25 +28,30 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QWidget,
 )
 
-from desktop_app.domain.actor import ROLE_LABELS
+from desktop_app.domain.actor import ROLE_LABELS, Permission
 from desktop_app.services import conflicts, idle_policy, staff
 from desktop_app.services.lookup import MunicipalityItem
 from desktop_app.services.search import InquiryFilter
 from desktop_app.ui import preferences
-from desktop_app.ui.audit.audit_page import AuditPage
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.errors import show_error
-from desktop_app.ui.exchange.exchange_page import ExchangePage
-from desktop_app.ui.followups.followups_page import FollowUpsPage
 from desktop_app.ui.inquiry_list.list_page import InquiryListPage
-from desktop_app.ui.masters.masters_page import MastersPage
-from desktop_app.ui.reports.report_page import ReportPage
-from desktop_app.ui.settings.settings_page import SettingsPage
 from desktop_app.ui.sign_in.idle_lock import IdleLock
+from desktop_app.ui.widgets.permitted import refusal
+from desktop_app.ui.widgets.screen_fit import place_window
+
+if TYPE_CHECKING:  # the other screens are imported when first shown (start-up time)
+    from desktop_app.ui.audit.audit_page import AuditPage
+    from desktop_app.ui.exchange.exchange_page import ExchangePage
+    from desktop_app.ui.followups.followups_page import FollowUpsPage
+    from desktop_app.ui.masters.masters_page import MastersPage
+    from desktop_app.ui.reports.report_page import ReportPage
+    from desktop_app.ui.settings.settings_page import SettingsPage
 
 WINDOW_SIZE = QSize(1280, 800)
 PAGES = (
@@ -63,6 +68,12 @@ PAGES = (
 DASHBOARD, INTAKE = "dashboard", "intake"
 INTAKE_MODULE = "desktop_app.ui.intake.intake_form"
 _MODULES = {DASHBOARD: "desktop_app.ui.dashboard.dashboard_page", INTAKE: INTAKE_MODULE}
+# Screens a role may not use: their navigation entries are greyed, with the reason.
+PAGE_PERMISSIONS = {"exchange": Permission.EXCHANGE, "audit": Permission.AUDIT}
+# Screens taller or wider than a 1366x768 screen at 125% leaves them (about 1090x580): they
+# scroll in the window instead of making the window larger than the screen.
+DASHBOARD_MIN_HEIGHT = 640
+_SCROLLED = frozenset({DASHBOARD, "reports", "exchange", "audit"})
 
 
 class MainWindow(QMainWindow):
@@ -106,12 +117,18 @@ class MainWindow(QMainWindow):
             shown = keys.toString(QKeySequence.SequenceFormat.NativeText)
             item = QListWidgetItem(f"{title}\n{shown}", self.nav)
             item.setToolTip(self.tr("{0}（{1}）").format(title, shown))
+            if not self.may_open(name):  # greyed with the reason, before it is tried
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+                item.setToolTip(refusal(ctx.actor, PAGE_PERMISSIONS[name], ctx.lang) or "")
             self.stack.addWidget(self._built.get(name) or QWidget(self))
             shortcut = QShortcut(keys, self)
-            shortcut.activated.connect(lambda n=number - 1: self.nav.setCurrentRow(n))
+            shortcut.activated.connect(lambda n=number - 1: self._go_to(n))
         new_shortcut = QShortcut(QKeySequence.StandardKey.New, self)
         new_shortcut.activated.connect(self.new_inquiry)
-        self.nav.setFixedWidth(max(120, self.nav.sizeHintForColumn(0) + 40))
+        # Ctrl+F from anywhere: 受付一覧 with the keyboard in its search box.
+        self.find_shortcut = QShortcut(QKeySequence.StandardKey.Find, self)
+        self.find_shortcut.activated.connect(self.focus_search)
+        self.nav.setFixedWidth(max(120, self.nav.sizeHintForColumn(0) + 24))
         self.nav.currentRowChanged.connect(self._page_chosen)
 
         central = QWidget(self)
@@ -146,11 +163,11 @@ class MainWindow(QMainWindow):
 
     @property
     def followups(self) -> FollowUpsPage:
-        return cast(FollowUpsPage, self._page("followups"))
+        return cast("FollowUpsPage", self._page("followups"))
 
     @property
     def masters(self) -> MastersPage:
-        return cast(MastersPage, self._page("masters"))
+        return cast("MastersPage", self._page("masters"))
 
     @property
     def dashboard(self) -> Any:
@@ -159,19 +176,19 @@ class MainWindow(QMainWindow):
 
     @property
     def reports(self) -> ReportPage:
-        return cast(ReportPage, self._page("reports"))
+        return cast("ReportPage", self._page("reports"))
 
     @property
     def exchange(self) -> ExchangePage:
-        return cast(ExchangePage, self._page("exchange"))
+        return cast("ExchangePage", self._page("exchange"))
 
     @property
     def audit(self) -> AuditPage:
-        return cast(AuditPage, self._page("audit"))
+        return cast("AuditPage", self._page("audit"))
 
     @property
     def settings(self) -> SettingsPage:
-        return cast(SettingsPage, self._page("settings"))
+        return cast("SettingsPage", self._page("settings"))
 
     @property
     def intake(self) -> QWidget | None:
@@ -181,7 +198,14 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Load the start screen; the others load when first shown."""
         self.nav.setCurrentRow(0)
+        # The conflict count after the list's first page: nothing else before it (start-up).
+        self.list_page.model.headLoaded.connect(
+            self._count_conflicts, Qt.ConnectionType.SingleShotConnection
+        )
         self.list_page.start()
+
+    @Slot()
+    def _count_conflicts(self) -> None:
         self.ctx.runner.run(
             conflicts.open_count, self.ctx.db, on_done=self.show_conflict_count, owner=self
         )
@@ -217,12 +241,33 @@ class MainWindow(QMainWindow):
         item.setText("\n".join([lines[0], *waiting, lines[-1]]))
 
     def show_page(self, name: str) -> None:
-        self.nav.setCurrentRow(PAGES.index(name))
+        if self.may_open(name):
+            self.nav.setCurrentRow(PAGES.index(name))
+
+    def may_open(self, name: str) -> bool:
+        """Whether the signed-in role may use screen `name` (取込・送付, 操作記録)."""
+        needed = PAGE_PERMISSIONS.get(name)
+        return needed is None or self.ctx.actor.may(needed)
+
+    @Slot()
+    def focus_search(self) -> None:
+        """Ctrl+F (and Ctrl+1): the list's search box focused, its text selected to retype."""
+        self.show_page("list")
+        search = self.list_page.filters.text
+        search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        search.selectAll()
+
+    def _go_to(self, row: int) -> None:
+        """Ctrl+<n>: screen n; 受付一覧 lands in its search box, where work there starts."""
+        if row == PAGES.index("list"):
+            self.focus_search()
+        else:
+            self.show_page(PAGES[row])
 
     def restore_geometry(self) -> None:
-        state = preferences.window_state(preferences.GEOMETRY_KEY)
-        if state is None or not self.restoreGeometry(state):
-            self.resize(WINDOW_SIZE)
+        """The remembered place if it is still on screen; else fitted, or maximised on a
+        small screen (1366x768, or 125% scaling): widgets.screen_fit.place_window."""
+        place_window(self, WINDOW_SIZE, preferences.window_state(preferences.GEOMETRY_KEY))
         self.list_page.restore_splitter()
 
     def save_geometry(self) -> None:
@@ -265,7 +310,7 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def _page_chosen(self, row: int) -> None:
         name = PAGES[row] if 0 <= row < len(PAGES) else "list"
-        if self._page(name) is None:
+        if not self.may_open(name) or self._page(name) is None:
             return
         self.stack.setCurrentIndex(row)
         if name == "followups":
@@ -307,30 +352,45 @@ class MainWindow(QMainWindow):
             placeholder = self.stack.widget(index)
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
-            self.stack.insertWidget(index, page)
+            self.stack.insertWidget(index, _scrolled(page) if name in _SCROLLED else page)
             self._built[name] = page
         return self._built[name]
 
     def _build(self, name: str) -> QWidget | None:
+        """Screen `name`, its module imported only now: the first page paints without them."""
         if name in (DASHBOARD, INTAKE):
             return self._build_imported(name)
         page: QWidget
         if name == "followups":
+            from desktop_app.ui.followups.followups_page import FollowUpsPage
+
             page = FollowUpsPage(self.ctx, self)
             page.openRequested.connect(self.open_inquiry)
         elif name == "exchange":
+            from desktop_app.ui.exchange.exchange_page import ExchangePage
+
             page = ExchangePage(self.ctx, self)
             page.conflictCountChanged.connect(self.show_conflict_count)
             page.imported.connect(self.list_page.refresh)
         elif name == "settings":
+            from desktop_app.ui.settings.settings_page import SettingsPage
+
             page = SettingsPage(self.ctx, self)
             page.languageChanged.connect(self.languageChanged)
             page.restoreRequested.connect(self.restoreRequested)
             page.idleChanged.connect(self.apply_idle_minutes)
         elif name == "audit":
+            from desktop_app.ui.audit.audit_page import AuditPage
+
             page = AuditPage(self.ctx, self)
+        elif name == "masters":
+            from desktop_app.ui.masters.masters_page import MastersPage
+
+            page = MastersPage(self.ctx, self)
         else:
-            page = (MastersPage if name == "masters" else ReportPage)(self.ctx, self)
+            from desktop_app.ui.reports.report_page import ReportPage
+
+            page = ReportPage(self.ctx, self)
         return page
 
     def _build_imported(self, name: str) -> QWidget | None:
@@ -343,6 +403,8 @@ class MainWindow(QMainWindow):
             return None
         if name == DASHBOARD:
             page = module.DashboardPage(self.ctx, self)
+            # Below this the charts drop their labels: at 125% the page scrolls instead.
+            page.setMinimumHeight(DASHBOARD_MIN_HEIGHT)
             page.inquiriesRequested.connect(self.show_inquiries)
             return cast(QWidget, page)
         form = module.IntakeForm(self.ctx, self)
@@ -352,3 +414,13 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _inquiry_saved(self, _receipt_no: str) -> None:
         self.list_page.refresh()
+
+
+def _scrolled(page: QWidget) -> QScrollArea:
+    """`page` filling a scroll area: as large as the window allows, scrolled below its minimum."""
+    area = QScrollArea(page.parentWidget())
+    area.setObjectName(f"{page.objectName() or type(page).__name__}Scroll")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidget(page)
+    return area

@@ -13,6 +13,7 @@ from types import MappingProxyType
 
 from desktop_app.services import lookup
 from desktop_app.services.database import Database
+from desktop_app.services.staff_names import staff_names
 
 _EMPTY: Mapping[str, str] = MappingProxyType({})
 
@@ -24,6 +25,7 @@ class Vocab:
     terms: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     offices: Mapping[str, str] = field(default_factory=dict)
     lang: str = "ja"  # the language of the labels, and of the field catalogue's labels
+    staff: Mapping[str, str] = field(default_factory=dict)  # login -> display name (担当)
 
     def label(self, vocab: str, code: str | None) -> str:
         """The label of `code`, or the code itself when the master list no longer has it."""
@@ -37,12 +39,17 @@ class Vocab:
     def office(self, code: str) -> str:
         return self.offices.get(code, code)
 
+    def staff_name(self, login: str) -> str:
+        """The person's name as colleagues know them; the login for an account not (or no
+        longer) on this PC, such as one from another office's package."""
+        return self.staff.get(login, login)
+
 
 def load_vocab(db: Database, lang: str) -> Vocab:
     """Read every label; run it on the DbRunner (it queries the database)."""
     english = lang.startswith("en")
     offices = {o.code: (o.name_en if english and o.name_en else o.name) for o in lookup.offices(db)}
-    return Vocab(terms=lookup.labels(db, lang), offices=offices, lang=lang)
+    return Vocab(terms=lookup.labels(db, lang), offices=offices, lang=lang, staff=staff_names(db))
 
 
 def format_date(value: dt.date | None) -> str:

@@ -70,7 +70,11 @@ class DbRunner(QObject):
         Without `on_error` the error is shown in a message box over `owner` (or the active
         window). With an `owner`, nothing is called once that object has been destroyed.
         `background=True` is for long reads only, never for writes (see the module docstring).
+        After `shutdown` nothing is queued: a late callback of a closing window (the list's
+        key list asking for a page) asks in vain instead of failing.
         """
+        if self._closed:
+            return
         self._pending += 1
         future = (self._reads if background else self._pool).submit(fn, *args, **kwargs)
         done = _guarded(on_done, owner)
@@ -90,6 +94,11 @@ class DbRunner(QObject):
             return
         if self.on_refused is not None and not self._closed:
             self.on_refused(exc)
+
+    @property
+    def stopped(self) -> bool:
+        """After `shutdown`: `run` queues nothing more."""
+        return self._closed
 
     def shutdown(self) -> None:
         """Finish queued jobs and stop the threads (their callbacks are no longer delivered)."""

@@ -298,6 +298,10 @@
     <context>
         <name>DetailPane</name>
         <message>
+            <source>回答のあった紹介</source>
+            <translation>Referral replied to</translation>
+        </message>
+        <message>
             <source>対応を追加</source>
             <translation>Add action</translation>
         </message>
@@ -422,8 +426,8 @@
     <context>
         <name>FilterBar</name>
         <message>
-            <source>件名・内容・相談者・電話番号で検索</source>
-            <translation>Search subject, content, inquirer, phone</translation>
+            <source>件名・内容・相談者・受付番号・電話</source>
+            <translation>Search subject, content, inquirer, receipt no., phone</translation>
         </message>
         <message>
             <source>期間（から）</source>

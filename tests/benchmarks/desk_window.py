@@ -31,11 +31,9 @@ def _desk(app: Any, path: Path) -> Any:
     """The DeskApp as run_gui builds it, signed in as the program itself (the benchmark's
     databases carry no accounts; signing in is one hash check, not what is measured)."""
     from desktop_app.domain.actor import system_actor
-    from desktop_app.services import setup
     from desktop_app.ui.app import DeskApp, open_desk_database
 
-    db = open_desk_database(path)
-    office = setup.office_required(db)
+    db, office = open_desk_database(path)  # (database, office code)
     return DeskApp(app, db, office, system_actor(office))
 
 

@@ -33,7 +33,8 @@ def test_a_referral_with_a_reply_deadline_moves_the_follow_up_date(run, db_path,
     inquiry = run("inquiry", "show", receipt, "--json", db=db_path).json()
     assert action["inquiry_id"] == inquiry["id"]
     assert inquiry["follow_up_due"] == "2026-12-01"
-    assert inquiry["rev"] == 2
+    assert inquiry["status"] == "referred"  # a referral moves the case to 紹介済
+    assert inquiry["rev"] == 3
 
 
 @pytest.mark.parametrize(

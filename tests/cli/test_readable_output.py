@@ -66,19 +66,21 @@ def test_show_lists_the_actions_in_plain_output_and_in_json(run, db_path, receip
         assert added.code == 0, added.err
 
     lines = run("inquiry", "show", receipt, db=db_path).out.splitlines()
-    history = lines[lines.index("対応履歴（2 件）") :]
+    history = lines[lines.index("対応履歴（3 件）") :]
     assert history == [
-        "対応履歴（2 件）",
+        "対応履歴（3 件）",
         "  2026/09/15  電話連絡  甲府市 防災課に電話した。",
         "      折り返し待ち",
         "  2026/09/16  所管課・自治体へ紹介  釧路市 観光課へ紹介",
         "      回答期限: 2026/10/01",
+        "  2026/09/16  状況変更  受付 → 紹介済",  # the referral moved the case to 紹介済
     ]
 
     actions = run("inquiry", "show", receipt, "--json", db=db_path).json()["actions"]
     assert [(a["action_date"], a["kind"]) for a in actions] == [
         ("2026-09-15", "call"),
         ("2026-09-16", "referral"),
+        ("2026-09-16", "status_change"),
     ]
     assert actions[1]["reply_due"] == "2026-10-01"
 

@@ -61,8 +61,8 @@ def test_the_months_workbook_is_written_and_says_where(qtbot, page, desk, settle
         (True, "10月", "月「10月」は YYYY-MM の形で指定してください（例: 2026-10）。"),
         (
             False,
-            "令和8",
-            "年度「令和8」は 1900〜2999 の西暦4桁で指定してください（例: 2026 は令和8年度）。",
+            "来年度",  # 令和8 is a fiscal year now (test_a_fiscal_year_as_ward_paper_writes_it)
+            "年度「来年度」は 1900〜2999 の西暦4桁で指定してください（例: 2026 は令和8年度）。",
         ),
     ],
 )
@@ -97,3 +97,20 @@ def test_a_workbook_with_personal_fields_needs_the_shared_password(qtbot, page, 
     settle(desk)
     assert error_text(page).startswith("個人情報を含む報告書には共有パスワード")
     assert list(out.iterdir()) == []
+
+
+@pytest.mark.parametrize("text", ["令和8年11月", "R8.11", "2026-11", "２０２６／１１"])
+def test_a_month_as_ward_paper_writes_it(qtbot, page, text):
+    page.month.setText(text)
+    period = page.period()
+    assert (period.first, period.last) == (dt.date(2026, 11, 1), dt.date(2026, 11, 30))
+    assert "2026/11/01" in page.period_text.text()
+
+
+@pytest.mark.parametrize("text", ["令和8年度", "R8", "2026", "Ｒ８年度"])
+def test_a_fiscal_year_as_ward_paper_writes_it(qtbot, page, text):
+    qtbot.mouseClick(page.yearly, Qt.MouseButton.LeftButton)
+    page.year.setText(text)
+    period = page.period()
+    assert (period.first, period.last) == (dt.date(2026, 4, 1), dt.date(2027, 3, 31))
+    assert "令和8年度" in page.period_text.text()

@@ -13,6 +13,7 @@ from desktop_app.demo.accounts import DEMO_PASSWORD
 from desktop_app.demo.service import generate_demo_data
 from desktop_app.domain.actor import Role
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.messages import render
 from desktop_app.services import database, setup, staff
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.sign_in.first_run_dialog import FirstRunDialog
@@ -168,7 +169,9 @@ def test_the_idle_lock_covers_the_window_and_asks_for_the_password(qtbot, window
     qtbot.keyClicks(lock.panel.password, "not-the-password")
     qtbot.keyClick(lock.panel.password, Qt.Key.Key_Return)
     assert lock.locked
-    assert "ユーザー名かパスワードが違うか" in lock.panel.error.text()
+    # Only a password was asked: the message names the password alone.
+    assert lock.panel.error.text() == render("lock_password_wrong")
+    assert "ユーザー名" not in lock.panel.error.text()
     assert [row[1] for row in accounts(db_path) if row[0] == "tanaka"] == [1]
     qtbot.keyClicks(lock.panel.password, "madoguchi-pass-1")
     qtbot.keyClick(lock.panel.password, Qt.Key.Key_Return)

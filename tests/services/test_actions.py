@@ -45,8 +45,9 @@ def test_an_action_is_recorded_and_audited(db, receipt):
     ("kind", "next_due", "reply_due", "follow_up", "rev"),
     [
         ("call", D(2026, 10, 20), None, D(2026, 10, 20), 2),
-        ("referral", None, D(2026, 12, 1), D(2026, 12, 1), 2),
-        ("referral", D(2026, 11, 30), D(2026, 11, 15), D(2026, 11, 15), 2),
+        # a referral also moves the case to 紹介済: one more revision
+        ("referral", None, D(2026, 12, 1), D(2026, 12, 1), 3),
+        ("referral", D(2026, 11, 30), D(2026, 11, 15), D(2026, 11, 15), 3),
         ("meeting", None, D(2026, 12, 1), D(2026, 9, 30), 1),  # reply deadline: referrals only
         ("note", None, None, D(2026, 9, 30), 1),
         ("call", D(2026, 9, 30), None, D(2026, 9, 30), 1),  # the same date: no new rev

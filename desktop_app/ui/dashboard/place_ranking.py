@@ -1,7 +1,8 @@
 """The partner municipalities of a period, the most asked first, beside the map.
 
-At most RANKED rows (the dashboard's list is short by nature: a ranking); a click or Enter on
-a row emits `clicked(Place)`, as a click on the map does. GUI thread only.
+At most RANKED rows (the dashboard's list is short by nature: a ranking); a click, or Enter or
+Space on the row chosen with the arrows, emits `clicked(Place)`, as a click on the map does.
+Tabbing in puts the first row current, so the arrows start from the top. GUI thread only.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -42,7 +44,6 @@ class PlaceRanking(QTableWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self._places: tuple[Place, ...] = ()
         self.cellClicked.connect(self._chosen)
-        self.activated.connect(lambda index: self._chosen(index.row(), 0))
 
     def show_places(self, places: Sequence[Place]) -> None:
         self._places = tuple(places[:RANKED])
@@ -56,6 +57,18 @@ class PlaceRanking(QTableWidget):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.setItem(row, column, item)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self._chosen(self.currentRow(), 0)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if self.currentRow() < 0 and self.rowCount() > 0:
+            self.setCurrentCell(0, 1)
 
     def place(self, row: int) -> Place:
         return self._places[row]

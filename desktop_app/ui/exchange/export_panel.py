@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.local_time import local_datetime
 from desktop_app.services import package_key, sync_export
 from desktop_app.services.sync_export import ExportReport
 from desktop_app.ui import preferences
@@ -109,9 +110,8 @@ class ExportPanel(QGroupBox):
     def choose_file(self) -> None:
         """Ask where to write (the last folder used, a name saying from, to and when)."""
         to = self.destination.currentData()
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
         folder = preferences.exchange_folder() or str(Path.home())
-        suggested = str(Path(folder) / f"{self._ctx.office}-{to}-{stamp}.xlsx")
+        suggested = str(Path(folder) / package_file_name(self._ctx.office, to))
         chosen = ask_save_path(
             self,
             self.tr("送付ファイルの保存先"),
@@ -182,3 +182,10 @@ class ExportPanel(QGroupBox):
     def _failed(self, exc: BaseException) -> None:
         self._working(False)
         show_error(self, exc, self._ctx.lang)
+
+
+def package_file_name(office: str, to: str, now: dt.datetime | None = None) -> str:
+    """SHIBA-HQ-20261201-0930.xlsx: from, to and when in the office's local time, as every
+    date the desk shows, whatever zone the PC's clock is set to."""
+    moment = now or dt.datetime.now(dt.UTC)
+    return f"{office}-{to}-{local_datetime(moment):%Y%m%d-%H%M}.xlsx"

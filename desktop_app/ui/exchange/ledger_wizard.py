@@ -74,7 +74,20 @@ class LedgerWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("戻る"))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("閉じる"))
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("キャンセル"))
+        self.currentIdChanged.connect(self._page_shown)
         self.resize(860, 640)
+
+    @Slot(int)
+    def _page_shown(self, page: int) -> None:
+        """On the last step Enter means 取込 (the step's purpose), not 閉じる; once imported,
+        閉じる is the default again."""
+        self._default_to_run(page == REPORT_PAGE and self.report_page.run.isEnabled())
+
+    def _default_to_run(self, run: bool) -> None:
+        self.setOption(QWizard.WizardOption.NoDefaultButton, run)
+        self.report_page.run.setDefault(run)
+        if run:
+            self.report_page.run.setFocus()
 
     def validateCurrentPage(self) -> bool:
         """Leaving step 1 or 2 runs the dry run; a refusal keeps the person on the step."""
@@ -150,6 +163,8 @@ class LedgerWizard(QWizard):
             return
         self.report = report
         self.report_page.show_report(report, done=True)
+        self._default_to_run(False)
+        self.button(QWizard.WizardButton.FinishButton).setDefault(True)
         if report.imported:
             self.imported.emit()
 
@@ -237,6 +252,9 @@ class _ReportPage(QWizardPage):
         self.problems.setColumnWidth(1, 140)
         self.problems.setColumnWidth(2, 180)
         self.problems.setTabKeyNavigation(False)
+        # Reasons wrap in their cell and each row is as tall as its reason: nothing cut off.
+        self.problems.setWordWrap(True)
+        self.problems.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.add_duplicates = QCheckBox(self.tr("重複候補も取り込む"), self)
         self.add_duplicates.setObjectName("ledgerAddDuplicates")
         self.run = QPushButton(self.tr("取込"), self, objectName="ledgerRun")
@@ -269,19 +287,23 @@ class _ReportPage(QWizardPage):
             *((self.tr("その他として取込"), p) for p in report.read.unplaced),
             *((self.tr("メモに残して取込"), p) for p in report.read.kept),
         ]
-        duplicates = sorted(report.duplicates.items())
-        self.problems.setRowCount(len(problems) + len(duplicates))
-        for row, (kind, problem) in enumerate(problems):
+        lines: list[tuple[int, tuple[str, str, str, str]]] = []
+        for kind, problem in problems:
             where = f"{problem.column}「{problem.header}」" if problem.column else ""
-            cells = (str(problem.row), where, problem.value, f"{kind}: {problem.reason(lang)}")
+            reason = f"{kind}: {problem.reason(lang)}"
+            lines.append((problem.row, (str(problem.row), where, problem.value, reason)))
+        for number, receipt in report.duplicates.items():
+            note = render("ledger_duplicate_row", lang, row=number, receipt_no=receipt)
+            lines.append((number, (str(number), "", "", note)))
+        # In the ledger's row order, as the person reads the file beside it (stable: a row's
+        # refusals stay in the order found).
+        lines.sort(key=lambda line: line[0])
+        self.problems.setRowCount(len(lines))
+        for row, (_number, cells) in enumerate(lines):
             for col, value in enumerate(cells):
                 item = QTableWidgetItem(value)
-                item.setToolTip(value)  # a long reason is cut in its cell
+                item.setToolTip(value)
                 self.problems.setItem(row, col, item)
-        for offset, (number, receipt) in enumerate(duplicates, start=len(problems)):
-            note = render("ledger_duplicate_row", lang, row=number, receipt_no=receipt)
-            for col, value in enumerate((str(number), "", "", note)):
-                self.problems.setItem(offset, col, QTableWidgetItem(value))
         self.add_duplicates.setVisible(bool(report.duplicates) and not done)
         self.run.setEnabled(not done and report.imported + len(report.duplicates) > 0)
         self.save_rejects.setEnabled(bool(report.read.rejected))

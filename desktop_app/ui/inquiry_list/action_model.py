@@ -66,7 +66,7 @@ class ActionHistoryModel(HeldRowsModel[ActionRecord]):
         if action.next_due is not None:
             parts.append(self.tr("次回期限 {0}").format(format_date(action.next_due)))
         if action.staff:
-            parts.append(self.tr("担当 {0}").format(action.staff))
+            parts.append(self.tr("担当 {0}").format(self._vocab.staff_name(action.staff)))
         return self.tr("　").join(parts)  # an ideographic space between parts; " · " in English
 
 

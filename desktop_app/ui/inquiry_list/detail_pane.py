@@ -144,8 +144,8 @@ class DetailPane(QWidget):
         has_case = self.detail is not None
         for button in (self.add_action, self.change_status, self.edit, self.case_sheet):
             button.setEnabled(has_case)
-        selected = self._selected_action()
-        self.log_reply.setEnabled(selected is not None and selected.awaiting_reply)
+        # Offered whenever a referral of the case waits for its reply, selected or not.
+        self.log_reply.setEnabled(bool(self._open_referrals()))
 
     def _selected_action(self) -> ActionRecord | None:
         rows = self.history.selectionModel().selectedRows()
@@ -178,11 +178,37 @@ class DetailPane(QWidget):
         if self.receipt_no:
             self.editRequested.emit(self.receipt_no)
 
+    def _open_referrals(self) -> list[ActionRecord]:
+        """The case's referrals still waiting for their reply, oldest first."""
+        if self.detail is None:
+            return []
+        return [action for action in self.detail.actions if action.awaiting_reply]
+
     @Slot()
     def _open_log_reply(self) -> None:
-        action = self._selected_action()
-        if action is None:
-            return
+        """The selected referral, the one open referral, or a choice among the open ones."""
+        waiting = self._open_referrals()
+        selected = self._selected_action()
+        if selected is not None and selected.awaiting_reply:
+            self._ask_reply_date(selected)
+        elif len(waiting) == 1:
+            self._ask_reply_date(waiting[0])
+        elif waiting:
+            labels = [
+                f"{format_date(action.action_date)}　{action.referred_to or action.note}"
+                for action in waiting
+            ]
+            choice = QInputDialog(self, objectName="replyChoice")
+            choice.setWindowTitle(self.tr("回答を記録"))
+            choice.setLabelText(self.tr("回答のあった紹介"))
+            choice.setComboBoxItems(labels)
+            choice.textValueSelected.connect(
+                lambda text: self._ask_reply_date(waiting[labels.index(text)])
+            )
+            self.dialog = choice
+            choice.open()
+
+    def _ask_reply_date(self, action: ActionRecord) -> None:
         dialog = QInputDialog(self, objectName="replyDialog")
         dialog.setWindowTitle(self.tr("回答を記録"))
         dialog.setLabelText(self.tr("回答を受けた日（{0}）").format(action.referred_to))

@@ -17,11 +17,11 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -53,7 +53,10 @@ class FilterBar(QWidget):
         self._last: InquiryFilter | None = None
 
         self.text = QLineEdit(self, objectName="searchText", clearButtonEnabled=True)
-        self.text.setPlaceholderText(self.tr("件名・内容・相談者・電話番号で検索"))
+        self.text.setPlaceholderText(self.tr("件名・内容・相談者・受付番号・電話"))
+        # Wide enough for the whole placeholder and the clear button (no 「件名・内容・…」).
+        placeholder = self.text.fontMetrics().horizontalAdvance(self.text.placeholderText())
+        self.text.setMinimumWidth(placeholder + 3 * self.text.fontMetrics().height())
         self.text.textChanged.connect(self._debounce.start)
         self.text.returnPressed.connect(self._to_results)
         self.text.installEventFilter(self)
@@ -101,32 +104,40 @@ class FilterBar(QWidget):
         return place, agreement
 
     def _lay_out(self, clear: QPushButton) -> None:
+        """Three rows, so the bar fits a 1366x768 screen at 125% (about 1090 px wide): words
+        and places; period and the two most used lists; the other lists."""
         top = QHBoxLayout()
         top.addWidget(self.text, 1)
         top.addWidget(self._caption(self.tr("自治体"), self.place))
         top.addWidget(self.place)
         top.addWidget(self._caption(self.tr("協定先"), self.agreement))
         top.addWidget(self.agreement)
-        top.addWidget(self._caption(self.tr("期間"), self.date_from))
-        top.addWidget(self.date_from)
-        top.addWidget(QLabel("〜", self))
-        top.addWidget(self.date_to)
-        top.addWidget(self.overdue)
         top.addWidget(clear)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.addLayout(top, 0, 0, 1, 10)
+        period = QHBoxLayout()
+        period.addWidget(self._caption(self.tr("期間"), self.date_from))
+        period.addWidget(self.date_from)
+        period.addWidget(QLabel("〜", self))
+        period.addWidget(self.date_to)
+        period.addWidget(self.overdue)
+        lists = QHBoxLayout()
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 0, 0, 0)
+        for row in (top, period, lists):
+            rows.addLayout(row)
         pairs = (
-            (self.tr("状況"), self.status),
-            (self.tr("事務所"), self.office),
-            (self.tr("分野"), self.field),
-            (self.tr("連携の型"), self.relationship),
-            (self.tr("相談者区分"), self.inquirer_type),
+            (period, self.tr("状況"), self.status),
+            (period, self.tr("事務所"), self.office),
+            (lists, self.tr("分野"), self.field),
+            (lists, self.tr("連携の型"), self.relationship),
+            (lists, self.tr("相談者区分"), self.inquirer_type),
         )
-        for n, (caption, combo) in enumerate(pairs):
-            grid.addWidget(self._caption(caption, combo), 1, 2 * n)
-            grid.addWidget(combo, 1, 2 * n + 1)
-            grid.setColumnStretch(2 * n + 1, 1)
+        for row, caption, combo in pairs:
+            row.addWidget(self._caption(caption, combo))
+            row.addWidget(combo, 1)
+        chain = (self.text, self.place, self.agreement, clear, self.date_from, self.date_to)
+        chain += (self.overdue, *(combo for _, _, combo in pairs))
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)  # as the bar reads, row by row
         link_labels(self)
 
     def _caption(self, text: str, field: QWidget) -> QLabel:

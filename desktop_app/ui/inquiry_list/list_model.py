@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from array import array
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -22,6 +23,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor
@@ -34,20 +36,21 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.vocab import format_date
 
 PAGE = 100
+KEYS_AFTER_PAINT_MS = 20  # reload(keys_after_head): the key list waits for the first paint
 MAX_PAGES = 60  # pages kept in memory; the rest are read again when scrolled back to
 TAIL_ROWS = 2 * PAGE  # the end of the list is read in reverse order before the keys arrive
 OVERDUE_BACKGROUND = QColor("#fde4e1")
 OVERDUE_TEXT = QColor("#a4262c")
 
-# (column name, SQL sort key or None when the column cannot be sorted). 次回期限 and 相談者 come
-# before the long 件名, so at 1280x800 beside the detail pane they show without scrolling.
+# (column name, SQL sort key or None when the column cannot be sorted). 次回期限 and 件名 come
+# first, so on a 1366x768 screen beside the detail pane they read without scrolling.
 COLUMNS: tuple[tuple[str, SortKey | None], ...] = (
     ("receipt_no", "receipt_no"),
     ("received_at", "received_at"),
     ("status", "status"),
     ("follow_up_due", "follow_up_due"),
-    ("inquirer", None),
     ("subject", None),
+    ("inquirer", None),
     ("office", "office"),
     ("relationship", None),
     ("channel", None),
@@ -84,8 +87,8 @@ class InquiryListModel(QAbstractTableModel):
             self.tr("受付日"),
             self.tr("状況"),
             self.tr("次回期限"),
-            self.tr("相談者"),
             self.tr("件名"),
+            self.tr("相談者"),
             self.tr("事務所"),
             self.tr("連携の型"),
             self.tr("受付方法"),
@@ -100,6 +103,7 @@ class InquiryListModel(QAbstractTableModel):
         self._count = 0
         self._keys: array[int] | None = None
         self._keys_generation = 0  # the generation `_keys` belongs to
+        self._after_head: tuple[int, Callable[[], None]] | None = None  # reload(keys_after_head)
         self._pages: OrderedDict[int, list[InquiryRow | None]] = OrderedDict()
         self._requested: set[int] = set()
 
@@ -123,8 +127,12 @@ class InquiryListModel(QAbstractTableModel):
         self._filter = for_actor(flt, self._ctx.actor)
         self.reload()
 
-    def reload(self) -> None:
-        """Count and order again with the current filter (after a save or a new filter)."""
+    def reload(self, *, keys_after_head: bool = False) -> None:
+        """Count and order again with the current filter (after a save or a new filter).
+
+        `keys_after_head` (the first load after sign-in): the key list is asked for only once
+        the first page is painted, so its seconds at 1M rows do not slow the first page.
+        """
         self._generation += 1
         generation = self._generation
         flt = replace(self._filter, today=local_today())
@@ -139,16 +147,26 @@ class InquiryListModel(QAbstractTableModel):
             on_done=lambda head: self._head_loaded(generation, head),
             owner=self,
         )
-        runner.run(
-            search.ordered_pks,
-            db,
-            flt,
-            self._sort,
-            self._descending,
-            on_done=lambda keys: self._keys_loaded(generation, keys),
-            owner=self,
-            background=True,  # seconds at 1M rows: clicks, saves and pages must not wait on it
-        )
+        sort, descending = self._sort, self._descending
+
+        def fetch_keys() -> None:
+            if generation != self._generation or runner.stopped:
+                return  # a newer load asked for its own keys, or the window closed
+            runner.run(
+                search.ordered_pks,
+                db,
+                flt,
+                sort,
+                descending,
+                on_done=lambda keys: self._keys_loaded(generation, keys),
+                owner=self,
+                background=True,  # seconds at 1M rows: clicks, saves, pages must not wait
+            )
+
+        if keys_after_head:
+            self._after_head = (generation, fetch_keys)
+        else:
+            fetch_keys()
 
     def refresh_rows(self) -> None:
         """Read the shown rows again (a row changed) without recounting or reordering."""
@@ -235,6 +253,10 @@ class InquiryListModel(QAbstractTableModel):
         self.endResetModel()
         self.countChanged.emit(count)
         self.headLoaded.emit()
+        if self._after_head is not None and self._after_head[0] == generation:
+            # After the paint this reset asked for (a posted event), not before it.
+            QTimer.singleShot(KEYS_AFTER_PAINT_MS, self, self._after_head[1])
+            self._after_head = None
 
     def _keys_loaded(self, generation: int, keys: array[int]) -> None:
         if generation != self._generation:

@@ -45,6 +45,9 @@ _SAMPLES = {
 }
 
 
+DEFAULT_SPLIT = (820, 380)  # list and detail pane until the person moves the splitter
+
+
 class InquiryListPage(QWidget):
     """The list screen; `followupsRequested` asks the window to show 対応予定."""
 
@@ -79,8 +82,9 @@ class InquiryListPage(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        # The list keeps two thirds of any width: 件名 must read on a 1366x768 screen.
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
 
         header = QHBoxLayout()
@@ -104,8 +108,13 @@ class InquiryListPage(QWidget):
         self.detail.editRequested.connect(self.editRequested)
 
     def start(self) -> None:
-        """First load: the list (受付日, newest first), then the follow-up counts."""
-        self.model.reload()
+        """First load: the list (受付日, newest first); the follow-up counts once its first
+        page is in, so nothing else competes with the first page after sign-in."""
+        self.model.headLoaded.connect(self._first_head, Qt.ConnectionType.SingleShotConnection)
+        self.model.reload(keys_after_head=True)
+
+    @Slot()
+    def _first_head(self) -> None:
         self.refresh_counts()
 
     def refresh(self) -> None:
@@ -154,7 +163,7 @@ class InquiryListPage(QWidget):
         if state is not None:
             self.splitter.restoreState(state)
         else:
-            self.splitter.setSizes([760, 400])
+            self.splitter.setSizes(list(DEFAULT_SPLIT))
 
     def save_splitter(self) -> None:
         preferences.set_window_state(preferences.SPLITTER_KEY, self.splitter.saveState())

@@ -31,6 +31,7 @@ class StatusDialog(SavingDialog):
         for code in workflow.allowed_transitions(record.status):
             self.status.addItem(ctx.vocab.label("status", code), code)
         self.status.currentIndexChanged.connect(self._status_changed)
+        self.first_field = self.status
         self.outcome = QPlainTextEdit(self, objectName="outcome")
         self.outcome.setTabChangesFocus(True)
         self.outcome.setPlainText(record.outcome or "")

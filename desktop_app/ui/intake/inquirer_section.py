@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -69,6 +69,7 @@ class InquirerSection(QGroupBox):
             if key in MATCH_KEYS:
                 edit.textEdited.connect(self.keysChanged)
         self.edits["kana"].textEdited.connect(self._on_kana_edited)
+        self.edits["address"].installEventFilter(self)
         self.name.readingChanged.connect(self._on_reading)
         self.unlink_button.clicked.connect(self.unlink)
         self._show_link("")
@@ -163,6 +164,19 @@ class InquirerSection(QGroupBox):
         if edit.text() in ("", self._filled_address):
             edit.setText(address)
             self._filled_address = address
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Tab into an address filled from the postal code: the cursor at its end, not the
+        whole of it selected, so the 番地 typed next follows 東京都港区芝 instead of erasing it."""
+        address = self.edits["address"]
+        if (
+            watched is address
+            and event.type() == QEvent.Type.FocusIn
+            and self._filled_address
+            and address.text().startswith(self._filled_address)
+        ):
+            QTimer.singleShot(0, lambda: address.end(False))  # after Qt's own select-all
+        return super().eventFilter(watched, event)
 
     @Slot(str)
     def _on_kana_edited(self, text: str) -> None:

@@ -104,6 +104,7 @@ class IntakeForm(QWidget):
         header.addWidget(self.save_next_button)
         body = QWidget()
         grid = QGridLayout(body)
+        grid.setContentsMargins(2, 2, 2, 2)  # every pixel counts at 125% on 1366x768
         grid.addWidget(self.inquiry.reception, 0, 0)
         grid.addWidget(self.inquirer, 1, 0)
         grid.addWidget(self.suggestions, 2, 0)
@@ -164,7 +165,19 @@ class IntakeForm(QWidget):
         self.inquiry.apply({"received_at": local_today().strftime("%Y/%m/%d")})
         self.inquirer.apply({})
         self._reset(self.tr("新規受付"))
-        self.inquiry.received_at.edit.setFocus()
+        self._to_top(self.inquiry.received_at.edit)
+
+    def _to_top(self, first: QWidget) -> None:
+        """Scrolled to the top with `first` focused: no focus (and no focus frame that Space
+        would toggle) left on a field of the previous case further down."""
+        focused = self.focusWidget()
+        if focused is not None and self.isAncestorOf(focused):
+            focused.clearFocus()
+        for multi in self.inquiry.multis.values():  # no entry left current (highlighted)
+            multi.setCurrentRow(-1)
+        self._scroll.verticalScrollBar().setValue(0)
+        first.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._scroll.ensureWidgetVisible(first)
 
     def load(self, receipt_no: str) -> None:
         """Edit an existing inquiry (read on the worker; the form fills when it arrives)."""

@@ -2,7 +2,8 @@
 
 The same reports as `renkei-desk report monthly / fiscal-year` (services.report_export): the
 period is typed as the command line takes it (2026-10; a fiscal year by the year it starts,
-2026 = 令和8年度), and the line under it reads it back in 和暦 with its first and last day, so
+2026 = 令和8年度) or as ward paper writes it (令和8年11月, R8.11; 令和8年度, R8:
+domain.periods), and the line under it reads it back in 和暦 with its first and last day, so
 a typo shows before anything is written. A period that cannot be read is refused with the
 services' Japanese message before the file dialog opens, and nothing is written. Personal
 fields are offered for the monthly workbook only (the fiscal-year report and the PDF carry
@@ -12,7 +13,6 @@ nothing, while a busy bar shows; the page then says where it went. GUI thread on
 
 from __future__ import annotations
 
-import unicodedata
 from pathlib import Path
 
 from PySide6.QtCore import Signal, Slot
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain import periods
 from desktop_app.domain.actor import Permission
 from desktop_app.domain.dates import fiscal_year
 from desktop_app.domain.errors import UserError
@@ -130,12 +131,14 @@ class ReportPage(QWidget):
     def period(self) -> Period:
         """The period as typed; raises the services' UserError when it cannot be read."""
         if self.monthly.isChecked():
-            text = unicodedata.normalize("NFKC", self.month.text()).replace("/", "-")
-            return Period.parse_month(text)
-        text = unicodedata.normalize("NFKC", self.year.text()).strip()
-        if not text.isdigit():
+            month = periods.parse_month(self.month.text())
+            if month is None:
+                raise UserError("month_invalid", value=self.month.text())
+            return Period.parse_month(f"{month[0]:04d}-{month[1]:02d}")
+        fy = periods.parse_fiscal_year(self.year.text())
+        if fy is None:
             raise UserError("year_invalid", value=self.year.text(), first=1900, last=2999)
-        return Period.fiscal_year(int(text))
+        return Period.fiscal_year(fy)
 
     @Slot()
     def choose_file(self, *, pdf: bool) -> None:

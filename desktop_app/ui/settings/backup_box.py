@@ -34,10 +34,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.actor import Actor, Role
+from desktop_app.domain.actor import Actor, Permission, Role
 from desktop_app.services import backup_key, backups
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.errors import error_text
+from desktop_app.ui.widgets.permitted import permit
 
 
 def damaged_desk_actor(login: str, office: str) -> Actor:
@@ -114,6 +115,13 @@ class BackupBox(QGroupBox):
         layout.addWidget(self.others)
         layout.addWidget(self.message)
         self._files: tuple[backups.BackupFile, ...] = ()
+        # Backups and restore are an administrator's: greyed with the reason for anyone else.
+        self._may = permit(
+            (self.folder, browse, self.save_folder, self.backup_now, self.restore),
+            ctx.actor,
+            Permission.SETTINGS,
+            ctx.lang,
+        )
 
     def _backup_table(self, name: str) -> QTableWidget:
         table = QTableWidget(0, 4, self, objectName=name)
@@ -140,7 +148,7 @@ class BackupBox(QGroupBox):
         self.others.setVisible(bool(listing.others))
         if listing.files:
             self.table.selectRow(0)
-        self.restore.setEnabled(bool(listing.files))
+        self.restore.setEnabled(self._may and bool(listing.files))
 
     def _fill(self, table: QTableWidget, files: tuple[backups.BackupFile, ...]) -> None:
         table.setRowCount(len(files))

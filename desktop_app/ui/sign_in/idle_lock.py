@@ -109,6 +109,9 @@ class LockPanel(QWidget):
         try:
             self._ctx.runner.call(staff.sign_in, self._ctx.db, actor.login, self.password.text())
         except UserError as refusal:
+            # Only a password was asked: the refusal names the password, not "the user name or".
+            if refusal.code == "sign_in_failed":
+                refusal = UserError("lock_password_wrong")
             self.error.setText(refusal.message(self._ctx.lang))
             self.error.show()
             self.password.clear()

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, cast
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QDialog, QDialogButtonBox, QWidget
 
 from desktop_app.domain.errors import InputErrors, UserError
 from desktop_app.ui.context import AppContext
@@ -42,10 +42,29 @@ class SavingDialog(QDialog):
         self.buttons.accepted.connect(self._on_save)
         self.buttons.rejected.connect(self.reject)
         self.error_boxes: dict[str, FieldBox] = {}
+        self.first_field: QWidget | None = None  # else the first field in the Tab order
 
     def showEvent(self, event: QShowEvent) -> None:
         link_labels(self)  # the subclass has built its form by now
         super().showEvent(event)
+        # On the first field, never on 保存: Alt+Down and Enter act where the person expects.
+        first = self.first_field or self._first_in_tab_order()
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _first_in_tab_order(self) -> QWidget | None:
+        """The first shown, enabled field the Tab key reaches (buttons are not fields)."""
+        widget = self.nextInFocusChain()
+        while widget is not self and widget is not None:
+            if (
+                widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                and widget.isVisibleTo(self)
+                and widget.isEnabled()
+                and not isinstance(widget, QAbstractButton)
+            ):
+                return widget
+            widget = widget.nextInFocusChain()
+        return None
 
     def save(self) -> None:
         """Read the form and call `submit`; raise UserError for input the form refuses."""

@@ -54,7 +54,9 @@ def test_open_correct_a_column_save_the_profile_and_import(qtbot, db, db_path, d
     assert wizard.currentId() == REPORT_PAGE
     report = wizard.report_page
     assert "試行" in report.summary.text() and "取込 2" in report.summary.text()
-    assert report.problems.item(0, 0).text() == "6"  # the impossible date, by Excel's row
+    # In the ledger's order: まちおこし (row 5), then the impossible date (row 6, Excel's row)
+    assert [report.problems.item(r, 0).text() for r in range(2)] == ["5", "6"]
+    assert "取込不可" in report.problems.item(1, 3).text()
     assert contents(db_path) == []  # the dry run wrote nothing
     qtbot.mouseClick(report.run, qtbot_left())
     assert "取り込みました" in report.summary.text()

@@ -1,0 +1,102 @@
+"""Start-up as a clerk sees it: launch to the sign-in dialog, and Enter to the first page.
+
+Each run launches two child processes, interleaved so a busy machine slows both alike: the
+bare PySide6 window with a table (bare_window.py, launch to its first painted frame) and the
+desk on a copy of the 100,000-inquiry demo database with an administrator account added
+(desk_sign_in.py): launch to the sign-in dialog painted, then, counted inside the child, the
+Enter (the password check with the real argon2 parameters) to the first page of the list
+painted. Budgets: the dialog within 1.5x the bare window's first paint; the first page within
+300 ms of Enter (the list's first page and count only; every other screen loads later).
+Enter is pressed as soon as the dialog is painted, and again after a typing pause of
+TYPING_MS (the main window's modules are imported behind the dialog meanwhile). Medians of
+RUNS. Run with `python -m tests.benchmarks sign_in`; children use QT_QPA_PLATFORM=offscreen.
+RENKEI_BENCH_SIGN_IN_COUNTS=100000,1000000 adds 1M (its database takes long to build).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from tests.benchmarks.common import Row, demo_database, print_table, ratio
+
+COUNTS = tuple(int(n) for n in os.environ.get("RENKEI_BENCH_SIGN_IN_COUNTS", "100000").split(","))
+RUNS = 5
+TYPING_MS = 2000  # a password typed in two seconds
+LOGIN, PASSWORD = "keisoku", "shibaura-madoguchi-2026"
+TIMEOUT_S = 600
+HERE = Path(__file__).parent
+
+
+def main() -> None:
+    rows: list[Row] = []
+    for count in COUNTS:
+        rows.extend(_measure(count))
+    print_table("Sign-in and first page (launch, Enter)", rows)
+
+
+def _measure(count: int) -> list[Row]:
+    from desktop_app.domain.actor import system_actor
+    from desktop_app.services import database, setup, staff
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "desk.sqlite3"
+        shutil.copyfile(demo_database(count), path)
+        db = database.connect(path)
+        try:
+            staff.add_staff(
+                db, system_actor(setup.office_required(db)), login=LOGIN, name="計測 担当",
+                role="admin", password=PASSWORD,
+            )  # fmt: skip
+        finally:
+            db.dispose()
+        bares, dialogs, checks, pages, typed = [], [], [], [], []
+        desk = [str(HERE / "desk_sign_in.py"), str(path), LOGIN, PASSWORD]
+        for _ in range(RUNS):
+            bares.append(_launch([str(HERE / "bare_window.py")], folder)["ready"][0])
+            seen = _launch(desk, folder)
+            dialogs.append(seen["dialog"][0])
+            checks.append(seen["checked"][1])
+            pages.append(seen["page"][1])
+            typed.append(_launch(desk, folder, typing_ms=TYPING_MS)["page"][1])
+    bare, dialog = statistics.median(bares), statistics.median(dialogs)
+    page, check = statistics.median(pages), statistics.median(checks)
+    after_typing = statistics.median(typed)
+    ms = "{:.0f} ms".format
+    return [
+        Row("bare PySide6 window + table, first paint", ms(bare)),
+        Row(f"launch -> sign-in dialog, {count:,}", ms(dialog), ms(bare), ratio(dialog, bare),
+            "x1.5"),
+        Row(f"Enter -> first page painted, {count:,}", ms(page), budget="300 ms"),
+        Row("  of which the password check", ms(check)),
+        Row(f"Enter after {TYPING_MS} ms of typing -> first page", ms(after_typing),
+            budget="300 ms"),
+    ]  # fmt: skip
+
+
+def _launch(args: list[str], home: str, typing_ms: int = 0) -> dict[str, tuple[float, float]]:
+    """For each line the child prints: (ms since launch, the number on the line or 0)."""
+    seen: dict[str, tuple[float, float]] = {}
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": home,
+           "XDG_DATA_HOME": home, "XDG_STATE_HOME": home,
+           "RENKEI_BENCH_TYPING_MS": str(typing_ms)}  # fmt: skip
+    started = time.perf_counter()
+    with subprocess.Popen(
+        [sys.executable, *args], stdout=subprocess.PIPE, text=True, env=env
+    ) as child:
+        assert child.stdout is not None
+        for line in child.stdout:
+            word, _, number = line.strip().partition(" ")
+            seen[word] = ((time.perf_counter() - started) * 1000, float(number or 0))
+            if word == "ready":
+                break
+        child.wait(TIMEOUT_S)
+    if "ready" not in seen:
+        raise RuntimeError(f"{args[0]} did not start: {sorted(seen)!r}")
+    return seen

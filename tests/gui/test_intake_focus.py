@@ -1,0 +1,73 @@
+"""The intake form after Ctrl+N: at the top with 受付日 focused and nothing of the previous case
+highlighted; Tab into an address filled from the postal code leaves the cursor at its end."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from desktop_app.ui.main_window import MainWindow
+
+pytestmark = pytest.mark.skipif(
+    importlib.util.find_spec("desktop_app.ui.intake.intake_form") is None,
+    reason="the intake form is not in this tree",
+)
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def window(qtbot, desk, cases, settle):
+    window = MainWindow(desk)
+    qtbot.addWidget(window)
+    window.resize(1366, 728)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    window.start()
+    settle(desk)
+    return window
+
+
+def test_ctrl_n_starts_at_the_top_on_the_received_date(qtbot, window, desk, settle):
+    window.resize(1093, 582)  # 1366x768 at 125%: the form scrolls
+    qtbot.keyClick(window, Qt.Key.Key_N, CTRL)
+    settle(desk)
+    form = window.intake
+    fields = form.inquiry.multis["agreement_bodies"]
+    qtbot.waitUntil(lambda: fields.count() > 1, timeout=5000)
+    # The clerk was down on 協定先 (an entry current, focus there) when the next call came.
+    bar = form._scroll.verticalScrollBar()  # noqa: SLF001
+    fields.setFocus()
+    fields.setCurrentRow(1)
+    bar.setValue(bar.maximum())
+    assert bar.value() > 0
+    window.show_page("list")
+    qtbot.keyClick(window, Qt.Key.Key_N, CTRL)
+    settle(desk)
+    assert form._scroll.verticalScrollBar().value() == 0  # noqa: SLF001
+    received = form.inquiry.received_at.edit
+    assert QApplication.focusWidget() is received
+    assert fields.currentRow() == -1  # no entry left highlighted for Space to toggle
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    assert fields.codes() == []
+
+
+def test_tab_into_a_filled_address_puts_the_cursor_at_its_end(qtbot, window, desk, settle):
+    qtbot.keyClick(window, Qt.Key.Key_N, CTRL)
+    settle(desk)
+    section = window.intake.inquirer
+    postal, address = section.edits["postal_code"], section.edits["address"]
+    postal.setFocus()
+    qtbot.keyClicks(postal, "1050014")
+    qtbot.waitUntil(lambda: address.text() == "東京都港区芝", timeout=10_000)
+    postal.setFocus()
+    while QApplication.focusWidget() is not address:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.wait(10)
+    assert not address.hasSelectedText()
+    assert address.cursorPosition() == len("東京都港区芝")
+    qtbot.keyClicks(address, "5-36-4")
+    assert address.text() == "東京都港区芝5-36-4"

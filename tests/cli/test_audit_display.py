@@ -23,6 +23,9 @@ def _entries(run, db_path, *args: str) -> list[dict]:
 def test_settings_and_demo_data_are_audited(run, db_path, tmp_path, monkeypatch):
     folder = tmp_path / "elsewhere"
     folder.mkdir()
+    # A backup folder outside the database's folder needs the backup password first.
+    monkeypatch.setenv("RENKEI_DESK_BACKUP_PASSWORD", "tsuki-hoshi-sora-kawa-9")
+    assert run("config", "set", "backup-password", db=db_path).code == 0
     assert run("backup-folder", "set", str(folder), db=db_path).code == 0
     monkeypatch.setenv("RENKEI_DESK_PACKAGE_PASSWORD", "")
     assert (
@@ -30,11 +33,16 @@ def test_settings_and_demo_data_are_audited(run, db_path, tmp_path, monkeypatch)
     )
     assert run("demo-data", "--count", "3", db=db_path).code == 0
     settings = _entries(run, db_path, "--action", "setting")
-    assert {(e["staff"], e["entity_id"]) for e in settings} == {
-        ("admin", "backup_folder"),
+    assert {(e["staff"], e["entity_id"]) for e in settings} == {("admin", "backup_folder")}
+    secrets = [
+        *_entries(run, db_path, "--action", "package_password"),
+        *_entries(run, db_path, "--action", "backup_password"),
+    ]
+    assert {(e["staff"], e["action"]) for e in secrets} == {
         ("admin", "package_password"),
+        ("admin", "backup_password"),
     }
-    assert all("kumo-ame" not in str(e) for e in settings)  # never the password itself
+    assert all("kumo-ame" not in str(e) and "tsuki-hoshi" not in str(e) for e in secrets)
     demo = _entries(run, db_path, "--action", "demo_data")
     assert [(e["staff"], e["new"]) for e in demo] == [("admin", "3")]
 

@@ -7,7 +7,8 @@ escaped: control and format characters (C0, C1, bidi overrides) become `\\x01`-s
 
 Codes are shown as the desk knows them: a status `received → info_only` as 受付 → 情報提供で完了,
 a list of field codes by their labels, a stored moment (UTC) as the office's local time, and a
-report export's `fiscal_year … pdf` as 年度 … PDF.
+report export's `fiscal_year … pdf` as 年度 … PDF. For a worksheet, `cell_value` gives a stored
+moment as the local date-time itself (a cell Excel sorts and filters), not as text.
 """
 
 from __future__ import annotations
@@ -31,6 +32,10 @@ _REPORT_WORDS: Mapping[str, tuple[str, str]] = {
     "ALL": ("全事務所", "all offices"),
 }
 _TOKEN = re.compile(r"[A-Za-z0-9_]+")
+# A moment as the program stores it: `2026-12-06 17:52:00[.123456]`, or ISO with a T and a zone.
+_STORED_MOMENT = re.compile(
+    r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?"
+)
 _UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp"})
 
 Labels = Mapping[str, Mapping[str, str]]  # {vocab: {code: label}}
@@ -72,6 +77,34 @@ def shown_value(
                 shown = shown.replace("'", "").strip("[]")
             return safe_text(shown)
     return safe_text(value)
+
+
+def cell_value(
+    entity: str, field: str | None, action: str, value: str | None, lang: str, labels: Labels
+) -> str | dt.datetime:
+    """An entry's old or new value for a worksheet cell: a stored moment (UTC) as the office's
+    local date-time, anything else as `shown_value` shows it.
+
+    A moment is a value of a time field (完了日時), or one in a field the catalogue does not
+    know (a system value such as a lock's end); text a person typed into a known text field
+    stays as typed, even when it looks like a moment.
+    """
+    moment = _stored_moment(entity, field, value)
+    if moment is not None:
+        return local_datetime(moment)
+    return shown_value(entity, field, action, value, lang, labels)
+
+
+def _stored_moment(entity: str, field: str | None, value: str | None) -> dt.datetime | None:
+    if value is None or not _STORED_MOMENT.fullmatch(value.strip()):
+        return None
+    known = _field(entity, field)
+    if known is not None and known.kind is not fields.Kind.TIME:
+        return None
+    try:
+        return dt.datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
 
 
 def _word(words: Mapping[str, tuple[str, str]], token: str, english: bool) -> str:

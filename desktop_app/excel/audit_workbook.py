@@ -5,8 +5,9 @@ caller's, from `domain.audit_labels`), widths fitted to the first rows and cappe
 multi-line values wrapped with rows tall enough for them, the header row frozen and repeated
 on every printed page, a filter over the whole table, printed on A4 landscape one page wide
 with page numbers (`excel.layout`). Times are yyyy/mm/dd hh:mm cells in the office's local
-time; a 変更前/変更後 value that is a date (2026-10-05) is a date cell, so it sorts and
-filters as one.
+time, 日時 and a 変更前/変更後 moment alike (the caller gives them as local date-times:
+domain.audit_display.cell_value); a 変更前/変更後 value that is a date (2026-10-05) is a date
+cell, so it sorts and filters as one.
 """
 
 from __future__ import annotations

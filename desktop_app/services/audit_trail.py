@@ -23,7 +23,7 @@ from db.engine import Database
 from db.models import Action, AuditLog, Inquiry
 from desktop_app.domain import audit_kinds, fields
 from desktop_app.domain.actor import Actor, Permission
-from desktop_app.domain.audit_display import Labels, safe_text, shown_value
+from desktop_app.domain.audit_display import Labels, cell_value, safe_text, shown_value
 from desktop_app.domain.audit_labels import audit_labels
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.local_time import DEFAULT_ZONE, local_datetime
@@ -180,8 +180,8 @@ def _sheet_rows(
                 entry.receipt_no or "",
                 entry.entity_id,
                 safe_text(entry.field_label(lang)),
-                entry.old_shown,
-                entry.new_shown,
+                cell_value(entry.entity, entry.field, entry.action, entry.old, lang, labels),
+                cell_value(entry.entity, entry.field, entry.action, entry.new, lang, labels),
             ]
         before = rows[-1].pk
 

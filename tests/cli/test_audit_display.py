@@ -5,6 +5,7 @@ labels and stored moments in the office's local time."""
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 import zipfile
 
 from openpyxl import load_workbook
@@ -121,3 +122,51 @@ def test_the_exported_trail_holds_no_residents_data(run, db_path, tmp_path, samp
     for value in ("鈴木", "スズキ", "03-5555-0101", "5555", "港区高輪", "108-0074"):
         assert value.encode() not in written, value
     assert "＊＊＊".encode() in written  # that the phone changed, not what it says
+
+
+def test_moments_before_and_after_are_local_date_time_cells(run, db_path, tmp_path):
+    """A case closed 02:52 on 12/07 in Tokyo (17:52 UTC on 12/06, as stored) is exported as
+    the date-time cell 2026/12/07 02:52; a moment typed into a text field stays text."""
+    from desktop_app.services import audit
+
+    db = database.connect(db_path)
+    try:
+        with db.write() as session:
+            closed = dt.datetime(2026, 12, 6, 17, 52, 41, 123456)
+            audit.log(
+                session, staff="admin", action="update", entity="inquiry",
+                entity_id="x1", field="closed_at", old=None, new=str(closed),
+            )  # fmt: skip
+            audit.log(
+                session, staff="admin", action="update", entity="staff",
+                entity_id="tanaka", field="locked_until", old="2026-12-06T17:52:00+00:00",
+            )  # fmt: skip
+            audit.log(
+                session, staff="admin", action="update", entity="inquiry",
+                entity_id="x2", field="subject", new="2026-12-06 17:52",
+            )  # fmt: skip
+    finally:
+        db.dispose()
+    out = tmp_path / "trail.xlsx"
+    assert run("audit", "export", "--out", str(out), db=db_path).code == 0
+    sheet = load_workbook(out).active
+    by_id = {sheet.cell(row, 6).value: row for row in range(2, sheet.max_row + 1)}
+    closed_cell = sheet.cell(by_id["x1"], 9)
+    assert isinstance(closed_cell.value, dt.datetime)
+    assert closed_cell.value.replace(microsecond=0) == dt.datetime(2026, 12, 7, 2, 52, 41)
+    assert closed_cell.number_format == "yyyy/mm/dd hh:mm"
+    assert sheet.cell(by_id["x1"], 8).value is None
+    lock = sheet.cell(by_id["tanaka"], 8)
+    assert lock.value == dt.datetime(2026, 12, 7, 2, 52) and lock.number_format == (
+        "yyyy/mm/dd hh:mm"
+    )
+    typed = sheet.cell(by_id["x2"], 9)
+    assert typed.value == "2026-12-06 17:52" and typed.data_type == "s"
+    # 日時 is the office's local time as well: the stored UTC moment plus nine hours.
+    with sqlite3.connect(db_path) as conn:
+        (stored,) = conn.execute("SELECT at FROM audit_log WHERE entity_id = 'x1'").fetchone()
+    conn.close()
+    at = sheet.cell(by_id["x1"], 1)
+    assert at.number_format == "yyyy/mm/dd hh:mm"
+    tokyo = dt.datetime.fromisoformat(stored) + dt.timedelta(hours=9)
+    assert abs(at.value - tokyo) < dt.timedelta(seconds=1)

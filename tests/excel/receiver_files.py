@@ -80,7 +80,7 @@ def make_files(folder: Path) -> dict[str, Path]:
             shiba, shiba_admin, ledgers.write_xlsx(folder / "受付簿.xlsx"), dry_run=True
         )
         files["rejects"] = folder / "rejects.xlsx"
-        ledger_import.write_rejected(ledger, files["rejects"])
+        ledger_import.write_rejected(ledger, ledger_import.rejects_target(shiba, files["rejects"]))
         files["report"] = folder / "report.xlsx"
         october = Period.month(2026, 10)
         report_export.export_workbook(shiba, october, files["report"], actor=shiba_admin)

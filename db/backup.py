@@ -29,6 +29,37 @@ class FileFacts:
     training: bool = False
 
 
+@dataclass(frozen=True)
+class FileAccount:
+    """One member of staff as a database file holds them (for signing in against a backup)."""
+
+    login: str
+    name: str
+    role: str
+    office: str
+    active: bool
+    password_hash: str | None
+
+
+def read_account(path: Path, login: str) -> FileAccount | None:
+    """The account `login` of the file at `path`, read without changing it; None when the file
+    has no such account. Raises sqlite3.DatabaseError when the file is no readable database."""
+    conn = _read_only(path)
+    try:
+        row = conn.execute(
+            "SELECT login, display_name, role, office_code, active, password_hash"
+            " FROM staff WHERE login = ?",
+            (login,),
+        ).fetchone()
+    finally:
+        conn.close()
+    if row is None:
+        return None
+    return FileAccount(
+        str(row[0]), str(row[1]), str(row[2]), str(row[3]), bool(row[4]), row[5] and str(row[5])
+    )
+
+
 def backup_to(engine: Engine, target: Path) -> None:
     """Write a consistent copy of the engine's database to `target` (replaced if it exists)."""
     target.unlink(missing_ok=True)

@@ -693,13 +693,12 @@ def _backup_password(source: Path) -> str:
 
 def _restore_actor(path: Path, plain: Path, source: Path) -> Actor:
     """Who restores: signed in against the current database when it opens; a missing or
-    damaged one cannot tell who may, so the person signs in against the backup instead (a
-    scratch copy of the opened backup `plain`, since opening may upgrade it). Nothing is
-    changed before the restore service has checked the backup."""
-    import shutil
-    import tempfile
-
-    from desktop_app.cli_sign_in import signed_in
+    damaged one cannot tell who may, so an administrator signs in against the accounts of the
+    backup itself (`plain`, the opened backup, read without changing it), as the window's
+    damaged-database dialog does. Nothing is changed before the restore service has checked
+    the backup."""
+    from desktop_app.cli_sign_in import password, signed_in, user_name
+    from desktop_app.services import restore
     from desktop_app.services.database import connect
 
     if path.is_file():
@@ -712,17 +711,7 @@ def _restore_actor(path: Path, plain: Path, source: Path) -> Actor:
                 return signed_in(db)
             finally:
                 db.dispose()
-    with tempfile.TemporaryDirectory(prefix="renkei-restore-") as scratch:
-        copy = Path(scratch) / "backup.sqlite3"
-        shutil.copyfile(plain, copy)
-        try:
-            db = connect(copy)
-        except UserError as refused:
-            raise UserError("restore_damaged", path=source.name, detail=refused.message()) from None
-        try:
-            return signed_in(db)
-        finally:
-            db.dispose()
+    return restore.admin_of_backup(plain, user_name(), password())
 
 
 def _backup_folder(args: argparse.Namespace, printer: Printer) -> int:

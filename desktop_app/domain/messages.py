@@ -859,6 +859,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "パスワードが違います。5回続けて失敗すると15分間ロックされます。",
         "The password is wrong. Five failures in a row lock the account for 15 minutes.",
     ),
+    # issue 18.3 (restoring over a damaged database): an administrator of the backup signs in
+    "restore_admin_refused": (
+        "バックアップの管理者としてサインインできません（ユーザー「{user}」）: ユーザー名かパスワードが違うか、そのバックアップの時点で使える管理者のアカウントではありません。データベースは変更していません。",
+        'Cannot sign in as an administrator of the backup (user "{user}"): the user name or the password is wrong, or it was no usable administrator\'s account when the backup was made. The database was not changed.',
+    ),
 }
 
 

@@ -14,6 +14,12 @@ An encrypted backup (one made outside the database's folder, services/backup_cip
 opened with the backup password into a private file beside the database, checked there, and
 removed afterwards; the password is asked by the caller (the variable, a prompt, a dialog).
 
+Who restores is an administrator (Permission.SETTINGS): signed in against the current
+database when it opens; over a database that no longer opens, nobody can sign in against it,
+so `restore_as_backup_admin` signs an administrator in against the accounts of the backup being
+restored (`admin_of_backup`, the file opened read-only), never "the person at the PC". The
+backup is what the database becomes, so its administrators are the ones who may put it back.
+
 The replaced file is kept beside the database as `<name>.replaced-<time>.sqlite3`. A sound
 current file is copied there through the backup API and then overwritten in place (safe while
 another window has it open); a damaged one, which the backup API may not read, is moved there
@@ -40,13 +46,14 @@ from db.backup import (
     copy_file,
     file_facts,
     file_problems,
+    read_account,
     read_setting,
 )
 from db.models import Setting
-from desktop_app.domain.actor import Actor, Permission
+from desktop_app.domain.actor import Actor, Permission, Role
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.local_time import local_datetime
-from desktop_app.services import audit, backup_cipher
+from desktop_app.services import audit, backup_cipher, passwords
 from desktop_app.services.backups import BackupFile, folder_for_file, list_backups
 from desktop_app.services.identity import Identity, identity_of_file
 
@@ -149,9 +156,75 @@ def restore(
     of an upgrade).
     """
     actor.require(Permission.SETTINGS)
+    return _restore(
+        lambda _plain: actor,
+        db_path,
+        source,
+        other_office=other_office,
+        backup_password=backup_password,
+        on_upgrade=on_upgrade,
+    )
+
+
+def restore_as_backup_admin(
+    db_path: Path,
+    source: Path,
+    login: str,
+    password: str,
+    *,
+    backup_password: str | None = None,
+    on_upgrade: Callable[[Upgrade], None] | None = None,
+) -> RestoreReport:
+    """`restore` over a database that no longer opens (the window's damaged-database dialog):
+    `login` signs in with `password` against the accounts of the backup `source` itself
+    (`admin_of_backup`), and the restore is audited under that login. The backup is opened
+    (an encrypted one with `backup_password`) and checked first; a refusal changes nothing."""
+    return _restore(
+        lambda plain: admin_of_backup(plain, login, password),
+        db_path,
+        source,
+        other_office=False,
+        backup_password=backup_password,
+        on_upgrade=on_upgrade,
+    )
+
+
+def admin_of_backup(plain: Path, login: str, password: str) -> Actor:
+    """The administrator `login` of the backup `plain` (a plain database file, opened
+    read-only) if `password` is theirs; refused with one message (nothing written anywhere)
+    for an unknown login, a wrong password, an account no longer in use or one that is not an
+    administrator's, so the answer tells a guesser nothing. Every path verifies one argon2
+    hash, so it takes as long whichever the reason."""
+    key = login.strip().lower()
+    try:
+        account = read_account(plain, key) if key else None
+    except sqlite3.DatabaseError as exc:
+        raise UserError("restore_not_database", path=plain.name, detail=str(exc)) from exc
+    if account is None:
+        passwords.matches(passwords.dummy_hash(), password)
+        raise UserError("restore_admin_refused", user=key)
+    right = passwords.matches(account.password_hash, password)
+    if not right or not account.active or account.role != Role.ADMIN.value:
+        raise UserError("restore_admin_refused", user=key)
+    return Actor(login=account.login, name=account.name, role=Role.ADMIN, office=account.office)
+
+
+def _restore(
+    who: Callable[[Path], Actor],
+    db_path: Path,
+    source: Path,
+    *,
+    other_office: bool,
+    backup_password: str | None,
+    on_upgrade: Callable[[Upgrade], None] | None,
+) -> RestoreReport:
+    """Open and check the backup, ask `who` (given the plain backup file) is restoring, then
+    replace the database and audit it under that actor's login."""
     current = identity_of_file(db_path)
     with opened_backup(source, backup_password, db_path) as plain:
         theirs = check_backup(plain, current=current, other_office=other_office)
+        actor = who(plain)
+        actor.require(Permission.SETTINGS)
         db_path.parent.mkdir(parents=True, exist_ok=True)  # a new PC: restore is how it starts
         kept = _keep(db_path) if db_path.exists() else None
         copy_file(plain, db_path)

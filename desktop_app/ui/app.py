@@ -261,26 +261,33 @@ def offer_newest_backup(
     db_path: Path, problem: str, lang: str, parent: QWidget | None = None
 ) -> tuple[Database, str] | None:
     """The damaged-database dialog: restore the newest good backup and open it, or None when
-    the person closes (or there is no backup, or the restore is refused: then said why).
+    the person closes (or there is no backup: then the dialog says so).
 
     Only damage comes here: a busy or read-only file is refused at open with its own message
-    (services/database). Still open (issue 18.3): the restore acts as the PC's actor; it
-    should ask an administrator of the backup being restored to sign in against its accounts.
+    (services/database). Nobody can sign in against the damaged file, so the dialog asks an
+    administrator of the backup to sign in against the backup's own accounts
+    (services/restore.restore_as_backup_admin); a refusal is said in the dialog, nothing
+    changed, and the restore is audited under that administrator's login.
     """
     from desktop_app.services import backups, restore
     from desktop_app.ui.damaged_dialog import DamagedDatabaseDialog
-    from desktop_app.ui.settings.backup_box import damaged_desk_actor
 
     newest = restore.newest_good_backup(db_path)
     folder = str(backups.folder_for_file(db_path))
-    dialog = DamagedDatabaseDialog(str(db_path), problem, newest, parent, folder=folder)
+
+    def restore_with(backup_password: str, login: str, password: str) -> object:
+        assert newest is not None
+        return restore.restore_as_backup_admin(
+            db_path, newest.path, login, password, backup_password=backup_password or None
+        )
+
+    dialog = DamagedDatabaseDialog(
+        str(db_path), problem, newest, parent, folder=folder, restore_with=restore_with, lang=lang
+    )
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
-    if newest is None or not accepted:
+    if newest is None or not accepted or dialog.restored is None:
         return None
     try:
-        restore.restore(
-            damaged_desk_actor(config.sign_in_user(), newest.office or ""), db_path, newest.path
-        )
         return open_desk_database(db_path)
     except UserError as exc:
         _refuse(exc, lang, interactive=True)

@@ -248,6 +248,47 @@ def test_restore_over_a_damaged_database_needs_no_readable_database(run, filled,
     assert run("check", db=filled).code == 0
 
 
+def test_restore_over_a_damaged_database_signs_in_against_the_backups_administrators(
+    run, filled, tmp_path, monkeypatch
+):
+    """The damaged file cannot say who may restore: an administrator of the backup signs in
+    against the backup's own accounts; its clerk, or a wrong password, is refused with one
+    message (exit 2), the damaged file byte for byte as it was."""
+    from desktop_app.services import staff
+    from tests.conftest import ADMIN_PASSWORD
+    from tests.damage import break_the_header
+
+    db = database.connect(filled)
+    try:
+        staff.add_staff(
+            db, actor_for(), login="tanaka", name="田中", role="clerk",
+            password="hanamizuki-tsutsuji-77",
+        )  # fmt: skip
+    finally:
+        db.dispose()
+    made = Path(run("backup", "--to", str(tmp_path / "b"), "--json", db=filled).json()["path"])
+    break_the_header(filled)
+    before = filled.read_bytes()
+
+    monkeypatch.setenv("RENKEI_DESK_PASSWORD", "hanamizuki-tsutsuji-77")
+    clerk = run("--user", "tanaka", "restore", str(made), db=filled)
+    monkeypatch.setenv("RENKEI_DESK_PASSWORD", "not-the-password")
+    wrong = run("restore", str(made), db=filled)
+    for refused in (clerk, wrong):
+        assert refused.code == 2, refused.err
+        assert "バックアップの管理者としてサインインできません" in refused.err
+        assert filled.read_bytes() == before
+        assert not list(filled.parent.glob("*.replaced-*"))
+
+    monkeypatch.setenv("RENKEI_DESK_PASSWORD", ADMIN_PASSWORD)
+    restored = run("restore", str(made), db=filled)
+    assert restored.code == 0, restored.err
+    with sqlite3.connect(filled) as conn:
+        audited = conn.execute("SELECT staff FROM audit_log WHERE action = 'restore'").fetchall()
+    conn.close()
+    assert audited == [("admin",)]
+
+
 def test_the_backup_folder_is_shown_and_set(run, filled, tmp_path):
     assert run("backup-folder", "show", "--json", db=filled).json() == {
         "folder": str(filled.parent / "backups")

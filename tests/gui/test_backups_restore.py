@@ -13,6 +13,7 @@ from desktop_app.ui import app as desk_app
 from desktop_app.ui.damaged_dialog import DamagedDatabaseDialog
 from desktop_app.ui.settings.backup_box import BackupBox
 from tests.actors import actor_for
+from tests.conftest import ADMIN_PASSWORD
 from tests.damage import break_the_header
 from tests.gui.conftest import WAIT_MS, add, days_ago
 
@@ -100,6 +101,8 @@ def test_a_damaged_database_at_start_offers_and_restores_the_newest_good_backup(
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, DamagedDatabaseDialog)
         seen.append(dialog.findChild(object, "offer").text())
+        dialog.login.setText("admin")
+        dialog.password.setText(ADMIN_PASSWORD)
         dialog.restore_button.click()
 
     QTimer.singleShot(50, accept)

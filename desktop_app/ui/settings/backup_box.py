@@ -34,18 +34,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.actor import Actor, Permission, Role
+from desktop_app.domain.actor import Permission
 from desktop_app.services import backup_key, backups
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.errors import error_text
 from desktop_app.ui.widgets.permitted import permit
-
-
-def damaged_desk_actor(login: str, office: str) -> Actor:
-    """Who restores over a database too damaged to open, before anyone can sign in against
-    it: the person at the PC, as its administrator. The dialog offers only this office's
-    newest good backup, and the window then opens it with a sign-in."""
-    return Actor(login=login, name=login, role=Role.ADMIN, office=office)
 
 
 def size_text(size: int) -> str:

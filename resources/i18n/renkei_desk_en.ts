@@ -2048,6 +2048,22 @@ Restore?</translation>
             <source>終了</source>
             <translation>Quit</translation>
         </message>
+        <message>
+            <source>復元するには、このバックアップに登録されている管理者のユーザー名とパスワードでサインインしてください。</source>
+            <translation>To restore, sign in with the user name and password of an administrator registered in this backup.</translation>
+        </message>
+        <message>
+            <source>バックアップのパスワード</source>
+            <translation>Backup password</translation>
+        </message>
+        <message>
+            <source>管理者のユーザー名</source>
+            <translation>Administrator's user name</translation>
+        </message>
+        <message>
+            <source>パスワード</source>
+            <translation>Password</translation>
+        </message>
     </context>
     <context>
         <name>AuditModel</name>

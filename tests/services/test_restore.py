@@ -161,3 +161,33 @@ def test_a_restore_onto_a_new_pc_takes_any_office(backed_up, tmp_path):
         assert setup.office_of(opened) == "SHIBA"
     finally:
         opened.dispose()
+
+
+def test_admin_of_backup_reads_the_backups_accounts_without_changing_it(db):
+    """Signing in against a backup: only an active administrator of that file with the right
+    password; one refusal for every other case; the backup's bytes (and folder) untouched."""
+    from desktop_app.services import staff
+    from tests.conftest import ADMIN_PASSWORD
+
+    other = "hanamizuki-tsutsuji-77"
+    for login, role in (("kanri2", "admin"), ("sato", "supervisor")):
+        staff.add_staff(db, actor_for(), login=login, name=login, role=role, password=other)
+    staff.disable_staff(db, actor_for(), "kanri2")
+    made = backups.backup_before(db, "test").path
+    before = made.read_bytes()
+    beside = sorted(made.parent.iterdir())
+
+    actor = restore.admin_of_backup(made, " Admin ", ADMIN_PASSWORD)
+
+    assert (actor.login, actor.role, actor.office) == ("admin", Role.ADMIN, "SHIBA")
+    for login, password in (
+        ("admin", "not-the-password"),
+        ("sato", other),  # a supervisor
+        ("kanri2", other),  # a disabled administrator
+        ("nobody", ADMIN_PASSWORD),
+        ("", ADMIN_PASSWORD),
+    ):
+        with pytest.raises(UserError) as refused:
+            restore.admin_of_backup(made, login, password)
+        assert refused.value.code == "restore_admin_refused", login
+    assert made.read_bytes() == before and sorted(made.parent.iterdir()) == beside

@@ -69,12 +69,13 @@ class BackupBox(QGroupBox):
         self.others = self._backup_table("otherBackupList")
         self.others.setEnabled(False)  # greyed: never chosen for a restore here
         self.others.setMaximumHeight(120)
+        # Made in the order they sit in the row, so that Tab follows it.
+        self.backup_now = QPushButton(self.tr("今すぐバックアップ"), self, objectName="backupNow")
+        self.backup_now.clicked.connect(self._backup_now)
         self.set_password = QPushButton(
             self.tr("バックアップのパスワードを設定…"), self, objectName="backupPassword"
         )
         self.set_password.clicked.connect(self._set_backup_password)
-        self.backup_now = QPushButton(self.tr("今すぐバックアップ"), self, objectName="backupNow")
-        self.backup_now.clicked.connect(self._backup_now)
         self.restore = QPushButton(
             self.tr("選んだバックアップから復元…"), self, objectName="restore"
         )

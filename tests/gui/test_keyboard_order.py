@@ -52,7 +52,10 @@ def _tab_stops(page: QWidget) -> list[QWidget]:
 def _walk(qtbot, page: QWidget) -> list[QWidget]:
     """Tab from the page's visually first stop until focus leaves the page or comes back."""
     stops = _tab_stops(page)
-    first = min(stops, key=lambda w: (_rect(w).top() // 10, _rect(w).left()))
+    # The top row (tops within TOLERANCE of the highest) read from the left.
+    highest = min(_rect(w).top() for w in stops)
+    top_row = [w for w in stops if _rect(w).top() <= highest + TOLERANCE]
+    first = min(top_row, key=lambda w: _rect(w).left())
     first.setFocus(Qt.FocusReason.TabFocusReason)
     chain = [QApplication.focusWidget()]
     for _ in range(len(stops) * 3):

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from functools import partial
 from typing import Any
 
-from desktop_app.domain import corporate_number, entry_rules, fields, text
+from desktop_app.domain import corporate_number, entry_rules, fields, text, workflow
 from desktop_app.domain.dates import DateParseError, parse_date
 from desktop_app.domain.errors import ErrorCollector, UserError
 from desktop_app.domain.messages import Localized
@@ -90,6 +90,22 @@ def _read_all(data: Mapping[str, Any], *, today: dt.date, errors: ErrorCollector
 def check_outcome(status: str, outcome: str | None) -> None:
     if needs_outcome(status) and _blank(outcome):
         raise UserError("outcome_required", new=status_display(status))
+
+
+def check_transition(old: str, new: str) -> None:
+    """A status change the workflow allows, else the refusal naming what it does allow (one
+    wording for the desk's change and for a correction accepted from an edited package)."""
+    try:
+        workflow.check_transition(old, new)
+    except workflow.TransitionError as exc:
+        raise UserError(
+            exc.code,
+            at="status",
+            old=status_display(old),
+            new=status_display(new),
+            value=new,
+            allowed=workflow.statuses_display(workflow.allowed_transitions(old)),
+        ) from exc
 
 
 def check_due(received: dt.date | None, due: dt.date | None) -> None:

@@ -196,17 +196,7 @@ def _change_status(
     old = row.status
     if new == old:
         return
-    try:
-        workflow.check_transition(old, new)
-    except workflow.TransitionError as exc:
-        raise UserError(
-            exc.code,
-            at="status",
-            old=workflow.status_display(old),
-            new=workflow.status_display(new),
-            value=new,
-            allowed=workflow.statuses_display(workflow.allowed_transitions(old)),
-        ) from exc
+    inquiry_input.check_transition(old, new)
     values["status"] = new
     record_status_change(session, row, old, new, values.get("outcome"), staff=staff)
     if workflow.is_closed(new):

@@ -326,17 +326,7 @@ def _check_workflow(
     new = values.get("status", old)
     try:
         if new != old:
-            try:
-                workflow.check_transition(old, new)
-            except workflow.TransitionError as exc:
-                raise UserError(
-                    exc.code,
-                    at="status",
-                    old=workflow.status_display(old),
-                    new=workflow.status_display(new),
-                    value=new,
-                    allowed=workflow.statuses_display(workflow.allowed_transitions(old)),
-                ) from exc
+            inquiry_input.check_transition(old, new)
         if workflow.is_closed(new):
             inquiry_input.check_outcome(new, values.get("outcome", content.get("outcome")))
     except UserError as error:

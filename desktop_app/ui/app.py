@@ -230,16 +230,6 @@ def _sign_in(
 
     if screenshot is not None:
         return sign_in_from_environment(db, user, config.env_password(), lang)
-    return sign_in_interactively(db, user, lang, parent=frame)
-
-
-def _sign_in(
-    db: Database, user: str | None, lang: str, *, screenshot: Path | None, frame: QMainWindow | None
-) -> Actor | None:
-    from desktop_app.ui.sign_in.start import sign_in_from_environment, sign_in_interactively
-
-    if screenshot is not None:
-        return sign_in_from_environment(db, user, config.env_password(), lang)
     # While the person types their password, the main window's modules are imported behind
     # the dialog, so Enter leads to the list's first page and not to half a second of imports.
     warming = threading.Thread(target=_import_main_window, name="warm-imports", daemon=True)
@@ -460,15 +450,20 @@ class DeskApp:
             )  # fmt: skip
             done.open()  # not exec(): the new window loads meanwhile
 
-    def replace_database(self, swap: Callable[[], tuple[Database, str] | None]) -> None:
-        """Close the database (queued work drained first), run `swap` to put another file in
-        its place and open it, and rebuild the window on it; None from `swap` quits."""
+    def _stop_window(self) -> tuple[MainWindow | None, str]:
+        """The window about to be replaced, with its place saved and its queued work drained
+        (no answer of it arrives later), and its language."""
         old_window, old_runner = self.window, self.runner
-        lang = old_window.ctx.lang if old_window is not None else "ja"
         if old_window is not None:
             old_window.save_geometry()
         if old_runner is not None:
             old_runner.shutdown()
+        return old_window, old_window.ctx.lang if old_window is not None else "ja"
+
+    def replace_database(self, swap: Callable[[], tuple[Database, str] | None]) -> None:
+        """Close the database (queued work drained first), run `swap` to put another file in
+        its place and open it, and rebuild the window on it; None from `swap` quits."""
+        old_window, lang = self._stop_window()
         self.runner = None
         self.db.dispose()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -494,12 +489,7 @@ class DeskApp:
         from desktop_app.services import package_key
         from desktop_app.ui.sign_in.start import sign_in_interactively
 
-        old_window, old_runner = self.window, self.runner
-        lang = old_window.ctx.lang if old_window is not None else "ja"
-        if old_window is not None:
-            old_window.save_geometry()
-        if old_runner is not None:
-            old_runner.shutdown()
+        old_window, lang = self._stop_window()
         if old_window is not None:
             # Gone before the dialog: nothing of the last person's work stays on the screen,
             # and no answer of the old window's queries arrives while the dialog waits.

@@ -57,6 +57,7 @@ from desktop_app.services import (
 from desktop_app.services.package_files import load_workbook
 from desktop_app.services.package_sheets import SHEET_TITLES
 from desktop_app.services.setup import mark_training, require_office, training_in
+from desktop_app.services.sync_export import CENTRAL
 
 OUTCOMES = ("inserted", "updated", "merged", "unchanged", "stale", "conflicts", "rejected")
 ENTITIES = ("inquirer", "inquiry", "action")
@@ -66,6 +67,9 @@ _CHUNK = sync_bases.CHUNK
 _BULK_MIN_ROWS = 1_000
 _BULK_SHARE = 20
 _DELETION = ("deleted", "deleted_at")
+# A branch's row whose field the centre changed differently: kept as it is here, the centre's
+# version not taken as received, until the centre's resolution arrives.
+_AWAITING = "awaiting:"
 
 
 @dataclass
@@ -424,6 +428,7 @@ def _merge_rows(
     locals_ = _by_id(session, entity, ids)
     bases = _bases(session, entity, peer, [row_id for row_id in ids if row_id in locals_])
     inserts: list[PackageRow] = []
+    awaiting: list[PackageRow] = []
     for row in pending:
         local = locals_.get(row.id)
         if local is None:
@@ -431,11 +436,21 @@ def _merge_rows(
             report.count(entity, "inserted")
         else:
             outcome = _merge_one(session, local, row, bases.get(row.id), package, staff)
+            if outcome.startswith(_AWAITING):
+                awaiting.append(row)
+                outcome = outcome.removeprefix(_AWAITING)
             report.count(entity, outcome)
     _insert(session, entity, inserts, bulk_load)
     erased_here = {row_id for row_id, row in locals_.items() if getattr(row, "erased_at", None)}
     _forget_answered(pending, bases)
-    _remember_received(session, entity, peer, pending, erased_here)
+    if awaiting:
+        report.notes.append(
+            f"{len(awaiting)} 行は{peer}と異なる変更があるため、こちらの値のまま{peer}の"
+            "競合解決を待ちます"
+        )
+    waiting = {row.id for row in awaiting}
+    taken = [row for row in pending if row.id not in waiting]
+    _remember_received(session, entity, peer, taken, erased_here)
 
 
 def _personal_news(
@@ -496,6 +511,10 @@ def _merge_one(
     outcome, conflicts = _merge_content(
         session, local, row, base_content, mine, theirs, descends, staff
     )
+    if conflicts and package.manifest.to_office != CENTRAL:
+        # Conflicts are decided at the centre, which meets the same two edits when our
+        # package reaches it: keep ours meanwhile, and do not say we hold their version.
+        return _AWAITING + outcome
     _settle_open_conflict(
         session, local, row, package, staff, theirs, conflicts, base_content, mine,
         new_version=outcome in ("updated", "merged"),

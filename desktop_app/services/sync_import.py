@@ -7,6 +7,10 @@ Every office is a replica. For each incoming row (docs/sync-format.md, "Merging"
 4. both changed it: merged field by field (domain/merge.py); a field changed differently on
    both sides, or an update against a deletion, keeps the local value and queues a conflict;
 5. older than the version already received from the sender: stale, skipped, reported.
+The base of a row is the version of ours it says it includes, also one sent before the last
+(a package that crossed ours). Conflicts are queued and decided at the centre only: a branch
+keeps its value and waits for the resolution; an open conflict is kept up to date by newer
+versions of its row and closes itself when the fields agree.
 A gap in the sender's package numbers is warned about; a package whose cells were edited
 after export is refused unless a supervisor accepts it. One transaction per package; a dry
 run computes the same report and writes nothing.

@@ -352,6 +352,23 @@ class ThreeOffices(RuleBasedStateMachine):
             self.reference.edited(receipt, key, _value_of(saw, key), value)
 
     @rule(
+        receipt=cases,
+        at_centre=st.lists(st.sampled_from(TRACKED[:3]), min_size=1, max_size=2, unique=True),
+        at_branch=st.lists(st.sampled_from(TRACKED[:3]), min_size=1, max_size=2, unique=True),
+        step=FIELDS["step"],
+    )
+    def cross(self, receipt: str, at_centre: list[str], at_branch: list[str], step: str) -> None:
+        """Both offices edit the case and write their packages before either arrives."""
+        _saw("rule cross")
+        branch = self.known[receipt]
+        if not self._at_hq(receipt):
+            return
+        self.edit(receipt, at_centre, step, True)
+        self.edit(receipt, at_branch, "3_selfrun" if step != "3_selfrun" else "1_inform", False)
+        self.write_package(branch, upward=False, personal=False)
+        self.write_package(branch, upward=True, personal=False)
+
+    @rule(
         branch=st.sampled_from(["SHIBA", "AZABU"]),
         upward=st.booleans(),
         personal=st.booleans(),

@@ -509,6 +509,10 @@ def _merge_one(
             session, local, mine, theirs, _base_content(base, row), staff
         )
     descends = row.seen is not None and row.seen == sync_rows.version_of(local)
+    if descends and not _saw_our_personal(_base_content(base, row), mine, theirs):
+        # Our version reached the sender without (these) personal values: its personal
+        # values do not descend from ours, so they merge against what it did have.
+        descends = False
     base_content = _with_unknown_personal(_base_content(base, row), mine, theirs)
     if descends:
         theirs = _without_unknown_empties(_base_content(base, row), mine, theirs)
@@ -646,6 +650,17 @@ def _settle_open_conflict(
                 session, local, {}, staff=staff, action="sync",
                 version=_next_version(local, row, staff),
             )  # fmt: skip
+
+
+def _saw_our_personal(
+    sent: Mapping[str, Any], mine: Mapping[str, Any], theirs: Mapping[str, Any]
+) -> bool:
+    """Whether the sender held our personal values when it made its version (or sends none)."""
+    return all(
+        key in sent and sent[key] == mine.get(key)
+        for key in PERSONAL_INQUIRER_FIELDS
+        if key in theirs
+    )
 
 
 def _with_unknown_personal(

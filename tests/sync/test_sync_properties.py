@@ -249,6 +249,8 @@ class Reference:
             self.live[(receipt, key)] = {value}
 
     def edited(self, receipt: str, key: str, saw: Any, value: Any) -> None:
+        if value == saw:
+            return  # the value it already had: no edit at all
         live = self.live.setdefault((receipt, key), set())
         live.discard(saw)
         live.add(value)
@@ -362,7 +364,7 @@ class ThreeOffices(RuleBasedStateMachine):
         _saw("rule cross")
         branch = self.known[receipt]
         if not self._at_hq(receipt):
-            return
+            self.offices.take("HQ", self.offices.export(branch, "HQ", personal=False, full=True))
         self.edit(receipt, at_centre, step, True)
         self.edit(receipt, at_branch, "3_selfrun" if step != "3_selfrun" else "1_inform", False)
         self.write_package(branch, upward=False, personal=False)

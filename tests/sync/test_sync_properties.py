@@ -256,10 +256,10 @@ class Reference:
         live.add(value)
 
     def resolved(self, receipt: str, key: str, chosen: Any, other: Any) -> None:
-        live = self.live.setdefault((receipt, key), set())
+        # The side not chosen is replaced; the chosen value stays as live as it was (a value
+        # its office has replaced since is not brought back by being chosen).
         if chosen != other:
-            live.discard(other)
-        live.add(chosen)
+            self.live.setdefault((receipt, key), set()).discard(other)
 
     def expected(self, receipt: str, key: str) -> set[Any]:
         return self.live.get((receipt, key), set())

@@ -310,6 +310,9 @@ class SyncBase(Base):
     received: Mapped[str | None] = mapped_column(Text)
     sent_version: Mapped[str | None] = mapped_column(String(48))
     sent: Mapped[str | None] = mapped_column(Text)
+    # Versions sent before `sent_version` that the peer has not yet answered: version id ->
+    # canonical content (JSON). A package crossing ours names one of them as its base.
+    sent_earlier: Mapped[str | None] = mapped_column(Text)
 
 
 class ReceiptCounter(Base):

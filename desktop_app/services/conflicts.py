@@ -20,6 +20,7 @@ from db.engine import Database
 from db.models import Action, Conflict, Inquiry, utc_now
 from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.errors import UserError
+from desktop_app.excel.sync_package import rev_of
 from desktop_app.services import audit, sync_rows, writer
 
 
@@ -132,7 +133,12 @@ def resolve_conflict(
             sync_rows.typed_values(conflict.entity, values),
             staff=staff,
             action="resolve",
-            version=writer.Version(rev=row.rev + 1, updated_at=utc_now(), updated_by=staff),
+            # Above the incoming version too, so that no office takes the answer for older.
+            version=writer.Version(
+                rev=max(row.rev, rev_of(conflict.incoming_version)) + 1,
+                updated_at=utc_now(),
+                updated_by=staff,
+            ),
         )
         conflict.resolved_at = utc_now()
         conflict.resolved_by = staff

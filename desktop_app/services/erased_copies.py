@@ -26,6 +26,15 @@ def blank(session: Session, ids: Sequence[str]) -> None:
     ):
         base.received = _blanked(base.received)
         base.sent = _blanked(base.sent)
+        if base.sent_earlier:
+            base.sent_earlier = json.dumps(
+                {
+                    version: erasure.blank_personal(content)
+                    for version, content in json.loads(base.sent_earlier).items()
+                },
+                ensure_ascii=False,
+                sort_keys=True,
+            )
     for conflict in session.scalars(
         select(Conflict).where(Conflict.entity == "inquirer", Conflict.entity_id.in_(ids))
     ):

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Select, select, true
+from sqlalchemy import Select, select, text, true
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, lazyload
 
@@ -27,6 +27,7 @@ from db.engine import Database
 from db.models import (
     Action,
     ChangeCounter,
+    Conflict,
     Inquirer,
     Inquiry,
     Office,
@@ -95,7 +96,9 @@ def export_sync(
         previous = _previous_export(session, office, peer)
         since = 0 if full or previous is None else previous.upto_seq
         upto = session.scalar(select(ChangeCounter.last)) or 0
-        chosen = _chosen_rows(session, office, peer, since=since)
+        chosen = _without_open_conflicts(
+            session, peer, _chosen_rows(session, office, peer, since=since)
+        )
         received = _received_versions(session, peer, chosen)
         if not full:
             chosen = _without_echoes(chosen, received)
@@ -252,6 +255,30 @@ def _by_ids(session: Session, model: Any, ids: set[str]) -> list[Any]:
     return found
 
 
+def _without_open_conflicts(
+    session: Session, peer: str, chosen: dict[str, list[Any]]
+) -> dict[str, list[Any]]:
+    """Leave out rows with a conflict with `peer` still open: they travel once it is resolved.
+
+    Such a row holds our value of a field the peer changed differently, and the version we last
+    received from the peer, so the peer would take it as a plain update and lose its own edit
+    before anyone chose. Its resolution is a new version, carried by the next package.
+    """
+    held = set(
+        session.execute(
+            select(Conflict.entity, Conflict.entity_id).where(
+                Conflict.peer == peer, Conflict.resolved_at.is_(None)
+            )
+        )
+    )
+    if not held:
+        return chosen
+    return {
+        entity: [row for row in rows if (entity, row.id) not in held]
+        for entity, rows in chosen.items()
+    }
+
+
 def _received_versions(
     session: Session, peer: str, chosen: dict[str, list[Any]]
 ) -> dict[tuple[str, str], str | None]:
@@ -281,11 +308,21 @@ def _without_echoes(
 
 
 _REMEMBER_SENT = sqlite_insert(SyncBase)
+# The version sent before is kept in `sent_earlier` until the peer answers: a package of the
+# peer's that crosses this one names it as its base (SQLite evaluates every SET against the
+# row as it was, so `sent_version` and `sent` here are the previous ones).
+_KEEP_EARLIER = text(
+    "CASE WHEN sync_base.sent_version IS NULL"
+    " OR sync_base.sent_version = excluded.sent_version THEN sync_base.sent_earlier"
+    " ELSE json_set(coalesce(sync_base.sent_earlier, '{}'),"
+    " '$.\"' || sync_base.sent_version || '\"', json(sync_base.sent)) END"
+)
 _REMEMBER_SENT = _REMEMBER_SENT.on_conflict_do_update(
     index_elements=["entity", "entity_id", "peer"],
     set_={
         "sent_version": _REMEMBER_SENT.excluded.sent_version,
-        "sent": _REMEMBER_SENT.excluded.sent,
+        "sent": sync_bases.keeping_personal("sent"),
+        "sent_earlier": _KEEP_EARLIER,
     },
 )
 

@@ -7,6 +7,10 @@ Every office is a replica. For each incoming row (docs/sync-format.md, "Merging"
 4. both changed it: merged field by field (domain/merge.py); a field changed differently on
    both sides, or an update against a deletion, keeps the local value and queues a conflict;
 5. older than the version already received from the sender: stale, skipped, reported.
+The base of a row is the version of ours it says it includes, also one sent before the last
+(a package that crossed ours). Conflicts are queued and decided at the centre only: a branch
+keeps its value and waits for the resolution; an open conflict is kept up to date by newer
+versions of its row and closes itself when the fields agree.
 A gap in the sender's package numbers is warned about; a package whose cells were edited
 after export is refused unless a supervisor accepts it. One transaction per package; a dry
 run computes the same report and writes nothing.
@@ -44,6 +48,7 @@ from desktop_app.domain.errors import UserError
 from desktop_app.domain.local_time import local_today
 from desktop_app.domain.merge import Merge, three_way
 from desktop_app.domain.messages import render
+from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS
 from desktop_app.domain.receipt import parse_receipt
 from desktop_app.excel.sync_package import Package, PackageRow, canonical_json, read_package, rev_of
 from desktop_app.services import (
@@ -59,6 +64,7 @@ from desktop_app.services import (
 from desktop_app.services.package_files import is_encrypted, load_workbook
 from desktop_app.services.package_sheets import SHEET_TITLES, sheet_specs
 from desktop_app.services.setup import require_office, training_in
+from desktop_app.services.sync_export import CENTRAL
 
 OUTCOMES = ("inserted", "updated", "merged", "unchanged", "stale", "conflicts", "rejected")
 ENTITIES = ("inquirer", "inquiry", "action")
@@ -68,6 +74,9 @@ _CHUNK = sync_bases.CHUNK
 _BULK_MIN_ROWS = 1_000
 _BULK_SHARE = 20
 _DELETION = ("deleted", "deleted_at")
+# A branch's row whose field the centre changed differently: kept as it is here, the centre's
+# version not taken as received, until the centre's resolution arrives.
+_AWAITING = "awaiting:"
 
 
 @dataclass
@@ -174,34 +183,59 @@ def import_sync(
     """
     actor.require(Permission.EXCHANGE)
     staff = actor.login
+    if dry_run:
+        return ImportReport(_dry_run(db, paths, staff=staff, accept=accept_edited), True)
     reports = []
-    backup = _BackupOnce(db, needed=not dry_run)
+    backup = _BackupOnce(db, needed=True)
     for path in paths:
         report = PackageReport(file=path.name)
         try:
-            _import_one(
-                db, path, report, staff=staff, dry_run=dry_run, accept=accept_edited, backup=backup
-            )
-        except _DryRun:
-            pass
+            loaded = _load(db, path, report, accept=accept_edited)
+            backup()
+            with db.write() as session:
+                _apply(session, loaded, report, path, staff=staff, accept=accept_edited)
         except UserError as refusal:
-            report.refused = refusal.message("ja")
-            report.refused_code = refusal.code
-            report.refusal = refusal
+            _refused(report, refusal)
         reports.append(report)
-    return ImportReport(tuple(reports), dry_run)
+    return ImportReport(tuple(reports), False)
 
 
-def _import_one(
-    db: Database,
-    path: Path,
-    report: PackageReport,
-    *,
-    staff: str,
-    dry_run: bool,
-    accept: bool,
-    backup: _BackupOnce,
-) -> None:
+def _dry_run(
+    db: Database, paths: Sequence[Path], *, staff: str, accept: bool
+) -> tuple[PackageReport, ...]:
+    """Every file in one transaction that is rolled back: each sees what the ones before did.
+
+    So a dry run of several files reports what the real run of the same files in the same order
+    would do; a refused file is rolled back to its savepoint, as the real run refuses it alone.
+    """
+    reports = []
+    try:
+        with db.write() as session:
+            for path in paths:
+                report = PackageReport(file=path.name)
+                try:
+                    loaded = _load(db, path, report, accept=accept)
+                    with session.begin_nested():
+                        _apply(session, loaded, report, path, staff=staff, accept=accept)
+                except UserError as refusal:
+                    _refused(report, refusal)
+                reports.append(report)
+            raise _DryRun
+    except _DryRun:
+        pass
+    return tuple(reports)
+
+
+def _refused(report: PackageReport, refusal: UserError) -> None:
+    report.refused = refusal.message("ja")
+    report.refused_code = refusal.code
+    report.refusal = refusal
+
+
+def _load(
+    db: Database, path: Path, report: PackageReport, *, accept: bool
+) -> tuple[Package, package_edits.EditPlan]:
+    """Read and check one file (signature, edits); nothing is written."""
     with db.read() as session:
         secret = package_key.password(session)
     sheets = load_workbook(path, password=secret)
@@ -212,37 +246,51 @@ def _import_one(
     report.package_id, report.from_office = manifest.package_id, manifest.from_office
     report.sequence = manifest.sequence
     edits = _check_edits(db, package, report, path, accept=accept)
-    backup()
-    with db.write() as session:
-        office = require_office(session)
-        _check_route(session, package, office, path)
-        _check_training(session, package, path)
-        report.already_imported = _already_imported(session, manifest.package_id)
-        report.warnings += _gaps(session, manifest.from_office, office, manifest.sequence)
-        _check_unencrypted(session, package, path, report, staff)
-        with _BulkLoad() as bulk_load:
-            for entity in ENTITIES:
-                rows = [r for r in package.rows.get(entity, []) if edits.takes(entity, r.id)]
-                _merge_rows(session, entity, rows, package, report, staff, bulk_load)
-        if accept and report.edited_rows:
-            taken = package_edits.apply(session, edits, staff=staff)
-            report.warnings += package_edits.summary(path.name, edits, taken, package)
-        _advance_receipt_counters(session, office, package.rows.get("inquiry", []))
-        if not report.already_imported:
-            _record(session, package, report, path, staff)
-        if report.already_imported:
-            report.notes.append(f"{path.name} は取込済みです（変更はありません）")
-        audit.log(
-            session,
-            staff=staff,
-            action="import",
-            entity="package",
-            entity_id=manifest.package_id,
-            field="accepted_edited" if report.edited_rows and accept else None,
-            new=f"{manifest.from_office} #{manifest.sequence} {path.name}",
-        )
-        if dry_run:
-            raise _DryRun
+    return package, edits
+
+
+def _apply(
+    session: Session,
+    loaded: tuple[Package, package_edits.EditPlan],
+    report: PackageReport,
+    path: Path,
+    *,
+    staff: str,
+    accept: bool,
+) -> None:
+    """Merge one checked package inside the caller's transaction (with the corrections a
+    supervisor accepted from an edited one: services/package_edits)."""
+    package, edits = loaded
+    manifest = package.manifest
+    office = require_office(session)
+    _check_route(session, package, office, path)
+    _check_training(session, package, path)
+    report.already_imported = _already_imported(session, manifest.package_id)
+    warnings, notes = _gaps(session, manifest.from_office, office, manifest)
+    report.warnings += warnings
+    report.notes += notes
+    _check_unencrypted(session, package, path, report, staff)
+    with _BulkLoad() as bulk_load:
+        for entity in ENTITIES:
+            rows = [r for r in package.rows.get(entity, []) if edits.takes(entity, r.id)]
+            _merge_rows(session, entity, rows, package, report, staff, bulk_load)
+    if accept and report.edited_rows:
+        taken = package_edits.apply(session, edits, staff=staff)
+        report.warnings += package_edits.summary(path.name, edits, taken, package)
+    _advance_receipt_counters(session, office, package.rows.get("inquiry", []))
+    if not report.already_imported:
+        _record(session, package, report, path, staff)
+    if report.already_imported:
+        report.notes.append(f"{path.name} は取込済みです（変更はありません）")
+    audit.log(
+        session,
+        staff=staff,
+        action="import",
+        entity="package",
+        entity_id=manifest.package_id,
+        field="accepted_edited" if report.edited_rows and accept else None,
+        new=f"{manifest.from_office} #{manifest.sequence} {path.name}",
+    )
 
 
 def _check_unencrypted(
@@ -305,19 +353,41 @@ def _already_imported(session: Session, package_id: str) -> bool:
     return session.get(SyncPackage, package_id) is not None
 
 
-def _gaps(session: Session, sender: str, office: str, sequence: int) -> list[str]:
-    imported = set(
-        session.scalars(
-            select(SyncPackage.sequence).where(
+def _gaps(session: Session, sender: str, office: str, manifest: Any) -> tuple[list[str], list[str]]:
+    """Warnings for the sender's packages that never arrived, and a note when a full one fills them.
+
+    A full package carries everything of its office, so every number before it is made good:
+    said once, by the full package that did it, and never warned about again.
+    """
+    taken = list(
+        session.execute(
+            select(SyncPackage.sequence, SyncPackage.full).where(
                 SyncPackage.kind == "sync",
                 SyncPackage.direction == "import",
                 SyncPackage.from_office == sender,
                 SyncPackage.to_office == office,
             )
         )
-    ) | {sequence}
+    )
+    imported = {sequence for sequence, _full in taken} | {manifest.sequence}
+    covered = max((sequence for sequence, full in taken if full), default=0)
     missing = [n for n in range(1, max(imported)) if n not in imported]
-    return [f"{sender} の送付ファイル {n} が未取込です" for n in missing]
+    warnings = [f"{sender} の送付ファイル {n} が未取込です" for n in missing if n > covered]
+    notes = []
+    if manifest.full:
+        filled = [n for n in missing if covered < n < manifest.sequence]
+        if filled:
+            numbers = "、".join(str(n) for n in filled)
+            notes.append(
+                f"{sender} の送付ファイル {numbers} は全件の送付ファイル {manifest.sequence}"
+                " で補われました"
+            )
+        warnings = [
+            f"{sender} の送付ファイル {n} が未取込です"
+            for n in missing
+            if n > max(covered, manifest.sequence)
+        ]
+    return warnings, notes
 
 
 def _record(
@@ -373,10 +443,16 @@ def _merge_rows(
     received_versions = sync_bases.received_versions(
         session, entity, peer, [row.id for row in incoming]
     )
+    # A version received without its personal fields is not that version with them.
+    new_personal = (
+        _personal_news(session, peer, incoming, received_versions)
+        if entity == "inquirer" and package.manifest.personal
+        else set()
+    )
     pending: list[PackageRow] = []
     for row in incoming:
         received_version = received_versions.get(row.id)
-        if received_version == row.version:
+        if received_version == row.version and row.id not in new_personal:
             report.count(entity, "unchanged")
         elif received_version and rev_of(received_version) > row.rev:
             report.count(entity, "stale")
@@ -386,6 +462,7 @@ def _merge_rows(
     locals_ = _by_id(session, entity, ids)
     bases = _bases(session, entity, peer, [row_id for row_id in ids if row_id in locals_])
     inserts: list[PackageRow] = []
+    awaiting: list[PackageRow] = []
     for row in pending:
         local = locals_.get(row.id)
         if local is None:
@@ -393,10 +470,58 @@ def _merge_rows(
             report.count(entity, "inserted")
         else:
             outcome = _merge_one(session, local, row, bases.get(row.id), package, staff)
+            if outcome.startswith(_AWAITING):
+                awaiting.append(row)
+                outcome = outcome.removeprefix(_AWAITING)
             report.count(entity, outcome)
     _insert(session, entity, inserts, bulk_load)
     erased_here = {row_id for row_id, row in locals_.items() if getattr(row, "erased_at", None)}
-    _remember_received(session, entity, peer, pending, erased_here)
+    _forget_answered(pending, bases)
+    if awaiting:
+        report.notes.append(
+            f"{len(awaiting)} 行は{peer}と異なる変更があるため、こちらの値のまま{peer}の"
+            "競合解決を待ちます"
+        )
+    waiting = {row.id for row in awaiting}
+    taken = [row for row in pending if row.id not in waiting]
+    _remember_received(session, entity, peer, taken, erased_here)
+
+
+def _personal_news(
+    session: Session,
+    peer: str,
+    incoming: list[PackageRow],
+    received_versions: Mapping[str, str | None],
+) -> set[str]:
+    """Rows of a personal package whose version we hold, but not with these personal values."""
+    same = [row for row in incoming if received_versions.get(row.id) == row.version]
+    held = sync_bases.received_contents(session, "inquirer", peer, [row.id for row in same])
+    return {
+        row.id
+        for row in same
+        if any(
+            key not in held.get(row.id, {}) or held[row.id][key] != row.content[key]
+            for key in PERSONAL_INQUIRER_FIELDS
+            if key in row.content
+        )
+    }
+
+
+def _forget_answered(rows: Iterable[PackageRow], bases: Mapping[str, SyncBase]) -> None:
+    """Versions we sent before the one the peer now says it includes can no longer be named."""
+    for row in rows:
+        base = bases.get(row.id)
+        if base is None or not base.sent_earlier or row.seen is None:
+            continue
+        answered = rev_of(row.seen)
+        earlier = json.loads(base.sent_earlier)
+        kept = {
+            version: content for version, content in earlier.items() if rev_of(version) >= answered
+        }
+        if len(kept) != len(earlier):
+            base.sent_earlier = (
+                json.dumps(kept, ensure_ascii=False, sort_keys=True) if kept else None
+            )
 
 
 def _merge_one(
@@ -414,6 +539,38 @@ def _merge_one(
             session, local, mine, theirs, _base_content(base, row), staff
         )
     descends = row.seen is not None and row.seen == sync_rows.version_of(local)
+    if descends and not _saw_our_personal(_base_content(base, row), mine, theirs):
+        # Our version reached the sender without (these) personal values: its personal
+        # values do not descend from ours, so they merge against what it did have.
+        descends = False
+    base_content = _with_unknown_personal(_base_content(base, row), mine, theirs)
+    if descends:
+        theirs = _without_unknown_empties(_base_content(base, row), mine, theirs)
+    outcome, conflicts = _merge_content(
+        session, local, row, base_content, mine, theirs, descends, staff
+    )
+    if conflicts and package.manifest.to_office != CENTRAL:
+        # Conflicts are decided at the centre, which meets the same two edits when our
+        # package reaches it: keep ours meanwhile, and do not say we hold their version.
+        return _AWAITING + outcome
+    _settle_open_conflict(
+        session, local, row, package, staff, theirs, conflicts, base_content, mine,
+        new_version=outcome in ("updated", "merged"),
+    )  # fmt: skip
+    return "conflicts" if conflicts else outcome
+
+
+def _merge_content(
+    session: Session,
+    local: Any,
+    row: PackageRow,
+    base_content: dict[str, Any],
+    mine: dict[str, Any],
+    theirs: dict[str, Any],
+    descends: bool,
+    staff: str,
+) -> tuple[str, list[str]]:
+    """Apply what the incoming version brings; the fields left in conflict, if any."""
     if all(mine.get(key) == value for key, value in theirs.items()):
         if descends or (row.rev, row.updated_at) > (
             local.rev,
@@ -424,46 +581,148 @@ def _merge_one(
             # the later stamp winning ties): take its version too, so every office ends with
             # the same version whatever order the packages came in.
             writer.change(session, local, {}, staff=staff, action="sync", version=_version(row))
-        return "unchanged"
+        return "unchanged", []
     if descends:
         _store(session, local, row, theirs, staff)
-        return "updated"
-    merge = three_way(_base_content(base, row), mine, theirs, keys=list(theirs))
-    conflicts = _conflicting_keys(merge, mine, theirs, _base_content(base, row))
+        return "updated", []
+    merge = three_way(base_content, mine, theirs, keys=list(theirs))
+    conflicts = _conflicting_keys(merge, mine, theirs, base_content)
     if not conflicts and not merge.theirs_changed:
-        return "unchanged"
+        return "unchanged", []
     if not conflicts and not merge.ours_changed:
         _store(session, local, row, theirs, staff)
-        return "updated"
+        return "updated", []
     taken = {key: theirs[key] for key in merge.theirs_changed if key not in conflicts}
     if taken:
-        version = writer.Version(
-            rev=max(local.rev, row.rev) + 1, updated_at=utc_now(), updated_by=staff
-        )
         writer.change(
             session,
             local,
             sync_rows.typed_values(row.entity, taken),
             staff=staff,
             action="sync",
-            version=version,
+            version=_next_version(local, row, staff),
         )
-    if not conflicts:
-        return "merged"
-    session.add(
-        Conflict(
-            entity=row.entity,
-            entity_id=row.id,
-            peer=package.manifest.from_office,
-            package_id=package.manifest.package_id,
-            fields_json=json.dumps(conflicts),
-            base_json=canonical_json(_base_content(base, row)),
-            local_json=canonical_json(mine),
-            incoming_json=canonical_json(theirs),
-            incoming_version=row.version,
+        return "merged", conflicts
+    return "unchanged", conflicts
+
+
+def _next_version(local: Any, row: PackageRow, staff: str) -> writer.Version:
+    """A version of ours above both sides' (a merge, a conflict that closed itself)."""
+    return writer.Version(rev=max(local.rev, row.rev) + 1, updated_at=utc_now(), updated_by=staff)
+
+
+def _settle_open_conflict(
+    session: Session,
+    local: Any,
+    row: PackageRow,
+    package: Package,
+    staff: str,
+    theirs: dict[str, Any],
+    conflicts: list[str],
+    base_content: dict[str, Any],
+    mine: dict[str, Any],
+    *,
+    new_version: bool,
+) -> None:
+    """Keep one open conflict per row and office, always against the sender's latest version.
+
+    A conflict still open when a newer version of the row arrives is brought up to date: its
+    fields are those that still differ (plus any new ones) and "theirs" is the newest version,
+    so a later resolution can never bring back a value the sender has since replaced. A conflict
+    whose fields no longer differ (the sender came round to our value) closes itself; the row
+    then gets a new version if it has none yet, so that what it held back while the conflict was
+    open travels in the next package.
+    """
+    peer = package.manifest.from_office
+    open_ = session.scalar(
+        select(Conflict).where(
+            Conflict.entity == row.entity,
+            Conflict.entity_id == row.id,
+            Conflict.peer == peer,
+            Conflict.resolved_at.is_(None),
         )
     )
-    return "conflicts"
+    if open_ is None and not conflicts:
+        return
+    now = sync_rows.content_of(local)
+    incoming = {**json.loads(open_.incoming_json), **theirs} if open_ is not None else theirs
+    still = [
+        key
+        for key in (json.loads(open_.fields_json) if open_ is not None else [])
+        if key not in conflicts and now.get(key) != incoming.get(key)
+    ]
+    fields_ = [*still, *conflicts]
+    if open_ is None:
+        session.add(
+            Conflict(
+                entity=row.entity,
+                entity_id=row.id,
+                peer=peer,
+                package_id=package.manifest.package_id,
+                fields_json=json.dumps(fields_),
+                base_json=canonical_json(base_content),
+                local_json=canonical_json(mine),
+                incoming_json=canonical_json(incoming),
+                incoming_version=row.version,
+            )
+        )
+    elif fields_:
+        open_.fields_json = json.dumps(fields_)
+        open_.incoming_json = canonical_json(incoming)
+        open_.incoming_version = row.version
+        open_.package_id = package.manifest.package_id
+    else:
+        open_.resolved_at = utc_now()
+        open_.resolved_by = staff
+        open_.resolution = "agreed"
+        if not new_version:
+            writer.change(
+                session, local, {}, staff=staff, action="sync",
+                version=_next_version(local, row, staff),
+            )  # fmt: skip
+
+
+def _saw_our_personal(
+    sent: Mapping[str, Any], mine: Mapping[str, Any], theirs: Mapping[str, Any]
+) -> bool:
+    """Whether the sender held our personal values when it made its version (or sends none)."""
+    return all(
+        key in sent and sent[key] == mine.get(key)
+        for key in PERSONAL_INQUIRER_FIELDS
+        if key in theirs
+    )
+
+
+def _with_unknown_personal(
+    base: dict[str, Any], mine: Mapping[str, Any], theirs: Mapping[str, Any]
+) -> dict[str, Any]:
+    """The base, with a value for each personal field it was held without.
+
+    A version held without its personal fields says nothing of them: an empty value on one side
+    then yields to a value on the other, and two different values are a conflict.
+    """
+    filled = dict(base)
+    for key in PERSONAL_INQUIRER_FIELDS:
+        if key in base or key not in theirs:
+            continue
+        if not mine.get(key):
+            filled[key] = mine.get(key)
+        elif not theirs[key]:
+            filled[key] = theirs[key]
+        else:
+            filled[key] = None
+    return filled
+
+
+def _without_unknown_empties(
+    base: Mapping[str, Any], mine: Mapping[str, Any], theirs: dict[str, Any]
+) -> dict[str, Any]:
+    """Their empty personal values, where their base never held ours: not an erasure of ours."""
+    return {
+        key: value
+        for key, value in theirs.items()
+        if not (key in PERSONAL_INQUIRER_FIELDS and key not in base and not value and mine.get(key))
+    }
 
 
 def _settle_erasure(
@@ -503,6 +762,11 @@ def _base_content(base: SyncBase | None, row: PackageRow) -> dict[str, Any]:
         return {}
     if row.seen is not None and row.seen == base.sent_version and base.sent:
         return dict(json.loads(base.sent))
+    if row.seen is not None and base.sent_earlier:
+        # A package crossing ours: it answers a version we sent before the last one.
+        earlier = json.loads(base.sent_earlier)
+        if row.seen in earlier:
+            return dict(earlier[row.seen])
     return dict(json.loads(base.received)) if base.received else {}
 
 
@@ -662,7 +926,7 @@ _REMEMBER_RECEIVED = _REMEMBER_RECEIVED.on_conflict_do_update(
     index_elements=["entity", "entity_id", "peer"],
     set_={
         "received_version": _REMEMBER_RECEIVED.excluded.received_version,
-        "received": _REMEMBER_RECEIVED.excluded.received,
+        "received": sync_bases.keeping_personal("received"),
     },
 )
 

@@ -1,0 +1,366 @@
+"""The exchange in the orders offices really work in, through the CLI between real databases.
+
+A weekly return package crossing the branch's next package, a return package written while a
+conflict is open, a supervisor who resolves days later, personal fields sent once in a while,
+a lost package made good by a full one, a dry run of several files. Each test checks both
+offices' final rows, the open conflicts and what the next package does.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from desktop_app.cli import main
+from tests.sync.conftest import dump
+
+PASSWORD = "minato-shared-secret-2026"
+OFFICES = ("HQ", "SHIBA", "AZABU")
+PERSONAL = {"name": "港 花子", "phone": "03-5555-0101", "address": "港区芝公園1-5-25"}
+
+
+@dataclass
+class Office:
+    """One office's database and the in-process `renkei-desk` that works on it."""
+
+    code: str
+    db: Path
+    invoke: Callable[..., tuple[int, str, str]]
+
+    def run(self, *args: str, stdin: str | None = None) -> tuple[int, str, str]:
+        return self.invoke("--db", str(self.db), *args, stdin=stdin)
+
+    def ok(self, *args: str, stdin: str | None = None) -> Any:
+        code, out, err = self.run("--json", *args, stdin=stdin)
+        assert code == 0, (args, out, err)
+        return json.loads(out) if out.strip() else None
+
+    def add_case(self, subject: str) -> str:
+        record = {
+            "received_at": "2026-10-01",
+            "channel": "phone",
+            "subject": subject,
+            "content": "最初の内容",
+            "inquirer": {"type": "resident", **PERSONAL},
+        }
+        added = self.ok("inquiry", "add", "--json-file", "-", stdin=json.dumps(record))
+        return str(added["receipt_no"])
+
+    def update(self, receipt: str, **values: str) -> None:
+        self.ok(
+            "inquiry",
+            "update",
+            receipt,
+            *(p for k, v in values.items() for p in ("--set", f"{k}={v}")),
+        )
+
+    def show(self, receipt: str) -> dict[str, Any]:
+        return dict(self.ok("inquiry", "show", receipt))
+
+    def export(self, out: Path, *options: str) -> dict[str, Any]:
+        to = ("--to", "SHIBA") if self.code == "HQ" else ()
+        return dict(self.ok("export-sync", "--out", str(out), *to, *options))
+
+    def take(self, *files: Path, options: tuple[str, ...] = (), code: int = 0) -> dict[str, Any]:
+        result = self.run("--json", "import-sync", *map(str, files), *options)
+        assert result[0] == code, result
+        return dict(json.loads(result[1]))
+
+    def open_conflicts(self) -> list[dict[str, Any]]:
+        return list(self.ok("conflict", "list")["items"])
+
+
+@pytest.fixture(scope="module")
+def templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("order-offices")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_DATA_HOME", str(folder / "xdg-data"))
+        patch.setenv("XDG_STATE_HOME", str(folder / "xdg-state"))
+        patch.setenv("RENKEI_DESK_LANG", "ja")
+        for code in OFFICES:
+            assert main(["--db", str(folder / f"{code}.sqlite3"), "init", "--office", code]) == 0
+    return {code: folder / f"{code}.sqlite3" for code in OFFICES}
+
+
+@pytest.fixture
+def offices(
+    templates: dict[str, Path],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> Iterator[dict[str, Office]]:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))
+    monkeypatch.setenv("RENKEI_DESK_LANG", "ja")
+    monkeypatch.setenv("RENKEI_DESK_PACKAGE_PASSWORD", PASSWORD)
+    monkeypatch.delenv("RENKEI_DESK_DB", raising=False)
+
+    def invoke(*argv: str, stdin: str | None = None) -> tuple[int, str, str]:
+        import io
+        import sys
+
+        if stdin is not None:
+            monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+        capsys.readouterr()
+        try:
+            code = main(list(argv))
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else 1
+        out, err = capsys.readouterr()
+        assert "Traceback" not in out + err
+        return code, out, err
+
+    made = {}
+    for code, template in templates.items():
+        shutil.copyfile(template, tmp_path / f"{code}.sqlite3")
+        made[code] = Office(code, tmp_path / f"{code}.sqlite3", invoke)
+    yield made
+
+
+SHARED = ("subject", "content", "step", "channel", "status", "rev", "updated_at")
+
+
+def _same_everywhere(hq: Office, shiba: Office, receipt: str) -> dict[str, Any]:
+    """Both offices hold the same live values and the same version; the values."""
+    at_hq, at_shiba = hq.show(receipt), shiba.show(receipt)
+    assert {k: at_shiba[k] for k in SHARED} == {k: at_hq[k] for k in SHARED}
+    return at_hq
+
+
+def _quiet(result: dict[str, Any]) -> None:
+    assert (result["conflicts"], result["warnings"], result["rejected"]) == (0, [], 0), result
+
+
+def _shared_case(hq: Office, shiba: Office, folder: Path) -> str:
+    receipt = shiba.add_case("最初の件名")
+    _quiet(hq.take(folder / "s0.xlsx") if shiba.export(folder / "s0.xlsx") else {})
+    return receipt
+
+
+# --- 1. crossing packages ------------------------------------------------------------------
+
+
+def test_crossing_packages_merge_field_by_field_with_no_conflict(offices, tmp_path):
+    hq, shiba = offices["HQ"], offices["SHIBA"]
+    receipt = _shared_case(hq, shiba, tmp_path)
+    hq.update(receipt, subject="本庁で直した件名")
+    hq.export(tmp_path / "h1.xlsx")
+    shiba.update(receipt, content="支所で補った内容")
+    shiba.export(tmp_path / "s1.xlsx")
+
+    at_shiba = shiba.take(tmp_path / "h1.xlsx")
+    at_hq = hq.take(tmp_path / "s1.xlsx")
+
+    _quiet(at_shiba)
+    _quiet(at_hq)
+    assert (at_shiba["merged"], at_hq["merged"]) == (1, 1)
+    assert hq.open_conflicts() == [] and shiba.open_conflicts() == []
+    for office in (hq, shiba):
+        case = office.show(receipt)
+        assert (case["subject"], case["content"]) == ("本庁で直した件名", "支所で補った内容")
+    # the next packages both ways agree on one version, with nothing to merge
+    _quiet(hq.take(tmp_path / "s2.xlsx") if shiba.export(tmp_path / "s2.xlsx") else {})
+    _quiet(shiba.take(tmp_path / "h2.xlsx") if hq.export(tmp_path / "h2.xlsx") else {})
+    _quiet(hq.take(tmp_path / "s3.xlsx") if shiba.export(tmp_path / "s3.xlsx") else {})
+    final = _same_everywhere(hq, shiba, receipt)
+    assert (final["subject"], final["content"]) == ("本庁で直した件名", "支所で補った内容")
+
+
+def test_a_true_conflict_in_crossing_packages_is_decided_once_and_touches_only_its_field(
+    offices, tmp_path
+):
+    hq, shiba = offices["HQ"], offices["SHIBA"]
+    receipt = _shared_case(hq, shiba, tmp_path)
+    hq.update(receipt, subject="本庁の件名")
+    hq.export(tmp_path / "h1.xlsx")
+    shiba.update(receipt, subject="支所の件名", content="支所で補った内容")
+    shiba.export(tmp_path / "s1.xlsx")
+
+    at_shiba = shiba.take(tmp_path / "h1.xlsx")
+    at_hq = hq.take(tmp_path / "s1.xlsx", code=3)
+
+    assert at_hq["conflicts"] == 1
+    # the branch keeps its value and waits; the centre queues the one conflict, on 件名 only
+    assert at_shiba["conflicts"] == 0 and shiba.open_conflicts() == []
+    assert "競合解決を待ちます" in " ".join(at_shiba["packages"][0]["notes"])
+    assert shiba.show(receipt)["subject"] == "支所の件名"
+    (conflict,) = hq.open_conflicts()
+    assert [f["field"] for f in conflict["fields"]] == ["subject"]
+    assert hq.show(receipt)["content"] == "支所で補った内容"
+
+    hq.ok("conflict", "resolve", str(conflict["id"]), "--keep", "ours")
+    _quiet(shiba.take(tmp_path / "h2.xlsx") if hq.export(tmp_path / "h2.xlsx") else {})
+    _quiet(hq.take(tmp_path / "s2.xlsx") if shiba.export(tmp_path / "s2.xlsx") else {})
+    final = _same_everywhere(hq, shiba, receipt)
+    # the resolution changed 件名 only: the branch's 相談内容, never in conflict, survives
+    assert (final["subject"], final["content"]) == ("本庁の件名", "支所で補った内容")
+
+
+# --- 2. a return package written while a conflict is open ------------------------------------
+
+
+@pytest.mark.parametrize("keep", ["ours", "theirs"])
+def test_a_return_package_written_while_a_conflict_is_open_holds_that_row_back(
+    offices, tmp_path, keep
+):
+    hq, shiba = offices["HQ"], offices["SHIBA"]
+    receipt = _shared_case(hq, shiba, tmp_path)
+    hq.update(receipt, subject="本庁の件名")
+    shiba.update(receipt, subject="支所の件名")
+    shiba.export(tmp_path / "s1.xlsx")
+    hq.take(tmp_path / "s1.xlsx", code=3)
+    (conflict,) = hq.open_conflicts()
+
+    weekly = hq.export(tmp_path / "h1.xlsx")
+    assert weekly["counts"]["inquiry"] == 0  # the undecided row waits for its resolution
+    _quiet(shiba.take(tmp_path / "h1.xlsx"))
+    assert shiba.show(receipt)["subject"] == "支所の件名"  # the branch's edit is not replaced
+
+    # the branch goes on working meanwhile; its unrelated edit does not settle the conflict
+    shiba.update(receipt, step="2_connect")
+    shiba.export(tmp_path / "s2.xlsx")
+    hq.take(tmp_path / "s2.xlsx", code=0)
+    assert len(hq.open_conflicts()) == 1
+    assert hq.show(receipt)["step"] == "2_connect"
+
+    hq.ok("conflict", "resolve", str(conflict["id"]), "--keep", keep)
+    chosen = "本庁の件名" if keep == "ours" else "支所の件名"
+    hq.export(tmp_path / "h2.xlsx")
+    shiba.update(receipt, content="支所の次の直し")  # made before the resolution arrives
+    shiba.export(tmp_path / "s3.xlsx")
+    # the later packages in either order: both offices end with the chosen value
+    _quiet(hq.take(tmp_path / "s3.xlsx"))
+    _quiet(shiba.take(tmp_path / "h2.xlsx"))
+    _quiet(shiba.take(tmp_path / "h3.xlsx") if hq.export(tmp_path / "h3.xlsx") else {})
+    _quiet(hq.take(tmp_path / "s4.xlsx") if shiba.export(tmp_path / "s4.xlsx") else {})
+    final = _same_everywhere(hq, shiba, receipt)
+    assert (final["subject"], final["step"], final["content"]) == (
+        chosen,
+        "2_connect",
+        "支所の次の直し",
+    )
+    assert hq.open_conflicts() == [] and shiba.open_conflicts() == []
+
+
+def test_a_conflict_the_branch_comes_round_to_closes_itself(offices, tmp_path):
+    hq, shiba = offices["HQ"], offices["SHIBA"]
+    receipt = _shared_case(hq, shiba, tmp_path)
+    hq.update(receipt, subject="本庁の件名", step="2_connect")
+    shiba.update(receipt, subject="支所の件名")
+    shiba.export(tmp_path / "s1.xlsx")
+    hq.take(tmp_path / "s1.xlsx", code=3)
+    shiba.update(receipt, subject="本庁の件名")  # agreed by telephone
+    shiba.export(tmp_path / "s2.xlsx")
+
+    _quiet(hq.take(tmp_path / "s2.xlsx"))
+
+    assert hq.open_conflicts() == []
+    # what the centre held back while the conflict was open now travels
+    _quiet(shiba.take(tmp_path / "h1.xlsx") if hq.export(tmp_path / "h1.xlsx") else {})
+    final = _same_everywhere(hq, shiba, receipt)
+    assert (final["subject"], final["step"]) == ("本庁の件名", "2_connect")
+
+
+# --- 3. personal fields after packages without them ---------------------------------------
+
+
+def test_personal_fields_arrive_after_packages_without_them(offices, tmp_path):
+    hq, shiba = offices["HQ"], offices["SHIBA"]
+    receipt = _shared_case(hq, shiba, tmp_path)
+    assert not hq.show(receipt)["inquirer"]["name"]  # not sent yet
+
+    full = shiba.export(tmp_path / "s1.xlsx", "--full", "--include-personal")
+    assert full["include_personal"] is True
+    taken = hq.take(tmp_path / "s1.xlsx")
+
+    _quiet(taken)
+    by_kind = taken["packages"][0]["by_kind"]["inquirer"]
+    assert by_kind["updated"] + by_kind["merged"] == 1
+    inquirer = hq.show(receipt)["inquirer"]
+    assert {k: inquirer[k] for k in PERSONAL} == PERSONAL
+    before = dump(hq.db, audit=False)
+    again = hq.take(tmp_path / "s1.xlsx")
+    assert (again["updated"], again["merged"], again["inserted"]) == (0, 0, 0)
+    assert dump(hq.db, audit=False) == before
+    # a later package without them empties nothing
+    shiba.update(receipt, step="2_connect")
+    _quiet(hq.take(tmp_path / "s2.xlsx") if shiba.export(tmp_path / "s2.xlsx") else {})
+    assert hq.show(receipt)["inquirer"]["phone"] == PERSONAL["phone"]
+
+
+def test_a_branch_takes_personal_corrections_from_a_personal_return_package(offices, tmp_path):
+    hq, shiba = offices["HQ"], offices["SHIBA"]
+    receipt = _shared_case(hq, shiba, tmp_path)
+    hq.update(receipt, subject="本庁で直した件名")
+    _quiet(shiba.take(tmp_path / "h1.xlsx") if hq.export(tmp_path / "h1.xlsx") else {})
+    # HQ never had the personal fields: its return package with them must not empty the branch's
+    hq.export(tmp_path / "h2.xlsx", "--full", "--include-personal")
+    _quiet(shiba.take(tmp_path / "h2.xlsx"))
+    assert shiba.show(receipt)["inquirer"]["phone"] == PERSONAL["phone"]
+    # once HQ has them and corrects the phone, the branch takes the correction
+    _quiet(
+        hq.take(tmp_path / "s1.xlsx")
+        if shiba.export(tmp_path / "s1.xlsx", "--full", "--include-personal")
+        else {}
+    )
+    hq.ok("inquiry", "update", receipt, "--set", "inquirer.phone=03-5555-0199")
+    _quiet(
+        shiba.take(tmp_path / "h3.xlsx")
+        if hq.export(tmp_path / "h3.xlsx", "--include-personal")
+        else {}
+    )
+    assert shiba.show(receipt)["inquirer"]["phone"] == "03-5555-0199"
+    assert shiba.show(receipt)["subject"] == "本庁で直した件名"
+
+
+# --- 5. a package lost for good -------------------------------------------------------------
+
+
+def test_a_full_package_makes_a_lost_one_good_and_says_so_once(offices, tmp_path):
+    hq, shiba = offices["HQ"], offices["SHIBA"]
+    receipt = shiba.add_case("最初の件名")
+    shiba.export(tmp_path / "lost.xlsx")  # package 1 never reaches HQ
+    shiba.update(receipt, step="2_connect")
+    shiba.export(tmp_path / "s2.xlsx", "--full")
+
+    resent = hq.take(tmp_path / "s2.xlsx")
+
+    assert resent["warnings"] == []
+    assert resent["packages"][0]["notes"] == [
+        "SHIBA の送付ファイル 1 は全件の送付ファイル 2 で補われました"
+    ]
+    assert hq.show(receipt)["step"] == "2_connect"
+    shiba.update(receipt, content="次の直し")
+    later = hq.take(tmp_path / "s3.xlsx") if shiba.export(tmp_path / "s3.xlsx") else {}
+    _quiet(later)
+    assert later["packages"][0]["notes"] == []
+    assert hq.show(receipt)["content"] == "次の直し"
+
+
+# --- 6. a dry run of several packages -------------------------------------------------------
+
+
+def test_a_dry_run_of_several_files_reports_what_the_real_run_does(offices, tmp_path):
+    hq, shiba = offices["HQ"], offices["SHIBA"]
+    receipt = shiba.add_case("最初の件名")
+    shiba.export(tmp_path / "p1.xlsx")
+    shiba.update(receipt, subject="二度目の件名")
+    shiba.export(tmp_path / "p2.xlsx")
+    files = (tmp_path / "p1.xlsx", tmp_path / "p2.xlsx")
+    before = dump(hq.db)
+
+    trial = hq.take(*files, options=("--dry-run",))
+
+    assert dump(hq.db) == before
+    real = hq.take(*files)
+    figures = ("inserted", "updated", "merged", "unchanged", "stale", "conflicts", "warnings")
+    for tried, done in zip(trial["packages"], real["packages"], strict=True):
+        assert {k: tried[k] for k in figures} == {k: done[k] for k in figures}
+    assert [p["updated"] for p in real["packages"]] == [0, 1]
+    assert hq.show(receipt)["subject"] == "二度目の件名"

@@ -24,6 +24,7 @@ from typing import Any
 
 from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Alignment
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
@@ -102,6 +103,8 @@ def lines_of(value: Any, width: float) -> int:
     if not isinstance(value, str) or not value:
         return 1
     room = max(1.0, width)
+    if 2 * len(value) <= room and "\n" not in value:
+        return 1  # fits even if every character is a wide one (most cells: no width counted)
     return sum(max(1, math.ceil(display_width(line) / room)) for line in value.split("\n"))
 
 
@@ -110,20 +113,21 @@ class RowWriter:
     text that does not fit on one line wrapped, and the row made tall enough (capped).
 
     `widths` are the shown columns' widths as set (the cells past them are written as they
-    are: a package's hidden machine columns).
+    are: a package's hidden machine columns). A package writes hundreds of thousands of rows,
+    so each alignment is registered with the workbook once and its id given to the cells that
+    need it (what openpyxl's `cell.alignment = ...` does, without hashing the style per cell).
     """
 
     def __init__(self, sheet: WriteOnlyWorksheet, widths: Sequence[float], *, first_row: int = 1):
         self.sheet = sheet
         self.widths = list(widths)
         self.row = first_row - 1
+        self._alignment_ids = {id(a): _alignment_id(sheet, a) for a in (WRAP, TOP)}
 
     def append(self, values: Sequence[Any]) -> None:
         self.row += 1
-        lines = max(
-            (lines_of(value, width) for value, width in zip(values, self.widths, strict=False)),
-            default=1,
-        )
+        counts = [lines_of(value, width) for value, width in zip(values, self.widths, strict=False)]
+        lines = max(counts, default=1)
         if lines <= 1:
             self.sheet.append([cell(self.sheet, value) for value in values])
             return
@@ -144,5 +148,14 @@ class RowWriter:
         made = cell(self.sheet, value)
         if not isinstance(made, Cell):
             made = WriteOnlyCell(self.sheet, value=value)
-        made.alignment = alignment
+        if not made._style:
+            made._style = StyleArray()
+        made._style.alignmentId = self._alignment_ids[id(alignment)]
         return made
+
+
+def _alignment_id(sheet: WriteOnlyWorksheet, alignment: Alignment) -> int:
+    """The workbook's id of `alignment`, registered once."""
+    probe = WriteOnlyCell(sheet)
+    probe.alignment = alignment
+    return int(probe._style.alignmentId)

@@ -111,6 +111,8 @@ def _imports(hq_path: Path, package: Path) -> tuple[float, float]:
     db = database.connect(hq_path)
     try:
         setup.initialise(db, "HQ")
+        with db.write() as session:
+            setup.mark_training(session)  # demo packages enter only a training database
         figures = []
         for expected in ("inserted", "unchanged"):
             started = time.perf_counter()

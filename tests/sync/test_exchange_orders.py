@@ -364,3 +364,67 @@ def test_a_dry_run_of_several_files_reports_what_the_real_run_does(offices, tmp_
         assert {k: tried[k] for k in figures} == {k: done[k] for k in figures}
     assert [p["updated"] for p in real["packages"]] == [0, 1]
     assert hq.show(receipt)["subject"] == "二度目の件名"
+
+
+# --- 6. an office that goes back to the base value has not changed the field ----------------
+
+
+def test_a_field_put_back_to_the_base_value_yields_to_the_other_office(offices, tmp_path):
+    """The merge compares values with the base: A → C → A at HQ is "unchanged" (docs: the merge).
+
+    The sequence the exchange state machine found with 段階: HQ moves it to 自走 and back to
+    情報提供 (a return package with 自走 already written), while the branch moves it to つなぎ.
+    The branch's change is the only change the merge can see, so it arrives without a conflict
+    and both offices end with つなぎ; HQ's going back is not an edit that survives.
+    """
+    hq, shiba = offices["HQ"], offices["SHIBA"]
+    receipt = shiba.add_case("最初の件名")
+    shiba.update(receipt, step="1_inform")
+    _quiet(hq.take(tmp_path / "s0.xlsx") if shiba.export(tmp_path / "s0.xlsx") else {})
+    hq.update(receipt, step="3_selfrun")
+    hq.export(tmp_path / "h1.xlsx")
+    hq.update(receipt, step="1_inform")
+    shiba.update(receipt, step="2_connect")
+    shiba.export(tmp_path / "s1.xlsx")
+
+    shiba.take(tmp_path / "h1.xlsx")
+    _quiet(hq.take(tmp_path / "s1.xlsx"))
+
+    assert hq.open_conflicts() == [] and shiba.open_conflicts() == []
+    assert hq.show(receipt)["step"] == "2_connect"
+    _quiet(shiba.take(tmp_path / "h2.xlsx") if hq.export(tmp_path / "h2.xlsx") else {})
+    _quiet(hq.take(tmp_path / "s2.xlsx") if shiba.export(tmp_path / "s2.xlsx") else {})
+    assert _same_everywhere(hq, shiba, receipt)["step"] == "2_connect"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="merge defect found by the exchange state machine: a branch that took HQ's 相談内容 "
+    "while waiting on a 段階 conflict sends it back against the older base, so HQ meets its own "
+    "earlier value as the branch's change and queues a conflict against its newer edit; "
+    "「theirs」 then silently reverts HQ's newer edit",
+)
+def test_hq_s_own_value_echoed_by_a_waiting_branch_is_no_conflict(offices, tmp_path):
+    hq, shiba = offices["HQ"], offices["SHIBA"]
+    receipt = shiba.add_case("最初の件名")
+    shiba.update(receipt, step="1_inform", content="支所の内容")
+    _quiet(hq.take(tmp_path / "s0.xlsx") if shiba.export(tmp_path / "s0.xlsx") else {})
+    hq.update(receipt, step="2_connect", content="本庁の内容")
+    hq.export(tmp_path / "h1.xlsx")
+    shiba.update(receipt, step="3_selfrun", subject="支所の件名")
+    shiba.export(tmp_path / "s1.xlsx")
+    shiba.take(tmp_path / "h1.xlsx")  # 相談内容 merged in, 段階 waits for the centre
+    assert shiba.show(receipt)["content"] == "本庁の内容"
+    hq.take(tmp_path / "s1.xlsx", code=3)
+    (conflict,) = hq.open_conflicts()
+    hq.ok("conflict", "resolve", str(conflict["id"]), "--keep", "ours", "--take", "step")
+    hq.update(receipt, content="本庁で直した内容")
+    hq.export(tmp_path / "h2.xlsx")
+    shiba.update(receipt, subject="支所で直した件名")
+    shiba.export(tmp_path / "s2.xlsx")
+
+    at_hq = hq.take(tmp_path / "s2.xlsx")
+
+    # the branch never changed 相談内容: HQ's newer edit stays, with no conflict to decide
+    _quiet(at_hq)
+    assert hq.show(receipt)["content"] == "本庁で直した内容"

@@ -275,9 +275,7 @@ def _saw(what: str) -> None:
 
 
 TRACKED = ("subject", "content", "step", "inquirer.phone")
-# Checked against the reference: fields whose every edit types a new value (the reference tells
-# edits apart by value; 段階 has three codes, so it is checked by the offices' agreement only).
-UNIQUE = ("subject", "content", "inquirer.phone")
+STEP_CODES = ("1_inform", "2_connect", "3_selfrun")
 _serial = itertools.count(1)
 
 
@@ -307,6 +305,7 @@ class ThreeOffices(RuleBasedStateMachine):
         self.known: dict[str, str] = {}  # receipt -> branch
         self.reference = Reference()
         self.in_transit: list[tuple[str, Path]] = []  # (office it is for, file)
+        self.held: dict[tuple[str, str], set[Any]] = {}  # (office, receipt) -> 段階 codes held
 
     def teardown(self) -> None:
         """Every run ends settled and checked, whatever it did last."""
@@ -332,6 +331,8 @@ class ThreeOffices(RuleBasedStateMachine):
         self.reference.born(receipt, {key: _value_of(record, key) for key in TRACKED})
         if share:
             self.offices.take("HQ", self.offices.export(branch, "HQ", personal=False, full=False))
+        self._note_held(branch)
+        self._note_held("HQ")
         return receipt
 
     @rule(
@@ -347,6 +348,22 @@ class ThreeOffices(RuleBasedStateMachine):
         values: dict[str, Any] = {}
         for key in keys:
             values[key] = step if key == "step" else f"{key.split('.')[-1]}{next(_serial)}"
+        if "step" in values:
+            # 段階 has three codes. The merge compares values with the base, so an office that
+            # goes back to a code it held (A → B → A) has "not changed" it, while the reference
+            # (which tells edits apart by value) would count a live edit: an office's 段階 edit
+            # therefore types a code it never held for that case, or is left out.
+            held = self.held.setdefault((office, receipt), set())
+            held.add(_value_of(saw, "step"))
+            fresh = [code for code in STEP_CODES if code not in held]
+            if fresh:
+                values["step"] = step if step in fresh else fresh[0]
+                held.add(values["step"])
+            else:
+                del values["step"]
+                _saw("段階 edit left out: every code held")
+        if not values:
+            return
         if "inquirer.phone" in values:
             values["inquirer.phone"] = f"03-{next(_serial):04d}-0000"
         changes: dict[str, Any] = {k: v for k, v in values.items() if "." not in k}
@@ -368,6 +385,7 @@ class ThreeOffices(RuleBasedStateMachine):
         branch = self.known[receipt]
         if not self._at_hq(receipt):
             self.offices.take("HQ", self.offices.export(branch, "HQ", personal=False, full=True))
+            self._note_held("HQ")
         self.edit(receipt, at_centre, step, True)
         self.edit(receipt, at_branch, "3_selfrun" if step != "3_selfrun" else "1_inform", False)
         self.write_package(branch, upward=False, personal=False)
@@ -396,6 +414,7 @@ class ThreeOffices(RuleBasedStateMachine):
             index = data.draw(st.integers(0, len(self.in_transit) - 1), label="package")
             target, path = self.in_transit.pop(index)
             report = self.offices.take(target, path)
+            self._note_held(target)
             _saw(
                 f"delivered: conflicts={bool(report['conflicts'])} merged={bool(report['merged'])}"
             )
@@ -445,6 +464,15 @@ class ThreeOffices(RuleBasedStateMachine):
 
     # --- helpers -----------------------------------------------------------------------------
 
+    def _note_held(self, office: str) -> None:
+        """Remember the 段階 each case holds at `office` now (see `edit`)."""
+        for receipt in self.known:
+            if office == "HQ" and not self._at_hq(receipt):
+                continue
+            if office in ("HQ", self.known[receipt]):
+                value = _value_of(self.offices.record(office, receipt), "step")
+                self.held.setdefault((office, receipt), set()).add(value)
+
     def _at_hq(self, receipt: str) -> bool:
         try:
             inquiries.get_inquiry(self.offices.db["HQ"], receipt, actor=actor_for("x"))
@@ -475,7 +503,7 @@ class ThreeOffices(RuleBasedStateMachine):
         for receipt, branch in self.known.items():
             at_branch = self.offices.record(branch, receipt)
             at_hq = self.offices.record("HQ", receipt)
-            for key in UNIQUE:
+            for key in TRACKED:
                 live = self.reference.expected(receipt, key)
                 assert {_value_of(at_branch, key)} == {_value_of(at_hq, key)} == live, (
                     receipt, key, _value_of(at_branch, key), _value_of(at_hq, key), live,

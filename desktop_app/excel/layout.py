@@ -103,8 +103,6 @@ def lines_of(value: Any, width: float) -> int:
     if not isinstance(value, str) or not value:
         return 1
     room = max(1.0, width)
-    if 2 * len(value) <= room and "\n" not in value:
-        return 1  # fits even if every character is a wide one (most cells: no width counted)
     return sum(max(1, math.ceil(display_width(line) / room)) for line in value.split("\n"))
 
 

@@ -254,12 +254,11 @@ def _check(session: Session, login: str, password: str) -> UserError | None:
 
     Every path verifies one argon2 hash, so the answer takes as long whichever the reason."""
     row = _find(session, login)
+    right = _password_matches(row, password)
     if row is None:
-        passwords.matches(passwords.dummy_hash(), password)
         named = _logged_login(login)
         _log(session, named, "sign_in_failed", named, new="unknown")
         return UserError("sign_in_failed", user=login)
-    right = passwords.matches(row.password_hash, password)
     if not row.active:
         _log(session, row.login, "sign_in_failed", row.login, new="disabled")
         return UserError("sign_in_failed", user=login)
@@ -271,6 +270,12 @@ def _check(session: Session, login: str, password: str) -> UserError | None:
     row.failed_logins += 1
     _log(session, row.login, "sign_in_failed", row.login, new=f"wrong password {row.failed_logins}")
     return UserError("sign_in_failed", user=login)
+
+
+def _password_matches(row: Staff | None, password: str) -> bool:
+    """One argon2 verification whether or not the login exists (a dummy hash for an unknown
+    one), so that no refusal answers faster than another."""
+    return passwords.matches(row.password_hash if row else passwords.dummy_hash(), password)
 
 
 def _new_account(
@@ -360,10 +365,7 @@ def sign_in_unrecorded(
         time.sleep(waited)
     with db.read() as session:
         row = _find(session, key)
-        if row is None:
-            passwords.matches(passwords.dummy_hash(), password)
-            raise UserError("sign_in_failed", user=key)
-        if not passwords.matches(row.password_hash, password) or not row.active:
+        if row is None or not _password_matches(row, password) or not row.active:
             raise UserError("sign_in_failed", user=key)
         return Actor(
             login=row.login, name=row.display_name, role=Role(row.role), office=row.office_code

@@ -85,7 +85,7 @@ class AdminPage(QWizardPage):
         self._lang = lang
         self.setTitle(self.tr("最初の管理者"))
         self.setSubTitle(self.tr("この PC で職員の登録や設定を行う管理者を作ります。"))
-        # `admin` is whom the command line signs in as by default (cli_sign_in).
+        # `admin` is whom the command line signs in as by default (cli/sign_in.py).
         self.login = QLineEdit(FIRST_ADMIN, self, objectName="login")
         self.name = QLineEdit(self, objectName="name")
         self.password = QLineEdit(self, objectName="password")

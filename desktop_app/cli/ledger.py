@@ -1,6 +1,6 @@
 """`import-ledger`: a hand-kept ledger (相談受付簿) in, with the report of every row left out.
 
-Registered by cli.py like the exchange commands. Exit codes (DESIGN.md): 0 every row in,
+Registered by cli/app.py like the exchange commands. Exit codes (DESIGN.md): 0 every row in,
 3 rows left for a person (refused, held back as possible duplicates, or a value placed as
 その他), 2 nothing usable (no header row, not a spreadsheet, every row refused).
 """
@@ -13,8 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop_app.cli_output import Printer
-from desktop_app.cli_sign_in import signed_in
+from desktop_app.cli.output import Printer
+from desktop_app.cli.sign_in import signed_in
 from desktop_app.domain.messages import render
 
 if TYPE_CHECKING:

@@ -1,6 +1,6 @@
 """The audit trail and retention commands: `audit list`, `audit export`, `retention apply`.
 
-Registered by cli.py like cli_sync; each handler learns who runs it from `cli_sign_in` and
+Registered by cli/app.py like cli/sync.py; each handler learns who runs it from `sign_in` and
 calls one service, which checks the permission (supervisors read the trail, administrators
 erase). Services are imported inside the handlers so that `--help` stays fast.
 """
@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop_app.cli_output import Printer
+from desktop_app.cli.output import Printer
 from desktop_app.domain import audit_kinds
 from desktop_app.domain.messages import render
 
@@ -75,7 +75,7 @@ def _filter(read_date: DateReader, args: argparse.Namespace) -> AuditFilter:
 
 
 def _list(opener: Opener, read_date: DateReader, args: argparse.Namespace, printer: Printer) -> int:
-    from desktop_app.cli_sign_in import signed_in
+    from desktop_app.cli.sign_in import signed_in
     from desktop_app.services import audit_trail
 
     db = opener(args)
@@ -103,7 +103,7 @@ def _list(opener: Opener, read_date: DateReader, args: argparse.Namespace, print
 
 
 def _export(opener: Opener, args: argparse.Namespace, printer: Printer) -> int:
-    from desktop_app.cli_sign_in import signed_in
+    from desktop_app.cli.sign_in import signed_in
     from desktop_app.services import audit_trail
 
     db = opener(args)
@@ -120,7 +120,7 @@ def _export(opener: Opener, args: argparse.Namespace, printer: Printer) -> int:
 def _retention(
     opener: Opener, read_date: DateReader, args: argparse.Namespace, printer: Printer
 ) -> int:
-    from desktop_app.cli_sign_in import signed_in
+    from desktop_app.cli.sign_in import signed_in
     from desktop_app.services import retention
 
     db = opener(args)

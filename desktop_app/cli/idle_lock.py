@@ -7,7 +7,7 @@ import argparse
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from desktop_app.cli_output import Printer
+from desktop_app.cli.output import Printer
 from desktop_app.domain.messages import render
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ def add_idle_lock_commands(commands: Any, opener: Opener) -> None:
 
 
 def _run(opener: Opener, args: argparse.Namespace, printer: Printer, minutes: int | None) -> int:
-    from desktop_app.cli_sign_in import signed_in
+    from desktop_app.cli.sign_in import signed_in
     from desktop_app.services import idle_policy
 
     db = opener(args)

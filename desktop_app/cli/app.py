@@ -16,20 +16,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_app import config
-from desktop_app.cli_audit import add_audit_commands
-from desktop_app.cli_idle_lock import add_idle_lock_commands
-from desktop_app.cli_language import speaking
-from desktop_app.cli_ledger import add_ledger_commands
-from desktop_app.cli_output import Printer
-from desktop_app.cli_sign_in import (
+from desktop_app.cli.audit import add_audit_commands
+from desktop_app.cli.idle_lock import add_idle_lock_commands
+from desktop_app.cli.language import speaking
+from desktop_app.cli.ledger import add_ledger_commands
+from desktop_app.cli.output import Printer
+from desktop_app.cli.sign_in import (
     audit_refusal,
     first_password,
     requested_user,
     signed_in,
     use_user,
 )
-from desktop_app.cli_staff import add_staff_commands
-from desktop_app.cli_sync import add_sync_commands
+from desktop_app.cli.staff import add_staff_commands
+from desktop_app.cli.sync import add_sync_commands
 from desktop_app.domain.actor import Permission
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.messages import render
@@ -697,7 +697,7 @@ def _restore_actor(path: Path, plain: Path, source: Path) -> Actor:
     backup itself (`plain`, the opened backup, read without changing it), as the window's
     damaged-database dialog does. Nothing is changed before the restore service has checked
     the backup."""
-    from desktop_app.cli_sign_in import password, signed_in, user_name
+    from desktop_app.cli.sign_in import password, signed_in, user_name
     from desktop_app.services import restore
     from desktop_app.services.database import connect
 
@@ -715,7 +715,7 @@ def _restore_actor(path: Path, plain: Path, source: Path) -> Actor:
 
 
 def _backup_folder(args: argparse.Namespace, printer: Printer) -> int:
-    from desktop_app.cli_sign_in import signed_in
+    from desktop_app.cli.sign_in import signed_in
     from desktop_app.services import backups
 
     db = _open(args, daily=False)
@@ -738,7 +738,7 @@ def _say_if_training(printer: Printer, db: Database) -> None:
 
 
 def _report(args: argparse.Namespace, printer: Printer) -> int:
-    from desktop_app.cli_sign_in import signed_in
+    from desktop_app.cli.sign_in import signed_in
     from desktop_app.domain.report_figures import Period
     from desktop_app.services import report_export
 

@@ -1,6 +1,6 @@
 """The exchange commands: sync packages both ways, conflicts, master packages, the password.
 
-Registered by cli.py like every other command; services are imported inside the handlers so
+Registered by cli/app.py like every other command; services are imported inside the handlers so
 that `--help` stays fast. Exit codes follow the contract: import-sync exits 0 when everything
 merged cleanly, 3 with conflicts or warnings, 2 when a file was refused.
 """
@@ -14,8 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop_app.cli_output import Printer
-from desktop_app.cli_sign_in import signed_in
+from desktop_app.cli.output import Printer
+from desktop_app.cli.sign_in import signed_in
 from desktop_app.domain.actor import Permission
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.messages import render

@@ -1,7 +1,7 @@
 """`renkei-desk staff add|list|disable|unlock|password`: accounts, for administrators.
 
 The new password of `add` and `password` comes from `RENKEI_DESK_NEW_PASSWORD` or is asked
-twice at a terminal; the one signing in is the usual `RENKEI_DESK_PASSWORD` (cli_sign_in).
+twice at a terminal; the one signing in is the usual `RENKEI_DESK_PASSWORD` (cli/sign_in.py).
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import argparse
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from desktop_app.cli_output import Printer
-from desktop_app.cli_sign_in import new_password, signed_in
+from desktop_app.cli.output import Printer
+from desktop_app.cli.sign_in import new_password, signed_in
 from desktop_app.domain.actor import ROLE_LABELS, Permission, Role
 from desktop_app.domain.messages import render
 

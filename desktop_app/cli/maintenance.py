@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from desktop_app import config
 from desktop_app.cli.common import (
@@ -21,11 +21,6 @@ from desktop_app.cli.output import Printer
 from desktop_app.cli.sign_in import signed_in
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.messages import render
-
-if TYPE_CHECKING:
-    from desktop_app.domain.actor import Actor
-    from desktop_app.services.backups import BackupFile
-    from desktop_app.services.maintenance import CheckReport
 
 
 def add_maintenance_commands(commands: Commands) -> None:
@@ -61,11 +56,7 @@ def _check(args: argparse.Namespace, printer: Printer) -> int:
     if not path.is_file():
         raise UserError("database_missing", path=path)
     report = maintenance.check_file(path, on_upgrade=say_upgraded)
-    # A sound or merely inconsistent file signs the person in like every command. A damaged
-    # one cannot say who may, and a busy or read-only one cannot record a sign-in: the check
-    # then tells no more than the state (and, for damage only, which backup to restore).
-    readable = report.state in (maintenance.CheckState.OK, maintenance.CheckState.INCONSISTENT)
-    db = open_database(args, daily=False) if readable else None
+    db = open_database(args, daily=False) if report.signs_in else None
     if db is not None:
         signed_in(db)
     figures: dict[str, Any] = {"ok": report.ok, "problems": list(report.problems)}
@@ -74,46 +65,15 @@ def _check(args: argparse.Namespace, printer: Printer) -> int:
     if report.damaged:
         newest = report.newest_good
         figures["newest_good_backup"] = str(newest.path) if newest else None
-    printer.figures(_check_headline(report, printer.lang), figures)
-    if report.unreadable is not None:
-        printer.line(f"  - {report.unreadable.message(printer.lang)}")
-    elif report.state not in (maintenance.CheckState.BUSY, maintenance.CheckState.READ_ONLY):
-        for problem in report.problems:
-            printer.line(f"  - {problem}")
-    if report.damaged:
-        printer.line(_backup_advice(path, report.newest_good, printer.lang))
+    printer.figures(report.headline(printer.lang), figures)
+    for problem in report.shown_problems(printer.lang):
+        printer.line(f"  - {problem}")
+    advice = report.advice(printer.lang)
+    if advice is not None:
+        printer.line(advice)
     elif report.ok and db is not None:
         say_if_training(printer, db)
     return EXIT_OK if report.ok else EXIT_ATTENTION
-
-
-def _check_headline(report: CheckReport, lang: str) -> str:
-    """One line per state; only damage advises a restore (services/maintenance)."""
-    from db.engine import BUSY_TIMEOUT_MS
-    from desktop_app.services.maintenance import CheckState
-
-    path, count = report.path, len(report.problems)
-    if report.state is CheckState.BUSY:
-        seconds = BUSY_TIMEOUT_MS // 1000
-        return render("check_busy", lang, path=path, seconds=seconds)
-    if report.state is CheckState.READ_ONLY:
-        detail = report.problems[0] if report.problems else ""
-        return render("check_read_only", lang, path=path, detail=detail)
-    if report.state is CheckState.DAMAGED:
-        return render("check_problems", lang, path=path, count=count)
-    if report.state is CheckState.INCONSISTENT:
-        return render("check_inconsistent", lang, path=path, count=count)
-    return render("check_ok", lang, path=path)
-
-
-def _backup_advice(path: Path, newest: BackupFile | None, lang: str) -> str:
-    from desktop_app.services import backups
-
-    if newest is None:
-        return render("check_no_backup", lang, folder=backups.folder_for_file(path))
-    return render(
-        "check_newest_backup", lang, path=newest.path, taken=f"{newest.taken_at:%Y/%m/%d %H:%M}"
-    )
 
 
 def _backup(args: argparse.Namespace, printer: Printer) -> int:
@@ -129,22 +89,17 @@ def _backup(args: argparse.Namespace, printer: Printer) -> int:
 
 
 def _restore(args: argparse.Namespace, printer: Printer) -> int:
+    from desktop_app.cli.sign_in import password, user_name
     from desktop_app.services import restore
-    from desktop_app.services.identity import identity_of_file
 
-    path, source = db_path(args), Path(args.file)
-    # The backup is opened and checked before the sign-in, which writes its audit entry: a
-    # refused file leaves the database byte for byte as it was. The service checks it again.
-    secret = _backup_password(source) if restore.is_encrypted(source) else None
-    with restore.opened_backup(source, secret, path) as plain:
-        restore.check_backup(plain, current=identity_of_file(path), other_office=args.other_office)
-        actor = _restore_actor(path, plain, source)
-    report = restore.restore(
-        actor,
-        path,
+    source = Path(args.file)
+    report = restore.restore_with_sign_in(
+        db_path(args),
         source,
+        signed_in,
+        lambda: (user_name(), password()),
+        backup_password=lambda: _backup_password(source),
         other_office=args.other_office,
-        backup_password=secret,
         on_upgrade=say_upgraded,  # an older backup is brought up to the current schema
     )
     message = (
@@ -177,29 +132,6 @@ def _backup_password(source: Path) -> str:
     if not sys.stdin.isatty():
         raise UserError("backup_password_needed", path=source.name)
     return getpass.getpass(render("backup_password_prompt", config.language()))
-
-
-def _restore_actor(path: Path, plain: Path, source: Path) -> Actor:
-    """Who restores: signed in against the current database when it opens; a missing or
-    damaged one cannot tell who may, so an administrator signs in against the accounts of the
-    backup itself (`plain`, the opened backup, read without changing it), as the window's
-    damaged-database dialog does. Nothing is changed before the restore service has checked
-    the backup."""
-    from desktop_app.cli.sign_in import password, signed_in, user_name
-    from desktop_app.services import restore
-    from desktop_app.services.database import connect
-
-    if path.is_file():
-        try:
-            db = connect(path)
-        except UserError:
-            pass
-        else:
-            try:
-                return signed_in(db)
-            finally:
-                db.dispose()
-    return restore.admin_of_backup(plain, user_name(), password())
 
 
 def _backup_folder(args: argparse.Namespace, printer: Printer) -> int:

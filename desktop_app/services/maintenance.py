@@ -35,8 +35,9 @@ from db.backup import file_problems, integrity_problems
 from db.engine import BUSY_TIMEOUT_MS, Database
 from db.models import Inquiry, ReceiptCounter
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.messages import render
 from desktop_app.services import audit_chain
-from desktop_app.services.backups import BackupFile
+from desktop_app.services.backups import BackupFile, folder_for_file
 from desktop_app.services.database import Upgrade, connect
 from desktop_app.services.restore import newest_good_backup
 from desktop_app.services.setup import office_of
@@ -67,6 +68,46 @@ class CheckReport:
     @property
     def damaged(self) -> bool:
         return self.state is CheckState.DAMAGED
+
+    @property
+    def signs_in(self) -> bool:
+        """A sound or merely inconsistent file signs the person in like every command. A
+        damaged one cannot say who may, and a busy or read-only one cannot record a sign-in:
+        the check then tells no more than the state (and, for damage only, which backup)."""
+        return self.state in (CheckState.OK, CheckState.INCONSISTENT)
+
+    def shown_problems(self, lang: str) -> tuple[str, ...]:
+        """The problems a person reads below the headline: why the file did not open, or the
+        findings; none for a busy or read-only file (the headline says it all)."""
+        if self.unreadable is not None:
+            return (self.unreadable.message(lang),)
+        if self.state in (CheckState.BUSY, CheckState.READ_ONLY):
+            return ()
+        return self.problems
+
+    def headline(self, lang: str) -> str:
+        """One line per state; only damage advises a restore (`advice`)."""
+        path, count = self.path, len(self.problems)
+        if self.state is CheckState.BUSY:
+            return render("check_busy", lang, path=path, seconds=BUSY_TIMEOUT_MS // 1000)
+        if self.state is CheckState.READ_ONLY:
+            detail = self.problems[0] if self.problems else ""
+            return render("check_read_only", lang, path=path, detail=detail)
+        if self.state is CheckState.DAMAGED:
+            return render("check_problems", lang, path=path, count=count)
+        if self.state is CheckState.INCONSISTENT:
+            return render("check_inconsistent", lang, path=path, count=count)
+        return render("check_ok", lang, path=path)
+
+    def advice(self, lang: str) -> str | None:
+        """For damage only: the newest good backup to restore, or where none was found."""
+        if not self.damaged:
+            return None
+        newest = self.newest_good
+        if newest is None:
+            return render("check_no_backup", lang, folder=folder_for_file(self.path))
+        taken = f"{newest.taken_at:%Y/%m/%d %H:%M}"
+        return render("check_newest_backup", lang, path=newest.path, taken=taken)
 
 
 def check_file(

@@ -55,10 +55,11 @@ from desktop_app.domain.errors import UserError
 from desktop_app.domain.local_time import local_datetime
 from desktop_app.services import audit, backup_cipher, passwords
 from desktop_app.services.backups import BackupFile, folder_for_file, list_backups
+from desktop_app.services.database import Upgrade, connect
 from desktop_app.services.identity import Identity, identity_of_file
 
 if TYPE_CHECKING:
-    from desktop_app.services.database import Upgrade
+    from db.engine import Database
 
 _COMPANIONS = ("-wal", "-shm", "-journal")
 
@@ -185,6 +186,48 @@ def restore_as_backup_admin(
         source,
         other_office=False,
         backup_password=backup_password,
+        on_upgrade=on_upgrade,
+    )
+
+
+def restore_with_sign_in(
+    db_path: Path,
+    source: Path,
+    sign_in: Callable[[Database], Actor],
+    credentials: Callable[[], tuple[str, str]],
+    *,
+    backup_password: Callable[[], str],
+    other_office: bool = False,
+    on_upgrade: Callable[[Upgrade], None] | None = None,
+) -> RestoreReport:
+    """`restore` for a caller with no one signed in yet (the command line): the backup password
+    is asked (`backup_password`) for an encrypted backup only; the backup is opened and checked
+    before anyone signs in, since a sign-in writes its audit entry and a refused file must
+    leave the database byte for byte as it was. Who restores is then `sign_in` against the
+    current database when it opens; a missing or damaged one cannot tell who may, so an
+    administrator (`credentials`: login and password) signs in against the accounts of the
+    backup itself, as the window's damaged-database dialog does (`restore_as_backup_admin`)."""
+    secret = backup_password() if is_encrypted(source) else None
+
+    def who(plain: Path) -> Actor:
+        if db_path.is_file():
+            try:
+                db = connect(db_path)
+            except UserError:
+                pass
+            else:
+                try:
+                    return sign_in(db)
+                finally:
+                    db.dispose()
+        return admin_of_backup(plain, *credentials())
+
+    return _restore(
+        who,
+        db_path,
+        source,
+        other_office=other_office,
+        backup_password=secret,
         on_upgrade=on_upgrade,
     )
 

@@ -20,7 +20,6 @@ from db.search_index import FOLD_FUNCTION, GRAMS_FUNCTION, NAME_KEY_FUNCTION
 from desktop_app.domain import text
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.messages import render
-from desktop_app.services import backups
 from desktop_app.services.owner_only import create_owner_only, restrict
 
 SQL_FUNCTIONS: dict[str, SqlFunction] = {
@@ -72,6 +71,8 @@ def connect(path: Path, on_upgrade: Callable[[Upgrade], None] | None = None) -> 
                 raise UserError("database_newer", revision=current)
             backup = None
             if current is not None:
+                from desktop_app.services import backups  # only an upgrade needs it
+
                 backup = backups.backup_before(database, f"before-upgrade-{current}").path
             migrate.upgrade(database.engine)
             if backup is not None and current is not None and on_upgrade is not None:

@@ -19,7 +19,6 @@ from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from zxcvbn import zxcvbn
 
 from desktop_app.domain.errors import UserError
 
@@ -45,6 +44,9 @@ def check_strength(password: str, *, login: str, training: bool = False) -> None
         raise UserError("password_one_character", at="password")
     if password == PUBLISHED_DEMO_PASSWORD and not training:
         raise UserError("password_published", at="password")
+    # Imported here: its word lists cost every command's start, and only a new password needs it.
+    from zxcvbn import zxcvbn
+
     # zxcvbn's time grows quickly with length; the first _RATED characters decide.
     if zxcvbn(password[:_RATED], user_inputs=[login, *_PROGRAM_WORDS])["score"] < MIN_SCORE:
         raise UserError("password_weak", at="password")

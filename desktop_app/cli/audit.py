@@ -12,21 +12,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desktop_app.cli.common import EXIT_OK, Commands, Opener
 from desktop_app.cli.output import Printer
 from desktop_app.domain import audit_kinds
 from desktop_app.domain.messages import render
 
 if TYPE_CHECKING:
-    from db.engine import Database
     from desktop_app.services.audit_trail import AuditFilter
 
-Opener = Callable[[argparse.Namespace], "Database"]
 DateReader = Callable[[str | None, str], Any]
-EXIT_OK = 0
 LIST_DEFAULT = 100
 
 
-def add_audit_commands(commands: Any, opener: Opener, read_date: DateReader) -> None:
+def add_audit_commands(commands: Commands, opener: Opener, read_date: DateReader) -> None:
     audit = commands.group("audit", "audit_command", "the audit trail (supervisors)")
     # `audit list --user LOGIN` filters by login, as the contract says; who signs in then comes
     # from --user before the command or RENKEI_DESK_USER.

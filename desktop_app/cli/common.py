@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_INTERNAL, EXIT_REFUSED, EXIT_ATTENTION = 0, 1, 2, 3
 
 Handler = Callable[[argparse.Namespace, Printer], int]
+# How a command group's module opens the database of `--db` (`open_database`, handed over by app).
+Opener = Callable[[argparse.Namespace], "Database"]
 _OPENED: list[Database] = []  # the databases the running command opened (closed at its end)
 
 

@@ -4,20 +4,17 @@ window locks (services/idle_policy.py); setting it is an administrator's, and au
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from desktop_app.cli.common import EXIT_OK, Commands, Opener
 from desktop_app.cli.output import Printer
 from desktop_app.domain.messages import render
 
 if TYPE_CHECKING:
-    from db.engine import Database
-
-Opener = Callable[[argparse.Namespace], "Database"]
-EXIT_OK = 0
+    pass
 
 
-def add_idle_lock_commands(commands: Any, opener: Opener) -> None:
+def add_idle_lock_commands(commands: Commands, opener: Opener) -> None:
     group = commands.group("idle-lock", "idle_lock_command", "the window's idle lock (office)")
     show = group.add_parser("show", help="the longest idle time before the window locks")
     show.set_defaults(handler=lambda args, printer: _run(opener, args, printer, None))

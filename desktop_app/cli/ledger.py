@@ -9,23 +9,20 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from desktop_app.cli.common import Commands, Opener
 from desktop_app.cli.output import Printer
 from desktop_app.cli.sign_in import signed_in
 from desktop_app.domain.messages import render
 
 if TYPE_CHECKING:
-    from db.engine import Database
     from desktop_app.domain.ledger_rows import Problem
     from desktop_app.services.ledger_import import LedgerReport
 
-Opener = Callable[[argparse.Namespace], "Database"]
 
-
-def add_ledger_commands(commands: Any, opener: Opener) -> None:
+def add_ledger_commands(commands: Commands, opener: Opener) -> None:
     ledger = commands.add_parser(
         "import-ledger", help="import a hand-kept ledger (.xlsx, .xls or CSV) as inquiries"
     )

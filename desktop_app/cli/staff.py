@@ -7,22 +7,19 @@ twice at a terminal; the one signing in is the usual `RENKEI_DESK_PASSWORD` (cli
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from desktop_app.cli.common import EXIT_OK, Commands, Opener
 from desktop_app.cli.output import Printer
 from desktop_app.cli.sign_in import new_password, signed_in
 from desktop_app.domain.actor import ROLE_LABELS, Permission, Role
 from desktop_app.domain.messages import render
 
 if TYPE_CHECKING:
-    from db.engine import Database
-
-Opener = Callable[[argparse.Namespace], "Database"]
-EXIT_OK = 0
+    pass
 
 
-def add_staff_commands(commands: Any, opener: Opener) -> None:
+def add_staff_commands(commands: Commands, opener: Opener) -> None:
     sub = commands.group("staff", "staff_command", "staff accounts and roles (administrators)")
     add = sub.add_parser("add", help="a new account (password: prompt or RENKEI_DESK_NEW_PASSWORD)")
     add.add_argument("login", help="user name: lower-case letters, digits, . _ -")

@@ -10,10 +10,10 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from desktop_app.cli.common import EXIT_ATTENTION, EXIT_OK, EXIT_REFUSED, Commands, Opener
 from desktop_app.cli.output import Printer
 from desktop_app.cli.sign_in import signed_in
 from desktop_app.domain.actor import Permission
@@ -21,11 +21,8 @@ from desktop_app.domain.errors import UserError
 from desktop_app.domain.messages import render
 
 if TYPE_CHECKING:
-    from db.engine import Database
     from desktop_app.services.sync_import import ImportReport
 
-Opener = Callable[[argparse.Namespace], "Database"]
-EXIT_OK, EXIT_REFUSED, EXIT_ATTENTION = 0, 2, 3
 _OUTCOME_LABELS = (
     ("inserted", "追加", "inserted"),
     ("updated", "更新", "updated"),
@@ -37,7 +34,7 @@ _OUTCOME_LABELS = (
 )
 
 
-def add_sync_commands(commands: Any, opener: Opener) -> None:
+def add_sync_commands(commands: Commands, opener: Opener) -> None:
     """`export-sync`, `import-sync`, `conflict`, `export-masters`, `import-masters`, `config`."""
     export = commands.add_parser("export-sync", help="write a sync package for another office")
     export.add_argument("--out", required=True, help="the package file to write (.xlsx)")

@@ -45,6 +45,8 @@ class Kind(StrEnum):
     FLAG = "flag"
 
 
+# The code fields checked against a master table rather than a vocabulary of vocab_term.
+MASTER_TABLES = frozenset(("municipality", "agreement_body"))
 # The intake form's groups, in the order the form shows them; a field's place in its group is
 # its place in this catalogue.
 RECEPTION = "reception"  # 受付

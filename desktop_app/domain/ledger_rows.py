@@ -29,7 +29,6 @@ from desktop_app.domain.errors import UserError
 from desktop_app.domain.ledger_columns import COMBINED, LEDGER_NO, TARGET_FIELDS, Column, Layout
 from desktop_app.domain.ledger_profile import Profile
 from desktop_app.domain.ledger_values import (
-    OTHER,
     Vocabulary,
     cell_text,
     guess_inquirer_type,

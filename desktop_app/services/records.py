@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from dataclasses import field as attribute
 from dataclasses import fields as attributes
 from types import MappingProxyType
@@ -42,6 +42,12 @@ class InquirerRecord:
     def value(self, key: str) -> Any:
         """The value of a catalogue field by its key (a field without an attribute: `extra`)."""
         return getattr(self, key) if key in _INQUIRER_ATTRIBUTES else self.extra.get(key)
+
+    def with_values(self, values: Mapping[str, Any]) -> InquirerRecord:
+        """A copy with the fields of `values` replaced (attributes and `extra` alike)."""
+        named = {key: value for key, value in values.items() if key in _INQUIRER_ATTRIBUTES}
+        rest = {key: value for key, value in values.items() if key not in _INQUIRER_ATTRIBUTES}
+        return replace(self, **named, extra=MappingProxyType({**self.extra, **rest}))
 
     @property
     def display_name(self) -> str:
@@ -88,9 +94,12 @@ class InquiryRecord:
         values = {f.key: _json(f, self.value(f.key)) for f in fields.INQUIRY_FIELDS}
         head = {"receipt_no": values.pop("receipt_no"), "id": self.id}
         head |= {"office": values.pop("office"), "rev": self.rev}
-        return head | {"updated_at": _iso(self.updated_at)} | values | {
-            "inquirer": self.inquirer.to_json()
-        }
+        return (
+            head
+            | {"updated_at": _iso(self.updated_at)}
+            | values
+            | {"inquirer": self.inquirer.to_json()}
+        )
 
 
 @dataclass(frozen=True)

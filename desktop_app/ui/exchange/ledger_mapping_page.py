@@ -31,6 +31,7 @@ from desktop_app.domain.ledger_profile import Profile
 from desktop_app.services.ledger_import import LedgerReport
 from desktop_app.ui.vocab import Vocab
 
+
 class LedgerMappingPage(QWizardPage):
     """`show_report(report, profile)` fills the page; `profile()` reads the choices back.
 

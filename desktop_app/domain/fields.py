@@ -143,11 +143,11 @@ INQUIRY_FIELDS: tuple[Field, ...] = (
     _F("inquiry", "step", "段階", "Step", _K.CODE, vocab="step", group=MATTER, tally=_T("step", "段階別", 6), listed=True),
     _F("inquiry", "domain", "領域", "Domain", _K.CODE, vocab="domain", group=MATTER),
     _F("inquiry", "fields", "連携分野", "Fields", _K.CODES, vocab="field", table="inquiry_field", group=MATTER, tally=_T("field", "連携分野別（複数選択）", 2), listed=True, unplaced=_OTHER, synonyms=("分野", "相談分野", "分類")),
-    _F("inquiry", "forms", "協働の形態", "Forms", _K.CODES, vocab="form", table="inquiry_form", group=MATTER, synonyms=("形態", "協働形態")),
+    _F("inquiry", "forms", "協働の形態", "Forms of collaboration", _K.CODES, vocab="form", table="inquiry_form", group=MATTER, synonyms=("形態", "協働形態")),
     _F("inquiry", "municipalities", "対象自治体", "Municipalities", _K.CODES, vocab="municipality", table="inquiry_municipality", group=MATTER, tally=_T("prefecture", "対象自治体の都道府県別（複数選択）", 7), listed=True, synonyms=("自治体", "連携先自治体", "相手自治体")),
     _F("inquiry", "agreement_bodies", "協定先", "Agreement bodies", _K.CODES, vocab="agreement_body", table="inquiry_agreement", group=MATTER, tally=_T("agreement_body", "協定先別（複数選択）", 8), synonyms=("協定", "連携協定")),
     _F("inquiry", "status", "状況", "Status", _K.CODE, vocab="status", group=HANDLING, tally=_T("status", "状況別（現在）", 4), listed=True, synonyms=("対応状況", "進捗", "状態")),
-    _F("inquiry", "follow_up_due", "次回対応期限", "Next due", _K.DATE, group=HANDLING, listed=True, synonyms=("期限", "次回期限", "対応期限")),
+    _F("inquiry", "follow_up_due", "次回対応期限", "Next follow-up", _K.DATE, group=HANDLING, listed=True, synonyms=("期限", "次回期限", "対応期限")),
     _F("inquiry", "outcome", "結果", "Outcome", _K.NOTE, limit=5_000, group=HANDLING, synonyms=("対応結果", "備考", "結果・備考")),
     _F("inquiry", "closed_at", "完了日時", "Closed", _K.TIME, system=True, listed=True, synonyms=("完了日", "終了日")),
 )
@@ -156,7 +156,7 @@ INQUIRER_FIELDS: tuple[Field, ...] = (
     _F("inquirer", "type", "相談者区分", "Inquirer type", _K.CODE, vocab="inquirer_type", required=True, tally=_T("inquirer_type", "相談者区分別", 3), listed=True, unplaced=_OTHER, synonyms=("区分", "相談者種別", "種別")),
     _F("inquirer", "organization", "団体名", "Organisation", _K.TEXT, limit=200, listed=True, synonyms=("団体", "事業者名", "所属", "会社名", "団体・企業名")),
     _F("inquirer", "name", "氏名", "Name", _K.TEXT, limit=100, personal=True, synonyms=("相談者名", "名前", "相談者", "担当者名", "代表者")),
-    _F("inquirer", "kana", "フリガナ", "Reading", _K.TEXT, limit=200, personal=True, synonyms=("ふりがな", "カナ", "よみがな")),
+    _F("inquirer", "kana", "フリガナ", "Reading (kana)", _K.TEXT, limit=200, personal=True, synonyms=("ふりがな", "カナ", "よみがな")),
     _F("inquirer", "phone", "電話番号", "Phone", _K.TEXT, limit=40, personal=True, synonyms=("電話", "連絡先", "TEL", "電話番号（連絡先）")),
     _F("inquirer", "email", "メールアドレス", "E-mail", _K.TEXT, limit=200, personal=True, synonyms=("メール", "Eメール", "E-mail")),
     _F("inquirer", "postal_code", "郵便番号", "Postal code", _K.TEXT, limit=10, personal=True, synonyms=("〒",)),
@@ -166,14 +166,14 @@ INQUIRER_FIELDS: tuple[Field, ...] = (
 )
 
 ACTION_FIELDS: tuple[Field, ...] = (
-    _F("action", "action_date", "対応日", "Date", _K.DATE, required=True),
+    _F("action", "action_date", "対応日", "Action date", _K.DATE, required=True),
     _F("action", "staff", "担当", "Staff", _K.TEXT, system=True),
     _F("action", "kind", "対応の種類", "Kind", _K.CODE, vocab="action_kind", required=True),
     _F("action", "note", "内容", "Note", _K.NOTE, limit=5_000, required=True),
-    _F("action", "next_due", "次回対応期限", "Next due", _K.DATE),
+    _F("action", "next_due", "次回対応期限", "Next follow-up", _K.DATE),
     _F("action", "referred_to", "紹介先", "Referred to", _K.TEXT, limit=200),
     _F("action", "reply_due", "回答期限", "Reply due", _K.DATE),
-    _F("action", "replied_on", "回答日", "Replied", _K.DATE),
+    _F("action", "replied_on", "回答日", "Reply date", _K.DATE),
 )
 # fmt: on
 

@@ -166,14 +166,14 @@ INQUIRER_FIELDS: tuple[Field, ...] = (
 )
 
 ACTION_FIELDS: tuple[Field, ...] = (
-    _F("action", "action_date", "対応日", "Action date", _K.DATE, required=True),
+    _F("action", "action_date", "対応日", "Date", _K.DATE, required=True),
     _F("action", "staff", "担当", "Staff", _K.TEXT, system=True),
     _F("action", "kind", "対応の種類", "Kind", _K.CODE, vocab="action_kind", required=True),
     _F("action", "note", "内容", "Note", _K.NOTE, limit=5_000, required=True),
     _F("action", "next_due", "次回対応期限", "Next follow-up", _K.DATE),
     _F("action", "referred_to", "紹介先", "Referred to", _K.TEXT, limit=200),
     _F("action", "reply_due", "回答期限", "Reply due", _K.DATE),
-    _F("action", "replied_on", "回答日", "Reply date", _K.DATE),
+    _F("action", "replied_on", "回答日", "Replied", _K.DATE),
 )
 # fmt: on
 

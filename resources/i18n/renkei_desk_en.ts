@@ -52,7 +52,7 @@
         </message>
         <message>
             <source>対応日</source>
-            <translation>Action date</translation>
+            <translation>Date</translation>
         </message>
         <message>
             <source>次回対応期限</source>
@@ -335,7 +335,7 @@
         </message>
         <message>
             <source>回答日</source>
-            <translation>Reply date</translation>
+            <translation>Replied</translation>
         </message>
     </context>
     <context>

@@ -123,8 +123,8 @@ def stage_form(ctx: dict[str, Any]) -> None:
     from PySide6.QtWidgets import QApplication, QFormLayout
 
     from desktop_app.ui.context import AppContext
-    from desktop_app.ui.intake.inquiry_section import InquirySection
     from desktop_app.ui.inquiry_fields import inquiry_lines
+    from desktop_app.ui.intake.inquiry_section import InquirySection
     from desktop_app.ui.vocab import load_vocab
     from desktop_app.ui.worker import DbRunner
 
@@ -236,7 +236,9 @@ def main(folder: Path) -> dict[str, str]:
             outcome[name] = "ok"
         except Exception as exc:  # every stage is tried; the report names each one missing
             last = traceback.extract_tb(exc.__traceback__)[-1]
-            outcome[name] = f"{type(exc).__name__}: {exc} ({Path(last.filename).name}:{last.lineno})"
+            outcome[name] = (
+                f"{type(exc).__name__}: {exc} ({Path(last.filename).name}:{last.lineno})"
+            )
     for key in ("shiba", "hq"):
         ctx[key].dispose()
     return outcome

@@ -121,19 +121,12 @@ class ActionRecord:
         return self.kind == "referral" and self.replied_on is None
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "inquiry_id": self.inquiry_id,
-            "action_date": self.action_date.isoformat(),
-            "staff": self.staff or None,
-            "kind": self.kind,
-            "note": self.note,
-            "next_due": _iso(self.next_due),
-            "referred_to": self.referred_to or None,
-            "reply_due": _iso(self.reply_due),
-            "replied_on": _iso(self.replied_on),
-            "awaiting_reply": self.awaiting_reply,
-        }
+        values = {f.key: _json(f, getattr(self, f.key)) for f in fields.ACTION_FIELDS}
+        return (
+            {"id": self.id, "inquiry_id": self.inquiry_id}
+            | values
+            | {"awaiting_reply": self.awaiting_reply}
+        )
 
 
 def _iso(value: dt.date | None) -> str | None:
@@ -189,18 +182,8 @@ def _json(f: Field, value: Any) -> Any:
 
 
 def action_record(row: Action) -> ActionRecord:
-    return ActionRecord(
-        id=row.id,
-        inquiry_id=row.inquiry_id,
-        action_date=row.action_date,
-        staff=row.staff,
-        kind=row.kind,
-        note=row.note,
-        next_due=row.next_due,
-        referred_to=row.referred_to,
-        reply_due=row.reply_due,
-        replied_on=row.replied_on,
-    )
+    values = {f.key: getattr(row, f.attribute) for f in fields.ACTION_FIELDS}
+    return ActionRecord(id=row.id, inquiry_id=row.inquiry_id, **values)
 
 
 _INQUIRY_ATTRIBUTES = frozenset(a.name for a in attributes(InquiryRecord)) - {"extra"}

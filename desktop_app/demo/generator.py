@@ -23,7 +23,7 @@ from typing import Any, Generic, TypeVar
 
 from db import bulk
 from desktop_app.demo import corpus
-from desktop_app.domain import text
+from desktop_app.domain import fields, text
 from desktop_app.domain.corporate_number import check_digit
 from desktop_app.domain.dates import fiscal_year, fiscal_year_bounds
 from desktop_app.domain.receipt import format_receipt
@@ -39,6 +39,8 @@ _REPEAT_SHARE = 0.3  # inquiries from someone who came before (history, duplicat
 _RESPELLED_SHARE = 0.05  # a returning inquirer recorded again as a new, differently written row
 _POOL_SIZE = 300  # returning inquirers are drawn from the most recent ones of each type
 _AGREEMENT_SHARE = 0.07
+# The demo value of each field the scenarios have no rule for (the field catalogue's `demo`).
+_DEMO_VALUES = {f.attribute: f.demo for f in fields.INQUIRY_FIELDS if f.demo is not None}
 _JST_OFFICE_HOURS_UTC = (0, 8)  # 9:00-17:00 in Tokyo, stored as naive UTC
 # RFC 4122 version 4: the version nibble and the variant bits, as uuid.UUID(version=4) sets them.
 _UUID_CLEAR = ~((0xF000 << 64) | (0xC000 << 48))
@@ -268,7 +270,7 @@ class DemoGenerator:
         closed_at = self._stamp(closed_on) if closed_on else None
         updated_at = closed_at or self._stamp(last)
         subject = self._fill(rng.one(inquiry.story.subjects), inquiry.slots)
-        return {
+        return _DEMO_VALUES | {
             "pk": inquiry.pk,
             "id": inquiry.id,
             "origin": inquiry.office,

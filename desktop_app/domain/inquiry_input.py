@@ -24,6 +24,7 @@ INQUIRY_KEYS = fields.input_keys("inquiry")
 INQUIRER_KEYS = ("id", *fields.input_keys("inquirer"))
 LIST_KEYS = fields.keys_of_kind("inquiry", fields.Kind.CODES)
 DATE_KEYS = fields.keys_of_kind("inquiry", fields.Kind.DATE)
+REQUIRED_KEYS = tuple(f.key for f in fields.INQUIRY_FIELDS if f.required)
 # The vocabulary (master list) each code key is checked against; master tables are left out.
 VOCAB_OF: dict[str, str] = {
     f.qualified: f.vocab
@@ -43,7 +44,7 @@ def read_inquiry(data: Mapping[str, Any], *, today: dt.date) -> dict[str, Any]:
     """A complete new inquiry, typed; raises every error at once (InputErrors), each at its key."""
     _reject_unknown(data, INQUIRY_KEYS + ("inquirer",), prefix="")
     errors = ErrorCollector()
-    for key in ("received_at", "subject", "inquirer"):
+    for key in (*REQUIRED_KEYS, "inquirer"):
         if _blank(data.get(key)):
             errors.add(UserError("field_required", at=key, label=label(key)))
     values = _read_all(data, today=today, errors=errors)
@@ -167,9 +168,10 @@ def _read_value(key: str, raw: Any, *, today: dt.date) -> Any:
     if key in LIST_KEYS:
         return _read_code_list(key, raw)
     if raw is None or raw == "":
-        if key in ("received_at", "subject"):
+        found = fields.field("inquiry", key)
+        if found.required:
             raise UserError("field_required", label=label(key))
-        return None if key != "content" else ""
+        return found.blank
     if key in DATE_KEYS:
         return _read_date(key, raw, today=today)
     if not isinstance(raw, str):

@@ -46,6 +46,16 @@ def _targets() -> tuple[fields.Field, ...]:
 
 TARGET_FIELDS = _targets()
 TARGETS: tuple[str, ...] = (*(f.qualified for f in TARGET_FIELDS), COMBINED)
+# Target -> the vocabulary a person may choose a code from for a word no entry placed (the
+# status word is placed by the status chosen for 完了/済/終了; master tables are not offered).
+CHOOSABLE: dict[str, str] = {
+    f.qualified: f.vocab
+    for f in TARGET_FIELDS
+    if f.kind in (fields.Kind.CODE, fields.Kind.CODES)
+    and f.vocab
+    and f.vocab not in fields.MASTER_TABLES
+    and f.key != "status"
+}
 
 
 def target_label(target: str) -> Localized:

@@ -26,10 +26,9 @@ from typing import Any
 from desktop_app.domain import corporate_number, entry_rules, fields, text, workflow
 from desktop_app.domain.dates import DateParseError
 from desktop_app.domain.errors import UserError
-from desktop_app.domain.ledger_columns import COMBINED, LEDGER_NO, Column, Layout
+from desktop_app.domain.ledger_columns import COMBINED, LEDGER_NO, TARGET_FIELDS, Column, Layout
 from desktop_app.domain.ledger_profile import Profile
 from desktop_app.domain.ledger_values import (
-    OTHER,
     Vocabulary,
     cell_text,
     guess_inquirer_type,
@@ -42,20 +41,19 @@ from desktop_app.domain.ledger_values import (
 )
 from desktop_app.domain.messages import Localized
 
-# Target -> the vocabulary its values are placed in, and what an unplaced one becomes.
+# How each target is read follows its kind in the field catalogue: a date, text within its
+# limit, or a word placed on its vocabulary. These are read by rules of their own (the subject
+# taken from the content, the staff's name cut to fit, the status word closing the case).
+_OWN_RULE = frozenset(("subject", "content", "outcome", "staff", "status", LEDGER_NO))
 _CODED: dict[str, tuple[str, str | None]] = {
-    "channel": ("channel", None),
-    "relationship": ("relationship", None),
-    "step": ("step", None),
-    "domain": ("domain", None),
-    "fields": ("field", OTHER),
-    "forms": ("form", None),
-    "municipalities": ("municipality", None),
-    "agreement_bodies": ("agreement_body", None),
-    "inquirer.type": ("inquirer_type", OTHER),
+    f.qualified: (f.vocab or "", f.unplaced)
+    for f in TARGET_FIELDS
+    if f.kind in (fields.Kind.CODE, fields.Kind.CODES) and f.key not in _OWN_RULE
 }
-_MANY = frozenset(("fields", "forms", "municipalities", "agreement_bodies"))
-_DATES = ("received_at", "follow_up_due", "closed_at")
+_MANY = frozenset(f.qualified for f in TARGET_FIELDS if f.kind is fields.Kind.CODES)
+_INQUIRY = tuple(f for f in TARGET_FIELDS if f.entity == "inquiry" and f.key not in _OWN_RULE)
+_DATES = tuple(f.key for f in _INQUIRY if f.kind in (fields.Kind.DATE, fields.Kind.TIME))
+_TEXTS = tuple(f for f in _INQUIRY if f.kind in (fields.Kind.TEXT, fields.Kind.NOTE))
 # Long text where 合計 may begin a sentence: never read as the mark of a total row.
 _PROSE = frozenset(("subject", "content", "outcome", "inquirer.notes"))
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -268,8 +266,11 @@ class _RowReader:
         inquiry["subject"] = subject
         inquiry["outcome"] = self._limited("outcome") or None
         inquiry["staff"] = self.text("staff")[:_STAFF_LIMIT]
-        for target in ("channel", "relationship", "step", "domain", *_MANY):
-            inquiry[target] = self._coded(target)
+        for f in _INQUIRY:
+            if f.qualified in _CODED:
+                inquiry[f.key] = self._coded(f.key)
+        for f in _TEXTS:
+            inquiry[f.key] = self._limited(f.key) or f.blank
         self._status(inquiry)
         inquirer = self._inquirer()
         if self.rejected:
@@ -416,8 +417,9 @@ class _RowReader:
         return values
 
 
-_INQUIRER_TEXT = ("organization", "name", "kana", "phone", "email", "postal_code", "address",
-                  "corporate_number", "notes")  # fmt: skip
+_INQUIRER_TEXT = tuple(
+    f.key for f in fields.INQUIRER_FIELDS if f.kind in (fields.Kind.TEXT, fields.Kind.NOTE)
+)
 
 
 def _phone(value: str) -> str | None:

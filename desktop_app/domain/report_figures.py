@@ -11,21 +11,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from desktop_app.domain import dates
+from desktop_app.domain import dates, fields
 from desktop_app.domain.errors import UserError
 
 PeriodKind = Literal["month", "fiscal_year", "custom"]
 FIRST_YEAR, LAST_YEAR = 1900, 2999  # a year outside is a typo, not a report anyone wants
-BREAKDOWNS = (
-    "relationship",
-    "field",
-    "inquirer_type",
-    "status",
-    "channel",
-    "step",
-    "prefecture",
-    "agreement_body",
-)
+# The breakdowns, in the report's order: the field catalogue's tallies (domain/fields.py).
+BREAKDOWNS = tuple(f.tally.key for f in fields.tallied() if f.tally)
 # What a person reads for each figure and table, in the workbook, the PDF and the screens.
 HEADLINE_LABELS = (
     ("new", "新規受付"),
@@ -34,16 +26,7 @@ HEADLINE_LABELS = (
     ("still_open", "期末未完了"),
     ("overdue", "期限超過（作成時点）"),
 )
-BREAKDOWN_TITLES = {
-    "relationship": "連携の型別",
-    "field": "連携分野別（複数選択）",
-    "inquirer_type": "相談者区分別",
-    "status": "状況別（現在）",
-    "channel": "受付方法別",
-    "step": "段階別",
-    "prefecture": "対象自治体の都道府県別（複数選択）",
-    "agreement_body": "協定先別（複数選択）",
-}
+BREAKDOWN_TITLES = {f.tally.key: f.tally.title for f in fields.tallied() if f.tally}
 KIND_TITLES = {"month": "月次報告", "fiscal_year": "年度報告", "custom": "期間報告"}
 CHARTED = ("relationship", "field")  # the breakdowns drawn as bars beside their tables
 

@@ -13,7 +13,6 @@ pointing at the kept one (`merged_into`), so the merge travels to other offices 
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -23,7 +22,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from db.engine import Database
 from db.models import Inquirer, Inquiry
 from desktop_app.domain import corporate_number as corporate
-from desktop_app.domain import text
+from desktop_app.domain import fields, text
 from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS, has_personal_data, masked
@@ -40,16 +39,8 @@ _TOP = "\U0010ffff"
 # A reading may be stored as the kana, or be the name itself written in kana (スズキ).
 _READING_COLUMNS = (Inquirer.kana_key, Inquirer.match_key, Inquirer.name_key)
 # Inquirer fields a merge copies from the dropped record when the kept one has them blank.
-_GAP_FIELDS = (
-    "organization",
-    "name",
-    "kana",
-    "phone",
-    "email",
-    "postal_code",
-    "address",
-    "corporate_number",
-    "notes",
+_GAP_FIELDS = tuple(
+    f.key for f in fields.INQUIRER_FIELDS if f.kind in (fields.Kind.TEXT, fields.Kind.NOTE)
 )
 
 
@@ -129,8 +120,8 @@ def _as_listed(record: InquirerRecord, actor: Actor | None) -> InquirerRecord:
     if actor is not None and actor.may(Permission.PERSONAL_LISTS):
         return record
     shown = masked(record.to_json())
-    return dataclasses.replace(
-        record, **{key: shown[key] or "" for key in PERSONAL_INQUIRER_FIELDS if key in shown}
+    return record.with_values(
+        {key: shown[key] or "" for key in PERSONAL_INQUIRER_FIELDS if key in shown}
     )
 
 

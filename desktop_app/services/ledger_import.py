@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from db import bulk
 from db.engine import Database, ensure_statistics
 from db.models import AgreementBody, Inquiry, Municipality, VocabTerm, utc_now
-from desktop_app.domain import ledger_rows
+from desktop_app.domain import fields, ledger_rows
 from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.dates import fiscal_year
 from desktop_app.domain.errors import UserError
@@ -50,11 +50,12 @@ _BULK_MIN_ROWS = 1_000
 _BULK_SHARE = 20
 _CLOSED_AT_NOON = dt.time(12)
 _NOTE_KIND = "note"  # メモ, of the action_kind vocabulary
-_CODE_TABLES = {
-    "fields": "inquiry_field",
-    "forms": "inquiry_form",
-    "municipalities": "inquiry_municipality",
-    "agreement_bodies": "inquiry_agreement",
+_CODE_TABLES = {f.key: f.table for f in fields.INQUIRY_FIELDS if f.table}
+# Contract key -> the inquiry table's column, for every single-valued field a ledger row gives.
+_COLUMNS = {
+    f.key: Inquiry.__mapper__.get_property(f.attribute).columns[0].name
+    for f in fields.INQUIRY_FIELDS
+    if not f.table
 }
 
 
@@ -361,24 +362,16 @@ def _inquiry_columns(
     received: dt.date = values["received_at"]
     closed: dt.date | None = values["closed_at"]
     number = f" / No. {row.ledger_no}" if row.ledger_no else ""
-    return {
+    read = {_COLUMNS[key]: value for key, value in values.items() if key in _COLUMNS}
+    return read | {
         **stamp,
         "pk": pk,
         "id": str(uuid.uuid4()),
         "receipt_no": writer.next_receipt(session, office, fiscal_year(received)),
         "office_code": office,
         "received_at": received,
-        "channel": values["channel"],
         "staff": values["staff"] or stamp["updated_by"],
         "inquirer_id": inquirer_id,
-        "subject": values["subject"],
-        "content": values["content"],
-        "relationship": values["relationship"],
-        "step": values["step"],
-        "domain": values["domain"],
-        "status": values["status"],
-        "follow_up_due": values["follow_up_due"],
-        "outcome": values["outcome"],
         "closed_at": utc_of_local(dt.datetime.combine(closed, _CLOSED_AT_NOON)) if closed else None,
         "source": f"{source} / 行 {row.row}{number}",
         "source_key": row.content_key,

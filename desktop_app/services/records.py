@@ -1,14 +1,24 @@
 """What services hand out: frozen records, and their JSON form (the CLI and sync contract).
 
 Records are built inside the session that read the rows, so nothing outside a service ever
-touches an ORM object or triggers a lazy load.
+touches an ORM object or triggers a lazy load. The records and their JSON follow the field
+catalogue (domain/fields.py): an inquiry's or an inquirer's field the catalogue has but the
+record names no attribute for (a field newly added) is kept in `extra`, so it is read,
+printed and sent without an edit here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from dataclasses import field as attribute
+from dataclasses import fields as attributes
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
+
+from desktop_app.domain import fields
+from desktop_app.domain.fields import Field, Kind
 
 if TYPE_CHECKING:  # at run time only their attributes are read: printing needs no SQLAlchemy
     from db.models import Action, Inquirer, Inquiry
@@ -27,6 +37,17 @@ class InquirerRecord:
     address: str
     corporate_number: str
     notes: str
+    extra: Mapping[str, Any] = attribute(default_factory=lambda: MappingProxyType({}))
+
+    def value(self, key: str) -> Any:
+        """The value of a catalogue field by its key (a field without an attribute: `extra`)."""
+        return getattr(self, key) if key in _INQUIRER_ATTRIBUTES else self.extra.get(key)
+
+    def with_values(self, values: Mapping[str, Any]) -> InquirerRecord:
+        """A copy with the fields of `values` replaced (attributes and `extra` alike)."""
+        named = {key: value for key, value in values.items() if key in _INQUIRER_ATTRIBUTES}
+        rest = {key: value for key, value in values.items() if key not in _INQUIRER_ATTRIBUTES}
+        return replace(self, **named, extra=MappingProxyType({**self.extra, **rest}))
 
     @property
     def display_name(self) -> str:
@@ -34,18 +55,8 @@ class InquirerRecord:
         return " ".join(part for part in (self.organization, self.name) if part)
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "type": self.type,
-            "organization": self.organization or None,
-            "name": self.name or None,
-            "kana": self.kana or None,
-            "phone": self.phone or None,
-            "email": self.email or None,
-            "postal_code": self.postal_code or None,
-            "address": self.address or None,
-            "corporate_number": self.corporate_number or None,
-            "notes": self.notes or None,
+        return {"id": self.id} | {
+            f.key: _json(f, self.value(f.key)) for f in fields.INQUIRER_FIELDS
         }
 
 
@@ -73,32 +84,22 @@ class InquiryRecord:
     outcome: str | None
     closed_at: dt.datetime | None
     inquirer: InquirerRecord
+    extra: Mapping[str, Any] = attribute(default_factory=lambda: MappingProxyType({}))
+
+    def value(self, key: str) -> Any:
+        """The value of a catalogue field by its key (a field without an attribute: `extra`)."""
+        return getattr(self, key) if key in _INQUIRY_ATTRIBUTES else self.extra.get(key)
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "receipt_no": self.receipt_no,
-            "id": self.id,
-            "office": self.office,
-            "rev": self.rev,
-            "updated_at": _iso(self.updated_at),
-            "received_at": self.received_at.isoformat(),
-            "channel": self.channel,
-            "staff": self.staff or None,
-            "subject": self.subject,
-            "content": self.content,
-            "relationship": self.relationship,
-            "step": self.step,
-            "domain": self.domain,
-            "fields": list(self.fields),
-            "forms": list(self.forms),
-            "municipalities": list(self.municipalities),
-            "agreement_bodies": list(self.agreement_bodies),
-            "status": self.status,
-            "follow_up_due": _iso(self.follow_up_due),
-            "outcome": self.outcome,
-            "closed_at": _iso(self.closed_at),
-            "inquirer": self.inquirer.to_json(),
-        }
+        values = {f.key: _json(f, self.value(f.key)) for f in fields.INQUIRY_FIELDS}
+        head = {"receipt_no": values.pop("receipt_no"), "id": self.id}
+        head |= {"office": values.pop("office"), "rev": self.rev}
+        return (
+            head
+            | {"updated_at": _iso(self.updated_at)}
+            | values
+            | {"inquirer": self.inquirer.to_json()}
+        )
 
 
 @dataclass(frozen=True)
@@ -120,19 +121,12 @@ class ActionRecord:
         return self.kind == "referral" and self.replied_on is None
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "inquiry_id": self.inquiry_id,
-            "action_date": self.action_date.isoformat(),
-            "staff": self.staff or None,
-            "kind": self.kind,
-            "note": self.note,
-            "next_due": _iso(self.next_due),
-            "referred_to": self.referred_to or None,
-            "reply_due": _iso(self.reply_due),
-            "replied_on": _iso(self.replied_on),
-            "awaiting_reply": self.awaiting_reply,
-        }
+        values = {f.key: _json(f, getattr(self, f.key)) for f in fields.ACTION_FIELDS}
+        return (
+            {"id": self.id, "inquiry_id": self.inquiry_id}
+            | values
+            | {"awaiting_reply": self.awaiting_reply}
+        )
 
 
 def _iso(value: dt.date | None) -> str | None:
@@ -144,58 +138,53 @@ def _iso(value: dt.date | None) -> str | None:
 
 
 def inquirer_record(row: Inquirer) -> InquirerRecord:
-    return InquirerRecord(
-        id=row.id,
-        type=row.type,
-        organization=row.organization,
-        name=row.name,
-        kana=row.kana,
-        phone=row.phone,
-        email=row.email,
-        postal_code=row.postal_code,
-        address=row.address,
-        corporate_number=row.corporate_number,
-        notes=row.notes,
-    )
+    values = _values(row, fields.INQUIRER_FIELDS)
+    return InquirerRecord(id=row.id, **_split(values, _INQUIRER_ATTRIBUTES))
 
 
 def inquiry_record(row: Inquiry) -> InquiryRecord:
+    values = _values(row, fields.INQUIRY_FIELDS)
     return InquiryRecord(
         id=row.id,
-        receipt_no=row.receipt_no,
-        office=row.office_code,
         rev=row.rev,
         updated_at=row.updated_at,
-        received_at=row.received_at,
-        channel=row.channel,
-        staff=row.staff,
-        subject=row.subject,
-        content=row.content,
-        relationship=row.relationship_code,
-        step=row.step,
-        domain=row.domain,
-        fields=tuple(item.code for item in row.fields),
-        forms=tuple(item.code for item in row.forms),
-        municipalities=tuple(item.code for item in row.municipalities),
-        agreement_bodies=tuple(item.code for item in row.agreement_bodies),
-        status=row.status,
-        follow_up_due=row.follow_up_due,
-        outcome=row.outcome,
-        closed_at=row.closed_at,
         inquirer=inquirer_record(row.inquirer),
+        **_split(values, _INQUIRY_ATTRIBUTES),
     )
+
+
+def _values(row: Inquiry | Inquirer, catalogue: tuple[Field, ...]) -> dict[str, Any]:
+    """Every catalogue field of `row`, by key (a code list as a tuple, in stored order)."""
+    values = {}
+    for f in catalogue:
+        stored = getattr(row, f.attribute)
+        values[f.key] = tuple(item.code for item in stored) if f.table else stored
+    return values
+
+
+def _split(values: dict[str, Any], named: frozenset[str]) -> dict[str, Any]:
+    """The record's keyword arguments: its attributes, and the rest of the fields as `extra`."""
+    rest = {key: value for key, value in values.items() if key not in named}
+    return {key: value for key, value in values.items() if key in named} | {
+        "extra": MappingProxyType(rest)
+    }
+
+
+def _json(f: Field, value: Any) -> Any:
+    """A field's value as the record contract writes it (dates ISO, code lists as lists)."""
+    if f.kind is Kind.CODES:
+        return list(value or ())
+    if f.kind in (Kind.DATE, Kind.TIME):
+        return _iso(value)
+    if f.kind in (Kind.TEXT, Kind.NOTE):
+        return value or f.blank  # an empty text as the contract prints it (null, mostly)
+    return value
 
 
 def action_record(row: Action) -> ActionRecord:
-    return ActionRecord(
-        id=row.id,
-        inquiry_id=row.inquiry_id,
-        action_date=row.action_date,
-        staff=row.staff,
-        kind=row.kind,
-        note=row.note,
-        next_due=row.next_due,
-        referred_to=row.referred_to,
-        reply_due=row.reply_due,
-        replied_on=row.replied_on,
-    )
+    values = {f.key: getattr(row, f.attribute) for f in fields.ACTION_FIELDS}
+    return ActionRecord(id=row.id, inquiry_id=row.inquiry_id, **values)
+
+
+_INQUIRY_ATTRIBUTES = frozenset(a.name for a in attributes(InquiryRecord)) - {"extra"}
+_INQUIRER_ATTRIBUTES = frozenset(a.name for a in attributes(InquirerRecord)) - {"extra"}

@@ -34,17 +34,16 @@ from sqlalchemy.orm import Session
 from db.engine import Database
 from db.models import (
     AgreementBody,
+    Base,
     Conflict,
     Inquirer,
     Inquiry,
-    InquiryAgreement,
-    InquiryField,
     InquiryMunicipality,
     Municipality,
     Office,
     SyncPackage,
 )
-from desktop_app.domain import dates
+from desktop_app.domain import dates, fields
 from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.local_time import local_datetime, local_today
@@ -66,8 +65,17 @@ from desktop_app.services.lookup import code_labels
 from desktop_app.services.setup import training_in
 
 UNSET = ""  # the code of "not recorded" rows in a breakdown
-# The vocabularies whose codes the single-pass GROUP BY counts (one pass over the period).
-_DIRECT = ("office", "relationship", "status", "channel", "step")
+# The inquiry's single-valued code fields a report tallies (the field catalogue's), counted in
+# one GROUP BY pass over the period with the office; the rest need a join.
+_OFFICE = fields.field("inquiry", "office")
+_DIRECT_FIELDS = (
+    _OFFICE,
+    *(f for f in fields.tallied() if f.entity == "inquiry" and f.table is None),
+)
+_DIRECT = tuple(f.tally.key if f.tally else f.key for f in _DIRECT_FIELDS)
+_JOINED = tuple(f for f in fields.tallied() if f not in _DIRECT_FIELDS)
+_PREFECTURE = "prefecture"  # the target municipalities, counted by their prefecture
+_TALLIED = {f.tally.key: f for f in fields.tallied() if f.tally}
 
 
 def build_report(
@@ -90,15 +98,13 @@ def build_report(
         by_code = direct_counts(session, period, office)
         cross = _cross_table(by_code, labels.vocab.get("relationship", {}), labels.offices)
         breakdowns = [
-            direct_breakdown(by_code, key, labels.vocab.get(key, {}))
-            for key in ("status", "channel", "step")
+            direct_breakdown(by_code, f.tally.key, labels.vocab.get(f.vocab or "", {}))
+            for f in _DIRECT_FIELDS
+            if f.tally
         ]
-        breakdowns.append(
-            direct_breakdown(by_code, "relationship", labels.vocab.get("relationship", {}))
-        )
         breakdowns += [
             joined_breakdown(session, key, period, office, labels.vocab, labels.agreement_bodies)
-            for key in ("field", "inquirer_type", "prefecture", "agreement_body")
+            for key in (f.tally.key for f in _JOINED if f.tally)
         ]
         order = {key: n for n, key in enumerate(BREAKDOWNS)}
         return Report(
@@ -165,15 +171,10 @@ def headline_figures(
 def direct_counts(
     session: Session, period: Period, office: str | None
 ) -> list[tuple[dict[str, str], int]]:
-    """One GROUP BY over the period's new inquiries by office, relationship, status, channel
-    and step: a few hundred groups, from which each of those tables is summed."""
-    columns = (
-        Inquiry.office_code,
-        Inquiry.relationship_code,
-        Inquiry.status,
-        Inquiry.channel,
-        Inquiry.step,
-    )
+    """One GROUP BY over the period's new inquiries by office and the single-valued code
+    fields a report tallies (relationship, status, channel, step): a few hundred groups, from
+    which each of those tables is summed."""
+    columns = tuple(getattr(Inquiry, f.attribute) for f in _DIRECT_FIELDS)
     statement: Select[*tuple[Any, ...]] = (
         select(*columns, func.count()).where(*received_in(period, office)).group_by(*columns)
     )
@@ -224,55 +225,57 @@ def joined_breakdown(
 ) -> Breakdown:
     """A breakdown that needs a join: a code table of the inquiry, or its inquirer."""
     received = received_in(period, office)
+    if key == _PREFECTURE:
+        return _prefectures(session, received)
+    f = _TALLIED[key]
     statement: Select[*tuple[Any, ...]]
-    if key == "field":
+    if f.table:
+        table = Base.metadata.tables[f.table]
         statement = (
-            select(InquiryField.code, func.count())
-            .join(Inquiry, Inquiry.pk == InquiryField.inquiry_pk)
+            select(table.c.code, func.count())
+            .join(Inquiry, Inquiry.pk == table.c.inquiry_pk)
             .where(*received)
-            .group_by(InquiryField.code)
+            .group_by(table.c.code)
         )
-        labels = vocab.get("field", {})
-    elif key == "inquirer_type":
+    else:
+        column = getattr(Inquirer, f.attribute)
         statement = (
-            select(Inquirer.type, func.count())
+            select(column, func.count())
             .select_from(Inquiry)
             .join(Inquirer, Inquirer.id == Inquiry.inquirer_id)
             .where(*received)
-            .group_by(Inquirer.type)
+            .group_by(column)
         )
-        labels = vocab.get("inquirer_type", {})
-    elif key == "prefecture":
-        statement = (
-            select(Municipality.prefecture, func.count())
-            .select_from(InquiryMunicipality)
-            .join(Inquiry, Inquiry.pk == InquiryMunicipality.inquiry_pk)
-            .join(Municipality, Municipality.code == InquiryMunicipality.code)
-            .where(*received)
-            .group_by(Municipality.prefecture_code, Municipality.prefecture)
-            .order_by(Municipality.prefecture_code)
-        )
-        counted = _pairs(session.execute(statement))
-        every = (
-            select(Municipality.prefecture)
-            .group_by(Municipality.prefecture_code, Municipality.prefecture)
-            .order_by(Municipality.prefecture_code)
-        )
-        names = {name: name for name in session.scalars(every)}
-        return _ordered(key, Counter(counted), names)
-    else:
-        statement = (
-            select(InquiryAgreement.code, func.count())
-            .join(Inquiry, Inquiry.pk == InquiryAgreement.inquiry_pk)
-            .where(*received)
-            .group_by(InquiryAgreement.code)
-        )
+    if f.vocab == "agreement_body":
         labels = bodies or {
             row.code: row.name
             for row in session.execute(select(AgreementBody.code, AgreementBody.name))
         }
+    else:
+        labels = vocab.get(f.vocab or "", {})
     counts = Counter({code or UNSET: count for code, count in session.execute(statement)})
     return _ordered(key, counts, labels)
+
+
+def _prefectures(session: Session, received: list[ColumnElement[bool]]) -> Breakdown:
+    """The target municipalities by the master's prefecture, every prefecture listed."""
+    statement = (
+        select(Municipality.prefecture, func.count())
+        .select_from(InquiryMunicipality)
+        .join(Inquiry, Inquiry.pk == InquiryMunicipality.inquiry_pk)
+        .join(Municipality, Municipality.code == InquiryMunicipality.code)
+        .where(*received)
+        .group_by(Municipality.prefecture_code, Municipality.prefecture)
+        .order_by(Municipality.prefecture_code)
+    )
+    counted = _pairs(session.execute(statement))
+    every = (
+        select(Municipality.prefecture)
+        .group_by(Municipality.prefecture_code, Municipality.prefecture)
+        .order_by(Municipality.prefecture_code)
+    )
+    names = {name: name for name in session.scalars(every)}
+    return _ordered(_PREFECTURE, Counter(counted), names)
 
 
 def _ordered(key: str, counts: Counter[str], labels: dict[str, str]) -> Breakdown:

@@ -414,9 +414,7 @@ def _as_listed(records: list[InquiryRecord], actor: Actor) -> list[InquiryRecord
     return [
         dataclasses.replace(
             record,
-            inquirer=dataclasses.replace(
-                record.inquirer, **_masked_fields(record.inquirer.to_json())
-            ),
+            inquirer=record.inquirer.with_values(_masked_fields(record.inquirer.to_json())),
         )
         for record in records
     ]

@@ -37,11 +37,9 @@ _TIMES = {f.key for f in fields.ALL_FIELDS if f.kind is fields.Kind.TIME} | {
     "erased_at",
 }
 _LISTS = {f.key for f in fields.ALL_FIELDS if f.kind is fields.Kind.CODES}
-# Content key -> model attribute, where they differ.
-_ATTRIBUTE = {
-    "office": "office_code",
-    "inquirer": "inquirer_id",
-    "relationship": "relationship_code",
+# Content key -> model attribute, where they differ (the catalogue's `column`, and the link).
+_ATTRIBUTE = {f.key: f.attribute for f in fields.ALL_FIELDS if f.column} | {
+    "inquirer": "inquirer_id"
 }
 
 

@@ -2,15 +2,18 @@
 
 Personal fields (domain.pii: name, kana, phone, e-mail, postal code, address) are included only
 when asked: the case sheet leaves them out unless the clerk ticks the box. Labels are the field
-catalogue's (domain/fields.py), in the window's language. Any thread: no widgets are made here.
+catalogue's (domain/fields.py), in the window's language, and the matter and its handling are
+the fields of the form's groups, in its order. Any thread: no widgets are made here.
 """
 
 from __future__ import annotations
 
 import html
 from collections.abc import Mapping
+from typing import Any
 
-from desktop_app.domain.fields import label_in
+from desktop_app.domain import fields
+from desktop_app.domain.fields import Field, Kind, label_in
 from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS
 from desktop_app.services.records import InquiryRecord
 from desktop_app.ui.vocab import Vocab, format_date
@@ -48,20 +51,28 @@ def inquiry_lines(
         lines += [
             (label(f"inquirer.{key}"), getattr(person, key)) for key in PERSONAL_INQUIRER_FIELDS
         ]
+    # Then the matter and its handling, as the form has them (status is shown above).
+    shown = {"status"}
     lines += [
-        (label("subject"), record.subject),
-        (label("content"), record.content),
-        (label("relationship"), vocab.label("relationship", record.relationship)),
-        (label("step"), vocab.label("step", record.step)),
-        (label("domain"), vocab.label("domain", record.domain)),
-        (label("fields"), "、".join(vocab.label("field", c) for c in record.fields)),
-        (label("forms"), "、".join(vocab.label("form", c) for c in record.forms)),
-        (label("municipalities"), "、".join(named.get(c, c) for c in record.municipalities)),
-        (label("agreement_bodies"), "、".join(record.agreement_bodies)),
-        (label("follow_up_due"), format_date(record.follow_up_due)),
-        (label("outcome"), record.outcome or ""),
+        (label(f.key), _shown(f, record.value(f.key), vocab, named))
+        for group in (fields.MATTER, fields.HANDLING)
+        for f in fields.form_fields(group)
+        if f.key not in shown
     ]
     return [(text, value) for text, value in lines if value]
+
+
+def _shown(f: Field, value: Any, vocab: Vocab, places: Mapping[str, str]) -> str:
+    """A field's value as a clerk reads it: labels for codes, yyyy/mm/dd for dates."""
+    if f.kind is Kind.CODES and f.vocab == "municipality":
+        return "、".join(places.get(code, code) for code in value)
+    if f.kind is Kind.CODES:
+        return "、".join(vocab.label(f.vocab or "", code) for code in value)
+    if f.kind is Kind.CODE:
+        return vocab.label(f.vocab or "", value)
+    if f.kind is Kind.DATE:
+        return format_date(value)
+    return str(value or "")
 
 
 def lines_html(lines: list[tuple[str, str]]) -> str:

@@ -52,7 +52,7 @@
         </message>
         <message>
             <source>対応日</source>
-            <translation>Action date</translation>
+            <translation>Date</translation>
         </message>
         <message>
             <source>次回対応期限</source>
@@ -335,7 +335,7 @@
         </message>
         <message>
             <source>回答日</source>
-            <translation>Reply date</translation>
+            <translation>Replied</translation>
         </message>
     </context>
     <context>
@@ -862,58 +862,6 @@ If you accept, the content as exported (not the edits) is imported, and your acc
         <message>
             <source>対応</source>
             <translation>Handling</translation>
-        </message>
-        <message>
-            <source>受付日</source>
-            <translation>Received</translation>
-        </message>
-        <message>
-            <source>受付方法</source>
-            <translation>Channel</translation>
-        </message>
-        <message>
-            <source>件名</source>
-            <translation>Subject</translation>
-        </message>
-        <message>
-            <source>連携の型</source>
-            <translation>Relationship</translation>
-        </message>
-        <message>
-            <source>段階</source>
-            <translation>Step</translation>
-        </message>
-        <message>
-            <source>領域</source>
-            <translation>Domain</translation>
-        </message>
-        <message>
-            <source>連携分野</source>
-            <translation>Fields</translation>
-        </message>
-        <message>
-            <source>協働の形態</source>
-            <translation>Forms of collaboration</translation>
-        </message>
-        <message>
-            <source>対象自治体</source>
-            <translation>Municipalities</translation>
-        </message>
-        <message>
-            <source>協定先</source>
-            <translation>Agreement bodies</translation>
-        </message>
-        <message>
-            <source>状況</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>次回対応期限</source>
-            <translation>Next follow-up</translation>
-        </message>
-        <message>
-            <source>結果</source>
-            <translation>Outcome</translation>
         </message>
     </context>
     <context>
@@ -1597,109 +1545,6 @@ All inquiries of "{0}" move to "{1}". A merge cannot be undone. Continue?</trans
         <message>
             <source>削除されていない</source>
             <translation>Not deleted</translation>
-        </message>
-    </context>
-    <context>
-        <name>InquiryFields</name>
-        <message>
-            <source>氏名</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <source>フリガナ</source>
-            <translation>Reading (kana)</translation>
-        </message>
-        <message>
-            <source>電話番号</source>
-            <translation>Phone</translation>
-        </message>
-        <message>
-            <source>メールアドレス</source>
-            <translation>E-mail</translation>
-        </message>
-        <message>
-            <source>郵便番号</source>
-            <translation>Postal code</translation>
-        </message>
-        <message>
-            <source>住所</source>
-            <translation>Address</translation>
-        </message>
-        <message>
-            <source>受付番号</source>
-            <translation>Receipt no.</translation>
-        </message>
-        <message>
-            <source>受付日</source>
-            <translation>Received</translation>
-        </message>
-        <message>
-            <source>事務所</source>
-            <translation>Office</translation>
-        </message>
-        <message>
-            <source>受付方法</source>
-            <translation>Channel</translation>
-        </message>
-        <message>
-            <source>担当</source>
-            <translation>Staff</translation>
-        </message>
-        <message>
-            <source>状況</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>相談者区分</source>
-            <translation>Inquirer type</translation>
-        </message>
-        <message>
-            <source>団体名</source>
-            <translation>Organisation</translation>
-        </message>
-        <message>
-            <source>件名</source>
-            <translation>Subject</translation>
-        </message>
-        <message>
-            <source>相談内容</source>
-            <translation>Content</translation>
-        </message>
-        <message>
-            <source>連携の型</source>
-            <translation>Relationship</translation>
-        </message>
-        <message>
-            <source>段階</source>
-            <translation>Step</translation>
-        </message>
-        <message>
-            <source>領域</source>
-            <translation>Domain</translation>
-        </message>
-        <message>
-            <source>連携分野</source>
-            <translation>Fields</translation>
-        </message>
-        <message>
-            <source>協働の形態</source>
-            <translation>Forms of collaboration</translation>
-        </message>
-        <message>
-            <source>対象自治体</source>
-            <translation>Municipalities</translation>
-        </message>
-        <message>
-            <source>協定先</source>
-            <translation>Agreement bodies</translation>
-        </message>
-        <message>
-            <source>次回対応期限</source>
-            <translation>Next follow-up</translation>
-        </message>
-        <message>
-            <source>結果</source>
-            <translation>Outcome</translation>
         </message>
     </context>
     <context>

@@ -26,21 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain import workflow
-from desktop_app.domain.ledger_columns import TARGETS, target_label
+from desktop_app.domain.ledger_columns import CHOOSABLE, TARGETS, target_label
 from desktop_app.domain.ledger_profile import Profile
 from desktop_app.services.ledger_import import LedgerReport
 from desktop_app.ui.vocab import Vocab
-
-# The vocabulary whose codes a person may choose for an unplaced value of each field.
-_VOCAB_OF = {
-    "channel": "channel",
-    "relationship": "relationship",
-    "step": "step",
-    "domain": "domain",
-    "fields": "field",
-    "forms": "form",
-    "inquirer.type": "inquirer_type",
-}
 
 
 class LedgerMappingPage(QWizardPage):
@@ -118,7 +107,7 @@ class LedgerMappingPage(QWizardPage):
             dict.fromkeys(
                 (column_target, problem.value)
                 for problem in report.read.unplaced
-                if (column_target := _target_of(report, problem.column)) in _VOCAB_OF
+                if (column_target := _target_of(report, problem.column)) in CHOOSABLE
             )
         )
         self.values.setRowCount(len(self._values))
@@ -127,7 +116,7 @@ class LedgerMappingPage(QWizardPage):
                 row, 0, _item(target_label(target).ja if self._ja else target_label(target).en)
             )
             self.values.setItem(row, 1, _item(value))
-            self.values.setCellWidget(row, 2, self._code_combo(_VOCAB_OF[target]))
+            self.values.setCellWidget(row, 2, self._code_combo(CHOOSABLE[target]))
         self.values.setVisible(bool(self._values))
         self.values_label.setVisible(bool(self._values))
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain import fields
 from desktop_app.services import lookup
 from desktop_app.services.lookup import MunicipalityItem
 from desktop_app.ui.context import AppContext
@@ -175,18 +176,12 @@ class MastersPage(QWidget):
         return kinds.get(kind, kind)
 
     def _vocab_name(self, vocab: str) -> str:
-        names = {
-            "inquirer_type": self.tr("相談者区分"),
-            "relationship": self.tr("連携の型"),
-            "step": self.tr("段階"),
-            "field": self.tr("連携分野"),
-            "form": self.tr("協働の形態"),
-            "domain": self.tr("領域"),
-            "channel": self.tr("受付方法"),
-            "status": self.tr("状況"),
-            "action_kind": self.tr("対応の種類"),
-        }
-        return names.get(vocab, vocab)
+        """The vocabulary by the name of the field that takes its codes (the catalogue's), but
+        対応の種類, whose English names the list (Action kinds) where the field's is Kind."""
+        if vocab == "action_kind":
+            return self.tr("対応の種類")
+        named = (f.label_in(self._ctx.lang) for f in fields.ALL_FIELDS if f.vocab == vocab)
+        return next(named, vocab)
 
     def _table(self, model: RowsModel) -> QTableView:
         table = QTableView(self)

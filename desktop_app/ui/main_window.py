@@ -42,6 +42,7 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.inquiry_list.list_page import InquiryListPage
 from desktop_app.ui.sign_in.idle_lock import IdleLock
+from desktop_app.ui.widgets import accessible
 from desktop_app.ui.widgets.permitted import refusal
 from desktop_app.ui.widgets.screen_fit import place_window
 
@@ -129,6 +130,7 @@ class MainWindow(QMainWindow):
         self.find_shortcut = QShortcut(QKeySequence.StandardKey.Find, self)
         self.find_shortcut.activated.connect(self.focus_search)
         self.nav.setFixedWidth(max(120, self.nav.sizeHintForColumn(0) + 24))
+        accessible.name(self.nav, self.tr("画面"))
         self.nav.currentRowChanged.connect(self._page_chosen)
 
         central = QWidget(self)

@@ -28,6 +28,7 @@ from desktop_app.ui.case_detail import CaseDetail
 from desktop_app.ui.case_sheet.sheet import a4_printer, case_sheet_html, sheet_document, write_pdf
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.errors import show_error
+from desktop_app.ui.widgets import accessible
 from desktop_app.ui.widgets.save_target import ask_save_path
 from desktop_app.ui.widgets.screen_fit import fit_to_screen
 
@@ -44,6 +45,7 @@ class CaseSheetDialog(QDialog):
         self.personal.setObjectName("includePersonal")
         self.personal.toggled.connect(self._render)
         self.preview = QTextBrowser(self, objectName="caseSheetPreview")
+        accessible.name(self.preview, self.tr("相談票のプレビュー"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("閉じる"))
         buttons.rejected.connect(self.reject)

@@ -18,6 +18,7 @@ from desktop_app.ui.intake.date_field import DateField
 from desktop_app.ui.intake.field_box import FieldBox
 from desktop_app.ui.intake.multi_select import MultiSelect
 from desktop_app.ui.intake.municipality_picker import MunicipalityPicker
+from desktop_app.ui.widgets import accessible
 
 # Contract key -> vocabulary of the single-choice fields.
 COMBO_VOCAB = {
@@ -61,6 +62,7 @@ class InquirySection(QObject):
             "follow_up_due": FieldBox(self.follow_up_due),
             "outcome": FieldBox(self.outcome),
         }
+        accessible.name_fields(self.boxes, ctx.lang)
         self.reception = self._group(self.tr("受付"), ("received_at", "channel"))
         self.matter = self._group(
             self.tr("相談内容"),

@@ -49,6 +49,7 @@ from desktop_app.ui.intake.inquirer_section import InquirerSection
 from desktop_app.ui.intake.inquiry_section import InquirySection
 from desktop_app.ui.intake.stale_edit import ask_which
 from desktop_app.ui.intake.suggestion_panel import SuggestionPanel
+from desktop_app.ui.widgets import accessible
 
 _DRAFT_DELAY_MS = 1000
 
@@ -320,8 +321,7 @@ class IntakeForm(QWidget):
         return [*self.inquiry.head_keys(), *self.inquirer.boxes, *self.inquiry.tail_keys()]
 
     def _set_notice(self, text: str, *, error: bool = False) -> None:
-        self.notice.setText(text)
-        self.notice.setStyleSheet("color: #b00020;" if error else "color: #1b5e20;")
+        accessible.say(self.notice, text, "error" if error else "done")
 
     # --- loading, linking, drafts
 

@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
     # A backup to restore, and the backup password for an encrypted one (else "").
     restoreRequested = Signal(Path, str)  # noqa: N815 (Qt signal naming)
     signOutRequested = Signal()  # noqa: N815 (Qt signal naming): サインアウト, or another person
+    rebuildRequested = Signal()  # noqa: N815 (Qt signal naming): 文字の大きさ changed in 設定
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -381,6 +382,7 @@ class MainWindow(QMainWindow):
             page.languageChanged.connect(self.languageChanged)
             page.restoreRequested.connect(self.restoreRequested)
             page.idleChanged.connect(self.apply_idle_minutes)
+            page.textScaleChanged.connect(self.rebuildRequested)
         elif name == "audit":
             from desktop_app.ui.audit.audit_page import AuditPage
 

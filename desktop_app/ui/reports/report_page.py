@@ -124,7 +124,7 @@ class ReportPage(QWidget):
         self.office.setMaximumWidth(
             self.fontMetrics().horizontalAdvance("芝浦港南地区総合支所") + 60
         )
-        box.setMaximumWidth(760)
+        box.setMaximumWidth(max(760, box.sizeHint().width()))  # never narrower than its text
         layout = QVBoxLayout(self)
         layout.addWidget(box)
         layout.addStretch(1)

@@ -1,0 +1,134 @@
+"""文字の大きさ (issue 24, point 3): 100/125/150% from 設定, applied at start and when changed;
+at 150% on a 1366x768 laptop every screen fits and no label or button is cut."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QToolButton,
+    QWidget,
+)
+
+from desktop_app.ui import preferences
+from desktop_app.ui.app import DeskApp
+from desktop_app.ui.main_window import PAGES, MainWindow
+from desktop_app.ui.settings.settings_page import apply_font_size
+from tests.actors import actor_for
+
+LAPTOP = (1366, 728)  # 1366x768 less a 40 px taskbar
+
+
+@pytest.fixture
+def text_at() -> Iterator[object]:
+    """`text_at(percent)`: the application font at that 文字の大きさ, reset afterwards."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = app.font().pointSizeF()
+
+    def scale(percent: int) -> None:
+        apply_font_size(preferences.font_pt(percent))
+
+    yield scale
+    apply_font_size(before)
+
+
+def cut_texts(page: QWidget) -> list[str]:
+    """The shown labels and buttons whose text needs more room than they were given: a
+    label's size hint (its text's), a button's text width (its size hint has a style's
+    minimum width, wider than a short text needs)."""
+    cut = []
+    for widget in page.findChildren(QLabel) + page.findChildren(QAbstractButton):
+        text = widget.text().replace("&", "")
+        if not widget.isVisible() or not text or not widget.width():
+            continue
+        if isinstance(widget, QLabel) and widget.wordWrap():
+            needed = widget.heightForWidth(widget.width())
+            if needed > widget.height() + 1:
+                cut.append(f"{text!r} needs {needed} px high, has {widget.height()}")
+            continue
+        hint = widget.sizeHint()
+        metrics = widget.fontMetrics()
+        wide = max(metrics.horizontalAdvance(line) for line in text.splitlines() or [""])
+        if isinstance(widget, QPushButton | QToolButton):
+            margin = widget.style().pixelMetric(QStyle.PixelMetric.PM_ButtonMargin)
+            hint.setWidth(wide + 2 * margin)
+        if (
+            hint.width() > widget.width() + 1
+            or min(hint.height(), metrics.height()) > widget.height()
+        ):
+            cut.append(f"{text!r}: {hint.width()}x{hint.height()} in {widget.size().toTuple()}")
+    return cut
+
+
+def test_the_setting_is_kept_per_pc_and_read_at_start(qtbot):
+    assert preferences.text_scale() == 100
+    assert preferences.font_pt() == preferences.DEFAULT_FONT_PT
+    preferences.set_text_scale(150)
+    assert preferences.text_scale() == 150
+    assert preferences.font_pt() == 15
+    preferences.set_text_scale(137)  # an edited INI file: back to 100%
+    assert preferences.text_scale() == 100
+
+
+def test_at_150_every_screen_fits_a_laptop_and_nothing_is_cut(qtbot, text_at, desk, cases, settle):
+    text_at(150)
+    window = MainWindow(desk)
+    qtbot.addWidget(window)
+    window.resize(*LAPTOP)
+    window.show()
+    window.start()
+    settle(desk)
+    for name in PAGES:
+        window.show_page(name)
+        settle(desk)
+        assert window.size().toTuple() == LAPTOP, name  # scrolls rather than grows
+        assert cut_texts(window.stack.currentWidget()) == [], name
+    assert cut_texts(window) == []  # the status bar too
+
+
+def test_the_list_rows_follow_the_font(qtbot, text_at, desk, cases, settle):
+    heights = {}
+    for percent in (100, 150):
+        text_at(percent)
+        window = MainWindow(desk)
+        qtbot.addWidget(window)
+        table = window.list_page.table
+        heights[percent] = table.verticalHeader().defaultSectionSize()
+        assert heights[percent] >= table.fontMetrics().height()
+    assert heights[150] >= heights[100] * 1.3
+
+
+def test_choosing_a_size_in_settings_builds_the_window_again_in_it(
+    qtbot, text_at, db, cases, settle
+):
+    text_at(100)
+    app = QApplication.instance()
+    desk = DeskApp(app, db, "SHIBA", actor_for())
+    try:
+        window = desk.build("ja", restore=False)  # closed by the rebuild, so not qtbot's
+        settle(window.ctx)
+        small = window.list_page.table.verticalHeader().defaultSectionSize()
+        window.show_page("settings")
+        chooser = window.settings.text_scale
+        chooser.setCurrentIndex(chooser.findData(150))
+        rebuilt = desk.window
+        assert rebuilt is not None and rebuilt is not window
+        qtbot.addWidget(rebuilt)
+        settle(rebuilt.ctx)
+        assert preferences.text_scale() == 150
+        assert app.font().pointSizeF() == 15
+        assert rebuilt.stack.currentWidget() is rebuilt.settings.parentWidget() or (
+            rebuilt.nav.currentRow() == PAGES.index("settings")
+        )
+        assert rebuilt.settings.text_scale.currentData() == 150
+        assert rebuilt.list_page.table.verticalHeader().defaultSectionSize() > small
+    finally:
+        if desk.runner is not None:
+            desk.runner.shutdown()

@@ -408,7 +408,9 @@ class MainWindow(QMainWindow):
         if name == DASHBOARD:
             page = module.DashboardPage(self.ctx, self)
             # Below this the charts drop their labels: at 125% the page scrolls instead.
-            page.setMinimumHeight(DASHBOARD_MIN_HEIGHT)
+            # Taller with larger text (文字の大きさ), so the charts keep their labels at 150%.
+            scale = max(1.0, page.font().pointSizeF() / preferences.DEFAULT_FONT_PT)
+            page.setMinimumHeight(round(DASHBOARD_MIN_HEIGHT * scale))
             page.inquiriesRequested.connect(self.show_inquiries)
             return cast(QWidget, page)
         form = module.IntakeForm(self.ctx, self)

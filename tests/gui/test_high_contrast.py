@@ -97,6 +97,13 @@ def test_no_screen_colours_text_or_background_in_the_system_colours(
         window.show_page(name)
         settle(desk)
     assert own_colours(window) == []
+    # The dashboard's charts and map take the palette's colours, and name each status slice.
+    dashboard = window.dashboard
+    base = dashboard.palette().color(QPalette.ColorRole.Base)
+    for chart in (dashboard.months, dashboard.status, dashboard.fields):
+        assert chart.chart().backgroundBrush().color() == base
+    assert dashboard.map._colours()[0] == base  # noqa: SLF001 (what paintEvent paints)
+    assert all(piece.isLabelVisible() for piece in dashboard.status.series.slices())
     model = window.list_page.model
     for row in range(model.rowCount()):
         for column in range(len(COLUMN_NAMES)):

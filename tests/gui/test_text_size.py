@@ -3,9 +3,14 @@ at 150% on a 1366x768 laptop every screen fits and no label or button is cut."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -18,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.ui import preferences
 from desktop_app.ui.app import DeskApp
-from desktop_app.ui.main_window import PAGES, MainWindow
+from desktop_app.ui.main_window import PAGES, WINDOW_SIZE, MainWindow
 from desktop_app.ui.settings.settings_page import apply_font_size
 from tests.actors import actor_for
 
@@ -132,3 +137,34 @@ def test_choosing_a_size_in_settings_builds_the_window_again_in_it(
     finally:
         if desk.runner is not None:
             desk.runner.shutdown()
+
+
+def test_the_systems_scaling_is_honoured(db_path: Path, tmp_path: Path):
+    """Windows' 150% display scaling (QT_SCALE_FACTOR here): the window keeps its layout and
+    is drawn with 1.5 device pixels per pixel, sharp, rather than being enlarged as a bitmap."""
+    png = tmp_path / "scaled.png"
+    env = dict(os.environ, QT_SCALE_FACTOR="1.5", QT_QPA_PLATFORM="offscreen")
+    env["XDG_CONFIG_HOME"] = str(tmp_path / "config")  # the person's settings stay untouched
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "desktop_app",
+            "--db",
+            str(db_path),
+            "gui",
+            "--screenshot",
+            str(png),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    picture = QImage(str(png))
+    assert (picture.width(), picture.height()) == (
+        round(WINDOW_SIZE.width() * 1.5),
+        round(WINDOW_SIZE.height() * 1.5),
+    )

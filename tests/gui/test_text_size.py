@@ -95,6 +95,10 @@ def test_at_150_every_screen_fits_a_laptop_and_nothing_is_cut(qtbot, text_at, de
         settle(desk)
         assert window.size().toTuple() == LAPTOP, name  # scrolls rather than grows
         assert cut_texts(window.stack.currentWidget()) == [], name
+        if name == "intake":  # one column under the other: no sideways scrolling
+            scroll = window.intake._scroll  # noqa: SLF001
+            assert not window.intake.columns.wide
+            assert scroll.widget().minimumSizeHint().width() <= scroll.viewport().width()
     assert cut_texts(window) == []  # the status bar too
 
 

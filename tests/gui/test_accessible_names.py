@@ -12,12 +12,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QLabel, QTabWidget, QWidget, QWizard
+from PySide6.QtWidgets import QApplication, QLabel, QTabWidget, QWidget, QWizard
 
 from desktop_app.domain.merge import FieldConflict
 from desktop_app.services import staff
 from desktop_app.ui.damaged_dialog import DamagedDatabaseDialog
 from desktop_app.ui.first_run.wizard import FirstRunWizard
+from desktop_app.ui.i18n import install_translators
 from desktop_app.ui.main_window import PAGES, MainWindow
 from desktop_app.ui.settings.staff_dialog import StaffDialog
 from desktop_app.ui.sign_in.sign_in_dialog import SignInDialog
@@ -157,3 +158,25 @@ def test_every_dialog_names_its_controls(qtbot, window, desk, settle, db, new_db
         assert walk(window.idle_lock.panel) == []
     finally:
         wizard.runner.shutdown()
+
+
+def test_names_are_in_the_windows_language(qtbot, make_desk, db, cases, settle):
+    app = QApplication.instance()
+    try:
+        install_translators(app, "en")
+        ctx = make_desk(db, lang="en")
+        english = MainWindow(ctx)
+        qtbot.addWidget(english)
+        english.show()
+        english.start()
+        english.new_inquiry()
+        settle(ctx)
+        subject = english.intake.inquiry.subject  # type: ignore[union-attr]
+        assert accessible_name(subject) == "Subject"
+        assert subject.accessibleDescription() == "required, up to 300 characters"
+        assert accessible_name(english.list_page.table.horizontalHeader()) == (
+            "Inquiries column headers"
+        )
+        assert walk(english.intake) == []
+    finally:
+        install_translators(app, "ja")

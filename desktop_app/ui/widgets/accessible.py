@@ -46,10 +46,6 @@ INTERACTIVE: tuple[type[QWidget], ...] = (
 TONES = ("", "error", "warning", "done")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Accessible", text)
-
-
 def window_language() -> str:
     """The window's language, as ui.i18n set it (QLocale's default), for catalogue labels."""
     return "en" if QLocale().language() == QLocale.Language.English else "ja"
@@ -68,7 +64,9 @@ def name(widget: QWidget, text: str, description: str = "") -> None:
                 part.setAccessibleDescription(description)
     if isinstance(widget, QTableView | QTreeView):
         header = widget.horizontalHeader() if isinstance(widget, QTableView) else widget.header()
-        header.setAccessibleName(_tr("{0}の列見出し").format(text))
+        header.setAccessibleName(
+            QCoreApplication.translate("Accessible", "{0}の列見出し").format(text)
+        )
 
 
 def _is_part(widget: QWidget) -> bool:
@@ -83,10 +81,12 @@ def field_description(qualified: str, lang: str) -> str:
     field = inquiry_field(qualified)
     parts = []
     if field.required:
-        parts.append(_tr("必須"))
+        parts.append(QCoreApplication.translate("Accessible", "必須"))
     if field.limit:
-        parts.append(_tr("{0}文字まで").format(f"{field.limit:,}"))
-    return _tr("、").join(parts)
+        parts.append(
+            QCoreApplication.translate("Accessible", "{0}文字まで").format(f"{field.limit:,}")
+        )
+    return QCoreApplication.translate("Accessible", "、").join(parts)
 
 
 def name_field(widget: QWidget, qualified: str, lang: str | None = None) -> None:

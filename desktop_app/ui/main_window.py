@@ -242,6 +242,7 @@ class MainWindow(QMainWindow):
         lines = item.text().split("\n")
         waiting = [self.tr("競合 {0} 件").format(count)] if count else []
         item.setText("\n".join([lines[0], *waiting, lines[-1]]))
+        accessible.announce(self.nav, "".join(waiting))  # said, not only shown
 
     def show_page(self, name: str) -> None:
         if self.may_open(name):

@@ -99,6 +99,9 @@ def test_status_messages_are_said(qtbot, window, desk, settle):
     window.show_conflict_count(3)
     item = window.nav.item(PAGES.index("exchange"))
     assert "競合 3 件" in item.text()
+    assert window.nav.accessibleDescription() == "競合 3 件"
+    window.show_conflict_count(0)
+    assert window.nav.accessibleDescription() == ""
 
 
 def open_detail_dialogs(window: MainWindow, desk, settle) -> list[QWidget]:

@@ -129,3 +129,12 @@ def say(label: QLabel, text: str, tone: str = "") -> None:
     if text and QAccessible.isActive():
         for kind in (QAccessible.Event.NameChanged, QAccessible.Event.Alert):
             QAccessible.updateAccessibility(QAccessibleEvent(label, kind))
+
+
+def announce(widget: QWidget, text: str) -> None:
+    """Say `text` about `widget`, which shows it without a label of its own (「競合 3 件」 in
+    取込・送付's navigation entry): it becomes the widget's description, with an alert."""
+    widget.setAccessibleDescription(text)
+    if text and QAccessible.isActive():
+        for kind in (QAccessible.Event.DescriptionChanged, QAccessible.Event.Alert):
+            QAccessible.updateAccessibility(QAccessibleEvent(widget, kind))

@@ -25,6 +25,7 @@ from desktop_app.ui import preferences
 from desktop_app.ui.app import DeskApp
 from desktop_app.ui.main_window import PAGES, WINDOW_SIZE, MainWindow
 from desktop_app.ui.settings.settings_page import apply_font_size
+from desktop_app.ui.style import apply_style
 from tests.actors import actor_for
 
 LAPTOP = (1366, 728)  # 1366x768 less a 40 px taskbar
@@ -35,13 +36,17 @@ def text_at() -> Iterator[object]:
     """`text_at(percent)`: the application font at that 文字の大きさ, reset afterwards."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    before = app.font().pointSizeF()
+    before, sheet = app.font().pointSizeF(), app.styleSheet()
+    apply_style(app)  # the desk's look, as at start: the navigation's rows are in it
 
     def scale(percent: int) -> None:
+        preferences.set_text_scale(percent)  # as 設定 keeps it (QSettings in tmp_path)
         apply_font_size(preferences.font_pt(percent))
 
     yield scale
     apply_font_size(before)
+    app.setStyleSheet(sheet)
+    preferences.set_text_scale(preferences.TEXT_SCALES[0])
 
 
 def cut_texts(page: QWidget) -> list[str]:
@@ -100,6 +105,13 @@ def test_at_150_every_screen_fits_a_laptop_and_nothing_is_cut(qtbot, text_at, de
             assert not window.intake.columns.wide
             assert scroll.widget().minimumSizeHint().width() <= scroll.viewport().width()
     assert cut_texts(window) == []  # the status bar too
+    # All nine screens in the navigation, each with its shortcut's line, without scrolling.
+    nav = window.nav
+    assert not nav.verticalScrollBar().isVisible()
+    for row in range(nav.count()):
+        rect = nav.visualItemRect(nav.item(row))
+        assert rect.height() >= 2 * nav.fontMetrics().height(), row
+        assert nav.viewport().rect().contains(rect), row
 
 
 def test_the_list_rows_follow_the_font(qtbot, text_at, desk, cases, settle):

@@ -179,3 +179,16 @@ def test_a_late_reply_says_so_in_the_history(qtbot, colours, open_window, desk, 
         model.index(r, 2).data(Qt.ItemDataRole.ForegroundRole) is None
         for r in range(model.rowCount())
     )
+
+
+def test_the_case_sheet_preview_takes_the_system_colours(qtbot, colours, open_window, desk, settle):
+    colours(True)
+    window = open_window()
+    detail = window.list_page.detail
+    window.list_page.table.selectRow(0)
+    settle(desk)
+    detail.case_sheet.click()
+    settle(desk)
+    html = detail.dialog.preview.toHtml()  # type: ignore[union-attr]
+    assert "#eef1f5" not in html and "#a4262c" not in html  # no shade, no red: bold words
+    assert detail.dialog.html().count("#eef1f5") == 2  # the printed page keeps paper's look

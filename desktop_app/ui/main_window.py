@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title.format(ctx.vocab.office(ctx.office)))
         self.nav = QListWidget(self, objectName="navigation")
         # Larger text: tighter entries (desk.qss), so all nine fit a 1366x768 screen at 150%.
-        self.nav.setProperty("compact", preferences.text_scale() > preferences.TEXT_SCALES[0])
+        self.nav.setProperty("compact", self.nav.font().pointSizeF() > preferences.DEFAULT_FONT_PT)
         self.stack = QStackedWidget(self)
         self.list_page = InquiryListPage(ctx, self)
         # Other screens are built on first use (the start-up budget, docs/architecture.md).

@@ -21,6 +21,7 @@ from desktop_app.ui.first_run.wizard import FirstRunWizard
 from desktop_app.ui.i18n import install_translators
 from desktop_app.ui.main_window import PAGES, MainWindow
 from desktop_app.ui.settings.staff_dialog import StaffDialog
+from desktop_app.ui.sign_in.first_run_dialog import FirstRunDialog
 from desktop_app.ui.sign_in.sign_in_dialog import SignInDialog
 from desktop_app.ui.widgets import accessible
 from desktop_app.ui.widgets.conflict_dialog import ConflictDialog
@@ -144,6 +145,7 @@ def test_every_dialog_names_its_controls(qtbot, window, desk, settle, db, new_db
         SignInDialog(lambda login, password: staff.sign_in(db, login, password), lang="ja")
     )
     dialogs.append(DamagedDatabaseDialog(str(db.path), "壊れています", None))
+    dialogs.append(FirstRunDialog(lambda *_: None, lang="ja", ask_office=True))
     wizard = FirstRunWizard(new_db_path, "ja")
     dialogs.append(wizard)
     try:

@@ -73,7 +73,7 @@ def windows_high_contrast() -> bool:
 
     setting = HighContrast(ctypes.sizeof(HighContrast), 0, None)
     get_high_contrast, hcf_on = 0x0042, 0x1
-    found = ctypes.windll.user32.SystemParametersInfoW(  # type: ignore[attr-defined]
+    found = ctypes.windll.user32.SystemParametersInfoW(
         get_high_contrast, setting.size, ctypes.byref(setting), 0
     )
     return bool(found) and bool(setting.flags & hcf_on)

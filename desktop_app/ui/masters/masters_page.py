@@ -91,7 +91,9 @@ class MastersPage(QWidget):
         self.tabs.addTab(self._table(self.agreements), self.tr("協定先"))
         self.tabs.addTab(self._table(self.partners), self.tr("交流自治体"))
         for index in range(self.tabs.count()):  # each list is named by its tab
-            accessible.name(self.tabs.widget(index), self.tabs.tabText(index))
+            tab = self.tabs.widget(index)
+            if tab is not None:
+                accessible.name(tab, self.tabs.tabText(index))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 

@@ -56,7 +56,8 @@ class SettingsPage(QWidget):
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(0, self.language.findData(lang)))
         self.language.currentIndexChanged.connect(self._language_chosen)
-        self.text_scale = QComboBox(self, objectName="textScale")
+        self.text_scale = QComboBox(self)
+        self.text_scale.setObjectName("textScale")
         for percent in preferences.TEXT_SCALES:
             self.text_scale.addItem(f"{percent}%", percent)
         self.text_scale.setCurrentIndex(self.text_scale.findData(preferences.text_scale()))

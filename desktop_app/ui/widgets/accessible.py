@@ -71,9 +71,8 @@ def name(widget: QWidget, text: str, description: str = "") -> None:
 
 def _is_part(widget: QWidget) -> bool:
     """A control inside another one's own make-up (not a scroll bar of a view)."""
-    return not widget.parentWidget() or not (widget.parentWidget().objectName() or "").startswith(
-        "qt_scrollarea"
-    )
+    parent = widget.parentWidget()
+    return parent is None or not parent.objectName().startswith("qt_scrollarea")
 
 
 def field_description(qualified: str, lang: str) -> str:

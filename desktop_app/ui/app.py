@@ -128,7 +128,7 @@ def run_gui(
         desk.close()
 
 
-def prepare_application(app: QApplication, lang: str, points: int) -> None:
+def prepare_application(app: QApplication, lang: str, points: float) -> None:
     """The font, the style sheet and the translators: all before the first window is shown."""
     set_application_font(app, points)
     apply_style(app)
@@ -300,7 +300,7 @@ def save_picture(db: Database, picture: QPixmap, path: Path) -> int:
     return 0
 
 
-def set_application_font(app: QApplication, points: int) -> None:
+def set_application_font(app: QApplication, points: float) -> None:
     """A Japanese UI font at `points`, so kana and kanji get Japanese glyph shapes."""
     installed = set(QFontDatabase.families())
     font = QFont(app.font())
@@ -353,6 +353,7 @@ class DeskApp:
         window.languageChanged.connect(self._switch_language)
         window.restoreRequested.connect(self.restore_backup)
         window.signOutRequested.connect(self.sign_out)
+        window.rebuildRequested.connect(self._text_scale_changed)
         window.show()
         if replacing is not None:
             replacing.close()
@@ -508,16 +509,27 @@ class DeskApp:
 
     @Slot(str)
     def _switch_language(self, lang: str) -> None:
+        self._rebuild(lang)
+
+    @Slot()
+    def _text_scale_changed(self) -> None:
+        """文字の大きさ: the window built again in the new font, so every size measured from
+        the font is measured again; the person stays on 設定."""
+        if self.window is not None:
+            self._rebuild(self.window.ctx.lang).show_page("settings")
+
+    def _rebuild(self, lang: str) -> MainWindow:
         old_window, old_runner = self.window, self.runner
         if old_window is not None:
             old_window.save_geometry()
         if old_runner is not None:
             old_runner.shutdown()
         install_translators(self.app, lang)
-        self.build(lang, restore=True)
+        window = self.build(lang, restore=True)
         if old_window is not None:
             old_window.close()
             old_window.deleteLater()
+        return window
 
 
 def _restored_text(path: Path, kept: Path | None, lang: str) -> str:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from desktop_app.services.backups import BackupFile
 from desktop_app.ui.errors import error_text
 from desktop_app.ui.settings.backup_box import size_text
+from desktop_app.ui.widgets import accessible
 
 # What the dialog hands over: the backup password ("" for a plain backup), login, password.
 RestoreWith = Callable[[str, str, str], object]
@@ -88,7 +89,7 @@ class DamagedDatabaseDialog(QDialog):
         for secret in (self.backup_password, self.password):
             secret.setEchoMode(QLineEdit.EchoMode.Password)
         self.message = QLabel(self, objectName="restoreMessage", wordWrap=True)
-        self.message.setStyleSheet("color: #a4262c;")
+        self.message.setProperty("tone", "error")  # coloured by ui/style.py
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.hide()
         buttons = QDialogButtonBox(self)
@@ -108,6 +109,9 @@ class DamagedDatabaseDialog(QDialog):
             layout.addWidget(widget)
         if backup is not None:
             layout.addLayout(self._sign_in_form(backup))
+        else:  # nothing to restore: no sign-in fields floating outside the layout
+            for field in (self.backup_password, self.login, self.password):
+                field.hide()
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.setMinimumWidth(560)
@@ -146,7 +150,7 @@ class DamagedDatabaseDialog(QDialog):
                 self.backup_password.text(), self.login.text(), self.password.text()
             )
         except Exception as exc:  # noqa: BLE001 (every refusal is shown in the dialog)
-            self.message.setText(error_text(exc, self._lang))
+            accessible.say(self.message, error_text(exc, self._lang), "error")
             self.message.show()
             self.password.clear()
             self.password.setFocus()

@@ -42,6 +42,7 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.inquiry_list.list_page import InquiryListPage
 from desktop_app.ui.sign_in.idle_lock import IdleLock
+from desktop_app.ui.widgets import accessible
 from desktop_app.ui.widgets.permitted import refusal
 from desktop_app.ui.widgets.screen_fit import place_window
 
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
     # A backup to restore, and the backup password for an encrypted one (else "").
     restoreRequested = Signal(Path, str)  # noqa: N815 (Qt signal naming)
     signOutRequested = Signal()  # noqa: N815 (Qt signal naming): サインアウト, or another person
+    rebuildRequested = Signal()  # noqa: N815 (Qt signal naming): 文字の大きさ changed in 設定
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,6 +98,8 @@ class MainWindow(QMainWindow):
         )
         self.setWindowTitle(title.format(ctx.vocab.office(ctx.office)))
         self.nav = QListWidget(self, objectName="navigation")
+        # Larger text: tighter entries (desk.qss), so all nine fit a 1366x768 screen at 150%.
+        self.nav.setProperty("compact", self.nav.font().pointSizeF() > preferences.DEFAULT_FONT_PT)
         self.stack = QStackedWidget(self)
         self.list_page = InquiryListPage(ctx, self)
         # Other screens are built on first use (the start-up budget, docs/architecture.md).
@@ -129,6 +133,7 @@ class MainWindow(QMainWindow):
         self.find_shortcut = QShortcut(QKeySequence.StandardKey.Find, self)
         self.find_shortcut.activated.connect(self.focus_search)
         self.nav.setFixedWidth(max(120, self.nav.sizeHintForColumn(0) + 24))
+        accessible.name(self.nav, self.tr("画面"))
         self.nav.currentRowChanged.connect(self._page_chosen)
 
         central = QWidget(self)
@@ -239,6 +244,7 @@ class MainWindow(QMainWindow):
         lines = item.text().split("\n")
         waiting = [self.tr("競合 {0} 件").format(count)] if count else []
         item.setText("\n".join([lines[0], *waiting, lines[-1]]))
+        accessible.announce(self.nav, "".join(waiting))  # said, not only shown
 
     def show_page(self, name: str) -> None:
         if self.may_open(name):
@@ -379,6 +385,7 @@ class MainWindow(QMainWindow):
             page.languageChanged.connect(self.languageChanged)
             page.restoreRequested.connect(self.restoreRequested)
             page.idleChanged.connect(self.apply_idle_minutes)
+            page.textScaleChanged.connect(self.rebuildRequested)
         elif name == "audit":
             from desktop_app.ui.audit.audit_page import AuditPage
 
@@ -404,7 +411,9 @@ class MainWindow(QMainWindow):
         if name == DASHBOARD:
             page = module.DashboardPage(self.ctx, self)
             # Below this the charts drop their labels: at 125% the page scrolls instead.
-            page.setMinimumHeight(DASHBOARD_MIN_HEIGHT)
+            # Taller with larger text (文字の大きさ), so the charts keep their labels at 150%.
+            scale = max(1.0, page.font().pointSizeF() / preferences.DEFAULT_FONT_PT)
+            page.setMinimumHeight(round(DASHBOARD_MIN_HEIGHT * scale))
             page.inquiriesRequested.connect(self.show_inquiries)
             return cast(QWidget, page)
         form = module.IntakeForm(self.ctx, self)

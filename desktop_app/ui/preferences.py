@@ -11,11 +11,11 @@ from PySide6.QtCore import QByteArray, QSettings
 ORGANISATION = "renkei-desk"
 APPLICATION = "renkei-desk"
 LANGUAGES = ("ja", "en")
-DEFAULT_FONT_PT = 10
-FONT_RANGE = (8, 24)
+DEFAULT_FONT_PT = 10  # the application font at 100%
+TEXT_SCALES = (100, 125, 150)  # 文字の大きさ (%), docs/accessibility.md
 
 _LANG = "ui/language"
-_FONT = "ui/font_pt"
+_TEXT_SCALE = "ui/text_scale"
 GEOMETRY_KEY = "window/geometry"
 SPLITTER_KEY = "window/list_splitter"
 
@@ -36,17 +36,22 @@ def set_language(lang: str) -> None:
     _store().setValue(_LANG, lang)
 
 
-def font_pt() -> int:
-    low, high = FONT_RANGE
+def text_scale() -> int:
+    """文字の大きさ in percent (one of TEXT_SCALES; 100 until the person chose another)."""
     try:
-        value = int(str(_store().value(_FONT, DEFAULT_FONT_PT)))
+        value = int(str(_store().value(_TEXT_SCALE, TEXT_SCALES[0])))
     except (TypeError, ValueError):
-        return DEFAULT_FONT_PT
-    return min(max(value, low), high)
+        return TEXT_SCALES[0]
+    return value if value in TEXT_SCALES else TEXT_SCALES[0]
 
 
-def set_font_pt(points: int) -> None:
-    _store().setValue(_FONT, points)
+def set_text_scale(percent: int) -> None:
+    _store().setValue(_TEXT_SCALE, percent)
+
+
+def font_pt(percent: int | None = None) -> float:
+    """The application font's size in points at `percent` (the saved 文字の大きさ if None)."""
+    return DEFAULT_FONT_PT * (text_scale() if percent is None else percent) / 100
 
 
 def window_state(key: str) -> QByteArray | None:

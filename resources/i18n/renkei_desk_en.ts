@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="ja_JP">
     <context>
+        <name>Accessible</name>
+        <message>
+            <source>{0}の列見出し</source>
+            <translation>{0} column headers</translation>
+        </message>
+        <message>
+            <source>必須</source>
+            <translation>required</translation>
+        </message>
+        <message>
+            <source>{0}文字まで</source>
+            <translation>up to {0} characters</translation>
+        </message>
+        <message>
+            <source>、</source>
+            <translation>, </translation>
+        </message>
+    </context>
+    <context>
         <name>ActionHistoryModel</name>
         <message>
             <source>日付</source>
@@ -42,6 +61,10 @@
         <message>
             <source>　</source>
             <translation> · </translation>
+        </message>
+        <message>
+            <source>回答待ち（期限超過）</source>
+            <translation>Awaiting reply (overdue)</translation>
         </message>
     </context>
     <context>
@@ -174,6 +197,10 @@
         <message>
             <source>PDF (*.pdf)</source>
             <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>相談票のプレビュー</source>
+            <translation>Case sheet preview</translation>
         </message>
     </context>
     <context>
@@ -336,6 +363,10 @@
         <message>
             <source>回答日</source>
             <translation>Replied</translation>
+        </message>
+        <message>
+            <source>受付の内容</source>
+            <translation>Case details</translation>
         </message>
     </context>
     <context>
@@ -501,6 +532,10 @@
             <source>すべて</source>
             <translation>All</translation>
         </message>
+        <message>
+            <source>検索</source>
+            <translation>Search</translation>
+        </message>
     </context>
     <context>
         <name>FollowUpModel</name>
@@ -578,6 +613,10 @@
         <message>
             <source>{0}件（うち期限超過 {1}件）</source>
             <translation>{0} items ({1} overdue)</translation>
+        </message>
+        <message>
+            <source>対応予定</source>
+            <translation>Follow-ups</translation>
         </message>
     </context>
     <context>
@@ -723,6 +762,10 @@ If you accept, the content as exported (not the edits) is imported, and your acc
             <source>{0}（{1} からの送付 {2}）</source>
             <translation>{0} (package {2} from {1})</translation>
         </message>
+        <message>
+            <source>取込結果</source>
+            <translation>Import results</translation>
+        </message>
     </context>
     <context>
         <name>InquirerSection</name>
@@ -825,6 +868,18 @@ If you accept, the content as exported (not the edits) is imported, and your acc
             <source>期限を過ぎています</source>
             <translation>Overdue</translation>
         </message>
+        <message>
+            <source>{0} 超過</source>
+            <translation>{0} overdue</translation>
+        </message>
+        <message>
+            <source>期限超過</source>
+            <translation>overdue</translation>
+        </message>
+        <message>
+            <source>、</source>
+            <translation>, </translation>
+        </message>
     </context>
     <context>
         <name>InquiryListPage</name>
@@ -847,6 +902,14 @@ If you accept, the content as exported (not the edits) is imported, and your acc
         <message>
             <source>対応予定を見る</source>
             <translation>Show follow-ups</translation>
+        </message>
+        <message>
+            <source>受付一覧</source>
+            <translation>Inquiries</translation>
+        </message>
+        <message>
+            <source>受付番号と件名を読み上げます。Enterで内容へ</source>
+            <translation>Says each case's receipt number and subject. Enter opens the case.</translation>
         </message>
     </context>
     <context>
@@ -995,6 +1058,10 @@ If you accept, the content as exported (not the edits) is imported, and your acc
         <message>
             <source>サインアウト</source>
             <translation>Sign out</translation>
+        </message>
+        <message>
+            <source>画面</source>
+            <translation>Screens</translation>
         </message>
     </context>
     <context>
@@ -1270,6 +1337,10 @@ If you accept, the content as exported (not the edits) is imported, and your acc
             <source>件数</source>
             <translation>Count</translation>
         </message>
+        <message>
+            <source>自治体別の件数（上位）</source>
+            <translation>Inquiries by municipality (top)</translation>
+        </message>
     </context>
     <context>
         <name>ReportPage</name>
@@ -1495,6 +1566,10 @@ All inquiries of "{0}" move to "{1}". A merge cannot be undone. Continue?</trans
             <source>相談者の統合</source>
             <translation>Merge inquirers</translation>
         </message>
+        <message>
+            <source>同じ相談者の候補</source>
+            <translation>Possible earlier inquirers</translation>
+        </message>
     </context>
     <context>
         <name>SyncConflict</name>
@@ -1623,6 +1698,10 @@ All inquiries of "{0}" move to "{1}". A merge cannot be undone. Continue?</trans
         <message>
             <source>（その他・空欄のまま）</source>
             <translation>(Other / left empty)</translation>
+        </message>
+        <message>
+            <source>区分に当てはまらなかった値</source>
+            <translation>Values that matched no category</translation>
         </message>
     </context>
     <context>
@@ -1753,6 +1832,10 @@ All inquiries of "{0}" move to "{1}". A merge cannot be undone. Continue?</trans
             <source>Excel ブック (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
+        <message>
+            <source>取り込めない行</source>
+            <translation>Rows that cannot be imported</translation>
+        </message>
     </context>
     <context>
         <name>BackupBox</name>
@@ -1855,6 +1938,14 @@ All inquiries of "{0}" move to "{1}". A merge cannot be undone. Continue?</trans
             <translation>The current database will be replaced with the backup of {0}.
 What was entered after it will not be in the restored database (the replaced file is kept).
 Restore?</translation>
+        </message>
+        <message>
+            <source>このデータベースのバックアップ</source>
+            <translation>Backups of this database</translation>
+        </message>
+        <message>
+            <source>別のデータベースのバックアップ（このデータベースには復元できません）</source>
+            <translation>Backups of other databases (cannot be restored here)</translation>
         </message>
     </context>
     <context>
@@ -2002,6 +2093,10 @@ Restore?</translation>
         <message>
             <source>{0} 件を出力しました: {1}</source>
             <translation>Exported {0} entries: {1}</translation>
+        </message>
+        <message>
+            <source>操作記録</source>
+            <translation>Audit trail</translation>
         </message>
     </context>
     <context>
@@ -2292,6 +2387,10 @@ Restore?</translation>
         <message>
             <source>別の職員でサインイン</source>
             <translation>Sign in as someone else</translation>
+        </message>
+        <message>
+            <source>パスワード</source>
+            <translation>Password</translation>
         </message>
     </context>
     <context>

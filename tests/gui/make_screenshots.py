@@ -9,7 +9,8 @@ written), settings (and its retention section after a count), 操作記録 (the 
 data), the intake form (tests/gui/intake_screenshots.py), 取込・送付 at the central office
 (tests/gui/exchange_screenshots.py), 設定's backups and the damaged-database dialog
 (tests/gui/backup_screenshots.py), the About box and the set-up wizard's pages
-(tests/gui/first_run_screenshots.py), each as <name>_<lang>.png.
+(tests/gui/first_run_screenshots.py), each as <name>_<lang>.png; and every screen at 150% and in
+high contrast (tests/gui/access_screenshots.py, Japanese only).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from desktop_app.ui.sign_in.sign_in_dialog import SignInDialog  # noqa: E402
 from desktop_app.ui.style import apply_style  # noqa: E402
 from desktop_app.ui.widgets.screen_fit import fitted_size  # noqa: E402
 from desktop_app.ui.worker import DbRunner  # noqa: E402
+from tests.gui.access_screenshots import shoot_access  # noqa: E402
 from tests.gui.backup_screenshots import shoot_backups  # noqa: E402
 from tests.gui.exchange_screenshots import shoot_exchange, shoot_ledger  # noqa: E402
 from tests.gui.first_run_screenshots import shoot_first_run  # noqa: E402
@@ -160,6 +162,8 @@ def _shoot_all(
     shoot_ledger(out, lang, lambda runner: _settle(app, runner))
     shoot_backups(out, lang, lambda runner: _settle(app, runner))
     shoot_first_run(window, out, lang, lambda: _settle(app, desk.runner))
+    if lang == "ja":  # 150% and high contrast (tests/gui/access_screenshots.py)
+        shoot_access(app, desk, out, lambda: _settle(app, desk.runner))
 
 
 def _demo_admin(path: Path) -> Actor:

@@ -97,9 +97,10 @@ def test_settings_switch_to_english_and_font_size(qtbot, window, make_desk, db, 
     assert switched.args == ["en"]
     assert preferences.saved_language() == "en"
 
-    settings.font_size.setValue(14)
-    assert preferences.font_pt() == 14
-    assert QApplication.instance().font().pointSize() == 14
+    with qtbot.waitSignal(window.rebuildRequested):
+        settings.text_scale.setCurrentIndex(settings.text_scale.findData(150))
+    assert preferences.text_scale() == 150
+    assert QApplication.instance().font().pointSizeF() == 1.5 * preferences.DEFAULT_FONT_PT
 
     app = QApplication.instance()
     try:
@@ -120,7 +121,7 @@ def test_settings_switch_to_english_and_font_size(qtbot, window, make_desk, db, 
         assert english.list_page.filters.overdue.text() == "Overdue only"
     finally:
         install_translators(app, "ja")
-        settings.font_size.setValue(preferences.DEFAULT_FONT_PT)
+        settings.text_scale.setCurrentIndex(settings.text_scale.findData(100))
 
 
 def test_geometry_is_remembered(qtbot, desk, cases):

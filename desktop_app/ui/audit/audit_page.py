@@ -32,6 +32,7 @@ from desktop_app.services.audit_trail import AuditExport, AuditFilter
 from desktop_app.ui.audit.audit_model import AuditModel
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.errors import error_text
+from desktop_app.ui.widgets import accessible
 from desktop_app.ui.widgets.columns import fit_columns, fixed_rows
 from desktop_app.ui.widgets.date_field import DateField, read_date
 from desktop_app.ui.widgets.label_clicks import link_labels
@@ -47,9 +48,9 @@ class AuditPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self.date_from = DateField(self)
+        self.date_from = DateField(self.tr("期間（から）"), self)
         self.date_from.setObjectName("auditFrom")
-        self.date_to = DateField(self)
+        self.date_to = DateField(self.tr("期間（まで）"), self)
         self.date_to.setObjectName("auditTo")
         self.staff = QComboBox(self, objectName="auditStaff")
         self.staff.addItem(self.tr("すべて"), "")
@@ -68,6 +69,7 @@ class AuditPage(QWidget):
         self.model = AuditModel(ctx, self)
         self.table = QTableView(self, objectName="auditTable")
         self.table.setModel(self.model)
+        accessible.name(self.table, self.tr("操作記録"))
         self.table.setTabKeyNavigation(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -182,13 +184,13 @@ class AuditPage(QWidget):
         self.count.setText(self.tr("{0} 件").format(f"{count:,}"))
 
     def _exported(self, done: AuditExport) -> None:
-        self.message.setStyleSheet("")
-        self.message.setText(
-            self.tr("{0} 件を出力しました: {1}").format(f"{done.count:,}", str(done.path))
+        accessible.say(
+            self.message,
+            self.tr("{0} 件を出力しました: {1}").format(f"{done.count:,}", str(done.path)),
+            "done",
         )
         self.message.show()
 
     def _show_refusal(self, exc: BaseException) -> None:
-        self.message.setStyleSheet("color: #a4262c;")
-        self.message.setText(error_text(exc, self._ctx.lang))
+        accessible.say(self.message, error_text(exc, self._ctx.lang), "error")
         self.message.show()

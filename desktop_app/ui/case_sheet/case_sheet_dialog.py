@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Slot
+from PySide6.QtGui import QPalette
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,6 +29,8 @@ from desktop_app.ui.case_detail import CaseDetail
 from desktop_app.ui.case_sheet.sheet import a4_printer, case_sheet_html, sheet_document, write_pdf
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.errors import show_error
+from desktop_app.ui.style import system_colours
+from desktop_app.ui.widgets import accessible
 from desktop_app.ui.widgets.save_target import ask_save_path
 from desktop_app.ui.widgets.screen_fit import fit_to_screen
 
@@ -44,6 +47,7 @@ class CaseSheetDialog(QDialog):
         self.personal.setObjectName("includePersonal")
         self.personal.toggled.connect(self._render)
         self.preview = QTextBrowser(self, objectName="caseSheetPreview")
+        accessible.name(self.preview, self.tr("相談票のプレビュー"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("閉じる"))
         buttons.rejected.connect(self.reject)
@@ -96,7 +100,15 @@ class CaseSheetDialog(QDialog):
 
     @Slot()
     def _render(self) -> None:
-        self.preview.setHtml(self.html())
+        text = self.preview.palette().color(QPalette.ColorRole.Text).name()
+        self.preview.setHtml(
+            case_sheet_html(
+                self._detail,
+                self._ctx.vocab,
+                include_personal=self.personal.isChecked(),
+                ink=text if system_colours() else None,  # the page as printed, else
+            )
+        )
 
     @Slot()
     def _ask_pdf(self) -> None:

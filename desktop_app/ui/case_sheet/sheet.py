@@ -26,23 +26,38 @@ MARGIN_MM = 15
 _STYLE = """
 h1 { font-size: 18pt; text-align: center; margin: 0; }
 p.meta { text-align: right; font-size: 9pt; margin: 0; }
-p.notice { font-size: 9pt; color: #a4262c; }
-h2 { font-size: 11pt; margin-top: 12px; border-bottom: 1px solid #333; }
+p.notice { font-size: 9pt; %(notice)s }
+h2 { font-size: 11pt; margin-top: 12px; border-bottom: 1px solid %(rule)s; }
 table.fields, table.history, table.approval { border-collapse: collapse; }
 table.fields th, table.fields td, table.history th, table.history td, table.approval td {
-    border: 1px solid #777; font-size: 9.5pt; }
-th.label { width: 22%; background: #eef1f5; }
-table.history th { background: #eef1f5; }
+    border: 1px solid %(line)s; font-size: 9.5pt; }
+th.label { width: 22%%; %(shade)s }
+table.history th { %(shade)s }
 """
+# Paper's colours; on a screen in the system's colours (high contrast, ui/style.py) the
+# preview draws every line in the palette's text colour, shades nothing, and says the notice
+# in bold.
+_PAPER = {
+    "notice": "color: #a4262c;",
+    "rule": "#333",
+    "line": "#777",
+    "shade": "background: #eef1f5;",
+}
 
 # lupdate reads translate("Context", "literal") calls; the alias keeps lines short.
 translate = QCoreApplication.translate
 
 
 def case_sheet_html(
-    detail: CaseDetail, vocab: Vocab, *, include_personal: bool, today: dt.date | None = None
+    detail: CaseDetail,
+    vocab: Vocab,
+    *,
+    include_personal: bool,
+    today: dt.date | None = None,
+    ink: str | None = None,
 ) -> str:
-    """The whole sheet as HTML (what QTextDocument prints; tests read it)."""
+    """The whole sheet as HTML (what QTextDocument prints; tests read it); `ink`, a screen's
+    text colour in the system's colours, replaces paper's colours in the preview."""
     printed = today or local_today()
     record = detail.record
     lines = inquiry_lines(record, vocab, include_personal=include_personal, places=detail.places)
@@ -50,7 +65,7 @@ def case_sheet_html(
     notice = translate("CaseSheet", "個人情報を含みます。取扱いに注意してください。")
     printed_on = f"{format_wareki(printed)}（{format_date(printed)}）"
     return (
-        f"<html><head><style>{_STYLE}</style></head><body>"
+        f"<html><head><style>{_style(ink)}</style></head><body>"
         f"<h1>{esc(translate('CaseSheet', '相談票'))}</h1>"
         f"<p class='meta'>{esc(vocab.office(record.office))}　"
         f"{esc(translate('CaseSheet', '印刷日'))}: {printed_on}</p>"
@@ -59,6 +74,12 @@ def case_sheet_html(
         f"<h2>{esc(translate('CaseSheet', '対応履歴'))}</h2>{_history_html(detail, vocab)}"
         "</body></html>"
     )
+
+
+def _style(ink: str | None) -> str:
+    if ink is None:
+        return _STYLE % _PAPER
+    return _STYLE % {"notice": "font-weight: bold;", "rule": ink, "line": ink, "shade": ""}
 
 
 def _approval_html() -> str:

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from PySide6.QtCharts import QChart, QChartView
 from PySide6.QtCore import QMargins, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QPainter, QPalette
+
+from desktop_app.ui.style import system_colours
 
 
 def set_up(view: QChartView, title: str, object_name: str) -> None:
     """Give `view` a chart titled `title` in the view's font."""
     chart = QChart()
+    if system_colours():  # first: a theme sets every colour and font again
+        follow_palette(chart, view.palette())
     chart.setTitle(title)
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
     chart.setMargins(QMargins(4, 4, 4, 4))
@@ -31,6 +35,16 @@ def set_up(view: QChartView, title: str, object_name: str) -> None:
     view.setObjectName(object_name)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
     view.setMinimumSize(260, 220)
+
+
+def follow_palette(chart: QChart, palette: QPalette) -> None:
+    """The system's colours (high contrast: ui/style.py): Qt's light or dark chart theme as the
+    palette is light or dark, on the palette's background, titles and legend in its text."""
+    dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
+    chart.setTheme(QChart.ChartTheme.ChartThemeDark if dark else QChart.ChartTheme.ChartThemeLight)
+    chart.setBackgroundBrush(palette.base())
+    chart.setTitleBrush(palette.text())
+    chart.legend().setLabelColor(palette.color(QPalette.ColorRole.Text))
 
 
 def clear(chart: QChart) -> None:

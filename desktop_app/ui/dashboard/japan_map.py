@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPalette,
     QPen,
     QResizeEvent,
     QTransform,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 
 from desktop_app.domain.report_figures import Place
 from desktop_app.ui.dashboard.outlines import fit, prefecture_paths, to_map
+from desktop_app.ui.style import system_colours
 
 LAND, BORDER, SEA = QColor("#dbe3ec"), QColor("#7d8fa3"), QColor("#f7f9fb")
 MARK, MARK_EDGE = QColor(214, 92, 32, 170), QColor("#a8431a")
@@ -101,21 +103,38 @@ class JapanMap(QWidget):
             )
         return self._layout
 
+    def _colours(self) -> tuple[QColor, QColor, QColor, QColor, QColor]:
+        """Sea, land, borders, marks and their edge: the map's own, or the palette's in the
+        system's colours (high contrast: ui/style.py)."""
+        if not system_colours():
+            return SEA, LAND, BORDER, MARK, MARK_EDGE
+        palette = self.palette()
+        text = palette.color(QPalette.ColorRole.Text)
+        mark = palette.color(QPalette.ColorRole.Highlight)
+        return (
+            palette.color(QPalette.ColorRole.Base),
+            palette.color(QPalette.ColorRole.Base),
+            text,
+            mark,
+            text,
+        )
+
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), SEA)
+        sea, land, edge, mark, mark_edge = self._colours()
+        painter.fillRect(self.rect(), sea)
         painter.save()
         painter.setTransform(self._transform())
-        border = QPen(BORDER, 0.8)
+        border = QPen(edge, 0.8)
         border.setCosmetic(True)  # one pixel whatever the scale
         painter.setPen(border)
-        painter.setBrush(LAND)
+        painter.setBrush(land)
         for path in prefecture_paths():
             painter.drawPath(path)
         painter.restore()
-        painter.setPen(QPen(MARK_EDGE, 1.0))
-        painter.setBrush(MARK)
+        painter.setPen(QPen(mark_edge, 1.0))
+        painter.setBrush(mark)
         for place in sorted(self._places, key=lambda p: -p.count):
             centre = self.position_of(place)
             assert centre is not None

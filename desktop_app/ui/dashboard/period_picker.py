@@ -37,7 +37,7 @@ class PeriodPicker(QWidget):
         self.date_to.setPlaceholderText(self.tr("終了日"))
         self.show_button = QPushButton(self.tr("表示"), self, objectName="dashboardShow")
         self.message = QLabel(self, objectName="dashboardPeriodError")
-        self.message.setStyleSheet("color: #a4262c")
+        self.message.setProperty("tone", "error")  # coloured by ui/style.py
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.choice, self.date_from, QLabel("〜", self), self.date_to):

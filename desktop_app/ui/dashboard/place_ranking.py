@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.report_figures import Place
+from desktop_app.ui.widgets import accessible
 
 RANKED = 15
 
@@ -32,6 +33,7 @@ class PlaceRanking(QTableWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 3, parent)
         self.setObjectName("placeRanking")
+        accessible.name(self, self.tr("自治体別の件数（上位）"))
         self.setHorizontalHeaderLabels([self.tr("順位"), self.tr("自治体"), self.tr("件数")])
         self.verticalHeader().hide()
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

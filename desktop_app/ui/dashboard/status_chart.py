@@ -33,6 +33,8 @@ class StatusChart(QChartView):
         for row in rows:
             series.append(f"{row.label} {row.count:,}", row.count)  # named in the legend
         series.setPieSize(0.62)
+        for piece in series.slices():  # each status named on its slice, not by colour alone
+            piece.setLabelVisible(True)
         series.clicked.connect(self._clicked)
         chart.addSeries(series)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)

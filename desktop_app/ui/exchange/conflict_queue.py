@@ -34,6 +34,7 @@ from desktop_app.ui.exchange.sync_conflict import (
     in_catalogue_order,
     qualified,
 )
+from desktop_app.ui.widgets import accessible
 
 
 class ConflictQueue(QGroupBox):
@@ -47,6 +48,7 @@ class ConflictQueue(QGroupBox):
         self._ctx = ctx
         self.table = QTreeWidget(self, objectName="conflictTable")
         self.table.setRootIsDecorated(False)
+        accessible.name(self.table, self.title())
         headings = (self.tr("番号"), self.tr("受付番号"), self.tr("種類"), self.tr("送付元"))
         self.table.setHeaderLabels([*headings, self.tr("項目")])
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -9,12 +9,14 @@ person's language. Read-only; GUI thread only.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from desktop_app.services.sync_import import OUTCOMES, ImportReport, PackageReport
 from desktop_app.ui.errors import error_text
+from desktop_app.ui.style import tint
 from desktop_app.ui.vocab import Vocab
+from desktop_app.ui.widgets import accessible
 
 _REFUSED, _WARNING = QColor("#a4262c"), QColor("#7a4d00")
 _SHOWN_KINDS = ("inquiry", "action", "inquirer")  # as a clerk thinks of them: cases first
@@ -26,6 +28,7 @@ class ImportReportView(QTreeWidget):
     def __init__(self, vocab: Vocab, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importReport")
+        accessible.name(self, self.tr("取込結果"))
         self._vocab, self._lang = vocab, lang
         self._kinds = {
             "inquiry": self.tr("受付"),
@@ -62,7 +65,7 @@ class ImportReportView(QTreeWidget):
         top = QTreeWidgetItem(self)
         if package.refused:
             top.setText(0, self.tr("{0}: 取り込めません").format(package.file))
-            top.setForeground(0, QBrush(_REFUSED))
+            _colour(top, _REFUSED)
             refusal = package.refusal
             text = error_text(refusal, self._lang) if refusal else package.refused or ""
             for sentence in _sentences(text):  # a line each: a report line does not wrap
@@ -95,10 +98,17 @@ class ImportReportView(QTreeWidget):
         item.setFirstColumnSpanned(True)
         item.setToolTip(0, text)
         if colour is not None:
-            item.setForeground(0, QBrush(colour))
+            _colour(item, colour)
 
 
 def _sentences(text: str) -> list[str]:
     """`text` cut after each 「。」 or ". " (the sentences of a refusal)."""
     marked = text.replace("。", "。\n").replace(". ", ".\n")
     return [line.strip() for line in marked.splitlines() if line.strip()]
+
+
+def _colour(item: QTreeWidgetItem, colour: QColor) -> None:
+    """Red or brown text, left in the system's colour in high contrast (ui/style.py)."""
+    brush = tint(colour)
+    if brush is not None:
+        item.setForeground(0, brush)

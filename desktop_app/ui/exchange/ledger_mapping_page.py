@@ -30,6 +30,7 @@ from desktop_app.domain.ledger_columns import CHOOSABLE, TARGETS, target_label
 from desktop_app.domain.ledger_profile import Profile
 from desktop_app.services.ledger_import import LedgerReport
 from desktop_app.ui.vocab import Vocab
+from desktop_app.ui.widgets import accessible
 
 
 class LedgerMappingPage(QWizardPage):
@@ -69,11 +70,14 @@ class LedgerMappingPage(QWizardPage):
         self.columns.setColumnWidth(2, 260)
         self.values.setColumnWidth(0, 120)
         self.values.setColumnWidth(1, 200)
+        accessible.name(self.columns, self.title())
+        accessible.name(self.values, self.tr("区分に当てはまらなかった値"))
         self.closed_status = QComboBox(self, objectName="ledgerClosedStatus")
         for code in sorted(workflow.CLOSED_STATUSES, key=workflow.STATUSES.index):
             self.closed_status.addItem(self._vocab.label("status", code), code)
         self.profile_name = QLineEdit(self, objectName="ledgerProfileName")
         self.profile_name.setPlaceholderText(self.tr("例: 芝の受付簿"))
+        accessible.name(self.profile_name, self.tr("設定の名前"))
         self.save = QPushButton(self.tr("この設定を保存"), self, objectName="ledgerProfileSave")
         self.save.clicked.connect(self._save)
         saving = QHBoxLayout()

@@ -44,6 +44,7 @@ from desktop_app.ui import preferences
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.exchange.ledger_mapping_page import LedgerMappingPage
+from desktop_app.ui.widgets import accessible
 from desktop_app.ui.widgets.save_target import ask_save_path
 
 FILE_PAGE, MAPPING_PAGE, REPORT_PAGE = range(3)
@@ -180,6 +181,7 @@ class _FilePage(QWizardPage):
             )
         )
         self.file = QLineEdit(self, objectName="ledgerFile")
+        accessible.name(self.file, self.tr("ファイル"))
         self.file.textChanged.connect(self.completeChanged)
         self.browse = QPushButton(self.tr("選ぶ…"), self, objectName="ledgerBrowse")
         self.browse.clicked.connect(self._choose)
@@ -252,6 +254,7 @@ class _ReportPage(QWizardPage):
         self.problems.setColumnWidth(1, 140)
         self.problems.setColumnWidth(2, 180)
         self.problems.setTabKeyNavigation(False)
+        accessible.name(self.problems, self.tr("取り込めない行"))
         # Reasons wrap in their cell and each row is as tall as its reason: nothing cut off.
         self.problems.setWordWrap(True)
         self.problems.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

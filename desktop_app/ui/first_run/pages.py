@@ -31,6 +31,7 @@ from desktop_app.services.backup_key import check_password as check_backup_passw
 from desktop_app.services.first_run import FirstAdmin, check_first_admin
 from desktop_app.services.passwords import MIN_LENGTH
 from desktop_app.services.staff import FIRST_ADMIN
+from desktop_app.ui.widgets import accessible
 
 
 def _note(text: str, parent: QWidget) -> QLabel:
@@ -42,7 +43,7 @@ def _note(text: str, parent: QWidget) -> QLabel:
 def _error_label(parent: QWidget, name: str) -> QLabel:
     label = QLabel(parent, objectName=name)
     label.setProperty("role", "fieldError")
-    label.setStyleSheet("color: #b00020;")
+    label.setProperty("tone", "error")  # coloured by ui/style.py
     label.setWordWrap(True)
     label.hide()
     return label
@@ -193,6 +194,7 @@ class MastersPackagePage(QWizardPage):
         )
         self.path = QLineEdit(self, objectName="mastersPackage")
         self.path.setPlaceholderText(self.tr("ファイルを選ぶか、場所を入力"))
+        accessible.name(self.path, self.title(), self.path.placeholderText())
         self.browse = QPushButton(self.tr("参照(&B)..."), self, objectName="browse")
         self.browse.clicked.connect(self._choose)
         self.error = _error_label(self, "mastersPackageError")

@@ -11,11 +11,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QBrush
 
 from desktop_app.domain.local_time import local_today
 from desktop_app.services.followups import FollowUpRow
 from desktop_app.ui.inquiry_list.list_model import OVERDUE_BACKGROUND, OVERDUE_TEXT
+from desktop_app.ui.style import tint
 from desktop_app.ui.vocab import Vocab, format_date
 from desktop_app.ui.widgets.held_rows_model import HeldRowsModel, Index
 
@@ -53,9 +53,9 @@ class FollowUpModel(HeldRowsModel[FollowUpRow]):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column)
         if row.overdue and role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(OVERDUE_BACKGROUND)
+            return tint(OVERDUE_BACKGROUND)
         if row.overdue and role == Qt.ItemDataRole.ForegroundRole and column in ("due", "when"):
-            return QBrush(OVERDUE_TEXT)
+            return tint(OVERDUE_TEXT)
         return None
 
     def samples(self) -> dict[str, str]:

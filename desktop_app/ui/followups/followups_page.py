@@ -26,6 +26,7 @@ from desktop_app.services.database import Database
 from desktop_app.services.followups import FollowUpRow
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.followups.followups_model import COLUMNS, FollowUpModel
+from desktop_app.ui.widgets import accessible
 from desktop_app.ui.widgets.columns import fit_columns, fixed_rows
 
 _SAMPLES = {
@@ -63,6 +64,7 @@ class FollowUpsPage(QWidget):
         self.table = QTableView(self, objectName="followupTable")
         self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it)
         self.table.setModel(self.model)
+        accessible.name(self.table, self.tr("対応予定"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -12,11 +12,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QBrush
 
 from desktop_app.domain.local_time import local_today
 from desktop_app.services.records import ActionRecord
 from desktop_app.ui.inquiry_list.list_model import OVERDUE_TEXT
+from desktop_app.ui.style import tint
 from desktop_app.ui.vocab import Vocab, format_date
 from desktop_app.ui.widgets.held_rows_model import HeldRowsModel, Index
 
@@ -41,7 +41,7 @@ class ActionHistoryModel(HeldRowsModel[ActionRecord]):
         if role == Qt.ItemDataRole.ToolTipRole and column == "note":
             return action.note or None
         if role == Qt.ItemDataRole.ForegroundRole and column == "note" and _late(action):
-            return QBrush(OVERDUE_TEXT)
+            return tint(OVERDUE_TEXT)
         return None
 
     def _text(self, action: ActionRecord, column: str) -> str:
@@ -59,7 +59,9 @@ class ActionHistoryModel(HeldRowsModel[ActionRecord]):
             parts.append(self.tr("紹介先 {0}").format(action.referred_to))
         if action.reply_due is not None:
             parts.append(self.tr("回答期限 {0}").format(format_date(action.reply_due)))
-        if action.awaiting_reply:
+        if _late(action):  # said in words, not by the red alone
+            parts.append(self.tr("回答待ち（期限超過）"))
+        elif action.awaiting_reply:
             parts.append(self.tr("回答待ち"))
         elif action.replied_on is not None:
             parts.append(self.tr("回答 {0}").format(format_date(action.replied_on)))

@@ -37,6 +37,7 @@ from desktop_app.ui.inquiry_list.action_dialog import AddActionDialog
 from desktop_app.ui.inquiry_list.action_model import ActionHistoryModel
 from desktop_app.ui.inquiry_list.status_dialog import StatusDialog
 from desktop_app.ui.vocab import format_date
+from desktop_app.ui.widgets import accessible
 from desktop_app.ui.widgets.columns import fit_columns
 from desktop_app.ui.widgets.date_field import read_date
 from desktop_app.ui.widgets.due_text import due_text
@@ -60,10 +61,12 @@ class DetailPane(QWidget):
         self.title = QLabel(self, objectName="detailTitle", wordWrap=True)
         self.summary = QTextBrowser(self, objectName="detailSummary")
         self.summary.setOpenLinks(False)
+        accessible.name(self.summary, self.tr("受付の内容"))
         self.history_model = ActionHistoryModel(ctx.vocab, self)
         self.history = QTableView(self, objectName="actionHistory")
         self.history.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it)
         self.history.setModel(self.history_model)
+        accessible.name(self.history, self.tr("対応履歴"))
         self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.history.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         fit_columns(self.history, _HISTORY_SAMPLES)

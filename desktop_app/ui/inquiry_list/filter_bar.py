@@ -31,6 +31,7 @@ from desktop_app.services import lookup
 from desktop_app.services.lookup import AgreementItem, MunicipalityItem
 from desktop_app.services.search import InquiryFilter
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.widgets import accessible
 from desktop_app.ui.widgets.date_field import DateField
 from desktop_app.ui.widgets.label_clicks import link_labels
 from desktop_app.ui.widgets.lookup_edit import LookupEdit
@@ -54,6 +55,7 @@ class FilterBar(QWidget):
 
         self.text = QLineEdit(self, objectName="searchText", clearButtonEnabled=True)
         self.text.setPlaceholderText(self.tr("件名・内容・相談者・受付番号・電話"))
+        accessible.name(self.text, self.tr("検索"), self.text.placeholderText())
         # Wide enough for the whole placeholder and the clear button (no 「件名・内容・…」).
         placeholder = self.text.fontMetrics().horizontalAdvance(self.text.placeholderText())
         self.text.setMinimumWidth(placeholder + 3 * self.text.fontMetrics().height())

@@ -28,6 +28,8 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.inquiry_list.detail_pane import DetailPane
 from desktop_app.ui.inquiry_list.filter_bar import FilterBar
 from desktop_app.ui.inquiry_list.list_model import COLUMN_NAMES, DEFAULT_SORT, InquiryListModel
+from desktop_app.ui.style import system_colours
+from desktop_app.ui.widgets import accessible
 from desktop_app.ui.widgets.columns import fit_columns, fixed_rows
 from desktop_app.ui.widgets.sort_arrow import SortArrowStyle
 
@@ -172,13 +174,16 @@ class InquiryListPage(QWidget):
         table = QTableView(self, objectName="inquiryTable")
         table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it)
         table.setModel(self.model)
+        accessible.name(
+            table, self.tr("受付一覧"), self.tr("受付番号と件名を読み上げます。Enterで内容へ")
+        )
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setWordWrap(False)
         table.setAlternatingRowColors(True)
         fixed_rows(table)
-        samples = dict(_SAMPLES)
+        samples = dict(_SAMPLES, follow_up_due=self.model.overdue_mark(_SAMPLES["follow_up_due"]))
         for name in ("status", "relationship", "channel"):  # the longest label in this language
             labels = [label for _, label in self._ctx.vocab.choices(name)] or [samples[name]]
             samples[name] = max(labels, key=table.fontMetrics().horizontalAdvance)
@@ -202,8 +207,9 @@ class InquiryListPage(QWidget):
 
     def _show_counts(self, counts: tuple[int, int]) -> None:
         due_today, overdue = counts
+        red = "" if system_colours() else " style='color:#a4262c'"  # the words say it too
         text = self.tr("本日期限 {0}件　期限超過 {1}件").format(
-            f"{due_today:,}", f"<span style='color:#a4262c'><b>{overdue:,}</b></span>"
+            f"{due_today:,}", f"<span{red}><b>{overdue:,}</b></span>"
         )
         link = self.tr("対応予定を見る")
         self.counts.setText(f"{text}　<a href='followups'>{link}</a>")

@@ -12,6 +12,8 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from desktop_app.ui.widgets import accessible
+
 # The signal each kind of field emits on an edit: the form's own widgets (`changed`), line and
 # text edits, drop-downs.
 _EDIT_SIGNALS = ("changed", "textChanged", "currentIndexChanged")
@@ -30,7 +32,7 @@ class FieldBox(QWidget):
         self.field = field
         self.error = QLabel(self)
         self.error.setObjectName("fieldError")
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setProperty("tone", "error")  # coloured by ui/style.py
         self.error.setWordWrap(True)
         self.error.hide()
         layout = QVBoxLayout(self)
@@ -48,7 +50,7 @@ class FieldBox(QWidget):
         signal.connect(self._on_edited)
 
     def set_error(self, message: str) -> None:
-        self.error.setText(message)
+        accessible.say(self.error, message, "error")
         self.error.setVisible(bool(message))
 
     def setFocus(self, reason: Qt.FocusReason = Qt.FocusReason.OtherFocusReason) -> None:  # noqa: N802

@@ -24,6 +24,7 @@ from desktop_app.services.records import InquirerRecord
 from desktop_app.ui.intake.code_combo import CodeCombo
 from desktop_app.ui.intake.field_box import FieldBox
 from desktop_app.ui.intake.reading_edit import ReadingLineEdit
+from desktop_app.ui.widgets import accessible
 
 # Contract keys of the text fields, in Tab order.
 TEXT_KEYS = (
@@ -55,6 +56,7 @@ class InquirerSection(QGroupBox):
         }
         self.boxes: dict[str, FieldBox] = {"inquirer.type": FieldBox(self.type)}
         self.boxes |= {f"inquirer.{key}": FieldBox(edit) for key, edit in self.edits.items()}
+        accessible.name_fields(self.boxes)
         self._linked_id: str | None = None
         self._linked_name = ""
         self._kana_by_hand = False

@@ -23,6 +23,7 @@ from desktop_app.ui.intake.date_field import DateField
 from desktop_app.ui.intake.field_box import FieldBox
 from desktop_app.ui.intake.multi_select import MultiSelect
 from desktop_app.ui.intake.municipality_picker import MunicipalityPicker
+from desktop_app.ui.widgets import accessible
 
 _PICKED = "municipality"  # the code list chosen by searching the master, not from a list
 _NOTE_LINES = {"content": 5}  # the matter itself is written at length; other notes in 2 lines
@@ -44,6 +45,7 @@ class InquirySection(QObject):
         self.texts: dict[str, QLineEdit | QPlainTextEdit] = {}
         self.municipalities = MunicipalityPicker(ctx)
         self.boxes: dict[str, FieldBox] = {f.key: FieldBox(self._widget(f)) for f in self._fields}
+        accessible.name_fields(self.boxes, ctx.lang)
         self.received_at = self.dates["received_at"]
         self.follow_up_due = self.dates["follow_up_due"]
         self.subject = self._line("subject")

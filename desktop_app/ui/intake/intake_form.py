@@ -49,6 +49,8 @@ from desktop_app.ui.intake.inquirer_section import InquirerSection
 from desktop_app.ui.intake.inquiry_section import InquirySection
 from desktop_app.ui.intake.stale_edit import ask_which
 from desktop_app.ui.intake.suggestion_panel import SuggestionPanel
+from desktop_app.ui.widgets import accessible
+from desktop_app.ui.widgets.fit_columns import FitColumns
 
 _DRAFT_DELAY_MS = 1000
 
@@ -105,16 +107,22 @@ class IntakeForm(QWidget):
         body = QWidget()
         grid = QGridLayout(body)
         grid.setContentsMargins(2, 2, 2, 2)  # every pixel counts at 125% on 1366x768
-        grid.addWidget(self.inquiry.reception, 0, 0)
-        grid.addWidget(self.inquirer, 1, 0)
-        grid.addWidget(self.suggestions, 2, 0)
-        grid.addWidget(self.inquiry.matter, 0, 1, 2, 1)
-        grid.addWidget(self.inquiry.handling, 2, 1)
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(1, 3)
         grid.setRowStretch(1, 1)
         self._scroll.setWidget(body)
         self._scroll.setWidgetResizable(True)
+        # The matter and its handling beside the inquirer, or under it when the two columns
+        # would not fit (文字の大きさ 150% on a 1366x768 laptop): never sideways scrolling.
+        first = [(self.inquiry.reception, 0, 0, 1, 1), (self.inquirer, 1, 0, 1, 1)]
+        first.append((self.suggestions, 2, 0, 1, 1))
+        matter, handling = self.inquiry.matter, self.inquiry.handling
+        self.columns = FitColumns(
+            self._scroll,
+            grid,
+            wide=[*first, (matter, 0, 1, 2, 1), (handling, 2, 1, 1, 1)],
+            narrow=[*first, (matter, 3, 0, 1, 1), (handling, 4, 0, 1, 1)],
+        )
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self._scroll, 1)
@@ -320,8 +328,7 @@ class IntakeForm(QWidget):
         return [*self.inquiry.head_keys(), *self.inquirer.boxes, *self.inquiry.tail_keys()]
 
     def _set_notice(self, text: str, *, error: bool = False) -> None:
-        self.notice.setText(text)
-        self.notice.setStyleSheet("color: #b00020;" if error else "color: #1b5e20;")
+        accessible.say(self.notice, text, "error" if error else "done")
 
     # --- loading, linking, drafts
 

@@ -24,6 +24,7 @@ from desktop_app.services.inquirers import InquirerMatch
 from desktop_app.services.records import InquirerRecord
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.intake.confirm import ask
+from desktop_app.ui.widgets import accessible
 
 _MATCH = Qt.ItemDataRole.UserRole
 _DEBOUNCE_MS = 250
@@ -47,6 +48,7 @@ class SuggestionPanel(QGroupBox):
         self._asked = 0
         self.list = QListWidget(self)
         self.list.setObjectName("duplicateSuggestions")
+        accessible.name(self.list, self.tr("同じ相談者の候補"))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setWordWrap(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

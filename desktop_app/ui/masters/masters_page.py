@@ -31,6 +31,7 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.masters.master_data import MasterData, load_master_data
 from desktop_app.ui.masters.rows_model import RowsModel
 from desktop_app.ui.vocab import format_date
+from desktop_app.ui.widgets import accessible
 
 MUNICIPALITY_LIMIT = 200
 SEARCH_DELAY_MS = 200
@@ -90,6 +91,10 @@ class MastersPage(QWidget):
         )
         self.tabs.addTab(self._table(self.agreements), self.tr("協定先"))
         self.tabs.addTab(self._table(self.partners), self.tr("交流自治体"))
+        for index in range(self.tabs.count()):  # each list is named by its tab
+            tab = self.tabs.widget(index)
+            if tab is not None:
+                accessible.name(tab, self.tabs.tabText(index))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 

@@ -43,6 +43,7 @@ from desktop_app.services.report_export import ReportFile
 from desktop_app.ui import preferences
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.errors import show_error
+from desktop_app.ui.widgets import accessible
 from desktop_app.ui.widgets.save_target import ask_save_path
 
 
@@ -123,7 +124,7 @@ class ReportPage(QWidget):
         self.office.setMaximumWidth(
             self.fontMetrics().horizontalAdvance("芝浦港南地区総合支所") + 60
         )
-        box.setMaximumWidth(760)
+        box.setMaximumWidth(max(760, box.sizeHint().width()))  # never narrower than its text
         layout = QVBoxLayout(self)
         layout.addWidget(box)
         layout.addStretch(1)
@@ -204,12 +205,10 @@ class ReportPage(QWidget):
         try:
             period = self.period()
         except UserError as exc:
-            self.period_text.setText(exc.message(self._ctx.lang))
-            self.period_text.setStyleSheet("color: #a4262c")
+            accessible.say(self.period_text, exc.message(self._ctx.lang), "error")
             return
-        self.period_text.setStyleSheet("")
-        self.period_text.setText(
-            f"{period.title}（{period.first:%Y/%m/%d}〜{period.last:%Y/%m/%d}）"
+        accessible.say(
+            self.period_text, f"{period.title}（{period.first:%Y/%m/%d}〜{period.last:%Y/%m/%d}）"
         )
 
     def _working(self, working: bool) -> None:

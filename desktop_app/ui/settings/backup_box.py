@@ -38,6 +38,7 @@ from desktop_app.domain.actor import Permission
 from desktop_app.services import backup_key, backups
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.errors import error_text
+from desktop_app.ui.widgets import accessible
 from desktop_app.ui.widgets.permitted import permit
 
 
@@ -61,12 +62,14 @@ class BackupBox(QGroupBox):
         self.save_folder.clicked.connect(self._set_folder)
         self.table = self._backup_table("backupList")
         self.table.setMinimumHeight(180)
+        accessible.name(self.table, self.tr("このデータベースのバックアップ"))
         self.others_heading = QLabel(
             self.tr("別のデータベースのバックアップ（このデータベースには復元できません）"),
             self,
             objectName="otherBackupsHeading",
         )
         self.others = self._backup_table("otherBackupList")
+        accessible.name(self.others, self.others_heading.text())
         self.others.setEnabled(False)  # greyed: never chosen for a restore here
         self.others.setMaximumHeight(120)
         # Made in the order they sit in the row, so that Tab follows it.
@@ -282,14 +285,11 @@ class BackupBox(QGroupBox):
         )
 
     def _refused_text(self, text: str) -> None:
-        self.message.setStyleSheet("color: #a4262c;")
-        self.message.setText(text)
+        accessible.say(self.message, text, "error")
 
     def _done(self, text: str) -> None:
-        self.message.setStyleSheet("")
-        self.message.setText(text)
+        accessible.say(self.message, text, "done")
         self.refresh()
 
     def _refused(self, exc: BaseException) -> None:
-        self.message.setStyleSheet("color: #a4262c;")
-        self.message.setText(error_text(exc, self._ctx.lang))
+        accessible.say(self.message, error_text(exc, self._ctx.lang), "error")

@@ -15,6 +15,7 @@ from desktop_app.domain.errors import UserError
 from desktop_app.services import package_key
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.errors import error_text
+from desktop_app.ui.widgets import accessible
 
 
 class PackagePasswordBox(QGroupBox):
@@ -77,13 +78,11 @@ class PackagePasswordBox(QGroupBox):
     def _stored(self, _result: None) -> None:
         self.first.clear()
         self.again.clear()
-        self.message.setStyleSheet("")
-        self.message.setText(self.tr("共有パスワードを設定しました。"))
+        accessible.say(self.message, self.tr("共有パスワードを設定しました。"), "done")
         self._known(True)
         self.passwordSet.emit()
 
     def _refused(self, exc: BaseException) -> None:
-        self.message.setStyleSheet("color: #a4262c;")
-        self.message.setText(error_text(exc, self._ctx.lang))
+        accessible.say(self.message, error_text(exc, self._ctx.lang), "error")
         self.first.setFocus()
         self.first.selectAll()

@@ -26,6 +26,7 @@ from desktop_app.services.retention import RetentionReport
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.errors import error_text
 from desktop_app.ui.vocab import format_date
+from desktop_app.ui.widgets import accessible
 
 
 class RetentionBox(QGroupBox):
@@ -147,10 +148,8 @@ class RetentionBox(QGroupBox):
         self.erase_button.setEnabled(False)
 
     def _say(self, text: str) -> None:
-        self.message.setStyleSheet("")
-        self.message.setText(text)
+        accessible.say(self.message, text)
 
     def _refused(self, exc: BaseException) -> None:
         self._forget_count()
-        self.message.setStyleSheet("color: #a4262c;")
-        self.message.setText(error_text(exc, self._ctx.lang))
+        accessible.say(self.message, error_text(exc, self._ctx.lang), "error")

@@ -1,12 +1,14 @@
-"""設定: display language, font size and the idle lock's minutes, saved in QSettings
-(ui.preferences); the offices' shared package password (ui/settings/package_password.py, kept
-in the database; administrators only), the backups with their restore (ui/settings/backup_box.py),
-the retention of personal data (ui/settings/retention_box.py) and, for administrators, the
-staff accounts (staff_section).
+"""設定: display language, 文字の大きさ (100/125/150%) and the idle lock's minutes, saved in
+QSettings (ui.preferences); the offices' shared package password (ui/settings/package_password.py,
+kept in the database; administrators only), the backups with their restore
+(ui/settings/backup_box.py), the retention of personal data (ui/settings/retention_box.py) and,
+for administrators, the staff accounts (staff_section).
 
-A new font size applies at once to the whole window. A new language rebuilds the window in
-that language (`languageChanged`; ui.app does the rebuild, with the saved geometry), so no
-widget needs to retranslate itself. GUI thread only.
+A new 文字の大きさ applies at once: the window is built again in the new font (ui.app, back on
+設定), so every width and height measured from the font (row heights, column widths, the
+navigation, text boxes) is measured again. A new language rebuilds the window in that language
+(`languageChanged`; ui.app does the rebuild, with the saved geometry), so no widget needs to
+retranslate itself. GUI thread only.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ class SettingsPage(QWidget):
     languageChanged = Signal(str)
     restoreRequested = Signal(Path, str)  # noqa: N815 (Qt signal naming): backup, password
     idleChanged = Signal()  # noqa: N815 (Qt signal naming): the window applies it at once
+    textScaleChanged = Signal()  # noqa: N815 (Qt signal naming): the window is built again
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,11 +56,12 @@ class SettingsPage(QWidget):
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(0, self.language.findData(lang)))
         self.language.currentIndexChanged.connect(self._language_chosen)
-        self.font_size = QSpinBox(self, objectName="fontSize")
-        self.font_size.setRange(*preferences.FONT_RANGE)
-        self.font_size.setSuffix(" pt")
-        self.font_size.setValue(preferences.font_pt())
-        self.font_size.valueChanged.connect(self._font_chosen)
+        self.text_scale = QComboBox(self)
+        self.text_scale.setObjectName("textScale")
+        for percent in preferences.TEXT_SCALES:
+            self.text_scale.addItem(f"{percent}%", percent)
+        self.text_scale.setCurrentIndex(self.text_scale.findData(preferences.text_scale()))
+        self.text_scale.currentIndexChanged.connect(self._text_scale_chosen)
         note = QLabel(
             self.tr("言語を切り替えると画面を作り直します。文字の大きさはすぐに反映されます。"),
             self,
@@ -73,7 +77,7 @@ class SettingsPage(QWidget):
         form = QFormLayout(body)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow(self.tr("表示言語"), self.language)
-        form.addRow(self.tr("文字の大きさ"), self.font_size)
+        form.addRow(self.tr("文字の大きさ"), self.text_scale)
         form.addRow(note)
         # Imported here: the start frame applies the font size from this module before the
         # services (which the password box calls) may be imported (ui/app.py).
@@ -153,16 +157,18 @@ class SettingsPage(QWidget):
         self.idle_minutes.setMaximum(self._limit)  # shortens the person's time when longer
         self.idleChanged.emit()
 
-    @Slot(int)
-    def _font_chosen(self, points: int) -> None:
-        preferences.set_font_pt(points)
-        apply_font_size(points)
+    @Slot()
+    def _text_scale_chosen(self) -> None:
+        percent = self.text_scale.currentData()
+        preferences.set_text_scale(percent)
+        apply_font_size(preferences.font_pt(percent))
+        self.textScaleChanged.emit()
 
 
-def apply_font_size(points: int) -> None:
+def apply_font_size(points: float) -> None:
     """Set the application font size; widgets without a font of their own follow it."""
     app = QApplication.instance()
     if isinstance(app, QApplication):
         font = QFont(app.font())
-        font.setPointSize(points)
+        font.setPointSizeF(points)
         app.setFont(font)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.actor import ROLE_LABELS, Role
+from desktop_app.ui.widgets import accessible
 
 
 class StaffDialog(QDialog):
@@ -37,13 +38,16 @@ class StaffDialog(QDialog):
         for box in (self.password, self.again):
             box.setEchoMode(QLineEdit.EchoMode.Password)
         self.error = QLabel(self, objectName="staffError", wordWrap=True)
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setProperty("tone", "error")  # coloured by ui/style.py
         self.error.hide()
         form = QFormLayout(self)
         form.addRow(self.tr("ユーザー名"), self.login)
         if login is None:
             form.addRow(self.tr("氏名"), self.name)
             form.addRow(self.tr("権限"), self.role)
+        else:  # not in the form: hidden, or they would float over it unnamed
+            self.name.hide()
+            self.role.hide()
         form.addRow(self.tr("パスワード（10文字以上）"), self.password)
         form.addRow(self.tr("もう一度"), self.again)
         form.addRow(self.error)
@@ -58,5 +62,5 @@ class StaffDialog(QDialog):
         self.setMinimumWidth(440)
 
     def show_error(self, text: str) -> None:
-        self.error.setText(text)
+        accessible.say(self.error, text, "error")
         self.error.show()

@@ -31,6 +31,7 @@ from desktop_app.services.database import Database
 from desktop_app.services.staff import StaffRecord
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.settings.staff_dialog import StaffDialog
+from desktop_app.ui.widgets import accessible
 
 Change = Callable[[Database, Actor, str], StaffRecord]  # disable_staff, unlock_staff
 
@@ -41,6 +42,7 @@ class StaffSection(QGroupBox):
         self._ctx = ctx
         self.records: list[StaffRecord] = []
         self.table = QTableWidget(0, 4, self, objectName="staffTable")
+        accessible.name(self.table, self.title())
         self.table.setHorizontalHeaderLabels(
             [self.tr("ユーザー名"), self.tr("氏名"), self.tr("権限"), self.tr("状態")]
         )

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain import masters
 from desktop_app.domain.actor import Actor
 from desktop_app.domain.errors import UserError
+from desktop_app.ui.widgets import accessible
 
 SetUp = Callable[[str | None, str], Actor]
 
@@ -56,7 +57,7 @@ class FirstRunDialog(QDialog):
         for box in (self.password, self.again):
             box.setEchoMode(QLineEdit.EchoMode.Password)
         self.error = QLabel(self, objectName="firstRunError", wordWrap=True)
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setProperty("tone", "error")  # coloured by ui/style.py
         self.error.hide()
         form = QFormLayout(self)
         form.addRow(intro)
@@ -86,7 +87,7 @@ class FirstRunDialog(QDialog):
             office = self.office.currentData() if self._ask_office else None
             self.actor = self._set_up(office, self.password.text())
         except UserError as refusal:
-            self.error.setText(refusal.message(self._lang))
+            accessible.say(self.error, refusal.message(self._lang), "error")
             self.error.show()
             return
         self.accept()

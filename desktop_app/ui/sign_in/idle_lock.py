@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.errors import UserError
 from desktop_app.services import staff
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.widgets import accessible
 
 _INPUT = {
     QEvent.Type.KeyPress,
@@ -51,9 +52,7 @@ class LockPanel(QWidget):
         self._window = window
         self._disabled: list[QShortcut] = []
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # opaque: hides all
-        self.setStyleSheet("#lockPanel { background: #2d3a4a; }")
         box = QFrame(self, objectName="lockBox")
-        box.setStyleSheet("#lockBox { background: white; border-radius: 6px; }")
         box.setFixedWidth(420)
         title = QLabel(self.tr("画面をロックしました"), box)
         font = title.font()
@@ -68,10 +67,11 @@ class LockPanel(QWidget):
             wordWrap=True,
         )
         self.password = QLineEdit(box, objectName="lockPassword")
+        accessible.name(self.password, self.tr("パスワード"))
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.returnPressed.connect(self.submit)
         self.error = QLabel(box, objectName="lockError", wordWrap=True)
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setProperty("tone", "error")  # coloured by ui/style.py
         self.error.hide()
         button = QPushButton(self.tr("ロック解除"), box, objectName="unlockButton")
         button.setDefault(True)
@@ -112,7 +112,7 @@ class LockPanel(QWidget):
             # Only a password was asked: the refusal names the password, not "the user name or".
             if refusal.code == "sign_in_failed":
                 refusal = UserError("lock_password_wrong")
-            self.error.setText(refusal.message(self._ctx.lang))
+            accessible.say(self.error, refusal.message(self._ctx.lang), "error")
             self.error.show()
             self.password.clear()
             return

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.actor import ROLE_LABELS, Actor, Role
 from desktop_app.domain.errors import UserError
+from desktop_app.ui.widgets import accessible
 
 Check = Callable[[str, str], Actor]
 
@@ -55,7 +56,7 @@ class SignInDialog(QDialog):
         self.password = QLineEdit(self, objectName="password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.error = QLabel(self, objectName="signInError", wordWrap=True)
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setProperty("tone", "error")  # coloured by ui/style.py
         self.error.hide()
         form = QFormLayout()
         form.addRow(self.tr("ユーザー名"), self.login)
@@ -94,7 +95,6 @@ class SignInDialog(QDialog):
         ).format(password, "<br>".join(lines))
         note = QLabel(text, self, objectName="demoAccounts", wordWrap=True)
         note.setTextFormat(Qt.TextFormat.RichText)
-        note.setStyleSheet("background: #fff4d6; border: 1px solid #e0b84c; padding: 8px;")
         return note
 
     @Slot()
@@ -104,7 +104,7 @@ class SignInDialog(QDialog):
         try:
             self.actor = self._check(self.login.text(), self.password.text())
         except UserError as refusal:
-            self.error.setText(refusal.message(self._lang))
+            accessible.say(self.error, refusal.message(self._lang), "error")
             self.error.show()
             self.password.clear()
             self.password.setFocus()

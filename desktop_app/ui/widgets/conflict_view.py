@@ -37,7 +37,6 @@ from desktop_app.ui.vocab import format_date
 Labels = Mapping[str, Mapping[str, str]]
 _SHOWN_CHARS = 240
 _OURS, _THEIRS = 0, 1
-_CONFLICT, _CHANGED = "#ffe0b2", "#fff8e1"  # the highlight of each kind of row
 
 
 @dataclass(frozen=True)
@@ -120,8 +119,8 @@ class ConflictView(QWidget):
         bulk.addWidget(self.keep_all)
         bulk.addWidget(self.take_all)
         bulk.addStretch(1)
-        bulk.addWidget(_swatch(_CONFLICT, self.tr("両方で変更: 選んでください")))
-        bulk.addWidget(_swatch(_CHANGED, self.tr("片方だけの変更: 自動で統合")))
+        bulk.addWidget(_swatch("conflict", self.tr("両方で変更: 選んでください")))
+        bulk.addWidget(_swatch("changed", self.tr("片方だけの変更: 自動で統合")))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bulk)
@@ -177,9 +176,6 @@ class ConflictView(QWidget):
         for column, cell in enumerate(cells):
             cell.setObjectName("conflictCell")
             cell.setProperty("state", state)
-            if state:
-                colour = _CONFLICT if state == "conflict" else _CHANGED
-                cell.setStyleSheet(f"background: {colour}; padding: 2px;")
             grid.addWidget(cell, row, column, Qt.AlignmentFlag.AlignTop)
         if state == "conflict":
             grid.addLayout(self._choice(key, sides, host), row, 3, Qt.AlignmentFlag.AlignTop)
@@ -214,10 +210,11 @@ class ConflictView(QWidget):
             QWidget.setTabOrder(first, second)
 
 
-def _swatch(colour: str, text: str) -> QLabel:
-    """A legend entry: the highlight colour behind its meaning."""
+def _swatch(state: str, text: str) -> QLabel:
+    """A legend entry: the highlight of a row in `state` behind its meaning (desk.qss: a
+    colour, or a frame in the system's colours)."""
     label = QLabel(text)
-    label.setStyleSheet(f"background: {colour}; padding: 2px 6px;")
+    label.setProperty("tone", state)
     return label
 
 

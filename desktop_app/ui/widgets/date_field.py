@@ -60,6 +60,7 @@ class DateField(QLineEdit):
     def __init__(self, label: str, parent: QWidget | None = None, *, at: str | None = None) -> None:
         super().__init__(parent)
         self._label = label
+        self.setAccessibleName(label)  # what a screen reader says (docs/accessibility.md)
         self._at = at  # the contract key its errors are about, so a dialog can place them
         self.setPlaceholderText(self.tr("例: 2026/10/3, R8.10.3"))
         self.setMaxLength(20)

@@ -11,6 +11,8 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
+from desktop_app.ui.widgets.accessible import name_by_buddies
+
 
 class _LabelClicks(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -38,7 +40,9 @@ def _activate(buddy: QWidget | None) -> None:
 
 
 def link_labels(root: QWidget) -> None:
-    """Every QLabel under `root` that has a buddy: a click activates the buddy."""
+    """Every QLabel under `root` that has a buddy: a click activates the buddy, and a screen
+    reader names the buddy by the label (accessible.name_by_buddies)."""
+    name_by_buddies(root)
     clicks = root.findChild(_LabelClicks) or _LabelClicks(root)
     for label in root.findChildren(QLabel):
         if label.buddy() is not None:

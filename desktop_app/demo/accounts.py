@@ -3,13 +3,22 @@
 Only a database that received demo data gets them (its cases are practice cases, so a password
 everybody knows protects nothing real); its sign-in screen lists them and README names them.
 Their logins are their own (`demo-…`), so the `admin` that `init` made keeps its password.
+
+The people the demo cases name as 担当 (`shiba.takahashi`) get accounts too, so every screen
+shows 高橋 一郎 as it would at a real desk; they are disabled and have no password, like staff
+who have left: nobody signs in as them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from db.engine import Database
+from db.models import Staff
 from desktop_app.domain.actor import Role, system_actor
 from desktop_app.services import passwords, setup, staff
 
@@ -45,3 +54,23 @@ def ensure_demo_accounts(db: Database) -> None:
                 role=str(account.role),
                 password=DEMO_PASSWORD,
             )
+
+
+def add_case_staff(session: Session, people: Mapping[str, tuple[str, str]]) -> None:
+    """Disabled, password-less accounts for the {login: (office, name)} the cases name, but
+    for logins that have an account already (demo data added a second time)."""
+    known = set(session.scalars(select(Staff.login).where(Staff.login.in_(list(people)))))
+    session.add_all(
+        Staff(
+            login=login,
+            display_name=name,
+            office_code=office,
+            role=str(Role.CLERK),
+            password_hash=None,
+            active=False,
+            failed_logins=0,
+            locked_until=None,
+        )
+        for login, (office, name) in people.items()
+        if login not in known
+    )

@@ -42,7 +42,7 @@ from db.models import (
     ReceiptCounter,
     Staff,
 )
-from desktop_app.demo.accounts import ensure_demo_accounts
+from desktop_app.demo.accounts import add_case_staff, ensure_demo_accounts
 from desktop_app.demo.generator import DemoContext, DemoGenerator
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.local_time import local_today
@@ -125,6 +125,7 @@ def generate_demo_data(
             before = time.perf_counter()
         index_seconds = time.perf_counter() - before
         _save_counters(session, context.counters, generator.counters)
+        add_case_staff(session, generator.people)
         setup.mark_training(session)
         audit.log(
             session, staff=staff, action="demo_data", entity="setting",

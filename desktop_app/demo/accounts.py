@@ -7,22 +7,26 @@ Their logins are their own (`demo-…`), so the `admin` that `init` made keeps i
 The people the demo cases name as 担当 (`shiba.takahashi`) get accounts too, so every screen
 shows 高橋 一郎 as it would at a real desk; they are disabled and have no password, like staff
 who have left: nobody signs in as them.
+
+The sign-in dialog reads the accounts' names before the database is opened, so this module
+imports SQLAlchemy and the services only where it writes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from db.engine import Database
-from db.models import Staff
 from desktop_app.domain.actor import Role, system_actor
-from desktop_app.services import passwords, setup, staff
+from desktop_app.services.passwords import PUBLISHED_DEMO_PASSWORD
 
-DEMO_PASSWORD = passwords.PUBLISHED_DEMO_PASSWORD
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from db.engine import Database
+
+DEMO_PASSWORD = PUBLISHED_DEMO_PASSWORD
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,8 @@ DEMO_ADMIN = DEMO_ACCOUNTS[-1].login  # what a training database's sign-in is pr
 
 def ensure_demo_accounts(db: Database) -> None:
     """Add whichever demo account is missing (by login)."""
+    from desktop_app.services import setup, staff
+
     actor = system_actor(setup.office_required(db))
     existing = {record.login for record in staff.list_staff(db, actor)}
     for account in DEMO_ACCOUNTS:
@@ -59,6 +65,10 @@ def ensure_demo_accounts(db: Database) -> None:
 def add_case_staff(session: Session, people: Mapping[str, tuple[str, str]]) -> None:
     """Disabled, password-less accounts for the {login: (office, name)} the cases name, but
     for logins that have an account already (demo data added a second time)."""
+    from sqlalchemy import select
+
+    from db.models import Staff
+
     known = set(session.scalars(select(Staff.login).where(Staff.login.in_(list(people)))))
     session.add_all(
         Staff(

@@ -19,7 +19,6 @@ from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from zxcvbn import zxcvbn
 
 from desktop_app.domain.errors import UserError
 
@@ -45,7 +44,11 @@ def check_strength(password: str, *, login: str, training: bool = False) -> None
         raise UserError("password_one_character", at="password")
     if password == PUBLISHED_DEMO_PASSWORD and not training:
         raise UserError("password_published", at="password")
-    # zxcvbn's time grows quickly with length; the first _RATED characters decide.
+    # Imported here: its word lists cost more to load than the sign-in dialog may wait for,
+    # and only a new password is rated. Its time grows quickly with length; the first
+    # _RATED characters decide.
+    from zxcvbn import zxcvbn
+
     if zxcvbn(password[:_RATED], user_inputs=[login, *_PROGRAM_WORDS])["score"] < MIN_SCORE:
         raise UserError("password_weak", at="password")
 

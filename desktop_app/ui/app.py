@@ -10,7 +10,9 @@ the screens are about 70% of the time to a usable window, and SQLAlchemy alone c
 the whole bare PySide6 window. So this module imports nothing of them at its top: the
 QApplication and a start frame (the window's remembered size and place, titled, still empty)
 are shown first, and the heavy imports, the database and the main window follow once the frame
-is on screen; the main window then takes the frame's place.
+is on screen; the main window then takes the frame's place. A file that is ready to sign in to
+(services/sign_in_facts.py, plain sqlite3) skips the frame: the sign-in dialog is the first
+window, and the database opens behind it while the person types (`sign_in_early`).
 """
 
 from __future__ import annotations
@@ -91,15 +93,16 @@ def run_gui(
         if isinstance(started, int):
             return started
         first_admin = started
-    # Screenshots are taken of the main window alone, so they need no frame before it.
-    frame = None if screenshot is not None else show_start_frame(app, chosen)
     upgrades: list[Upgrade] = []
     early = None
     if screenshot is None and first_admin is None:
-        early = sign_in_early(db_path, chosen, training=training, user=user, frame=frame)
+        early = sign_in_early(db_path, chosen, training=training, user=user)
+    frame: QMainWindow | None = None
     if early is not None:
         db, office, actor = early
     else:
+        # Screenshots are taken of the main window alone, so they need no frame before it.
+        frame = None if screenshot is not None else show_start_frame(app, chosen)
         signed = _open_then_sign_in(db_path, chosen, training, user, upgrades, screenshot, frame,
                                     first_admin)  # fmt: skip
         if signed is None:
@@ -243,13 +246,15 @@ def _open_then_sign_in(
 
 
 def sign_in_early(
-    db_path: Path, lang: str, *, training: bool, user: str | None, frame: QMainWindow | None
+    db_path: Path, lang: str, *, training: bool, user: str | None
 ) -> tuple[Database, str, Actor | None] | None:
     """The sign-in dialog before the database is opened (it opens behind the dialog, and what
     the first page needs is warmed while the person types): the database, its office and who
-    signed in (None: cancelled). None when the file must be opened first (see
-    services/sign_in_facts.py, or the first-run set-up of a file without accounts) or could
-    not be opened behind the dialog: the usual path then opens it and says why."""
+    signed in (None: cancelled). The dialog is the first window, with no start frame behind
+    it: the frame stood in for the window during the heavy imports, which now happen while
+    the dialog is up. None when the file must be opened first (see services/sign_in_facts.py,
+    or the first-run set-up of a file without accounts) or could not be opened behind the
+    dialog: the usual path then opens it, with the frame, and says why."""
     from desktop_app.services.sign_in_facts import sign_in_facts
     from desktop_app.ui.sign_in.opening import Opening
     from desktop_app.ui.sign_in.start import sign_in_while_opening
@@ -258,7 +263,7 @@ def sign_in_early(
     if facts is None or not (facts.training or facts.accounts):
         return None
     opening = Opening(lambda: open_desk_database(db_path, training=training), _warm_first_page)
-    actor = sign_in_while_opening(facts, opening, user, lang, parent=frame)
+    actor = sign_in_while_opening(facts, opening, user, lang)
     try:
         db, office = opening.result()
     except UserError:

@@ -34,12 +34,11 @@ def test_the_dialog_is_shown_before_the_heavy_imports_and_enter_signs_in(db_path
         from pathlib import Path
         from PySide6.QtCore import QEvent, QObject, QTimer
         from PySide6.QtWidgets import QApplication
-        from desktop_app.ui.app import prepare_application, show_start_frame, sign_in_early
+        from desktop_app.ui.app import prepare_application, sign_in_early
         from desktop_app.ui.sign_in.sign_in_dialog import SignInDialog
 
         app = QApplication([])
         prepare_application(app, "ja", 10)
-        frame = show_start_frame(app, "ja")
         seen = []
 
         class Shown(QObject):
@@ -56,8 +55,7 @@ def test_the_dialog_is_shown_before_the_heavy_imports_and_enter_signs_in(db_path
 
         shown = Shown()
         app.installEventFilter(shown)
-        signed = sign_in_early(Path({str(db_path)!r}), "ja", training=False, user="admin",
-                               frame=frame)
+        signed = sign_in_early(Path({str(db_path)!r}), "ja", training=False, user="admin")
         db, office, actor = signed
         print(",".join(seen[0]) or "none")
         print(office, actor.login, actor.role)

@@ -25,12 +25,12 @@ from desktop_app.demo.accounts import DEMO_ACCOUNTS, DEMO_ADMIN, DEMO_PASSWORD
 from desktop_app.domain.actor import Actor
 from desktop_app.domain.errors import UserError
 from desktop_app.ui.sign_in.sign_in_dialog import SignInDialog
-from desktop_app.ui.worker import DbRunner
 
 if TYPE_CHECKING:
     from desktop_app.services.database import Database
     from desktop_app.services.sign_in_facts import SignInFacts
     from desktop_app.ui.sign_in.opening import Opening
+    from desktop_app.ui.worker import DbRunner
 
 _DEMO_LOGINS = {account.login for account in DEMO_ACCOUNTS}
 _POLL_MS = 5
@@ -40,6 +40,7 @@ def sign_in_from_environment(
     db: Database, user: str | None, password: str | None, lang: str
 ) -> Actor:
     from desktop_app.services import setup, staff
+    from desktop_app.ui.worker import DbRunner
 
     if password is None:
         raise UserError("password_missing")
@@ -65,6 +66,7 @@ def sign_in_interactively(
     """The signed-in actor, or None when the person cancelled. `user` pre-fills the login."""
     from desktop_app.services import setup, staff
     from desktop_app.ui.sign_in.first_run_dialog import FirstRunDialog
+    from desktop_app.ui.worker import DbRunner
 
     runner = DbRunner(lang)
     try:
@@ -106,20 +108,24 @@ def sign_in_while_opening(
     dialog; the caller, finding it failed, takes the usual path once the dialog is closed.
     None when the person cancelled.
     """
-    runner = DbRunner(lang)
+    runners: list[DbRunner] = []  # made at the first Enter: nothing before the dialog needs it
 
     def check(login: str, password: str) -> Actor:
         db = opening.result()[0]
         from desktop_app.services import staff
+        from desktop_app.ui.worker import DbRunner
 
-        return runner.call(staff.sign_in, db, login, password)
+        if not runners:
+            runners.append(DbRunner(lang))
+        return runners[0].call(staff.sign_in, db, login, password)
 
     try:
         dialog = _sign_in_dialog(check, user, lang, training=facts.training, parent=parent)
         _once_on_screen(dialog, opening.start)
         return dialog.actor if dialog.exec() == QDialog.DialogCode.Accepted else None
     finally:
-        runner.shutdown()
+        for runner in runners:
+            runner.shutdown()
 
 
 def _once_on_screen(dialog: QDialog, then: Callable[[], None]) -> None:

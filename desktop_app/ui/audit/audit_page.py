@@ -47,9 +47,9 @@ class AuditPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self.date_from = DateField(self)
+        self.date_from = DateField(self.tr("期間（から）"), self)
         self.date_from.setObjectName("auditFrom")
-        self.date_to = DateField(self)
+        self.date_to = DateField(self.tr("期間（まで）"), self)
         self.date_to.setObjectName("auditTo")
         self.staff = QComboBox(self, objectName="auditStaff")
         self.staff.addItem(self.tr("すべて"), "")

@@ -98,10 +98,10 @@ def sign_in_while_opening(
     opening: Opening[tuple[Database, str]],
     user: str | None,
     lang: str,
-    parent: QWidget | None = None,
 ) -> Actor | None:
     """The sign-in dialog of a file that has accounts (or is a training database), shown from
     its `facts` while `opening` opens the database behind it (started once the dialog is up).
+    It is the first window of the start-up, so it has no parent.
 
     Enter waits for the opening, then checks the password as always (staff.sign_in on a
     DbRunner: the same argon2 check, lockout and audit entry). A failed opening is said in the
@@ -120,7 +120,7 @@ def sign_in_while_opening(
         return runners[0].call(staff.sign_in, db, login, password)
 
     try:
-        dialog = _sign_in_dialog(check, user, lang, training=facts.training, parent=parent)
+        dialog = _sign_in_dialog(check, user, lang, training=facts.training, parent=None)
         _once_on_screen(dialog, opening.start)
         return dialog.actor if dialog.exec() == QDialog.DialogCode.Accepted else None
     finally:
@@ -134,7 +134,9 @@ def _once_on_screen(dialog: QDialog, then: Callable[[], None]) -> None:
 
     def check() -> None:
         handle = dialog.windowHandle()
-        if dialog.isVisible() and handle is not None and handle.isExposed():
+        if not dialog.isVisible():
+            return  # closed already: whoever needs `then` done asks for it
+        if handle is not None and handle.isExposed():
             then()
         else:
             QTimer.singleShot(_POLL_MS, check)

@@ -9,8 +9,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "renkei-desk"
 DB_ENV = "RENKEI_DESK_DB"
 DEFAULT_DB_NAME = "renkei-desk.sqlite3"
@@ -26,7 +24,7 @@ def database_path(explicit: str | None = None) -> Path:
     from_env = os.environ.get(DB_ENV)
     if from_env:
         return Path(from_env).expanduser()
-    return Path(platformdirs.user_data_dir(APP_NAME)) / DEFAULT_DB_NAME
+    return data_dir() / DEFAULT_DB_NAME
 
 
 def training_database_path(database: Path) -> Path:
@@ -35,11 +33,19 @@ def training_database_path(database: Path) -> Path:
     return database.with_name(f"{database.stem}{TRAINING_SUFFIX}{database.suffix}")
 
 
+# platformdirs is imported where a folder is asked for: a command given --db never needs it,
+# and it costs every start (it loads shutil, tempfile and bz2).
+
+
 def log_dir() -> Path:
+    import platformdirs
+
     return Path(platformdirs.user_log_dir(APP_NAME))
 
 
 def data_dir() -> Path:
+    import platformdirs
+
     return Path(platformdirs.user_data_dir(APP_NAME))
 
 

@@ -44,11 +44,10 @@ def check_strength(password: str, *, login: str, training: bool = False) -> None
         raise UserError("password_one_character", at="password")
     if password == PUBLISHED_DEMO_PASSWORD and not training:
         raise UserError("password_published", at="password")
-    # Imported here: its word lists cost more to load than the sign-in dialog may wait for,
-    # and only a new password is rated. Its time grows quickly with length; the first
-    # _RATED characters decide.
+    # Imported here: its word lists cost every command's start, and only a new password needs it.
     from zxcvbn import zxcvbn
 
+    # zxcvbn's time grows quickly with length; the first _RATED characters decide.
     if zxcvbn(password[:_RATED], user_inputs=[login, *_PROGRAM_WORDS])["score"] < MIN_SCORE:
         raise UserError("password_weak", at="password")
 

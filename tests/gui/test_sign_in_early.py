@@ -22,7 +22,7 @@ from tests.conftest import ADMIN_PASSWORD
 
 # What the dialog must not wait for.
 HEAVY = (
-    "sqlalchemy", "alembic", "openpyxl", "db.models", "db.engine",
+    "sqlalchemy", "alembic", "openpyxl", "zxcvbn", "db.models", "db.engine",
     "desktop_app.ui.main_window", "desktop_app.ui.inquiry_list",
 )  # fmt: skip
 

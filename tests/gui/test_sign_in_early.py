@@ -11,8 +11,9 @@ import textwrap
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
+from desktop_app.demo.accounts import DEMO_PASSWORD
 from desktop_app.domain.errors import UserError
 from desktop_app.services.sign_in_facts import SignInFacts
 from desktop_app.ui.sign_in.opening import Opening
@@ -33,7 +34,7 @@ def test_the_dialog_is_shown_before_the_heavy_imports_and_enter_signs_in(db_path
         import sys
         from pathlib import Path
         from PySide6.QtCore import QEvent, QObject, QTimer
-        from PySide6.QtWidgets import QApplication
+        from PySide6.QtWidgets import QApplication, QLabel
         from desktop_app.ui.app import prepare_application, sign_in_early
         from desktop_app.ui.sign_in.sign_in_dialog import SignInDialog
 
@@ -96,3 +97,23 @@ def test_a_failed_opening_is_said_in_the_dialog_and_nobody_is_signed_in(qtbot):
     assert sign_in_while_opening(facts, opening, "admin", "ja") is None
     assert "別のプログラムが書き込み中です" in seen["error"]
     assert seen["password"] == ""
+
+
+def test_a_training_database_s_dialog_lists_and_fills_in_its_demo_accounts(qtbot, db):
+    opening = Opening(lambda: (db, "SHIBA"), lambda _opened: None)
+    seen: dict[str, str] = {}
+
+    def look() -> None:
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, SignInDialog))
+        if not dialog.isVisible():
+            QTimer.singleShot(10, look)
+            return
+        seen["note"] = dialog.findChild(QLabel, "demoAccounts").text()
+        seen["login"], seen["password"] = dialog.login.text(), dialog.password.text()
+        dialog.reject()
+
+    QTimer.singleShot(0, look)
+    facts = SignInFacts(office="SHIBA", training=True, accounts=True)
+    assert sign_in_while_opening(facts, opening, None, "ja") is None
+    assert "demo-clerk" in seen["note"] and DEMO_PASSWORD in seen["note"]
+    assert (seen["login"], seen["password"]) == ("demo-admin", DEMO_PASSWORD)

@@ -21,7 +21,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop_app import config
-from desktop_app.demo.accounts import DEMO_ACCOUNTS, DEMO_ADMIN, DEMO_PASSWORD
 from desktop_app.domain.actor import Actor
 from desktop_app.domain.errors import UserError
 from desktop_app.ui.sign_in.sign_in_dialog import SignInDialog
@@ -32,7 +31,6 @@ if TYPE_CHECKING:
     from desktop_app.ui.sign_in.opening import Opening
     from desktop_app.ui.worker import DbRunner
 
-_DEMO_LOGINS = {account.login for account in DEMO_ACCOUNTS}
 _POLL_MS = 5
 
 
@@ -57,7 +55,11 @@ def sign_in_from_environment(
 def _login(user: str | None, *, training: bool) -> str:
     """Who signs in when nobody was named: a training database's demo administrator (its
     first start has no `admin`), else the first administrator."""
-    return user or (DEMO_ADMIN if training else config.sign_in_user())
+    if user or not training:
+        return user or config.sign_in_user()
+    from desktop_app.demo.accounts import DEMO_ADMIN
+
+    return DEMO_ADMIN
 
 
 def sign_in_interactively(
@@ -152,13 +154,20 @@ def _sign_in_dialog(
     training: bool,
     parent: QWidget | None,
 ) -> SignInDialog:
-    """A training database's dialog lists its demo accounts and is pre-filled with one."""
+    """A training database's dialog lists its demo accounts and is pre-filled with one (the
+    demo accounts, and the password module behind them, are imported for a training one only:
+    a ward's dialog comes without them)."""
+    login = _login(user, training=training)
+    if not training:
+        return SignInDialog(check, lang=lang, login=login, parent=parent)
+    from desktop_app.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+
     return SignInDialog(
         check,
         lang=lang,
-        login=_login(user, training=training),
-        demo=[(account.login, account.role) for account in DEMO_ACCOUNTS] if training else (),
+        login=login,
+        demo=[(account.login, account.role) for account in DEMO_ACCOUNTS],
         demo_password=DEMO_PASSWORD,
-        prefill=training and (user is None or user in _DEMO_LOGINS),
+        prefill=user is None or user in {account.login for account in DEMO_ACCOUNTS},
         parent=parent,
     )

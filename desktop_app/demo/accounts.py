@@ -18,8 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from desktop_app.domain.actor import Role, system_actor
-from desktop_app.services.passwords import PUBLISHED_DEMO_PASSWORD
+from desktop_app.domain.actor import PUBLISHED_DEMO_PASSWORD, Role, system_actor
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

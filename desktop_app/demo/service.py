@@ -125,8 +125,8 @@ def generate_demo_data(
             before = time.perf_counter()
         index_seconds = time.perf_counter() - before
         _save_counters(session, context.counters, generator.counters)
-        add_case_staff(session, generator.people)
         setup.mark_training(session)
+        add_case_staff(session, generator.people)
         audit.log(
             session, staff=staff, action="demo_data", entity="setting",
             entity_id="training", new=str(count),

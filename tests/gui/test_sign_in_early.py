@@ -73,6 +73,12 @@ def test_the_dialog_is_shown_before_the_heavy_imports_and_enter_signs_in(db_path
     assert signed_in == "SHIBA admin admin"
 
 
+def _shown_dialog() -> SignInDialog | None:
+    """The sign-in dialog on screen (earlier tests' closed ones may still exist)."""
+    shown = (w for w in QApplication.topLevelWidgets() if isinstance(w, SignInDialog))
+    return next((w for w in shown if w.isVisible()), None)
+
+
 def _failing_open() -> tuple[object, str]:
     raise UserError("database_busy", path="desk.sqlite3", detail="database is locked")
 
@@ -82,8 +88,8 @@ def test_a_failed_opening_is_said_in_the_dialog_and_nobody_is_signed_in(qtbot):
     seen: dict[str, str] = {}
 
     def enter() -> None:
-        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, SignInDialog))
-        if not dialog.isVisible():
+        dialog = _shown_dialog()
+        if dialog is None:
             QTimer.singleShot(10, enter)
             return
         dialog.password.setText("whatever-it-is")
@@ -104,8 +110,8 @@ def test_a_training_database_s_dialog_lists_and_fills_in_its_demo_accounts(qtbot
     seen: dict[str, str] = {}
 
     def look() -> None:
-        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, SignInDialog))
-        if not dialog.isVisible():
+        dialog = _shown_dialog()
+        if dialog is None:
             QTimer.singleShot(10, look)
             return
         seen["note"] = dialog.findChild(QLabel, "demoAccounts").text()

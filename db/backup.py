@@ -11,8 +11,10 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
+if TYPE_CHECKING:  # only annotations: the sign-in reads facts before SQLAlchemy is imported
+    from sqlalchemy import Engine
 
 OFFICE_KEY = "office_code"
 DATABASE_ID_KEY = "database_id"
@@ -148,6 +150,17 @@ def file_facts(path: Path) -> FileFacts:
         database_id=settings.get(DATABASE_ID_KEY),
         training=settings.get(TRAINING_KEY) == "1",
     )
+
+
+def has_accounts(path: Path) -> bool:
+    """Whether the file at `path` holds any member of staff (disabled ones too).
+
+    Raises sqlite3.DatabaseError when the file is no readable database."""
+    conn = _read_only(path)
+    try:
+        return conn.execute("SELECT 1 FROM staff LIMIT 1").fetchone() is not None
+    finally:
+        conn.close()
 
 
 def read_setting(path: Path, key: str) -> str | None:

@@ -161,6 +161,9 @@ class DemoGenerator:
         self.inquirers = self.actions = self.code_rows = 0
         self._next_pk = context.next_inquiry_pk
         self._office = _Pick((o, corpus.OFFICE_WEIGHTS.get(o, 2.0)) for o in self.offices)
+        # login -> (office, name): the people the cases name, made accounts by the service so
+        # that 担当 shows 高橋 一郎 rather than a login.
+        self.people: dict[str, tuple[str, str]] = {}
         self._staff = {office: self._staff_of(office) for office in self.offices}
         self._scenario = _Pick((self._prepare(s), s.weight) for s in corpus.SCENARIOS)
         self._muni = _Pick(
@@ -539,7 +542,12 @@ class DemoGenerator:
 
     def _staff_of(self, office: str) -> list[str]:
         names = self.rng.sample(corpus.FAMILY_NAMES[:34], 3)
-        return [f"{office.lower()}.{romaji}" for _, _, romaji in names]
+        logins = [f"{office.lower()}.{romaji}" for _, _, romaji in names]
+        for login, (family, _, _) in zip(logins, names, strict=True):
+            # The given name by position, not by the dice: the cases stay what the seed made.
+            given = corpus.GIVEN_NAMES[len(self.people) % len(corpus.GIVEN_NAMES)][0]
+            self.people.setdefault(login, (office, f"{family} {given}"))
+        return logins
 
     @staticmethod
     def _prepare(spec: corpus.Scenario) -> _Scenario:

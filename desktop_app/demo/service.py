@@ -42,7 +42,7 @@ from db.models import (
     ReceiptCounter,
     Staff,
 )
-from desktop_app.demo.accounts import ensure_demo_accounts
+from desktop_app.demo.accounts import add_case_staff, ensure_demo_accounts
 from desktop_app.demo.generator import DemoContext, DemoGenerator
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.local_time import local_today
@@ -126,6 +126,7 @@ def generate_demo_data(
         index_seconds = time.perf_counter() - before
         _save_counters(session, context.counters, generator.counters)
         setup.mark_training(session)
+        add_case_staff(session, generator.people)
         audit.log(
             session, staff=staff, action="demo_data", entity="setting",
             entity_id="training", new=str(count),

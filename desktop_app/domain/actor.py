@@ -14,6 +14,11 @@ from enum import StrEnum
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.messages import Localized
 
+# The demo accounts' password, printed in README and on a training database's sign-in screen:
+# refused for every account of a real database (services.passwords). Here, not beside the
+# hashing, so that the sign-in dialog can show it without loading argon2.
+PUBLISHED_DEMO_PASSWORD = "kenshu-2026"
+
 
 class Role(StrEnum):
     """Ordered from least to most trusted; each role has every permission of the ones before."""

@@ -20,13 +20,12 @@ from functools import cache
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from desktop_app.domain.actor import PUBLISHED_DEMO_PASSWORD
 from desktop_app.domain.errors import UserError
 
 MIN_LENGTH = 10
 MIN_SCORE = 3
 _RATED = 64
-# The demo accounts' password, printed in README and on a training database's sign-in screen.
-PUBLISHED_DEMO_PASSWORD = "kenshu-2026"
 # Words a guesser tries first at this desk: the program's own names.
 _PROGRAM_WORDS = ("renkei", "desk", "renkeidesk", "madoguchi-desk")
 _HASHER = PasswordHasher(time_cost=2, memory_cost=19_456, parallelism=1)

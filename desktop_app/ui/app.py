@@ -10,7 +10,9 @@ the screens are about 70% of the time to a usable window, and SQLAlchemy alone c
 the whole bare PySide6 window. So this module imports nothing of them at its top: the
 QApplication and a start frame (the window's remembered size and place, titled, still empty)
 are shown first, and the heavy imports, the database and the main window follow once the frame
-is on screen; the main window then takes the frame's place.
+is on screen; the main window then takes the frame's place. A file that is ready to sign in to
+(services/sign_in_facts.py, plain sqlite3) skips the frame: the sign-in dialog is the first
+window, and the database opens behind it while the person types (`sign_in_early`).
 """
 
 from __future__ import annotations
@@ -91,23 +93,21 @@ def run_gui(
         if isinstance(started, int):
             return started
         first_admin = started
-    # Screenshots are taken of the main window alone, so they need no frame before it.
-    frame = None if screenshot is not None else show_start_frame(app, chosen)
     upgrades: list[Upgrade] = []
-    opened = _open_or_recover(db_path, chosen, training, upgrades, screenshot, frame)
-    if opened is None:
-        return 2
-    db, office, frame = opened
-    try:
-        actor = (
-            _sign_in(db, user, chosen, screenshot=screenshot, frame=frame)
-            if first_admin is None
-            else _sign_in_first_admin(db, first_admin)
-        )
-    except UserError as exc:
-        db.dispose()
-        _refuse(exc, chosen, interactive=False)
-        return 2
+    early = None
+    if screenshot is None and first_admin is None:
+        early = sign_in_early(db_path, chosen, training=training, user=user)
+    frame: QMainWindow | None = None
+    if early is not None:
+        db, office, actor = early
+    else:
+        # Screenshots are taken of the main window alone, so they need no frame before it.
+        frame = None if screenshot is not None else show_start_frame(app, chosen)
+        signed = _open_then_sign_in(db_path, chosen, training, user, upgrades, screenshot, frame,
+                                    first_admin)  # fmt: skip
+        if signed is None:
+            return 2
+        db, office, actor, frame = signed
     if actor is None:  # cancelled
         if frame is not None:
             frame.close()
@@ -214,6 +214,73 @@ def _open_or_recover(
         _refuse(exc, lang, interactive=screenshot is None)
         return None
     return db, office, frame
+
+
+def _open_then_sign_in(
+    db_path: Path,
+    lang: str,
+    training: bool,
+    user: str | None,
+    upgrades: list[Upgrade],
+    screenshot: Path | None,
+    frame: QMainWindow | None,
+    first_admin: FirstAdmin | None,
+) -> tuple[Database, str, Actor | None, QMainWindow | None] | None:
+    """The usual path: the database opened (upgraded, recovered), then the sign-in. None,
+    after saying why, when it could not be opened or signed in to."""
+    opened = _open_or_recover(db_path, lang, training, upgrades, screenshot, frame)
+    if opened is None:
+        return None
+    db, office, frame = opened
+    try:
+        actor = (
+            _sign_in(db, user, lang, screenshot=screenshot, frame=frame)
+            if first_admin is None
+            else _sign_in_first_admin(db, first_admin)
+        )
+    except UserError as exc:
+        db.dispose()
+        _refuse(exc, lang, interactive=False)
+        return None
+    return db, office, actor, frame
+
+
+def sign_in_early(
+    db_path: Path, lang: str, *, training: bool, user: str | None
+) -> tuple[Database, str, Actor | None] | None:
+    """The sign-in dialog before the database is opened (it opens behind the dialog, and what
+    the first page needs is warmed while the person types): the database, its office and who
+    signed in (None: cancelled). The dialog is the first window, with no start frame behind
+    it: the frame stood in for the window during the heavy imports, which now happen while
+    the dialog is up. None when the file must be opened first (see services/sign_in_facts.py,
+    or the first-run set-up of a file without accounts) or could not be opened behind the
+    dialog: the usual path then opens it, with the frame, and says why."""
+    from desktop_app.services.sign_in_facts import sign_in_facts
+    from desktop_app.ui.sign_in.opening import Opening
+    from desktop_app.ui.sign_in.start import sign_in_while_opening
+
+    facts = sign_in_facts(db_path)
+    if facts is None or not (facts.training or facts.accounts):
+        return None
+    opening = Opening(lambda: open_desk_database(db_path, training=training), _warm_first_page)
+    actor = sign_in_while_opening(facts, opening, user, lang)
+    try:
+        db, office = opening.result()
+    except UserError:
+        return None
+    opening.finish()
+    return db, office, actor
+
+
+def _warm_first_page(opened: tuple[Database, str]) -> None:
+    """Behind the sign-in dialog: the main window's modules, then the list's first page read
+    once, so that its pages of the file are in memory when the window asks for them."""
+    from desktop_app.domain.local_time import local_today
+    from desktop_app.services.search import InquiryFilter
+    from desktop_app.ui.inquiry_list.list_model import load_head
+
+    _import_main_window()
+    load_head(opened[0], InquiryFilter(today=local_today()), "received_at", True)
 
 
 def _sign_in_first_admin(db: Database, admin: FirstAdmin) -> Actor:

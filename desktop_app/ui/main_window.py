@@ -356,6 +356,7 @@ class MainWindow(QMainWindow):
                 return None
             index = PAGES.index(name)
             placeholder = self.stack.widget(index)
+            assert placeholder is not None  # every page has its place in the stack from the start
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
             self.stack.insertWidget(index, _scrolled(page) if name in _SCROLLED else page)

@@ -117,11 +117,11 @@ def report_html(report: Report) -> str:
         + "".join(f"<th>{e(c.label)}</th>" for c in cross.columns)
         + "<th>計</th></tr></thead>"
     )
-    for office, cells in zip(cross.rows, cross.cells, strict=True):
+    for row, cells in zip(cross.rows, cross.cells, strict=True):
         parts.append(
-            f"<tr><td>{e(office.label)}</td>"
+            f"<tr><td>{e(row.label)}</td>"
             + "".join(f"<td class='n'>{n:,}</td>" for n in cells)
-            + f"<td class='n'><b>{office.count:,}</b></td></tr>"
+            + f"<td class='n'><b>{row.count:,}</b></td></tr>"
         )
     parts.append(
         "<tr><td><b>計</b></td>"

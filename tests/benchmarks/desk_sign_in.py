@@ -1,11 +1,11 @@
 """The desk side of the sign-in figures, as `renkei-desk gui` starts on a real database.
 
 A standalone script (run by path) that imports only the program and follows `run_gui`: the
-start frame, the database opened, the sign-in dialog. It prints "dialog" once the dialog is
-painted on screen, then types the password and presses Enter (SignInDialog.submit, the hash
-check included), and prints "page <ms>" once the main window shows the first page of the list
-painted, <ms> counted in this process from the Enter ("checked <ms>" when the password
-check alone is done); then "ready". Usage:
+sign-in dialog with the database opening behind it (`sign_in_early`), no start frame. It
+prints "dialog" once the dialog is painted on screen, then types the password and presses
+Enter (SignInDialog.submit, the hash check included), and prints "page <ms>" once the main
+window shows the first page of the list painted, <ms> counted in this process from the Enter
+("checked <ms>" when the password check alone is done); then "ready". Usage:
 `python desk_sign_in.py DB LOGIN PASSWORD`.
 """
 
@@ -27,17 +27,14 @@ def main(path: Path, login: str, password: str) -> None:
     from PySide6.QtWidgets import QApplication
 
     from desktop_app.ui import preferences
-    from desktop_app.ui.app import prepare_application, show_start_frame
+    from desktop_app.ui.app import prepare_application
 
     app = QApplication([])
     prepare_application(app, "ja", preferences.DEFAULT_FONT_PT)
-    frame = show_start_frame(app, "ja")
 
-    from desktop_app.ui import app as desk_app
-    from desktop_app.ui.app import DeskApp, open_desk_database
+    from desktop_app.ui.app import DeskApp, sign_in_early
     from desktop_app.ui.sign_in.sign_in_dialog import SignInDialog
 
-    db, office = open_desk_database(path)
     entered: list[float] = []
 
     def answer() -> None:
@@ -60,10 +57,11 @@ def main(path: Path, login: str, password: str) -> None:
         print(f"checked {(time.perf_counter() - entered[0]) * 1000:.1f}", flush=True)
 
     QTimer.singleShot(0, answer)
-    actor = desk_app._sign_in(db, login, "ja", screenshot=None, frame=frame)  # noqa: SLF001
-    assert actor is not None
+    signed = sign_in_early(path, "ja", training=False, user=login)
+    assert signed is not None and signed[2] is not None
+    db, office, actor = signed
     desk = DeskApp(app, db, office, actor)
-    window = desk.build("ja", restore=False, replacing=frame)
+    window = desk.build("ja", restore=False)
     model = window.list_page.model
     _until(app, lambda: window.windowHandle().isExposed() and model.row_at(0) is not None)
     window.repaint()

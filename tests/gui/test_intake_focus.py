@@ -1,8 +1,10 @@
-"""The intake form after Ctrl+N: at the top with 受付日 focused and nothing of the previous case
-highlighted; Tab into an address filled from the postal code leaves the cursor at its end."""
+"""The intake form after Ctrl+N: at the top with 受付日 focused (its date selected, so typing
+replaces it) and nothing of the previous case highlighted; Tab into a date box selects its date;
+Tab into an address filled from the postal code leaves the cursor at its end."""
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 
 import pytest
@@ -16,6 +18,7 @@ pytestmark = pytest.mark.skipif(
     reason="the intake form is not in this tree",
 )
 CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
 @pytest.fixture
@@ -53,6 +56,30 @@ def test_ctrl_n_starts_at_the_top_on_the_received_date(qtbot, window, desk, sett
     assert fields.currentRow() == -1  # no entry left highlighted for Space to toggle
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
     assert fields.codes() == []
+
+
+def test_ctrl_n_then_typing_a_date_replaces_today(qtbot, window, desk, settle):
+    qtbot.keyClick(window, Qt.Key.Key_N, CTRL)
+    settle(desk)
+    received = window.intake.inquiry.received_at
+    assert QApplication.focusWidget() is received.edit
+    assert received.edit.text()  # today's date is there to be typed over
+    qtbot.keyClicks(received.edit, "R8.12.7")
+    assert received.edit.text() == "R8.12.7"
+    assert received.date() == dt.date(2026, 12, 7)
+    assert received.echo.text().startswith("2026/12/07")
+
+
+def test_tab_into_a_date_box_selects_its_date(qtbot, window, desk, settle):
+    qtbot.keyClick(window, Qt.Key.Key_N, CTRL)
+    settle(desk)
+    received = window.intake.inquiry.received_at.edit
+    received.setCursorPosition(0)
+    qtbot.keyClick(received, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not received
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab, SHIFT)
+    assert QApplication.focusWidget() is received
+    assert received.selectedText() == received.text() != ""
 
 
 def test_tab_into_a_filled_address_puts_the_cursor_at_its_end(qtbot, window, desk, settle):

@@ -337,6 +337,41 @@ def test_demo_data_marks_a_training_database(demo, db, sql):
         opened.dispose()
 
 
+def test_every_person_a_case_names_has_a_name_and_cannot_sign_in(sql):
+    named = {
+        login: (name, active, hashed)
+        for login, name, active, hashed in sql(
+            "SELECT login, display_name, active, password_hash FROM staff"
+        )
+    }
+    people = {
+        login
+        for (login,) in sql(
+            "SELECT staff FROM inquiry UNION SELECT updated_by FROM inquiry"
+            " UNION SELECT staff FROM action UNION SELECT updated_by FROM action"
+        )
+    }
+    assert people and people <= set(named)
+    family = {kanji for kanji, _, _ in corpus.FAMILY_NAMES}
+    given = {kanji for kanji, _, _ in corpus.GIVEN_NAMES}
+    for login in people:
+        name, active, hashed = named[login]
+        surname, first = name.split(" ")
+        assert surname in family and first in given, name
+        assert not active and hashed is None  # nobody signs in as them
+
+
+def test_demo_data_a_second_time_adds_only_the_new_people(db, db_path):
+    generate_demo_data(db, count=30, seed=2, today=TODAY)
+    with sqlite3.connect(db_path) as conn:
+        before = dict(conn.execute("SELECT login, display_name FROM staff").fetchall())
+    generate_demo_data(db, count=30, seed=3, today=TODAY)
+    with sqlite3.connect(db_path) as conn:
+        after = dict(conn.execute("SELECT login, display_name FROM staff").fetchall())
+        cases = {login for (login,) in conn.execute("SELECT DISTINCT staff FROM inquiry")}
+    assert before.items() <= after.items() and cases <= set(after)
+
+
 def test_a_refused_demo_load_does_not_mark_the_database(db):
     with pytest.raises(UserError):
         generate_demo_data(db, count=0, today=TODAY)

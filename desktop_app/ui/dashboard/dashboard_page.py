@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from typing import Any
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -99,9 +100,9 @@ class DashboardPage(QWidget):
             for (key, _), label in zip(HEADLINE_LABELS, self._labels(), strict=True)
         ]
         self.headline.setText(f"{figures.period.title}　" + "　".join(parts))
-        self.months.show(figures)
-        self.status.show(figures)
-        self.fields.show(figures)
+        self.months.show_figures(figures)
+        self.status.show_figures(figures)
+        self.fields.show_figures(figures)
         self.map.show_places(figures.places)
         self.ranking.show_places(figures.places)
         self.shown.emit(figures)
@@ -116,7 +117,7 @@ class DashboardPage(QWidget):
             self.tr("期限超過（現在）"),
         )
 
-    def _period_filter(self, period: Period, **conditions: object) -> InquiryFilter:
+    def _period_filter(self, period: Period, **conditions: Any) -> InquiryFilter:
         return InquiryFilter(date_from=period.first, date_to=period.last, **conditions)
 
     @Slot(int, int, str)

@@ -29,7 +29,7 @@ class FieldChart(QChartView):
         self.bars: QBarSet | None = None
         self.codes: list[str] = []  # the field of each bar, from the bottom
 
-    def show(self, figures: Dashboard) -> None:
+    def show_figures(self, figures: Dashboard) -> None:
         chart = self.chart()
         clear(chart)
         most = sorted((r for r in figures.fields.rows if r.count), key=lambda r: -r.count)

@@ -30,7 +30,7 @@ class MonthChart(QChartView):
         self.series: QStackedBarSeries | None = None
         self.codes: list[str] = []  # the relationship of each bar set, in order
 
-    def show(self, figures: Dashboard) -> None:
+    def show_figures(self, figures: Dashboard) -> None:
         chart = self.chart()
         clear(chart)
         self.months = list(figures.period.months())

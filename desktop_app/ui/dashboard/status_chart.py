@@ -24,7 +24,7 @@ class StatusChart(QChartView):
         self.series: QPieSeries | None = None
         self.codes: list[str] = []  # the status of each slice, in order
 
-    def show(self, figures: Dashboard) -> None:
+    def show_figures(self, figures: Dashboard) -> None:
         chart = self.chart()
         clear(chart)
         series = QPieSeries()

@@ -109,8 +109,8 @@ class ConflictQueue(QGroupBox):
                 ],
             )
             item.setData(0, Qt.ItemDataRole.UserRole, record.id)
-        if found:
-            self.table.setCurrentItem(self.table.topLevelItem(0))
+        if found and (first := self.table.topLevelItem(0)) is not None:
+            self.table.setCurrentItem(first)
         self.open_button.setEnabled(bool(found))
         self.empty.setVisible(not found)
         self.countChanged.emit(len(found))

@@ -16,6 +16,7 @@ GUI thread only.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
@@ -165,7 +166,8 @@ class LedgerWizard(QWizard):
         self.report = report
         self.report_page.show_report(report, done=True)
         self._default_to_run(False)
-        self.button(QWizard.WizardButton.FinishButton).setDefault(True)
+        # A wizard's buttons are QPushButtons; the stubs say QAbstractButton.
+        cast(QPushButton, self.button(QWizard.WizardButton.FinishButton)).setDefault(True)
         if report.imported:
             self.imported.emit()
 

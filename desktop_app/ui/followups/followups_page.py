@@ -91,7 +91,7 @@ class FollowUpsPage(QWidget):
             self._ctx.db,
             today,
             self.within.currentData(),
-            on_done=lambda loaded: self._show(*loaded, today),
+            on_done=lambda loaded: self._show(loaded[0], loaded[1], today),  # rows, overdue
             owner=self,
             background=True,
         )

@@ -78,7 +78,9 @@ class AddActionDialog(SavingDialog):
         layout.addWidget(self.buttons)
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        chain = (self.kind, self.action_date, self.note, self.next_due, self.target_kind)
+        chain: tuple[QWidget, ...] = (
+            self.kind, self.action_date, self.note, self.next_due, self.target_kind
+        )  # fmt: skip
         chain += (self.target, self.reply_due, save, cancel)
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)  # as the dialog reads, whatever was built first

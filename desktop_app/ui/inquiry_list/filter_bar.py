@@ -136,7 +136,9 @@ class FilterBar(QWidget):
         for row, caption, combo in pairs:
             row.addWidget(self._caption(caption, combo))
             row.addWidget(combo, 1)
-        chain = (self.text, self.place, self.agreement, clear, self.date_from, self.date_to)
+        chain: tuple[QWidget, ...] = (
+            self.text, self.place, self.agreement, clear, self.date_from, self.date_to
+        )  # fmt: skip
         chain += (self.overdue, *(combo for _, _, combo in pairs))
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)  # as the bar reads, row by row

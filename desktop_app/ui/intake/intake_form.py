@@ -273,7 +273,7 @@ class IntakeForm(QWidget):
             self._ask_which(exc, then_new=then_new)
             return
         first = self._errors.show(exc, self._ctx.lang) if isinstance(exc, UserError) else None
-        if first is None:
+        if first is None or not isinstance(exc, UserError):
             show_error(self, exc, self._ctx.lang)  # a refusal no field explains: say it all
             return
         self._set_notice(

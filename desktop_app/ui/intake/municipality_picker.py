@@ -7,7 +7,7 @@ with the list's place filter), and the chosen ones stay visible as removable ent
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QLineEdit,
@@ -90,7 +90,7 @@ class MunicipalityPicker(QWidget):
                 owner=self,
             )
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802, ANN001 (Qt's signature)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if (
             watched is self.chosen
             and isinstance(event, QKeyEvent)

@@ -7,6 +7,8 @@ the desk). Lookups are debounced and run on the worker; stale answers are droppe
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,7 +45,7 @@ class SuggestionPanel(QGroupBox):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("以前の相談者の候補"), parent)
         self._ctx = ctx
-        self._keys: dict[str, str] = {}
+        self._keys: dict[str, Any] = {}  # suggest_duplicates' keywords
         self._linked_id: str | None = None
         self._asked = 0
         self.list = QListWidget(self)

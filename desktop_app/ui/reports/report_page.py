@@ -14,6 +14,7 @@ nothing, while a busy bar shows; the page then says where it went. GUI thread on
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
@@ -180,8 +181,9 @@ class ReportPage(QWidget):
         if pdf:
             from desktop_app.ui.report_pdf import write_pdf
 
-            job = (report_export.export_with, self._ctx.db, period, path, write_pdf)
-            options: dict[str, object] = {"actor": actor, "office": office}
+            db = self._ctx.db
+            job: tuple[Any, ...] = (report_export.export_with, db, period, path, write_pdf)
+            options: dict[str, Any] = {"actor": actor, "office": office}
         else:
             job = (report_export.export_workbook, self._ctx.db, period, path)
             options = {"actor": actor, "office": office, "personal": self._personal()}

@@ -56,9 +56,9 @@ class ConflictDialog(QDialog):
         layout.addWidget(self.buttons)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         QWidget.setTabOrder(self.view.focus_last(), ok)
-        conflicts = self.view.conflict_keys()
-        if conflicts:  # the first choice to make, not the bulk buttons above it
-            self.view.choice_buttons(conflicts[0])[0].setFocus()
+        open_keys = self.view.conflict_keys()
+        if open_keys:  # the first choice to make, not the bulk buttons above it
+            self.view.choice_buttons(open_keys[0])[0].setFocus()
         self.resize(1000, 640)
 
     @Slot()

@@ -5,7 +5,9 @@ Reading follows `domain.dates.parse_date`; `+N` (half- or full-width) means N �
 the text is rewritten as yyyy/mm/dd, the one date format of every screen, and the 和暦 is shown
 in the tooltip. An unreadable text is marked and reads as invalid, so a dialog can refuse it
 with the domain's message. The box is wide enough for the longest way a date is typed
-(令和８年１２月１５日). GUI thread only.
+(令和８年１２月１５日). Focus given by the keyboard or by the program (Tab, Ctrl+N landing on
+受付日) selects the date, so the clerk types over it instead of after it; a click still places
+the cursor where it lands. GUI thread only.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ import datetime as dt
 import re
 import unicodedata
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from desktop_app.domain.business_days import add_business_days
@@ -25,6 +28,12 @@ from desktop_app.ui.vocab import format_date
 
 _BUSINESS_DAYS = re.compile(r"^\+(\d{1,2})$")
 _WIDEST = "令和８年１２月１５日"
+_TYPED_OVER = {
+    Qt.FocusReason.TabFocusReason,
+    Qt.FocusReason.BacktabFocusReason,
+    Qt.FocusReason.ShortcutFocusReason,
+    Qt.FocusReason.OtherFocusReason,
+}
 
 
 def read_date(text: str, label: str) -> dt.date | None:
@@ -81,6 +90,11 @@ class DateField(QLineEdit):
     def set_value(self, value: dt.date | None) -> None:
         self.setText(format_date(value))
         self._show_state(value)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt's name)
+        super().focusInEvent(event)
+        if event.reason() in _TYPED_OVER:
+            self.selectAll()
 
     @Slot()
     def _normalise(self) -> None:

@@ -9,7 +9,7 @@ GUI thread only.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -52,13 +52,14 @@ class LookupCompleter(QCompleter):
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         edit.textEdited.connect(self._timer.start)
         self._timer.timeout.connect(self._look_up)
-        self.activated[QModelIndex].connect(self._on_activated)
+        # The index overload of `activated` (the stubs do not know signals can be indexed).
+        cast(Any, self.activated)[QModelIndex].connect(self._on_activated)
 
     @Slot()
     def _look_up(self) -> None:
         typed = self._edit.text().strip()
         if not typed:
-            self.popup().hide()
+            self._hide_popup()
             return
         self._ctx.runner.run(
             self._lookup,
@@ -79,7 +80,12 @@ class LookupCompleter(QCompleter):
         if found:
             self.complete()
         else:
-            self.popup().hide()
+            self._hide_popup()
+
+    def _hide_popup(self) -> None:
+        popup = self.popup()  # made by setModel above, so never None here
+        if popup is not None:
+            popup.hide()
 
     @Slot(QModelIndex)
     def _on_activated(self, index: QModelIndex) -> None:

@@ -110,12 +110,12 @@ class SavingDialog(QDialog):
         elsewhere: list[UserError] = []
         placed: list[FieldBox] = []
         for error in each_error(exc):
-            box = self.error_boxes.get(field_of(error) or "")
-            if box is None:
+            found = self.error_boxes.get(field_of(error) or "")
+            if found is None:
                 elsewhere.append(error)
             else:
-                box.set_error(error.message(self.ctx.lang))
-                placed.append(box)
+                found.set_error(error.message(self.ctx.lang))
+                placed.append(found)
         if placed:
             placed[0].setFocus()
         if elsewhere:

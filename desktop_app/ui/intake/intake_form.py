@@ -134,8 +134,8 @@ class IntakeForm(QWidget):
             self.save_button,
             self.save_next_button,
         ]
-        for first, second in zip(chain, chain[1:], strict=False):
-            QWidget.setTabOrder(first, second)
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
 
     def _connect(self) -> None:
         shortcuts = {

@@ -33,14 +33,17 @@ from sqlalchemy import (
     ColumnElement,
     Integer,
     Select,
+    String,
     and_,
     case,
+    column,
     exists,
     func,
     literal_column,
     or_,
     select,
 )
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session, aliased
 
 from db.engine import Database
@@ -152,7 +155,34 @@ def receipt_clause(query: str) -> ColumnElement[bool] | None:
         return None
     if named.exact is not None:
         return Inquiry.receipt_no == named.exact
-    return Inquiry.receipt_no.like(f"%{named.suffix}")
+    assert named.suffix is not None
+    # Each office and fiscal year's number with this serial, looked up in the unique index,
+    # then held to the whole suffix: a LIKE '%…' read every key (seconds at 1,000,000).
+    serial = named.suffix.rsplit("-", 1)[1]
+    candidates = select(_RECEIPT_PREFIXES.c.prefix.op("||")(f"-{serial}"))
+    return and_(Inquiry.receipt_no.in_(candidates), Inquiry.receipt_no.like(f"%{named.suffix}"))
+
+
+# Every receipt number's part before its 5-digit serial ("SHIBA-2026" of SHIBA-2026-01412),
+# once each: a skip scan of the unique index, one seek per office and fiscal year (a key past
+# `prefix || '~'` starts the next one, '~' sorting after every character of a serial).
+_RECEIPT_PREFIXES = (
+    sql_text(
+        """
+        WITH RECURSIVE prefixes(prefix) AS (
+            SELECT (SELECT substr(receipt_no, 1, length(receipt_no) - 6) FROM inquiry
+                    ORDER BY receipt_no LIMIT 1)
+            UNION ALL
+            SELECT (SELECT substr(i.receipt_no, 1, length(i.receipt_no) - 6) FROM inquiry i
+                    WHERE i.receipt_no > prefixes.prefix || '~' ORDER BY i.receipt_no LIMIT 1)
+            FROM prefixes WHERE prefixes.prefix IS NOT NULL
+        )
+        SELECT prefix FROM prefixes WHERE prefix IS NOT NULL
+        """
+    )
+    .columns(column("prefix", String))
+    .subquery("receipt_prefixes")
+)
 
 
 def count_inquiries(db: Database, flt: InquiryFilter) -> int:
@@ -385,7 +415,20 @@ def _first_pks(
     limit: int,
     common: bool,
 ) -> list[int]:
-    return list(session.scalars(_ordered(flt, sort, descending, walk_index=common).limit(limit)))
+    named = receipt_clause(flt.text)
+    if named is None:
+        return list(
+            session.scalars(_ordered(flt, sort, descending, walk_index=common).limit(limit))
+        )
+    # The numbers named come first (a few rows), then the text's matches in list order, read
+    # as any text's are: ordering everything by "named first" sorted every match.
+    first = list(session.scalars(_in_order(_filtered(flt).where(named), sort, descending)))
+    rest = _in_order(
+        _filtered(flt, walk_index=common, receipts=False).where(Inquiry.pk.not_in(first)),
+        sort,
+        descending,
+    )
+    return (first + list(session.scalars(rest.limit(limit))))[:limit]
 
 
 def iter_inquiries(db: Database, flt: InquiryFilter, *, actor: Actor) -> Iterator[InquiryRecord]:
@@ -438,20 +481,35 @@ def _records(session: Session, pks: Sequence[int]) -> list[InquiryRecord]:
 def _ordered(
     flt: InquiryFilter, sort: SortKey, descending: bool, *, walk_index: bool = False
 ) -> Select[int]:
-    column = _SORT_COLUMNS[sort]
     named = receipt_clause(flt.text)
     filtered = _filtered(flt, walk_index=walk_index and named is None)
     # The inquiries a receipt number names come first, whatever the order.
-    first = () if named is None else (case((named, 0), else_=1),)
+    return _in_order(filtered, sort, descending, first=named)
+
+
+def _in_order(
+    statement: Select[int],
+    sort: SortKey,
+    descending: bool,
+    *,
+    first: ColumnElement[bool] | None = None,
+) -> Select[int]:
+    """`statement` in the list's order (`first`: the rows it holds before all others)."""
+    column = _SORT_COLUMNS[sort]
+    ahead = () if first is None else (case((first, 0), else_=1),)
     if descending:
-        return filtered.order_by(*first, column.desc(), Inquiry.pk.desc())
-    return filtered.order_by(*first, column.asc(), Inquiry.pk.asc())
+        return statement.order_by(*ahead, column.desc(), Inquiry.pk.desc())
+    return statement.order_by(*ahead, column.asc(), Inquiry.pk.asc())
 
 
-def _filtered(flt: InquiryFilter, *, walk_index: bool = False) -> Select[int]:
+def _filtered(
+    flt: InquiryFilter, *, walk_index: bool = False, receipts: bool = True
+) -> Select[int]:
+    """The list's rows for `flt` (`receipts=False`: its text as text alone, not as the
+    receipt numbers it may name)."""
     statement = select(Inquiry.pk).where(Inquiry.deleted.is_(False))
     matches = term_matches(flt.text)
-    named = receipt_clause(flt.text)
+    named = receipt_clause(flt.text) if receipts else None
     key = _PK_UNINDEXED if walk_index else Inquiry.pk
     if matches:
         text_match: ColumnElement[bool] = key.in_(matching_pks(matches))

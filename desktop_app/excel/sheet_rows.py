@@ -42,6 +42,10 @@ MAX_ROWS = 1_048_576  # the most rows a sheet holds; Excel refuses a file with m
 _EPOCH = dt.datetime(1899, 12, 30)
 _FIRST_REGULAR_DAY = dt.date(1900, 3, 1)  # before it, Excel's phantom 29 Feb 1900 shifts days
 _NEEDS_ESCAPE = re.compile(r"[&<>\x00-\x08\x0b\x0c\x0d\x0e-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_")
+# The same test in two parts, for long text: a character class alone is searched about three
+# times faster, and "_x" is rare enough to look for first.
+_ESCAPED_CHARS = re.compile(r"[&<>\x00-\x08\x0b\x0c\x0d\x0e-\x1f\ufffe\uffff]")
+_EXCEL_ESCAPE = re.compile(r"_x[0-9A-Fa-f]{4}_")
 _TRANSLATION = {
     ord("&"): "&amp;",
     ord("<"): "&lt;",
@@ -175,7 +179,10 @@ def _tall_row(
     """A row of `lines` lines (capped), laid out as `TallRows` says."""
     shown = len(tall.widths)
     # One search over the row's text: almost no row needs escaping.
-    clean = _NEEDS_ESCAPE.search("".join([v for v in row if type(v) is str])) is None
+    joined = "".join([v for v in row if type(v) is str])
+    clean = _ESCAPED_CHARS.search(joined) is None and (
+        "_x" not in joined or _EXCEL_ESCAPE.search(joined) is None
+    )
     cells = [f'<row r="{n}" ht="{min(lines, MAX_LINES) * LINE_POINTS}" customHeight="1">']
     for style, letters_part, values in (
         (f' s="{tall.wrap}"', letters[:shown], row[:shown]),

@@ -77,7 +77,7 @@ def main() -> None:
 
 def _prepare(path: Path) -> None:
     """Every case closed on the day it came in; personal data left on the first DUE only."""
-    conn = sqlite3.connect(path, isolation_level=None)
+    conn = _connect(path)
     conn.execute("BEGIN")
     conn.execute(
         "UPDATE inquiry SET closed_on = received_at,"
@@ -93,15 +93,21 @@ def _prepare(path: Path) -> None:
     conn.close()
 
 
+def _connect(path: Path) -> sqlite3.Connection:
+    """sqlite3 with the folding functions the search triggers call."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    for name, function in database.SQL_FUNCTIONS.items():
+        conn.create_function(name, 1, function, deterministic=True)
+    return conn
+
+
 def _no_personal() -> str:
     return " AND ".join(f"{key} = ''" for key in PERSONAL_INQUIRER_FIELDS)
 
 
 def _bare(path: Path) -> float:
     """sqlite3 emptying the same fields of the same rows, the search triggers firing."""
-    conn = sqlite3.connect(path, isolation_level=None)
-    for name, function in database.SQL_FUNCTIONS.items():
-        conn.create_function(name, 1, function, deterministic=True)
+    conn = _connect(path)
     blank = ", ".join(f"{key} = ''" for key in PERSONAL_INQUIRER_FIELDS)
     started = time.perf_counter()
     conn.execute("BEGIN IMMEDIATE")

@@ -181,13 +181,18 @@ def _due(session: Session, limit: dt.date) -> list[str]:
             .order_by(Inquirer.pk)
         )
     )
-    merged: list[str] = []
-    for start in range(0, len(due), _CHUNK):
-        merged += session.scalars(
-            select(Inquirer.id)
-            .where(Inquirer.merged_into.in_(due[start : start + _CHUNK]), _has_personal())
+    # Merged-away duplicates are few: read once and kept when merged into one due (there is no
+    # index on merged_into, so asking per chunk of ids read the whole table each time).
+    erased = set(due)
+    merged = [
+        row_id
+        for row_id, into in session.execute(
+            select(Inquirer.id, Inquirer.merged_into)
+            .where(Inquirer.merged_into.is_not(None), _has_personal())
             .order_by(Inquirer.pk)
         )
+        if into in erased
+    ]
     return due + merged
 
 

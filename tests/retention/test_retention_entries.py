@@ -7,7 +7,8 @@ from __future__ import annotations
 import sqlite3
 
 from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS
-from desktop_app.services import audit_chain, retention
+from desktop_app.services import audit_chain, inquirers, retention
+from tests.actors import actor_for
 from tests.retention.conftest import ADMIN, TODAY, case, inquirer_of, person
 from tests.retention.test_retention import LONG_AGO
 
@@ -66,3 +67,16 @@ def test_a_run_in_chunks_reports_its_progress_and_erases_everyone(db, monkeypatc
     assert _rows(db, "SELECT count(*) FROM inquirer WHERE name != ''") == [(0,)]
     assert retention.apply(db, ADMIN, today=TODAY).erased == 0  # nothing left to do
     assert audit_chain.first_broken(db) is None
+
+
+def test_a_merged_away_duplicate_is_erased_with_the_inquirer_it_was_merged_into(db):
+    kept = inquirer_of(db, case(db, person("古川 一郎", "03-3000-0001"), closed_on=LONG_AGO))
+    dropped = inquirer_of(db, case(db, person("古川 一朗", "03-3000-0002"), closed_on=LONG_AGO))
+    inquirers.merge_inquirers(db, kept["id"], dropped["id"], actor=actor_for("tanaka"))
+    assert _rows(db, "SELECT name FROM inquirer WHERE id = ?", dropped["id"]) == [("古川 一朗",)]
+
+    report = retention.apply(db, ADMIN, today=TODAY)
+
+    assert report.erased == 2
+    for row_id in (kept["id"], dropped["id"]):
+        assert _rows(db, "SELECT name, phone FROM inquirer WHERE id = ?", row_id) == [("", "")]

@@ -217,24 +217,16 @@ def _chosen_rows(
     def read(entity: str, where: Any) -> list[PackageRow]:
         return sync_rows.package_rows(session, entity, where, personal=personal)
 
+    def of_peer(link: Any, linked: Any) -> Any:
+        """At HQ, rows linked to the peer's inquiries (`link` in `linked` of them)."""
+        return link.in_(select(linked).where(own_inquiries)) if office == CENTRAL else true()
+
     inquiries = read("inquiry", and_(own_inquiries, Inquiry.change_seq > since))
     actions = read(
-        "action",
-        and_(
-            Action.change_seq > since,
-            Action.inquiry_id.in_(select(Inquiry.id).where(own_inquiries))
-            if office == CENTRAL
-            else true(),
-        ),
+        "action", and_(Action.change_seq > since, of_peer(Action.inquiry_id, Inquiry.id))
     )
     inquirers = read(
-        "inquirer",
-        and_(
-            Inquirer.change_seq > since,
-            Inquirer.id.in_(select(Inquiry.inquirer_id).where(own_inquiries))
-            if office == CENTRAL
-            else true(),
-        ),
+        "inquirer", and_(Inquirer.change_seq > since, of_peer(Inquirer.id, Inquiry.inquirer_id))
     )
     have_inquiries = {row.id for row in inquiries}
     missing = {row.content["inquiry_id"] for row in actions} - have_inquiries

@@ -864,6 +864,15 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "バックアップの管理者としてサインインできません（ユーザー「{user}」）: ユーザー名かパスワードが違うか、そのバックアップの時点で使える管理者のアカウントではありません。データベースは変更していません。",
         'Cannot sign in as an administrator of the backup (user "{user}"): the user name or the password is wrong, or it was no usable administrator\'s account when the backup was made. The database was not changed.',
     ),
+    # issue 23 (retention's first run on the worker): its progress in the window's status bar
+    "retention_progress": (
+        "保存期間を過ぎた個人情報を消去しています: {done} / {due} 人",
+        "Erasing personal data past its retention period: {done} of {due} inquirers",
+    ),
+    "retention_progress_done": (
+        "保存期間を過ぎた個人情報を消去しました: {due} 人",
+        "Personal data past its retention period erased: {due} inquirers",
+    ),
 }
 
 

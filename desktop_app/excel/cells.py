@@ -8,6 +8,7 @@ as the text it was. Column widths count East Asian wide characters double, as Ex
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -93,20 +94,30 @@ def printable_cell(sheet: WriteOnlyWorksheet, value: Any) -> Any:
     return value
 
 
-def format_style_id(sheet: WriteOnlyWorksheet, number_format: str) -> int:
-    """The workbook's style id for cells with `number_format`, registered if new, for cells
-    written as XML (`sheet_rows`) rather than by openpyxl."""
+def style_id(
+    sheet: WriteOnlyWorksheet,
+    *,
+    number_format: str | None = None,
+    alignment: Alignment | None = None,
+) -> int:
+    """The workbook's style id for cells with `number_format` and `alignment`, registered if
+    new, for cells written as XML (`sheet_rows`) rather than by openpyxl."""
     sample = WriteOnlyCell(sheet)
-    sample.number_format = number_format
+    if number_format is not None:
+        sample.number_format = number_format
+    if alignment is not None:
+        sample.alignment = alignment
     return int(sample.style_id)
+
+
+def format_style_id(sheet: WriteOnlyWorksheet, number_format: str) -> int:
+    """The style id of date or datetime cells in the report's lists."""
+    return style_id(sheet, number_format=number_format)
 
 
 def wrap_style_id(sheet: WriteOnlyWorksheet) -> int:
-    """The workbook's style id for wrapped, top-aligned text, registered if new, for cells
-    written as XML (`sheet_rows`): multi-line text in the report's lists."""
-    sample = WriteOnlyCell(sheet)
-    sample.alignment = WRAP
-    return int(sample.style_id)
+    """The style id for wrapped, top-aligned text: multi-line text in the report's lists."""
+    return style_id(sheet, alignment=WRAP)
 
 
 def header_cells(sheet: WriteOnlyWorksheet, labels: Iterable[str]) -> list[WriteOnlyCell]:
@@ -121,7 +132,16 @@ def header_cells(sheet: WriteOnlyWorksheet, labels: Iterable[str]) -> list[Write
 
 def display_width(text: str) -> int:
     """Columns a text takes in Excel: wide (CJK) characters count two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    if text.isascii():
+        return len(text)
+    return sum(map(_char_width, text))
+
+
+@functools.cache
+def _char_width(ch: str) -> int:
+    """One character's columns, looked up once per character: a package measures the text of
+    hundreds of thousands of cells, and the Unicode lookup is the slow part."""
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
 
 
 def set_widths(sheet: WriteOnlyWorksheet, widths: Iterable[int]) -> None:

@@ -20,9 +20,9 @@ import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from desktop_app.excel.sheet_rows import CellStyles, sheet_rows
+from desktop_app.excel.sheet_rows import CellStyles, TallRows, sheet_rows
 
 COMPRESS_LEVEL = 3
 _BATCH = 1000  # rows joined and deflated at a time
@@ -37,17 +37,22 @@ class SheetFill:
     rows: Iterable[Sequence[Any]]
     first_row: int
     styles: CellStyles
+    tall: TallRows | None = None
 
 
 def fill_sheets(
     workbook: bytes,
-    out: Path,
+    out: Path | IO[bytes],
     fills: Mapping[str, SheetFill],
     *,
     level: int = COMPRESS_LEVEL,
 ) -> dict[str, int]:
-    """Write `workbook` to `out` with each part named in `fills` (`xl/worksheets/sheetN.xml`)
-    given its rows; the rows written per part."""
+    """Write `workbook` to `out` (a path or a binary stream) with each part named in `fills`
+    (`xl/worksheets/sheetN.xml`) given its rows; the rows written per part.
+
+    Parts are filled in the workbook's order (openpyxl writes sheets in theirs), so a later
+    sheet's rows may be made from what an earlier sheet's rows gave (a package's manifest from
+    its data sheets' hashes)."""
     written: dict[str, int] = {}
     with (
         zipfile.ZipFile(io.BytesIO(workbook)) as source,
@@ -73,7 +78,7 @@ def _fill(placeholder: str, fill: SheetFill, part: Any) -> int:
     part.write(head.encode())
     count = 0
     batch: list[str] = []
-    for row in sheet_rows(fill.rows, first_row=fill.first_row, styles=fill.styles):
+    for row in sheet_rows(fill.rows, first_row=fill.first_row, styles=fill.styles, tall=fill.tall):
         batch.append(row)
         if len(batch) == _BATCH:
             part.write("".join(batch).encode())

@@ -19,18 +19,21 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
+import io
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import chain, islice
 from typing import IO, Any
 
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from desktop_app.domain.errors import UserError
 from desktop_app.excel import cells, layout
+from desktop_app.excel.sheet_fill import SheetFill, fill_sheets
+from desktop_app.excel.sheet_rows import CellStyles, TallRows
 
 FORMAT = "renkei-desk-package"
 FORMAT_VERSION = 1
@@ -173,62 +176,122 @@ def sign(manifest: Manifest, key: bytes | None) -> str:
 def write_package(
     target: IO[bytes],
     manifest: Manifest,
-    sheets: Sequence[tuple[SheetSpec, Iterable[PackageRow]]],
+    sheets: Sequence[tuple[SheetSpec, Sequence[PackageRow]]],
     *,
     cover: Sequence[tuple[str, str]],
     key: bytes | None,
 ) -> Manifest:
-    """Write the workbook to `target`; returns the manifest with its hashes and HMAC."""
+    """Write the workbook to `target`; returns the manifest with its hashes and HMAC.
+
+    openpyxl writes the cover and every sheet's settings and header (excel/sheet_fill's
+    placeholders); the rows are streamed into them as XML (excel/sheet_rows), a package being
+    nearly all rows. The hidden manifest sheet comes last, so its rows are made once the data
+    sheets' rows have been written and hashed.
+    """
     book = Workbook(write_only=True)
-    cover_sheet = book.create_sheet(COVER_SHEET)
-    cover_widths = (
-        min(30, max([16, *(cells.display_width(label) for label, _ in cover)])),
-        min(60, max((cells.display_width(v) for _, v in cover), default=0)),
-    )
-    cells.set_widths(cover_sheet, cover_widths)
-    layout.print_setup(cover_sheet, title_rows=None, landscape=False)
-    cover_rows = layout.RowWriter(cover_sheet, [w + 2 for w in cover_widths])
-    for label, value in cover:
-        cover_rows.append([label, value])
+    _write_cover(book.create_sheet(COVER_SHEET), cover)
     manifest.cover = _cover_hash([[label, value] for label, value in cover])
+    fills: list[tuple[WriteOnlyWorksheet, SheetFill]] = []
+    hashed: list[_HashedRows] = []
     for spec, rows in sheets:
-        digest, count = _write_sheet(book, spec, rows)
-        manifest.sheets[spec.entity] = digest
-        manifest.counts[spec.entity] = count
-    manifest.hmac = sign(manifest, key)
+        sheet = book.create_sheet(spec.title)
+        hashed.append(_HashedRows(spec, rows))
+        fills.append((sheet, _placeholder(sheet, spec, hashed[-1])))
     facts = book.create_sheet(MANIFEST_SHEET)
     facts.sheet_state = "hidden"
-    facts.append(["format", FORMAT])
-    facts.append(["format_version", FORMAT_VERSION])
-    facts.append(["manifest", canonical_json(vars(manifest))])
-    book.save(target)
+    manifest_rows = _manifest_rows(manifest, hashed, key)
+    fills.append((facts, SheetFill(manifest_rows, first_row=1, styles=_number_styles(facts))))
+    placeholders = io.BytesIO()
+    book.save(placeholders)  # names the sheets' parts
+    fill_sheets(
+        placeholders.getvalue(), target, {sheet.path.lstrip("/"): fill for sheet, fill in fills}
+    )
     return manifest
 
 
-def _write_sheet(book: Workbook, spec: SheetSpec, rows: Iterable[PackageRow]) -> tuple[str, int]:
-    sheet = book.create_sheet(spec.title)
+def _write_cover(sheet: WriteOnlyWorksheet, cover: Sequence[tuple[str, str]]) -> None:
+    widths = (
+        min(30, max([16, *(cells.display_width(label) for label, _ in cover)])),
+        min(60, max((cells.display_width(v) for _, v in cover), default=0)),
+    )
+    cells.set_widths(sheet, widths)
+    layout.print_setup(sheet, title_rows=None, landscape=False)
+    rows = layout.RowWriter(sheet, [w + 2 for w in widths])
+    for label, value in cover:
+        rows.append([label, value])
+
+
+class _HashedRows:
+    """A data sheet's cells row by row as written (`written_cells` and `_check`), keeping the
+    `_check` values for the sheet's hash; iterated once, by `fill_sheets`."""
+
+    def __init__(self, spec: SheetSpec, rows: Sequence[PackageRow]):
+        self.spec = spec
+        self.rows = rows
+        self.checks: list[str] = []
+        self.done = False
+
+    def __iter__(self) -> Iterator[list[Any]]:
+        spec, checks = self.spec, self.checks
+        for row in self.rows:
+            values = written_cells(spec, row)
+            check = _row_hash(values)
+            checks.append(check)
+            values.append(check)
+            yield values
+        self.done = True
+
+    def digest(self) -> str:
+        if not self.done:
+            raise RuntimeError(f"the sheet {self.spec.title} was not written before the manifest")
+        return _sheet_hash(sorted(self.checks))
+
+
+def _number_styles(sheet: WriteOnlyWorksheet) -> CellStyles:
+    """The date and datetime styles of the streamed rows, registered with the workbook."""
+    return CellStyles(
+        date=cells.style_id(sheet, number_format=cells.DATE_FORMAT),
+        datetime=cells.style_id(sheet, number_format=cells.DATETIME_FORMAT),
+    )
+
+
+def _placeholder(sheet: WriteOnlyWorksheet, spec: SheetSpec, rows: _HashedRows) -> SheetFill:
+    """A data sheet's settings and header, and its rows to stream into it, laid out as
+    `layout.RowWriter` lays out rows (wrapped text in rows tall enough)."""
     visible = len(spec.columns)
-    stream = iter(rows)
-    sample = list(islice(stream, layout.SAMPLE_ROWS))
-    widths = _fitted_widths(spec, sample)
+    widths = _fitted_widths(spec, rows.rows[: layout.SAMPLE_ROWS])
     cells.set_widths(sheet, widths + [10] * (len(MACHINE_HEADERS) + 1))
     cells.hide_columns(sheet, visible + 1, visible + len(MACHINE_HEADERS) + 1)
     sheet.freeze_panes = "A2"
     layout.print_setup(sheet, landscape=layout.is_wide(widths))
-    writer = layout.RowWriter(sheet, [w + 2 for w in widths], first_row=2)  # styles, no values
     headers = [column.header for column in spec.columns] + [*MACHINE_HEADERS, CHECK_HEADER]
     sheet.append(cells.header_cells(sheet, headers))
-    checks: list[str] = []
-    for row in chain(sample, stream):
-        values = written_cells(spec, row)
-        check = _row_hash(values)
-        checks.append(check)
-        writer.append([*values, check])
-    count = len(checks)
-    last_column = get_column_letter(len(headers))
-    sheet.auto_filter.ref = f"A1:{last_column}{count + 1}"
+    count = len(rows.rows)
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{count + 1}"
     sheet.print_area = _print_area(spec, count)
-    return _sheet_hash(sorted(checks)), count
+    tall = TallRows(
+        widths=[w + 2 for w in widths],
+        wrap=cells.style_id(sheet, alignment=layout.WRAP),
+        top=cells.style_id(sheet, alignment=layout.TOP),
+        date_top=cells.style_id(sheet, number_format=cells.DATE_FORMAT, alignment=layout.TOP),
+        datetime_top=cells.style_id(
+            sheet, number_format=cells.DATETIME_FORMAT, alignment=layout.TOP
+        ),
+    )
+    return SheetFill(rows, first_row=2, styles=_number_styles(sheet), tall=tall)
+
+
+def _manifest_rows(
+    manifest: Manifest, sheets: Sequence[_HashedRows], key: bytes | None
+) -> Iterator[list[Any]]:
+    """The manifest sheet's rows, made when it is written: after every data sheet."""
+    for sheet in sheets:
+        manifest.sheets[sheet.spec.entity] = sheet.digest()
+        manifest.counts[sheet.spec.entity] = len(sheet.checks)
+    manifest.hmac = sign(manifest, key)
+    yield ["format", FORMAT]
+    yield ["format_version", FORMAT_VERSION]
+    yield ["manifest", canonical_json(vars(manifest))]
 
 
 def written_cells(spec: SheetSpec, row: PackageRow) -> list[Any]:
@@ -287,10 +350,12 @@ def _machine_values(row: PackageRow) -> list[Any]:
 
 def _row_hash(values: Sequence[Any]) -> str:
     text = "\x1f".join(
-        # Plain text without CR, the common cell, is its own canonical form.
-        value if type(value) is str and "\r" not in value else _canonical_cell(value)
+        # Text, the common cell, is its own canonical form but for CR, replaced below.
+        value if type(value) is str else _canonical_cell(value)
         for value in values
     ).rstrip("\x1f")
+    if "\r" in text:  # as `_canonical_cell` of each text: no CR LF spans two cells
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 

@@ -7,21 +7,27 @@ still has an open or recent case keeps their data. An inquirer merged into an er
 (its tombstone) is erased with it. Nothing else changes: the inquiries, their codes, dates
 and outcomes, the inquirer's type and organisation stay, so every report counts the same.
 
-The erasure goes through the one writer (`action="erase"`): a new version with `erased_at`,
-a change sequence number, so that the next package carries it (docs/sync-format.md,
-"Erasure"), and one audit entry per erased field (values are never in the log). The copies of
-the inquirer's versions the exchange keeps (merge bases, queued conflicts) are emptied of the
-same fields. Run on demand (`retention apply`, 設定) or once a day at start (`run_daily`).
+Each erasure is a new version of the inquirer as the one writer makes it (`rev` + 1,
+`updated_at`/`updated_by`, a change sequence number, the derived search keys), with
+`erased_at`, so that the next package carries it (docs/sync-format.md, "Erasure"), and one
+audit entry per erased inquirer (`erase`, who ran it, the inquirer, and in `new` the personal
+fields that held a value; values are never in the log). The first run at an office erases
+tens of thousands of inquirers, so the rows are changed with one UPDATE per chunk of
+`_CHUNK` rather than loaded one by one, and each chunk is its own transaction (a run stopped
+half-way is finished by the next one); `progress` hears how far it got. The copies of the
+inquirer's versions the exchange keeps (merge bases, queued conflicts) are emptied of the
+same fields. Run on demand (`retention apply`, 設定) or once a day at start (`run_daily`),
+on the window's worker.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy import and_, bindparam, exists, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from db.engine import Database
@@ -39,6 +45,8 @@ LAST_RUN_KEY = "retention_last_run"
 DEFAULT_YEARS = 5
 MIN_YEARS, MAX_YEARS = 1, 30
 _CHUNK = 500
+_ERASE_CHUNK = 5_000  # inquirers erased per transaction
+Progress = Callable[[int, int], None]  # (erased so far, to erase)
 
 
 @dataclass(frozen=True)
@@ -94,11 +102,13 @@ def apply(
     closed_before: dt.date | None = None,
     dry_run: bool = False,
     today: dt.date | None = None,
+    progress: Progress | None = None,
 ) -> RetentionReport:
     """Erase the personal fields of every inquirer whose cases all closed before the cut-off.
 
     `closed_before` defaults to the retention period before today; a later day than that is
-    refused (it would erase data still within its period).
+    refused (it would erase data still within its period). `progress(done, total)` is called
+    after each chunk (on the caller's thread).
     """
     actor.require(Permission.RETENTION)
     day = today or local_today()
@@ -108,25 +118,31 @@ def apply(
         limit = closed_before or earliest
         if limit > earliest:
             raise UserError("retention_too_recent", value=limit, limit=earliest)
-        anything_due = bool(_due(session, limit))
-    if anything_due and not dry_run:
-        backups.backup_before(db, "before-retention")
-    with db.write() as session:
         ids = _due(session, limit)
         concerned = _closed_count(session, ids, limit)
-        if not dry_run:
+    if ids and not dry_run:
+        backups.backup_before(db, "before-retention")
+    if not dry_run:
+        for start in range(0, len(ids), _ERASE_CHUNK):
+            with db.write() as session:
+                _erase(session, _due_among(session, ids[start : start + _ERASE_CHUNK], limit),
+                       staff=actor.login)  # fmt: skip
+            if progress is not None:
+                progress(min(start + _ERASE_CHUNK, len(ids)), len(ids))
+        with db.write() as session:
             session.merge(Setting(key=LAST_RUN_KEY, value=day.isoformat()))
-        if ids and not dry_run:
-            _erase(session, ids, staff=actor.login)
-            # One entry for the run besides the per-field ones: the cut-off and how many.
-            audit.log(
-                session, staff=actor.login, action="erase", entity="retention",
-                entity_id=limit.isoformat(), new=f"{len(ids)} / {concerned}",
-            )  # fmt: skip
-        return RetentionReport(limit, len(ids), concerned, dry_run)
+            if ids:
+                # One entry for the run besides the per-inquirer ones: the cut-off and how many.
+                audit.log(
+                    session, staff=actor.login, action="erase", entity="retention",
+                    entity_id=limit.isoformat(), new=f"{len(ids)} / {concerned}",
+                )  # fmt: skip
+    return RetentionReport(limit, len(ids), concerned, dry_run)
 
 
-def run_daily(db: Database, *, today: dt.date | None = None) -> RetentionReport | None:
+def run_daily(
+    db: Database, *, today: dt.date | None = None, progress: Progress | None = None
+) -> RetentionReport | None:
     """At the window's start: the retention once a day (the program acting as `retention`;
     None when it already ran today). Every erasure that is not a dry run counts as the day's."""
     day = today or local_today()
@@ -135,7 +151,7 @@ def run_daily(db: Database, *, today: dt.date | None = None) -> RetentionReport 
         last = session.get(Setting, LAST_RUN_KEY)
         if office is None or (last is not None and last.value == day.isoformat()):
             return None
-    return apply(db, system_actor(office.value, "retention"), today=day)
+    return apply(db, system_actor(office.value, "retention"), today=day, progress=progress)
 
 
 def last_run(db: Database) -> dt.date | None:
@@ -165,13 +181,18 @@ def _due(session: Session, limit: dt.date) -> list[str]:
             .order_by(Inquirer.pk)
         )
     )
-    merged: list[str] = []
-    for start in range(0, len(due), _CHUNK):
-        merged += session.scalars(
-            select(Inquirer.id)
-            .where(Inquirer.merged_into.in_(due[start : start + _CHUNK]), _has_personal())
+    # Merged-away duplicates are few: read once and kept when merged into one due (there is no
+    # index on merged_into, so asking per chunk of ids read the whole table each time).
+    erased = set(due)
+    merged = [
+        row_id
+        for row_id, into in session.execute(
+            select(Inquirer.id, Inquirer.merged_into)
+            .where(Inquirer.merged_into.is_not(None), _has_personal())
             .order_by(Inquirer.pk)
         )
+        if into in erased
+    ]
     return due + merged
 
 
@@ -193,11 +214,66 @@ def _closed_count(session: Session, ids: Sequence[str], limit: dt.date) -> int:
     return total
 
 
-def _erase(session: Session, ids: Sequence[str], *, staff: str) -> None:
-    stamp = utc_now()
+def _due_among(session: Session, ids: Sequence[str], limit: dt.date) -> list[str]:
+    """Those of `ids` still due inside this chunk's transaction: a case opened or an inquirer
+    edited since they were counted keeps its data."""
+    live = and_(Inquiry.inquirer_id == Inquirer.id, Inquiry.deleted.is_(False))
+    kept = exists().where(live, or_(Inquiry.closed_on.is_(None), Inquiry.closed_on >= limit))
+    due: list[str] = []
     for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
-        for row in session.scalars(select(Inquirer).where(Inquirer.id.in_(chunk))):
-            values = {**erasure.erased_values(), erasure.ERASED_AT: stamp}
-            writer.change(session, row, values, staff=staff, action="erase")
-        erased_copies.blank(session, chunk)
+        due += session.scalars(
+            select(Inquirer.id).where(
+                Inquirer.id.in_(ids[start : start + _CHUNK]),
+                _has_personal(),
+                or_(Inquirer.merged_into.is_not(None), ~kept),
+            )
+        )
+    return due
+
+
+_ERASE = (
+    update(Inquirer)
+    .where(Inquirer.pk == bindparam("b_pk"))
+    .values(
+        {
+            **dict.fromkeys(PERSONAL_INQUIRER_FIELDS, ""),
+            "erased_at": bindparam("b_stamp"),
+            "rev": Inquirer.rev + 1,
+            "updated_at": bindparam("b_stamp"),
+            "updated_by": bindparam("b_staff"),
+            "change_seq": bindparam("b_seq"),
+            **{key: bindparam(f"b_{key}") for key in ("phone_digits", "match_key", "name_key",
+                                                      "kana_key")},
+        }
+    )
+)  # fmt: skip
+
+
+def _erase(session: Session, ids: Sequence[str], *, staff: str) -> None:
+    """A new version of each inquirer without its personal fields, as `writer.change` would
+    make it (derived keys from what is left), and one audit entry for each."""
+    stamp = utc_now()
+    personal = [getattr(Inquirer, key) for key in PERSONAL_INQUIRER_FIELDS]
+    rows: list[Any] = []
+    for start in range(0, len(ids), _CHUNK):
+        rows += session.execute(
+            select(Inquirer.pk, Inquirer.id, Inquirer.organization, *personal)
+            .where(Inquirer.id.in_(ids[start : start + _CHUNK]))
+            .order_by(Inquirer.pk)
+        ).all()
+    if not rows:
+        return
+    first = writer.next_change_seq(session, len(rows)) - len(rows) + 1
+    erased = erasure.erased_values()
+    changes, entries = [], []
+    for seq, (pk, row_id, organization, *values) in enumerate(rows, start=first):
+        keys = writer.inquirer_keys({**erased, "organization": organization})
+        changes.append(
+            {"b_pk": pk, "b_stamp": stamp, "b_staff": staff, "b_seq": seq,
+             **{f"b_{key}": value for key, value in keys.items()}}
+        )  # fmt: skip
+        held = [key for key, value in zip(PERSONAL_INQUIRER_FIELDS, values, strict=True) if value]
+        entries.append(audit.Entry(staff, "erase", "inquirer", row_id, new=",".join(held) or None))
+    session.connection().execute(_ERASE, changes)
+    audit.log_many(session, entries)
+    erased_copies.blank(session, [row_id for _, row_id, *_ in rows])

@@ -15,13 +15,14 @@ import datetime as dt
 import hashlib
 import json
 import uuid
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Select, select, text, true
+from sqlalchemy import and_, select, text, true
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session, lazyload
+from sqlalchemy.orm import Session
 
 from db.engine import Database
 from db.models import (
@@ -97,16 +98,18 @@ def export_sync(
         since = 0 if full or previous is None else previous.upto_seq
         upto = session.scalar(select(ChangeCounter.last)) or 0
         chosen = _without_open_conflicts(
-            session, peer, _chosen_rows(session, office, peer, since=since)
+            session,
+            peer,
+            _chosen_rows(session, office, peer, since=since, personal=include_personal),
         )
         received = _received_versions(session, peer, chosen)
         if not full:
             chosen = _without_echoes(chosen, received)
         rows = {
             entity: [
-                sync_rows.package_row(
-                    row, seen=received.get((entity, row.id)), personal=include_personal
-                )
+                replace(row, seen=seen)
+                if (seen := received.get((entity, row.id))) is not None
+                else row
                 for row in found
             ]
             for entity, found in chosen.items()
@@ -205,53 +208,43 @@ def _previous_export(session: Session, office: str, peer: str) -> SyncPackage | 
     )
 
 
-def _chosen_rows(session: Session, office: str, peer: str, *, since: int) -> dict[str, list[Any]]:
+def _chosen_rows(
+    session: Session, office: str, peer: str, *, since: int, personal: bool
+) -> dict[str, list[PackageRow]]:
     """The rows this package carries, with the parents a child needs at the receiver."""
     own_inquiries: Any = Inquiry.office_code == peer if office == CENTRAL else true()
-    inquiries = _rows(session, select(Inquiry).where(own_inquiries, Inquiry.change_seq > since))
-    actions = _rows(
-        session,
-        select(Action)
-        .join(Inquiry, Inquiry.id == Action.inquiry_id)
-        .where(own_inquiries, Action.change_seq > since),
+
+    def read(entity: str, where: Any) -> list[PackageRow]:
+        return sync_rows.package_rows(session, entity, where, personal=personal)
+
+    def of_peer(link: Any, linked: Any) -> Any:
+        """At HQ, rows linked to the peer's inquiries (`link` in `linked` of them)."""
+        return link.in_(select(linked).where(own_inquiries)) if office == CENTRAL else true()
+
+    inquiries = read("inquiry", and_(own_inquiries, Inquiry.change_seq > since))
+    actions = read(
+        "action", and_(Action.change_seq > since, of_peer(Action.inquiry_id, Inquiry.id))
     )
-    inquirers = _rows(
-        session,
-        select(Inquirer).where(
-            Inquirer.change_seq > since,
-            Inquirer.id.in_(select(Inquiry.inquirer_id).where(own_inquiries))
-            if office == CENTRAL
-            else true(),
-        ),
+    inquirers = read(
+        "inquirer", and_(Inquirer.change_seq > since, of_peer(Inquirer.id, Inquiry.inquirer_id))
     )
     have_inquiries = {row.id for row in inquiries}
-    missing = {row.inquiry_id for row in actions} - have_inquiries
-    inquiries += _by_ids(session, Inquiry, missing)
+    missing = {row.content["inquiry_id"] for row in actions} - have_inquiries
+    inquiries += _by_ids(read, Inquiry, missing)
     have_inquirers = {row.id for row in inquirers}
-    inquirers += _by_ids(session, Inquirer, {row.inquirer_id for row in inquiries} - have_inquirers)
+    wanted = {row.content["inquirer"] for row in inquiries} - have_inquirers
+    inquirers += _by_ids(read, Inquirer, wanted)
     return {"inquirer": inquirers, "inquiry": inquiries, "action": actions}
 
 
-def _rows(session: Session, query: Select[Any]) -> list[Any]:
-    return list(
-        session.scalars(_content_only(query).order_by(query.selected_columns[0].table.c.pk))
-    )
-
-
-def _content_only(query: Select[Any]) -> Select[Any]:
-    """An inquiry's content names its inquirer by id: loading the inquirer too is waste."""
-    if query.selected_columns[0].table is Inquiry.__table__:
-        return query.options(lazyload(Inquiry.inquirer))
-    return query
-
-
-def _by_ids(session: Session, model: Any, ids: set[str]) -> list[Any]:
-    found: list[Any] = []
+def _by_ids(
+    read: Callable[[str, Any], list[PackageRow]], model: Any, ids: set[str]
+) -> list[PackageRow]:
+    found: list[PackageRow] = []
     ordered = sorted(ids)
+    entity = model.__tablename__
     for start in range(0, len(ordered), _CHUNK):
-        found += session.scalars(
-            _content_only(select(model).where(model.id.in_(ordered[start : start + _CHUNK])))
-        )
+        found += read(entity, model.id.in_(ordered[start : start + _CHUNK]))
     return found
 
 
@@ -300,8 +293,7 @@ def _without_echoes(
         entity: [
             row
             for row in rows
-            if (entity, row.id) not in received
-            or received[(entity, row.id)] != sync_rows.version_of(row)
+            if (entity, row.id) not in received or received[(entity, row.id)] != row.version
         ]
         for entity, rows in chosen.items()
     }

@@ -9,10 +9,22 @@ those keys out ("not sent", never "emptied").
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections import defaultdict
+from collections.abc import Callable, Mapping
 from typing import Any
 
-from db.models import Action, Inquirer, Inquiry
+from sqlalchemy import ColumnElement, select
+from sqlalchemy.orm import Session
+
+from db.models import (
+    Action,
+    Inquirer,
+    Inquiry,
+    InquiryAgreement,
+    InquiryField,
+    InquiryForm,
+    InquiryMunicipality,
+)
 from desktop_app.domain import fields
 from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS
 from desktop_app.excel.sync_package import PackageRow, version_id
@@ -41,6 +53,13 @@ _LISTS = {f.key for f in fields.ALL_FIELDS if f.kind is fields.Kind.CODES}
 _ATTRIBUTE = {f.key: f.attribute for f in fields.ALL_FIELDS if f.column} | {
     "inquirer": "inquirer_id"
 }
+# A code list's table (its rows name the inquiry by `inquiry_pk`).
+_LIST_TABLES: dict[str, Any] = {
+    "fields": InquiryField,
+    "forms": InquiryForm,
+    "municipalities": InquiryMunicipality,
+    "agreement_bodies": InquiryAgreement,
+}
 
 
 def stamp_text(moment: dt.datetime) -> str:
@@ -62,17 +81,71 @@ def content_of(row: SyncedRow, *, personal: bool = True) -> dict[str, Any]:
     return content
 
 
-def package_row(row: SyncedRow, *, seen: str | None, personal: bool) -> PackageRow:
-    return PackageRow(
-        entity=entity_of(row),
-        id=row.id,
-        origin=row.origin,
-        rev=row.rev,
-        updated_at=stamp_text(row.updated_at),
-        updated_by=row.updated_by,
-        seen=seen,
-        content=content_of(row, personal=personal),
-    )
+def package_rows(
+    session: Session, entity: str, where: ColumnElement[bool], *, personal: bool
+) -> list[PackageRow]:
+    """The rows of `entity` that `where` picks, as `package_row` gives them (`seen` None), in
+    the order they were stored.
+
+    Read as plain columns, one query per table and per code list: a package carries tens of
+    thousands of rows, and loading each as a mapped object took most of an export's time.
+    tests/sync/test_package_rows.py holds it to `package_row` of the loaded objects.
+    """
+    model: Any = MODELS[entity]
+    keys = [
+        key
+        for key in _KEYS[entity]
+        if personal or entity != "inquirer" or key not in PERSONAL_INQUIRER_FIELDS
+    ]
+    plain = [key for key in keys if key not in _LISTS]
+    forms = [_json_form(key) for key in plain]
+    found = session.execute(
+        select(
+            model.pk, model.id, model.origin, model.rev, model.updated_at, model.updated_by,
+            *(getattr(model, _ATTRIBUTE.get(key, key)) for key in plain),
+        )
+        .where(where)
+        .order_by(model.pk)
+    ).all()  # fmt: skip
+    lists = {key: _code_lists(session, key, model, where) for key in keys if key in _LISTS}
+    rows = []
+    for pk, row_id, origin, rev, updated_at, updated_by, *values in found:
+        content = {
+            key: value if form is None or value is None else form(value)
+            for key, form, value in zip(plain, forms, values, strict=True)
+        }
+        for key, codes in lists.items():
+            content[key] = codes.get(pk, [])
+        rows.append(
+            PackageRow(
+                entity, row_id, origin, rev, stamp_text(updated_at), updated_by, None, content
+            )
+        )
+    return rows
+
+
+def _json_form(key: str) -> Callable[[Any], Any] | None:
+    """How `_to_json` writes a value of `key` that is not None (None: as it is)."""
+    if key in _TIMES:
+        return stamp_text
+    if key in _DATES:
+        return dt.date.isoformat
+    return None
+
+
+def _code_lists(
+    session: Session, key: str, model: Any, where: ColumnElement[bool]
+) -> dict[int, list[str]]:
+    """Each picked inquiry's codes of list `key`, sorted, by the inquiry's pk."""
+    table = _LIST_TABLES[key]
+    codes: defaultdict[int, list[str]] = defaultdict(list)
+    for pk, code in session.execute(
+        select(table.inquiry_pk, table.code)
+        .where(table.inquiry_pk.in_(select(model.pk).where(where)))
+        .order_by(table.inquiry_pk, table.code)
+    ):
+        codes[pk].append(code)
+    return codes
 
 
 def typed_values(entity: str, content: Mapping[str, Any]) -> dict[str, Any]:

@@ -473,7 +473,16 @@ class DeskApp:
         from desktop_app.services import backups, retention
 
         assert self.runner is not None and self.window is not None
-        self.runner.run(retention.run_daily, self.db, owner=self.window)
+        window = self.window
+
+        def progress(done: int, due: int) -> None:
+            # Called on the worker thread: the signal reaches the window on its own thread.
+            try:
+                window.retentionProgress.emit(done, due)
+            except RuntimeError:
+                pass  # the window was replaced meanwhile: the erasure goes on unseen
+
+        self.runner.run(retention.run_daily, self.db, progress=progress, owner=self.window)
         self.runner.run(backups.daily, self.db, on_done=self._daily_done, owner=self.window)
 
     def _daily_done(self, outcome: DailyBackup) -> None:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.actor import ROLE_LABELS, Permission
+from desktop_app.domain.messages import render
 from desktop_app.services import conflicts, idle_policy, staff
 from desktop_app.services.lookup import MunicipalityItem
 from desktop_app.services.search import InquiryFilter
@@ -89,6 +90,8 @@ class MainWindow(QMainWindow):
     restoreRequested = Signal(Path, str)  # noqa: N815 (Qt signal naming)
     signOutRequested = Signal()  # noqa: N815 (Qt signal naming): サインアウト, or another person
     rebuildRequested = Signal()  # noqa: N815 (Qt signal naming): 文字の大きさ changed in 設定
+    # (erased, due) from the retention's run on the worker thread: shown in the status bar.
+    retentionProgress = Signal(int, int)  # noqa: N815 (Qt signal naming)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -155,6 +158,7 @@ class MainWindow(QMainWindow):
         self.sign_out_button = QPushButton(self.tr("サインアウト"), self, objectName="signOut")
         self.sign_out_button.clicked.connect(self.sign_out)
         self.statusBar().addPermanentWidget(self.sign_out_button)
+        self.retentionProgress.connect(self._show_retention_progress)
         self.idle_lock = IdleLock(ctx, self, self.idle_minutes())
         self.idle_lock.panel.switchRequested.connect(self.sign_out)
 
@@ -222,6 +226,13 @@ class MainWindow(QMainWindow):
         dialog = AboutDialog(self.ctx, self)
         dialog.open()
         return dialog
+
+    @Slot(int, int)
+    def _show_retention_progress(self, done: int, due: int) -> None:
+        """How far the retention's erasure got; the last report stays for 10 seconds."""
+        code = "retention_progress" if done < due else "retention_progress_done"
+        text = render(code, self.ctx.lang, done=f"{done:,}", due=f"{due:,}")
+        self.statusBar().showMessage(text, 0 if done < due else 10_000)
 
     def say_upgraded(self, text: str, *, modal: bool) -> None:
         """The database was upgraded on open: said in the status bar for as long as the window

@@ -20,13 +20,13 @@ from tests.benchmarks.common import (
     BENCH_TODAY,
     REPEAT,
     Row,
-    demo_database,
     p50_p95,
     percentile,
     print_table,
     ratio,
     timings,
 )
+from tests.benchmarks.scaled import scaled_database
 
 COUNT = 1_000_000
 SEED = 1
@@ -34,7 +34,7 @@ BUDGET = "<= 150 ms p95"
 
 
 def main() -> None:
-    path = demo_database(COUNT, SEED)
+    path = scaled_database(COUNT, SEED)
     db = database.connect(path)
     bare = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:

@@ -1,7 +1,8 @@
 """Search latency over 1,000,000 inquiries: services.search vs the bare FTS5 MATCH.
 
 `RENKEI_BENCH_SEARCH_COUNT=200000 make bench` (or `python -m tests.benchmarks search`) measures
-a smaller database; 1M takes about an hour to build the first time.
+a smaller database; the 1M one is ten copies of the 100k demo database
+(tests/benchmarks/scaled.py).
 
 The program's figure is what the list does for a typed query: count every match
 (`count_inquiries`) and fetch the first screen, newest first (`first_rows`, limit 100). The bare
@@ -28,13 +29,13 @@ from tests.benchmarks.common import (
     BENCH_TODAY,
     REPEAT,
     Row,
-    demo_database,
     p50_p95,
     percentile,
     print_table,
     ratio,
     timings,
 )
+from tests.benchmarks.scaled import scaled_database
 
 COUNT = int(os.environ.get("RENKEI_BENCH_SEARCH_COUNT", "1000000"))
 SEED = 1
@@ -57,7 +58,7 @@ BUDGET_MS = {"1 char": 500, "2 chars": 500}  # everything else: 100 ms
 
 
 def main() -> None:
-    path = demo_database(COUNT, SEED)
+    path = scaled_database(COUNT, SEED)
     db = database.connect(path)
     bare = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:

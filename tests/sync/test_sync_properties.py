@@ -17,7 +17,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
@@ -267,11 +266,6 @@ class Reference:
 
 
 SEEN: collections.Counter[str] = collections.Counter()  # what the machine made happen
-# Offices that agree on a value the reference says no live edit holds: an edit lost. The known
-# case (docs/sync-format.md, "Crossing packages": a branch waiting on one field echoes HQ's
-# older value of another) is pinned by a strict xfail in test_exchange_orders.py; until it is
-# fixed the machine reports such losses as that expected failure, and fails on anything else.
-LOST: list[tuple[object, ...]] = []
 
 
 def _saw(what: str) -> None:
@@ -514,8 +508,7 @@ class ThreeOffices(RuleBasedStateMachine):
                     receipt, key, _value_of(at_branch, key), _value_of(at_hq, key),
                 )  # fmt: skip
                 live = self.reference.expected(receipt, key)
-                if {_value_of(at_hq, key)} != live:
-                    LOST.append((receipt, key, _value_of(at_hq, key), live))
+                assert {_value_of(at_hq, key)} == live, (receipt, key, _value_of(at_hq, key), live)
             assert self.offices.shared(branch, receipt) == self.offices.shared("HQ", receipt)
 
 
@@ -530,9 +523,6 @@ def test_three_offices_converge(office_templates, monkeypatch):
         suppress_health_check=[HealthCheck.too_slow],
     )
     started = time.perf_counter()
-    LOST.clear()
     runner().runTest()
     print(f"state machine: {MACHINE_EXAMPLES} examples in {time.perf_counter() - started:.1f} s")
     print("\n".join(f"  {count:5d}  {what}" for what, count in sorted(SEEN.items())))
-    if LOST:
-        pytest.xfail(f"known lost edit (HQ's value echoed by a waiting branch): {LOST[:3]}")

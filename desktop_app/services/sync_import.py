@@ -274,7 +274,7 @@ def _apply(
             rows = [r for r in package.rows.get(entity, []) if edits.takes(entity, r.id)]
             _merge_rows(session, entity, rows, package, report, staff, bulk_load)
     if accept and report.edited_rows:
-        taken = package_edits.apply(session, edits, staff=staff)
+        taken = package_edits.apply(session, edits, staff=staff, peer=manifest.from_office)
         report.warnings += package_edits.summary(path.name, edits, taken, package)
     _advance_receipt_counters(session, office, package.rows.get("inquiry", []))
     if not report.already_imported:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 
 from desktop_app.cli import main
@@ -466,3 +467,60 @@ def test_a_waiting_row_whose_package_was_lost_travels_again(offices, tmp_path):
     assert (onward["conflicts"], onward["merged"], onward["updated"]) == (0, 0, 0)
     assert _same_everywhere(hq, shiba, receipt)["subject"] == "支所の件名"
     assert hq.open_conflicts() == [] and shiba.open_conflicts() == []
+
+
+# --- 4. a supervisor's correction of a field in conflict ------------------------------------
+
+
+def _corrected(source: Path, target: Path, header: str, value: str) -> Path:
+    """The package with one visible cell of its only inquiry changed, as a person would."""
+    book = openpyxl.load_workbook(source)
+    sheet = book["受付"]
+    sheet.cell(2, [cell.value for cell in sheet[1]].index(header) + 1).value = value
+    book.save(target)
+    return target
+
+
+def test_a_correction_of_a_field_in_conflict_stays_a_conflict(offices, tmp_path):
+    hq, shiba = offices["HQ"], offices["SHIBA"]
+    receipt = _shared_case(hq, shiba, tmp_path)
+    hq.update(receipt, subject="本庁の件名")
+    shiba.update(receipt, subject="支所の件名")
+    shiba.export(tmp_path / "s1.xlsx")
+    edited = _corrected(
+        tmp_path / "s1.xlsx", tmp_path / "s1-edited.xlsx", "件名", "支所で直した件名"
+    )
+
+    taken = hq.take(edited, options=("--accept-edited",), code=3)
+
+    # HQ's value stays; the corrected value is the branch's side of the conflict
+    assert hq.show(receipt)["subject"] == "本庁の件名"
+    (conflict,) = hq.open_conflicts()
+    assert [(f["field"], f["ours"], f["theirs"]) for f in conflict["fields"]] == [
+        ("subject", "本庁の件名", "支所で直した件名")
+    ]
+    said = " ".join(taken["warnings"])
+    assert "競合中の項目の訂正は、競合の相手側の値として残しました" in said
+    assert "受付 2行目（件名）" in said and "取り込んだ訂正はありません" in said
+
+    hq.ok("conflict", "resolve", str(conflict["id"]), "--keep", "theirs")
+    _quiet(shiba.take(tmp_path / "h1.xlsx") if hq.export(tmp_path / "h1.xlsx") else {})
+    _quiet(hq.take(tmp_path / "s2.xlsx") if shiba.export(tmp_path / "s2.xlsx") else {})
+    assert _same_everywhere(hq, shiba, receipt)["subject"] == "支所で直した件名"
+    assert hq.open_conflicts() == [] and shiba.open_conflicts() == []
+
+
+def test_a_correction_that_agrees_with_hq_closes_the_conflict(offices, tmp_path):
+    hq, shiba = offices["HQ"], offices["SHIBA"]
+    receipt = _shared_case(hq, shiba, tmp_path)
+    hq.update(receipt, subject="本庁の件名")
+    shiba.update(receipt, subject="支所の件名", content="支所の内容")
+    shiba.export(tmp_path / "s1.xlsx")
+    edited = _corrected(tmp_path / "s1.xlsx", tmp_path / "s1-edited.xlsx", "件名", "本庁の件名")
+
+    hq.take(edited, options=("--accept-edited",), code=3)
+
+    assert hq.open_conflicts() == []
+    _quiet(shiba.take(tmp_path / "h1.xlsx") if hq.export(tmp_path / "h1.xlsx") else {})
+    final = _same_everywhere(hq, shiba, receipt)
+    assert (final["subject"], final["content"]) == ("本庁の件名", "支所の内容")

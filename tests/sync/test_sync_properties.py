@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
@@ -279,6 +280,18 @@ STEP_CODES = ("1_inform", "2_connect", "3_selfrun")
 _serial = itertools.count(1)
 
 
+def _reverse_rows(path: Path) -> None:
+    """Sort every data sheet in reverse row order and save, as a spreadsheet program would."""
+    book = openpyxl.load_workbook(path)
+    for title in ("相談者", "受付", "対応履歴"):
+        sheet = book[title]
+        rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=2)]
+        for r, values in enumerate(reversed(rows), start=2):
+            for c, value in enumerate(values, start=1):
+                sheet.cell(r, c).value = value
+    book.save(path)
+
+
 def _value_of(record: dict[str, Any], key: str) -> Any:
     if key.startswith("inquirer."):
         return record["inquirer"].get(key.split(".", 1)[1]) or ""
@@ -388,23 +401,43 @@ class ThreeOffices(RuleBasedStateMachine):
             self._note_held("HQ")
         self.edit(receipt, at_centre, step, True)
         self.edit(receipt, at_branch, "3_selfrun" if step != "3_selfrun" else "1_inform", False)
-        self.write_package(branch, upward=False, personal=False)
-        self.write_package(branch, upward=True, personal=False)
+        self.write_package(branch, upward=False, personal=False, sort=False)
+        self.write_package(branch, upward=True, personal=False, sort=True)
+
+    @rule(
+        receipt=cases,
+        key=st.sampled_from(TRACKED[:2]),
+        upward=st.booleans(),
+    )
+    def clash(self, receipt: str, key: str, upward: bool) -> None:
+        """Both offices change the same field differently: a conflict on its way, mid-run."""
+        _saw("rule clash")
+        if not self._at_hq(receipt):
+            return
+        self.edit(receipt, [key], "1_inform", True)
+        self.edit(receipt, [key], "1_inform", False)
+        self.write_package(self.known[receipt], upward=upward, personal=False, sort=False)
 
     @rule(
         branch=st.sampled_from(["SHIBA", "AZABU"]),
         upward=st.booleans(),
         personal=st.booleans(),
+        sort=st.booleans(),
     )
-    def write_package(self, branch: str, upward: bool, personal: bool) -> None:
-        """A package written and put in the bag: it travels later, crossing others."""
+    def write_package(self, branch: str, upward: bool, personal: bool, sort: bool = False) -> None:
+        """A package written and put in the bag: it travels later, crossing others.
+
+        One without personal fields may be sorted on the way, as a person may (rows in reverse).
+        """
         _saw("rule write_package")
         source, target = (branch, "HQ") if upward else ("HQ", branch)
         open_ = conflicts.list_conflicts(self.offices.db["HQ"], actor=actor_for())
         _saw(f"written while conflicts open: {bool(open_) and not upward}")
-        self.in_transit.append(
-            (target, self.offices.export(source, target, personal=personal, full=False))
-        )
+        path = self.offices.export(source, target, personal=personal, full=False)
+        if sort and not personal:
+            _reverse_rows(path)
+            _saw("a package sorted on the way")
+        self.in_transit.append((target, path))
 
     @precondition(lambda self: bool(self.in_transit))
     @rule(data=st.data())

@@ -318,7 +318,7 @@ class ThreeOffices(RuleBasedStateMachine):
         self.known: dict[str, str] = {}  # receipt -> branch
         self.reference = Reference()
         self.in_transit: list[tuple[str, Path]] = []  # (office it is for, file)
-        self.held: dict[tuple[str, str], set[Any]] = {}  # (office, receipt) -> 段階 codes held
+        self.held: dict[str, set[Any]] = {}  # receipt -> 段階 codes held at any office
 
     def teardown(self) -> None:
         """Every run ends settled and checked, whatever it did last."""
@@ -365,8 +365,11 @@ class ThreeOffices(RuleBasedStateMachine):
             # 段階 has three codes. The merge compares values with the base, so an office that
             # goes back to a code it held (A → B → A) has "not changed" it, while the reference
             # (which tells edits apart by value) would count a live edit: an office's 段階 edit
-            # therefore types a code it never held for that case, or is left out.
-            held = self.held.setdefault((office, receipt), set())
+            # therefore types a code it never held for that case, or is left out. Nor one another
+            # office held: the reference tells edits apart by value, so an office replacing its
+            # own 自走 would also count as replacing a branch's 自走 typed meanwhile, and a
+            # resolution choosing the branch's would look like a lost edit.
+            held = self.held.setdefault(receipt, set())
             held.add(_value_of(saw, "step"))
             fresh = [code for code in STEP_CODES if code not in held]
             if fresh:
@@ -504,7 +507,7 @@ class ThreeOffices(RuleBasedStateMachine):
                 continue
             if office in ("HQ", self.known[receipt]):
                 value = _value_of(self.offices.record(office, receipt), "step")
-                self.held.setdefault((office, receipt), set()).add(value)
+                self.held.setdefault(receipt, set()).add(value)
 
     def _at_hq(self, receipt: str) -> bool:
         try:

@@ -12,13 +12,97 @@ agreed on:
 
 A key missing from `ours` or `theirs` means "not sent", never "emptied": it counts as
 unchanged from the base (a package without personal fields must not erase them).
+
+`decide` is the same rule as a decision per field (same, take theirs, keep ours, conflict),
+with the one rule a row has beyond its fields: an update met by a deletion is a conflict on
+「削除」, never a silent loss. The sync import acts on it; `three_way` applies it to values.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
+
+DELETION = ("deleted", "deleted_at")
+
+
+class Choice(StrEnum):
+    """What the merge does with one field."""
+
+    SAME = "same"  # both sides hold the same value (changed alike, or not at all)
+    TAKE = "take"  # only theirs changed it: their value comes in
+    KEEP = "keep"  # only ours changed it (or theirs did not send it): our value stays
+    CONFLICT = "conflict"  # both changed it differently: ours stays until a person chooses
+
+
+def choice(base: Any, ours: Any, theirs: Any) -> Choice:
+    """The decision for one field, by value against the base."""
+    if ours == theirs:
+        return Choice.SAME
+    if ours == base:
+        return Choice.TAKE
+    if theirs == base:
+        return Choice.KEEP
+    return Choice.CONFLICT
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The decision for every key of a row, in key order."""
+
+    fields: dict[str, Choice]
+
+    def keys(self, wanted: Choice) -> tuple[str, ...]:
+        return tuple(key for key, made in self.fields.items() if made is wanted)
+
+    @property
+    def conflicts(self) -> tuple[str, ...]:
+        return self.keys(Choice.CONFLICT)
+
+    @property
+    def taken(self) -> tuple[str, ...]:
+        return self.keys(Choice.TAKE)
+
+    @property
+    def kept(self) -> tuple[str, ...]:
+        return self.keys(Choice.KEEP)
+
+
+def decide(
+    ours: Mapping[str, Any],
+    base: Mapping[str, Any],
+    theirs: Mapping[str, Any],
+    *,
+    keys: Iterable[str] | None = None,
+) -> Decision:
+    """Decide every field of a row (default keys: those of the three); a pure function.
+
+    A key missing from one side was not sent: it reads as the base's value. A deletion on one
+    side met by an edit of another field on the other is a conflict on 「削除」 alone (the
+    deletion's own fields then stay as the field rule left them, conflicts kept as ours).
+    """
+    names = list(keys) if keys is not None else list(dict.fromkeys([*base, *ours, *theirs]))
+    fields = {
+        key: choice(base.get(key), ours.get(key, base.get(key)), theirs.get(key, base.get(key)))
+        for key in names
+    }
+    deleted_here = bool(ours.get("deleted")) and not base.get("deleted")
+    deleted_there = bool(theirs.get("deleted")) and not base.get("deleted")
+    edited = {
+        side: any(fields[key] is side and key not in DELETION for key in fields)
+        for side in (Choice.TAKE, Choice.KEEP)
+    }
+    if deleted_here != deleted_there and (
+        (deleted_here and edited[Choice.TAKE]) or (deleted_there and edited[Choice.KEEP])
+    ):
+        for key in DELETION:
+            if fields.get(key) is Choice.CONFLICT:
+                fields[key] = Choice.KEEP
+        fields.pop("deleted", None)
+        fields["deleted"] = Choice.CONFLICT  # listed last, after the fields it met
+    return Decision(fields)
 
 
 @dataclass(frozen=True)
@@ -52,27 +136,22 @@ def three_way(
     *,
     keys: Iterable[str] | None = None,
 ) -> Merge:
-    """Merge `ours` and `theirs` against `base` over `keys` (default: every key of the three)."""
+    """Merge `ours` and `theirs` against `base` over `keys` (default: every key of the three),
+    field by field (`choice`; a form's merge has no deletion rule)."""
     names = list(keys) if keys is not None else list(dict.fromkeys([*base, *ours, *theirs]))
     values: dict[str, Any] = {}
-    ours_changed: list[str] = []
-    theirs_changed: list[str] = []
+    made: dict[str, Choice] = {}
     conflicts: list[FieldConflict] = []
     for key in names:
         was = base.get(key)
         mine = ours.get(key, was)
         other = theirs.get(key, was)
-        values[key] = mine
-        if mine == other:
-            continue
-        if mine == was:
-            values[key] = other
-            theirs_changed.append(key)
-        elif other == was:
-            ours_changed.append(key)
-        else:
+        made[key] = choice(was, mine, other)
+        values[key] = other if made[key] is Choice.TAKE else mine
+        if made[key] is Choice.CONFLICT:
             conflicts.append(FieldConflict(key, was, mine, other))
-    return Merge(values, tuple(ours_changed), tuple(theirs_changed), tuple(conflicts))
+    decision = Decision(made)
+    return Merge(values, decision.kept, decision.taken, tuple(conflicts))
 
 
 def resolve(merge: Merge, take_theirs: Iterable[str]) -> dict[str, Any]:

@@ -9,7 +9,7 @@ plain update, without a new conflict (docs/sync-format.md).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +20,7 @@ from db.engine import Database
 from db.models import Action, Conflict, Inquiry, utc_now
 from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.errors import UserError
-from desktop_app.excel.sync_package import rev_of
+from desktop_app.excel.sync_package import canonical_json, rev_of
 from desktop_app.services import audit, sync_rows, writer
 
 
@@ -156,6 +156,53 @@ def resolve_conflict(
             new=f"{conflict.resolution}: {','.join(theirs_for)}" if theirs_for else "ours",
         )
         return record
+
+
+def take_into_open(
+    session: Session, peer: str, entity: str, entity_id: str, values: Mapping[str, Any], staff: str
+) -> tuple[str, ...]:
+    """Put values for fields of the row's open conflict with `peer` on the conflict's other side.
+
+    A supervisor's correction of a package (`--accept-edited`) corrects what the peer sent: for
+    a field in conflict it is the peer's value that is corrected, and a person still chooses
+    between it and ours; it never overrides ours. A field whose corrected value is ours no longer
+    differs and leaves the conflict; a conflict left without fields is agreed, and the row gets
+    a new version so that what it held back travels. Returns the keys so placed.
+    """
+    conflict = session.scalar(
+        select(Conflict).where(
+            Conflict.entity == entity,
+            Conflict.entity_id == entity_id,
+            Conflict.peer == peer,
+            Conflict.resolved_at.is_(None),
+        )
+    )
+    if conflict is None:
+        return ()
+    keys = [key for key in json.loads(conflict.fields_json) if key in values]
+    if not keys:
+        return ()
+    incoming = {
+        **json.loads(conflict.incoming_json),
+        **sync_rows.content_values({key: values[key] for key in keys}),
+    }
+    conflict.incoming_json = canonical_json(incoming)
+    row = _row(session, conflict)
+    ours = sync_rows.content_of(row)
+    still = [key for key in json.loads(conflict.fields_json) if ours.get(key) != incoming.get(key)]
+    conflict.fields_json = json.dumps(still)
+    if not still:
+        conflict.resolved_at = utc_now()
+        conflict.resolved_by = staff
+        conflict.resolution = "agreed"
+        writer.change(
+            session, row, {}, staff=staff, action="accept_edited",
+            version=writer.Version(
+                rev=max(row.rev, rev_of(conflict.incoming_version)) + 1,
+                updated_at=utc_now(), updated_by=staff,
+            ),
+        )  # fmt: skip
+    return tuple(keys)
 
 
 def _row(session: Session, conflict: Conflict) -> Any:

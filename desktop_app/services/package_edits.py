@@ -31,7 +31,7 @@ from desktop_app.domain.errors import UserError
 from desktop_app.domain.fields import Field, Kind
 from desktop_app.domain.messages import Localized
 from desktop_app.excel.sync_package import Package, SheetSpec, visible_edits
-from desktop_app.services import writer
+from desktop_app.services import conflicts, writer
 from desktop_app.services.codes import check_codes, vocabulary_codes
 from desktop_app.services.package_sheets import SHEET_TITLES
 from desktop_app.services.status_history import record_status_change
@@ -62,6 +62,8 @@ class EditPlan:
     left_out: set[tuple[str, str]] = field(default_factory=set)
     corrections: list[Correction] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
+    # Corrections of fields in an open conflict: put on the conflict's other side, not applied.
+    in_conflict: list[str] = field(default_factory=list)
 
     def takes(self, entity: str, row_id: str) -> bool:
         return (entity, row_id) not in self.left_out
@@ -141,8 +143,12 @@ def _leave_out_children(package: Package, result: EditPlan) -> None:
             )
 
 
-def apply(session: Session, edits: EditPlan, *, staff: str) -> list[str]:
-    """Apply the corrections to the merged rows; the labels taken per row."""
+def apply(session: Session, edits: EditPlan, *, staff: str, peer: str) -> list[str]:
+    """Apply the corrections to the merged rows; the labels taken per row.
+
+    A correction of a field in an open conflict with `peer` corrects the peer's side of that
+    conflict and stays for a person to choose (services/conflicts.take_into_open).
+    """
     taken = []
     for correction in edits.corrections:
         model = _MODELS[correction.entity]
@@ -153,6 +159,15 @@ def apply(session: Session, edits: EditPlan, *, staff: str) -> list[str]:
         if row is None:
             continue
         values = dict(correction.values)
+        held = conflicts.take_into_open(
+            session, peer, correction.entity, correction.id, values, staff
+        )
+        held_labels = [_label_of(correction.entity, key, correction.labels) for key in held]
+        if held:
+            edits.in_conflict.append(f"{correction.place}（{'、'.join(held_labels)}）")
+            values = {key: value for key, value in values.items() if key not in held}
+            if not values:
+                continue
         if isinstance(row, Inquiry) and values.get("status", row.status) != row.status:
             # As a typed status change: the history line, the closing stamp.
             new = values["status"]
@@ -162,7 +177,8 @@ def apply(session: Session, edits: EditPlan, *, staff: str) -> list[str]:
             if workflow.is_closed(new):
                 values["follow_up_due"] = None
         writer.change(session, row, values, staff=staff, action="accept_edited")
-        taken.append(f"{correction.place}（{'、'.join(correction.labels)}）")
+        shown = [label for label in correction.labels if label not in held_labels]
+        taken.append(f"{correction.place}（{'、'.join(shown)}）")
     return taken
 
 
@@ -175,6 +191,11 @@ def summary(file_name: str, edits: EditPlan, taken: Sequence[str], package: Pack
         lines.append(f"{file_name}: 編集を承認しましたが、取り込んだ訂正はありません")
     if edits.dropped:
         lines.append(f"{file_name}: 取り込まなかった編集: {'、'.join(edits.dropped)}")
+    if edits.in_conflict:
+        lines.append(
+            f"{file_name}: 競合中の項目の訂正は、競合の相手側の値として残しました"
+            f"（どちらにするかは競合の解決で選んでください）: {'、'.join(edits.in_conflict)}"
+        )
     for title, count in package.missing.items():
         lines.append(
             f"{file_name}: {title} の {count} 行がファイルにありません"

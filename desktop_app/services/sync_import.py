@@ -46,7 +46,7 @@ from desktop_app.domain import erasure
 from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.local_time import local_today
-from desktop_app.domain.merge import Merge, three_way
+from desktop_app.domain.merge import Decision, decide
 from desktop_app.domain.messages import render
 from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS
 from desktop_app.domain.receipt import parse_receipt
@@ -73,9 +73,8 @@ _CHUNK = sync_bases.CHUNK
 # inquiry's search text) from about a twentieth of the inquiries already stored (make bench).
 _BULK_MIN_ROWS = 1_000
 _BULK_SHARE = 20
-_DELETION = ("deleted", "deleted_at")
-# A branch's row whose field the centre changed differently: kept as it is here, the centre's
-# version not taken as received, until the centre's resolution arrives.
+# A branch's row whose field the centre changed differently: kept whole as it is here (nothing
+# of the centre's version taken, nor that version recorded as received) until the resolution.
 _AWAITING = "awaiting:"
 
 
@@ -275,7 +274,7 @@ def _apply(
             rows = [r for r in package.rows.get(entity, []) if edits.takes(entity, r.id)]
             _merge_rows(session, entity, rows, package, report, staff, bulk_load)
     if accept and report.edited_rows:
-        taken = package_edits.apply(session, edits, staff=staff)
+        taken = package_edits.apply(session, edits, staff=staff, peer=manifest.from_office)
         report.warnings += package_edits.summary(path.name, edits, taken, package)
     _advance_receipt_counters(session, office, package.rows.get("inquiry", []))
     if not report.already_imported:
@@ -546,13 +545,16 @@ def _merge_one(
     base_content = _with_unknown_personal(_base_content(base, row), mine, theirs)
     if descends:
         theirs = _without_unknown_empties(_base_content(base, row), mine, theirs)
-    outcome, conflicts = _merge_content(
-        session, local, row, base_content, mine, theirs, descends, staff
-    )
-    if conflicts and package.manifest.to_office != CENTRAL:
+    decision = None if descends else decide(mine, base_content, theirs, keys=list(theirs))
+    if decision is not None and decision.conflicts and package.manifest.to_office != CENTRAL:
         # Conflicts are decided at the centre, which meets the same two edits when our
-        # package reaches it: keep ours meanwhile, and do not say we hold their version.
-        return _AWAITING + outcome
+        # package reaches it. The row waits whole: nothing of their version is taken, so our
+        # next package still names the version of theirs it really includes, and the centre
+        # never meets its own values as ours (docs/sync-format.md, "Crossing packages").
+        _send_again(session, local, package.manifest.from_office)
+        return _AWAITING + "unchanged"
+    outcome = _merge_content(session, local, row, mine, theirs, decision, staff)
+    conflicts = list(decision.conflicts) if decision is not None else []
     _settle_open_conflict(
         session, local, row, package, staff, theirs, conflicts, base_content, mine,
         new_version=outcome in ("updated", "merged"),
@@ -560,19 +562,36 @@ def _merge_one(
     return "conflicts" if conflicts else outcome
 
 
+def _send_again(session: Session, local: Any, peer: str) -> None:
+    """Put a waiting row in our next package to `peer` if it was already sent.
+
+    The package that carried our version may be lost: the centre must meet the conflict all the
+    same, or the row would wait for a resolution that never comes. Our copy's version stays; a
+    row already due to travel is left as it is (so a package imported again changes nothing).
+    """
+    sent_upto = session.scalar(
+        select(func.max(SyncPackage.upto_seq)).where(
+            SyncPackage.kind == "sync",
+            SyncPackage.direction == "export",
+            SyncPackage.to_office == peer,
+        )
+    )
+    if sent_upto is not None and local.change_seq <= sent_upto:
+        local.change_seq = writer.next_change_seq(session)
+
+
 def _merge_content(
     session: Session,
     local: Any,
     row: PackageRow,
-    base_content: dict[str, Any],
     mine: dict[str, Any],
     theirs: dict[str, Any],
-    descends: bool,
+    decision: Decision | None,
     staff: str,
-) -> tuple[str, list[str]]:
-    """Apply what the incoming version brings; the fields left in conflict, if any."""
+) -> str:
+    """Apply what the incoming version brings (`decision` None: it descends from ours)."""
     if all(mine.get(key) == value for key, value in theirs.items()):
-        if descends or (row.rev, row.updated_at) > (
+        if decision is None or (row.rev, row.updated_at) > (
             local.rev,
             sync_rows.stamp_text(local.updated_at),
         ):
@@ -581,18 +600,16 @@ def _merge_content(
             # the later stamp winning ties): take its version too, so every office ends with
             # the same version whatever order the packages came in.
             writer.change(session, local, {}, staff=staff, action="sync", version=_version(row))
-        return "unchanged", []
-    if descends:
+        return "unchanged"
+    if decision is None:
         _store(session, local, row, theirs, staff)
-        return "updated", []
-    merge = three_way(base_content, mine, theirs, keys=list(theirs))
-    conflicts = _conflicting_keys(merge, mine, theirs, base_content)
-    if not conflicts and not merge.theirs_changed:
-        return "unchanged", []
-    if not conflicts and not merge.ours_changed:
+        return "updated"
+    if not decision.conflicts and not decision.taken:
+        return "unchanged"
+    if not decision.conflicts and not decision.kept:
         _store(session, local, row, theirs, staff)
-        return "updated", []
-    taken = {key: theirs[key] for key in merge.theirs_changed if key not in conflicts}
+        return "updated"
+    taken = {key: theirs[key] for key in decision.taken}
     if taken:
         writer.change(
             session,
@@ -602,8 +619,8 @@ def _merge_content(
             action="sync",
             version=_next_version(local, row, staff),
         )
-        return "merged", conflicts
-    return "unchanged", conflicts
+        return "merged"
+    return "unchanged"
 
 
 def _next_version(local: Any, row: PackageRow, staff: str) -> writer.Version:
@@ -768,22 +785,6 @@ def _base_content(base: SyncBase | None, row: PackageRow) -> dict[str, Any]:
         if row.seen in earlier:
             return dict(earlier[row.seen])
     return dict(json.loads(base.received)) if base.received else {}
-
-
-def _conflicting_keys(
-    merge: Merge, mine: Mapping[str, Any], theirs: Mapping[str, Any], base: Mapping[str, Any]
-) -> list[str]:
-    """Fields changed differently on both sides, and a deletion met by an update."""
-    keys = [conflict.key for conflict in merge.conflicts]
-    deleted_here = bool(mine.get("deleted")) and not base.get("deleted")
-    deleted_there = bool(theirs.get("deleted")) and not base.get("deleted")
-    edits_there = [key for key in merge.theirs_changed if key not in _DELETION]
-    edits_here = [key for key in merge.ours_changed if key not in _DELETION]
-    if deleted_here != deleted_there and (
-        (deleted_here and edits_there) or (deleted_there and edits_here)
-    ):
-        keys = [key for key in keys if key not in _DELETION] + ["deleted"]
-    return keys
 
 
 def _store(

@@ -154,6 +154,11 @@ def typed_values(entity: str, content: Mapping[str, Any]) -> dict[str, Any]:
     return {key: _from_json(key, value) for key, value in content.items() if key in known}
 
 
+def content_values(values: Mapping[str, Any]) -> dict[str, Any]:
+    """Values the writer sets, keyed and written as a row's content is (`typed_values` reversed)."""
+    return {key: _to_json(key, value) for key, value in values.items()}
+
+
 def new_row(entity: str, row_id: str) -> SyncedRow:
     model = MODELS[entity]
     return model(id=row_id)

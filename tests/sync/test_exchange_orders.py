@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 
 from desktop_app.cli import main
@@ -397,13 +398,6 @@ def test_a_field_put_back_to_the_base_value_yields_to_the_other_office(offices, 
     assert _same_everywhere(hq, shiba, receipt)["step"] == "2_connect"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="merge defect found by the exchange state machine: a branch that took HQ's 相談内容 "
-    "while waiting on a 段階 conflict sends it back against the older base, so HQ meets its own "
-    "earlier value as the branch's change and queues a conflict against its newer edit; "
-    "「theirs」 then silently reverts HQ's newer edit",
-)
 def test_hq_s_own_value_echoed_by_a_waiting_branch_is_no_conflict(offices, tmp_path):
     hq, shiba = offices["HQ"], offices["SHIBA"]
     receipt = shiba.add_case("最初の件名")
@@ -413,8 +407,12 @@ def test_hq_s_own_value_echoed_by_a_waiting_branch_is_no_conflict(offices, tmp_p
     hq.export(tmp_path / "h1.xlsx")
     shiba.update(receipt, step="3_selfrun", subject="支所の件名")
     shiba.export(tmp_path / "s1.xlsx")
-    shiba.take(tmp_path / "h1.xlsx")  # 相談内容 merged in, 段階 waits for the centre
-    assert shiba.show(receipt)["content"] == "本庁の内容"
+    waits = shiba.take(tmp_path / "h1.xlsx")  # 段階 differs: the row waits whole
+    assert "競合解決を待ちます" in " ".join(waits["packages"][0]["notes"])
+    assert (shiba.show(receipt)["content"], shiba.show(receipt)["step"]) == (
+        "支所の内容",
+        "3_selfrun",
+    )
     hq.take(tmp_path / "s1.xlsx", code=3)
     (conflict,) = hq.open_conflicts()
     hq.ok("conflict", "resolve", str(conflict["id"]), "--keep", "ours", "--take", "step")
@@ -428,3 +426,101 @@ def test_hq_s_own_value_echoed_by_a_waiting_branch_is_no_conflict(offices, tmp_p
     # the branch never changed 相談内容: HQ's newer edit stays, with no conflict to decide
     _quiet(at_hq)
     assert hq.show(receipt)["content"] == "本庁で直した内容"
+    _quiet(shiba.take(tmp_path / "h2.xlsx"))
+    _quiet(shiba.take(tmp_path / "h3.xlsx") if hq.export(tmp_path / "h3.xlsx") else {})
+    _quiet(hq.take(tmp_path / "s3.xlsx") if shiba.export(tmp_path / "s3.xlsx") else {})
+    final = _same_everywhere(hq, shiba, receipt)
+    assert (final["subject"], final["content"], final["step"]) == (
+        "支所で直した件名",
+        "本庁で直した内容",
+        "3_selfrun",
+    )
+    assert hq.open_conflicts() == [] and shiba.open_conflicts() == []
+
+
+def test_a_waiting_row_whose_package_was_lost_travels_again(offices, tmp_path):
+    hq, shiba = offices["HQ"], offices["SHIBA"]
+    receipt = _shared_case(hq, shiba, tmp_path)
+    hq.update(receipt, subject="本庁の件名")
+    hq.export(tmp_path / "h1.xlsx")
+    shiba.update(receipt, subject="支所の件名")
+    shiba.export(tmp_path / "lost.xlsx")  # never reaches HQ
+    waits = shiba.take(tmp_path / "h1.xlsx")
+    assert shiba.show(receipt)["subject"] == "支所の件名"
+    again = shiba.take(tmp_path / "h1.xlsx")  # taken twice: the second changes nothing
+    assert (again["updated"], again["merged"]) == (0, 0)
+    assert "競合解決を待ちます" in " ".join(waits["packages"][0]["notes"])
+
+    # the branch's next package, without a new edit, carries the row again
+    resent = shiba.export(tmp_path / "s2.xlsx")
+    assert resent["counts"]["inquiry"] == 1
+    at_hq = hq.take(tmp_path / "s2.xlsx", code=3)
+
+    assert at_hq["conflicts"] == 1
+    (conflict,) = hq.open_conflicts()
+    assert [(f["ours"], f["theirs"]) for f in conflict["fields"]] == [("本庁の件名", "支所の件名")]
+    hq.ok("conflict", "resolve", str(conflict["id"]), "--keep", "theirs")
+    _quiet(shiba.take(tmp_path / "h2.xlsx") if hq.export(tmp_path / "h2.xlsx") else {})
+    shiba.export(tmp_path / "s3.xlsx")
+    onward = hq.take(tmp_path / "s3.xlsx", code=3)  # still says package 2 never arrived
+    assert onward["warnings"] == ["SHIBA の送付ファイル 2 が未取込です"]
+    assert (onward["conflicts"], onward["merged"], onward["updated"]) == (0, 0, 0)
+    assert _same_everywhere(hq, shiba, receipt)["subject"] == "支所の件名"
+    assert hq.open_conflicts() == [] and shiba.open_conflicts() == []
+
+
+# --- 4. a supervisor's correction of a field in conflict ------------------------------------
+
+
+def _corrected(source: Path, target: Path, header: str, value: str) -> Path:
+    """The package with one visible cell of its only inquiry changed, as a person would."""
+    book = openpyxl.load_workbook(source)
+    sheet = book["受付"]
+    sheet.cell(2, [cell.value for cell in sheet[1]].index(header) + 1).value = value
+    book.save(target)
+    return target
+
+
+def test_a_correction_of_a_field_in_conflict_stays_a_conflict(offices, tmp_path):
+    hq, shiba = offices["HQ"], offices["SHIBA"]
+    receipt = _shared_case(hq, shiba, tmp_path)
+    hq.update(receipt, subject="本庁の件名")
+    shiba.update(receipt, subject="支所の件名")
+    shiba.export(tmp_path / "s1.xlsx")
+    edited = _corrected(
+        tmp_path / "s1.xlsx", tmp_path / "s1-edited.xlsx", "件名", "支所で直した件名"
+    )
+
+    taken = hq.take(edited, options=("--accept-edited",), code=3)
+
+    # HQ's value stays; the corrected value is the branch's side of the conflict
+    assert hq.show(receipt)["subject"] == "本庁の件名"
+    (conflict,) = hq.open_conflicts()
+    assert [(f["field"], f["ours"], f["theirs"]) for f in conflict["fields"]] == [
+        ("subject", "本庁の件名", "支所で直した件名")
+    ]
+    said = " ".join(taken["warnings"])
+    assert "競合中の項目の訂正は、競合の相手側の値として残しました" in said
+    assert "受付 2行目（件名）" in said and "取り込んだ訂正はありません" in said
+
+    hq.ok("conflict", "resolve", str(conflict["id"]), "--keep", "theirs")
+    _quiet(shiba.take(tmp_path / "h1.xlsx") if hq.export(tmp_path / "h1.xlsx") else {})
+    _quiet(hq.take(tmp_path / "s2.xlsx") if shiba.export(tmp_path / "s2.xlsx") else {})
+    assert _same_everywhere(hq, shiba, receipt)["subject"] == "支所で直した件名"
+    assert hq.open_conflicts() == [] and shiba.open_conflicts() == []
+
+
+def test_a_correction_that_agrees_with_hq_closes_the_conflict(offices, tmp_path):
+    hq, shiba = offices["HQ"], offices["SHIBA"]
+    receipt = _shared_case(hq, shiba, tmp_path)
+    hq.update(receipt, subject="本庁の件名")
+    shiba.update(receipt, subject="支所の件名", content="支所の内容")
+    shiba.export(tmp_path / "s1.xlsx")
+    edited = _corrected(tmp_path / "s1.xlsx", tmp_path / "s1-edited.xlsx", "件名", "本庁の件名")
+
+    hq.take(edited, options=("--accept-edited",), code=3)
+
+    assert hq.open_conflicts() == []
+    _quiet(shiba.take(tmp_path / "h1.xlsx") if hq.export(tmp_path / "h1.xlsx") else {})
+    final = _same_everywhere(hq, shiba, receipt)
+    assert (final["subject"], final["content"]) == ("本庁の件名", "支所の内容")

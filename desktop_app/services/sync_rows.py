@@ -84,12 +84,12 @@ def content_of(row: SyncedRow, *, personal: bool = True) -> dict[str, Any]:
 def package_rows(
     session: Session, entity: str, where: ColumnElement[bool], *, personal: bool
 ) -> list[PackageRow]:
-    """The rows of `entity` that `where` picks, as `package_row` gives them (`seen` None), in
-    the order they were stored.
+    """The rows of `entity` that `where` picks, each its version and `content_of` (`seen`
+    None), in the order they were stored.
 
     Read as plain columns, one query per table and per code list: a package carries tens of
     thousands of rows, and loading each as a mapped object took most of an export's time.
-    tests/sync/test_package_rows.py holds it to `package_row` of the loaded objects.
+    tests/sync/test_package_rows.py holds it to `content_of` of the loaded objects.
     """
     model: Any = MODELS[entity]
     keys = [

@@ -22,7 +22,7 @@ import hmac
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import chain, islice
 from typing import IO, Any
 
@@ -287,8 +287,9 @@ def _machine_values(row: PackageRow) -> list[Any]:
 
 def _row_hash(values: Sequence[Any]) -> str:
     text = "\x1f".join(
-        # Plain text without CR, the common cell, is its own canonical form.
-        value if type(value) is str and "\r" not in value else _canonical_cell(value)
+        # Plain text without CR, the common cell, is its own canonical form; the others (a
+        # rev, an empty cell, a date) repeat from row to row and are worked out once each.
+        value if type(value) is str and "\r" not in value else _canonical_once(value)
         for value in values
     ).rstrip("\x1f")
     return hashlib.sha256(text.encode()).hexdigest()[:32]
@@ -316,6 +317,9 @@ def _canonical_cell(value: Any) -> str:
     else:
         text = str(value)
     return text
+
+
+_canonical_once = lru_cache(maxsize=1 << 16, typed=True)(_canonical_cell)
 
 
 # --- reading ------------------------------------------------------------------------------
@@ -407,6 +411,10 @@ def _read_sheet(
             edited.append(
                 EditedRow(title, number, str(machine[0] or ""), tuple(values[:first]), row, check)
             )
+        elif type(machine[-1]) is str:
+            # Intact, so the `_data` cell is the canonical JSON the exporter wrote: kept as
+            # `data` rather than made again from the content it was just parsed into.
+            row.__dict__["data"] = machine[-1]
         if row is not None:
             found.append(row)
     return found, edited, checks

@@ -287,10 +287,12 @@ def _machine_values(row: PackageRow) -> list[Any]:
 
 def _row_hash(values: Sequence[Any]) -> str:
     text = "\x1f".join(
-        # Plain text without CR, the common cell, is its own canonical form; the others (a
-        # rev, an empty cell, a date) repeat from row to row and are worked out once each.
-        value if type(value) is str and "\r" not in value else _canonical_once(value)
-        for value in values
+        [
+            # Plain text without CR, the common cell, is its own canonical form; the others
+            # (a rev, an empty cell, a date) repeat from row to row and are worked out once.
+            value if type(value) is str and "\r" not in value else _canonical_once(value)
+            for value in values
+        ]
     ).rstrip("\x1f")
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 

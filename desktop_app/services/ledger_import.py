@@ -38,7 +38,7 @@ from desktop_app.domain.local_time import local_today, utc_of_local
 from desktop_app.domain.messages import render
 from desktop_app.excel.ledger_reader import LedgerBook, open_ledger
 from desktop_app.excel.ledger_rejects import write_rejects
-from desktop_app.services import backups, ledger_match, output_files, writer
+from desktop_app.services import backups, bulk_rows, ledger_match, output_files, writer
 from desktop_app.services.setup import require_office
 
 EXIT_OK, EXIT_REFUSED, EXIT_ATTENTION = 0, 2, 3
@@ -49,7 +49,6 @@ _BULK_MIN_ROWS = 1_000
 _BULK_SHARE = 20
 _CLOSED_AT_NOON = dt.time(12)
 _NOTE_KIND = "note"  # メモ, of the action_kind vocabulary
-_CODE_LISTS = ("fields", "forms", "municipalities", "agreement_bodies")
 
 
 @dataclass
@@ -355,5 +354,5 @@ def _inquiry_values(
         "closed_at": utc_of_local(dt.datetime.combine(closed, _CLOSED_AT_NOON)) if closed else None,
         "source": f"{source} / 行 {row.row}{number}",
         "source_key": row.content_key,
-        **{key: values[key] for key in _CODE_LISTS},
+        **{key: values[key] for key in bulk_rows.CODE_TABLES},
     }

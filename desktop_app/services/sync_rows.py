@@ -9,7 +9,8 @@ those keys out ("not sent", never "emptied").
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from functools import lru_cache
 from typing import Any
 
 from db.models import Action, Inquirer, Inquiry
@@ -78,9 +79,18 @@ def package_row(row: SyncedRow, *, seen: str | None, personal: bool) -> PackageR
 
 
 def typed_values(entity: str, content: Mapping[str, Any]) -> dict[str, Any]:
-    """Content back in the values the writer sets (dates as dates, code lists as tuples)."""
-    known = set(_KEYS[entity])
-    return {key: _from_json(key, value) for key, value in content.items() if key in known}
+    """Content back in the values the writer sets (dates as dates, code lists as tuples).
+
+    Text stays as it is; a date or time is parsed once per distinct value (a package of
+    thousands of rows holds the same days over and over).
+    """
+    known = _KNOWN[entity]
+    typed: dict[str, Any] = {}
+    for key, value in content.items():
+        if key in known:
+            convert = _FROM_JSON.get(key)
+            typed[key] = value if convert is None or value is None else convert(value)
+    return typed
 
 
 def new_row(entity: str, row_id: str) -> SyncedRow:
@@ -118,13 +128,16 @@ def _to_json(key: str, value: Any) -> Any:
     return value
 
 
-def _from_json(key: str, value: Any) -> Any:
-    if value is None:
-        return None
-    if key in _TIMES:
-        return dt.datetime.fromisoformat(value)
-    if key in _DATES:
-        return dt.date.fromisoformat(value)
-    if key in _LISTS:
-        return tuple(sorted(value))
-    return value
+def _codes(value: Any) -> tuple[str, ...]:
+    return tuple(sorted(value))
+
+
+_KNOWN = {entity: frozenset(keys) for entity, keys in _KEYS.items()}
+_TIME_OF = lru_cache(maxsize=1 << 16)(dt.datetime.fromisoformat)
+_DATE_OF = lru_cache(maxsize=1 << 12)(dt.date.fromisoformat)
+# How a JSON value becomes the value the writer sets, by key (text: as it is).
+_FROM_JSON: dict[str, Callable[[Any], Any]] = {
+    **dict.fromkeys(_LISTS, _codes),
+    **dict.fromkeys(_DATES, _DATE_OF),
+    **dict.fromkeys(_TIMES, _TIME_OF),
+}

@@ -283,7 +283,7 @@ def _derive_follow_up(rows: NewRows) -> None:
                 action.get("next_due"),
                 action.get("reply_due"),
                 action.get("replied_on"),
-            )  # fmt: skip
+            )
         )
     for inquiry in rows.inquiries:
         found = deadlines.get(inquiry.get("id", ""))

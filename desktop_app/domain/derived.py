@@ -1,7 +1,8 @@
 """Keys derived from an inquirer's fields: what search and duplicate suggestions look up.
 
 Kept beside the fields by the one writer on every save (services/writer.py); a bulk load meets
-the same phone number or name many times, so each fold is worked out once per distinct value.
+the same phone number or name many times, so each key is worked out once per distinct value
+(text caches its own folds).
 """
 
 from __future__ import annotations
@@ -19,16 +20,11 @@ def inquirer_keys(values: Mapping[str, Any]) -> dict[str, str]:
     """phone_digits, match_key, name_key and kana_key of an inquirer's values."""
     name = values.get("name")
     return {
-        "phone_digits": _digits(values.get("phone")),
+        "phone_digits": text.digits(values.get("phone")),
         "match_key": _match_key(values.get("organization"), name),
         "name_key": _name_key(name),
-        "kana_key": _fold(values.get("kana")),
+        "kana_key": text.fold(values.get("kana")),
     }
-
-
-@lru_cache(maxsize=_CACHE)
-def _digits(phone: str | None) -> str:
-    return text.digits(phone)
 
 
 @lru_cache(maxsize=_CACHE)
@@ -39,8 +35,3 @@ def _match_key(organization: str | None, name: str | None) -> str:
 @lru_cache(maxsize=_CACHE)
 def _name_key(name: str | None) -> str:
     return text.name_key(name)
-
-
-@lru_cache(maxsize=_CACHE)
-def _fold(kana: str | None) -> str:
-    return text.fold(kana)

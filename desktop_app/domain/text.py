@@ -159,8 +159,10 @@ def search_terms(query: str) -> list[str]:
     return [term for term in terms if term]
 
 
+@lru_cache(maxsize=1 << 14)
 def digits(text: str | None) -> str:
-    """Only the digits, full-width ones included: how phone numbers are compared."""
+    """Only the digits, full-width ones included: how phone numbers are compared (each distinct
+    number worked out once: an import meets the same ones again and again)."""
     if not text:
         return ""
     return "".join(ch for ch in unicodedata.normalize("NFKC", text) if ch.isdigit())

@@ -138,9 +138,10 @@ class _Inquiry:
 
 
 class DemoGenerator:
-    """Builds the rows of `count` inquiries as batches of dicts, oldest first.
+    """Builds the rows of `count` inquiries as batches of contract-keyed dicts, oldest first.
 
-    Public so that the benchmark can insert exactly the same rows with bare sqlite3.
+    The receipt numbers, keys, code tables and follow-up dates are the writer's
+    (writer.insert_many): numbered in this order, they continue the office's counters.
     """
 
     def __init__(self, context: DemoContext, *, count: int, seed: int, today: dt.date) -> None:

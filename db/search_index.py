@@ -129,13 +129,17 @@ DROP_STATEMENTS: tuple[str, ...] = (
 )
 
 # Bulk loads drop the per-row triggers, insert, then call rebuild() once: far faster than
-# feeding the indexes row by row.
+# feeding the indexes row by row. The inquiries are read in key order (CROSS JOIN keeps the
+# inquiry the outer loop whatever the statistics say): the full-text indexes take ascending
+# rowids in one sweep, where the inquirer's order (the planner's choice once ANALYZE has run)
+# made FTS5 flush its pending terms at nearly every row, two to three times slower.
 _REBUILD_STATEMENTS: tuple[str, ...] = (
     "DELETE FROM search_text",
     "INSERT INTO inquiry_bigram(inquiry_bigram) VALUES ('delete-all')",
     f"""INSERT INTO search_text(pk, folded)
         SELECT i.pk, {_FOLDED_SOURCE.format(row="i")}
-        FROM inquiry i JOIN inquirer q ON q.id = i.inquirer_id""",
+        FROM inquiry i CROSS JOIN inquirer q ON q.id = i.inquirer_id
+        ORDER BY i.pk""",
 )
 
 

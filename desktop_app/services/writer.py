@@ -270,10 +270,13 @@ def insert_many(
 
 
 def _derive_follow_up(rows: NewRows) -> None:
-    """Each new inquiry's follow-up date from its new actions, by the desk's rule."""
+    """Each new inquiry's follow-up date from its new actions, by the desk's rule (an action
+    that sets no deadline says nothing to it, so only those that set one are looked at)."""
     deadlines: dict[str, list[follow_up.Deadlines]] = {}
     for order, action in enumerate(rows.actions):
-        if action.get("deleted"):
+        if action.get("deleted") or (
+            action.get("next_due") is None and action.get("reply_due") is None
+        ):
             continue
         deadlines.setdefault(action["inquiry_id"], []).append(
             follow_up.Deadlines(

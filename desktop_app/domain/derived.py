@@ -13,7 +13,7 @@ from typing import Any
 
 from desktop_app.domain import text
 
-_CACHE = 1 << 16
+_CACHE = 1 << 14
 
 
 def inquirer_keys(values: Mapping[str, Any]) -> dict[str, str]:

@@ -116,7 +116,7 @@ def katakana_to_hiragana(text: str) -> str:
     return text.translate(_TO_HIRAGANA)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 12)  # long texts pass through too (the search index): kept small
 def fold(text: str | None) -> str:
     """The form search compares: NFKC, lower case, hiragana, common variants, one dash, no spaces.
 

@@ -321,7 +321,7 @@ def _canonical_cell(value: Any) -> str:
     return text
 
 
-_canonical_once = lru_cache(maxsize=1 << 16, typed=True)(_canonical_cell)
+_canonical_once = lru_cache(maxsize=1 << 12, typed=True)(_canonical_cell)
 
 
 # --- reading ------------------------------------------------------------------------------

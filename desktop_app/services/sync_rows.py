@@ -133,7 +133,7 @@ def _codes(value: Any) -> tuple[str, ...]:
 
 
 _KNOWN = {entity: frozenset(keys) for entity, keys in _KEYS.items()}
-_TIME_OF = lru_cache(maxsize=1 << 16)(dt.datetime.fromisoformat)
+_TIME_OF = lru_cache(maxsize=1 << 14)(dt.datetime.fromisoformat)
 _DATE_OF = lru_cache(maxsize=1 << 12)(dt.date.fromisoformat)
 # How a JSON value becomes the value the writer sets, by key (text: as it is).
 _FROM_JSON: dict[str, Callable[[Any], Any]] = {

@@ -54,7 +54,8 @@ def insert_batch(conn: Connection, batch: Batch) -> None:
         table = Base.metadata.tables[name]
         columns = list(rows[0])
         for column in columns:
-            process = table.c[column].type.bind_processor(conn.dialect)
+            kind = table.c[column].type.dialect_impl(conn.dialect)
+            process = kind.bind_processor(conn.dialect)
             if process is not None:
                 _convert(rows, column, process)
         marks = ", ".join("?" * len(columns))

@@ -230,3 +230,22 @@ def test_a_failure_mid_batch_leaves_nothing(
                 event=writer.BulkEvent("import_ledger", "ledger", "test.xlsx"),
             )  # fmt: skip
     assert _everything(db_path) == before
+
+
+def test_times_and_dates_are_stored_as_the_single_row_writer_stores_them(db, db_path):
+    """The same text in the file (SQL compares times as text): whole seconds keep .000000."""
+    stamp = dt.datetime(2026, 4, 1, 9, 30)
+    with db.write() as session:
+        one = Inquirer(id=str(uuid.uuid4()), type="resident", name="一人")
+        version = writer.Version(rev=1, updated_at=stamp, updated_by=STAFF)
+        writer.create(session, one, staff=STAFF, origin="SHIBA", version=version)
+    person = _inquirer(updated_at=stamp, updated_by=STAFF)
+    loaded = _inquiry(person["id"], closed_at=stamp, status="matched", outcome="済")
+    _insert(db, writer.NewRows([person], [loaded]))
+    with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as conn:
+        stored = dict(conn.execute("SELECT id, updated_at FROM inquirer").fetchall())
+        closed = conn.execute(
+            "SELECT closed_at, closed_on, received_at FROM inquiry WHERE id = ?", (loaded["id"],)
+        ).fetchone()
+    assert stored[person["id"]] == stored[one.id] == "2026-04-01 09:30:00.000000"
+    assert closed == ("2026-04-01 09:30:00.000000", "2026-04-01", "2026-09-14")

@@ -166,14 +166,19 @@ class Plan:
             batch["inquiry"].append(row)
 
     def _receipt(self, row: dict[str, Any]) -> str:
-        """The number given (the counter raised to it), or the next one of the counter."""
+        """The number given, or the next one of the counter of the row's office and year.
+
+        A number of this office that came with its row (a rebuilt branch getting its own cases
+        back) raises the counter to it; another office's numbers are that office's counter's
+        business (as `check` sees it), so they touch none here.
+        """
         given = row["receipt_no"]
         if given:
             try:
                 office, year, seq = parse_receipt(given)
             except ValueError:
                 return str(given)
-            if seq > self._counters.get((office, year), 0):
+            if office == self._stamp["origin"] and seq > self._counters.get((office, year), 0):
                 self._counters[office, year] = seq
                 self._raised.add((office, year))
             return str(given)

@@ -63,6 +63,17 @@ _REFRESH_ONE = f"""
             FROM inquiry i JOIN inquirer q ON q.id = i.inquirer_id WHERE i.pk = {{pk}}
         ) WHERE pk = {{pk}};"""
 
+_SEARCH_TEXT_INSERTED = """CREATE TRIGGER search_text_ai AFTER INSERT ON search_text BEGIN
+        INSERT INTO inquiry_trigram(rowid, folded) VALUES (NEW.pk, NEW.folded);
+        INSERT INTO inquiry_bigram(rowid, grams) VALUES (NEW.pk, rd_grams(NEW.folded));
+    END"""
+_SEARCH_TEXT_DELETED = """CREATE TRIGGER search_text_ad AFTER DELETE ON search_text BEGIN
+        INSERT INTO inquiry_trigram(inquiry_trigram, rowid, folded)
+            VALUES ('delete', OLD.pk, OLD.folded);
+        INSERT INTO inquiry_bigram(inquiry_bigram, rowid, grams)
+            VALUES ('delete', OLD.pk, rd_grams(OLD.folded));
+    END"""
+
 CREATE_STATEMENTS: tuple[str, ...] = (
     "CREATE TABLE search_text (pk INTEGER PRIMARY KEY, folded TEXT NOT NULL)",
     "CREATE VIRTUAL TABLE inquiry_trigram USING fts5("
@@ -70,16 +81,8 @@ CREATE_STATEMENTS: tuple[str, ...] = (
     "CREATE VIRTUAL TABLE inquiry_bigram USING fts5("
     "grams, content='', tokenize='unicode61 remove_diacritics 0', prefix='1', detail='none')",
     # search_text -> both indexes
-    """CREATE TRIGGER search_text_ai AFTER INSERT ON search_text BEGIN
-        INSERT INTO inquiry_trigram(rowid, folded) VALUES (NEW.pk, NEW.folded);
-        INSERT INTO inquiry_bigram(rowid, grams) VALUES (NEW.pk, rd_grams(NEW.folded));
-    END""",
-    """CREATE TRIGGER search_text_ad AFTER DELETE ON search_text BEGIN
-        INSERT INTO inquiry_trigram(inquiry_trigram, rowid, folded)
-            VALUES ('delete', OLD.pk, OLD.folded);
-        INSERT INTO inquiry_bigram(inquiry_bigram, rowid, grams)
-            VALUES ('delete', OLD.pk, rd_grams(OLD.folded));
-    END""",
+    _SEARCH_TEXT_INSERTED,
+    _SEARCH_TEXT_DELETED,
     """CREATE TRIGGER search_text_au AFTER UPDATE OF folded ON search_text
         WHEN OLD.folded IS NOT NEW.folded BEGIN
         INSERT INTO inquiry_trigram(inquiry_trigram, rowid, folded)
@@ -140,13 +143,27 @@ DROP_STATEMENTS: tuple[str, ...] = (
 )
 
 # Bulk loads drop the per-row triggers, insert, then call rebuild() once: far faster than
-# feeding the indexes row by row.
+# feeding the indexes row by row. The texts are written first, with the triggers that would
+# feed both indexes row by row set aside; then each index is built in one sweep of its own
+# (the trigram one by FTS5's 'rebuild' from search_text, the bigram one from the same texts):
+# feeding the two alternately cost half as much again. The inquiries are read in key order
+# (CROSS JOIN keeps the inquiry the outer loop whatever the statistics say): in the inquirer's
+# order (the planner's choice once ANALYZE has run) FTS5 flushed its pending terms at nearly
+# every row, two to three times slower.
 _REBUILD_STATEMENTS: tuple[str, ...] = (
+    "DROP TRIGGER search_text_ai",
+    "DROP TRIGGER search_text_ad",
     "DELETE FROM search_text",
-    "INSERT INTO inquiry_bigram(inquiry_bigram) VALUES ('delete-all')",
     f"""INSERT INTO search_text(pk, folded)
         SELECT i.pk, {_FOLDED_SOURCE.format(row="i")}
-        FROM inquiry i JOIN inquirer q ON q.id = i.inquirer_id""",
+        FROM inquiry i CROSS JOIN inquirer q ON q.id = i.inquirer_id
+        ORDER BY i.pk""",
+    "INSERT INTO inquiry_trigram(inquiry_trigram) VALUES ('rebuild')",
+    "INSERT INTO inquiry_bigram(inquiry_bigram) VALUES ('delete-all')",
+    "INSERT INTO inquiry_bigram(rowid, grams) SELECT pk, rd_grams(folded) FROM search_text"
+    " ORDER BY pk",
+    _SEARCH_TEXT_INSERTED,
+    _SEARCH_TEXT_DELETED,
 )
 
 

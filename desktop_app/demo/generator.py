@@ -2,8 +2,9 @@
 
 Demo data is what screenshots, manual testing, training and the benchmarks run on, so it has to
 look like desk work (demo/corpus.py) and it has to be cheap at 1,000,000 rows: rows are plain
-dicts in batches, so memory stays flat and demo/service.py can hand them to the one writer's
-bulk path.
+dicts in batches (contract-keyed, as services.writer.NewRows takes them), so memory stays flat
+and demo/service.py can hand them to the one writer's bulk path, which numbers them, files
+their codes and derives their follow-up dates.
 
 Everything follows from one `random.Random`: the same seed on the same database gives the same
 rows, ids included (UUIDs are drawn from the generator, never uuid4), and timestamps derive from
@@ -21,17 +22,16 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-from db import bulk
 from desktop_app.demo import corpus
 from desktop_app.domain import fields, text
 from desktop_app.domain.corporate_number import check_digit
 from desktop_app.domain.dates import fiscal_year, fiscal_year_bounds
-from desktop_app.domain.receipt import format_receipt
 from desktop_app.domain.workflow import CLOSED_STATUSES, IN_PROGRESS, RECEIVED, REFERRED
+from desktop_app.services.writer import NewRows
 
 BATCH_SIZE = 5_000
 
-Batch = dict[str, list[dict[str, Any]]]
+Batch = NewRows
 
 _T = TypeVar("_T")
 
@@ -55,8 +55,6 @@ class DemoContext:
     municipalities: tuple[tuple[str, str, float], ...]  # code, 北海道豊富町-style label, weight
     wide_area_bodies: tuple[str, ...]
     firm_bodies: tuple[str, ...]
-    counters: dict[tuple[str, int], int]  # last receipt sequence per (office, fiscal year)
-    next_inquiry_pk: int
     high_water: tuple[int, int, int]  # max pk of inquiry, inquirer, action: seeds the ids
 
 
@@ -130,7 +128,6 @@ class _Returning:
 class _Inquiry:
     """What one inquiry's rows share while they are built."""
 
-    pk: int
     id: str
     office: str
     received: dt.date
@@ -143,9 +140,10 @@ class _Inquiry:
 
 
 class DemoGenerator:
-    """Builds the rows of `count` inquiries as batches of dicts, oldest first.
+    """Builds the rows of `count` inquiries as batches of contract-keyed dicts, oldest first.
 
-    Public so that the benchmark can insert exactly the same rows with bare sqlite3.
+    The receipt numbers, keys, code tables and follow-up dates are the writer's
+    (writer.insert_many): numbered in this order, they continue the office's counters.
     """
 
     def __init__(self, context: DemoContext, *, count: int, seed: int, today: dt.date) -> None:
@@ -154,12 +152,10 @@ class DemoGenerator:
         self.today = today
         material = f"renkei-demo:{seed}:" + ":".join(str(n) for n in context.high_water)
         self.rng = _Dice(material)
-        self.counters = dict(context.counters)
         self.date_from = fiscal_year_bounds(fiscal_year(today) - 1)[0]
         self.date_to = today
         self.offices = context.offices
         self.inquirers = self.actions = self.code_rows = 0
-        self._next_pk = context.next_inquiry_pk
         self._office = _Pick((o, corpus.OFFICE_WEIGHTS.get(o, 2.0)) for o in self.offices)
         # login -> (office, name): the people the cases name, made accounts by the service so
         # that 担当 shows 高橋 一郎 rather than a login.
@@ -179,7 +175,7 @@ class DemoGenerator:
     # -- the run ---------------------------------------------------------------------------
 
     def batches(self, size: int = BATCH_SIZE) -> Iterator[Batch]:
-        batch: Batch = {name: [] for name in bulk.TABLES}
+        batch = NewRows()
         pending = 0
         for day, n in self._days():
             for _ in range(n):
@@ -187,7 +183,7 @@ class DemoGenerator:
                 pending += 1
                 if pending == size:
                     yield batch
-                    batch, pending = {name: [] for name in bulk.TABLES}, 0
+                    batch, pending = NewRows(), 0
         if pending:
             yield batch
 
@@ -225,7 +221,7 @@ class DemoGenerator:
         slots = self._slots(main, spec)
         if returning is None or rng.random() < _RESPELLED_SHARE:
             row = self._inquirer(inquirer_type, office, day, slots, returning)
-            batch["inquirer"].append(row)
+            batch.inquirers.append(row)
             self.inquirers += 1
             self._remember(
                 (office, inquirer_type),
@@ -235,7 +231,6 @@ class DemoGenerator:
             row = returning.row
         slots["person"] = f"{row['name'] or row['organization']}様"
         inquiry = _Inquiry(
-            pk=self._next_pk,
             id=self._uuid(),
             office=office,
             received=day,
@@ -245,17 +240,14 @@ class DemoGenerator:
             inquirer=row,
             slots=slots,
         )
-        self._next_pk += 1
-        batch["inquiry"].append(self._inquiry_row(inquiry, scenario))
-        self._codes(inquiry, main, batch)
-        batch["action"].extend(inquiry.actions)
+        values = self._inquiry_row(inquiry, scenario)
+        self._codes(inquiry, main, values)
+        batch.inquiries.append(values)
+        batch.actions.extend(inquiry.actions)
         self.actions += len(inquiry.actions)
 
     def _inquiry_row(self, inquiry: _Inquiry, scenario: _Scenario) -> dict[str, Any]:
         rng = self.rng
-        year = fiscal_year(inquiry.received)
-        key = (inquiry.office, year)
-        self.counters[key] = seq = self.counters.get(key, 0) + 1
         status = self._status(inquiry)
         last = self._actions(inquiry, status)
         closed_on = None
@@ -264,27 +256,22 @@ class DemoGenerator:
             last = closed_on
         follow_up_due = None if closed_on else last + dt.timedelta(days=rng.between(7, 30))
         if follow_up_due is not None and inquiry.actions:
+            # The writer makes the inquiry's date the earliest open deadline (the desk's rule).
             inquiry.actions[-1]["next_due"] = follow_up_due
-        if follow_up_due is not None:
-            # The earliest open deadline, as services.follow_up keeps it on the desk.
-            waiting = [a["reply_due"] for a in inquiry.actions if a["replied_on"] is None]
-            follow_up_due = min([follow_up_due, *(due for due in waiting if due is not None)])
         outcome = self._fill(rng.one(corpus.OUTCOMES[status]), inquiry.slots) if closed_on else None
         closed_at = self._stamp(closed_on) if closed_on else None
         updated_at = closed_at or self._stamp(last)
         subject = self._fill(rng.one(inquiry.story.subjects), inquiry.slots)
         return _DEMO_VALUES | {
-            "pk": inquiry.pk,
             "id": inquiry.id,
             "origin": inquiry.office,
             "updated_at": updated_at,
             "updated_by": inquiry.staff,
-            "receipt_no": format_receipt(inquiry.office, year, seq),
-            "office_code": inquiry.office,
+            "office": inquiry.office,
             "received_at": inquiry.received,
             "channel": scenario.channel(rng),
             "staff": inquiry.staff,
-            "inquirer_id": inquiry.inquirer["id"],
+            "inquirer": inquiry.inquirer["id"],
             "subject": subject,
             "content": self._content(inquiry),
             "relationship": scenario.relationship(rng),
@@ -360,11 +347,10 @@ class DemoGenerator:
             "replied_on": replied_on,
         }
 
-    def _codes(self, inquiry: _Inquiry, main: int, batch: Batch) -> None:
+    def _codes(self, inquiry: _Inquiry, main: int, values: dict[str, Any]) -> None:
         """Fields, forms, target municipalities and agreement bodies of one inquiry."""
         rng = self.rng
         spec = inquiry.scenario
-        pk = inquiry.pk
         fields = [spec.fields[0]] + [c for c in spec.fields[1:] if rng.random() < 0.35]
         forms = [spec.forms[0]] + [c for c in spec.forms[1:] if rng.random() < 0.25]
         municipalities = {self.context.municipalities[main][0]}
@@ -379,12 +365,12 @@ class DemoGenerator:
             if rng.random() < _AGREEMENT_SHARE:
                 bodies.append(rng.one(self.context.firm_bodies))
         for name, codes in (
-            ("inquiry_field", fields),
-            ("inquiry_form", forms),
-            ("inquiry_municipality", sorted(municipalities)),
-            ("inquiry_agreement", bodies),
+            ("fields", fields),
+            ("forms", forms),
+            ("municipalities", sorted(municipalities)),
+            ("agreement_bodies", bodies),
         ):
-            batch[name].extend({"inquiry_pk": pk, "code": code} for code in codes)
+            values[name] = codes
             self.code_rows += len(codes)
 
     def _content(self, inquiry: _Inquiry) -> str:

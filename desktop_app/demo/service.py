@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db import bulk
@@ -39,7 +39,6 @@ from db.models import (
     Municipality,
     Office,
     PartnerMunicipality,
-    ReceiptCounter,
     Staff,
 )
 from desktop_app.demo.accounts import add_case_staff, ensure_demo_accounts
@@ -115,16 +114,15 @@ def generate_demo_data(
         _require_fresh_or_training(session)
         context = read_context(session)
         generator = DemoGenerator(context, count=count, seed=seed, today=today or local_today())
-        conn = session.connection()
+        office = setup.require_office(session)
         insert_seconds = 0.0
-        with bulk.indexes_set_aside(conn):
+        with bulk.indexes_set_aside(session.connection()):
             for batch in generator.batches():
                 before = time.perf_counter()
-                writer.insert_many(conn, batch)
+                writer.insert_many(session, batch, staff=staff, origin=office)
                 insert_seconds += time.perf_counter() - before
             before = time.perf_counter()
         index_seconds = time.perf_counter() - before
-        _save_counters(session, context.counters, generator.counters)
         setup.mark_training(session)
         add_case_staff(session, generator.people)
         audit.log(
@@ -225,10 +223,6 @@ def read_context(session: Session) -> DemoContext:
         select(AgreementBody.code, AgreementBody.kind).order_by(AgreementBody.code)
     )
     body_kinds = list(bodies)
-    counters = {
-        (row.office_code, row.fiscal_year): row.last
-        for row in session.scalars(select(ReceiptCounter))
-    }
     top_inquiry, top_inquirer, top_action = (
         session.scalar(select(func.coalesce(func.max(model.pk), 0))) or 0
         for model in (Inquiry, Inquirer, Action)
@@ -238,24 +232,5 @@ def read_context(session: Session) -> DemoContext:
         municipalities=municipalities,
         wide_area_bodies=tuple(code for code, kind in body_kinds if kind == "wide_area"),
         firm_bodies=tuple(code for code, kind in body_kinds if kind == "firm"),
-        counters=counters,
-        next_inquiry_pk=top_inquiry + 1,
         high_water=(top_inquiry, top_inquirer, top_action),
     )
-
-
-def _save_counters(
-    session: Session, before: dict[tuple[str, int], int], after: dict[tuple[str, int], int]
-) -> None:
-    """Leave receipt_counter at the last number issued, so ordinary saves continue from it."""
-    for (office, year), last in after.items():
-        if (office, year) in before:
-            session.execute(
-                update(ReceiptCounter)
-                .where(ReceiptCounter.office_code == office, ReceiptCounter.fiscal_year == year)
-                .values(last=last)
-            )
-        else:
-            session.execute(
-                insert(ReceiptCounter).values(office_code=office, fiscal_year=year, last=last)
-            )

@@ -19,6 +19,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from desktop_app.domain import text, workflow
@@ -234,10 +235,11 @@ _SERIALS = (20_000, 80_000)  # 1954 to 2119: a bare number in a date column is E
 _TIME_OF_DAY = re.compile(r"[\sT]+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
 
 
+@lru_cache(maxsize=1 << 14, typed=True)
 def read_date(value: Any) -> dt.date:
     """A date cell in any form a ledger holds: a real date, Excel's day number, 和暦 or 西暦
     text in full- or half-width (R7.4.3, 令和7年4月10日, 令和７年５月２０日, H31.4.30, 2025/4/3).
-    DateParseError otherwise."""
+    DateParseError otherwise. A ledger writes the same day many times: each is read once."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):

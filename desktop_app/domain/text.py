@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from operator import add
 
 # Variant forms that people and registers use for the same character in names (異体字).
@@ -115,11 +116,13 @@ def katakana_to_hiragana(text: str) -> str:
     return text.translate(_TO_HIRAGANA)
 
 
+@lru_cache(maxsize=1 << 12)  # long texts pass through too (the search index): kept small
 def fold(text: str | None) -> str:
     """The form search compares: NFKC, lower case, hiragana, common variants, one dash, no spaces.
 
     NFKC turns ㈱ into (株), full-width letters and digits into ASCII and half-width katakana
-    into full-width; kana are folded to hiragana so スズキ finds すずき.
+    into full-width; kana are folded to hiragana so スズキ finds すずき. Imports fold the same
+    names, statuses and categories over and over: each distinct text is folded once.
     """
     if not text:
         return ""
@@ -156,8 +159,10 @@ def search_terms(query: str) -> list[str]:
     return [term for term in terms if term]
 
 
+@lru_cache(maxsize=1 << 14)
 def digits(text: str | None) -> str:
-    """Only the digits, full-width ones included: how phone numbers are compared."""
+    """Only the digits, full-width ones included: how phone numbers are compared (each distinct
+    number worked out once: an import meets the same ones again and again)."""
     if not text:
         return ""
     return "".join(ch for ch in unicodedata.normalize("NFKC", text) if ch.isdigit())

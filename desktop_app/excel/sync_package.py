@@ -23,7 +23,7 @@ import io
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import IO, Any
 
 from openpyxl import Workbook
@@ -350,9 +350,12 @@ def _machine_values(row: PackageRow) -> list[Any]:
 
 def _row_hash(values: Sequence[Any]) -> str:
     text = "\x1f".join(
-        # Text, the common cell, is its own canonical form but for CR, replaced below.
-        value if type(value) is str else _canonical_cell(value)
-        for value in values
+        [
+            # Text, the common cell, is its own canonical form but for CR, replaced below; the
+            # others (a rev, an empty cell, a date) repeat from row to row and are worked out once.
+            value if type(value) is str else _canonical_once(value)
+            for value in values
+        ]
     ).rstrip("\x1f")
     if "\r" in text:  # as `_canonical_cell` of each text: no CR LF spans two cells
         text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -381,6 +384,9 @@ def _canonical_cell(value: Any) -> str:
     else:
         text = str(value)
     return text
+
+
+_canonical_once = lru_cache(maxsize=1 << 12, typed=True)(_canonical_cell)
 
 
 # --- reading ------------------------------------------------------------------------------
@@ -472,6 +478,10 @@ def _read_sheet(
             edited.append(
                 EditedRow(title, number, str(machine[0] or ""), tuple(values[:first]), row, check)
             )
+        elif type(machine[-1]) is str:
+            # Intact, so the `_data` cell is the canonical JSON the exporter wrote: kept as
+            # `data` rather than made again from the content it was just parsed into.
+            row.__dict__["data"] = machine[-1]
         if row is not None:
             found.append(row)
     return found, edited, checks

@@ -20,6 +20,16 @@ kept), and the rectangle is computed from what the parser reports:
 
 A part that does not start like XML (a picture, a printer-settings blob) is not parsed; one
 that nonetheless holds sheet markup is refused. The caller bounds the rectangle (zip_guard).
+
+Speed: a sheet of a hundred thousand rows has millions of elements, and a Python call for each
+costs more than calamine's whole read. So a part is first scanned the plain way (`plain=True`):
+expat still parses every byte (well-formedness, no DTD) but calls no Python per element, and
+the cells are found by patterns, which is sound only while every cell is written the plain way
+this and every spreadsheet writer writes it, `<c r="B12"` with `r` first and in double quotes,
+in UTF-8. Every start tag named `c` (with any prefix) is counted, and so is every plain one;
+when the counts differ, or the part is in another encoding, has a `<dimension>` written
+otherwise, or claims shared strings, `NotPlain` is raised and the caller scans the part again
+element by element, as above. A plain cell's place is its reference, as the careful way says.
 """
 
 from __future__ import annotations
@@ -31,6 +41,10 @@ from xml.parsers import expat
 
 _XML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<|^(?:\xff\xfe|\xfe\xff)")
 _SHEET_MARKUP = (b"sheetData", b"dimension")
+
+
+class NotPlain(Exception):  # noqa: N818 - a signal to scan again, not an error
+    """The part is not written the plain way: scan it again with `plain=False`."""
 
 
 class XmlRefused(Exception):
@@ -85,9 +99,14 @@ class PartScanner:
     """
 
     def __init__(
-        self, on_span: Callable[[Span], None], on_strings: Callable[[int], None] = lambda _: None
+        self,
+        on_span: Callable[[Span], None],
+        on_strings: Callable[[int], None] = lambda _: None,
+        *,
+        plain: bool = False,
     ) -> None:
         self.span = Span()
+        self._plain = _PlainCells(self) if plain else None
         self._on_span = on_span
         self._on_strings = on_strings
         self._xml: bool | None = None
@@ -98,7 +117,8 @@ class PartScanner:
         # does this (an element's name is looked up once, then cached).
         self._parser = expat.ParserCreate()
         self._parser.ordered_attributes = True
-        self._parser.StartElementHandler = self._start
+        if not plain:
+            self._parser.StartElementHandler = self._start
         self._parser.StartDoctypeDeclHandler = self._dtd
         self._parser.EntityDeclHandler = self._dtd
         self._parser.ExternalEntityRefHandler = self._external
@@ -106,15 +126,21 @@ class PartScanner:
     def feed(self, chunk: bytes) -> None:
         if self._xml is None:
             self._xml = bool(_XML_START.match(chunk))
+            if self._xml and self._plain is not None:
+                self._plain.first(chunk)
         if not self._xml:
             if any(mark in chunk for mark in _SHEET_MARKUP):
                 raise XmlRefused("unreadable")
             return
         self._parse(chunk, final=False)
+        if self._plain is not None:
+            self._plain.feed(chunk)
 
     def close(self) -> None:
         if self._xml:
             self._parse(b"", final=True)
+            if self._plain is not None:
+                self._plain.close()
 
     def _parse(self, chunk: bytes, *, final: bool) -> None:
         try:
@@ -170,6 +196,81 @@ class PartScanner:
             claim.add(*_cell(first))
             claim.add(*_cell(last or first))
             self._on_span(claim)
+
+
+class _PlainCells:
+    """The plain way of finding a part's cells (see the module): patterns over the bytes."""
+
+    def __init__(self, scanner: PartScanner) -> None:
+        self._scanner = scanner
+        self._tail = b""
+
+    def first(self, chunk: bytes) -> None:
+        declared = _ENCODING.match(chunk)
+        if b"\x00" in chunk[:_CARRY] or chunk.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise NotPlain  # UTF-16 or UTF-32, with or without a byte-order mark
+        if declared and declared.group(1).lower().replace(b"_", b"-") not in _UTF8:
+            raise NotPlain
+
+    def feed(self, chunk: bytes) -> None:
+        # A tag cut by the chunk's end is scanned with the next chunk: from the last "<" on.
+        text = self._tail + chunk
+        cut = text.rfind(b"<")
+        if cut < 0:
+            cut = len(text)
+        self._tail = text[cut:]
+        if len(self._tail) > _CARRY:
+            raise NotPlain  # an open tag this long is no plain cell
+        self._scan(text[:cut])
+
+    def close(self) -> None:
+        self._scan(self._tail)
+        self._tail = b""
+
+    def _scan(self, text: bytes) -> None:
+        if not text:
+            return
+        rows = _PLAIN_CELL.findall(text)
+        # At most this many start tags are named c: "<c" not followed by "o" (<col>, <cols>
+        # are no cells), and ":c" for any prefix. Letters in text only send a part the
+        # careful way.
+        if len(rows) != text.count(b"<c") - text.count(b"<co") + text.count(b":c"):
+            raise NotPlain
+        if b"sst" in text and _ANY_STRINGS.search(text):
+            raise NotPlain  # a shared-strings part: its count claim is read the careful way
+        scanner = self._scanner
+        if b"dimension" in text:
+            claims = _PLAIN_DIMENSION.findall(text)
+            if len(claims) != len(_ANY_DIMENSION.findall(text)):
+                raise NotPlain
+            for first, last in claims:
+                claim = Span()
+                claim.add(*_cell(first.decode()))
+                claim.add(*_cell((last or first).decode()))
+                scanner._on_span(claim)
+        if not rows:
+            return
+        columns = [_COLUMNS[letters.decode()] for letters in set(_PLAIN_LETTERS.findall(text))]
+        numbers = [int(row) for row in rows]
+        span = scanner.span
+        for row, column in ((min(numbers), min(columns)), (max(numbers), max(columns))):
+            if not (span.top <= row <= span.bottom and span.left <= column <= span.right):
+                span.add(row, column)
+                scanner._on_span(span)
+
+
+# The plain way: the plain writing of a cell reference and of a dimension, and any start tag
+# named dimension or sst whatever its prefix (XML names hold no spaces, "<", ">" or "/").
+_ANY_DIMENSION = re.compile(rb"<(?:[^\s<>/]*:)?dimension[\s/>]")
+_ANY_STRINGS = re.compile(rb"<(?:[^\s<>/]*:)?sst[\s/>]")
+_PLAIN_CELL = re.compile(rb'<c r="[A-Z]{1,3}([1-9][0-9]{0,6})"[\s/>]')
+_PLAIN_LETTERS = re.compile(rb'<c r="([A-Z]{1,3})[1-9]')
+_PLAIN_DIMENSION = re.compile(
+    rb'<dimension ref="([A-Z]{1,3}[1-9][0-9]{0,6})(?::([A-Z]{1,3}[1-9][0-9]{0,6}))?"[\s/>]'
+)
+_ENCODING = re.compile(rb"""(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?encoding\s*=\s*["']([^"']*)["']""")
+_UTF8 = (b"utf-8", b"utf8")
+_CARRY = 4096
 
 
 _OTHER, _ROW, _CELL, _DIMENSION, _STRINGS = range(5)

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from desktop_app.domain.errors import UserError
-from desktop_app.excel.xml_guard import PartScanner, Span, XmlRefused
+from desktop_app.excel.xml_guard import NotPlain, PartScanner, Span, XmlRefused
 
 MB = 1024 * 1024
 _LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature ... name length, extra length
@@ -107,7 +107,13 @@ class _Member:
 
     def check(self) -> None:
         raw = self._raw()
-        scanner = PartScanner(self._check_span, self._check_strings)
+        try:
+            self._scan(raw, plain=True)
+        except NotPlain:
+            self._scan(raw, plain=False)  # element by element (xml_guard)
+
+    def _scan(self, raw: memoryview, *, plain: bool) -> None:
+        scanner = PartScanner(self._check_span, self._check_strings, plain=plain)
         seen = 0
         crc = 0
         try:

@@ -26,10 +26,9 @@ from sqlalchemy.orm import Session
 
 from db import bulk
 from db.engine import Database, ensure_statistics
-from db.models import AgreementBody, Inquiry, Municipality, VocabTerm, utc_now
+from db.models import AgreementBody, Inquiry, Municipality, VocabTerm
 from desktop_app.domain import fields, ledger_rows
 from desktop_app.domain.actor import Actor, Permission
-from desktop_app.domain.dates import fiscal_year
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.ledger_columns import Column, Layout, find_layout
 from desktop_app.domain.ledger_profile import Profile
@@ -39,7 +38,7 @@ from desktop_app.domain.local_time import local_today, utc_of_local
 from desktop_app.domain.messages import render
 from desktop_app.excel.ledger_reader import LedgerBook, open_ledger
 from desktop_app.excel.ledger_rejects import write_rejects
-from desktop_app.services import audit, backups, ledger_match, output_files, writer
+from desktop_app.services import backups, ledger_match, output_files, writer
 from desktop_app.services.setup import require_office
 
 EXIT_OK, EXIT_REFUSED, EXIT_ATTENTION = 0, 2, 3
@@ -50,13 +49,6 @@ _BULK_MIN_ROWS = 1_000
 _BULK_SHARE = 20
 _CLOSED_AT_NOON = dt.time(12)
 _NOTE_KIND = "note"  # メモ, of the action_kind vocabulary
-_CODE_TABLES = {f.key: f.table for f in fields.INQUIRY_FIELDS if f.table}
-# Contract key -> the inquiry table's column, for every single-valued field a ledger row gives.
-_COLUMNS = {
-    f.key: Inquiry.__mapper__.get_property(f.attribute).columns[0].name
-    for f in fields.INQUIRY_FIELDS
-    if not f.table
-}
 
 
 @dataclass
@@ -298,80 +290,60 @@ def _apply(
 ) -> tuple[str, str]:
     """The rows as inquiries (and their new inquirers) in the caller's transaction."""
     resolver = ledger_match.InquirerResolver(session, rows)
-    next_pk = (session.scalar(select(func.coalesce(func.max(Inquiry.pk), 0))) or 0) + 1
-    batch: dict[str, list[dict[str, Any]]] = {"inquirer": [], "inquiry": [], "action": []}
-    batch.update({table: [] for table in _CODE_TABLES.values()})
-    now, login = utc_now(), actor.login
-    stamp = {"origin": office, "updated_at": now, "updated_by": login}
-    for pk, row in enumerate(rows, start=next_pk):
-        inquirer_id, new = resolver.resolve(row.inquirer)
-        if new:
-            batch["inquirer"].append({**row.inquirer, "id": inquirer_id, **stamp})
-        batch["inquiry"].append(
-            _inquiry_columns(session, row, pk, inquirer_id, office, source, stamp)
-        )
-        for key, table in _CODE_TABLES.items():
-            batch[table].extend({"inquiry_pk": pk, "code": code} for code in row.inquiry[key])
+    new = writer.NewRows()
+    login = actor.login
+    for row in rows:
+        inquirer_id, fresh = resolver.resolve(row.inquirer)
+        if fresh:
+            new.inquirers.append({**row.inquirer, "id": inquirer_id})
+        inquiry = _inquiry_values(row, inquirer_id, office, source, login)
+        new.inquiries.append(inquiry)
         if row.inquiry["note"]:
-            batch["action"].append(_note_action(row, batch["inquiry"][-1], stamp))
-    session.flush()  # the receipt counters, before the bulk path's Core statements
+            new.actions.append(_note_action(row, inquiry))
     stored = session.scalar(select(func.count()).select_from(Inquiry)) or 0
     large = len(rows) >= _BULK_MIN_ROWS and len(rows) * _BULK_SHARE >= stored
-    conn = session.connection()
-    with bulk.indexes_set_aside(conn) if large else nullcontext():
-        writer.insert_many(conn, batch)
-    audit.log(
-        session,
-        staff=login,
-        action="import_ledger",
-        entity="ledger",
-        entity_id=source,
-        field="inquiries",
-        new=len(rows),
-    )
-    return batch["inquiry"][0]["receipt_no"], batch["inquiry"][-1]["receipt_no"]
+    with bulk.indexes_set_aside(session.connection()) if large else nullcontext():
+        receipts = writer.insert_many(
+            session,
+            new,
+            staff=login,
+            origin=office,
+            event=writer.BulkEvent(
+                action="import_ledger",
+                entity="ledger",
+                entity_id=source,
+                field="inquiries",
+                new=len(rows),
+            ),  # fmt: skip
+        )
+    return receipts[0], receipts[-1]
 
 
-def _note_action(row: LedgerRow, inquiry: dict[str, Any], stamp: dict[str, Any]) -> dict[str, Any]:
+def _note_action(row: LedgerRow, inquiry: dict[str, Any]) -> dict[str, Any]:
     """The row's 備考 of a case still open, as a メモ action dated the day it was received."""
     return {
-        **stamp,
-        "id": str(uuid.uuid4()),
         "inquiry_id": inquiry["id"],
         "action_date": row.inquiry["received_at"],
         "staff": inquiry["staff"],
         "kind": _NOTE_KIND,
         "note": row.inquiry["note"],
-        "next_due": None,
-        "referred_to": "",
-        "reply_due": None,
-        "replied_on": None,
     }
 
 
-def _inquiry_columns(
-    session: Session,
-    row: LedgerRow,
-    pk: int,
-    inquirer_id: str,
-    office: str,
-    source: str,
-    stamp: dict[str, Any],
+def _inquiry_values(
+    row: LedgerRow, inquirer_id: str, office: str, source: str, login: str
 ) -> dict[str, Any]:
     values = row.inquiry
-    received: dt.date = values["received_at"]
     closed: dt.date | None = values["closed_at"]
     number = f" / No. {row.ledger_no}" if row.ledger_no else ""
-    read = {_COLUMNS[key]: value for key, value in values.items() if key in _COLUMNS}
+    # Every field a person fills that the ledger gave; the program's own (number, office, staff,
+    # closing time) are set below or issued by the writer.
+    read = {f.key: values[f.key] for f in fields.INQUIRY_FIELDS if f.key in values and not f.system}
     return read | {
-        **stamp,
-        "pk": pk,
         "id": str(uuid.uuid4()),
-        "receipt_no": writer.next_receipt(session, office, fiscal_year(received)),
-        "office_code": office,
-        "received_at": received,
-        "staff": values["staff"] or stamp["updated_by"],
-        "inquirer_id": inquirer_id,
+        "office": office,
+        "staff": values["staff"] or login,
+        "inquirer": inquirer_id,
         "closed_at": utc_of_local(dt.datetime.combine(closed, _CLOSED_AT_NOON)) if closed else None,
         "source": f"{source} / 行 {row.row}{number}",
         "source_key": row.content_key,

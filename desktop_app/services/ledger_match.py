@@ -19,6 +19,7 @@ Every probe is an indexed `IN` over chunks of keys: nothing loads a whole table.
 
 from __future__ import annotations
 
+import heapq
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -161,6 +162,9 @@ class InquirerResolver:
         self._candidates: list[tuple[str, _Who]] = []
         self._ids: set[str] = set()
         self._by: dict[str, list[int]] = {}
+        # The same, by probe key and phone: `resolve` looks only at candidates whose phone
+        # does not differ (a ledger of thousands of 佐藤 with their own phones stays linear).
+        self._by_phone: dict[tuple[str, str], list[int]] = {}
         whos = [_Who.of(row.inquirer) for row in rows]
         for column, values in (
             (Inquirer.match_key, [w.match_key for w in whos if w.match_key]),
@@ -182,13 +186,25 @@ class InquirerResolver:
         self._candidates.append((inquirer_id, who))
         for key in _probe_keys(who):
             self._by.setdefault(key, []).append(at)
+            self._by_phone.setdefault((key, who.phone), []).append(at)
 
     def resolve(self, values: dict[str, Any]) -> tuple[str, bool]:
-        """(inquirer id, True when it is new) for one row's inquirer values."""
+        """(inquirer id, True when it is new) for one row's inquirer values.
+
+        The first candidate (in the order they became known) that is the same inquirer; those
+        whose phone differs never are, so a row with a phone skips them without a look.
+        """
         who = _Who.of(values)
         seen: set[int] = set()
         for key in _probe_keys(who):
-            for at in self._by.get(key, ()):
+            found: Iterable[int]
+            if who.phone:
+                found = heapq.merge(
+                    self._by_phone.get((key, who.phone), ()), self._by_phone.get((key, ""), ())
+                )
+            else:
+                found = self._by.get(key, ())
+            for at in found:
                 if at not in seen:
                     seen.add(at)
                     inquirer_id, known = self._candidates[at]

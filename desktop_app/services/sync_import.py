@@ -37,7 +37,6 @@ from db.models import (
     Conflict,
     Inquiry,
     Office,
-    ReceiptCounter,
     SyncBase,
     SyncPackage,
     utc_now,
@@ -49,7 +48,6 @@ from desktop_app.domain.local_time import local_today
 from desktop_app.domain.merge import Decision, decide
 from desktop_app.domain.messages import render
 from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS
-from desktop_app.domain.receipt import parse_receipt
 from desktop_app.excel.sync_package import Package, PackageRow, canonical_json, read_package, rev_of
 from desktop_app.services import (
     audit,
@@ -276,7 +274,6 @@ def _apply(
     if accept and report.edited_rows:
         taken = package_edits.apply(session, edits, staff=staff, peer=manifest.from_office)
         report.warnings += package_edits.summary(path.name, edits, taken, package)
-    _advance_receipt_counters(session, office, package.rows.get("inquiry", []))
     if not report.already_imported:
         _record(session, package, report, path, staff)
     if report.already_imported:
@@ -473,7 +470,7 @@ def _merge_rows(
                 awaiting.append(row)
                 outcome = outcome.removeprefix(_AWAITING)
             report.count(entity, outcome)
-    _insert(session, entity, inserts, bulk_load)
+    _insert(session, entity, inserts, bulk_load, staff=staff, office=package.manifest.to_office)
     erased_here = {row_id for row_id, row in locals_.items() if getattr(row, "erased_at", None)}
     _forget_answered(pending, bases)
     if awaiting:
@@ -832,70 +829,43 @@ class _BulkLoad:
             self._aside = True
 
 
-def _insert(session: Session, entity: str, rows: list[PackageRow], bulk_load: _BulkLoad) -> None:
+def _insert(
+    session: Session,
+    entity: str,
+    rows: list[PackageRow],
+    bulk_load: _BulkLoad,
+    *,
+    staff: str,
+    office: str,
+) -> None:
+    """New rows as they came, through the one writer's bulk path (their versions kept)."""
     if not rows:
         return
-    batch = _batch(session, entity, rows)
     if len(rows) >= _BULK_MIN_ROWS:
         stored = session.scalar(select(func.count()).select_from(Inquiry)) or 0
         if len(rows) * _BULK_SHARE >= stored:
             bulk_load.set_indexes_aside(session)
-    writer.insert_many(session.connection(), batch)
-
-
-def _batch(
-    session: Session, entity: str, rows: list[PackageRow]
-) -> dict[str, list[dict[str, Any]]]:
-    """Rows as the bulk path takes them: table columns, code lists as child rows."""
-    if entity != "inquiry":
-        return {entity: [_columns(entity, row) for row in rows]}
-    next_pk = (session.scalar(select(func.coalesce(func.max(Inquiry.pk), 0))) or 0) + 1
-    batch: dict[str, list[dict[str, Any]]] = {"inquiry": []}
-    for name in ("fields", "forms", "municipalities", "agreement_bodies"):
-        batch[_CODE_TABLES[name]] = []
-    for pk, row in enumerate(rows, start=next_pk):
-        values = _columns(entity, row)
-        values["pk"] = pk
-        for name, table in _CODE_TABLES.items():
-            batch[table].extend({"inquiry_pk": pk, "code": code} for code in values.pop(name, ()))
-        batch["inquiry"].append(values)
-    return batch
-
-
-_CODE_TABLES = {
-    "fields": "inquiry_field",
-    "forms": "inquiry_form",
-    "municipalities": "inquiry_municipality",
-    "agreement_bodies": "inquiry_agreement",
-}
-_COLUMN_OF = {"office": "office_code", "inquirer": "inquirer_id"}
-_EMPTY_TEXT = {
-    "inquirer": ("organization", "name", "kana", "phone", "email", "postal_code", "address",
-                 "corporate_number", "notes"),
-    "inquiry": ("content", "staff"),
-    "action": ("note", "staff", "referred_to"),
-}  # fmt: skip
-
-
-def _columns(entity: str, row: PackageRow) -> dict[str, Any]:
-    values = sync_rows.typed_values(entity, row.content)
-    columns: dict[str, Any] = {_COLUMN_OF.get(key, key): value for key, value in values.items()}
-    for key in sync_rows.keys_of(entity):
-        column = _COLUMN_OF.get(key, key)
-        if column not in columns:
-            columns[column] = "" if key in _EMPTY_TEXT[entity] else None
-    for key in _EMPTY_TEXT[entity]:
-        if columns.get(key) is None:
-            columns[key] = ""
-    columns["deleted"] = bool(columns.get("deleted"))
-    columns.update(
-        id=row.id,
-        origin=row.origin,
-        rev=row.rev,
-        updated_at=_stamp(row.updated_at),
-        updated_by=row.updated_by,
+    new = [
+        {
+            **sync_rows.typed_values(entity, row.content),
+            "id": row.id,
+            "origin": row.origin,
+            "rev": row.rev,
+            "updated_at": _stamp(row.updated_at),
+            "updated_by": row.updated_by,
+        }
+        for row in rows
+    ]
+    writer.insert_many(
+        session,
+        writer.NewRows(**{_NEW_ROWS[entity]: new}),
+        staff=staff,
+        origin=office,
+        received=True,
     )
-    return columns
+
+
+_NEW_ROWS = {"inquirer": "inquirers", "inquiry": "inquiries", "action": "actions"}
 
 
 def _by_id(session: Session, entity: str, ids: list[str]) -> dict[str, Any]:
@@ -960,21 +930,3 @@ def _remember_received(
     ]
     if values:
         session.connection().execute(_REMEMBER_RECEIVED, values)
-
-
-def _advance_receipt_counters(session: Session, office: str, rows: Iterable[PackageRow]) -> None:
-    """A branch that gets its own cases back (a rebuilt PC) must not issue their numbers again."""
-    highest: dict[int, int] = {}
-    for row in rows:
-        try:
-            owner, year, seq = parse_receipt(str(row.content.get("receipt_no") or ""))
-        except ValueError:
-            continue
-        if owner == office:
-            highest[year] = max(highest.get(year, 0), seq)
-    for year, last in highest.items():
-        counter = session.get(ReceiptCounter, (office, year))
-        if counter is None:
-            session.add(ReceiptCounter(office_code=office, fiscal_year=year, last=last))
-        elif counter.last < last:
-            counter.last = last

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Mapping
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import ColumnElement, select
@@ -20,10 +21,6 @@ from db.models import (
     Action,
     Inquirer,
     Inquiry,
-    InquiryAgreement,
-    InquiryField,
-    InquiryForm,
-    InquiryMunicipality,
 )
 from desktop_app.domain import fields
 from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS
@@ -50,15 +47,14 @@ _TIMES = {f.key for f in fields.ALL_FIELDS if f.kind is fields.Kind.TIME} | {
 }
 _LISTS = {f.key for f in fields.ALL_FIELDS if f.kind is fields.Kind.CODES}
 # Content key -> model attribute, where they differ (the catalogue's `column`, and the link).
-_ATTRIBUTE = {f.key: f.attribute for f in fields.ALL_FIELDS if f.column} | {
+ATTRIBUTE = {f.key: f.attribute for f in fields.ALL_FIELDS if f.column} | {
     "inquirer": "inquirer_id"
 }
-# A code list's table (its rows name the inquiry by `inquiry_pk`).
-_LIST_TABLES: dict[str, Any] = {
-    "fields": InquiryField,
-    "forms": InquiryForm,
-    "municipalities": InquiryMunicipality,
-    "agreement_bodies": InquiryAgreement,
+# A code list's table (its rows name the inquiry by `inquiry_pk`), through the relationship.
+LIST_TABLES: dict[str, Any] = {
+    f.key: Inquiry.__mapper__.relationships[f.attribute].mapper.class_
+    for f in fields.INQUIRY_FIELDS
+    if f.table
 }
 
 
@@ -102,7 +98,7 @@ def package_rows(
     found = session.execute(
         select(
             model.pk, model.id, model.origin, model.rev, model.updated_at, model.updated_by,
-            *(getattr(model, _ATTRIBUTE.get(key, key)) for key in plain),
+            *(getattr(model, ATTRIBUTE.get(key, key)) for key in plain),
         )
         .where(where)
         .order_by(model.pk)
@@ -137,7 +133,7 @@ def _code_lists(
     session: Session, key: str, model: Any, where: ColumnElement[bool]
 ) -> dict[int, list[str]]:
     """Each picked inquiry's codes of list `key`, sorted, by the inquiry's pk."""
-    table = _LIST_TABLES[key]
+    table = LIST_TABLES[key]
     codes: defaultdict[int, list[str]] = defaultdict(list)
     for pk, code in session.execute(
         select(table.inquiry_pk, table.code)
@@ -149,9 +145,18 @@ def _code_lists(
 
 
 def typed_values(entity: str, content: Mapping[str, Any]) -> dict[str, Any]:
-    """Content back in the values the writer sets (dates as dates, code lists as tuples)."""
-    known = set(_KEYS[entity])
-    return {key: _from_json(key, value) for key, value in content.items() if key in known}
+    """Content back in the values the writer sets (dates as dates, code lists as tuples).
+
+    Text stays as it is; a date or time is parsed once per distinct value (a package of
+    thousands of rows holds the same days over and over).
+    """
+    known = _KNOWN[entity]
+    typed: dict[str, Any] = {}
+    for key, value in content.items():
+        if key in known:
+            convert = _FROM_JSON.get(key)
+            typed[key] = value if convert is None or value is None else convert(value)
+    return typed
 
 
 def content_values(values: Mapping[str, Any]) -> dict[str, Any]:
@@ -179,7 +184,7 @@ def keys_of(entity: str) -> tuple[str, ...]:
 def _read(row: SyncedRow, key: str) -> Any:
     if key in _LISTS:
         return [item.code for item in getattr(row, key)]
-    return getattr(row, _ATTRIBUTE.get(key, key))
+    return getattr(row, ATTRIBUTE.get(key, key))
 
 
 def _to_json(key: str, value: Any) -> Any:
@@ -194,13 +199,16 @@ def _to_json(key: str, value: Any) -> Any:
     return value
 
 
-def _from_json(key: str, value: Any) -> Any:
-    if value is None:
-        return None
-    if key in _TIMES:
-        return dt.datetime.fromisoformat(value)
-    if key in _DATES:
-        return dt.date.fromisoformat(value)
-    if key in _LISTS:
-        return tuple(sorted(value))
-    return value
+def _codes(value: Any) -> tuple[str, ...]:
+    return tuple(sorted(value))
+
+
+_KNOWN = {entity: frozenset(keys) for entity, keys in _KEYS.items()}
+_TIME_OF = lru_cache(maxsize=1 << 14)(dt.datetime.fromisoformat)
+_DATE_OF = lru_cache(maxsize=1 << 12)(dt.date.fromisoformat)
+# How a JSON value becomes the value the writer sets, by key (text: as it is).
+_FROM_JSON: dict[str, Callable[[Any], Any]] = {
+    **dict.fromkeys(_LISTS, _codes),
+    **dict.fromkeys(_DATES, _DATE_OF),
+    **dict.fromkeys(_TIMES, _TIME_OF),
+}

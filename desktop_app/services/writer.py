@@ -9,17 +9,18 @@ Everything a synced row must carry is kept here, so that no path can forget part
 - the receipt number of a new inquiry;
 - one audit entry per changed field, in the caller's transaction.
 
-Single rows go through `create`, `change` and `delete` (the desk); thousands of rows through
-`insert_many` (demo data, ledger import, sync import), which fills the same columns in plain
-dicts and hands them to db.bulk's batched Core inserts.
+Single rows go through `create`, `change` and `delete` (the desk); thousands of new rows through
+`insert_many` (demo data, ledger import, sync import): the callers only build contract-keyed
+rows, and the writer fills the same columns, keys, code tables, counters and derived values
+(services/bulk_rows.py) and hands them to db.bulk's batched Core inserts.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, insert, update
@@ -31,39 +32,21 @@ from db.models import (
     ChangeCounter,
     Inquirer,
     Inquiry,
-    InquiryAgreement,
-    InquiryField,
-    InquiryForm,
-    InquiryMunicipality,
     ReceiptCounter,
     utc_now,
 )
-from desktop_app.domain import fields, text
+from desktop_app.domain import fields, follow_up
 from desktop_app.domain.dates import fiscal_year
+from desktop_app.domain.derived import inquirer_keys
 from desktop_app.domain.local_time import local_date
 from desktop_app.domain.receipt import format_receipt
-from desktop_app.services import audit
+from desktop_app.services import audit, bulk_rows, sync_rows
 
 SyncedRow = Inquirer | Inquiry | Action
 
 _ENTITY: dict[type[SyncedRow], str] = {Inquirer: "inquirer", Inquiry: "inquiry", Action: "action"}
-_CODE_LISTS: dict[
-    str, type[InquiryField | InquiryForm | InquiryMunicipality | InquiryAgreement]
-] = {
-    "fields": InquiryField,
-    "forms": InquiryForm,
-    "municipalities": InquiryMunicipality,
-    "agreement_bodies": InquiryAgreement,
-}
-_BULK_SYNCED = ("inquirer", "inquiry", "action")
 # An inquirer's text fields store "" for no value (the record contract prints it as null).
 _INQUIRER_TEXT = frozenset(f.key for f in fields.INQUIRER_FIELDS if f.key != "type")
-# Contract key -> model attribute, where they differ.
-_ATTRIBUTE = {
-    "relationship": "relationship_code",
-    "office": "office_code",
-    "inquirer": "inquirer_id",
-}
 
 
 @dataclass(frozen=True)
@@ -199,45 +182,100 @@ def next_change_seq(session: Session | Connection, count: int = 1) -> int:
 # --- the bulk path ------------------------------------------------------------------------
 
 
-def insert_many(conn: Connection, batch: Mapping[str, Sequence[dict[str, Any]]]) -> None:
-    """Insert a batch of new rows given as plain dicts, table by table (db.bulk.TABLES).
+@dataclass
+class NewRows:
+    """New rows for the bulk path, each a dict keyed as the record contract keys it.
 
-    Each synced dict needs its own fields, `id`, `origin`, `updated_at` and `updated_by`;
-    `prepare_batch` fills the rest exactly as `create` does for one row. Receipt numbers are
-    the caller's (it knows the counters it advanced); no audit entries, because a bulk load is
-    one audited event of its own.
+    Values are typed as `create` takes them (dates as dates, times as naive UTC, code lists as
+    sequences of codes); a key left out is stored empty. Besides its fields a row may carry
+    `id` (made when missing), `origin` (the loading office when missing), `receipt_no` (issued
+    from the counters when missing) and its version, `rev`, `updated_at` and `updated_by`
+    (version 1, now, by the loading staff when missing). Nothing else is the caller's.
     """
-    total = sum(len(batch.get(name, ())) for name in _BULK_SYNCED)
-    if total:
-        prepare_batch(batch, first_seq=next_change_seq(conn, total) - total + 1)
+
+    inquirers: list[dict[str, Any]] = field(default_factory=list)
+    inquiries: list[dict[str, Any]] = field(default_factory=list)
+    actions: list[dict[str, Any]] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.inquirers) + len(self.inquiries) + len(self.actions)
+
+
+@dataclass(frozen=True)
+class BulkEvent:
+    """The one audit entry of a bulk load (a load is one audited event, not one per row)."""
+
+    action: str
+    entity: str
+    entity_id: str
+    field: str | None = None
+    new: Any = None
+
+
+def insert_many(
+    session: Session,
+    rows: NewRows,
+    *,
+    staff: str,
+    origin: str,
+    received: bool = False,
+    event: BulkEvent | None = None,
+) -> list[str]:
+    """Insert new rows in the caller's transaction; the receipt numbers of the inquiries.
+
+    Everything `create` does for one row is done here for all of them: columns and empty
+    values, the local keys, the code tables, receipt numbers and counters (which never go
+    backwards), the change sequence, derived keys and dates, and the audit (`event`). Rows
+    `received` from another office (a sync import) are stored as they came: their version
+    is kept and their follow-up date is not derived again. Otherwise an inquiry loaded with
+    its actions gets its follow-up date by the desk's rule (domain/follow_up.py).
+    """
+    session.flush()  # what the session holds comes first (its counters, its rows)
+    conn = session.connection()
+    plan = bulk_rows.Plan(conn, staff=staff, origin=origin, now=utc_now())
+    if rows.inquiries and not received:
+        _derive_follow_up(rows)
+    batch = plan.batch(rows)
+    if len(rows):
+        plan.number(batch, first_seq=next_change_seq(conn, len(rows)) - len(rows) + 1)
     bulk.insert_batch(conn, batch)
+    plan.save_counters()
+    for held in list(session.identity_map.values()):
+        if isinstance(held, ReceiptCounter):
+            session.expire(held)  # raised by the statement above, not through the session
+    if event is not None:
+        audit.log(
+            session, staff=staff, action=event.action, entity=event.entity,
+            entity_id=event.entity_id, field=event.field, new=event.new,
+        )  # fmt: skip
+    return [row["receipt_no"] for row in batch.get("inquiry", ())]
 
 
-def prepare_batch(batch: Mapping[str, Sequence[dict[str, Any]]], *, first_seq: int) -> None:
-    """Fill `rev` (1 unless given), `deleted`, the change sequence and the derived keys."""
-    seq = first_seq
-    for name in _BULK_SYNCED:
-        for row in batch.get(name, ()):
-            row["change_seq"] = seq
-            seq += 1
-            row.setdefault("rev", 1)
-            row.setdefault("deleted", False)
-            row.setdefault("deleted_at", None)
-    for row in batch.get("inquirer", ()):
-        row.update(inquirer_keys(row))
-    for row in batch.get("inquiry", ()):
-        closed = row.get("closed_at")
-        row["closed_on"] = local_date(closed) if closed else None
-
-
-def inquirer_keys(values: Mapping[str, Any]) -> dict[str, str]:
-    """The derived keys of an inquirer: what search and duplicate suggestions look up."""
-    return {
-        "phone_digits": text.digits(values.get("phone")),
-        "match_key": text.match_key(values.get("organization"), values.get("name")),
-        "name_key": text.name_key(values.get("name")),
-        "kana_key": text.fold(values.get("kana")),
-    }
+def _derive_follow_up(rows: NewRows) -> None:
+    """Each new inquiry's follow-up date from its new actions, by the desk's rule (an action
+    that sets no deadline says nothing to it, so only those that set one are looked at)."""
+    deadlines: dict[str, list[follow_up.Deadlines]] = {}
+    for order, action in enumerate(rows.actions):
+        if action.get("deleted") or (
+            action.get("next_due") is None and action.get("reply_due") is None
+        ):
+            continue
+        deadlines.setdefault(action["inquiry_id"], []).append(
+            follow_up.Deadlines(
+                action["action_date"],
+                order,
+                action.get("kind") or "",
+                action.get("next_due"),
+                action.get("reply_due"),
+                action.get("replied_on"),
+            )
+        )
+    for inquiry in rows.inquiries:
+        found = deadlines.get(inquiry.get("id", ""))
+        if found:
+            inquiry["follow_up_due"] = follow_up.follow_up_due(
+                inquiry.get("status") or "", inquiry.get("follow_up_due"), found
+            )
 
 
 # --- one row ------------------------------------------------------------------------------
@@ -273,23 +311,23 @@ def set_value(row: SyncedRow, key: str, value: Any) -> None:
 
 
 def _get(row: SyncedRow, key: str) -> Any:
-    if isinstance(row, Inquiry) and key in _CODE_LISTS:
+    if isinstance(row, Inquiry) and key in sync_rows.LIST_TABLES:
         return tuple(item.code for item in getattr(row, key))
-    return getattr(row, _ATTRIBUTE.get(key, key))
+    return getattr(row, sync_rows.ATTRIBUTE.get(key, key))
 
 
 def _set(row: SyncedRow, key: str, value: Any) -> None:
-    if isinstance(row, Inquiry) and key in _CODE_LISTS:
-        model = _CODE_LISTS[key]
+    if isinstance(row, Inquiry) and key in sync_rows.LIST_TABLES:
+        model = sync_rows.LIST_TABLES[key]
         # In code order, as the relationship loads them: a save prints what show will.
         setattr(row, key, [model(code=code) for code in value])
     else:
-        setattr(row, _ATTRIBUTE.get(key, key), value)
+        setattr(row, sync_rows.ATTRIBUTE.get(key, key), value)
 
 
 def _normalised(key: str, value: Any, row: SyncedRow) -> Any:
     """The value as the row stores it: code lists sorted, an inquirer's empty text as ""."""
-    if isinstance(row, Inquiry) and key in _CODE_LISTS:
+    if isinstance(row, Inquiry) and key in sync_rows.LIST_TABLES:
         return tuple(sorted(value or ()))
     if isinstance(row, Inquirer) and value is None and key in _INQUIRER_TEXT:
         return ""

@@ -9,6 +9,7 @@ from sqlalchemy import select, text
 
 from db.models import AuditLog, Inquiry
 from desktop_app.demo.service import generate_demo_data
+from desktop_app.domain import follow_up as rule
 from desktop_app.domain.workflow import OPEN_STATUSES
 from desktop_app.services import actions, follow_up, inquiries
 from tests.actors import actor_for
@@ -99,7 +100,7 @@ def test_a_reply_on_a_closed_case_sets_no_date(db, receipt):
 def test_the_deadlines_are_read_through_the_actions_inquiry_index(db, receipt):
     with db.read() as session:
         inquiry = session.scalars(select(Inquiry)).first()
-        compiled = follow_up.deadline_query(inquiry.id).compile(
+        compiled = follow_up.deadlines_query(inquiry.id).compile(
             session.get_bind(), compile_kwargs={"literal_binds": True}
         )
         plan = session.execute(text(f"EXPLAIN QUERY PLAN {compiled}")).all()
@@ -114,6 +115,9 @@ def test_demo_data_keeps_the_same_rule(db):
         rows = session.scalars(select(Inquiry).where(Inquiry.status.in_(OPEN_STATUSES))).all()
         assert rows
         for row in rows:
-            due, has_deadlines = session.execute(follow_up.deadline_query(row.id)).one()
-            if has_deadlines:
-                assert row.follow_up_due == due, row.receipt_no
+            deadlines = session.execute(follow_up.deadlines_query(row.id)).all()
+            if any(d.next_due or d.reply_due for d in deadlines):
+                expected = rule.follow_up_due(
+                    row.status, None, [rule.Deadlines(*d) for d in deadlines]
+                )
+                assert row.follow_up_due == expected, row.receipt_no

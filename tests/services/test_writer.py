@@ -108,8 +108,8 @@ def test_closing_records_the_offices_local_date(db, sample_inquiry):
 
 
 def test_the_bulk_path_fills_what_the_single_row_path_fills(db):
-    batch = {
-        "inquirer": [
+    batch = writer.NewRows(
+        inquirers=[
             {
                 "id": "00000000-0000-4000-8000-000000000001",
                 "origin": "SHIBA",
@@ -128,10 +128,10 @@ def test_the_bulk_path_fills_what_the_single_row_path_fills(db):
                 "merged_into": None,
             }
         ]
-    }
+    )
     start = _counter(db)
     with db.write() as session:
-        writer.insert_many(session.connection(), batch)
+        writer.insert_many(session, batch, staff="bulk", origin="SHIBA", received=True)
     with db.read() as session:
         row = session.scalar(select(Inquirer))
         assert row is not None

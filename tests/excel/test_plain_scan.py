@@ -1,0 +1,114 @@
+"""The guard's plain scan (patterns, no Python per element) agrees with the careful one.
+
+excel/xml_guard.py scans a part the plain way first and falls back to the element-by-element
+scan when the part is not written plainly. Whatever a part holds and however its bytes are cut
+into chunks, the plain scan either says so (NotPlain) or finds the same rectangle and the same
+dimension claims as the careful scan; a plainly written sheet never needs the fallback.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from desktop_app.excel.xml_guard import NotPlain, PartScanner, Span, XmlRefused
+from tests.excel import hostile
+from tests.excel.test_attribute_syntax import loose_sheet, sheet
+
+Seen = tuple[tuple[int, int, int, int], list[tuple[int, int, int, int]]] | str
+
+
+def _corners(span: Span) -> tuple[int, int, int, int]:
+    return (span.top, span.bottom, span.left, span.right)
+
+
+def _scan(part: bytes, cuts: list[int], *, plain: bool) -> Seen:
+    """(the cells' rectangle, the dimension claims) or the refusal's reason."""
+    claims: list[tuple[int, int, int, int]] = []
+    scanner: PartScanner
+
+    def on_span(span: Span) -> None:
+        if span is not scanner.span:
+            claims.append(_corners(span))
+
+    scanner = PartScanner(on_span, plain=plain)
+    try:
+        start = 0
+        for cut in [*sorted(cuts), len(part)]:
+            if cut > start:
+                scanner.feed(part[start:cut])
+                start = cut
+        scanner.close()
+    except XmlRefused as refused:
+        return refused.reason
+    return _corners(scanner.span), sorted(claims)
+
+
+def _agree(part: bytes, cuts: list[int]) -> bool:
+    """True when the plain scan answered (and agreed), False when it handed the part back."""
+    careful = _scan(part, cuts, plain=False)
+    try:
+        plain = _scan(part, cuts, plain=True)
+    except NotPlain:
+        return False
+    assert plain == careful, (part, cuts)
+    return True
+
+
+def _cuts(part: bytes) -> st.SearchStrategy[list[int]]:
+    return st.lists(st.integers(1, max(1, len(part) - 1)), max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(loose_sheet(), sheet("XFD1048576"), sheet("B2")), st.data())
+def test_the_plain_scan_finds_what_the_careful_one_finds(part: bytes, data: st.DataObject) -> None:
+    _agree(part, data.draw(_cuts(part)))
+
+
+@st.composite
+def plain_sheet(draw: st.DrawFn) -> bytes:
+    """Cells written as every spreadsheet writer writes them, texts that look like tags."""
+    rows = []
+    for row in range(1, draw(st.integers(1, 30)) + 1):
+        cells = []
+        for column in sorted(set(draw(st.lists(st.integers(1, 800), min_size=1, max_size=6)))):
+            ref = f"{_letters(column)}{row * draw(st.integers(1, 3000))}"
+            text = draw(st.sampled_from(["a", "c&lt;c", "相談", "cols", "&#60;c r"]))
+            cells.append(f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>')
+        rows.append(f'<row r="{row}">{"".join(cells)}</row>')
+    dimension = draw(st.sampled_from([None, "A1", "A1:XFD1048576", "B2:C3"]))
+    return hostile.sheet_xml("".join(rows), dimension)
+
+
+def _letters(column: int) -> str:
+    out = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        out = chr(65 + rest) + out
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(plain_sheet(), st.data())
+def test_a_plainly_written_sheet_is_scanned_the_plain_way(part: bytes, data: st.DataObject) -> None:
+    assert _agree(part, data.draw(_cuts(part))), part
+
+
+def test_a_cell_hidden_from_the_patterns_sends_the_part_the_careful_way() -> None:
+    hidden = (
+        "<c r='XFD9'><v>1</v></c>",
+        '<c  r="XFD9"><v>1</v></c>',
+        '<c r = "XFD9"><v>1</v></c>',
+        '<c t="n" r="XFD9"><v>1</v></c>',
+        '<c r="&#88;FD9"><v>1</v></c>',
+        '<x:c xmlns:x="urn:x" r="XFD9"><v>1</v></x:c>',
+        "<c><v>1</v></c>",
+    )
+    for cell in hidden:
+        part = hostile.sheet_xml(f'<row r="1"><c r="A1"><v>1</v></c>{cell}</row>')
+        assert _scan(part, [], plain=False) != "unreadable", cell
+        try:
+            _scan(part, [], plain=True)
+        except NotPlain:
+            continue
+        raise AssertionError(f"{cell} was read by the patterns")

@@ -20,7 +20,7 @@ from db.bulk import TABLES
 from db.engine import BUSY_TIMEOUT_MS
 from desktop_app.demo.service import generate_demo_data
 from desktop_app.services import database, setup
-from tests.benchmarks.common import BENCH_OFFICE, BENCH_TODAY, Row, print_table, ratio
+from tests.benchmarks.common import BENCH_OFFICE, BENCH_TODAY, Row, print_table, ratio, stored_rows
 
 COUNT = 100_000
 SEED = 1
@@ -68,15 +68,7 @@ def _bare_load(service: Path, path: Path) -> tuple[float, int]:
     """Insert the rows the service stored with sqlite3 alone; returns the seconds inside
     executemany (in the service's batch size, as it inserts them)."""
     _initialised(path).dispose()
-    with sqlite3.connect(f"file:{service}?mode=ro", uri=True) as source:
-        tables = {
-            name: (
-                [column[1] for column in source.execute(f"PRAGMA table_info({name})")],
-                source.execute(f"SELECT * FROM {name}").fetchall(),
-            )
-            for name in TABLES
-        }
-    source.close()
+    tables = stored_rows(service, TABLES)
     conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
     for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON"):
         conn.execute(f"PRAGMA {pragma}")

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import compileall
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -30,13 +29,20 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.benchmarks.common import Row, demo_database, print_table, ratio
+from tests.benchmarks.common import (
+    BENCH_LOGIN,
+    BENCH_PASSWORD,
+    Row,
+    demo_copy_with_admin,
+    print_table,
+    ratio,
+)
 
 COUNTS = tuple(int(n) for n in os.environ.get("RENKEI_BENCH_SIGN_IN_COUNTS", "100000").split(","))
 RUNS = 5
 PAUSE_MS = 1000  # a pre-filled dialog read, then Enter
 TYPING_MS = 2000  # a password typed in two seconds
-LOGIN, PASSWORD = "keisoku", "shibaura-madoguchi-2026"
+LOGIN, PASSWORD = BENCH_LOGIN, BENCH_PASSWORD
 TIMEOUT_S = 600
 HERE = Path(__file__).parent
 
@@ -49,23 +55,12 @@ def main() -> None:
 
 
 def _measure(count: int) -> list[Row]:
-    from desktop_app.domain.actor import system_actor
-    from desktop_app.services import database, setup, staff
 
     for package in ("desktop_app", "db"):
         compileall.compile_dir(HERE.parents[1] / package, quiet=1)
 
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "desk.sqlite3"
-        shutil.copyfile(demo_database(count), path)
-        db = database.connect(path)
-        try:
-            staff.add_staff(
-                db, system_actor(setup.office_required(db)), login=LOGIN, name="計測 担当",
-                role="admin", password=PASSWORD,
-            )  # fmt: skip
-        finally:
-            db.dispose()
+        path = demo_copy_with_admin(count, folder)
         bares, dialogs, checks, pages, paused, typed = [], [], [], [], [], []
         desk = [str(HERE / "desk_sign_in.py"), str(path), LOGIN, PASSWORD]
         for _ in range(RUNS):

@@ -22,7 +22,6 @@ run.
 from __future__ import annotations
 
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -30,11 +29,18 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.benchmarks.common import Row, demo_database, print_table, ratio
+from tests.benchmarks.common import (
+    BENCH_LOGIN,
+    BENCH_PASSWORD,
+    Row,
+    demo_copy_with_admin,
+    print_table,
+    ratio,
+)
 
 LIST_COUNT = int(os.environ.get("RENKEI_BENCH_STARTUP_COUNT", "1000000"))
 RUNS = 15
-LOGIN, PASSWORD = "keisoku", "shibaura-madoguchi-2026"
+LOGIN, PASSWORD = BENCH_LOGIN, BENCH_PASSWORD
 # (name, modules imported): what the list command's imports cost, layer by layer.
 FLOORS = (
     ("sqlalchemy", "sqlalchemy"),
@@ -62,28 +68,10 @@ def _once(command: list[str], env: dict[str, str]) -> float:
     return elapsed
 
 
-def _with_account(folder: str) -> Path:
-    """A copy of the demo database with an administrator to sign in as."""
-    from desktop_app.domain.actor import system_actor
-    from desktop_app.services import database, setup, staff
-
-    path = Path(folder) / "desk.sqlite3"
-    shutil.copyfile(demo_database(LIST_COUNT), path)
-    db = database.connect(path)
-    try:
-        staff.add_staff(
-            db, system_actor(setup.office_required(db)), login=LOGIN, name="計測 担当",
-            role="admin", password=PASSWORD,
-        )  # fmt: skip
-    finally:
-        db.dispose()
-    return path
-
-
 def main() -> None:
     program = _program()
     with tempfile.TemporaryDirectory() as home:
-        big = _with_account(home)
+        big = demo_copy_with_admin(LIST_COUNT, home)
         env = {
             **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
             "XDG_DATA_HOME": home,

@@ -31,7 +31,7 @@ from db.bulk import TABLES
 from db.engine import BUSY_TIMEOUT_MS
 from desktop_app.services import database, setup, sync_export, sync_import
 from tests.actors import actor_for
-from tests.benchmarks.common import Row, demo_database, print_table, ratio
+from tests.benchmarks.common import Row, demo_database, print_table, ratio, stored_rows
 
 COUNT = 100_000
 EXPORT_BUDGET = 0.5
@@ -160,15 +160,7 @@ def _bare_insert(imported: Path, path: Path) -> float:
     db = database.connect(path)
     setup.initialise(db, "HQ")
     db.dispose()
-    with sqlite3.connect(f"file:{imported}?mode=ro", uri=True) as source:
-        tables = {
-            name: (
-                [column[1] for column in source.execute(f"PRAGMA table_info({name})")],
-                source.execute(f"SELECT * FROM {name}").fetchall(),
-            )
-            for name in TABLES
-        }
-    source.close()
+    tables = stored_rows(imported, TABLES)
     conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
     for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON"):
         conn.execute(f"PRAGMA {pragma}")

@@ -28,14 +28,16 @@ def colours(qtbot, monkeypatch) -> Iterator[object]:
     """`colours(system)`: the style applied as if the system asked for its colours or not."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
+    sheet = app.styleSheet()  # the other tests run without the desk's sheet: give it back
 
     def use(system: bool) -> None:
         monkeypatch.setenv(style.FORCE_ENV, "1" if system else "0")
         style.apply_style(app)
 
     yield use
+    use(False)  # the desk's own colours again, as the other tests expect them
     monkeypatch.delenv(style.FORCE_ENV, raising=False)
-    style.apply_style(app)
+    app.setStyleSheet(sheet)
 
 
 @pytest.fixture

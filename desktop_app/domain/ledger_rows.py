@@ -33,7 +33,7 @@ from desktop_app.domain.ledger_values import (
     cell_text,
     guess_inquirer_type,
     is_organisation,
-    is_total,
+    is_total_word,
     read_date,
     split_org_name,
     status_of,
@@ -198,7 +198,7 @@ class ResultBuilder:
                 continue
             verdict = totals.get(word)
             if verdict is None:
-                verdict = totals[word] = is_total((word,))
+                verdict = totals[word] = is_total_word(word)
             if verdict:
                 break
         else:

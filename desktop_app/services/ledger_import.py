@@ -18,6 +18,7 @@ import uuid
 from collections.abc import Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -237,13 +238,14 @@ def _choose_sheet(
 
 
 def _samples(rows: Sequence[Sequence[Any]], layout: Layout) -> dict[int, list[str]]:
-    samples: dict[int, list[str]] = {column.index: [] for column in layout.columns}
-    for row in rows[layout.header_row + 1 :]:
-        for index, found in samples.items():
-            if len(found) < _SAMPLES and index < len(row) and (value := cell_text(row[index])):
-                found.append(value)
-        if all(len(found) >= _SAMPLES for found in samples.values()):
-            break
+    """The first few values of each column, looked for column by column (a column left empty
+    is scanned alone, its neighbours stop at their third value)."""
+    body = rows[layout.header_row + 1 :]
+    samples: dict[int, list[str]] = {}
+    for column in layout.columns:
+        at = column.index
+        written = (cell_text(row[at]) for row in body if at < len(row) and row[at] != "")
+        samples[at] = list(islice(filter(None, written), _SAMPLES))
     return samples
 
 

@@ -23,6 +23,7 @@ import heapq
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import select
@@ -68,13 +69,12 @@ class _Who:
 
     @classmethod
     def of(cls, values: dict[str, Any]) -> _Who:
-        keys = writer.inquirer_keys(values)
-        return cls(
-            keys["match_key"],
-            keys["name_key"],
-            keys["kana_key"],
-            keys["phone_digits"],
-            _kind(values.get("type"), values.get("organization")),
+        return _who_of(
+            values.get("name"),
+            values.get("organization"),
+            values.get("kana"),
+            values.get("phone"),
+            values.get("type"),
         )
 
     @classmethod
@@ -116,6 +116,24 @@ class _Who:
         if read and names_differ:
             return DOUBTFUL
         return DIFFERENT
+
+
+@lru_cache(maxsize=1 << 16)
+def _who_of(
+    name: str | None, organization: str | None, kana: str | None, phone: str | None, kind: Any
+) -> _Who:
+    """The keys of one row's inquirer, worked out once: an import looks at each row's inquirer
+    in several passes (duplicates, doubtful, resolving), and a ledger names the same ones often."""
+    keys = writer.inquirer_keys(
+        {"name": name, "organization": organization, "kana": kana, "phone": phone}
+    )
+    return _Who(
+        keys["match_key"],
+        keys["name_key"],
+        keys["kana_key"],
+        keys["phone_digits"],
+        _kind(kind, organization),
+    )
 
 
 def duplicates(session: Session, rows: Sequence[LedgerRow]) -> dict[int, str]:

@@ -12,10 +12,11 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from desktop_app.domain import text
 from desktop_app.domain.ledger_columns import find_layout
 from desktop_app.domain.ledger_profile import Profile
 from desktop_app.domain.ledger_rows import ReadResult, ResultBuilder, read_rows
-from desktop_app.domain.ledger_values import Vocabulary
+from desktop_app.domain.ledger_values import TOTAL_WORDS, Vocabulary, is_total_word
 from tests.ledger import ledgers
 
 TODAY = dt.date(2025, 12, 1)
@@ -88,3 +89,14 @@ def test_a_value_read_again_reads_as_it_did_the_first_time(body):
     # Two rows written the same still get keys of their own.
     keys = [row.content_key for row in whole.rows]
     assert len(set(keys)) == len(keys)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.characters(max_codepoint=0x7F))
+    | st.sampled_from(("TOTAL", " To tal ", "合計 3件", "ｔｏｔａｌ", "小計", "計画"))
+)
+def test_a_total_word_told_without_folding_is_the_folded_verdict(cell):
+    folded = text.fold(cell)
+    expected = folded in TOTAL_WORDS or folded.startswith(("合計", "総計", "小計"))
+    assert is_total_word(cell) is expected

@@ -157,12 +157,16 @@ class ResultBuilder:
         date = self._columns.get("received_at")
         self._received = date.index if date is not None else None
         self._keyed = tuple(
-            (target, self._columns[target].index, target in _DATES)
+            (f"{target}=", self._columns[target].index, target in _DATES)
             for target in sorted(self._columns)
         )
 
     def add(self, number: int, cells: list[Any]) -> None:
-        texts = [_cell_text(value) for value in cells]
+        # cell_text, with the common case (text without a CR) done here: every cell passes.
+        texts = [
+            value.strip() if type(value) is str and "\r" not in value else cell_text(value)
+            for value in cells
+        ]
         if not any(texts):
             self.result.blank += 1
             return
@@ -217,23 +221,15 @@ class ResultBuilder:
         (a renamed file, a column moved or rows inserted above change nothing)."""
         parts = []
         fold = text.fold
-        for target, at, is_date in self._keyed:
-            value = cells[at] if at < len(cells) else ""
-            if is_date and value != "":
+        for prefix, at, is_date in self._keyed:
+            if is_date and at < len(cells) and cells[at] != "":
                 try:
-                    parts.append(f"{target}={read_date(value).isoformat()}")
+                    parts.append(prefix + read_date(cells[at]).isoformat())
                     continue
                 except DateParseError:
                     pass
-            parts.append(f"{target}={fold(texts[at])}")
+            parts.append(prefix + fold(texts[at]))
         return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
-
-
-def _cell_text(value: Any) -> str:
-    """cell_text, with the common case (text without a CR) done here: called on every cell."""
-    if type(value) is str and "\r" not in value:
-        return value.strip()
-    return cell_text(value)
 
 
 class _Plan:
@@ -367,10 +363,11 @@ class _RowReader:
         inquiry["subject"] = subject
         inquiry["outcome"] = self._limited("outcome") or None
         inquiry["staff"] = self.text("staff")[:_STAFF_LIMIT]
+        mapped = self.plan.index
         for key in _INQUIRY_CODED:
-            inquiry[key] = self._coded(key)
+            inquiry[key] = self._coded(key) if key in mapped else _NOTHING_CODED[key]
         for key, blank in _TEXT_BLANKS:
-            inquiry[key] = self._limited(key) or blank
+            inquiry[key] = (self._limited(key) or blank) if key in mapped else blank
         self._status(inquiry)
         inquirer = self._inquirer()
         if self.rejected:
@@ -458,7 +455,11 @@ class _RowReader:
     # -- the inquirer ------------------------------------------------------------------
 
     def _inquirer(self) -> dict[str, str]:
-        values = {key: self._limited(f"inquirer.{key}") for key in _INQUIRER_TEXT}
+        mapped = self.plan.index
+        values = {
+            key: self._limited(target) if target in mapped else ""
+            for key, target in _INQUIRER_TARGETS
+        }
         combined = self.text(COMBINED)
         if combined:
             organisation, name = split_org_name(combined)
@@ -503,6 +504,9 @@ _INQUIRER_TEXT = tuple(
     f.key for f in fields.INQUIRER_FIELDS if f.kind in (fields.Kind.TEXT, fields.Kind.NOTE)
 )
 _INQUIRY_CODED = tuple(f.key for f in _INQUIRY if f.qualified in _CODED)
+# What a coded target the ledger has no column for reads as (no problem: nothing was written).
+_NOTHING_CODED = {key: () if key in _MANY else None for key in _INQUIRY_CODED}
+_INQUIRER_TARGETS = tuple((key, f"inquirer.{key}") for key in _INQUIRER_TEXT)
 _TEXT_BLANKS = tuple((f.key, f.blank) for f in _TEXTS)
 # Every target whose length is checked (`_limited`), with its limit looked up once.
 _LIMITED = (
@@ -513,9 +517,10 @@ _LIMITED = (
 
 def _phone(value: str) -> str | None:
     """The number as written in half-width, dashes unified; None when it is no phone number."""
-    if not 10 <= len(text.digits(value)) <= 11:
-        return None
     normal = unicodedata.normalize("NFKC", value).strip()
+    # text.digits(value) counted, from the one NFKC form (strip removes no digit)
+    if not 10 <= sum(map(str.isdigit, normal)) <= 11:
+        return None
     return re.sub(r"[‐‑‒–—―−ー－]", "-", normal)
 
 

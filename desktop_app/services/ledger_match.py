@@ -157,11 +157,12 @@ def duplicates(session: Session, rows: Sequence[LedgerRow]) -> dict[int, str]:
             by_day.setdefault(day, []).append((receipt, texts, _Who.stored(*keys)))
     found: dict[int, str] = {}
     for row in rows:
+        known = by_day.get(row.inquiry["received_at"])
+        if not known:
+            continue  # nothing at the desk that day: nothing to fold and compare
         mine = _Who.of(row.inquirer)
         subject, content = text.fold(row.inquiry["subject"]), text.fold(row.inquiry["content"])
-        for receipt, (their_subject, their_content), who in by_day.get(
-            row.inquiry["received_at"], ()
-        ):
+        for receipt, (their_subject, their_content), who in known:
             same_text = subject == their_subject or (content and content == their_content)
             if same_text and mine.same_as(who):
                 found[row.row] = receipt

@@ -50,6 +50,8 @@ _BULK_MIN_ROWS = 1_000
 _BULK_SHARE = 20
 _CLOSED_AT_NOON = dt.time(12)
 _NOTE_KIND = "note"  # メモ, of the action_kind vocabulary
+# The inquiry's fields a person fills (not the program's own), in the catalogue's order.
+_PERSON_FILLED = tuple(f.key for f in fields.INQUIRY_FIELDS if not f.system)
 
 
 @dataclass
@@ -340,7 +342,7 @@ def _inquiry_values(
     number = f" / No. {row.ledger_no}" if row.ledger_no else ""
     # Every field a person fills that the ledger gave; the program's own (number, office, staff,
     # closing time) are set below or issued by the writer.
-    read = {f.key: values[f.key] for f in fields.INQUIRY_FIELDS if f.key in values and not f.system}
+    read = {key: values[key] for key in _PERSON_FILLED if key in values}
     return read | {
         "id": str(uuid.uuid4()),
         "office": office,

@@ -218,9 +218,10 @@ class InquirerResolver:
         for key in _probe_keys(who):
             found: Iterable[int]
             if who.phone:
-                found = heapq.merge(
-                    self._by_phone.get((key, who.phone), ()), self._by_phone.get((key, ""), ())
-                )
+                same = self._by_phone.get((key, who.phone), ())
+                untold = self._by_phone.get((key, ""), ())
+                # Both in the order the candidates became known; merged only when both hold any.
+                found = heapq.merge(same, untold) if same and untold else same or untold
             else:
                 found = self._by.get(key, ())
             for at in found:

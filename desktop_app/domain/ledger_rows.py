@@ -220,7 +220,7 @@ class ResultBuilder:
         """What recognises the row again: its mapped values folded, by field, not position
         (a renamed file, a column moved or rows inserted above change nothing)."""
         parts = []
-        fold = text.fold
+        folds = self._plan.folds
         for prefix, at, is_date in self._keyed:
             if is_date and at < len(cells) and cells[at] != "":
                 try:
@@ -228,7 +228,11 @@ class ResultBuilder:
                     continue
                 except DateParseError:
                     pass
-            parts.append(prefix + fold(texts[at]))
+            written = texts[at]
+            folded = folds.get(written)
+            if folded is None:
+                folded = folds[written] = text.fold(written)
+            parts.append(prefix + folded)
         return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 
@@ -255,6 +259,9 @@ class _Plan:
         self.statuses: dict[str, str | None] = {}
         self.contacts: dict[tuple[str, str], str | None] = {}
         self.totals: dict[str, bool] = {}
+        # Every cell's folded text for the row keys (text.fold's own cache is too small for a
+        # ledger's thousands of names, which would push each other out of it).
+        self.folds: dict[str, str] = {}
 
     def date(self, target: str, raw: Any) -> tuple[dt.date | None, UserError | None]:
         """The date of a non-empty cell of a date column, or why it is none."""

@@ -57,6 +57,7 @@ _TEXTS = tuple(f for f in _INQUIRY if f.kind in (fields.Kind.TEXT, fields.Kind.N
 # Long text where 合計 may begin a sentence: never read as the mark of a total row.
 _PROSE = frozenset(("subject", "content", "outcome", "inquirer.notes"))
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_DASHES = re.compile(r"[‐‑‒–—―−ー－]")
 _STAFF_LIMIT = 64
 _OUTCOME_OF_CLOSED = "受付簿から取込（{word}）"
 _OTHER_LABEL = Localized("その他", "Other")
@@ -528,7 +529,7 @@ def _phone(value: str) -> str | None:
     # text.digits(value) counted, from the one NFKC form (strip removes no digit)
     if not 10 <= sum(map(str.isdigit, normal)) <= 11:
         return None
-    return re.sub(r"[‐‑‒–—―−ー－]", "-", normal)
+    return _DASHES.sub("-", normal)
 
 
 def _email(value: str) -> str | None:

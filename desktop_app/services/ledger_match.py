@@ -184,6 +184,9 @@ class InquirerResolver:
         # The same, by probe key and phone: `resolve` looks only at candidates whose phone
         # does not differ (a ledger of thousands of 佐藤 with their own phones stays linear).
         self._by_phone: dict[tuple[str, str], list[int]] = {}
+        live = select(Inquirer.id).where(Inquirer.deleted.is_(False)).limit(1)
+        if session.scalar(live) is None:
+            return  # no inquirer at the desk yet (a first ledger): no key can find one
         whos = [_Who.of(row.inquirer) for row in rows]
         for column, values in (
             (Inquirer.match_key, [w.match_key for w in whos if w.match_key]),

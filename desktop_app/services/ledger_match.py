@@ -200,6 +200,11 @@ class InquirerResolver:
                 for inquirer_id, *keys in session.execute(query):
                     self._add(inquirer_id, _Who.stored(*keys))
 
+    @property
+    def knows_any(self) -> bool:
+        """Whether any inquirer is known yet (found at the desk or created by `resolve`)."""
+        return bool(self._candidates)
+
     def _add(self, inquirer_id: str, who: _Who) -> None:
         if inquirer_id in self._ids:
             return
@@ -258,6 +263,8 @@ def doubtful(session: Session, rows: Sequence[LedgerRow]) -> dict[int, str]:
     for a person, like duplicates, and never attached to that inquirer."""
     resolver = InquirerResolver(session, rows)
     found: dict[int, str] = {}
+    if not resolver.knows_any:
+        return found  # nobody known: nobody to be doubtfully
     for row in rows:
         inquirer_id = resolver.doubtful(row.inquirer)
         if inquirer_id is not None:

@@ -118,7 +118,7 @@ class _Who:
         return DIFFERENT
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)  # as domain/derived.py's key caches
 def _who_of(
     name: str | None, organization: str | None, kana: str | None, phone: str | None, kind: Any
 ) -> _Who:

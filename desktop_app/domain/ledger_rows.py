@@ -33,7 +33,7 @@ from desktop_app.domain.ledger_values import (
     cell_text,
     guess_inquirer_type,
     is_organisation,
-    is_total,
+    is_total_word,
     read_date,
     split_org_name,
     status_of,
@@ -57,6 +57,7 @@ _TEXTS = tuple(f for f in _INQUIRY if f.kind in (fields.Kind.TEXT, fields.Kind.N
 # Long text where 合計 may begin a sentence: never read as the mark of a total row.
 _PROSE = frozenset(("subject", "content", "outcome", "inquirer.notes"))
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_DASHES = re.compile(r"[‐‑‒–—―−ー－]")
 _STAFF_LIMIT = 64
 _OUTCOME_OF_CLOSED = "受付簿から取込（{word}）"
 _OTHER_LABEL = Localized("その他", "Other")
@@ -132,7 +133,12 @@ def read_rows(
 
 class ResultBuilder:
     """Reads rows one at a time into a ReadResult; keeps the count of identical rows, so the
-    second of two rows written the same gets a key of its own."""
+    second of two rows written the same gets a key of its own.
+
+    A ledger writes the same dates, category words, status words and names thousands of
+    times: the layout is turned once into where each target sits and what limits it, and each
+    distinct value of a column is read once (`_Plan`'s caches). Every row still gets every
+    check and every problem of its own."""
 
     def __init__(
         self,
@@ -143,25 +149,39 @@ class ResultBuilder:
     ) -> None:
         self.result = ReadResult()
         self._columns = layout.target_columns()
-        self._profile = profile
-        self._vocabularies = vocabularies
-        self._today = today
+        self._plan = _Plan(self._columns, profile, vocabularies, today)
         self._seen: dict[str, int] = {}
-        self._mapped = {c.index for c in self._columns.values()}
+        mapped = {c.index for c in self._columns.values()}
+        self._width = max(mapped, default=-1) + 1
         self._short = [c.index for t, c in self._columns.items() if t not in _PROSE]
+        self._unmapped_from = [i for i in range(self._width) if i not in mapped]
+        date = self._columns.get("received_at")
+        self._received = date.index if date is not None else None
+        self._keyed = tuple(
+            (f"{target}=", self._columns[target].index, target in _DATES)
+            for target in sorted(self._columns)
+        )
 
     def add(self, number: int, cells: list[Any]) -> None:
-        texts = [cell_text(value) for value in cells]
+        # cell_text, with the common case (text without a CR) done here: every cell passes.
+        texts = [
+            value.strip() if type(value) is str and "\r" not in value else cell_text(value)
+            for value in cells
+        ]
         if not any(texts):
             self.result.blank += 1
             return
+        if len(texts) < self._width:
+            texts += [""] * (self._width - len(texts))
         if self._is_total(cells, texts):
             self.result.totals += 1
             return
-        reader = _RowReader(number, cells, texts, self._columns, self._profile, self._vocabularies)
-        row = reader.read(self._today)
-        self.result.unplaced += reader.unplaced
-        self.result.kept += reader.kept
+        reader = _RowReader(number, cells, texts, self._plan)
+        row = reader.read()
+        if reader.unplaced:
+            self.result.unplaced += reader.unplaced
+        if reader.kept:
+            self.result.kept += reader.kept
         if reader.rejected:
             self.result.rejected += reader.rejected
             self.result.rejected_cells[number] = cells
@@ -174,15 +194,25 @@ class ResultBuilder:
         self.result.rows.append(row)
 
     def _is_total(self, cells: list[Any], texts: list[str]) -> bool:
-        short = [texts[at] for at in self._short if at < len(texts)]
-        unmapped = [t for i, t in enumerate(texts) if t and i not in self._mapped]
-        if not is_total(short + unmapped):
+        totals = self._plan.totals
+        words = [texts[at] for at in self._short]
+        words += [t for t in texts[self._width :] if t]
+        words += [texts[at] for at in self._unmapped_from]
+        for word in words:
+            if not word:
+                continue
+            verdict = totals.get(word)
+            if verdict is None:
+                verdict = totals[word] = is_total_word(word)
+            if verdict:
+                break
+        else:
             return False
-        date = self._columns.get("received_at")
-        if date is None or date.index >= len(cells):
+        at = self._received
+        if at is None or at >= len(cells):
             return True
         try:
-            read_date(cells[date.index])
+            read_date(cells[at])
         except DateParseError:
             return True
         return False
@@ -191,50 +221,125 @@ class ResultBuilder:
         """What recognises the row again: its mapped values folded, by field, not position
         (a renamed file, a column moved or rows inserted above change nothing)."""
         parts = []
-        for target in sorted(self._columns):
-            at = self._columns[target].index
-            value = cells[at] if at < len(cells) else ""
-            if target in _DATES and value != "":
+        folds = self._plan.folds
+        for prefix, at, is_date in self._keyed:
+            if is_date and at < len(cells) and cells[at] != "":
                 try:
-                    parts.append(f"{target}={read_date(value).isoformat()}")
+                    parts.append(prefix + read_date(cells[at]).isoformat())
                     continue
                 except DateParseError:
                     pass
-            parts.append(f"{target}={text.fold(texts[at] if at < len(texts) else '')}")
+            written = texts[at]
+            folded = folds.get(written)
+            if folded is None:
+                folded = folds[written] = text.fold(written)
+            parts.append(prefix + folded)
         return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 
-class _RowReader:
+class _Plan:
+    """What every row of one ledger is read by: where each target sits, its limit, and the
+    reading of each distinct value of a column, worked out once (none of these depends on the
+    row it was first met in)."""
+
     def __init__(
         self,
-        number: int,
-        cells: list[Any],
-        texts: list[str],
         columns: Mapping[str, Column],
         profile: Profile,
         vocabularies: Mapping[str, Vocabulary],
+        today: dt.date,
     ) -> None:
+        self.columns = columns
+        self.index = {target: column.index for target, column in columns.items()}
+        self.profile = profile
+        self.vocabularies = vocabularies
+        self.today = today
+        self.limits = {target: fields.limit_of(target) for target in _LIMITED}
+        self.dates: dict[tuple[str, type, Any], tuple[dt.date | None, UserError | None]] = {}
+        self.coded: dict[tuple[str, str], tuple[Any, bool]] = {}
+        self.statuses: dict[str, str | None] = {}
+        self.contacts: dict[tuple[str, str], str | None] = {}
+        self.totals: dict[str, bool] = {}
+        # Every cell's folded text for the row keys (text.fold's own cache is too small for a
+        # ledger's thousands of names, which would push each other out of it).
+        self.folds: dict[str, str] = {}
+
+    def date(self, target: str, raw: Any) -> tuple[dt.date | None, UserError | None]:
+        """The date of a non-empty cell of a date column, or why it is none."""
+        key = (target, type(raw), raw)
+        found = self.dates.get(key)
+        if found is None:
+            found = self.dates[key] = _date(target, raw, self.today)
+        return found
+
+    def code(self, target: str, written: str) -> tuple[Any, bool]:
+        """The code(s) a non-empty value names, and whether it was placed by the fallback."""
+        key = (target, written)
+        found = self.coded.get(key)
+        if found is None:
+            found = self.coded[key] = self._code(target, written)
+        return found
+
+    def _code(self, target: str, written: str) -> tuple[Any, bool]:
+        vocab, fallback = _CODED[target]
+        many = target in _MANY
+        codes = self.vocabularies[vocab].place(written, self.profile.values.get(target))
+        unplaced = not codes
+        if unplaced:
+            codes = (fallback,) if fallback else ()
+        if many:
+            return tuple(sorted(codes)), unplaced
+        return (codes[0] if codes else None), unplaced
+
+    def status(self, written: str) -> str | None:
+        if written not in self.statuses:
+            self.statuses[written] = status_of(written, self.profile.closed_status)
+        return self.statuses[written]
+
+    def contact(self, key: str, value: str) -> str | None:
+        found = self.contacts.get((key, value), _MISSING)
+        if found is _MISSING:
+            found = self.contacts[(key, value)] = _CONTACT_CHECKS[key](value)
+        return found  # type: ignore[return-value]
+
+
+_MISSING = object()
+
+
+def _date(target: str, raw: Any, today: dt.date) -> tuple[dt.date | None, UserError | None]:
+    try:
+        value = read_date(raw)
+    except DateParseError as exc:
+        return None, UserError(exc.code, label=_label(target), value=exc.text)
+    if target == "received_at" and value > today:
+        return None, UserError("date_future", label=_label(target), value=cell_text(raw))
+    try:
+        entry_rules.check_date(_label(target), value, today=today)
+    except UserError as error:
+        return None, error
+    return value, None
+
+
+class _RowReader:
+    def __init__(self, number: int, cells: list[Any], texts: list[str], plan: _Plan) -> None:
         self.number = number
         self.cells = cells
         self.texts = texts
-        self.columns = columns
-        self.profile = profile
-        self.vocabularies = vocabularies
+        self.plan = plan
+        self.columns = plan.columns
         self.rejected: list[Problem] = []
         self.unplaced: list[Problem] = []
         self.kept: list[Problem] = []
 
     def value(self, target: str) -> Any:
-        column = self.columns.get(target)
-        if column is None or column.index >= len(self.cells):
+        at = self.plan.index.get(target)
+        if at is None or at >= len(self.cells):
             return ""
-        return self.cells[column.index]
+        return self.cells[at]
 
     def text(self, target: str) -> str:
-        column = self.columns.get(target)
-        if column is None or column.index >= len(self.texts):
-            return ""
-        return self.texts[column.index]
+        at = self.plan.index.get(target)
+        return "" if at is None else self.texts[at]
 
     def problem(self, into: list[Problem], target: str, error: UserError) -> None:
         column = self.columns.get(target)
@@ -250,11 +355,11 @@ class _RowReader:
 
     # -- the row -----------------------------------------------------------------------
 
-    def read(self, today: dt.date) -> LedgerRow | None:
+    def read(self) -> LedgerRow | None:
         self._refuse_control_characters()
         inquiry: dict[str, Any] = {}
         for target in _DATES:
-            inquiry[target] = self._date(target, today)
+            inquiry[target] = self._date(target)
         inquiry["content"] = self._limited("content")
         subject = self._limited("subject") or subject_from(inquiry["content"] or "")
         if not subject:
@@ -266,48 +371,35 @@ class _RowReader:
         inquiry["subject"] = subject
         inquiry["outcome"] = self._limited("outcome") or None
         inquiry["staff"] = self.text("staff")[:_STAFF_LIMIT]
-        for f in _INQUIRY:
-            if f.qualified in _CODED:
-                inquiry[f.key] = self._coded(f.key)
-        for f in _TEXTS:
-            inquiry[f.key] = self._limited(f.key) or f.blank
+        mapped = self.plan.index
+        for key in _INQUIRY_CODED:
+            inquiry[key] = self._coded(key) if key in mapped else _NOTHING_CODED[key]
+        for key, blank in _TEXT_BLANKS:
+            inquiry[key] = (self._limited(key) or blank) if key in mapped else blank
         self._status(inquiry)
         inquirer = self._inquirer()
         if self.rejected:
             return None
         return LedgerRow(self.number, inquiry, inquirer, self.text(LEDGER_NO), "", self.cells)
 
-    def _date(self, target: str, today: dt.date) -> dt.date | None:
+    def _date(self, target: str) -> dt.date | None:
         raw = self.value(target)
-        if not cell_text(raw):
+        if not self.text(target):
             if target == "received_at":
                 self.problem(
                     self.rejected, target, UserError("field_required", label=_label(target))
                 )
             return None
-        try:
-            value = read_date(raw)
-        except DateParseError as exc:
-            self.problem(
-                self.rejected, target, UserError(exc.code, label=_label(target), value=exc.text)
-            )
-            return None
-        if target == "received_at" and value > today:
-            self.problem(
-                self.rejected,
-                target,
-                UserError("date_future", label=_label(target), value=cell_text(raw)),
-            )
-            return None
-        try:
-            entry_rules.check_date(_label(target), value, today=today)
-        except UserError as error:
+        value, error = self.plan.date(target, raw)
+        if error is not None:
             self.problem(self.rejected, target, error)
-            return None
         return value
 
     def _refuse_control_characters(self) -> None:
         """A cell holding a control character (domain/entry_rules) keeps its row out."""
+        texts = self.texts
+        if entry_rules.control_character("\t".join(texts)) is None:
+            return  # tab is allowed: no cell holds one
         for target, column in self.columns.items():
             try:
                 entry_rules.check_text(column.header, self.text(target))
@@ -316,7 +408,7 @@ class _RowReader:
 
     def _limited(self, target: str) -> str:
         value = self.text(target)
-        limit = fields.limit_of(target)
+        limit = self.plan.limits[target]
         if limit is not None and len(value) > limit:
             self.problem(
                 self.rejected,
@@ -326,27 +418,22 @@ class _RowReader:
         return value
 
     def _coded(self, target: str) -> Any:
-        vocab, fallback = _CODED[target]
         written = self.text(target)
-        many = target in _MANY
         if not written:
-            return () if many else None
-        codes = self.vocabularies[vocab].place(written, self.profile.values.get(target))
-        if not codes:
-            placed = _OTHER_LABEL if fallback else _EMPTY_LABEL
+            return () if target in _MANY else None
+        codes, unplaced = self.plan.code(target, written)
+        if unplaced:
+            placed = _OTHER_LABEL if _CODED[target][1] else _EMPTY_LABEL
             self.problem(
                 self.unplaced,
                 target,
                 UserError("ledger_value_unplaced", label=_label(target), placed=placed),
             )
-            codes = (fallback,) if fallback else ()
-        if many:
-            return tuple(sorted(codes))
-        return codes[0] if codes else None
+        return codes
 
     def _status(self, inquiry: dict[str, Any]) -> None:
         written = self.text("status")
-        status = status_of(written, self.profile.closed_status) if written else None
+        status = self.plan.status(written) if written else None
         if written and status is None:
             self.problem(
                 self.unplaced,
@@ -376,7 +463,11 @@ class _RowReader:
     # -- the inquirer ------------------------------------------------------------------
 
     def _inquirer(self) -> dict[str, str]:
-        values = {key: self._limited(f"inquirer.{key}") for key in _INQUIRER_TEXT}
+        mapped = self.plan.index
+        values = {
+            key: self._limited(target) if target in mapped else ""
+            for key, target in _INQUIRER_TARGETS
+        }
         combined = self.text(COMBINED)
         if combined:
             organisation, name = split_org_name(combined)
@@ -394,11 +485,11 @@ class _RowReader:
                 UserError("inquirer_name_required"),
             )
         notes = [values.pop("notes")] if values.get("notes") else []
-        for key, check in _CONTACT_CHECKS.items():
+        for key in _CONTACT_CHECKS:
             # A phone, e-mail or postal code that does not read as one is personal data all
             # the same: never moved into the notes (which lists show and retention keeps), the
             # row goes to the rejects workbook for a person to correct.
-            if values[key] and (checked := check(values[key])) is None:
+            if values[key] and (checked := self.plan.contact(key, values[key])) is None:
                 label = fields.label_in(f"inquirer.{key}", "ja")
                 self.problem(
                     self.rejected,
@@ -420,14 +511,25 @@ class _RowReader:
 _INQUIRER_TEXT = tuple(
     f.key for f in fields.INQUIRER_FIELDS if f.kind in (fields.Kind.TEXT, fields.Kind.NOTE)
 )
+_INQUIRY_CODED = tuple(f.key for f in _INQUIRY if f.qualified in _CODED)
+# What a coded target the ledger has no column for reads as (no problem: nothing was written).
+_NOTHING_CODED = {key: () if key in _MANY else None for key in _INQUIRY_CODED}
+_INQUIRER_TARGETS = tuple((key, f"inquirer.{key}") for key in _INQUIRER_TEXT)
+_TEXT_BLANKS = tuple((f.key, f.blank) for f in _TEXTS)
+# Every target whose length is checked (`_limited`), with its limit looked up once.
+_LIMITED = (
+    "content", "subject", "outcome", *(f.key for f in _TEXTS),
+    *(f"inquirer.{key}" for key in _INQUIRER_TEXT),
+)  # fmt: skip
 
 
 def _phone(value: str) -> str | None:
     """The number as written in half-width, dashes unified; None when it is no phone number."""
-    if not 10 <= len(text.digits(value)) <= 11:
-        return None
     normal = unicodedata.normalize("NFKC", value).strip()
-    return re.sub(r"[‐‑‒–—―−ー－]", "-", normal)
+    # text.digits(value) counted, from the one NFKC form (strip removes no digit)
+    if not 10 <= sum(map(str.isdigit, normal)) <= 11:
+        return None
+    return _DASHES.sub("-", normal)
 
 
 def _email(value: str) -> str | None:

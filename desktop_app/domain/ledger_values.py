@@ -151,10 +151,12 @@ _ORG_FOLDED = sorted({text.fold(word) for word in _ORG_WORDS}, key=len, reverse=
 _ORG_MARK = re.compile("|".join(re.escape(word) for word in _ORG_FOLDED))
 
 
+@lru_cache(maxsize=1 << 14)  # a ledger names the same bodies row after row
 def is_organisation(value: str) -> bool:
     return _ORG_MARK.search(text.fold(value)) is not None
 
 
+@lru_cache(maxsize=1 << 14)
 def split_org_name(value: str) -> tuple[str, str]:
     """(organisation, person) of a cell that may hold both, as people write them.
 
@@ -176,6 +178,7 @@ def split_org_name(value: str) -> tuple[str, str]:
     return " ".join(parts[: last + 1]), " ".join(parts[last + 1 :])
 
 
+@lru_cache(maxsize=1 << 12)
 def guess_inquirer_type(organisation: str) -> str:
     """The 相談者区分 an organisation's name says (a ledger without the column): no
     organisation is a resident; one the name does not tell is その他."""
@@ -257,8 +260,14 @@ TOTAL_WORDS = frozenset(text.fold(w) for w in ("合計", "総計", "小計", "�
 
 def is_total(cells: Iterable[str]) -> bool:
     """A total row (合計 12件): a cell that is one of the total words, or starts with 合計."""
-    for cell in cells:
-        folded = text.fold(cell)
-        if folded in TOTAL_WORDS or folded.startswith(("合計", "総計", "小計")):
-            return True
-    return False
+    return any(is_total_word(cell) for cell in cells)
+
+
+def is_total_word(cell: str) -> bool:
+    """One cell of `is_total`. Text in ASCII folds to its lower case without spaces (and
+    dashes as ー): of the total words only "total" can be it, told without folding (phone
+    numbers and numbers are most of what a ledger's short cells hold)."""
+    if cell.isascii():
+        return "".join(cell.lower().split()) == "total"
+    folded = text.fold(cell)
+    return folded in TOTAL_WORDS or folded.startswith(("合計", "総計", "小計"))

@@ -165,7 +165,7 @@ def digits(text: str | None) -> str:
     number worked out once: an import meets the same ones again and again)."""
     if not text:
         return ""
-    return "".join(ch for ch in unicodedata.normalize("NFKC", text) if ch.isdigit())
+    return "".join(filter(str.isdigit, unicodedata.normalize("NFKC", text)))
 
 
 _PHONE_LIKE = re.compile(r"^[\d\s()+.\-‐－ー―]+$")

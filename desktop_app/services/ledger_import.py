@@ -18,6 +18,7 @@ import uuid
 from collections.abc import Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +50,8 @@ _BULK_MIN_ROWS = 1_000
 _BULK_SHARE = 20
 _CLOSED_AT_NOON = dt.time(12)
 _NOTE_KIND = "note"  # メモ, of the action_kind vocabulary
+# The inquiry's fields a person fills (not the program's own), in the catalogue's order.
+_PERSON_FILLED = tuple(f.key for f in fields.INQUIRY_FIELDS if not f.system)
 
 
 @dataclass
@@ -237,13 +240,14 @@ def _choose_sheet(
 
 
 def _samples(rows: Sequence[Sequence[Any]], layout: Layout) -> dict[int, list[str]]:
-    samples: dict[int, list[str]] = {column.index: [] for column in layout.columns}
-    for row in rows[layout.header_row + 1 :]:
-        for index, found in samples.items():
-            if len(found) < _SAMPLES and index < len(row) and (value := cell_text(row[index])):
-                found.append(value)
-        if all(len(found) >= _SAMPLES for found in samples.values()):
-            break
+    """The first few values of each column, looked for column by column (a column left empty
+    is scanned alone, its neighbours stop at their third value)."""
+    body = rows[layout.header_row + 1 :]
+    samples: dict[int, list[str]] = {}
+    for column in layout.columns:
+        at = column.index
+        written = (cell_text(row[at]) for row in body if at < len(row) and row[at] != "")
+        samples[at] = list(islice(filter(None, written), _SAMPLES))
     return samples
 
 
@@ -338,7 +342,7 @@ def _inquiry_values(
     number = f" / No. {row.ledger_no}" if row.ledger_no else ""
     # Every field a person fills that the ledger gave; the program's own (number, office, staff,
     # closing time) are set below or issued by the writer.
-    read = {f.key: values[f.key] for f in fields.INQUIRY_FIELDS if f.key in values and not f.system}
+    read = {key: values[key] for key in _PERSON_FILLED if key in values}
     return read | {
         "id": str(uuid.uuid4()),
         "office": office,

@@ -23,6 +23,7 @@ import heapq
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import select
@@ -68,13 +69,12 @@ class _Who:
 
     @classmethod
     def of(cls, values: dict[str, Any]) -> _Who:
-        keys = writer.inquirer_keys(values)
-        return cls(
-            keys["match_key"],
-            keys["name_key"],
-            keys["kana_key"],
-            keys["phone_digits"],
-            _kind(values.get("type"), values.get("organization")),
+        return _who_of(
+            values.get("name"),
+            values.get("organization"),
+            values.get("kana"),
+            values.get("phone"),
+            values.get("type"),
         )
 
     @classmethod
@@ -118,6 +118,24 @@ class _Who:
         return DIFFERENT
 
 
+@lru_cache(maxsize=1 << 14)  # as domain/derived.py's key caches
+def _who_of(
+    name: str | None, organization: str | None, kana: str | None, phone: str | None, kind: Any
+) -> _Who:
+    """The keys of one row's inquirer, worked out once: an import looks at each row's inquirer
+    in several passes (duplicates, doubtful, resolving), and a ledger names the same ones often."""
+    keys = writer.inquirer_keys(
+        {"name": name, "organization": organization, "kana": kana, "phone": phone}
+    )
+    return _Who(
+        keys["match_key"],
+        keys["name_key"],
+        keys["kana_key"],
+        keys["phone_digits"],
+        _kind(kind, organization),
+    )
+
+
 def duplicates(session: Session, rows: Sequence[LedgerRow]) -> dict[int, str]:
     """Ledger row number -> receipt number of the live inquiry it repeats."""
     by_day: dict[Any, list[tuple[str, tuple[str, str], _Who]]] = {}
@@ -139,11 +157,12 @@ def duplicates(session: Session, rows: Sequence[LedgerRow]) -> dict[int, str]:
             by_day.setdefault(day, []).append((receipt, texts, _Who.stored(*keys)))
     found: dict[int, str] = {}
     for row in rows:
+        known = by_day.get(row.inquiry["received_at"])
+        if not known:
+            continue  # nothing at the desk that day: nothing to fold and compare
         mine = _Who.of(row.inquirer)
         subject, content = text.fold(row.inquiry["subject"]), text.fold(row.inquiry["content"])
-        for receipt, (their_subject, their_content), who in by_day.get(
-            row.inquiry["received_at"], ()
-        ):
+        for receipt, (their_subject, their_content), who in known:
             same_text = subject == their_subject or (content and content == their_content)
             if same_text and mine.same_as(who):
                 found[row.row] = receipt
@@ -165,6 +184,9 @@ class InquirerResolver:
         # The same, by probe key and phone: `resolve` looks only at candidates whose phone
         # does not differ (a ledger of thousands of 佐藤 with their own phones stays linear).
         self._by_phone: dict[tuple[str, str], list[int]] = {}
+        live = select(Inquirer.id).where(Inquirer.deleted.is_(False)).limit(1)
+        if session.scalar(live) is None:
+            return  # no inquirer at the desk yet (a first ledger): no key can find one
         whos = [_Who.of(row.inquirer) for row in rows]
         for column, values in (
             (Inquirer.match_key, [w.match_key for w in whos if w.match_key]),
@@ -177,6 +199,11 @@ class InquirerResolver:
                 )
                 for inquirer_id, *keys in session.execute(query):
                     self._add(inquirer_id, _Who.stored(*keys))
+
+    @property
+    def knows_any(self) -> bool:
+        """Whether any inquirer is known yet (found at the desk or created by `resolve`)."""
+        return bool(self._candidates)
 
     def _add(self, inquirer_id: str, who: _Who) -> None:
         if inquirer_id in self._ids:
@@ -199,9 +226,10 @@ class InquirerResolver:
         for key in _probe_keys(who):
             found: Iterable[int]
             if who.phone:
-                found = heapq.merge(
-                    self._by_phone.get((key, who.phone), ()), self._by_phone.get((key, ""), ())
-                )
+                same = self._by_phone.get((key, who.phone), ())
+                untold = self._by_phone.get((key, ""), ())
+                # Both in the order the candidates became known; merged only when both hold any.
+                found = heapq.merge(same, untold) if same and untold else same or untold
             else:
                 found = self._by.get(key, ())
             for at in found:
@@ -235,6 +263,8 @@ def doubtful(session: Session, rows: Sequence[LedgerRow]) -> dict[int, str]:
     for a person, like duplicates, and never attached to that inquirer."""
     resolver = InquirerResolver(session, rows)
     found: dict[int, str] = {}
+    if not resolver.knows_any:
+        return found  # nobody known: nobody to be doubtfully
     for row in rows:
         inquirer_id = resolver.doubtful(row.inquirer)
         if inquirer_id is not None:

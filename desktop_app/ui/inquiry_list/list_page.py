@@ -120,7 +120,7 @@ class InquiryListPage(QWidget):
         self.refresh_counts()
 
     def refresh(self) -> None:
-        """After a save elsewhere (the intake form): list and count again."""
+        """After a change elsewhere (the main window's `Freshness`): list and count again."""
         self.model.reload()
         self.refresh_counts()
 

@@ -113,11 +113,10 @@ class RetentionBox(QGroupBox):
         if counted is None:
             return
         self._forget_count()
-        self._ctx.runner.run(
-            retention.apply,
-            self._ctx.db,
-            self._ctx.actor,
-            closed_before=counted.closed_before,
+        actor = self._ctx.actor
+        self._ctx.write(
+            lambda db: retention.apply(db, actor, closed_before=counted.closed_before),
+            lambda report: report.changes,
             on_done=self._erased,
             on_error=self._refused,
             owner=self,

@@ -415,7 +415,6 @@ class MainWindow(QMainWindow):
 
             page = ExchangePage(self.ctx, self)
             page.conflictCountChanged.connect(self.show_conflict_count)
-            page.imported.connect(self.list_page.refresh)
         elif name == "settings":
             from desktop_app.ui.settings.settings_page import SettingsPage
 
@@ -454,13 +453,7 @@ class MainWindow(QMainWindow):
             page.setMinimumHeight(round(DASHBOARD_MIN_HEIGHT * scale))
             page.inquiriesRequested.connect(self.show_inquiries)
             return cast(QWidget, page)
-        form = module.IntakeForm(self.ctx, self)
-        form.saved.connect(self._inquiry_saved)
-        return cast(QWidget, form)
-
-    @Slot(str)
-    def _inquiry_saved(self, _receipt_no: str) -> None:
-        self.list_page.refresh()
+        return cast(QWidget, module.IntakeForm(self.ctx, self))  # its saves announce CASES
 
 
 def _scrolled(page: QWidget) -> QScrollArea:

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from desktop_app.domain.changes import CASES
 from desktop_app.domain.ledger_profile import Profile
 from desktop_app.domain.messages import render
 from desktop_app.services import ledger_import, ledger_profiles
@@ -150,15 +151,14 @@ class LedgerWizard(QWizard):
         path = self.file_page.path()
         if path is None or self.report is None:
             return
+        actor, sheet, profile = self._ctx.actor, self.report.sheet, self.profile
+        add_duplicates = self.report_page.add_duplicates.isChecked()
         try:
-            report = self._ctx.runner.call(
-                ledger_import.import_ledger,
-                self._ctx.db,
-                self._ctx.actor,
-                path,
-                sheet=self.report.sheet,
-                profile=self.profile,
-                add_duplicates=self.report_page.add_duplicates.isChecked(),
+            report = self._ctx.write_now(
+                lambda db: ledger_import.import_ledger(
+                    db, actor, path, sheet=sheet, profile=profile, add_duplicates=add_duplicates
+                ),
+                CASES,  # 受付一覧, 対応予定 and the dashboard hear of the new inquiries
             )
         except Exception as exc:
             show_error(self, exc, self._ctx.lang)

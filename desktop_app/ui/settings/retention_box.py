@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.changes import Changes, Kind
 from desktop_app.services import retention
 from desktop_app.services.retention import RetentionReport
 from desktop_app.ui.context import AppContext
@@ -83,11 +84,10 @@ class RetentionBox(QGroupBox):
     @Slot()
     def save_period(self) -> None:
         self._forget_count()
-        self._ctx.runner.run(
-            retention.set_period,
-            self._ctx.db,
-            self._ctx.actor,
-            self.years.value(),
+        actor, years = self._ctx.actor, self.years.value()
+        self._ctx.write(
+            lambda db: retention.set_period(db, actor, years),
+            Changes.of(Kind.SETTINGS),
             on_done=lambda _: self._say(
                 self.tr("保存期間を {0} 年にしました。").format(self.years.value())
             ),

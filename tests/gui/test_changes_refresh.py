@@ -12,11 +12,13 @@ from desktop_app.domain.errors import UserError
 from desktop_app.services import inquiries
 from desktop_app.ui.main_window import MainWindow
 from tests.actors import actor_for
+from tests.gui.conftest import WAIT_MS
+from tests.gui.test_intake_form import fill_minimum
 from tests.retention.conftest import case, person
 
 
 @pytest.fixture
-def window(qtbot, desk, settle):
+def window(qtbot, desk, settle, cases):
     window = MainWindow(desk)
     qtbot.addWidget(window)
     window.show()
@@ -135,3 +137,20 @@ def test_a_screen_is_not_read_again_on_show_when_nothing_it_shows_changed(
     )
     settle(desk)
     assert reads == [1, 1]  # on screen: read at once
+
+
+def test_a_save_in_the_intake_form_reaches_the_list_when_it_is_next_shown(
+    qtbot, window, desk, settle, cases
+):
+    assert window.list_page.match_count.text() == "4件"
+    window.new_inquiry()
+    form = window.intake
+    qtbot.waitUntil(lambda: form.inquirer.type.count() > 1, timeout=WAIT_MS)
+    settle(desk)
+    fill_minimum(qtbot, form, "変更を知らせる件名")
+    with qtbot.waitSignal(form.saved, timeout=WAIT_MS):
+        form.save()
+    settle(desk)
+    window.show_page("list")  # the window no longer refreshes the list by hand
+    settle(desk)
+    assert window.list_page.match_count.text() == "5件"

@@ -81,8 +81,8 @@ DASHBOARD_MIN_HEIGHT = 640
 # touched one of them (at once if on screen, else when next shown) and not on every show.
 # 操作記録 and 設定 read on every show: every action (a sign-in, a refusal) is an audit entry,
 # and 設定 lists backup files, which no database write announces.
+# 受付一覧 shows CASES too; its watch is its own (InquiryListPage.freshness).
 SHOWS: dict[str, frozenset[Kind]] = {
-    "list": CASES.kinds,
     "followups": CASES.kinds,
     DASHBOARD: CASES.kinds,
     "exchange": frozenset({Kind.CONFLICTS, Kind.SETTINGS}),  # and whether a password is set
@@ -228,13 +228,10 @@ class MainWindow(QMainWindow):
         self.list_page.start()
 
     def _watch_changes(self) -> dict[str, Freshness]:
-        """Every write's changes heard; the list's own watch (the others' come with them).
-
-        start() is the list's first read, so choosing it at start reads nothing more.
-        """
+        """Every write's changes heard; 受付一覧 keeps its own watch (the others come with
+        their screens, on first use)."""
         self.ctx.runner.changed.connect(self._data_changed)
-        page = self.list_page
-        return {"list": Freshness(page, self.ctx.runner, SHOWS["list"], page.refresh, stale=False)}
+        return {"list": self.list_page.freshness}
 
     @Slot(object)
     def _data_changed(self, changes: Changes) -> None:

@@ -5,14 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QDialogButtonBox
 
 from desktop_app.domain.changes import CASES, NOTHING, Changes, Kind
 from desktop_app.domain.errors import UserError
 from desktop_app.services import inquiries
 from desktop_app.ui.main_window import MainWindow
 from tests.actors import actor_for
-from tests.gui.conftest import WAIT_MS
+from tests.gui.conftest import TODAY, WAIT_MS
 from tests.gui.test_intake_form import fill_minimum
 from tests.retention.conftest import case, person
 
@@ -154,3 +155,40 @@ def test_a_save_in_the_intake_form_reaches_the_list_when_it_is_next_shown(
     window.show_page("list")  # the window no longer refreshes the list by hand
     settle(desk)
     assert window.list_page.match_count.text() == "5件"
+
+
+def test_an_action_added_in_the_detail_pane_reaches_the_followups(
+    qtbot, window, desk, settle, cases
+):
+    window.show_page("followups")
+    settle(desk)
+    before = window.followups.model.rowCount()
+    window.show_page("list")
+    page = window.list_page
+    receipt = cases["a"].receipt_no
+    model = page.model
+    page.table.selectRow(
+        next(r for r in range(model.rowCount()) if model.row_at(r).receipt_no == receipt)
+    )
+    settle(desk)
+    qtbot.mouseClick(page.detail.add_action, Qt.MouseButton.LeftButton)
+    dialog = page.detail.dialog
+    dialog.select_kind("meeting")
+    qtbot.keyClicks(dialog.note, "next meeting")
+    dialog.next_due.setFocus()
+    qtbot.keyClicks(dialog.next_due, (TODAY + dt.timedelta(days=3)).strftime("%Y/%m/%d"))
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+    )
+    settle(desk)
+    assert page.detail.receipt_no == receipt  # the list read in place: the case stays
+    window.show_page("followups")
+    settle(desk)
+    shown = window.followups.model
+    cells = {
+        shown.index(r, c).data()
+        for r in range(shown.rowCount())
+        for c in range(shown.columnCount())
+    }
+    assert f"{TODAY + dt.timedelta(days=3):%Y/%m/%d}" in cells and receipt in cells
+    assert shown.rowCount() >= before

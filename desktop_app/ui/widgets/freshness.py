@@ -30,12 +30,15 @@ class Freshness(QObject):
         reload: Callable[[], None],
         *,
         stale: bool = True,
+        update: Callable[[], None] | None = None,
     ) -> None:
-        """`stale=False` for a screen that reads by itself at first (受付一覧's start())."""
+        """`stale=False` for a screen that reads by itself at first (受付一覧's start());
+        `update`, if given, instead of `reload` while on screen (受付一覧 keeps its place)."""
         super().__init__(page)
         self._page = page
         self._kinds = frozenset(kinds)
         self._reload = reload
+        self._update = update
         self.stale = stale  # True: nothing read yet
         self._day = local_today()
         runner.changed.connect(self._changed)
@@ -48,7 +51,11 @@ class Freshness(QObject):
 
     @Slot(object)
     def _changed(self, changes: Changes) -> None:
-        if changes.touches(self._kinds):
+        if not changes.touches(self._kinds):
+            return
+        if not self._page.isVisible():
             self.stale = True
-            if self._page.isVisible():
-                self.shown()
+        elif self._update is not None:
+            self._update()
+        else:
+            self._reload()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.changes import CASES
 from desktop_app.services import inquirers
 from desktop_app.services.inquirers import InquirerMatch
 from desktop_app.services.records import InquirerRecord
@@ -180,12 +181,10 @@ class SuggestionPanel(QGroupBox):
         ask(self, "mergeBox", self.tr("相談者の統合"), question, lambda: self._merge(kept, dropped))
 
     def _merge(self, kept: InquirerRecord, dropped: InquirerRecord) -> None:
-        self._ctx.runner.run(
-            inquirers.merge_inquirers,
-            self._ctx.db,
-            kept.id,
-            dropped.id,
-            actor=self._ctx.actor,
+        actor = self._ctx.actor
+        self._ctx.write(
+            lambda db: inquirers.merge_inquirers(db, kept.id, dropped.id, actor=actor),
+            CASES,  # the dropped inquirer's cases now name the kept one
             on_done=self._on_merged,
             owner=self,
         )

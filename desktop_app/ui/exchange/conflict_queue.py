@@ -72,20 +72,15 @@ class ConflictQueue(QGroupBox):
 
     @Slot()
     def refresh(self) -> None:
-        self._ctx.runner.run(
-            conflicts.list_conflicts,
-            self._ctx.db,
-            actor=self._ctx.actor,
-            on_done=self._show,
-            owner=self,
+        actor = self._ctx.actor
+        self._ctx.query(
+            lambda db: conflicts.list_conflicts(db, actor=actor), on_done=self._show, owner=self
         )
 
     def open_conflict(self, conflict_id: int) -> None:
-        self._ctx.runner.run(
-            conflicts.conflict_versions,
-            self._ctx.db,
-            conflict_id,
-            actor=self._ctx.actor,
+        actor = self._ctx.actor
+        self._ctx.query(
+            lambda db: conflicts.conflict_versions(db, conflict_id, actor=actor),
             on_done=self._ask,
             owner=self,
         )

@@ -102,9 +102,7 @@ class ExportPanel(QGroupBox):
 
     def refresh(self) -> None:
         """Read again whether the shared password is set (an admin may just have set it)."""
-        self._ctx.runner.run(
-            package_key.is_set, self._ctx.db, on_done=self._password_known, owner=self
-        )
+        self._ctx.query(package_key.is_set, on_done=self._password_known, owner=self)
 
     @Slot()
     def choose_file(self) -> None:

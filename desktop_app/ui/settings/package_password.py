@@ -56,7 +56,7 @@ class PackagePasswordBox(QGroupBox):
         form.addRow(self.message)
 
     def refresh(self) -> None:
-        self._ctx.runner.run(package_key.is_set, self._ctx.db, on_done=self._known, owner=self)
+        self._ctx.query(package_key.is_set, on_done=self._known, owner=self)
 
     @Slot()
     def save(self) -> None:

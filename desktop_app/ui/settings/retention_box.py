@@ -76,10 +76,8 @@ class RetentionBox(QGroupBox):
         self._counted: RetentionReport | None = None
 
     def refresh(self) -> None:
-        self._ctx.runner.run(
-            retention.period_years, self._ctx.db, on_done=self.years.setValue, owner=self
-        )
-        self._ctx.runner.run(retention.last_run, self._ctx.db, on_done=self._show_last, owner=self)
+        self._ctx.query(retention.period_years, on_done=self.years.setValue, owner=self)
+        self._ctx.query(retention.last_run, on_done=self._show_last, owner=self)
 
     @Slot()
     def save_period(self) -> None:
@@ -97,11 +95,9 @@ class RetentionBox(QGroupBox):
 
     @Slot()
     def count(self) -> None:
-        self._ctx.runner.run(
-            retention.apply,
-            self._ctx.db,
-            self._ctx.actor,
-            dry_run=True,
+        actor = self._ctx.actor
+        self._ctx.query(  # a dry run writes nothing
+            lambda db: retention.apply(db, actor, dry_run=True),
             on_done=self._show_count,
             on_error=self._refused,
             owner=self,

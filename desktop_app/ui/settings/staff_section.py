@@ -73,9 +73,8 @@ class StaffSection(QGroupBox):
         layout.addLayout(buttons)
 
     def refresh(self) -> None:
-        self._ctx.runner.run(
-            staff.list_staff, self._ctx.db, self._ctx.actor, on_done=self._show, owner=self
-        )
+        actor = self._ctx.actor
+        self._ctx.query(lambda db: staff.list_staff(db, actor), on_done=self._show, owner=self)
 
     def selected(self) -> StaffRecord | None:
         row = self.table.currentRow()

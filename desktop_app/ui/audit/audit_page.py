@@ -110,10 +110,9 @@ class AuditPage(QWidget):
 
     def refresh(self) -> None:
         """On showing the screen: the staff named in the trail, then the entries."""
-        self._ctx.runner.run(
-            audit_trail.staff_logins,
-            self._ctx.db,
-            self._ctx.actor,
+        actor = self._ctx.actor
+        self._ctx.query(
+            lambda db: audit_trail.staff_logins(db, actor),
             on_done=self._fill_staff,
             on_error=self._show_refusal,
             owner=self,

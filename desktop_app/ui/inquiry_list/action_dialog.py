@@ -86,7 +86,7 @@ class AddActionDialog(SavingDialog):
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)  # as the dialog reads, whatever was built first
         self._partners: list[PartnerItem] = []
-        ctx.runner.run(lookup.partners, ctx.db, on_done=self._partners_loaded, owner=self)
+        ctx.query(lookup.partners, on_done=self._partners_loaded, owner=self)
         self._kind_changed()
         self.resize(520, 0)
 

@@ -124,9 +124,8 @@ class DetailPane(QWidget):
         self._update_buttons()
 
     def show_case(self, receipt_no: str) -> None:
-        self._ctx.runner.run(
-            load_case, self._ctx.db, receipt_no, self._ctx.actor, on_done=self._show, owner=self
-        )
+        actor = self._ctx.actor
+        self._ctx.query(lambda db: load_case(db, receipt_no, actor), on_done=self._show, owner=self)
 
     def _show(self, detail: CaseDetail) -> None:
         self.detail = detail

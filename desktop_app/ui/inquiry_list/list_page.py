@@ -140,13 +140,9 @@ class InquiryListPage(QWidget):
         self.filters.clear()
         self.detail.show_case(receipt_no)
         sort, descending = self.model.sort_key
-        self._ctx.runner.run(
-            search.position_of,
-            self._ctx.db,
-            self.model.current_filter,
-            receipt_no,
-            sort,
-            descending,
+        flt = self.model.current_filter
+        self._ctx.query(
+            lambda db: search.position_of(db, flt, receipt_no, sort, descending),
             on_done=self._select_position,
             owner=self,
         )
@@ -157,10 +153,9 @@ class InquiryListPage(QWidget):
         self.filters.show_only(flt, place)
 
     def refresh_counts(self) -> None:
-        self._ctx.runner.run(
-            followups.start_counts,
-            self._ctx.db,
-            local_today(),
+        today = local_today()
+        self._ctx.query(
+            lambda db: followups.start_counts(db, today),
             on_done=self._show_counts,
             owner=self,
             background=True,

@@ -98,7 +98,8 @@ class IntakeForm(QWidget):
         self._build()
         self._connect()
         self.new()
-        ctx.runner.run(load_choices, ctx.db, ctx.lang, on_done=self._on_choices, owner=self)
+        lang = ctx.lang
+        ctx.query(lambda db: load_choices(db, lang), on_done=self._on_choices, owner=self)
 
     def _build(self) -> None:
         header = QHBoxLayout()
@@ -191,11 +192,9 @@ class IntakeForm(QWidget):
 
     def load(self, receipt_no: str) -> None:
         """Edit an existing inquiry (read on the worker; the form fills when it arrives)."""
-        self._ctx.runner.run(
-            inquiries.get_inquiry,
-            self._ctx.db,
-            receipt_no,
-            actor=self._ctx.actor,
+        actor = self._ctx.actor
+        self._ctx.query(
+            lambda db: inquiries.get_inquiry(db, receipt_no, actor=actor),
             on_done=self._show_record,
             owner=self,
         )
@@ -427,11 +426,9 @@ class IntakeForm(QWidget):
     def _restore(self, draft: dict[str, Any]) -> None:
         receipt = draft.get("receipt_no")
         if receipt and draft.get("baseline"):
-            self._ctx.runner.run(
-                inquiries.get_inquiry,
-                self._ctx.db,
-                receipt,
-                actor=self._ctx.actor,
+            actor = self._ctx.actor
+            self._ctx.query(
+                lambda db: inquiries.get_inquiry(db, receipt, actor=actor),
                 on_done=partial(self._restore_onto, draft),
                 owner=self,
             )

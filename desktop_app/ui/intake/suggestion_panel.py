@@ -94,11 +94,9 @@ class SuggestionPanel(QGroupBox):
     def _look_up(self) -> None:
         self._asked += 1
         asked = self._asked
-        self._ctx.runner.run(
-            inquirers.suggest_duplicates,
-            self._ctx.db,
-            **self._keys,
-            actor=self._ctx.actor,
+        keys, actor = dict(self._keys), self._ctx.actor
+        self._ctx.query(
+            lambda db: inquirers.suggest_duplicates(db, **keys, actor=actor),
             on_done=lambda found: self._on_found(asked, found),
             owner=self,
         )

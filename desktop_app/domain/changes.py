@@ -48,3 +48,4 @@ class Changes:
 NOTHING = Changes()
 # A case's own rows: what the list, the detail pane, 対応予定 and the dashboard show.
 CASES = Changes.of(Kind.INQUIRIES, Kind.INQUIRERS, Kind.ACTIONS)
+SETTINGS = Changes.of(Kind.SETTINGS)

@@ -241,9 +241,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _count_conflicts(self) -> None:
-        self.ctx.runner.run(
-            conflicts.open_count, self.ctx.db, on_done=self.show_conflict_count, owner=self
-        )
+        self.ctx.query(conflicts.open_count, on_done=self.show_conflict_count, owner=self)
 
     @Slot()
     def show_about(self) -> QDialog:

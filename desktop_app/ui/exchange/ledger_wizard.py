@@ -18,7 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import cast
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -53,9 +53,7 @@ FILE_PAGE, MAPPING_PAGE, REPORT_PAGE = range(3)
 
 
 class LedgerWizard(QWizard):
-    """`imported` is emitted after rows were written (the list may have changed)."""
-
-    imported = Signal()
+    """The import announces CASES when it wrote (DbRunner.changed): the screens re-read."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -168,8 +166,6 @@ class LedgerWizard(QWizard):
         self._default_to_run(False)
         # A wizard's buttons are QPushButtons; the stubs say QAbstractButton.
         cast(QPushButton, self.button(QWizard.WizardButton.FinishButton)).setDefault(True)
-        if report.imported:
-            self.imported.emit()
 
 
 class _FilePage(QWizardPage):

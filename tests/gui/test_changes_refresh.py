@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QWizard
 
 from desktop_app.domain.changes import CASES, NOTHING, Changes, Kind
 from desktop_app.domain.errors import UserError
@@ -14,7 +14,9 @@ from desktop_app.services import inquiries
 from desktop_app.ui.main_window import MainWindow
 from tests.actors import actor_for
 from tests.gui.conftest import TODAY, WAIT_MS
+from tests.gui.exchange.test_ledger_wizard import CELLS as LEDGER
 from tests.gui.test_intake_form import fill_minimum
+from tests.ledger import ledgers
 from tests.retention.conftest import case, person
 
 
@@ -192,3 +194,27 @@ def test_an_action_added_in_the_detail_pane_reaches_the_followups(
     }
     assert f"{TODAY + dt.timedelta(days=3):%Y/%m/%d}" in cells and receipt in cells
     assert shown.rowCount() >= before
+
+
+def test_a_ledger_import_reaches_the_list_and_the_dashboard(qtbot, window, desk, settle, tmp_path):
+    window.show_page("dashboard")
+    settle(desk)
+    before = window.dashboard.figures.headline
+    window.show_page("exchange")
+    settle(desk)
+    ledger = ledgers.write_xlsx(tmp_path / "受付簿.xlsx", LEDGER)
+    wizard = window.exchange.open_ledger_wizard()
+    wizard.file_page.file.setText(str(ledger))
+    wizard.button(QWizard.WizardButton.NextButton).click()
+    content = wizard.mapping_page.target_combo(2)  # 話の中身, as a person maps it
+    content.setCurrentIndex(content.findData("content"))
+    wizard.button(QWizard.WizardButton.NextButton).click()
+    qtbot.mouseClick(wizard.report_page.run, Qt.MouseButton.LeftButton)
+    assert "取り込みました" in wizard.report_page.summary.text()
+    wizard.close()
+    window.show_page("list")  # nobody asked the list to refresh
+    settle(desk)
+    assert window.list_page.match_count.text() == "6件"
+    window.show_page("dashboard")
+    settle(desk)
+    assert window.dashboard.figures.headline != before

@@ -34,6 +34,7 @@ from db.engine import Database
 from db.models import Inquirer, Inquiry, Setting, utc_now
 from desktop_app.domain import erasure
 from desktop_app.domain.actor import Actor, Permission, system_actor
+from desktop_app.domain.changes import NOTHING, Changes, Kind
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.local_time import local_today
 from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS
@@ -57,6 +58,11 @@ class RetentionReport:
     erased: int  # inquirers whose personal fields were erased
     inquiries: int  # their inquiries closed before the cut-off
     dry_run: bool
+
+    @property
+    def changes(self) -> Changes:
+        """What the screens must re-read: inquirers, when any was erased."""
+        return Changes.of(Kind.INQUIRERS) if self.erased and not self.dry_run else NOTHING
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -43,6 +43,7 @@ from db.models import (
 )
 from desktop_app.domain import erasure
 from desktop_app.domain.actor import Actor, Permission
+from desktop_app.domain.changes import CASES, NOTHING, Changes, Kind
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.local_time import local_today
 from desktop_app.domain.merge import Decision, decide
@@ -138,6 +139,11 @@ class ImportReport:
 
     def total(self, outcome: str) -> int:
         return sum(package.total(outcome) for package in self.packages)
+
+    @property
+    def changes(self) -> Changes:
+        """What the screens must re-read: nothing after a dry run, else what a package carries."""
+        return NOTHING if self.dry_run else CASES | Changes.of(Kind.CONFLICTS, Kind.MASTERS)
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -470,6 +470,7 @@ class DeskApp:
         page: personal data past its period erased (services.retention, seconds at 100,000
         inquiries, so never before the sign-in or the list), then the day's backup; a damaged
         copy means a damaged database, and the newest good backup is offered at once."""
+        from desktop_app.domain.changes import NOTHING
         from desktop_app.services import backups, retention
 
         assert self.runner is not None and self.window is not None
@@ -482,7 +483,12 @@ class DeskApp:
             except RuntimeError:
                 pass  # the window was replaced meanwhile: the erasure goes on unseen
 
-        self.runner.run(retention.run_daily, self.db, progress=progress, owner=self.window)
+        db = self.db
+        self.runner.write(
+            lambda: retention.run_daily(db, progress=progress),
+            lambda report: report.changes if report else NOTHING,  # the list re-reads if erased
+            owner=self.window,
+        )
         self.runner.run(backups.daily, self.db, on_done=self._daily_done, owner=self.window)
 
     def _daily_done(self, outcome: DailyBackup) -> None:

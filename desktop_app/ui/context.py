@@ -5,12 +5,18 @@ Passed down explicitly, so no model or widget reaches for a global main window.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
+
+from PySide6.QtCore import QObject
 
 from desktop_app.domain.actor import Actor
 from desktop_app.services.database import Database
 from desktop_app.ui.vocab import Vocab
-from desktop_app.ui.worker import DbRunner
+from desktop_app.ui.worker import Changed, DbRunner, OnError
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -30,3 +36,36 @@ class AppContext:
     runner: DbRunner
     vocab: Vocab = field(default_factory=Vocab)
     training: bool = False
+
+    def query(
+        self,
+        fn: Callable[[Database], T],
+        *,
+        on_done: Callable[[T], object] | None = None,
+        on_error: OnError | None = None,
+        owner: QObject | None = None,
+        background: bool = False,
+    ) -> None:
+        """Read `fn(db)` on the runner; `on_done(result)` on the GUI thread (DbRunner.query)."""
+        db = self.db
+        self.runner.query(
+            lambda: fn(db), on_done=on_done, on_error=on_error, owner=owner, background=background
+        )
+
+    def write(
+        self,
+        fn: Callable[[Database], T],
+        changes: Changed[T],
+        *,
+        on_done: Callable[[T], object] | None = None,
+        on_error: OnError | None = None,
+        owner: QObject | None = None,
+    ) -> None:
+        """Write `fn(db)` on the runner; every screen showing `changes` hears of it."""
+        db = self.db
+        self.runner.write(lambda: fn(db), changes, on_done=on_done, on_error=on_error, owner=owner)
+
+    def write_now(self, fn: Callable[[Database], T], changes: Changed[T]) -> T:
+        """`write`, waited for; exceptions propagate (DbRunner.write_now)."""
+        db = self.db
+        return self.runner.write_now(lambda: fn(db), changes)

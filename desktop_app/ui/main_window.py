@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.actor import ROLE_LABELS, Permission
+from desktop_app.domain.changes import CASES, Changes, Kind
 from desktop_app.domain.messages import render
 from desktop_app.services import conflicts, idle_policy, staff
 from desktop_app.services.lookup import MunicipalityItem
@@ -44,6 +45,7 @@ from desktop_app.ui.errors import show_error
 from desktop_app.ui.inquiry_list.list_page import InquiryListPage
 from desktop_app.ui.sign_in.idle_lock import IdleLock
 from desktop_app.ui.widgets import accessible
+from desktop_app.ui.widgets.freshness import Freshness
 from desktop_app.ui.widgets.permitted import refusal
 from desktop_app.ui.widgets.screen_fit import place_window
 
@@ -75,6 +77,17 @@ PAGE_PERMISSIONS = {"exchange": Permission.EXCHANGE, "audit": Permission.AUDIT}
 # Screens taller or wider than a 1366x768 screen at 125% leaves them (about 1090x580): they
 # scroll in the window instead of making the window larger than the screen.
 DASHBOARD_MIN_HEIGHT = 640
+# What each screen shows, as kinds of change (domain.changes): a screen re-reads when a write
+# touched one of them (at once if on screen, else when next shown) and not on every show.
+# 操作記録 and 設定 read on every show: every action (a sign-in, a refusal) is an audit entry,
+# and 設定 lists backup files, which no database write announces.
+# 受付一覧 shows CASES too; its watch is its own (InquiryListPage.freshness).
+SHOWS: dict[str, frozenset[Kind]] = {
+    "followups": CASES.kinds,
+    DASHBOARD: CASES.kinds,
+    "exchange": frozenset({Kind.CONFLICTS, Kind.SETTINGS}),  # and whether a password is set
+    "masters": frozenset({Kind.MASTERS}),
+}
 _SCROLLED = frozenset({DASHBOARD, "reports", "exchange", "audit"})
 
 
@@ -107,6 +120,7 @@ class MainWindow(QMainWindow):
         self.list_page = InquiryListPage(ctx, self)
         # Other screens are built on first use (the start-up budget, docs/architecture.md).
         self._built: dict[str, QWidget] = {"list": self.list_page}
+        self._fresh = self._watch_changes()
         titles = (
             self.tr("受付一覧"),
             self.tr("新規受付"),
@@ -213,11 +227,21 @@ class MainWindow(QMainWindow):
         )
         self.list_page.start()
 
+    def _watch_changes(self) -> dict[str, Freshness]:
+        """Every write's changes heard; 受付一覧 keeps its own watch (the others come with
+        their screens, on first use)."""
+        self.ctx.runner.changed.connect(self._data_changed)
+        return {"list": self.list_page.freshness}
+
+    @Slot(object)
+    def _data_changed(self, changes: Changes) -> None:
+        """A conflict resolved or imported: the count under 取込・送付 is read again."""
+        if changes.touches({Kind.CONFLICTS}):
+            self._count_conflicts()
+
     @Slot()
     def _count_conflicts(self) -> None:
-        self.ctx.runner.run(
-            conflicts.open_count, self.ctx.db, on_done=self.show_conflict_count, owner=self
-        )
+        self.ctx.query(conflicts.open_count, on_done=self.show_conflict_count, owner=self)
 
     @Slot()
     def show_about(self) -> QDialog:
@@ -330,14 +354,8 @@ class MainWindow(QMainWindow):
         if not self.may_open(name) or self._page(name) is None:
             return
         self.stack.setCurrentIndex(row)
-        if name == "followups":
-            self.followups.refresh()
-        elif name == "masters":
-            self.masters.load()
-        elif name == "exchange":
-            self.exchange.refresh()
-        elif name == "dashboard":
-            self.dashboard.refresh()  # saves and imports since it was last shown count too
+        if name in self._fresh:
+            self._fresh[name].shown()  # only if something it shows changed since
         elif name == "audit":
             self.audit.refresh()
         elif name == "settings":
@@ -372,6 +390,9 @@ class MainWindow(QMainWindow):
             placeholder.deleteLater()
             self.stack.insertWidget(index, _scrolled(page) if name in _SCROLLED else page)
             self._built[name] = page
+            if name in SHOWS:
+                reload = cast(Any, page).load if name == "masters" else cast(Any, page).refresh
+                self._fresh[name] = Freshness(page, self.ctx.runner, SHOWS[name], reload)
         return self._built[name]
 
     def _build(self, name: str) -> QWidget | None:
@@ -389,7 +410,6 @@ class MainWindow(QMainWindow):
 
             page = ExchangePage(self.ctx, self)
             page.conflictCountChanged.connect(self.show_conflict_count)
-            page.imported.connect(self.list_page.refresh)
         elif name == "settings":
             from desktop_app.ui.settings.settings_page import SettingsPage
 
@@ -428,13 +448,7 @@ class MainWindow(QMainWindow):
             page.setMinimumHeight(round(DASHBOARD_MIN_HEIGHT * scale))
             page.inquiriesRequested.connect(self.show_inquiries)
             return cast(QWidget, page)
-        form = module.IntakeForm(self.ctx, self)
-        form.saved.connect(self._inquiry_saved)
-        return cast(QWidget, form)
-
-    @Slot(str)
-    def _inquiry_saved(self, _receipt_no: str) -> None:
-        self.list_page.refresh()
+        return cast(QWidget, module.IntakeForm(self.ctx, self))  # its saves announce CASES
 
 
 def _scrolled(page: QWidget) -> QScrollArea:

@@ -8,6 +8,12 @@ Nothing orders the two lanes against each other. Callbacks always run on the GUI
 thread (a queued signal carries them there), so they may touch widgets. A job whose `owner`
 widget has been destroyed meanwhile is dropped silently. Every failure goes through
 `ui.errors.show_error` unless the caller handles it.
+
+Writes go through `write` (or `write_now`), which names what the write changed
+(`domain.changes.Changes`); after it succeeded the runner emits `changed(Changes)`, even when
+the widget that asked is gone, so every screen showing one of those kinds can re-read. Reads go
+through `query`. Both are typed: the callable takes no arguments (a lambda over its
+arguments), and `on_done` receives exactly what it returns.
 """
 
 from __future__ import annotations
@@ -20,12 +26,15 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QWidget
 
+from desktop_app.domain.changes import Changes
 from desktop_app.domain.errors import UserError
 from desktop_app.ui.errors import show_error
 
 T = TypeVar("T")
-OnDone = Callable[[Any], None]
+OnDone = Callable[[Any], object]
 OnError = Callable[[Any], None]
+# What a write changed: known beforehand, or read from its result (a service's report).
+Changed = Changes | Callable[[T], Changes]
 
 
 class DbRunner(QObject):
@@ -38,6 +47,7 @@ class DbRunner(QObject):
     """
 
     idle = Signal()
+    changed = Signal(object)  # Changes, after each successful write (`write`, `write_now`)
     _finished = Signal(object, object, object)  # (future, on_done, on_error)
 
     def __init__(self, lang: str = "ja", parent: QObject | None = None) -> None:
@@ -80,6 +90,53 @@ class DbRunner(QObject):
         done = _guarded(on_done, owner)
         failed = _guarded(on_error or self._default_error(owner), owner)
         future.add_done_callback(lambda f: self._finished.emit(f, done, failed))
+
+    def query(
+        self,
+        fn: Callable[[], T],
+        *,
+        on_done: Callable[[T], object] | None = None,
+        on_error: OnError | None = None,
+        owner: QObject | None = None,
+        background: bool = False,
+    ) -> None:
+        """Queue the read `fn()`; later `on_done(result)` (see `run` for the rest)."""
+        self.run(fn, on_done=on_done, on_error=on_error, owner=owner, background=background)
+
+    def write(
+        self,
+        fn: Callable[[], T],
+        changes: Changed[T],
+        *,
+        on_done: Callable[[T], object] | None = None,
+        on_error: OnError | None = None,
+        owner: QObject | None = None,
+    ) -> None:
+        """Queue the write `fn()`; once it succeeded, `on_done(result)`, then `changed(changes)`.
+
+        `changes` may be a function of the result (a service's report says whether anything
+        was written). `changed` is emitted even when `owner` is gone meanwhile: the data
+        changed regardless.
+        """
+        answer = _guarded(on_done, owner)
+
+        def done(result: T) -> None:
+            answer(result)
+            self._announce(changes, result)
+
+        failed = _guarded(on_error or self._default_error(owner), owner)
+        self.run(fn, on_done=done, on_error=failed)  # no owner: `changed` must not be dropped
+
+    def write_now(self, fn: Callable[[], T], changes: Changed[T]) -> T:
+        """`write`, waited for (a wizard's step, a dialog's save); exceptions propagate."""
+        result = self.call(fn)
+        self._announce(changes, result)
+        return result
+
+    def _announce(self, changes: Changed[T], result: T) -> None:
+        made = changes(result) if callable(changes) else changes
+        if made and not self._closed:
+            self.changed.emit(made)
 
     def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run `fn` on the worker and wait for it; exceptions propagate to the caller."""
@@ -130,7 +187,7 @@ class DbRunner(QObject):
                 self.idle.emit()
 
 
-def _guarded(callback: Callable[[Any], None] | None, owner: QObject | None) -> OnError:
+def _guarded(callback: Callable[[Any], object] | None, owner: QObject | None) -> OnError:
     """`callback`, made a no-op when it is None or once `owner` no longer exists."""
 
     def call(value: Any) -> None:

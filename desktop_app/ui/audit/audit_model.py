@@ -108,14 +108,11 @@ class AuditModel(QAbstractTableModel):
         self._loading = True
         generation = self._generation
         before = self._entries[-1].pk if self._entries else None
-        self._ctx.runner.run(
-            audit_trail.list_entries,
-            self._ctx.db,
-            self._ctx.actor,
-            self._filter,
-            before=before,
-            with_count=first,
-            lang=self._ctx.lang,
+        actor, flt, lang = self._ctx.actor, self._filter, self._ctx.lang
+        self._ctx.query(
+            lambda db: audit_trail.list_entries(
+                db, actor, flt, before=before, with_count=first, lang=lang
+            ),
             on_done=lambda page: self._arrived(page, generation, first),
             on_error=self._refused,
             owner=self,

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain import audit_kinds
+from desktop_app.domain.changes import NOTHING
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.local_time import local_today
 from desktop_app.services import audit_trail
@@ -110,10 +111,9 @@ class AuditPage(QWidget):
 
     def refresh(self) -> None:
         """On showing the screen: the staff named in the trail, then the entries."""
-        self._ctx.runner.run(
-            audit_trail.staff_logins,
-            self._ctx.db,
-            self._ctx.actor,
+        actor = self._ctx.actor
+        self._ctx.query(
+            lambda db: audit_trail.staff_logins(db, actor),
             on_done=self._fill_staff,
             on_error=self._show_refusal,
             owner=self,
@@ -145,14 +145,12 @@ class AuditPage(QWidget):
         except UserError as exc:
             self._show_refusal(exc)
             return
-        self._ctx.runner.run(
-            audit_trail.export_entries,
-            self._ctx.db,
-            self._ctx.actor,
-            path,
-            flt,
-            lang=self._ctx.lang,
-            overwrite=overwrite,
+        actor, lang = self._ctx.actor, self._ctx.lang
+        self._ctx.write(
+            lambda db: audit_trail.export_entries(
+                db, actor, path, flt, lang=lang, overwrite=overwrite
+            ),
+            NOTHING,  # a workbook and an audit entry
             on_done=self._exported,
             on_error=self._show_refusal,
             owner=self,

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.changes import NOTHING
 from desktop_app.domain.errors import UserError
 from desktop_app.services import case_sheets
 from desktop_app.services.case_sheets import Output
@@ -87,14 +88,16 @@ class CaseSheetDialog(QDialog):
             return None
 
     def _record(self, output: Output, file_name: str | None = None) -> None:
-        self._ctx.runner.run(
-            case_sheets.record_output,
-            self._ctx.db,
+        actor, receipt, personal = (
             self._ctx.actor,
             self._detail.record.receipt_no,
-            output=output,
-            personal=self.personal.isChecked(),
-            file_name=file_name,
+            self.personal.isChecked(),
+        )
+        self._ctx.write(
+            lambda db: case_sheets.record_output(
+                db, actor, receipt, output=output, personal=personal, file_name=file_name
+            ),
+            NOTHING,  # an audit entry only
             owner=self,
         )
 

@@ -80,12 +80,9 @@ class DashboardPage(QWidget):
 
     @Slot()
     def refresh(self) -> None:
-        self._ctx.runner.run(
-            dashboard.dashboard,
-            self._ctx.db,
-            self.picker.period(),
-            actor=self._ctx.actor,
-            lang=self._ctx.lang,
+        period, actor, lang = self.picker.period(), self._ctx.actor, self._ctx.lang
+        self._ctx.query(
+            lambda db: dashboard.dashboard(db, period, actor=actor, lang=lang),
             on_done=self._show,
             owner=self,
             background=True,

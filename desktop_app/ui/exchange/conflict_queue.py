@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain import fields
+from desktop_app.domain.changes import CASES, Changes, Kind
 from desktop_app.services import conflicts
 from desktop_app.services.conflicts import ConflictRecord, ConflictVersions
 from desktop_app.ui.context import AppContext
@@ -71,20 +72,15 @@ class ConflictQueue(QGroupBox):
 
     @Slot()
     def refresh(self) -> None:
-        self._ctx.runner.run(
-            conflicts.list_conflicts,
-            self._ctx.db,
-            actor=self._ctx.actor,
-            on_done=self._show,
-            owner=self,
+        actor = self._ctx.actor
+        self._ctx.query(
+            lambda db: conflicts.list_conflicts(db, actor=actor), on_done=self._show, owner=self
         )
 
     def open_conflict(self, conflict_id: int) -> None:
-        self._ctx.runner.run(
-            conflicts.conflict_versions,
-            self._ctx.db,
-            conflict_id,
-            actor=self._ctx.actor,
+        actor = self._ctx.actor
+        self._ctx.query(
+            lambda db: conflicts.conflict_versions(db, conflict_id, actor=actor),
             on_done=self._ask,
             owner=self,
         )
@@ -124,13 +120,12 @@ class ConflictQueue(QGroupBox):
         ask_resolution(self._ctx, self, versions, lambda taken: self._resolve(conflict_id, taken))
 
     def _resolve(self, conflict_id: int, taken: list[str]) -> None:
-        self._ctx.runner.run(
-            conflicts.resolve_conflict,
-            self._ctx.db,
-            conflict_id,
-            keep="ours",
-            take=taken,
-            actor=self._ctx.actor,
+        actor = self._ctx.actor
+        self._ctx.write(
+            lambda db: conflicts.resolve_conflict(
+                db, conflict_id, keep="ours", take=taken, actor=actor
+            ),
+            CASES | Changes.of(Kind.CONFLICTS),  # the list and the count hear of it
             on_done=lambda _record: self._resolved(conflict_id),
             on_error=self._failed,
             owner=self,
@@ -142,6 +137,6 @@ class ConflictQueue(QGroupBox):
         self.refresh()
 
     def _resolved(self, conflict_id: int) -> None:
+        """The queue is read again by the screen's watch (the write announced CONFLICTS)."""
         self.resolved.emit(conflict_id)
-        self.refresh()
         self.table.setFocus()

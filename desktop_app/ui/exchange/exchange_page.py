@@ -2,8 +2,8 @@
 
 Files dropped anywhere on the screen are imported as if chosen in the file dialog (a dry run
 first). After an import the conflict queue is read again; `conflictCountChanged(n)` carries its
-count to the navigation, `imported` tells the window that inquiries may have changed.
-GUI thread only.
+count to the navigation. Imports announce what they changed (DbRunner.changed), so the other
+screens re-read by themselves. GUI thread only.
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ class ExchangePage(QWidget):
     """The three parts, top to bottom; `refresh()` when the screen is shown."""
 
     conflictCountChanged = Signal(int)  # noqa: N815 (Qt signal naming)
-    imported = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,7 +66,6 @@ class ExchangePage(QWidget):
     def open_ledger_wizard(self) -> LedgerWizard:
         """取込・送付 → 受付簿の取込: the wizard, modal over the window."""
         self.wizard = LedgerWizard(self._ctx, self)
-        self.wizard.imported.connect(self.imported)
         self.wizard.open()
         return self.wizard
 
@@ -87,7 +85,6 @@ class ExchangePage(QWidget):
 
     def _imported(self) -> None:
         self.queue.refresh()
-        self.imported.emit()
 
 
 def _local_files(event: QDragEnterEvent | QDropEvent) -> list[Path]:

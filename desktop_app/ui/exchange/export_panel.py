@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.changes import NOTHING
 from desktop_app.domain.local_time import local_datetime
 from desktop_app.services import package_key, sync_export
 from desktop_app.services.sync_export import ExportReport
@@ -102,9 +103,7 @@ class ExportPanel(QGroupBox):
 
     def refresh(self) -> None:
         """Read again whether the shared password is set (an admin may just have set it)."""
-        self._ctx.runner.run(
-            package_key.is_set, self._ctx.db, on_done=self._password_known, owner=self
-        )
+        self._ctx.query(package_key.is_set, on_done=self._password_known, owner=self)
 
     @Slot()
     def choose_file(self) -> None:
@@ -127,15 +126,23 @@ class ExportPanel(QGroupBox):
         preferences.set_exchange_folder(str(path.parent))
         self._working(True)
         self.result.clear()
-        self._ctx.runner.run(
-            sync_export.export_sync,
-            self._ctx.db,
-            path,
-            actor=self._ctx.actor,
-            to_office=self.destination.currentData(),
-            full=self.full.isChecked(),
-            include_personal=self.personal.isEnabled() and self.personal.isChecked(),
-            overwrite=overwrite,
+        actor, to_office, full = (
+            self._ctx.actor,
+            self.destination.currentData(),
+            self.full.isChecked(),
+        )
+        personal = self.personal.isEnabled() and self.personal.isChecked()
+        self._ctx.write(
+            lambda db: sync_export.export_sync(
+                db,
+                path,
+                actor=actor,
+                to_office=to_office,
+                full=full,
+                include_personal=personal,
+                overwrite=overwrite,
+            ),
+            NOTHING,  # a package file, its bases and an audit entry: no screen shows them
             on_done=self._written,
             on_error=self._failed,
             owner=self,

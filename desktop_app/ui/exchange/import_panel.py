@@ -157,13 +157,16 @@ class ImportPanel(QGroupBox):
             self._finish()
             return
         path = self._queue.pop(0)
-        self._ctx.runner.run(
-            sync_import.import_sync,
-            self._ctx.db,
-            [path],
-            actor=self._ctx.actor,
-            dry_run=self._running_dry,
-            accept_edited=self.accept_edited.isChecked(),
+        actor, dry_run, accept_edited = (
+            self._ctx.actor,
+            self._running_dry,
+            self.accept_edited.isChecked(),
+        )
+        self._ctx.write(
+            lambda db: sync_import.import_sync(
+                db, [path], actor=actor, dry_run=dry_run, accept_edited=accept_edited
+            ),
+            lambda report: report.changes,  # the list, the queue and the masters hear of it
             on_done=self._one_done,
             on_error=self._failed,
             owner=self,

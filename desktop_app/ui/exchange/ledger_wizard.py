@@ -18,7 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import cast
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from desktop_app.domain.changes import CASES
 from desktop_app.domain.ledger_profile import Profile
 from desktop_app.domain.messages import render
 from desktop_app.services import ledger_import, ledger_profiles
@@ -52,9 +53,7 @@ FILE_PAGE, MAPPING_PAGE, REPORT_PAGE = range(3)
 
 
 class LedgerWizard(QWizard):
-    """`imported` is emitted after rows were written (the list may have changed)."""
-
-    imported = Signal()
+    """The import announces CASES when it wrote (DbRunner.changed): the screens re-read."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -150,15 +149,14 @@ class LedgerWizard(QWizard):
         path = self.file_page.path()
         if path is None or self.report is None:
             return
+        actor, sheet, profile = self._ctx.actor, self.report.sheet, self.profile
+        add_duplicates = self.report_page.add_duplicates.isChecked()
         try:
-            report = self._ctx.runner.call(
-                ledger_import.import_ledger,
-                self._ctx.db,
-                self._ctx.actor,
-                path,
-                sheet=self.report.sheet,
-                profile=self.profile,
-                add_duplicates=self.report_page.add_duplicates.isChecked(),
+            report = self._ctx.write_now(
+                lambda db: ledger_import.import_ledger(
+                    db, actor, path, sheet=sheet, profile=profile, add_duplicates=add_duplicates
+                ),
+                CASES,  # 受付一覧, 対応予定 and the dashboard hear of the new inquiries
             )
         except Exception as exc:
             show_error(self, exc, self._ctx.lang)
@@ -168,8 +166,6 @@ class LedgerWizard(QWizard):
         self._default_to_run(False)
         # A wizard's buttons are QPushButtons; the stubs say QAbstractButton.
         cast(QPushButton, self.button(QWizard.WizardButton.FinishButton)).setDefault(True)
-        if report.imported:
-            self.imported.emit()
 
 
 class _FilePage(QWizardPage):

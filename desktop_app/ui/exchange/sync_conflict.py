@@ -119,7 +119,7 @@ def ask_resolution(
         dialog.chosen.connect(lambda taken: on_chosen([back[key] for key in taken]))
         dialog.open()
 
-    ctx.runner.run(lookup.municipalities_by_code, ctx.db, codes, on_done=show, owner=parent)
+    ctx.query(lambda db: lookup.municipalities_by_code(db, codes), on_done=show, owner=parent)
 
 
 def _shown(key: str, value: Any) -> Any:

@@ -86,11 +86,9 @@ class FollowUpsPage(QWidget):
     @Slot()
     def refresh(self) -> None:
         today = local_today()
-        self._ctx.runner.run(
-            _load,
-            self._ctx.db,
-            today,
-            self.within.currentData(),
+        within = self.within.currentData()
+        self._ctx.query(
+            lambda db: _load(db, today, within),
             on_done=lambda loaded: self._show(loaded[0], loaded[1], today),  # rows, overdue
             owner=self,
             background=True,

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.changes import CASES
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.local_time import local_today
 from desktop_app.services import actions, lookup
@@ -85,7 +86,7 @@ class AddActionDialog(SavingDialog):
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)  # as the dialog reads, whatever was built first
         self._partners: list[PartnerItem] = []
-        ctx.runner.run(lookup.partners, ctx.db, on_done=self._partners_loaded, owner=self)
+        ctx.query(lookup.partners, on_done=self._partners_loaded, owner=self)
         self._kind_changed()
         self.resize(520, 0)
 
@@ -101,17 +102,21 @@ class AddActionDialog(SavingDialog):
                 raise UserError("field_required", at="referred_to", label=self.tr("紹介先"))
             referred_to = f"{TARGET_PREFIXES[self.target_kind.currentData()]}：{name}"
             reply_due = self.reply_due.value()
+        receipt, note, actor = self._receipt_no, self.note.toPlainText(), self.ctx.actor
+        action_date, next_due = self.action_date.value(), self.next_due.value()
         self.submit(
-            actions.add_action,
-            self.ctx.db,
-            self._receipt_no,
-            kind=kind,
-            note=self.note.toPlainText(),
-            actor=self.ctx.actor,
-            action_date=self.action_date.value(),
-            next_due=self.next_due.value(),
-            referred_to=referred_to,
-            reply_due=reply_due,
+            lambda db: actions.add_action(
+                db,
+                receipt,
+                kind=kind,
+                note=note,
+                actor=actor,
+                action_date=action_date,
+                next_due=next_due,
+                referred_to=referred_to,
+                reply_due=reply_due,
+            ),
+            CASES,
         )
 
     @Slot()

@@ -1,8 +1,9 @@
 """The selected inquiry beside the list: its fields, its action history and what to do next.
 
 From here a clerk adds an action, logs a referral's reply, changes the status, opens the case
-in the intake form (`editRequested`) or prints its case sheet. After any save `changed` is
-emitted so the list and the counts refresh. Reads and writes run on the DbRunner; GUI thread.
+in the intake form (`editRequested`) or prints its case sheet. Every save announces CASES
+(domain.changes), so the list, the counts and 対応予定 re-read. Reads and writes run on the
+DbRunner; GUI thread.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain import workflow
+from desktop_app.domain.changes import CASES
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.local_time import local_today
 from desktop_app.services import actions
@@ -49,7 +51,6 @@ _HISTORY_SAMPLES = ("2026/10/10", "マッチング会", "")
 class DetailPane(QWidget):
     """Shows one case (`show_case`); `dialog` is the dialog it last opened (tests read it)."""
 
-    changed = Signal(str)
     editRequested = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -123,9 +124,8 @@ class DetailPane(QWidget):
         self._update_buttons()
 
     def show_case(self, receipt_no: str) -> None:
-        self._ctx.runner.run(
-            load_case, self._ctx.db, receipt_no, self._ctx.actor, on_done=self._show, owner=self
-        )
+        actor = self._ctx.actor
+        self._ctx.query(lambda db: load_case(db, receipt_no, actor), on_done=self._show, owner=self)
 
     def _show(self, detail: CaseDetail) -> None:
         self.detail = detail
@@ -226,12 +226,10 @@ class DetailPane(QWidget):
         except UserError as exc:
             show_error(self, exc, self._ctx.lang)
             return
-        self._ctx.runner.run(
-            actions.log_reply,
-            self._ctx.db,
-            action_id,
-            replied_on,
-            actor=self._ctx.actor,
+        actor = self._ctx.actor
+        self._ctx.write(
+            lambda db: actions.log_reply(db, action_id, replied_on, actor=actor),
+            CASES,
             on_done=self._saved,
             owner=self,
         )
@@ -239,4 +237,3 @@ class DetailPane(QWidget):
     def _saved(self, _result: object) -> None:
         if self.receipt_no:
             self.show_case(self.receipt_no)
-            self.changed.emit(self.receipt_no)

@@ -139,26 +139,18 @@ class InquiryListModel(QAbstractTableModel):
         flt = replace(self._filter, today=local_today())
         self._loading_filter = flt
         runner, db = self._ctx.runner, self._ctx.db
-        runner.run(
-            load_head,
-            db,
-            flt,
-            self._sort,
-            self._descending,
+        sort, descending = self._sort, self._descending
+        runner.query(
+            lambda: load_head(db, flt, sort, descending),
             on_done=lambda head: self._head_loaded(generation, head),
             owner=self,
         )
-        sort, descending = self._sort, self._descending
 
         def fetch_keys() -> None:
             if generation != self._generation or runner.stopped:
                 return  # a newer load asked for its own keys, or the window closed
-            runner.run(
-                search.ordered_pks,
-                db,
-                flt,
-                sort,
-                descending,
+            runner.query(
+                lambda: search.ordered_pks(db, flt, sort, descending),
                 on_done=lambda keys: self._keys_loaded(generation, keys),
                 owner=self,
                 background=True,  # seconds at 1M rows: clicks, saves, pages must not wait
@@ -315,11 +307,9 @@ class InquiryListModel(QAbstractTableModel):
             return
         stamp = (self._generation, self._epoch)
         keys = self._keys[page * PAGE : (page + 1) * PAGE].tolist()
-        self._ctx.runner.run(
-            search.rows_by_pk,
-            self._ctx.db,
-            keys,
-            today=local_today(),
+        today = local_today()
+        self._ctx.query(
+            lambda db: search.rows_by_pk(db, keys, today=today),
             on_done=lambda rows: self._page_loaded(stamp, page, keys, rows),
             owner=self,
         )
@@ -329,13 +319,10 @@ class InquiryListModel(QAbstractTableModel):
         if not 0 < wanted <= TAIL_ROWS:
             return
         stamp = (self._generation, self._epoch)
-        self._ctx.runner.run(
-            search.first_rows,
-            self._ctx.db,
-            self._loading_filter,
-            self._sort,
-            not self._descending,  # the order is total (the key breaks ties), so this is exact
-            wanted,
+        flt, sort = self._loading_filter, self._sort
+        backwards = not self._descending  # the order is total (the key breaks ties): exact
+        self._ctx.query(
+            lambda db: search.first_rows(db, flt, sort, backwards, wanted),
             on_done=lambda rows: self._tail_loaded(stamp, page, rows),
             owner=self,
         )

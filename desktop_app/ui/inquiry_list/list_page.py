@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.changes import CASES
 from desktop_app.domain.local_time import local_today
 from desktop_app.services import followups, search
 from desktop_app.services.lookup import MunicipalityItem
@@ -31,6 +32,7 @@ from desktop_app.ui.inquiry_list.list_model import COLUMN_NAMES, DEFAULT_SORT, I
 from desktop_app.ui.style import system_colours
 from desktop_app.ui.widgets import accessible
 from desktop_app.ui.widgets.columns import fit_columns, fixed_rows
+from desktop_app.ui.widgets.freshness import Freshness
 from desktop_app.ui.widgets.sort_arrow import SortArrowStyle
 
 # One sample text per column (widgets.columns): the widest value a column usually holds.
@@ -103,11 +105,15 @@ class InquiryListPage(QWidget):
         self.model.countChanged.connect(self._count_changed)
         self.model.modelReset.connect(self.detail.clear)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.detail.changed.connect(self._case_changed)
         self.filters.resultsRequested.connect(self._go_to_results)
         self.model.headLoaded.connect(self._head_loaded)
         self.table.activated.connect(self._open_selected)
         self.detail.editRequested.connect(self.editRequested)
+        # A write touching cases: read in place while on screen (a save in the detail pane),
+        # else again in full when next shown. start() is the first read.
+        self.freshness = Freshness(
+            self, ctx.runner, CASES.kinds, self.refresh, stale=False, update=self.refresh_in_place
+        )
 
     def start(self) -> None:
         """First load: the list (受付日, newest first); the follow-up counts once its first
@@ -120,7 +126,7 @@ class InquiryListPage(QWidget):
         self.refresh_counts()
 
     def refresh(self) -> None:
-        """After a save elsewhere (the intake form): list and count again."""
+        """After a change elsewhere (the main window's `Freshness`): list and count again."""
         self.model.reload()
         self.refresh_counts()
 
@@ -134,13 +140,9 @@ class InquiryListPage(QWidget):
         self.filters.clear()
         self.detail.show_case(receipt_no)
         sort, descending = self.model.sort_key
-        self._ctx.runner.run(
-            search.position_of,
-            self._ctx.db,
-            self.model.current_filter,
-            receipt_no,
-            sort,
-            descending,
+        flt = self.model.current_filter
+        self._ctx.query(
+            lambda db: search.position_of(db, flt, receipt_no, sort, descending),
             on_done=self._select_position,
             owner=self,
         )
@@ -151,10 +153,9 @@ class InquiryListPage(QWidget):
         self.filters.show_only(flt, place)
 
     def refresh_counts(self) -> None:
-        self._ctx.runner.run(
-            followups.start_counts,
-            self._ctx.db,
-            local_today(),
+        today = local_today()
+        self._ctx.query(
+            lambda db: followups.start_counts(db, today),
             on_done=self._show_counts,
             owner=self,
             background=True,
@@ -258,7 +259,8 @@ class InquiryListPage(QWidget):
         elif self._opening is None:  # a row not read yet, selected for a case being opened
             self.detail.clear()
 
-    @Slot(str)
-    def _case_changed(self, _receipt_no: str) -> None:
+    def refresh_in_place(self) -> None:
+        """A change while the list is on screen (a save in the detail pane, the day's
+        erasure): the shown rows and the counts again; order, selection and case stay."""
         self.model.refresh_rows()
         self.refresh_counts()

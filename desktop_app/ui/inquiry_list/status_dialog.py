@@ -11,6 +11,7 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPlainTextEdit, QWidget
 
 from desktop_app.domain import workflow
+from desktop_app.domain.changes import CASES
 from desktop_app.domain.errors import UserError
 from desktop_app.services import inquiries
 from desktop_app.services.records import InquiryRecord
@@ -56,13 +57,8 @@ class StatusDialog(SavingDialog):
             if not outcome:
                 raise UserError("field_required", at="outcome", label=self.tr("結果"))
             changes["outcome"] = outcome
-        self.submit(
-            inquiries.update_inquiry,
-            self.ctx.db,
-            self._record.receipt_no,
-            changes,
-            actor=self.ctx.actor,
-        )
+        receipt, actor = self._record.receipt_no, self.ctx.actor
+        self.submit(lambda db: inquiries.update_inquiry(db, receipt, changes, actor=actor), CASES)
 
     @Slot()
     def _status_changed(self) -> None:

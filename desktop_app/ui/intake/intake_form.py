@@ -29,11 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import config
+from desktop_app.domain.changes import CASES
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.local_time import local_today
 from desktop_app.domain.merge import FieldConflict, three_way
 from desktop_app.domain.text import digits
 from desktop_app.services import inquirers, inquiries, postal
+from desktop_app.services.database import Database
 from desktop_app.services.drafts import DraftStore
 from desktop_app.services.inquiries import EditConflict
 from desktop_app.services.postal import POSTAL_DIGITS
@@ -96,7 +98,8 @@ class IntakeForm(QWidget):
         self._build()
         self._connect()
         self.new()
-        ctx.runner.run(load_choices, ctx.db, ctx.lang, on_done=self._on_choices, owner=self)
+        lang = ctx.lang
+        ctx.query(lambda db: load_choices(db, lang), on_done=self._on_choices, owner=self)
 
     def _build(self) -> None:
         header = QHBoxLayout()
@@ -189,11 +192,9 @@ class IntakeForm(QWidget):
 
     def load(self, receipt_no: str) -> None:
         """Edit an existing inquiry (read on the worker; the form fills when it arrives)."""
-        self._ctx.runner.run(
-            inquiries.get_inquiry,
-            self._ctx.db,
-            receipt_no,
-            actor=self._ctx.actor,
+        actor = self._ctx.actor
+        self._ctx.query(
+            lambda db: inquiries.get_inquiry(db, receipt_no, actor=actor),
             on_done=self._show_record,
             owner=self,
         )
@@ -236,20 +237,15 @@ class IntakeForm(QWidget):
         self._saving = True
         self._errors.clear()
         self._set_notice("")
-        db, actor = self._ctx.db, self._ctx.actor
-        data = self.contract()
+        actor, data, receipt, base = self._ctx.actor, self.contract(), self._receipt, self._base
         done = self._on_saved_next if then_new else self._show_saved
         refused = partial(self._on_refused, then_new=then_new)
-        if self._receipt is None:
-            self._ctx.runner.run(
-                inquiries.add_inquiry, db, data, actor=actor, on_done=done,
-                on_error=refused, owner=self,
-            )  # fmt: skip
-        else:
-            self._ctx.runner.run(
-                inquiries.update_inquiry, db, self._receipt, data, actor=actor, base=self._base,
-                on_done=done, on_error=refused, owner=self,
-            )  # fmt: skip
+        save: Callable[[Database], InquiryRecord] = (
+            (lambda db: inquiries.add_inquiry(db, data, actor=actor))
+            if receipt is None
+            else (lambda db: inquiries.update_inquiry(db, receipt, data, actor=actor, base=base))
+        )  # 受付一覧, 対応予定 and the dashboard hear of it (ui.widgets.freshness)
+        self._ctx.write(save, CASES, on_done=done, on_error=refused, owner=self)
 
     def _on_saved_next(self, record: InquiryRecord) -> None:
         self._finish_save(record)
@@ -430,11 +426,9 @@ class IntakeForm(QWidget):
     def _restore(self, draft: dict[str, Any]) -> None:
         receipt = draft.get("receipt_no")
         if receipt and draft.get("baseline"):
-            self._ctx.runner.run(
-                inquiries.get_inquiry,
-                self._ctx.db,
-                receipt,
-                actor=self._ctx.actor,
+            actor = self._ctx.actor
+            self._ctx.query(
+                lambda db: inquiries.get_inquiry(db, receipt, actor=actor),
                 on_done=partial(self._restore_onto, draft),
                 owner=self,
             )

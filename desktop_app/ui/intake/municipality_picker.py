@@ -82,10 +82,9 @@ class MunicipalityPicker(QWidget):
         """Show `codes` (an inquiry being edited) at once; their names follow from the lookup."""
         self.set_entries([(code, code) for code in codes])
         if codes:
-            self._ctx.runner.run(
-                lookup.municipalities_by_code,
-                self._ctx.db,
-                list(codes),
+            wanted = list(codes)
+            self._ctx.query(
+                lambda db: lookup.municipalities_by_code(db, wanted),
                 on_done=self._on_named,
                 owner=self,
             )

@@ -68,4 +68,4 @@ def ask_which(
         dialog.chosen.connect(on_chosen)
         dialog.open()
 
-    ctx.runner.run(lookup.municipalities_by_code, ctx.db, codes, on_done=show, owner=parent)
+    ctx.query(lambda db: lookup.municipalities_by_code(db, codes), on_done=show, owner=parent)

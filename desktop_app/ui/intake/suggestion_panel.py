@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.changes import CASES
 from desktop_app.services import inquirers
 from desktop_app.services.inquirers import InquirerMatch
 from desktop_app.services.records import InquirerRecord
@@ -93,11 +94,9 @@ class SuggestionPanel(QGroupBox):
     def _look_up(self) -> None:
         self._asked += 1
         asked = self._asked
-        self._ctx.runner.run(
-            inquirers.suggest_duplicates,
-            self._ctx.db,
-            **self._keys,
-            actor=self._ctx.actor,
+        keys, actor = dict(self._keys), self._ctx.actor
+        self._ctx.query(
+            lambda db: inquirers.suggest_duplicates(db, **keys, actor=actor),
             on_done=lambda found: self._on_found(asked, found),
             owner=self,
         )
@@ -180,12 +179,10 @@ class SuggestionPanel(QGroupBox):
         ask(self, "mergeBox", self.tr("相談者の統合"), question, lambda: self._merge(kept, dropped))
 
     def _merge(self, kept: InquirerRecord, dropped: InquirerRecord) -> None:
-        self._ctx.runner.run(
-            inquirers.merge_inquirers,
-            self._ctx.db,
-            kept.id,
-            dropped.id,
-            actor=self._ctx.actor,
+        actor = self._ctx.actor
+        self._ctx.write(
+            lambda db: inquirers.merge_inquirers(db, kept.id, dropped.id, actor=actor),
+            CASES,  # the dropped inquirer's cases now name the kept one
             on_done=self._on_merged,
             owner=self,
         )

@@ -8,7 +8,6 @@ ceased), agreement bodies, partner municipalities. Reads on the DbRunner; GUI th
 from __future__ import annotations
 
 import datetime as dt
-from functools import partial
 
 from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import (
@@ -99,7 +98,7 @@ class MastersPage(QWidget):
         layout.addWidget(self.tabs)
 
     def load(self) -> None:
-        self._ctx.runner.run(load_master_data, self._ctx.db, on_done=self._loaded, owner=self)
+        self._ctx.query(load_master_data, on_done=self._loaded, owner=self)
 
     def _loaded(self, data: MasterData) -> None:
         self._data = data
@@ -144,11 +143,11 @@ class MastersPage(QWidget):
 
     @Slot()
     def _search_municipalities(self) -> None:
-        self._ctx.runner.run(
-            partial(lookup.search_municipalities, include_retired=True),
-            self._ctx.db,
-            self.search.text(),
-            MUNICIPALITY_LIMIT,
+        text = self.search.text()
+        self._ctx.query(
+            lambda db: lookup.search_municipalities(
+                db, text, MUNICIPALITY_LIMIT, include_retired=True
+            ),
             on_done=self._show_municipalities,
             owner=self,
         )

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.actor import Permission
+from desktop_app.domain.changes import NOTHING, SETTINGS
 from desktop_app.services import backup_key, backups
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.errors import error_text
@@ -134,7 +135,7 @@ class BackupBox(QGroupBox):
         return table
 
     def refresh(self) -> None:
-        self._ctx.runner.run(backups.listing, self._ctx.db, on_done=self._show, owner=self)
+        self._ctx.query(backups.listing, on_done=self._show, owner=self)
 
     def _show(self, listing: backups.BackupListing) -> None:
         self.folder.setText(str(listing.folder))
@@ -195,11 +196,10 @@ class BackupBox(QGroupBox):
     @Slot()
     def _set_folder(self) -> None:
         text = self.folder.text().strip()
-        self._ctx.runner.run(
-            backups.set_folder,
-            self._ctx.db,
-            self._ctx.actor,
-            Path(text) if text else None,
+        actor, folder = self._ctx.actor, Path(text) if text else None
+        self._ctx.write(
+            lambda db: backups.set_folder(db, actor, folder),
+            SETTINGS,
             on_done=lambda _folder: self._done(self.tr("保存先を変更しました。")),
             on_error=self._refused,
             owner=self,
@@ -207,10 +207,10 @@ class BackupBox(QGroupBox):
 
     @Slot()
     def _backup_now(self) -> None:
-        self._ctx.runner.run(
-            backups.manual_backup,
-            self._ctx.db,
-            self._ctx.actor,
+        actor = self._ctx.actor
+        self._ctx.write(
+            lambda db: backups.manual_backup(db, actor),
+            NOTHING,  # a file and an audit entry: no screen shows either but this one
             on_done=lambda _made: self._done(self.tr("バックアップを作成しました。")),
             on_error=self._refused,
             owner=self,
@@ -274,11 +274,10 @@ class BackupBox(QGroupBox):
         if first != again:
             self._refused_text(self.tr("パスワードが一致しません。"))
             return
-        self._ctx.runner.run(
-            backup_key.set_password,
-            self._ctx.db,
-            first,
-            actor=self._ctx.actor,
+        actor = self._ctx.actor
+        self._ctx.write(
+            lambda db: backup_key.set_password(db, first, actor=actor),
+            SETTINGS,
             on_done=lambda _none: self._done(self.tr("バックアップのパスワードを設定しました。")),
             on_error=self._refused,
             owner=self,

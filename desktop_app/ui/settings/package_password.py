@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QWidget
 
+from desktop_app.domain.changes import Changes, Kind
 from desktop_app.domain.errors import UserError
 from desktop_app.services import package_key
 from desktop_app.ui.context import AppContext
@@ -55,18 +56,17 @@ class PackagePasswordBox(QGroupBox):
         form.addRow(self.message)
 
     def refresh(self) -> None:
-        self._ctx.runner.run(package_key.is_set, self._ctx.db, on_done=self._known, owner=self)
+        self._ctx.query(package_key.is_set, on_done=self._known, owner=self)
 
     @Slot()
     def save(self) -> None:
         if self.first.text() != self.again.text():
             self._refused(UserError("password_mismatch"))
             return
-        self._ctx.runner.run(
-            package_key.set_password,
-            self._ctx.db,
-            self.first.text(),
-            actor=self._ctx.actor,
+        password, actor = self.first.text(), self._ctx.actor
+        self._ctx.write(
+            lambda db: package_key.set_password(db, password, actor=actor),
+            Changes.of(Kind.SETTINGS),  # 取込・送付 offers personal data from now on
             on_done=self._stored,
             on_error=self._refused,
             owner=self,

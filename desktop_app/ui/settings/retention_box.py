@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.changes import Changes, Kind
 from desktop_app.services import retention
 from desktop_app.services.retention import RetentionReport
 from desktop_app.ui.context import AppContext
@@ -75,19 +76,16 @@ class RetentionBox(QGroupBox):
         self._counted: RetentionReport | None = None
 
     def refresh(self) -> None:
-        self._ctx.runner.run(
-            retention.period_years, self._ctx.db, on_done=self.years.setValue, owner=self
-        )
-        self._ctx.runner.run(retention.last_run, self._ctx.db, on_done=self._show_last, owner=self)
+        self._ctx.query(retention.period_years, on_done=self.years.setValue, owner=self)
+        self._ctx.query(retention.last_run, on_done=self._show_last, owner=self)
 
     @Slot()
     def save_period(self) -> None:
         self._forget_count()
-        self._ctx.runner.run(
-            retention.set_period,
-            self._ctx.db,
-            self._ctx.actor,
-            self.years.value(),
+        actor, years = self._ctx.actor, self.years.value()
+        self._ctx.write(
+            lambda db: retention.set_period(db, actor, years),
+            Changes.of(Kind.SETTINGS),
             on_done=lambda _: self._say(
                 self.tr("保存期間を {0} 年にしました。").format(self.years.value())
             ),
@@ -97,11 +95,9 @@ class RetentionBox(QGroupBox):
 
     @Slot()
     def count(self) -> None:
-        self._ctx.runner.run(
-            retention.apply,
-            self._ctx.db,
-            self._ctx.actor,
-            dry_run=True,
+        actor = self._ctx.actor
+        self._ctx.query(  # a dry run writes nothing
+            lambda db: retention.apply(db, actor, dry_run=True),
             on_done=self._show_count,
             on_error=self._refused,
             owner=self,
@@ -113,11 +109,10 @@ class RetentionBox(QGroupBox):
         if counted is None:
             return
         self._forget_count()
-        self._ctx.runner.run(
-            retention.apply,
-            self._ctx.db,
-            self._ctx.actor,
-            closed_before=counted.closed_before,
+        actor = self._ctx.actor
+        self._ctx.write(
+            lambda db: retention.apply(db, actor, closed_before=counted.closed_before),
+            lambda report: report.changes,
             on_done=self._erased,
             on_error=self._refused,
             owner=self,

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.actor import Permission
+from desktop_app.domain.changes import SETTINGS
 from desktop_app.ui import preferences
 from desktop_app.ui.widgets.label_clicks import link_labels
 
@@ -148,8 +149,9 @@ class SettingsPage(QWidget):
         from desktop_app.ui.errors import show_error
 
         try:
-            self._limit = self._ctx.runner.call(
-                idle_policy.set_maximum, self._ctx.db, self._ctx.actor, minutes
+            actor = self._ctx.actor
+            self._limit = self._ctx.write_now(
+                lambda db: idle_policy.set_maximum(db, actor, minutes), SETTINGS
             )
         except UserError as refused:
             show_error(self, refused, self._ctx.lang)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.actor import ROLE_LABELS, Actor
+from desktop_app.domain.changes import Changes, Kind
 from desktop_app.domain.errors import UserError
 from desktop_app.services import staff
 from desktop_app.services.database import Database
@@ -32,6 +33,8 @@ from desktop_app.services.staff import StaffRecord
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.settings.staff_dialog import StaffDialog
 from desktop_app.ui.widgets import accessible
+
+STAFF = Changes.of(Kind.STAFF)  # what every write here changes
 
 Change = Callable[[Database, Actor, str], StaffRecord]  # disable_staff, unlock_staff
 
@@ -70,9 +73,8 @@ class StaffSection(QGroupBox):
         layout.addLayout(buttons)
 
     def refresh(self) -> None:
-        self._ctx.runner.run(
-            staff.list_staff, self._ctx.db, self._ctx.actor, on_done=self._show, owner=self
-        )
+        actor = self._ctx.actor
+        self._ctx.query(lambda db: staff.list_staff(db, actor), on_done=self._show, owner=self)
 
     def selected(self) -> StaffRecord | None:
         row = self.table.currentRow()
@@ -129,7 +131,7 @@ class StaffSection(QGroupBox):
             dialog.show_error(UserError("password_mismatch").message(self._ctx.lang))
             return False
         try:
-            self._ctx.runner.call(save)
+            self._ctx.runner.write_now(save, STAFF)
         except UserError as refusal:
             dialog.show_error(refusal.message(self._ctx.lang))
             return False
@@ -140,11 +142,10 @@ class StaffSection(QGroupBox):
         record = self.selected()
         if record is None:
             return
-        self._ctx.runner.run(
-            change,
-            self._ctx.db,
-            self._ctx.actor,
-            record.login,
+        actor = self._ctx.actor
+        self._ctx.write(
+            lambda db: change(db, actor, record.login),
+            STAFF,
             on_done=lambda _record: self.refresh(),
             owner=self,
         )

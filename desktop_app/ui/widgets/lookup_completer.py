@@ -61,10 +61,9 @@ class LookupCompleter(QCompleter):
         if not typed:
             self._hide_popup()
             return
-        self._ctx.runner.run(
-            self._lookup,
-            self._ctx.db,
-            typed,
+        lookup = self._lookup
+        self._ctx.query(
+            lambda db: lookup(db, typed),
             on_done=lambda found: self._on_found(typed, found),
             owner=self._edit,
         )

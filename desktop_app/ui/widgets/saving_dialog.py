@@ -15,7 +15,9 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QDialog, QDialogButtonBox, QWidget
 
+from desktop_app.domain.changes import Changes
 from desktop_app.domain.errors import InputErrors, UserError
+from desktop_app.services.database import Database
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.intake.error_field import each_error, field_of
@@ -80,11 +82,10 @@ class SavingDialog(QDialog):
         changed.connect(lambda *_: box.set_error(""))
         return box
 
-    def submit(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+    def submit(self, fn: Callable[[Database], object], changes: Changes) -> None:
+        """Write `fn(db)`; the screens showing `changes` hear of it (DbRunner.changed)."""
         self.buttons.setEnabled(False)
-        self.ctx.runner.run(
-            fn, *args, on_done=self._done, on_error=self._failed, owner=self, **kwargs
-        )
+        self.ctx.write(fn, changes, on_done=self._done, on_error=self._failed, owner=self)
 
     @Slot()
     def _on_save(self) -> None:

@@ -1947,6 +1947,38 @@ Restore?</translation>
             <source>別のデータベースのバックアップ（このデータベースには復元できません）</source>
             <translation>Backups of other databases (cannot be restored here)</translation>
         </message>
+        <message>
+            <source>バックアップのパスワードを設定…</source>
+            <translation>Set the backup password…</translation>
+        </message>
+        <message>
+            <source>データベースのフォルダーの外へのバックアップは、このパスワードで暗号化します。忘れると復元できません。</source>
+            <translation>Backups outside the database folder are encrypted with this password. If it is forgotten, they cannot be restored.</translation>
+        </message>
+        <message>
+            <source>確認のため、もう一度入力してください。</source>
+            <translation>Enter it again to confirm.</translation>
+        </message>
+        <message>
+            <source>（研修用）</source>
+            <translation> (training)</translation>
+        </message>
+        <message>
+            <source>・暗号化</source>
+            <translation>, encrypted</translation>
+        </message>
+        <message>
+            <source>暗号化されたバックアップです。バックアップのパスワードを入力してください。</source>
+            <translation>This backup is encrypted. Enter the backup password.</translation>
+        </message>
+        <message>
+            <source>パスワードが一致しません。</source>
+            <translation>The passwords do not match.</translation>
+        </message>
+        <message>
+            <source>バックアップのパスワードを設定しました。</source>
+            <translation>The backup password has been set.</translation>
+        </message>
     </context>
     <context>
         <name>DamagedDatabaseDialog</name>
@@ -2202,6 +2234,14 @@ Restore?</translation>
         <message>
             <source>パスワード（確認）(&amp;C)</source>
             <translation>&amp;Confirm password</translation>
+        </message>
+        <message>
+            <source>バックアップのパスワード（任意）(&amp;B)</source>
+            <translation>&amp;Backup password (optional)</translation>
+        </message>
+        <message>
+            <source>USBメモリなど、データベースのフォルダーの外へのバックアップを暗号化します。後から 設定 でも設定できます。</source>
+            <translation>Encrypts backups kept outside the database folder, such as on a USB stick. It can also be set later in Settings.</translation>
         </message>
     </context>
     <context>

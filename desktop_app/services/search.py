@@ -225,8 +225,7 @@ def first_page(
     """
     with db.read() as session:
         matches = term_matches(flt.text)
-        text_alone = flt == InquiryFilter(text=flt.text, today=flt.today)
-        matched = _match_count(session, matches) if matches and text_alone else None
+        matched = _match_count(session, matches) if matches and _text_alone(flt) else None
         count = _count(session, flt, matches, matched=matched)
         common = _common(session, matches, flt=flt, matched=matched, at_least=count)
         probe = matched is not None and matched >= _PROBE_SHARE * _rows_about(session)
@@ -357,9 +356,14 @@ def list_inquiries(
         return count, _as_listed(_records(session, pks), actor)
 
 
+def _text_alone(flt: InquiryFilter) -> bool:
+    """No filter but the free text (and the day it is judged on)."""
+    return flt == InquiryFilter(text=flt.text, today=flt.today)
+
+
 def _text_only(flt: InquiryFilter) -> bool:
     """Free text alone, counted by the index alone (a receipt number is not in the index)."""
-    return flt == InquiryFilter(text=flt.text, today=flt.today) and receipt_clause(flt.text) is None
+    return _text_alone(flt) and receipt_clause(flt.text) is None
 
 
 def _match_count(session: Session, matches: list[TermMatch]) -> int:
@@ -380,7 +384,7 @@ def _count(
         )
         return (session.scalar(listed) or 0) - (session.scalar(deleted_places) or 0)
     named = receipt_clause(flt.text)
-    if named is not None and matches and flt == InquiryFilter(text=flt.text, today=flt.today):
+    if named is not None and matches and _text_alone(flt):
         # The text's matches as any text's are counted (the index alone), plus the few named
         # numbers it does not match: counting "named or matched" row by row read every match.
         text_alone = _text_count(session, matches, matched)

@@ -29,6 +29,8 @@ def window(qtbot, desk, cases, settle):
     window.show()
     qtbot.waitExposed(window)
     window.activateWindow()
+    # Ctrl+N reaches only the active window; activation can lag behind show() under load.
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
     window.start()
     settle(desk)
     return window

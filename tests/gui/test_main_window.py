@@ -25,6 +25,10 @@ def window(qtbot, desk, cases, settle):
     window = MainWindow(desk)
     qtbot.addWidget(window)
     window.show()
+    window.activateWindow()
+    # Shortcuts such as Ctrl+N reach only the active window: on a loaded machine activation
+    # can lag behind show(), and a key sent before it is lost.
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
     window.start()
     settle(desk)
     return window

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.actor import ROLE_LABELS, Permission
-from desktop_app.domain.changes import CASES, Changes, Kind
+from desktop_app.domain.changes import CASES, NOTHING, Changes, Kind
 from desktop_app.domain.messages import render
 from desktop_app.services import conflicts, idle_policy, staff
 from desktop_app.services.lookup import MunicipalityItem
@@ -363,7 +363,7 @@ class MainWindow(QMainWindow):
 
     def idle_minutes(self) -> int:
         """The person's own minutes, shortened to the office's maximum (idle_policy)."""
-        limit = self.ctx.runner.call(idle_policy.maximum, self.ctx.db)
+        limit = self.ctx.query_now(idle_policy.maximum)
         return idle_policy.effective(preferences.idle_minutes(), limit)
 
     @Slot()
@@ -374,7 +374,8 @@ class MainWindow(QMainWindow):
     @Slot()
     def sign_out(self) -> None:
         """Leave the desk: ui.app closes this window and asks who signs in next."""
-        self.ctx.runner.call(staff.sign_out, self.ctx.db, self.ctx.actor)
+        actor = self.ctx.actor
+        self.ctx.write_now(lambda db: staff.sign_out(db, actor), NOTHING)  # an audit entry
         self.signOutRequested.emit()
 
     def _page(self, name: str) -> QWidget | None:

@@ -119,6 +119,7 @@ def _child_output(kind: str, db: Path) -> str:
 
 
 def _save_p95(source: Path) -> float:
+    from desktop_app.domain.changes import NOTHING
     from desktop_app.services import database, inquiries
     from desktop_app.ui.worker import DbRunner
 
@@ -142,7 +143,12 @@ def _save_p95(source: Path) -> float:
                     },
                 }
                 started = time.perf_counter()
-                runner.call(inquiries.add_inquiry, db, data, staff="bench", today=BENCH_TODAY)
+                runner.write_now(
+                    lambda data=data: inquiries.add_inquiry(
+                        db, data, staff="bench", today=BENCH_TODAY
+                    ),
+                    NOTHING,
+                )
                 timings.append((time.perf_counter() - started) * 1000)
         finally:
             runner.shutdown()

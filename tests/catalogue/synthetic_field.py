@@ -132,7 +132,7 @@ def stage_form(ctx: dict[str, Any]) -> None:
     db = ctx["shiba"]
     runner = DbRunner(lang="ja")
     try:
-        vocab = runner.call(load_vocab, db, "ja")
+        vocab = runner.query_now(lambda: load_vocab(db, "ja"))
         section = InquirySection(AppContext(db, "SHIBA", _ADMIN, "ja", runner, vocab))
         if KEY not in section.boxes:
             raise AssertionError("no widget on the intake form")

@@ -62,7 +62,12 @@ def shoot_backups(out: Path, lang: str, settle: Settle) -> None:
     db = _desk(Path(folder.name))
     runner = DbRunner(lang)
     ctx = AppContext(
-        db, "SHIBA", actor_for("admin"), lang, runner, runner.call(load_vocab, db, lang)
+        db,
+        "SHIBA",
+        actor_for("admin"),
+        lang,
+        runner,
+        runner.query_now(lambda: load_vocab(db, lang)),
     )
     window = MainWindow(ctx)
     window.resize(1280, 800)

@@ -50,7 +50,12 @@ def make_desk(qtbot) -> Iterator[Callable[..., AppContext]]:
         runner = DbRunner(lang=lang)
         runners.append(runner)
         return AppContext(
-            db, "SHIBA", actor_for(staff, role), lang, runner, runner.call(load_vocab, db, lang)
+            db,
+            "SHIBA",
+            actor_for(staff, role),
+            lang,
+            runner,
+            runner.query_now(lambda: load_vocab(db, lang)),
         )
 
     yield make

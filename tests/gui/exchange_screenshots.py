@@ -86,7 +86,7 @@ def shoot_exchange(out: Path, lang: str, settle: Settle) -> None:
         actor_for("supervisor", office="HQ"),
         lang,
         runner,
-        runner.call(load_vocab, hq, lang),
+        runner.query_now(lambda: load_vocab(hq, lang)),
     )
     window = MainWindow(ctx)
     window.resize(1280, 800)
@@ -130,7 +130,12 @@ def shoot_ledger(out: Path, lang: str, settle: Settle) -> None:
     ledger = ledgers.write_xlsx(Path(folder.name) / "令和7年度 相談受付簿.xlsx")
     runner = DbRunner(lang)
     ctx = AppContext(
-        db, "SHIBA", actor_for("supervisor"), lang, runner, runner.call(load_vocab, db, lang)
+        db,
+        "SHIBA",
+        actor_for("supervisor"),
+        lang,
+        runner,
+        runner.query_now(lambda: load_vocab(db, lang)),
     )
     wizard = LedgerWizard(ctx)
     wizard.show()

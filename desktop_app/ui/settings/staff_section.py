@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.actor import ROLE_LABELS, Actor
-from desktop_app.domain.changes import Changes, Kind
+from desktop_app.domain.changes import STAFF
 from desktop_app.domain.errors import UserError
 from desktop_app.services import staff
 from desktop_app.services.database import Database
@@ -33,8 +33,6 @@ from desktop_app.services.staff import StaffRecord
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.settings.staff_dialog import StaffDialog
 from desktop_app.ui.widgets import accessible
-
-STAFF = Changes.of(Kind.STAFF)  # what every write here changes
 
 Change = Callable[[Database, Actor, str], StaffRecord]  # disable_staff, unlock_staff
 

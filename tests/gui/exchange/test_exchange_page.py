@@ -240,7 +240,7 @@ def test_personal_fields_wait_for_the_shared_password_set_in_settings(
         settle(qtbot, shiba)
         assert box.message.text() == message
         assert dump(shiba_db.path) == before
-    assert not shiba.runner.call(package_key.is_set, shiba_db)
+    assert not shiba.runner.query_now(lambda: package_key.is_set(shiba_db))
 
     box.first.setText("ward-shared-secret")
     box.again.setText("ward-shared-secret")
@@ -250,7 +250,7 @@ def test_personal_fields_wait_for_the_shared_password_set_in_settings(
     assert box.message.text() == "共有パスワードを設定しました。"
     assert box.state.text() == "設定されています"
     assert box.first.text() == "" and box.again.text() == ""
-    assert shiba.runner.call(package_key.is_set, shiba_db)
+    assert shiba.runner.query_now(lambda: package_key.is_set(shiba_db))
     page = page_of(qtbot, shiba)
     settle(qtbot, shiba)
     assert page.export_panel.personal.isEnabled()

@@ -81,11 +81,10 @@ DASHBOARD_MIN_HEIGHT = 640
 # touched one of them (at once if on screen, else when next shown) and not on every show.
 # 操作記録 and 設定 read on every show: every action (a sign-in, a refusal) is an audit entry,
 # and 設定 lists backup files, which no database write announces.
-# 受付一覧 shows CASES too; its watch is its own (InquiryListPage.freshness).
+# 受付一覧 and 取込・送付 keep their own watch (their `freshness`), so they also work alone.
 SHOWS: dict[str, frozenset[Kind]] = {
     "followups": CASES.kinds,
     DASHBOARD: CASES.kinds,
-    "exchange": frozenset({Kind.CONFLICTS, Kind.SETTINGS}),  # and whether a password is set
     "masters": frozenset({Kind.MASTERS}),
 }
 _SCROLLED = frozenset({DASHBOARD, "reports", "exchange", "audit"})
@@ -391,7 +390,9 @@ class MainWindow(QMainWindow):
             placeholder.deleteLater()
             self.stack.insertWidget(index, _scrolled(page) if name in _SCROLLED else page)
             self._built[name] = page
-            if name in SHOWS:
+            if name == "exchange":
+                self._fresh[name] = cast("ExchangePage", page).freshness
+            elif name in SHOWS:
                 reload = cast(Any, page).load if name == "masters" else cast(Any, page).refresh
                 self._fresh[name] = Freshness(page, self.ctx.runner, SHOWS[name], reload)
         return self._built[name]

@@ -517,7 +517,7 @@ class DeskApp:
         def swap() -> tuple[Database, str] | None:
             try:
                 report = restore.restore(
-                    actor, path, backup, backup_password=backup_password or None
+                    path, backup, backup_password=backup_password or None, actor=actor
                 )
                 outcome.append(_restored_text(report.path, report.kept, lang))
             except UserError as exc:

@@ -374,7 +374,7 @@ class MainWindow(QMainWindow):
     def sign_out(self) -> None:
         """Leave the desk: ui.app closes this window and asks who signs in next."""
         actor = self.ctx.actor
-        self.ctx.write_now(lambda db: staff.sign_out(db, actor), NOTHING)  # an audit entry
+        self.ctx.write_now(lambda db: staff.sign_out(db, actor=actor), NOTHING)  # an audit entry
         self.signOutRequested.emit()
 
     def _page(self, name: str) -> QWidget | None:

@@ -232,7 +232,7 @@ def test_import_sync_on_a_full_disk(run, tmp_path, tiny_disk, snapshot):
     # full disk (a backup that cannot be written is refused with a message of its own); a
     # backup outside the database's folder is encrypted, so it needs the backup password.
     backup_key.set_password(hq, "backup-Passw0rd-for-tests", actor=actor_for(office="HQ"))
-    backups.set_folder(hq, actor_for(office="HQ"), tmp_path / "backups")
+    backups.set_folder(hq, tmp_path / "backups", actor=actor_for(office="HQ"))
     hq.dispose()
     before = snapshot(here)
 

@@ -261,9 +261,13 @@ def test_restore_over_a_damaged_database_signs_in_against_the_backups_administra
     db = database.connect(filled)
     try:
         staff.add_staff(
-            db, actor_for(), login="tanaka", name="田中", role="clerk",
+            db,
+            login="tanaka",
+            name="田中",
+            role="clerk",
             password="hanamizuki-tsutsuji-77",
-        )  # fmt: skip
+            actor=actor_for(),
+        )
     finally:
         db.dispose()
     made = Path(run("backup", "--to", str(tmp_path / "b"), "--json", db=filled).json()["path"])

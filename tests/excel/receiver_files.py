@@ -75,7 +75,7 @@ def make_files(folder: Path) -> dict[str, Path]:
         files["masters"] = folder / "masters.xlsx"
         masters_sync.export_masters(hq, files["masters"], actor=hq_admin)
         files["audit"] = folder / "audit.xlsx"
-        audit_trail.export_entries(hq, hq_admin, files["audit"])
+        audit_trail.export_entries(hq, files["audit"], actor=hq_admin)
         ledger = ledger_import.import_ledger(
             shiba, shiba_admin, ledgers.write_xlsx(folder / "受付簿.xlsx"), dry_run=True
         )

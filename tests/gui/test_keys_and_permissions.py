@@ -157,9 +157,13 @@ def test_an_admin_may_use_everything(qtbot, window, desk, settle):
 
 def test_the_person_in_charge_is_shown_by_name(qtbot, make_desk, db, cases, settle):
     staff.add_staff(
-        db, actor_for(), login="takahashi", name="高橋 一郎", role="clerk",
+        db,
+        login="takahashi",
+        name="高橋 一郎",
+        role="clerk",
         password="madoguchi-pass-1",
-    )  # fmt: skip
+        actor=actor_for(),
+    )
     assert staff_names(db)["takahashi"] == "高橋 一郎"
     actions.add_action(db, cases["a"].receipt_no, kind="call", note="折り返し",
                        actor=actor_for("takahashi", Role.CLERK))  # fmt: skip

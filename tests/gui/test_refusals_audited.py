@@ -18,7 +18,12 @@ def test_a_refusal_in_the_window_is_an_audit_entry(qtbot, db, db_path):
     """The window greys out what a role may not do; what the services still refuse through the
     window's runner is audited, as at the command line: here a clerk's 操作記録."""
     staff.add_staff(
-        db, actor_for(), login="tanaka", name="田中 花子", role="clerk", password=CLERK_PASSWORD
+        db,
+        login="tanaka",
+        name="田中 花子",
+        role="clerk",
+        password=CLERK_PASSWORD,
+        actor=actor_for(),
     )
     app = QApplication.instance()
     desk = DeskApp(app, db, "SHIBA", staff.sign_in(db, "tanaka", CLERK_PASSWORD))
@@ -29,7 +34,7 @@ def test_a_refusal_in_the_window_is_an_audit_entry(qtbot, db, db_path):
     # What the screens do not grey still meets the services' check, through the same runner.
     clerk = desk.actor
     desk.runner.query(
-        lambda: audit_trail.list_entries(db, clerk),
+        lambda: audit_trail.list_entries(db, actor=clerk),
         on_done=lambda _: refusals.append("none"),
         on_error=lambda exc: refusals.append(exc.message("ja")),
     )

@@ -107,7 +107,7 @@ def test_restore_replaces_the_file_and_keeps_the_old_one(filled, tmp_path, sampl
     path = filled.path
     filled.dispose()
 
-    report = restore.restore(ADMIN, path, backup.path)
+    report = restore.restore(path, backup.path, actor=ADMIN)
 
     assert report.path == path
     reopened = database.connect(path)
@@ -133,14 +133,14 @@ def test_restore_refuses_what_is_not_a_backup(db_path: Path, tmp_path, content):
     fake.write_bytes(content)
     original = db_path.read_bytes()
     with pytest.raises(UserError) as refused:
-        restore.restore(ADMIN, db_path, fake)
+        restore.restore(db_path, fake, actor=ADMIN)
     assert refused.value.code == "restore_not_database"
     assert db_path.read_bytes() == original
 
 
 def test_restore_of_a_missing_file_is_refused(db_path, tmp_path):
     with pytest.raises(UserError) as refused:
-        restore.restore(ADMIN, db_path, tmp_path / "missing.sqlite3")
+        restore.restore(db_path, tmp_path / "missing.sqlite3", actor=ADMIN)
     assert refused.value.code == "file_not_found"
 
 

@@ -148,14 +148,14 @@ def _set_up(
         db = open_training(training, office=office, demo_count=config.DEMO_COUNT)
         try:  # the same administrator signs in to practise, beside the demo accounts
             system = system_actor(office)
-            if admin.login not in {record.login for record in staff.list_staff(db, system)}:
+            if admin.login not in {record.login for record in staff.list_staff(db, actor=system)}:
                 staff.add_staff(
                     db,
-                    system,
                     login=admin.login,
                     name=admin.name,
                     role=str(Role.ADMIN),
                     password=admin.password,
+                    actor=system,
                 )
         finally:
             db.dispose()

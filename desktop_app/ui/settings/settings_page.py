@@ -151,7 +151,7 @@ class SettingsPage(QWidget):
         try:
             actor = self._ctx.actor
             self._limit = self._ctx.write_now(
-                lambda db: idle_policy.set_maximum(db, actor, minutes), SETTINGS
+                lambda db: idle_policy.set_maximum(db, minutes, actor=actor), SETTINGS
             )
         except UserError as refused:
             show_error(self, refused, self._ctx.lang)

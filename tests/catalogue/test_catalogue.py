@@ -17,6 +17,7 @@ from sqlalchemy.orm import ColumnProperty, RelationshipProperty
 from db.models import Action, Base, Inquirer, Inquiry
 from desktop_app.domain import fields
 from desktop_app.domain.fields import Field, Kind
+from desktop_app.domain.inquiry_commands import NewInquiry
 from desktop_app.services import actions, inquiries
 from desktop_app.services.records import ActionRecord, InquirerRecord, InquiryRecord
 from tests.actors import actor_for
@@ -98,7 +99,7 @@ def test_a_record_names_only_fields_of_the_catalogue(entity: str):
 
 
 def test_the_record_json_is_every_field_of_the_catalogue(db, sample_inquiry):
-    record = inquiries.add_inquiry(db, sample_inquiry, actor=actor_for())
+    record = inquiries.add_inquiry(db, NewInquiry.read(sample_inquiry), actor=actor_for())
     shown = record.to_json()
     person = shown.pop("inquirer")
     assert set(shown) == {f.key for f in fields.INQUIRY_FIELDS} | {"id", "rev", "updated_at"}

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.domain.inquiry_commands import NewInquiry
 from desktop_app.services import database, inquiries
 from tests.actors import actor_for
 from tests.conftest import ADMIN_PASSWORD
@@ -44,7 +45,7 @@ def desk(db_path: Path, contract_example: dict) -> Path:
     """The SHIBA database with one inquiry."""
     db = database.connect(db_path)
     try:
-        inquiries.add_inquiry(db, contract_example, actor=actor_for("clerk"))
+        inquiries.add_inquiry(db, NewInquiry.read(contract_example), actor=actor_for("clerk"))
     finally:
         db.dispose()
     return db_path

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.domain.inquiry_commands import NewInquiry
 from desktop_app.services import database, inquiries
 from tests.actors import actor_for
 
@@ -21,7 +22,7 @@ def filled_template(
     db = database.connect(path)
     try:
         for _ in range(30):
-            inquiries.add_inquiry(db, contract_example, actor=actor_for("clerk"))
+            inquiries.add_inquiry(db, NewInquiry.read(contract_example), actor=actor_for("clerk"))
     finally:
         db.dispose()
     return path

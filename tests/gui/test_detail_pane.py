@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
+from desktop_app.domain.inquiry_commands import InquiryChange
 from desktop_app.domain.local_time import local_today
 from desktop_app.services import actions, inquiries
 from desktop_app.ui.inquiry_list.list_model import COLUMN_NAMES
@@ -169,8 +170,7 @@ def test_refused_transition_shows_the_message_and_changes_nothing(
     # Meanwhile a colleague closes the case from another window.
     inquiries.update_inquiry(
         desk.db,
-        receipt,
-        {"status": "withdrawn", "outcome": "取下げの連絡"},
+        InquiryChange.read(receipt, {"status": "withdrawn", "outcome": "取下げの連絡"}),
         actor=actor_for("sato"),
     )
     before = snapshot(db_path)

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from desktop_app.domain.inquiry_commands import InquiryChange, NewInquiry
 from desktop_app.domain.local_time import local_today
 from desktop_app.services import actions, database, inquiries
 from desktop_app.services.drafts import DRAFT_FILE
@@ -26,7 +27,7 @@ TODAY = local_today()
 def record(db, sample_inquiry):
     sample_inquiry["received_at"] = TODAY.isoformat()
     sample_inquiry["follow_up_due"] = (TODAY + dt.timedelta(days=10)).isoformat()
-    return inquiries.add_inquiry(db, sample_inquiry, actor=actor_for("tanaka"))
+    return inquiries.add_inquiry(db, NewInquiry.read(sample_inquiry), actor=actor_for("tanaka"))
 
 
 @pytest.fixture
@@ -169,7 +170,9 @@ def test_a_restored_draft_of_an_edit_merges_with_changes_made_since(
     actions.add_action(db, record.receipt_no, kind="call", note="折り返し", actor=actor_for("t"),
                        next_due=later)  # fmt: skip
     inquiries.update_inquiry(
-        db, record.receipt_no, {"subject": "ほかの窓口の件名"}, actor=actor_for("t")
+        db,
+        InquiryChange.read(record.receipt_no, {"subject": "ほかの窓口の件名"}),
+        actor=actor_for("t"),
     )
 
     again = open_form("sato")  # the same draft folder: the draft is offered

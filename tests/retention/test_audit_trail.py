@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.inquiry_commands import InquiryChange
 from desktop_app.services import (
     audit_trail,
     case_sheets,
@@ -36,7 +37,9 @@ def test_an_entry_for_each_kind_of_event(office, tmp_path):
 
     shiba, hq = office("SHIBA"), office("HQ")
     receipt = case(shiba, person("古川 一郎", "03-1000-0001"), closed_on=dt.date(2020, 3, 31))
-    inquiries.update_inquiry(shiba, receipt, {"subject": "件名を直した"}, actor=actor_for("clerk"))
+    inquiries.update_inquiry(
+        shiba, InquiryChange.read(receipt, {"subject": "件名を直した"}), actor=actor_for("clerk")
+    )
     inquiries.get_inquiry(shiba, receipt, actor=actor_for("clerk"))
     case_sheets.record_output(shiba, receipt, output="print", personal=True, actor=CLERK)
     case_sheets.record_output(
@@ -63,7 +66,7 @@ def test_an_entry_for_each_kind_of_event(office, tmp_path):
 def test_personal_values_are_never_written_into_the_trail(db, tmp_path):
     receipt = case(db, person("古川 一郎", "03-1000-0001"))
     changed = {"inquirer": {"phone": "090-1234-5678", "address": ""}}
-    inquiries.update_inquiry(db, receipt, changed, actor=actor_for("clerk"))
+    inquiries.update_inquiry(db, InquiryChange.read(receipt, changed), actor=actor_for("clerk"))
     entries = audit_trail.list_entries(db, AuditFilter(text=receipt), actor=SUPERVISOR).items
     shown = {(e.field, e.old, e.new) for e in entries if e.entity == "inquirer" and e.field}
     assert ("phone", "＊＊＊", "＊＊＊") in shown and ("address", "＊＊＊", "") in shown
@@ -78,7 +81,9 @@ def test_personal_values_are_never_written_into_the_trail(db, tmp_path):
 def test_filters_by_staff_kind_day_and_receipt(db):
     first = case(db, person("古川 一郎", "03-1000-0001"))
     second = case(db, person("新井 二郎", "03-1000-0002"))
-    inquiries.update_inquiry(db, second, {"subject": "直した"}, actor=actor_for("tanaka"))
+    inquiries.update_inquiry(
+        db, InquiryChange.read(second, {"subject": "直した"}), actor=actor_for("tanaka")
+    )
     by_staff = audit_trail.list_entries(db, AuditFilter(staff="tanaka"), actor=SUPERVISOR)
     assert by_staff.count == 1 and by_staff.items[0].field == "subject"
     assert audit_trail.list_entries(db, AuditFilter(action="update"), actor=SUPERVISOR).count == 1

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from db.models import AuditLog
 from desktop_app.domain.errors import InputErrors, UserError
+from desktop_app.domain.inquiry_commands import NewInquiry
 from desktop_app.services import actions, inquiries
 from tests.actors import actor_for
 
@@ -17,7 +18,9 @@ D = dt.date
 
 @pytest.fixture
 def receipt(db, sample_inquiry) -> str:
-    return inquiries.add_inquiry(db, sample_inquiry, actor=actor_for("tanaka")).receipt_no
+    return inquiries.add_inquiry(
+        db, NewInquiry.read(sample_inquiry), actor=actor_for("tanaka")
+    ).receipt_no
 
 
 def _inquiry(db, receipt: str):

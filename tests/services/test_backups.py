@@ -12,6 +12,7 @@ import pytest
 
 from desktop_app.domain.actor import Actor, Role, system_actor
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.inquiry_commands import NewInquiry
 from desktop_app.services import backups, inquiries
 from tests.actors import actor_for
 from tests.damage import break_an_index
@@ -25,7 +26,7 @@ def _files(folder: Path) -> list[str]:
 
 
 def test_a_backup_goes_beside_the_database_as_one_consistent_file(db, sample_inquiry):
-    inquiries.add_inquiry(db, sample_inquiry, actor=actor_for("s"))
+    inquiries.add_inquiry(db, NewInquiry.read(sample_inquiry), actor=actor_for("s"))
 
     made = backups.backup_before(db, "before-ledger-import")
 

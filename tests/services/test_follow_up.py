@@ -10,6 +10,7 @@ from sqlalchemy import select, text
 from db.models import AuditLog, Inquiry
 from desktop_app.demo.service import generate_demo_data
 from desktop_app.domain import follow_up as rule
+from desktop_app.domain.inquiry_commands import InquiryChange, NewInquiry
 from desktop_app.domain.workflow import OPEN_STATUSES
 from desktop_app.services import actions, follow_up, inquiries
 from tests.actors import actor_for
@@ -19,7 +20,9 @@ D = dt.date
 
 @pytest.fixture
 def receipt(db, sample_inquiry) -> str:
-    return inquiries.add_inquiry(db, sample_inquiry, actor=actor_for("tanaka")).receipt_no
+    return inquiries.add_inquiry(
+        db, NewInquiry.read(sample_inquiry), actor=actor_for("tanaka")
+    ).receipt_no
 
 
 def _due(db, receipt: str) -> dt.date | None:
@@ -88,9 +91,13 @@ def test_the_only_deadline_answered_leaves_nothing_to_follow_up(db, receipt):
 
 def test_a_reply_on_a_closed_case_sets_no_date(db, receipt):
     referral = _refer(db, receipt, D(2026, 10, 15))
-    inquiries.update_inquiry(db, receipt, {"status": "in_progress"}, actor=actor_for("s"))
     inquiries.update_inquiry(
-        db, receipt, {"status": "info_only", "outcome": "情報提供で完了"}, actor=actor_for("s")
+        db, InquiryChange.read(receipt, {"status": "in_progress"}), actor=actor_for("s")
+    )
+    inquiries.update_inquiry(
+        db,
+        InquiryChange.read(receipt, {"status": "info_only", "outcome": "情報提供で完了"}),
+        actor=actor_for("s"),
     )
     assert _due(db, receipt) is None
     actions.log_reply(db, referral.id, D(2026, 10, 20), actor=actor_for("s"))

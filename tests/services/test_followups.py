@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import event
 
 from db.engine import ensure_statistics
+from desktop_app.domain.inquiry_commands import NewInquiry
 from desktop_app.services import actions, database, followups, inquiries, search, setup
 from tests.actors import actor_for
 
@@ -35,7 +36,9 @@ def _inquiry(db, subject: str, *, due: dt.date | None = None, status: str = "rec
     }
     if status != "received":
         data["outcome"] = "情報提供"
-    return inquiries.add_inquiry(db, data, actor=actor_for("clerk"), today=TODAY).receipt_no
+    return inquiries.add_inquiry(
+        db, NewInquiry.read(data, today=TODAY), actor=actor_for("clerk")
+    ).receipt_no
 
 
 def test_lists_overdue_today_and_soon_but_not_later_or_closed(desk):

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from desktop_app.domain import workflow
+from desktop_app.domain.inquiry_commands import NewInquiry
 from desktop_app.services import actions, inquiries
 from desktop_app.services.status_history import STATUS_CHANGE
 from tests.actors import actor_for
@@ -24,7 +25,9 @@ def test_status_after_referral(status, after):
 
 
 def test_a_referral_sets_referred_and_logs_the_change(db, sample_inquiry):
-    receipt = inquiries.add_inquiry(db, sample_inquiry, actor=actor_for("tanaka")).receipt_no
+    receipt = inquiries.add_inquiry(
+        db, NewInquiry.read(sample_inquiry), actor=actor_for("tanaka")
+    ).receipt_no
     assert inquiries.get_inquiry(db, receipt, actor=actor_for("tanaka")).status == "received"
     actions.add_action(
         db, receipt, kind="referral", note="産業振興課へ", actor=actor_for("sato"),
@@ -43,7 +46,9 @@ def test_a_referral_sets_referred_and_logs_the_change(db, sample_inquiry):
 
 
 def test_a_call_leaves_the_status(db, sample_inquiry):
-    receipt = inquiries.add_inquiry(db, sample_inquiry, actor=actor_for("tanaka")).receipt_no
+    receipt = inquiries.add_inquiry(
+        db, NewInquiry.read(sample_inquiry), actor=actor_for("tanaka")
+    ).receipt_no
     actions.add_action(
         db,
         receipt,

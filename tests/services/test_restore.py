@@ -11,6 +11,7 @@ import pytest
 
 from desktop_app.domain.actor import Actor, Role, system_actor
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.inquiry_commands import NewInquiry
 from desktop_app.services import backups, database, inquiries, maintenance, restore, setup
 from tests.actors import actor_for
 from tests.damage import break_an_index, break_the_header, integrity
@@ -30,9 +31,9 @@ def _count(path: Path) -> int:
 def backed_up(db, sample_inquiry):
     """A database of 2 inquiries with a backup of them, then a third inquiry."""
     for _ in range(2):
-        inquiries.add_inquiry(db, sample_inquiry, actor=actor_for("s"))
+        inquiries.add_inquiry(db, NewInquiry.read(sample_inquiry), actor=actor_for("s"))
     made = backups.backup_before(db, "test").path
-    inquiries.add_inquiry(db, sample_inquiry, actor=actor_for("s"))
+    inquiries.add_inquiry(db, NewInquiry.read(sample_inquiry), actor=actor_for("s"))
     return db, made
 
 

@@ -18,6 +18,7 @@ import openpyxl
 import pytest
 
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.inquiry_commands import InquiryChange, NewInquiry
 from desktop_app.services import actions, inquiries, masters_sync, sync_export, sync_import
 from desktop_app.services.database import SQL_FUNCTIONS
 from tests.actors import actor_for
@@ -31,14 +32,16 @@ def _cases(db, subjects=SUBJECTS) -> list[Any]:
     return [
         inquiries.add_inquiry(
             db,
-            {
-                "received_at": "2026-10-01",
-                "subject": subject,
-                "content": f"{subject}について",
-                "inquirer": {"type": "resident", "name": f"相談者 {n}"},
-            },
+            NewInquiry.read(
+                {
+                    "received_at": "2026-10-01",
+                    "subject": subject,
+                    "content": f"{subject}について",
+                    "inquirer": {"type": "resident", "name": f"相談者 {n}"},
+                },
+                today=TODAY,
+            ),
             actor=actor_for("clerk"),
-            today=TODAY,
         )
         for n, subject in enumerate(subjects)
     ]
@@ -219,7 +222,9 @@ def test_edited_machine_columns_are_never_taken(office, tmp_path):
     assert _subjects(hq) == {}
     # The branch's next real package is taken, not skipped as stale.
     inquiries.update_inquiry(
-        shiba, case.receipt_no, {"subject": "件名を直した"}, actor=actor_for("clerk")
+        shiba,
+        InquiryChange.read(case.receipt_no, {"subject": "件名を直した"}),
+        actor=actor_for("clerk"),
     )
     following = _import(hq, _export(shiba, tmp_path / "p2.xlsx"))
     assert following.counts["inquiry"]["inserted"] == 1

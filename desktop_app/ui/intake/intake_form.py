@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from desktop_app import config
 from desktop_app.domain.changes import CASES, NOTHING
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.inquiry_commands import InquiryChange, NewInquiry
 from desktop_app.domain.local_time import local_today
 from desktop_app.domain.merge import FieldConflict, three_way
 from desktop_app.domain.text import digits
@@ -241,9 +242,13 @@ class IntakeForm(QWidget):
         done = self._on_saved_next if then_new else self._show_saved
         refused = partial(self._on_refused, then_new=then_new)
         save: Callable[[Database], InquiryRecord] = (
-            (lambda db: inquiries.add_inquiry(db, data, actor=actor))
+            (lambda db: inquiries.add_inquiry(db, NewInquiry.read(data), actor=actor))
             if receipt is None
-            else (lambda db: inquiries.update_inquiry(db, receipt, data, actor=actor, base=base))
+            else (
+                lambda db: inquiries.update_inquiry(
+                    db, InquiryChange.read(receipt, data, base=base), actor=actor
+                )
+            )
         )  # 受付一覧, 対応予定 and the dashboard hear of it (ui.widgets.freshness)
         self._ctx.write(save, CASES, on_done=done, on_error=refused, owner=self)
 

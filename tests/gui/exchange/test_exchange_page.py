@@ -16,6 +16,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
 
+from desktop_app.domain.inquiry_commands import NewInquiry
 from desktop_app.services import inquiries, package_key, sync_export
 from desktop_app.ui.exchange.exchange_page import ExchangePage
 from desktop_app.ui.settings.settings_page import SettingsPage
@@ -32,7 +33,9 @@ CASE = {
 
 
 def case(db, subject: str = CASE["subject"]):
-    return inquiries.add_inquiry(db, {**CASE, "subject": subject}, actor=actor_for("clerk"))
+    return inquiries.add_inquiry(
+        db, NewInquiry.read({**CASE, "subject": subject}), actor=actor_for("clerk")
+    )
 
 
 def page_of(qtbot, ctx) -> ExchangePage:

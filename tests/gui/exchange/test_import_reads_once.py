@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from desktop_app.domain.inquiry_commands import InquiryChange, NewInquiry
 from desktop_app.services import conflicts, inquiries, sync_export, sync_import
 from desktop_app.ui.main_window import PAGES, MainWindow
 from tests.actors import actor_for
@@ -21,12 +22,16 @@ def a_conflicting_package(office, tmp_path):
     """HQ holds SHIBA's case and changed its 件名; SHIBA's next package, not yet imported,
     changed it differently."""
     shiba, hq = office("SHIBA"), office("HQ")
-    recorded = inquiries.add_inquiry(shiba, CASE, actor=actor_for("clerk"))
+    recorded = inquiries.add_inquiry(shiba, NewInquiry.read(CASE), actor=actor_for("clerk"))
     sync_export.export_sync(shiba, tmp_path / "p1.xlsx", actor=actor_for("clerk"))
     sync_import.import_sync(hq, [tmp_path / "p1.xlsx"], actor=actor_for("hq"))
     receipt = recorded.receipt_no
-    inquiries.update_inquiry(shiba, receipt, {"subject": "支所の直し"}, actor=actor_for("clerk"))
-    inquiries.update_inquiry(hq, receipt, {"subject": "本庁の直し"}, actor=actor_for("h"))
+    inquiries.update_inquiry(
+        shiba, InquiryChange.read(receipt, {"subject": "支所の直し"}), actor=actor_for("clerk")
+    )
+    inquiries.update_inquiry(
+        hq, InquiryChange.read(receipt, {"subject": "本庁の直し"}), actor=actor_for("h")
+    )
     sync_export.export_sync(shiba, tmp_path / "p2.xlsx", actor=actor_for("clerk"))
     return hq, tmp_path / "p2.xlsx"
 

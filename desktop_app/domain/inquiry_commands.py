@@ -90,3 +90,20 @@ class InquiryChange:
 
 def _frozen(values: Mapping[str, Any]) -> Values:
     return MappingProxyType(dict(values))
+
+
+@dataclass(frozen=True)
+class NewAction:
+    """One action (対応) to log on the inquiry `receipt_no`.
+
+    `action_date` None is today; `reply_due` counts only for a referral. Whether `kind` is a
+    known code and the dates agree is checked by services.actions, every problem at once.
+    """
+
+    receipt_no: str
+    kind: str
+    note: str
+    action_date: dt.date | None = None
+    next_due: dt.date | None = None
+    referred_to: str = ""
+    reply_due: dt.date | None = None

@@ -17,7 +17,7 @@ from sqlalchemy.orm import ColumnProperty, RelationshipProperty
 from db.models import Action, Base, Inquirer, Inquiry
 from desktop_app.domain import fields
 from desktop_app.domain.fields import Field, Kind
-from desktop_app.domain.inquiry_commands import NewInquiry
+from desktop_app.domain.inquiry_commands import NewAction, NewInquiry
 from desktop_app.services import actions, inquiries
 from desktop_app.services.records import ActionRecord, InquirerRecord, InquiryRecord
 from tests.actors import actor_for
@@ -105,7 +105,7 @@ def test_the_record_json_is_every_field_of_the_catalogue(db, sample_inquiry):
     assert set(shown) == {f.key for f in fields.INQUIRY_FIELDS} | {"id", "rev", "updated_at"}
     assert set(person) == {f.key for f in fields.INQUIRER_FIELDS} | {"id"}
     action = actions.add_action(
-        db, record.receipt_no, kind="call", note="折り返し", actor=actor_for()
+        db, NewAction(record.receipt_no, kind="call", note="折り返し"), actor=actor_for()
     )
     assert set(action.to_json()) == {f.key for f in fields.ACTION_FIELDS} | {
         "id",

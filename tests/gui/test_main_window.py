@@ -10,6 +10,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.domain.changes import CASES
+from desktop_app.domain.inquiry_commands import NewAction
 from desktop_app.services import actions, database, search
 from desktop_app.ui import preferences
 from desktop_app.ui.app import run_gui
@@ -153,7 +154,7 @@ def test_two_windows_on_one_file_both_save(qtbot, make_desk, db_path, cases, set
                 actor = ctx.actor
                 ctx.write(
                     lambda db, actor=actor, n=n: actions.add_action(
-                        db, receipt, kind="note", note=f"{actor.login} {n}", actor=actor
+                        db, NewAction(receipt, kind="note", note=f"{actor.login} {n}"), actor=actor
                     ),
                     CASES,
                 )
@@ -246,9 +247,17 @@ def test_both_screens_count_overdue_alike(qtbot, window, desk, cases, settle):
     """An inquiry with several late deadlines is one overdue case on both screens."""
     for reply_due in (days_ago(2), days_ago(1)):
         actions.add_action(
-            desk.db, cases["b"].receipt_no, kind="referral", note="紹介", actor=actor_for("t"),
-            action_date=days_ago(9), referred_to="いわき市", reply_due=reply_due,
-        )  # fmt: skip
+            desk.db,
+            NewAction(
+                cases["b"].receipt_no,
+                kind="referral",
+                note="紹介",
+                action_date=days_ago(9),
+                referred_to="いわき市",
+                reply_due=reply_due,
+            ),
+            actor=actor_for("t"),
+        )
     window.list_page.refresh_counts()
     window.show_page("followups")
     settle(desk)

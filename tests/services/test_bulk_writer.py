@@ -19,7 +19,7 @@ from sqlalchemy.exc import IntegrityError
 
 from db.engine import Database
 from db.models import Action, Inquirer, Inquiry, ReceiptCounter
-from desktop_app.domain.inquiry_commands import NewInquiry
+from desktop_app.domain.inquiry_commands import NewAction, NewInquiry
 from desktop_app.services import actions, inquiries, writer
 from tests.actors import actor_for
 
@@ -93,17 +93,12 @@ def test_counters_never_go_backwards(db, sample_inquiry):
 def _desk_history(db: Database, receipt: str, steps: str) -> None:
     """Actions logged at the desk, one letter a step."""
     log = {
-        "c": lambda day: actions.add_action(
-            db, receipt, kind="call", note="電話", actor=ACTOR, action_date=day,
-            next_due=day + dt.timedelta(days=30),
-        ),
-        "n": lambda day: actions.add_action(
-            db, receipt, kind="note", note="メモ", actor=ACTOR, action_date=day
-        ),
-        "r": lambda day: actions.add_action(
-            db, receipt, kind="referral", note="紹介", actor=ACTOR, action_date=day,
-            referred_to="北海道豊富町 企画課", reply_due=day + dt.timedelta(days=14),
-        ),
+        "c": lambda day: NewAction(receipt, kind="call", note="電話", action_date=day,
+                                   next_due=day + dt.timedelta(days=30)),
+        "n": lambda day: NewAction(receipt, kind="note", note="メモ", action_date=day),
+        "r": lambda day: NewAction(receipt, kind="referral", note="紹介", action_date=day,
+                                   referred_to="北海道豊富町 企画課",
+                                   reply_due=day + dt.timedelta(days=14)),
     }  # fmt: skip
     day = D(2026, 9, 15)
     made = []
@@ -111,7 +106,7 @@ def _desk_history(db: Database, receipt: str, steps: str) -> None:
         if step == "a":  # the reply to the last referral came back
             actions.log_reply(db, made[-1].id, day, actor=ACTOR)
         else:
-            made.append(log[step](day))
+            made.append(actions.add_action(db, log[step](day), actor=ACTOR))
         day += dt.timedelta(days=3)
 
 

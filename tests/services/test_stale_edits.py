@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from desktop_app.domain.inquiry_commands import InquiryChange, NewInquiry
+from desktop_app.domain.inquiry_commands import InquiryChange, NewAction, NewInquiry
 from desktop_app.domain.merge import FieldConflict
 from desktop_app.services import actions, inquiries
 from desktop_app.services.inquiries import EditConflict
@@ -46,12 +46,14 @@ def _form_save(db, base, **changes):
 def test_an_action_under_an_open_form_keeps_its_due_date_when_the_form_saves(db, opened):
     actions.add_action(
         db,
-        opened.receipt_no,
-        kind="call",
-        note="先方から連絡待ち",
+        NewAction(
+            opened.receipt_no,
+            kind="call",
+            note="先方から連絡待ち",
+            action_date=dt.date(2026, 11, 2),
+            next_due=dt.date(2026, 12, 20),
+        ),
         actor=actor_for("sato"),
-        action_date=dt.date(2026, 11, 2),
-        next_due=dt.date(2026, 12, 20),
     )
 
     saved = _form_save(db, opened, subject="防災訓練への参加自治体（再相談）")

@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import select
 
 from db.models import Action, AuditLog, ChangeCounter, Inquirer, Inquiry
-from desktop_app.domain.inquiry_commands import InquiryChange, NewInquiry
+from desktop_app.domain.inquiry_commands import InquiryChange, NewAction, NewInquiry
 from desktop_app.services import actions, inquiries, writer
 from tests.actors import actor_for
 
@@ -39,7 +39,9 @@ def test_every_write_takes_the_next_change_sequence_number(db, sample_inquiry):
         InquiryChange.read(record.receipt_no, {"subject": "件名を直した"}),
         actor=actor_for("sato"),
     )
-    actions.add_action(db, record.receipt_no, kind="call", note="電話した", actor=actor_for("sato"))
+    actions.add_action(
+        db, NewAction(record.receipt_no, kind="call", note="電話した"), actor=actor_for("sato")
+    )
 
     sequences = _sequences(db)
     # The update, then the action and the inquiry's follow-up date it did not move: 3 numbers.
@@ -69,12 +71,14 @@ def test_an_action_that_moves_the_follow_up_date_changes_the_inquiry_audited(db,
 
     actions.add_action(
         db,
-        record.receipt_no,
-        kind="call",
-        note="来週また連絡する",
+        NewAction(
+            record.receipt_no,
+            kind="call",
+            note="来週また連絡する",
+            action_date=dt.date(2026, 11, 2),
+            next_due=dt.date(2026, 12, 20),
+        ),
         actor=actor_for("sato"),
-        action_date=dt.date(2026, 11, 2),
-        next_due=dt.date(2026, 12, 20),
     )
 
     after = inquiries.get_inquiry(db, record.receipt_no, actor=actor_for("sato"))

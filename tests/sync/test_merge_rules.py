@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from desktop_app.domain.inquiry_commands import InquiryChange, NewInquiry
+from desktop_app.domain.inquiry_commands import InquiryChange, NewAction, NewInquiry
 from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS as PERSONAL
 from desktop_app.services import actions, conflicts, inquiries, sync_export, sync_import
 from tests.actors import actor_for
@@ -60,7 +60,9 @@ def test_a_new_case_arrives_once_and_a_reimport_changes_nothing(office, tmp_path
     shiba, hq = office("SHIBA"), office("HQ")
     case = _case(shiba)
     actions.add_action(
-        shiba, case.receipt_no, kind="call", note="折り返し連絡", actor=actor_for("clerk")
+        shiba,
+        NewAction(case.receipt_no, kind="call", note="折り返し連絡"),
+        actor=actor_for("clerk"),
     )
 
     first = _send(shiba, hq, tmp_path / "p1.xlsx")

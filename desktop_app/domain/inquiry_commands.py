@@ -44,8 +44,8 @@ class NewInquiry:
     def read(cls, data: Mapping[str, Any], *, today: dt.date | None = None) -> NewInquiry:
         """From the record contract; refuses (InputErrors) what `inquiry_input` refuses.
 
-        `today` is the day relative dates (「今日」) are read against: the local date unless a
-        test or a replay says otherwise.
+        `today` is the day dates are checked against (受付日 not in the future): the local
+        date unless a test says otherwise.
         """
         values = inquiry_input.read_inquiry(data, today=today or local_today())
         inquirer = values.pop("inquirer")

@@ -33,7 +33,9 @@ def test_a_command_cannot_be_changed_after_it_was_read(sample_inquiry: dict[str,
 
 def test_a_change_keeps_only_what_was_given():
     change = InquiryChange.read(
-        "SHIBA-2026-00001", {"subject": " 件名 ", "inquirer": {"phone": "03-5555-0101"}}, today=TODAY
+        "SHIBA-2026-00001",
+        {"subject": " 件名 ", "inquirer": {"phone": "03-5555-0101"}},
+        today=TODAY,
     )
     assert dict(change.changes) == {"subject": "件名"}
     assert dict(change.inquirer) == {"phone": "03-5555-0101"}

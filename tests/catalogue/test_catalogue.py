@@ -38,7 +38,7 @@ NOT_FIELDS = {
 RECORD_EXTRAS = {
     InquiryRecord: {"id", "rev", "updated_at", "inquirer", "extra"},
     InquirerRecord: {"id", "extra"},
-    ActionRecord: {"id", "inquiry_id"},
+    ActionRecord: {"id", "inquiry_id", "extra"},
 }
 RECORDS = {"inquiry": InquiryRecord, "inquirer": InquirerRecord, "action": ActionRecord}
 # (context, Japanese) pairs of the window whose English rightly differs from the field's label.

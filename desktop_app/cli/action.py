@@ -24,6 +24,7 @@ def add_action_commands(commands: Commands) -> None:
 
 
 def _action_add(args: argparse.Namespace, printer: Printer) -> int:
+    from desktop_app.domain.inquiry_commands import NewAction
     from desktop_app.services import actions
 
     dates = {
@@ -37,14 +38,16 @@ def _action_add(args: argparse.Namespace, printer: Printer) -> int:
     db = open_database(args)
     record = actions.add_action(
         db,
-        args.receipt,
-        kind=args.kind,
-        note=args.note,
+        NewAction(
+            args.receipt,
+            kind=args.kind,
+            note=args.note,
+            action_date=dates["date"],
+            next_due=dates["next_due"],
+            referred_to=args.referred_to,
+            reply_due=dates["reply_due"],
+        ),
         actor=signed_in(db),
-        action_date=dates["date"],
-        next_due=dates["next_due"],
-        referred_to=args.referred_to,
-        reply_due=dates["reply_due"],
     )
     printer.action(record, labels_for(printer, db))
     return EXIT_OK

@@ -78,7 +78,7 @@ def _list(opener: Opener, read_date: DateReader, args: argparse.Namespace, print
 
     db = opener(args)
     page = audit_trail.list_entries(
-        db, signed_in(db), _filter(read_date, args), limit=args.limit, lang=printer.lang
+        db, _filter(read_date, args), limit=args.limit, lang=printer.lang, actor=signed_in(db)
     )
     if printer.as_json:
         printer.figures("", {"count": page.count, "items": [e.to_json() for e in page.items]})
@@ -106,7 +106,7 @@ def _export(opener: Opener, args: argparse.Namespace, printer: Printer) -> int:
 
     db = opener(args)
     done = audit_trail.export_entries(
-        db, signed_in(db), Path(args.out), lang=printer.lang, overwrite=args.overwrite
+        db, Path(args.out), lang=printer.lang, overwrite=args.overwrite, actor=signed_in(db)
     )
     printer.figures(
         render("audit_written", printer.lang, path=done.path, count=done.count),

@@ -30,7 +30,7 @@ def _run(opener: Opener, args: argparse.Namespace, printer: Printer, minutes: in
     db = opener(args)
     actor = signed_in(db)
     if minutes is not None:
-        idle_policy.set_maximum(db, actor, minutes)
+        idle_policy.set_maximum(db, minutes, actor=actor)
     current = idle_policy.maximum(db)
     code = "idle_minutes_are" if minutes is None else "idle_minutes_set"
     printer.figures(render(code, printer.lang, minutes=current), {"minutes": current})

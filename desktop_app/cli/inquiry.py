@@ -69,12 +69,13 @@ def add_inquiry_commands(commands: Commands) -> None:
 
 
 def _inquiry_add(args: argparse.Namespace, printer: Printer) -> int:
+    from desktop_app.domain.inquiry_commands import NewInquiry
     from desktop_app.services import inquiries, search
 
     data = read_json(args.json_file)
     db = open_database(args)
     actor = signed_in(db)
-    record = search.as_listed(inquiries.add_inquiry(db, data, actor=actor), actor)
+    record = search.as_listed(inquiries.add_inquiry(db, NewInquiry.read(data), actor=actor), actor)
     printer.record(record, labels_for(printer, db, [record]))
     return EXIT_OK
 
@@ -90,13 +91,14 @@ def _inquiry_show(args: argparse.Namespace, printer: Printer) -> int:
 
 
 def _inquiry_update(args: argparse.Namespace, printer: Printer) -> int:
+    from desktop_app.domain.inquiry_commands import InquiryChange
     from desktop_app.services import inquiries, search
 
     changes = parse_assignments(args.assignments)
     db = open_database(args)
     actor = signed_in(db)
     record = search.as_listed(
-        inquiries.update_inquiry(db, args.receipt, changes, actor=actor), actor
+        inquiries.update_inquiry(db, InquiryChange.read(args.receipt, changes), actor=actor), actor
     )
     printer.record(record, labels_for(printer, db, [record]))
     return EXIT_OK

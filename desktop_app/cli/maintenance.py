@@ -80,7 +80,9 @@ def _backup(args: argparse.Namespace, printer: Printer) -> int:
     from desktop_app.services import backups
 
     db = open_database(args, daily=False)
-    report = backups.manual_backup(db, signed_in(db), folder=Path(args.to) if args.to else None)
+    report = backups.manual_backup(
+        db, folder=Path(args.to) if args.to else None, actor=signed_in(db)
+    )
     printer.figures(
         render("backup_done", printer.lang, path=report.path),
         {"path": str(report.path), "bytes": report.bytes},
@@ -141,7 +143,7 @@ def _backup_folder(args: argparse.Namespace, printer: Printer) -> int:
     db = open_database(args, daily=False)
     if args.folder_command == "set":
         chosen = None if args.folder == "default" else Path(args.folder)
-        folder = backups.set_folder(db, signed_in(db), chosen)
+        folder = backups.set_folder(db, chosen, actor=signed_in(db))
     else:
         folder = backups.folder_of(db)
     printer.figures(render("backup_folder_is", printer.lang, path=folder), {"folder": str(folder)})

@@ -47,7 +47,7 @@ def _add(opener: Opener, args: argparse.Namespace, printer: Printer) -> int:
     actor = signed_in(db)
     actor.require(Permission.STAFF)  # before asking for a password that would be refused
     record = staff.add_staff(
-        db, actor, login=args.login, name=args.name, role=args.role, password=new_password()
+        db, login=args.login, name=args.name, role=args.role, password=new_password(), actor=actor
     )
     role = ROLE_LABELS[record.role]
     label = role.en if printer.lang.startswith("en") else role.ja
@@ -61,7 +61,7 @@ def _list(opener: Opener, args: argparse.Namespace, printer: Printer) -> int:
     from desktop_app.services import staff
 
     db = opener(args)
-    found = staff.list_staff(db, signed_in(db))
+    found = staff.list_staff(db, actor=signed_in(db))
     if printer.as_json:
         printer.figures("", {"count": len(found), "items": [item.to_json() for item in found]})
         return EXIT_OK
@@ -81,7 +81,7 @@ def _disable(opener: Opener, args: argparse.Namespace, printer: Printer) -> int:
     from desktop_app.services import staff
 
     db = opener(args)
-    record = staff.disable_staff(db, signed_in(db), args.login)
+    record = staff.disable_staff(db, args.login, actor=signed_in(db))
     printer.figures(render("staff_disabled", printer.lang, login=record.login), record.to_json())
     return EXIT_OK
 
@@ -90,7 +90,7 @@ def _unlock(opener: Opener, args: argparse.Namespace, printer: Printer) -> int:
     from desktop_app.services import staff
 
     db = opener(args)
-    record = staff.unlock_staff(db, signed_in(db), args.login)
+    record = staff.unlock_staff(db, args.login, actor=signed_in(db))
     printer.figures(render("staff_unlocked", printer.lang, login=record.login), record.to_json())
     return EXIT_OK
 
@@ -100,7 +100,7 @@ def _password(opener: Opener, args: argparse.Namespace, printer: Printer) -> int
 
     db = opener(args)
     actor = signed_in(db)
-    record = staff.change_password(db, actor, args.login, new_password())
+    record = staff.change_password(db, args.login, new_password(), actor=actor)
     printer.figures(
         render("staff_password_set", printer.lang, login=record.login), record.to_json()
     )

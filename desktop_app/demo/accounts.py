@@ -48,16 +48,16 @@ def ensure_demo_accounts(db: Database) -> None:
     from desktop_app.services import setup, staff
 
     actor = system_actor(setup.office_required(db))
-    existing = {record.login for record in staff.list_staff(db, actor)}
+    existing = {record.login for record in staff.list_staff(db, actor=actor)}
     for account in DEMO_ACCOUNTS:
         if account.login not in existing:
             staff.add_staff(
                 db,
-                actor,
                 login=account.login,
                 name=account.name,
                 role=str(account.role),
                 password=DEMO_PASSWORD,
+                actor=actor,
             )
 
 

@@ -49,3 +49,5 @@ NOTHING = Changes()
 # A case's own rows: what the list, the detail pane, 対応予定 and the dashboard show.
 CASES = Changes.of(Kind.INQUIRIES, Kind.INQUIRERS, Kind.ACTIONS)
 SETTINGS = Changes.of(Kind.SETTINGS)
+# Accounts: added, changed, or a sign-in counted (failures, lockout).
+STAFF = Changes.of(Kind.STAFF)

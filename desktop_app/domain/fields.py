@@ -83,7 +83,7 @@ class Field:
     no vocabulary entry fits becomes (None: left empty); `demo` the value demo data gives it
     when the demo has no rule of its own for it; `blank` what an empty text is in the record
     contract (None, printed null; 相談内容 has always been ""); `system` fields are kept by the program, never
-    typed by a person.
+    typed by a person; `lines` how many lines the intake form's box of a NOTE field shows.
     """
 
     entity: str
@@ -105,6 +105,7 @@ class Field:
     unplaced: str | None = None
     demo: str | None = None
     blank: str | None = None
+    lines: int = 2
 
     @property
     def qualified(self) -> str:
@@ -138,7 +139,7 @@ INQUIRY_FIELDS: tuple[Field, ...] = (
     _F("inquiry", "channel", "受付方法", "Channel", _K.CODE, vocab="channel", group=RECEPTION, tally=_T("channel", "受付方法別", 5), listed=True, synonyms=("受付形態", "方法", "相談方法")),
     _F("inquiry", "staff", "担当", "Staff", _K.TEXT, system=True, synonyms=("担当者", "受付者")),
     _F("inquiry", "subject", "件名", "Subject", _K.TEXT, limit=300, required=True, group=MATTER, listed=True, synonyms=("表題", "相談件名", "タイトル", "概要")),
-    _F("inquiry", "content", "相談内容", "Details", _K.NOTE, limit=20_000, group=MATTER, blank="", synonyms=("内容", "相談の内容", "要旨")),
+    _F("inquiry", "content", "相談内容", "Details", _K.NOTE, limit=20_000, group=MATTER, blank="", synonyms=("内容", "相談の内容", "要旨"), lines=5),
     _F("inquiry", "relationship", "連携の型", "Relationship", _K.CODE, vocab="relationship", column="relationship_code", group=MATTER, tally=_T("relationship", "連携の型別", 1), listed=True, synonyms=("連携区分", "型")),
     _F("inquiry", "step", "段階", "Step", _K.CODE, vocab="step", group=MATTER, tally=_T("step", "段階別", 6), listed=True),
     _F("inquiry", "domain", "領域", "Domain", _K.CODE, vocab="domain", group=MATTER),

@@ -18,6 +18,7 @@ from db.models import Action, Inquiry
 from desktop_app.domain import entry_rules, fields, workflow
 from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.errors import ErrorCollector, UserError
+from desktop_app.domain.inquiry_commands import NewAction
 from desktop_app.domain.local_time import local_today
 from desktop_app.services import follow_up, writer
 from desktop_app.services.codes import vocabulary_codes
@@ -28,18 +29,7 @@ from desktop_app.services.status_history import STATUS_CHANGE, record_status_cha
 _NOTE = fields.field("action", "note")
 
 
-def add_action(
-    db: Database,
-    receipt_no: str,
-    *,
-    kind: str,
-    note: str,
-    actor: Actor,
-    action_date: dt.date | None = None,
-    next_due: dt.date | None = None,
-    referred_to: str = "",
-    reply_due: dt.date | None = None,
-) -> ActionRecord:
+def add_action(db: Database, action: NewAction, *, actor: Actor) -> ActionRecord:
     """Log one action; every problem with it is refused at once (InputErrors), nothing written.
 
     A note is required: an action whose 内容 is empty says nothing to whoever reads the
@@ -47,7 +37,9 @@ def add_action(
     """
     actor.require(Permission.RECORD)
     staff = actor.login
-    when = action_date or local_today()
+    receipt_no, kind, note = action.receipt_no, action.kind, action.note
+    next_due, referred_to, reply_due = action.next_due, action.referred_to, action.reply_due
+    when = action.action_date or local_today()
     with db.write() as session:
         inquiry = find_live(session, receipt_no)
         kinds = [code for code in vocabulary_codes(session, "action_kind") if code != STATUS_CHANGE]

@@ -92,9 +92,9 @@ class AuditPage:
 
 def list_entries(
     db: Database,
-    actor: Actor,
     flt: AuditFilter = AuditFilter(),
     *,
+    actor: Actor,
     limit: int = PAGE,
     before: int | None = None,
     with_count: bool = True,
@@ -120,7 +120,7 @@ def list_entries(
         return AuditPage(count, tuple(_entries(session, rows, lang, labels)))
 
 
-def staff_logins(db: Database, actor: Actor) -> list[str]:
+def staff_logins(db: Database, *, actor: Actor) -> list[str]:
     """Every login the trail names, for the viewer's staff filter."""
     actor.require(Permission.AUDIT)
     with db.read() as session:
@@ -135,10 +135,10 @@ class AuditExport:
 
 def export_entries(
     db: Database,
-    actor: Actor,
     out: Path,
     flt: AuditFilter = AuditFilter(),
     *,
+    actor: Actor,
     lang: str = "ja",
     overwrite: bool = False,
 ) -> AuditExport:

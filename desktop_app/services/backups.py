@@ -108,7 +108,7 @@ def folder_for_file(db_path: Path) -> Path:
     return Path(chosen) if chosen else default_folder(db_path)
 
 
-def set_folder(db: Database, actor: Actor, folder: Path | None) -> Path:
+def set_folder(db: Database, folder: Path | None, *, actor: Actor) -> Path:
     """Point the backups at `folder` (None: back to the default); refused unless it can be
     written to, so that no later backup fails on it unnoticed. Returns the folder in force."""
     actor.require(Permission.SETTINGS)
@@ -154,7 +154,7 @@ def backup_now(db: Database, reason: str, *, folder: Path | None = None) -> Back
     return report
 
 
-def manual_backup(db: Database, actor: Actor, *, folder: Path | None = None) -> BackupReport:
+def manual_backup(db: Database, *, actor: Actor, folder: Path | None = None) -> BackupReport:
     """`renkei-desk backup` and 今すぐバックアップ: administrators only, and audited."""
     actor.require(Permission.SETTINGS)
     report = backup_now(db, MANUAL_REASON, folder=folder)

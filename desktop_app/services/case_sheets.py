@@ -21,11 +21,11 @@ Output = Literal["print", "pdf"]
 
 def save_pdf(
     db: Database,
-    actor: Actor,
     receipt_no: str,
     out: Path,
     write: Callable[[Path], object],
     *,
+    actor: Actor,
     personal: bool,
     overwrite: bool = False,
 ) -> Path:
@@ -35,15 +35,15 @@ def save_pdf(
     actor.require(Permission.RECORD)
     with output_files.output(db, out, overwrite=overwrite) as temporary:
         write(temporary)
-    record_output(db, actor, receipt_no, output="pdf", personal=personal, file_name=out.name)
+    record_output(db, receipt_no, output="pdf", personal=personal, file_name=out.name, actor=actor)
     return out
 
 
 def record_output(
     db: Database,
-    actor: Actor,
     receipt_no: str,
     *,
+    actor: Actor,
     output: Output,
     personal: bool,
     file_name: str | None = None,

@@ -31,7 +31,7 @@ def maximum(db: Database) -> int:
     return min(max(value, RANGE[0]), RANGE[1])
 
 
-def set_maximum(db: Database, actor: Actor, minutes: int) -> int:
+def set_maximum(db: Database, minutes: int, *, actor: Actor) -> int:
     """Set the office's maximum (administrators only); refused outside RANGE."""
     actor.require(Permission.SETTINGS)
     low, high = RANGE

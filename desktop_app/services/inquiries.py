@@ -20,7 +20,7 @@ from db.models import Inquirer, Inquiry, utc_now
 from desktop_app.domain import inquiry_input, workflow
 from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.errors import UserError
-from desktop_app.domain.local_time import local_today
+from desktop_app.domain.inquiry_commands import InquiryChange, NewInquiry, Snapshot
 from desktop_app.domain.merge import FieldConflict, three_way
 from desktop_app.domain.pii import has_personal_data
 from desktop_app.services import audit, writer
@@ -46,17 +46,15 @@ class EditConflict(UserError):
         self.current = current
 
 
-def add_inquiry(
-    db: Database, data: Mapping[str, Any], *, actor: Actor, today: dt.date | None = None
-) -> InquiryRecord:
+def add_inquiry(db: Database, new: NewInquiry, *, actor: Actor) -> InquiryRecord:
     """Record a new inquiry (and its inquirer, unless `inquirer.id` links an existing one)."""
     actor.require(Permission.RECORD)
     staff = actor.login
-    values = inquiry_input.read_inquiry(data, today=today or local_today())
+    values: dict[str, Any] = dict(new.values)
     with db.write() as session:
         office = require_office(session)
-        check_codes(session, values)
-        inquirer = _inquirer_for(session, values.pop("inquirer"), office=office, staff=staff)
+        check_codes(session, {**values, "inquirer": new.inquirer})
+        inquirer = _inquirer_for(session, dict(new.inquirer), office=office, staff=staff)
         status = values.pop("status", None) or "received"
         row = Inquiry(office_code=office, staff=staff, inquirer_id=inquirer.id, status=status)
         row.closed_at = utc_now() if workflow.is_closed(status) else None
@@ -81,28 +79,20 @@ def get_inquiry(db: Database, receipt_no: str, *, actor: Actor) -> InquiryRecord
         return record
 
 
-def update_inquiry(
-    db: Database,
-    receipt_no: str,
-    changes: Mapping[str, Any],
-    *,
-    actor: Actor,
-    today: dt.date | None = None,
-    base: InquiryRecord | None = None,
-) -> InquiryRecord:
+def update_inquiry(db: Database, change: InquiryChange, *, actor: Actor) -> InquiryRecord:
     """Change some contract keys; a status change must follow the workflow (reopening is logged).
 
-    With `base`, the version the edit started from, only the keys whose value differs from
-    `base` are changes; if the stored row has moved on, they are merged with its newer values
+    With `change.base`, the version the edit started from, only the keys whose value differs
+    from it are changes; if the stored row has moved on, they are merged with its newer values
     field by field, and a field changed differently on both sides raises EditConflict.
     """
     actor.require(Permission.RECORD)
     staff = actor.login
-    values = inquiry_input.read_changes(changes, today=today or local_today())
+    values = change.values()
     with db.write() as session:
-        row = _find(session, receipt_no)
-        if base is not None:
-            values = _merged_changes(row, base, values)
+        row = _find(session, change.receipt_no)
+        if change.base is not None:
+            values = _merged_changes(row, change.base, values)
         kept = {item.code for item in row.municipalities}
         check_codes(session, values, received_at=row.received_at, kept=kept)
         if "inquirer" in values:
@@ -139,7 +129,7 @@ def _find(session: Session, receipt_no: str) -> Inquiry:
     return row
 
 
-def _merged_changes(row: Inquiry, base: InquiryRecord, values: dict[str, Any]) -> dict[str, Any]:
+def _merged_changes(row: Inquiry, base: Snapshot, values: dict[str, Any]) -> dict[str, Any]:
     """The changes an edit from `base` makes to `row` now, or EditConflict."""
     was = _flat(base.to_json())
     ours = {**was, **_flat(_as_json(values))}

@@ -2,8 +2,8 @@
 
 Records are built inside the session that read the rows, so nothing outside a service ever
 touches an ORM object or triggers a lazy load. The records and their JSON follow the field
-catalogue (domain/fields.py): an inquiry's or an inquirer's field the catalogue has but the
-record names no attribute for (a field newly added) is kept in `extra`, so it is read,
+catalogue (domain/fields.py): an inquiry's, an inquirer's or an action's field the catalogue
+has but the record names no attribute for (a field newly added) is kept in `extra`, so it is read,
 printed and sent without an edit here.
 """
 
@@ -114,6 +114,11 @@ class ActionRecord:
     referred_to: str
     reply_due: dt.date | None
     replied_on: dt.date | None
+    extra: Mapping[str, Any] = attribute(default_factory=lambda: MappingProxyType({}))
+
+    def value(self, key: str) -> Any:
+        """The value of a catalogue field by its key (a field without an attribute: `extra`)."""
+        return getattr(self, key) if key in _ACTION_ATTRIBUTES else self.extra.get(key)
 
     @property
     def awaiting_reply(self) -> bool:
@@ -121,7 +126,7 @@ class ActionRecord:
         return self.kind == "referral" and self.replied_on is None
 
     def to_json(self) -> dict[str, Any]:
-        values = {f.key: _json(f, getattr(self, f.key)) for f in fields.ACTION_FIELDS}
+        values = {f.key: _json(f, self.value(f.key)) for f in fields.ACTION_FIELDS}
         return (
             {"id": self.id, "inquiry_id": self.inquiry_id}
             | values
@@ -183,8 +188,9 @@ def _json(f: Field, value: Any) -> Any:
 
 def action_record(row: Action) -> ActionRecord:
     values = {f.key: getattr(row, f.attribute) for f in fields.ACTION_FIELDS}
-    return ActionRecord(id=row.id, inquiry_id=row.inquiry_id, **values)
+    return ActionRecord(id=row.id, inquiry_id=row.inquiry_id, **_split(values, _ACTION_ATTRIBUTES))
 
 
 _INQUIRY_ATTRIBUTES = frozenset(a.name for a in attributes(InquiryRecord)) - {"extra"}
 _INQUIRER_ATTRIBUTES = frozenset(a.name for a in attributes(InquirerRecord)) - {"extra"}
+_ACTION_ATTRIBUTES = frozenset(a.name for a in attributes(ActionRecord)) - {"extra"}

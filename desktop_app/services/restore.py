@@ -141,10 +141,10 @@ def is_encrypted(source: Path) -> bool:
 
 
 def restore(
-    actor: Actor,
     db_path: Path,
     source: Path,
     *,
+    actor: Actor,
     other_office: bool = False,
     backup_password: str | None = None,
     on_upgrade: Callable[[Upgrade], None] | None = None,

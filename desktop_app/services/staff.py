@@ -125,7 +125,7 @@ def first_run(db: Database, office: str | None, password: str) -> Actor:
 
 
 def add_staff(
-    db: Database, actor: Actor, *, login: str, name: str, role: str, password: str
+    db: Database, *, actor: Actor, login: str, name: str, role: str, password: str
 ) -> StaffRecord:
     """A new account of this office; the login is lower-case ASCII and never reused."""
     actor.require(Permission.STAFF)
@@ -140,13 +140,13 @@ def add_staff(
         return _record(row)
 
 
-def list_staff(db: Database, actor: Actor) -> list[StaffRecord]:
+def list_staff(db: Database, *, actor: Actor) -> list[StaffRecord]:
     actor.require(Permission.STAFF)
     with db.read() as session:
         return [_record(row) for row in session.scalars(select(Staff).order_by(Staff.login))]
 
 
-def disable_staff(db: Database, actor: Actor, login: str) -> StaffRecord:
+def disable_staff(db: Database, login: str, *, actor: Actor) -> StaffRecord:
     """The account can no longer sign in (it stays, so the audit trail keeps naming it).
 
     Refused for oneself and for the last active administrator: nobody could manage accounts.
@@ -164,7 +164,7 @@ def disable_staff(db: Database, actor: Actor, login: str) -> StaffRecord:
         return _record(row)
 
 
-def unlock_staff(db: Database, actor: Actor, login: str) -> StaffRecord:
+def unlock_staff(db: Database, login: str, *, actor: Actor) -> StaffRecord:
     actor.require(Permission.STAFF)
     with db.write() as session:
         row = _existing(session, login)
@@ -174,7 +174,7 @@ def unlock_staff(db: Database, actor: Actor, login: str) -> StaffRecord:
         return _record(row)
 
 
-def change_password(db: Database, actor: Actor, login: str, password: str) -> StaffRecord:
+def change_password(db: Database, login: str, password: str, *, actor: Actor) -> StaffRecord:
     """A new password: one's own, or anyone's for an administrator. It also unlocks."""
     if login.strip().lower() != actor.login:
         actor.require(Permission.STAFF)
@@ -221,7 +221,7 @@ def sign_in(
     raise refusal  # after the commit: the failure is kept
 
 
-def sign_out(db: Database, actor: Actor) -> None:
+def sign_out(db: Database, *, actor: Actor) -> None:
     """The window is left (サインアウト, or another member of staff takes the desk): audited."""
     with db.write() as session:
         _log(session, actor.login, "sign_out", actor.login)

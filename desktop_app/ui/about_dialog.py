@@ -18,7 +18,7 @@ class AboutDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="aboutDialog")
         self.setWindowTitle(self.tr("バージョン情報"))
-        self.info = ctx.runner.call(about.describe, ctx.db.path)
+        self.info = ctx.query_now(lambda db: about.describe(db.path))
         title = QLabel(self.tr("連携デスク"), self, objectName="aboutTitle")
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)

@@ -399,6 +399,7 @@ class DeskApp:
     ) -> MainWindow:
         """The main window in `lang`, shown and loading; `replacing` (the start frame) closes
         once the main window is on screen in its place."""
+        from desktop_app.domain.changes import NOTHING
         from desktop_app.services import audit, setup
         from desktop_app.ui.context import AppContext
         from desktop_app.ui.main_window import MainWindow
@@ -406,11 +407,12 @@ class DeskApp:
         from desktop_app.ui.worker import DbRunner
 
         runner = DbRunner(lang)
-        runner.on_refused = lambda exc: runner.run(
-            audit.log_refusal, self.db, exc, on_error=lambda _: None
+        db = self.db
+        runner.on_refused = lambda exc: runner.write(
+            lambda: audit.log_refusal(db, exc), NOTHING, on_error=lambda _: None
         )  # a refused permission is an audit entry, as at the command line
-        vocab = runner.call(load_vocab, self.db, lang)
-        training = runner.call(setup.is_training, self.db)
+        vocab = runner.query_now(lambda: load_vocab(db, lang))
+        training = runner.query_now(lambda: setup.is_training(db))
         ctx = AppContext(self.db, self.office, self.actor, lang, runner, vocab, training)
         window = MainWindow(ctx)
         if restore:
@@ -489,7 +491,7 @@ class DeskApp:
             lambda report: report.changes if report else NOTHING,  # the list re-reads if erased
             owner=self.window,
         )
-        self.runner.run(backups.daily, self.db, on_done=self._daily_done, owner=self.window)
+        self.runner.query(lambda: backups.daily(db), on_done=self._daily_done, owner=self.window)
 
     def _daily_done(self, outcome: DailyBackup) -> None:
         if not outcome.problems or self.window is None:
@@ -515,7 +517,7 @@ class DeskApp:
         def swap() -> tuple[Database, str] | None:
             try:
                 report = restore.restore(
-                    actor, path, backup, backup_password=backup_password or None
+                    path, backup, backup_password=backup_password or None, actor=actor
                 )
                 outcome.append(_restored_text(report.path, report.kept, lang))
             except UserError as exc:

@@ -52,6 +52,11 @@ class AppContext:
             lambda: fn(db), on_done=on_done, on_error=on_error, owner=owner, background=background
         )
 
+    def query_now(self, fn: Callable[[Database], T]) -> T:
+        """`query`, waited for (a dialog's first values); exceptions propagate."""
+        db = self.db
+        return self.runner.query_now(lambda: fn(db))
+
     def write(
         self,
         fn: Callable[[Database], T],

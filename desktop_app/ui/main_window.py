@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.actor import ROLE_LABELS, Permission
-from desktop_app.domain.changes import CASES, Changes, Kind
+from desktop_app.domain.changes import CASES, NOTHING, Changes, Kind
 from desktop_app.domain.messages import render
 from desktop_app.services import conflicts, idle_policy, staff
 from desktop_app.services.lookup import MunicipalityItem
@@ -81,11 +81,10 @@ DASHBOARD_MIN_HEIGHT = 640
 # touched one of them (at once if on screen, else when next shown) and not on every show.
 # 操作記録 and 設定 read on every show: every action (a sign-in, a refusal) is an audit entry,
 # and 設定 lists backup files, which no database write announces.
-# 受付一覧 shows CASES too; its watch is its own (InquiryListPage.freshness).
+# 受付一覧 and 取込・送付 keep their own watch (their `freshness`), so they also work alone.
 SHOWS: dict[str, frozenset[Kind]] = {
     "followups": CASES.kinds,
     DASHBOARD: CASES.kinds,
-    "exchange": frozenset({Kind.CONFLICTS, Kind.SETTINGS}),  # and whether a password is set
     "masters": frozenset({Kind.MASTERS}),
 }
 _SCROLLED = frozenset({DASHBOARD, "reports", "exchange", "audit"})
@@ -363,7 +362,7 @@ class MainWindow(QMainWindow):
 
     def idle_minutes(self) -> int:
         """The person's own minutes, shortened to the office's maximum (idle_policy)."""
-        limit = self.ctx.runner.call(idle_policy.maximum, self.ctx.db)
+        limit = self.ctx.query_now(idle_policy.maximum)
         return idle_policy.effective(preferences.idle_minutes(), limit)
 
     @Slot()
@@ -374,7 +373,8 @@ class MainWindow(QMainWindow):
     @Slot()
     def sign_out(self) -> None:
         """Leave the desk: ui.app closes this window and asks who signs in next."""
-        self.ctx.runner.call(staff.sign_out, self.ctx.db, self.ctx.actor)
+        actor = self.ctx.actor
+        self.ctx.write_now(lambda db: staff.sign_out(db, actor=actor), NOTHING)  # an audit entry
         self.signOutRequested.emit()
 
     def _page(self, name: str) -> QWidget | None:
@@ -390,7 +390,9 @@ class MainWindow(QMainWindow):
             placeholder.deleteLater()
             self.stack.insertWidget(index, _scrolled(page) if name in _SCROLLED else page)
             self._built[name] = page
-            if name in SHOWS:
+            if name == "exchange":
+                self._fresh[name] = cast("ExchangePage", page).freshness
+            elif name in SHOWS:
                 reload = cast(Any, page).load if name == "masters" else cast(Any, page).refresh
                 self._fresh[name] = Freshness(page, self.ctx.runner, SHOWS[name], reload)
         return self._built[name]

@@ -40,10 +40,11 @@ Changed = Changes | Callable[[T], Changes]
 class DbRunner(QObject):
     """Runs callables on one worker thread and calls back on the GUI thread.
 
-    Create and use it on the GUI thread. `run` is asynchronous; `call` blocks the caller until
-    the job ran on the same worker (for tests, screenshot mode and start-up), so even
-    synchronous work never overtakes queued writes. `busy` is true while jobs are pending;
-    `idle` is emitted when the last pending job's callbacks have run.
+    Create and use it on the GUI thread. `query` and `write` are asynchronous; `query_now` and
+    `write_now` block the caller until the job ran on the same worker (start-up, a dialog's
+    step, tests), so even synchronous work never overtakes queued writes. There is no untyped
+    entry: every job is a callable of no arguments whose result `on_done` receives. `busy` is
+    true while jobs are pending; `idle` is emitted when the last pending job's callbacks have run.
     """
 
     idle = Signal()
@@ -65,17 +66,16 @@ class DbRunner(QObject):
     def busy(self) -> bool:
         return self._pending > 0
 
-    def run(
+    def _submit(
         self,
-        fn: Callable[..., Any],
-        *args: Any,
-        on_done: OnDone | None = None,
-        on_error: OnError | None = None,
-        owner: QObject | None = None,
+        fn: Callable[[], Any],
+        *,
+        on_done: OnDone | None,
+        on_error: OnError | None,
+        owner: QObject | None,
         background: bool = False,
-        **kwargs: Any,
     ) -> None:
-        """Queue `fn(*args, **kwargs)`; later call `on_done(result)` or `on_error(exc)`.
+        """Queue `fn()`; later call `on_done(result)` or `on_error(exc)`.
 
         Without `on_error` the error is shown in a message box over `owner` (or the active
         window). With an `owner`, nothing is called once that object has been destroyed.
@@ -86,7 +86,7 @@ class DbRunner(QObject):
         if self._closed:
             return
         self._pending += 1
-        future = (self._reads if background else self._pool).submit(fn, *args, **kwargs)
+        future = (self._reads if background else self._pool).submit(fn)
         done = _guarded(on_done, owner)
         failed = _guarded(on_error or self._default_error(owner), owner)
         future.add_done_callback(lambda f: self._finished.emit(f, done, failed))
@@ -100,8 +100,15 @@ class DbRunner(QObject):
         owner: QObject | None = None,
         background: bool = False,
     ) -> None:
-        """Queue the read `fn()`; later `on_done(result)` (see `run` for the rest)."""
-        self.run(fn, on_done=on_done, on_error=on_error, owner=owner, background=background)
+        """Queue the read `fn()`; later `on_done(result)` (see `_submit` for the rest)."""
+        self._submit(fn, on_done=on_done, on_error=on_error, owner=owner, background=background)
+
+    def query_now(self, fn: Callable[[], T]) -> T:
+        """The read `fn()`, waited for (start-up, a dialog's first values); exceptions propagate.
+
+        It runs on the same worker as everything else, so it never overtakes a queued write.
+        """
+        return self._wait(fn)
 
     def write(
         self,
@@ -125,11 +132,13 @@ class DbRunner(QObject):
             self._announce(changes, result)
 
         failed = _guarded(on_error or self._default_error(owner), owner)
-        self.run(fn, on_done=done, on_error=failed)  # no owner: `changed` must not be dropped
+        self._submit(
+            fn, on_done=done, on_error=failed, owner=None
+        )  # no owner: `changed` must not be dropped
 
     def write_now(self, fn: Callable[[], T], changes: Changed[T]) -> T:
         """`write`, waited for (a wizard's step, a dialog's save); exceptions propagate."""
-        result = self.call(fn)
+        result = self._wait(fn)
         self._announce(changes, result)
         return result
 
@@ -138,10 +147,10 @@ class DbRunner(QObject):
         if made and not self._closed:
             self.changed.emit(made)
 
-    def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    def _wait(self, fn: Callable[[], T]) -> T:
         """Run `fn` on the worker and wait for it; exceptions propagate to the caller."""
         try:
-            return self._pool.submit(fn, *args, **kwargs).result()
+            return self._pool.submit(fn).result()
         except UserError as exc:
             self._note_refusal(exc)
             raise
@@ -154,7 +163,7 @@ class DbRunner(QObject):
 
     @property
     def stopped(self) -> bool:
-        """After `shutdown`: `run` queues nothing more."""
+        """After `shutdown`: nothing more is queued."""
         return self._closed
 
     def shutdown(self) -> None:

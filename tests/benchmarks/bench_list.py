@@ -119,8 +119,11 @@ def _child_output(kind: str, db: Path) -> str:
 
 
 def _save_p95(source: Path) -> float:
+    from desktop_app.domain.changes import NOTHING
+    from desktop_app.domain.inquiry_commands import NewInquiry
     from desktop_app.services import database, inquiries
     from desktop_app.ui.worker import DbRunner
+    from tests.actors import actor_for
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "save.sqlite3"
@@ -142,7 +145,12 @@ def _save_p95(source: Path) -> float:
                     },
                 }
                 started = time.perf_counter()
-                runner.call(inquiries.add_inquiry, db, data, staff="bench", today=BENCH_TODAY)
+                runner.write_now(
+                    lambda data=data: inquiries.add_inquiry(
+                        db, NewInquiry.read(data, today=BENCH_TODAY), actor=actor_for("bench")
+                    ),
+                    NOTHING,
+                )
                 timings.append((time.perf_counter() - started) * 1000)
         finally:
             runner.shutdown()

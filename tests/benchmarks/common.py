@@ -139,9 +139,13 @@ def demo_copy_with_admin(count: int, folder: str) -> Path:
     db = database.connect(path)
     try:
         staff.add_staff(
-            db, system_actor(setup.office_required(db)), login=BENCH_LOGIN, name="計測 担当",
-            role="admin", password=BENCH_PASSWORD,
-        )  # fmt: skip
+            db,
+            login=BENCH_LOGIN,
+            name="計測 担当",
+            role="admin",
+            password=BENCH_PASSWORD,
+            actor=system_actor(setup.office_required(db)),
+        )
     finally:
         db.dispose()
     return path

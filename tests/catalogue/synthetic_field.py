@@ -63,6 +63,7 @@ from db.models import Inquiry  # noqa: E402
 
 Inquiry.sector2 = mapped_column(String(32))  # type: ignore[attr-defined]  # the model's column
 
+from desktop_app.domain.inquiry_commands import InquiryChange, NewInquiry  # noqa: E402
 from desktop_app.domain.report_figures import Period  # noqa: E402
 from desktop_app.services import (  # noqa: E402
     database,
@@ -103,7 +104,7 @@ def _case(db: Any, code: str) -> Any:
         "inquirer": {"type": "resident", "name": "鈴木 一郎"},
         KEY: code,
     }
-    return inquiries.add_inquiry(db, data, actor=_ADMIN, today=TODAY)
+    return inquiries.add_inquiry(db, NewInquiry.read(data, today=TODAY), actor=_ADMIN)
 
 
 def _expect(what: str, got: Any, wanted: Any) -> None:
@@ -132,7 +133,7 @@ def stage_form(ctx: dict[str, Any]) -> None:
     db = ctx["shiba"]
     runner = DbRunner(lang="ja")
     try:
-        vocab = runner.call(load_vocab, db, "ja")
+        vocab = runner.query_now(lambda: load_vocab(db, "ja"))
         section = InquirySection(AppContext(db, "SHIBA", _ADMIN, "ja", runner, vocab))
         if KEY not in section.boxes:
             raise AssertionError("no widget on the intake form")
@@ -158,7 +159,9 @@ def stage_package(ctx: dict[str, Any]) -> None:
     sync_import.import_sync(hq, [there], actor=_ADMIN)
     arrived = inquiries.get_inquiry(hq, receipt, actor=_ADMIN)
     _expect("the field at HQ after the package", arrived.to_json().get(KEY), "s2a")
-    inquiries.update_inquiry(hq, receipt, {KEY: "s2b"}, actor=_ADMIN, today=TODAY)
+    inquiries.update_inquiry(
+        hq, InquiryChange.read(receipt, {KEY: "s2b"}, today=TODAY), actor=_ADMIN
+    )
     back = folder / "to-shiba.xlsx"
     sync_export.export_sync(hq, back, actor=_ADMIN, to_office="SHIBA")
     sync_import.import_sync(shiba, [back], actor=_ADMIN)

@@ -17,6 +17,7 @@ from sqlalchemy.orm import ColumnProperty, RelationshipProperty
 from db.models import Action, Base, Inquirer, Inquiry
 from desktop_app.domain import fields
 from desktop_app.domain.fields import Field, Kind
+from desktop_app.domain.inquiry_commands import NewAction, NewInquiry
 from desktop_app.services import actions, inquiries
 from desktop_app.services.records import ActionRecord, InquirerRecord, InquiryRecord
 from tests.actors import actor_for
@@ -37,7 +38,7 @@ NOT_FIELDS = {
 RECORD_EXTRAS = {
     InquiryRecord: {"id", "rev", "updated_at", "inquirer", "extra"},
     InquirerRecord: {"id", "extra"},
-    ActionRecord: {"id", "inquiry_id"},
+    ActionRecord: {"id", "inquiry_id", "extra"},
 }
 RECORDS = {"inquiry": InquiryRecord, "inquirer": InquirerRecord, "action": ActionRecord}
 # (context, Japanese) pairs of the window whose English rightly differs from the field's label.
@@ -98,13 +99,13 @@ def test_a_record_names_only_fields_of_the_catalogue(entity: str):
 
 
 def test_the_record_json_is_every_field_of_the_catalogue(db, sample_inquiry):
-    record = inquiries.add_inquiry(db, sample_inquiry, actor=actor_for())
+    record = inquiries.add_inquiry(db, NewInquiry.read(sample_inquiry), actor=actor_for())
     shown = record.to_json()
     person = shown.pop("inquirer")
     assert set(shown) == {f.key for f in fields.INQUIRY_FIELDS} | {"id", "rev", "updated_at"}
     assert set(person) == {f.key for f in fields.INQUIRER_FIELDS} | {"id"}
     action = actions.add_action(
-        db, record.receipt_no, kind="call", note="折り返し", actor=actor_for()
+        db, NewAction(record.receipt_no, kind="call", note="折り返し"), actor=actor_for()
     )
     assert set(action.to_json()) == {f.key for f in fields.ACTION_FIELDS} | {
         "id",

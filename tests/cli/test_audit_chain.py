@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from db import migrate
+from desktop_app.domain.inquiry_commands import NewInquiry
 from desktop_app.services import audit_chain, database, inquiries
 from tests.actors import actor_for
 from tests.conftest import SAMPLE_INQUIRY
@@ -22,7 +23,9 @@ def trail(db_path: Path, contract_example: dict) -> Path:
     db = database.connect(db_path)
     try:
         for _ in range(5):
-            record = inquiries.add_inquiry(db, contract_example, actor=actor_for("tanaka"))
+            record = inquiries.add_inquiry(
+                db, NewInquiry.read(contract_example), actor=actor_for("tanaka")
+            )
             inquiries.get_inquiry(db, record.receipt_no, actor=actor_for("tanaka"))
     finally:
         db.dispose()
@@ -107,7 +110,7 @@ def test_migration_0008_chains_the_entries_written_before_it(trail):
         migrate.downgrade(db.engine, "0006")
         migrate.upgrade(db.engine)
         assert audit_chain.first_broken(db) is None
-        inquiries.add_inquiry(db, SAMPLE_INQUIRY, actor=actor_for("tanaka"))
+        inquiries.add_inquiry(db, NewInquiry.read(SAMPLE_INQUIRY), actor=actor_for("tanaka"))
         assert audit_chain.first_broken(db) is None
     finally:
         db.dispose()

@@ -11,6 +11,7 @@ import zipfile
 from openpyxl import load_workbook
 
 from desktop_app.domain.audit_display import shown_value
+from desktop_app.domain.inquiry_commands import InquiryChange, NewInquiry
 from desktop_app.services import database, inquiries
 from tests.actors import actor_for
 
@@ -74,9 +75,11 @@ def test_statuses_are_shown_as_labels_and_moments_in_local_time(
 ):
     db = database.connect(db_path)
     try:
-        record = inquiries.add_inquiry(db, sample_inquiry, actor=actor_for())
+        record = inquiries.add_inquiry(db, NewInquiry.read(sample_inquiry), actor=actor_for())
         inquiries.update_inquiry(
-            db, record.receipt_no, {"status": "info_only", "outcome": "情報提供"}, actor=actor_for()
+            db,
+            InquiryChange.read(record.receipt_no, {"status": "info_only", "outcome": "情報提供"}),
+            actor=actor_for(),
         )
     finally:
         db.dispose()
@@ -108,10 +111,12 @@ def test_the_exported_trail_holds_no_residents_data(run, db_path, tmp_path, samp
     export's bytes (every part of the .xlsx, unzipped) hold no name, phone or address."""
     db = database.connect(db_path)
     try:
-        record = inquiries.add_inquiry(db, sample_inquiry, actor=actor_for())
+        record = inquiries.add_inquiry(db, NewInquiry.read(sample_inquiry), actor=actor_for())
         inquiries.get_inquiry(db, record.receipt_no, actor=actor_for())
         inquiries.update_inquiry(
-            db, record.receipt_no, {"inquirer": {"phone": "03-5555-0199"}}, actor=actor_for()
+            db,
+            InquiryChange.read(record.receipt_no, {"inquirer": {"phone": "03-5555-0199"}}),
+            actor=actor_for(),
         )
     finally:
         db.dispose()

@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from desktop_app.domain.inquiry_commands import NewInquiry
 from desktop_app.services import database, inquiries
 from tests.actors import actor_for
 
@@ -57,11 +58,13 @@ def desk_template(
     record = copy.deepcopy(contract_example)
     db = database.connect(path)
     try:
-        inquiries.add_inquiry(db, record, actor=actor_for("clerk"))
+        inquiries.add_inquiry(db, NewInquiry.read(record), actor=actor_for("clerk"))
         inquiries.add_inquiry(
-            db, {**record, "status": "info_only", "outcome": "情報提供"}, actor=actor_for("clerk")
+            db,
+            NewInquiry.read({**record, "status": "info_only", "outcome": "情報提供"}),
+            actor=actor_for("clerk"),
         )
-        inquiries.add_inquiry(db, record, actor=actor_for("clerk"))
+        inquiries.add_inquiry(db, NewInquiry.read(record), actor=actor_for("clerk"))
         inquiries.delete_inquiry(db, DELETED, actor=actor_for("clerk"))
     finally:
         db.dispose()

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.domain.inquiry_commands import NewInquiry
 from desktop_app.services import database, inquiries
 from tests.actors import actor_for
 from tests.conftest import ADMIN_PASSWORD
@@ -44,7 +45,7 @@ def desk(db_path: Path, contract_example: dict) -> Path:
     """The SHIBA database with one inquiry."""
     db = database.connect(db_path)
     try:
-        inquiries.add_inquiry(db, contract_example, actor=actor_for("clerk"))
+        inquiries.add_inquiry(db, NewInquiry.read(contract_example), actor=actor_for("clerk"))
     finally:
         db.dispose()
     return db_path
@@ -232,7 +233,7 @@ def test_import_sync_on_a_full_disk(run, tmp_path, tiny_disk, snapshot):
     # full disk (a backup that cannot be written is refused with a message of its own); a
     # backup outside the database's folder is encrypted, so it needs the backup password.
     backup_key.set_password(hq, "backup-Passw0rd-for-tests", actor=actor_for(office="HQ"))
-    backups.set_folder(hq, actor_for(office="HQ"), tmp_path / "backups")
+    backups.set_folder(hq, tmp_path / "backups", actor=actor_for(office="HQ"))
     hq.dispose()
     before = snapshot(here)
 

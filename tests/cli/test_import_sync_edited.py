@@ -9,6 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from desktop_app.domain.inquiry_commands import NewInquiry
 from desktop_app.services import database, inquiries, setup, staff
 from tests.actors import actor_for
 from tests.conftest import ADMIN_PASSWORD, cheap_admin_hash
@@ -35,11 +36,13 @@ def package(run, db_path: Path, tmp_path: Path) -> Path:
     for n in range(ROWS):
         inquiries.add_inquiry(
             db,
-            {
-                "received_at": "2026-10-01",
-                "subject": f"相談 {n:03d}",
-                "inquirer": {"type": "resident", "name": f"相談者 {n}"},
-            },
+            NewInquiry.read(
+                {
+                    "received_at": "2026-10-01",
+                    "subject": f"相談 {n:03d}",
+                    "inquirer": {"type": "resident", "name": f"相談者 {n}"},
+                }
+            ),
             actor=actor_for("clerk"),
         )
     db.dispose()

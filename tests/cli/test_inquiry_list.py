@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from desktop_app.domain.inquiry_commands import NewInquiry
 from desktop_app.services import database, inquiries
 from tests.actors import actor_for
 
@@ -73,7 +74,7 @@ def listed_template(template_db: Path, tmp_path_factory: pytest.TempPathFactory)
                     "phone": phone,
                 },
             }
-            inquiries.add_inquiry(db, record, actor=actor_for("clerk"))
+            inquiries.add_inquiry(db, NewInquiry.read(record), actor=actor_for("clerk"))
     finally:
         db.dispose()
     return path

@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from desktop_app.domain.inquiry_commands import NewInquiry
 from desktop_app.services import database, inquiries
 from tests.actors import actor_for
 from tests.ledger import ledgers
@@ -36,7 +37,9 @@ def desk(db_path: Path, sample_inquiry: dict[str, Any]) -> Path:
     """The SHIBA database where 山田 花子 is a known inquirer (one inquiry)."""
     db = database.connect(db_path)
     try:
-        inquiries.add_inquiry(db, {**sample_inquiry, "inquirer": HANAKO}, actor=actor_for("clerk"))
+        inquiries.add_inquiry(
+            db, NewInquiry.read({**sample_inquiry, "inquirer": HANAKO}), actor=actor_for("clerk")
+        )
     finally:
         db.dispose()
     return db_path

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.domain.inquiry_commands import NewInquiry
 from desktop_app.services import database, inquiries
 from tests.actors import actor_for
 
@@ -20,11 +21,13 @@ def desk(template_db: Path, tmp_path: Path) -> tuple[Path, str]:
         numbers = [
             inquiries.add_inquiry(
                 db,
-                {
-                    "received_at": "2026-10-01",
-                    "subject": f"相談{n}",
-                    "inquirer": {"type": "other", "organization": "町会"},
-                },
+                NewInquiry.read(
+                    {
+                        "received_at": "2026-10-01",
+                        "subject": f"相談{n}",
+                        "inquirer": {"type": "other", "organization": "町会"},
+                    }
+                ),
                 actor=actor_for("clerk"),
             ).receipt_no
             for n in range(3)

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.demo.service import generate_demo_data
+from desktop_app.domain.inquiry_commands import NewInquiry
 from desktop_app.services import database, inquiries
 from tests.actors import actor_for
 
@@ -25,7 +26,7 @@ def listed(db_path, sample_inquiry) -> Path:
     try:
         for status, outcome in (("received", None), ("in_progress", None), ("info_only", "案内")):
             sample_inquiry.update(status=status, outcome=outcome)
-            inquiries.add_inquiry(db, sample_inquiry, actor=actor_for("clerk"))
+            inquiries.add_inquiry(db, NewInquiry.read(sample_inquiry), actor=actor_for("clerk"))
     finally:
         db.dispose()
     return db_path

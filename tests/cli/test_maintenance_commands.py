@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.domain.inquiry_commands import NewInquiry
 from desktop_app.services import database, inquiries
 from tests.actors import actor_for
 
@@ -21,7 +22,7 @@ def filled_template(
     db = database.connect(path)
     try:
         for _ in range(30):
-            inquiries.add_inquiry(db, contract_example, actor=actor_for("clerk"))
+            inquiries.add_inquiry(db, NewInquiry.read(contract_example), actor=actor_for("clerk"))
     finally:
         db.dispose()
     return path
@@ -261,9 +262,13 @@ def test_restore_over_a_damaged_database_signs_in_against_the_backups_administra
     db = database.connect(filled)
     try:
         staff.add_staff(
-            db, actor_for(), login="tanaka", name="田中", role="clerk",
+            db,
+            login="tanaka",
+            name="田中",
+            role="clerk",
             password="hanamizuki-tsutsuji-77",
-        )  # fmt: skip
+            actor=actor_for(),
+        )
     finally:
         db.dispose()
     made = Path(run("backup", "--to", str(tmp_path / "b"), "--json", db=filled).json()["path"])

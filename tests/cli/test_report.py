@@ -12,6 +12,7 @@ import openpyxl
 import pytest
 
 from desktop_app import cli
+from desktop_app.domain.inquiry_commands import NewInquiry
 from desktop_app.services import database, inquiries
 from tests.actors import actor_for
 
@@ -27,7 +28,7 @@ def filled(db_path: Path, sample_inquiry: dict[str, Any]) -> Path:
     ):
         due = (dt.date.fromisoformat(day) + dt.timedelta(days=3)).isoformat()
         data = dict(sample_inquiry, received_at=day, status=status, follow_up_due=due)
-        inquiries.add_inquiry(db, data, actor=actor_for("t"))
+        inquiries.add_inquiry(db, NewInquiry.read(data), actor=actor_for("t"))
     db.dispose()
     return db_path
 

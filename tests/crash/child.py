@@ -14,6 +14,7 @@ import sys
 import time
 from pathlib import Path
 
+from desktop_app.domain.inquiry_commands import NewInquiry
 from desktop_app.services import database, inquiries
 from tests.actors import actor_for
 
@@ -29,12 +30,14 @@ def saves(path: Path, count: int, tag: str, go: Path | None = None) -> None:
         for number in range(count):
             record = inquiries.add_inquiry(
                 db,
-                {
-                    "received_at": "2026-10-01",
-                    "subject": f"{tag}の相談{number}",
-                    "content": "窓口での相談内容。" * 20,
-                    "inquirer": {"type": "resident", "name": f"{tag}利用者{number}"},
-                },
+                NewInquiry.read(
+                    {
+                        "received_at": "2026-10-01",
+                        "subject": f"{tag}の相談{number}",
+                        "content": "窓口での相談内容。" * 20,
+                        "inquirer": {"type": "resident", "name": f"{tag}利用者{number}"},
+                    }
+                ),
                 actor=actor_for(tag),
             )
             print(record.receipt_no, flush=True)

@@ -7,6 +7,7 @@ from collections import Counter
 
 from sqlalchemy import text
 
+from desktop_app.domain.inquiry_commands import NewInquiry
 from desktop_app.services import database, inquiries
 from tests.actors import actor_for
 
@@ -30,7 +31,7 @@ def test_two_databases_on_one_file_writing_at_once_lose_nothing(db_path):
                 }
                 receipts[index].append(
                     inquiries.add_inquiry(
-                        writers[index], record, actor=actor_for(f"clerk{index}")
+                        writers[index], NewInquiry.read(record), actor=actor_for(f"clerk{index}")
                     ).receipt_no
                 )
         except BaseException as exc:  # reported below, with the thread's failure

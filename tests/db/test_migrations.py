@@ -12,6 +12,7 @@ from sqlalchemy import text
 from db import migrate
 from db.engine import open_engine
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.inquiry_commands import NewInquiry
 from desktop_app.services import database, search, setup
 from desktop_app.services.search import InquiryFilter
 from tests.actors import actor_for
@@ -161,7 +162,9 @@ def test_the_upgraded_file_takes_new_inquiries_with_the_next_number(old_file):
     try:
         record = inquiries.add_inquiry(
             db,
-            {"received_at": "2025-07-01", "subject": "追加", "inquirer": {"id": INQUIRER_ID}},
+            NewInquiry.read(
+                {"received_at": "2025-07-01", "subject": "追加", "inquirer": {"id": INQUIRER_ID}}
+            ),
             actor=actor_for("clerk"),
         )
         assert record.receipt_no == "SHIBA-2025-00004"

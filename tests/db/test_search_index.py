@@ -11,6 +11,7 @@ import sqlite3
 import pytest
 from sqlalchemy import text
 
+from desktop_app.domain.inquiry_commands import InquiryChange, NewInquiry
 from desktop_app.services import inquiries, search
 from desktop_app.services.search import InquiryFilter
 from tests.actors import actor_for
@@ -24,7 +25,7 @@ def _add(db, subject: str, *, name: str = "", organization: str = "港区商店�
         "subject": subject,
         "inquirer": {"type": "other", "organization": organization, "name": name, "phone": phone},
     }
-    return inquiries.add_inquiry(db, record, actor=actor_for("clerk"))
+    return inquiries.add_inquiry(db, NewInquiry.read(record), actor=actor_for("clerk"))
 
 
 def _found(db, query: str) -> list[str]:
@@ -110,7 +111,9 @@ def test_changing_the_subject_replaces_the_old_terms_in_both_indexes(db):
     receipt = _add(db, "物産展の出店者").receipt_no
     pk = _pk(db, receipt)
 
-    inquiries.update_inquiry(db, receipt, {"subject": "防災訓練の講師"}, actor=actor_for("clerk"))
+    inquiries.update_inquiry(
+        db, InquiryChange.read(receipt, {"subject": "防災訓練の講師"}), actor=actor_for("clerk")
+    )
 
     assert _fts(db, "inquiry_trigram", '"物産展"') == []
     assert _fts(db, "inquiry_bigram", '"物産"') == []
@@ -124,7 +127,9 @@ def test_changing_the_subject_replaces_the_old_terms_in_both_indexes(db):
 def test_changing_the_content_is_searched_too(db):
     receipt = _add(db, "件名").receipt_no
     inquiries.update_inquiry(
-        db, receipt, {"content": "甲府市の担当課と面談"}, actor=actor_for("clerk")
+        db,
+        InquiryChange.read(receipt, {"content": "甲府市の担当課と面談"}),
+        actor=actor_for("clerk"),
     )
     assert _found(db, "甲府") == [receipt]
     assert _found(db, "担当課") == [receipt]
@@ -135,15 +140,20 @@ def test_renaming_the_inquirer_reindexes_each_of_its_inquiries(db):
     inquirer_id = first.inquirer.id
     second = inquiries.add_inquiry(
         db,
-        {"received_at": "2026-10-02", "subject": "二件目", "inquirer": {"id": inquirer_id}},
+        NewInquiry.read(
+            {"received_at": "2026-10-02", "subject": "二件目", "inquirer": {"id": inquirer_id}}
+        ),
         actor=actor_for("clerk"),
     )
     other = _add(db, "別の人", name="佐藤 花子")
 
     inquiries.update_inquiry(
-        db, first.receipt_no, {"inquirer": {"name": "田中 一郎", "phone": "0154-31-4500"}},
+        db,
+        InquiryChange.read(
+            first.receipt_no, {"inquirer": {"name": "田中 一郎", "phone": "0154-31-4500"}}
+        ),
         actor=actor_for("clerk"),
-    )  # fmt: skip
+    )
 
     assert _found(db, "鈴木") == []
     assert _found(db, "田中") == [first.receipt_no, second.receipt_no]
@@ -157,7 +167,9 @@ def test_linking_another_inquirer_reindexes_the_inquiry(db):
     receipt = _add(db, "相談", name="鈴木 一郎").receipt_no
     sato = _add(db, "別件", name="佐藤 花子").inquirer.id
 
-    inquiries.update_inquiry(db, receipt, {"inquirer": {"id": sato}}, actor=actor_for("clerk"))
+    inquiries.update_inquiry(
+        db, InquiryChange.read(receipt, {"inquirer": {"id": sato}}), actor=actor_for("clerk")
+    )
 
     assert _found(db, "鈴木") == []
     assert len(_found(db, "佐藤")) == 2

@@ -18,6 +18,7 @@ import copy
 import datetime as dt
 from pathlib import Path
 
+from desktop_app.domain.inquiry_commands import InquiryChange, NewInquiry
 from desktop_app.domain.report_figures import Period
 from desktop_app.services import (
     audit_trail,
@@ -62,20 +63,24 @@ def make_files(folder: Path) -> dict[str, Path]:
                 fields=FIELDS[n % len(FIELDS)],
                 content=MULTI_LINE if n == 0 else SAMPLE_INQUIRY["content"],
             )
-            made = inquiries.add_inquiry(shiba, record, actor=shiba_admin, today=TODAY)
+            made = inquiries.add_inquiry(
+                shiba, NewInquiry.read(record, today=TODAY), actor=shiba_admin
+            )
             receipts.append(made.receipt_no)
         files = {"package": folder / "package.xlsx"}
         sync_export.export_sync(shiba, files["package"], actor=shiba_admin)
         sync_import.import_sync(hq, [files["package"]], actor=hq_admin)
         inquiries.update_inquiry(
-            hq, receipts[0], {"content": MULTI_LINE + "\n本庁で追記"}, actor=hq_admin
+            hq,
+            InquiryChange.read(receipts[0], {"content": MULTI_LINE + "\n本庁で追記"}),
+            actor=hq_admin,
         )
         files["return_package"] = folder / "return_package.xlsx"
         sync_export.export_sync(hq, files["return_package"], actor=hq_admin, to_office="SHIBA")
         files["masters"] = folder / "masters.xlsx"
         masters_sync.export_masters(hq, files["masters"], actor=hq_admin)
         files["audit"] = folder / "audit.xlsx"
-        audit_trail.export_entries(hq, hq_admin, files["audit"])
+        audit_trail.export_entries(hq, files["audit"], actor=hq_admin)
         ledger = ledger_import.import_ledger(
             shiba, shiba_admin, ledgers.write_xlsx(folder / "受付簿.xlsx"), dry_run=True
         )

@@ -18,6 +18,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.domain.backup_rotation import BackupName
+from desktop_app.domain.inquiry_commands import NewInquiry
 from desktop_app.services import backups, database, inquiries, restore, setup
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.damaged_dialog import DamagedDatabaseDialog
@@ -43,12 +44,9 @@ def _desk(folder: Path) -> database.Database:
     db = database.connect(folder / "renkei-desk.sqlite3")
     setup.initialise(db, "SHIBA")
     for number in range(40):
-        inquiries.add_inquiry(
-            db,
-            {"received_at": "2026-11-02", "subject": f"相談{number}",
-             "inquirer": {"type": "resident", "name": "佐藤 花子"}},
-            actor=actor_for("clerk"),
-        )  # fmt: skip
+        case = {"received_at": "2026-11-02", "subject": f"相談{number}",
+                "inquirer": {"type": "resident", "name": "佐藤 花子"}}  # fmt: skip
+        inquiries.add_inquiry(db, NewInquiry.read(case), actor=actor_for("clerk"))
     seed = backups.backup_before(db, "seed").path
     for stamp, reason in STAMPS:
         name = BackupName(dt.datetime.strptime(stamp, "%Y%m%d-%H%M%S"), "renkei-desk-SHIBA", reason)
@@ -62,7 +60,12 @@ def shoot_backups(out: Path, lang: str, settle: Settle) -> None:
     db = _desk(Path(folder.name))
     runner = DbRunner(lang)
     ctx = AppContext(
-        db, "SHIBA", actor_for("admin"), lang, runner, runner.call(load_vocab, db, lang)
+        db,
+        "SHIBA",
+        actor_for("admin"),
+        lang,
+        runner,
+        runner.query_now(lambda: load_vocab(db, lang)),
     )
     window = MainWindow(ctx)
     window.resize(1280, 800)

@@ -15,6 +15,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from desktop_app.domain.actor import Role
+from desktop_app.domain.inquiry_commands import NewInquiry
 from desktop_app.domain.local_time import local_today
 from desktop_app.services import inquiries
 from desktop_app.services.database import Database
@@ -50,7 +51,12 @@ def make_desk(qtbot) -> Iterator[Callable[..., AppContext]]:
         runner = DbRunner(lang=lang)
         runners.append(runner)
         return AppContext(
-            db, "SHIBA", actor_for(staff, role), lang, runner, runner.call(load_vocab, db, lang)
+            db,
+            "SHIBA",
+            actor_for(staff, role),
+            lang,
+            runner,
+            runner.query_now(lambda: load_vocab(db, lang)),
         )
 
     yield make
@@ -81,7 +87,7 @@ def add(db: Database, subject: str, received: dt.date, **values: Any) -> Inquiry
     data["inquirer"] = values.pop("inquirer", {"type": "resident", "name": "山田 花子"})
     for key, value in values.items():
         data[key] = value.isoformat() if isinstance(value, dt.date) else value
-    return inquiries.add_inquiry(db, data, actor=actor_for("tanaka"))
+    return inquiries.add_inquiry(db, NewInquiry.read(data), actor=actor_for("tanaka"))
 
 
 @pytest.fixture

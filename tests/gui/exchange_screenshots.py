@@ -17,6 +17,7 @@ from pathlib import Path
 import openpyxl
 from PySide6.QtWidgets import QApplication, QWidget
 
+from desktop_app.domain.inquiry_commands import InquiryChange, NewInquiry
 from desktop_app.services import database, inquiries, setup, sync_export, sync_import
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.main_window import MainWindow
@@ -38,7 +39,9 @@ def _case(db: database.Database, subject: str, **values: object) -> str:
         "inquirer": {"type": "neighborhood", "organization": "芝五丁目町会", "name": "佐藤 花子"},
         **values,
     }
-    return inquiries.add_inquiry(db, data, actor=actor_for("clerk"), today=TODAY).receipt_no
+    return inquiries.add_inquiry(
+        db, NewInquiry.read(data, today=TODAY), actor=actor_for("clerk")
+    ).receipt_no
 
 
 def _packages(folder: Path) -> tuple[database.Database, list[Path]]:
@@ -53,12 +56,16 @@ def _packages(folder: Path) -> tuple[database.Database, list[Path]]:
     sync_export.export_sync(shiba, folder / "shiba-1.xlsx", actor=actor_for("clerk"))
     sync_import.import_sync(hq, [folder / "shiba-1.xlsx"], actor=actor_for("hq"))
     branch_edit = {"subject": "物産展の出店自治体（3件紹介済み）", "follow_up_due": "2026-12-04"}
-    inquiries.update_inquiry(shiba, first, branch_edit, actor=actor_for("clerk"))
+    inquiries.update_inquiry(
+        shiba, InquiryChange.read(first, branch_edit), actor=actor_for("clerk")
+    )
     central_edit = {"subject": "物産展の出店自治体の紹介", "follow_up_due": "2026-12-11"}
     inquiries.update_inquiry(
-        hq, first, {**central_edit, "step": "2_connect"}, actor=actor_for("hq")
+        hq, InquiryChange.read(first, {**central_edit, "step": "2_connect"}), actor=actor_for("hq")
     )
-    inquiries.update_inquiry(shiba, second, {"status": "in_progress"}, actor=actor_for("clerk"))
+    inquiries.update_inquiry(
+        shiba, InquiryChange.read(second, {"status": "in_progress"}), actor=actor_for("clerk")
+    )
     _case(shiba, "大学のフィールドワーク先を紹介してほしい", channel="email")
     stick = folder / "stick"
     stick.mkdir()
@@ -86,7 +93,7 @@ def shoot_exchange(out: Path, lang: str, settle: Settle) -> None:
         actor_for("supervisor", office="HQ"),
         lang,
         runner,
-        runner.call(load_vocab, hq, lang),
+        runner.query_now(lambda: load_vocab(hq, lang)),
     )
     window = MainWindow(ctx)
     window.resize(1280, 800)
@@ -130,7 +137,12 @@ def shoot_ledger(out: Path, lang: str, settle: Settle) -> None:
     ledger = ledgers.write_xlsx(Path(folder.name) / "令和7年度 相談受付簿.xlsx")
     runner = DbRunner(lang)
     ctx = AppContext(
-        db, "SHIBA", actor_for("supervisor"), lang, runner, runner.call(load_vocab, db, lang)
+        db,
+        "SHIBA",
+        actor_for("supervisor"),
+        lang,
+        runner,
+        runner.query_now(lambda: load_vocab(db, lang)),
     )
     wizard = LedgerWizard(ctx)
     wizard.show()

@@ -18,6 +18,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QWidget
 
+from desktop_app.domain.inquiry_commands import InquiryChange, NewAction
 from desktop_app.domain.local_time import local_today
 from desktop_app.services import actions, followups, inquiries
 from desktop_app.ui.context import AppContext
@@ -87,14 +88,19 @@ def shoot_intake(ctx: AppContext, out: Path, lang: str, settle: Callable[[], Non
     form.inquiry.subject.setText(case.subject + "（日程調整中）")
     inquiries.update_inquiry(
         ctx.db,
-        case.receipt_no,
-        {"subject": case.subject + "（先方の回答待ち）"},
+        InquiryChange.read(case.receipt_no, {"subject": case.subject + "（先方の回答待ち）"}),
         actor=actor_for("sato"),
     )
     actions.add_action(
-        ctx.db, case.receipt_no, kind="call", note="先方から日程の連絡", actor=actor_for("sato"),
-        next_due=local_today() + dt.timedelta(days=20),
-    )  # fmt: skip
+        ctx.db,
+        NewAction(
+            case.receipt_no,
+            kind="call",
+            note="先方から日程の連絡",
+            next_due=local_today() + dt.timedelta(days=20),
+        ),
+        actor=actor_for("sato"),
+    )
     form.save()
     settle()
     dialog = form.findChild(ConflictDialog)

@@ -58,7 +58,7 @@ def test_restoring_an_encrypted_backup_asks_for_its_password(
     db = database.connect(db_path)
     add(db, "バックアップ前の相談", days_ago(1))
     backup_key.set_password(db, BACKUP_PASSWORD, actor=actor_for())
-    backups.set_folder(db, actor_for(), tmp_path / "usb")
+    backups.set_folder(db, tmp_path / "usb", actor=actor_for())
     made = backups.backup_now(db, "test")
     assert not made.path.is_relative_to(db_path.parent)
     add(db, "バックアップ後の相談", days_ago(0))

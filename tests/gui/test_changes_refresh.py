@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QWizard
 
 from desktop_app.domain.changes import CASES, NOTHING, Changes, Kind
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.inquiry_commands import InquiryChange
 from desktop_app.services import inquiries
 from desktop_app.ui.main_window import MainWindow
 from tests.actors import actor_for
@@ -42,7 +43,9 @@ def test_a_write_says_what_it_changed_after_it_succeeded(qtbot, desk, settle, ca
     actor = actor_for("tanaka")
     done: list[str] = []
     desk.write(
-        lambda db: inquiries.update_inquiry(db, receipt, {"subject": "直した件名"}, actor=actor),
+        lambda db: inquiries.update_inquiry(
+            db, InquiryChange.read(receipt, {"subject": "直した件名"}), actor=actor
+        ),
         CASES,
         on_done=lambda record: done.append(record.subject),
     )
@@ -50,7 +53,9 @@ def test_a_write_says_what_it_changed_after_it_succeeded(qtbot, desk, settle, ca
     assert done == ["直した件名"] and seen == [CASES]
     failed: list[BaseException] = []
     desk.write(
-        lambda db: inquiries.update_inquiry(db, "NO-SUCH-1", {"subject": "x"}, actor=actor),
+        lambda db: inquiries.update_inquiry(
+            db, InquiryChange.read("NO-SUCH-1", {"subject": "x"}), actor=actor
+        ),
         CASES,
         on_error=failed.append,
     )
@@ -127,7 +132,10 @@ def test_a_screen_is_not_read_again_on_show_when_nothing_it_shows_changed(
     window.show_page("list")
     receipt, actor = cases["a"].receipt_no, actor_for("tanaka")
     desk.write(
-        lambda db: inquiries.update_inquiry(db, receipt, {"subject": "直した"}, actor=actor), CASES
+        lambda db: inquiries.update_inquiry(
+            db, InquiryChange.read(receipt, {"subject": "直した"}), actor=actor
+        ),
+        CASES,
     )
     settle(desk)
     assert reads == []  # not on screen: marked, not read
@@ -136,7 +144,10 @@ def test_a_screen_is_not_read_again_on_show_when_nothing_it_shows_changed(
     assert reads == [1]
 
     desk.write(
-        lambda db: inquiries.update_inquiry(db, receipt, {"subject": "また"}, actor=actor), CASES
+        lambda db: inquiries.update_inquiry(
+            db, InquiryChange.read(receipt, {"subject": "また"}), actor=actor
+        ),
+        CASES,
     )
     settle(desk)
     assert reads == [1, 1]  # on screen: read at once

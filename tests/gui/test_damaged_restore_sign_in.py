@@ -39,7 +39,7 @@ def _desk_with_a_clerk(db_path: Path) -> database.Database:
     db = database.connect(db_path)
     add(db, "相談", days_ago(1))
     staff.add_staff(
-        db, actor_for(), login="tanaka", name="田中", role="clerk", password=CLERK_PASSWORD
+        db, login="tanaka", name="田中", role="clerk", password=CLERK_PASSWORD, actor=actor_for()
     )
     return db
 
@@ -117,7 +117,7 @@ def test_an_encrypted_backup_asks_for_its_backup_password_first(qtbot, template_
     shutil.copyfile(template_db, db_path)
     db = _desk_with_a_clerk(db_path)
     backup_key.set_password(db, BACKUP_PASSWORD, actor=actor_for())
-    backups.set_folder(db, actor_for(), tmp_path / "usb")
+    backups.set_folder(db, tmp_path / "usb", actor=actor_for())
     made = backups.backup_now(db, "daily").path
     assert made.is_relative_to(tmp_path / "usb") and made.read_bytes()[:6] == b"RDKBAK"
     add(db, "バックアップ後の相談", days_ago(0))

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
+from desktop_app.domain.inquiry_commands import InquiryChange, NewAction
 from desktop_app.domain.local_time import local_today
 from desktop_app.services import actions, inquiries
 from desktop_app.ui.inquiry_list.list_model import COLUMN_NAMES
@@ -66,7 +67,9 @@ def history_texts(page) -> list[list[str]]:
 
 def test_selecting_a_row_shows_the_case_and_its_history(qtbot, page, desk, cases, settle):
     actions.add_action(
-        desk.db, cases["a"].receipt_no, kind="call", note="折り返し電話", actor=actor_for("t")
+        desk.db,
+        NewAction(cases["a"].receipt_no, kind="call", note="折り返し電話"),
+        actor=actor_for("t"),
     )
     select(page, settle, desk, cases["a"].receipt_no)
     summary = page.detail.summary.toPlainText()
@@ -169,8 +172,7 @@ def test_refused_transition_shows_the_message_and_changes_nothing(
     # Meanwhile a colleague closes the case from another window.
     inquiries.update_inquiry(
         desk.db,
-        receipt,
-        {"status": "withdrawn", "outcome": "取下げの連絡"},
+        InquiryChange.read(receipt, {"status": "withdrawn", "outcome": "取下げの連絡"}),
         actor=actor_for("sato"),
     )
     before = snapshot(db_path)
@@ -229,7 +231,7 @@ def test_edit_asks_the_window_to_open_the_form(qtbot, page, desk, cases, settle)
 
 def test_history_model_passes_qtmodeltester(qtmodeltester, page, desk, cases, settle):
     actions.add_action(
-        desk.db, cases["a"].receipt_no, kind="note", note="メモ", actor=actor_for("t")
+        desk.db, NewAction(cases["a"].receipt_no, kind="note", note="メモ"), actor=actor_for("t")
     )
     select(page, settle, desk, cases["a"].receipt_no)
     qtmodeltester.check(page.detail.history_model)

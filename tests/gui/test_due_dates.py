@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
 
 from desktop_app.domain.business_days import add_business_days
+from desktop_app.domain.inquiry_commands import InquiryChange
 from desktop_app.domain.local_time import local_today
 from desktop_app.services import actions, inquiries
 from desktop_app.ui.inquiry_list.action_dialog import AddActionDialog
@@ -88,7 +89,9 @@ def test_due_text(today, due, text):
 def test_the_detail_pane_counts_business_days_to_the_due_date(qtbot, desk, cases, settle):
     due = add_business_days(TODAY, 3)
     inquiries.update_inquiry(
-        desk.db, cases["a"].receipt_no, {"follow_up_due": due.isoformat()}, actor=actor_for("t")
+        desk.db,
+        InquiryChange.read(cases["a"].receipt_no, {"follow_up_due": due.isoformat()}),
+        actor=actor_for("t"),
     )
     pane = DetailPane(desk)
     qtbot.addWidget(pane)

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from desktop_app.domain.inquiry_commands import NewAction
 from desktop_app.services import actions
 from desktop_app.ui import style
 from desktop_app.ui.inquiry_list.list_model import COLUMN_NAMES, OVERDUE_BACKGROUND, OVERDUE_TEXT
@@ -163,12 +164,14 @@ def test_a_late_reply_says_so_in_the_history(qtbot, colours, open_window, desk, 
     window = open_window()
     actions.add_action(
         db,
-        cases["b"].receipt_no,
-        kind="referral",
-        note="所管課へ紹介",
-        action_date=days_ago(9),
-        referred_to="所管課：危機管理課",
-        reply_due=days_ago(2),
+        NewAction(
+            cases["b"].receipt_no,
+            kind="referral",
+            note="所管課へ紹介",
+            action_date=days_ago(9),
+            referred_to="所管課：危機管理課",
+            reply_due=days_ago(2),
+        ),
         actor=actor_for("tanaka"),
     )
     detail = window.list_page.detail

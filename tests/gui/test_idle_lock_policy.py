@@ -33,7 +33,12 @@ def _entries(path, action: str) -> list[tuple]:
 @pytest.fixture
 def clerk(db):
     staff.add_staff(
-        db, actor_for(), login="tanaka", name="田中 花子", role="clerk", password=CLERK_PASSWORD
+        db,
+        login="tanaka",
+        name="田中 花子",
+        role="clerk",
+        password=CLERK_PASSWORD,
+        actor=actor_for(),
     )
 
 
@@ -47,7 +52,7 @@ def _window(qtbot, make_desk, db, login: str, role: Role) -> MainWindow:
 
 def test_a_clerk_cannot_choose_more_than_the_office_allows(qtbot, make_desk, db, clerk):
     preferences.set_idle_minutes(120)  # chosen on this PC before the policy
-    idle_policy.set_maximum(db, actor_for(), 10)
+    idle_policy.set_maximum(db, 10, actor=actor_for())
     window = _window(qtbot, make_desk, db, "tanaka", Role.CLERK)
     assert window.idle_lock.minutes == 10
     window.show_page("settings")

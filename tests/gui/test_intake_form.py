@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop_app.domain.business_days import add_business_days
 from desktop_app.domain.dates import format_wareki
+from desktop_app.domain.inquiry_commands import NewInquiry
 from desktop_app.domain.local_time import local_today
 from desktop_app.services import inquirers, inquiries
 from desktop_app.services.drafts import DRAFT_FILE
@@ -260,7 +261,9 @@ def test_esc_asks_before_discarding(qtbot, form):
 
 
 def test_editing_an_existing_inquiry(qtbot, form, ctx, sample_inquiry):
-    existing = inquiries.add_inquiry(ctx.db, sample_inquiry, actor=actor_for("tanaka"))
+    existing = inquiries.add_inquiry(
+        ctx.db, NewInquiry.read(sample_inquiry), actor=actor_for("tanaka")
+    )
     form.load(existing.receipt_no)
     qtbot.waitUntil(lambda: form.receipt_no == existing.receipt_no, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: "甲府市" in str(form.inquiry.municipalities.entries()), timeout=WAIT_MS)
@@ -284,7 +287,9 @@ def suggestion_texts(form: IntakeForm) -> list[str]:
 def test_earlier_inquirers_are_offered_and_linked_not_duplicated(
     qtbot, form, ctx, sample_inquiry, db_path, snapshot, key, typed
 ):
-    existing = inquiries.add_inquiry(ctx.db, sample_inquiry, actor=actor_for("tanaka")).inquirer
+    existing = inquiries.add_inquiry(
+        ctx.db, NewInquiry.read(sample_inquiry), actor=actor_for("tanaka")
+    ).inquirer
     type_text(qtbot, form.inquirer.edits[key], typed)
     qtbot.waitUntil(lambda: len(suggestion_texts(form)) == 1, timeout=WAIT_MS)
     assert "鈴木 一郎" in suggestion_texts(form)[0]
@@ -304,9 +309,13 @@ def test_earlier_inquirers_are_offered_and_linked_not_duplicated(
 
 
 def test_two_suggested_inquirers_can_be_merged(qtbot, form, ctx, sample_inquiry):
-    first = inquiries.add_inquiry(ctx.db, sample_inquiry, actor=actor_for("tanaka")).inquirer
+    first = inquiries.add_inquiry(
+        ctx.db, NewInquiry.read(sample_inquiry), actor=actor_for("tanaka")
+    ).inquirer
     sample_inquiry["inquirer"]["name"] = "鈴木一郎"
-    second = inquiries.add_inquiry(ctx.db, sample_inquiry, actor=actor_for("tanaka")).inquirer
+    second = inquiries.add_inquiry(
+        ctx.db, NewInquiry.read(sample_inquiry), actor=actor_for("tanaka")
+    ).inquirer
     type_text(qtbot, form.inquirer.edits["phone"], "0355550101")
     qtbot.waitUntil(lambda: len(suggestion_texts(form)) == 2, timeout=WAIT_MS)
     assert not form.suggestions.merge_button.isEnabled()
@@ -413,7 +422,9 @@ def test_a_blank_form_shows_every_error_at_once_each_at_its_field(qtbot, form, d
 
 
 def test_dates_are_shown_as_yyyy_mm_dd_after_loading_and_saving(qtbot, form, ctx, sample_inquiry):
-    existing = inquiries.add_inquiry(ctx.db, sample_inquiry, actor=actor_for("tanaka"))
+    existing = inquiries.add_inquiry(
+        ctx.db, NewInquiry.read(sample_inquiry), actor=actor_for("tanaka")
+    )
     form.load(existing.receipt_no)
     qtbot.waitUntil(lambda: form.receipt_no == existing.receipt_no, timeout=WAIT_MS)
     assert form.inquiry.received_at.edit.text() == "2026/09/14"
@@ -480,7 +491,9 @@ def test_a_postal_code_fills_the_address_unless_one_was_typed(qtbot, form, ctx):
 
 
 def test_tab_reaches_unlink_where_it_stands_above_the_inquirer(qtbot, form, ctx, sample_inquiry):
-    existing = inquiries.add_inquiry(ctx.db, sample_inquiry, actor=actor_for("tanaka"))
+    existing = inquiries.add_inquiry(
+        ctx.db, NewInquiry.read(sample_inquiry), actor=actor_for("tanaka")
+    )
     form.load(existing.receipt_no)
     qtbot.waitUntil(lambda: form.receipt_no == existing.receipt_no, timeout=WAIT_MS)
     assert form.inquirer.unlink_button.isVisible()

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app.domain.actor import Role
+from desktop_app.domain.inquiry_commands import NewAction
 from desktop_app.domain.local_time import local_today
 from desktop_app.services import actions, staff
 from desktop_app.services.staff_names import staff_names
@@ -89,9 +90,16 @@ def test_a_referral_sets_referred_and_reply_is_offered(qtbot, window, desk, db, 
     receipt = cases["a"].receipt_no
     for place in ("所管課：産業振興課", "交流自治体：釧路市"):
         actions.add_action(
-            db, receipt, kind="referral", note=f"{place}へ紹介", actor=actor_for("tanaka"),
-            referred_to=place, reply_due=local_today() + dt.timedelta(days=7),
-        )  # fmt: skip
+            db,
+            NewAction(
+                receipt,
+                kind="referral",
+                note=f"{place}へ紹介",
+                referred_to=place,
+                reply_due=local_today() + dt.timedelta(days=7),
+            ),
+            actor=actor_for("tanaka"),
+        )
     _select_case(window, settle, desk, receipt)
     detail = window.list_page.detail
     assert detail.detail.record.status == "referred"
@@ -157,12 +165,19 @@ def test_an_admin_may_use_everything(qtbot, window, desk, settle):
 
 def test_the_person_in_charge_is_shown_by_name(qtbot, make_desk, db, cases, settle):
     staff.add_staff(
-        db, actor_for(), login="takahashi", name="高橋 一郎", role="clerk",
+        db,
+        login="takahashi",
+        name="高橋 一郎",
+        role="clerk",
         password="madoguchi-pass-1",
-    )  # fmt: skip
+        actor=actor_for(),
+    )
     assert staff_names(db)["takahashi"] == "高橋 一郎"
-    actions.add_action(db, cases["a"].receipt_no, kind="call", note="折り返し",
-                       actor=actor_for("takahashi", Role.CLERK))  # fmt: skip
+    actions.add_action(
+        db,
+        NewAction(cases["a"].receipt_no, kind="call", note="折り返し"),
+        actor=actor_for("takahashi", Role.CLERK),
+    )
     ctx = make_desk(db)
     window = _window(qtbot, ctx, settle)
     _select_case(window, settle, ctx, cases["a"].receipt_no)

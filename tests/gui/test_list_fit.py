@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor
 
+from desktop_app.domain.inquiry_commands import NewAction
 from desktop_app.services import actions
 from desktop_app.ui.case_sheet.case_sheet_dialog import CaseSheetDialog
 from desktop_app.ui.inquiry_list.list_model import COLUMN_NAMES
@@ -72,7 +73,7 @@ def test_the_sort_arrow_points_the_way_the_list_runs(qtbot, page, desk, settle):
 
 def test_the_note_takes_the_remaining_width_and_wraps(qtbot, page, desk, cases, settle):
     actions.add_action(
-        desk.db, cases["a"].receipt_no, kind="call", note=LONG_NOTE, actor=actor_for("t")
+        desk.db, NewAction(cases["a"].receipt_no, kind="call", note=LONG_NOTE), actor=actor_for("t")
     )
     page.table.selectRow(0)
     settle(desk)
@@ -92,7 +93,9 @@ def test_the_note_takes_the_remaining_width_and_wraps(qtbot, page, desk, cases, 
 def test_every_date_on_the_list_side_reads_yyyy_mm_dd(qtbot, page, desk, cases, settle):
     due = dt.date(2026, 12, 15)
     actions.add_action(
-        desk.db, cases["a"].receipt_no, kind="call", note="連絡", actor=actor_for("t"), next_due=due
+        desk.db,
+        NewAction(cases["a"].receipt_no, kind="call", note="連絡", next_due=due),
+        actor=actor_for("t"),
     )
     page.model.reload()
     settle(desk)

@@ -9,6 +9,8 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
+from desktop_app.domain.changes import CASES
+from desktop_app.domain.inquiry_commands import NewAction
 from desktop_app.services import actions, database, search
 from desktop_app.ui import preferences
 from desktop_app.ui.app import run_gui
@@ -153,13 +155,12 @@ def test_two_windows_on_one_file_both_save(qtbot, make_desk, db_path, cases, set
         receipt = cases["a"].receipt_no
         for n in range(15):
             for ctx in desks:
-                ctx.runner.run(
-                    actions.add_action,
-                    ctx.db,
-                    receipt,
-                    kind="note",
-                    note=f"{ctx.actor.login} {n}",
-                    actor=ctx.actor,
+                actor = ctx.actor
+                ctx.write(
+                    lambda db, actor=actor, n=n: actions.add_action(
+                        db, NewAction(receipt, kind="note", note=f"{actor.login} {n}"), actor=actor
+                    ),
+                    CASES,
                 )
         for ctx in desks:
             settle(ctx)
@@ -250,9 +251,17 @@ def test_both_screens_count_overdue_alike(qtbot, window, desk, cases, settle):
     """An inquiry with several late deadlines is one overdue case on both screens."""
     for reply_due in (days_ago(2), days_ago(1)):
         actions.add_action(
-            desk.db, cases["b"].receipt_no, kind="referral", note="紹介", actor=actor_for("t"),
-            action_date=days_ago(9), referred_to="いわき市", reply_due=reply_due,
-        )  # fmt: skip
+            desk.db,
+            NewAction(
+                cases["b"].receipt_no,
+                kind="referral",
+                note="紹介",
+                action_date=days_ago(9),
+                referred_to="いわき市",
+                reply_due=reply_due,
+            ),
+            actor=actor_for("t"),
+        )
     window.list_page.refresh_counts()
     window.show_page("followups")
     settle(desk)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 
+from desktop_app.domain.changes import NOTHING
 from desktop_app.services import retention
 from desktop_app.ui.main_window import MainWindow
 from tests.retention.conftest import ADMIN, case, person
@@ -27,7 +28,8 @@ def test_the_erasure_runs_on_the_worker_and_its_progress_shows_in_the_status_bar
         heard.append((done, due, threading.current_thread() is threading.main_thread()))
         window.retentionProgress.emit(done, due)  # as ui.app forwards it
 
-    desk.runner.run(retention.apply, desk.db, ADMIN, progress=progress, owner=window)
+    db = desk.db
+    desk.runner.write(lambda: retention.apply(db, ADMIN, progress=progress), NOTHING, owner=window)
     settle(desk)
     qtbot.waitUntil(lambda: len(shown) >= 3)
 

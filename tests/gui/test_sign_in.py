@@ -89,7 +89,7 @@ def test_the_demo_sign_in_screen(qtbot, tmp_path):
 
         assert first_start(db, office="SHIBA", demo_count=5)
         # Only the demo accounts sign in; the people its cases name are disabled accounts.
-        roles = {r.login: r.role for r in staff.list_staff(db, actor_for()) if r.active}
+        roles = {r.login: r.role for r in staff.list_staff(db, actor=actor_for()) if r.active}
         assert roles == {
             "demo-admin": Role.ADMIN,
             "demo-clerk": Role.CLERK,
@@ -149,7 +149,12 @@ def test_cancelling_the_sign_in_opens_nothing(qtbot, db):
 @pytest.fixture
 def window(qtbot, make_desk, db):
     staff.add_staff(
-        db, actor_for(), login="tanaka", name="田中 花子", role="clerk", password="madoguchi-pass-1"
+        db,
+        login="tanaka",
+        name="田中 花子",
+        role="clerk",
+        password="madoguchi-pass-1",
+        actor=actor_for(),
     )
     ctx = make_desk(db, staff="tanaka", role=Role.CLERK)
     made = MainWindow(ctx)

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from desktop_app.domain.inquiry_commands import InquiryChange, NewAction, NewInquiry
 from desktop_app.domain.local_time import local_today
 from desktop_app.services import actions, database, inquiries
 from desktop_app.services.drafts import DRAFT_FILE
@@ -26,7 +27,7 @@ TODAY = local_today()
 def record(db, sample_inquiry):
     sample_inquiry["received_at"] = TODAY.isoformat()
     sample_inquiry["follow_up_due"] = (TODAY + dt.timedelta(days=10)).isoformat()
-    return inquiries.add_inquiry(db, sample_inquiry, actor=actor_for("tanaka"))
+    return inquiries.add_inquiry(db, NewInquiry.read(sample_inquiry), actor=actor_for("tanaka"))
 
 
 @pytest.fixture
@@ -143,8 +144,11 @@ def test_an_action_added_under_an_open_form_keeps_its_due_date(qtbot, open_form,
     form = open_form("sato")
     assert form.inquiry.follow_up_due.edit.text() == f"{TODAY + dt.timedelta(days=10):%Y/%m/%d}"
     later = TODAY + dt.timedelta(days=20)
-    actions.add_action(db, record.receipt_no, kind="call", note="先方から折り返し",
-                       actor=actor_for("t"), next_due=later)  # fmt: skip
+    actions.add_action(
+        db,
+        NewAction(record.receipt_no, kind="call", note="先方から折り返し", next_due=later),
+        actor=actor_for("t"),
+    )
     type_text(qtbot, form.inquiry.content, "（電話あり）")
     form.inquiry.content.setFocus()
     with qtbot.waitSignal(form.saved, timeout=WAIT_MS):
@@ -166,10 +170,15 @@ def test_a_restored_draft_of_an_edit_merges_with_changes_made_since(
     qtbot.waitUntil(draft.exists, timeout=WAIT_MS)
     form.close()
     later = TODAY + dt.timedelta(days=20)
-    actions.add_action(db, record.receipt_no, kind="call", note="折り返し", actor=actor_for("t"),
-                       next_due=later)  # fmt: skip
+    actions.add_action(
+        db,
+        NewAction(record.receipt_no, kind="call", note="折り返し", next_due=later),
+        actor=actor_for("t"),
+    )
     inquiries.update_inquiry(
-        db, record.receipt_no, {"subject": "ほかの窓口の件名"}, actor=actor_for("t")
+        db,
+        InquiryChange.read(record.receipt_no, {"subject": "ほかの窓口の件名"}),
+        actor=actor_for("t"),
     )
 
     again = open_form("sato")  # the same draft folder: the draft is offered

@@ -28,7 +28,7 @@ def test_results_arrive_in_order_on_the_gui_thread(qtbot, runner):
         return threading.get_ident() == gui
 
     for n in range(5):
-        runner.run(lambda n=n: n * n, on_done=lambda v: seen.append((v, on_gui())))
+        runner.query(lambda n=n: n * n, on_done=lambda v: seen.append((v, on_gui())))
     assert runner.busy
     with qtbot.waitSignal(runner.idle, timeout=5000):
         pass
@@ -37,7 +37,7 @@ def test_results_arrive_in_order_on_the_gui_thread(qtbot, runner):
 
 
 def test_jobs_run_on_one_worker_thread(runner):
-    threads = {runner.call(threading.get_ident) for _ in range(3)}
+    threads = {runner.query_now(threading.get_ident) for _ in range(3)}
     assert len(threads) == 1
     assert threading.get_ident() not in threads
 
@@ -49,7 +49,7 @@ def test_user_error_is_shown_in_japanese(qtbot, runner):
     def refuse() -> None:
         raise UserError("receipt_unknown", value="SHIBA-2026-00001")
 
-    runner.run(refuse, owner=parent)
+    runner.query(refuse, owner=parent)
     qtbot.waitUntil(lambda: parent.findChild(QMessageBox, "errorBox") is not None)
     box = parent.findChild(QMessageBox, "errorBox")
     assert box.text() == "受付番号「SHIBA-2026-00001」の相談は見つかりません。"
@@ -60,7 +60,7 @@ def test_bug_is_logged_not_shown(qtbot, runner, tmp_path: Path, monkeypatch):
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path))
     parent = QWidget()
     qtbot.addWidget(parent)
-    runner.run(lambda: 1 / 0, owner=parent)
+    runner.query(lambda: 1 / 0, owner=parent)
     qtbot.waitUntil(lambda: parent.findChild(QMessageBox, "errorBox") is not None)
     text = parent.findChild(QMessageBox, "errorBox").text()
     log = tmp_path / "renkei-desk" / "log" / "renkei-desk.log"
@@ -73,7 +73,7 @@ def test_result_for_a_destroyed_owner_is_dropped(qtbot, runner):
     owner = QWidget()
     release = threading.Event()
     seen: list[bool] = []
-    runner.run(release.wait, on_done=seen.append, owner=owner)
+    runner.query(release.wait, on_done=seen.append, owner=owner)
     shiboken6.delete(owner)
     release.set()
     qtbot.waitUntil(lambda: not runner.busy)
@@ -83,8 +83,8 @@ def test_result_for_a_destroyed_owner_is_dropped(qtbot, runner):
 def test_a_long_background_read_does_not_hold_up_other_jobs(qtbot, runner):
     release = threading.Event()
     order: list[str] = []
-    runner.run(release.wait, on_done=lambda _: order.append("long read"), background=True)
-    runner.run(lambda: "click", on_done=order.append)
+    runner.query(release.wait, on_done=lambda _: order.append("long read"), background=True)
+    runner.query(lambda: "click", on_done=order.append)
     qtbot.waitUntil(lambda: order == ["click"], timeout=5000)
     release.set()
     qtbot.waitUntil(lambda: not runner.busy, timeout=5000)

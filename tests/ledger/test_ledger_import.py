@@ -9,6 +9,7 @@ import pytest
 from openpyxl import load_workbook
 
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.inquiry_commands import NewInquiry
 from desktop_app.domain.ledger_profile import Profile
 from desktop_app.services import inquiries, ledger_import, ledger_profiles, search
 from tests.actors import actor_for
@@ -131,7 +132,7 @@ def test_rows_matching_a_desk_inquiry_are_offered_as_duplicates(
     sample_inquiry["inquirer"].update(
         organization="", name="鈴木一郎", phone="０３（５５５５）０１０１"
     )
-    desk = inquiries.add_inquiry(db, sample_inquiry, actor=actor_for("desk"))
+    desk = inquiries.add_inquiry(db, NewInquiry.read(sample_inquiry), actor=actor_for("desk"))
     path = ledgers.write_xlsx(tmp_path / "受付簿.xlsx")
     held = run(db, supervisor, path, dry_run=True)
     assert held.duplicates == {4: desk.receipt_no}
@@ -156,7 +157,7 @@ def test_inquirers_are_recognised_by_the_desks_rules(
     db, db_path, supervisor, tmp_path, sample_inquiry, known, written
 ):
     sample_inquiry["inquirer"].update(known, kana="", phone="03-5555-9999", type="business")
-    desk = inquiries.add_inquiry(db, sample_inquiry, actor=actor_for("desk"))
+    desk = inquiries.add_inquiry(db, NewInquiry.read(sample_inquiry), actor=actor_for("desk"))
     row = (1, "R7.4.3", "企業", written, "", "別の相談", "", "", "", "")
     run(db, supervisor, ledgers.write_xlsx(tmp_path / "l.xlsx", ledgers.table((row,))))
     assert stored(db_path)[-1]["inquirer_id"] == desk.inquirer.id
@@ -164,7 +165,7 @@ def test_inquirers_are_recognised_by_the_desks_rules(
 
 def test_a_different_phone_is_a_different_person(db, db_path, supervisor, tmp_path, sample_inquiry):
     sample_inquiry["inquirer"].update(organization="", name="鈴木一郎", phone="03-5555-0000")
-    desk = inquiries.add_inquiry(db, sample_inquiry, actor=actor_for("desk"))
+    desk = inquiries.add_inquiry(db, NewInquiry.read(sample_inquiry), actor=actor_for("desk"))
     row = (1, "R7.4.3", "区民", "鈴木一郎", "03-5555-7777", "別の相談", "", "", "", "")
     run(db, supervisor, ledgers.write_xlsx(tmp_path / "l.xlsx", ledgers.table((row,))))
     assert stored(db_path)[-1]["inquirer_id"] != desk.inquirer.id
@@ -304,7 +305,9 @@ def test_the_import_is_one_audited_event_and_receipts_continue(
     assert report.receipts == ("SHIBA-2025-00001", "SHIBA-2019-00002")
     sample_inquiry["received_at"] = "2025-09-01"
     assert (
-        inquiries.add_inquiry(db, sample_inquiry, actor=actor_for("desk")).receipt_no
+        inquiries.add_inquiry(
+            db, NewInquiry.read(sample_inquiry), actor=actor_for("desk")
+        ).receipt_no
         == "SHIBA-2025-00006"
     )
     with sqlite3.connect(db_path) as conn:

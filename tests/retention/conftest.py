@@ -8,6 +8,7 @@ from typing import Any
 
 from db.engine import Database
 from desktop_app.domain.actor import Actor, Role
+from desktop_app.domain.inquiry_commands import NewInquiry
 from desktop_app.services import inquiries
 from tests.actors import actor_for
 
@@ -42,7 +43,7 @@ def case(db: Database, inquirer: dict[str, Any], *, closed_on: dt.date | None = 
     }
     if closed_on is not None:
         data |= {"status": "info_only", "outcome": "案内済"}
-    record = inquiries.add_inquiry(db, data, actor=actor_for("clerk"), today=TODAY)
+    record = inquiries.add_inquiry(db, NewInquiry.read(data, today=TODAY), actor=actor_for("clerk"))
     if closed_on is not None:
         with sqlite3.connect(db.path) as conn:
             conn.execute(

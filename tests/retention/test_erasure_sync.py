@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 
+from desktop_app.domain.inquiry_commands import InquiryChange
 from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS
 from desktop_app.services import inquiries, package_key, retention, sync_export, sync_import
 from tests.actors import actor_for
@@ -47,7 +48,9 @@ def test_the_erasure_survives_a_round_trip(office, tmp_path):
 
     # HQ corrects a note and makes a return package while the old values are still there.
     inquiries.update_inquiry(
-        hq, receipt, {"inquirer": {"notes": "本庁で補記"}}, actor=actor_for("hq")
+        hq,
+        InquiryChange.read(receipt, {"inquirer": {"notes": "本庁で補記"}}),
+        actor=actor_for("hq"),
     )
     stale_return = tmp_path / "return-before.xlsx"
     sync_export.export_sync(
@@ -76,7 +79,9 @@ def test_the_erasure_survives_a_round_trip(office, tmp_path):
 
     # The person comes back: a number typed after the erasure travels as any change.
     inquiries.update_inquiry(
-        shiba, receipt, {"inquirer": {"phone": "090-2222-3333"}}, actor=actor_for("c")
+        shiba,
+        InquiryChange.read(receipt, {"inquirer": {"phone": "090-2222-3333"}}),
+        actor=actor_for("c"),
     )
     _send(shiba, hq, tmp_path / "3.xlsx")
     assert inquirer_of(hq, receipt)["phone"] == "090-2222-3333"

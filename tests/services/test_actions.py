@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from db.models import AuditLog
 from desktop_app.domain.errors import InputErrors, UserError
+from desktop_app.domain.inquiry_commands import NewAction, NewInquiry
 from desktop_app.services import actions, inquiries
 from tests.actors import actor_for
 
@@ -17,7 +18,9 @@ D = dt.date
 
 @pytest.fixture
 def receipt(db, sample_inquiry) -> str:
-    return inquiries.add_inquiry(db, sample_inquiry, actor=actor_for("tanaka")).receipt_no
+    return inquiries.add_inquiry(
+        db, NewInquiry.read(sample_inquiry), actor=actor_for("tanaka")
+    ).receipt_no
 
 
 def _inquiry(db, receipt: str):
@@ -27,11 +30,8 @@ def _inquiry(db, receipt: str):
 def test_an_action_is_recorded_and_audited(db, receipt):
     action = actions.add_action(
         db,
-        receipt,
-        kind="call",
-        note="  折り返し連絡  ",
+        NewAction(receipt, kind="call", note="  折り返し連絡  ", action_date=D(2026, 10, 1)),
         actor=actor_for("sato"),
-        action_date=D(2026, 10, 1),
     )
     assert (action.kind, action.note, action.staff) == ("call", "折り返し連絡", "sato")
     assert action.awaiting_reply is False
@@ -57,9 +57,17 @@ def test_the_follow_up_date_follows_the_action(
     db, receipt, kind, next_due, reply_due, follow_up, rev
 ):
     actions.add_action(
-        db, receipt, kind=kind, note="連絡", actor=actor_for("s"), action_date=D(2026, 9, 20),
-        next_due=next_due, reply_due=reply_due,
-    )  # fmt: skip
+        db,
+        NewAction(
+            receipt,
+            kind=kind,
+            note="連絡",
+            action_date=D(2026, 9, 20),
+            next_due=next_due,
+            reply_due=reply_due,
+        ),
+        actor=actor_for("s"),
+    )
     inquiry = _inquiry(db, receipt)
     assert inquiry.follow_up_due == follow_up
     assert inquiry.rev == rev
@@ -67,22 +75,36 @@ def test_the_follow_up_date_follows_the_action(
 
 def test_history_is_oldest_first(db, receipt):
     late = actions.add_action(
-        db, receipt, kind="call", note="2", actor=actor_for("s"), action_date=D(2026, 10, 5)
+        db,
+        NewAction(receipt, kind="call", note="2", action_date=D(2026, 10, 5)),
+        actor=actor_for("s"),
     )
     early = actions.add_action(
-        db, receipt, kind="call", note="1", actor=actor_for("s"), action_date=D(2026, 9, 20)
+        db,
+        NewAction(receipt, kind="call", note="1", action_date=D(2026, 9, 20)),
+        actor=actor_for("s"),
     )
     same_day = actions.add_action(
-        db, receipt, kind="note", note="3", actor=actor_for("s"), action_date=D(2026, 10, 5)
+        db,
+        NewAction(receipt, kind="note", note="3", action_date=D(2026, 10, 5)),
+        actor=actor_for("s"),
     )
     assert actions.list_actions(db, receipt) == [early, late, same_day]
 
 
 def test_a_referral_waits_for_its_reply_until_it_is_logged(db, receipt):
     referral = actions.add_action(
-        db, receipt, kind="referral", note="紹介", actor=actor_for("s"), action_date=D(2026, 10, 1),
-        referred_to="甲府市 防災課", reply_due=D(2026, 10, 15),
-    )  # fmt: skip
+        db,
+        NewAction(
+            receipt,
+            kind="referral",
+            note="紹介",
+            action_date=D(2026, 10, 1),
+            referred_to="甲府市 防災課",
+            reply_due=D(2026, 10, 15),
+        ),
+        actor=actor_for("s"),
+    )
     assert referral.awaiting_reply
 
     replied = actions.log_reply(db, referral.id, D(2026, 10, 10), actor=actor_for("s"))
@@ -108,13 +130,8 @@ def test_a_referral_waits_for_its_reply_until_it_is_logged(db, receipt):
 def test_bad_actions_are_refused_and_change_nothing(db, receipt, snapshot, kwargs, code):
     before = snapshot(db.path)
     with pytest.raises(UserError) as refused:
-        actions.add_action(
-            db,
-            receipt,
-            actor=actor_for("s"),
-            action_date=D(2026, 10, 1),
-            **{"note": "連絡", **kwargs},
-        )
+        action = NewAction(receipt, action_date=D(2026, 10, 1), **{"note": "連絡", **kwargs})
+        actions.add_action(db, action, actor=actor_for("s"))
     assert refused.value.code == code
     assert snapshot(db.path) == before
 
@@ -123,14 +140,18 @@ def test_actions_of_a_deleted_or_unknown_inquiry_are_refused(db, receipt):
     inquiries.delete_inquiry(db, receipt, actor=actor_for("s"))
     for number, code in ((receipt, "already_deleted"), ("SHIBA-2026-09999", "receipt_unknown")):
         with pytest.raises(UserError) as refused:
-            actions.add_action(db, number, kind="call", note="連絡", actor=actor_for("s"))
+            actions.add_action(
+                db, NewAction(number, kind="call", note="連絡"), actor=actor_for("s")
+            )
         assert refused.value.code == code
         with pytest.raises(UserError):
             actions.list_actions(db, number)
 
 
 def test_replies_only_to_known_referrals(db, receipt):
-    call = actions.add_action(db, receipt, kind="call", note="連絡", actor=actor_for("s"))
+    call = actions.add_action(
+        db, NewAction(receipt, kind="call", note="連絡"), actor=actor_for("s")
+    )
     with pytest.raises(UserError) as not_referral:
         actions.log_reply(db, call.id, D(2026, 10, 1), actor=actor_for("s"))
     assert not_referral.value.code == "action_not_referral"
@@ -143,9 +164,12 @@ def test_an_empty_note_is_refused_in_the_users_words_with_every_other_error(db, 
     before = snapshot(db.path)
     with pytest.raises(InputErrors) as refused:
         actions.add_action(
-            db, receipt, kind="call", note="", actor=actor_for("s"), action_date=D(2026, 10, 1),
-            next_due=D(2026, 9, 1),
-        )  # fmt: skip
+            db,
+            NewAction(
+                receipt, kind="call", note="", action_date=D(2026, 10, 1), next_due=D(2026, 9, 1)
+            ),
+            actor=actor_for("s"),
+        )
     assert [(e.code, e.at) for e in refused.value.errors] == [
         ("field_required", "note"),
         ("due_before_action", "next_due"),

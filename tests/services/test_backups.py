@@ -12,6 +12,7 @@ import pytest
 
 from desktop_app.domain.actor import Actor, Role, system_actor
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.inquiry_commands import NewInquiry
 from desktop_app.services import backups, inquiries
 from tests.actors import actor_for
 from tests.damage import break_an_index
@@ -25,7 +26,7 @@ def _files(folder: Path) -> list[str]:
 
 
 def test_a_backup_goes_beside_the_database_as_one_consistent_file(db, sample_inquiry):
-    inquiries.add_inquiry(db, sample_inquiry, actor=actor_for("s"))
+    inquiries.add_inquiry(db, NewInquiry.read(sample_inquiry), actor=actor_for("s"))
 
     made = backups.backup_before(db, "before-ledger-import")
 
@@ -101,16 +102,16 @@ def test_rotation_deletes_only_what_it_no_longer_keeps(db, tmp_path):
 def test_only_an_admin_points_the_backups_elsewhere(db, tmp_path, snapshot):
     before = snapshot(db.path)
     with pytest.raises(UserError) as refused:
-        backups.set_folder(db, CLERK, tmp_path / "usb")
+        backups.set_folder(db, tmp_path / "usb", actor=CLERK)
     assert refused.value.code == "permission_denied"
     assert "設定の変更" in refused.value.message("ja")
     assert snapshot(db.path) == before
     assert backups.folder_of(db) == db.path.parent / "backups"
 
-    chosen = backups.set_folder(db, ADMIN, tmp_path / "usb")
+    chosen = backups.set_folder(db, tmp_path / "usb", actor=ADMIN)
     assert backups.folder_of(db) == chosen == (tmp_path / "usb").resolve()
     assert backups.backup_before(db, "x").path.parent == chosen
-    assert backups.set_folder(db, ADMIN, None) == db.path.parent / "backups"
+    assert backups.set_folder(db, None, actor=ADMIN) == db.path.parent / "backups"
 
 
 def test_a_folder_that_cannot_be_written_is_refused_when_set(db, tmp_path, snapshot):
@@ -118,7 +119,7 @@ def test_a_folder_that_cannot_be_written_is_refused_when_set(db, tmp_path, snaps
     blocker.write_text("x")
     before = snapshot(db.path)
     with pytest.raises(UserError) as refused:
-        backups.set_folder(db, ADMIN, blocker / "backups")
+        backups.set_folder(db, blocker / "backups", actor=ADMIN)
     assert refused.value.code == "backup_folder_unavailable"
     assert "に書き込めません" in refused.value.message("ja")
     assert snapshot(db.path) == before

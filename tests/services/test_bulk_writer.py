@@ -19,6 +19,7 @@ from sqlalchemy.exc import IntegrityError
 
 from db.engine import Database
 from db.models import Action, Inquirer, Inquiry, ReceiptCounter
+from desktop_app.domain.inquiry_commands import NewAction, NewInquiry
 from desktop_app.services import actions, inquiries, writer
 from tests.actors import actor_for
 
@@ -84,7 +85,7 @@ def test_counters_never_go_backwards(db, sample_inquiry):
     issued = _insert(db, writer.NewRows(inquiries=[_inquiry(person["id"]) for _ in range(2)]))
     assert issued == ["SHIBA-2026-00071", "SHIBA-2026-00072"]
     # The single-row writer continues from the same counter.
-    record = inquiries.add_inquiry(db, sample_inquiry, actor=ACTOR)
+    record = inquiries.add_inquiry(db, NewInquiry.read(sample_inquiry), actor=ACTOR)
     assert record.receipt_no == "SHIBA-2026-00073"
     assert _counter(db, "SHIBA", 2026) == 73
 
@@ -92,17 +93,12 @@ def test_counters_never_go_backwards(db, sample_inquiry):
 def _desk_history(db: Database, receipt: str, steps: str) -> None:
     """Actions logged at the desk, one letter a step."""
     log = {
-        "c": lambda day: actions.add_action(
-            db, receipt, kind="call", note="電話", actor=ACTOR, action_date=day,
-            next_due=day + dt.timedelta(days=30),
-        ),
-        "n": lambda day: actions.add_action(
-            db, receipt, kind="note", note="メモ", actor=ACTOR, action_date=day
-        ),
-        "r": lambda day: actions.add_action(
-            db, receipt, kind="referral", note="紹介", actor=ACTOR, action_date=day,
-            referred_to="北海道豊富町 企画課", reply_due=day + dt.timedelta(days=14),
-        ),
+        "c": lambda day: NewAction(receipt, kind="call", note="電話", action_date=day,
+                                   next_due=day + dt.timedelta(days=30)),
+        "n": lambda day: NewAction(receipt, kind="note", note="メモ", action_date=day),
+        "r": lambda day: NewAction(receipt, kind="referral", note="紹介", action_date=day,
+                                   referred_to="北海道豊富町 企画課",
+                                   reply_due=day + dt.timedelta(days=14)),
     }  # fmt: skip
     day = D(2026, 9, 15)
     made = []
@@ -110,13 +106,13 @@ def _desk_history(db: Database, receipt: str, steps: str) -> None:
         if step == "a":  # the reply to the last referral came back
             actions.log_reply(db, made[-1].id, day, actor=ACTOR)
         else:
-            made.append(log[step](day))
+            made.append(actions.add_action(db, log[step](day), actor=ACTOR))
         day += dt.timedelta(days=3)
 
 
 @pytest.mark.parametrize("steps", ["", "n", "c", "r", "rc", "cr", "ra", "rac", "crra", "cc", "rn"])
 def test_the_follow_up_date_is_the_desks_rule(db, sample_inquiry, steps):
-    record = inquiries.add_inquiry(db, sample_inquiry, actor=ACTOR)
+    record = inquiries.add_inquiry(db, NewInquiry.read(sample_inquiry), actor=ACTOR)
     _desk_history(db, record.receipt_no, steps)
     with db.read() as session:
         desk = session.scalars(select(Inquiry).where(Inquiry.receipt_no == record.receipt_no)).one()
@@ -176,7 +172,7 @@ def test_code_lists_are_split_as_the_single_row_writer_splits_them(db, db_path, 
         municipalities=["192015", "012025"],
         agreement_bodies=[],
     )
-    desk = inquiries.add_inquiry(db, sample_inquiry, actor=ACTOR)
+    desk = inquiries.add_inquiry(db, NewInquiry.read(sample_inquiry), actor=ACTOR)
     with db.read() as session:
         inquirer_id = session.scalar(select(Inquirer.id))
     lists = {key: list(sample_inquiry[key]) for key in ("fields", "forms", "municipalities")}
@@ -214,7 +210,7 @@ def _everything(path: Path) -> dict[str, list[tuple[Any, ...]]]:
 def test_a_failure_mid_batch_leaves_nothing(
     db, db_path, sample_inquiry, spoil: Callable[[writer.NewRows], None]
 ):
-    inquiries.add_inquiry(db, sample_inquiry, actor=ACTOR)  # SHIBA-2026-00001
+    inquiries.add_inquiry(db, NewInquiry.read(sample_inquiry), actor=ACTOR)  # SHIBA-2026-00001
     before = _everything(db_path)
     person = _inquirer()
     rows = writer.NewRows(

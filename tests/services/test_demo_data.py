@@ -18,6 +18,7 @@ from desktop_app.demo.service import MAX_COUNT, DemoReport, first_start, generat
 from desktop_app.domain import text
 from desktop_app.domain.dates import fiscal_year
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.inquiry_commands import NewInquiry
 from desktop_app.domain.receipt import parse_receipt
 from desktop_app.domain.workflow import CLOSED_STATUSES
 from desktop_app.services import database, inquiries, search, setup
@@ -246,7 +247,9 @@ def test_appending_continues_ids_and_receipt_numbers(db: Database, db_path: Path
     sample_inquiry["follow_up_due"] = None
     with db.write() as session:  # a practice case typed first: only a training database
         setup.mark_training(session)  # takes demo data beside its cases (issue 18.4)
-    before = inquiries.add_inquiry(db, sample_inquiry, actor=actor_for("clerk"), today=TODAY)
+    before = inquiries.add_inquiry(
+        db, NewInquiry.read(sample_inquiry, today=TODAY), actor=actor_for("clerk")
+    )
     assert before.receipt_no == "SHIBA-2026-00001"
     first = generate_demo_data(db, count=200, seed=1, today=TODAY)
     second = generate_demo_data(db, count=200, seed=1, today=TODAY)
@@ -262,7 +265,9 @@ def test_appending_continues_ids_and_receipt_numbers(db: Database, db_path: Path
         ).fetchone()[0]
     conn.close()
     # An ordinary save afterwards takes the next number; the rows from before stay searchable.
-    after = inquiries.add_inquiry(db, sample_inquiry, actor=actor_for("clerk"), today=TODAY)
+    after = inquiries.add_inquiry(
+        db, NewInquiry.read(sample_inquiry, today=TODAY), actor=actor_for("clerk")
+    )
     assert after.receipt_no == f"SHIBA-2026-{last + 1:05d}"
     found = search.first_rows(db, search.InquiryFilter(text="高輪一丁目町会"), limit=1000)
     assert {before.receipt_no, after.receipt_no} <= {row.receipt_no for row in found}

@@ -10,6 +10,7 @@ from sqlalchemy import select, text
 from db.models import AuditLog, Inquiry
 from desktop_app.demo.service import generate_demo_data
 from desktop_app.domain import follow_up as rule
+from desktop_app.domain.inquiry_commands import InquiryChange, NewAction, NewInquiry
 from desktop_app.domain.workflow import OPEN_STATUSES
 from desktop_app.services import actions, follow_up, inquiries
 from tests.actors import actor_for
@@ -19,7 +20,9 @@ D = dt.date
 
 @pytest.fixture
 def receipt(db, sample_inquiry) -> str:
-    return inquiries.add_inquiry(db, sample_inquiry, actor=actor_for("tanaka")).receipt_no
+    return inquiries.add_inquiry(
+        db, NewInquiry.read(sample_inquiry), actor=actor_for("tanaka")
+    ).receipt_no
 
 
 def _due(db, receipt: str) -> dt.date | None:
@@ -28,17 +31,32 @@ def _due(db, receipt: str) -> dt.date | None:
 
 def _refer(db, receipt: str, reply_due: dt.date, on: dt.date | None = None):
     return actions.add_action(
-        db, receipt, kind="referral", note="紹介", actor=actor_for("s"),
-        action_date=on or D(2026, 10, 1), referred_to="甲府市 防災課", reply_due=reply_due,
-    )  # fmt: skip
+        db,
+        NewAction(
+            receipt,
+            kind="referral",
+            note="紹介",
+            action_date=on or D(2026, 10, 1),
+            referred_to="甲府市 防災課",
+            reply_due=reply_due,
+        ),
+        actor=actor_for("s"),
+    )
 
 
 def test_a_later_action_does_not_hide_an_earlier_waiting_reply(db, receipt):
     _refer(db, receipt, D(2026, 10, 15))
     actions.add_action(
-        db, receipt, kind="call", note="進捗確認", actor=actor_for("s"), action_date=D(2026, 10, 5),
-        next_due=D(2026, 10, 30),
-    )  # fmt: skip
+        db,
+        NewAction(
+            receipt,
+            kind="call",
+            note="進捗確認",
+            action_date=D(2026, 10, 5),
+            next_due=D(2026, 10, 30),
+        ),
+        actor=actor_for("s"),
+    )
     assert _due(db, receipt) == D(2026, 10, 15)
 
 
@@ -46,9 +64,16 @@ def test_logging_the_reply_moves_the_date_to_the_next_open_deadline(db, receipt)
     first = _refer(db, receipt, D(2026, 10, 15))
     _refer(db, receipt, D(2026, 10, 25))
     actions.add_action(
-        db, receipt, kind="call", note="進捗確認", actor=actor_for("s"), action_date=D(2026, 10, 5),
-        next_due=D(2026, 11, 5),
-    )  # fmt: skip
+        db,
+        NewAction(
+            receipt,
+            kind="call",
+            note="進捗確認",
+            action_date=D(2026, 10, 5),
+            next_due=D(2026, 11, 5),
+        ),
+        actor=actor_for("s"),
+    )
 
     actions.log_reply(db, first.id, D(2026, 10, 12), actor=actor_for("sato"))
 
@@ -64,13 +89,19 @@ def test_logging_the_reply_moves_the_date_to_the_next_open_deadline(db, receipt)
 
 def test_the_last_reply_leaves_the_latest_next_due_date(db, receipt):
     actions.add_action(
-        db, receipt, kind="call", note="1", actor=actor_for("s"), action_date=D(2026, 10, 1),
-        next_due=D(2026, 10, 10),
-    )  # fmt: skip
+        db,
+        NewAction(
+            receipt, kind="call", note="1", action_date=D(2026, 10, 1), next_due=D(2026, 10, 10)
+        ),
+        actor=actor_for("s"),
+    )
     actions.add_action(
-        db, receipt, kind="call", note="2", actor=actor_for("s"), action_date=D(2026, 10, 3),
-        next_due=D(2026, 11, 20),
-    )  # fmt: skip
+        db,
+        NewAction(
+            receipt, kind="call", note="2", action_date=D(2026, 10, 3), next_due=D(2026, 11, 20)
+        ),
+        actor=actor_for("s"),
+    )
     referral = _refer(db, receipt, D(2026, 10, 20), on=D(2026, 10, 4))
     assert _due(db, receipt) == D(2026, 10, 20)
 
@@ -88,9 +119,13 @@ def test_the_only_deadline_answered_leaves_nothing_to_follow_up(db, receipt):
 
 def test_a_reply_on_a_closed_case_sets_no_date(db, receipt):
     referral = _refer(db, receipt, D(2026, 10, 15))
-    inquiries.update_inquiry(db, receipt, {"status": "in_progress"}, actor=actor_for("s"))
     inquiries.update_inquiry(
-        db, receipt, {"status": "info_only", "outcome": "情報提供で完了"}, actor=actor_for("s")
+        db, InquiryChange.read(receipt, {"status": "in_progress"}), actor=actor_for("s")
+    )
+    inquiries.update_inquiry(
+        db,
+        InquiryChange.read(receipt, {"status": "info_only", "outcome": "情報提供で完了"}),
+        actor=actor_for("s"),
     )
     assert _due(db, receipt) is None
     actions.log_reply(db, referral.id, D(2026, 10, 20), actor=actor_for("s"))

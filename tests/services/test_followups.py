@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import event
 
 from db.engine import ensure_statistics
+from desktop_app.domain.inquiry_commands import NewAction, NewInquiry
 from desktop_app.services import actions, database, followups, inquiries, search, setup
 from tests.actors import actor_for
 
@@ -35,7 +36,9 @@ def _inquiry(db, subject: str, *, due: dt.date | None = None, status: str = "rec
     }
     if status != "received":
         data["outcome"] = "情報提供"
-    return inquiries.add_inquiry(db, data, actor=actor_for("clerk"), today=TODAY).receipt_no
+    return inquiries.add_inquiry(
+        db, NewInquiry.read(data, today=TODAY), actor=actor_for("clerk")
+    ).receipt_no
 
 
 def test_lists_overdue_today_and_soon_but_not_later_or_closed(desk):
@@ -61,23 +64,27 @@ def test_an_inquiry_is_one_line_however_many_deadlines_it_had(desk):
     receipt = _inquiry(desk, "物産展の相談")
     referral = actions.add_action(
         desk,
-        receipt,
-        kind="referral",
-        note="産業振興課へ紹介",
+        NewAction(
+            receipt,
+            kind="referral",
+            note="産業振興課へ紹介",
+            action_date=dt.date(2026, 10, 2),
+            referred_to="産業振興課",
+            reply_due=dt.date(2026, 10, 9),
+        ),
         actor=actor_for("clerk"),
-        action_date=dt.date(2026, 10, 2),
-        referred_to="産業振興課",
-        reply_due=dt.date(2026, 10, 9),
     )
     # A later call with a later date does not hide the reply deadline still waiting.
     actions.add_action(
         desk,
-        receipt,
-        kind="call",
-        note="再連絡予定",
+        NewAction(
+            receipt,
+            kind="call",
+            note="再連絡予定",
+            action_date=dt.date(2026, 10, 10),
+            next_due=dt.date(2026, 10, 20),
+        ),
         actor=actor_for("clerk"),
-        action_date=dt.date(2026, 10, 10),
-        next_due=dt.date(2026, 10, 20),
     )
 
     rows = followups.due_followups(desk, TODAY)
@@ -99,9 +106,17 @@ def test_overdue_means_the_same_on_every_screen(desk):
     late = _inquiry(desk, "期限切れ", due=TODAY - dt.timedelta(days=3))
     for reply_due in (dt.date(2026, 10, 5), dt.date(2026, 10, 8)):  # two late referrals
         actions.add_action(
-            desk, late, kind="referral", note="紹介", actor=actor_for("clerk"),
-            action_date=dt.date(2026, 10, 2), referred_to="いわき市", reply_due=reply_due,
-        )  # fmt: skip
+            desk,
+            NewAction(
+                late,
+                kind="referral",
+                note="紹介",
+                action_date=dt.date(2026, 10, 2),
+                referred_to="いわき市",
+                reply_due=reply_due,
+            ),
+            actor=actor_for("clerk"),
+        )
     _inquiry(desk, "本日", due=TODAY)
     _inquiry(desk, "完了済", due=TODAY - dt.timedelta(days=1), status="info_only")
 
@@ -118,13 +133,15 @@ def test_a_referral_date_is_shown_once(desk):
     receipt = _inquiry(desk, "移住相談")
     actions.add_action(
         desk,
-        receipt,
-        kind="referral",
-        note="照会",
+        NewAction(
+            receipt,
+            kind="referral",
+            note="照会",
+            action_date=dt.date(2026, 10, 2),
+            referred_to="いわき市",
+            reply_due=dt.date(2026, 10, 9),
+        ),
         actor=actor_for("clerk"),
-        action_date=dt.date(2026, 10, 2),
-        referred_to="いわき市",
-        reply_due=dt.date(2026, 10, 9),
     )
     rows = followups.due_followups(desk, TODAY)
     assert [(r.reason, r.due) for r in rows] == [("reply", dt.date(2026, 10, 9))]
@@ -184,14 +201,16 @@ def test_every_statement_of_the_list_is_an_index_search(desk, office):
         receipt = _inquiry(desk, f"相談{n}", status="received" if n % 3 else "info_only")
         actions.add_action(
             desk,
-            receipt,
-            kind="referral" if n % 2 else "call",
-            note="照会",
+            NewAction(
+                receipt,
+                kind="referral" if n % 2 else "call",
+                note="照会",
+                action_date=dt.date(2026, 10, 2),
+                next_due=None if n % 2 else dt.date(2026, 10, 12),
+                referred_to="産業振興課" if n % 2 else "",
+                reply_due=dt.date(2026, 10, 9) if n % 2 else None,
+            ),
             actor=actor_for("clerk"),
-            action_date=dt.date(2026, 10, 2),
-            referred_to="産業振興課" if n % 2 else "",
-            reply_due=dt.date(2026, 10, 9) if n % 2 else None,
-            next_due=None if n % 2 else dt.date(2026, 10, 12),
         )
     _many_old_actions(desk, 3000)
     ensure_statistics(desk.engine, force=True)

@@ -10,6 +10,7 @@ from sqlalchemy import func, select, text
 from db.engine import ensure_statistics
 from db.models import AuditLog, Inquirer, Inquiry
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.inquiry_commands import NewInquiry
 from desktop_app.services import inquirers, inquiries, writer
 from tests.actors import actor_for
 
@@ -23,7 +24,9 @@ def _add(db, subject: str = "相談", **inquirer: str) -> str:
         "subject": subject,
         "inquirer": {"type": "resident", **inquirer},
     }
-    return inquiries.add_inquiry(db, data, actor=actor_for("tanaka"), today=TODAY).inquirer.id
+    return inquiries.add_inquiry(
+        db, NewInquiry.read(data, today=TODAY), actor=actor_for("tanaka")
+    ).inquirer.id
 
 
 def _ids(matches: list[inquirers.InquirerMatch]) -> list[str]:

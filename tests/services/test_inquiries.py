@@ -11,6 +11,7 @@ from sqlalchemy import select, update
 
 from db.models import AuditLog, Inquirer, Inquiry
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.inquiry_commands import InquiryChange, NewInquiry
 from desktop_app.services import database, inquiries, setup
 from tests.actors import actor_for
 
@@ -26,7 +27,7 @@ def _audit(db, action: str | None = None) -> list[tuple[str, str, str | None, An
 
 
 def _add(db, data: dict[str, Any]):
-    return inquiries.add_inquiry(db, data, actor=actor_for("tanaka"), today=TODAY)
+    return inquiries.add_inquiry(db, NewInquiry.read(data, today=TODAY), actor=actor_for("tanaka"))
 
 
 def _minimal(received: str = "2026-10-01", **extra: Any) -> dict[str, Any]:
@@ -54,10 +55,12 @@ def test_update_bumps_rev_and_updated_at_and_audits_each_changed_field(db, sampl
 
     updated = inquiries.update_inquiry(
         db,
-        added.receipt_no,
-        {"subject": "新しい件名", "channel": "visit", "fields": ["tourism", "disaster"]},
+        InquiryChange.read(
+            added.receipt_no,
+            {"subject": "新しい件名", "channel": "visit", "fields": ["tourism", "disaster"]},
+            today=TODAY,
+        ),
         actor=actor_for("sato"),
-        today=TODAY,
     )
 
     assert updated.rev == 2
@@ -89,7 +92,7 @@ def test_update_bumps_rev_and_updated_at_and_audits_each_changed_field(db, sampl
 def test_an_update_that_changes_nothing_keeps_rev_and_writes_no_audit(db, sample_inquiry, changes):
     added = _add(db, sample_inquiry)
     updated = inquiries.update_inquiry(
-        db, added.receipt_no, changes, actor=actor_for("sato"), today=TODAY
+        db, InquiryChange.read(added.receipt_no, changes, today=TODAY), actor=actor_for("sato")
     )
     assert updated.rev == 1
     assert updated.updated_at == added.updated_at
@@ -102,10 +105,8 @@ def test_the_same_codes_in_another_order_are_not_a_change(db, sample_inquiry):
     assert added.fields == ("disaster", "tourism")
     updated = inquiries.update_inquiry(
         db,
-        added.receipt_no,
-        {"fields": ["tourism", "disaster"]},
+        InquiryChange.read(added.receipt_no, {"fields": ["tourism", "disaster"]}, today=TODAY),
         actor=actor_for("sato"),
-        today=TODAY,
     )
     assert updated.rev == 1
     assert _audit(db, "update") == []
@@ -116,10 +117,8 @@ def test_changing_the_inquirer_bumps_the_inquirer_not_the_inquiry(db, sample_inq
 
     updated = inquiries.update_inquiry(
         db,
-        added.receipt_no,
-        {"inquirer": {"phone": "(03)1234-5678"}},
+        InquiryChange.read(added.receipt_no, {"inquirer": {"phone": "(03)1234-5678"}}, today=TODAY),
         actor=actor_for("sato"),
-        today=TODAY,
     )
 
     assert updated.inquirer.phone == "(03)1234-5678"
@@ -155,15 +154,17 @@ def test_closing_sets_closed_at_and_reopening_clears_it_with_a_reopen_row(db):
     added = _add(db, _minimal())
     closed = inquiries.update_inquiry(
         db,
-        added.receipt_no,
-        {"status": "matched", "outcome": "協定締結"},
+        InquiryChange.read(
+            added.receipt_no, {"status": "matched", "outcome": "協定締結"}, today=TODAY
+        ),
         actor=actor_for("s"),
-        today=TODAY,
     )
     assert closed.closed_at is not None
 
     reopened = inquiries.update_inquiry(
-        db, added.receipt_no, {"status": "in_progress"}, actor=actor_for("s"), today=TODAY
+        db,
+        InquiryChange.read(added.receipt_no, {"status": "in_progress"}, today=TODAY),
+        actor=actor_for("s"),
     )
 
     assert (reopened.status, reopened.closed_at, reopened.outcome) == ("in_progress", None, None)
@@ -191,7 +192,9 @@ def test_refused_status_changes_change_nothing(db, snapshot, start, changes, cod
     before = snapshot(db.path)
 
     with pytest.raises(UserError) as refused:
-        inquiries.update_inquiry(db, added.receipt_no, changes, actor=actor_for("s"), today=TODAY)
+        inquiries.update_inquiry(
+            db, InquiryChange.read(added.receipt_no, changes, today=TODAY), actor=actor_for("s")
+        )
 
     assert refused.value.code == code
     assert snapshot(db.path) == before
@@ -216,7 +219,9 @@ def test_each_fiscal_year_has_its_own_sequence(db):
     order = ["2026-04-01", "2026-03-31", "2026-05-10", "2025-12-01", "2026-10-01", "2027-03-31"]
     today = dt.date(2027, 3, 31)
     receipts = [
-        inquiries.add_inquiry(db, _minimal(day), actor=actor_for("s"), today=today).receipt_no
+        inquiries.add_inquiry(
+            db, NewInquiry.read(_minimal(day), today=today), actor=actor_for("s")
+        ).receipt_no
         for day in order
     ]
     assert receipts == [
@@ -280,10 +285,8 @@ def test_relinking_an_inquiry_to_another_inquirer_is_audited(db, sample_inquiry)
 
     moved = inquiries.update_inquiry(
         db,
-        first.receipt_no,
-        {"inquirer": {"id": other.inquirer.id}},
+        InquiryChange.read(first.receipt_no, {"inquirer": {"id": other.inquirer.id}}, today=TODAY),
         actor=actor_for("s"),
-        today=TODAY,
     )
 
     assert moved.inquirer.id == other.inquirer.id
@@ -367,14 +370,14 @@ def test_an_old_inquiry_keeps_its_retired_code_when_other_fields_change(db):
         )
 
     changed = inquiries.update_inquiry(
-        db, old.receipt_no, {"subject": "物産展の相談（続き）"}, actor=actor_for("s"), today=TODAY
+        db,
+        InquiryChange.read(old.receipt_no, {"subject": "物産展の相談（続き）"}, today=TODAY),
+        actor=actor_for("s"),
     )
     kept = inquiries.update_inquiry(
         db,
-        old.receipt_no,
-        {"municipalities": ["221317", "221384"]},
+        InquiryChange.read(old.receipt_no, {"municipalities": ["221317", "221384"]}, today=TODAY),
         actor=actor_for("s"),
-        today=TODAY,
     )
 
     assert changed.subject == "物産展の相談（続き）"
@@ -388,10 +391,10 @@ def test_adding_a_retired_code_to_a_current_inquiry_is_refused_and_changes_nothi
     with pytest.raises(UserError) as refused:
         inquiries.update_inquiry(
             db,
-            added.receipt_no,
-            {"municipalities": ["221384", "221325"]},
+            InquiryChange.read(
+                added.receipt_no, {"municipalities": ["221384", "221325"]}, today=TODAY
+            ),
             actor=actor_for("s"),
-            today=TODAY,
         )
 
     assert refused.value.code == "municipality_retired"

@@ -10,6 +10,7 @@ from sqlalchemy import text
 
 from desktop_app.domain.actor import system_actor
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.inquiry_commands import NewInquiry
 from desktop_app.services import backups, database, inquiries, maintenance, restore
 from tests.actors import actor_for
 
@@ -19,7 +20,7 @@ ADMIN = system_actor("SHIBA", "admin")
 @pytest.fixture
 def filled(db, sample_inquiry):
     for _ in range(3):
-        inquiries.add_inquiry(db, sample_inquiry, actor=actor_for("s"))
+        inquiries.add_inquiry(db, NewInquiry.read(sample_inquiry), actor=actor_for("s"))
     return db
 
 
@@ -103,11 +104,11 @@ def test_backup_is_a_consistent_copy(filled, tmp_path):
 
 def test_restore_replaces_the_file_and_keeps_the_old_one(filled, tmp_path, sample_inquiry):
     backup = backups.backup_now(filled, "manual", folder=tmp_path / "backups")
-    inquiries.add_inquiry(filled, sample_inquiry, actor=actor_for("s"))
+    inquiries.add_inquiry(filled, NewInquiry.read(sample_inquiry), actor=actor_for("s"))
     path = filled.path
     filled.dispose()
 
-    report = restore.restore(ADMIN, path, backup.path)
+    report = restore.restore(path, backup.path, actor=ADMIN)
 
     assert report.path == path
     reopened = database.connect(path)
@@ -133,14 +134,14 @@ def test_restore_refuses_what_is_not_a_backup(db_path: Path, tmp_path, content):
     fake.write_bytes(content)
     original = db_path.read_bytes()
     with pytest.raises(UserError) as refused:
-        restore.restore(ADMIN, db_path, fake)
+        restore.restore(db_path, fake, actor=ADMIN)
     assert refused.value.code == "restore_not_database"
     assert db_path.read_bytes() == original
 
 
 def test_restore_of_a_missing_file_is_refused(db_path, tmp_path):
     with pytest.raises(UserError) as refused:
-        restore.restore(ADMIN, db_path, tmp_path / "missing.sqlite3")
+        restore.restore(db_path, tmp_path / "missing.sqlite3", actor=ADMIN)
     assert refused.value.code == "file_not_found"
 
 

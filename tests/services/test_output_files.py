@@ -65,7 +65,7 @@ def test_a_chosen_backup_folder_is_protected_too(db, tmp_path):
 
     chosen = tmp_path / "usb-backups"
     chosen.mkdir()
-    backups.set_folder(db, system_actor("SHIBA", "admin"), chosen)
+    backups.set_folder(db, chosen, actor=system_actor("SHIBA", "admin"))
     with pytest.raises(UserError) as refused:
         output_files.target(db, chosen / "sub" / ".." / "report.xlsx", overwrite=True)
     assert refused.value.code == "output_protected"

@@ -8,17 +8,25 @@ import datetime as dt
 import pytest
 
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.inquiry_commands import NewAction, NewInquiry
 from desktop_app.domain.local_time import local_today
 from desktop_app.services import actions, inquiries
 from tests.actors import actor_for
 
 
 def test_a_reply_dated_1868_is_refused_and_nothing_changes(db, sample_inquiry, snapshot):
-    case = inquiries.add_inquiry(db, sample_inquiry, actor=actor_for("clerk"))
+    case = inquiries.add_inquiry(db, NewInquiry.read(sample_inquiry), actor=actor_for("clerk"))
     referral = actions.add_action(
-        db, case.receipt_no, kind="referral", note="防災課へ紹介", actor=actor_for("clerk"),
-        referred_to="防災課", reply_due=local_today() + dt.timedelta(days=7),
-    )  # fmt: skip
+        db,
+        NewAction(
+            case.receipt_no,
+            kind="referral",
+            note="防災課へ紹介",
+            referred_to="防災課",
+            reply_due=local_today() + dt.timedelta(days=7),
+        ),
+        actor=actor_for("clerk"),
+    )
     before = snapshot(db.path)
 
     with pytest.raises(UserError) as refused:

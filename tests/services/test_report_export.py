@@ -11,6 +11,7 @@ import pytest
 from db.engine import Database
 from desktop_app.domain.actor import Actor, Role
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.inquiry_commands import NewInquiry
 from desktop_app.domain.report_figures import Period
 from desktop_app.services import dashboard, inquiries, package_key, report_export
 from tests.actors import actor_for
@@ -34,7 +35,7 @@ def test_a_clerk_writes_a_report_and_it_is_audited(
     db: Database, db_path: Path, tmp_path: Path, sample_inquiry: dict[str, Any]
 ) -> None:
     sample_inquiry.update(received_at="2026-10-05", follow_up_due=None)
-    inquiries.add_inquiry(db, sample_inquiry, actor=actor_for("t"))
+    inquiries.add_inquiry(db, NewInquiry.read(sample_inquiry), actor=actor_for("t"))
     out = tmp_path / "october.xlsx"
     written = report_export.export_workbook(db, OCTOBER, out, actor=CLERK, office="SHIBA")
     assert out.exists() and written.report.made_by == "田中"
@@ -79,12 +80,19 @@ def test_the_dashboard_places_partners_by_the_masters_coordinates(
     for day, places in (("2026-10-05", ["192015"]), ("2026-10-06", ["192015", "012068"])):
         inquiries.add_inquiry(
             db,
-            {**sample_inquiry, "received_at": day, "follow_up_due": None, "municipalities": places},
+            NewInquiry.read(
+                {
+                    **sample_inquiry,
+                    "received_at": day,
+                    "follow_up_due": None,
+                    "municipalities": places,
+                }
+            ),
             actor=actor_for("t"),
         )
     inquiries.add_inquiry(
         db,
-        {**sample_inquiry, "received_at": "2026-11-01", "follow_up_due": None},
+        NewInquiry.read({**sample_inquiry, "received_at": "2026-11-01", "follow_up_due": None}),
         actor=actor_for("t"),
     )
     figures = dashboard.dashboard(db, OCTOBER, actor=CLERK)

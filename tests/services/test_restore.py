@@ -11,6 +11,7 @@ import pytest
 
 from desktop_app.domain.actor import Actor, Role, system_actor
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.inquiry_commands import NewInquiry
 from desktop_app.services import backups, database, inquiries, maintenance, restore, setup
 from tests.actors import actor_for
 from tests.damage import break_an_index, break_the_header, integrity
@@ -30,17 +31,18 @@ def _count(path: Path) -> int:
 def backed_up(db, sample_inquiry):
     """A database of 2 inquiries with a backup of them, then a third inquiry."""
     for _ in range(2):
-        inquiries.add_inquiry(db, sample_inquiry, actor=actor_for("s"))
+        inquiries.add_inquiry(db, NewInquiry.read(sample_inquiry), actor=actor_for("s"))
     made = backups.backup_before(db, "test").path
-    inquiries.add_inquiry(db, sample_inquiry, actor=actor_for("s"))
+    inquiries.add_inquiry(db, NewInquiry.read(sample_inquiry), actor=actor_for("s"))
     return db, made
 
 
 def _refused(db_path: Path, source: Path, code: str, **options) -> str:
     before = db_path.read_bytes()
     beside = sorted(db_path.parent.iterdir())
+    actor = options.pop("actor", ADMIN)
     with pytest.raises(UserError) as refused:
-        restore.restore(options.pop("actor", ADMIN), db_path, source, **options)
+        restore.restore(db_path, source, actor=actor, **options)
     assert refused.value.code == code
     assert db_path.read_bytes() == before
     assert sorted(db_path.parent.iterdir()) == beside  # no replaced-* copy either
@@ -52,7 +54,7 @@ def test_a_restore_puts_the_backup_back_and_keeps_the_replaced_file(backed_up):
     path = db.path
     db.dispose()
 
-    report = restore.restore(ADMIN, path, made)
+    report = restore.restore(path, made, actor=ADMIN)
 
     assert _count(path) == 2
     assert report.kept is not None and report.kept.name.startswith("desk.replaced-")
@@ -86,7 +88,7 @@ def test_another_offices_backup_is_refused_unless_explicitly_allowed(backed_up, 
     assert "「AZABU」のバックアップで、この端末は「SHIBA」です" in message
 
     db.dispose()
-    assert restore.restore(ADMIN, db.path, azabu, other_office=True).office == "AZABU"
+    assert restore.restore(db.path, azabu, other_office=True, actor=ADMIN).office == "AZABU"
 
 
 def test_a_backup_of_an_unknown_schema_revision_is_refused(backed_up):
@@ -118,7 +120,7 @@ def test_a_damaged_database_is_moved_aside_and_replaced(backed_up):
     db.dispose()
     break_the_header(path)
 
-    report = restore.restore(ADMIN, path, made)
+    report = restore.restore(path, made, actor=ADMIN)
 
     assert integrity(path) == "ok" and _count(path) == 2
     assert report.kept is not None
@@ -154,7 +156,7 @@ def test_a_database_no_longer_readable_still_finds_its_backups(backed_up):
 def test_a_restore_onto_a_new_pc_takes_any_office(backed_up, tmp_path):
     _, made = backed_up
     target = tmp_path / "new-pc" / "renkei-desk.sqlite3"
-    report = restore.restore(ADMIN, target, made)
+    report = restore.restore(target, made, actor=ADMIN)
     assert report.kept is None and _count(target) == 2
     opened = database.connect(target)
     try:
@@ -171,8 +173,8 @@ def test_admin_of_backup_reads_the_backups_accounts_without_changing_it(db):
 
     other = "hanamizuki-tsutsuji-77"
     for login, role in (("kanri2", "admin"), ("sato", "supervisor")):
-        staff.add_staff(db, actor_for(), login=login, name=login, role=role, password=other)
-    staff.disable_staff(db, actor_for(), "kanri2")
+        staff.add_staff(db, login=login, name=login, role=role, password=other, actor=actor_for())
+    staff.disable_staff(db, "kanri2", actor=actor_for())
     made = backups.backup_before(db, "test").path
     before = made.read_bytes()
     beside = sorted(made.parent.iterdir())

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import event, text
 
+from desktop_app.domain.inquiry_commands import NewInquiry
 from desktop_app.services import database, inquiries, search
 from desktop_app.services.search import SORT_KEYS, InquiryFilter
 from tests.actors import actor_for
@@ -50,7 +51,7 @@ def search_template(template_db: Path, tmp_path_factory: pytest.TempPathFactory)
                 "follow_up_due": due,
                 "inquirer": {"type": kind, "organization": f"{subject}の団体"},
             }
-            inquiries.add_inquiry(db, record, actor=actor_for("s"), today=TODAY)
+            inquiries.add_inquiry(db, NewInquiry.read(record, today=TODAY), actor=actor_for("s"))
         # One row imported from another office (as a sync package would bring it).
         with db.write() as session:
             session.execute(
@@ -58,13 +59,15 @@ def search_template(template_db: Path, tmp_path_factory: pytest.TempPathFactory)
             )
         deleted = inquiries.add_inquiry(
             db,
-            {
-                "received_at": "2026-10-31",
-                "subject": "削除された物産展",
-                "inquirer": {"type": "npo", "organization": "x"},
-            },
+            NewInquiry.read(
+                {
+                    "received_at": "2026-10-31",
+                    "subject": "削除された物産展",
+                    "inquirer": {"type": "npo", "organization": "x"},
+                },
+                today=TODAY,
+            ),
             actor=actor_for("s"),
-            today=TODAY,
         )
         inquiries.delete_inquiry(db, deleted.receipt_no, actor=actor_for("s"))
     finally:
@@ -164,7 +167,7 @@ def test_rows_by_pk_keeps_the_order_given_and_skips_unknown_keys(desk):
 
 def test_rows_by_pk_reads_past_one_chunk(db, sample_inquiry):
     for _ in range(3):
-        inquiries.add_inquiry(db, sample_inquiry, actor=actor_for("s"))
+        inquiries.add_inquiry(db, NewInquiry.read(sample_inquiry), actor=actor_for("s"))
     pks = list(search.ordered_pks(db, InquiryFilter()))
     many = pks * 400  # 1,200 keys: more than one IN (...) chunk
     assert len(search.rows_by_pk(db, many)) == 1200

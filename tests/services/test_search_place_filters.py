@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import text
 
+from desktop_app.domain.inquiry_commands import NewInquiry
 from desktop_app.services import inquiries, lookup, search
 from desktop_app.services.search import InquiryFilter
 from tests.actors import actor_for
@@ -21,7 +22,9 @@ def _add(db, subject: str, **extra) -> str:
         "inquirer": {"type": "shopping_street", "organization": "芝商店会"},
         **extra,
     }
-    return inquiries.add_inquiry(db, data, actor=actor_for("tanaka"), today=TODAY).receipt_no
+    return inquiries.add_inquiry(
+        db, NewInquiry.read(data, today=TODAY), actor=actor_for("tanaka")
+    ).receipt_no
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from desktop_app.domain.inquiry_commands import InquiryChange, NewInquiry
 from desktop_app.services import inquiries, search
 from desktop_app.services.search import InquiryFilter
 from tests.actors import actor_for
@@ -19,7 +20,9 @@ def _add(db, subject: str, **extra):
         "inquirer": {"type": "shopping_street", "organization": "芝商店会"},
         **extra,
     }
-    return inquiries.add_inquiry(db, data, actor=actor_for("tanaka"), today=TODAY).receipt_no
+    return inquiries.add_inquiry(
+        db, NewInquiry.read(data, today=TODAY), actor=actor_for("tanaka")
+    ).receipt_no
 
 
 def _found(db, term: str) -> set[str]:
@@ -45,12 +48,16 @@ def test_municipality_prefecture_and_agreement_body_names_are_searched(db):
 def test_changing_the_places_changes_what_finds_the_case(db):
     receipt = _add(db, "物産展の出店相談", municipalities=["012068"])
     inquiries.update_inquiry(
-        db, receipt, {"municipalities": ["261009"]}, actor=actor_for("sato"), today=TODAY
+        db,
+        InquiryChange.read(receipt, {"municipalities": ["261009"]}, today=TODAY),
+        actor=actor_for("sato"),
     )
     assert _found(db, "釧路") == set()
     assert _found(db, "京都") == {receipt}
     inquiries.update_inquiry(
-        db, receipt, {"municipalities": []}, actor=actor_for("sato"), today=TODAY
+        db,
+        InquiryChange.read(receipt, {"municipalities": []}, today=TODAY),
+        actor=actor_for("sato"),
     )
     assert _found(db, "京都") == set()
     assert _found(db, "物産展") == {receipt}

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
+from desktop_app.domain.inquiry_commands import NewInquiry
 from desktop_app.domain.receipt import ReceiptQuery, receipt_query
 from desktop_app.services import database, inquiries, search
 from desktop_app.services.search import InquiryFilter
@@ -37,7 +38,7 @@ def receipt_template(template_db: Path, tmp_path_factory: pytest.TempPathFactory
                 "subject": subject,
                 "inquirer": {"type": "other", "organization": f"{subject}の会", "phone": phone},
             }
-            made = inquiries.add_inquiry(db, record, actor=actor_for("clerk"))
+            made = inquiries.add_inquiry(db, NewInquiry.read(record), actor=actor_for("clerk"))
             with db.write() as session:
                 session.execute(
                     text(

@@ -7,6 +7,7 @@ import datetime as dt
 from sqlalchemy import func, select, update
 
 from db.models import Municipality
+from desktop_app.domain.inquiry_commands import NewInquiry
 from desktop_app.services import inquiries, setup
 from tests.actors import actor_for
 
@@ -37,12 +38,14 @@ def test_init_adds_the_new_wards_and_retires_the_old_ones_without_deleting_any(d
     _as_the_older_master_left_it(db)
     old = inquiries.add_inquiry(
         db,
-        {
-            "received_at": "2023-11-01",
-            "subject": "浜松まつりの出店",
-            "municipalities": ["221317"],
-            "inquirer": {"type": "npo", "organization": "浜松の会"},
-        },
+        NewInquiry.read(
+            {
+                "received_at": "2023-11-01",
+                "subject": "浜松まつりの出店",
+                "municipalities": ["221317"],
+                "inquirer": {"type": "npo", "organization": "浜松の会"},
+            }
+        ),
         actor=actor_for("s"),
     )
     with db.read() as session:

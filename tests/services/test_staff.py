@@ -49,8 +49,12 @@ def refused(code: str, call, *args, **kwargs) -> UserError:
 
 
 def test_passwords_are_argon2id_with_a_salt_of_their_own(db, db_path, admin):
-    staff.add_staff(db, admin, login="tanaka", name="田中 花子", role="clerk", password=PASSWORD)
-    staff.add_staff(db, admin, login="sato", name="佐藤 次郎", role="clerk", password=PASSWORD)
+    staff.add_staff(
+        db, login="tanaka", name="田中 花子", role="clerk", password=PASSWORD, actor=admin
+    )
+    staff.add_staff(
+        db, login="sato", name="佐藤 次郎", role="clerk", password=PASSWORD, actor=admin
+    )
     hashes = {login: hashed for login, _, hashed, *_ in accounts(db_path)}
     assert hashes["tanaka"].startswith("$argon2id$v=19$m=19456,t=2,p=1$")
     salt = {login: hashed.split("$")[4] for login, hashed in hashes.items()}
@@ -72,11 +76,11 @@ def test_weak_passwords_are_refused_and_nothing_is_added(db, db_path, admin, pas
         code,
         staff.add_staff,
         db,
-        admin,
         login="tanaka",
         name="田中",
         role="clerk",
         password=password,
+        actor=admin,
     )
     assert text in error.message("ja")
     assert accounts(db_path) == before
@@ -84,7 +88,7 @@ def test_weak_passwords_are_refused_and_nothing_is_added(db, db_path, admin, pas
 
 def test_a_weak_password_is_refused_when_changed_too(db, db_path, admin):
     before = accounts(db_path)
-    refused("password_too_short", staff.change_password, db, admin, "admin", "123456789")
+    refused("password_too_short", staff.change_password, db, "admin", "123456789", actor=admin)
     assert accounts(db_path) == before
 
 
@@ -136,7 +140,7 @@ def test_an_unknown_login_slows_down_as_a_known_one_does(db):
 def test_an_unknown_login_takes_as_long_as_a_wrong_password(db, admin):
     """Both verify one argon2 hash of the real parameters (tanaka's hash is made by
     add_staff; the unknown login's is the dummy), so their times are alike."""
-    staff.add_staff(db, admin, login="tanaka", name="田中", role="clerk", password=PASSWORD)
+    staff.add_staff(db, login="tanaka", name="田中", role="clerk", password=PASSWORD, actor=admin)
     staff.sign_in(db, "tanaka", PASSWORD)
     timings: dict[str, list[float]] = {"tanaka": [], "nobody": []}
     for _ in range(3):  # three each: the answers are not slowed down yet
@@ -159,12 +163,12 @@ def test_a_success_resets_the_count_so_failures_must_be_in_a_row(db, db_path):
 
 
 def test_an_admin_unlocks_a_slowed_down_account(db, db_path, admin):
-    staff.add_staff(db, admin, login="tanaka", name="田中", role="clerk", password=PASSWORD)
+    staff.add_staff(db, login="tanaka", name="田中", role="clerk", password=PASSWORD, actor=admin)
     waits: list[float] = []
     for _ in range(5):
         with pytest.raises(UserError):
             staff.sign_in(db, "tanaka", "not-the-password", sleep=waits.append)
-    record = staff.unlock_staff(db, admin, "tanaka")
+    record = staff.unlock_staff(db, "tanaka", actor=admin)
     assert not record.locked() and record.failed_logins == 0
     waits.clear()
     assert staff.sign_in(db, "tanaka", PASSWORD, sleep=waits.append).role is Role.CLERK
@@ -174,9 +178,9 @@ def test_an_admin_unlocks_a_slowed_down_account(db, db_path, admin):
 
 def test_every_refusal_says_the_same_and_the_trail_says_why(db, db_path, admin):
     unknown = refused("sign_in_failed", staff.sign_in, db, "nobody", PASSWORD)
-    staff.add_staff(db, admin, login="tanaka", name="田中", role="clerk", password=PASSWORD)
+    staff.add_staff(db, login="tanaka", name="田中", role="clerk", password=PASSWORD, actor=admin)
     wrong = refused("sign_in_failed", staff.sign_in, db, "tanaka", "not-the-password")
-    staff.disable_staff(db, admin, "tanaka")
+    staff.disable_staff(db, "tanaka", actor=admin)
     disabled = refused("sign_in_failed", staff.sign_in, db, "tanaka", PASSWORD)
     texts = {
         error.message(lang).replace("nobody", "X").replace("tanaka", "X")
@@ -194,53 +198,66 @@ def test_weak_and_published_passwords_are_refused(db, db_path, admin):
     for weak in ("1234567890", "password12", "qwertyuiop", "abcdefghij"):
         error = refused(
             "password_weak",
-            staff.add_staff, db, admin, login="tanaka", name="田中", role="clerk", password=weak,
-        )  # fmt: skip
+            staff.add_staff,
+            db,
+            login="tanaka",
+            name="田中",
+            role="clerk",
+            password=weak,
+            actor=admin,
+        )
         assert "推測されやすすぎます" in error.message("ja")
     refused(
         "password_published",
-        staff.add_staff, db, admin, login="tanaka", name="田中", role="clerk",
+        staff.add_staff,
+        db,
+        login="tanaka",
+        name="田中",
+        role="clerk",
         password="kenshu-2026",
-    )  # fmt: skip
-    refused("password_weak", staff.change_password, db, admin, "admin", "password12")
+        actor=admin,
+    )
+    refused("password_weak", staff.change_password, db, "admin", "password12", actor=admin)
     assert accounts(db_path) == before
 
 
 def test_an_admin_cannot_disable_themselves_or_the_last_admin(db, db_path, admin):
     before = accounts(db_path)
-    refused("staff_disable_self", staff.disable_staff, db, admin, "admin")
+    refused("staff_disable_self", staff.disable_staff, db, "admin", actor=admin)
     assert accounts(db_path) == before
-    staff.add_staff(db, admin, login="suzuki", name="鈴木", role="admin", password=PASSWORD)
+    staff.add_staff(db, login="suzuki", name="鈴木", role="admin", password=PASSWORD, actor=admin)
     suzuki = staff.sign_in(db, "suzuki", PASSWORD)
-    staff.disable_staff(db, suzuki, "admin")
-    other = staff.add_staff(db, suzuki, login="kato", name="加藤", role="admin", password=PASSWORD)
-    staff.disable_staff(db, suzuki, other.login)
-    staff.add_staff(db, suzuki, login="ito", name="伊藤", role="clerk", password=PASSWORD)
-    assert [r.login for r in staff.list_staff(db, suzuki) if r.active] == ["ito", "suzuki"]
+    staff.disable_staff(db, "admin", actor=suzuki)
+    other = staff.add_staff(
+        db, login="kato", name="加藤", role="admin", password=PASSWORD, actor=suzuki
+    )
+    staff.disable_staff(db, other.login, actor=suzuki)
+    staff.add_staff(db, login="ito", name="伊藤", role="clerk", password=PASSWORD, actor=suzuki)
+    assert [r.login for r in staff.list_staff(db, actor=suzuki) if r.active] == ["ito", "suzuki"]
     # `admin`, disabled while still signed in elsewhere, cannot leave the desk without one.
     before = accounts(db_path)
-    refused("staff_last_admin", staff.disable_staff, db, admin, "suzuki")
+    refused("staff_last_admin", staff.disable_staff, db, "suzuki", actor=admin)
     assert accounts(db_path) == before
 
 
 @pytest.mark.parametrize("role", [Role.CLERK, Role.SUPERVISOR])
 def test_only_an_admin_manages_accounts(db, db_path, admin, role):
-    staff.add_staff(db, admin, login="tanaka", name="田中", role=str(role), password=PASSWORD)
-    staff.add_staff(db, admin, login="sato", name="佐藤", role="clerk", password=PASSWORD)
+    staff.add_staff(db, login="tanaka", name="田中", role=str(role), password=PASSWORD, actor=admin)
+    staff.add_staff(db, login="sato", name="佐藤", role="clerk", password=PASSWORD, actor=admin)
     user = staff.sign_in(db, "tanaka", PASSWORD)
     before = accounts(db_path)
     for call, args in (
         (staff.add_staff, {"login": "x1", "name": "x", "role": "admin", "password": PASSWORD}),
     ):
-        error = refused("permission_denied", call, db, user, **args)
+        error = refused("permission_denied", call, db, actor=user, **args)
         assert "職員アカウントの管理はシステム管理者以上の権限が必要です" in error.message("ja")
-    refused("permission_denied", staff.list_staff, db, user)
-    refused("permission_denied", staff.disable_staff, db, user, "sato")
-    refused("permission_denied", staff.unlock_staff, db, user, "sato")
-    refused("permission_denied", staff.change_password, db, user, "sato", "another-pass-1")
+    refused("permission_denied", staff.list_staff, db, actor=user)
+    refused("permission_denied", staff.disable_staff, db, "sato", actor=user)
+    refused("permission_denied", staff.unlock_staff, db, "sato", actor=user)
+    refused("permission_denied", staff.change_password, db, "sato", "another-pass-1", actor=user)
     assert accounts(db_path) == before
     # Their own password, though, is theirs to change.
-    staff.change_password(db, user, "tanaka", "another-pass-1")
+    staff.change_password(db, "tanaka", "another-pass-1", actor=user)
     assert staff.sign_in(db, "tanaka", "another-pass-1").login == "tanaka"
 
 
@@ -251,23 +268,30 @@ def test_only_an_admin_manages_accounts(db, db_path, admin, role):
 def test_bad_logins_and_roles_are_refused(db, db_path, admin, login, role, code):
     before = accounts(db_path)
     refused(
-        code, staff.add_staff, db, admin, login=login, name="田中", role=role, password=PASSWORD
+        code,
+        staff.add_staff,
+        db,
+        login=login,
+        name="田中",
+        role=role,
+        password=PASSWORD,
+        actor=admin,
     )
     assert accounts(db_path) == before
 
 
 def test_a_login_is_never_taken_twice_and_the_first_admin_only_once(db, db_path, admin):
-    staff.add_staff(db, admin, login="tanaka", name="田中", role="clerk", password=PASSWORD)
+    staff.add_staff(db, login="tanaka", name="田中", role="clerk", password=PASSWORD, actor=admin)
     before = accounts(db_path)
     refused(
         "staff_exists",
         staff.add_staff,
         db,
-        admin,
         login="TANAKA",
         name="別人",
         role="clerk",
         password=PASSWORD,
+        actor=admin,
     )
     refused("staff_exists", staff.create_first_admin, db, PASSWORD)
     assert accounts(db_path) == before

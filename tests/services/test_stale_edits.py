@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from desktop_app.domain.inquiry_commands import InquiryChange, NewAction, NewInquiry
 from desktop_app.domain.merge import FieldConflict
 from desktop_app.services import actions, inquiries
 from desktop_app.services.inquiries import EditConflict
@@ -19,9 +20,8 @@ def opened(db, sample_inquiry):
     """The record as a form opened it, before anything else changed the row."""
     return inquiries.add_inquiry(
         db,
-        {**sample_inquiry, "follow_up_due": "2026-12-10"},
+        NewInquiry.read({**sample_inquiry, "follow_up_due": "2026-12-10"}, today=TODAY),
         actor=actor_for("tanaka"),
-        today=TODAY,
     )
 
 
@@ -37,19 +37,23 @@ def _form_save(db, base, **changes):
         else:
             contract[key] = value
     return inquiries.update_inquiry(
-        db, base.receipt_no, contract, actor=actor_for("tanaka"), today=TODAY, base=base
+        db,
+        InquiryChange.read(base.receipt_no, contract, today=TODAY, base=base),
+        actor=actor_for("tanaka"),
     )
 
 
 def test_an_action_under_an_open_form_keeps_its_due_date_when_the_form_saves(db, opened):
     actions.add_action(
         db,
-        opened.receipt_no,
-        kind="call",
-        note="先方から連絡待ち",
+        NewAction(
+            opened.receipt_no,
+            kind="call",
+            note="先方から連絡待ち",
+            action_date=dt.date(2026, 11, 2),
+            next_due=dt.date(2026, 12, 20),
+        ),
         actor=actor_for("sato"),
-        action_date=dt.date(2026, 11, 2),
-        next_due=dt.date(2026, 12, 20),
     )
 
     saved = _form_save(db, opened, subject="防災訓練への参加自治体（再相談）")
@@ -92,7 +96,7 @@ def test_the_same_change_in_both_windows_is_no_conflict(db, opened):
 
 def test_an_unchanged_form_saved_late_changes_nothing(db, opened):
     moved = inquiries.update_inquiry(
-        db, opened.receipt_no, {"step": "2_connect"}, actor=actor_for("sato")
+        db, InquiryChange.read(opened.receipt_no, {"step": "2_connect"}), actor=actor_for("sato")
     )
     saved = _form_save(db, opened)
     assert saved == moved

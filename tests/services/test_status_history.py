@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from desktop_app.domain.inquiry_commands import InquiryChange, NewInquiry
 from desktop_app.services import actions, inquiries
 from tests.actors import actor_for
 
@@ -18,11 +19,13 @@ def _add(db, **extra):
         "inquirer": {"type": "shopping_street", "organization": "芝商店会"},
         **extra,
     }
-    return inquiries.add_inquiry(db, data, actor=actor_for("tanaka"), today=TODAY)
+    return inquiries.add_inquiry(db, NewInquiry.read(data, today=TODAY), actor=actor_for("tanaka"))
 
 
 def _change(db, receipt: str, **changes):
-    return inquiries.update_inquiry(db, receipt, changes, actor=actor_for("sato"), today=TODAY)
+    return inquiries.update_inquiry(
+        db, InquiryChange.read(receipt, changes, today=TODAY), actor=actor_for("sato")
+    )
 
 
 def test_each_status_change_is_a_line_of_the_history(db):

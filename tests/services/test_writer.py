@@ -7,6 +7,7 @@ import datetime as dt
 from sqlalchemy import select
 
 from db.models import Action, AuditLog, ChangeCounter, Inquirer, Inquiry
+from desktop_app.domain.inquiry_commands import InquiryChange, NewAction, NewInquiry
 from desktop_app.services import actions, inquiries, writer
 from tests.actors import actor_for
 
@@ -28,13 +29,19 @@ def _counter(db) -> int:
 
 def test_every_write_takes_the_next_change_sequence_number(db, sample_inquiry):
     start = _counter(db)
-    record = inquiries.add_inquiry(db, sample_inquiry, actor=actor_for("tanaka"), today=TODAY)
+    record = inquiries.add_inquiry(
+        db, NewInquiry.read(sample_inquiry, today=TODAY), actor=actor_for("tanaka")
+    )
     assert _sequences(db) == {"inquirer": [start + 1], "inquiry": [start + 2], "action": []}
 
     inquiries.update_inquiry(
-        db, record.receipt_no, {"subject": "件名を直した"}, actor=actor_for("sato")
+        db,
+        InquiryChange.read(record.receipt_no, {"subject": "件名を直した"}),
+        actor=actor_for("sato"),
     )
-    actions.add_action(db, record.receipt_no, kind="call", note="電話した", actor=actor_for("sato"))
+    actions.add_action(
+        db, NewAction(record.receipt_no, kind="call", note="電話した"), actor=actor_for("sato")
+    )
 
     sequences = _sequences(db)
     # The update, then the action and the inquiry's follow-up date it did not move: 3 numbers.
@@ -44,9 +51,13 @@ def test_every_write_takes_the_next_change_sequence_number(db, sample_inquiry):
 
 
 def test_changed_since_is_one_range_over_every_table(db, sample_inquiry):
-    first = inquiries.add_inquiry(db, sample_inquiry, actor=actor_for("tanaka"), today=TODAY)
+    first = inquiries.add_inquiry(
+        db, NewInquiry.read(sample_inquiry, today=TODAY), actor=actor_for("tanaka")
+    )
     mark = _counter(db)
-    inquiries.update_inquiry(db, first.receipt_no, {"channel": "visit"}, actor=actor_for("sato"))
+    inquiries.update_inquiry(
+        db, InquiryChange.read(first.receipt_no, {"channel": "visit"}), actor=actor_for("sato")
+    )
     with db.read() as session:
         changed = session.scalars(select(Inquiry.receipt_no).where(Inquiry.change_seq > mark))
         assert list(changed) == [first.receipt_no]
@@ -54,16 +65,20 @@ def test_changed_since_is_one_range_over_every_table(db, sample_inquiry):
 
 
 def test_an_action_that_moves_the_follow_up_date_changes_the_inquiry_audited(db, sample_inquiry):
-    record = inquiries.add_inquiry(db, sample_inquiry, actor=actor_for("tanaka"), today=TODAY)
+    record = inquiries.add_inquiry(
+        db, NewInquiry.read(sample_inquiry, today=TODAY), actor=actor_for("tanaka")
+    )
 
     actions.add_action(
         db,
-        record.receipt_no,
-        kind="call",
-        note="来週また連絡する",
+        NewAction(
+            record.receipt_no,
+            kind="call",
+            note="来週また連絡する",
+            action_date=dt.date(2026, 11, 2),
+            next_due=dt.date(2026, 12, 20),
+        ),
         actor=actor_for("sato"),
-        action_date=dt.date(2026, 11, 2),
-        next_due=dt.date(2026, 12, 20),
     )
 
     after = inquiries.get_inquiry(db, record.receipt_no, actor=actor_for("sato"))
@@ -81,7 +96,9 @@ def test_an_action_that_moves_the_follow_up_date_changes_the_inquiry_audited(db,
 
 
 def test_a_version_from_elsewhere_is_stored_as_it_came(db, sample_inquiry):
-    record = inquiries.add_inquiry(db, sample_inquiry, actor=actor_for("tanaka"), today=TODAY)
+    record = inquiries.add_inquiry(
+        db, NewInquiry.read(sample_inquiry, today=TODAY), actor=actor_for("tanaka")
+    )
     stamp = dt.datetime(2026, 11, 5, 3, 0)
     with db.write() as session:
         row = session.scalar(select(Inquiry))
@@ -98,7 +115,9 @@ def test_a_version_from_elsewhere_is_stored_as_it_came(db, sample_inquiry):
 
 
 def test_closing_records_the_offices_local_date(db, sample_inquiry):
-    inquiries.add_inquiry(db, sample_inquiry, actor=actor_for("tanaka"), today=TODAY)
+    inquiries.add_inquiry(
+        db, NewInquiry.read(sample_inquiry, today=TODAY), actor=actor_for("tanaka")
+    )
     with db.write() as session:
         row = session.scalar(select(Inquiry))
         assert row is not None

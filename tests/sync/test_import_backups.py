@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from db.models import Setting
+from desktop_app.domain.inquiry_commands import NewInquiry
 from desktop_app.services import backups, inquiries, masters_sync, sync_export, sync_import
 from tests.actors import actor_for
 from tests.conftest import table_snapshot
@@ -22,11 +23,13 @@ def branch_and_package(office, tmp_path):
     shiba = office("SHIBA")
     inquiries.add_inquiry(
         shiba,
-        {
-            "received_at": "2026-10-01",
-            "subject": "相談",
-            "inquirer": {"type": "npo", "organization": "団体"},
-        },
+        NewInquiry.read(
+            {
+                "received_at": "2026-10-01",
+                "subject": "相談",
+                "inquirer": {"type": "npo", "organization": "団体"},
+            }
+        ),
         actor=actor_for("c"),
     )
     package = tmp_path / "p.xlsx"

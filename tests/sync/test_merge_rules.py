@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from desktop_app.domain.inquiry_commands import InquiryChange, NewAction, NewInquiry
 from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS as PERSONAL
 from desktop_app.services import actions, conflicts, inquiries, sync_export, sync_import
 from tests.actors import actor_for
@@ -24,7 +25,7 @@ def _case(db, subject: str = "物産展への出店相談", **extra: Any):
         "inquirer": {"type": "resident", "name": "鈴木 一郎", "phone": "03-5555-0101"},
         **extra,
     }
-    return inquiries.add_inquiry(db, data, actor=actor_for("clerk"), today=TODAY)
+    return inquiries.add_inquiry(db, NewInquiry.read(data, today=TODAY), actor=actor_for("clerk"))
 
 
 def _send(source, target, path: Path, **options: Any) -> dict[str, Any]:
@@ -59,7 +60,9 @@ def test_a_new_case_arrives_once_and_a_reimport_changes_nothing(office, tmp_path
     shiba, hq = office("SHIBA"), office("HQ")
     case = _case(shiba)
     actions.add_action(
-        shiba, case.receipt_no, kind="call", note="折り返し連絡", actor=actor_for("clerk")
+        shiba,
+        NewAction(case.receipt_no, kind="call", note="折り返し連絡"),
+        actor=actor_for("clerk"),
     )
 
     first = _send(shiba, hq, tmp_path / "p1.xlsx")
@@ -81,7 +84,7 @@ def test_only_the_senders_change_is_an_update_keeping_its_version(office, tmp_pa
     case = _case(shiba)
     _send(shiba, hq, tmp_path / "p1.xlsx")
     changed = inquiries.update_inquiry(
-        shiba, case.receipt_no, {"step": "2_connect"}, actor=actor_for("c")
+        shiba, InquiryChange.read(case.receipt_no, {"step": "2_connect"}), actor=actor_for("c")
     )
 
     report = _send(shiba, hq, tmp_path / "p2.xlsx")
@@ -99,8 +102,12 @@ def test_changes_to_different_fields_on_both_sides_merge_without_losing_either(o
     shiba, hq = office("SHIBA"), office("HQ")
     case = _case(shiba)
     _send(shiba, hq, tmp_path / "p1.xlsx")
-    inquiries.update_inquiry(shiba, case.receipt_no, {"step": "2_connect"}, actor=actor_for("c"))
-    inquiries.update_inquiry(hq, case.receipt_no, {"channel": "visit"}, actor=actor_for("hq"))
+    inquiries.update_inquiry(
+        shiba, InquiryChange.read(case.receipt_no, {"step": "2_connect"}), actor=actor_for("c")
+    )
+    inquiries.update_inquiry(
+        hq, InquiryChange.read(case.receipt_no, {"channel": "visit"}), actor=actor_for("hq")
+    )
 
     report = _send(shiba, hq, tmp_path / "p2.xlsx")
 
@@ -118,7 +125,9 @@ def test_the_same_change_on_both_sides_is_no_conflict(office, tmp_path):
     case = _case(shiba)
     _send(shiba, hq, tmp_path / "p1.xlsx")
     for db in (shiba, hq):
-        inquiries.update_inquiry(db, case.receipt_no, {"subject": "同じ直し"}, actor=actor_for("c"))
+        inquiries.update_inquiry(
+            db, InquiryChange.read(case.receipt_no, {"subject": "同じ直し"}), actor=actor_for("c")
+        )
 
     report = _send(shiba, hq, tmp_path / "p2.xlsx")
 
@@ -131,9 +140,11 @@ def test_one_field_changed_differently_is_one_conflict_and_the_local_value_stays
     case = _case(shiba)
     _send(shiba, hq, tmp_path / "p1.xlsx")
     inquiries.update_inquiry(
-        shiba, case.receipt_no, {"subject": "支所の直し"}, actor=actor_for("c")
+        shiba, InquiryChange.read(case.receipt_no, {"subject": "支所の直し"}), actor=actor_for("c")
     )
-    inquiries.update_inquiry(hq, case.receipt_no, {"subject": "本庁の直し"}, actor=actor_for("hq"))
+    inquiries.update_inquiry(
+        hq, InquiryChange.read(case.receipt_no, {"subject": "本庁の直し"}), actor=actor_for("hq")
+    )
 
     report = _send(shiba, hq, tmp_path / "p2.xlsx")
 
@@ -157,9 +168,11 @@ def test_a_resolution_travels_back_and_the_next_edit_is_a_plain_update(
     case = _case(shiba)
     _send(shiba, hq, tmp_path / "p1.xlsx")
     inquiries.update_inquiry(
-        shiba, case.receipt_no, {"subject": "支所の直し"}, actor=actor_for("c")
+        shiba, InquiryChange.read(case.receipt_no, {"subject": "支所の直し"}), actor=actor_for("c")
     )
-    inquiries.update_inquiry(hq, case.receipt_no, {"subject": "本庁の直し"}, actor=actor_for("hq"))
+    inquiries.update_inquiry(
+        hq, InquiryChange.read(case.receipt_no, {"subject": "本庁の直し"}), actor=actor_for("hq")
+    )
     _send(shiba, hq, tmp_path / "p2.xlsx")
     [conflict] = conflicts.list_conflicts(hq, actor=actor_for())
 
@@ -169,7 +182,9 @@ def test_a_resolution_travels_back_and_the_next_edit_is_a_plain_update(
     assert back["conflicts"] == 0
     assert _show(shiba, case.receipt_no).subject == expected
     assert _shared(shiba, case.receipt_no) == _shared(hq, case.receipt_no)
-    inquiries.update_inquiry(shiba, case.receipt_no, {"step": "3_selfrun"}, actor=actor_for("c"))
+    inquiries.update_inquiry(
+        shiba, InquiryChange.read(case.receipt_no, {"step": "3_selfrun"}), actor=actor_for("c")
+    )
     onward = _send(shiba, hq, tmp_path / "p3.xlsx")
     assert (onward["updated"], onward["conflicts"]) == (1, 0)
     assert conflicts.list_conflicts(hq, actor=actor_for()) == []
@@ -180,7 +195,9 @@ def test_an_update_against_a_deletion_is_a_conflict_never_a_silent_loss(office, 
     case = _case(shiba)
     _send(shiba, hq, tmp_path / "p1.xlsx")
     inquiries.update_inquiry(
-        shiba, case.receipt_no, {"content": "追記した内容"}, actor=actor_for("c")
+        shiba,
+        InquiryChange.read(case.receipt_no, {"content": "追記した内容"}),
+        actor=actor_for("c"),
     )
     inquiries.delete_inquiry(hq, case.receipt_no, actor=actor_for("hq"))
 
@@ -199,7 +216,7 @@ def test_an_older_version_is_stale_and_skipped(office, tmp_path):
     case = _case(shiba)
     sync_export.export_sync(shiba, tmp_path / "p1.xlsx", actor=actor_for("c"))
     inquiries.update_inquiry(
-        shiba, case.receipt_no, {"subject": "新しい件名"}, actor=actor_for("c")
+        shiba, InquiryChange.read(case.receipt_no, {"subject": "新しい件名"}), actor=actor_for("c")
     )
     sync_export.export_sync(shiba, tmp_path / "p2.xlsx", actor=actor_for("c"))
 

@@ -13,6 +13,7 @@ import openpyxl
 import pytest
 
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.inquiry_commands import InquiryChange, NewInquiry
 from desktop_app.services import inquiries, package_key, sync_export, sync_import
 from desktop_app.services.package_files import load_workbook
 from tests.actors import actor_for
@@ -26,18 +27,20 @@ TRICKY = ["=SUM(A1:A9)", "+81-3-5555", "-1", "@芝", "\t字下げ", "改行\r\n�
 def _case(db, **inquirer):
     return inquiries.add_inquiry(
         db,
-        {
-            "received_at": "2026-10-01",
-            "subject": "物産展への出店相談",
-            "inquirer": {
-                "type": "resident",
-                "name": "鈴木 一郎",
-                "phone": "03-5555-0101",
-                **inquirer,
+        NewInquiry.read(
+            {
+                "received_at": "2026-10-01",
+                "subject": "物産展への出店相談",
+                "inquirer": {
+                    "type": "resident",
+                    "name": "鈴木 一郎",
+                    "phone": "03-5555-0101",
+                    **inquirer,
+                },
             },
-        },
+            today=TODAY,
+        ),
         actor=actor_for("clerk"),
-        today=TODAY,
     )
 
 
@@ -85,14 +88,16 @@ def test_formula_like_text_and_empty_strings_travel_unchanged(office, tmp_path):
     for text in TRICKY:
         record = inquiries.add_inquiry(
             shiba,
-            {
-                "received_at": "2026-10-01",
-                "subject": f"件名{text}" if not text else text,
-                "content": text,
-                "inquirer": {"type": "npo", "organization": f"団体{text}"},
-            },
+            NewInquiry.read(
+                {
+                    "received_at": "2026-10-01",
+                    "subject": f"件名{text}" if not text else text,
+                    "content": text,
+                    "inquirer": {"type": "npo", "organization": f"団体{text}"},
+                },
+                today=TODAY,
+            ),
             actor=actor_for("clerk"),
-            today=TODAY,
         )
         receipts.append(record.receipt_no)
     sync_export.export_sync(shiba, tmp_path / "p.xlsx", actor=actor_for("clerk"))
@@ -113,7 +118,9 @@ def test_a_return_package_never_erases_the_branchs_personal_data(office, tmp_pat
     sync_export.export_sync(shiba, tmp_path / "p.xlsx", actor=actor_for("clerk"))
     _import(hq, tmp_path / "p.xlsx")
     inquiries.update_inquiry(
-        hq, case.receipt_no, {"inquirer": {"notes": "本庁で追記"}}, actor=actor_for("hq")
+        hq,
+        InquiryChange.read(case.receipt_no, {"inquirer": {"notes": "本庁で追記"}}),
+        actor=actor_for("hq"),
     )
     sync_export.export_sync(hq, tmp_path / "r.xlsx", actor=actor_for("hq"), to_office="SHIBA")
 

@@ -18,6 +18,7 @@ import openpyxl
 import pytest
 
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.inquiry_commands import InquiryChange, NewAction, NewInquiry
 from desktop_app.services import actions, inquiries, masters_sync, sync_export, sync_import
 from desktop_app.services.database import SQL_FUNCTIONS
 from tests.actors import actor_for
@@ -31,14 +32,16 @@ def _cases(db, subjects=SUBJECTS) -> list[Any]:
     return [
         inquiries.add_inquiry(
             db,
-            {
-                "received_at": "2026-10-01",
-                "subject": subject,
-                "content": f"{subject}について",
-                "inquirer": {"type": "resident", "name": f"相談者 {n}"},
-            },
+            NewInquiry.read(
+                {
+                    "received_at": "2026-10-01",
+                    "subject": subject,
+                    "content": f"{subject}について",
+                    "inquirer": {"type": "resident", "name": f"相談者 {n}"},
+                },
+                today=TODAY,
+            ),
             actor=actor_for("clerk"),
-            today=TODAY,
         )
         for n, subject in enumerate(subjects)
     ]
@@ -219,7 +222,9 @@ def test_edited_machine_columns_are_never_taken(office, tmp_path):
     assert _subjects(hq) == {}
     # The branch's next real package is taken, not skipped as stale.
     inquiries.update_inquiry(
-        shiba, case.receipt_no, {"subject": "件名を直した"}, actor=actor_for("clerk")
+        shiba,
+        InquiryChange.read(case.receipt_no, {"subject": "件名を直した"}),
+        actor=actor_for("clerk"),
     )
     following = _import(hq, _export(shiba, tmp_path / "p2.xlsx"))
     assert following.counts["inquiry"]["inserted"] == 1
@@ -402,9 +407,12 @@ def test_corrections_of_an_action_and_an_inquirer_are_taken_and_checked(office, 
     shiba, hq = office("SHIBA"), office("HQ")
     [case] = _cases(shiba, SUBJECTS[:1])
     actions.add_action(
-        shiba, case.receipt_no, kind="call", note="折り返し電話", actor=actor_for("clerk"),
-        action_date=dt.date(2026, 10, 2),
-    )  # fmt: skip
+        shiba,
+        NewAction(
+            case.receipt_no, kind="call", note="折り返し電話", action_date=dt.date(2026, 10, 2)
+        ),
+        actor=actor_for("clerk"),
+    )
     exported = _export(shiba, tmp_path / "p.xlsx")
     edited = _edit(exported, tmp_path / "e.xlsx", "対応履歴", 2, "内容", "折り返し電話（不在）")
     edited = _edit(edited, edited, "相談者", 2, "団体名", "芝商店会")
@@ -447,7 +455,9 @@ def test_a_master_package_with_an_edited_cover_is_refused_and_a_sorted_one_taken
 def test_rows_hanging_on_a_row_left_out_are_left_out_too(office, tmp_path):
     shiba, hq = office("SHIBA"), office("HQ")
     [case] = _cases(shiba, SUBJECTS[:1])
-    actions.add_action(shiba, case.receipt_no, kind="call", note="電話", actor=actor_for("c"))
+    actions.add_action(
+        shiba, NewAction(case.receipt_no, kind="call", note="電話"), actor=actor_for("c")
+    )
     exported = _export(shiba, tmp_path / "p.xlsx")
     edited = _edit(exported, tmp_path / "e.xlsx", "相談者", 2, "_rev", 99)
 

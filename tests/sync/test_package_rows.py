@@ -15,6 +15,7 @@ from sqlalchemy import select, true
 from db.engine import Database
 from db.models import Action, Inquirer, Inquiry
 from desktop_app.demo.service import generate_demo_data
+from desktop_app.domain.inquiry_commands import NewInquiry
 from desktop_app.excel import layout
 from desktop_app.excel.sync_package import CHECK_HEADER, read_package
 from desktop_app.services import (
@@ -46,14 +47,16 @@ def shiba(tmp_path_factory: pytest.TempPathFactory) -> Database:
     generate_demo_data(db, count=150, seed=7, today=TODAY)
     inquiries.add_inquiry(
         db,
-        {
-            "received_at": "2026-10-01",
-            "subject": "-5 から始まる件名",
-            "content": AWKWARD,
-            "inquirer": {"type": "resident", "name": "鈴木 一郎", "notes": AWKWARD},
-        },
+        NewInquiry.read(
+            {
+                "received_at": "2026-10-01",
+                "subject": "-5 から始まる件名",
+                "content": AWKWARD,
+                "inquirer": {"type": "resident", "name": "鈴木 一郎", "notes": AWKWARD},
+            },
+            today=TODAY,
+        ),
         actor=actor_for("clerk"),
-        today=TODAY,
     )
     package_key.set_password(db, PASSWORD, actor=actor_for())
     yield db

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 
+from desktop_app.domain.inquiry_commands import NewInquiry
 from desktop_app.services import inquiries, sync_export, sync_import
 from tests.actors import actor_for
 
@@ -23,7 +24,9 @@ def _case(db, subject: str) -> str:
         "channel": "phone",
         "inquirer": {"type": "resident", "name": "鈴木 一郎", "phone": "03-5555-0101"},
     }
-    return inquiries.add_inquiry(db, data, actor=actor_for("clerk"), today=TODAY).receipt_no
+    return inquiries.add_inquiry(
+        db, NewInquiry.read(data, today=TODAY), actor=actor_for("clerk")
+    ).receipt_no
 
 
 def _counters(db) -> list[tuple[str, int, int]]:

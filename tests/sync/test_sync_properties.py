@@ -28,6 +28,7 @@ from hypothesis.stateful import (
     rule,
 )
 
+from desktop_app.domain.inquiry_commands import InquiryChange, NewInquiry
 from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS
 from desktop_app.services import conflicts, database, inquiries, sync_export, sync_import
 from tests.actors import actor_for
@@ -115,17 +116,17 @@ class Offices:
         return inquiries.get_inquiry(self.db[office], receipt, actor=actor_for("x")).to_json()
 
     def add_case(self, branch: str, subject: str) -> str:
-        record = inquiries.add_inquiry(
-            self.db[branch],
-            {"received_at": "2026-10-01", "subject": subject, "channel": "phone",
-             "inquirer": {"type": "resident", "name": "鈴木 一郎"}},
-            actor=actor_for(branch.lower()), today=TODAY,
-        )  # fmt: skip
+        case = {"received_at": "2026-10-01", "subject": subject, "channel": "phone",
+                "inquirer": {"type": "resident", "name": "鈴木 一郎"}}  # fmt: skip
+        new = NewInquiry.read(case, today=TODAY)
+        record = inquiries.add_inquiry(self.db[branch], new, actor=actor_for(branch.lower()))
         return record.receipt_no
 
     def edit(self, office: str, receipt: str, values: dict[str, Any]) -> None:
         inquiries.update_inquiry(
-            self.db[office], receipt, values, actor=actor_for(office.lower()), today=TODAY
+            self.db[office],
+            InquiryChange.read(receipt, values, today=TODAY),
+            actor=actor_for(office.lower()),
         )
 
     def shared(self, office: str, receipt: str) -> dict[str, Any]:

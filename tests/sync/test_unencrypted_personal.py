@@ -11,6 +11,7 @@ from pathlib import Path
 import msoffcrypto
 
 from desktop_app.domain.audit_labels import audit_labels
+from desktop_app.domain.inquiry_commands import NewInquiry
 from desktop_app.domain.messages import render
 from desktop_app.services import inquiries, package_key, sync_export, sync_import
 from tests.actors import actor_for
@@ -47,13 +48,15 @@ def test_a_personal_package_saved_unencrypted_is_imported_with_a_warning(
         package_key.set_password(db, PASSWORD, actor=actor_for())
     inquiries.add_inquiry(
         shiba,
-        {
-            "received_at": "2026-10-01",
-            "subject": "物産展への出店相談",
-            "inquirer": {"type": "resident", "name": "鈴木 一郎", "phone": "03-5555-0101"},
-        },
+        NewInquiry.read(
+            {
+                "received_at": "2026-10-01",
+                "subject": "物産展への出店相談",
+                "inquirer": {"type": "resident", "name": "鈴木 一郎", "phone": "03-5555-0101"},
+            },
+            today=TODAY,
+        ),
         actor=actor_for("clerk"),
-        today=TODAY,
     )
     sent = tmp_path / "p.xlsx"
     sync_export.export_sync(shiba, sent, actor=actor_for("c"), include_personal=True)

@@ -111,7 +111,7 @@ class AuditModel(QAbstractTableModel):
         actor, flt, lang = self._ctx.actor, self._filter, self._ctx.lang
         self._ctx.query(
             lambda db: audit_trail.list_entries(
-                db, actor, flt, before=before, with_count=first, lang=lang
+                db, flt, before=before, with_count=first, lang=lang, actor=actor
             ),
             on_done=lambda page: self._arrived(page, generation, first),
             on_error=self._refused,

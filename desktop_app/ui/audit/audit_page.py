@@ -113,7 +113,7 @@ class AuditPage(QWidget):
         """On showing the screen: the staff named in the trail, then the entries."""
         actor = self._ctx.actor
         self._ctx.query(
-            lambda db: audit_trail.staff_logins(db, actor),
+            lambda db: audit_trail.staff_logins(db, actor=actor),
             on_done=self._fill_staff,
             on_error=self._show_refusal,
             owner=self,
@@ -148,7 +148,7 @@ class AuditPage(QWidget):
         actor, lang = self._ctx.actor, self._ctx.lang
         self._ctx.write(
             lambda db: audit_trail.export_entries(
-                db, actor, path, flt, lang=lang, overwrite=overwrite
+                db, path, flt, lang=lang, overwrite=overwrite, actor=actor
             ),
             NOTHING,  # a workbook and an audit entry
             on_done=self._exported,

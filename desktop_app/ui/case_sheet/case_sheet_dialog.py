@@ -76,12 +76,12 @@ class CaseSheetDialog(QDialog):
         try:
             return case_sheets.save_pdf(
                 self._ctx.db,
-                self._ctx.actor,
                 self._detail.record.receipt_no,
                 path,
                 lambda temporary: write_pdf(html, temporary, font),
                 personal=self.personal.isChecked(),
                 overwrite=overwrite,
+                actor=self._ctx.actor,
             )
         except UserError as exc:
             show_error(self, exc, self._ctx.lang)
@@ -95,7 +95,7 @@ class CaseSheetDialog(QDialog):
         )
         self._ctx.write(
             lambda db: case_sheets.record_output(
-                db, actor, receipt, output=output, personal=personal, file_name=file_name
+                db, receipt, output=output, personal=personal, file_name=file_name, actor=actor
             ),
             NOTHING,  # an audit entry only
             owner=self,

@@ -1,9 +1,10 @@
 """取込・送付: making a package, importing packages, and the conflict queue, on one screen.
 
 Files dropped anywhere on the screen are imported as if chosen in the file dialog (a dry run
-first). After an import the conflict queue is read again; `conflictCountChanged(n)` carries its
-count to the navigation. Imports announce what they changed (DbRunner.changed), so the other
-screens re-read by themselves. GUI thread only.
+first). The screen keeps its own watch (`freshness`, as 受付一覧 does): an import, a resolved
+conflict or a new shared password (DbRunner.changed) has it read again, once, at once when on
+view or else when next shown; `conflictCountChanged(n)` carries the queue's count to the
+navigation. GUI thread only.
 """
 
 from __future__ import annotations
@@ -14,15 +15,20 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
+from desktop_app.domain.changes import Kind
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.exchange.conflict_queue import ConflictQueue
 from desktop_app.ui.exchange.export_panel import ExportPanel
 from desktop_app.ui.exchange.import_panel import ImportPanel
 from desktop_app.ui.exchange.ledger_wizard import LedgerWizard
+from desktop_app.ui.widgets.freshness import Freshness
+
+# What the screen shows: the open conflicts, and whether a shared password is set (設定).
+SHOWS = frozenset({Kind.CONFLICTS, Kind.SETTINGS})
 
 
 class ExchangePage(QWidget):
-    """The three parts, top to bottom; `refresh()` when the screen is shown."""
+    """The three parts, top to bottom; `freshness.shown()` when the screen is shown."""
 
     conflictCountChanged = Signal(int)  # noqa: N815 (Qt signal naming)
 
@@ -35,7 +41,6 @@ class ExchangePage(QWidget):
         self.export_panel = ExportPanel(ctx, self)
         self.import_panel = ImportPanel(ctx, self)
         self.queue = ConflictQueue(ctx, self)
-        self.import_panel.imported.connect(self._imported)
         self.queue.countChanged.connect(self.conflictCountChanged)
         parts = QSplitter(Qt.Orientation.Vertical, self)
         parts.addWidget(self.import_panel)
@@ -61,6 +66,7 @@ class ExchangePage(QWidget):
         layout.addWidget(parts, 1)
         QWidget.setTabOrder(self.export_panel.button, self.ledger)
         QWidget.setTabOrder(self.ledger, self.import_panel.choose)
+        self.freshness = Freshness(self, ctx.runner, SHOWS, self.refresh)
 
     @Slot()
     def open_ledger_wizard(self) -> LedgerWizard:
@@ -82,9 +88,6 @@ class ExchangePage(QWidget):
         if files:
             event.acceptProposedAction()
             self.import_panel.add_files(files)
-
-    def _imported(self) -> None:
-        self.queue.refresh()
 
 
 def _local_files(event: QDragEnterEvent | QDropEvent) -> list[Path]:

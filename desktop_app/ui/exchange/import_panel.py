@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -42,9 +42,8 @@ _SHOWN_ROWS = 8
 
 
 class ImportPanel(QGroupBox):
-    """`add_files(paths)` starts the dry run; `imported(ImportReport)` after a real import."""
-
-    imported = Signal(object)
+    """`add_files(paths)` starts the dry run; a real import announces what it changed
+    (DbRunner.changed), which is how 取込・送付's queue and the other screens hear of it."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("取り込む"), parent)
@@ -206,7 +205,6 @@ class ImportPanel(QGroupBox):
         self.accept_edited.hide()
         self.edited_rows.hide()
         self.choose.setFocus()
-        self.imported.emit(final)
 
     def _show_edited(self, report: ImportReport) -> None:
         edited = [p for p in report.packages if p.edited_rows and p.refused_code in (_EDITED, None)]

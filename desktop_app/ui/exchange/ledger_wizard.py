@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop_app.domain.changes import CASES
+from desktop_app.domain.changes import CASES, NOTHING
 from desktop_app.domain.ledger_profile import Profile
 from desktop_app.domain.messages import render
 from desktop_app.services import ledger_import, ledger_profiles
@@ -97,7 +97,7 @@ class LedgerWizard(QWizard):
             name = self.file_page.profile.currentData()
             try:
                 self.profile = (
-                    self._ctx.runner.call(ledger_profiles.load_profile, self._ctx.db, name)
+                    self._ctx.query_now(lambda db: ledger_profiles.load_profile(db, name))
                     if name
                     else Profile()
                 )
@@ -114,15 +114,12 @@ class LedgerWizard(QWizard):
         path = self.file_page.path()
         if path is None:
             return False
+        actor, sheet, profile = self._ctx.actor, self.file_page.sheet(), self.profile
         try:
-            self.report = self._ctx.runner.call(
-                ledger_import.import_ledger,
-                self._ctx.db,
-                self._ctx.actor,
-                path,
-                sheet=self.file_page.sheet(),
-                profile=self.profile,
-                dry_run=True,
+            self.report = self._ctx.query_now(
+                lambda db: ledger_import.import_ledger(
+                    db, actor, path, sheet=sheet, profile=profile, dry_run=True
+                )
             )
         except Exception as exc:
             show_error(self, exc, self._ctx.lang)
@@ -134,9 +131,11 @@ class LedgerWizard(QWizard):
 
     @Slot(object)
     def save_profile(self, profile: Profile) -> None:
+        actor = self._ctx.actor
         try:
-            self.profile = self._ctx.runner.call(
-                ledger_profiles.save_profile, self._ctx.db, self._ctx.actor, profile
+            self.profile = self._ctx.write_now(
+                lambda db: ledger_profiles.save_profile(db, actor, profile),
+                NOTHING,  # only this wizard lists the saved mappings, and it reads them again
             )
         except Exception as exc:
             show_error(self, exc, self._ctx.lang)
@@ -196,7 +195,7 @@ class _FilePage(QWizardPage):
         self.load_profiles()
 
     def load_profiles(self, selected: str = "") -> None:
-        names = self._ctx.runner.call(ledger_profiles.profile_names, self._ctx.db)
+        names = self._ctx.query_now(ledger_profiles.profile_names)
         self.profile.clear()
         self.profile.addItem(self.tr("（なし: 見出しの語で対応づける）"), None)
         for name in names:

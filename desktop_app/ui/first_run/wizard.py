@@ -16,6 +16,7 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QDialog, QWidget, QWizard
 
 from desktop_app import config
+from desktop_app.domain.changes import NOTHING
 from desktop_app.services import staff
 from desktop_app.services.first_run import FirstAdmin, SetUpReport, set_up_desk
 from desktop_app.ui.errors import error_text
@@ -76,13 +77,11 @@ class FirstRunWizard(QWizard):
         self._busy(True)
         # Read on the GUI thread; the worker gets plain values only.
         training = self.training_path if self.training_page.training.isChecked() else None
-        self.runner.run(
-            _set_up,
-            self.db_path,
-            self.office_page.code(),
-            self.admin_page.admin(),
-            self.masters_page.package(),
-            training,
+        path, office = self.db_path, self.office_page.code()
+        admin, package = self.admin_page.admin(), self.masters_page.package()
+        self.runner.write(
+            lambda: _set_up(path, office, admin, package, training),
+            NOTHING,  # a new database: no screen is open on it yet
             on_done=self._done,
             on_error=self._failed,
             owner=self,
@@ -149,14 +148,14 @@ def _set_up(
         db = open_training(training, office=office, demo_count=config.DEMO_COUNT)
         try:  # the same administrator signs in to practise, beside the demo accounts
             system = system_actor(office)
-            if admin.login not in {record.login for record in staff.list_staff(db, system)}:
+            if admin.login not in {record.login for record in staff.list_staff(db, actor=system)}:
                 staff.add_staff(
                     db,
-                    system,
                     login=admin.login,
                     name=admin.name,
                     role=str(Role.ADMIN),
                     password=admin.password,
+                    actor=system,
                 )
         finally:
             db.dispose()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.changes import CASES
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.inquiry_commands import NewAction
 from desktop_app.domain.local_time import local_today
 from desktop_app.services import actions, lookup
 from desktop_app.services.lookup import PartnerItem
@@ -107,14 +108,16 @@ class AddActionDialog(SavingDialog):
         self.submit(
             lambda db: actions.add_action(
                 db,
-                receipt,
-                kind=kind,
-                note=note,
+                NewAction(
+                    receipt,
+                    kind=kind,
+                    note=note,
+                    action_date=action_date,
+                    next_due=next_due,
+                    referred_to=referred_to,
+                    reply_due=reply_due,
+                ),
                 actor=actor,
-                action_date=action_date,
-                next_due=next_due,
-                referred_to=referred_to,
-                reply_due=reply_due,
             ),
             CASES,
         )

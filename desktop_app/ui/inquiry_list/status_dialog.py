@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPlainTextEdit, QW
 from desktop_app.domain import workflow
 from desktop_app.domain.changes import CASES
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.inquiry_commands import InquiryChange
 from desktop_app.services import inquiries
 from desktop_app.services.records import InquiryRecord
 from desktop_app.ui.context import AppContext
@@ -58,7 +59,12 @@ class StatusDialog(SavingDialog):
                 raise UserError("field_required", at="outcome", label=self.tr("結果"))
             changes["outcome"] = outcome
         receipt, actor = self._record.receipt_no, self.ctx.actor
-        self.submit(lambda db: inquiries.update_inquiry(db, receipt, changes, actor=actor), CASES)
+        self.submit(
+            lambda db: inquiries.update_inquiry(
+                db, InquiryChange.read(receipt, changes), actor=actor
+            ),
+            CASES,
+        )
 
     @Slot()
     def _status_changed(self) -> None:

@@ -5,7 +5,7 @@ A QObject rather than a widget: the form places the three groups where they read
 the widgets, their contract keys and their Tab order together. Which fields there are, their
 group, order, label and widget follow the field catalogue (domain/fields.py): a date field gets
 a date box, a code field a choice of its vocabulary, a code list a multiple choice (the target
-municipalities their picker), text a line and a note a box of lines.
+municipalities their picker), text a line and a note a box of the catalogue's `lines`.
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ from desktop_app.ui.intake.municipality_picker import MunicipalityPicker
 from desktop_app.ui.widgets import accessible
 
 _PICKED = "municipality"  # the code list chosen by searching the master, not from a list
-_NOTE_LINES = {"content": 5}  # the matter itself is written at length; other notes in 2 lines
 _STATUS = "status"  # always set (a new inquiry is 受付): no empty choice
 
 
@@ -72,9 +71,7 @@ class InquirySection(QObject):
         if f.kind is Kind.CODES:
             self.multis[f.key] = MultiSelect()
             return self.multis[f.key]
-        box: QLineEdit | QPlainTextEdit = (
-            _text_box(_NOTE_LINES.get(f.key, 2)) if f.kind is Kind.NOTE else QLineEdit()
-        )
+        box: QLineEdit | QPlainTextEdit = _text_box(f.lines) if f.kind is Kind.NOTE else QLineEdit()
         self.texts[f.key] = box
         return box
 

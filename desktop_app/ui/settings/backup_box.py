@@ -198,7 +198,7 @@ class BackupBox(QGroupBox):
         text = self.folder.text().strip()
         actor, folder = self._ctx.actor, Path(text) if text else None
         self._ctx.write(
-            lambda db: backups.set_folder(db, actor, folder),
+            lambda db: backups.set_folder(db, folder, actor=actor),
             SETTINGS,
             on_done=lambda _folder: self._done(self.tr("保存先を変更しました。")),
             on_error=self._refused,
@@ -209,7 +209,7 @@ class BackupBox(QGroupBox):
     def _backup_now(self) -> None:
         actor = self._ctx.actor
         self._ctx.write(
-            lambda db: backups.manual_backup(db, actor),
+            lambda db: backups.manual_backup(db, actor=actor),
             NOTHING,  # a file and an audit entry: no screen shows either but this one
             on_done=lambda _made: self._done(self.tr("バックアップを作成しました。")),
             on_error=self._refused,

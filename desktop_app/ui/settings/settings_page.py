@@ -108,7 +108,7 @@ class SettingsPage(QWidget):
         from desktop_app.services import idle_policy
 
         # The office's maximum (administrators set it) and the person's own, never longer.
-        self._limit = ctx.runner.call(idle_policy.maximum, ctx.db)
+        self._limit = ctx.query_now(idle_policy.maximum)
         self.idle_maximum = QSpinBox(self, objectName="idleMaximum")
         self.idle_maximum.setRange(*idle_policy.RANGE)
         self.idle_maximum.setSuffix(self.tr(" 分"))
@@ -151,7 +151,7 @@ class SettingsPage(QWidget):
         try:
             actor = self._ctx.actor
             self._limit = self._ctx.write_now(
-                lambda db: idle_policy.set_maximum(db, actor, minutes), SETTINGS
+                lambda db: idle_policy.set_maximum(db, minutes, actor=actor), SETTINGS
             )
         except UserError as refused:
             show_error(self, refused, self._ctx.lang)

@@ -9,6 +9,7 @@ an actor who may manage staff. GUI thread only.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.actor import ROLE_LABELS, Actor
-from desktop_app.domain.changes import Changes, Kind
+from desktop_app.domain.changes import STAFF
 from desktop_app.domain.errors import UserError
 from desktop_app.services import staff
 from desktop_app.services.database import Database
@@ -34,9 +35,11 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.settings.staff_dialog import StaffDialog
 from desktop_app.ui.widgets import accessible
 
-STAFF = Changes.of(Kind.STAFF)  # what every write here changes
 
-Change = Callable[[Database, Actor, str], StaffRecord]  # disable_staff, unlock_staff
+class Change(Protocol):
+    """disable_staff, unlock_staff: one account changed by the person at the desk."""
+
+    def __call__(self, db: Database, login: str, *, actor: Actor) -> StaffRecord: ...
 
 
 class StaffSection(QGroupBox):
@@ -74,7 +77,9 @@ class StaffSection(QGroupBox):
 
     def refresh(self) -> None:
         actor = self._ctx.actor
-        self._ctx.query(lambda db: staff.list_staff(db, actor), on_done=self._show, owner=self)
+        self._ctx.query(
+            lambda db: staff.list_staff(db, actor=actor), on_done=self._show, owner=self
+        )
 
     def selected(self) -> StaffRecord | None:
         row = self.table.currentRow()
@@ -101,11 +106,11 @@ class StaffSection(QGroupBox):
                 dialog,
                 lambda: staff.add_staff(
                     self._ctx.db,
-                    self._ctx.actor,
                     login=dialog.login.text(),
                     name=dialog.name.text(),
                     role=dialog.role.currentData(),
                     password=dialog.password.text(),
+                    actor=self._ctx.actor,
                 ),
             ):
                 return
@@ -120,7 +125,7 @@ class StaffSection(QGroupBox):
             if self._saved(
                 dialog,
                 lambda: staff.change_password(
-                    self._ctx.db, self._ctx.actor, record.login, dialog.password.text()
+                    self._ctx.db, record.login, dialog.password.text(), actor=self._ctx.actor
                 ),
             ):
                 return
@@ -144,7 +149,7 @@ class StaffSection(QGroupBox):
             return
         actor = self._ctx.actor
         self._ctx.write(
-            lambda db: change(db, actor, record.login),
+            lambda db: change(db, record.login, actor=actor),
             STAFF,
             on_done=lambda _record: self.refresh(),
             owner=self,

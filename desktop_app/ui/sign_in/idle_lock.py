@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.changes import STAFF
 from desktop_app.domain.errors import UserError
 from desktop_app.services import staff
 from desktop_app.ui.context import AppContext
@@ -107,7 +108,8 @@ class LockPanel(QWidget):
     def submit(self) -> None:
         actor = self._ctx.actor
         try:
-            self._ctx.runner.call(staff.sign_in, self._ctx.db, actor.login, self.password.text())
+            password = self.password.text()
+            self._ctx.write_now(lambda db: staff.sign_in(db, actor.login, password), STAFF)
         except UserError as refusal:
             # Only a password was asked: the refusal names the password, not "the user name or".
             if refusal.code == "sign_in_failed":

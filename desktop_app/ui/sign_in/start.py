@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop_app import config
 from desktop_app.domain.actor import Actor
+from desktop_app.domain.changes import STAFF
 from desktop_app.domain.errors import UserError
 from desktop_app.ui.sign_in.sign_in_dialog import SignInDialog
 
@@ -44,10 +45,11 @@ def sign_in_from_environment(
         raise UserError("password_missing")
     runner = DbRunner(lang)
     try:
-        training = runner.call(setup.office_of, db) is not None and runner.call(
-            setup.is_training, db
+        training = runner.query_now(
+            lambda: setup.office_of(db) is not None and setup.is_training(db)
         )
-        return runner.call(staff.sign_in, db, _login(user, training=training), password)
+        login = _login(user, training=training)
+        return runner.write_now(lambda: staff.sign_in(db, login, password), STAFF)
     finally:
         runner.shutdown()
 
@@ -72,19 +74,25 @@ def sign_in_interactively(
 
     runner = DbRunner(lang)
     try:
-        office = runner.call(setup.office_of, db)
-        training = office is not None and runner.call(setup.is_training, db)
+        office = runner.query_now(lambda: setup.office_of(db))
+        training = office is not None and runner.query_now(lambda: setup.is_training(db))
         dialog: FirstRunDialog | SignInDialog
-        if not training and (office is None or not runner.call(staff.has_accounts, db)):
+        if not training and (
+            office is None or not runner.query_now(lambda: staff.has_accounts(db))
+        ):
             dialog = FirstRunDialog(
-                lambda chosen, password: runner.call(staff.first_run, db, chosen, password),
+                lambda chosen, password: runner.write_now(
+                    lambda: staff.first_run(db, chosen, password), STAFF
+                ),
                 lang=lang,
                 ask_office=office is None,
                 parent=parent,
             )
         else:
             dialog = _sign_in_dialog(
-                lambda login, password: runner.call(staff.sign_in, db, login, password),
+                lambda login, password: runner.write_now(
+                    lambda: staff.sign_in(db, login, password), STAFF
+                ),
                 user,
                 lang,
                 training=training,
@@ -119,7 +127,7 @@ def sign_in_while_opening(
 
         if not runners:
             runners.append(DbRunner(lang))
-        return runners[0].call(staff.sign_in, db, login, password)
+        return runners[0].write_now(lambda: staff.sign_in(db, login, password), STAFF)
 
     try:
         dialog = _sign_in_dialog(check, user, lang, training=facts.training, parent=None)

@@ -24,10 +24,15 @@ def office_desk(qtbot) -> Iterator[Callable[..., AppContext]]:
     def make(db: Database, lang: str = "ja", staff: str = "supervisor") -> AppContext:
         runner = DbRunner(lang=lang)
         runners.append(runner)
-        code = runner.call(setup.office_of, db)
+        code = runner.query_now(lambda: setup.office_of(db))
         assert code is not None
         return AppContext(
-            db, code, actor_for(staff, office=code), lang, runner, runner.call(load_vocab, db, lang)
+            db,
+            code,
+            actor_for(staff, office=code),
+            lang,
+            runner,
+            runner.query_now(lambda: load_vocab(db, lang)),
         )
 
     yield make

@@ -16,6 +16,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
 
+from desktop_app.domain.inquiry_commands import NewInquiry
 from desktop_app.services import inquiries, package_key, sync_export
 from desktop_app.ui.exchange.exchange_page import ExchangePage
 from desktop_app.ui.settings.settings_page import SettingsPage
@@ -32,7 +33,9 @@ CASE = {
 
 
 def case(db, subject: str = CASE["subject"]):
-    return inquiries.add_inquiry(db, {**CASE, "subject": subject}, actor=actor_for("clerk"))
+    return inquiries.add_inquiry(
+        db, NewInquiry.read({**CASE, "subject": subject}), actor=actor_for("clerk")
+    )
 
 
 def page_of(qtbot, ctx) -> ExchangePage:
@@ -240,7 +243,7 @@ def test_personal_fields_wait_for_the_shared_password_set_in_settings(
         settle(qtbot, shiba)
         assert box.message.text() == message
         assert dump(shiba_db.path) == before
-    assert not shiba.runner.call(package_key.is_set, shiba_db)
+    assert not shiba.runner.query_now(lambda: package_key.is_set(shiba_db))
 
     box.first.setText("ward-shared-secret")
     box.again.setText("ward-shared-secret")
@@ -250,7 +253,7 @@ def test_personal_fields_wait_for_the_shared_password_set_in_settings(
     assert box.message.text() == "共有パスワードを設定しました。"
     assert box.state.text() == "設定されています"
     assert box.first.text() == "" and box.again.text() == ""
-    assert shiba.runner.call(package_key.is_set, shiba_db)
+    assert shiba.runner.query_now(lambda: package_key.is_set(shiba_db))
     page = page_of(qtbot, shiba)
     settle(qtbot, shiba)
     assert page.export_panel.personal.isEnabled()

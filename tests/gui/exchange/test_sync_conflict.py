@@ -7,6 +7,7 @@ import sqlite3
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from desktop_app.domain.inquiry_commands import InquiryChange, NewInquiry
 from desktop_app.services import conflicts, inquiries, sync_export, sync_import
 from desktop_app.ui.main_window import PAGES, MainWindow
 from tests.actors import actor_for
@@ -18,14 +19,18 @@ from tests.sync.conftest import dump
 def conflicting(office, tmp_path):
     """SHIBA and HQ changed 件名 and 段階 differently, SHIBA alone 相談内容; HQ imported it."""
     shiba, hq = office("SHIBA"), office("HQ")
-    recorded = inquiries.add_inquiry(shiba, CASE, actor=actor_for("clerk"))
+    recorded = inquiries.add_inquiry(shiba, NewInquiry.read(CASE), actor=actor_for("clerk"))
     sync_export.export_sync(shiba, tmp_path / "p1.xlsx", actor=actor_for("clerk"))
     sync_import.import_sync(hq, [tmp_path / "p1.xlsx"], actor=actor_for("hq"))
     receipt = recorded.receipt_no
     shiba_edit = {"subject": "支所の直し", "step": "2_connect", "content": "支所で追記"}
-    inquiries.update_inquiry(shiba, receipt, shiba_edit, actor=actor_for("clerk"))
     inquiries.update_inquiry(
-        hq, receipt, {"subject": "本庁の直し", "step": "3_selfrun"}, actor=actor_for("h")
+        shiba, InquiryChange.read(receipt, shiba_edit), actor=actor_for("clerk")
+    )
+    inquiries.update_inquiry(
+        hq,
+        InquiryChange.read(receipt, {"subject": "本庁の直し", "step": "3_selfrun"}),
+        actor=actor_for("h"),
     )
     sync_export.export_sync(shiba, tmp_path / "p2.xlsx", actor=actor_for("clerk"))
     report = sync_import.import_sync(hq, [tmp_path / "p2.xlsx"], actor=actor_for("hq"))

@@ -131,6 +131,11 @@ def read_rows(
     return result.result
 
 
+def vocabularies_of(layout: Layout) -> frozenset[str]:
+    """The vocabularies `read_rows` places this layout's values in (its coded columns')."""
+    return frozenset(_CODED[target][0] for target in layout.target_columns() if target in _CODED)
+
+
 class ResultBuilder:
     """Reads rows one at a time into a ReadResult; keeps the count of identical rows, so the
     second of two rows written the same gets a key of its own.

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from itertools import islice
@@ -195,8 +195,8 @@ def _import(
     book = open_ledger(path)
     with db.read() as session:
         require_office(session)
-        vocabularies = _vocabularies(session)
-    name, rows, layout = _choose_sheet(book, sheet, chosen)
+        name, rows, layout = _choose_sheet(book, sheet, chosen)
+        vocabularies = _vocabularies(session, ledger_rows.vocabularies_of(layout))
     read = ledger_rows.read_rows(
         rows, layout, profile=chosen, vocabularies=vocabularies, today=today or local_today()
     )
@@ -284,22 +284,26 @@ def _samples(rows: Sequence[Sequence[Any]], layout: Layout) -> dict[int, list[st
     return samples
 
 
-def _vocabularies(session: Session) -> dict[str, Vocabulary]:
-    """Every vocabulary a ledger's values are placed in, with the names its codes go by."""
+def _vocabularies(session: Session, wanted: Collection[str]) -> dict[str, Vocabulary]:
+    """The vocabularies a ledger's values are placed in (those of its columns, `wanted`: the
+    municipalities' two thousand names are folded only for a ledger that names any), with
+    the names their codes go by."""
     grouped: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
     terms = session.execute(
         select(VocabTerm.vocab, VocabTerm.code, VocabTerm.label_ja, VocabTerm.label_en)
-        .where(VocabTerm.active.is_(True))
+        .where(VocabTerm.active.is_(True), VocabTerm.vocab.in_(wanted))
         .order_by(VocabTerm.vocab, VocabTerm.sort_order)
     )
     for vocab, code, ja, en in terms:
         grouped.setdefault(vocab, []).append((code, (ja, en)))
     vocabularies = {vocab: Vocabulary.of(vocab, items) for vocab, items in grouped.items()}
-    vocabularies["municipality"] = Vocabulary.of("municipality", _municipality_names(session))
-    bodies = session.execute(select(AgreementBody.code, AgreementBody.name))
-    vocabularies["agreement_body"] = Vocabulary.of(
-        "agreement_body", [(code, (name,)) for code, name in bodies]
-    )
+    if "municipality" in wanted:
+        vocabularies["municipality"] = Vocabulary.of("municipality", _municipality_names(session))
+    if "agreement_body" in wanted:
+        bodies = session.execute(select(AgreementBody.code, AgreementBody.name))
+        vocabularies["agreement_body"] = Vocabulary.of(
+            "agreement_body", [(code, (name,)) for code, name in bodies]
+        )
     return vocabularies
 
 

@@ -19,7 +19,7 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,9 +42,12 @@ from desktop_app.domain.ledger_values import (
 from desktop_app.domain.messages import Localized
 
 # How each target is read follows its kind in the field catalogue: a date, text within its
-# limit, or a word placed on its vocabulary. These are read by rules of their own (the subject
-# taken from the content, the staff's name cut to fit, the status word closing the case).
-_OWN_RULE = frozenset(("subject", "content", "outcome", "staff", "status", LEDGER_NO))
+# limit, or a word placed on its vocabulary; unless its catalogue line names a rule of its own
+# (`Field.ledger`, one of RULES). The row reader applies these itself: the ledger's own number
+# kept as the source, the staff's name cut to fit, the subject taken from the content when
+# missing, the status word closing the case, an open case's outcome kept as a note.
+ROW_RULES = frozenset(("ledger_no", "staff", "subject", "content", "status", "outcome"))
+_OWN_RULE = frozenset(f.key for f in TARGET_FIELDS if f.ledger in ROW_RULES)
 _CODED: dict[str, tuple[str, str | None]] = {
     f.qualified: (f.vocab or "", f.unplaced)
     for f in TARGET_FIELDS
@@ -54,8 +57,11 @@ _MANY = frozenset(f.qualified for f in TARGET_FIELDS if f.kind is fields.Kind.CO
 _INQUIRY = tuple(f for f in TARGET_FIELDS if f.entity == "inquiry" and f.key not in _OWN_RULE)
 _DATES = tuple(f.key for f in _INQUIRY if f.kind in (fields.Kind.DATE, fields.Kind.TIME))
 _TEXTS = tuple(f for f in _INQUIRY if f.kind in (fields.Kind.TEXT, fields.Kind.NOTE))
-# Long text where 合計 may begin a sentence: never read as the mark of a total row.
-_PROSE = frozenset(("subject", "content", "outcome", "inquirer.notes"))
+# Long text where 合計 may begin a sentence (notes, and the subject, a sentence of the content):
+# never read as the mark of a total row.
+_PROSE = frozenset(
+    f.qualified for f in TARGET_FIELDS if f.kind is fields.Kind.NOTE or f.ledger == "subject"
+)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _DASHES = re.compile(r"[‐‑‒–—―−ー－]")
 _STAFF_LIMIT = 64
@@ -562,11 +568,17 @@ def _corporate(value: str) -> str | None:
     return corporate_number.normalize_corporate_number(value)
 
 
-_CONTACT_CHECKS = {
+# The contact rules a field's `ledger` may name: a cell that does not read as one refuses the row.
+CONTACT_RULES: dict[str, Callable[[str], str | None]] = {
     "phone": _phone,
     "email": _email,
     "postal_code": _postal,
     "corporate_number": _corporate,
+}
+RULES = ROW_RULES | CONTACT_RULES.keys()
+# The inquirer's fields checked as contacts, by their catalogue lines (in the catalogue's order).
+_CONTACT_CHECKS = {
+    f.key: CONTACT_RULES[f.ledger] for f in fields.INQUIRER_FIELDS if f.ledger in CONTACT_RULES
 }
 
 

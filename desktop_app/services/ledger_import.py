@@ -39,7 +39,6 @@ from desktop_app.domain.ledger_values import Vocabulary, cell_text
 from desktop_app.domain.local_time import local_today, utc_of_local
 from desktop_app.domain.messages import render
 from desktop_app.excel.ledger_reader import LedgerBook, open_ledger
-from desktop_app.excel.ledger_rejects import write_rejects
 from desktop_app.services import backups, ledger_match, output_files, writer
 from desktop_app.services.setup import require_office
 
@@ -255,6 +254,9 @@ def write_rejected(report: LedgerReport, out: output_files.Target) -> int:
         (number, cells, "\n".join(reasons.get(number, ())))
         for number, cells in sorted(report.read.rejected_cells.items())
     ]
+    # openpyxl is loaded only when a workbook of refused rows is written, not by every import.
+    from desktop_app.excel.ledger_rejects import write_rejects
+
     with output_files.writing(out) as temporary:
         write_rejects(temporary, report.headers(), rows)
     return len(rows)
@@ -338,11 +340,12 @@ def _apply(
     knows the inquirers the rows may be (and learns those this import creates)."""
     new = writer.NewRows()
     login = actor.login
+    closing: dict[dt.date, dt.datetime] = {}  # each closing day's stored moment, worked out once
     for row in rows:
         inquirer_id, fresh = resolver.resolve(row.inquirer)
         if fresh:
             new.inquirers.append({**row.inquirer, "id": inquirer_id})
-        inquiry = _inquiry_values(row, inquirer_id, office, source, login)
+        inquiry = _inquiry_values(row, inquirer_id, office, source, login, closing)
         new.inquiries.append(inquiry)
         if row.inquiry["note"]:
             new.actions.append(_note_action(row, inquiry))
@@ -377,10 +380,17 @@ def _note_action(row: LedgerRow, inquiry: dict[str, Any]) -> dict[str, Any]:
 
 
 def _inquiry_values(
-    row: LedgerRow, inquirer_id: str, office: str, source: str, login: str
+    row: LedgerRow,
+    inquirer_id: str,
+    office: str,
+    source: str,
+    login: str,
+    closing: dict[dt.date, dt.datetime],
 ) -> dict[str, Any]:
     values = row.inquiry
     closed: dt.date | None = values["closed_at"]
+    if closed is not None and closed not in closing:
+        closing[closed] = utc_of_local(dt.datetime.combine(closed, _CLOSED_AT_NOON))
     number = f" / No. {row.ledger_no}" if row.ledger_no else ""
     # Every field a person fills that the ledger gave; the program's own (number, office, staff,
     # closing time) are set below or issued by the writer.
@@ -390,7 +400,7 @@ def _inquiry_values(
         "office": office,
         "staff": values["staff"] or login,
         "inquirer": inquirer_id,
-        "closed_at": utc_of_local(dt.datetime.combine(closed, _CLOSED_AT_NOON)) if closed else None,
+        "closed_at": closing[closed] if closed is not None else None,
         "source": f"{source} / 行 {row.row}{number}",
         "source_key": row.content_key,
     }

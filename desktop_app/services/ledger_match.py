@@ -24,7 +24,7 @@ import json
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, literal_column, select
@@ -87,6 +87,11 @@ class _Who:
     def stored(cls, match: str, name: str, kana: str, phone: str, kind: str, org: str) -> _Who:
         """From the columns `_COLUMNS` selects."""
         return cls(match, name, kana, phone, _kind(kind, org))
+
+    @cached_property
+    def probes(self) -> list[str]:
+        """The keys a candidate is found by (`_probe_keys`), worked out once per inquirer."""
+        return _probe_keys(self)
 
     def same_as(self, other: _Who) -> bool:
         return self.verdict(other) == SAME
@@ -220,7 +225,7 @@ class InquirerResolver:
         self._ids.add(inquirer_id)
         at = len(self._candidates)
         self._candidates.append((inquirer_id, who))
-        for key in _probe_keys(who):
+        for key in who.probes:
             self._by.setdefault(key, []).append(at)
             self._by_phone.setdefault((key, who.phone), []).append(at)
 
@@ -232,7 +237,7 @@ class InquirerResolver:
         """
         who = _Who.of(values)
         seen: set[int] = set()
-        for key in _probe_keys(who):
+        for key in who.probes:
             found: Iterable[int]
             if who.phone:
                 same = self._by_phone.get((key, who.phone), ())

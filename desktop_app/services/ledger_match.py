@@ -14,7 +14,8 @@ written by an inquirer already known.
   reading that agrees is not enough when the names differ (山田 次郎 / ヤマダ ハナコ beside
   山田 花子): such a row is *doubtful*, held back for a person like a duplicate, and never
   attached (imported anyway, it gets an inquirer of its own).
-Every probe is an indexed `IN` over chunks of keys: nothing loads a whole table.
+Every probe is an indexed `IN` (the keys bound as one JSON array, the days in chunks):
+nothing loads a whole table.
 """
 
 from __future__ import annotations

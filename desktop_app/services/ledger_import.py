@@ -39,7 +39,7 @@ from desktop_app.domain.ledger_values import Vocabulary, cell_text
 from desktop_app.domain.local_time import local_today, utc_of_local
 from desktop_app.domain.messages import render
 from desktop_app.excel.ledger_reader import LedgerBook, open_ledger
-from desktop_app.services import backups, ledger_match, output_files, writer
+from desktop_app.services import backups, ledger_match, output_files
 from desktop_app.services.setup import require_office
 
 EXIT_OK, EXIT_REFUSED, EXIT_ATTENTION = 0, 2, 3
@@ -338,6 +338,10 @@ def _apply(
 ) -> tuple[str, str]:
     """The rows as inquiries (and their new inquirers) in the caller's transaction; `resolver`
     knows the inquirers the rows may be (and learns those this import creates)."""
+    # Loaded here, by the apply alone: the writer's bulk path brings the sync sheets' code and
+    # openpyxl with it, which a dry run (a person checking a ledger) need not wait for.
+    from desktop_app.services import writer
+
     new = writer.NewRows()
     login = actor.login
     closing: dict[dt.date, dt.datetime] = {}  # each closing day's stored moment, worked out once

@@ -33,8 +33,8 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from db.models import Inquirer, Inquiry
 from desktop_app.domain import text
+from desktop_app.domain.derived import inquirer_keys
 from desktop_app.domain.ledger_rows import LedgerRow
-from desktop_app.services import writer
 
 CHUNK = 500
 SAME, DOUBTFUL, DIFFERENT = "same", "doubtful", "different"
@@ -136,9 +136,7 @@ def _who_of(
 ) -> _Who:
     """The keys of one row's inquirer, worked out once: an import looks at each row's inquirer
     in several passes (duplicates, doubtful, resolving), and a ledger names the same ones often."""
-    keys = writer.inquirer_keys(
-        {"name": name, "organization": organization, "kana": kana, "phone": phone}
-    )
+    keys = inquirer_keys({"name": name, "organization": organization, "kana": kana, "phone": phone})
     return _Who(
         keys["match_key"],
         keys["name_key"],

@@ -84,6 +84,9 @@ class Field:
     when the demo has no rule of its own for it; `blank` what an empty text is in the record
     contract (None, printed null; 相談内容 has always been ""); `system` fields are kept by the program, never
     typed by a person; `lines` how many lines the intake form's box of a NOTE field shows.
+    `ledger` names the rule a ledger's cell is read by where its kind alone
+    does not say (domain/ledger_rows.py's RULES): the subject taken from the content when
+    missing, the status word closing the case, a phone number checked as one, ...
     """
 
     entity: str
@@ -106,6 +109,7 @@ class Field:
     demo: str | None = None
     blank: str | None = None
     lines: int = 2
+    ledger: str | None = None
 
     @property
     def qualified(self) -> str:
@@ -133,13 +137,13 @@ _OTHER = "other"  # the vocabularies' その他
 
 # fmt: off
 INQUIRY_FIELDS: tuple[Field, ...] = (
-    _F("inquiry", "receipt_no", "受付番号", "Receipt no.", _K.TEXT, system=True, listed=True, synonyms=("番号", "No", "No.", "受付No")),
+    _F("inquiry", "receipt_no", "受付番号", "Receipt no.", _K.TEXT, system=True, listed=True, synonyms=("番号", "No", "No.", "受付No"), ledger="ledger_no"),
     _F("inquiry", "office", "事務所", "Office", _K.CODE, vocab="office", system=True, column="office_code", listed=True, synonyms=("支所", "担当支所")),
     _F("inquiry", "received_at", "受付日", "Received", _K.DATE, required=True, group=RECEPTION, listed=True, synonyms=("相談日", "受付年月日", "日付", "年月日")),
     _F("inquiry", "channel", "受付方法", "Channel", _K.CODE, vocab="channel", group=RECEPTION, tally=_T("channel", "受付方法別", 5), listed=True, synonyms=("受付形態", "方法", "相談方法")),
-    _F("inquiry", "staff", "担当", "Staff", _K.TEXT, system=True, synonyms=("担当者", "受付者")),
-    _F("inquiry", "subject", "件名", "Subject", _K.TEXT, limit=300, required=True, group=MATTER, listed=True, synonyms=("表題", "相談件名", "タイトル", "概要")),
-    _F("inquiry", "content", "相談内容", "Details", _K.NOTE, limit=20_000, group=MATTER, blank="", synonyms=("内容", "相談の内容", "要旨"), lines=5),
+    _F("inquiry", "staff", "担当", "Staff", _K.TEXT, system=True, synonyms=("担当者", "受付者"), ledger="staff"),
+    _F("inquiry", "subject", "件名", "Subject", _K.TEXT, limit=300, required=True, group=MATTER, listed=True, synonyms=("表題", "相談件名", "タイトル", "概要"), ledger="subject"),
+    _F("inquiry", "content", "相談内容", "Details", _K.NOTE, limit=20_000, group=MATTER, blank="", synonyms=("内容", "相談の内容", "要旨"), lines=5, ledger="content"),
     _F("inquiry", "relationship", "連携の型", "Relationship", _K.CODE, vocab="relationship", column="relationship_code", group=MATTER, tally=_T("relationship", "連携の型別", 1), listed=True, synonyms=("連携区分", "型")),
     _F("inquiry", "step", "段階", "Step", _K.CODE, vocab="step", group=MATTER, tally=_T("step", "段階別", 6), listed=True),
     _F("inquiry", "domain", "領域", "Domain", _K.CODE, vocab="domain", group=MATTER),
@@ -147,9 +151,9 @@ INQUIRY_FIELDS: tuple[Field, ...] = (
     _F("inquiry", "forms", "協働の形態", "Forms of collaboration", _K.CODES, vocab="form", table="inquiry_form", group=MATTER, synonyms=("形態", "協働形態")),
     _F("inquiry", "municipalities", "対象自治体", "Municipalities", _K.CODES, vocab="municipality", table="inquiry_municipality", group=MATTER, tally=_T("prefecture", "対象自治体の都道府県別（複数選択）", 7), listed=True, synonyms=("自治体", "連携先自治体", "相手自治体")),
     _F("inquiry", "agreement_bodies", "協定先", "Agreement bodies", _K.CODES, vocab="agreement_body", table="inquiry_agreement", group=MATTER, tally=_T("agreement_body", "協定先別（複数選択）", 8), synonyms=("協定", "連携協定")),
-    _F("inquiry", "status", "状況", "Status", _K.CODE, vocab="status", group=HANDLING, tally=_T("status", "状況別（現在）", 4), listed=True, synonyms=("対応状況", "進捗", "状態")),
+    _F("inquiry", "status", "状況", "Status", _K.CODE, vocab="status", group=HANDLING, tally=_T("status", "状況別（現在）", 4), listed=True, synonyms=("対応状況", "進捗", "状態"), ledger="status"),
     _F("inquiry", "follow_up_due", "次回対応期限", "Next follow-up", _K.DATE, group=HANDLING, listed=True, synonyms=("期限", "次回期限", "対応期限")),
-    _F("inquiry", "outcome", "結果", "Outcome", _K.NOTE, limit=5_000, group=HANDLING, synonyms=("対応結果", "備考", "結果・備考")),
+    _F("inquiry", "outcome", "結果", "Outcome", _K.NOTE, limit=5_000, group=HANDLING, synonyms=("対応結果", "備考", "結果・備考"), ledger="outcome"),
     _F("inquiry", "closed_at", "完了日時", "Closed", _K.TIME, system=True, listed=True, synonyms=("完了日", "終了日")),
 )
 
@@ -158,11 +162,11 @@ INQUIRER_FIELDS: tuple[Field, ...] = (
     _F("inquirer", "organization", "団体名", "Organisation", _K.TEXT, limit=200, listed=True, synonyms=("団体", "事業者名", "所属", "会社名", "団体・企業名")),
     _F("inquirer", "name", "氏名", "Name", _K.TEXT, limit=100, personal=True, synonyms=("相談者名", "名前", "相談者", "担当者名", "代表者")),
     _F("inquirer", "kana", "フリガナ", "Reading (kana)", _K.TEXT, limit=200, personal=True, synonyms=("ふりがな", "カナ", "よみがな")),
-    _F("inquirer", "phone", "電話番号", "Phone", _K.TEXT, limit=40, personal=True, synonyms=("電話", "連絡先", "TEL", "電話番号（連絡先）")),
-    _F("inquirer", "email", "メールアドレス", "E-mail", _K.TEXT, limit=200, personal=True, synonyms=("メール", "Eメール", "E-mail")),
-    _F("inquirer", "postal_code", "郵便番号", "Postal code", _K.TEXT, limit=10, personal=True, synonyms=("〒",)),
+    _F("inquirer", "phone", "電話番号", "Phone", _K.TEXT, limit=40, personal=True, synonyms=("電話", "連絡先", "TEL", "電話番号（連絡先）"), ledger="phone"),
+    _F("inquirer", "email", "メールアドレス", "E-mail", _K.TEXT, limit=200, personal=True, synonyms=("メール", "Eメール", "E-mail"), ledger="email"),
+    _F("inquirer", "postal_code", "郵便番号", "Postal code", _K.TEXT, limit=10, personal=True, synonyms=("〒",), ledger="postal_code"),
     _F("inquirer", "address", "住所", "Address", _K.TEXT, limit=300, personal=True, synonyms=("所在地", "住所・所在地")),
-    _F("inquirer", "corporate_number", "法人番号", "Corporate no.", _K.TEXT, limit=13),
+    _F("inquirer", "corporate_number", "法人番号", "Corporate no.", _K.TEXT, limit=13, ledger="corporate_number"),
     _F("inquirer", "notes", "相談者メモ", "Inquirer notes", _K.NOTE, limit=5_000),
 )
 

@@ -22,8 +22,9 @@ from desktop_app.domain.messages import Localized
 
 # One column holding the organisation and the person together (団体名・氏名), split on import.
 COMBINED = "inquirer.org_and_name"
-# The ledger's own number (No., 番号): kept in the inquiry's source, never as its receipt number.
-LEDGER_NO = "receipt_no"
+# The ledger's own number (No., 番号): kept in the inquiry's source, never as its receipt number
+# (the field whose catalogue line names the rule "ledger_no").
+LEDGER_NO = next(f.key for f in fields.INQUIRY_FIELDS if f.ledger == "ledger_no")
 _COMBINED_WORDS = (
     "団体名・氏名",
     "団体名/氏名",

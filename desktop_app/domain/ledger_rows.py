@@ -19,7 +19,7 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,9 +42,12 @@ from desktop_app.domain.ledger_values import (
 from desktop_app.domain.messages import Localized
 
 # How each target is read follows its kind in the field catalogue: a date, text within its
-# limit, or a word placed on its vocabulary. These are read by rules of their own (the subject
-# taken from the content, the staff's name cut to fit, the status word closing the case).
-_OWN_RULE = frozenset(("subject", "content", "outcome", "staff", "status", LEDGER_NO))
+# limit, or a word placed on its vocabulary; unless its catalogue line names a rule of its own
+# (`Field.ledger`, one of RULES). The row reader applies these itself: the ledger's own number
+# kept as the source, the staff's name cut to fit, the subject taken from the content when
+# missing, the status word closing the case, an open case's outcome kept as a note.
+ROW_RULES = frozenset(("ledger_no", "staff", "subject", "content", "status", "outcome"))
+_OWN_RULE = frozenset(f.key for f in TARGET_FIELDS if f.ledger in ROW_RULES)
 _CODED: dict[str, tuple[str, str | None]] = {
     f.qualified: (f.vocab or "", f.unplaced)
     for f in TARGET_FIELDS
@@ -54,8 +57,11 @@ _MANY = frozenset(f.qualified for f in TARGET_FIELDS if f.kind is fields.Kind.CO
 _INQUIRY = tuple(f for f in TARGET_FIELDS if f.entity == "inquiry" and f.key not in _OWN_RULE)
 _DATES = tuple(f.key for f in _INQUIRY if f.kind in (fields.Kind.DATE, fields.Kind.TIME))
 _TEXTS = tuple(f for f in _INQUIRY if f.kind in (fields.Kind.TEXT, fields.Kind.NOTE))
-# Long text where 合計 may begin a sentence: never read as the mark of a total row.
-_PROSE = frozenset(("subject", "content", "outcome", "inquirer.notes"))
+# Long text where 合計 may begin a sentence (notes, and the subject, a sentence of the content):
+# never read as the mark of a total row.
+_PROSE = frozenset(
+    f.qualified for f in TARGET_FIELDS if f.kind is fields.Kind.NOTE or f.ledger == "subject"
+)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _DASHES = re.compile(r"[‐‑‒–—―−ー－]")
 _STAFF_LIMIT = 64
@@ -131,6 +137,11 @@ def read_rows(
     return result.result
 
 
+def vocabularies_of(layout: Layout) -> frozenset[str]:
+    """The vocabularies `read_rows` places this layout's values in (its coded columns')."""
+    return frozenset(_CODED[target][0] for target in layout.target_columns() if target in _CODED)
+
+
 class ResultBuilder:
     """Reads rows one at a time into a ReadResult; keeps the count of identical rows, so the
     second of two rows written the same gets a key of its own.
@@ -153,12 +164,14 @@ class ResultBuilder:
         self._seen: dict[str, int] = {}
         mapped = {c.index for c in self._columns.values()}
         self._width = max(mapped, default=-1) + 1
-        self._short = [c.index for t, c in self._columns.items() if t not in _PROSE]
-        self._unmapped_from = [i for i in range(self._width) if i not in mapped]
+        # The cells a total word may stand in: the short mapped ones and those no field took.
+        short = [c.index for t, c in self._columns.items() if t not in _PROSE]
+        self._total_cells = short + [i for i in range(self._width) if i not in mapped]
         date = self._columns.get("received_at")
         self._received = date.index if date is not None else None
-        self._keyed = tuple(
-            (f"{target}=", self._columns[target].index, target in _DATES)
+        # Each keyed column's part of the key is worked out once per distinct value.
+        self._keyed: tuple[tuple[str, int, bool, dict[Any, str]], ...] = tuple(
+            (f"{target}=", self._columns[target].index, target in _DATES, {})
             for target in sorted(self._columns)
         )
 
@@ -194,18 +207,17 @@ class ResultBuilder:
         self.result.rows.append(row)
 
     def _is_total(self, cells: list[Any], texts: list[str]) -> bool:
-        totals = self._plan.totals
-        words = [texts[at] for at in self._short]
-        words += [t for t in texts[self._width :] if t]
-        words += [texts[at] for at in self._unmapped_from]
+        words = [texts[at] for at in self._total_cells]
+        if len(texts) > self._width:
+            words += texts[self._width :]
+        no_total = self._plan.no_total
+        if no_total.issuperset(words):
+            return False  # every word was told before: the common case, one look in C
         for word in words:
-            if not word:
-                continue
-            verdict = totals.get(word)
-            if verdict is None:
-                verdict = totals[word] = is_total_word(word)
-            if verdict:
-                break
+            if word not in no_total:
+                if is_total_word(word):
+                    break
+                no_total.add(word)
         else:
             return False
         at = self._received
@@ -221,20 +233,25 @@ class ResultBuilder:
         """What recognises the row again: its mapped values folded, by field, not position
         (a renamed file, a column moved or rows inserted above change nothing)."""
         parts = []
-        folds = self._plan.folds
-        for prefix, at, is_date in self._keyed:
+        for prefix, at, is_date, known in self._keyed:
+            found: Any = texts[at]
             if is_date and at < len(cells) and cells[at] != "":
-                try:
-                    parts.append(prefix + read_date(cells[at]).isoformat())
-                    continue
-                except DateParseError:
-                    pass
-            written = texts[at]
-            folded = folds.get(written)
-            if folded is None:
-                folded = folds[written] = text.fold(written)
-            parts.append(prefix + folded)
+                raw = cells[at]
+                found = (type(raw), raw)
+            part = known.get(found)
+            if part is None:
+                part = known[found] = prefix + self._key_part(cells, texts, at, is_date)
+            parts.append(part)
         return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+    def _key_part(self, cells: list[Any], texts: list[str], at: int, is_date: bool) -> str:
+        """A column's value in the row key: a date as its ISO date, else its folded text."""
+        if is_date and at < len(cells) and cells[at] != "":
+            try:
+                return read_date(cells[at]).isoformat()
+            except DateParseError:
+                pass
+        return text.fold(texts[at])
 
 
 class _Plan:
@@ -251,6 +268,10 @@ class _Plan:
     ) -> None:
         self.columns = columns
         self.index = {target: column.index for target, column in columns.items()}
+        self.targets = tuple(self.index)
+        self.positions = tuple(self.index.values())
+        # The coded targets of the inquiry in their order, and whether the ledger has each.
+        self.coded_targets = tuple((key, key in self.index) for key in _INQUIRY_CODED)
         self.profile = profile
         self.vocabularies = vocabularies
         self.today = today
@@ -259,10 +280,9 @@ class _Plan:
         self.coded: dict[tuple[str, str], tuple[Any, bool]] = {}
         self.statuses: dict[str, str | None] = {}
         self.contacts: dict[tuple[str, str], str | None] = {}
-        self.totals: dict[str, bool] = {}
-        # Every cell's folded text for the row keys (text.fold's own cache is too small for a
-        # ledger's thousands of names, which would push each other out of it).
-        self.folds: dict[str, str] = {}
+        # The words told to be no total word (and the empty cell): a total word is never
+        # kept, so its row is told again; a ledger has one or two.
+        self.no_total: set[str] = {""}
 
     def date(self, target: str, raw: Any) -> tuple[dt.date | None, UserError | None]:
         """The date of a non-empty cell of a date column, or why it is none."""
@@ -324,9 +344,11 @@ class _RowReader:
     def __init__(self, number: int, cells: list[Any], texts: list[str], plan: _Plan) -> None:
         self.number = number
         self.cells = cells
-        self.texts = texts
         self.plan = plan
         self.columns = plan.columns
+        # Each mapped target's text (`texts` is as wide as the mapped columns): one dictionary
+        # made in C, so that every look-up below is one `get`.
+        self.mapped = dict(zip(plan.targets, map(texts.__getitem__, plan.positions), strict=True))
         self.rejected: list[Problem] = []
         self.unplaced: list[Problem] = []
         self.kept: list[Problem] = []
@@ -338,8 +360,7 @@ class _RowReader:
         return self.cells[at]
 
     def text(self, target: str) -> str:
-        at = self.plan.index.get(target)
-        return "" if at is None else self.texts[at]
+        return self.mapped.get(target, "")
 
     def problem(self, into: list[Problem], target: str, error: UserError) -> None:
         column = self.columns.get(target)
@@ -358,10 +379,11 @@ class _RowReader:
     def read(self) -> LedgerRow | None:
         self._refuse_control_characters()
         inquiry: dict[str, Any] = {}
+        t = self.mapped
         for target in _DATES:
             inquiry[target] = self._date(target)
-        inquiry["content"] = self._limited("content")
-        subject = self._limited("subject") or subject_from(inquiry["content"] or "")
+        inquiry["content"] = content = self._limited("content")
+        subject = self._limited("subject") or subject_from(content)
         if not subject:
             self.problem(
                 self.rejected,
@@ -370,36 +392,33 @@ class _RowReader:
             )
         inquiry["subject"] = subject
         inquiry["outcome"] = self._limited("outcome") or None
-        inquiry["staff"] = self.text("staff")[:_STAFF_LIMIT]
-        mapped = self.plan.index
-        for key in _INQUIRY_CODED:
-            inquiry[key] = self._coded(key) if key in mapped else _NOTHING_CODED[key]
+        inquiry["staff"] = t.get("staff", "")[:_STAFF_LIMIT]
+        for key, mapped in self.plan.coded_targets:
+            inquiry[key] = self._coded(key) if mapped else _NOTHING_CODED[key]
         for key, blank in _TEXT_BLANKS:
-            inquiry[key] = (self._limited(key) or blank) if key in mapped else blank
+            inquiry[key] = (self._limited(key) or blank) if key in t else blank
         self._status(inquiry)
         inquirer = self._inquirer()
         if self.rejected:
             return None
-        return LedgerRow(self.number, inquiry, inquirer, self.text(LEDGER_NO), "", self.cells)
+        return LedgerRow(self.number, inquiry, inquirer, t.get(LEDGER_NO, ""), "", self.cells)
 
     def _date(self, target: str) -> dt.date | None:
-        raw = self.value(target)
-        if not self.text(target):
+        if not self.mapped.get(target):
             if target == "received_at":
                 self.problem(
                     self.rejected, target, UserError("field_required", label=_label(target))
                 )
             return None
-        value, error = self.plan.date(target, raw)
+        value, error = self.plan.date(target, self.value(target))
         if error is not None:
             self.problem(self.rejected, target, error)
         return value
 
     def _refuse_control_characters(self) -> None:
         """A cell holding a control character (domain/entry_rules) keeps its row out."""
-        texts = self.texts
-        if entry_rules.control_character("\t".join(texts)) is None:
-            return  # tab is allowed: no cell holds one
+        if entry_rules.control_character("\t".join(self.mapped.values())) is None:
+            return  # tab is allowed: no cell of a field holds one
         for target, column in self.columns.items():
             try:
                 entry_rules.check_text(column.header, self.text(target))
@@ -407,7 +426,9 @@ class _RowReader:
                 self.problem(self.rejected, target, error)
 
     def _limited(self, target: str) -> str:
-        value = self.text(target)
+        value = self.mapped.get(target, "")
+        if not value:
+            return value
         limit = self.plan.limits[target]
         if limit is not None and len(value) > limit:
             self.problem(
@@ -418,7 +439,7 @@ class _RowReader:
         return value
 
     def _coded(self, target: str) -> Any:
-        written = self.text(target)
+        written = self.mapped.get(target, "")
         if not written:
             return () if target in _MANY else None
         codes, unplaced = self.plan.code(target, written)
@@ -432,7 +453,7 @@ class _RowReader:
         return codes
 
     def _status(self, inquiry: dict[str, Any]) -> None:
-        written = self.text("status")
+        written = self.mapped.get("status", "")
         status = self.plan.status(written) if written else None
         if written and status is None:
             self.problem(
@@ -463,12 +484,11 @@ class _RowReader:
     # -- the inquirer ------------------------------------------------------------------
 
     def _inquirer(self) -> dict[str, str]:
-        mapped = self.plan.index
+        t = self.mapped
         values = {
-            key: self._limited(target) if target in mapped else ""
-            for key, target in _INQUIRER_TARGETS
+            key: self._limited(target) if target in t else "" for key, target in _INQUIRER_TARGETS
         }
-        combined = self.text(COMBINED)
+        combined = t.get(COMBINED, "")
         if combined:
             organisation, name = split_org_name(combined)
             values["organization"] = values["organization"] or organisation
@@ -500,7 +520,7 @@ class _RowReader:
             elif values[key]:
                 values[key] = checked or ""
         values["notes"] = "\n".join(notes)
-        type_written = self.text("inquirer.type")
+        type_written = t.get("inquirer.type", "")
         if type_written:
             values["type"] = self._coded("inquirer.type")
         else:
@@ -548,11 +568,17 @@ def _corporate(value: str) -> str | None:
     return corporate_number.normalize_corporate_number(value)
 
 
-_CONTACT_CHECKS = {
+# The contact rules a field's `ledger` may name: a cell that does not read as one refuses the row.
+CONTACT_RULES: dict[str, Callable[[str], str | None]] = {
     "phone": _phone,
     "email": _email,
     "postal_code": _postal,
     "corporate_number": _corporate,
+}
+RULES = ROW_RULES | CONTACT_RULES.keys()
+# The inquirer's fields checked as contacts, by their catalogue lines (in the catalogue's order).
+_CONTACT_CHECKS = {
+    f.key: CONTACT_RULES[f.ledger] for f in fields.INQUIRER_FIELDS if f.ledger in CONTACT_RULES
 }
 
 

@@ -14,9 +14,10 @@ the ledger's file name, sheet and row as its `source` and the row's content key 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import uuid
-from collections.abc import Sequence
-from contextlib import nullcontext
+from collections.abc import Collection, Iterator, Sequence
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -38,8 +39,7 @@ from desktop_app.domain.ledger_values import Vocabulary, cell_text
 from desktop_app.domain.local_time import local_today, utc_of_local
 from desktop_app.domain.messages import render
 from desktop_app.excel.ledger_reader import LedgerBook, open_ledger
-from desktop_app.excel.ledger_rejects import write_rejects
-from desktop_app.services import backups, ledger_match, output_files, writer
+from desktop_app.services import backups, ledger_match, output_files
 from desktop_app.services.setup import require_office
 
 EXIT_OK, EXIT_REFUSED, EXIT_ATTENTION = 0, 2, 3
@@ -162,12 +162,40 @@ def import_ledger(
 ) -> LedgerReport:
     """Read the ledger at `path` and (unless `dry_run`) import its good rows; see the module."""
     actor.require(Permission.EXCHANGE)
+    with _cycles_set_aside():
+        return _import(db, actor, path, sheet, profile, dry_run, add_duplicates, today)
+
+
+@contextmanager
+def _cycles_set_aside() -> Iterator[None]:
+    """No cyclic garbage collection while a ledger loads: its rows make a few objects each and
+    free none, so every collection would walk the whole ledger again for nothing (a sixth of
+    the reading). Reference counting frees what it always frees; collection resumes after."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def _import(
+    db: Database,
+    actor: Actor,
+    path: Path,
+    sheet: str | None,
+    profile: Profile | None,
+    dry_run: bool,
+    add_duplicates: bool,
+    today: dt.date | None,
+) -> LedgerReport:
     chosen = profile or Profile()
     book = open_ledger(path)
     with db.read() as session:
         require_office(session)
-        vocabularies = _vocabularies(session)
-    name, rows, layout = _choose_sheet(book, sheet, chosen)
+        name, rows, layout = _choose_sheet(book, sheet, chosen)
+        vocabularies = _vocabularies(session, ledger_rows.vocabularies_of(layout))
     read = ledger_rows.read_rows(
         rows, layout, profile=chosen, vocabularies=vocabularies, today=today or local_today()
     )
@@ -191,15 +219,19 @@ def import_ledger(
         fresh = [row for row in read.rows if row.content_key not in already]
         report.already_imported = len(read.rows) - len(fresh)
         report.duplicates = ledger_match.duplicates(session, fresh)
+        # One resolver for both passes: the known inquirers any fresh row may be are looked
+        # up once, held back or not (`add_duplicates` imports the held-back rows too).
+        resolver = ledger_match.InquirerResolver(session, fresh)
         report.doubtful = ledger_match.doubtful(
-            session, [r for r in fresh if r.row not in report.duplicates]
+            session, [r for r in fresh if r.row not in report.duplicates], resolver
         )
         held = report.duplicates.keys() | report.doubtful.keys()
         wanted = [r for r in fresh if add_duplicates or r.row not in held]
         report.imported = len(wanted)
         if wanted and not dry_run:
             office = require_office(session)
-            report.receipts = _apply(session, actor, office, f"{book.file} / {name}", wanted)
+            source = f"{book.file} / {name}"
+            report.receipts = _apply(session, actor, office, source, wanted, resolver)
     if report.imported >= _BULK_MIN_ROWS and not dry_run:
         ensure_statistics(db.engine, force=True)
     return report
@@ -222,6 +254,9 @@ def write_rejected(report: LedgerReport, out: output_files.Target) -> int:
         (number, cells, "\n".join(reasons.get(number, ())))
         for number, cells in sorted(report.read.rejected_cells.items())
     ]
+    # openpyxl is loaded only when a workbook of refused rows is written, not by every import.
+    from desktop_app.excel.ledger_rejects import write_rejects
+
     with output_files.writing(out) as temporary:
         write_rejects(temporary, report.headers(), rows)
     return len(rows)
@@ -251,22 +286,26 @@ def _samples(rows: Sequence[Sequence[Any]], layout: Layout) -> dict[int, list[st
     return samples
 
 
-def _vocabularies(session: Session) -> dict[str, Vocabulary]:
-    """Every vocabulary a ledger's values are placed in, with the names its codes go by."""
+def _vocabularies(session: Session, wanted: Collection[str]) -> dict[str, Vocabulary]:
+    """The vocabularies a ledger's values are placed in (those of its columns, `wanted`: the
+    municipalities' two thousand names are folded only for a ledger that names any), with
+    the names their codes go by."""
     grouped: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
     terms = session.execute(
         select(VocabTerm.vocab, VocabTerm.code, VocabTerm.label_ja, VocabTerm.label_en)
-        .where(VocabTerm.active.is_(True))
+        .where(VocabTerm.active.is_(True), VocabTerm.vocab.in_(wanted))
         .order_by(VocabTerm.vocab, VocabTerm.sort_order)
     )
     for vocab, code, ja, en in terms:
         grouped.setdefault(vocab, []).append((code, (ja, en)))
     vocabularies = {vocab: Vocabulary.of(vocab, items) for vocab, items in grouped.items()}
-    vocabularies["municipality"] = Vocabulary.of("municipality", _municipality_names(session))
-    bodies = session.execute(select(AgreementBody.code, AgreementBody.name))
-    vocabularies["agreement_body"] = Vocabulary.of(
-        "agreement_body", [(code, (name,)) for code, name in bodies]
-    )
+    if "municipality" in wanted:
+        vocabularies["municipality"] = Vocabulary.of("municipality", _municipality_names(session))
+    if "agreement_body" in wanted:
+        bodies = session.execute(select(AgreementBody.code, AgreementBody.name))
+        vocabularies["agreement_body"] = Vocabulary.of(
+            "agreement_body", [(code, (name,)) for code, name in bodies]
+        )
     return vocabularies
 
 
@@ -290,17 +329,27 @@ def _municipality_names(session: Session) -> list[tuple[str, tuple[str, ...]]]:
 
 
 def _apply(
-    session: Session, actor: Actor, office: str, source: str, rows: Sequence[LedgerRow]
+    session: Session,
+    actor: Actor,
+    office: str,
+    source: str,
+    rows: Sequence[LedgerRow],
+    resolver: ledger_match.InquirerResolver,
 ) -> tuple[str, str]:
-    """The rows as inquiries (and their new inquirers) in the caller's transaction."""
-    resolver = ledger_match.InquirerResolver(session, rows)
+    """The rows as inquiries (and their new inquirers) in the caller's transaction; `resolver`
+    knows the inquirers the rows may be (and learns those this import creates)."""
+    # Loaded here, by the apply alone: the writer's bulk path brings the sync sheets' code and
+    # openpyxl with it, which a dry run (a person checking a ledger) need not wait for.
+    from desktop_app.services import writer
+
     new = writer.NewRows()
     login = actor.login
+    closing: dict[dt.date, dt.datetime] = {}  # each closing day's stored moment, worked out once
     for row in rows:
         inquirer_id, fresh = resolver.resolve(row.inquirer)
         if fresh:
             new.inquirers.append({**row.inquirer, "id": inquirer_id})
-        inquiry = _inquiry_values(row, inquirer_id, office, source, login)
+        inquiry = _inquiry_values(row, inquirer_id, office, source, login, closing)
         new.inquiries.append(inquiry)
         if row.inquiry["note"]:
             new.actions.append(_note_action(row, inquiry))
@@ -335,10 +384,17 @@ def _note_action(row: LedgerRow, inquiry: dict[str, Any]) -> dict[str, Any]:
 
 
 def _inquiry_values(
-    row: LedgerRow, inquirer_id: str, office: str, source: str, login: str
+    row: LedgerRow,
+    inquirer_id: str,
+    office: str,
+    source: str,
+    login: str,
+    closing: dict[dt.date, dt.datetime],
 ) -> dict[str, Any]:
     values = row.inquiry
     closed: dt.date | None = values["closed_at"]
+    if closed is not None and closed not in closing:
+        closing[closed] = utc_of_local(dt.datetime.combine(closed, _CLOSED_AT_NOON))
     number = f" / No. {row.ledger_no}" if row.ledger_no else ""
     # Every field a person fills that the ledger gave; the program's own (number, office, staff,
     # closing time) are set below or issued by the writer.
@@ -348,7 +404,7 @@ def _inquiry_values(
         "office": office,
         "staff": values["staff"] or login,
         "inquirer": inquirer_id,
-        "closed_at": utc_of_local(dt.datetime.combine(closed, _CLOSED_AT_NOON)) if closed else None,
+        "closed_at": closing[closed] if closed is not None else None,
         "source": f"{source} / 行 {row.row}{number}",
         "source_key": row.content_key,
     }

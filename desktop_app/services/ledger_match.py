@@ -14,25 +14,27 @@ written by an inquirer already known.
   reading that agrees is not enough when the names differ (山田 次郎 / ヤマダ ハナコ beside
   山田 花子): such a row is *doubtful*, held back for a person like a duplicate, and never
   attached (imported anyway, it gets an inquirer of its own).
-Every probe is an indexed `IN` over chunks of keys: nothing loads a whole table.
+Every probe is an indexed `IN` (the keys bound as one JSON array, the days in chunks):
+nothing loads a whole table.
 """
 
 from __future__ import annotations
 
 import heapq
+import json
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, func, literal_column, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from db.models import Inquirer, Inquiry
 from desktop_app.domain import text
+from desktop_app.domain.derived import inquirer_keys
 from desktop_app.domain.ledger_rows import LedgerRow
-from desktop_app.services import writer
 
 CHUNK = 500
 SAME, DOUBTFUL, DIFFERENT = "same", "doubtful", "different"
@@ -44,19 +46,24 @@ def _chunks(values: Iterable[Any]) -> Iterable[list[Any]]:
         yield items[start : start + CHUNK]
 
 
+def _among(column: InstrumentedAttribute[Any], values: Iterable[str]) -> ColumnElement[bool]:
+    """`column IN (the values)`, the values bound as one JSON array: one statement and one
+    parameter for a ledger's ten thousand keys, each still looked up through the column's
+    index (SQLite reads the list with json_each)."""
+    listed: Select[Any] = select(literal_column("value")).select_from(
+        func.json_each(json.dumps(list(values)))
+    )
+    return column.in_(listed)
+
+
 def imported_keys(session: Session, keys: Iterable[str]) -> set[str]:
     """The content keys of rows imported before (deleted inquiries included: a deleted
     import stays deleted)."""
-    found: set[str] = set()
-    for chunk in _chunks(keys):
-        found.update(
-            key
-            for key in session.scalars(
-                select(Inquiry.source_key).where(Inquiry.source_key.in_(chunk))
-            )
-            if key
-        )
-    return found
+    wanted = set(keys)
+    if not wanted:
+        return set()
+    query = select(Inquiry.source_key).where(_among(Inquiry.source_key, wanted))
+    return {key for key in session.scalars(query) if key}
 
 
 @dataclass(frozen=True)
@@ -81,6 +88,11 @@ class _Who:
     def stored(cls, match: str, name: str, kana: str, phone: str, kind: str, org: str) -> _Who:
         """From the columns `_COLUMNS` selects."""
         return cls(match, name, kana, phone, _kind(kind, org))
+
+    @cached_property
+    def probes(self) -> list[str]:
+        """The keys a candidate is found by (`_probe_keys`), worked out once per inquirer."""
+        return _probe_keys(self)
 
     def same_as(self, other: _Who) -> bool:
         return self.verdict(other) == SAME
@@ -124,9 +136,7 @@ def _who_of(
 ) -> _Who:
     """The keys of one row's inquirer, worked out once: an import looks at each row's inquirer
     in several passes (duplicates, doubtful, resolving), and a ledger names the same ones often."""
-    keys = writer.inquirer_keys(
-        {"name": name, "organization": organization, "kana": kana, "phone": phone}
-    )
+    keys = inquirer_keys({"name": name, "organization": organization, "kana": kana, "phone": phone})
     return _Who(
         keys["match_key"],
         keys["name_key"],
@@ -193,12 +203,15 @@ class InquirerResolver:
             (Inquirer.kana_key, [w.kana_key for w in whos if w.kana_key]),
             (Inquirer.phone_digits, [w.phone for w in whos if w.phone]),
         ):
-            for chunk in _chunks(values):
-                query = select(Inquirer.id, *_COLUMNS).where(
-                    Inquirer.deleted.is_(False), column.in_(chunk)
-                )
-                for inquirer_id, *keys in session.execute(query):
-                    self._add(inquirer_id, _Who.stored(*keys))
+            if not values:
+                continue
+            # One statement a key column: the known inquirers come in the column's index order
+            # (of two that are both the same person, the first found is linked).
+            query = select(Inquirer.id, *_COLUMNS).where(
+                Inquirer.deleted.is_(False), _among(column, dict.fromkeys(values))
+            )
+            for inquirer_id, *keys in session.execute(query):
+                self._add(inquirer_id, _Who.stored(*keys))
 
     @property
     def knows_any(self) -> bool:
@@ -211,7 +224,7 @@ class InquirerResolver:
         self._ids.add(inquirer_id)
         at = len(self._candidates)
         self._candidates.append((inquirer_id, who))
-        for key in _probe_keys(who):
+        for key in who.probes:
             self._by.setdefault(key, []).append(at)
             self._by_phone.setdefault((key, who.phone), []).append(at)
 
@@ -223,7 +236,7 @@ class InquirerResolver:
         """
         who = _Who.of(values)
         seen: set[int] = set()
-        for key in _probe_keys(who):
+        for key in who.probes:
             found: Iterable[int]
             if who.phone:
                 same = self._by_phone.get((key, who.phone), ())
@@ -257,11 +270,15 @@ class InquirerResolver:
         return found
 
 
-def doubtful(session: Session, rows: Sequence[LedgerRow]) -> dict[int, str]:
+def doubtful(
+    session: Session, rows: Sequence[LedgerRow], resolver: InquirerResolver | None = None
+) -> dict[int, str]:
     """Ledger row number -> receipt number (the newest) of the known inquirer the row's
     inquirer only doubtfully is: the same reading under another name. Such rows are held back
-    for a person, like duplicates, and never attached to that inquirer."""
-    resolver = InquirerResolver(session, rows)
+    for a person, like duplicates, and never attached to that inquirer. `resolver` (built over
+    these rows or more) spares a second look-up of the known inquirers when the caller goes on
+    to resolve the rows it imports."""
+    resolver = resolver or InquirerResolver(session, rows)
     found: dict[int, str] = {}
     if not resolver.knows_any:
         return found  # nobody known: nobody to be doubtfully

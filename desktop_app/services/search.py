@@ -63,6 +63,7 @@ from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS, masked
 from desktop_app.domain.receipt import receipt_query
 from desktop_app.services.followups import is_overdue, overdue_clause
 from desktop_app.services.records import InquiryRecord, inquiry_record
+from desktop_app.services.stale_reads import Staleness, watched
 
 SortKey = Literal["received_at", "receipt_no", "status", "follow_up_due", "office"]
 SORT_KEYS: tuple[SortKey, ...] = ("received_at", "receipt_no", "status", "follow_up_due", "office")
@@ -215,21 +216,26 @@ def first_page(
     sort: SortKey = "received_at",
     descending: bool = True,
     limit: int = 100,
+    *,
+    stale: Staleness | None = None,
 ) -> tuple[int, list[InquiryRow]]:
     """`count_inquiries` and `first_rows` in one read, counting the full-text matches once.
 
     The list's first load needs both; asked separately, a common term's matches were counted
     twice (once for the count, once to choose how to walk them). Free text alone: that one
     count answers both. With filters: a filtered count past the threshold settles the choice,
-    since the raw matches can only be more.
+    since the raw matches can only be more. `stale`: a newer keystroke may stop the read
+    (services/stale_reads.py).
     """
-    with db.read() as session:
+    with db.read() as session, watched(session, stale):
         matches = term_matches(flt.text)
         matched = _match_count(session, matches) if matches and _text_alone(flt) else None
         count = _count(session, flt, matches, matched=matched)
         common = _common(session, matches, flt=flt, matched=matched, at_least=count)
         probe = matched is not None and matched >= _PROBE_SHARE * _rows_about(session)
         pks = _first_pks(session, flt, sort, descending, limit, common, probe=probe)
+    if stale is not None:
+        stale.check()
     return count, rows_by_pk(db, pks, today=flt.today)
 
 
@@ -240,10 +246,16 @@ def _rows_about(session: Session) -> int:
 
 
 def ordered_pks(
-    db: Database, flt: InquiryFilter, sort: SortKey = "received_at", descending: bool = True
+    db: Database,
+    flt: InquiryFilter,
+    sort: SortKey = "received_at",
+    descending: bool = True,
+    *,
+    stale: Staleness | None = None,
 ) -> array[int]:
-    """Every matching key in list order: the list model's row index."""
-    with db.read() as session:
+    """Every matching key in list order: the list model's row index (`stale`: see
+    `first_page`; seconds at 1,000,000 rows, so the one read worth stopping)."""
+    with db.read() as session, watched(session, stale):
         return _ordered_keys(session, flt, sort, descending)
 
 

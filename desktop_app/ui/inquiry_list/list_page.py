@@ -119,7 +119,7 @@ class InquiryListPage(QWidget):
         """First load: the list (受付日, newest first); the follow-up counts once its first
         page is in, so nothing else competes with the first page after sign-in."""
         self.model.headLoaded.connect(self._first_head, Qt.ConnectionType.SingleShotConnection)
-        self.model.reload(keys_after_head=True)
+        self.model.reload()
 
     @Slot()
     def _first_head(self) -> None:

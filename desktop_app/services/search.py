@@ -190,10 +190,11 @@ _RECEIPT_PREFIXES = (
 )
 
 
-def count_inquiries(db: Database, flt: InquiryFilter) -> int:
+def count_inquiries(db: Database, flt: InquiryFilter, *, stale: Staleness | None = None) -> int:
     """How many match. With free text alone (the common case) the index counts on its own and
-    only the few deleted matches are looked up, instead of visiting every matching row."""
-    with db.read() as session:
+    only the few deleted matches are looked up, instead of visiting every matching row.
+    `stale`: see `first_page`."""
+    with db.read() as session, watched(session, stale):
         return _count(session, flt, term_matches(flt.text))
 
 
@@ -227,16 +228,45 @@ def first_page(
     since the raw matches can only be more. `stale`: a newer keystroke may stop the read
     (services/stale_reads.py).
     """
+    head = list_head(db, flt, sort, descending, limit, stale=stale, count=True)
+    assert head.count is not None
+    return head.count, head.rows
+
+
+@dataclass(frozen=True)
+class ListHead:
+    """The first rows of a list, and its count when it was asked for or came for free."""
+
+    count: int | None
+    rows: list[InquiryRow]
+
+
+def list_head(
+    db: Database,
+    flt: InquiryFilter,
+    sort: SortKey = "received_at",
+    descending: bool = True,
+    limit: int = 100,
+    *,
+    stale: Staleness | None = None,
+    count: bool = False,
+) -> ListHead:
+    """The first `limit` rows; their count too when `count`, or when the index gives it at
+    once (free text alone naming no receipt number, or no condition at all). Search as you
+    type paints the rows first: a count that walks rows (a receipt number's, a filtered one)
+    comes after, from `count_inquiries`. See `first_page` for the rest."""
     with db.read() as session, watched(session, stale):
         matches = term_matches(flt.text)
         matched = _match_count(session, matches) if matches and _text_alone(flt) else None
-        count = _count(session, flt, matches, matched=matched)
-        common = _common(session, matches, flt=flt, matched=matched, at_least=count)
+        counted = (
+            _count(session, flt, matches, matched=matched) if count or _text_only(flt) else None
+        )
+        common = _common(session, matches, flt=flt, matched=matched, at_least=counted or 0)
         probe = matched is not None and matched >= _PROBE_SHARE * _rows_about(session)
         pks = _first_pks(session, flt, sort, descending, limit, common, probe=probe)
     if stale is not None:
         stale.check()
-    return count, rows_by_pk(db, pks, today=flt.today)
+    return ListHead(counted, rows_by_pk(db, pks, today=flt.today))
 
 
 def _rows_about(session: Session) -> int:

@@ -38,7 +38,7 @@ from PySide6.QtGui import QColor
 from desktop_app.domain.local_time import local_today
 from desktop_app.services import search
 from desktop_app.services.database import Database
-from desktop_app.services.search import InquiryFilter, InquiryRow, SortKey, for_actor
+from desktop_app.services.search import InquiryFilter, InquiryRow, ListHead, SortKey, for_actor
 from desktop_app.services.stale_reads import Staleness, StaleRead
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.style import tint
@@ -91,9 +91,10 @@ def load_head(
     sort: SortKey,
     descending: bool,
     stale: Staleness | None = None,
-) -> tuple[int, list[InquiryRow]]:
-    """Worker job: the match count and the first page, so the list can paint at once."""
-    return search.first_page(db, flt, sort, descending, PAGE, stale=stale)
+) -> ListHead:
+    """Worker job: the first page, with its count when the index gives it at once (a count
+    that walks rows follows on its own, `count_inquiries`), so the list can paint at once."""
+    return search.list_head(db, flt, sort, descending, PAGE, stale=stale)
 
 
 def unless_stale(job: Callable[[], T]) -> T | None:
@@ -107,11 +108,13 @@ def unless_stale(job: Callable[[], T]) -> T | None:
 class InquiryListModel(QAbstractTableModel):
     """Rows of the inquiry list, paged from the search service (see the module docstring).
 
-    Signals: `countChanged(int)` when a new filter or order has been counted, `headLoaded` when
+    Signals: `countChanged(int)` when a new filter or order has been counted (`countPending`
+    when its first page came before its count), `headLoaded` when
     the first page is in place, `keysLoaded` when every row can be fetched (scrolling anywhere).
     """
 
     countChanged = Signal(int)
+    countPending = Signal()  # the first page is in, its count still being read
     headLoaded = Signal()
     keysLoaded = Signal()
 
@@ -290,25 +293,59 @@ class InquiryListModel(QAbstractTableModel):
 
     # -- loading ------------------------------------------------------------------------
 
-    def _head_loaded(self, generation: int, head: tuple[int, list[InquiryRow]] | None) -> None:
+    def _head_loaded(self, generation: int, head: ListHead | None) -> None:
         if generation != self._generation or head is None:
             return
-        count, rows = head
+        rows = head.rows
+        # Fewer rows than a page: they are every match, whatever the count would say.
+        count = len(rows) if head.count is None and len(rows) < PAGE else head.count
         # The key list runs on the read lane and may come back first: then it is kept (and is
         # the truth about the count), or pages asked for before the head would never load.
         keys = self._keys if self._keys_generation == generation else None
         self._head_generation = generation
         self.beginResetModel()
-        self._count = count if keys is None else len(keys)
+        self._count = len(keys) if keys is not None else len(rows) if count is None else count
         self._keys = keys
         self._pages = OrderedDict({0: list(rows)}) if rows else OrderedDict()
         self._shown.clear()
         self._requested = {0}
         self.endResetModel()
-        self.countChanged.emit(count)
+        if keys is not None or count is not None:
+            self.countChanged.emit(self._count)
+        else:
+            self.countPending.emit()
+            self._fetch_count()
         self.headLoaded.emit()
-        if keys is None and self._count > len(rows):
+        if keys is None and count is not None and count > len(rows):
             self._keys_timer.start()  # restarted by every first page: typing goes on
+
+    def _fetch_count(self) -> None:
+        """The count of a list whose first page came without it (after it, on the same lane)."""
+        generation, db = self._generation, self._ctx.db
+        flt, stale = self._loading_filter, self._stale
+        self._ctx.runner.query(
+            lambda: unless_stale(lambda: search.count_inquiries(db, flt, stale=stale)),
+            on_done=lambda count: self._count_loaded(generation, count),
+            owner=self,
+        )
+
+    def _count_loaded(self, generation: int, count: int | None) -> None:
+        if generation != self._generation or count is None:
+            return
+        if self._keys_generation != generation and count > self._count:
+            # The rows past the first page, as yet unread (the key list did not come first).
+            self.beginInsertRows(QModelIndex(), self._count, count - 1)
+            self._count = count
+            self.endInsertRows()
+        elif self._keys_generation != generation and count < self._count:
+            # Deleted between the first page and the count: the first page is read again.
+            self.beginRemoveRows(QModelIndex(), count, self._count - 1)
+            self._count = count
+            self.endRemoveRows()
+            self.refresh_rows()
+        self.countChanged.emit(self._count)
+        if self._keys_generation != generation:
+            self._keys_timer.start()
 
     def _keys_loaded(self, generation: int, keys: array[int] | None) -> None:
         if generation != self._generation or keys is None:

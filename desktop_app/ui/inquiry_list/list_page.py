@@ -103,6 +103,7 @@ class InquiryListPage(QWidget):
 
         self.filters.filterChanged.connect(self._filter_changed)
         self.model.countChanged.connect(self._count_changed)
+        self.model.countPending.connect(self._count_pending)
         self.model.modelReset.connect(self.detail.clear)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.filters.resultsRequested.connect(self._go_to_results)
@@ -205,6 +206,11 @@ class InquiryListPage(QWidget):
     @Slot(int)
     def _count_changed(self, count: int) -> None:
         self.match_count.setText(self.tr("{0}件").format(f"{count:,}"))
+
+    @Slot()
+    def _count_pending(self) -> None:
+        """The first page is painted before its count (search as you type): 「…件」 until it."""
+        self.match_count.setText(self.tr("…件"))
 
     def _show_counts(self, counts: tuple[int, int]) -> None:
         due_today, overdue = counts

@@ -42,6 +42,7 @@ from sqlalchemy import (
     literal_column,
     or_,
     select,
+    table,
 )
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session, aliased
@@ -88,6 +89,12 @@ _PROBE_SHARE = 0.2
 # A wildcard at either end of a term, in either width (＊ folds to * only later).
 _WILDCARDS = "*＊"
 _WHOLE_PHONE = 10  # digits of the shortest whole Japanese phone number (03-5555-0101)
+# The first rows of the list walked for a first page before the index lists the matches
+# instead (`_walked_first_pks`): a term in 1 row of 20 fills a page within them; at about 2 µs
+# a row the walk costs at most 4 ms at 1,000,000 rows.
+_WALK_ROWS = 2_000
+_WALKED_SORTS = frozenset({"received_at", "follow_up_due", "receipt_no"})  # an index's order
+_SEARCH_TEXT = table("search_text", column("pk", Integer), column("folded", String))
 
 
 @dataclass(frozen=True)
@@ -256,6 +263,9 @@ def list_head(
     type paints the rows first: a count that walks rows (a receipt number's, a filtered one)
     comes after, from `count_inquiries`. See `first_page` for the rest."""
     with db.read() as session, watched(session, stale):
+        walked = None if count else _walked_first_pks(session, flt, sort, descending, limit)
+        if walked is not None:
+            return ListHead(None, rows_by_pk(db, walked, today=flt.today))
         matches = term_matches(flt.text)
         matched = _match_count(session, matches) if matches and _text_alone(flt) else None
         counted = (
@@ -267,6 +277,68 @@ def list_head(
     if stale is not None:
         stale.check()
     return ListHead(counted, rows_by_pk(db, pks, today=flt.today))
+
+
+def _walked_first_pks(
+    session: Session, flt: InquiryFilter, sort: SortKey, descending: bool, limit: int
+) -> list[int] | None:
+    """The first page of free text alone, found among the first _WALK_ROWS rows of the list
+    in its order (after the receipt numbers it names, if any), each row's folded search text
+    (what both indexes read) tested with instr; None when they hold fewer matches than the
+    page needs (a rarer term: the index lists its matches instead, `_first_pks`).
+
+    A common term's first page comes at once this way (`商` at 1,000,000 rows: 0.5 ms, where
+    listing its 170,000 matches to walk against took 40 ms), and the page is exact: the rows
+    walked are the list's first ones in its order. instr on the folded text is what the
+    indexes answer: the trigram index matches a substring, the bigram one letters and digits
+    within a run (`grams`), which is where a term's own letters and digits occur. Only for
+    an order an index walks, and not for digits a masked list must hold to its shown text.
+    """
+    if sort not in _WALKED_SORTS or not _text_alone(flt):
+        return None
+    needles = _needles(flt.text)
+    if not needles or (flt.phones_whole and any(char.isdigit() for char in flt.text)):
+        return None
+    named = receipt_clause(flt.text)
+    # The numbers named come first, as in `_first_pks`; the walk finds the text's matches.
+    first = (
+        []
+        if named is None
+        else list(session.scalars(_in_order(_filtered(flt).where(named), sort, descending)))
+    )
+    wanted = limit - len(first)
+    if wanted <= 0:
+        return first[:limit]
+    key = _SORT_COLUMNS[sort]
+    ordered = _in_order(
+        select(Inquiry.pk, key.label("key")).where(Inquiry.deleted.is_(False)), sort, descending
+    )
+    walked = ordered.limit(_WALK_ROWS).subquery()
+    tested = [
+        exists(
+            select(1).where(
+                _SEARCH_TEXT.c.pk == walked.c.pk, func.instr(_SEARCH_TEXT.c.folded, needle) > 0
+            )
+        )
+        for needle in needles
+    ]
+    order = (walked.c.key.desc(), walked.c.pk.desc()) if descending else (walked.c.key, walked.c.pk)
+    matched = select(walked.c.pk).where(*tested, walked.c.pk.not_in(first))
+    found = list(session.scalars(matched.order_by(*order).limit(wanted)))
+    return first + found if len(found) == wanted else None
+
+
+def _needles(query: str) -> list[str]:
+    """Each term as instr looks for it in the folded search text: `term_matches`'s terms (a
+    phone number's digits; a short term's letters and digits)."""
+    needles = []
+    for written in query.split():
+        raw = written.strip(_WILDCARDS)
+        term = text.digits(raw) if text.looks_like_phone(raw) else text.fold(raw)
+        needle = term if len(term) >= 3 else "".join(ch for ch in term if ch.isalnum())
+        if needle:
+            needles.append(needle)
+    return needles
 
 
 def _rows_about(session: Session) -> int:

@@ -87,6 +87,7 @@ def test_a_newer_filter_drops_the_older_answers(qtbot, make_desk, db, settle):
     for typed in ("東", "東京", "相談"):  # typed faster than any answer comes
         page.model.set_filter(search.InquiryFilter(text=typed))
     settle(ctx)
+    qtbot.waitUntil(lambda: page.match_count.text() != "…件", timeout=10_000)
     count, first = search.first_page(db, page.model.current_filter)
     assert page.model.rowCount() == count
     assert [page.model.row_at(row) for row in range(len(first))] == first

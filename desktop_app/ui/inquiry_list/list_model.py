@@ -48,6 +48,7 @@ PAGE = 100
 # The key list waits until the filter has stayed this long after its first page: typing on
 # asks for another one, and a person who pauses to read is still reading the first page.
 KEYS_QUIET_MS = 400
+COUNT_AFTER_PAINT_MS = 50  # a count the first page came without is asked for after its paint
 MAX_PAGES = 60  # pages kept in memory; the rest are read again when scrolled back to
 TAIL_ROWS = 2 * PAGE  # the end of the list is read in reverse order before the keys arrive
 OVERDUE_BACKGROUND = QColor("#fde4e1")
@@ -314,14 +315,17 @@ class InquiryListModel(QAbstractTableModel):
             self.countChanged.emit(self._count)
         else:
             self.countPending.emit()
-            self._fetch_count()
+            # After the paint this reset asked for: the first page is what the person waits for.
+            QTimer.singleShot(COUNT_AFTER_PAINT_MS, self, lambda: self._fetch_count(generation))
         self.headLoaded.emit()
         if keys is None and count is not None and count > len(rows):
             self._keys_timer.start()  # restarted by every first page: typing goes on
 
-    def _fetch_count(self) -> None:
+    def _fetch_count(self, generation: int) -> None:
         """The count of a list whose first page came without it (after it, on the same lane)."""
-        generation, db = self._generation, self._ctx.db
+        if generation != self._generation or self._ctx.runner.stopped:
+            return  # typed on meanwhile: the newer filter counts its own
+        db = self._ctx.db
         flt, stale = self._loading_filter, self._stale
         self._ctx.runner.query(
             lambda: unless_stale(lambda: search.count_inquiries(db, flt, stale=stale)),

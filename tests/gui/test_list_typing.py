@@ -37,6 +37,8 @@ def test_a_filtered_first_page_comes_before_its_count(qtbot, make_desk, db, sett
 
     page.model.set_filter(flt)
     settle(ctx)
+    qtbot.waitUntil(lambda: page.match_count.text() != "…件", timeout=10_000)  # after the paint
+    settle(ctx)
 
     assert captions == ["…件"]
     assert page.match_count.text() == f"{count:,}件"

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.actor import ROLE_LABELS, Permission
 from desktop_app.domain.changes import CASES, Changes, Kind
 from desktop_app.domain.messages import render
-from desktop_app.services import conflicts, idle_policy, staff
+from desktop_app.services import idle_policy, staff
 from desktop_app.services.lookup import MunicipalityItem
 from desktop_app.services.search import InquiryFilter
 from desktop_app.ui import preferences
@@ -50,6 +50,7 @@ from desktop_app.ui.widgets.permitted import refusal
 from desktop_app.ui.widgets.screen_fit import place_window
 
 if TYPE_CHECKING:  # the other screens are imported when first shown (start-up time)
+    from desktop_app.services.database import Database
     from desktop_app.ui.audit.audit_page import AuditPage
     from desktop_app.ui.exchange.exchange_page import ExchangePage
     from desktop_app.ui.followups.followups_page import FollowUpsPage
@@ -241,7 +242,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _count_conflicts(self) -> None:
-        self.ctx.query(conflicts.open_count, on_done=self.show_conflict_count, owner=self)
+        self.ctx.query(_open_conflicts, on_done=self.show_conflict_count, owner=self)
 
     @Slot()
     def show_about(self) -> QDialog:
@@ -449,6 +450,14 @@ class MainWindow(QMainWindow):
             page.inquiriesRequested.connect(self.show_inquiries)
             return cast(QWidget, page)
         return cast(QWidget, module.IntakeForm(self.ctx, self))  # its saves announce CASES
+
+
+def _open_conflicts(db: Database) -> int:
+    """Worker job: the open conflicts' count. The module is imported here, on the worker,
+    after the first page: it brings the package format and openpyxl (a third of a second)."""
+    from desktop_app.services import conflicts
+
+    return conflicts.open_count(db)
 
 
 def _scrolled(page: QWidget) -> QScrollArea:

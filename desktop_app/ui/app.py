@@ -264,7 +264,9 @@ def sign_in_early(
     facts = sign_in_facts(db_path)
     if facts is None or not (facts.training or facts.accounts):
         return None
-    opening = Opening(lambda: _open_to_sign_in(db_path, training=training), _warm_first_page)
+    opening = Opening(
+        lambda: _open_to_sign_in(db_path, training=training), _warm_first_page, _import_the_rest
+    )
     actor = sign_in_while_opening(facts, opening, user, lang)
     try:
         db, office = opening.result()
@@ -316,6 +318,15 @@ def _sign_in(
         return sign_in_interactively(db, user, lang, parent=frame)
     finally:
         warming.join()
+
+
+def _import_the_rest() -> None:
+    """Behind the dialog once the first page is warmed: what the window builds or reads just
+    after its first page (the detail pane, the conflict count: openpyxl behind both), so that
+    a person who types their password finds them imported."""
+    with contextlib.suppress(Exception):
+        importlib.import_module("desktop_app.ui.inquiry_list.detail_pane")
+        importlib.import_module("desktop_app.services.conflicts")
 
 
 def _import_main_window() -> None:

@@ -37,3 +37,22 @@ def test_a_failed_opening_neither_warms_nor_hangs():
     opening.start()
     opening.finish()
     assert warmed == []
+
+
+def test_later_is_left_out_once_the_window_is_being_built():
+    release = threading.Event()
+    later: list[str] = []
+
+    def warm(_opened: str) -> None:
+        release.wait(10)  # the person pressed Enter before the warming was done
+
+    opening = Opening(lambda: "db", warm, lambda: later.append("imported"))
+    opening.start()
+    opening.result()
+    waiter = threading.Thread(target=opening.finish)
+    waiter.start()
+    assert opening._waited.wait(10)  # finish() is waiting: the window is about to be built
+    release.set()
+    waiter.join(10)
+    opening._thread.join(10)
+    assert later == []

@@ -34,6 +34,7 @@ class Opening(Generic[T]):
         self._error: BaseException | None = None
         self._ready = threading.Event()  # set once opened (or failed), before the warming
         self._warmed = threading.Event()  # set once warmed (or failed), before `later`
+        self._waited = threading.Event()  # set by `finish`: the window is being built
         self._thread = threading.Thread(target=self._run, name="open-behind", daemon=True)
 
     def start(self) -> None:
@@ -52,7 +53,8 @@ class Opening(Generic[T]):
 
     def finish(self) -> None:
         """Wait for the warming too (so no import of the first page's runs on while the window
-        is built); `later` may still be running."""
+        is built); `later` may still be running, or is left out when not yet started."""
+        self._waited.set()
         if self._thread.is_alive():
             self._warmed.wait()
 
@@ -70,6 +72,8 @@ class Opening(Generic[T]):
                 self._warm(self._opened)
         finally:
             self._warmed.set()
-        if self._later is not None:
+        # Once the window is being built, `later` would only take the processor from it: what
+        # it imports then comes when first needed, after the first page.
+        if self._later is not None and not self._waited.is_set():
             with contextlib.suppress(Exception):
                 self._later()

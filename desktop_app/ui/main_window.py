@@ -17,7 +17,7 @@ import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QByteArray, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -59,6 +59,7 @@ if TYPE_CHECKING:  # the other screens are imported when first shown (start-up t
     from desktop_app.ui.settings.settings_page import SettingsPage
 
 WINDOW_SIZE = QSize(1280, 800)
+CONFLICTS_AFTER_PAINT_MS = 300
 PAGES = (
     "list",
     "intake",
@@ -222,9 +223,11 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Load the start screen; the others load when first shown."""
         self.nav.setCurrentRow(0)
-        # The conflict count after the list's first page: nothing else before it (start-up).
+        # The conflict count a moment after the list's first page is painted: nothing else
+        # before it (start-up), and its module (openpyxl behind it) is imported then.
         self.list_page.model.headLoaded.connect(
-            self._count_conflicts, Qt.ConnectionType.SingleShotConnection
+            lambda: QTimer.singleShot(CONFLICTS_AFTER_PAINT_MS, self, self._count_conflicts),
+            Qt.ConnectionType.SingleShotConnection,
         )
         self.list_page.start()
 

@@ -143,16 +143,24 @@ class InquiryRow:
 def term_matches(query: str) -> list[TermMatch]:
     """Each term of a free-text query as an index match (see the module docstring)."""
     matches = []
+    for term in _searched_terms(query):
+        if len(term) >= 3:
+            matches.append(TermMatch("trigram", match_expression(term)))
+        else:
+            matches.append(TermMatch("bigram", match_expression(term, prefix=len(term) == 1)))
+    return matches
+
+
+def _searched_terms(query: str) -> Iterator[str]:
+    """Each term as the indexes are asked for it: folded (a phone number as its digits), the
+    wildcards set aside; a 1-2 character term as its letters and digits alone (the bigram
+    index holds nothing else), left out when it has none."""
     for written in query.split():
         raw = written.strip(_WILDCARDS)
         term = text.digits(raw) if text.looks_like_phone(raw) else text.fold(raw)
-        if len(term) >= 3:
-            matches.append(TermMatch("trigram", match_expression(term)))
-            continue
-        chars = "".join(ch for ch in term if ch.isalnum())
-        if chars:
-            matches.append(TermMatch("bigram", match_expression(chars, prefix=len(chars) == 1)))
-    return matches
+        searched = term if len(term) >= 3 else "".join(ch for ch in term if ch.isalnum())
+        if searched:
+            yield searched
 
 
 def receipt_clause(query: str) -> ColumnElement[bool] | None:
@@ -296,7 +304,7 @@ def _walked_first_pks(
     """
     if sort not in _WALKED_SORTS or not _text_alone(flt):
         return None
-    needles = _needles(flt.text)
+    needles = list(_searched_terms(flt.text))
     if not needles or (flt.phones_whole and any(char.isdigit() for char in flt.text)):
         return None
     named = receipt_clause(flt.text)
@@ -326,19 +334,6 @@ def _walked_first_pks(
     matched = select(walked.c.pk).where(*tested, walked.c.pk.not_in(first))
     found = list(session.connection().execute(matched.order_by(*order).limit(wanted)).scalars())
     return first + found if len(found) == wanted else None
-
-
-def _needles(query: str) -> list[str]:
-    """Each term as instr looks for it in the folded search text: `term_matches`'s terms (a
-    phone number's digits; a short term's letters and digits)."""
-    needles = []
-    for written in query.split():
-        raw = written.strip(_WILDCARDS)
-        term = text.digits(raw) if text.looks_like_phone(raw) else text.fold(raw)
-        needle = term if len(term) >= 3 else "".join(ch for ch in term if ch.isalnum())
-        if needle:
-            needles.append(needle)
-    return needles
 
 
 def _rows_about(session: Session) -> int:

@@ -16,7 +16,8 @@ from desktop_app.services.database import Database
 from desktop_app.services.search import InquiryFilter
 
 QUERIES = ("0", "03", "０３", "相", "相談", "そうだん", "ソウダン", "の", "東京", "区", "1",
-           "03-", "0*", "相 談", "東 0", "す", "a", "ー", "・", "00012", "0001", "2026-00003")  # fmt: skip
+           "03-", "0*", "相 談", "東 0", "す", "a", "ー", "・",
+           "00012", "0001", "2026-00003")  # fmt: skip
 
 
 @pytest.fixture(scope="module")

@@ -46,8 +46,9 @@ from desktop_app.ui.vocab import format_date
 
 PAGE = 100
 # The key list waits until the filter has stayed this long after its first page: typing on
-# asks for another one, and a person who pauses to read is still reading the first page.
-KEYS_QUIET_MS = 400
+# asks for another one (the debounce is 250 ms; a slower typist's next key comes within a
+# second), and a person who pauses to read is still reading the first page.
+KEYS_QUIET_MS = 1000
 COUNT_AFTER_PAINT_MS = 50  # a count the first page came without is asked for after its paint
 MAX_PAGES = 60  # pages kept in memory; the rest are read again when scrolled back to
 TAIL_ROWS = 2 * PAGE  # the end of the list is read in reverse order before the keys arrive

@@ -93,6 +93,7 @@ _WHOLE_PHONE = 10  # digits of the shortest whole Japanese phone number (03-5555
 # instead (`_walked_first_pks`): a term in 1 row of 20 fills a page within them; at about 2 µs
 # a row the walk costs at most 4 ms at 1,000,000 rows.
 _WALK_ROWS = 2_000
+_WALK_SHARE = 100 / _WALK_ROWS  # a longer term's share of the rows that fills a page there
 _WALKED_SORTS = frozenset({"received_at", "follow_up_due", "receipt_no"})  # an index's order
 _SEARCH_TEXT = table("search_text", column("pk", Integer), column("folded", String))
 
@@ -269,22 +270,32 @@ def list_head(
     """The first `limit` rows; their count too when `count`, or when the index gives it at
     once (free text alone naming no receipt number, or no condition at all). Search as you
     type paints the rows first: a count that walks rows (a receipt number's, a filtered one)
-    comes after, from `count_inquiries`. See `first_page` for the rest."""
+    or a short term's (the index counting 100,000s of matches) comes after, from
+    `count_inquiries`. A term of 1-2 characters is usually common: its page is looked for
+    along the list first (`_walked_first_pks`); a longer one is counted by the index first
+    (cheap when rare) and walked only when common. See `first_page` for the rest."""
     with db.read() as session, watched(session, stale):
-        walked = None if count else _walked_first_pks(session, flt, sort, descending, limit)
-        if walked is not None:
-            return ListHead(None, rows_by_pk(db, walked, today=flt.today))
         matches = term_matches(flt.text)
+        short = any(match.index == "bigram" for match in matches)
+        walked = None
+        if short and not count:
+            walked = _walked_first_pks(session, flt, sort, descending, limit)
+            if walked is not None:
+                return ListHead(None, rows_by_pk(db, walked, today=flt.today))
         matched = _match_count(session, matches) if matches and _text_alone(flt) else None
         counted = (
             _count(session, flt, matches, matched=matched) if count or _text_only(flt) else None
         )
-        common = _common(session, matches, flt=flt, matched=matched, at_least=counted or 0)
-        probe = matched is not None and matched >= _PROBE_SHARE * _rows_about(session)
-        pks = _first_pks(session, flt, sort, descending, limit, common, probe=probe)
+        rows = _rows_about(session) if matched is not None else 0
+        if not short and matched is not None and matched >= _WALK_SHARE * rows:
+            walked = _walked_first_pks(session, flt, sort, descending, limit)
+        if walked is None:
+            common = _common(session, matches, flt=flt, matched=matched, at_least=counted or 0)
+            probe = matched is not None and matched >= _PROBE_SHARE * rows
+            walked = _first_pks(session, flt, sort, descending, limit, common, probe=probe)
     if stale is not None:
         stale.check()
-    return ListHead(counted, rows_by_pk(db, pks, today=flt.today))
+    return ListHead(counted, rows_by_pk(db, walked, today=flt.today))
 
 
 def _walked_first_pks(

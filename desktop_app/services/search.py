@@ -271,31 +271,33 @@ def list_head(
     once (free text alone naming no receipt number, or no condition at all). Search as you
     type paints the rows first: a count that walks rows (a receipt number's, a filtered one)
     or a short term's (the index counting 100,000s of matches) comes after, from
-    `count_inquiries`. A term of 1-2 characters is usually common: its page is looked for
-    along the list first (`_walked_first_pks`); a longer one is counted by the index first
-    (cheap when rare) and walked only when common. See `first_page` for the rest."""
+    `count_inquiries`. Free text is first counted by the index up to the share of the rows
+    that fills a page within the list's first rows: a common text's page is then looked for
+    there (`_walked_first_pks`, its full count after); a rarer one's count is already whole
+    and its page comes from the index. See `first_page` for the rest."""
     with db.read() as session, watched(session, stale):
         matches = term_matches(flt.text)
-        short = any(match.index == "bigram" for match in matches)
-        walked = None
-        if short and not count:
-            walked = _walked_first_pks(session, flt, sort, descending, limit)
-            if walked is not None:
-                return ListHead(None, rows_by_pk(db, walked, today=flt.today))
-        matched = _match_count(session, matches) if matches and _text_alone(flt) else None
+        matched = None
+        if matches and _text_alone(flt) and not count:
+            bound = max(int(_WALK_SHARE * _rows_about(session)), limit)
+            seen = _match_count(session, matches, up_to=bound)
+            if seen >= bound:
+                walked = _walked_first_pks(session, flt, sort, descending, limit)
+                if walked is not None:
+                    return ListHead(None, rows_by_pk(db, walked, today=flt.today))
+            else:
+                matched = seen  # every match counted
+        if matched is None and matches and _text_alone(flt):
+            matched = _match_count(session, matches)
         counted = (
             _count(session, flt, matches, matched=matched) if count or _text_only(flt) else None
         )
-        rows = _rows_about(session) if matched is not None else 0
-        if not short and matched is not None and matched >= _WALK_SHARE * rows:
-            walked = _walked_first_pks(session, flt, sort, descending, limit)
-        if walked is None:
-            common = _common(session, matches, flt=flt, matched=matched, at_least=counted or 0)
-            probe = matched is not None and matched >= _PROBE_SHARE * rows
-            walked = _first_pks(session, flt, sort, descending, limit, common, probe=probe)
+        common = _common(session, matches, flt=flt, matched=matched, at_least=counted or 0)
+        probe = matched is not None and matched >= _PROBE_SHARE * _rows_about(session)
+        pks = _first_pks(session, flt, sort, descending, limit, common, probe=probe)
     if stale is not None:
         stale.check()
-    return ListHead(counted, rows_by_pk(db, walked, today=flt.today))
+    return ListHead(counted, rows_by_pk(db, pks, today=flt.today))
 
 
 def _walked_first_pks(
@@ -487,9 +489,11 @@ def _text_only(flt: InquiryFilter) -> bool:
     return _text_alone(flt) and receipt_clause(flt.text) is None
 
 
-def _match_count(session: Session, matches: list[TermMatch]) -> int:
-    """How many inquiries (deleted ones too) the full-text index matches: FTS5 counts alone."""
-    return session.scalar(select(func.count()).select_from(matching_pks(matches).subquery())) or 0
+def _match_count(session: Session, matches: list[TermMatch], *, up_to: int | None = None) -> int:
+    """How many inquiries (deleted ones too) the full-text index matches: FTS5 counts alone
+    (`up_to`: counting stops there, a few ms where a common term's whole count takes tens)."""
+    listed = matching_pks(matches) if up_to is None else matching_pks(matches).limit(up_to)
+    return session.scalar(select(func.count()).select_from(listed.subquery())) or 0
 
 
 def _count(

@@ -163,10 +163,12 @@ def open_desk_database(
     a demo desk (研修用) for config.DEMO_OFFICE. Raises UserError when the file cannot be
     opened or was never initialised.
     """
-    from desktop_app.demo.service import open_training
     from desktop_app.services import database, setup
 
     if training:
+        # Only here: the demo generator brings the writer and openpyxl (0.4 s of imports).
+        from desktop_app.demo.service import open_training
+
         db = open_training(
             path, office=config.DEMO_OFFICE, demo_count=config.DEMO_COUNT, on_upgrade=on_upgrade
         )
@@ -262,7 +264,9 @@ def sign_in_early(
     facts = sign_in_facts(db_path)
     if facts is None or not (facts.training or facts.accounts):
         return None
-    opening = Opening(lambda: open_desk_database(db_path, training=training), _warm_first_page)
+    opening = Opening(
+        lambda: _open_to_sign_in(db_path, training=training), _warm_first_page, _import_the_rest
+    )
     actor = sign_in_while_opening(facts, opening, user, lang)
     try:
         db, office = opening.result()
@@ -270,6 +274,15 @@ def sign_in_early(
         return None
     opening.finish()
     return db, office, actor
+
+
+def _open_to_sign_in(db_path: Path, *, training: bool) -> tuple[Database, str]:
+    """The database opened behind the dialog, and what Enter runs next imported with it (the
+    password check and its worker), so an early Enter does not import them after the wait."""
+    opened = open_desk_database(db_path, training=training)
+    importlib.import_module("desktop_app.services.staff")
+    importlib.import_module("desktop_app.ui.worker")
+    return opened
 
 
 def _warm_first_page(opened: tuple[Database, str]) -> None:
@@ -305,6 +318,15 @@ def _sign_in(
         return sign_in_interactively(db, user, lang, parent=frame)
     finally:
         warming.join()
+
+
+def _import_the_rest() -> None:
+    """Behind the dialog once the first page is warmed: what the window builds or reads just
+    after its first page (the detail pane, the conflict count: openpyxl behind both), so that
+    a person who types their password finds them imported."""
+    with contextlib.suppress(Exception):
+        importlib.import_module("desktop_app.ui.inquiry_list.detail_pane")
+        importlib.import_module("desktop_app.services.conflicts")
 
 
 def _import_main_window() -> None:

@@ -17,7 +17,7 @@ import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QByteArray, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.actor import ROLE_LABELS, Permission
 from desktop_app.domain.changes import CASES, NOTHING, Changes, Kind
 from desktop_app.domain.messages import render
-from desktop_app.services import conflicts, idle_policy, staff
+from desktop_app.services import idle_policy, staff
 from desktop_app.services.lookup import MunicipalityItem
 from desktop_app.services.search import InquiryFilter
 from desktop_app.ui import preferences
@@ -50,6 +50,7 @@ from desktop_app.ui.widgets.permitted import refusal
 from desktop_app.ui.widgets.screen_fit import place_window
 
 if TYPE_CHECKING:  # the other screens are imported when first shown (start-up time)
+    from desktop_app.services.database import Database
     from desktop_app.ui.audit.audit_page import AuditPage
     from desktop_app.ui.exchange.exchange_page import ExchangePage
     from desktop_app.ui.followups.followups_page import FollowUpsPage
@@ -58,6 +59,7 @@ if TYPE_CHECKING:  # the other screens are imported when first shown (start-up t
     from desktop_app.ui.settings.settings_page import SettingsPage
 
 WINDOW_SIZE = QSize(1280, 800)
+CONFLICTS_AFTER_PAINT_MS = 300
 PAGES = (
     "list",
     "intake",
@@ -220,9 +222,11 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Load the start screen; the others load when first shown."""
         self.nav.setCurrentRow(0)
-        # The conflict count after the list's first page: nothing else before it (start-up).
+        # The conflict count a moment after the list's first page is painted: nothing else
+        # before it (start-up), and its module (openpyxl behind it) is imported then.
         self.list_page.model.headLoaded.connect(
-            self._count_conflicts, Qt.ConnectionType.SingleShotConnection
+            lambda: QTimer.singleShot(CONFLICTS_AFTER_PAINT_MS, self, self._count_conflicts),
+            Qt.ConnectionType.SingleShotConnection,
         )
         self.list_page.start()
 
@@ -240,7 +244,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _count_conflicts(self) -> None:
-        self.ctx.query(conflicts.open_count, on_done=self.show_conflict_count, owner=self)
+        self.ctx.query(_open_conflicts, on_done=self.show_conflict_count, owner=self)
 
     @Slot()
     def show_about(self) -> QDialog:
@@ -451,6 +455,14 @@ class MainWindow(QMainWindow):
             page.inquiriesRequested.connect(self.show_inquiries)
             return cast(QWidget, page)
         return cast(QWidget, module.IntakeForm(self.ctx, self))  # its saves announce CASES
+
+
+def _open_conflicts(db: Database) -> int:
+    """Worker job: the open conflicts' count. The module is imported here, on the worker,
+    after the first page: it brings the package format and openpyxl (a third of a second)."""
+    from desktop_app.services import conflicts
+
+    return conflicts.open_count(db)
 
 
 def _scrolled(page: QWidget) -> QScrollArea:

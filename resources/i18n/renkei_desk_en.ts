@@ -896,6 +896,10 @@ If you accept, the content as exported (not the edits) is imported, and your acc
             <translation>{0} items</translation>
         </message>
         <message>
+            <source>…件</source>
+            <translation>… items</translation>
+        </message>
+        <message>
             <source>本日期限 {0}件　期限超過 {1}件</source>
             <translation>Due today: {0}　Overdue: {1}</translation>
         </message>

@@ -840,6 +840,10 @@
             <translation>{0}件</translation>
         </message>
         <message>
+            <source>…件</source>
+            <translation>…件</translation>
+        </message>
+        <message>
             <source>本日期限 {0}件　期限超過 {1}件</source>
             <translation>本日期限 {0}件　期限超過 {1}件</translation>
         </message>

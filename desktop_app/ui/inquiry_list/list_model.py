@@ -7,6 +7,13 @@ pages are read in reverse order, so scrolling to the end never waits for them. S
 order, never a proxy model (docs/gui.md, "The inquiry list at 1,000,000 rows"). Every query runs on
 the DbRunner; replies from an older filter or order are recognised by their generation number and
 dropped. GUI thread only.
+
+Search as you type: the key list (seconds for a common term at 1M rows) is read only once the
+list has stayed on one filter for KEYS_QUIET_MS after its first page, or at once when the view
+asks for a page beyond the first and the last ones; a new filter stops the older filter's reads
+still queued or running (services/stale_reads.py), so the first page of what the person typed
+last never waits behind the answers to what they typed before. The texts of a row are made
+once, when its page arrives, so a repaint asks nothing of Python but a tuple look-up.
 """
 
 from __future__ import annotations
@@ -15,7 +22,7 @@ from array import array
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -31,13 +38,18 @@ from PySide6.QtGui import QColor
 from desktop_app.domain.local_time import local_today
 from desktop_app.services import search
 from desktop_app.services.database import Database
-from desktop_app.services.search import InquiryFilter, InquiryRow, SortKey, for_actor
+from desktop_app.services.search import InquiryFilter, InquiryRow, ListHead, SortKey, for_actor
+from desktop_app.services.stale_reads import Staleness, StaleRead
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.style import tint
 from desktop_app.ui.vocab import format_date
 
 PAGE = 100
-KEYS_AFTER_PAINT_MS = 20  # reload(keys_after_head): the key list waits for the first paint
+# The key list waits until the filter has stayed this long after its first page: typing on
+# asks for another one (the debounce is 250 ms; a slower typist's next key comes within a
+# second), and a person who pauses to read is still reading the first page.
+KEYS_QUIET_MS = 1000
+COUNT_AFTER_PAINT_MS = 50  # a count the first page came without is asked for after its paint
 MAX_PAGES = 60  # pages kept in memory; the rest are read again when scrolled back to
 TAIL_ROWS = 2 * PAGE  # the end of the list is read in reverse order before the keys arrive
 OVERDUE_BACKGROUND = QColor("#fde4e1")
@@ -58,25 +70,53 @@ COLUMNS: tuple[tuple[str, SortKey | None], ...] = (
 )
 COLUMN_NAMES = tuple(name for name, _ in COLUMNS)
 DEFAULT_SORT = COLUMN_NAMES.index("received_at")
+_STATUS = COLUMN_NAMES.index("status")
 
 Index = QModelIndex | QPersistentModelIndex
+_ANSWERED = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.AccessibleDescriptionRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.ToolTipRole,
+    }
+)
+
+
+T = TypeVar("T")
 
 
 def load_head(
-    db: Database, flt: InquiryFilter, sort: SortKey, descending: bool
-) -> tuple[int, list[InquiryRow]]:
-    """Worker job: the match count and the first page, so the list can paint at once."""
-    return search.first_page(db, flt, sort, descending, PAGE)
+    db: Database,
+    flt: InquiryFilter,
+    sort: SortKey,
+    descending: bool,
+    stale: Staleness | None = None,
+) -> ListHead:
+    """Worker job: the first page, with its count when the index gives it at once (a count
+    that walks rows follows on its own, `count_inquiries`), so the list can paint at once."""
+    return search.list_head(db, flt, sort, descending, PAGE, stale=stale)
+
+
+def unless_stale(job: Callable[[], T]) -> T | None:
+    """Worker side: `job()`, or None when a newer filter stopped it (its answer is dropped)."""
+    try:
+        return job()
+    except StaleRead:
+        return None
 
 
 class InquiryListModel(QAbstractTableModel):
     """Rows of the inquiry list, paged from the search service (see the module docstring).
 
-    Signals: `countChanged(int)` when a new filter or order has been counted, `headLoaded` when
+    Signals: `countChanged(int)` when a new filter or order has been counted (`countPending`
+    when its first page came before its count), `headLoaded` when
     the first page is in place, `keysLoaded` when every row can be fetched (scrolling anywhere).
     """
 
     countChanged = Signal(int)
+    countPending = Signal()  # the first page is in, its count still being read
     headLoaded = Signal()
     keysLoaded = Signal()
 
@@ -104,8 +144,12 @@ class InquiryListModel(QAbstractTableModel):
         self._count = 0
         self._keys: array[int] | None = None
         self._keys_generation = 0  # the generation `_keys` belongs to
-        self._after_head: tuple[int, Callable[[], None]] | None = None  # reload(keys_after_head)
+        self._keys_asked = 0  # the generation whose key list has been asked for
+        self._stale = Staleness()  # stops the reads of the current generation
+        self._keys_timer = QTimer(self, singleShot=True, interval=KEYS_QUIET_MS)
+        self._keys_timer.timeout.connect(self._fetch_keys)
         self._pages: OrderedDict[int, list[InquiryRow | None]] = OrderedDict()
+        self._shown: dict[int, tuple[str, ...]] = {}  # a row's texts by key (see _texts)
         self._requested: set[int] = set()
 
     # -- what the screen asks -------------------------------------------------------------
@@ -128,43 +172,49 @@ class InquiryListModel(QAbstractTableModel):
         self._filter = for_actor(flt, self._ctx.actor)
         self.reload()
 
-    def reload(self, *, keys_after_head: bool = False) -> None:
+    def reload(self) -> None:
         """Count and order again with the current filter (after a save or a new filter).
 
-        `keys_after_head` (the first load after sign-in): the key list is asked for only once
-        the first page is painted, so its seconds at 1M rows do not slow the first page.
+        The reads still queued or running for the previous filter or order are stopped; the
+        key list is asked for later (see the module docstring).
         """
+        self._stale.stop()
+        self._stale = stale = Staleness()
+        self._keys_timer.stop()
         self._generation += 1
         generation = self._generation
         flt = replace(self._filter, today=local_today())
         self._loading_filter = flt
-        runner, db = self._ctx.runner, self._ctx.db
-        sort, descending = self._sort, self._descending
-        runner.query(
-            lambda: load_head(db, flt, sort, descending),
+        db, sort, descending = self._ctx.db, self._sort, self._descending
+        self._ctx.runner.query(
+            lambda: unless_stale(lambda: load_head(db, flt, sort, descending, stale)),
             on_done=lambda head: self._head_loaded(generation, head),
             owner=self,
         )
 
-        def fetch_keys() -> None:
-            if generation != self._generation or runner.stopped:
-                return  # a newer load asked for its own keys, or the window closed
-            runner.query(
-                lambda: search.ordered_pks(db, flt, sort, descending),
-                on_done=lambda keys: self._keys_loaded(generation, keys),
-                owner=self,
-                background=True,  # seconds at 1M rows: clicks, saves, pages must not wait
-            )
-
-        if keys_after_head:
-            self._after_head = (generation, fetch_keys)
-        else:
-            fetch_keys()
+    def _fetch_keys(self) -> None:
+        """Ask for the current generation's key list, once."""
+        generation, runner = self._generation, self._ctx.runner
+        if self._keys_asked == generation or runner.stopped:
+            return
+        self._keys_asked = generation
+        self._keys_timer.stop()
+        db, flt, stale = self._ctx.db, self._loading_filter, self._stale
+        sort, descending = self._sort, self._descending
+        runner.query(
+            lambda: unless_stale(
+                lambda: search.ordered_pks(db, flt, sort, descending, stale=stale)
+            ),
+            on_done=lambda keys: self._keys_loaded(generation, keys),
+            owner=self,
+            background=True,  # seconds at 1M rows: clicks, saves, pages must not wait
+        )
 
     def refresh_rows(self) -> None:
         """Read the shown rows again (a row changed) without recounting or reordering."""
         self._epoch += 1
         self._pages.clear()
+        self._shown.clear()
         self._requested.clear()
         if self._count:
             self._emit_changed(0, self._count - 1)
@@ -195,19 +245,18 @@ class InquiryListModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < self._count:
+        # A repaint asks each cell for a dozen roles; those never answered cost nothing.
+        if role not in _ANSWERED or not index.isValid() or not 0 <= index.row() < self._count:
             return None
         row = self._row_or_request(index.row())
-        column = COLUMN_NAMES[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if row is None:
                 return "…" if index.column() == 0 else ""
-            text = self._text(row, column)
-            return self.overdue_mark(text) if row.overdue and column == "follow_up_due" else text
+            return self._texts(row)[index.column()]
         if row is not None and role == Qt.ItemDataRole.AccessibleDescriptionRole:
             return self.spoken(row)
         if row is not None and row.overdue:
-            return self._overdue_decoration(role, column)
+            return self._overdue_decoration(role, COLUMN_NAMES[index.column()])
         return None
 
     def overdue_mark(self, due: str) -> str:
@@ -217,7 +266,7 @@ class InquiryListModel(QAbstractTableModel):
     def spoken(self, row: InquiryRow) -> str:
         """What a screen reader says of the current row, whichever cell it is on: the
         receipt number, the subject, the status, and that it is overdue."""
-        words = [row.receipt_no, row.subject, self._text(row, "status")]
+        words = [row.receipt_no, row.subject, self._texts(row)[_STATUS]]
         if row.overdue:
             words.append(self.tr("期限超過"))
         return self.tr("、").join(words)
@@ -246,29 +295,65 @@ class InquiryListModel(QAbstractTableModel):
 
     # -- loading ------------------------------------------------------------------------
 
-    def _head_loaded(self, generation: int, head: tuple[int, list[InquiryRow]]) -> None:
-        if generation != self._generation:
+    def _head_loaded(self, generation: int, head: ListHead | None) -> None:
+        if generation != self._generation or head is None:
             return
-        count, rows = head
+        rows = head.rows
+        # Fewer rows than a page: they are every match, whatever the count would say.
+        count = len(rows) if head.count is None and len(rows) < PAGE else head.count
         # The key list runs on the read lane and may come back first: then it is kept (and is
         # the truth about the count), or pages asked for before the head would never load.
         keys = self._keys if self._keys_generation == generation else None
         self._head_generation = generation
         self.beginResetModel()
-        self._count = count if keys is None else len(keys)
+        self._count = len(keys) if keys is not None else len(rows) if count is None else count
         self._keys = keys
         self._pages = OrderedDict({0: list(rows)}) if rows else OrderedDict()
+        self._shown.clear()
         self._requested = {0}
         self.endResetModel()
-        self.countChanged.emit(count)
+        if keys is not None or count is not None:
+            self.countChanged.emit(self._count)
+        else:
+            self.countPending.emit()
+            # After the paint this reset asked for: the first page is what the person waits for.
+            QTimer.singleShot(COUNT_AFTER_PAINT_MS, self, lambda: self._fetch_count(generation))
         self.headLoaded.emit()
-        if self._after_head is not None and self._after_head[0] == generation:
-            # After the paint this reset asked for (a posted event), not before it.
-            QTimer.singleShot(KEYS_AFTER_PAINT_MS, self, self._after_head[1])
-            self._after_head = None
+        if keys is None and count is not None and count > len(rows):
+            self._keys_timer.start()  # restarted by every first page: typing goes on
 
-    def _keys_loaded(self, generation: int, keys: array[int]) -> None:
-        if generation != self._generation:
+    def _fetch_count(self, generation: int) -> None:
+        """The count of a list whose first page came without it (after it, on the same lane)."""
+        if generation != self._generation or self._ctx.runner.stopped:
+            return  # typed on meanwhile: the newer filter counts its own
+        db = self._ctx.db
+        flt, stale = self._loading_filter, self._stale
+        self._ctx.runner.query(
+            lambda: unless_stale(lambda: search.count_inquiries(db, flt, stale=stale)),
+            on_done=lambda count: self._count_loaded(generation, count),
+            owner=self,
+        )
+
+    def _count_loaded(self, generation: int, count: int | None) -> None:
+        if generation != self._generation or count is None:
+            return
+        if self._keys_generation != generation and count > self._count:
+            # The rows past the first page, as yet unread (the key list did not come first).
+            self.beginInsertRows(QModelIndex(), self._count, count - 1)
+            self._count = count
+            self.endInsertRows()
+        elif self._keys_generation != generation and count < self._count:
+            # Deleted between the first page and the count: the first page is read again.
+            self.beginRemoveRows(QModelIndex(), count, self._count - 1)
+            self._count = count
+            self.endRemoveRows()
+            self.refresh_rows()
+        self.countChanged.emit(self._count)
+        if self._keys_generation != generation:
+            self._keys_timer.start()
+
+    def _keys_loaded(self, generation: int, keys: array[int] | None) -> None:
+        if generation != self._generation or keys is None:
             return
         self._keys_generation = generation
         if len(keys) != self._count:
@@ -276,6 +361,7 @@ class InquiryListModel(QAbstractTableModel):
             self.beginResetModel()
             self._count = len(keys)
             self._pages.clear()
+            self._shown.clear()
             self._requested.clear()
             self._keys = keys
             self.endResetModel()
@@ -302,8 +388,10 @@ class InquiryListModel(QAbstractTableModel):
         self._requested.add(page)
         if self._keys is None:
             # The last pages can be read in the opposite order at once (scroll to the end right
-            # after opening); any other page is asked again when the key list arrives.
-            self._request_tail(page)
+            # after opening); any other page is asked again when the key list arrives, asked
+            # for now if the first page is in.
+            if not self._request_tail(page) and not self.loading:
+                self._fetch_keys()
             return
         stamp = (self._generation, self._epoch)
         keys = self._keys[page * PAGE : (page + 1) * PAGE].tolist()
@@ -314,10 +402,11 @@ class InquiryListModel(QAbstractTableModel):
             owner=self,
         )
 
-    def _request_tail(self, page: int) -> None:
+    def _request_tail(self, page: int) -> bool:
+        """Read `page` from the end of the list in reverse order, if it is near enough."""
         wanted = self._count - page * PAGE
         if not 0 < wanted <= TAIL_ROWS:
-            return
+            return False
         stamp = (self._generation, self._epoch)
         flt, sort = self._loading_filter, self._sort
         backwards = not self._descending  # the order is total (the key breaks ties): exact
@@ -326,6 +415,7 @@ class InquiryListModel(QAbstractTableModel):
             on_done=lambda rows: self._tail_loaded(stamp, page, rows),
             owner=self,
         )
+        return True
 
     def _tail_loaded(self, stamp: tuple[int, int], first_page: int, rows: list[InquiryRow]) -> None:
         if stamp != (self._generation, self._epoch) or first_page in self._pages:
@@ -355,17 +445,26 @@ class InquiryListModel(QAbstractTableModel):
         if first <= last:
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1), [])
 
-    def _text(self, row: InquiryRow, column: str) -> str:
+    def _texts(self, row: InquiryRow) -> tuple[str, ...]:
+        """The row's cells as shown, in COLUMNS order, made once per row read (a repaint of
+        the first page after a keystroke asked for each of them many times)."""
+        shown = self._shown.get(row.pk)
+        if shown is not None:
+            return shown
+        if len(self._shown) >= MAX_PAGES * PAGE:
+            self._shown.clear()
         vocab = self._ctx.vocab
+        due = format_date(row.follow_up_due)
         texts = {
-            "receipt_no": lambda: row.receipt_no,
-            "received_at": lambda: format_date(row.received_at),
-            "office": lambda: vocab.office(row.office_code),
-            "status": lambda: vocab.label("status", row.status),
-            "subject": lambda: row.subject,
-            "inquirer": lambda: row.inquirer_label,
-            "relationship": lambda: vocab.label("relationship", row.relationship),
-            "channel": lambda: vocab.label("channel", row.channel),
-            "follow_up_due": lambda: format_date(row.follow_up_due),
+            "receipt_no": row.receipt_no,
+            "received_at": format_date(row.received_at),
+            "office": vocab.office(row.office_code),
+            "status": vocab.label("status", row.status),
+            "subject": row.subject,
+            "inquirer": row.inquirer_label,
+            "relationship": vocab.label("relationship", row.relationship),
+            "channel": vocab.label("channel", row.channel),
+            "follow_up_due": self.overdue_mark(due) if row.overdue else due,
         }
-        return texts[column]()
+        shown = self._shown[row.pk] = tuple(texts[name] for name in COLUMN_NAMES)
+        return shown

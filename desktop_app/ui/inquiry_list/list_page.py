@@ -7,7 +7,9 @@ GUI thread only.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt, Signal, Slot
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -26,7 +28,6 @@ from desktop_app.services.lookup import MunicipalityItem
 from desktop_app.services.search import InquiryFilter
 from desktop_app.ui import preferences
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.inquiry_list.detail_pane import DetailPane
 from desktop_app.ui.inquiry_list.filter_bar import FilterBar
 from desktop_app.ui.inquiry_list.list_model import COLUMN_NAMES, DEFAULT_SORT, InquiryListModel
 from desktop_app.ui.style import system_colours
@@ -34,6 +35,9 @@ from desktop_app.ui.widgets import accessible
 from desktop_app.ui.widgets.columns import fit_columns, fixed_rows
 from desktop_app.ui.widgets.freshness import Freshness
 from desktop_app.ui.widgets.sort_arrow import SortArrowStyle
+
+if TYPE_CHECKING:  # imported when built, after the first page (see `detail`)
+    from desktop_app.ui.inquiry_list.detail_pane import DetailPane
 
 # One sample text per column (widgets.columns): the widest value a column usually holds.
 _SAMPLES = {
@@ -50,6 +54,9 @@ _SAMPLES = {
 
 
 DEFAULT_SPLIT = (820, 380)  # list and detail pane until the person moves the splitter
+# The detail pane is built this long after the first page: its modules (the case, its actions,
+# the case sheet, openpyxl behind them) and widgets come after the list is on screen.
+DETAIL_AFTER_PAINT_MS = 50
 
 
 class InquiryListPage(QWidget):
@@ -82,10 +89,10 @@ class InquiryListPage(QWidget):
         self.filters = FilterBar(ctx, self)
         self.model = InquiryListModel(ctx, self)
         self.table = self._make_table()
-        self.detail = DetailPane(ctx, self)
+        self._detail: DetailPane | None = None
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.detail)
+        self.splitter.addWidget(QWidget(self))  # the detail pane's place until it is built
         # The list keeps two thirds of any width: 件名 must read on a 1366x768 screen.
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 1)
@@ -103,12 +110,11 @@ class InquiryListPage(QWidget):
 
         self.filters.filterChanged.connect(self._filter_changed)
         self.model.countChanged.connect(self._count_changed)
-        self.model.modelReset.connect(self.detail.clear)
+        self.model.countPending.connect(self._count_pending)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.filters.resultsRequested.connect(self._go_to_results)
         self.model.headLoaded.connect(self._head_loaded)
         self.table.activated.connect(self._open_selected)
-        self.detail.editRequested.connect(self.editRequested)
         # A write touching cases: read in place while on screen (a save in the detail pane),
         # else again in full when next shown. start() is the first read.
         self.freshness = Freshness(
@@ -119,11 +125,29 @@ class InquiryListPage(QWidget):
         """First load: the list (受付日, newest first); the follow-up counts once its first
         page is in, so nothing else competes with the first page after sign-in."""
         self.model.headLoaded.connect(self._first_head, Qt.ConnectionType.SingleShotConnection)
-        self.model.reload(keys_after_head=True)
+        self.model.reload()
 
     @Slot()
     def _first_head(self) -> None:
         self.refresh_counts()
+        QTimer.singleShot(DETAIL_AFTER_PAINT_MS, self, lambda: self.detail)
+
+    @property
+    def detail(self) -> DetailPane:
+        """The case beside the list: built after the first page is painted (`start`), or as
+        soon as something asks for it, in the place kept for it in the splitter."""
+        if self._detail is None:
+            from desktop_app.ui.inquiry_list.detail_pane import DetailPane
+
+            pane = DetailPane(self._ctx, self)
+            self.model.modelReset.connect(pane.clear)
+            pane.editRequested.connect(self.editRequested)
+            placeholder = self.splitter.replaceWidget(1, pane)
+            if placeholder is not None:
+                placeholder.deleteLater()
+            _tab_after(self.table, pane)
+            self._detail = pane
+        return self._detail
 
     def refresh(self) -> None:
         """After a change elsewhere (the main window's `Freshness`): list and count again."""
@@ -206,6 +230,11 @@ class InquiryListPage(QWidget):
     def _count_changed(self, count: int) -> None:
         self.match_count.setText(self.tr("{0}件").format(f"{count:,}"))
 
+    @Slot()
+    def _count_pending(self) -> None:
+        """The first page is painted before its count (search as you type): 「…件」 until it."""
+        self.match_count.setText(self.tr("…件"))
+
     def _show_counts(self, counts: tuple[int, int]) -> None:
         due_today, overdue = counts
         red = "" if system_colours() else " style='color:#a4262c'"  # the words say it too
@@ -264,3 +293,17 @@ class InquiryListPage(QWidget):
         erasure): the shown rows and the counts again; order, selection and case stay."""
         self.model.refresh_rows()
         self.refresh_counts()
+
+
+def _tab_after(anchor: QWidget, pane: QWidget) -> None:
+    """Put `pane`'s Tab stops right after `anchor`, in their own order: a pane built after the
+    window comes last in its focus chain, and Tab must read on as the screen does."""
+    stops, widget = [], pane.nextInFocusChain()
+    while widget is not pane and widget is not None:
+        if pane.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            stops.append(widget)
+        widget = widget.nextInFocusChain()
+    previous = anchor
+    for stop in stops:
+        QWidget.setTabOrder(previous, stop)
+        previous = stop

@@ -21,12 +21,20 @@ T = TypeVar("T")
 class Opening(Generic[T]):
     """`open_database()` run on a thread by `start()`; `result()` waits for it."""
 
-    def __init__(self, open_database: Callable[[], T], warm: Callable[[T], None]) -> None:
+    def __init__(
+        self,
+        open_database: Callable[[], T],
+        warm: Callable[[T], None],
+        later: Callable[[], None] | None = None,
+    ) -> None:
         self._open = open_database
         self._warm = warm
+        self._later = later  # after the warming, not waited for (what follows the first page)
         self._opened: T | None = None
         self._error: BaseException | None = None
         self._ready = threading.Event()  # set once opened (or failed), before the warming
+        self._warmed = threading.Event()  # set once warmed (or failed), before `later`
+        self._waited = threading.Event()  # set by `finish`: the window is being built
         self._thread = threading.Thread(target=self._run, name="open-behind", daemon=True)
 
     def start(self) -> None:
@@ -44,17 +52,28 @@ class Opening(Generic[T]):
         return self._opened
 
     def finish(self) -> None:
-        """Wait for the warming too (so no import runs on while the window is built)."""
+        """Wait for the warming too (so no import of the first page's runs on while the window
+        is built); `later` may still be running, or is left out when not yet started."""
+        self._waited.set()
         if self._thread.is_alive():
-            self._thread.join()
+            self._warmed.wait()
 
     def _run(self) -> None:
         try:
             self._opened = self._open()
         except BaseException as exc:  # handed to whoever asks for the result
             self._error = exc
+            self._warmed.set()
             return
         finally:
             self._ready.set()
-        with contextlib.suppress(Exception):  # a failure shows later, where it happens
-            self._warm(self._opened)
+        try:
+            with contextlib.suppress(Exception):  # a failure shows later, where it happens
+                self._warm(self._opened)
+        finally:
+            self._warmed.set()
+        # Once the window is being built, `later` would only take the processor from it: what
+        # it imports then comes when first needed, after the first page.
+        if self._later is not None and not self._waited.is_set():
+            with contextlib.suppress(Exception):
+                self._later()

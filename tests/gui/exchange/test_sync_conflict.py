@@ -70,6 +70,8 @@ def test_resolve_a_conflict_per_field_in_the_dialog(qtbot, office, office_desk, 
     window.start()
     settle(qtbot, hq)
     exchange_item = window.nav.item(PAGES.index("exchange"))
+    # Counted a moment after the list's first page (MainWindow.start).
+    qtbot.waitUntil(lambda: "競合" in exchange_item.text(), timeout=5_000)
     assert exchange_item.text().split("\n") == ["取込・送付", "競合 1 件", "Ctrl+6"]
 
     window.show_page("exchange")

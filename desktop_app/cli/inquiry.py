@@ -7,11 +7,21 @@ program holds the write lock.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import sys
 
 from desktop_app.cli.arguments import count_argument, month_bounds, parse_assignments, read_json
-from desktop_app.cli.common import EXIT_OK, Commands, labels_for, open_database, say_if_training
+from desktop_app.cli.common import (
+    EXIT_OK,
+    Commands,
+    db_path,
+    labels_for,
+    open_database,
+    say_if_training,
+)
 from desktop_app.cli.output import Printer
-from desktop_app.cli.sign_in import signed_in
+from desktop_app.cli.sign_in import password, signed_in, user_name
+from desktop_app.domain.actor import Permission
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.messages import render
 from desktop_app.domain.workflow import STATUS_LABELS, STATUSES
@@ -115,11 +125,13 @@ def _inquiry_delete(args: argparse.Namespace, printer: Printer) -> int:
 
 
 def _inquiry_list(args: argparse.Namespace, printer: Printer) -> int:
-    from desktop_app.services import lookup, search
-
     if not 1 <= args.limit <= LIST_LIMIT:
         raise UserError("count_invalid", value=args.limit, limit=LIST_LIMIT)
     date_from, date_to = month_bounds(args.month) if args.month else (None, None)
+    if _light_list(args, printer, date_from, date_to):
+        return EXIT_OK
+    from desktop_app.services import lookup, search
+
     db = open_database(args, daily=False)
     actor = signed_in(db, reading=True)
     statuses = lookup.status_codes(db, args.status) if args.status else ()
@@ -136,3 +148,36 @@ def _inquiry_list(args: argparse.Namespace, printer: Printer) -> int:
     # Last, so that the count stays the first line a script or `head` reads.
     say_if_training(printer, db)
     return EXIT_OK
+
+
+def _light_list(
+    args: argparse.Namespace, printer: Printer, date_from: dt.date | None, date_to: dt.date | None
+) -> bool:
+    """The list without SQLAlchemy when it may (services.light_list); False: it did nothing
+    and the full path answers. The sign-in is recorded after the list is printed."""
+    if args.all or args.query or args.status:
+        return False
+    path = db_path(args)
+    if not path.is_file():
+        return False  # refused by the full path, with its message
+    from desktop_app.services import light_list
+
+    reader = light_list.open_light(path)
+    if reader is None:
+        return False
+    try:
+        actor = reader.sign_in(user_name(), password())
+        if actor is None or not actor.may(Permission.RECORD):
+            return False
+        count, records = reader.listing(args.limit, date_from, date_to, actor=actor)
+        labels = None if printer.as_json else reader.labels(printer.lang)
+        training = not printer.as_json and reader.training()
+        printer.listing(count, records, labels)
+        if training:
+            printer.line(render("training_database", printer.lang))
+        sys.stdout.flush()
+        if not reader.record_sign_in(actor):
+            print(render("sign_in_not_recorded", printer.lang), file=sys.stderr)
+    finally:
+        reader.close()
+    return True

@@ -19,6 +19,7 @@ from db.models import AgreementBody, Municipality, Office, PartnerMunicipality, 
 from desktop_app.domain import text
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.messages import Localized
+from desktop_app.services.code_labels import CodeLabels, labels_from
 
 
 @dataclass(frozen=True)
@@ -92,49 +93,25 @@ def labels(db: Database, lang: str = "ja") -> dict[str, dict[str, str]]:
     return result
 
 
-@dataclass(frozen=True)
-class CodeLabels:
-    """What the codes in records read as for a person, in one language (the CLI's plain output).
-
-    Retired vocabulary terms are included: an old inquiry still shows what its code meant.
-    """
-
-    vocab: dict[str, dict[str, str]]
-    municipalities: dict[str, str]  # code -> 北海道釧路市
-    agreement_bodies: dict[str, str]
-    offices: dict[str, str]
-
-    def of(self, vocab: str, code: str) -> str | None:
-        """The label of `code` in `vocab` ("municipality", "office", ... too); None if unknown."""
-        table = {
-            "municipality": self.municipalities,
-            "agreement_body": self.agreement_bodies,
-            "office": self.offices,
-        }.get(vocab) or self.vocab.get(vocab, {})
-        return table.get(code)
-
-
 def code_labels(db: Database, lang: str = "ja", municipalities: Iterable[str] = ()) -> CodeLabels:
     """Labels of every vocabulary, office and agreement body, and of the `municipalities` named
     (the master holds about 2,000; a record names a few)."""
-    english = lang.startswith("en")
-    vocab: dict[str, dict[str, str]] = {}
     with db.read() as session:
-        for term in session.scalars(
-            select(VocabTerm).order_by(VocabTerm.vocab, VocabTerm.sort_order)
-        ):
-            vocab.setdefault(term.vocab, {})[term.code] = (
-                term.label_en if english else term.label_ja
-            )
-        bodies = {row.code: row.name for row in session.scalars(select(AgreementBody))}
-        office_names = {
-            row.code: (row.name_en if english else row.name)
-            for row in session.scalars(select(Office))
-        }
+        terms = [tuple(row) for row in session.execute(VOCAB_LABELS)]
+        bodies = [tuple(row) for row in session.execute(BODY_LABELS)]
+        office_rows = [tuple(row) for row in session.execute(OFFICE_LABELS)]
     places = {
         item.code: item.full_name for item in municipalities_by_code(db, list(municipalities))
     }
-    return CodeLabels(vocab, places, bodies, office_names)
+    return labels_from(lang, terms, bodies, office_rows, places)
+
+
+# What the labels are read from (the command line's light read runs the same: light_sql).
+VOCAB_LABELS = select(
+    VocabTerm.vocab, VocabTerm.code, VocabTerm.label_ja, VocabTerm.label_en
+).order_by(VocabTerm.vocab, VocabTerm.sort_order)
+BODY_LABELS = select(AgreementBody.code, AgreementBody.name)
+OFFICE_LABELS = select(Office.code, Office.name, Office.name_en)
 
 
 def status_codes(db: Database, given: Sequence[str]) -> tuple[str, ...]:

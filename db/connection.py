@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Mapping
+from typing import Any
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -43,3 +44,10 @@ def has_statistics(dbapi_conn: sqlite3.Connection) -> bool:
         dbapi_conn.execute(HAS_STATISTICS_TABLE).fetchone() is not None
         and dbapi_conn.execute(ANY_STATISTICS).fetchone() is not None
     )
+
+
+def driver_of(pooled: Any) -> sqlite3.Connection:
+    """The sqlite3 connection under SQLAlchemy's pooled one (`Connection.connection`)."""
+    driver = pooled.driver_connection
+    assert isinstance(driver, sqlite3.Connection)
+    return driver

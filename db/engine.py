@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from db.connection import BUSY_TIMEOUT_MS, SqlFunction, has_statistics, prepare
+from db.connection import BUSY_TIMEOUT_MS, SqlFunction, driver_of, has_statistics, prepare
 
 __all__ = ["BUSY_TIMEOUT_MS", "Database", "SqlFunction", "ensure_statistics", "open_database"]
 
@@ -78,7 +78,7 @@ def ensure_statistics(engine: Engine, *, force: bool = False) -> None:
     whole table for a search that the full-text index could answer from a few rows.
     """
     with engine.begin() as conn:
-        if force or not has_statistics(conn.connection.driver_connection):
+        if force or not has_statistics(driver_of(conn.connection)):
             conn.exec_driver_sql("ANALYZE")
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from db.connection import BUSY_TIMEOUT_MS, has_statistics, prepare
+from db import connection
 from db.migrate import HEAD, revision_of
 
 
@@ -21,10 +21,11 @@ def open_current(path: Path) -> sqlite3.Connection | None:
 
     No SQL function is registered: the light read runs no statement and fires no trigger that
     calls one (the search index's triggers are on the inquiries, which it only reads)."""
-    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+    busy_ms = connection.BUSY_TIMEOUT_MS  # read now: a test shortens it
+    conn = sqlite3.connect(path, timeout=busy_ms / 1000)
     try:
-        prepare(conn, {})
-        if revision_of(conn) == HEAD and has_statistics(conn):
+        connection.prepare(conn, {}, busy_timeout_ms=busy_ms)
+        if revision_of(conn) == HEAD and connection.has_statistics(conn):
             return conn
     except sqlite3.Error:
         pass

@@ -12,6 +12,8 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from db.connection import driver_of
+
 if TYPE_CHECKING:
     from alembic.config import Config
     from sqlalchemy import Engine
@@ -45,7 +47,7 @@ def script_head() -> str | None:
 def current_revision(engine: Engine) -> str | None:
     """The file's schema revision, or None for a file that has never been initialised."""
     with engine.connect() as conn:
-        return revision_of(conn.connection.driver_connection)
+        return revision_of(driver_of(conn.connection))
 
 
 def revision_of(dbapi_conn: sqlite3.Connection) -> str | None:

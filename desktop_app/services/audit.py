@@ -145,12 +145,12 @@ def failed_sign_ins(
     return session.scalar(failures_after(login, since, reset or 0)) or 0
 
 
-def failure_reset(login: str, reset_by: tuple[str, ...]) -> Select[tuple[int | None]]:
+def failure_reset(login: str, reset_by: tuple[str, ...]) -> Select[int]:
     """The newest entry that ends `login`'s run of failures (sign-in, unlock, new password)."""
     return select(func.max(AuditLog.pk)).where(*_about_login(login), AuditLog.action.in_(reset_by))
 
 
-def failures_after(login: str, since: dt.datetime, after: int) -> Select[tuple[int]]:
+def failures_after(login: str, since: dt.datetime, after: int) -> Select[int]:
     """How many failed sign-ins of `login` since `since` and after the entry `after`."""
     return (
         select(func.count())

@@ -97,9 +97,9 @@ def code_labels(db: Database, lang: str = "ja", municipalities: Iterable[str] = 
     """Labels of every vocabulary, office and agreement body, and of the `municipalities` named
     (the master holds about 2,000; a record names a few)."""
     with db.read() as session:
-        terms = [tuple(row) for row in session.execute(VOCAB_LABELS)]
-        bodies = [tuple(row) for row in session.execute(BODY_LABELS)]
-        office_rows = [tuple(row) for row in session.execute(OFFICE_LABELS)]
+        terms = [(r.vocab, r.code, r.label_ja, r.label_en) for r in session.execute(VOCAB_LABELS)]
+        bodies = [(r.code, r.name) for r in session.execute(BODY_LABELS)]
+        office_rows = [(r.code, r.name, r.name_en) for r in session.execute(OFFICE_LABELS)]
     places = {
         item.code: item.full_name for item in municipalities_by_code(db, list(municipalities))
     }

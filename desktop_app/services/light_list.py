@@ -5,8 +5,9 @@ sqlite3 alone, so it answers without importing SQLAlchemy (issue 23; docs/archit
 It runs the services' own statements, compiled into services/light_sql.py (from
 light_sql_source.py), builds records with services.records as the ORM path does and masks
 them with services.listed. It signs in only the plain case, an active account with the right
-password and no failed sign-in since its last one; anything else returns None and the caller
-takes the full path, which slows, refuses and records exactly as before. The sign-in's
+password, no failed sign-in since its last one and no package-key slot waiting to be sealed
+or filled; anything else returns None and the caller takes the full path, which slows,
+refuses, seals and records exactly as before. The sign-in's
 record (the account's counter reset and its audit entry, one short transaction) is written
 after the list is printed, so the read never waits on it.
 """
@@ -78,6 +79,8 @@ class LightRead:
         try:
             if self._one("office") is None or not self._one("staff_count"):
                 return None
+            if self._slots_to_fill(key):
+                return None
             reset = self._one("failure_reset", login=key) or 0
             if self._one("failures", login=key, since=_EVER, after=reset):
                 return None
@@ -88,6 +91,16 @@ class LightRead:
         if not passwords.matches(stored, password) or row is None or not row[4]:
             return None
         return Actor(login=row[0], name=row[1], role=Role(row[2]), office=row[3])
+
+    def _slots_to_fill(self, login: str) -> bool:
+        """Whether the full sign-in would seal or fill package-key slots: an older plain
+        password is there, or the account opens a slot of its own while some account key has
+        none (counted over all accounts: a disabled one only sends its sign-ins the long way)."""
+        if self._one("plain_package") is not None:
+            return True
+        return bool(self._one("own_slot", login=login)) and self._one("account_keys") != self._one(
+            "package_slots"
+        )
 
     def listing(
         self, limit: int, date_from: dt.date | None, date_to: dt.date | None, *, actor: Actor

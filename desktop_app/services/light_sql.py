@@ -3,7 +3,10 @@ services/light_sql_source.py: do not edit, run `python -m desktop_app.services.l
 
 # ruff: noqa: E501
 # fmt: off
-STATEMENTS: dict[str, str] = {'add_entry': 'INSERT INTO audit_log (at, staff, action, entity, entity_id, field, old, new, '
+STATEMENTS: dict[str, str] = {'account_keys': 'SELECT count(*) AS count_1 \n'
+                 'FROM setting \n'
+                 'WHERE (setting."key" LIKE :key_1 || \'%\' ESCAPE \'/\')',
+ 'add_entry': 'INSERT INTO audit_log (at, staff, action, entity, entity_id, field, old, new, '
               'prev_hash, hash) VALUES (:at, :staff, :action, :entity, :entity_id, :field, '
               ':old, :new, :prev_hash, :hash)',
  'body_labels': 'SELECT agreement_body.code, agreement_body.name \nFROM agreement_body',
@@ -67,6 +70,12 @@ STATEMENTS: dict[str, str] = {'add_entry': 'INSERT INTO audit_log (at, staff, ac
                 ' LIMIT :param_1 OFFSET :param_2',
  'office': 'SELECT setting.value \nFROM setting \nWHERE setting."key" = :key_1',
  'office_labels': 'SELECT office.code, office.name, office.name_en \nFROM office',
+ 'own_slot': 'SELECT count(*) AS count_1 \n'
+             'FROM setting \n'
+             'WHERE setting."key" = (:param_1 || :param_2)',
+ 'package_slots': 'SELECT count(*) AS count_1 \n'
+                  'FROM setting \n'
+                  'WHERE (setting."key" LIKE :key_1 || \'%\' ESCAPE \'/\')',
  'page': 'SELECT inquiry.pk \n'
          'FROM inquiry \n'
          'WHERE inquiry.deleted IS 0 ORDER BY inquiry.received_at DESC, inquiry.pk DESC\n'
@@ -77,6 +86,7 @@ STATEMENTS: dict[str, str] = {'add_entry': 'INSERT INTO audit_log (at, staff, ac
                'inquiry.received_at <= :received_at_2 ORDER BY inquiry.received_at DESC, '
                'inquiry.pk DESC\n'
                ' LIMIT :param_1 OFFSET :param_2',
+ 'plain_package': 'SELECT setting.value \nFROM setting \nWHERE setting."key" = :key_1',
  'signed_in': 'UPDATE staff SET failed_logins=:failed_logins, locked_until=:locked_until WHERE '
               'staff.login = :login_1',
  'staff': 'SELECT staff.login, staff.display_name, staff.role, staff.office_code, '
@@ -90,7 +100,8 @@ STATEMENTS: dict[str, str] = {'add_entry': 'INSERT INTO audit_log (at, staff, ac
                  'FROM vocab_term ORDER BY vocab_term.vocab, vocab_term.sort_order'}
 
 # Each statement's parameters: ("arg", the argument bound) or ("fixed", its value).
-PARAMETERS: dict[str, dict[str, tuple[str, object]]] = {'add_entry': {'action': ('arg', 'action'),
+PARAMETERS: dict[str, dict[str, tuple[str, object]]] = {'account_keys': {'key_1': ('fixed', 'account/_key:')},
+ 'add_entry': {'action': ('arg', 'action'),
                'at': ('arg', 'at'),
                'entity': ('arg', 'entity'),
                'entity_id': ('arg', 'entity_id'),
@@ -123,11 +134,14 @@ PARAMETERS: dict[str, dict[str, tuple[str, object]]] = {'add_entry': {'action': 
  'newest_hash': {'param_1': ('fixed', 1), 'param_2': ('fixed', 0)},
  'office': {'key_1': ('fixed', 'office_code')},
  'office_labels': {},
+ 'own_slot': {'param_1': ('fixed', 'package_slot:'), 'param_2': ('arg', 'login')},
+ 'package_slots': {'key_1': ('fixed', 'package/_slot:')},
  'page': {'param_1': ('arg', 'limit'), 'param_2': ('fixed', 0)},
  'page_month': {'param_1': ('arg', 'limit'),
                 'param_2': ('fixed', 0),
                 'received_at_1': ('arg', 'date_from'),
                 'received_at_2': ('arg', 'date_to')},
+ 'plain_package': {'key_1': ('fixed', 'package_password')},
  'signed_in': {'failed_logins': ('fixed', 0),
                'locked_until': ('fixed', None),
                'login_1': ('arg', 'login')},

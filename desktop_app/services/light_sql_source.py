@@ -16,12 +16,23 @@ import pprint
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Boolean, Date, DateTime, bindparam, column, func, insert, select, update
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    bindparam,
+    column,
+    func,
+    insert,
+    literal,
+    select,
+    update,
+)
 from sqlalchemy.dialects import sqlite
 
 from db.models import AuditLog, Inquirer, Inquiry, Setting, Staff
 from desktop_app.domain import fields
-from desktop_app.services import audit, lookup, search, setup, staff
+from desktop_app.services import audit, lookup, package_key, search, setup, staff
 
 TARGET = Path(__file__).with_name("light_sql.py")
 # Sentinels: values no real argument has, each naming the argument it stands for.
@@ -57,6 +68,18 @@ def statements() -> dict[str, Any]:
             Staff.active,
             Staff.password_hash,
         ).where(Staff.login == _ARG["login"]),
+        # Key-slot work a full sign-in does (services.package_key.signed_in): an older plain
+        # password to seal; with a slot of its own, the slots of other accounts to fill.
+        "plain_package": select(Setting.value).where(Setting.key == package_key.SETTING),
+        "own_slot": select(func.count()).where(
+            Setting.key == literal(package_key.SLOT) + _ARG["login"]
+        ),
+        "account_keys": select(func.count()).where(
+            Setting.key.startswith(package_key.ACCOUNT_KEY, autoescape=True)
+        ),
+        "package_slots": select(func.count()).where(
+            Setting.key.startswith(package_key.SLOT, autoescape=True)
+        ),
         "failure_reset": audit.failure_reset(_ARG["login"], staff.FAILURES_RESET_BY),
         "failures": audit.failures_after(_ARG["login"], _ARG["since"], _ARG["after"]),
         "newest_hash": audit.NEWEST_HASH,

@@ -9,6 +9,7 @@ or refuses it with its own message.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -17,10 +18,13 @@ from db.migrate import HEAD, revision_of
 
 
 def open_current(path: Path) -> sqlite3.Connection | None:
-    """A connection to the existing file `path`, or None when it needs the full opening.
+    """A connection to the existing file `path`, or None when it needs the full opening (also
+    for a file this user may not write: the full path refuses it before reading).
 
     No SQL function is registered: the light read runs no statement and fires no trigger that
     calls one (the search index's triggers are on the inquiries, which it only reads)."""
+    if not os.access(path, os.W_OK):
+        return None  # the sign-in could not be recorded after the read: refused in full
     busy_ms = connection.BUSY_TIMEOUT_MS  # read now: a test shortens it
     conn = sqlite3.connect(path, timeout=busy_ms / 1000)
     try:

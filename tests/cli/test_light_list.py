@@ -205,3 +205,28 @@ def test_the_list_answers_without_importing_sqlalchemy(tmp_path, desk, as_json):
 
     assert seen == {"code": 0, "sqlalchemy": False}, done.stderr
     assert "相談 23" in done.stdout
+
+
+def test_a_read_only_file_is_left_to_the_full_path_and_nothing_is_listed(desk, tmp_path):
+    """The sign-in could not be recorded after the read: the full path, which fails to record
+    it before reading, answers instead."""
+    from tests.cli.test_check_states import _as_non_privileged
+
+    desk.chmod(0o444)
+    try:
+        done = subprocess.run(
+            _as_non_privileged([sys.executable, "-c", CHILD, "--db", str(desk)])
+            + ["inquiry", "list"],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT), "XDG_DATA_HOME": str(tmp_path)},
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    finally:
+        desk.chmod(0o644)
+
+    seen = json.loads(done.stderr.strip().splitlines()[-1])
+    assert seen["sqlalchemy"] and seen["code"] != 0, done.stderr  # the full path decided
+    assert "相談" not in done.stdout

@@ -230,3 +230,29 @@ def test_a_read_only_file_is_left_to_the_full_path_and_nothing_is_listed(desk, t
     seen = json.loads(done.stderr.strip().splitlines()[-1])
     assert seen["sqlalchemy"] and seen["code"] != 0, done.stderr  # the full path decided
     assert "相談" not in done.stdout
+
+
+class _Terminal:
+    """Standard input as a terminal (what `password()` asks at), nothing read from it."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_password_typed_at_the_terminal_is_asked_once_when_the_full_path_follows(
+    run, desk, monkeypatch
+):
+    asked: list[str] = []
+
+    def type_it(prompt: str) -> str:
+        asked.append(prompt)
+        return "not-the-password"
+
+    monkeypatch.delenv("RENKEI_DESK_PASSWORD")
+    monkeypatch.setattr(sys, "stdin", _Terminal())
+    monkeypatch.setattr("getpass.getpass", type_it)
+    refused = run("inquiry", "list", db=desk)
+
+    assert refused.code == 2
+    assert render("sign_in_failed", "ja", user="admin") in refused.err
+    assert asked == [render("password_prompt", "ja")]  # the light try and the full sign-in

@@ -155,7 +155,7 @@ def _light_list(
 ) -> bool:
     """The list without SQLAlchemy when it may (services.light_list); False: it did nothing
     and the full path answers. The sign-in is recorded after the list is printed."""
-    if args.all or args.query or args.status:
+    if args.all or args.query:
         return False
     path = db_path(args)
     if not path.is_file():
@@ -169,7 +169,11 @@ def _light_list(
         actor = reader.sign_in(user_name(), password())
         if actor is None or not actor.may(Permission.RECORD):
             return False
-        count, records = reader.listing(args.limit, date_from, date_to, actor=actor)
+        statuses = reader.status_codes(args.status) if args.status else ()
+        listed = reader.listing(args.limit, date_from, date_to, statuses, actor=actor)
+        if listed is None:
+            return False
+        count, records = listed
         labels = None if printer.as_json else reader.labels(printer.lang)
         training = not printer.as_json and reader.training()
         printer.listing(count, records, labels)

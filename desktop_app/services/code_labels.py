@@ -1,13 +1,18 @@
-"""What codes read as for a person (the CLI's plain output), built from the master rows.
+"""What codes read as for a person (the CLI's plain output), and which codes a person's words
+name (`--status 受付`), built from the master rows.
 
 Free of SQLAlchemy: services.lookup reads the rows through the ORM, the command line's light
-read (services.light_list) with sqlite3, and both build the labels here.
+read (services.light_list) with sqlite3, and both decide here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+
+from desktop_app.domain import text
+from desktop_app.domain.errors import UserError
+from desktop_app.domain.messages import Localized
 
 
 @dataclass(frozen=True)
@@ -47,3 +52,23 @@ def labels_from(
         vocab.setdefault(name, {})[code] = label_en if english else label_ja
     office_names = {code: (name_en if english else name) for code, name, name_en in offices}
     return CodeLabels(vocab, dict(municipalities), dict(bodies), office_names)
+
+
+def codes_named(terms: Sequence[tuple[str, str, str]], given: Sequence[str]) -> tuple[str, ...]:
+    """The codes `given` names among `terms` as (code, label_ja, label_en), each by its code or
+    a label in either language, folded; UserError names the valid ones."""
+    names: dict[str, str] = {}
+    for term in terms:
+        for name in term:
+            names.setdefault(text.fold(name), term[0])
+    codes = []
+    for value in given:
+        code = names.get(text.fold(value))
+        if code is None:
+            allowed = Localized(
+                ", ".join(f"{label_ja} ({code})" for code, label_ja, _ in terms),
+                ", ".join(f"{label_en} ({code})" for code, _, label_en in terms),
+            )
+            raise UserError("status_unknown", value=value, allowed=allowed)
+        codes.append(code)
+    return tuple(dict.fromkeys(codes))

@@ -1,4 +1,4 @@
-"""The command line's light read: `inquiry list` (no free text, no status, not --all) with
+"""The command line's light read: `inquiry list` (no free text, not --all) with
 sqlite3 alone, so it answers without importing SQLAlchemy (issue 23; docs/architecture.md,
 "The command line's light read").
 
@@ -29,7 +29,7 @@ from desktop_app.domain.actor import Actor, Permission, Role
 from desktop_app.domain.audit_chain import GENESIS, stored_time
 from desktop_app.services import passwords
 from desktop_app.services.audit_entry import entry_row
-from desktop_app.services.code_labels import CodeLabels, labels_from
+from desktop_app.services.code_labels import CodeLabels, codes_named, labels_from
 from desktop_app.services.light_sql import COLUMNS, PARAMETERS, STATEMENTS
 from desktop_app.services.listed import as_listed_all
 from desktop_app.services.owner_only import restrict
@@ -40,6 +40,12 @@ from desktop_app.services.records import InquiryRecord, inquiry_record
 _EVER = "0001-01-01 00:00:00.000000"
 _LONGEST_LOGIN = 64  # as services.staff names a login in the trail
 _SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
+
+
+def list_shape(month: bool, statuses: int) -> str:
+    """The name suffix of the list's statements (light_sql) for a month or not and so many
+    statuses: "" for neither, "_month_status2" for a month and two."""
+    return ("_month" if month else "") + (f"_status{statuses}" if statuses else "")
 
 
 def open_light(path: Path) -> LightRead | None:
@@ -102,20 +108,37 @@ class LightRead:
             "package_slots"
         )
 
+    def status_codes(self, given: Sequence[str]) -> tuple[str, ...]:
+        """services.lookup.status_codes."""
+        return codes_named(self._run("status_terms").fetchall(), given)
+
     def listing(
-        self, limit: int, date_from: dt.date | None, date_to: dt.date | None, *, actor: Actor
-    ) -> tuple[int, list[InquiryRecord]]:
-        """What services.search.list_inquiries answers for these filters, in one read."""
+        self,
+        limit: int,
+        date_from: dt.date | None,
+        date_to: dt.date | None,
+        statuses: Sequence[str] = (),
+        *,
+        actor: Actor,
+    ) -> tuple[int, list[InquiryRecord]] | None:
+        """What services.search.list_inquiries answers for these filters, in one read; None
+        for more statuses than the compiled statements take (the full path answers)."""
         actor.require(Permission.RECORD)
+        month = date_from is not None and date_to is not None
+        shape = list_shape(month, len(statuses))
+        if f"page{shape}" not in STATEMENTS:
+            return None
+        bound: dict[str, Any] = {f"status{n}": code for n, code in enumerate(statuses)}
+        if month:
+            assert date_from is not None and date_to is not None
+            bound |= {"date_from": date_from.isoformat(), "date_to": date_to.isoformat()}
         self._conn.execute("BEGIN")
         try:
-            if date_from is not None and date_to is not None:
-                month = {"date_from": date_from.isoformat(), "date_to": date_to.isoformat()}
-                count = self._one("count_month", **month)
-                page = self._run("page_month", limit=limit, **month)
-            else:
+            if shape:
+                count = self._one(f"count{shape}", **bound)
+            else:  # search._count: everything less the deleted
                 count = self._one("count_all") - self._one("count_deleted")
-                page = self._run("page", limit=limit)
+            page = self._run(f"page{shape}", limit=limit, **bound)
             records = self._records([row[0] for row in page])
         finally:
             self._conn.execute("COMMIT")

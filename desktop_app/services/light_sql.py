@@ -37,6 +37,85 @@ STATEMENTS: dict[str, str] = {'account_keys': 'SELECT count(*) AS count_1 \n'
                 'FROM inquiry \n'
                 'WHERE inquiry.deleted IS 0 AND inquiry.received_at >= :received_at_1 AND '
                 'inquiry.received_at <= :received_at_2) AS anon_1',
+ 'count_month_status1': 'SELECT count(*) AS count_1 \n'
+                        'FROM (SELECT inquiry.pk AS pk \n'
+                        'FROM inquiry \n'
+                        'WHERE inquiry.deleted IS 0 AND inquiry.received_at >= :received_at_1 '
+                        'AND inquiry.received_at <= :received_at_2 AND inquiry.status IN '
+                        '(:status_1_1)) AS anon_1',
+ 'count_month_status2': 'SELECT count(*) AS count_1 \n'
+                        'FROM (SELECT inquiry.pk AS pk \n'
+                        'FROM inquiry \n'
+                        'WHERE inquiry.deleted IS 0 AND inquiry.received_at >= :received_at_1 '
+                        'AND inquiry.received_at <= :received_at_2 AND inquiry.status IN '
+                        '(:status_1_1, :status_1_2)) AS anon_1',
+ 'count_month_status3': 'SELECT count(*) AS count_1 \n'
+                        'FROM (SELECT inquiry.pk AS pk \n'
+                        'FROM inquiry \n'
+                        'WHERE inquiry.deleted IS 0 AND inquiry.received_at >= :received_at_1 '
+                        'AND inquiry.received_at <= :received_at_2 AND inquiry.status IN '
+                        '(:status_1_1, :status_1_2, :status_1_3)) AS anon_1',
+ 'count_month_status4': 'SELECT count(*) AS count_1 \n'
+                        'FROM (SELECT inquiry.pk AS pk \n'
+                        'FROM inquiry \n'
+                        'WHERE inquiry.deleted IS 0 AND inquiry.received_at >= :received_at_1 '
+                        'AND inquiry.received_at <= :received_at_2 AND inquiry.status IN '
+                        '(:status_1_1, :status_1_2, :status_1_3, :status_1_4)) AS anon_1',
+ 'count_month_status5': 'SELECT count(*) AS count_1 \n'
+                        'FROM (SELECT inquiry.pk AS pk \n'
+                        'FROM inquiry \n'
+                        'WHERE inquiry.deleted IS 0 AND inquiry.received_at >= :received_at_1 '
+                        'AND inquiry.received_at <= :received_at_2 AND inquiry.status IN '
+                        '(:status_1_1, :status_1_2, :status_1_3, :status_1_4, :status_1_5)) AS '
+                        'anon_1',
+ 'count_month_status6': 'SELECT count(*) AS count_1 \n'
+                        'FROM (SELECT inquiry.pk AS pk \n'
+                        'FROM inquiry \n'
+                        'WHERE inquiry.deleted IS 0 AND inquiry.received_at >= :received_at_1 '
+                        'AND inquiry.received_at <= :received_at_2 AND inquiry.status IN '
+                        '(:status_1_1, :status_1_2, :status_1_3, :status_1_4, :status_1_5, '
+                        ':status_1_6)) AS anon_1',
+ 'count_month_status7': 'SELECT count(*) AS count_1 \n'
+                        'FROM (SELECT inquiry.pk AS pk \n'
+                        'FROM inquiry \n'
+                        'WHERE inquiry.deleted IS 0 AND inquiry.received_at >= :received_at_1 '
+                        'AND inquiry.received_at <= :received_at_2 AND inquiry.status IN '
+                        '(:status_1_1, :status_1_2, :status_1_3, :status_1_4, :status_1_5, '
+                        ':status_1_6, :status_1_7)) AS anon_1',
+ 'count_status1': 'SELECT count(*) AS count_1 \n'
+                  'FROM (SELECT inquiry.pk AS pk \n'
+                  'FROM inquiry \n'
+                  'WHERE inquiry.deleted IS 0 AND inquiry.status IN (:status_1_1)) AS anon_1',
+ 'count_status2': 'SELECT count(*) AS count_1 \n'
+                  'FROM (SELECT inquiry.pk AS pk \n'
+                  'FROM inquiry \n'
+                  'WHERE inquiry.deleted IS 0 AND inquiry.status IN (:status_1_1, '
+                  ':status_1_2)) AS anon_1',
+ 'count_status3': 'SELECT count(*) AS count_1 \n'
+                  'FROM (SELECT inquiry.pk AS pk \n'
+                  'FROM inquiry \n'
+                  'WHERE inquiry.deleted IS 0 AND inquiry.status IN (:status_1_1, :status_1_2, '
+                  ':status_1_3)) AS anon_1',
+ 'count_status4': 'SELECT count(*) AS count_1 \n'
+                  'FROM (SELECT inquiry.pk AS pk \n'
+                  'FROM inquiry \n'
+                  'WHERE inquiry.deleted IS 0 AND inquiry.status IN (:status_1_1, :status_1_2, '
+                  ':status_1_3, :status_1_4)) AS anon_1',
+ 'count_status5': 'SELECT count(*) AS count_1 \n'
+                  'FROM (SELECT inquiry.pk AS pk \n'
+                  'FROM inquiry \n'
+                  'WHERE inquiry.deleted IS 0 AND inquiry.status IN (:status_1_1, :status_1_2, '
+                  ':status_1_3, :status_1_4, :status_1_5)) AS anon_1',
+ 'count_status6': 'SELECT count(*) AS count_1 \n'
+                  'FROM (SELECT inquiry.pk AS pk \n'
+                  'FROM inquiry \n'
+                  'WHERE inquiry.deleted IS 0 AND inquiry.status IN (:status_1_1, :status_1_2, '
+                  ':status_1_3, :status_1_4, :status_1_5, :status_1_6)) AS anon_1',
+ 'count_status7': 'SELECT count(*) AS count_1 \n'
+                  'FROM (SELECT inquiry.pk AS pk \n'
+                  'FROM inquiry \n'
+                  'WHERE inquiry.deleted IS 0 AND inquiry.status IN (:status_1_1, :status_1_2, '
+                  ':status_1_3, :status_1_4, :status_1_5, :status_1_6, :status_1_7)) AS anon_1',
  'failure_reset': 'SELECT max(audit_log.pk) AS max_1 \n'
                   'FROM audit_log \n'
                   'WHERE audit_log.entity = :entity_1 AND audit_log.entity_id = :entity_id_1 '
@@ -86,6 +165,94 @@ STATEMENTS: dict[str, str] = {'account_keys': 'SELECT count(*) AS count_1 \n'
                'inquiry.received_at <= :received_at_2 ORDER BY inquiry.received_at DESC, '
                'inquiry.pk DESC\n'
                ' LIMIT :param_1 OFFSET :param_2',
+ 'page_month_status1': 'SELECT inquiry.pk \n'
+                       'FROM inquiry \n'
+                       'WHERE inquiry.deleted IS 0 AND inquiry.received_at >= :received_at_1 '
+                       'AND inquiry.received_at <= :received_at_2 AND inquiry.status IN '
+                       '(:status_1_1) ORDER BY inquiry.received_at DESC, inquiry.pk DESC\n'
+                       ' LIMIT :param_1 OFFSET :param_2',
+ 'page_month_status2': 'SELECT inquiry.pk \n'
+                       'FROM inquiry \n'
+                       'WHERE inquiry.deleted IS 0 AND inquiry.received_at >= :received_at_1 '
+                       'AND inquiry.received_at <= :received_at_2 AND inquiry.status IN '
+                       '(:status_1_1, :status_1_2) ORDER BY inquiry.received_at DESC, '
+                       'inquiry.pk DESC\n'
+                       ' LIMIT :param_1 OFFSET :param_2',
+ 'page_month_status3': 'SELECT inquiry.pk \n'
+                       'FROM inquiry \n'
+                       'WHERE inquiry.deleted IS 0 AND inquiry.received_at >= :received_at_1 '
+                       'AND inquiry.received_at <= :received_at_2 AND inquiry.status IN '
+                       '(:status_1_1, :status_1_2, :status_1_3) ORDER BY inquiry.received_at '
+                       'DESC, inquiry.pk DESC\n'
+                       ' LIMIT :param_1 OFFSET :param_2',
+ 'page_month_status4': 'SELECT inquiry.pk \n'
+                       'FROM inquiry \n'
+                       'WHERE inquiry.deleted IS 0 AND inquiry.received_at >= :received_at_1 '
+                       'AND inquiry.received_at <= :received_at_2 AND inquiry.status IN '
+                       '(:status_1_1, :status_1_2, :status_1_3, :status_1_4) ORDER BY '
+                       'inquiry.received_at DESC, inquiry.pk DESC\n'
+                       ' LIMIT :param_1 OFFSET :param_2',
+ 'page_month_status5': 'SELECT inquiry.pk \n'
+                       'FROM inquiry \n'
+                       'WHERE inquiry.deleted IS 0 AND inquiry.received_at >= :received_at_1 '
+                       'AND inquiry.received_at <= :received_at_2 AND inquiry.status IN '
+                       '(:status_1_1, :status_1_2, :status_1_3, :status_1_4, :status_1_5) '
+                       'ORDER BY inquiry.received_at DESC, inquiry.pk DESC\n'
+                       ' LIMIT :param_1 OFFSET :param_2',
+ 'page_month_status6': 'SELECT inquiry.pk \n'
+                       'FROM inquiry \n'
+                       'WHERE inquiry.deleted IS 0 AND inquiry.received_at >= :received_at_1 '
+                       'AND inquiry.received_at <= :received_at_2 AND inquiry.status IN '
+                       '(:status_1_1, :status_1_2, :status_1_3, :status_1_4, :status_1_5, '
+                       ':status_1_6) ORDER BY inquiry.received_at DESC, inquiry.pk DESC\n'
+                       ' LIMIT :param_1 OFFSET :param_2',
+ 'page_month_status7': 'SELECT inquiry.pk \n'
+                       'FROM inquiry \n'
+                       'WHERE inquiry.deleted IS 0 AND inquiry.received_at >= :received_at_1 '
+                       'AND inquiry.received_at <= :received_at_2 AND inquiry.status IN '
+                       '(:status_1_1, :status_1_2, :status_1_3, :status_1_4, :status_1_5, '
+                       ':status_1_6, :status_1_7) ORDER BY inquiry.received_at DESC, '
+                       'inquiry.pk DESC\n'
+                       ' LIMIT :param_1 OFFSET :param_2',
+ 'page_status1': 'SELECT inquiry.pk \n'
+                 'FROM inquiry \n'
+                 'WHERE inquiry.deleted IS 0 AND inquiry.status IN (:status_1_1) ORDER BY '
+                 'inquiry.received_at DESC, inquiry.pk DESC\n'
+                 ' LIMIT :param_1 OFFSET :param_2',
+ 'page_status2': 'SELECT inquiry.pk \n'
+                 'FROM inquiry \n'
+                 'WHERE inquiry.deleted IS 0 AND inquiry.status IN (:status_1_1, :status_1_2) '
+                 'ORDER BY inquiry.received_at DESC, inquiry.pk DESC\n'
+                 ' LIMIT :param_1 OFFSET :param_2',
+ 'page_status3': 'SELECT inquiry.pk \n'
+                 'FROM inquiry \n'
+                 'WHERE inquiry.deleted IS 0 AND inquiry.status IN (:status_1_1, :status_1_2, '
+                 ':status_1_3) ORDER BY inquiry.received_at DESC, inquiry.pk DESC\n'
+                 ' LIMIT :param_1 OFFSET :param_2',
+ 'page_status4': 'SELECT inquiry.pk \n'
+                 'FROM inquiry \n'
+                 'WHERE inquiry.deleted IS 0 AND inquiry.status IN (:status_1_1, :status_1_2, '
+                 ':status_1_3, :status_1_4) ORDER BY inquiry.received_at DESC, inquiry.pk '
+                 'DESC\n'
+                 ' LIMIT :param_1 OFFSET :param_2',
+ 'page_status5': 'SELECT inquiry.pk \n'
+                 'FROM inquiry \n'
+                 'WHERE inquiry.deleted IS 0 AND inquiry.status IN (:status_1_1, :status_1_2, '
+                 ':status_1_3, :status_1_4, :status_1_5) ORDER BY inquiry.received_at DESC, '
+                 'inquiry.pk DESC\n'
+                 ' LIMIT :param_1 OFFSET :param_2',
+ 'page_status6': 'SELECT inquiry.pk \n'
+                 'FROM inquiry \n'
+                 'WHERE inquiry.deleted IS 0 AND inquiry.status IN (:status_1_1, :status_1_2, '
+                 ':status_1_3, :status_1_4, :status_1_5, :status_1_6) ORDER BY '
+                 'inquiry.received_at DESC, inquiry.pk DESC\n'
+                 ' LIMIT :param_1 OFFSET :param_2',
+ 'page_status7': 'SELECT inquiry.pk \n'
+                 'FROM inquiry \n'
+                 'WHERE inquiry.deleted IS 0 AND inquiry.status IN (:status_1_1, :status_1_2, '
+                 ':status_1_3, :status_1_4, :status_1_5, :status_1_6, :status_1_7) ORDER BY '
+                 'inquiry.received_at DESC, inquiry.pk DESC\n'
+                 ' LIMIT :param_1 OFFSET :param_2',
  'plain_package': 'SELECT setting.value \nFROM setting \nWHERE setting."key" = :key_1',
  'signed_in': 'UPDATE staff SET failed_logins=:failed_logins, locked_until=:locked_until WHERE '
               'staff.login = :login_1',
@@ -94,6 +261,10 @@ STATEMENTS: dict[str, str] = {'account_keys': 'SELECT count(*) AS count_1 \n'
           'FROM staff \n'
           'WHERE staff.login = :login_1',
  'staff_count': 'SELECT count(*) AS count_1 \nFROM staff',
+ 'status_terms': 'SELECT vocab_term.code, vocab_term.label_ja, vocab_term.label_en \n'
+                 'FROM vocab_term \n'
+                 'WHERE vocab_term.vocab = :vocab_1 AND vocab_term.active IS 1 ORDER BY '
+                 'vocab_term.sort_order',
  'training': 'SELECT setting.value \nFROM setting \nWHERE setting."key" = :key_1',
  'vocab_labels': 'SELECT vocab_term.vocab, vocab_term.code, vocab_term.label_ja, '
                  'vocab_term.label_en \n'
@@ -119,6 +290,75 @@ PARAMETERS: dict[str, dict[str, tuple[str, object]]] = {'account_keys': {'key_1'
  'count_all': {},
  'count_deleted': {},
  'count_month': {'received_at_1': ('arg', 'date_from'), 'received_at_2': ('arg', 'date_to')},
+ 'count_month_status1': {'received_at_1': ('arg', 'date_from'),
+                         'received_at_2': ('arg', 'date_to'),
+                         'status_1_1': ('arg', 'status0')},
+ 'count_month_status2': {'received_at_1': ('arg', 'date_from'),
+                         'received_at_2': ('arg', 'date_to'),
+                         'status_1_1': ('arg', 'status0'),
+                         'status_1_2': ('arg', 'status1')},
+ 'count_month_status3': {'received_at_1': ('arg', 'date_from'),
+                         'received_at_2': ('arg', 'date_to'),
+                         'status_1_1': ('arg', 'status0'),
+                         'status_1_2': ('arg', 'status1'),
+                         'status_1_3': ('arg', 'status2')},
+ 'count_month_status4': {'received_at_1': ('arg', 'date_from'),
+                         'received_at_2': ('arg', 'date_to'),
+                         'status_1_1': ('arg', 'status0'),
+                         'status_1_2': ('arg', 'status1'),
+                         'status_1_3': ('arg', 'status2'),
+                         'status_1_4': ('arg', 'status3')},
+ 'count_month_status5': {'received_at_1': ('arg', 'date_from'),
+                         'received_at_2': ('arg', 'date_to'),
+                         'status_1_1': ('arg', 'status0'),
+                         'status_1_2': ('arg', 'status1'),
+                         'status_1_3': ('arg', 'status2'),
+                         'status_1_4': ('arg', 'status3'),
+                         'status_1_5': ('arg', 'status4')},
+ 'count_month_status6': {'received_at_1': ('arg', 'date_from'),
+                         'received_at_2': ('arg', 'date_to'),
+                         'status_1_1': ('arg', 'status0'),
+                         'status_1_2': ('arg', 'status1'),
+                         'status_1_3': ('arg', 'status2'),
+                         'status_1_4': ('arg', 'status3'),
+                         'status_1_5': ('arg', 'status4'),
+                         'status_1_6': ('arg', 'status5')},
+ 'count_month_status7': {'received_at_1': ('arg', 'date_from'),
+                         'received_at_2': ('arg', 'date_to'),
+                         'status_1_1': ('arg', 'status0'),
+                         'status_1_2': ('arg', 'status1'),
+                         'status_1_3': ('arg', 'status2'),
+                         'status_1_4': ('arg', 'status3'),
+                         'status_1_5': ('arg', 'status4'),
+                         'status_1_6': ('arg', 'status5'),
+                         'status_1_7': ('arg', 'status6')},
+ 'count_status1': {'status_1_1': ('arg', 'status0')},
+ 'count_status2': {'status_1_1': ('arg', 'status0'), 'status_1_2': ('arg', 'status1')},
+ 'count_status3': {'status_1_1': ('arg', 'status0'),
+                   'status_1_2': ('arg', 'status1'),
+                   'status_1_3': ('arg', 'status2')},
+ 'count_status4': {'status_1_1': ('arg', 'status0'),
+                   'status_1_2': ('arg', 'status1'),
+                   'status_1_3': ('arg', 'status2'),
+                   'status_1_4': ('arg', 'status3')},
+ 'count_status5': {'status_1_1': ('arg', 'status0'),
+                   'status_1_2': ('arg', 'status1'),
+                   'status_1_3': ('arg', 'status2'),
+                   'status_1_4': ('arg', 'status3'),
+                   'status_1_5': ('arg', 'status4')},
+ 'count_status6': {'status_1_1': ('arg', 'status0'),
+                   'status_1_2': ('arg', 'status1'),
+                   'status_1_3': ('arg', 'status2'),
+                   'status_1_4': ('arg', 'status3'),
+                   'status_1_5': ('arg', 'status4'),
+                   'status_1_6': ('arg', 'status5')},
+ 'count_status7': {'status_1_1': ('arg', 'status0'),
+                   'status_1_2': ('arg', 'status1'),
+                   'status_1_3': ('arg', 'status2'),
+                   'status_1_4': ('arg', 'status3'),
+                   'status_1_5': ('arg', 'status4'),
+                   'status_1_6': ('arg', 'status5'),
+                   'status_1_7': ('arg', 'status6')},
  'failure_reset': {'action_1_1': ('fixed', 'sign_in'),
                    'action_1_2': ('fixed', 'staff_unlock'),
                    'action_1_3': ('fixed', 'password'),
@@ -141,12 +381,111 @@ PARAMETERS: dict[str, dict[str, tuple[str, object]]] = {'account_keys': {'key_1'
                 'param_2': ('fixed', 0),
                 'received_at_1': ('arg', 'date_from'),
                 'received_at_2': ('arg', 'date_to')},
+ 'page_month_status1': {'param_1': ('arg', 'limit'),
+                        'param_2': ('fixed', 0),
+                        'received_at_1': ('arg', 'date_from'),
+                        'received_at_2': ('arg', 'date_to'),
+                        'status_1_1': ('arg', 'status0')},
+ 'page_month_status2': {'param_1': ('arg', 'limit'),
+                        'param_2': ('fixed', 0),
+                        'received_at_1': ('arg', 'date_from'),
+                        'received_at_2': ('arg', 'date_to'),
+                        'status_1_1': ('arg', 'status0'),
+                        'status_1_2': ('arg', 'status1')},
+ 'page_month_status3': {'param_1': ('arg', 'limit'),
+                        'param_2': ('fixed', 0),
+                        'received_at_1': ('arg', 'date_from'),
+                        'received_at_2': ('arg', 'date_to'),
+                        'status_1_1': ('arg', 'status0'),
+                        'status_1_2': ('arg', 'status1'),
+                        'status_1_3': ('arg', 'status2')},
+ 'page_month_status4': {'param_1': ('arg', 'limit'),
+                        'param_2': ('fixed', 0),
+                        'received_at_1': ('arg', 'date_from'),
+                        'received_at_2': ('arg', 'date_to'),
+                        'status_1_1': ('arg', 'status0'),
+                        'status_1_2': ('arg', 'status1'),
+                        'status_1_3': ('arg', 'status2'),
+                        'status_1_4': ('arg', 'status3')},
+ 'page_month_status5': {'param_1': ('arg', 'limit'),
+                        'param_2': ('fixed', 0),
+                        'received_at_1': ('arg', 'date_from'),
+                        'received_at_2': ('arg', 'date_to'),
+                        'status_1_1': ('arg', 'status0'),
+                        'status_1_2': ('arg', 'status1'),
+                        'status_1_3': ('arg', 'status2'),
+                        'status_1_4': ('arg', 'status3'),
+                        'status_1_5': ('arg', 'status4')},
+ 'page_month_status6': {'param_1': ('arg', 'limit'),
+                        'param_2': ('fixed', 0),
+                        'received_at_1': ('arg', 'date_from'),
+                        'received_at_2': ('arg', 'date_to'),
+                        'status_1_1': ('arg', 'status0'),
+                        'status_1_2': ('arg', 'status1'),
+                        'status_1_3': ('arg', 'status2'),
+                        'status_1_4': ('arg', 'status3'),
+                        'status_1_5': ('arg', 'status4'),
+                        'status_1_6': ('arg', 'status5')},
+ 'page_month_status7': {'param_1': ('arg', 'limit'),
+                        'param_2': ('fixed', 0),
+                        'received_at_1': ('arg', 'date_from'),
+                        'received_at_2': ('arg', 'date_to'),
+                        'status_1_1': ('arg', 'status0'),
+                        'status_1_2': ('arg', 'status1'),
+                        'status_1_3': ('arg', 'status2'),
+                        'status_1_4': ('arg', 'status3'),
+                        'status_1_5': ('arg', 'status4'),
+                        'status_1_6': ('arg', 'status5'),
+                        'status_1_7': ('arg', 'status6')},
+ 'page_status1': {'param_1': ('arg', 'limit'),
+                  'param_2': ('fixed', 0),
+                  'status_1_1': ('arg', 'status0')},
+ 'page_status2': {'param_1': ('arg', 'limit'),
+                  'param_2': ('fixed', 0),
+                  'status_1_1': ('arg', 'status0'),
+                  'status_1_2': ('arg', 'status1')},
+ 'page_status3': {'param_1': ('arg', 'limit'),
+                  'param_2': ('fixed', 0),
+                  'status_1_1': ('arg', 'status0'),
+                  'status_1_2': ('arg', 'status1'),
+                  'status_1_3': ('arg', 'status2')},
+ 'page_status4': {'param_1': ('arg', 'limit'),
+                  'param_2': ('fixed', 0),
+                  'status_1_1': ('arg', 'status0'),
+                  'status_1_2': ('arg', 'status1'),
+                  'status_1_3': ('arg', 'status2'),
+                  'status_1_4': ('arg', 'status3')},
+ 'page_status5': {'param_1': ('arg', 'limit'),
+                  'param_2': ('fixed', 0),
+                  'status_1_1': ('arg', 'status0'),
+                  'status_1_2': ('arg', 'status1'),
+                  'status_1_3': ('arg', 'status2'),
+                  'status_1_4': ('arg', 'status3'),
+                  'status_1_5': ('arg', 'status4')},
+ 'page_status6': {'param_1': ('arg', 'limit'),
+                  'param_2': ('fixed', 0),
+                  'status_1_1': ('arg', 'status0'),
+                  'status_1_2': ('arg', 'status1'),
+                  'status_1_3': ('arg', 'status2'),
+                  'status_1_4': ('arg', 'status3'),
+                  'status_1_5': ('arg', 'status4'),
+                  'status_1_6': ('arg', 'status5')},
+ 'page_status7': {'param_1': ('arg', 'limit'),
+                  'param_2': ('fixed', 0),
+                  'status_1_1': ('arg', 'status0'),
+                  'status_1_2': ('arg', 'status1'),
+                  'status_1_3': ('arg', 'status2'),
+                  'status_1_4': ('arg', 'status3'),
+                  'status_1_5': ('arg', 'status4'),
+                  'status_1_6': ('arg', 'status5'),
+                  'status_1_7': ('arg', 'status6')},
  'plain_package': {'key_1': ('fixed', 'package_password')},
  'signed_in': {'failed_logins': ('fixed', 0),
                'locked_until': ('fixed', None),
                'login_1': ('arg', 'login')},
  'staff': {'login_1': ('arg', 'login')},
  'staff_count': {},
+ 'status_terms': {'vocab_1': ('fixed', 'status')},
  'training': {'key_1': ('fixed', 'training')},
  'vocab_labels': {}}
 

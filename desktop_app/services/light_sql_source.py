@@ -32,7 +32,9 @@ from sqlalchemy.dialects import sqlite
 
 from db.models import AuditLog, Inquirer, Inquiry, Setting, Staff
 from desktop_app.domain import fields
+from desktop_app.domain.workflow import STATUSES
 from desktop_app.services import audit, lookup, package_key, search, setup, staff
+from desktop_app.services.light_list import list_shape
 
 TARGET = Path(__file__).with_name("light_sql.py")
 # Sentinels: values no real argument has, each naming the argument it stands for.
@@ -45,6 +47,8 @@ _ARGUMENTS: dict[Any, str] = {
     987_654: "limit",
     876_543: "after",
 }
+_STATUS = [f"\x01status{n}" for n in range(len(STATUSES))]
+_ARGUMENTS |= {value: f"status{n}" for n, value in enumerate(_STATUS)}
 _ARG = {name: value for value, name in _ARGUMENTS.items()}
 
 
@@ -54,8 +58,6 @@ def _in_keys(key: Any) -> Any:
 
 
 def statements() -> dict[str, Any]:
-    everything = search.InquiryFilter()
-    month = search.InquiryFilter(date_from=_ARG["date_from"], date_to=_ARG["date_to"])
     found: dict[str, Any] = {
         "office": select(Setting.value).where(Setting.key == setup.OFFICE_KEY),
         "training": select(Setting.value).where(Setting.key == setup.TRAINING_KEY),
@@ -90,16 +92,20 @@ def statements() -> dict[str, Any]:
         # search._count: no filter counts all less the deleted, a filter counts its rows.
         "count_all": select(func.count()).select_from(Inquiry),
         "count_deleted": select(func.count()).where(Inquiry.deleted.is_(True)),
-        "count_month": select(func.count()).select_from(search._filtered(month).subquery()),
-        # search.list_inquiries: the newest first.
-        "page": search._ordered(everything, "received_at", True).limit(_ARG["limit"]),
-        "page_month": search._ordered(month, "received_at", True).limit(_ARG["limit"]),
+        "status_terms": lookup.STATUS_TERMS,
         "inquiries": select(Inquiry.__table__).where(_in_keys(Inquiry.pk)),
         "inquirers": select(Inquirer.__table__).where(_in_keys(Inquirer.id)),
         "vocab_labels": lookup.VOCAB_LABELS,
         "body_labels": lookup.BODY_LABELS,
         "office_labels": lookup.OFFICE_LABELS,
     }
+    for shape, flt in _list_shapes():
+        # search.list_inquiries: the count, and the newest first.
+        if shape:
+            counted = select(func.count()).select_from(search._filtered(flt).subquery())
+            found[f"count{shape}"] = counted
+        ordered = search._ordered(flt, "received_at", True).limit(_ARG["limit"])
+        found[f"page{shape}"] = ordered
     for f in fields.INQUIRY_FIELDS:
         if f.table:
             attribute = getattr(Inquiry, f.attribute)
@@ -110,6 +116,18 @@ def statements() -> dict[str, Any]:
                 .order_by(table.c.inquiry_pk, table.c.code)
             )
     return found
+
+
+def _list_shapes() -> list[tuple[str, search.InquiryFilter]]:
+    """The filters the light read takes: a month or not, and none up to every status."""
+    shapes = []
+    for month in (False, True):
+        dates = (_ARG["date_from"], _ARG["date_to"]) if month else (None, None)
+        for count in range(len(STATUSES) + 1):
+            statuses = tuple(_STATUS[:count])
+            flt = search.InquiryFilter(date_from=dates[0], date_to=dates[1], statuses=statuses)
+            shapes.append((list_shape(month, count), flt))
+    return shapes
 
 
 def _compiled(statement: Any) -> tuple[str, dict[str, tuple[str, Any]]]:

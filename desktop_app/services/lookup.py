@@ -17,9 +17,7 @@ from sqlalchemy import or_, select
 from db.engine import Database
 from db.models import AgreementBody, Municipality, Office, PartnerMunicipality, VocabTerm
 from desktop_app.domain import text
-from desktop_app.domain.errors import UserError
-from desktop_app.domain.messages import Localized
-from desktop_app.services.code_labels import CodeLabels, labels_from
+from desktop_app.services.code_labels import CodeLabels, codes_named, labels_from
 
 
 @dataclass(frozen=True)
@@ -118,28 +116,16 @@ def status_codes(db: Database, given: Sequence[str]) -> tuple[str, ...]:
     """The status codes `given` names, each by its code or its label in either language
     (`--status 受付` and `--status Received` mean received). UserError names the valid ones."""
     with db.read() as session:
-        terms = list(
-            session.scalars(
-                select(VocabTerm)
-                .where(VocabTerm.vocab == "status", VocabTerm.active.is_(True))
-                .order_by(VocabTerm.sort_order)
-            )
-        )
-    names: dict[str, str] = {}
-    for term in terms:
-        for name in (term.code, term.label_ja, term.label_en):
-            names.setdefault(text.fold(name), term.code)
-    codes = []
-    for value in given:
-        code = names.get(text.fold(value))
-        if code is None:
-            allowed = Localized(
-                ", ".join(f"{t.label_ja} ({t.code})" for t in terms),
-                ", ".join(f"{t.label_en} ({t.code})" for t in terms),
-            )
-            raise UserError("status_unknown", value=value, allowed=allowed)
-        codes.append(code)
-    return tuple(dict.fromkeys(codes))
+        terms = [(r.code, r.label_ja, r.label_en) for r in session.execute(STATUS_TERMS)]
+    return codes_named(terms, given)
+
+
+# The statuses a list may be filtered by (the light read runs the same: light_sql).
+STATUS_TERMS = (
+    select(VocabTerm.code, VocabTerm.label_ja, VocabTerm.label_en)
+    .where(VocabTerm.vocab == "status", VocabTerm.active.is_(True))
+    .order_by(VocabTerm.sort_order)
+)
 
 
 def offices(db: Database) -> list[OfficeItem]:

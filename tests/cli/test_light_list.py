@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -16,6 +17,7 @@ import pytest
 
 from desktop_app.domain.actor import Actor, Role
 from desktop_app.domain.messages import render
+from desktop_app.domain.workflow import OPEN_STATUSES, STATUSES
 from desktop_app.services import (
     audit_chain,
     database,
@@ -31,10 +33,13 @@ ADMIN = Actor(login="admin", name="管理者", role=Role.ADMIN, office="SHIBA")
 ROLES = {role: Actor(login="someone", name="誰か", role=role, office="SHIBA") for role in Role}
 
 
-@pytest.fixture
-def desk(db_path: Path) -> Path:
-    """SHIBA with 24 inquiries over four months, two of them deleted, with and without code
-    lists, personal fields and follow-up dates."""
+@pytest.fixture(scope="module")
+def filled(tmp_path_factory: pytest.TempPathFactory, template_db: Path) -> Path:
+    """SHIBA with 24 inquiries over four months in every open status, two of them deleted,
+    with and without code lists, personal fields and follow-up dates (made once; each test
+    gets a copy)."""
+    db_path = tmp_path_factory.mktemp("light") / "filled.sqlite3"
+    shutil.copyfile(template_db, db_path)
     db = database.connect(db_path)
     try:
         for n in range(24):
@@ -45,12 +50,20 @@ def desk(db_path: Path) -> Path:
             data["municipalities"] = [] if n % 2 else ["192015"]
             data["follow_up_due"] = None if n % 5 else "2026-10-30"
             data["inquirer"]["phone"] = None if n % 4 == 0 else f"03-5555-{n:04d}"
+            data["status"] = OPEN_STATUSES[n % len(OPEN_STATUSES)]
             record = inquiries.add_inquiry(db, data, actor=ADMIN)
             if n in (3, 10):
                 inquiries.delete_inquiry(db, record.receipt_no, actor=ADMIN)
     finally:
         db.dispose()
     return db_path
+
+
+@pytest.fixture
+def desk(filled: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "desk.sqlite3"
+    shutil.copyfile(filled, path)
+    return path
 
 
 def test_the_light_sql_is_compiled_from_the_services_statements():
@@ -66,43 +79,57 @@ MONTHS = [
 ]
 
 
+STATUS_SETS = [(), OPEN_STATUSES[:1], OPEN_STATUSES[1:], STATUSES[-2:], STATUSES]
+
+
 @pytest.mark.parametrize("role", list(Role), ids=str)
 @pytest.mark.parametrize("month", MONTHS, ids=lambda m: m[0].isoformat() if m else "all")
+@pytest.mark.parametrize("statuses", STATUS_SETS, ids=lambda s: "+".join(s) or "any")
 @pytest.mark.parametrize("limit", [1, 5, 50])
-def test_the_light_read_lists_what_the_full_path_lists(desk, role, month, limit):
+def test_the_light_read_lists_what_the_full_path_lists(desk, role, month, statuses, limit):
     actor = ROLES[role]
     date_from, date_to = month or (None, None)
     db = database.connect(desk)
     try:
-        flt = search.InquiryFilter(date_from=date_from, date_to=date_to)
+        flt = search.InquiryFilter(date_from=date_from, date_to=date_to, statuses=statuses)
         count, records = search.list_inquiries(db, flt, limit=limit, actor=actor)
     finally:
         db.dispose()
     reader = light_list.open_light(desk)
     assert reader is not None
     try:
-        light_count, light_records = reader.listing(limit, date_from, date_to, actor=actor)
+        listed = reader.listing(limit, date_from, date_to, statuses, actor=actor)
     finally:
         reader.close()
+    assert listed is not None
+    light_count, light_records = listed
 
     assert light_count == count
     assert [r.to_json() for r in light_records] == [r.to_json() for r in records]
     assert light_records == records  # the same records, typed alike (dates, times, codes)
 
 
+FILTERS = {
+    "all": (),
+    "month": ("--month", "2026-07"),
+    "labels": ("--status", "受付", "--status", "In progress", "--status", "received"),
+    "unknown": ("--status", "済み"),  # refused with the valid ones named
+}
+
+
 @pytest.mark.parametrize("as_json", [False, True], ids=["plain", "json"])
-@pytest.mark.parametrize("month", [(), ("--month", "2026-07")], ids=["all", "month"])
+@pytest.mark.parametrize("filters", FILTERS.values(), ids=FILTERS.keys())
 def test_the_command_prints_byte_for_byte_what_the_full_path_prints(
-    run, desk, monkeypatch, as_json, month
+    run, desk, monkeypatch, as_json, filters
 ):
-    args = ("--json",) * as_json + ("inquiry", "list", "--limit", "7", *month)
+    args = ("--json",) * as_json + ("inquiry", "list", "--limit", "7", *filters)
     light = run(*args, db=desk)
     monkeypatch.setattr(light_list, "open_light", lambda _path: None)  # the full path
     full = run(*args, db=desk)
 
-    assert light.code == full.code == 0, light.err + full.err
-    assert light.out == full.out
-    assert "相談 23" in light.out or month
+    assert light.code == full.code == (2 if "済み" in filters else 0), light.err + full.err
+    assert (light.out, light.err) == (full.out, full.err)
+    assert "相談" in light.out or filters
 
 
 def _sign_ins(path: Path) -> list[tuple[str, str, str | None]]:

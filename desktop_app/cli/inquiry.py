@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from typing import TYPE_CHECKING
 
 from desktop_app.cli.arguments import count_argument, month_bounds, parse_assignments, read_json
 from desktop_app.cli.common import (
@@ -21,10 +22,13 @@ from desktop_app.cli.common import (
 )
 from desktop_app.cli.output import Printer
 from desktop_app.cli.sign_in import password, signed_in, user_name
-from desktop_app.domain.actor import Permission
+from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.messages import render
 from desktop_app.domain.workflow import STATUS_LABELS, STATUSES
+
+if TYPE_CHECKING:
+    from desktop_app.services.light_list import LightRead
 
 LIST_LIMIT = 10_000
 
@@ -169,19 +173,39 @@ def _light_list(
         actor = reader.sign_in(user_name(), password())
         if actor is None or not actor.may(Permission.RECORD):
             return False
-        statuses = reader.status_codes(args.status) if args.status else ()
-        listed = reader.listing(args.limit, date_from, date_to, statuses, actor=actor)
-        if listed is None:
-            return False
-        count, records = listed
-        labels = None if printer.as_json else reader.labels(printer.lang)
-        training = not printer.as_json and reader.training()
-        printer.listing(count, records, labels)
-        if training:
-            printer.line(render("training_database", printer.lang))
-        sys.stdout.flush()
-        if not reader.record_sign_in(actor):
-            print(render("sign_in_not_recorded", printer.lang), file=sys.stderr)
+        answered = False
+        try:
+            answered = _light_answer(reader, args, printer, (date_from, date_to), actor)
+        except BaseException:
+            answered = True  # a refusal or a closed pipe after the sign-in, as in full
+            raise
+        finally:
+            # Recorded whenever this sign-in answered, as the full path records it before it
+            # lists or refuses; not when the full path takes over (it signs in itself).
+            if answered and not reader.record_sign_in(actor):
+                print(render("sign_in_not_recorded", printer.lang), file=sys.stderr)
+        return answered
     finally:
         reader.close()
+
+
+def _light_answer(
+    reader: LightRead,
+    args: argparse.Namespace,
+    printer: Printer,
+    month: tuple[dt.date | None, dt.date | None],
+    actor: Actor,
+) -> bool:
+    """The light list printed; False (nothing printed) for a filter it has no statement for."""
+    statuses = reader.status_codes(args.status) if args.status else ()
+    listed = reader.listing(args.limit, *month, statuses, actor=actor)
+    if listed is None:
+        return False
+    count, records = listed
+    labels = None if printer.as_json else reader.labels(printer.lang)
+    training = not printer.as_json and reader.training()
+    printer.listing(count, records, labels)
+    if training:
+        printer.line(render("training_database", printer.lang))
+    sys.stdout.flush()
     return True

@@ -283,3 +283,14 @@ def test_a_password_typed_at_the_terminal_is_asked_once_when_the_full_path_follo
     assert refused.code == 2
     assert render("sign_in_failed", "ja", user="admin") in refused.err
     assert asked == [render("password_prompt", "ja")]  # the light try and the full sign-in
+
+
+def test_a_refusal_after_the_sign_in_leaves_the_sign_in_in_the_trail_as_before(
+    run, desk, monkeypatch
+):
+    light = run("inquiry", "list", "--status", "済み", db=desk)
+    monkeypatch.setattr(light_list, "open_light", lambda _path: None)  # the full path
+    full = run("inquiry", "list", "--status", "済み", db=desk)
+
+    assert light.code == full.code == 2
+    assert _sign_ins(desk)[-2:] == [("sign_in", "admin", None)] * 2

@@ -57,6 +57,8 @@ def open_light(path: Path) -> LightRead | None:
 
 
 class LightRead:
+    """One command's light read of one file: sign-in, list, labels, then the sign-in's record."""
+
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
 

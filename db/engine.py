@@ -7,7 +7,7 @@ they are given.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,9 +16,9 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-BUSY_TIMEOUT_MS = 10_000
+from db.connection import BUSY_TIMEOUT_MS, SqlFunction, driver_of, has_statistics, prepare
 
-SqlFunction = Callable[[str | None], str]
+__all__ = ["BUSY_TIMEOUT_MS", "Database", "SqlFunction", "ensure_statistics", "open_database"]
 
 
 @dataclass(frozen=True)
@@ -61,15 +61,7 @@ def open_engine(path: Path, sql_functions: Mapping[str, SqlFunction] | None = No
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
         # Let SQLAlchemy, not the driver, decide when a transaction starts (see _on_begin).
-        dbapi_conn.isolation_level = None
-        for name, func in functions.items():
-            dbapi_conn.create_function(name, 1, func, deterministic=True)
-        cursor = dbapi_conn.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=FULL")
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        cursor.close()
+        prepare(dbapi_conn, functions, busy_timeout_ms=BUSY_TIMEOUT_MS)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
@@ -86,12 +78,7 @@ def ensure_statistics(engine: Engine, *, force: bool = False) -> None:
     whole table for a search that the full-text index could answer from a few rows.
     """
     with engine.begin() as conn:
-        has_stats = (
-            conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").first()
-            is not None
-            and conn.exec_driver_sql("SELECT 1 FROM sqlite_stat1").first()
-        )
-        if force or not has_stats:
+        if force or not has_statistics(driver_of(conn.connection)):
             conn.exec_driver_sql("ANALYZE")
 
 

@@ -8,8 +8,11 @@ test keeps equal to the newest script; Alembic is imported only to upgrade or li
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from db.connection import driver_of
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -44,13 +47,18 @@ def script_head() -> str | None:
 def current_revision(engine: Engine) -> str | None:
     """The file's schema revision, or None for a file that has never been initialised."""
     with engine.connect() as conn:
-        has_table = conn.exec_driver_sql(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
-        ).first()
-        if has_table is None:
-            return None
-        row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
-        return None if row is None else str(row[0])
+        return revision_of(driver_of(conn.connection))
+
+
+def revision_of(dbapi_conn: sqlite3.Connection) -> str | None:
+    """`current_revision` on a plain sqlite3 connection (the command line's light read)."""
+    has_table = dbapi_conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+    ).fetchone()
+    if has_table is None:
+        return None
+    row = dbapi_conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    return None if row is None else str(row[0])
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:

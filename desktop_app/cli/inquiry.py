@@ -7,14 +7,28 @@ program holds the write lock.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import sys
+from typing import TYPE_CHECKING
 
 from desktop_app.cli.arguments import count_argument, month_bounds, parse_assignments, read_json
-from desktop_app.cli.common import EXIT_OK, Commands, labels_for, open_database, say_if_training
+from desktop_app.cli.common import (
+    EXIT_OK,
+    Commands,
+    db_path,
+    labels_for,
+    open_database,
+    say_if_training,
+)
 from desktop_app.cli.output import Printer
-from desktop_app.cli.sign_in import signed_in
+from desktop_app.cli.sign_in import password, signed_in, user_name
+from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.messages import render
 from desktop_app.domain.workflow import STATUS_LABELS, STATUSES
+
+if TYPE_CHECKING:
+    from desktop_app.services.light_list import LightRead
 
 LIST_LIMIT = 10_000
 
@@ -117,11 +131,13 @@ def _inquiry_delete(args: argparse.Namespace, printer: Printer) -> int:
 
 
 def _inquiry_list(args: argparse.Namespace, printer: Printer) -> int:
-    from desktop_app.services import lookup, search
-
     if not 1 <= args.limit <= LIST_LIMIT:
         raise UserError("count_invalid", value=args.limit, limit=LIST_LIMIT)
     date_from, date_to = month_bounds(args.month) if args.month else (None, None)
+    if _light_list(args, printer, date_from, date_to):
+        return EXIT_OK
+    from desktop_app.services import lookup, search
+
     db = open_database(args, daily=False)
     actor = signed_in(db, reading=True)
     statuses = lookup.status_codes(db, args.status) if args.status else ()
@@ -138,3 +154,60 @@ def _inquiry_list(args: argparse.Namespace, printer: Printer) -> int:
     # Last, so that the count stays the first line a script or `head` reads.
     say_if_training(printer, db)
     return EXIT_OK
+
+
+def _light_list(
+    args: argparse.Namespace, printer: Printer, date_from: dt.date | None, date_to: dt.date | None
+) -> bool:
+    """The list without SQLAlchemy when it may (services.light_list); False: it did nothing
+    and the full path answers. The sign-in is recorded after the list is printed."""
+    if args.all or args.query:
+        return False
+    path = db_path(args)
+    if not path.is_file():
+        return False  # refused by the full path, with its message
+    from desktop_app.services import light_list
+
+    reader = light_list.open_light(path)
+    if reader is None:
+        return False
+    try:
+        actor = reader.sign_in(user_name(), password())
+        if actor is None or not actor.may(Permission.RECORD):
+            return False
+        answered = False
+        try:
+            answered = _light_answer(reader, args, printer, (date_from, date_to), actor)
+        except BaseException:
+            answered = True  # a refusal or a closed pipe after the sign-in, as in full
+            raise
+        finally:
+            # Recorded whenever this sign-in answered, as the full path records it before it
+            # lists or refuses; not when the full path takes over (it signs in itself).
+            if answered and not reader.record_sign_in(actor):
+                print(render("sign_in_not_recorded", printer.lang), file=sys.stderr)
+        return answered
+    finally:
+        reader.close()
+
+
+def _light_answer(
+    reader: LightRead,
+    args: argparse.Namespace,
+    printer: Printer,
+    month: tuple[dt.date | None, dt.date | None],
+    actor: Actor,
+) -> bool:
+    """The light list printed; False (nothing printed) for a filter it has no statement for."""
+    statuses = reader.status_codes(args.status) if args.status else ()
+    listed = reader.listing(args.limit, *month, statuses, actor=actor)
+    if listed is None:
+        return False
+    count, records = listed
+    labels = None if printer.as_json else reader.labels(printer.lang)
+    training = not printer.as_json and reader.training()
+    printer.listing(count, records, labels)
+    if training:
+        printer.line(render("training_database", printer.lang))
+    sys.stdout.flush()
+    return True

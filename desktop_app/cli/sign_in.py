@@ -27,12 +27,14 @@ NEW_PASSWORD_ENV = "RENKEI_DESK_NEW_PASSWORD"
 _requested: dict[str, str | None] = {"user": None}
 # The database and actor of this command's sign-in, so a refused permission is audited.
 _signed: list[tuple[Database, Actor]] = []
+_typed: list[str] = []  # this command's signing-in password, once given
 
 
 def use_user(name: str | None) -> None:
     """The `--user` of this command (None: the environment or the default decides)."""
     _requested["user"] = name
     _signed.clear()
+    _typed.clear()
 
 
 def requested_user() -> str | None:
@@ -77,8 +79,14 @@ def audit_refusal(refusal: UserError) -> None:
 
 
 def password() -> str:
-    """The signing-in password: the variable, else a prompt at a terminal, else refused."""
-    return _secret(config.PASSWORD_ENV, "password_missing", twice=False)
+    """The signing-in password: the variable, else a prompt at a terminal, else refused.
+    Typed once per command: a read that tried the light sign-in first (cli/inquiry.py) and
+    then signs in in full does not ask again."""
+    if _typed:
+        return _typed[0]
+    given = _secret(config.PASSWORD_ENV, "password_missing", twice=False)
+    _typed[:] = [given]
+    return given
 
 
 def new_password() -> str:

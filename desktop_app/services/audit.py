@@ -25,7 +25,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import ColumnElement, Select, func, insert, select
 from sqlalchemy.orm import Session
 
 from db.engine import Database
@@ -34,6 +34,8 @@ from desktop_app.domain.audit_chain import GENESIS, entry_hash
 from desktop_app.domain.audit_kinds import PERSONAL_MASK
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS
+from desktop_app.services.audit_entry import entry_row
+from desktop_app.services.audit_entry import shown as _shown
 
 
 def log(
@@ -47,27 +49,12 @@ def log(
     old: Any = None,
     new: Any = None,
 ) -> None:
-    at = utc_now()
-    shown_old, shown_new = _shown(entity, field, old), _shown(entity, field, new)
-    prev = _tail(session)
-    digest = entry_hash(
-        prev, at, str(staff), str(action), str(entity), str(entity_id), field, shown_old, shown_new
-    )
-    session.add(
-        AuditLog(
-            at=at,
-            staff=str(staff),
-            action=str(action),
-            entity=str(entity),
-            entity_id=str(entity_id),
-            field=field,
-            old=shown_old,
-            new=shown_new,
-            prev_hash=prev,
-            hash=digest,
-        )
-    )
-    session.info[_TAIL] = (session.get_transaction(), digest)
+    row = entry_row(
+        _tail(session), utc_now(), staff=staff, action=action, entity=entity,
+        entity_id=entity_id, field=field, old=old, new=new,
+    )  # fmt: skip
+    session.add(AuditLog(**row))
+    session.info[_TAIL] = (session.get_transaction(), row["hash"])
 
 
 _TAIL = "renkei_audit_tail"
@@ -126,8 +113,12 @@ def _tail(session: Session) -> str:
     known = session.info.get(_TAIL)
     if known is not None and known[0] is session.get_transaction():
         return str(known[1])
-    newest = session.scalar(select(AuditLog.hash).order_by(AuditLog.pk.desc()).limit(1))
+    newest = session.scalar(NEWEST_HASH)
     return newest or GENESIS
+
+
+# The chain's newest link (the command line's light read runs it too: services.light_sql).
+NEWEST_HASH = select(AuditLog.hash).order_by(AuditLog.pk.desc()).limit(1)
 
 
 def log_refusal(db: Database, refusal: UserError) -> None:
@@ -150,21 +141,31 @@ def failed_sign_ins(
 ) -> int:
     """Failed sign-ins of `login` since `since` and after its last entry of a `reset_by` kind
     (what slows its next sign-in down: services.staff)."""
-    about = (AuditLog.entity == "staff", AuditLog.entity_id == login)
-    reset = session.scalar(
-        select(func.max(AuditLog.pk)).where(*about, AuditLog.action.in_(reset_by))
-    )
-    query = (
+    reset = session.scalar(failure_reset(login, reset_by))
+    return session.scalar(failures_after(login, since, reset or 0)) or 0
+
+
+def failure_reset(login: str, reset_by: tuple[str, ...]) -> Select[int]:
+    """The newest entry that ends `login`'s run of failures (sign-in, unlock, new password)."""
+    return select(func.max(AuditLog.pk)).where(*_about_login(login), AuditLog.action.in_(reset_by))
+
+
+def failures_after(login: str, since: dt.datetime, after: int) -> Select[int]:
+    """How many failed sign-ins of `login` since `since` and after the entry `after`."""
+    return (
         select(func.count())
         .select_from(AuditLog)
         .where(
-            *about,
+            *_about_login(login),
             AuditLog.action == "sign_in_failed",
             AuditLog.at >= since,
-            AuditLog.pk > (reset or 0),
+            AuditLog.pk > after,
         )
     )
-    return session.scalar(query) or 0
+
+
+def _about_login(login: str) -> tuple[ColumnElement[bool], ...]:
+    return (AuditLog.entity == "staff", AuditLog.entity_id == login)
 
 
 def masked_content(entity: str, content_json: str) -> str:
@@ -176,14 +177,6 @@ def masked_content(entity: str, content_json: str) -> str:
         if content.get(key):
             content[key] = PERSONAL_MASK
     return json.dumps(content, ensure_ascii=False, sort_keys=True)
-
-
-def _shown(entity: str, field: str | None, value: Any) -> str | None:
-    if value is None:
-        return None
-    if entity == "inquirer" and field in PERSONAL_INQUIRER_FIELDS and value != "":
-        return PERSONAL_MASK
-    return str(value)
 
 
 def log_changes(

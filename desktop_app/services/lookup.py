@@ -17,8 +17,7 @@ from sqlalchemy import or_, select
 from db.engine import Database
 from db.models import AgreementBody, Municipality, Office, PartnerMunicipality, VocabTerm
 from desktop_app.domain import text
-from desktop_app.domain.errors import UserError
-from desktop_app.domain.messages import Localized
+from desktop_app.services.code_labels import CodeLabels, codes_named, labels_from
 
 
 @dataclass(frozen=True)
@@ -92,77 +91,41 @@ def labels(db: Database, lang: str = "ja") -> dict[str, dict[str, str]]:
     return result
 
 
-@dataclass(frozen=True)
-class CodeLabels:
-    """What the codes in records read as for a person, in one language (the CLI's plain output).
-
-    Retired vocabulary terms are included: an old inquiry still shows what its code meant.
-    """
-
-    vocab: dict[str, dict[str, str]]
-    municipalities: dict[str, str]  # code -> 北海道釧路市
-    agreement_bodies: dict[str, str]
-    offices: dict[str, str]
-
-    def of(self, vocab: str, code: str) -> str | None:
-        """The label of `code` in `vocab` ("municipality", "office", ... too); None if unknown."""
-        table = {
-            "municipality": self.municipalities,
-            "agreement_body": self.agreement_bodies,
-            "office": self.offices,
-        }.get(vocab) or self.vocab.get(vocab, {})
-        return table.get(code)
-
-
 def code_labels(db: Database, lang: str = "ja", municipalities: Iterable[str] = ()) -> CodeLabels:
     """Labels of every vocabulary, office and agreement body, and of the `municipalities` named
     (the master holds about 2,000; a record names a few)."""
-    english = lang.startswith("en")
-    vocab: dict[str, dict[str, str]] = {}
     with db.read() as session:
-        for term in session.scalars(
-            select(VocabTerm).order_by(VocabTerm.vocab, VocabTerm.sort_order)
-        ):
-            vocab.setdefault(term.vocab, {})[term.code] = (
-                term.label_en if english else term.label_ja
-            )
-        bodies = {row.code: row.name for row in session.scalars(select(AgreementBody))}
-        office_names = {
-            row.code: (row.name_en if english else row.name)
-            for row in session.scalars(select(Office))
-        }
+        terms = [(r.vocab, r.code, r.label_ja, r.label_en) for r in session.execute(VOCAB_LABELS)]
+        bodies = [(r.code, r.name) for r in session.execute(BODY_LABELS)]
+        office_rows = [(r.code, r.name, r.name_en) for r in session.execute(OFFICE_LABELS)]
     places = {
         item.code: item.full_name for item in municipalities_by_code(db, list(municipalities))
     }
-    return CodeLabels(vocab, places, bodies, office_names)
+    return labels_from(lang, terms, bodies, office_rows, places)
+
+
+# What the labels are read from (the command line's light read runs the same: light_sql).
+VOCAB_LABELS = select(
+    VocabTerm.vocab, VocabTerm.code, VocabTerm.label_ja, VocabTerm.label_en
+).order_by(VocabTerm.vocab, VocabTerm.sort_order)
+BODY_LABELS = select(AgreementBody.code, AgreementBody.name)
+OFFICE_LABELS = select(Office.code, Office.name, Office.name_en)
 
 
 def status_codes(db: Database, given: Sequence[str]) -> tuple[str, ...]:
     """The status codes `given` names, each by its code or its label in either language
     (`--status 受付` and `--status Received` mean received). UserError names the valid ones."""
     with db.read() as session:
-        terms = list(
-            session.scalars(
-                select(VocabTerm)
-                .where(VocabTerm.vocab == "status", VocabTerm.active.is_(True))
-                .order_by(VocabTerm.sort_order)
-            )
-        )
-    names: dict[str, str] = {}
-    for term in terms:
-        for name in (term.code, term.label_ja, term.label_en):
-            names.setdefault(text.fold(name), term.code)
-    codes = []
-    for value in given:
-        code = names.get(text.fold(value))
-        if code is None:
-            allowed = Localized(
-                ", ".join(f"{t.label_ja} ({t.code})" for t in terms),
-                ", ".join(f"{t.label_en} ({t.code})" for t in terms),
-            )
-            raise UserError("status_unknown", value=value, allowed=allowed)
-        codes.append(code)
-    return tuple(dict.fromkeys(codes))
+        terms = [(r.code, r.label_ja, r.label_en) for r in session.execute(STATUS_TERMS)]
+    return codes_named(terms, given)
+
+
+# The statuses a list may be filtered by (the light read runs the same: light_sql).
+STATUS_TERMS = (
+    select(VocabTerm.code, VocabTerm.label_ja, VocabTerm.label_en)
+    .where(VocabTerm.vocab == "status", VocabTerm.active.is_(True))
+    .order_by(VocabTerm.sort_order)
+)
 
 
 def offices(db: Database) -> list[OfficeItem]:

@@ -60,9 +60,9 @@ from db.search_index import TermMatch, match_expression, matching_pks, row_match
 from desktop_app.domain import text
 from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.local_time import local_today
-from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS, masked
 from desktop_app.domain.receipt import receipt_query
 from desktop_app.services.followups import is_overdue, overdue_clause
+from desktop_app.services.listed import as_listed_all as _as_listed
 from desktop_app.services.records import InquiryRecord, inquiry_record
 from desktop_app.services.stale_reads import Staleness, watched
 
@@ -609,24 +609,6 @@ def as_listed(record: InquiryRecord, actor: Actor) -> InquiryRecord:
     """One record as a list shows it to `actor`: what `inquiry add` and `inquiry update`
     print, since neither is a request to read the inquirer (`inquiry show` is, audited)."""
     return _as_listed([record], actor)[0]
-
-
-def _as_listed(records: list[InquiryRecord], actor: Actor) -> list[InquiryRecord]:
-    if actor.may(Permission.PERSONAL_LISTS):
-        return records
-    return [
-        dataclasses.replace(
-            record,
-            inquirer=record.inquirer.with_values(_masked_fields(record.inquirer.to_json())),
-        )
-        for record in records
-    ]
-
-
-def _masked_fields(inquirer: dict[str, Any]) -> dict[str, str]:
-    """The record's personal fields as masked (left out: empty text, as a record has it)."""
-    shown = masked(inquirer)
-    return {key: shown[key] or "" for key in PERSONAL_INQUIRER_FIELDS if key in shown}
 
 
 def _records(session: Session, pks: Sequence[int]) -> list[InquiryRecord]:

@@ -43,6 +43,10 @@ MAX_DELAY = 30.0  # seconds: the longest anyone waits for an answer, the adminis
 _LOGIN = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
 _NAME_LIMIT = 100
 _NAME_LABEL = Localized("氏名", "Name")
+# The trail's entries after which a login's failures no longer count.
+FAILURES_RESET_BY = ("sign_in", "staff_unlock", "password")
+# What a successful sign-in sets on the account (the light read writes it too: light_sql).
+SIGNED_IN: dict[str, Any] = {"failed_logins": 0, "locked_until": None}
 
 
 @dataclass(frozen=True)
@@ -240,7 +244,7 @@ def _recent_failures(session: Session, login: str, moment: dt.datetime) -> int:
         session,
         login,
         since=moment - FAILURE_WINDOW,
-        reset_by=("sign_in", "staff_unlock", "password"),
+        reset_by=FAILURES_RESET_BY,
     )
 
 
@@ -263,8 +267,8 @@ def _check(session: Session, login: str, password: str) -> UserError | None:
         _log(session, row.login, "sign_in_failed", row.login, new="disabled")
         return UserError("sign_in_failed", user=login)
     if right:
-        row.failed_logins = 0
-        row.locked_until = None
+        for column, value in SIGNED_IN.items():
+            setattr(row, column, value)
         _log(session, row.login, "sign_in", row.login)
         return None
     row.failed_logins += 1

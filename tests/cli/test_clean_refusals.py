@@ -262,6 +262,7 @@ def held(desk: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """`desk` while a second process holds BEGIN IMMEDIATE on it (past a busy timeout of 0.3 s
     instead of 10 s, so that the test waits less)."""
     monkeypatch.setattr("db.engine.BUSY_TIMEOUT_MS", 300)
+    monkeypatch.setattr("db.connection.BUSY_TIMEOUT_MS", 300)  # the light read's (db.light)
     holder = subprocess.Popen(
         [sys.executable, "-c", HOLD_THE_LOCK, str(desk)],
         stdin=subprocess.PIPE,

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app import config
-from desktop_app.services import error_log, search
+from desktop_app.services import error_log, light_list, search
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX's")
 
@@ -48,6 +48,7 @@ def test_a_crash_logs_the_stack_but_no_residents_data(run, db_path, monkeypatch,
         raise KeyError(f"{RESIDENT} {PHONE}") from ValueError(f"cell {RESIDENT}")
 
     monkeypatch.setattr(search, "list_inquiries", crash)
+    monkeypatch.setattr(light_list.LightRead, "listing", crash)  # the light read's (issue 23)
     result = run("inquiry", "list", db=db_path)
     assert result.code not in (0, 2, 3)
     log = config.log_dir() / error_log.LOG_FILE

@@ -1,0 +1,182 @@
+"""Where the light read's SQL (services/light_sql.py) comes from: the statements the services
+run, compiled by SQLAlchemy for SQLite. `python -m desktop_app.services.light_sql_source`
+rewrites light_sql.py; tests/cli/test_light_list.py fails while it differs from the output.
+
+So the list's filters and order (services.search), the failed sign-ins that slow a login
+down (services.audit), what a sign-in sets (services.staff) and the labels' reads
+(services.lookup) stay written once: the light read executes their compiled text. Values are
+bound by name: each statement is compiled with a sentinel for every argument, and a parameter
+holding a sentinel is that argument; the others are the statement's own constants.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import pprint
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    bindparam,
+    column,
+    func,
+    insert,
+    literal,
+    select,
+    update,
+)
+from sqlalchemy.dialects import sqlite
+
+from db.models import AuditLog, Inquirer, Inquiry, Setting, Staff
+from desktop_app.domain import fields
+from desktop_app.domain.workflow import STATUSES
+from desktop_app.services import audit, lookup, package_key, search, setup, staff
+from desktop_app.services.light_list import list_shape
+
+TARGET = Path(__file__).with_name("light_sql.py")
+# Sentinels: values no real argument has, each naming the argument it stands for.
+_ARGUMENTS: dict[Any, str] = {
+    "\x01login": "login",
+    "\x01keys": "keys",
+    dt.date(1001, 1, 1): "date_from",
+    dt.date(1002, 2, 2): "date_to",
+    dt.datetime(1003, 3, 3): "since",
+    987_654: "limit",
+    876_543: "after",
+}
+_STATUS = [f"\x01status{n}" for n in range(len(STATUSES))]
+_ARGUMENTS |= {value: f"status{n}" for n, value in enumerate(_STATUS)}
+_ARG = {name: value for value, name in _ARGUMENTS.items()}
+
+
+def _in_keys(key: Any) -> Any:
+    """`key IN` the JSON array bound as `keys`: one statement for any number of keys."""
+    return key.in_(select(column("value")).select_from(func.json_each(_ARG["keys"])))
+
+
+def statements() -> dict[str, Any]:
+    found: dict[str, Any] = {
+        "office": select(Setting.value).where(Setting.key == setup.OFFICE_KEY),
+        "training": select(Setting.value).where(Setting.key == setup.TRAINING_KEY),
+        "staff_count": select(func.count()).select_from(Staff),
+        "staff": select(
+            Staff.login,
+            Staff.display_name,
+            Staff.role,
+            Staff.office_code,
+            Staff.active,
+            Staff.password_hash,
+        ).where(Staff.login == _ARG["login"]),
+        # Key-slot work a full sign-in does (services.package_key.signed_in): an older plain
+        # password to seal; with a slot of its own, the slots of other accounts to fill.
+        "plain_package": select(Setting.value).where(Setting.key == package_key.SETTING),
+        "own_slot": select(func.count()).where(
+            Setting.key == literal(package_key.SLOT) + _ARG["login"]
+        ),
+        "account_keys": select(func.count()).where(
+            Setting.key.startswith(package_key.ACCOUNT_KEY, autoescape=True)
+        ),
+        "package_slots": select(func.count()).where(
+            Setting.key.startswith(package_key.SLOT, autoescape=True)
+        ),
+        "failure_reset": audit.failure_reset(_ARG["login"], staff.FAILURES_RESET_BY),
+        "failures": audit.failures_after(_ARG["login"], _ARG["since"], _ARG["after"]),
+        "newest_hash": audit.NEWEST_HASH,
+        "add_entry": insert(AuditLog).values(
+            {c.name: bindparam(c.name) for c in AuditLog.__table__.c if not c.primary_key}
+        ),
+        "signed_in": update(Staff).where(Staff.login == _ARG["login"]).values(staff.SIGNED_IN),
+        # search._count: no filter counts all less the deleted, a filter counts its rows.
+        "count_all": select(func.count()).select_from(Inquiry),
+        "count_deleted": select(func.count()).where(Inquiry.deleted.is_(True)),
+        "status_terms": lookup.STATUS_TERMS,
+        "inquiries": select(Inquiry.__table__).where(_in_keys(Inquiry.pk)),
+        "inquirers": select(Inquirer.__table__).where(_in_keys(Inquirer.id)),
+        "vocab_labels": lookup.VOCAB_LABELS,
+        "body_labels": lookup.BODY_LABELS,
+        "office_labels": lookup.OFFICE_LABELS,
+    }
+    for shape, flt in _list_shapes():
+        # search.list_inquiries: the count, and the newest first.
+        if shape:
+            counted = select(func.count()).select_from(search._filtered(flt).subquery())
+            found[f"count{shape}"] = counted
+        ordered = search._ordered(flt, "received_at", True).limit(_ARG["limit"])
+        found[f"page{shape}"] = ordered
+    for f in fields.INQUIRY_FIELDS:
+        if f.table:
+            attribute = getattr(Inquiry, f.attribute)
+            table = attribute.property.mapper.local_table
+            found[f"codes_{f.key}"] = (
+                select(table.c.inquiry_pk, table.c.code)
+                .where(_in_keys(table.c.inquiry_pk))
+                .order_by(table.c.inquiry_pk, table.c.code)
+            )
+    return found
+
+
+def _list_shapes() -> list[tuple[str, search.InquiryFilter]]:
+    """The filters the light read takes: a month or not, and none up to every status."""
+    shapes = []
+    for month in (False, True):
+        dates = (_ARG["date_from"], _ARG["date_to"]) if month else (None, None)
+        for count in range(len(STATUSES) + 1):
+            statuses = tuple(_STATUS[:count])
+            flt = search.InquiryFilter(date_from=dates[0], date_to=dates[1], statuses=statuses)
+            shapes.append((list_shape(month, count), flt))
+    return shapes
+
+
+def _compiled(statement: Any) -> tuple[str, dict[str, tuple[str, Any]]]:
+    compiled = statement.compile(
+        dialect=sqlite.dialect(paramstyle="named"), compile_kwargs={"render_postcompile": True}
+    )
+    parameters: dict[str, tuple[str, Any]] = {}
+    for name, value in compiled.params.items():
+        if isinstance(value, dt.date | str | int) and value in _ARGUMENTS and value is not False:
+            parameters[name] = ("arg", _ARGUMENTS[value])
+        elif value is None and name in compiled.binds and compiled.binds[name].required:
+            parameters[name] = ("arg", name)  # a column of an INSERT, named as the column
+        elif value is None or isinstance(value, str | int):
+            parameters[name] = ("fixed", int(value) if isinstance(value, bool) else value)
+        else:
+            raise TypeError(f"{name}: {value!r} has no plain SQLite form")
+    return str(compiled), parameters
+
+
+def _columns(model: Any) -> tuple[tuple[str, str, str], ...]:
+    """(attribute, column, how the ORM reads it) of each column of `model`."""
+    kinds = {Date: "date", DateTime: "datetime", Boolean: "bool"}
+    found = []
+    for attribute in model.__mapper__.column_attrs:
+        stored = attribute.columns[0]
+        kind = next((k for t, k in kinds.items() if isinstance(stored.type, t)), "")
+        found.append((attribute.key, stored.name, kind))
+    return tuple(found)
+
+
+def render() -> str:
+    compiled = {name: _compiled(statement) for name, statement in statements().items()}
+    sql = {name: text for name, (text, _) in compiled.items()}
+    parameters = {name: params for name, (_, params) in compiled.items()}
+    columns = {"inquiry": _columns(Inquiry), "inquirer": _columns(Inquirer)}
+    return (
+        '"""The light read\'s SQL, compiled from the services\' own statements by\n'
+        "services/light_sql_source.py: do not edit, run `python -m "
+        'desktop_app.services.light_sql_source`."""\n\n'
+        "# ruff: noqa: E501\n# fmt: off\n"
+        f"STATEMENTS: dict[str, str] = {pprint.pformat(sql, width=96)}\n\n"
+        '# Each statement\'s parameters: ("arg", the argument bound) or ("fixed", its value).\n'
+        "PARAMETERS: dict[str, dict[str, tuple[str, object]]] = "
+        f"{pprint.pformat(parameters, width=96)}\n\n"
+        "# (attribute, column, how the ORM reads it) of the rows a record is made from.\n"
+        f"COLUMNS: dict[str, tuple[tuple[str, str, str], ...]] = "
+        f"{pprint.pformat(columns, width=96)}\n"
+    )
+
+
+if __name__ == "__main__":
+    TARGET.write_text(render(), encoding="utf-8")

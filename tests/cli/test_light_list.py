@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.domain.actor import Actor, Role
+from desktop_app.domain.inquiry_commands import NewInquiry
 from desktop_app.domain.messages import render
 from desktop_app.domain.workflow import OPEN_STATUSES, STATUSES
 from desktop_app.services import (
@@ -51,7 +52,7 @@ def filled(tmp_path_factory: pytest.TempPathFactory, template_db: Path) -> Path:
             data["follow_up_due"] = None if n % 5 else "2026-10-30"
             data["inquirer"]["phone"] = None if n % 4 == 0 else f"03-5555-{n:04d}"
             data["status"] = OPEN_STATUSES[n % len(OPEN_STATUSES)]
-            record = inquiries.add_inquiry(db, data, actor=ADMIN)
+            record = inquiries.add_inquiry(db, NewInquiry.read(data), actor=ADMIN)
             if n in (3, 10):
                 inquiries.delete_inquiry(db, record.receipt_no, actor=ADMIN)
     finally:

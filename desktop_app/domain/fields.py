@@ -19,7 +19,8 @@ How to add a field (a code field of the inquiry, 連携分野2 `sector2`, as the
 4. its vocabulary rows in resources/masters/vocabularies.csv (set up on every database);
 then the English of the new Japanese words in resources/i18n (resources/i18n/update.sh).
 The record's JSON, the form and the detail pane, packages, ledger reading and the report
-breakdown follow from the line; tests/catalogue checks that the models, the records and the
+breakdown follow from the line (and the inquiry list's column, given `in_list`; the detail
+pane's first lines, given `pane`); tests/catalogue checks that the models, the records and the
 translations agree with it, and that a field added this way reaches all of them.
 """
 

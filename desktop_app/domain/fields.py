@@ -19,7 +19,8 @@ How to add a field (a code field of the inquiry, 連携分野2 `sector2`, as the
 4. its vocabulary rows in resources/masters/vocabularies.csv (set up on every database);
 then the English of the new Japanese words in resources/i18n (resources/i18n/update.sh).
 The record's JSON, the form and the detail pane, packages, ledger reading and the report
-breakdown follow from the line; tests/catalogue checks that the models, the records and the
+breakdown follow from the line (and the inquiry list's column, given `in_list`; the detail
+pane's first lines, given `pane`); tests/catalogue checks that the models, the records and the
 translations agree with it, and that a field added this way reaches all of them.
 """
 
@@ -70,6 +71,20 @@ class Tally:
 
 
 @dataclass(frozen=True)
+class ListColumn:
+    """A column of the inquiry list (ui/inquiry_list): its place from the left, and the sample
+    text its width is fitted to (the widest value it usually holds). `name` and `heading` are
+    given where the column is more than its field: 相談者 shows the inquirer's organisation
+    and name together. Whether the column can be ordered is the search service's to say
+    (services/search.py's SORT_KEYS: the orders it has an index for)."""
+
+    place: int
+    sample: str
+    name: str | None = None
+    heading: Localized | None = None
+
+
+@dataclass(frozen=True)
 class Field:
     """One field: everything the program needs to store, show, read, count and send it.
 
@@ -84,6 +99,9 @@ class Field:
     when the demo has no rule of its own for it; `blank` what an empty text is in the record
     contract (None, printed null; 相談内容 has always been ""); `system` fields are kept by the program, never
     typed by a person; `lines` how many lines the intake form's box of a NOTE field shows.
+    `pane` is the field's place among the detail pane's first lines (the case at a glance,
+    above the matter and its handling, which follow the form); `in_list` its column in the
+    inquiry list.
     `ledger` names the rule a ledger's cell is read by where its kind alone
     does not say (domain/ledger_rows.py's RULES): the subject taken from the content when
     missing, the status word closing the case, a phone number checked as one, ...
@@ -110,6 +128,8 @@ class Field:
     blank: str | None = None
     lines: int = 2
     ledger: str | None = None
+    pane: int | None = None
+    in_list: ListColumn | None = None
 
     @property
     def qualified(self) -> str:
@@ -133,33 +153,34 @@ class Field:
 _F = Field
 _K = Kind
 _T = Tally
+_L = ListColumn
 _OTHER = "other"  # the vocabularies' その他
 
 # fmt: off
 INQUIRY_FIELDS: tuple[Field, ...] = (
-    _F("inquiry", "receipt_no", "受付番号", "Receipt no.", _K.TEXT, system=True, listed=True, synonyms=("番号", "No", "No.", "受付No"), ledger="ledger_no"),
-    _F("inquiry", "office", "事務所", "Office", _K.CODE, vocab="office", system=True, column="office_code", listed=True, synonyms=("支所", "担当支所")),
-    _F("inquiry", "received_at", "受付日", "Received", _K.DATE, required=True, group=RECEPTION, listed=True, synonyms=("相談日", "受付年月日", "日付", "年月日")),
-    _F("inquiry", "channel", "受付方法", "Channel", _K.CODE, vocab="channel", group=RECEPTION, tally=_T("channel", "受付方法別", 5), listed=True, synonyms=("受付形態", "方法", "相談方法")),
-    _F("inquiry", "staff", "担当", "Staff", _K.TEXT, system=True, synonyms=("担当者", "受付者"), ledger="staff"),
-    _F("inquiry", "subject", "件名", "Subject", _K.TEXT, limit=300, required=True, group=MATTER, listed=True, synonyms=("表題", "相談件名", "タイトル", "概要"), ledger="subject"),
+    _F("inquiry", "receipt_no", "受付番号", "Receipt no.", _K.TEXT, system=True, listed=True, synonyms=("番号", "No", "No.", "受付No"), ledger="ledger_no", pane=1, in_list=_L(1, "SHIBAURA-2026-00000")),
+    _F("inquiry", "office", "事務所", "Office", _K.CODE, vocab="office", system=True, column="office_code", listed=True, synonyms=("支所", "担当支所"), pane=3, in_list=_L(7, "芝浦港南地区総合")),
+    _F("inquiry", "received_at", "受付日", "Received", _K.DATE, required=True, group=RECEPTION, listed=True, synonyms=("相談日", "受付年月日", "日付", "年月日"), pane=2, in_list=_L(2, "2026/10/10")),
+    _F("inquiry", "channel", "受付方法", "Channel", _K.CODE, vocab="channel", group=RECEPTION, tally=_T("channel", "受付方法別", 5), listed=True, synonyms=("受付形態", "方法", "相談方法"), pane=4, in_list=_L(9, "イベント")),
+    _F("inquiry", "staff", "担当", "Staff", _K.TEXT, system=True, synonyms=("担当者", "受付者"), ledger="staff", pane=5),
+    _F("inquiry", "subject", "件名", "Subject", _K.TEXT, limit=300, required=True, group=MATTER, listed=True, synonyms=("表題", "相談件名", "タイトル", "概要"), ledger="subject", in_list=_L(5, "商店街の物産展に出店したい自治体を探す")),
     _F("inquiry", "content", "相談内容", "Details", _K.NOTE, limit=20_000, group=MATTER, blank="", synonyms=("内容", "相談の内容", "要旨"), lines=5, ledger="content"),
-    _F("inquiry", "relationship", "連携の型", "Relationship", _K.CODE, vocab="relationship", column="relationship_code", group=MATTER, tally=_T("relationship", "連携の型別", 1), listed=True, synonyms=("連携区分", "型")),
+    _F("inquiry", "relationship", "連携の型", "Relationship", _K.CODE, vocab="relationship", column="relationship_code", group=MATTER, tally=_T("relationship", "連携の型別", 1), listed=True, synonyms=("連携区分", "型"), in_list=_L(8, "区民・民間↔全国")),
     _F("inquiry", "step", "段階", "Step", _K.CODE, vocab="step", group=MATTER, tally=_T("step", "段階別", 6), listed=True),
     _F("inquiry", "domain", "領域", "Domain", _K.CODE, vocab="domain", group=MATTER),
     _F("inquiry", "fields", "連携分野", "Fields", _K.CODES, vocab="field", table="inquiry_field", group=MATTER, tally=_T("field", "連携分野別（複数選択）", 2), listed=True, unplaced=_OTHER, synonyms=("分野", "相談分野", "分類")),
     _F("inquiry", "forms", "協働の形態", "Forms of collaboration", _K.CODES, vocab="form", table="inquiry_form", group=MATTER, synonyms=("形態", "協働形態")),
     _F("inquiry", "municipalities", "対象自治体", "Municipalities", _K.CODES, vocab="municipality", table="inquiry_municipality", group=MATTER, tally=_T("prefecture", "対象自治体の都道府県別（複数選択）", 7), listed=True, synonyms=("自治体", "連携先自治体", "相手自治体")),
     _F("inquiry", "agreement_bodies", "協定先", "Agreement bodies", _K.CODES, vocab="agreement_body", table="inquiry_agreement", group=MATTER, tally=_T("agreement_body", "協定先別（複数選択）", 8), synonyms=("協定", "連携協定")),
-    _F("inquiry", "status", "状況", "Status", _K.CODE, vocab="status", group=HANDLING, tally=_T("status", "状況別（現在）", 4), listed=True, synonyms=("対応状況", "進捗", "状態"), ledger="status"),
-    _F("inquiry", "follow_up_due", "次回対応期限", "Next follow-up", _K.DATE, group=HANDLING, listed=True, synonyms=("期限", "次回期限", "対応期限")),
+    _F("inquiry", "status", "状況", "Status", _K.CODE, vocab="status", group=HANDLING, tally=_T("status", "状況別（現在）", 4), listed=True, synonyms=("対応状況", "進捗", "状態"), ledger="status", pane=6, in_list=_L(3, "情報提供で完了")),
+    _F("inquiry", "follow_up_due", "次回対応期限", "Next follow-up", _K.DATE, group=HANDLING, listed=True, synonyms=("期限", "次回期限", "対応期限"), in_list=_L(4, "2026/10/10", heading=Localized("次回期限", "Next due"))),
     _F("inquiry", "outcome", "結果", "Outcome", _K.NOTE, limit=5_000, group=HANDLING, synonyms=("対応結果", "備考", "結果・備考"), ledger="outcome"),
     _F("inquiry", "closed_at", "完了日時", "Closed", _K.TIME, system=True, listed=True, synonyms=("完了日", "終了日")),
 )
 
 INQUIRER_FIELDS: tuple[Field, ...] = (
-    _F("inquirer", "type", "相談者区分", "Inquirer type", _K.CODE, vocab="inquirer_type", required=True, tally=_T("inquirer_type", "相談者区分別", 3), listed=True, unplaced=_OTHER, synonyms=("区分", "相談者種別", "種別")),
-    _F("inquirer", "organization", "団体名", "Organisation", _K.TEXT, limit=200, listed=True, synonyms=("団体", "事業者名", "所属", "会社名", "団体・企業名")),
+    _F("inquirer", "type", "相談者区分", "Inquirer type", _K.CODE, vocab="inquirer_type", required=True, tally=_T("inquirer_type", "相談者区分別", 3), listed=True, unplaced=_OTHER, synonyms=("区分", "相談者種別", "種別"), pane=7),
+    _F("inquirer", "organization", "団体名", "Organisation", _K.TEXT, limit=200, listed=True, synonyms=("団体", "事業者名", "所属", "会社名", "団体・企業名"), pane=8, in_list=_L(6, "株式会社みなと商事 佐藤", "inquirer", Localized("相談者", "Inquirer"))),
     _F("inquirer", "name", "氏名", "Name", _K.TEXT, limit=100, personal=True, synonyms=("相談者名", "名前", "相談者", "担当者名", "代表者")),
     _F("inquirer", "kana", "フリガナ", "Reading (kana)", _K.TEXT, limit=200, personal=True, synonyms=("ふりがな", "カナ", "よみがな")),
     _F("inquirer", "phone", "電話番号", "Phone", _K.TEXT, limit=40, personal=True, synonyms=("電話", "連絡先", "TEL", "電話番号（連絡先）"), ledger="phone"),
@@ -257,6 +278,28 @@ def keys_of_kind(entity: str, *kinds: Kind) -> tuple[str, ...]:
 def form_fields(group: str) -> tuple[Field, ...]:
     """The inquiry's fields of one group of the intake form, in the form's order."""
     return tuple(f for f in INQUIRY_FIELDS if f.group == group)
+
+
+def pane_head() -> tuple[Field, ...]:
+    """The fields the detail pane shows first, in its order (`pane`)."""
+    head = [f for f in INQUIRY_FIELDS + INQUIRER_FIELDS if f.pane is not None]
+    return tuple(sorted(head, key=lambda f: f.pane or 0))
+
+
+def list_columns() -> tuple[Field, ...]:
+    """The fields the inquiry list shows as columns, left to right (`in_list`)."""
+    shown = [f for f in INQUIRY_FIELDS + INQUIRER_FIELDS if f.in_list is not None]
+    return tuple(sorted(shown, key=lambda f: f.in_list.place if f.in_list else 0))
+
+
+def column_name(f: Field) -> str:
+    """The inquiry list's name of a field's column (its key unless the column names itself)."""
+    return (f.in_list.name if f.in_list else None) or f.key
+
+
+def column_heading(f: Field) -> Localized:
+    """The inquiry list's heading of a field's column (its label unless the column has one)."""
+    return (f.in_list.heading if f.in_list else None) or f.label
 
 
 def tallied() -> tuple[Field, ...]:

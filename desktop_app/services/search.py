@@ -25,7 +25,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -57,7 +57,7 @@ from db.models import (
     Municipality,
 )
 from db.search_index import TermMatch, match_expression, matching_pks, row_matches
-from desktop_app.domain import text
+from desktop_app.domain import fields, text
 from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.local_time import local_today
 from desktop_app.domain.receipt import receipt_query
@@ -139,6 +139,23 @@ class InquiryRow:
     channel: str | None
     follow_up_due: dt.date | None
     overdue: bool
+    # The inquiry's other list columns of the field catalogue (`in_list`), by key.
+    extra: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+
+
+# The list's values a row names itself; any other inquiry field the catalogue puts in the list
+# is read into its `extra`.
+_ROW_NAMED = frozenset(f.name for f in dataclasses.fields(InquiryRow)) | {"office", "inquirer"}
+
+
+def _extra_columns() -> list[Any]:
+    """The model's columns of the catalogue's list fields a row does not name (codes lists
+    are not list columns)."""
+    return [
+        getattr(Inquiry, f.attribute).label(f"extra_{f.key}")
+        for f in fields.list_columns()
+        if f.entity == "inquiry" and f.key not in _ROW_NAMED and f.kind is not fields.Kind.CODES
+    ]
 
 
 def term_matches(query: str) -> list[TermMatch]:
@@ -382,6 +399,7 @@ def rows_by_pk(
     """The list rows of `pks`, in the order given."""
     on = today or local_today()
     found: dict[int, InquiryRow] = {}
+    extra = _extra_columns()
     with db.read() as session:
         for start in range(0, len(pks), _IN_CHUNK):
             chunk = pks[start : start + _IN_CHUNK]
@@ -398,6 +416,7 @@ def rows_by_pk(
                     Inquiry.relationship_code.label("relationship_code"),
                     Inquiry.channel,
                     Inquiry.follow_up_due,
+                    *extra,
                 )
                 .join(Inquirer, Inquirer.id == Inquiry.inquirer_id)
                 .where(Inquiry.pk.in_(chunk))
@@ -416,6 +435,7 @@ def rows_by_pk(
                     channel=row.channel,
                     follow_up_due=row.follow_up_due,
                     overdue=is_overdue(row.status, row.follow_up_due, on),
+                    extra={c.name.removeprefix("extra_"): row._mapping[c.name] for c in extra},
                 )
     return [found[pk] for pk in pks if pk in found]
 

@@ -1,20 +1,20 @@
 """One inquiry as labelled lines, shared by the detail pane and the case sheet (相談票).
 
-Personal fields (domain.pii: name, kana, phone, e-mail, postal code, address) are included only
-when asked: the case sheet leaves them out unless the clerk ticks the box. Labels are the field
-catalogue's (domain/fields.py), in the window's language, and the matter and its handling are
-the fields of the form's groups, in its order. Any thread: no widgets are made here.
+Every line is the field catalogue's (domain/fields.py): its label in the window's language, the
+case at a glance first (the fields with a `pane` place, in that order), then the inquirer's
+personal fields (only when asked: the case sheet leaves them out unless the clerk ticks the box),
+then the matter and its handling as the form's groups have them. Any thread: no widgets are
+made here.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from desktop_app.domain import fields
-from desktop_app.domain.fields import Field, Kind, label_in
-from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS
+from desktop_app.domain.fields import Field, Kind
 from desktop_app.services.records import InquiryRecord
 from desktop_app.ui.vocab import Vocab, format_date
 
@@ -31,39 +31,39 @@ def inquiry_lines(
     Labels come from the field catalogue in the vocabulary's language; `places` names the
     target municipalities by code (釧路市（北海道）); codes without a name are shown as codes.
     """
-    person = record.inquirer
     named = places or {}
-
-    def label(key: str) -> str:
-        return label_in(key, vocab.lang)
-
-    lines = [
-        (label("receipt_no"), record.receipt_no),
-        (label("received_at"), format_date(record.received_at)),
-        (label("office"), vocab.office(record.office)),
-        (label("channel"), vocab.label("channel", record.channel)),
-        (label("staff"), vocab.staff_name(record.staff)),  # 高橋 一郎, not the login
-        (label("status"), vocab.label("status", record.status)),
-        (label("inquirer.type"), vocab.label("inquirer_type", person.type)),
-        (label("inquirer.organization"), person.organization),
-    ]
-    if include_personal:
-        lines += [
-            (label(f"inquirer.{key}"), getattr(person, key)) for key in PERSONAL_INQUIRER_FIELDS
-        ]
-    # Then the matter and its handling, as the form has them (status is shown above).
-    shown = {"status"}
-    lines += [
-        (label(f.key), _shown(f, record.value(f.key), vocab, named))
+    # The case at a glance (the catalogue's `pane`), the personal fields when asked, then the
+    # matter and its handling as the form has them, less what is already shown.
+    head = fields.pane_head()
+    personal = [f for f in fields.INQUIRER_FIELDS if f.personal] if include_personal else []
+    matter = [
+        f
         for group in (fields.MATTER, fields.HANDLING)
         for f in fields.form_fields(group)
-        if f.key not in shown
+        if f not in head
+    ]
+    lines = [
+        (f.label_in(vocab.lang), _shown(f, _value(record, f), vocab, named))
+        for f in (*head, *personal, *matter)
     ]
     return [(text, value) for text, value in lines if value]
 
 
+# The inquiry's fields shown by the name their code stands for, kept apart from the vocabularies.
+_NAMED: dict[str, Callable[[Vocab, str], str]] = {"office": Vocab.office, "staff": Vocab.staff_name}
+
+
+def _value(record: InquiryRecord, f: Field) -> Any:
+    """The stored value of an inquiry's or its inquirer's field."""
+    return record.inquirer.value(f.key) if f.entity == "inquirer" else record.value(f.key)
+
+
 def _shown(f: Field, value: Any, vocab: Vocab, places: Mapping[str, str]) -> str:
-    """A field's value as a clerk reads it: labels for codes, yyyy/mm/dd for dates."""
+    """A field's value as a clerk reads it: labels for codes, yyyy/mm/dd for dates, the
+    office's and the staff's names (高橋 一郎, not the login)."""
+    named = _NAMED.get(f.qualified)
+    if named is not None:
+        return named(vocab, value)
     if f.kind is Kind.CODES and f.vocab == "municipality":
         return "、".join(places.get(code, code) for code in value)
     if f.kind is Kind.CODES:

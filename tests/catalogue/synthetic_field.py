@@ -7,8 +7,9 @@ lives in this process only: the catalogue and the model are extended before any 
 of the program is imported (they read the catalogue when they load), and the databases are
 new SQLite files in FOLDER whose `inquiry` table gets the column (`ALTER TABLE`, which is what
 the migration would do). Nothing else is edited, so each stage shows whether the catalogue
-alone carries the field there: the record's JSON, the intake form, the detail pane, a sync
-package and back, a ledger import, the report breakdown and list, and demo data.
+alone carries the field there: the record's JSON, the intake form, the detail pane (among its
+first lines) and the inquiry list's columns, a sync package and back, a ledger import, the
+report breakdown and list, and demo data.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ FIELD = fields.Field(
     listed=True,
     synonyms=("分野2",),
     demo="s2b",
+    pane=9,
+    in_list=fields.ListColumn(10, "第二分野"),
 )
 TERMS = (("s2a", "第一分野", "First sector", 1), ("s2b", "第二分野", "Second sector", 2))
 
@@ -151,6 +154,64 @@ def stage_form(ctx: dict[str, Any]) -> None:
         app.processEvents()
 
 
+def _wait(app: Any, done: Callable[[], bool], what: str) -> None:
+    """Let the database runner's answers arrive (10 s at most)."""
+    from PySide6.QtCore import QDeadlineTimer
+
+    deadline = QDeadlineTimer(10_000)
+    while not done():
+        if deadline.hasExpired():
+            raise AssertionError(f"{what}: no answer in 10 s")
+        app.processEvents()
+
+
+def stage_list(ctx: dict[str, Any]) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.ui.context import AppContext
+    from desktop_app.ui.inquiry_list.detail_pane import DetailPane
+    from desktop_app.ui.inquiry_list.list_model import COLUMN_NAMES, InquiryListModel
+    from desktop_app.ui.vocab import load_vocab
+    from desktop_app.ui.worker import DbRunner
+
+    app = QApplication.instance() or QApplication([])
+    db = ctx["shiba"]
+    runner = DbRunner(lang="ja")
+    try:
+        vocab = runner.query_now(lambda: load_vocab(db, "ja"))
+        desk = AppContext(db, "SHIBA", _ADMIN, "ja", runner, vocab)
+        pane = DetailPane(desk)
+        pane.show_case(ctx["record"].receipt_no)
+        _wait(app, lambda: pane.detail is not None, "the detail pane")
+        text = pane.summary.toPlainText()
+        if "連携分野2" not in text:
+            raise AssertionError("not a line of the detail pane")
+        # Its place (`pane=9`): after the case at a glance, before the matter (件名).
+        _expect(
+            "the detail pane's order",
+            text.index("状況") < text.index("連携分野2") < text.index("件名"),
+            True,
+        )
+        _expect(
+            "the list's column, tenth", COLUMN_NAMES.index(KEY) if KEY in COLUMN_NAMES else None, 9
+        )
+        model = InquiryListModel(desk)
+        loaded: list[bool] = []
+        model.headLoaded.connect(lambda: loaded.append(True))
+        model.reload()
+        _wait(app, lambda: bool(loaded), "the inquiry list")
+        column = COLUMN_NAMES.index(KEY)
+        _expect(
+            "the list's heading", model.headerData(column, Qt.Orientation.Horizontal), "連携分野2"
+        )
+        cells = [model.data(model.index(row, column)) for row in range(model.rowCount())]
+        _expect("the list's cells", cells, ["第一分野"])
+    finally:
+        runner.shutdown()
+        app.processEvents()
+
+
 def stage_package(ctx: dict[str, Any]) -> None:
     shiba, hq, folder = ctx["shiba"], ctx["hq"], ctx["folder"]
     receipt = ctx["record"].receipt_no
@@ -219,6 +280,7 @@ def stage_demo(ctx: dict[str, Any]) -> None:
 STAGES: dict[str, Callable[[dict[str, Any]], None]] = {
     "record": stage_record,
     "form": stage_form,
+    "list": stage_list,
     "package": stage_package,
     "ledger": stage_ledger,
     "report": stage_report,

@@ -162,3 +162,21 @@ def test_the_catalogue_describes_itself_consistently():
     for entity in MODELS:
         labels = [f.ja for f in fields.fields_of(entity)]
         assert len(labels) == len(set(labels)), f"two fields of {entity} share a label"
+
+
+def test_the_list_and_the_detail_pane_take_their_fields_from_the_catalogue():
+    """Each column of the inquiry list and each first line of the detail pane has one place;
+    the list and the pane show what they always have (in_list, pane)."""
+    columns = fields.list_columns()
+    places = [f.in_list.place for f in columns if f.in_list]
+    names = [fields.column_name(f) for f in columns]
+    assert len(set(places)) == len(places) == len(set(names))
+    assert names == ["receipt_no", "received_at", "status", "follow_up_due", "subject",
+                     "inquirer", "office", "relationship", "channel"]  # fmt: skip
+    assert [fields.column_heading(f).ja for f in columns][3:6] == ["次回期限", "件名", "相談者"]
+    head = fields.pane_head()
+    assert len({f.pane for f in head}) == len(head)
+    assert [f.qualified for f in head] == ["receipt_no", "received_at", "office", "channel",
+                                           "staff", "status", "inquirer.type",
+                                           "inquirer.organization"]  # fmt: skip
+    assert all(f.entity != "action" for f in (*columns, *head))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 # The stages the child reports (never imported here: importing it extends the catalogue).
-STAGES = ("record", "form", "package", "ledger", "report", "demo")
+STAGES = ("record", "form", "list", "package", "ledger", "report", "demo")
 
 
 def test_a_field_added_to_the_catalogue_goes_everywhere(tmp_path):

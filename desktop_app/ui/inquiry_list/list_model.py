@@ -35,10 +35,19 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from desktop_app.domain import fields
+from desktop_app.domain.fields import Field, Kind
 from desktop_app.domain.local_time import local_today
 from desktop_app.services import search
 from desktop_app.services.database import Database
-from desktop_app.services.search import InquiryFilter, InquiryRow, ListHead, SortKey, for_actor
+from desktop_app.services.search import (
+    SORT_KEYS,
+    InquiryFilter,
+    InquiryRow,
+    ListHead,
+    SortKey,
+    for_actor,
+)
 from desktop_app.services.stale_reads import Staleness, StaleRead
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.style import tint
@@ -55,19 +64,21 @@ TAIL_ROWS = 2 * PAGE  # the end of the list is read in reverse order before the 
 OVERDUE_BACKGROUND = QColor("#fde4e1")
 OVERDUE_TEXT = QColor("#a4262c")
 
-# (column name, SQL sort key or None when the column cannot be sorted). 次回期限 and 件名 come
-# first, so on a 1366x768 screen beside the detail pane they read without scrolling.
-COLUMNS: tuple[tuple[str, SortKey | None], ...] = (
-    ("receipt_no", "receipt_no"),
-    ("received_at", "received_at"),
-    ("status", "status"),
-    ("follow_up_due", "follow_up_due"),
-    ("subject", None),
-    ("inquirer", None),
-    ("office", "office"),
-    ("relationship", None),
-    ("channel", None),
+
+def _sort_key(name: str) -> SortKey | None:
+    """The search service's order of a column's name, or None (the column is not sorted)."""
+    return next((key for key in SORT_KEYS if key == name), None)
+
+
+# The columns are the field catalogue's (`in_list`: place, width sample, heading); 次回期限 and
+# 件名 come first, so on a 1366x768 screen beside the detail pane they read without scrolling.
+# A column is sorted in SQL when the search service has an order of its name (SORT_KEYS).
+LISTED: tuple[Field, ...] = fields.list_columns()
+COLUMNS: tuple[tuple[str, SortKey | None], ...] = tuple(
+    (name, _sort_key(name)) for name in map(fields.column_name, LISTED)
 )
+# Where the list's row names a column's value otherwise than the column (services.search).
+_ROW_ATTRIBUTES = {"office": "office_code", "inquirer": "inquirer_label"}
 COLUMN_NAMES = tuple(name for name, _ in COLUMNS)
 DEFAULT_SORT = COLUMN_NAMES.index("received_at")
 _STATUS = COLUMN_NAMES.index("status")
@@ -123,17 +134,7 @@ class InquiryListModel(QAbstractTableModel):
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self._headers = (
-            self.tr("受付番号"),
-            self.tr("受付日"),
-            self.tr("状況"),
-            self.tr("次回期限"),
-            self.tr("件名"),
-            self.tr("相談者"),
-            self.tr("事務所"),
-            self.tr("連携の型"),
-            self.tr("受付方法"),
-        )
+        self._headers = tuple(self._heading(f) for f in LISTED)
         self._filter = InquiryFilter()
         self._loading_filter = self._filter  # with `today` set: what the current rows answer
         self._sort: SortKey = "received_at"
@@ -445,6 +446,25 @@ class InquiryListModel(QAbstractTableModel):
         if first <= last:
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1), [])
 
+    def _heading(self, f: Field) -> str:
+        heading = fields.column_heading(f)
+        return heading.en if self._ctx.lang.startswith("en") else heading.ja
+
+    def _cell(self, row: InquiryRow, f: Field) -> str:
+        """A column's text as a clerk reads it: names for codes, yyyy/mm/dd for dates, an
+        overdue date with its word."""
+        name = fields.column_name(f)
+        attribute = _ROW_ATTRIBUTES.get(name, name)
+        value: Any = row.extra[name] if name in row.extra else getattr(row, attribute)
+        if f.vocab == "office":
+            return self._ctx.vocab.office(value)
+        if f.kind is Kind.CODE:
+            return self._ctx.vocab.label(f.vocab or "", value)
+        if f.kind is Kind.DATE:
+            due = format_date(value)
+            return self.overdue_mark(due) if name == "follow_up_due" and row.overdue else due
+        return str(value or "")
+
     def _texts(self, row: InquiryRow) -> tuple[str, ...]:
         """The row's cells as shown, in COLUMNS order, made once per row read (a repaint of
         the first page after a keystroke asked for each of them many times)."""
@@ -453,18 +473,5 @@ class InquiryListModel(QAbstractTableModel):
             return shown
         if len(self._shown) >= MAX_PAGES * PAGE:
             self._shown.clear()
-        vocab = self._ctx.vocab
-        due = format_date(row.follow_up_due)
-        texts = {
-            "receipt_no": row.receipt_no,
-            "received_at": format_date(row.received_at),
-            "office": vocab.office(row.office_code),
-            "status": vocab.label("status", row.status),
-            "subject": row.subject,
-            "inquirer": row.inquirer_label,
-            "relationship": vocab.label("relationship", row.relationship),
-            "channel": vocab.label("channel", row.channel),
-            "follow_up_due": self.overdue_mark(due) if row.overdue else due,
-        }
-        shown = self._shown[row.pk] = tuple(texts[name] for name in COLUMN_NAMES)
+        shown = self._shown[row.pk] = tuple(self._cell(row, f) for f in LISTED)
         return shown

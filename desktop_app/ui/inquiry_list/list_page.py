@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain import fields
 from desktop_app.domain.changes import CASES
+from desktop_app.domain.fields import Field, Kind
 from desktop_app.domain.local_time import local_today
 from desktop_app.services import followups, search
 from desktop_app.services.lookup import MunicipalityItem
@@ -29,7 +31,7 @@ from desktop_app.services.search import InquiryFilter
 from desktop_app.ui import preferences
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.inquiry_list.filter_bar import FilterBar
-from desktop_app.ui.inquiry_list.list_model import COLUMN_NAMES, DEFAULT_SORT, InquiryListModel
+from desktop_app.ui.inquiry_list.list_model import DEFAULT_SORT, LISTED, InquiryListModel
 from desktop_app.ui.style import system_colours
 from desktop_app.ui.widgets import accessible
 from desktop_app.ui.widgets.columns import fit_columns, fixed_rows
@@ -38,20 +40,6 @@ from desktop_app.ui.widgets.sort_arrow import SortArrowStyle
 
 if TYPE_CHECKING:  # imported when built, after the first page (see `detail`)
     from desktop_app.ui.inquiry_list.detail_pane import DetailPane
-
-# One sample text per column (widgets.columns): the widest value a column usually holds.
-_SAMPLES = {
-    "receipt_no": "SHIBAURA-2026-00000",
-    "received_at": "2026/10/10",
-    "office": "芝浦港南地区総合",
-    "status": "情報提供で完了",
-    "subject": "商店街の物産展に出店したい自治体を探す",
-    "inquirer": "株式会社みなと商事 佐藤",
-    "relationship": "区民・民間↔全国",
-    "channel": "イベント",
-    "follow_up_due": "2026/10/10",
-}
-
 
 DEFAULT_SPLIT = (820, 380)  # list and detail pane until the person moves the splitter
 # The detail pane is built this long after the first page: its modules (the case, its actions,
@@ -208,11 +196,7 @@ class InquiryListPage(QWidget):
         table.setWordWrap(False)
         table.setAlternatingRowColors(True)
         fixed_rows(table)
-        samples = dict(_SAMPLES, follow_up_due=self.model.overdue_mark(_SAMPLES["follow_up_due"]))
-        for name in ("status", "relationship", "channel"):  # the longest label in this language
-            labels = [label for _, label in self._ctx.vocab.choices(name)] or [samples[name]]
-            samples[name] = max(labels, key=table.fontMetrics().horizontalAdvance)
-        fit_columns(table, [samples[name] for name in COLUMN_NAMES])
+        fit_columns(table, [self._sample(f, table) for f in LISTED])
         horizontal = table.horizontalHeader()
         horizontal.setHighlightSections(False)
         self._arrow_style = SortArrowStyle()  # kept: a widget does not own the style it is given
@@ -223,6 +207,17 @@ class InquiryListPage(QWidget):
         return table
 
     @Slot(object)
+    def _sample(self, f: Field, table: QTableView) -> str:
+        """The widest text a column usually holds (widgets.columns): the catalogue's sample,
+        a vocabulary's longest label in this language, an overdue date with its word."""
+        sample = f.in_list.sample if f.in_list else ""
+        if fields.column_name(f) == "follow_up_due":
+            return self.model.overdue_mark(sample)
+        if f.kind is not Kind.CODE:
+            return sample
+        labels = [label for _, label in self._ctx.vocab.choices(f.vocab or "")] or [sample]
+        return max(labels, key=table.fontMetrics().horizontalAdvance)
+
     def _filter_changed(self, flt: InquiryFilter) -> None:
         self.model.set_filter(flt)
 

@@ -808,6 +808,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "他のプログラム（別の窓口の画面や取込みなど）がデータベースに書き込み中のため、保存できませんでした。何も変更していません。しばらく待ってからもう一度実行してください。",
         "Another program (another desk window, an import...) is writing to the database, so nothing could be saved. Nothing was changed. Wait a moment and try again.",
     ),
+    "storage_read_only": (
+        "データベースのファイルが読み取り専用のため、保存できませんでした。何も変更していません。壊れてはいません。ファイルとフォルダの書き込み権限を確認してください。",
+        "The database file is read-only, so nothing could be saved. Nothing was changed and it is not damaged: check the write permissions of the file and its folder.",
+    ),
     "sign_in_not_recorded": (
         "他のプログラムがデータベースに書き込み中のため、今回のサインインは記録せずに読み取りだけを行いました。",
         "Another program is writing to the database: this sign-in was not recorded, and only read.",

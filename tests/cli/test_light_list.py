@@ -237,9 +237,11 @@ def test_the_list_answers_without_importing_sqlalchemy(tmp_path, desk, as_json):
 
 def test_a_read_only_file_is_left_to_the_full_path_and_nothing_is_listed(desk, tmp_path):
     """The sign-in could not be recorded after the read: the full path, which fails to record
-    it before reading, answers instead."""
+    it before reading, answers instead, with the refusal for a read-only file (exit 2, not an
+    internal error)."""
     from tests.cli.test_check_states import _as_non_privileged
 
+    before = desk.read_bytes()
     desk.chmod(0o444)
     try:
         done = subprocess.run(
@@ -256,8 +258,10 @@ def test_a_read_only_file_is_left_to_the_full_path_and_nothing_is_listed(desk, t
         desk.chmod(0o644)
 
     seen = json.loads(done.stderr.strip().splitlines()[-1])
-    assert seen["sqlalchemy"] and seen["code"] != 0, done.stderr  # the full path decided
+    assert seen["sqlalchemy"] and seen["code"] == 2, done.stderr  # the full path refused
+    assert "読み取り専用のため、保存できませんでした。何も変更していません。" in done.stderr
     assert "相談" not in done.stdout
+    assert desk.read_bytes() == before
 
 
 class _Terminal:

@@ -18,6 +18,7 @@ from types import TracebackType
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -231,6 +232,14 @@ _REMEMBER_RECEIVED = _REMEMBER_RECEIVED.on_conflict_do_update(
         "received": sync_bases.keeping_personal("received"),
     },
 )
+# Compiled once and run by the driver with plain tuples: a package's worth of rows bound one by
+# one through SQLAlchemy's parameter processing costs more than SQLite's upsert itself (every
+# column is text, so there is nothing to convert).
+_RECEIVED_COLUMNS = ("entity", "entity_id", "peer", "received_version", "received")
+_REMEMBER_RECEIVED_SQL = _REMEMBER_RECEIVED.compile(
+    dialect=sqlite.dialect(), column_keys=list(_RECEIVED_COLUMNS)
+)
+assert tuple(_REMEMBER_RECEIVED_SQL.positiontup or ()) == _RECEIVED_COLUMNS
 
 
 def _remember_received(
@@ -246,21 +255,21 @@ def _remember_received(
     not live on as a merge base.
     """
     values = [
-        {
-            "entity": entity,
-            "entity_id": row.id,
-            "peer": peer,
-            "received_version": row.version,
-            "received": (
+        (
+            entity,
+            row.id,
+            peer,
+            row.version,
+            (
                 canonical_json(erasure.blank_personal(row.content))
                 if row.id in erased_here
                 else row.data
             ),
-        }
+        )
         for row in sorted(rows, key=lambda row: row.id)
     ]
     if values:
-        session.connection().execute(_REMEMBER_RECEIVED, values)
+        session.connection().exec_driver_sql(_REMEMBER_RECEIVED_SQL.string, values)
 
 
 def record(

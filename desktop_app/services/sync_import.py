@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 from db.engine import Database
 from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.errors import UserError
-from desktop_app.services import audit, backups, package_edits, sync_apply, sync_gate
+from desktop_app.services import audit, backups, collector, package_edits, sync_apply, sync_gate
 from desktop_app.services.sync_report import ENTITIES, OUTCOMES, ImportReport, PackageReport
 
 __all__ = ["ENTITIES", "OUTCOMES", "ImportReport", "PackageReport", "import_sync"]
@@ -67,18 +67,24 @@ def import_sync(
     a dry run makes none. A backup that cannot be made refuses that file.
     """
     actor.require(Permission.EXCHANGE)
-    staff = actor.login
+    with collector.paused():
+        return _import(db, paths, staff=actor.login, dry_run=dry_run, accept=accept_edited)
+
+
+def _import(
+    db: Database, paths: Sequence[Path], *, staff: str, dry_run: bool, accept: bool
+) -> ImportReport:
     if dry_run:
-        return ImportReport(_dry_run(db, paths, staff=staff, accept=accept_edited), True)
+        return ImportReport(_dry_run(db, paths, staff=staff, accept=accept), True)
     reports = []
     backup = _BackupOnce(db, needed=True)
     for path in paths:
         report = PackageReport(file=path.name)
         try:
-            loaded = sync_gate.load(db, path, report, accept=accept_edited)
+            loaded = sync_gate.load(db, path, report, accept=accept)
             backup()
             with db.write() as session:
-                _apply(session, loaded, report, path, staff=staff, accept=accept_edited)
+                _apply(session, loaded, report, path, staff=staff, accept=accept)
         except UserError as refusal:
             report.refuse(refusal)
         reports.append(report)

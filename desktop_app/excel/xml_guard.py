@@ -230,11 +230,15 @@ class _PlainCells:
     def _scan(self, text: bytes) -> None:
         if not text:
             return
-        rows = _PLAIN_CELL.findall(text)
+        cells = _PLAIN_CELL.findall(text)
         # At most this many start tags are named c: "<c" not followed by "o" (<col>, <cols>
         # are no cells), and ":c" for any prefix. Letters in text only send a part the
-        # careful way.
-        if len(rows) != text.count(b"<c") - text.count(b"<co") + text.count(b":c"):
+        # careful way. A chunk whose every "<c" is a plain cell (most of a sheet) has no
+        # "<co" to count.
+        tags = text.count(b"<c")
+        if tags != len(cells):
+            tags -= text.count(b"<co")
+        if len(cells) != tags + text.count(b":c"):
             raise NotPlain
         if b"sst" in text and _ANY_STRINGS.search(text):
             raise NotPlain  # a shared-strings part: its count claim is read the careful way
@@ -248,10 +252,12 @@ class _PlainCells:
                 claim.add(*_cell(first.decode()))
                 claim.add(*_cell((last or first).decode()))
                 scanner._on_span(claim)
-        if not rows:
+        if not cells:
             return
-        columns = [_COLUMNS[letters.decode()] for letters in set(_PLAIN_LETTERS.findall(text))]
-        numbers = [int(row) for row in rows]
+        # One pass finds every cell's letters and row; each distinct one is converted once.
+        letters, rows = zip(*cells, strict=True)
+        columns = [_COLUMNS[written.decode()] for written in set(letters)]
+        numbers = [int(row) for row in set(rows)]
         span = scanner.span
         for row, column in ((min(numbers), min(columns)), (max(numbers), max(columns))):
             if not (span.top <= row <= span.bottom and span.left <= column <= span.right):
@@ -263,8 +269,7 @@ class _PlainCells:
 # named dimension or sst whatever its prefix (XML names hold no spaces, "<", ">" or "/").
 _ANY_DIMENSION = re.compile(rb"<(?:[^\s<>/]*:)?dimension[\s/>]")
 _ANY_STRINGS = re.compile(rb"<(?:[^\s<>/]*:)?sst[\s/>]")
-_PLAIN_CELL = re.compile(rb'<c r="[A-Z]{1,3}([1-9][0-9]{0,6})"[\s/>]')
-_PLAIN_LETTERS = re.compile(rb'<c r="([A-Z]{1,3})[1-9]')
+_PLAIN_CELL = re.compile(rb'<c r="([A-Z]{1,3})([1-9][0-9]{0,6})"[\s/>]')
 _PLAIN_DIMENSION = re.compile(
     rb'<dimension ref="([A-Z]{1,3}[1-9][0-9]{0,6})(?::([A-Z]{1,3}[1-9][0-9]{0,6}))?"[\s/>]'
 )

@@ -63,6 +63,11 @@ def stamp_text(moment: dt.datetime) -> str:
     return moment.isoformat(timespec="microseconds")
 
 
+def stamp_of(text: str) -> dt.datetime:
+    """A travelling time (`stamp_text`) as stored again."""
+    return dt.datetime.fromisoformat(text)
+
+
 def version_of(row: SyncedRow) -> str:
     return version_id(row.rev, stamp_text(row.updated_at))
 

@@ -1,0 +1,300 @@
+"""The apply step of a sync import: each kind of incoming row sorted and merged, in bulk.
+
+Versions first, so rows already received never load a local copy: a row already received is
+unchanged, an older one stale; an unknown one is inserted through the one bulk writer
+(services/writer.insert_many, the indexes set aside once per package when it is large); one
+we hold is merged (services/sync_row_merge). What was received is remembered per peer
+(`sync_base`) as the next merge base, and the package itself is recorded with its counts.
+Everything runs inside the caller's transaction.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from contextlib import ExitStack
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.dialects import sqlite
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from db import bulk
+from db.models import Inquiry, SyncBase, SyncPackage
+from desktop_app.domain import erasure
+from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS
+from desktop_app.excel.sync_package import Package, PackageRow, canonical_json, rev_of
+from desktop_app.services import sync_bases, sync_rows, writer
+from desktop_app.services.sync_report import PackageReport
+from desktop_app.services.sync_row_merge import AWAITING, merge_one
+
+_CHUNK = sync_bases.CHUNK
+# Rebuilding the indexes once beats feeding them row by row (each code-list row refreshes its
+# inquiry's search text) from about a twentieth of the inquiries already stored (make bench).
+_BULK_MIN_ROWS = 1_000
+_BULK_SHARE = 20
+
+
+def merge_rows(
+    session: Session,
+    entity: str,
+    incoming: list[PackageRow],
+    package: Package,
+    report: PackageReport,
+    staff: str,
+    bulk_load: BulkLoad,
+) -> None:
+    """Merge one kind of row; versions first, so rows already received never load a local copy.
+
+    `bulk_load` sets the indexes aside for the rest of the package on the first large insert
+    (they are rebuilt once when the package is done, not once per kind of row).
+    """
+    peer = package.manifest.from_office
+    received_versions = sync_bases.received_versions(
+        session, entity, peer, [row.id for row in incoming]
+    )
+    # A version received without its personal fields is not that version with them.
+    new_personal = (
+        _personal_news(session, peer, incoming, received_versions)
+        if entity == "inquirer" and package.manifest.personal
+        else set()
+    )
+    pending: list[PackageRow] = []
+    for row in incoming:
+        received_version = received_versions.get(row.id)
+        if received_version == row.version and row.id not in new_personal:
+            report.count(entity, "unchanged")
+        elif received_version and rev_of(received_version) > row.rev:
+            report.count(entity, "stale")
+        else:
+            pending.append(row)
+    ids = [row.id for row in pending]
+    locals_ = _by_id(session, entity, ids)
+    bases = _bases(session, entity, peer, [row_id for row_id in ids if row_id in locals_])
+    inserts: list[PackageRow] = []
+    awaiting: list[PackageRow] = []
+    for row in pending:
+        local = locals_.get(row.id)
+        if local is None:
+            inserts.append(row)
+            report.count(entity, "inserted")
+        else:
+            outcome = merge_one(session, local, row, bases.get(row.id), package, staff)
+            if outcome.startswith(AWAITING):
+                awaiting.append(row)
+                outcome = outcome.removeprefix(AWAITING)
+            report.count(entity, outcome)
+    _insert(session, entity, inserts, bulk_load, staff=staff, office=package.manifest.to_office)
+    erased_here = {row_id for row_id, row in locals_.items() if getattr(row, "erased_at", None)}
+    _forget_answered(pending, bases)
+    if awaiting:
+        report.note_awaiting(len(awaiting), peer)
+    waiting = {row.id for row in awaiting}
+    taken = [row for row in pending if row.id not in waiting]
+    _remember_received(session, entity, peer, taken, erased_here)
+
+
+def _personal_news(
+    session: Session,
+    peer: str,
+    incoming: list[PackageRow],
+    received_versions: Mapping[str, str | None],
+) -> set[str]:
+    """Rows of a personal package whose version we hold, but not with these personal values."""
+    same = [row for row in incoming if received_versions.get(row.id) == row.version]
+    held = sync_bases.received_contents(session, "inquirer", peer, [row.id for row in same])
+    return {
+        row.id
+        for row in same
+        if any(
+            key not in held.get(row.id, {}) or held[row.id][key] != row.content[key]
+            for key in PERSONAL_INQUIRER_FIELDS
+            if key in row.content
+        )
+    }
+
+
+def _forget_answered(rows: Iterable[PackageRow], bases: Mapping[str, SyncBase]) -> None:
+    """Versions we sent before the one the peer now says it includes can no longer be named."""
+    for row in rows:
+        base = bases.get(row.id)
+        if base is None or not base.sent_earlier or row.seen is None:
+            continue
+        answered = rev_of(row.seen)
+        earlier = json.loads(base.sent_earlier)
+        kept = {
+            version: content for version, content in earlier.items() if rev_of(version) >= answered
+        }
+        if len(kept) != len(earlier):
+            base.sent_earlier = (
+                json.dumps(kept, ensure_ascii=False, sort_keys=True) if kept else None
+            )
+
+
+class BulkLoad:
+    """The indexes set aside once for the rest of a package, rebuilt once when it is done.
+
+    A failed import leaves them as they were: the drop is part of the package's transaction.
+    """
+
+    def __init__(self) -> None:
+        self._stack = ExitStack()
+        self._aside = False
+
+    def __enter__(self) -> BulkLoad:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> bool:
+        return bool(self._stack.__exit__(kind, error, trace))
+
+    def set_indexes_aside(self, session: Session) -> None:
+        if not self._aside:
+            self._stack.enter_context(bulk.indexes_set_aside(session.connection()))
+            self._aside = True
+
+
+def _insert(
+    session: Session,
+    entity: str,
+    rows: list[PackageRow],
+    bulk_load: BulkLoad,
+    *,
+    staff: str,
+    office: str,
+) -> None:
+    """New rows as they came, through the one writer's bulk path (their versions kept)."""
+    if not rows:
+        return
+    if len(rows) >= _BULK_MIN_ROWS:
+        stored = session.scalar(select(func.count()).select_from(Inquiry)) or 0
+        if len(rows) * _BULK_SHARE >= stored:
+            bulk_load.set_indexes_aside(session)
+    new = [
+        {
+            **sync_rows.typed_values(entity, row.content),
+            "id": row.id,
+            "origin": row.origin,
+            "rev": row.rev,
+            "updated_at": sync_rows.stamp_of(row.updated_at),
+            "updated_by": row.updated_by,
+        }
+        for row in rows
+    ]
+    writer.insert_many(
+        session,
+        writer.NewRows(**{_NEW_ROWS[entity]: new}),
+        staff=staff,
+        origin=office,
+        received=True,
+    )
+
+
+_NEW_ROWS = {"inquirer": "inquirers", "inquiry": "inquiries", "action": "actions"}
+
+
+def _by_id(session: Session, entity: str, ids: list[str]) -> dict[str, Any]:
+    model: Any = sync_rows.MODELS[entity]
+    found: dict[str, Any] = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        found |= {row.id: row for row in session.scalars(select(model).where(model.id.in_(chunk)))}
+    return found
+
+
+def _bases(session: Session, entity: str, peer: str, ids: list[str]) -> dict[str, SyncBase]:
+    found: dict[str, SyncBase] = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        found |= {
+            base.entity_id: base
+            for base in session.scalars(
+                select(SyncBase).where(
+                    SyncBase.entity == entity, SyncBase.peer == peer, SyncBase.entity_id.in_(chunk)
+                )
+            )
+        }
+    return found
+
+
+_REMEMBER_RECEIVED = sqlite_insert(SyncBase)
+_REMEMBER_RECEIVED = _REMEMBER_RECEIVED.on_conflict_do_update(
+    index_elements=["entity", "entity_id", "peer"],
+    set_={
+        "received_version": _REMEMBER_RECEIVED.excluded.received_version,
+        "received": sync_bases.keeping_personal("received"),
+    },
+)
+# Compiled once and run by the driver with plain tuples: a package's worth of rows bound one by
+# one through SQLAlchemy's parameter processing costs more than SQLite's upsert itself (every
+# column is text, so there is nothing to convert).
+_RECEIVED_COLUMNS = ("entity", "entity_id", "peer", "received_version", "received")
+_REMEMBER_RECEIVED_SQL = _REMEMBER_RECEIVED.compile(
+    dialect=sqlite.dialect(), column_keys=list(_RECEIVED_COLUMNS)
+)
+assert tuple(_REMEMBER_RECEIVED_SQL.positiontup or ()) == _RECEIVED_COLUMNS
+
+
+def _remember_received(
+    session: Session,
+    entity: str,
+    peer: str,
+    rows: Iterable[PackageRow],
+    erased_here: set[str],
+) -> None:
+    """One upsert statement run for every row (executemany), in key order for the B-tree.
+
+    The version of a row erased here is kept without its personal values: erased data must
+    not live on as a merge base.
+    """
+    values = [
+        (
+            entity,
+            row.id,
+            peer,
+            row.version,
+            (
+                canonical_json(erasure.blank_personal(row.content))
+                if row.id in erased_here
+                else row.data
+            ),
+        )
+        for row in sorted(rows, key=lambda row: row.id)
+    ]
+    if values:
+        session.connection().exec_driver_sql(_REMEMBER_RECEIVED_SQL.string, values)
+
+
+def record(
+    session: Session, package: Package, report: PackageReport, path: Path, staff: str
+) -> None:
+    manifest = package.manifest
+    session.add(
+        SyncPackage(
+            id=manifest.package_id,
+            kind="sync",
+            direction="import",
+            from_office=manifest.from_office,
+            to_office=manifest.to_office,
+            sequence=manifest.sequence,
+            previous_id=manifest.previous_id,
+            full=manifest.full,
+            personal=manifest.personal,
+            training=manifest.training,
+            upto_seq=0,
+            created_at=sync_rows.stamp_of(manifest.created_at),
+            created_by=manifest.created_by,
+            handled_by=staff,
+            file_name=path.name,
+            sha256="",
+            counts_json=json.dumps(report.counts, sort_keys=True),
+            outcome="conflicts" if report.total("conflicts") else "merged",
+        )
+    )

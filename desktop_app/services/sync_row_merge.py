@@ -1,0 +1,315 @@
+"""One incoming row merged into the local copy it names (the apply step's per-row decision).
+
+The row's base is the version of ours it says it includes (also one sent before the last: a
+package that crossed ours). The later erasure wins first (domain/erasure.py); personal values
+the sender never held say nothing; then the pure decision (domain/merge.decide) says which
+fields to take and which conflict. A conflict is decided at the centre only: a branch keeps its
+row whole and waits for the resolution; an open conflict is kept up to date by newer versions
+of its row and closes itself when the fields agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from db.models import Conflict, SyncBase, SyncPackage, utc_now
+from desktop_app.domain import erasure
+from desktop_app.domain.merge import Decision, decide
+from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS
+from desktop_app.excel.sync_package import Package, PackageRow, canonical_json
+from desktop_app.services import erased_copies, sync_rows, writer
+from desktop_app.services.sync_export import CENTRAL
+
+# A branch's row whose field the centre changed differently: kept whole as it is here (nothing
+# of the centre's version taken, nor that version recorded as received) until the resolution.
+AWAITING = "awaiting:"
+
+
+def merge_one(
+    session: Session,
+    local: Any,
+    row: PackageRow,
+    base: SyncBase | None,
+    package: Package,
+    staff: str,
+) -> str:
+    mine = sync_rows.content_of(local)
+    theirs = row.content
+    if row.entity == "inquirer":
+        mine, theirs = _settle_erasure(
+            session, local, mine, theirs, _base_content(base, row), staff
+        )
+    descends = row.seen is not None and row.seen == sync_rows.version_of(local)
+    if descends and not _saw_our_personal(_base_content(base, row), mine, theirs):
+        # Our version reached the sender without (these) personal values: its personal
+        # values do not descend from ours, so they merge against what it did have.
+        descends = False
+    base_content = _with_unknown_personal(_base_content(base, row), mine, theirs)
+    if descends:
+        theirs = _without_unknown_empties(_base_content(base, row), mine, theirs)
+    decision = None if descends else decide(mine, base_content, theirs, keys=list(theirs))
+    if decision is not None and decision.conflicts and package.manifest.to_office != CENTRAL:
+        # Conflicts are decided at the centre, which meets the same two edits when our
+        # package reaches it. The row waits whole: nothing of their version is taken, so our
+        # next package still names the version of theirs it really includes, and the centre
+        # never meets its own values as ours (docs/sync-format.md, "Crossing packages").
+        _send_again(session, local, package.manifest.from_office)
+        return AWAITING + "unchanged"
+    outcome = _merge_content(session, local, row, mine, theirs, decision, staff)
+    conflicts = list(decision.conflicts) if decision is not None else []
+    _settle_open_conflict(
+        session, local, row, package, staff, theirs, conflicts, base_content, mine,
+        new_version=outcome in ("updated", "merged"),
+    )  # fmt: skip
+    return "conflicts" if conflicts else outcome
+
+
+def _send_again(session: Session, local: Any, peer: str) -> None:
+    """Put a waiting row in our next package to `peer` if it was already sent.
+
+    The package that carried our version may be lost: the centre must meet the conflict all the
+    same, or the row would wait for a resolution that never comes. Our copy's version stays; a
+    row already due to travel is left as it is (so a package imported again changes nothing).
+    """
+    sent_upto = session.scalar(
+        select(func.max(SyncPackage.upto_seq)).where(
+            SyncPackage.kind == "sync",
+            SyncPackage.direction == "export",
+            SyncPackage.to_office == peer,
+        )
+    )
+    if sent_upto is not None and local.change_seq <= sent_upto:
+        local.change_seq = writer.next_change_seq(session)
+
+
+def _merge_content(
+    session: Session,
+    local: Any,
+    row: PackageRow,
+    mine: dict[str, Any],
+    theirs: dict[str, Any],
+    decision: Decision | None,
+    staff: str,
+) -> str:
+    """Apply what the incoming version brings (`decision` None: it descends from ours)."""
+    if all(mine.get(key) == value for key, value in theirs.items()):
+        if decision is None or (row.rev, row.updated_at) > (
+            local.rev,
+            sync_rows.stamp_text(local.updated_at),
+        ):
+            # The same content in a newer version (a resolution that chose our values, or a
+            # later edit that came back to these values, or the same edit made on both sides,
+            # the later stamp winning ties): take its version too, so every office ends with
+            # the same version whatever order the packages came in.
+            writer.change(session, local, {}, staff=staff, action="sync", version=_version(row))
+        return "unchanged"
+    if decision is None:
+        _store(session, local, row, theirs, staff)
+        return "updated"
+    if not decision.conflicts and not decision.taken:
+        return "unchanged"
+    if not decision.conflicts and not decision.kept:
+        _store(session, local, row, theirs, staff)
+        return "updated"
+    taken = {key: theirs[key] for key in decision.taken}
+    if taken:
+        _store(session, local, row, taken, staff, version=_next_version(local, row, staff))
+        return "merged"
+    return "unchanged"
+
+
+def _next_version(local: Any, row: PackageRow, staff: str) -> writer.Version:
+    """A version of ours above both sides' (a merge, a conflict that closed itself)."""
+    return writer.Version(rev=max(local.rev, row.rev) + 1, updated_at=utc_now(), updated_by=staff)
+
+
+def _settle_open_conflict(
+    session: Session,
+    local: Any,
+    row: PackageRow,
+    package: Package,
+    staff: str,
+    theirs: dict[str, Any],
+    conflicts: list[str],
+    base_content: dict[str, Any],
+    mine: dict[str, Any],
+    *,
+    new_version: bool,
+) -> None:
+    """Keep one open conflict per row and office, always against the sender's latest version.
+
+    A conflict still open when a newer version of the row arrives is brought up to date: its
+    fields are those that still differ (plus any new ones) and "theirs" is the newest version,
+    so a later resolution can never bring back a value the sender has since replaced. A conflict
+    whose fields no longer differ (the sender came round to our value) closes itself; the row
+    then gets a new version if it has none yet, so that what it held back while the conflict was
+    open travels in the next package.
+    """
+    peer = package.manifest.from_office
+    open_ = session.scalar(
+        select(Conflict).where(
+            Conflict.entity == row.entity,
+            Conflict.entity_id == row.id,
+            Conflict.peer == peer,
+            Conflict.resolved_at.is_(None),
+        )
+    )
+    if open_ is None and not conflicts:
+        return
+    now = sync_rows.content_of(local)
+    incoming = {**json.loads(open_.incoming_json), **theirs} if open_ is not None else theirs
+    still = [
+        key
+        for key in (json.loads(open_.fields_json) if open_ is not None else [])
+        if key not in conflicts and now.get(key) != incoming.get(key)
+    ]
+    fields_ = [*still, *conflicts]
+    if open_ is None:
+        session.add(
+            Conflict(
+                entity=row.entity,
+                entity_id=row.id,
+                peer=peer,
+                package_id=package.manifest.package_id,
+                fields_json=json.dumps(fields_),
+                base_json=canonical_json(base_content),
+                local_json=canonical_json(mine),
+                incoming_json=canonical_json(incoming),
+                incoming_version=row.version,
+            )
+        )
+    elif fields_:
+        open_.fields_json = json.dumps(fields_)
+        open_.incoming_json = canonical_json(incoming)
+        open_.incoming_version = row.version
+        open_.package_id = package.manifest.package_id
+    else:
+        open_.resolved_at = utc_now()
+        open_.resolved_by = staff
+        open_.resolution = "agreed"
+        if not new_version:
+            writer.change(
+                session, local, {}, staff=staff, action="sync",
+                version=_next_version(local, row, staff),
+            )  # fmt: skip
+
+
+def _saw_our_personal(
+    sent: Mapping[str, Any], mine: Mapping[str, Any], theirs: Mapping[str, Any]
+) -> bool:
+    """Whether the sender held our personal values when it made its version (or sends none)."""
+    return all(
+        key in sent and sent[key] == mine.get(key)
+        for key in PERSONAL_INQUIRER_FIELDS
+        if key in theirs
+    )
+
+
+def _with_unknown_personal(
+    base: dict[str, Any], mine: Mapping[str, Any], theirs: Mapping[str, Any]
+) -> dict[str, Any]:
+    """The base, with a value for each personal field it was held without.
+
+    A version held without its personal fields says nothing of them: an empty value on one side
+    then yields to a value on the other, and two different values are a conflict.
+    """
+    filled = dict(base)
+    for key in PERSONAL_INQUIRER_FIELDS:
+        if key in base or key not in theirs:
+            continue
+        if not mine.get(key):
+            filled[key] = mine.get(key)
+        elif not theirs[key]:
+            filled[key] = theirs[key]
+        else:
+            filled[key] = None
+    return filled
+
+
+def _without_unknown_empties(
+    base: Mapping[str, Any], mine: Mapping[str, Any], theirs: dict[str, Any]
+) -> dict[str, Any]:
+    """Their empty personal values, where their base never held ours: not an erasure of ours."""
+    return {
+        key: value
+        for key, value in theirs.items()
+        if not (key in PERSONAL_INQUIRER_FIELDS and key not in base and not value and mine.get(key))
+    }
+
+
+def _settle_erasure(
+    session: Session,
+    local: Any,
+    mine: dict[str, Any],
+    theirs: dict[str, Any],
+    base: dict[str, Any],
+    staff: str,
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The later erasure wins (domain/erasure.py) before the row is merged.
+
+    An incoming erasure newer than ours erases the local row first, in its current version
+    (the merge that follows makes the version), whether or not the package carries personal
+    fields. Incoming personal values made without knowing of our erasure are set aside: they
+    read as the base's, so the merge sees the erasure as our change and makes a new version
+    that travels back (taking the sender's version would hide the erasure from the sender).
+    """
+    stamp = erasure.newer_erasure(mine, theirs)
+    if stamp is not None:
+        values = {**erasure.erased_values(), erasure.ERASED_AT: dt.datetime.fromisoformat(stamp)}
+        version = writer.Version(
+            rev=local.rev, updated_at=local.updated_at, updated_by=local.updated_by
+        )
+        writer.change(session, local, values, staff=staff, action="erase", version=version)
+        erased_copies.blank(session, [local.id])
+        mine = sync_rows.content_of(local)
+        theirs = {**theirs, **erasure.erased_values()}
+    elif erasure.unaware_of_erasure(mine, theirs):
+        theirs = erasure.as_base(theirs, base)
+    return mine, theirs
+
+
+def _base_content(base: SyncBase | None, row: PackageRow) -> dict[str, Any]:
+    """The version both sides last agreed on: the one the sender says it includes, if we know it."""
+    if base is None:
+        return {}
+    if row.seen is not None and row.seen == base.sent_version and base.sent:
+        return dict(json.loads(base.sent))
+    if row.seen is not None and base.sent_earlier:
+        # A package crossing ours: it answers a version we sent before the last one.
+        earlier = json.loads(base.sent_earlier)
+        if row.seen in earlier:
+            return dict(earlier[row.seen])
+    return dict(json.loads(base.received)) if base.received else {}
+
+
+def _store(
+    session: Session,
+    local: Any,
+    row: PackageRow,
+    content: Mapping[str, Any],
+    staff: str,
+    *,
+    version: writer.Version | None = None,
+) -> None:
+    """Take the sender's values; as its version (its rev and stamp travel with it) unless
+    `version` is one of ours (a merge)."""
+    writer.change(
+        session,
+        local,
+        sync_rows.typed_values(row.entity, content),
+        staff=staff,
+        action="sync",
+        version=version or _version(row),
+    )
+
+
+def _version(row: PackageRow) -> writer.Version:
+    return writer.Version(
+        rev=row.rev, updated_at=sync_rows.stamp_of(row.updated_at), updated_by=row.updated_by
+    )

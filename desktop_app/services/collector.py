@@ -1,4 +1,4 @@
-"""Python's cycle collector paused while a package is read and merged.
+"""Python's cycle collector paused while a package or a ledger is read and merged.
 
 An import builds a few million small objects (every cell calamine reads, every row's content)
 and keeps them until it is done; none of them form cycles. The collector, run by allocation

@@ -14,10 +14,9 @@ the ledger's file name, sheet and row as its `source` and the row's content key 
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import uuid
-from collections.abc import Collection, Iterator, Sequence
-from contextlib import contextmanager, nullcontext
+from collections.abc import Collection, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -39,7 +38,7 @@ from desktop_app.domain.ledger_values import Vocabulary, cell_text
 from desktop_app.domain.local_time import local_today, utc_of_local
 from desktop_app.domain.messages import render
 from desktop_app.excel.ledger_reader import LedgerBook, open_ledger
-from desktop_app.services import backups, ledger_match, output_files
+from desktop_app.services import backups, collector, ledger_match, output_files
 from desktop_app.services.setup import require_office
 
 EXIT_OK, EXIT_REFUSED, EXIT_ATTENTION = 0, 2, 3
@@ -162,22 +161,10 @@ def import_ledger(
 ) -> LedgerReport:
     """Read the ledger at `path` and (unless `dry_run`) import its good rows; see the module."""
     actor.require(Permission.EXCHANGE)
-    with _cycles_set_aside():
+    # No cyclic collection while a ledger loads: its rows make a few objects each and free
+    # none, so every collection would walk the whole ledger again (a sixth of the reading).
+    with collector.paused():
         return _import(db, actor, path, sheet, profile, dry_run, add_duplicates, today)
-
-
-@contextmanager
-def _cycles_set_aside() -> Iterator[None]:
-    """No cyclic garbage collection while a ledger loads: its rows make a few objects each and
-    free none, so every collection would walk the whole ledger again for nothing (a sixth of
-    the reading). Reference counting frees what it always frees; collection resumes after."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def _import(

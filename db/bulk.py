@@ -15,6 +15,8 @@ from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.dml import UpdateBase
 
 from db import search_index
 from db.models import Base
@@ -64,6 +66,37 @@ def insert_batch(conn: Connection, batch: Batch) -> None:
             f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({marks})",
             [pick(row) if len(columns) > 1 else (pick(row),) for row in rows],
         )
+
+
+def execute_many(conn: Connection, statement: UpdateBase, rows: Sequence[dict[str, Any]]) -> None:
+    """`conn.execute(statement, rows)` as one executemany of plain tuples.
+
+    Why: SQLAlchemy processes every parameter set of an executemany on its own, which over the
+    retention's 100,000 inquirers and their audit entries cost seconds. Here the statement is
+    compiled once, each distinct value is converted once by its type's bind processor (as
+    `insert_batch` binds), and the values the statement holds itself (`name = ''`) are bound
+    as they are. Every row has the same keys; the rows' values are converted in place.
+    """
+    if not rows:
+        return
+    compiled = statement.compile(dialect=conn.dialect, column_keys=list(rows[0]))
+    assert isinstance(compiled, SQLCompiler) and compiled.positiontup is not None
+    fixed: dict[str, Any] = {}
+    for name, bind in compiled.binds.items():
+        process = bind.type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
+        if name in rows[0]:
+            if process is not None:
+                _convert(rows, name, process)
+        elif bind.required:
+            raise KeyError(f"no value for {name}")
+        else:
+            value = bind.effective_value
+            fixed[name] = value if process is None or value is None else process(value)
+    pick = itemgetter(*compiled.positiontup)
+    single = len(compiled.positiontup) == 1
+    for row in rows:
+        row.update(fixed)
+    conn.exec_driver_sql(str(compiled), [(pick(row),) if single else pick(row) for row in rows])
 
 
 def _convert(rows: Sequence[dict[str, Any]], column: str, process: Callable[[Any], Any]) -> None:

@@ -30,6 +30,7 @@ from typing import Any
 from sqlalchemy import and_, bindparam, exists, func, or_, select, update
 from sqlalchemy.orm import Session
 
+from db import bulk, search_index
 from db.engine import Database
 from db.models import Inquirer, Inquiry, Setting, utc_now
 from desktop_app.domain import erasure
@@ -280,6 +281,8 @@ def _erase(session: Session, ids: Sequence[str], *, staff: str) -> None:
         )  # fmt: skip
         held = [key for key, value in zip(PERSONAL_INQUIRER_FIELDS, values, strict=True) if value]
         entries.append(audit.Entry(staff, "erase", "inquirer", row_id, new=",".join(held) or None))
-    session.connection().execute(_ERASE, changes)
+    erased_ids = [row_id for _, row_id, *_ in rows]
+    with search_index.inquirers_changed_at_once(session.connection(), erased_ids):
+        bulk.execute_many(session.connection(), _ERASE, changes)
     audit.log_many(session, entries)
-    erased_copies.blank(session, [row_id for _, row_id, *_ in rows])
+    erased_copies.blank(session, erased_ids)

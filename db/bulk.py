@@ -112,6 +112,26 @@ def _convert(rows: Sequence[dict[str, Any]], column: str, process: Callable[[Any
             row[column] = done[value] = process(value)
 
 
+# The page cache of a connection while it makes a bulk change (SQLite's default is 2 MB).
+BULK_CACHE_KIB = 256 * 1024
+
+
+@contextmanager
+def large_cache(conn: Connection) -> Iterator[None]:
+    """A page cache of BULK_CACHE_KIB for the block, the connection's own size again after.
+
+    Why: a transaction that changes more pages than the cache holds spills them to the WAL
+    before it commits, and writes a page again each time it changes again; the retention's
+    chunks (search index pages all over the file) spent as long waiting on those writes as
+    computing. The memory is taken only as pages are read, and given back after. After a
+    failure the connection keeps the larger cache until the pool closes it (memory only).
+    """
+    (before,) = conn.exec_driver_sql("PRAGMA cache_size").one()
+    conn.exec_driver_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
+    yield
+    conn.exec_driver_sql(f"PRAGMA cache_size = {int(before)}")
+
+
 @contextmanager
 def indexes_set_aside(conn: Connection) -> Iterator[None]:
     """Drop the secondary and search indexes for the block, rebuild them over every row after.

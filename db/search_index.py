@@ -18,7 +18,8 @@ or old tokens would be left behind.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Literal
 
@@ -27,11 +28,13 @@ from sqlalchemy import (
     Connection,
     Exists,
     Select,
+    bindparam,
     column,
     exists,
     intersect,
     select,
     table,
+    text,
 )
 from sqlalchemy.orm import InstrumentedAttribute
 
@@ -181,6 +184,42 @@ def rebuild(conn: Connection) -> None:
     """Refill search_text and both indexes from the inquiries; one transaction, the caller's."""
     for statement in _REBUILD_STATEMENTS:
         conn.exec_driver_sql(statement)
+
+
+# The search text of every inquiry of the inquirers in :ids, as inquirer_search_au writes it
+# for one inquirer; a rowid IN (...) is visited in ascending order.
+_REFRESH_INQUIRERS = text(f"""
+    UPDATE search_text SET folded = (
+        SELECT {_FOLDED_SOURCE.format(row="i")}
+        FROM inquiry i JOIN inquirer q ON q.id = i.inquirer_id WHERE i.pk = search_text.pk
+    ) WHERE pk IN (SELECT pk FROM inquiry WHERE inquirer_id IN :ids)""").bindparams(
+    bindparam("ids", expanding=True)
+)
+_INQUIRER_TRIGGER = "inquirer_search_au"
+_IDS_PER_STATEMENT = 10_000  # well under SQLite's limit of bound variables
+
+
+@contextmanager
+def inquirers_changed_at_once(conn: Connection, ids: Sequence[str]) -> Iterator[None]:
+    """Inquirers `ids` changed inside the block; their inquiries' search text rewritten after.
+
+    Why: inquirer_search_au rewrites an inquirer's inquiries as each inquirer row changes, so a
+    bulk change (the retention erasing thousands) feeds FTS5 rowids in the inquirers' order,
+    and FTS5 flushes its pending terms to a new segment whenever a rowid goes back. Here that
+    trigger is set aside for the block and the same rows are rewritten by one statement in
+    ascending rowid order, through the same search_text trigger that feeds both indexes: the
+    index ends exactly as the per-row path leaves it. The trigger is dropped and created again
+    from its own stored SQL inside the caller's transaction, so a failure leaves it in place.
+    """
+    (created,) = conn.execute(
+        text("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = :name"),
+        {"name": _INQUIRER_TRIGGER},
+    ).one()
+    conn.exec_driver_sql(f"DROP TRIGGER {_INQUIRER_TRIGGER}")
+    yield
+    for start in range(0, len(ids), _IDS_PER_STATEMENT):
+        conn.execute(_REFRESH_INQUIRERS, {"ids": list(ids[start : start + _IDS_PER_STATEMENT])})
+    conn.exec_driver_sql(created)
 
 
 IndexName = Literal["trigram", "bigram"]

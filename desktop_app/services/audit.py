@@ -28,6 +28,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, func, insert, select
 from sqlalchemy.orm import Session
 
+from db import bulk
 from db.engine import Database
 from db.models import AuditLog, utc_now
 from desktop_app.domain.audit_chain import GENESIS, entry_hash
@@ -104,7 +105,7 @@ def log_many(session: Session, entries: Sequence[Entry]) -> None:
             }
         )
         prev = digest
-    session.connection().execute(insert(AuditLog), rows)
+    bulk.execute_many(session.connection(), insert(AuditLog), rows)
     session.info[_TAIL] = (session.get_transaction(), prev)
 
 

@@ -30,6 +30,7 @@ from typing import Any
 from sqlalchemy import and_, bindparam, exists, func, or_, select, update
 from sqlalchemy.orm import Session
 
+from db import bulk, search_index
 from db.engine import Database
 from db.models import Inquirer, Inquiry, Setting, utc_now
 from desktop_app.domain import erasure
@@ -130,9 +131,8 @@ def apply(
         backups.backup_before(db, "before-retention")
     if not dry_run:
         for start in range(0, len(ids), _ERASE_CHUNK):
-            with db.write() as session:
-                _erase(session, _due_among(session, ids[start : start + _ERASE_CHUNK], limit),
-                       staff=actor.login)  # fmt: skip
+            with db.write() as session, bulk.large_cache(session.connection()):
+                _erase(session, ids[start : start + _ERASE_CHUNK], limit, staff=actor.login)
             if progress is not None:
                 progress(min(start + _ERASE_CHUNK, len(ids)), len(ids))
         with db.write() as session:
@@ -220,21 +220,12 @@ def _closed_count(session: Session, ids: Sequence[str], limit: dt.date) -> int:
     return total
 
 
-def _due_among(session: Session, ids: Sequence[str], limit: dt.date) -> list[str]:
-    """Those of `ids` still due inside this chunk's transaction: a case opened or an inquirer
-    edited since they were counted keeps its data."""
+def _still_due(limit: dt.date) -> Any:
+    """Whether an inquirer counted as due is still due inside its chunk's transaction: a case
+    opened or an inquirer edited since they were counted keeps its data."""
     live = and_(Inquiry.inquirer_id == Inquirer.id, Inquiry.deleted.is_(False))
     kept = exists().where(live, or_(Inquiry.closed_on.is_(None), Inquiry.closed_on >= limit))
-    due: list[str] = []
-    for start in range(0, len(ids), _CHUNK):
-        due += session.scalars(
-            select(Inquirer.id).where(
-                Inquirer.id.in_(ids[start : start + _CHUNK]),
-                _has_personal(),
-                or_(Inquirer.merged_into.is_not(None), ~kept),
-            )
-        )
-    return due
+    return and_(_has_personal(), or_(Inquirer.merged_into.is_not(None), ~kept))
 
 
 _ERASE = (
@@ -255,16 +246,17 @@ _ERASE = (
 )  # fmt: skip
 
 
-def _erase(session: Session, ids: Sequence[str], *, staff: str) -> None:
-    """A new version of each inquirer without its personal fields, as `writer.change` would
-    make it (derived keys from what is left), and one audit entry for each."""
+def _erase(session: Session, ids: Sequence[str], limit: dt.date, *, staff: str) -> None:
+    """A new version of each of `ids` still due without its personal fields, as
+    `writer.change` would make it (derived keys from what is left), and one audit entry for
+    each."""
     stamp = utc_now()
     personal = [getattr(Inquirer, key) for key in PERSONAL_INQUIRER_FIELDS]
     rows: list[Any] = []
     for start in range(0, len(ids), _CHUNK):
         rows += session.execute(
             select(Inquirer.pk, Inquirer.id, Inquirer.organization, *personal)
-            .where(Inquirer.id.in_(ids[start : start + _CHUNK]))
+            .where(Inquirer.id.in_(ids[start : start + _CHUNK]), _still_due(limit))
             .order_by(Inquirer.pk)
         ).all()
     if not rows:
@@ -280,6 +272,8 @@ def _erase(session: Session, ids: Sequence[str], *, staff: str) -> None:
         )  # fmt: skip
         held = [key for key, value in zip(PERSONAL_INQUIRER_FIELDS, values, strict=True) if value]
         entries.append(audit.Entry(staff, "erase", "inquirer", row_id, new=",".join(held) or None))
-    session.connection().execute(_ERASE, changes)
+    erased_ids = [row_id for _, row_id, *_ in rows]
+    with search_index.inquirers_changed_at_once(session.connection(), erased_ids):
+        bulk.execute_many(session.connection(), _ERASE, changes)
     audit.log_many(session, entries)
-    erased_copies.blank(session, [row_id for _, row_id, *_ in rows])
+    erased_copies.blank(session, erased_ids)

@@ -25,7 +25,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, insert, select
+from sqlalchemy import ColumnElement, Select, bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
 from db import bulk
@@ -120,6 +120,11 @@ def _tail(session: Session) -> str:
 
 # The chain's newest link (the command line's light read runs it too: services.light_sql).
 NEWEST_HASH = select(AuditLog.hash).order_by(AuditLog.pk.desc()).limit(1)
+# One entry added, every column bound by name: the command line's light read (light_sql)
+# appends its sign-in entry with this statement, so the trail keeps one writer.
+ADD_ENTRY = insert(AuditLog).values(
+    {c.name: bindparam(c.name) for c in AuditLog.__table__.c if not c.primary_key}
+)
 
 
 def log_refusal(db: Database, refusal: UserError) -> None:

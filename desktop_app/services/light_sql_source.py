@@ -20,17 +20,15 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
-    bindparam,
     column,
     func,
-    insert,
     literal,
     select,
     update,
 )
 from sqlalchemy.dialects import sqlite
 
-from db.models import AuditLog, Inquirer, Inquiry, Setting, Staff
+from db.models import Inquirer, Inquiry, Setting, Staff
 from desktop_app.domain import fields
 from desktop_app.domain.workflow import STATUSES
 from desktop_app.services import audit, lookup, package_key, search, setup, staff
@@ -85,9 +83,7 @@ def statements() -> dict[str, Any]:
         "failure_reset": audit.failure_reset(_ARG["login"], staff.FAILURES_RESET_BY),
         "failures": audit.failures_after(_ARG["login"], _ARG["since"], _ARG["after"]),
         "newest_hash": audit.NEWEST_HASH,
-        "add_entry": insert(AuditLog).values(
-            {c.name: bindparam(c.name) for c in AuditLog.__table__.c if not c.primary_key}
-        ),
+        "add_entry": audit.ADD_ENTRY,
         "signed_in": update(Staff).where(Staff.login == _ARG["login"]).values(staff.SIGNED_IN),
         # search._count: no filter counts all less the deleted, a filter counts its rows.
         "count_all": select(func.count()).select_from(Inquiry),

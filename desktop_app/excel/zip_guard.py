@@ -4,9 +4,9 @@ A hostile or broken workbook attacks the reader in three ways, each checked here
 - a ZIP bomb: members that inflate to gigabytes (declared honestly, or behind a central
   directory that lies about the size). Declared sizes and their total are bounded (the total
   also against the archive's own size when the limits say so: many small members each under
-  the per-member ratio's floor), and every
-  member is inflated here in bounded chunks, refusing one whose real size, end of stream or
-  CRC differs from what the directory says, so the reader after us sees only honest members;
+  the per-member ratio's floor), and every member is inflated here in bounded chunks,
+  refusing one whose real size, end of stream or CRC differs from what the directory says, so
+  the reader after us sees only honest members;
 - absurd dimensions: python-calamine allocates the whole rectangle between a sheet's first and
   last cell, so a sheet with cells at A1 and XFD1048576 (a few hundred bytes) would abort the
   process. Every part is parsed as XML while it inflates (xml_guard: whatever the attribute

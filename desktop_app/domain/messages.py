@@ -877,6 +877,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "保存期間を過ぎた個人情報を消去しました: {due} 人",
         "Personal data past its retention period erased: {due} inquirers",
     ),
+    # sync packages of a large office (zip_guard's whole-archive ratio, excel/package_limits)
+    "workbook_whole_inflates_too_much": (
+        "「{path}」は展開すると大きくなりすぎるため開きません（全体で {size} MB、上限はファイルの大きさの {ratio} 倍の {limit} MB）。壊れているか、不正なファイルです。",
+        '"{path}" would inflate too far to open ({size} MB in all; the limit is {ratio} times the file\'s size, {limit} MB). It is damaged or hostile.',
+    ),
 }
 
 

@@ -2,9 +2,11 @@
 
 A hostile or broken workbook attacks the reader in three ways, each checked here first:
 - a ZIP bomb: members that inflate to gigabytes (declared honestly, or behind a central
-  directory that lies about the size). Declared sizes and their total are bounded, and every
-  member is inflated here in bounded chunks, refusing one whose real size, end of stream or
-  CRC differs from what the directory says, so the reader after us sees only honest members;
+  directory that lies about the size). Declared sizes and their total are bounded (the total
+  also against the archive's own size when the limits say so: many small members each under
+  the per-member ratio's floor), and every member is inflated here in bounded chunks,
+  refusing one whose real size, end of stream or CRC differs from what the directory says, so
+  the reader after us sees only honest members;
 - absurd dimensions: python-calamine allocates the whole rectangle between a sheet's first and
   last cell, so a sheet with cells at A1 and XFD1048576 (a few hundred bytes) would abort the
   process. Every part is parsed as XML while it inflates (xml_guard: whatever the attribute
@@ -21,7 +23,7 @@ import io
 import struct
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from desktop_app.domain.errors import UserError
@@ -48,6 +50,7 @@ class Limits:
     columns: int = 16_384  # Excel's own limits
     rows: int = 1_048_576
     cells: int = 5_000_000  # the rectangle a sheet spans (100,000 rows x 50 columns)
+    whole_ratio: int | None = None  # every member inflated / the archive's bytes (None: unbounded)
 
 
 DEFAULT_LIMITS = Limits()
@@ -63,7 +66,7 @@ def check_xlsx(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> None:
         raise UserError(
             "workbook_too_many_parts", path=name, count=len(infos), limit=limits.members
         )
-    _check_declared(infos, name, limits)
+    check_declared(infos, len(data), name, limits)
     names = {info.filename for info in infos}
     if not all(part in names for part in _REQUIRED):
         raise UserError("workbook_not_xlsx", path=name)
@@ -71,8 +74,11 @@ def check_xlsx(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> None:
         _Member(data, info, name, limits).check()
 
 
-def _check_declared(infos: list[zipfile.ZipInfo], name: str, limits: Limits) -> None:
-    """What the central directory claims, checked before a single byte is inflated."""
+def check_declared(
+    infos: Sequence[zipfile.ZipInfo], archive_bytes: int, name: str, limits: Limits
+) -> None:
+    """What the central directory claims, checked before a single byte is inflated; every
+    member is then inflated and held to its claim, so the claims are the real sizes."""
     total = 0
     for info in infos:
         if info.flag_bits & 0x1 or info.compress_type not in _METHODS:
@@ -83,6 +89,14 @@ def _check_declared(infos: list[zipfile.ZipInfo], name: str, limits: Limits) -> 
             _too_big(name, info.filename, info.file_size, limits.ratio * info.compress_size)
         if total > limits.total_bytes:
             _too_big(name, info.filename, total, limits.total_bytes)
+    if limits.whole_ratio is not None and total > limits.whole_ratio * archive_bytes:
+        raise UserError(
+            "workbook_whole_inflates_too_much",
+            path=name,
+            size=f"{total / MB:,.0f}",
+            ratio=limits.whole_ratio,
+            limit=f"{limits.whole_ratio * archive_bytes / MB:,.0f}",
+        )
 
 
 def _too_big(name: str, member: str, size: int, limit: int) -> None:

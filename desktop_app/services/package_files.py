@@ -21,13 +21,17 @@ from desktop_app.excel.sync_package import Manifest, PackageRow, SheetSpec, writ
 from desktop_app.services import output_files, package_key
 
 
-def load_workbook(path: Path, *, password: str | None) -> dict[str, list[list[Any]]]:
+def load_workbook(
+    path: Path, *, password: str | None, limits: safe_read.Limits = safe_read.DEFAULT_LIMITS
+) -> dict[str, list[list[Any]]]:
     """Every sheet of the workbook at `path` (hidden ones too) as lists of cell values.
 
     Through excel/safe_read: hostile, damaged, legacy and wrongly encrypted files are refused
-    (UserError naming the file) before any XML is parsed.
+    (UserError naming the file) before any XML is parsed; `limits` are a sync package's
+    (excel/package_limits) for import-sync, the default ones for a master package.
     """
-    return safe_read.read_rows(safe_read.open_xlsx(path, password=password), name=path.name)
+    checked = safe_read.open_xlsx(path, password=password, limits=limits)
+    return safe_read.read_rows(checked, name=path.name)
 
 
 def save_package(

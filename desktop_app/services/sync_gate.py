@@ -22,6 +22,7 @@ from db.models import Office, SyncPackage
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.local_time import local_today
 from desktop_app.domain.messages import render
+from desktop_app.excel.package_limits import SYNC_PACKAGE_LIMITS
 from desktop_app.excel.sync_package import Package, read_package
 from desktop_app.services import audit, package_edits, package_key
 from desktop_app.services.package_files import is_encrypted, load_workbook
@@ -42,7 +43,7 @@ def load(db: Database, path: Path, report: PackageReport, *, accept: bool) -> Ch
     """Read and check one file (guards, signature, hashes, edits); nothing is written."""
     with db.read() as session:
         secret = package_key.password(session)
-    sheets = load_workbook(path, password=secret)
+    sheets = load_workbook(path, password=secret, limits=SYNC_PACKAGE_LIMITS)
     package = read_package(
         sheets, SHEET_TITLES, key=package_key.hmac_key(secret), file_name=path.name
     )

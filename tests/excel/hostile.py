@@ -6,6 +6,7 @@ tests need no binary fixtures and say exactly what each file is.
 
 from __future__ import annotations
 
+import functools
 import io
 import struct
 import zipfile
@@ -130,6 +131,19 @@ def compresses_too_well(megabytes: int = 40) -> bytes:
     """An honest member of `megabytes` of spaces: a ratio of about 1000:1."""
     padding = b" " * (megabytes * 1024 * 1024)
     return replace_member(plain_workbook(), "docProps/padding.xml", padding)
+
+
+@functools.cache
+def many_small_members(megabytes: int = 680) -> bytes:
+    """`megabytes` members of 1 MB of spaces each (about 1 KB deflated), every one under the
+    per-member ratio's floor: together as much as a 100,000-inquiry sync package's sheets, in
+    a file of about 1 MB."""
+    padding = b" " * (1024 * 1024)
+    out = io.BytesIO(plain_workbook())
+    with zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED) as archive:
+        for number in range(megabytes):
+            archive.writestr(f"docProps/padding{number}.xml", padding)
+    return out.getvalue()
 
 
 def truncated() -> bytes:

@@ -64,6 +64,8 @@ CASES: list[tuple[str, Callable[[], bytes], str, str]] = [
      "workbook_inflates_too_much", "展開すると大きくなりすぎる"),
     ("40 MB at 1000:1", hostile.compresses_too_well,
      "workbook_inflates_too_much", "展開すると大きくなりすぎる"),
+    ("680 members of 1 MB, each under the ratio's floor", hostile.many_small_members,
+     "workbook_inflates_too_much", "展開すると大きくなりすぎる"),
     ("dimension claiming a million columns", hostile.claims_a_million_columns,
      "workbook_sheet_too_large", "16,384 列 × 1,048,576 行"),
     ("cells at A1 and XFD1048576", hostile.far_apart_cells,

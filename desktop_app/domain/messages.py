@@ -812,6 +812,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "データベースのファイルが読み取り専用のため、保存できませんでした。何も変更していません。壊れてはいません。ファイルとフォルダの書き込み権限を確認してください。",
         "The database file is read-only, so nothing could be saved. Nothing was changed and it is not damaged: check the write permissions of the file and its folder.",
     ),
+    "package_sheet_overfull": (
+        "送付ファイルのシート「{sheet}」が {rows} 行になり、Excel の 1 シートに入る {limit} 行を超えるため作れません。何も書き出していません。全件ではなく前回からの差分で作るか、システム担当に相談してください。",
+        'The package\'s sheet "{sheet}" would hold {rows} rows, more than the {limit} an Excel sheet holds, so it cannot be written. Nothing was written: make a package of the changes since the last one instead of a full one, or ask your IT contact.',
+    ),
     "sign_in_not_recorded": (
         "他のプログラムがデータベースに書き込み中のため、今回のサインインは記録せずに読み取りだけを行いました。",
         "Another program is writing to the database: this sign-in was not recorded, and only read.",

@@ -33,12 +33,14 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from desktop_app.domain.errors import UserError
 from desktop_app.excel import cells, layout
 from desktop_app.excel.sheet_fill import SheetFill, fill_sheets
-from desktop_app.excel.sheet_rows import CellStyles, TallRows
+from desktop_app.excel.sheet_rows import MAX_ROWS, CellStyles, TallRows
 
 FORMAT = "renkei-desk-package"
 FORMAT_VERSION = 1
 MANIFEST_SHEET = "_manifest"
 COVER_SHEET = "表紙"
+# The records a data sheet holds: a sheet's rows less its header (row 1).
+RECORDS_PER_SHEET = MAX_ROWS - 1
 MACHINE_HEADERS = ("_id", "_origin", "_rev", "_updated_at", "_updated_by", "_seen", "_data")
 CHECK_HEADER = "_check"
 PRINT_WIDTH = 20  # a shown column's width at most (character units); longer values wrap

@@ -38,7 +38,7 @@ from db.models import (
 )
 from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.errors import UserError
-from desktop_app.excel.sync_package import Manifest, PackageRow
+from desktop_app.excel.sync_package import RECORDS_PER_SHEET, Manifest, PackageRow, SheetSpec
 from desktop_app.services import audit, output_files, package_key, sync_bases, sync_rows
 from desktop_app.services.identity import identity_in
 from desktop_app.services.package_files import save_package
@@ -131,6 +131,7 @@ def export_sync(
             counts={entity: len(found) for entity, found in rows.items()},
         )
         specs = sheet_specs(session, personal=include_personal)
+        _refuse_overfull(specs, rows)
         save_package(
             target,
             manifest,
@@ -176,6 +177,20 @@ def export_sync(
             out, manifest.package_id, peer, manifest.sequence, full, include_personal,
             dict(manifest.counts),
         )  # fmt: skip
+
+
+def _refuse_overfull(specs: list[SheetSpec], rows: dict[str, list[PackageRow]]) -> None:
+    """A sheet holds 1,048,576 rows, its header one of them: a package past that could not be
+    written, and the writer would find out only minutes into the work. Refused before anything
+    is written (an office of about 550,000 inquiries reaches it with 対応履歴 in a full package)."""
+    for spec in specs:
+        if len(rows[spec.entity]) > RECORDS_PER_SHEET:
+            raise UserError(
+                "package_sheet_overfull",
+                sheet=spec.title,
+                rows=f"{len(rows[spec.entity]):,}",
+                limit=f"{RECORDS_PER_SHEET:,}",
+            )
 
 
 def _destination(session: Session, office: str, to_office: str | None) -> str:

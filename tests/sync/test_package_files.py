@@ -302,3 +302,31 @@ def test_the_manifest_says_what_the_package_is(office, tmp_path):
     assert second.package_id == manifest["package_id"]
     with zipfile.ZipFile(io.BytesIO((tmp_path / "p2.xlsx").read_bytes())) as archive:
         assert any(name.startswith("xl/worksheets/") for name in archive.namelist())
+
+
+def test_a_package_past_a_sheets_rows_is_refused_before_anything_is_written(
+    office, tmp_path, monkeypatch
+):
+    """An office past about 550,000 inquiries would fill 対応履歴 past Excel's 1,048,576 rows
+    in a full package: refused up front, with what to do, instead of an internal error minutes
+    into the writing. The sheet's capacity is lowered here so that three cases reach it."""
+    from desktop_app.services import sync_export as exporting
+
+    shiba = office("SHIBA")
+    for name in ("一", "二", "三"):
+        _case(shiba, name=f"鈴木 {name}郎")
+    monkeypatch.setattr(exporting, "RECORDS_PER_SHEET", 2)
+    before = dump(shiba.path)
+    out = tmp_path / "full.xlsx"
+
+    with pytest.raises(UserError) as refused:
+        sync_export.export_sync(shiba, out, actor=actor_for("clerk"), full=True)
+
+    assert refused.value.code == "package_sheet_overfull"
+    assert refused.value.message("ja") == (
+        "送付ファイルのシート「相談者」が 3 行になり、Excel の 1 シートに入る 2 行を超えるため"
+        "作れません。何も書き出していません。全件ではなく前回からの差分で作るか、"
+        "システム担当に相談してください。"
+    )
+    assert not out.exists() and list(tmp_path.glob("full*")) == []
+    assert dump(shiba.path) == before

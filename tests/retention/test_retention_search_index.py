@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import text
 
 from db import search_index
+from desktop_app.domain.inquiry_commands import InquiryChange
 from desktop_app.services import inquiries, retention, search
 from desktop_app.services.search import InquiryFilter
 from tests.actors import actor_for
@@ -84,7 +85,9 @@ def test_the_per_row_trigger_is_back_after_a_run(db, desk):
     conn.close()
     assert "inquirer_search_au" in names
     inquiries.update_inquiry(
-        db, kept, {"inquirer": {"name": "改名 六郎"}}, actor=actor_for("clerk"), today=TODAY
+        db,
+        InquiryChange.read(kept, {"inquirer": {"name": "改名 六郎"}}, today=TODAY),
+        actor=actor_for("clerk"),
     )
     assert search.count_inquiries(db, InquiryFilter(text="改名")) == 1
 

@@ -877,6 +877,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "保存期間を過ぎた個人情報を消去しました: {due} 人",
         "Personal data past its retention period erased: {due} inquirers",
     ),
+    # review of the sync import: a package whose new inquiries reuse receipt numbers held here
+    "sync_receipt_taken": (
+        "{path} の受付番号 {receipt} は、ここでは別の相談の番号です（送付元の端末を初めから設定し直したなど）。取り込みませんでした。何も変更していません。送付元で受付番号を確認してください。",
+        "In {path}, receipt number {receipt} already names another inquiry here (the sending office's PC set up again from nothing, for example). Nothing was imported or changed. Check the receipt numbers at the sending office.",
+    ),
 }
 
 

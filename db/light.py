@@ -28,8 +28,13 @@ def open_current(path: Path) -> sqlite3.Connection | None:
     busy_ms = connection.BUSY_TIMEOUT_MS  # read now: a test shortens it
     conn = sqlite3.connect(path, timeout=busy_ms / 1000)
     try:
+        # The revision before the pragmas: WAL is written into the file's header, and a file
+        # at another revision (or another program's) is the full opening's to judge.
+        if revision_of(conn) != HEAD:
+            conn.close()
+            return None
         connection.prepare(conn, {}, busy_timeout_ms=busy_ms)
-        if revision_of(conn) == HEAD and connection.has_statistics(conn):
+        if connection.has_statistics(conn):
             return conn
     except sqlite3.Error:
         pass

@@ -877,6 +877,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "保存期間を過ぎた個人情報を消去しました: {due} 人",
         "Personal data past its retention period erased: {due} inquirers",
     ),
+    # review of `--db`: another program's SQLite database, refused before it is touched
+    "database_foreign": (
+        "「{path}」は連携デスクのデータベースではありません（ほかのプログラムのデータベースです）。何も変更していません。--db（または RENKEI_DESK_DB）で指定したファイルを確認してください。",
+        '"{path}" is not a Renkei Desk database (it is another program\'s). Nothing was changed. Check the file named by --db (or RENKEI_DESK_DB).',
+    ),
     # review of the sync import: a package whose new inquiries reuse receipt numbers held here
     "sync_receipt_taken": (
         "{path} の受付番号 {receipt} は、ここでは別の相談の番号です（送付元の端末を初めから設定し直したなど）。取り込みませんでした。何も変更していません。送付元で受付番号を確認してください。",

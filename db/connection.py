@@ -51,3 +51,14 @@ def driver_of(pooled: Any) -> sqlite3.Connection:
     driver = pooled.driver_connection
     assert isinstance(driver, sqlite3.Connection)
     return driver
+
+
+# Tables every desk database has (or had from its first revision on): a file holding tables but
+# none of these is another program's database, never to be given the desk's schema.
+DESK_TABLES = frozenset({"alembic_version", "setting", "staff", "inquiry"})
+
+
+def is_foreign(dbapi_conn: sqlite3.Connection) -> bool:
+    """Whether the database holds tables and none of the desk's (another program's file)."""
+    names = {row[0] for row in dbapi_conn.execute("SELECT name FROM sqlite_master")}
+    return bool(names) and not names & DESK_TABLES

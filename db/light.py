@@ -23,15 +23,29 @@ def open_current(path: Path) -> sqlite3.Connection | None:
 
     No SQL function is registered: the light read runs no statement and fires no trigger that
     calls one (the search index's triggers are on the inquiries, which it only reads)."""
-    if not os.access(path, os.W_OK):
+    if not _writable(path):
         return None  # the sign-in could not be recorded after the read: refused in full
     busy_ms = connection.BUSY_TIMEOUT_MS  # read now: a test shortens it
     conn = sqlite3.connect(path, timeout=busy_ms / 1000)
     try:
+        # The revision before the pragmas: WAL is written into the file's header, and a file
+        # at another revision (or another program's) is the full opening's to judge.
+        if revision_of(conn) != HEAD:
+            conn.close()
+            return None
         connection.prepare(conn, {}, busy_timeout_ms=busy_ms)
-        if revision_of(conn) == HEAD and connection.has_statistics(conn):
+        if connection.has_statistics(conn):
             return conn
     except sqlite3.Error:
         pass
     conn.close()
     return None
+
+
+def _writable(path: Path) -> bool:
+    """Whether the file and the write-ahead files beside it (when there) may be written: a
+    read-only -wal or -shm lets the list be read but not the sign-in's record after it."""
+    beside = (path.with_name(path.name + suffix) for suffix in ("-wal", "-shm"))
+    return os.access(path, os.W_OK) and all(
+        os.access(other, os.W_OK) for other in beside if other.exists()
+    )

@@ -20,6 +20,7 @@ from desktop_app.cli.common import (
     open_database,
     say_if_training,
 )
+from desktop_app.cli.endings import Stops, stops
 from desktop_app.cli.output import Printer
 from desktop_app.cli.sign_in import password, signed_in, user_name
 from desktop_app.domain.actor import Actor, Permission
@@ -171,17 +172,30 @@ def _light_list(
     reader = light_list.open_light(path)
     if reader is None:
         return False
+    with stops() as stop:  # a stop after the print still records the sign-in
+        return _light_signed_in(reader, args, printer, (date_from, date_to), stop)
+
+
+def _light_signed_in(
+    reader: LightRead,
+    args: argparse.Namespace,
+    printer: Printer,
+    month: tuple[dt.date | None, dt.date | None],
+    stop: Stops,
+) -> bool:
+    """The light sign-in, the list and the sign-in's record; False: the full path answers."""
     try:
         actor = reader.sign_in(user_name(), password())
         if actor is None or not actor.may(Permission.RECORD):
             return False
         answered = False
         try:
-            answered = _light_answer(reader, args, printer, (date_from, date_to), actor)
+            answered = _light_answer(reader, args, printer, month, actor, stop)
         except BaseException:
             answered = True  # a refusal or a closed pipe after the sign-in, as in full
             raise
         finally:
+            stop.hold()  # a stop from here on waits for the record
             # Recorded whenever this sign-in answered, as the full path records it before it
             # lists or refuses; not when the full path takes over (it signs in itself).
             if answered and not reader.record_sign_in(actor):
@@ -197,8 +211,10 @@ def _light_answer(
     printer: Printer,
     month: tuple[dt.date | None, dt.date | None],
     actor: Actor,
+    stop: Stops,
 ) -> bool:
-    """The light list printed; False (nothing printed) for a filter it has no statement for."""
+    """The light list printed; False (nothing printed) for a filter it has no statement for.
+    Once it is out, a stop waits for the sign-in's record."""
     statuses = reader.status_codes(args.status) if args.status else ()
     listed = reader.listing(args.limit, *month, statuses, actor=actor)
     if listed is None:
@@ -210,4 +226,5 @@ def _light_answer(
     if training:
         printer.line(render("training_database", printer.lang))
     sys.stdout.flush()
+    stop.hold()
     return True

@@ -886,6 +886,16 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "「{path}」は展開すると大きくなりすぎるため開きません（全体で {size} MB、上限はファイルの大きさの {ratio} 倍の {limit} MB）。壊れているか、不正なファイルです。",
         '"{path}" would inflate too far to open ({size} MB in all; the limit is {ratio} times the file\'s size, {limit} MB). It is damaged or hostile.',
     ),
+    # review of `--db`: another program's SQLite database, refused before it is touched
+    "database_foreign": (
+        "「{path}」は連携デスクのデータベースではありません（ほかのプログラムのデータベースです）。何も変更していません。--db（または RENKEI_DESK_DB）で指定したファイルを確認してください。",
+        '"{path}" is not a Renkei Desk database (it is another program\'s). Nothing was changed. Check the file named by --db (or RENKEI_DESK_DB).',
+    ),
+    # review of the sync import: a package whose new inquiries reuse receipt numbers held here
+    "sync_receipt_taken": (
+        "{path} の受付番号 {receipt} は、ここでは別の相談の番号です（送付元の端末を初めから設定し直したなど）。取り込みませんでした。何も変更していません。送付元で受付番号を確認してください。",
+        "In {path}, receipt number {receipt} already names another inquiry here (the sending office's PC set up again from nothing, for example). Nothing was imported or changed. Check the receipt numbers at the sending office.",
+    ),
 }
 
 

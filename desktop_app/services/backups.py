@@ -42,6 +42,7 @@ from desktop_app.domain.errors import UserError
 from desktop_app.domain.local_time import local_datetime
 from desktop_app.services import audit, backup_cipher, backup_key
 from desktop_app.services.identity import Identity, identity_of
+from desktop_app.services.owner_only import restrict
 
 FOLDER_KEY = "backup_folder"
 OFFICE_KEY = "office_code"
@@ -193,6 +194,7 @@ def _make(
     plain = db.path.parent / f".{name.file_name}.snapshot" if encrypted else partial
     try:
         backup_to(db.engine, plain)
+        restrict(plain)  # the residents' data: the owner's alone, as the database (owner_only)
         problems = file_problems(plain, quick=True) if check else []
         if problems:
             return None, problems
@@ -207,6 +209,7 @@ def _make(
                 training=identity.training,
                 revision=migrate.current_revision(db.engine),
             )
+        restrict(partial)  # the encrypted copy too, written under the umask
         os.replace(partial, target)
     except (OSError, sqlite3.Error) as exc:
         raise UserError("backup_folder_unavailable", path=target_dir, detail=str(exc)) from exc

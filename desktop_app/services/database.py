@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import DatabaseError, OperationalError
 
-from db import migrate
+from db import connection, migrate
 from db.engine import Database, SqlFunction, ensure_statistics, open_database
 from db.search_index import FOLD_FUNCTION, GRAMS_FUNCTION, NAME_KEY_FUNCTION
 from desktop_app.domain import text
@@ -58,6 +58,7 @@ def connect(path: Path, on_upgrade: Callable[[Upgrade], None] | None = None) -> 
     program, or when the backup before an upgrade cannot be written (nothing is upgraded then).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
+    _refuse_foreign(path)
     # Readable by its owner only (services/owner_only.py): SQLite gives the WAL its mode.
     create_owner_only(path)
     for own in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
@@ -87,6 +88,28 @@ def connect(path: Path, on_upgrade: Callable[[Upgrade], None] | None = None) -> 
         database.dispose()
         raise
     return database
+
+
+def _refuse_foreign(path: Path) -> None:
+    """Refuse another program's SQLite database (`--db` naming the wrong file) before it is
+    touched: opening sets WAL in its header and the upgrade would add the desk's tables. Read
+    as immutable: no lock taken and no -wal or -shm opened, made or removed (a desk file whose
+    tables are still only in its -wal reads as empty, so is not taken for foreign); a file
+    that cannot be read so is left to the opening's own refusals."""
+    if not path.is_file() or path.stat().st_size == 0:
+        return
+    try:
+        probe = sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True)
+    except sqlite3.Error:
+        return
+    try:
+        foreign = connection.is_foreign(probe)
+    except sqlite3.Error:
+        return
+    finally:
+        probe.close()
+    if foreign:
+        raise UserError("database_foreign", path=path)
 
 
 _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 5, 6, 8

@@ -50,10 +50,12 @@ def list_shape(month: bool, statuses: int) -> str:
 
 def open_light(path: Path) -> LightRead | None:
     """The light read of the existing database `path`; None: take the full path."""
-    for own in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-        restrict(own)  # as services.database.connect does on every opening
     conn = light.open_current(path)
-    return None if conn is None else LightRead(conn)
+    if conn is None:
+        return None
+    for own in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        restrict(own)  # as services.database.connect does on every opening of a desk file
+    return LightRead(conn)
 
 
 class LightRead:

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from db import bulk
 from db.models import Inquiry, SyncBase, SyncPackage
 from desktop_app.domain import erasure
+from desktop_app.domain.errors import UserError
 from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS
 from desktop_app.excel.sync_package import Package, PackageRow, canonical_json, rev_of
 from desktop_app.services import sync_bases, sync_rows, writer
@@ -87,6 +88,8 @@ def merge_rows(
                 awaiting.append(row)
                 outcome = outcome.removeprefix(AWAITING)
             report.count(entity, outcome)
+    if entity == "inquiry":
+        _refuse_taken_receipts(session, inserts, report.file)
     _insert(session, entity, inserts, bulk_load, staff=staff, office=package.manifest.to_office)
     erased_here = {row_id for row_id, row in locals_.items() if getattr(row, "erased_at", None)}
     _forget_answered(pending, bases)
@@ -132,6 +135,26 @@ def _forget_answered(rows: Iterable[PackageRow], bases: Mapping[str, SyncBase]) 
             base.sent_earlier = (
                 json.dumps(kept, ensure_ascii=False, sort_keys=True) if kept else None
             )
+
+
+def _refuse_taken_receipts(session: Session, rows: list[PackageRow], file: str) -> None:
+    """New inquiries whose receipt numbers already name other inquiries here refuse the file
+    (the whole package, inside its transaction): an office set up again from nothing issues
+    its numbers from 00001 again, and a number must keep naming one case (on paper too)."""
+    numbers = [row.content.get("receipt_no") for row in rows]
+    wanted = [number for number in numbers if number]
+    seen: set[str] = set()
+    for number in wanted:  # twice in the package itself
+        if number in seen:
+            raise UserError("sync_receipt_taken", receipt=number, path=file)
+        seen.add(number)
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        taken = session.scalar(
+            select(Inquiry.receipt_no).where(Inquiry.receipt_no.in_(chunk)).limit(1)
+        )
+        if taken is not None:
+            raise UserError("sync_receipt_taken", receipt=taken, path=file)
 
 
 class BulkLoad:

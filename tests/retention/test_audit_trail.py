@@ -149,7 +149,6 @@ def test_no_service_has_a_path_that_edits_or_deletes_the_trail():
     ]
     assert offenders == []
     # Only the writer and the reader of the trail hold its model, so no ORM object of it can
-    # be deleted or changed elsewhere; the light read's compiler holds it to compile the one
-    # INSERT of a sign-in's entry (services/light_sql.py), never an object.
+    # be deleted or changed elsewhere (the light read appends with audit.ADD_ENTRY).
     holders = {path.name for path in SERVICES.glob("*.py") if "AuditLog" in path.read_text("utf-8")}
-    assert holders == {"audit.py", "audit_trail.py", "light_sql_source.py"}
+    assert holders == {"audit.py", "audit_trail.py"}

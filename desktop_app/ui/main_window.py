@@ -43,6 +43,7 @@ from desktop_app.ui import preferences
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.inquiry_list.list_page import InquiryListPage
+from desktop_app.ui.plain_imports import plain_imports
 from desktop_app.ui.sign_in.idle_lock import IdleLock
 from desktop_app.ui.widgets import accessible
 from desktop_app.ui.widgets.freshness import Freshness
@@ -384,7 +385,8 @@ class MainWindow(QMainWindow):
     def _page(self, name: str) -> QWidget | None:
         """The screen `name`, built and put in its place in the stack on first use."""
         if name not in self._built:
-            page = self._build(name)
+            with plain_imports():  # its modules, without PySide6's source scan of each
+                page = self._build(name)
             if page is None:
                 return None
             index = PAGES.index(name)

@@ -8,7 +8,8 @@ PySide6's own modules never use those switches (every Qt name is called as Qt sp
 the scan decides nothing here, yet it made the imports behind the sign-in dialog (SQLAlchemy,
 the models, the services, the window's modules: read while the person types, waited for when
 Enter comes first) about a quarter slower. `plain_imports` puts Python's own `__import__`
-back while they run; modules imported that way are simply not in PySide6's list, as every
+back while they run (and while the main window builds a screen on its first use, which
+imports that screen's modules); modules imported that way are simply not in PySide6's list, as every
 module imported before PySide6 is not (both mean "no feature switched on").
 
 The swap is process-wide: an import on the GUI thread meanwhile goes the plain way too, which

@@ -9,8 +9,8 @@ the scan decides nothing here, yet it made the imports behind the sign-in dialog
 the models, the services, the window's modules: read while the person types, waited for when
 Enter comes first) about a quarter slower. `plain_imports` puts Python's own `__import__`
 back while they run (and while the main window builds a screen on its first use, which
-imports that screen's modules); modules imported that way are simply not in PySide6's list, as every
-module imported before PySide6 is not (both mean "no feature switched on").
+imports that screen's modules); modules imported that way are simply not in PySide6's list,
+as every module imported before PySide6 is not (both mean "no feature switched on").
 
 The swap is process-wide: an import on the GUI thread meanwhile goes the plain way too, which
 is the same. Where PySide6 keeps no original (`builtins.__orig_import__`), nothing changes.

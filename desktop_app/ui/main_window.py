@@ -223,10 +223,10 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Load the start screen; the others load when first shown."""
         self.nav.setCurrentRow(0)
-        # The conflict count a moment after the list's first page is painted: nothing else
-        # before it (start-up), and its module (openpyxl behind it) is imported then.
+        # The conflict count and the idle lock's watching of input a moment after the list's
+        # first page is painted: nothing else before it (start-up).
         self.list_page.model.headLoaded.connect(
-            lambda: QTimer.singleShot(CONFLICTS_AFTER_PAINT_MS, self, self._count_conflicts),
+            lambda: QTimer.singleShot(CONFLICTS_AFTER_PAINT_MS, self, self._after_first_page),
             Qt.ConnectionType.SingleShotConnection,
         )
         self.list_page.start()
@@ -244,6 +244,12 @@ class MainWindow(QMainWindow):
             self._count_conflicts()
 
     @Slot()
+    def _after_first_page(self) -> None:
+        """What waits for the first page: the conflict count, and the idle lock's watching
+        of input (IdleLock.watch)."""
+        self.idle_lock.watch()
+        self._count_conflicts()
+
     def _count_conflicts(self) -> None:
         self.ctx.query(_open_conflicts, on_done=self.show_conflict_count, owner=self)
 

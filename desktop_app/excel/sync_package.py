@@ -23,7 +23,7 @@ import io
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import IO, Any
 
 from openpyxl import Workbook
@@ -32,6 +32,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from desktop_app.domain.errors import UserError
 from desktop_app.excel import cells, layout
+from desktop_app.excel.package_row import PackageRow, canonical_json
 from desktop_app.excel.sheet_fill import SheetFill, fill_sheets
 from desktop_app.excel.sheet_rows import MAX_ROWS, CellStyles, TallRows
 
@@ -44,42 +45,6 @@ RECORDS_PER_SHEET = MAX_ROWS - 1
 MACHINE_HEADERS = ("_id", "_origin", "_rev", "_updated_at", "_updated_by", "_seen", "_data")
 CHECK_HEADER = "_check"
 PRINT_WIDTH = 20  # a shown column's width at most (character units); longer values wrap
-
-
-@dataclass(frozen=True)
-class PackageRow:
-    """One synced row as it travels: its version and its content in JSON form.
-
-    `seen` is the version of the receiver's own copy that this row already includes (the
-    merge base the receiver should use), or None.
-    """
-
-    entity: str
-    id: str
-    origin: str
-    rev: int
-    updated_at: str
-    updated_by: str
-    seen: str | None
-    content: dict[str, Any]
-
-    @property
-    def version(self) -> str:
-        return version_id(self.rev, self.updated_at)
-
-    @cached_property
-    def data(self) -> str:
-        """The content as canonical JSON (`_data`, and what `sync_base` keeps): made once."""
-        return canonical_json(self.content)
-
-
-def version_id(rev: int, updated_at: str) -> str:
-    """A version's identity: where and when it was made travels with it, so it is unique."""
-    return f"{rev}@{updated_at}"
-
-
-def rev_of(version: str) -> int:
-    return int(version.split("@", 1)[0])
 
 
 @dataclass(frozen=True)
@@ -160,10 +125,6 @@ class Package:
     missing: Mapping[str, int] = field(default_factory=dict)
     # The cover sheet's cells differ from what was written (it is never read by the import).
     cover_edited: bool = False
-
-
-def canonical_json(content: Mapping[str, Any]) -> str:
-    return json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def sign(manifest: Manifest, key: bytes | None) -> str:

@@ -20,7 +20,7 @@ from db.engine import Database
 from db.models import Action, Conflict, Inquiry, utc_now
 from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.errors import UserError
-from desktop_app.excel.sync_package import canonical_json, rev_of
+from desktop_app.excel.package_row import canonical_json, rev_of
 from desktop_app.services import audit, sync_rows, writer
 
 

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from db.models import Conflict, SyncBase
 from desktop_app.domain import erasure
-from desktop_app.excel.sync_package import canonical_json
+from desktop_app.excel.package_row import canonical_json
 
 
 def blank(session: Session, ids: Sequence[str]) -> None:

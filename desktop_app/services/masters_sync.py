@@ -38,13 +38,8 @@ from desktop_app.domain.local_time import local_datetime
 from desktop_app.domain.master_columns import column_label
 from desktop_app.excel import layout
 from desktop_app.excel.cells import display_width
-from desktop_app.excel.sync_package import (
-    Column,
-    Manifest,
-    PackageRow,
-    SheetSpec,
-    read_package,
-)
+from desktop_app.excel.package_row import PackageRow
+from desktop_app.excel.sync_package import Column, Manifest, SheetSpec, read_package
 from desktop_app.services import audit, backups, output_files, package_key
 from desktop_app.services.package_files import load_workbook, save_package
 from desktop_app.services.setup import require_office

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.excel import safe_read
-from desktop_app.excel.sync_package import Manifest, PackageRow, SheetSpec, write_package
+from desktop_app.excel.package_row import PackageRow
+from desktop_app.excel.sync_package import Manifest, SheetSpec, write_package
 from desktop_app.services import output_files, package_key
 
 

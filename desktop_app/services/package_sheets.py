@@ -21,7 +21,8 @@ from desktop_app.domain import fields
 from desktop_app.domain.fields import Field, Kind
 from desktop_app.domain.local_time import local_datetime
 from desktop_app.excel.cells import display_width
-from desktop_app.excel.sync_package import Column, Manifest, PackageRow, SheetSpec
+from desktop_app.excel.package_row import PackageRow
+from desktop_app.excel.sync_package import Column, Manifest, SheetSpec
 
 SHEET_TITLES = {"inquirer": "相談者", "inquiry": "受付", "action": "対応履歴"}
 # What the cover tells a person, and what the import does (docs/sync-format.md, "Protection").

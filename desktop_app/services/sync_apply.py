@@ -27,7 +27,8 @@ from db.models import Inquiry, SyncBase, SyncPackage
 from desktop_app.domain import erasure
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS
-from desktop_app.excel.sync_package import Package, PackageRow, canonical_json, rev_of
+from desktop_app.excel.package_row import PackageRow, canonical_json, rev_of
+from desktop_app.excel.sync_package import Package
 from desktop_app.services import sync_bases, sync_rows, writer
 from desktop_app.services.sync_report import PackageReport
 from desktop_app.services.sync_row_merge import AWAITING, merge_one

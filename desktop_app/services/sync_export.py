@@ -38,7 +38,8 @@ from db.models import (
 )
 from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.errors import UserError
-from desktop_app.excel.sync_package import RECORDS_PER_SHEET, Manifest, PackageRow, SheetSpec
+from desktop_app.excel.package_row import PackageRow
+from desktop_app.excel.sync_package import RECORDS_PER_SHEET, Manifest, SheetSpec
 from desktop_app.services import audit, output_files, package_key, sync_bases, sync_rows
 from desktop_app.services.identity import identity_in
 from desktop_app.services.package_files import save_package

@@ -22,7 +22,8 @@ from db.models import Conflict, SyncBase, SyncPackage, utc_now
 from desktop_app.domain import erasure
 from desktop_app.domain.merge import Decision, decide
 from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS
-from desktop_app.excel.sync_package import Package, PackageRow, canonical_json
+from desktop_app.excel.package_row import PackageRow, canonical_json
+from desktop_app.excel.sync_package import Package
 from desktop_app.services import erased_copies, sync_rows, writer
 from desktop_app.services.sync_export import CENTRAL
 

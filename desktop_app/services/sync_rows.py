@@ -24,7 +24,7 @@ from db.models import (
 )
 from desktop_app.domain import fields
 from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS
-from desktop_app.excel.sync_package import PackageRow, version_id
+from desktop_app.excel.package_row import PackageRow, version_id
 
 SyncedRow = Inquirer | Inquiry | Action
 MODELS: dict[str, type[SyncedRow]] = {"inquirer": Inquirer, "inquiry": Inquiry, "action": Action}

@@ -36,8 +36,7 @@ from desktop_app.domain.errors import UserError
 from desktop_app.ui import preferences
 from desktop_app.ui.errors import error_text, show_error
 from desktop_app.ui.i18n import install_translators
-from desktop_app.ui.settings.settings_page import apply_font_size
-from desktop_app.ui.style import apply_style
+from desktop_app.ui.style import apply_font_size, apply_style
 from desktop_app.ui.widgets.screen_fit import place_window
 
 if TYPE_CHECKING:

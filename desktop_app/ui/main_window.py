@@ -43,6 +43,7 @@ from desktop_app.ui import preferences
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.inquiry_list.list_page import InquiryListPage
+from desktop_app.ui.plain_imports import plain_imports
 from desktop_app.ui.sign_in.idle_lock import IdleLock
 from desktop_app.ui.widgets import accessible
 from desktop_app.ui.widgets.freshness import Freshness
@@ -222,10 +223,10 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Load the start screen; the others load when first shown."""
         self.nav.setCurrentRow(0)
-        # The conflict count a moment after the list's first page is painted: nothing else
-        # before it (start-up), and its module (openpyxl behind it) is imported then.
+        # The conflict count and the idle lock's watching of input a moment after the list's
+        # first page is painted: nothing else before it (start-up).
         self.list_page.model.headLoaded.connect(
-            lambda: QTimer.singleShot(CONFLICTS_AFTER_PAINT_MS, self, self._count_conflicts),
+            lambda: QTimer.singleShot(CONFLICTS_AFTER_PAINT_MS, self, self._after_first_page),
             Qt.ConnectionType.SingleShotConnection,
         )
         self.list_page.start()
@@ -243,6 +244,12 @@ class MainWindow(QMainWindow):
             self._count_conflicts()
 
     @Slot()
+    def _after_first_page(self) -> None:
+        """What waits for the first page: the conflict count, and the idle lock's watching
+        of input (IdleLock.watch)."""
+        self.idle_lock.watch()
+        self._count_conflicts()
+
     def _count_conflicts(self) -> None:
         self.ctx.query(_open_conflicts, on_done=self.show_conflict_count, owner=self)
 
@@ -384,7 +391,8 @@ class MainWindow(QMainWindow):
     def _page(self, name: str) -> QWidget | None:
         """The screen `name`, built and put in its place in the stack on first use."""
         if name not in self._built:
-            page = self._build(name)
+            with plain_imports():  # its modules, without PySide6's source scan of each
+                page = self._build(name)
             if page is None:
                 return None
             index = PAGES.index(name)

@@ -16,7 +16,7 @@ import os
 import sys
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QBrush, QColor, QGuiApplication
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from desktop_app import resources
@@ -88,3 +88,15 @@ def system_colours() -> bool:
 def tint(colour: QColor) -> QBrush | None:
     """A model's colour for a cell (an overdue row), or None in the system's colours."""
     return None if system_colours() else QBrush(colour)
+
+
+def apply_font_size(points: float) -> None:
+    """Set the application font size; widgets without a font of their own follow it.
+
+    Here, not with 設定's page that changes it, because start-up applies it before the
+    sign-in dialog, when nothing of the screens is imported yet."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        font = QFont(app.font())
+        font.setPointSizeF(points)
+        app.setFont(font)

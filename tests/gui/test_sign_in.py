@@ -186,6 +186,19 @@ def test_the_idle_lock_covers_the_window_and_asks_for_the_password(qtbot, window
     assert window.nav.currentRow() == 2
 
 
+def test_input_keeps_the_lock_away_once_the_first_page_is_in(qtbot, window):
+    """The window's idle lock counts input from a moment after its first page (IdleLock.watch),
+    not from its construction: then it counts every key as before."""
+    assert not window.idle_lock.watching  # the window is being built: not yet
+    qtbot.waitUntil(lambda: window.idle_lock.watching, timeout=WAIT_MS)
+    window.idle_lock.set_minutes(0.02)  # 1.2 s, for the test
+    for _ in range(8):  # 2.4 s of keys, each within the 1.2 s
+        qtbot.keyClick(window.nav, Qt.Key.Key_Down)
+        qtbot.wait(300)
+        assert not window.idle_lock.locked
+    qtbot.waitUntil(lambda: window.idle_lock.locked, timeout=WAIT_MS)  # then it locks
+
+
 def test_the_window_names_who_is_signed_in(window):
     assert window.signed_in.text() == "サインイン中: tanaka（tanaka・窓口職員）"
 

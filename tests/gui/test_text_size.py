@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
 from desktop_app.ui import preferences
 from desktop_app.ui.app import DeskApp
 from desktop_app.ui.main_window import PAGES, WINDOW_SIZE, MainWindow
-from desktop_app.ui.settings.settings_page import apply_font_size
-from desktop_app.ui.style import apply_style
+from desktop_app.ui.style import apply_font_size, apply_style
 from tests.actors import actor_for
 
 LAPTOP = (1366, 728)  # 1366x768 less a 40 px taskbar

@@ -17,14 +17,8 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop_app.excel.sync_package import (
-    Column,
-    Manifest,
-    PackageRow,
-    SheetSpec,
-    read_package,
-    write_package,
-)
+from desktop_app.excel.package_row import PackageRow
+from desktop_app.excel.sync_package import Column, Manifest, SheetSpec, read_package, write_package
 from desktop_app.services.package_files import load_workbook
 
 SPEC = SheetSpec(

@@ -17,9 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QFormLayout,
     QLabel,
@@ -32,6 +30,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.actor import Permission
 from desktop_app.domain.changes import SETTINGS
 from desktop_app.ui import preferences
+from desktop_app.ui.style import apply_font_size
 from desktop_app.ui.widgets.label_clicks import link_labels
 
 if TYPE_CHECKING:
@@ -165,12 +164,3 @@ class SettingsPage(QWidget):
         preferences.set_text_scale(percent)
         apply_font_size(preferences.font_pt(percent))
         self.textScaleChanged.emit()
-
-
-def apply_font_size(points: float) -> None:
-    """Set the application font size; widgets without a font of their own follow it."""
-    app = QApplication.instance()
-    if isinstance(app, QApplication):
-        font = QFont(app.font())
-        font.setPointSizeF(points)
-        app.setFont(font)

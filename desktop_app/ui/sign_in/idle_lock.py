@@ -33,6 +33,8 @@ from desktop_app.services import staff
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.widgets import accessible
 
+# When the filter is installed if the window has not asked for it (its first page not loaded).
+WATCH_AT_THE_LATEST_MS = 5_000
 _INPUT = {
     QEvent.Type.KeyPress,
     QEvent.Type.MouseButtonPress,
@@ -140,10 +142,28 @@ class IdleLock(QObject):
         self._timer = QTimer(self, singleShot=True)
         self._timer.setInterval(round(minutes * 60_000))
         self._timer.timeout.connect(self.lock)
-        app = QApplication.instance()
-        assert app is not None
-        app.installEventFilter(self)  # removed by Qt when this object goes with its window
+        self._watching = False
+        # The window calls `watch` once its first page is painted; this is the latest.
+        QTimer.singleShot(WATCH_AT_THE_LATEST_MS, self, self.watch)
         self._timer.start()
+
+    def watch(self) -> None:
+        """Count input from now on: an application-wide event filter (removed by Qt when this
+        object goes with its window). Not from the window's construction on: with a Python
+        filter, PySide6 gives every event's receiver its Python type, and for a window being
+        built and painted for the first time that made some 170 of PySide6's enum types at once
+        (50-100 ms before the first page). The person's first moments of input are not
+        counted, which only makes a lock minutes later come a moment sooner."""
+        if not self._watching:
+            self._watching = True
+            app = QApplication.instance()
+            assert app is not None
+            app.installEventFilter(self)
+
+    @property
+    def watching(self) -> bool:
+        """Whether input is counted yet (`watch`)."""
+        return self._watching
 
     @property
     def locked(self) -> bool:
@@ -161,6 +181,7 @@ class IdleLock(QObject):
 
     @Slot()
     def lock(self) -> None:
+        self.watch()  # the cover follows the window's size through the filter
         self.panel.cover()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

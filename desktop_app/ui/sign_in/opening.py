@@ -15,6 +15,8 @@ import threading
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
+from desktop_app.ui.plain_imports import plain_imports
+
 T = TypeVar("T")
 
 
@@ -59,6 +61,10 @@ class Opening(Generic[T]):
             self._warmed.wait()
 
     def _run(self) -> None:
+        with plain_imports():  # everything this thread does is mostly imports
+            self._steps()
+
+    def _steps(self) -> None:
         try:
             self._opened = self._open()
         except BaseException as exc:  # handed to whoever asks for the result

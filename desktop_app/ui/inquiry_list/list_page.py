@@ -204,6 +204,10 @@ class InquiryListPage(QWidget):
         # The indicator first: enabling sorting sorts by it, and this is the model's own order.
         horizontal.setSortIndicator(DEFAULT_SORT, Qt.SortOrder.DescendingOrder)
         table.setSortingEnabled(True)
+        # A new filter resets the model; the view would lay out its rows and scroll bars on a
+        # timer after the paint the reset asked for, and paint the page a second time. Laid out
+        # at once, the page is painted once (search as you type, docs/gui.md).
+        self.model.modelReset.connect(table.doItemsLayout)
         return table
 
     @Slot(object)

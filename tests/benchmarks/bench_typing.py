@@ -27,7 +27,11 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
+from PySide6.QtWidgets import QLabel, QWidget
 
 from db.search_index import TermMatch
 from tests.benchmarks.common import Row, p50_p95, percentile, print_table, ratio
@@ -115,56 +119,89 @@ def _bare_query(conn: sqlite3.Connection, match: TermMatch) -> None:
 # -- the child: the desk window ------------------------------------------------------------
 
 
-def _child(path: Path) -> None:
-    from PySide6.QtCore import QEvent, QObject
+class _Painted(QObject):
+    """Waits in Qt's own event loop, as the desk does (so the worker never competes with a
+    polling loop for the interpreter), for the window to paint what a signal changed."""
 
+    def __init__(self, rows: QWidget, caption: QLabel) -> None:
+        super().__init__()
+        self.caption = caption
+        self.painted: set[str] = set()  # painted since the last signal noted
+        self._goal: Callable[[], bool] | None = None
+        self._reached: float | None = None
+        self._loop = QEventLoop()
+        self._give_up = QTimer(self, singleShot=True, interval=120_000)
+        self._give_up.timeout.connect(self._loop.quit)
+        rows.installEventFilter(self)
+        caption.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.painted.add("caption" if watched is self.caption else "rows")
+            self._soon_check()
+        return False
+
+    def noted(self, signal: list[bool]) -> None:
+        """A signal came: what is painted from now on answers it."""
+        signal.append(True)
+        self.painted.clear()
+        self._soon_check()
+
+    def wait(self, signal: list[bool], rows: bool, before: str) -> float | None:
+        """The moment `signal` has come and the rows (if `rows`) and the caption have been
+        painted since, unless the caption still says `before` (an unchanged label is not
+        painted); None after two minutes."""
+        self._goal = lambda: (
+            bool(signal)
+            and (not rows or "rows" in self.painted)
+            and ("caption" in self.painted or self.caption.text() == before)
+        )
+        self._reached = None
+        self._soon_check()
+        self._give_up.start()
+        self._loop.exec()
+        self._give_up.stop()
+        return self._reached
+
+    def _soon_check(self) -> None:
+        """Checked once the event being handled is done (the window's paint finished)."""
+        QTimer.singleShot(0, self._check)
+
+    def _check(self) -> None:
+        if self._goal is not None and self._goal():
+            self._reached = time.perf_counter()
+            self._goal = None
+            self._loop.quit()
+
+
+def _child(path: Path) -> None:
     from tests.benchmarks.desk_window import open_desk, until
 
     app, desk = open_desk(path)
     window = desk.build("ja", restore=False)
     page = window.list_page
-    model, table, box, caption = page.model, page.table, page.filters.text, page.match_count
+    model, box, caption = page.model, page.filters.text, page.match_count
     until(app, lambda: window.windowHandle().isExposed() and not desk.runner.busy)
 
     asked: list[float] = []
     heads: list[bool] = []
     counts: list[bool] = []
-    painted: set[str] = set()  # what has been painted since the awaited signal
+    watch = _Painted(page.table.viewport(), caption)
     set_filter = model.set_filter
 
     def timed_set_filter(flt: object) -> None:
         asked.append(time.perf_counter())
         set_filter(flt)
 
-    class Painted(QObject):
-        """Notes a paint of the list's rows or of the caption after the awaited signal."""
-
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                painted.add("caption" if watched is caption else "rows")
-            return False
-
-    watcher = Painted()
-    table.viewport().installEventFilter(watcher)
-    caption.installEventFilter(watcher)
     model.set_filter = timed_set_filter  # type: ignore[method-assign]
-    model.headLoaded.connect(lambda: (heads.append(True), painted.clear()))
-    model.countChanged.connect(lambda _count: (counts.append(True), painted.clear()))
+    model.headLoaded.connect(lambda: watch.noted(heads))
+    model.countChanged.connect(lambda _count: watch.noted(counts))
 
-    def painted_after(signal: list[bool], rows: bool, before: str) -> float:
-        """The moment the event loop has painted what `signal` changed: the rows (if `rows`)
-        and the caption, unless it still says `before` (an unchanged label is not painted)."""
-        deadline = time.monotonic() + 120
-        while not (
-            signal
-            and (not rows or "rows" in painted)
-            and ("caption" in painted or caption.text() == before)
-        ):
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"「{box.text()}」 not painted")
-            time.sleep(0.0003)  # the worker thread needs the interpreter too
-            app.processEvents()
-        return time.perf_counter()
+    def after(signal: list[bool], rows: bool, before: str) -> float:
+        reached = watch.wait(signal, rows, before)
+        if reached is None:
+            raise TimeoutError(f"「{box.text()}」 not painted")
+        return (reached - asked[0]) * 1000
 
     samples: dict[str, list[float]] = {}
     for _ in range(REPEAT):
@@ -175,10 +212,8 @@ def _child(path: Path) -> None:
                 counts.clear()
                 before = caption.text()
                 box.setText(word[:n])
-                shown = painted_after(heads, True, before)
-                samples.setdefault(word[:n], []).append((shown - asked[0]) * 1000)
-                counted = painted_after(counts, False, caption.text())
-                samples.setdefault(_COUNTED, []).append((counted - asked[0]) * 1000)
+                samples.setdefault(word[:n], []).append(after(heads, True, before))
+                samples.setdefault(_COUNTED, []).append(after(counts, False, caption.text()))
             asked.clear()
             heads.clear()
             box.clear()

@@ -63,6 +63,11 @@ class InquiryListPage(QWidget):
         self.counts.setTextFormat(Qt.TextFormat.RichText)
         self.counts.linkActivated.connect(lambda _link: self.followupsRequested.emit())
         self.match_count = QLabel(self, objectName="matchCount")
+        # As wide as any count from the start: a caption changing width at each keystroke would
+        # lay out the row above the list again and repaint its rich-text counts with the page.
+        self.match_count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        widest = self.tr("{0}件").format("9,999,999")
+        self.match_count.setMinimumWidth(self.match_count.fontMetrics().horizontalAdvance(widest))
         self.new_button = QPushButton(self.tr("新規受付 (Ctrl+N)"), self, objectName="newInquiry")
         self.new_button.clicked.connect(self.newRequested)
         # A training database (demo data) says so above its list, so no one records real cases.

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QEvent, QObject
+
 from desktop_app.demo.service import generate_demo_data
 from desktop_app.domain.local_time import local_today
 from desktop_app.services import search
@@ -94,3 +96,37 @@ def test_a_newer_filter_drops_the_older_answers(qtbot, make_desk, db, settle):
     assert page.model.rowCount() == count
     assert [page.model.row_at(row) for row in range(len(first))] == first
     assert page.match_count.text() == f"{count:,}件"
+
+
+class _Paints(QObject):
+    """Counts the paints of the widget it watches."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def test_a_new_first_page_is_painted_once(qtbot, make_desk, db, settle):
+    generate_demo_data(db, count=60, seed=4)
+    ctx = make_desk(db)
+    page = _page(qtbot, ctx, settle)
+    qtbot.wait(200)  # the opening's paints are over
+    paints = _Paints()
+    page.table.viewport().installEventFilter(paints)
+    heads: list[int] = []
+    page.model.headLoaded.connect(lambda: heads.append(paints.count))
+
+    page.model.set_filter(search.InquiryFilter(text="相談"))
+    settle(ctx)
+    qtbot.wait(200)  # a layout on a timer would paint again within this
+
+    count, first = search.first_page(db, page.model.current_filter)
+    assert 0 < count < PAGE  # counted with its first page: nothing more is inserted
+    assert [page.model.row_at(row) for row in range(len(first))] == first
+    assert heads == [0]  # nothing painted between the keystroke and its rows
+    assert paints.count == 1

@@ -117,6 +117,15 @@ class DetailPane(QWidget):
         return self.detail.record.receipt_no if self.detail else None
 
     def clear(self) -> None:
+        """The pane with no case. Already so, it is left alone: the list clears it at every
+        keystroke of search as you type, and emptying an empty summary and history would repaint
+        them with the list's first page."""
+        if (
+            self.detail is None
+            and self.history_model.rowCount() == 0
+            and self.summary.document().isEmpty()
+        ):
+            return
         self.detail = None
         self.title.setText(self.tr("一覧から相談を選んでください"))
         self.summary.clear()

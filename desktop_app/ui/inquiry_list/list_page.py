@@ -63,6 +63,11 @@ class InquiryListPage(QWidget):
         self.counts.setTextFormat(Qt.TextFormat.RichText)
         self.counts.linkActivated.connect(lambda _link: self.followupsRequested.emit())
         self.match_count = QLabel(self, objectName="matchCount")
+        # As wide as any count from the start: a caption changing width at each keystroke would
+        # lay out the row above the list again and repaint its rich-text counts with the page.
+        self.match_count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        widest = self.tr("{0}件").format("9,999,999")
+        self.match_count.setMinimumWidth(self.match_count.fontMetrics().horizontalAdvance(widest))
         self.new_button = QPushButton(self.tr("新規受付 (Ctrl+N)"), self, objectName="newInquiry")
         self.new_button.clicked.connect(self.newRequested)
         # A training database (demo data) says so above its list, so no one records real cases.
@@ -204,6 +209,10 @@ class InquiryListPage(QWidget):
         # The indicator first: enabling sorting sorts by it, and this is the model's own order.
         horizontal.setSortIndicator(DEFAULT_SORT, Qt.SortOrder.DescendingOrder)
         table.setSortingEnabled(True)
+        # A new filter resets the model; the view would lay out its rows and scroll bars on a
+        # timer after the paint the reset asked for, and paint the page a second time. Laid out
+        # at once, the page is painted once (search as you type, docs/gui.md).
+        self.model.modelReset.connect(table.doItemsLayout)
         return table
 
     @Slot(object)

@@ -170,7 +170,7 @@ def whole_processes() -> None:
         folder = Path(home)
         template = fresh_database(folder)
         staff.add_staff(
-            template, system_actor("SHIBA"), login=BENCH_LOGIN, name="計測 担当",
+            template, actor=system_actor("SHIBA"), login=BENCH_LOGIN, name="計測 担当",
             role="supervisor", password=BENCH_PASSWORD,
         )  # fmt: skip
         template.dispose()

@@ -124,7 +124,7 @@ def _retention(
     db = opener(args)
     report = retention.apply(
         db,
-        signed_in(db),
+        actor=signed_in(db),
         closed_before=read_date(args.closed_before, "--closed-before"),
         dry_run=args.dry_run,
     )

@@ -25,7 +25,7 @@ _NAME_LIMIT = 64 - len(_PREFIX)
 _PROFILE_LIMITS = Limits(file_bytes=1024 * 1024)  # a profile is a few KB of JSON
 
 
-def save_profile(db: Database, actor: Actor, profile: Profile) -> Profile:
+def save_profile(db: Database, profile: Profile, *, actor: Actor) -> Profile:
     """Keep `profile` under its name (replacing one of the same name)."""
     actor.require(Permission.EXCHANGE)
     name = profile.name.strip()

@@ -79,7 +79,7 @@ def period_years(db: Database) -> int:
         return _years(session)
 
 
-def set_period(db: Database, actor: Actor, years: int) -> None:
+def set_period(db: Database, years: int, *, actor: Actor) -> None:
     """Change the retention period (whole years, 1 to 30); audited."""
     actor.require(Permission.SETTINGS)
     if not MIN_YEARS <= years <= MAX_YEARS:
@@ -104,8 +104,8 @@ def cutoff(today: dt.date, years: int) -> dt.date:
 
 def apply(
     db: Database,
-    actor: Actor,
     *,
+    actor: Actor,
     closed_before: dt.date | None = None,
     dry_run: bool = False,
     today: dt.date | None = None,
@@ -157,7 +157,7 @@ def run_daily(
         last = session.get(Setting, LAST_RUN_KEY)
         if office is None or (last is not None and last.value == day.isoformat()):
             return None
-    return apply(db, system_actor(office.value, "retention"), today=day, progress=progress)
+    return apply(db, actor=system_actor(office.value, "retention"), today=day, progress=progress)
 
 
 def last_run(db: Database) -> dt.date | None:

@@ -45,7 +45,7 @@ def main() -> None:
             started = time.perf_counter()
             report = retention.apply(
                 db,
-                actor_for("bench", office="HQ"),
+                actor=actor_for("bench", office="HQ"),
                 today=TODAY,
                 progress=lambda done, total: heard.append(time.perf_counter() - started),
             )

@@ -29,7 +29,9 @@ def test_the_erasure_runs_on_the_worker_and_its_progress_shows_in_the_status_bar
         window.retentionProgress.emit(done, due)  # as ui.app forwards it
 
     db = desk.db
-    desk.runner.write(lambda: retention.apply(db, ADMIN, progress=progress), NOTHING, owner=window)
+    desk.runner.write(
+        lambda: retention.apply(db, actor=ADMIN, progress=progress), NOTHING, owner=window
+    )
     settle(desk)
     qtbot.waitUntil(lambda: len(shown) >= 3)
 

@@ -224,7 +224,7 @@ def test_the_mapping_corrected_and_saved_as_a_profile(db, db_path, supervisor, t
         .with_value("fields", "まちおこし", "tourism")
         .named("芝の受付簿")
     )
-    ledger_profiles.save_profile(db, supervisor, profile)
+    ledger_profiles.save_profile(db, profile, actor=supervisor)
     assert ledger_profiles.profile_names(db) == ["芝の受付簿"]
     loaded = ledger_profiles.load_profile(db, "芝の受付簿")
     report = run(db, supervisor, path, profile=loaded)

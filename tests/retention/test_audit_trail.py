@@ -48,7 +48,7 @@ def test_an_entry_for_each_kind_of_event(office, tmp_path):
     sync_export.export_sync(shiba, tmp_path / "p.xlsx", actor=actor_for("kakaricho"))
     sync_import.import_sync(hq, [tmp_path / "p.xlsx"], actor=actor_for("honcho"))
     audit_trail.export_entries(shiba, tmp_path / "audit.xlsx", actor=SUPERVISOR)
-    retention.apply(shiba, ADMIN, today=TODAY)
+    retention.apply(shiba, actor=ADMIN, today=TODAY)
     extra = case(shiba, person("削除 太郎", "03-1000-0009"))
     inquiries.delete_inquiry(shiba, extra, actor=actor_for("clerk"))
 

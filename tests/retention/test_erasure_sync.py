@@ -57,7 +57,7 @@ def test_the_erasure_survives_a_round_trip(office, tmp_path):
         hq, stale_return, actor=actor_for("hq"), to_office="SHIBA", include_personal=True
     )
 
-    assert retention.apply(shiba, ADMIN, today=TODAY).erased == 1
+    assert retention.apply(shiba, actor=ADMIN, today=TODAY).erased == 1
     assert inquirer_of(shiba, receipt)["phone"] is None
 
     # The return package from before the erasure: the note comes in, the personal data not.
@@ -92,7 +92,7 @@ def test_a_new_inquirer_at_hq_is_unaffected_by_an_erasure_elsewhere(office, tmp_
     old = case(shiba, person("古川 一郎", PHONE), closed_on=dt.date(2020, 3, 31))
     _send(shiba, hq, tmp_path / "1.xlsx", personal=False)
     fresh = case(hq, person("新井 六郎", "03-9999-0000"))
-    retention.apply(shiba, ADMIN, today=TODAY)
+    retention.apply(shiba, actor=ADMIN, today=TODAY)
     _send(shiba, hq, tmp_path / "2.xlsx", personal=False)
     assert inquirer_of(hq, fresh)["phone"] == "03-9999-0000"
     assert inquirer_of(hq, old)["name"] is None

@@ -53,7 +53,7 @@ def test_exactly_the_personal_fields_of_exactly_the_right_inquirers_are_erased(d
         name: inquiries.get_inquiry(db, r, actor=actor_for("x")) for name, r in desk.items()
     }
 
-    report = retention.apply(db, ADMIN, today=TODAY)
+    report = retention.apply(db, actor=ADMIN, today=TODAY)
 
     assert (report.erased, report.inquiries) == (2, 2)
     assert report.closed_before == dt.date(2021, 11, 1)
@@ -77,7 +77,7 @@ def test_the_erased_name_is_no_longer_found_by_search(db, desk):
     from desktop_app.services.search import InquiryFilter, count_inquiries
 
     assert count_inquiries(db, InquiryFilter(text="古川 一郎")) == 1
-    retention.apply(db, ADMIN, today=TODAY)
+    retention.apply(db, actor=ADMIN, today=TODAY)
     assert count_inquiries(db, InquiryFilter(text="古川 一郎")) == 0
     assert count_inquiries(db, InquiryFilter(text="開田")) == 2  # both cases of one who stays
 
@@ -85,7 +85,7 @@ def test_the_erased_name_is_no_longer_found_by_search(db, desk):
 def test_report_totals_are_unchanged(db, desk):
     periods = [Period.fiscal_year(2019), Period.fiscal_year(2024), Period.fiscal_year(2026)]
     before = [reports.build_report(db, p, actor=ADMIN, now=NOW) for p in periods]
-    retention.apply(db, ADMIN, today=TODAY)
+    retention.apply(db, actor=ADMIN, today=TODAY)
     after = [reports.build_report(db, p, actor=ADMIN, now=NOW) for p in periods]
     assert [r.headline for r in after] == [r.headline for r in before]
     assert [r.breakdowns for r in after] == [r.breakdowns for r in before]
@@ -94,7 +94,7 @@ def test_report_totals_are_unchanged(db, desk):
 
 def test_a_dry_run_counts_and_changes_nothing(db, desk):
     before = _snapshot(db)
-    report = retention.apply(db, ADMIN, dry_run=True, today=TODAY)
+    report = retention.apply(db, actor=ADMIN, dry_run=True, today=TODAY)
     assert (report.erased, report.dry_run) == (2, True)
     assert _snapshot(db) == before
 
@@ -102,7 +102,7 @@ def test_a_dry_run_counts_and_changes_nothing(db, desk):
 def test_a_cut_off_within_the_period_is_refused_and_changes_nothing(db, desk):
     before = _snapshot(db)
     with pytest.raises(UserError) as refused:
-        retention.apply(db, ADMIN, closed_before=dt.date(2024, 1, 1), today=TODAY)
+        retention.apply(db, actor=ADMIN, closed_before=dt.date(2024, 1, 1), today=TODAY)
     assert refused.value.message("ja") == (
         "2024-01-01 より前に完了した相談はまだ保存期間内です。"
         "2021-11-01 以前の日付を指定してください。"
@@ -111,7 +111,7 @@ def test_a_cut_off_within_the_period_is_refused_and_changes_nothing(db, desk):
 
 
 def test_an_earlier_cut_off_erases_less(db, desk):
-    report = retention.apply(db, ADMIN, closed_before=dt.date(2019, 1, 1), today=TODAY)
+    report = retention.apply(db, actor=ADMIN, closed_before=dt.date(2019, 1, 1), today=TODAY)
     assert report.erased == 0
     assert inquirer_of(db, desk["old"])["name"] == "古川 一郎"
 
@@ -120,7 +120,7 @@ def test_an_earlier_cut_off_erases_less(db, desk):
 def test_only_an_administrator_may_erase(db, desk, actor):
     before = _snapshot(db)
     with pytest.raises(UserError) as refused:
-        retention.apply(db, actor, today=TODAY)
+        retention.apply(db, actor=actor, today=TODAY)
     assert "保存期間経過データの消去はシステム管理者以上の権限が必要です" in refused.value.message(
         "ja"
     )
@@ -128,10 +128,10 @@ def test_only_an_administrator_may_erase(db, desk, actor):
 
 
 def test_the_period_is_a_setting(db, desk):
-    retention.set_period(db, ADMIN, 10)
+    retention.set_period(db, 10, actor=ADMIN)
     assert retention.period_years(db) == 10
-    assert retention.apply(db, ADMIN, today=TODAY).erased == 0
-    retention.set_period(db, ADMIN, 3)
-    assert retention.apply(db, ADMIN, today=TODAY).erased == 2
-    retention.set_period(db, ADMIN, 1)  # 2024-06-01 is past a one-year period too
-    assert retention.apply(db, ADMIN, today=TODAY).erased == 1
+    assert retention.apply(db, actor=ADMIN, today=TODAY).erased == 0
+    retention.set_period(db, 3, actor=ADMIN)
+    assert retention.apply(db, actor=ADMIN, today=TODAY).erased == 2
+    retention.set_period(db, 1, actor=ADMIN)  # 2024-06-01 is past a one-year period too
+    assert retention.apply(db, actor=ADMIN, today=TODAY).erased == 1

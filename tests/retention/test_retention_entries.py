@@ -28,7 +28,7 @@ def test_one_entry_per_erased_inquirer_naming_the_fields_and_the_chain_verifies(
     before = dict(_rows(db, "SELECT id, rev FROM inquirer"))
     (seq_before,) = _rows(db, "SELECT last FROM change_counter")[0]
 
-    report = retention.apply(db, ADMIN, today=TODAY)
+    report = retention.apply(db, actor=ADMIN, today=TODAY)
 
     assert report.erased == 3
     entries = _rows(
@@ -60,12 +60,12 @@ def test_a_run_in_chunks_reports_its_progress_and_erases_everyone(db, monkeypatc
         case(db, person(f"古川 {n}郎", f"03-2000-000{n}"), closed_on=LONG_AGO)
     heard: list[tuple[int, int]] = []
 
-    report = retention.apply(db, ADMIN, today=TODAY, progress=lambda *p: heard.append(p))
+    report = retention.apply(db, actor=ADMIN, today=TODAY, progress=lambda *p: heard.append(p))
 
     assert report.erased == 5
     assert heard == [(2, 5), (4, 5), (5, 5)]
     assert _rows(db, "SELECT count(*) FROM inquirer WHERE name != ''") == [(0,)]
-    assert retention.apply(db, ADMIN, today=TODAY).erased == 0  # nothing left to do
+    assert retention.apply(db, actor=ADMIN, today=TODAY).erased == 0  # nothing left to do
     assert audit_chain.first_broken(db) is None
 
 
@@ -75,7 +75,7 @@ def test_a_merged_away_duplicate_is_erased_with_the_inquirer_it_was_merged_into(
     inquirers.merge_inquirers(db, kept["id"], dropped["id"], actor=actor_for("tanaka"))
     assert _rows(db, "SELECT name FROM inquirer WHERE id = ?", dropped["id"]) == [("古川 一朗",)]
 
-    report = retention.apply(db, ADMIN, today=TODAY)
+    report = retention.apply(db, actor=ADMIN, today=TODAY)
 
     assert report.erased == 2
     for row_id in (kept["id"], dropped["id"]):

@@ -57,7 +57,7 @@ def test_the_index_after_a_retention_run_is_what_a_full_rebuild_makes(db, desk):
     due, kept = desk
     before = _index(db)
 
-    report = retention.apply(db, ADMIN, today=TODAY)
+    report = retention.apply(db, actor=ADMIN, today=TODAY)
 
     assert report.erased == 2
     after = _index(db)
@@ -76,7 +76,7 @@ def test_the_index_after_a_retention_run_is_what_a_full_rebuild_makes(db, desk):
 
 def test_the_per_row_trigger_is_back_after_a_run(db, desk):
     _, kept = desk
-    retention.apply(db, ADMIN, today=TODAY)
+    retention.apply(db, actor=ADMIN, today=TODAY)
 
     with sqlite3.connect(db.path) as conn:
         names = {

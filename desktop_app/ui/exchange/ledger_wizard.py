@@ -134,7 +134,7 @@ class LedgerWizard(QWizard):
         actor = self._ctx.actor
         try:
             self.profile = self._ctx.write_now(
-                lambda db: ledger_profiles.save_profile(db, actor, profile),
+                lambda db: ledger_profiles.save_profile(db, profile, actor=actor),
                 NOTHING,  # only this wizard lists the saved mappings, and it reads them again
             )
         except Exception as exc:

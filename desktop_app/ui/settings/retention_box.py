@@ -84,7 +84,7 @@ class RetentionBox(QGroupBox):
         self._forget_count()
         actor, years = self._ctx.actor, self.years.value()
         self._ctx.write(
-            lambda db: retention.set_period(db, actor, years),
+            lambda db: retention.set_period(db, years, actor=actor),
             Changes.of(Kind.SETTINGS),
             on_done=lambda _: self._say(
                 self.tr("保存期間を {0} 年にしました。").format(self.years.value())
@@ -97,7 +97,7 @@ class RetentionBox(QGroupBox):
     def count(self) -> None:
         actor = self._ctx.actor
         self._ctx.query(  # a dry run writes nothing
-            lambda db: retention.apply(db, actor, dry_run=True),
+            lambda db: retention.apply(db, actor=actor, dry_run=True),
             on_done=self._show_count,
             on_error=self._refused,
             owner=self,
@@ -111,7 +111,7 @@ class RetentionBox(QGroupBox):
         self._forget_count()
         actor = self._ctx.actor
         self._ctx.write(
-            lambda db: retention.apply(db, actor, closed_before=counted.closed_before),
+            lambda db: retention.apply(db, actor=actor, closed_before=counted.closed_before),
             lambda report: report.changes,
             on_done=self._erased,
             on_error=self._refused,

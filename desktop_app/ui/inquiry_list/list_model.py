@@ -67,7 +67,7 @@ OVERDUE_TEXT = QColor("#a4262c")
 
 def _sort_key(name: str) -> SortKey | None:
     """The search service's order of a column's name, or None (the column is not sorted)."""
-    return next((key for key in SORT_KEYS if key == name), None)
+    return name if name in SORT_KEYS else None
 
 
 # The columns are the field catalogue's (`in_list`: place, width sample, heading); 次回期限 and

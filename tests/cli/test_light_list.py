@@ -235,25 +235,30 @@ def test_the_list_answers_without_importing_sqlalchemy(tmp_path, desk, as_json):
     assert "相談 23" in done.stdout
 
 
+def list_unprivileged(program: list[str], home: Path) -> subprocess.CompletedProcess[str]:
+    """`inquiry list` run by `program` as an account without root's override of file
+    permissions (a read-only file is read-only to it), its data folder under `home`."""
+    from tests.cli.test_check_states import _as_non_privileged
+
+    return subprocess.run(
+        _as_non_privileged(program) + ["inquiry", "list"],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "XDG_DATA_HOME": str(home)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
 def test_a_read_only_file_is_left_to_the_full_path_and_nothing_is_listed(desk, tmp_path):
     """The sign-in could not be recorded after the read: the full path, which fails to record
     it before reading, answers instead, with the refusal for a read-only file (exit 2, not an
     internal error)."""
-    from tests.cli.test_check_states import _as_non_privileged
-
     before = desk.read_bytes()
     desk.chmod(0o444)
     try:
-        done = subprocess.run(
-            _as_non_privileged([sys.executable, "-c", CHILD, "--db", str(desk)])
-            + ["inquiry", "list"],
-            cwd=ROOT,
-            env={**os.environ, "PYTHONPATH": str(ROOT), "XDG_DATA_HOME": str(tmp_path)},
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
+        done = list_unprivileged([sys.executable, "-c", CHILD, "--db", str(desk)], tmp_path)
     finally:
         desk.chmod(0o644)
 

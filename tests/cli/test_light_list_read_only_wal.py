@@ -5,15 +5,10 @@ file (tests/cli/test_light_list.py)."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 import sys
-from pathlib import Path
 
-from tests.cli.test_check_states import _as_non_privileged
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.cli.test_light_list import list_unprivileged
 
 
 def test_a_read_only_write_ahead_log_is_refused_before_anything_is_listed(template_db, tmp_path):
@@ -23,16 +18,7 @@ def test_a_read_only_write_ahead_log_is_refused_before_anything_is_listed(templa
     wal.write_bytes(b"")
     wal.chmod(0o444)
     try:
-        done = subprocess.run(
-            _as_non_privileged([sys.executable, "-m", "desktop_app", "--db", str(desk)])
-            + ["inquiry", "list"],
-            cwd=ROOT,
-            env={**os.environ, "PYTHONPATH": str(ROOT), "XDG_DATA_HOME": str(tmp_path)},
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
+        done = list_unprivileged([sys.executable, "-m", "desktop_app", "--db", str(desk)], tmp_path)
     finally:
         wal.chmod(0o644)
 

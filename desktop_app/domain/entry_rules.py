@@ -8,7 +8,11 @@ domain/inquiry_input, `action add`, a ledger row, a staff name, an edited packag
 supervisor) asks this module, and refuses with a message naming the field; nothing is written.
 
 Kept: tab and line breaks (LF, CR), which notes legitimately hold. Refused: the other C0
-controls, DEL, the C1 controls, lone surrogates and the non-characters U+FFFE/U+FFFF.
+controls, DEL, the C1 controls, lone surrogates and the non-characters U+FFFE/U+FFFF, and the
+bidirectional embedding, override and isolate controls (U+202A-U+202E, U+2066-U+2069): Japanese
+text never needs them, and one pasted U+202E shows a subject or a file name written backwards
+on every screen, sheet and case sheet that prints it (a receipt number or a name that reads as
+another).
 
 Dates: from 2000-01-01 (the desk records current consultations; older dates are typing
 mistakes such as 1868 for 2026) to one year after today (a follow-up may be planned ahead).
@@ -28,7 +32,9 @@ from desktop_app.domain.messages import Localized
 
 EARLIEST = dt.date(2000, 1, 1)
 AHEAD = dt.timedelta(days=366)
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
+)
 
 
 def control_character(value: str) -> str | None:

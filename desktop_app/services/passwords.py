@@ -63,10 +63,13 @@ def dummy_hash() -> str:
 
 
 def matches(stored: str | None, password: str) -> bool:
-    """Whether `password` is the one `stored` was made from (False for no hash at all)."""
-    if not stored:
-        return False
+    """Whether `password` is the one `stored` was made from (False for no hash at all).
+
+    Always one argon2 verification: with no hash (an unknown login, or a password-less account
+    such as the disabled ones demo data adds for the people its cases name) the dummy hash is
+    verified, so no refusal answers faster than a wrong password and the time does not tell
+    which logins exist or which have a password."""
     try:
-        return _HASHER.verify(stored, password)
+        return _HASHER.verify(stored or dummy_hash(), password) and bool(stored)
     except (VerificationError, InvalidHashError):
         return False

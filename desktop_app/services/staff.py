@@ -277,9 +277,9 @@ def _check(session: Session, login: str, password: str) -> UserError | None:
 
 
 def _password_matches(row: Staff | None, password: str) -> bool:
-    """One argon2 verification whether or not the login exists (a dummy hash for an unknown
-    one), so that no refusal answers faster than another."""
-    return passwords.matches(row.password_hash if row else passwords.dummy_hash(), password)
+    """One argon2 verification whether or not the login exists (passwords.matches verifies
+    the dummy hash for an unknown one), so that no refusal answers faster than another."""
+    return passwords.matches(row.password_hash if row else None, password)
 
 
 def _new_account(

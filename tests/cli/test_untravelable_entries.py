@@ -62,7 +62,8 @@ def refused(run, db_path: Path, *args: str, expected: str, code: int = 2) -> Non
 @pytest.mark.parametrize(
     ("key", "value", "code"),
     [("subject", "防災\x1b訓練", "001B"), ("content", "ベル\x07です", "0007"),
-     ("outcome", "NUL\x00", "0000")],
+     ("outcome", "NUL\x00", "0000"), ("subject", "受付\u202e1024", "202E"),
+     ("content", "\u2066芝\u2069", "2066")],
 )  # fmt: skip
 def test_inquiry_add_refuses_a_control_character(
     run, db_path, write_json, sample_inquiry, key, value, code

@@ -153,6 +153,24 @@ def test_an_unknown_login_takes_as_long_as_a_wrong_password(db, admin):
     assert 0.5 < unknown / known < 2.0, timings
 
 
+def test_a_password_less_account_takes_as_long_as_a_wrong_password(db, db_path, admin):
+    """Demo data adds disabled accounts with no password for the people its cases name; their
+    refusal verifies the dummy hash too, so the time does not tell them apart."""
+    for login in ("tanaka", "suzuki"):
+        staff.add_staff(db, login=login, name="職員", role="clerk", password=PASSWORD, actor=admin)
+    with sqlite3.connect(db_path) as conn:  # as demo.accounts stores such an account
+        conn.execute("UPDATE staff SET password_hash = NULL, active = 0 WHERE login = 'suzuki'")
+    conn.close()
+    timings: dict[str, list[float]] = {"tanaka": [], "suzuki": []}
+    for _ in range(3):
+        for login, taken in timings.items():
+            start = time.perf_counter()
+            refused("sign_in_failed", staff.sign_in, db, login, "wrong-password-x")
+            taken.append(time.perf_counter() - start)
+    wrong, password_less = min(timings["tanaka"]), min(timings["suzuki"])
+    assert 0.5 < password_less / wrong < 2.0, timings
+
+
 def test_a_success_resets_the_count_so_failures_must_be_in_a_row(db, db_path):
     for _ in range(4):
         refused("sign_in_failed", staff.sign_in, db, "admin", "wrong-password")

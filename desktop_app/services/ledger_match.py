@@ -138,25 +138,47 @@ def _who_of(
 
 
 def duplicates(source: Session | sqlite3.Connection, rows: Sequence[LedgerRow]) -> dict[int, str]:
-    """Ledger row number -> receipt number of the live inquiry it repeats."""
-    by_day: dict[str, list[tuple[str, tuple[str, str], _Who]]] = {}
+    """Ledger row number -> receipt number of the live inquiry it repeats.
+
+    The live inquiries of the ledger's days are read without their inquirers (a large desk
+    holds tens of thousands on a ledger's days); the inquirers are looked up only for those
+    whose subject or content is the row's, and compared in the same order."""
+    conn = connection_of(source)
+    by_day: dict[str, list[tuple[str, str, str, str]]] = {}
     days = {row.inquiry["received_at"].isoformat() for row in rows}
     if days:
         # A stored date is its ISO text, as the rows' days are bound here.
-        same_days = run(connection_of(source), "ledger_same_days", keys=_keys(sorted(days)))
-        for day, receipt, subject, content, *keys in same_days:
-            texts = (text.fold(subject), text.fold(content))
-            by_day.setdefault(day, []).append((receipt, texts, _Who.stored(*keys)))
-    found: dict[int, str] = {}
+        for day, receipt, subject, content, inquirer_id in run(
+            conn, "ledger_same_days", keys=_keys(sorted(days))
+        ):
+            folded = (receipt, text.fold(subject), text.fold(content), inquirer_id)
+            by_day.setdefault(day, []).append(folded)
+    same_text: list[tuple[LedgerRow, list[tuple[str, str]]]] = []
     for row in rows:
         known = by_day.get(row.inquiry["received_at"].isoformat()) if by_day else None
         if not known:
             continue  # nothing at the desk that day: nothing to fold and compare
-        mine = _Who.of(row.inquirer)
         subject, content = text.fold(row.inquiry["subject"]), text.fold(row.inquiry["content"])
-        for receipt, (their_subject, their_content), who in known:
-            same_text = subject == their_subject or (content and content == their_content)
-            if same_text and mine.same_as(who):
+        written = [
+            (receipt, inquirer_id)
+            for receipt, their_subject, their_content, inquirer_id in known
+            if subject == their_subject or (content and content == their_content)
+        ]
+        if written:
+            same_text.append((row, written))
+    if not same_text:
+        return {}
+    ids = {inquirer_id for _, written in same_text for _, inquirer_id in written}
+    whos = {
+        inquirer_id: _Who.stored(*keys)
+        for inquirer_id, *keys in run(conn, "ledger_inquirers_of", keys=_keys(ids))
+    }
+    found: dict[int, str] = {}
+    for row, written in same_text:
+        mine = _Who.of(row.inquirer)
+        for receipt, inquirer_id in written:
+            who = whos.get(inquirer_id)
+            if who is not None and mine.same_as(who):
                 found[row.row] = receipt
                 break
     return found

@@ -167,6 +167,12 @@ STATEMENTS: dict[str, str] = {'account_keys': 'SELECT count(*) AS count_1 \n'
                                'WHERE inquirer.deleted IS 0 AND inquirer.match_key IN (SELECT '
                                'value \n'
                                'FROM json_each(:json_each_1))',
+ 'ledger_inquirers_of': 'SELECT inquirer.id, inquirer.match_key, inquirer.name_key, '
+                        'inquirer.kana_key, inquirer.phone_digits, inquirer.type, '
+                        'inquirer.organization \n'
+                        'FROM inquirer \n'
+                        'WHERE inquirer.id IN (SELECT value \n'
+                        'FROM json_each(:json_each_1))',
  'ledger_inquirers_phone_digits': 'SELECT inquirer.id, inquirer.match_key, inquirer.name_key, '
                                   'inquirer.kana_key, inquirer.phone_digits, inquirer.type, '
                                   'inquirer.organization \n'
@@ -184,10 +190,8 @@ STATEMENTS: dict[str, str] = {'account_keys': 'SELECT count(*) AS count_1 \n'
                           'inquiry.received_at DESC, inquiry.pk DESC\n'
                           ' LIMIT :param_1 OFFSET :param_2',
  'ledger_same_days': 'SELECT inquiry.received_at, inquiry.receipt_no, inquiry.subject, '
-                     'inquiry.content, inquirer.match_key, inquirer.name_key, '
-                     'inquirer.kana_key, inquirer.phone_digits, inquirer.type, '
-                     'inquirer.organization \n'
-                     'FROM inquiry JOIN inquirer ON inquirer.id = inquiry.inquirer_id \n'
+                     'inquiry.content, inquiry.inquirer_id \n'
+                     'FROM inquiry \n'
                      'WHERE inquiry.deleted IS 0 AND inquiry.received_at IN (SELECT value \n'
                      'FROM json_each(:json_each_1))',
  'ledger_terms': 'SELECT vocab_term.vocab, vocab_term.code, vocab_term.label_ja, '
@@ -428,6 +432,7 @@ PARAMETERS: dict[str, dict[str, tuple[str, object]]] = {'account_keys': {'key_1'
  'ledger_imported': {'json_each_1': ('arg', 'keys')},
  'ledger_inquirers_kana_key': {'json_each_1': ('arg', 'keys')},
  'ledger_inquirers_match_key': {'json_each_1': ('arg', 'keys')},
+ 'ledger_inquirers_of': {'json_each_1': ('arg', 'keys')},
  'ledger_inquirers_phone_digits': {'json_each_1': ('arg', 'keys')},
  'ledger_municipalities': {},
  'ledger_newest_receipt': {'inquirer_id_1': ('arg', 'inquirer'),

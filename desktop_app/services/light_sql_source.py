@@ -136,10 +136,14 @@ def _ledger_statements() -> dict[str, Any]:
     return {
         "ledger_imported": select(Inquiry.source_key).where(_in_keys(Inquiry.source_key)),
         "ledger_same_days": select(
-            Inquiry.received_at, Inquiry.receipt_no, Inquiry.subject, Inquiry.content, *_WHO
-        )
-        .join(Inquirer, Inquirer.id == Inquiry.inquirer_id)
-        .where(Inquiry.deleted.is_(False), _in_keys(Inquiry.received_at)),
+            Inquiry.received_at,
+            Inquiry.receipt_no,
+            Inquiry.subject,
+            Inquiry.content,
+            Inquiry.inquirer_id,
+        ).where(Inquiry.deleted.is_(False), _in_keys(Inquiry.received_at)),
+        # The inquirers of the same days' inquiries, deleted or not (as the inquiries name them).
+        "ledger_inquirers_of": select(Inquirer.id, *_WHO).where(_in_keys(Inquirer.id)),
         "ledger_any_inquirer": select(Inquirer.id).where(live).limit(1),
         **{
             f"ledger_inquirers_{key.key}": select(Inquirer.id, *_WHO).where(live, _in_keys(key))

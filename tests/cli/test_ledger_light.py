@@ -23,13 +23,15 @@ ROOT = Path(__file__).resolve().parents[2]
 HANAKO = {"type": "resident", "name": "山田 花子", "kana": "ヤマダ ハナコ", "phone": "03-5555-0303"}
 HEADERS = ("No.", "受付日", "相談者", "フリガナ", "電話", "相談内容", "分野", "対応状況", "備考")
 # A doubtful inquirer, a value placed as その他 and a note kept, an impossible date, a phone
-# that is none, and the row imported before (with a status word nobody uses).
+# that is none, the row imported before (with a status word nobody uses) and a repeat of the
+# inquiry at the desk.
 ROWS = (
     (1, "R7.4.3", "山田 次郎", "ヤマダ ハナコ", "", "防災訓練の相談", "防災", "受付", ""),
     (2, "令和7年4月10日", "鈴木 一郎", "", "03-5555-0101", "物産展の相談", "まちおこし", "対応中", "電話済"),  # noqa: E501
     (3, "令和7年2月30日", "佐藤 花子", "", "03-5555-0202", "観光の相談", "観光", "完了", ""),
     (4, "R7.5.1", "高輪一丁目町会", "", "1234", "祭りの相談", "観光", "済", ""),
     (5, "R7.5.2", "港南商店会 田中", "", "03-5555-0404", "商店街の相談", "物産", "謎", ""),
+    (6, "2026/9/14", "山田 花子", "ヤマダ ハナコ", "03-5555-0303", "町会の防災訓練に連携自治体の職員を招きたい。", "防災", "受付", ""),  # noqa: E501
 )  # fmt: skip
 
 
@@ -43,7 +45,7 @@ def desk(db_path: Path, sample_inquiry: dict[str, Any], tmp_path: Path, run: Any
         )
     finally:
         db.dispose()
-    first = ledgers.write_xlsx(tmp_path / "前回.xlsx", [list(HEADERS), list(ROWS[-1])])
+    first = ledgers.write_xlsx(tmp_path / "前回.xlsx", [list(HEADERS), list(ROWS[4])])
     assert run("import-ledger", str(first), db=db_path).code == 3
     return db_path
 
@@ -95,6 +97,7 @@ def test_the_light_dry_run_prints_what_the_full_path_prints(
         assert report["already_imported"] == 1 and report["dry_run"] is True
         assert [r["row"] for r in report["rejected"]] == [4, 5]
         assert report["doubtful_inquirer_rows"] == [{"row": 2, "receipt_no": "SHIBA-2026-00001"}]
+        assert report["duplicate_rows"] == [{"row": 7, "receipt_no": "SHIBA-2026-00001"}]
 
 
 def test_the_sign_in_is_recorded_after_the_report(run, desk, ledger, light_checks):

@@ -144,28 +144,33 @@ def duplicates(source: Session | sqlite3.Connection, rows: Sequence[LedgerRow]) 
     holds tens of thousands on a ledger's days); the inquirers are looked up only for those
     whose subject or content is the row's, and compared in the same order."""
     conn = connection_of(source)
-    by_day: dict[str, list[tuple[str, str, str, str]]] = {}
+    # Each day's inquiries (receipt, inquirer) in the order read, and where each folded subject
+    # and content stands among them: a row finds the inquiries of its text without comparing
+    # itself with every one of its day (hundreds on a large desk's busy days).
+    by_day: dict[str, list[tuple[str, str]]] = {}
+    by_text: dict[tuple[str, str, str], list[int]] = {}
     days = {row.inquiry["received_at"].isoformat() for row in rows}
     if days:
         # A stored date is its ISO text, as the rows' days are bound here.
         for day, receipt, subject, content, inquirer_id in run(
             conn, "ledger_same_days", keys=_keys(sorted(days))
         ):
-            folded = (receipt, text.fold(subject), text.fold(content), inquirer_id)
-            by_day.setdefault(day, []).append(folded)
+            known = by_day.setdefault(day, [])
+            by_text.setdefault((day, "s", text.fold(subject)), []).append(len(known))
+            by_text.setdefault((day, "c", text.fold(content)), []).append(len(known))
+            known.append((receipt, inquirer_id))
     same_text: list[tuple[LedgerRow, list[tuple[str, str]]]] = []
     for row in rows:
-        known = by_day.get(row.inquiry["received_at"].isoformat()) if by_day else None
+        day = row.inquiry["received_at"].isoformat()
+        known = by_day.get(day) if by_day else None
         if not known:
             continue  # nothing at the desk that day: nothing to fold and compare
         subject, content = text.fold(row.inquiry["subject"]), text.fold(row.inquiry["content"])
-        written = [
-            (receipt, inquirer_id)
-            for receipt, their_subject, their_content, inquirer_id in known
-            if subject == their_subject or (content and content == their_content)
-        ]
-        if written:
-            same_text.append((row, written))
+        at = by_text.get((day, "s", subject), [])
+        if content:
+            at = at + by_text.get((day, "c", content), [])
+        if at:
+            same_text.append((row, [known[i] for i in sorted(set(at))]))
     if not same_text:
         return {}
     ids = {inquirer_id for _, written in same_text for _, inquirer_id in written}

@@ -155,10 +155,10 @@ def duplicates(source: Session | sqlite3.Connection, rows: Sequence[LedgerRow]) 
         for day, receipt, subject, content, inquirer_id in run(
             conn, "ledger_same_days", keys=_keys(sorted(days))
         ):
-            known = by_day.setdefault(day, [])
-            by_text.setdefault((day, "s", text.fold(subject)), []).append(len(known))
-            by_text.setdefault((day, "c", text.fold(content)), []).append(len(known))
-            known.append((receipt, inquirer_id))
+            that_day = by_day.setdefault(day, [])
+            by_text.setdefault((day, "s", text.fold(subject)), []).append(len(that_day))
+            by_text.setdefault((day, "c", text.fold(content)), []).append(len(that_day))
+            that_day.append((receipt, inquirer_id))
     same_text: list[tuple[LedgerRow, list[tuple[str, str]]]] = []
     for row in rows:
         day = row.inquiry["received_at"].isoformat()

@@ -11,6 +11,7 @@ import datetime as dt
 import sys
 from typing import TYPE_CHECKING
 
+from desktop_app.cli import light
 from desktop_app.cli.arguments import count_argument, month_bounds, parse_assignments, read_json
 from desktop_app.cli.common import (
     EXIT_OK,
@@ -20,9 +21,9 @@ from desktop_app.cli.common import (
     open_database,
     say_if_training,
 )
-from desktop_app.cli.endings import Stops, stops
+from desktop_app.cli.endings import Stops
 from desktop_app.cli.output import Printer
-from desktop_app.cli.sign_in import password, signed_in, user_name
+from desktop_app.cli.sign_in import signed_in
 from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.messages import render
@@ -164,45 +165,11 @@ def _light_list(
     and the full path answers. The sign-in is recorded after the list is printed."""
     if args.all or args.query:
         return False
-    path = db_path(args)
-    if not path.is_file():
-        return False  # refused by the full path, with its message
-    from desktop_app.services import light_list
 
-    reader = light_list.open_light(path)
-    if reader is None:
-        return False
-    with stops() as stop:  # a stop after the print still records the sign-in
-        return _light_signed_in(reader, args, printer, (date_from, date_to), stop)
+    def answer(reader: LightRead, actor: Actor, stop: Stops) -> bool:
+        return _light_answer(reader, args, printer, (date_from, date_to), actor, stop)
 
-
-def _light_signed_in(
-    reader: LightRead,
-    args: argparse.Namespace,
-    printer: Printer,
-    month: tuple[dt.date | None, dt.date | None],
-    stop: Stops,
-) -> bool:
-    """The light sign-in, the list and the sign-in's record; False: the full path answers."""
-    try:
-        actor = reader.sign_in(user_name(), password())
-        if actor is None or not actor.may(Permission.RECORD):
-            return False
-        answered = False
-        try:
-            answered = _light_answer(reader, args, printer, month, actor, stop)
-        except BaseException:
-            answered = True  # a refusal or a closed pipe after the sign-in, as in full
-            raise
-        finally:
-            stop.hold()  # a stop from here on waits for the record
-            # Recorded whenever this sign-in answered, as the full path records it before it
-            # lists or refuses; not when the full path takes over (it signs in itself).
-            if answered and not reader.record_sign_in(actor):
-                print(render("sign_in_not_recorded", printer.lang), file=sys.stderr)
-        return answered
-    finally:
-        reader.close()
+    return light.answered(db_path(args), Permission.RECORD, answer, printer.lang)
 
 
 def _light_answer(

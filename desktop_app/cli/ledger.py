@@ -12,14 +12,18 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop_app.cli.common import Commands, Opener
+from desktop_app.cli import light
+from desktop_app.cli.common import Commands, Opener, db_path
+from desktop_app.cli.endings import Stops
 from desktop_app.cli.output import Printer
 from desktop_app.cli.sign_in import signed_in
+from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.messages import render
 
 if TYPE_CHECKING:
     from desktop_app.domain.ledger_rows import Problem
-    from desktop_app.services.ledger_import import LedgerReport
+    from desktop_app.services.ledger_check import LedgerReport
+    from desktop_app.services.light_list import LightRead
 
 
 def add_ledger_commands(commands: Commands, opener: Opener) -> None:
@@ -51,6 +55,9 @@ def add_ledger_commands(commands: Commands, opener: Opener) -> None:
 
 
 def _import(opener: Opener, args: argparse.Namespace, printer: Printer) -> int:
+    exit_code = _light_dry_run(args, printer)
+    if exit_code is not None:
+        return exit_code
     from desktop_app.services import ledger_import, ledger_profiles
 
     db = opener(args)
@@ -76,6 +83,34 @@ def _import(opener: Opener, args: argparse.Namespace, printer: Printer) -> int:
         written = ledger_import.write_rejected(report, rejects)
     _print(printer, report, args.rejected_out if written else None, written)
     return report.exit_code
+
+
+def _light_dry_run(args: argparse.Namespace, printer: Printer) -> int | None:
+    """A dry run without SQLAlchemy (services/ledger_check.py on cli/light.py's read): every
+    check, row and message of the full dry run, the sign-in recorded after the report. None:
+    the full path answers (a profile or a rejects workbook to handle, a sign-in that is not
+    plain, a file the light read does not open)."""
+    if not args.dry_run or args.mapping or args.rejected_out:
+        return None
+    codes: list[int] = []
+
+    def answer(reader: LightRead, actor: Actor, stop: Stops) -> bool:
+        from desktop_app.services import ledger_check
+
+        report = ledger_check.check_ledger(
+            reader.connection, actor, Path(args.file), sheet=args.sheet,
+            add_duplicates=args.add_duplicates,
+        )  # fmt: skip
+        _print(printer, report, None, 0)
+        sys.stdout.flush()
+        stop.hold()
+        codes.append(report.exit_code)
+        return True
+
+    # An actor without the permission goes the full way, which refuses and audits it.
+    if light.answered(db_path(args), Permission.EXCHANGE, answer, printer.lang):
+        return codes[0]
+    return None
 
 
 def _print(printer: Printer, report: LedgerReport, rejects: str | None, written: int) -> None:

@@ -207,26 +207,28 @@ class ResultBuilder:
         self.result.rows.append(row)
 
     def _is_total(self, cells: list[Any], texts: list[str]) -> bool:
-        words = [texts[at] for at in self._total_cells]
+        """A total row: a total word in a short cell, and no 受付日 that reads as a date. The
+        date is looked at first (each distinct one read once): a row that has one is no total
+        row whatever its words, and most rows have one."""
+        at = self._received
+        if at is not None and at < len(cells) and cells[at] != "":
+            try:
+                read_date(cells[at])
+            except DateParseError:
+                pass
+            else:
+                return False
+        words = [texts[i] for i in self._total_cells]
         if len(texts) > self._width:
             words += texts[self._width :]
         no_total = self._plan.no_total
         if no_total.issuperset(words):
-            return False  # every word was told before: the common case, one look in C
+            return False  # every word was told before: one look in C
         for word in words:
             if word not in no_total:
                 if is_total_word(word):
-                    break
+                    return True
                 no_total.add(word)
-        else:
-            return False
-        at = self._received
-        if at is None or at >= len(cells):
-            return True
-        try:
-            read_date(cells[at])
-        except DateParseError:
-            return True
         return False
 
     def _key(self, cells: list[Any], texts: list[str]) -> str:

@@ -126,6 +126,11 @@ def fold(text: str | None) -> str:
     """
     if not text:
         return ""
+    if text.isascii():
+        # NFKC and NFC leave ASCII as it is and casefold is lower there; of ASCII the table
+        # maps only the dashes "-" and "~" (to ー): the same answer without the normalisations
+        # and the table (phone numbers, ledger numbers, codes: unique values, folded once each).
+        return "".join(text.lower().replace("-", "ー").replace("~", "ー").split())
     folded = unicodedata.normalize("NFKC", text).casefold().translate(_FOLD_TABLE)
     # str.split() drops exactly the whitespace that \s matches. NFKC writes a spacing mark such
     # as ゛ in ウ゛ as a space and a combining mark; once the space is gone the mark must be

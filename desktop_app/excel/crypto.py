@@ -11,14 +11,11 @@ from __future__ import annotations
 
 import io
 
-import defusedxml
-import defusedxml.ElementTree
-import msoffcrypto
-import olefile
-from msoffcrypto import exceptions as crypto_errors
-from msoffcrypto.format.ooxml import OOXMLFile
-
 from desktop_app.domain.errors import UserError
+
+# msoffcrypto, olefile and defusedxml (with cryptography under them) are imported by the
+# functions that use them: every importer reads through excel/safe_read.py, and a ledger or a
+# plain package never needs them (a third of what a ledger's dry run imports).
 
 _INFO_LIMIT = 1024 * 1024  # a real EncryptionInfo stream is about 1 KB
 _AGILE_VERSION = b"\x04\x00\x04\x00"
@@ -28,6 +25,8 @@ def encrypt_xlsx(xlsx_bytes: bytes, password: str) -> bytes:
     """The workbook encrypted with `password` as Excel does it (Agile, AES-256, SHA-512)."""
     if not password:
         raise ValueError("an empty password encrypts nothing")
+    from msoffcrypto.format.ooxml import OOXMLFile
+
     encrypted = io.BytesIO()
     OOXMLFile(io.BytesIO(xlsx_bytes)).encrypt(password, encrypted)
     return encrypted.getvalue()
@@ -38,6 +37,9 @@ def decrypt_xlsx(data: bytes, name: str, password: str | None) -> bytes:
     _check_encryption_info(data, name)
     if not password:
         raise UserError("workbook_needs_password", path=name)
+    import msoffcrypto
+    from msoffcrypto import exceptions as crypto_errors
+
     plain = io.BytesIO()
     try:
         office = msoffcrypto.OfficeFile(io.BytesIO(data))
@@ -62,6 +64,10 @@ def decrypt_xlsx(data: bytes, name: str, password: str | None) -> bytes:
 def _check_encryption_info(data: bytes, name: str) -> None:
     """Parse the Agile description with defusedxml before msoffcrypto (which uses minidom)
     does, so that an entity bomb hidden in it is refused; bound its size."""
+    import defusedxml
+    import defusedxml.ElementTree
+    import olefile
+
     try:
         with olefile.OleFileIO(io.BytesIO(data)) as ole:
             if ole.get_size("EncryptionInfo") > _INFO_LIMIT:

@@ -14,56 +14,47 @@ written by an inquirer already known.
   reading that agrees is not enough when the names differ (山田 次郎 / ヤマダ ハナコ beside
   山田 花子): such a row is *doubtful*, held back for a person like a duplicate, and never
   attached (imported anyway, it gets an inquirer of its own).
-Every probe is an indexed `IN` (the keys bound as one JSON array, the days in chunks):
-nothing loads a whole table.
+Every probe is an indexed `IN` (the keys bound as one JSON array): nothing loads a whole
+table. The statements are compiled in services/light_sql.py and run on the sqlite3 connection
+under the caller's session, or on the command line's light connection (a dry run that never
+imports SQLAlchemy): one statement each, whichever path reads.
 """
 
 from __future__ import annotations
 
 import heapq
 import json
+import sqlite3
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, Select, func, literal_column, select
-from sqlalchemy.orm import InstrumentedAttribute, Session
-
-from db.models import Inquirer, Inquiry
 from desktop_app.domain import text
 from desktop_app.domain.derived import inquirer_keys
 from desktop_app.domain.ledger_rows import LedgerRow
+from desktop_app.services.light_run import connection_of, one, run
 
-CHUNK = 500
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
 SAME, DOUBTFUL, DIFFERENT = "same", "doubtful", "different"
 
 
-def _chunks(values: Iterable[Any]) -> Iterable[list[Any]]:
-    items = list(dict.fromkeys(values))
-    for start in range(0, len(items), CHUNK):
-        yield items[start : start + CHUNK]
+def _keys(values: Iterable[Any]) -> str:
+    """The values as one JSON array, each once, bound as a statement's `keys`."""
+    return json.dumps(list(dict.fromkeys(values)), ensure_ascii=False)
 
 
-def _among(column: InstrumentedAttribute[Any], values: Iterable[str]) -> ColumnElement[bool]:
-    """`column IN (the values)`, the values bound as one JSON array: one statement and one
-    parameter for a ledger's ten thousand keys, each still looked up through the column's
-    index (SQLite reads the list with json_each)."""
-    listed: Select[Any] = select(literal_column("value")).select_from(
-        func.json_each(json.dumps(list(values)))
-    )
-    return column.in_(listed)
-
-
-def imported_keys(session: Session, keys: Iterable[str]) -> set[str]:
+def imported_keys(source: Session | sqlite3.Connection, keys: Iterable[str]) -> set[str]:
     """The content keys of rows imported before (deleted inquiries included: a deleted
     import stays deleted)."""
     wanted = set(keys)
     if not wanted:
         return set()
-    query = select(Inquiry.source_key).where(_among(Inquiry.source_key, wanted))
-    return {key for key in session.scalars(query) if key}
+    found = run(connection_of(source), "ledger_imported", keys=_keys(wanted))
+    return {key for (key,) in found if key}
 
 
 @dataclass(frozen=True)
@@ -86,7 +77,7 @@ class _Who:
 
     @classmethod
     def stored(cls, match: str, name: str, kana: str, phone: str, kind: str, org: str) -> _Who:
-        """From the columns `_COLUMNS` selects."""
+        """From the columns the statements select (services/light_sql_source.py's `_WHO`)."""
         return cls(match, name, kana, phone, _kind(kind, org))
 
     @cached_property
@@ -146,35 +137,53 @@ def _who_of(
     )
 
 
-def duplicates(session: Session, rows: Sequence[LedgerRow]) -> dict[int, str]:
-    """Ledger row number -> receipt number of the live inquiry it repeats."""
-    by_day: dict[Any, list[tuple[str, tuple[str, str], _Who]]] = {}
-    days = {row.inquiry["received_at"] for row in rows}
-    for chunk in _chunks(days):
-        query = (
-            select(
-                Inquiry.received_at,
-                Inquiry.receipt_no,
-                Inquiry.subject,
-                Inquiry.content,
-                *_COLUMNS,
-            )
-            .join(Inquirer, Inquirer.id == Inquiry.inquirer_id)
-            .where(Inquiry.deleted.is_(False), Inquiry.received_at.in_(chunk))
-        )
-        for day, receipt, subject, content, *keys in session.execute(query):
-            texts = (text.fold(subject), text.fold(content))
-            by_day.setdefault(day, []).append((receipt, texts, _Who.stored(*keys)))
-    found: dict[int, str] = {}
+def duplicates(source: Session | sqlite3.Connection, rows: Sequence[LedgerRow]) -> dict[int, str]:
+    """Ledger row number -> receipt number of the live inquiry it repeats.
+
+    The live inquiries of the ledger's days are read without their inquirers (a large desk
+    holds tens of thousands on a ledger's days); the inquirers are looked up only for those
+    whose subject or content is the row's, and compared in the same order."""
+    conn = connection_of(source)
+    # Each day's inquiries (receipt, inquirer) in the order read, and where each folded subject
+    # and content stands among them: a row finds the inquiries of its text without comparing
+    # itself with every one of its day (hundreds on a large desk's busy days).
+    by_day: dict[str, list[tuple[str, str]]] = {}
+    by_text: dict[tuple[str, str, str], list[int]] = {}
+    days = {row.inquiry["received_at"].isoformat() for row in rows}
+    if days:
+        # A stored date is its ISO text, as the rows' days are bound here.
+        for day, receipt, subject, content, inquirer_id in run(
+            conn, "ledger_same_days", keys=_keys(sorted(days))
+        ):
+            that_day = by_day.setdefault(day, [])
+            by_text.setdefault((day, "s", text.fold(subject)), []).append(len(that_day))
+            by_text.setdefault((day, "c", text.fold(content)), []).append(len(that_day))
+            that_day.append((receipt, inquirer_id))
+    same_text: list[tuple[LedgerRow, list[tuple[str, str]]]] = []
     for row in rows:
-        known = by_day.get(row.inquiry["received_at"])
+        day = row.inquiry["received_at"].isoformat()
+        known = by_day.get(day) if by_day else None
         if not known:
             continue  # nothing at the desk that day: nothing to fold and compare
-        mine = _Who.of(row.inquirer)
         subject, content = text.fold(row.inquiry["subject"]), text.fold(row.inquiry["content"])
-        for receipt, (their_subject, their_content), who in known:
-            same_text = subject == their_subject or (content and content == their_content)
-            if same_text and mine.same_as(who):
+        at = by_text.get((day, "s", subject), [])
+        if content:
+            at = at + by_text.get((day, "c", content), [])
+        if at:
+            same_text.append((row, [known[i] for i in sorted(set(at))]))
+    if not same_text:
+        return {}
+    ids = {inquirer_id for _, written in same_text for _, inquirer_id in written}
+    whos = {
+        inquirer_id: _Who.stored(*keys)
+        for inquirer_id, *keys in run(conn, "ledger_inquirers_of", keys=_keys(ids))
+    }
+    found: dict[int, str] = {}
+    for row, written in same_text:
+        mine = _Who.of(row.inquirer)
+        for receipt, inquirer_id in written:
+            who = whos.get(inquirer_id)
+            if who is not None and mine.same_as(who):
                 found[row.row] = receipt
                 break
     return found
@@ -187,30 +196,27 @@ class InquirerResolver:
     dict of its columns for the bulk insert.
     """
 
-    def __init__(self, session: Session, rows: Sequence[LedgerRow]) -> None:
+    def __init__(self, source: Session | sqlite3.Connection, rows: Sequence[LedgerRow]) -> None:
         self._candidates: list[tuple[str, _Who]] = []
         self._ids: set[str] = set()
         self._by: dict[str, list[int]] = {}
         # The same, by probe key and phone: `resolve` looks only at candidates whose phone
         # does not differ (a ledger of thousands of 佐藤 with their own phones stays linear).
         self._by_phone: dict[tuple[str, str], list[int]] = {}
-        live = select(Inquirer.id).where(Inquirer.deleted.is_(False)).limit(1)
-        if session.scalar(live) is None:
+        conn = connection_of(source)
+        if one(conn, "ledger_any_inquirer") is None:
             return  # no inquirer at the desk yet (a first ledger): no key can find one
         whos = [_Who.of(row.inquirer) for row in rows]
         for column, values in (
-            (Inquirer.match_key, [w.match_key for w in whos if w.match_key]),
-            (Inquirer.kana_key, [w.kana_key for w in whos if w.kana_key]),
-            (Inquirer.phone_digits, [w.phone for w in whos if w.phone]),
+            ("match_key", [w.match_key for w in whos if w.match_key]),
+            ("kana_key", [w.kana_key for w in whos if w.kana_key]),
+            ("phone_digits", [w.phone for w in whos if w.phone]),
         ):
             if not values:
                 continue
             # One statement a key column: the known inquirers come in the column's index order
             # (of two that are both the same person, the first found is linked).
-            query = select(Inquirer.id, *_COLUMNS).where(
-                Inquirer.deleted.is_(False), _among(column, dict.fromkeys(values))
-            )
-            for inquirer_id, *keys in session.execute(query):
+            for inquirer_id, *keys in run(conn, f"ledger_inquirers_{column}", keys=_keys(values)):
                 self._add(inquirer_id, _Who.stored(*keys))
 
     @property
@@ -271,38 +277,27 @@ class InquirerResolver:
 
 
 def doubtful(
-    session: Session, rows: Sequence[LedgerRow], resolver: InquirerResolver | None = None
+    source: Session | sqlite3.Connection,
+    rows: Sequence[LedgerRow],
+    resolver: InquirerResolver | None = None,
 ) -> dict[int, str]:
     """Ledger row number -> receipt number (the newest) of the known inquirer the row's
     inquirer only doubtfully is: the same reading under another name. Such rows are held back
     for a person, like duplicates, and never attached to that inquirer. `resolver` (built over
     these rows or more) spares a second look-up of the known inquirers when the caller goes on
     to resolve the rows it imports."""
-    resolver = resolver or InquirerResolver(session, rows)
+    conn = connection_of(source)
+    resolver = resolver or InquirerResolver(conn, rows)
     found: dict[int, str] = {}
     if not resolver.knows_any:
         return found  # nobody known: nobody to be doubtfully
     for row in rows:
         inquirer_id = resolver.doubtful(row.inquirer)
         if inquirer_id is not None:
-            newest = session.scalar(
-                select(Inquiry.receipt_no)
-                .where(Inquiry.inquirer_id == inquirer_id)
-                .order_by(Inquiry.received_at.desc(), Inquiry.pk.desc())
-                .limit(1)
-            )
-            found[row.row] = newest or ""
+            found[row.row] = one(conn, "ledger_newest_receipt", inquirer=inquirer_id) or ""
     return found
 
 
-_COLUMNS = (
-    Inquirer.match_key,
-    Inquirer.name_key,
-    Inquirer.kana_key,
-    Inquirer.phone_digits,
-    Inquirer.type,
-    Inquirer.organization,
-)
 _UNTOLD = ("", "other", "resident", None)  # a person filed with a body tells no body type
 
 

@@ -27,10 +27,10 @@ from db import light
 from desktop_app.domain import fields
 from desktop_app.domain.actor import Actor, Permission, Role
 from desktop_app.domain.audit_chain import GENESIS, stored_time
-from desktop_app.services import passwords
+from desktop_app.services import light_run, passwords
 from desktop_app.services.audit_entry import entry_row
 from desktop_app.services.code_labels import CodeLabels, codes_named, labels_from
-from desktop_app.services.light_sql import COLUMNS, PARAMETERS, STATEMENTS
+from desktop_app.services.light_sql import COLUMNS, STATEMENTS
 from desktop_app.services.listed import as_listed_all
 from desktop_app.services.owner_only import restrict
 from desktop_app.services.records import InquiryRecord, inquiry_record
@@ -67,16 +67,17 @@ class LightRead:
     def close(self) -> None:
         self._conn.close()
 
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The file's connection, for another light reader of the same command (a ledger's
+        dry run, services/ledger_check.py) after this one signed in."""
+        return self._conn
+
     def _run(self, name: str, **arguments: Any) -> sqlite3.Cursor:
-        bound = {
-            parameter: arguments[value] if kind == "arg" else value  # type: ignore[index]
-            for parameter, (kind, value) in PARAMETERS[name].items()
-        }
-        return self._conn.execute(STATEMENTS[name], bound)
+        return light_run.run(self._conn, name, **arguments)
 
     def _one(self, name: str, **arguments: Any) -> Any:
-        row = self._run(name, **arguments).fetchone()
-        return None if row is None else row[0]
+        return light_run.one(self._conn, name, **arguments)
 
     def sign_in(self, login: str, password: str) -> Actor | None:
         """The actor when `login` signs in plainly; None for anything the full sign-in must

@@ -144,6 +144,62 @@ STATEMENTS: dict[str, str] = {'account_keys': 'SELECT count(*) AS count_1 \n'
               'FROM inquiry \n'
               'WHERE inquiry.pk IN (SELECT value \n'
               'FROM json_each(:json_each_1))',
+ 'ledger_any_inquirer': 'SELECT inquirer.id \n'
+                        'FROM inquirer \n'
+                        'WHERE inquirer.deleted IS 0\n'
+                        ' LIMIT :param_1 OFFSET :param_2',
+ 'ledger_bodies': 'SELECT agreement_body.code, agreement_body.name \nFROM agreement_body',
+ 'ledger_imported': 'SELECT inquiry.source_key \n'
+                    'FROM inquiry \n'
+                    'WHERE inquiry.source_key IN (SELECT value \n'
+                    'FROM json_each(:json_each_1))',
+ 'ledger_inquirers_kana_key': 'SELECT inquirer.id, inquirer.match_key, inquirer.name_key, '
+                              'inquirer.kana_key, inquirer.phone_digits, inquirer.type, '
+                              'inquirer.organization \n'
+                              'FROM inquirer \n'
+                              'WHERE inquirer.deleted IS 0 AND inquirer.kana_key IN (SELECT '
+                              'value \n'
+                              'FROM json_each(:json_each_1))',
+ 'ledger_inquirers_match_key': 'SELECT inquirer.id, inquirer.match_key, inquirer.name_key, '
+                               'inquirer.kana_key, inquirer.phone_digits, inquirer.type, '
+                               'inquirer.organization \n'
+                               'FROM inquirer \n'
+                               'WHERE inquirer.deleted IS 0 AND inquirer.match_key IN (SELECT '
+                               'value \n'
+                               'FROM json_each(:json_each_1))',
+ 'ledger_inquirers_of': 'SELECT inquirer.id, inquirer.match_key, inquirer.name_key, '
+                        'inquirer.kana_key, inquirer.phone_digits, inquirer.type, '
+                        'inquirer.organization \n'
+                        'FROM inquirer \n'
+                        'WHERE inquirer.id IN (SELECT value \n'
+                        'FROM json_each(:json_each_1))',
+ 'ledger_inquirers_phone_digits': 'SELECT inquirer.id, inquirer.match_key, inquirer.name_key, '
+                                  'inquirer.kana_key, inquirer.phone_digits, inquirer.type, '
+                                  'inquirer.organization \n'
+                                  'FROM inquirer \n'
+                                  'WHERE inquirer.deleted IS 0 AND inquirer.phone_digits IN '
+                                  '(SELECT value \n'
+                                  'FROM json_each(:json_each_1))',
+ 'ledger_municipalities': 'SELECT municipality.code, municipality.prefecture, '
+                          'municipality.name, municipality.kind \n'
+                          'FROM municipality \n'
+                          'WHERE municipality.retired_on IS NULL ORDER BY municipality.code',
+ 'ledger_newest_receipt': 'SELECT inquiry.receipt_no \n'
+                          'FROM inquiry \n'
+                          'WHERE inquiry.inquirer_id = :inquirer_id_1 ORDER BY '
+                          'inquiry.received_at DESC, inquiry.pk DESC\n'
+                          ' LIMIT :param_1 OFFSET :param_2',
+ 'ledger_same_days': 'SELECT inquiry.received_at, inquiry.receipt_no, inquiry.subject, '
+                     'inquiry.content, inquiry.inquirer_id \n'
+                     'FROM inquiry \n'
+                     'WHERE inquiry.deleted IS 0 AND inquiry.received_at IN (SELECT value \n'
+                     'FROM json_each(:json_each_1))',
+ 'ledger_terms': 'SELECT vocab_term.vocab, vocab_term.code, vocab_term.label_ja, '
+                 'vocab_term.label_en \n'
+                 'FROM vocab_term \n'
+                 'WHERE vocab_term.active IS 1 AND vocab_term.vocab IN (SELECT value \n'
+                 'FROM json_each(:json_each_1)) ORDER BY vocab_term.vocab, '
+                 'vocab_term.sort_order',
  'newest_hash': 'SELECT audit_log.hash \n'
                 'FROM audit_log ORDER BY audit_log.pk DESC\n'
                 ' LIMIT :param_1 OFFSET :param_2',
@@ -371,6 +427,19 @@ PARAMETERS: dict[str, dict[str, tuple[str, object]]] = {'account_keys': {'key_1'
               'pk_1': ('arg', 'after')},
  'inquirers': {'json_each_1': ('arg', 'keys')},
  'inquiries': {'json_each_1': ('arg', 'keys')},
+ 'ledger_any_inquirer': {'param_1': ('fixed', 1), 'param_2': ('fixed', 0)},
+ 'ledger_bodies': {},
+ 'ledger_imported': {'json_each_1': ('arg', 'keys')},
+ 'ledger_inquirers_kana_key': {'json_each_1': ('arg', 'keys')},
+ 'ledger_inquirers_match_key': {'json_each_1': ('arg', 'keys')},
+ 'ledger_inquirers_of': {'json_each_1': ('arg', 'keys')},
+ 'ledger_inquirers_phone_digits': {'json_each_1': ('arg', 'keys')},
+ 'ledger_municipalities': {},
+ 'ledger_newest_receipt': {'inquirer_id_1': ('arg', 'inquirer'),
+                           'param_1': ('fixed', 1),
+                           'param_2': ('fixed', 0)},
+ 'ledger_same_days': {'json_each_1': ('arg', 'keys')},
+ 'ledger_terms': {'json_each_1': ('arg', 'keys')},
  'newest_hash': {'param_1': ('fixed', 1), 'param_2': ('fixed', 0)},
  'office': {'key_1': ('fixed', 'office_code')},
  'office_labels': {},

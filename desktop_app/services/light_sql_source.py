@@ -28,7 +28,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects import sqlite
 
-from db.models import Inquirer, Inquiry, Setting, Staff
+from db.models import AgreementBody, Inquirer, Inquiry, Municipality, Setting, Staff, VocabTerm
 from desktop_app.domain import fields
 from desktop_app.domain.workflow import STATUSES
 from desktop_app.services import audit, lookup, package_key, search, setup, staff
@@ -39,6 +39,7 @@ TARGET = Path(__file__).with_name("light_sql.py")
 _ARGUMENTS: dict[Any, str] = {
     "\x01login": "login",
     "\x01keys": "keys",
+    "\x01inquirer": "inquirer",
     dt.date(1001, 1, 1): "date_from",
     dt.date(1002, 2, 2): "date_to",
     dt.datetime(1003, 3, 3): "since",
@@ -95,6 +96,7 @@ def statements() -> dict[str, Any]:
         "body_labels": lookup.BODY_LABELS,
         "office_labels": lookup.OFFICE_LABELS,
     }
+    found |= _ledger_statements()
     for shape, flt in _list_shapes():
         # search.list_inquiries: the count, and the newest first.
         if shape:
@@ -112,6 +114,57 @@ def statements() -> dict[str, Any]:
                 .order_by(table.c.inquiry_pk, table.c.code)
             )
     return found
+
+
+# A known inquirer as the ledger's matching compares it (ledger_match._Who.stored's order).
+_WHO = (
+    Inquirer.match_key,
+    Inquirer.name_key,
+    Inquirer.kana_key,
+    Inquirer.phone_digits,
+    Inquirer.type,
+    Inquirer.organization,
+)
+
+
+def _ledger_statements() -> dict[str, Any]:
+    """What checking a ledger reads (services/ledger_check.py and ledger_match.py): written
+    here once and run from the compiled text by the import and the command line's light dry
+    run alike. Each list of keys (content keys, days, matching keys) is one JSON array, still
+    looked up through its column's index."""
+    live = Inquirer.deleted.is_(False)
+    return {
+        "ledger_imported": select(Inquiry.source_key).where(_in_keys(Inquiry.source_key)),
+        "ledger_same_days": select(
+            Inquiry.received_at,
+            Inquiry.receipt_no,
+            Inquiry.subject,
+            Inquiry.content,
+            Inquiry.inquirer_id,
+        ).where(Inquiry.deleted.is_(False), _in_keys(Inquiry.received_at)),
+        # The inquirers of the same days' inquiries, deleted or not (as the inquiries name them).
+        "ledger_inquirers_of": select(Inquirer.id, *_WHO).where(_in_keys(Inquirer.id)),
+        "ledger_any_inquirer": select(Inquirer.id).where(live).limit(1),
+        **{
+            f"ledger_inquirers_{key.key}": select(Inquirer.id, *_WHO).where(live, _in_keys(key))
+            for key in (Inquirer.match_key, Inquirer.kana_key, Inquirer.phone_digits)
+        },
+        "ledger_newest_receipt": select(Inquiry.receipt_no)
+        .where(Inquiry.inquirer_id == _ARG["inquirer"])
+        .order_by(Inquiry.received_at.desc(), Inquiry.pk.desc())
+        .limit(1),
+        "ledger_terms": select(
+            VocabTerm.vocab, VocabTerm.code, VocabTerm.label_ja, VocabTerm.label_en
+        )
+        .where(VocabTerm.active.is_(True), _in_keys(VocabTerm.vocab))
+        .order_by(VocabTerm.vocab, VocabTerm.sort_order),
+        "ledger_municipalities": select(
+            Municipality.code, Municipality.prefecture, Municipality.name, Municipality.kind
+        )
+        .where(Municipality.retired_on.is_(None))
+        .order_by(Municipality.code),
+        "ledger_bodies": select(AgreementBody.code, AgreementBody.name),
+    }
 
 
 def _list_shapes() -> list[tuple[str, search.InquiryFilter]]:

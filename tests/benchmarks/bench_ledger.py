@@ -13,7 +13,9 @@ Then the same as whole processes, as a person meets them (issue 23 measures thes
 copy of the database each time, signed in as a supervisor through RENKEI_DESK_USER and
 RENKEI_DESK_PASSWORD) against `python -c` reading the sheet with python-calamine; runs
 interleaved so a busy machine slows every side alike, medians of PROCESS_RUNS. Below them the
-floor of any command that opens the database: importing what the command imports.
+floor of any command that opens the database: importing what the command imports (the apply,
+and the dry run when it takes the full path), and what the dry run imports on the command
+line's light path (services/ledger_check.py, no SQLAlchemy).
 """
 
 from __future__ import annotations
@@ -58,6 +60,10 @@ _BARE_SCRIPT = (
     "CalamineWorkbook.from_path(sys.argv[1]).get_sheet_by_name('受付簿').to_python()\n"
 )
 _IMPORTS = "import desktop_app.cli, desktop_app.services.ledger_import, desktop_app.services.staff"
+# What the dry run imports on the command line's light path (no SQLAlchemy: cli/light.py).
+_LIGHT_IMPORTS = (
+    "import desktop_app.cli, desktop_app.services.ledger_check, desktop_app.services.light_list"
+)
 
 
 def ledger() -> Path:
@@ -189,6 +195,7 @@ def whole_processes() -> None:
             "dry": ([*program, "--db", str(base), "import-ledger", str(path), "--dry-run"], None),
             "apply": ([*program, "--db", str(target), "import-ledger", str(path)], base),
             "imports": ([sys.executable, "-c", _IMPORTS], None),
+            "light imports": ([sys.executable, "-c", _LIGHT_IMPORTS], None),
         }
         for command, before in commands.values():
             _timed(command, env, before)  # warm the page cache and the .pyc files
@@ -206,6 +213,7 @@ def whole_processes() -> None:
             Row("renkei-desk import-ledger --dry-run", s(median["dry"]), s(bare), ratio(median["dry"], bare), f"x{DRY_BUDGET}"),  # noqa: E501
             Row("renkei-desk import-ledger (apply)", s(median["apply"]), s(bare), ratio(median["apply"], bare), f"x{APPLY_BUDGET}"),  # noqa: E501
             Row("  floor: importing what it imports", s(median["imports"]), s(bare), ratio(median["imports"], bare)),  # noqa: E501
+            Row("  floor of the dry run (light path)", s(median["light imports"]), s(bare), ratio(median["light imports"], bare)),  # noqa: E501
         ],
     )  # fmt: skip
     over = [

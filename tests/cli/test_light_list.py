@@ -27,6 +27,7 @@ from desktop_app.services import (
     light_sql_source,
     search,
 )
+from tests.cli.child_process import CHILD, run_child
 from tests.conftest import SAMPLE_INQUIRY
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -204,32 +205,11 @@ def test_a_file_that_is_not_a_database_is_refused_as_before(run, tmp_path):
     assert path.read_bytes() == b"not a database, just notes" * 100
 
 
-CHILD = """
-import json, sys
-from desktop_app.cli import main
-code = main(sys.argv[1:])
-print(json.dumps({"code": code, "sqlalchemy": "sqlalchemy" in sys.modules}), file=sys.stderr)
-"""
-
-
 @pytest.mark.parametrize("as_json", [False, True], ids=["plain", "json"])
 def test_the_list_answers_without_importing_sqlalchemy(tmp_path, desk, as_json):
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD, "--db", str(desk), *("--json",) * as_json]
-        + ["inquiry", "list", "--limit", "20"],
-        cwd=ROOT,
-        env={
-            **os.environ,
-            "PYTHONPATH": str(ROOT),
-            "XDG_DATA_HOME": str(tmp_path / "xdg-data"),
-            "XDG_STATE_HOME": str(tmp_path / "xdg-state"),
-        },
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
+    seen, done = run_child(
+        ["--db", str(desk), *("--json",) * as_json, "inquiry", "list", "--limit", "20"], tmp_path
     )
-    seen = json.loads(done.stderr.strip().splitlines()[-1])
 
     assert seen == {"code": 0, "sqlalchemy": False}, done.stderr
     assert "相談 23" in done.stdout

@@ -252,3 +252,9 @@ def test_fold_and_grams_agree_with_the_reference_on_demo_text() -> None:
     for sample in samples:
         assert fold(sample) == _reference_fold(sample)
         assert grams(fold(sample)) == _reference_grams(_reference_fold(sample))
+
+
+@given(st.text(st.characters(max_codepoint=0x7F)))
+def test_fold_of_ascii_is_the_reference_fold(value: str) -> None:
+    """ASCII text takes fold's short way (no normalisation): the same answer."""
+    assert fold(value) == _reference_fold(value)

@@ -27,9 +27,9 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Qt, Slot
-from PySide6.QtGui import QFont, QFontDatabase, QPixmap
-from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtCore import QSize, Qt, Slot
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
 
 from desktop_app import config
 from desktop_app.domain.errors import UserError
@@ -40,6 +40,11 @@ from desktop_app.ui.style import apply_font_size, apply_style
 from desktop_app.ui.widgets.screen_fit import place_window
 
 if TYPE_CHECKING:
+    # QEvent, QMessageBox and QPixmap are imported where used: making their Python types
+    # costs milliseconds before the sign-in dialog that none of its paths needs.
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QPixmap
+
     from desktop_app.domain.actor import Actor
     from desktop_app.services.backups import DailyBackup
     from desktop_app.services.database import Database, Upgrade
@@ -286,13 +291,37 @@ def _open_to_sign_in(db_path: Path, *, training: bool) -> tuple[Database, str]:
 
 def _warm_first_page(opened: tuple[Database, str]) -> None:
     """Behind the sign-in dialog: the main window's modules, then the list's first page read
-    once, so that its pages of the file are in memory when the window asks for them."""
+    once, so that its pages of the file are in memory when the window asks for them, then the
+    Python types of the Qt classes its first paint meets."""
     from desktop_app.domain.local_time import local_today
     from desktop_app.services.search import InquiryFilter
     from desktop_app.ui.inquiry_list.list_model import load_head
 
     _import_main_window()
     load_head(opened[0], InquiryFilter(today=local_today()), "received_at", True)
+    _make_first_paint_types()
+
+
+# Qt classes whose objects first reach Python while the main window is shown and painted
+# (its actions and icons, the table's selection and delegate, the events of a new window).
+_FIRST_PAINT_TYPES = {
+    "QtCore": ("QItemSelectionModel", "QMetaMethod"),
+    "QtGui": ("QAction", "QContextMenuEvent", "QGradient", "QIcon", "QImage",
+              "QInputMethodEvent", "QPlatformSurfaceEvent", "QScrollEvent"),
+    "QtWidgets": ("QAbstractItemDelegate", "QGraphicsSceneContextMenuEvent", "QToolButton"),
+}  # fmt: skip
+
+
+def _make_first_paint_types() -> None:
+    """PySide6 makes a Qt class's Python type, all its enums included, the first time the
+    class is named or one of its objects reaches Python: for these that was some 20 enum types
+    (10-20 ms) made on the GUI thread between Enter and the first page. Named here, behind the
+    dialog; the window is built only once the warming is done (Opening.finish), so the GUI
+    thread never meets one half made."""
+    for module, names in _FIRST_PAINT_TYPES.items():
+        qt = importlib.import_module(f"PySide6.{module}")
+        for name in names:
+            getattr(qt, name)
 
 
 def _sign_in_first_admin(db: Database, admin: FirstAdmin) -> Actor:
@@ -484,7 +513,7 @@ class DeskApp:
         if self.window is not None:
             self.window.close()
             self.window.deleteLater()
-            self.app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            self.app.sendPostedEvents(None, _deferred_delete())
             self.window = None
         self.db.dispose()
 
@@ -550,6 +579,8 @@ class DeskApp:
         if isinstance(message, BaseException):
             show_error(self.window, message, lang)
         elif message:
+            from PySide6.QtWidgets import QMessageBox
+
             done = QMessageBox(
                 QMessageBox.Icon.Information, PRODUCT_NAMES.get(lang, "連携デスク"), message,
                 QMessageBox.StandardButton.Ok, self.window, objectName="restored",
@@ -601,7 +632,7 @@ class DeskApp:
             # and no answer of the old window's queries arrives while the dialog waits.
             old_window.close()
             old_window.deleteLater()
-            self.app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            self.app.sendPostedEvents(None, _deferred_delete())
         self.window, self.runner = None, None
         # The package password opened at the last person's sign-in leaves with them.
         package_key.forget(self.db)
@@ -649,4 +680,13 @@ def _refuse(exc: UserError, lang: str, *, interactive: bool) -> None:
     text = error_text(exc, lang)
     print(text, file=sys.stderr)
     if interactive:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(None, "連携デスク", text)
+
+
+def _deferred_delete() -> QEvent.Type:
+    """The event type that deletes widgets closed with deleteLater."""
+    from PySide6.QtCore import QEvent
+
+    return QEvent.Type.DeferredDelete

@@ -121,6 +121,7 @@ def sign_in_while_opening(
     runners: list[DbRunner] = []  # made at the first Enter: nothing before the dialog needs it
 
     def check(login: str, password: str) -> Actor:
+        opening.hurry()  # nothing after the first page is imported behind the check any more
         db = opening.result()[0]
         from desktop_app.services import staff
         from desktop_app.ui.worker import DbRunner

@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from desktop_app.services.database import Database, Upgrade
     from desktop_app.services.first_run import FirstAdmin
     from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.sign_in.opening import Opening
     from desktop_app.ui.worker import DbRunner
 
 # Japanese UI fonts in order of preference; the first one installed is used. Noto Sans CJK JP
@@ -271,13 +272,38 @@ def sign_in_early(
     opening = Opening(
         lambda: _open_to_sign_in(db_path, training=training), _warm_first_page, _import_the_rest
     )
-    actor = sign_in_while_opening(facts, opening, user, lang)
+    light = _light_sign_in(db_path, opening)
+    actor = sign_in_while_opening(facts, opening, user, lang, light=light)
     try:
         db, office = opening.result()
     except UserError:
         return None
     opening.finish()
     return db, office, actor
+
+
+def _light_sign_in(
+    db_path: Path, opening: Opening[tuple[Database, str]]
+) -> Callable[[str, str], Actor | None]:
+    """The dialog's sign-in before the database is open (services/light_sign_in.py, sqlite3
+    alone); the rest of a sign-in, the account's package-key slot, is opened behind the dialog
+    once the database is, before the window is built."""
+
+    def light(login: str, password: str) -> Actor | None:
+        from desktop_app.services.light_sign_in import sign_in_lightly
+
+        actor = sign_in_lightly(db_path, login, password)
+        if actor is not None:
+            opening.after_warming(lambda opened: _open_package_key(opened[0], actor, password))
+        return actor
+
+    return light
+
+
+def _open_package_key(db: Database, actor: Actor, password: str) -> None:
+    from desktop_app.services import package_key
+
+    package_key.open_at_sign_in(db, actor, password)
 
 
 def _open_to_sign_in(db_path: Path, *, training: bool) -> tuple[Database, str]:

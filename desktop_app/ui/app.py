@@ -22,7 +22,8 @@ import importlib
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -100,8 +101,11 @@ def run_gui(
         first_admin = started
     upgrades: list[Upgrade] = []
     early = None
+    after_sign_in: list[Callable[[Database], object]] = []
     if screenshot is None and first_admin is None:
-        early = sign_in_early(db_path, chosen, training=training, user=user)
+        early = sign_in_early(
+            db_path, chosen, training=training, user=user, after_sign_in=after_sign_in
+        )
     frame: QMainWindow | None = None
     if early is not None:
         db, office, actor = early
@@ -118,7 +122,7 @@ def run_gui(
             frame.close()
         db.dispose()
         return 0
-    desk = DeskApp(app, db, office, actor)
+    desk = DeskApp(app, db, office, actor, after_sign_in=after_sign_in)
     try:
         window = desk.build(chosen, restore=screenshot is None, replacing=frame)
         for upgrade in upgrades:
@@ -253,7 +257,12 @@ def _open_then_sign_in(
 
 
 def sign_in_early(
-    db_path: Path, lang: str, *, training: bool, user: str | None
+    db_path: Path,
+    lang: str,
+    *,
+    training: bool,
+    user: str | None,
+    after_sign_in: list[Callable[[Database], object]] | None = None,
 ) -> tuple[Database, str, Actor | None] | None:
     """The sign-in dialog before the database is opened (it opens behind the dialog, and what
     the first page needs is warmed while the person types): the database, its office and who
@@ -261,7 +270,12 @@ def sign_in_early(
     it: the frame stood in for the window during the heavy imports, which now happen while
     the dialog is up. None when the file must be opened first (see services/sign_in_facts.py,
     or the first-run set-up of a file without accounts) or could not be opened behind the
-    dialog: the usual path then opens it, with the frame, and says why."""
+    dialog: the usual path then opens it, with the frame, and says why.
+
+    A sign-in made before the database was open (`_light_sign_in`) leaves the rest of it, the
+    account's package-key slot, to be done on the database: put in `after_sign_in` for the
+    window's worker (DeskApp, after the first page), or done behind the dialog before the
+    window is built when no list is given."""
     from desktop_app.services.sign_in_facts import sign_in_facts
     from desktop_app.ui.sign_in.opening import Opening
     from desktop_app.ui.sign_in.start import sign_in_while_opening
@@ -272,7 +286,7 @@ def sign_in_early(
     opening = Opening(
         lambda: _open_to_sign_in(db_path, training=training), _warm_first_page, _import_the_rest
     )
-    light = _light_sign_in(db_path, opening)
+    light = _light_sign_in(db_path, opening, after_sign_in)
     actor = sign_in_while_opening(facts, opening, user, lang, light=light)
     try:
         db, office = opening.result()
@@ -283,24 +297,31 @@ def sign_in_early(
 
 
 def _light_sign_in(
-    db_path: Path, opening: Opening[tuple[Database, str]]
+    db_path: Path,
+    opening: Opening[tuple[Database, str]],
+    after_sign_in: list[Callable[[Database], object]] | None = None,
 ) -> Callable[[str, str], Actor | None]:
     """The dialog's sign-in before the database is open (services/light_sign_in.py, sqlite3
-    alone); the rest of a sign-in, the account's package-key slot, is opened behind the dialog
-    once the database is, before the window is built."""
+    alone). The rest of a sign-in, the account's package-key slot, needs the database: it goes
+    to `after_sign_in` (the window's worker runs it after the first page, before anything the
+    person asks for) or, without that list, behind the dialog once the database is open."""
 
     def light(login: str, password: str) -> Actor | None:
         from desktop_app.services.light_sign_in import sign_in_lightly
 
         actor = sign_in_lightly(db_path, login, password)
         if actor is not None:
-            opening.after_warming(lambda opened: _open_package_key(opened[0], actor, password))
+            rest = partial(_open_package_key, actor=actor, password=password)
+            if after_sign_in is None:
+                opening.after_warming(lambda opened: rest(opened[0]))
+            else:
+                after_sign_in.append(rest)
         return actor
 
     return light
 
 
-def _open_package_key(db: Database, actor: Actor, password: str) -> None:
+def _open_package_key(db: Database, *, actor: Actor, password: str) -> None:
     from desktop_app.services import package_key
 
     package_key.open_at_sign_in(db, actor, password)
@@ -462,11 +483,22 @@ class DeskApp:
     window reads anything, so no write is lost or reordered. GUI thread only.
     """
 
-    def __init__(self, app: QApplication, db: Database, office: str, actor: Actor) -> None:
+    def __init__(
+        self,
+        app: QApplication,
+        db: Database,
+        office: str,
+        actor: Actor,
+        *,
+        after_sign_in: Sequence[Callable[[Database], object]] = (),
+    ) -> None:
         self.app = app
         self.db = db
         self.office = office
         self.actor = actor
+        # The rest of a sign-in made before the database was open (sign_in_early): queued on
+        # the first window's worker once its first page is asked for.
+        self._after_sign_in = list(after_sign_in)
         self.window: MainWindow | None = None
         self.runner: DbRunner | None = None
 
@@ -503,6 +535,9 @@ class DeskApp:
         if replacing is not None:
             replacing.close()
         window.start()
+        for rest in self._after_sign_in:  # after the first page, before anything asked for
+            runner.write(partial(rest, db), NOTHING)
+        self._after_sign_in.clear()
         self.window, self.runner = window, runner
         return window
 

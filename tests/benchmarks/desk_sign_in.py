@@ -70,10 +70,11 @@ def main(path: Path, login: str, password: str) -> None:
         print(f"checked {(time.perf_counter() - entered[0]) * 1000:.1f}", flush=True)
 
     QTimer.singleShot(0, answer)
-    signed = sign_in_early(path, "ja", training=False, user=login)
+    after_sign_in: list[Any] = []  # as run_gui: the rest of a light sign-in, after the page
+    signed = sign_in_early(path, "ja", training=False, user=login, after_sign_in=after_sign_in)
     assert signed is not None and signed[2] is not None
     db, office, actor = signed
-    desk = DeskApp(app, db, office, actor)
+    desk = DeskApp(app, db, office, actor, after_sign_in=after_sign_in)
     window = desk.build("ja", restore=False)
     model = window.list_page.model
     _until(app, lambda: window.windowHandle().isExposed() and model.row_at(0) is not None)

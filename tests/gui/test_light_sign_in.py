@@ -134,6 +134,42 @@ def test_enter_before_the_opening_signs_in_with_sqlite_and_records_it_once(qtbot
         assert package_key.password(session) == PACKAGE_PASSWORD
 
 
+def test_at_start_up_the_slot_is_opened_by_the_window_s_worker_after_its_first_page(
+    qtbot, db, behind
+):
+    """As `run_gui` does it: the rest of the light sign-in goes to the window's worker, queued
+    after the first page and before anything the person asks for."""
+    package_key.set_password(db, PACKAGE_PASSWORD, actor=actor_for())
+    package_key.forget_all()
+    after: list[Callable[[Database], object]] = []
+    light = desk_app._light_sign_in(behind.path, behind.opening, after)
+
+    def tried(login: str, password: str) -> Actor | None:
+        try:
+            return light(login, password)
+        finally:
+            behind.tried.set()
+
+    _enter([ADMIN_PASSWORD])
+    actor = sign_in_while_opening(FACTS, behind.opening, "admin", "ja", light=tried)
+    behind.opening.finish()
+    assert actor is not None and len(after) == 1
+    with db.read() as session:
+        assert package_key.password(session) is None  # not yet: the window does it
+    desk = desk_app.DeskApp(QApplication.instance(), db, "SHIBA", actor, after_sign_in=after)
+    try:
+        window = desk.build("ja", restore=False)
+        qtbot.addWidget(window)
+        assert desk.runner is not None
+        is_set = desk.runner.query_now(lambda: package_key.is_set(db))  # queued after it
+        qtbot.waitUntil(lambda: not window.list_page.model.loading, timeout=10_000)
+    finally:
+        if desk.runner is not None:
+            desk.runner.shutdown()
+    assert is_set
+    assert _entries(behind.path, "admin")[-1] == "sign_in"
+
+
 def test_a_wrong_password_takes_the_full_sign_in_which_counts_it_once(qtbot, behind):
     before = _entries(behind.path, "admin")
     seen = _enter(["not-the-password"])

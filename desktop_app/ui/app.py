@@ -51,7 +51,6 @@ if TYPE_CHECKING:
     from desktop_app.services.database import Database, Upgrade
     from desktop_app.services.first_run import FirstAdmin
     from desktop_app.ui.main_window import MainWindow
-    from desktop_app.ui.sign_in.opening import Opening
     from desktop_app.ui.worker import DbRunner
 
 # Japanese UI fonts in order of preference; the first one installed is used. Noto Sans CJK JP
@@ -272,10 +271,10 @@ def sign_in_early(
     or the first-run set-up of a file without accounts) or could not be opened behind the
     dialog: the usual path then opens it, with the frame, and says why.
 
-    A sign-in made before the database was open (`_light_sign_in`) leaves the rest of it, the
-    account's package-key slot, to be done on the database: put in `after_sign_in` for the
-    window's worker (DeskApp, after the first page), or done behind the dialog before the
-    window is built when no list is given."""
+    With `after_sign_in`, Enter before the database is open may sign in with sqlite3 alone
+    (`_light_sign_in`); the rest of such a sign-in, the account's package-key slot, is put in
+    that list for the window's worker (DeskApp, after the first page). Without it, Enter waits
+    for the opening and signs in in full."""
     from desktop_app.services.sign_in_facts import sign_in_facts
     from desktop_app.ui.sign_in.opening import Opening
     from desktop_app.ui.sign_in.start import sign_in_while_opening
@@ -286,7 +285,7 @@ def sign_in_early(
     opening = Opening(
         lambda: _open_to_sign_in(db_path, training=training), _warm_first_page, _import_the_rest
     )
-    light = _light_sign_in(db_path, opening, after_sign_in)
+    light = None if after_sign_in is None else _light_sign_in(db_path, after_sign_in)
     actor = sign_in_while_opening(facts, opening, user, lang, light=light)
     try:
         db, office = opening.result()
@@ -297,25 +296,19 @@ def sign_in_early(
 
 
 def _light_sign_in(
-    db_path: Path,
-    opening: Opening[tuple[Database, str]],
-    after_sign_in: list[Callable[[Database], object]] | None = None,
+    db_path: Path, after_sign_in: list[Callable[[Database], object]]
 ) -> Callable[[str, str], Actor | None]:
     """The dialog's sign-in before the database is open (services/light_sign_in.py, sqlite3
     alone). The rest of a sign-in, the account's package-key slot, needs the database: it goes
-    to `after_sign_in` (the window's worker runs it after the first page, before anything the
-    person asks for) or, without that list, behind the dialog once the database is open."""
+    to `after_sign_in`, which the window's worker runs after the first page, before anything
+    the person asks for."""
 
     def light(login: str, password: str) -> Actor | None:
         from desktop_app.services.light_sign_in import sign_in_lightly
 
         actor = sign_in_lightly(db_path, login, password)
         if actor is not None:
-            rest = partial(_open_package_key, actor=actor, password=password)
-            if after_sign_in is None:
-                opening.after_warming(lambda opened: rest(opened[0]))
-            else:
-                after_sign_in.append(rest)
+            after_sign_in.append(partial(_open_package_key, actor=actor, password=password))
         return actor
 
     return light

@@ -59,6 +59,7 @@ class Behind:
         self.trail_at_open: list[str] = []
         self.opened: list[Database] = []
         self.opening: Opening[tuple[Database, str]] = Opening(self._open, lambda _opened: None)
+        self.after: list[Callable[[Database], object]] = []  # the rest of a light sign-in
 
     def _open(self) -> tuple[Database, str]:
         assert self.tried.wait(10), "the dialog never tried the light sign-in"
@@ -68,7 +69,7 @@ class Behind:
         return db, "SHIBA"
 
     def light(self) -> Callable[[str, str], Actor | None]:
-        wired = desk_app._light_sign_in(self.path, self.opening)
+        wired = desk_app._light_sign_in(self.path, self.after)
 
         def tried(login: str, password: str) -> Actor | None:
             try:
@@ -129,9 +130,14 @@ def test_enter_before_the_opening_signs_in_with_sqlite_and_records_it_once(qtbot
     # Recorded before the database was opened, and once.
     assert behind.trail_at_open == [*before, "sign_in"]
     assert _entries(behind.path, "admin") == [*before, "sign_in"]
-    # The rest of a sign-in, once the database was open: the account's slot opened.
+    # The rest of a sign-in waits for the database: the account's slot, opened by it.
+    assert len(behind.after) == 1
+    with db.read() as session:
+        assert package_key.password(session) is None
+    behind.after[0](db)
     with db.read() as session:
         assert package_key.password(session) == PACKAGE_PASSWORD
+    assert _entries(behind.path, "admin") == [*before, "sign_in"]
 
 
 def test_at_start_up_the_slot_is_opened_by_the_window_s_worker_after_its_first_page(
@@ -141,22 +147,11 @@ def test_at_start_up_the_slot_is_opened_by_the_window_s_worker_after_its_first_p
     after the first page and before anything the person asks for."""
     package_key.set_password(db, PACKAGE_PASSWORD, actor=actor_for())
     package_key.forget_all()
-    after: list[Callable[[Database], object]] = []
-    light = desk_app._light_sign_in(behind.path, behind.opening, after)
-
-    def tried(login: str, password: str) -> Actor | None:
-        try:
-            return light(login, password)
-        finally:
-            behind.tried.set()
-
     _enter([ADMIN_PASSWORD])
-    actor = sign_in_while_opening(FACTS, behind.opening, "admin", "ja", light=tried)
+    actor = sign_in_while_opening(FACTS, behind.opening, "admin", "ja", light=behind.light())
     behind.opening.finish()
-    assert actor is not None and len(after) == 1
-    with db.read() as session:
-        assert package_key.password(session) is None  # not yet: the window does it
-    desk = desk_app.DeskApp(QApplication.instance(), db, "SHIBA", actor, after_sign_in=after)
+    assert actor is not None and len(behind.after) == 1
+    desk = desk_app.DeskApp(QApplication.instance(), db, "SHIBA", actor, after_sign_in=behind.after)
     try:
         window = desk.build("ja", restore=False)
         qtbot.addWidget(window)
@@ -176,6 +171,7 @@ def test_a_wrong_password_takes_the_full_sign_in_which_counts_it_once(qtbot, beh
     assert sign_in_while_opening(FACTS, behind.opening, "admin", "ja", light=behind.light()) is None
     assert len(seen["errors"]) == 1 and "でサインインできませんでした" in seen["errors"][0]
     assert behind.trail_at_open == before  # the light try wrote nothing
+    assert behind.after == []  # and left nothing to do
     assert _entries(behind.path, "admin") == [*before, "sign_in_failed"]
 
 

@@ -38,8 +38,6 @@ class Opening(Generic[T]):
         self._warmed = threading.Event()  # set once warmed (or failed), before `later`
         self._waited = threading.Event()  # set by `hurry`: the person pressed Enter
         self._thread = threading.Thread(target=self._run, name="open-behind", daemon=True)
-        self._jobs: list[Callable[[T], None]] = []  # `after_warming`'s, guarded by _lock
-        self._lock = threading.Lock()
 
     def start(self) -> None:
         if not self._thread.is_alive() and not self._ready.is_set():
@@ -48,13 +46,6 @@ class Opening(Generic[T]):
     def is_open(self) -> bool:
         """Whether the opening is done (or failed): `result()` would not wait."""
         return self._ready.is_set()
-
-    def after_warming(self, job: Callable[[T], None]) -> None:
-        """`job(opened)` on the opening's thread once the warming is done, and `finish` waits
-        for it (run by `finish` itself when the thread is past that point); left out when
-        the opening failed. A failure of it shows later, where it matters."""
-        with self._lock:
-            self._jobs.append(job)
 
     def result(self) -> T:
         """The opened database (raises what opening raised); starts it when not yet started.
@@ -78,7 +69,6 @@ class Opening(Generic[T]):
         self.hurry()
         if self._thread.is_alive():
             self._warmed.wait()
-        self._run_jobs()  # any asked for after the thread's turn
 
     def _run(self) -> None:
         with plain_imports():  # everything this thread does is mostly imports
@@ -96,7 +86,6 @@ class Opening(Generic[T]):
         try:
             with contextlib.suppress(Exception):  # a failure shows later, where it happens
                 self._warm(self._opened)
-            self._run_jobs()
         finally:
             self._warmed.set()
         # Once Enter is pressed, `later` would only take the processor from the password check
@@ -104,13 +93,3 @@ class Opening(Generic[T]):
         if self._later is not None and not self._waited.is_set():
             with contextlib.suppress(Exception):
                 self._later()
-
-    def _run_jobs(self) -> None:
-        while True:
-            with self._lock:
-                if not self._jobs:
-                    return
-                job = self._jobs.pop(0)
-            if self._opened is not None:
-                with contextlib.suppress(Exception):
-                    job(self._opened)

@@ -322,8 +322,10 @@ def _open_package_key(db: Database, *, actor: Actor, password: str) -> None:
 
 def _open_to_sign_in(db_path: Path, *, training: bool) -> tuple[Database, str]:
     """The database opened behind the dialog, and what Enter runs next imported with it (the
-    password check and its worker), so an early Enter does not import them after the wait."""
+    light sign-in first, then the full one and its worker), so an early Enter does not import
+    them after the wait."""
     opened = open_desk_database(db_path, training=training)
+    importlib.import_module("desktop_app.services.light_sign_in")
     importlib.import_module("desktop_app.services.staff")
     importlib.import_module("desktop_app.ui.worker")
     return opened

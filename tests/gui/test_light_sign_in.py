@@ -165,6 +165,28 @@ def test_at_start_up_the_slot_is_opened_by_the_window_s_worker_after_its_first_p
     assert _entries(behind.path, "admin")[-1] == "sign_in"
 
 
+def test_enter_after_the_opening_signs_in_lightly_too_and_leaves_the_slot_for_the_window(
+    qtbot, behind
+):
+    """Typed for a while: the database is open, and the light sign-in still spares the check
+    the warming's competition and the first page the slot's KDF."""
+    behind.tried.set()  # the opening does not wait for Enter
+    before = _entries(behind.path, "admin")
+    seen: dict[str, bool] = {}
+
+    def enter_once_open() -> None:
+        seen["open"] = behind.opening.result() is not None  # waits for the opening
+        _enter([ADMIN_PASSWORD])
+
+    QTimer.singleShot(0, enter_once_open)
+    actor = sign_in_while_opening(FACTS, behind.opening, "admin", "ja", light=behind.light())
+    assert seen == {"open": True}
+    assert actor is not None and actor.login == "admin"
+    assert behind.trail_at_open == before
+    assert _entries(behind.path, "admin") == [*before, "sign_in"]
+    assert len(behind.after) == 1
+
+
 def test_a_wrong_password_takes_the_full_sign_in_which_counts_it_once(qtbot, behind):
     before = _entries(behind.path, "admin")
     seen = _enter(["not-the-password"])

@@ -43,10 +43,6 @@ class Opening(Generic[T]):
         if not self._thread.is_alive() and not self._ready.is_set():
             self._thread.start()
 
-    def is_open(self) -> bool:
-        """Whether the opening is done (or failed): `result()` would not wait."""
-        return self._ready.is_set()
-
     def result(self) -> T:
         """The opened database (raises what opening raised); starts it when not yet started.
         Does not wait for the warming: it only makes what follows faster."""

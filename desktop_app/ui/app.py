@@ -290,6 +290,10 @@ def sign_in_early(
     try:
         db, office = opening.result()
     except UserError:
+        if after_sign_in is not None:
+            # Whoever signs in on the usual path is asked again: nothing of a sign-in made
+            # here (its package-key slot) may be done for them.
+            after_sign_in.clear()
         return None
     opening.finish()
     return db, office, actor

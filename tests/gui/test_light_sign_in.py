@@ -20,6 +20,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.domain.actor import Actor
+from desktop_app.domain.errors import UserError
 from desktop_app.services import database, package_key, staff
 from desktop_app.services.database import Database
 from desktop_app.services.sign_in_facts import SignInFacts
@@ -219,6 +220,40 @@ def test_a_disabled_account_is_refused_by_the_full_sign_in(qtbot, db, behind):
     )
     assert len(seen["errors"]) == 1
     assert _entries(behind.path, "kakari") == [*before, "sign_in_failed"]
+
+
+def test_a_light_sign_in_whose_opening_failed_leaves_nothing_for_the_window(
+    qtbot, db_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """The opening fails after the light sign-in (another program holds the file): the usual
+    path asks whoever comes next to sign in, so the slot of this one is not opened for them."""
+    tried = threading.Event()
+    wire = desk_app._light_sign_in
+
+    def light(path: Path, after: list[Callable[[Database], object]]) -> Callable[..., object]:
+        wired = wire(path, after)
+
+        def tried_light(login: str, password: str) -> Actor | None:
+            try:
+                return wired(login, password)
+            finally:
+                tried.set()
+
+        return tried_light
+
+    def busy(_path: Path, *, training: bool) -> tuple[Database, str]:
+        tried.wait(10)
+        raise UserError("database_busy", path=str(_path), detail="database is locked")
+
+    monkeypatch.setattr(desk_app, "_light_sign_in", light)
+    monkeypatch.setattr(desk_app, "_open_to_sign_in", busy)
+    before = _entries(db_path, "admin")
+    seen = _enter([ADMIN_PASSWORD])
+    after: list[Callable[[Database], object]] = []
+    early = desk_app.sign_in_early(db_path, "ja", training=False, user="admin", after_sign_in=after)
+    assert early is None and after == []
+    assert len(seen["errors"]) == 1 and "別のプログラムが書き込み中です" in seen["errors"][0]
+    assert _entries(db_path, "admin") == [*before, "sign_in"]  # that sign-in did happen
 
 
 def test_the_light_sign_in_imports_no_sqlalchemy(db_path: Path, tmp_path: Path):

@@ -127,6 +127,14 @@ def signed_in(session: Session, login: str, role: Role, account_password: str) -
     _drop_plain(session)
 
 
+def open_at_sign_in(db: Database, actor: Actor, account_password: str) -> None:
+    """`signed_in` in a write of its own, for a sign-in the light read checked and recorded
+    before the database was opened (services/light_sign_in.py): the same slot opened, once
+    the database is open, and nothing else of the sign-in done again."""
+    with db.write() as session:
+        signed_in(session, actor.login, actor.role, account_password)
+
+
 def _drop_plain(session: Session) -> None:
     """Delete the older plain setting, its bytes overwritten (SQLite's secure_delete), so that
     no freed page of the file or of a later backup still holds it."""

@@ -22,14 +22,15 @@ import importlib
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Qt, Slot
-from PySide6.QtGui import QFont, QFontDatabase, QPixmap
-from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtCore import QSize, Qt, Slot
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
 
 from desktop_app import config
 from desktop_app.domain.errors import UserError
@@ -40,6 +41,11 @@ from desktop_app.ui.style import apply_font_size, apply_style
 from desktop_app.ui.widgets.screen_fit import place_window
 
 if TYPE_CHECKING:
+    # QEvent, QMessageBox and QPixmap are imported where used: making their Python types
+    # costs milliseconds before the sign-in dialog that none of its paths needs.
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QPixmap
+
     from desktop_app.domain.actor import Actor
     from desktop_app.services.backups import DailyBackup
     from desktop_app.services.database import Database, Upgrade
@@ -94,8 +100,11 @@ def run_gui(
         first_admin = started
     upgrades: list[Upgrade] = []
     early = None
+    after_sign_in: list[Callable[[Database], object]] = []
     if screenshot is None and first_admin is None:
-        early = sign_in_early(db_path, chosen, training=training, user=user)
+        early = sign_in_early(
+            db_path, chosen, training=training, user=user, after_sign_in=after_sign_in
+        )
     frame: QMainWindow | None = None
     if early is not None:
         db, office, actor = early
@@ -112,7 +121,7 @@ def run_gui(
             frame.close()
         db.dispose()
         return 0
-    desk = DeskApp(app, db, office, actor)
+    desk = DeskApp(app, db, office, actor, after_sign_in=after_sign_in)
     try:
         window = desk.build(chosen, restore=screenshot is None, replacing=frame)
         for upgrade in upgrades:
@@ -247,7 +256,12 @@ def _open_then_sign_in(
 
 
 def sign_in_early(
-    db_path: Path, lang: str, *, training: bool, user: str | None
+    db_path: Path,
+    lang: str,
+    *,
+    training: bool,
+    user: str | None,
+    after_sign_in: list[Callable[[Database], object]] | None = None,
 ) -> tuple[Database, str, Actor | None] | None:
     """The sign-in dialog before the database is opened (it opens behind the dialog, and what
     the first page needs is warmed while the person types): the database, its office and who
@@ -255,7 +269,12 @@ def sign_in_early(
     it: the frame stood in for the window during the heavy imports, which now happen while
     the dialog is up. None when the file must be opened first (see services/sign_in_facts.py,
     or the first-run set-up of a file without accounts) or could not be opened behind the
-    dialog: the usual path then opens it, with the frame, and says why."""
+    dialog: the usual path then opens it, with the frame, and says why.
+
+    With `after_sign_in`, Enter before the database is open may sign in with sqlite3 alone
+    (`_light_sign_in`); the rest of such a sign-in, the account's package-key slot, is put in
+    that list for the window's worker (DeskApp, after the first page). Without it, Enter waits
+    for the opening and signs in in full."""
     from desktop_app.services.sign_in_facts import sign_in_facts
     from desktop_app.ui.sign_in.opening import Opening
     from desktop_app.ui.sign_in.start import sign_in_while_opening
@@ -266,19 +285,51 @@ def sign_in_early(
     opening = Opening(
         lambda: _open_to_sign_in(db_path, training=training), _warm_first_page, _import_the_rest
     )
-    actor = sign_in_while_opening(facts, opening, user, lang)
+    light = None if after_sign_in is None else _light_sign_in(db_path, after_sign_in)
+    actor = sign_in_while_opening(facts, opening, user, lang, light=light)
     try:
         db, office = opening.result()
     except UserError:
+        if after_sign_in is not None:
+            # Whoever signs in on the usual path is asked again: nothing of a sign-in made
+            # here (its package-key slot) may be done for them.
+            after_sign_in.clear()
         return None
     opening.finish()
     return db, office, actor
 
 
+def _light_sign_in(
+    db_path: Path, after_sign_in: list[Callable[[Database], object]]
+) -> Callable[[str, str], Actor | None]:
+    """The dialog's sign-in before the database is open (services/light_sign_in.py, sqlite3
+    alone). The rest of a sign-in, the account's package-key slot, needs the database: it goes
+    to `after_sign_in`, which the window's worker runs after the first page, before anything
+    the person asks for."""
+
+    def light(login: str, password: str) -> Actor | None:
+        from desktop_app.services.light_sign_in import sign_in_lightly
+
+        actor = sign_in_lightly(db_path, login, password)
+        if actor is not None:
+            after_sign_in.append(partial(_open_package_key, actor=actor, password=password))
+        return actor
+
+    return light
+
+
+def _open_package_key(db: Database, *, actor: Actor, password: str) -> None:
+    from desktop_app.services import package_key
+
+    package_key.open_at_sign_in(db, actor, password)
+
+
 def _open_to_sign_in(db_path: Path, *, training: bool) -> tuple[Database, str]:
     """The database opened behind the dialog, and what Enter runs next imported with it (the
-    password check and its worker), so an early Enter does not import them after the wait."""
+    light sign-in first, then the full one and its worker), so an early Enter does not import
+    them after the wait."""
     opened = open_desk_database(db_path, training=training)
+    importlib.import_module("desktop_app.services.light_sign_in")
     importlib.import_module("desktop_app.services.staff")
     importlib.import_module("desktop_app.ui.worker")
     return opened
@@ -286,13 +337,37 @@ def _open_to_sign_in(db_path: Path, *, training: bool) -> tuple[Database, str]:
 
 def _warm_first_page(opened: tuple[Database, str]) -> None:
     """Behind the sign-in dialog: the main window's modules, then the list's first page read
-    once, so that its pages of the file are in memory when the window asks for them."""
+    once, so that its pages of the file are in memory when the window asks for them, then the
+    Python types of the Qt classes its first paint meets."""
     from desktop_app.domain.local_time import local_today
     from desktop_app.services.search import InquiryFilter
     from desktop_app.ui.inquiry_list.list_model import load_head
 
     _import_main_window()
     load_head(opened[0], InquiryFilter(today=local_today()), "received_at", True)
+    _make_first_paint_types()
+
+
+# Qt classes whose objects first reach Python while the main window is shown and painted
+# (its actions and icons, the table's selection and delegate, the events of a new window).
+_FIRST_PAINT_TYPES = {
+    "QtCore": ("QItemSelectionModel", "QMetaMethod"),
+    "QtGui": ("QAction", "QContextMenuEvent", "QGradient", "QIcon", "QImage",
+              "QInputMethodEvent", "QPlatformSurfaceEvent", "QScrollEvent"),
+    "QtWidgets": ("QAbstractItemDelegate", "QGraphicsSceneContextMenuEvent", "QToolButton"),
+}  # fmt: skip
+
+
+def _make_first_paint_types() -> None:
+    """PySide6 makes a Qt class's Python type, all its enums included, the first time the
+    class is named or one of its objects reaches Python: for these that was some 20 enum types
+    (10-20 ms) made on the GUI thread between Enter and the first page. Named here, behind the
+    dialog; the window is built only once the warming is done (Opening.finish), so the GUI
+    thread never meets one half made."""
+    for module, names in _FIRST_PAINT_TYPES.items():
+        qt = importlib.import_module(f"PySide6.{module}")
+        for name in names:
+            getattr(qt, name)
 
 
 def _sign_in_first_admin(db: Database, admin: FirstAdmin) -> Actor:
@@ -407,11 +482,22 @@ class DeskApp:
     window reads anything, so no write is lost or reordered. GUI thread only.
     """
 
-    def __init__(self, app: QApplication, db: Database, office: str, actor: Actor) -> None:
+    def __init__(
+        self,
+        app: QApplication,
+        db: Database,
+        office: str,
+        actor: Actor,
+        *,
+        after_sign_in: Sequence[Callable[[Database], object]] = (),
+    ) -> None:
         self.app = app
         self.db = db
         self.office = office
         self.actor = actor
+        # The rest of a sign-in made before the database was open (sign_in_early): queued on
+        # the first window's worker once its first page is asked for.
+        self._after_sign_in = list(after_sign_in)
         self.window: MainWindow | None = None
         self.runner: DbRunner | None = None
 
@@ -448,6 +534,9 @@ class DeskApp:
         if replacing is not None:
             replacing.close()
         window.start()
+        for rest in self._after_sign_in:  # after the first page, before anything asked for
+            runner.write(partial(rest, db), NOTHING)
+        self._after_sign_in.clear()
         self.window, self.runner = window, runner
         return window
 
@@ -484,7 +573,7 @@ class DeskApp:
         if self.window is not None:
             self.window.close()
             self.window.deleteLater()
-            self.app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            self.app.sendPostedEvents(None, _deferred_delete())
             self.window = None
         self.db.dispose()
 
@@ -550,6 +639,8 @@ class DeskApp:
         if isinstance(message, BaseException):
             show_error(self.window, message, lang)
         elif message:
+            from PySide6.QtWidgets import QMessageBox
+
             done = QMessageBox(
                 QMessageBox.Icon.Information, PRODUCT_NAMES.get(lang, "連携デスク"), message,
                 QMessageBox.StandardButton.Ok, self.window, objectName="restored",
@@ -601,7 +692,7 @@ class DeskApp:
             # and no answer of the old window's queries arrives while the dialog waits.
             old_window.close()
             old_window.deleteLater()
-            self.app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            self.app.sendPostedEvents(None, _deferred_delete())
         self.window, self.runner = None, None
         # The package password opened at the last person's sign-in leaves with them.
         package_key.forget(self.db)
@@ -649,4 +740,13 @@ def _refuse(exc: UserError, lang: str, *, interactive: bool) -> None:
     text = error_text(exc, lang)
     print(text, file=sys.stderr)
     if interactive:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(None, "連携デスク", text)
+
+
+def _deferred_delete() -> QEvent.Type:
+    """The event type that deletes widgets closed with deleteLater."""
+    from PySide6.QtCore import QEvent
+
+    return QEvent.Type.DeferredDelete

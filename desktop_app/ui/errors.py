@@ -9,11 +9,14 @@ GUI thread only: it creates widgets.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop_app.domain.errors import UserError
+
+if TYPE_CHECKING:  # the box's type is made when one is first shown, not before the sign-in
+    from PySide6.QtWidgets import QMessageBox, QWidget
 
 LOG_FILE = "renkei-desk.log"  # services.error_log.LOG_FILE (not imported before it is needed)
 
@@ -61,6 +64,8 @@ def show_error(parent: QWidget | None, exc: BaseException, lang: str) -> QMessag
     `open()` rather than `exec()`: the event loop keeps running, so a worker result that arrives
     meanwhile is still delivered, and tests can read the box without a nested loop.
     """
+    from PySide6.QtWidgets import QMessageBox
+
     key = "en" if lang.startswith("en") else "ja"
     refused = _as_refusal(exc) is not None
     box = QMessageBox(parent)

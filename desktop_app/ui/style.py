@@ -11,7 +11,6 @@ rows ask `tint`, which gives nothing in the system's colours. GUI thread only.
 
 from __future__ import annotations
 
-import ctypes
 import os
 import sys
 
@@ -67,6 +66,7 @@ def windows_high_contrast() -> bool:
     report it; False elsewhere."""
     if sys.platform != "win32":
         return False
+    import ctypes  # here: every other system pays nothing for it before the first window
 
     class HighContrast(ctypes.Structure):
         _fields_ = (("size", ctypes.c_uint), ("flags", ctypes.c_uint), ("scheme", ctypes.c_wchar_p))

@@ -56,3 +56,23 @@ def test_later_is_left_out_once_the_window_is_being_built():
     waiter.join(10)
     opening._thread.join(10)
     assert later == []
+
+
+def test_later_is_left_out_once_enter_is_pressed():
+    """Enter before the warming is done: the password check and the window get the processor,
+    and what follows the first page is imported when first needed."""
+    release = threading.Event()
+    later: list[str] = []
+
+    def warm(_opened: str) -> None:
+        release.wait(10)
+
+    opening = Opening(lambda: "db", warm, lambda: later.append("imported"))
+    opening.start()
+    opening.hurry()  # what the dialog's check does first
+    assert opening.result() == "db"
+    release.set()
+    opening.finish()
+    opening._thread.join(10)
+    assert not opening._thread.is_alive()
+    assert later == []

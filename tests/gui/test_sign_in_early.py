@@ -4,10 +4,12 @@ once the database has opened behind it. A failed opening is said in the dialog."
 
 from __future__ import annotations
 
+import importlib
 import os
 import subprocess
 import sys
 import textwrap
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from desktop_app.demo.accounts import DEMO_PASSWORD
 from desktop_app.domain.errors import UserError
 from desktop_app.services.sign_in_facts import SignInFacts
+from desktop_app.ui import app as desk_app
 from desktop_app.ui.sign_in.opening import Opening
 from desktop_app.ui.sign_in.sign_in_dialog import SignInDialog
 from desktop_app.ui.sign_in.start import sign_in_while_opening
@@ -123,3 +126,43 @@ def test_a_training_database_s_dialog_lists_and_fills_in_its_demo_accounts(qtbot
     assert sign_in_while_opening(facts, opening, None, "ja") is None
     assert "demo-clerk" in seen["note"] and DEMO_PASSWORD in seen["note"]
     assert (seen["login"], seen["password"]) == ("demo-admin", DEMO_PASSWORD)
+
+
+def test_enter_before_the_warming_signs_in_and_leaves_out_what_follows_the_first_page(qtbot, db):
+    """Enter pressed while the window's modules are still being imported behind the dialog:
+    the password is checked once the database is open (not after the warming), and what the
+    window needs only after its first page is not imported meanwhile (`Opening.hurry`)."""
+    release = threading.Event()
+    later: list[str] = []
+    opening = Opening(
+        lambda: (db, "SHIBA"), lambda _opened: release.wait(10), lambda: later.append("imported")
+    )
+    seen: dict[str, bool] = {}
+
+    def enter() -> None:
+        dialog = _shown_dialog()
+        if dialog is None:
+            QTimer.singleShot(10, enter)
+            return
+        dialog.password.setText(ADMIN_PASSWORD)
+        dialog.submit()  # answered while the warming still waits
+        seen["accepted"] = dialog.result() == dialog.DialogCode.Accepted
+        release.set()
+
+    QTimer.singleShot(0, enter)
+    facts = SignInFacts(office="SHIBA", training=False, accounts=True)
+    actor = sign_in_while_opening(facts, opening, "admin", "ja")
+    opening.finish()
+    opening._thread.join(10)
+    assert seen == {"accepted": True}
+    assert actor is not None and actor.login == "admin"
+    assert later == []
+
+
+def test_the_warming_names_only_qt_classes_that_exist():
+    """The classes whose Python types are made behind the dialog (a misspelt one would leave
+    the rest unmade, silently)."""
+    for module, names in desk_app._FIRST_PAINT_TYPES.items():
+        qt = importlib.import_module(f"PySide6.{module}")
+        assert all(isinstance(getattr(qt, name), type) for name in names)
+    desk_app._make_first_paint_types()

@@ -36,7 +36,7 @@ class Opening(Generic[T]):
         self._error: BaseException | None = None
         self._ready = threading.Event()  # set once opened (or failed), before the warming
         self._warmed = threading.Event()  # set once warmed (or failed), before `later`
-        self._waited = threading.Event()  # set by `finish`: the window is being built
+        self._waited = threading.Event()  # set by `hurry`: the person pressed Enter
         self._thread = threading.Thread(target=self._run, name="open-behind", daemon=True)
 
     def start(self) -> None:
@@ -53,10 +53,16 @@ class Opening(Generic[T]):
         assert self._opened is not None
         return self._opened
 
+    def hurry(self) -> None:
+        """The person pressed Enter: from now on the password check and the window want the
+        processor, so `later` is left out when not yet started (what it imports then comes
+        when first needed, after the first page)."""
+        self._waited.set()
+
     def finish(self) -> None:
         """Wait for the warming too (so no import of the first page's runs on while the window
         is built); `later` may still be running, or is left out when not yet started."""
-        self._waited.set()
+        self.hurry()
         if self._thread.is_alive():
             self._warmed.wait()
 
@@ -78,8 +84,8 @@ class Opening(Generic[T]):
                 self._warm(self._opened)
         finally:
             self._warmed.set()
-        # Once the window is being built, `later` would only take the processor from it: what
-        # it imports then comes when first needed, after the first page.
+        # Once Enter is pressed, `later` would only take the processor from the password check
+        # and the window: what it imports then comes when first needed, after the first page.
         if self._later is not None and not self._waited.is_set():
             with contextlib.suppress(Exception):
                 self._later()

@@ -108,19 +108,32 @@ def sign_in_while_opening(
     opening: Opening[tuple[Database, str]],
     user: str | None,
     lang: str,
+    *,
+    light: Callable[[str, str], Actor | None] | None = None,
 ) -> Actor | None:
     """The sign-in dialog of a file that has accounts (or is a training database), shown from
     its `facts` while `opening` opens the database behind it (started once the dialog is up).
     It is the first window of the start-up, so it has no parent.
 
-    Enter waits for the opening, then checks the password as always (staff.sign_in on a
-    DbRunner: the same argon2 check, lockout and audit entry). A failed opening is said in the
-    dialog; the caller, finding it failed, takes the usual path once the dialog is closed.
-    None when the person cancelled.
+    Enter tries `light(login, password)` first (the sign-in with sqlite3 alone,
+    services/light_sign_in.py): before the database is open, the password is checked and
+    recorded while the opening's imports go on (the dialog stays up until it is open); after,
+    the check does not compete with the warming for the interpreter, and what a full sign-in
+    does besides (the package-key slot's KDF) waits for the first page. When `light` gives
+    None (anything but a plain sign-in), or there is none, Enter waits for the opening and
+    checks the password as always (staff.sign_in on a DbRunner: the same argon2 check,
+    slowdown and audit entry). A failed opening is said in the dialog; the caller, finding
+    it failed, takes the usual path once the dialog is closed. None when the person cancelled.
     """
     runners: list[DbRunner] = []  # made at the first Enter: nothing before the dialog needs it
 
     def check(login: str, password: str) -> Actor:
+        opening.hurry()  # nothing after the first page is imported behind the check any more
+        if light is not None:
+            actor = light(login, password)
+            if actor is not None:
+                opening.result()  # raises what the opening raised, said in the dialog
+                return actor
         db = opening.result()[0]
         from desktop_app.services import staff
         from desktop_app.ui.worker import DbRunner

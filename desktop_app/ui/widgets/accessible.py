@@ -29,8 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.fields import inquiry_field, label_in
-
 # The controls a person reaches with Tab or the mouse, which a screen reader must name.
 INTERACTIVE: tuple[type[QWidget], ...] = (
     QAbstractButton,
@@ -77,6 +75,8 @@ def _is_part(widget: QWidget) -> bool:
 
 def field_description(qualified: str, lang: str) -> str:
     """What the catalogue says the field takes: 必須, and its length limit."""
+    from desktop_app.domain.fields import inquiry_field  # not before the sign-in dialog
+
     field = inquiry_field(qualified)
     parts = []
     if field.required:
@@ -91,6 +91,8 @@ def field_description(qualified: str, lang: str) -> str:
 def name_field(widget: QWidget, qualified: str, lang: str | None = None) -> None:
     """Name a control of the inquiry record's field `qualified` (`subject`, `inquirer.phone`)
     from the field catalogue, in the window's language unless `lang` is given."""
+    from desktop_app.domain.fields import label_in  # not before the sign-in dialog
+
     shown = lang or window_language()
     name(widget, label_in(qualified, shown), field_description(qualified, shown))
 

@@ -455,6 +455,9 @@ def test_a_waiting_row_whose_package_was_lost_travels_again(offices, tmp_path):
     resent = shiba.export(tmp_path / "s2.xlsx")
     assert resent["counts"]["inquiry"] == 1
     at_hq = hq.take(tmp_path / "s2.xlsx", code=3)
+    # HQ's return package had acknowledged package 1 only: package 3 carries what 2 held
+    assert "SHIBA の送付ファイル 2 は送付ファイル 3 で補われました" in at_hq["packages"][0]["notes"]
+    assert at_hq["warnings"] == []
 
     assert at_hq["conflicts"] == 1
     (conflict,) = hq.open_conflicts()
@@ -462,8 +465,8 @@ def test_a_waiting_row_whose_package_was_lost_travels_again(offices, tmp_path):
     hq.ok("conflict", "resolve", str(conflict["id"]), "--keep", "theirs")
     _quiet(shiba.take(tmp_path / "h2.xlsx") if hq.export(tmp_path / "h2.xlsx") else {})
     shiba.export(tmp_path / "s3.xlsx")
-    onward = hq.take(tmp_path / "s3.xlsx", code=3)  # still says package 2 never arrived
-    assert onward["warnings"] == ["SHIBA の送付ファイル 2 が未取込です"]
+    onward = hq.take(tmp_path / "s3.xlsx")  # package 2 was made good by package 3
+    assert (onward["warnings"], onward["packages"][0]["notes"]) == ([], [])
     assert (onward["conflicts"], onward["merged"], onward["updated"]) == (0, 0, 0)
     assert _same_everywhere(hq, shiba, receipt)["subject"] == "支所の件名"
     assert hq.open_conflicts() == [] and shiba.open_conflicts() == []

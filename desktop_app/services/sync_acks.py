@@ -100,7 +100,8 @@ def gaps(
 
 
 def _peer_acknowledgement(session: Session, office: str, peer: str) -> int | None:
-    """What the latest package from `peer` that says so acknowledged of ours (None: unknown)."""
+    """What the latest package taken from `peer` acknowledged of ours (None: unknown, as from
+    a program of an earlier build)."""
     return session.scalar(
         select(SyncPackage.acknowledged)
         .where(
@@ -108,7 +109,6 @@ def _peer_acknowledgement(session: Session, office: str, peer: str) -> int | Non
             SyncPackage.direction == "import",
             SyncPackage.from_office == peer,
             SyncPackage.to_office == office,
-            SyncPackage.acknowledged.is_not(None),
         )
         .order_by(SyncPackage.sequence.desc())
         .limit(1)

@@ -909,6 +909,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{sender} の送付ファイル {numbers} は送付ファイル {sequence} で補われました",
         "Packages {numbers} from {sender} were made good by package {sequence}",
     ),
+    "package_written_heals": (
+        "{to} がまだ受け取ったと知らせていない送付ファイル {numbers} の分も、もう一度含めました。",
+        "It carries again the rows of packages {numbers}, which {to} has not yet said it received.",
+    ),
 }
 
 

@@ -61,6 +61,14 @@ class ExportReport:
     full: bool
     personal: bool
     counts: dict[str, int]
+    # The number after which its rows begin: below sequence-1 when it carries again what the
+    # peer has not acknowledged (services/sync_acks).
+    since: int = 0
+
+    @property
+    def makes_good(self) -> list[int]:
+        """The earlier numbers to this office whose rows it carries again (none when full)."""
+        return [] if self.full else list(range(self.since + 1, self.sequence))
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -71,6 +79,7 @@ class ExportReport:
             "full": self.full,
             "include_personal": self.personal,
             "counts": self.counts,
+            "since": self.since,
         }
 
 
@@ -181,7 +190,7 @@ def export_sync(
         )
         return ExportReport(
             out, manifest.package_id, peer, manifest.sequence, full, include_personal,
-            dict(manifest.counts),
+            dict(manifest.counts), since=start.sequence,
         )  # fmt: skip
 
 

@@ -621,8 +621,11 @@ def test_a_branch_package_lost_on_its_way_to_hq_is_carried_again(offices, tmp_pa
     _quiet(shiba.take(tmp_path / "h2.xlsx") if hq.export(tmp_path / "h2.xlsx") else {})
     assert _manifest_of(tmp_path / "h2.xlsx")["acknowledged"] == 1
 
-    again = shiba.export(tmp_path / "s3.xlsx")  # no new edit: the lost rows travel again
-    assert again["counts"]["inquiry"] == 1 and _manifest_of(tmp_path / "s3.xlsx")["since"] == 1
+    code, out, _err = shiba.run("export-sync", "--out", str(tmp_path / "s3.xlsx"))
+    assert code == 0  # no new edit: the lost rows travel again, and the clerk is told why
+    assert "HQ がまだ受け取ったと知らせていない送付ファイル 2 の分も、もう一度含めました。" in out
+    again = _manifest_of(tmp_path / "s3.xlsx")
+    assert again["counts"]["inquiry"] == 1 and again["since"] == 1
     healed = hq.take(tmp_path / "s3.xlsx")
 
     _quiet(healed)

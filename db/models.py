@@ -370,6 +370,12 @@ class SyncPackage(Base):
     upto_seq: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     created_by: Mapped[str] = mapped_column(String(64), default="")
+    # Sync: what the manifest said. `acknowledged`: the highest number N such that the sender
+    # held every package 1..N of the receiver's to it; `since`: the number after which its rows
+    # begin (it makes good since+1 .. sequence-1). None: a package of an earlier build
+    # (services/sync_acks.py).
+    acknowledged: Mapped[int | None] = mapped_column(Integer)
+    since: Mapped[int | None] = mapped_column(Integer)
     handled_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
     handled_by: Mapped[str] = mapped_column(String(64), default="")
     file_name: Mapped[str] = mapped_column(Text, default="")

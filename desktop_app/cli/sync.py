@@ -113,19 +113,22 @@ def _export(opener: Opener, args: argparse.Namespace, printer: Printer) -> int:
         overwrite=args.overwrite,
     )
     counts = report.counts
-    printer.figures(
-        render(
-            "package_written",
-            printer.lang,
-            path=report.path,
-            to=report.to_office,
-            sequence=report.sequence,
-            inquiries=counts.get("inquiry", 0),
-            actions=counts.get("action", 0),
-            inquirers=counts.get("inquirer", 0),
-        ),
-        report.to_json(),
+    said = render(
+        "package_written",
+        printer.lang,
+        path=report.path,
+        to=report.to_office,
+        sequence=report.sequence,
+        inquiries=counts.get("inquiry", 0),
+        actions=counts.get("action", 0),
+        inquirers=counts.get("inquirer", 0),
     )
+    if report.makes_good:
+        numbers = "、".join(map(str, report.makes_good))
+        said += "\n" + render(
+            "package_written_heals", printer.lang, to=report.to_office, numbers=numbers
+        )
+    printer.figures(said, report.to_json())
     return EXIT_OK
 
 

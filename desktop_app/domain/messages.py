@@ -896,6 +896,23 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{path} の受付番号 {receipt} は、ここでは別の相談の番号です（送付元の端末を初めから設定し直したなど）。取り込みませんでした。何も変更していません。送付元で受付番号を確認してください。",
         "In {path}, receipt number {receipt} already names another inquiry here (the sending office's PC set up again from nothing, for example). Nothing was imported or changed. Check the receipt numbers at the sending office.",
     ),
+    # lost sync packages heal by themselves (services/sync_acks): gaps and what made them good
+    "package_not_imported": (
+        "{sender} の送付ファイル {number} が未取込です",
+        "Package {number} from {sender} has not been imported",
+    ),
+    "package_made_good_by_full": (
+        "{sender} の送付ファイル {numbers} は全件の送付ファイル {sequence} で補われました",
+        "Packages {numbers} from {sender} were made good by full package {sequence}",
+    ),
+    "package_made_good": (
+        "{sender} の送付ファイル {numbers} は送付ファイル {sequence} で補われました",
+        "Packages {numbers} from {sender} were made good by package {sequence}",
+    ),
+    "package_written_heals": (
+        "{to} がまだ受け取ったと知らせていない送付ファイル {numbers} の分も、もう一度含めました。",
+        "It carries again the rows of packages {numbers}, which {to} has not yet said it received.",
+    ),
 }
 
 

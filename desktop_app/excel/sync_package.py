@@ -86,12 +86,19 @@ class Manifest:
     # The sending database's id (services/identity.py); None in packages made before it,
     # which are read as before: it is then left out of the signed text.
     database_id: str | None = None
+    # The highest number N such that the sender holds every package 1..N of the receiver's to
+    # it, and the number after which this package's rows begin (it makes good the receiver's
+    # missing packages since+1 .. sequence-1; 0 in a full one). None in packages made before
+    # they existed, which are read as before (docs/sync-format.md, "Lost packages heal").
+    acknowledged: int | None = None
+    since: int | None = None
 
     def signed_text(self) -> str:
         """Every fact but the HMAC itself, canonically: what the HMAC is computed over."""
         facts = {key: value for key, value in vars(self).items() if key != "hmac"}
-        if facts.get("database_id") is None:
-            facts.pop("database_id", None)
+        for later in ("database_id", "acknowledged", "since"):
+            if facts.get(later) is None:
+                facts.pop(later, None)
         return json.dumps(facts, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
@@ -409,9 +416,28 @@ def _manifest(table: list[list[Any]] | None, file_name: str) -> Manifest:
         raise UserError("package_version_unknown", path=file_name, version=version)
     try:
         data = json.loads(str(facts["manifest"]))
-        return Manifest(**data)
+        manifest = Manifest(**data)
     except (KeyError, TypeError, ValueError) as exc:
         raise UserError("package_not_package", path=file_name) from exc
+    if not _numbers_fit(manifest):
+        raise UserError("package_not_package", path=file_name)
+    return manifest
+
+
+def _numbers_fit(manifest: Manifest) -> bool:
+    """A package number is a positive whole number, and a package can make good only numbers
+    before its own: anything else is no package this program wrote."""
+    sequence, since, acknowledged = manifest.sequence, manifest.since, manifest.acknowledged
+
+    def whole(value: object) -> bool:
+        return isinstance(value, int) and not isinstance(value, bool)
+
+    return (
+        whole(sequence)
+        and sequence >= 1
+        and (since is None or (whole(since) and 0 <= since < sequence))
+        and (acknowledged is None or (whole(acknowledged) and acknowledged >= 0))
+    )
 
 
 def _read_sheet(

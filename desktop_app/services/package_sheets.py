@@ -92,7 +92,7 @@ def cover_rows(
         ("連携デスク 送付ファイル", "【研修用】" if manifest.training else ""),
         ("送付元", office(manifest.from_office)),
         ("送付先", office(manifest.to_office)),
-        ("番号", f"{manifest.sequence}（{'全件' if manifest.full else '前回からの変更分'}）"),
+        ("番号", f"{manifest.sequence}（{_scope(manifest)}）"),
         ("作成日時", f"{made:%Y/%m/%d %H:%M}"),
         ("作成者", manifest.created_by),
         ("期間", f"{_local(since)} から {made:%Y/%m/%d %H:%M} までの変更" if since else "全期間"),
@@ -102,6 +102,18 @@ def cover_rows(
         ("ご注意", _CAUTION),
     ]  # fmt: skip
     return rows
+
+
+def _scope(manifest: Manifest) -> str:
+    """What the rows are: everything, the changes since the previous package, or since an
+    earlier one when the receiver had not acknowledged the previous (services/sync_acks)."""
+    if manifest.full:
+        return "全件"
+    if manifest.since is None or manifest.since == manifest.sequence - 1:
+        return "前回からの変更分"
+    if manifest.since == 0:
+        return "全期間の変更分（未着の送付ファイルを補います）"
+    return f"送付ファイル {manifest.since} より後の変更分（未着の送付ファイルを補います）"
 
 
 def _local(moment: dt.datetime) -> str:

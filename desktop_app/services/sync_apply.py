@@ -313,6 +313,8 @@ def record(
             personal=manifest.personal,
             training=manifest.training,
             upto_seq=0,
+            acknowledged=manifest.acknowledged,
+            since=manifest.since,
             created_at=sync_rows.stamp_of(manifest.created_at),
             created_by=manifest.created_by,
             handled_by=staff,

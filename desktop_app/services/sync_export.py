@@ -4,7 +4,9 @@ The offices form a star: a branch sends its rows to the central office (HQ), and
 branch a return package of that branch's rows as changed at the centre (corrections, conflict
 resolutions). What a package carries is read from the change sequence: rows whose `change_seq`
 is past the previous package to the same office (tombstones included), or everything with
-`full`; a row the receiver sent us and nobody changed since is not sent back. Each row says
+`full`; a row the receiver sent us and nobody changed since is not sent back. When the receiver
+has not acknowledged the previous package, the rows begin after the last one it did
+(services/sync_acks: a lost package heals by itself). Each row says
 which version of the receiver's own copy it already includes (`seen`), which is what lets the
 receiver take a resolution without a new conflict (docs/sync-format.md).
 """
@@ -40,7 +42,7 @@ from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.errors import UserError
 from desktop_app.excel.package_row import PackageRow
 from desktop_app.excel.sync_package import RECORDS_PER_SHEET, Manifest, SheetSpec
-from desktop_app.services import audit, output_files, package_key, sync_bases, sync_rows
+from desktop_app.services import audit, output_files, package_key, sync_acks, sync_bases, sync_rows
 from desktop_app.services.identity import identity_in
 from desktop_app.services.package_files import save_package
 from desktop_app.services.package_sheets import cover_rows, sheet_specs
@@ -59,6 +61,14 @@ class ExportReport:
     full: bool
     personal: bool
     counts: dict[str, int]
+    # The number after which its rows begin: below sequence-1 when it carries again what the
+    # peer has not acknowledged (services/sync_acks).
+    since: int = 0
+
+    @property
+    def makes_good(self) -> list[int]:
+        """The earlier numbers to this office whose rows it carries again (none when full)."""
+        return [] if self.full else list(range(self.since + 1, self.sequence))
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -69,6 +79,7 @@ class ExportReport:
             "full": self.full,
             "include_personal": self.personal,
             "counts": self.counts,
+            "since": self.since,
         }
 
 
@@ -96,7 +107,8 @@ def export_sync(
         if include_personal and secret is None:
             raise UserError("package_personal_needs_password")
         previous = _previous_export(session, office, peer)
-        since = 0 if full or previous is None else previous.upto_seq
+        start = sync_acks.start(session, office, peer, previous, full=full)
+        since = start.upto
         upto = session.scalar(select(ChangeCounter.last)) or 0
         chosen = _without_open_conflicts(
             session,
@@ -128,6 +140,8 @@ def export_sync(
             personal=include_personal,
             training=training_in(session),
             database_id=identity_in(session).database_id,
+            acknowledged=sync_acks.acknowledgement(session, peer, office),
+            since=start.sequence,
             # Known before writing, so that the cover sheet can state them.
             counts={entity: len(found) for entity, found in rows.items()},
         )
@@ -137,9 +151,7 @@ def export_sync(
             target,
             manifest,
             [(spec, rows[spec.entity]) for spec in specs],
-            cover=cover_rows(
-                session, manifest, since=previous.created_at if previous and not full else None
-            ),
+            cover=cover_rows(session, manifest, since=start.written),
             secret=secret,
         )
         _remember_sent(session, peer, rows)
@@ -156,6 +168,8 @@ def export_sync(
                 personal=include_personal,
                 training=manifest.training,
                 upto_seq=upto,
+                acknowledged=manifest.acknowledged,
+                since=manifest.since,
                 created_at=dt.datetime.fromisoformat(manifest.created_at),
                 created_by=staff,
                 handled_by=staff,
@@ -176,7 +190,7 @@ def export_sync(
         )
         return ExportReport(
             out, manifest.package_id, peer, manifest.sequence, full, include_personal,
-            dict(manifest.counts),
+            dict(manifest.counts), since=start.sequence,
         )  # fmt: skip
 
 

@@ -12,9 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.engine import Database
@@ -24,7 +22,7 @@ from desktop_app.domain.local_time import local_today
 from desktop_app.domain.messages import render
 from desktop_app.excel.package_limits import SYNC_PACKAGE_LIMITS
 from desktop_app.excel.sync_package import Package, read_package
-from desktop_app.services import audit, package_edits, package_key
+from desktop_app.services import audit, package_edits, package_key, sync_acks
 from desktop_app.services.package_files import is_encrypted, load_workbook
 from desktop_app.services.package_sheets import SHEET_TITLES, sheet_specs
 from desktop_app.services.setup import require_office, training_in
@@ -62,7 +60,7 @@ def admit(
     _check_route(session, package, office, path)
     _check_training(session, package, path)
     report.already_imported = _already_imported(session, manifest.package_id)
-    warnings, notes = _gaps(session, manifest.from_office, office, manifest)
+    warnings, notes = sync_acks.gaps(session, manifest.from_office, office, manifest)
     report.warnings += warnings
     report.notes += notes
     _check_unencrypted(session, package, path, report, staff)
@@ -126,40 +124,3 @@ def _check_training(session: Session, package: Package, path: Path) -> None:
 
 def _already_imported(session: Session, package_id: str) -> bool:
     return session.get(SyncPackage, package_id) is not None
-
-
-def _gaps(session: Session, sender: str, office: str, manifest: Any) -> tuple[list[str], list[str]]:
-    """Warnings for the sender's packages that never arrived, and a note when a full one fills them.
-
-    A full package carries everything of its office, so every number before it is made good:
-    said once, by the full package that did it, and never warned about again.
-    """
-    taken = list(
-        session.execute(
-            select(SyncPackage.sequence, SyncPackage.full).where(
-                SyncPackage.kind == "sync",
-                SyncPackage.direction == "import",
-                SyncPackage.from_office == sender,
-                SyncPackage.to_office == office,
-            )
-        )
-    )
-    imported = {sequence for sequence, _full in taken} | {manifest.sequence}
-    covered = max((sequence for sequence, full in taken if full), default=0)
-    missing = [n for n in range(1, max(imported)) if n not in imported]
-    warnings = [f"{sender} の送付ファイル {n} が未取込です" for n in missing if n > covered]
-    notes = []
-    if manifest.full:
-        filled = [n for n in missing if covered < n < manifest.sequence]
-        if filled:
-            numbers = "、".join(str(n) for n in filled)
-            notes.append(
-                f"{sender} の送付ファイル {numbers} は全件の送付ファイル {manifest.sequence}"
-                " で補われました"
-            )
-        warnings = [
-            f"{sender} の送付ファイル {n} が未取込です"
-            for n in missing
-            if n > max(covered, manifest.sequence)
-        ]
-    return warnings, notes

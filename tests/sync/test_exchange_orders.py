@@ -19,6 +19,8 @@ import openpyxl
 import pytest
 
 from desktop_app.cli import main
+from desktop_app.excel.sync_package import Manifest, sign
+from desktop_app.services import package_key
 from tests.sync.conftest import dump
 
 PASSWORD = "minato-shared-secret-2026"
@@ -455,6 +457,9 @@ def test_a_waiting_row_whose_package_was_lost_travels_again(offices, tmp_path):
     resent = shiba.export(tmp_path / "s2.xlsx")
     assert resent["counts"]["inquiry"] == 1
     at_hq = hq.take(tmp_path / "s2.xlsx", code=3)
+    # HQ's return package had acknowledged package 1 only: package 3 carries what 2 held
+    assert "SHIBA の送付ファイル 2 は送付ファイル 3 で補われました" in at_hq["packages"][0]["notes"]
+    assert at_hq["warnings"] == []
 
     assert at_hq["conflicts"] == 1
     (conflict,) = hq.open_conflicts()
@@ -462,8 +467,8 @@ def test_a_waiting_row_whose_package_was_lost_travels_again(offices, tmp_path):
     hq.ok("conflict", "resolve", str(conflict["id"]), "--keep", "theirs")
     _quiet(shiba.take(tmp_path / "h2.xlsx") if hq.export(tmp_path / "h2.xlsx") else {})
     shiba.export(tmp_path / "s3.xlsx")
-    onward = hq.take(tmp_path / "s3.xlsx", code=3)  # still says package 2 never arrived
-    assert onward["warnings"] == ["SHIBA の送付ファイル 2 が未取込です"]
+    onward = hq.take(tmp_path / "s3.xlsx")  # package 2 was made good by package 3
+    assert (onward["warnings"], onward["packages"][0]["notes"]) == ([], [])
     assert (onward["conflicts"], onward["merged"], onward["updated"]) == (0, 0, 0)
     assert _same_everywhere(hq, shiba, receipt)["subject"] == "支所の件名"
     assert hq.open_conflicts() == [] and shiba.open_conflicts() == []
@@ -524,3 +529,197 @@ def test_a_correction_that_agrees_with_hq_closes_the_conflict(offices, tmp_path)
     _quiet(shiba.take(tmp_path / "h1.xlsx") if hq.export(tmp_path / "h1.xlsx") else {})
     final = _same_everywhere(hq, shiba, receipt)
     assert (final["subject"], final["content"]) == ("本庁の件名", "支所の内容")
+
+
+# --- 6. a lost package heals by itself --------------------------------------------------------
+
+
+def _manifest_of(path: Path) -> dict[str, Any]:
+    book = openpyxl.load_workbook(path)
+    facts = {row[0]: row[1] for row in book["_manifest"].iter_rows(values_only=True)}
+    return dict(json.loads(facts["manifest"]))
+
+
+def _rewritten(source: Path, target: Path, *, sign_again: bool, **facts: Any) -> Path:
+    """The package with manifest facts changed (None: left out), signed again with the shared
+    password as a program would have signed it, or not (an edit after export)."""
+    book = openpyxl.load_workbook(source)
+    sheet = book["_manifest"]
+    row = next(r for r in sheet.iter_rows() if r[0].value == "manifest")
+    data = json.loads(row[1].value)
+    for key, value in facts.items():
+        if value is None:
+            data.pop(key, None)
+        else:
+            data[key] = value
+    if sign_again:
+        data["hmac"] = sign(Manifest(**data), package_key.hmac_key(PASSWORD))
+    row[1].value = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    book.save(target)
+    return target
+
+
+def _held(office: Office) -> dict[str, Any]:
+    """The rows and bookkeeping an import may change, but not the record of packages taken."""
+    tables = dump(office.db, audit=False)
+    return {k: v for k, v in tables.items() if k not in ("sync_package", "setting")}
+
+
+def test_a_lost_return_package_is_carried_again_by_the_next_one(offices, tmp_path):
+    hq, shiba = offices["HQ"], offices["SHIBA"]
+    receipt = _shared_case(hq, shiba, tmp_path)
+    other = shiba.add_case("二件目")
+    _quiet(hq.take(tmp_path / "s1.xlsx") if shiba.export(tmp_path / "s1.xlsx") else {})
+    # a clash at HQ, resolved for HQ's value, and a correction of the other case
+    hq.update(receipt, subject="本庁の件名")
+    shiba.update(receipt, subject="支所の件名")
+    shiba.export(tmp_path / "s2.xlsx")
+    hq.take(tmp_path / "s2.xlsx", code=3)
+    (conflict,) = hq.open_conflicts()
+    hq.ok("conflict", "resolve", str(conflict["id"]), "--keep", "ours")
+    hq.update(other, content="本庁で補った内容")
+    lost = hq.export(tmp_path / "h1-lost.xlsx")  # HQ's return package 1 never arrives
+    assert lost["sequence"] == 1 and lost["counts"]["inquiry"] == 2
+
+    sent = shiba.export(tmp_path / "s3.xlsx")
+    assert _manifest_of(tmp_path / "s3.xlsx")["acknowledged"] == 0  # nothing of HQ's held
+    _quiet(hq.take(tmp_path / "s3.xlsx"))
+    assert sent["counts"]["inquiry"] == 0
+    again = hq.export(tmp_path / "h2.xlsx")
+    facts = _manifest_of(tmp_path / "h2.xlsx")
+    assert (facts["sequence"], facts["since"], facts["full"]) == (2, 0, False)
+    assert again["counts"]["inquiry"] == 2  # what the lost one carried, carried again
+
+    healed = shiba.take(tmp_path / "h2.xlsx")
+
+    assert (healed["warnings"], healed["conflicts"], healed["rejected"]) == ([], 0, 0)
+    assert healed["packages"][0]["notes"] == ["HQ の送付ファイル 1 は送付ファイル 2 で補われました"]
+    assert _same_everywhere(hq, shiba, receipt)["subject"] == "本庁の件名"
+    assert _same_everywhere(hq, shiba, other)["content"] == "本庁で補った内容"
+    assert hq.open_conflicts() == [] and shiba.open_conflicts() == []
+    # the lost package turns up after all: it changes nothing
+    before = _held(shiba)
+    late = shiba.take(tmp_path / "h1-lost.xlsx")
+    assert (late["inserted"], late["updated"], late["merged"], late["conflicts"]) == (0, 0, 0, 0)
+    assert late["unchanged"] + late["stale"] > 0 and late["warnings"] == []
+    assert _held(shiba) == before
+    # and the next package says everything was acknowledged, and carries only what is new
+    shiba.update(other, step="2_connect")
+    onward = shiba.export(tmp_path / "s4.xlsx")
+    assert _manifest_of(tmp_path / "s4.xlsx")["acknowledged"] == 2
+    assert onward["counts"]["inquiry"] == 1
+    _quiet(hq.take(tmp_path / "s4.xlsx"))
+    assert hq.export(tmp_path / "h3.xlsx")["counts"]["inquiry"] == 0
+
+
+def test_a_branch_package_lost_on_its_way_to_hq_is_carried_again(offices, tmp_path):
+    hq, shiba = offices["HQ"], offices["SHIBA"]
+    receipt = _shared_case(hq, shiba, tmp_path)
+    _quiet(shiba.take(tmp_path / "h1.xlsx") if hq.export(tmp_path / "h1.xlsx") else {})
+    shiba.update(receipt, subject="支所で直した件名")
+    assert shiba.export(tmp_path / "s2-lost.xlsx")["sequence"] == 2  # never reaches HQ
+    _quiet(shiba.take(tmp_path / "h2.xlsx") if hq.export(tmp_path / "h2.xlsx") else {})
+    assert _manifest_of(tmp_path / "h2.xlsx")["acknowledged"] == 1
+
+    code, out, _err = shiba.run("export-sync", "--out", str(tmp_path / "s3.xlsx"))
+    assert code == 0  # no new edit: the lost rows travel again, and the clerk is told why
+    assert "HQ がまだ受け取ったと知らせていない送付ファイル 2 の分も、もう一度含めました。" in out
+    again = _manifest_of(tmp_path / "s3.xlsx")
+    assert again["counts"]["inquiry"] == 1 and again["since"] == 1
+    healed = hq.take(tmp_path / "s3.xlsx")
+
+    _quiet(healed)
+    assert healed["packages"][0]["notes"] == [
+        "SHIBA の送付ファイル 2 は送付ファイル 3 で補われました"
+    ]
+    assert _same_everywhere(hq, shiba, receipt)["subject"] == "支所で直した件名"
+    before = _held(hq)
+    late = hq.take(tmp_path / "s2-lost.xlsx")
+    assert (late["inserted"], late["updated"], late["merged"], late["conflicts"]) == (0, 0, 0, 0)
+    assert late["unchanged"] + late["stale"] > 0 and late["warnings"] == []
+    assert _held(hq) == before
+    later = hq.take(tmp_path / "s4.xlsx") if shiba.export(tmp_path / "s4.xlsx") else {}
+    _quiet(later)
+    assert later["packages"][0]["notes"] == []
+
+
+def test_a_peer_of_an_earlier_build_gets_todays_packages(offices, tmp_path):
+    hq, shiba = offices["HQ"], offices["SHIBA"]
+
+    def older(name: str) -> Path:
+        """The branch's package as its program wrote it: no acknowledgement, no `since`."""
+        shiba.export(tmp_path / f"{name}.xlsx")
+        return _rewritten(
+            tmp_path / f"{name}.xlsx", tmp_path / f"{name}-older.xlsx", sign_again=True,
+            acknowledged=None, since=None,
+        )  # fmt: skip
+
+    receipt = shiba.add_case("最初の件名")
+    _quiet(hq.take(older("s0")))
+    hq.update(receipt, subject="本庁で直した件名")
+    hq.export(tmp_path / "h1-lost.xlsx")
+    _quiet(hq.take(older("s1")))
+    hq.update(receipt, content="本庁で補った内容")
+
+    today = hq.export(tmp_path / "h2.xlsx")
+    assert "since" in _manifest_of(tmp_path / "h2.xlsx")
+    taken = shiba.take(tmp_path / "h2.xlsx", code=3)
+
+    assert today["counts"]["inquiry"] == 1  # the changed case, as before
+    assert taken["warnings"] == ["HQ の送付ファイル 1 が未取込です"]
+    assert shiba.show(receipt)["content"] == "本庁で補った内容"
+
+
+def test_a_normal_cycle_carries_only_what_changed(offices, tmp_path):
+    hq, shiba = offices["HQ"], offices["SHIBA"]
+    receipts = [shiba.add_case(f"件名{n}") for n in range(4)]
+    _quiet(hq.take(tmp_path / "s0.xlsx") if shiba.export(tmp_path / "s0.xlsx") else {})
+    # exactly what the build before acknowledgements carried in this cycle (measured with it)
+    changed_at_hq = {"inquirer": 0, "inquiry": 1, "action": 0}
+    changed_at_branch = {"inquirer": 2, "inquiry": 1, "action": 0}
+    for turn in range(3):
+        hq.update(receipts[turn], content=f"本庁の直し{turn}")
+        back = hq.export(tmp_path / f"h{turn}.xlsx")
+        _quiet(shiba.take(tmp_path / f"h{turn}.xlsx"))
+        shiba.update(receipts[turn + 1], content=f"支所の直し{turn}")
+        up = shiba.export(tmp_path / f"s{turn + 1}.xlsx")
+        _quiet(hq.take(tmp_path / f"s{turn + 1}.xlsx"))
+
+        assert (back["counts"], up["counts"]) == (changed_at_hq, changed_at_branch)
+        for path, sequence in ((f"h{turn}.xlsx", turn + 1), (f"s{turn + 1}.xlsx", turn + 2)):
+            facts = _manifest_of(tmp_path / path)
+            assert facts["sequence"] == sequence
+            # the first return package begins at 0, as the first package always did
+            assert facts["since"] == sequence - 1
+
+
+@pytest.mark.parametrize(("fact", "value"), [("acknowledged", 7), ("since", 0)])
+def test_a_package_whose_acknowledgement_was_edited_is_refused(offices, tmp_path, fact, value):
+    hq, shiba = offices["HQ"], offices["SHIBA"]
+    _shared_case(hq, shiba, tmp_path)
+    _quiet(shiba.take(tmp_path / "h1.xlsx") if hq.export(tmp_path / "h1.xlsx") else {})
+    shiba.export(tmp_path / "s1.xlsx")
+    assert _manifest_of(tmp_path / "s1.xlsx")[fact] != value
+    edited = _rewritten(
+        tmp_path / "s1.xlsx", tmp_path / "e.xlsx", sign_again=False, **{fact: value}
+    )
+    before = dump(hq.db)
+
+    code, out, err = hq.run("import-sync", str(edited))
+
+    assert code == 2
+    assert "e.xlsx の署名が共有パスワードと一致しません" in out + err
+    assert dump(hq.db) == before
+
+
+def test_a_package_claiming_to_make_good_its_own_number_is_refused(offices, tmp_path):
+    hq, shiba = offices["HQ"], offices["SHIBA"]
+    shiba.add_case("最初の件名")
+    shiba.export(tmp_path / "s0.xlsx")
+    forged = _rewritten(tmp_path / "s0.xlsx", tmp_path / "f.xlsx", sign_again=True, since=1)
+    before = dump(hq.db)
+
+    code, out, err = hq.run("import-sync", str(forged))
+
+    assert code == 2 and "f.xlsx は連携デスクの送付ファイルではありません" in out + err
+    assert dump(hq.db) == before

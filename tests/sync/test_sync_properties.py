@@ -277,6 +277,7 @@ def _saw(what: str) -> None:
 
 
 TRACKED = ("subject", "content", "step", "inquirer.phone")
+NOT_PERSONAL = TRACKED[:3]  # what plain packages carry
 STEP_CODES = ("1_inform", "2_connect", "3_selfrun")
 _serial = itertools.count(1)
 
@@ -303,11 +304,12 @@ class ThreeOffices(RuleBasedStateMachine):
     """Two branches and the centre working as offices do, checked against `Reference`.
 
     Packages are written and carried separately, so they cross, arrive in any order, may be
-    lost (then a full package is sent again), carry personal fields or not; return packages are
-    written while conflicts are open; a supervisor resolves ours, theirs or per field at any
-    time. `settle` then delivers everything, sends full packages both ways and resolves until no
-    conflict is left: every office must hold the same values, and each field the value of its
-    live edits.
+    lost, carry personal fields or not; return packages are written while conflicts are open; a
+    supervisor resolves ours, theirs or per field at any time. `settle` then delivers everything
+    and exchanges plain packages both ways, resolving, until a round changes nothing: the
+    packages after a lost one must have made it good, so every office holds the same values
+    before any full package, and each field the value of its live edits. Full personal packages
+    then bring the personal fields, which travel in nothing else, and the check is repeated.
     """
 
     templates: dict[str, Path] = {}
@@ -483,6 +485,9 @@ class ThreeOffices(RuleBasedStateMachine):
         bag, self.in_transit = self.in_transit, []
         for index in order:
             self.offices.take(*bag[index])
+        self._exchange_until_quiet(keep)
+        self._agree(personal=False)
+        # Personal fields travel only in personal packages: one full round brings them.
         for _round in range(4):
             for branch in ("SHIBA", "AZABU"):
                 self.offices.take("HQ", self.offices.export(branch, "HQ", personal=True, full=True))
@@ -497,7 +502,37 @@ class ThreeOffices(RuleBasedStateMachine):
                 )
             if not open_:
                 break
-        self._agree()
+        self._agree(personal=True)
+
+    def _exchange_until_quiet(self, keep: Callable[[], str], rounds: int = 6) -> None:
+        """Plain packages (neither full nor personal) both ways, resolving what is open, until a
+        round changes nothing and warns of nothing: lost packages must have been made good by
+        the packages that followed them (services/sync_acks), with no full package."""
+        for _round in range(rounds):
+            reports = [
+                self.offices.take("HQ", self.offices.export(b, "HQ", personal=False, full=False))
+                for b in ("SHIBA", "AZABU")
+            ]
+            self._no_conflict_that_no_longer_differs()
+            open_ = conflicts.list_conflicts(self.offices.db["HQ"], actor=actor_for())
+            for conflict in open_:
+                _saw("settle resolved a conflict")
+                self._resolve(conflict, keep(), [])
+            reports += [
+                self.offices.take(b, self.offices.export("HQ", b, personal=False, full=False))
+                for b in ("SHIBA", "AZABU")
+            ]
+            for report in reports:
+                if any("補われました" in note for p in report["packages"] for note in p["notes"]):
+                    _saw("settle: a lost package made good by a plain one")
+            changed = sum(
+                report[what]
+                for report in reports
+                for what in ("inserted", "updated", "merged", "conflicts")
+            )
+            if not open_ and not changed and not any(r["warnings"] for r in reports):
+                return
+        raise AssertionError(f"plain packages did not settle in {rounds} rounds: {reports}")
 
     # --- helpers -----------------------------------------------------------------------------
 
@@ -533,14 +568,16 @@ class ThreeOffices(RuleBasedStateMachine):
         for conflict in conflicts.list_conflicts(self.offices.db["HQ"], actor=actor_for()):
             assert any(f.ours != f.theirs for f in conflict.fields), conflict
 
-    def _agree(self) -> None:
+    def _agree(self, *, personal: bool) -> None:
+        """Every office holds the same values, each field those of its live edits (personal
+        fields only once personal packages have travelled)."""
         assert conflicts.list_conflicts(self.offices.db["HQ"], actor=actor_for()) == []
         for office in ("SHIBA", "AZABU"):
             assert conflicts.list_conflicts(self.offices.db[office], actor=actor_for()) == []
         for receipt, branch in self.known.items():
             at_branch = self.offices.record(branch, receipt)
             at_hq = self.offices.record("HQ", receipt)
-            for key in TRACKED:
+            for key in TRACKED if personal else NOT_PERSONAL:
                 assert _value_of(at_branch, key) == _value_of(at_hq, key), (
                     receipt, key, _value_of(at_branch, key), _value_of(at_hq, key),
                 )  # fmt: skip

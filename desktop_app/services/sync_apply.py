@@ -33,7 +33,6 @@ from desktop_app.services import sync_bases, sync_rows, writer
 from desktop_app.services.sync_report import PackageReport
 from desktop_app.services.sync_row_merge import AWAITING, merge_one
 
-_CHUNK = sync_bases.CHUNK
 # Rebuilding the indexes once beats feeding them row by row (each code-list row refreshes its
 # inquiry's search text) from about a twentieth of the inquiries already stored (make bench).
 _BULK_MIN_ROWS = 1_000
@@ -149,10 +148,9 @@ def _refuse_taken_receipts(session: Session, rows: list[PackageRow], file: str) 
         if number in seen:
             raise UserError("sync_receipt_taken", receipt=number, path=file)
         seen.add(number)
-    for start in range(0, len(wanted), _CHUNK):
-        chunk = wanted[start : start + _CHUNK]
+    if wanted:
         taken = session.scalar(
-            select(Inquiry.receipt_no).where(Inquiry.receipt_no.in_(chunk)).limit(1)
+            select(Inquiry.receipt_no).where(sync_bases.among(Inquiry.receipt_no, wanted)).limit(1)
         )
         if taken is not None:
             raise UserError("sync_receipt_taken", receipt=taken, path=file)
@@ -180,8 +178,13 @@ class BulkLoad:
         return bool(self._stack.__exit__(kind, error, trace))
 
     def set_indexes_aside(self, session: Session) -> None:
+        """Also a large page cache for the rest of the package (db/bulk.large_cache): the
+        rows, their versions and the rebuilt indexes are written once, at commit, rather
+        than spilled to the WAL page by page as the transaction outgrows SQLite's 2 MB."""
         if not self._aside:
-            self._stack.enter_context(bulk.indexes_set_aside(session.connection()))
+            conn = session.connection()
+            self._stack.enter_context(bulk.large_cache(conn))
+            self._stack.enter_context(bulk.indexes_set_aside(conn))
             self._aside = True
 
 
@@ -225,27 +228,27 @@ _NEW_ROWS = {"inquirer": "inquirers", "inquiry": "inquiries", "action": "actions
 
 
 def _by_id(session: Session, entity: str, ids: list[str]) -> dict[str, Any]:
+    if not ids:
+        return {}
     model: Any = sync_rows.MODELS[entity]
-    found: dict[str, Any] = {}
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
-        found |= {row.id: row for row in session.scalars(select(model).where(model.id.in_(chunk)))}
-    return found
+    return {
+        row.id: row for row in session.scalars(select(model).where(sync_bases.among(model.id, ids)))
+    }
 
 
 def _bases(session: Session, entity: str, peer: str, ids: list[str]) -> dict[str, SyncBase]:
-    found: dict[str, SyncBase] = {}
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
-        found |= {
-            base.entity_id: base
-            for base in session.scalars(
-                select(SyncBase).where(
-                    SyncBase.entity == entity, SyncBase.peer == peer, SyncBase.entity_id.in_(chunk)
-                )
+    if not ids:
+        return {}
+    return {
+        base.entity_id: base
+        for base in session.scalars(
+            select(SyncBase).where(
+                SyncBase.entity == entity,
+                SyncBase.peer == peer,
+                sync_bases.among(SyncBase.entity_id, ids),
             )
-        }
-    return found
+        )
+    }
 
 
 _REMEMBER_RECEIVED = sqlite_insert(SyncBase)

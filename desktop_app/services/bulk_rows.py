@@ -115,15 +115,11 @@ class Plan:
     def _row(self, entity: str, values: Mapping[str, Any]) -> dict[str, Any]:
         column_of, empty = _LAYOUTS[entity]
         row = {**empty, **self._stamp}
-        # One comprehension rather than a statement per key: a load sets tens of keys of each
-        # of its hundred thousand rows. A KeyError names a key that is no column of the row.
-        row.update(
-            {
-                column_of[key]: empty[column_of[key]] if value is None else value
-                for key, value in values.items()
-                if key not in CODE_TABLES
-            }
-        )
+        for key, value in values.items():
+            if key in CODE_TABLES:
+                continue
+            column = column_of[key]  # a KeyError names a key that is no column of the row
+            row[column] = empty[column] if value is None else value
         if not row["id"]:
             row["id"] = str(uuid.uuid4())
         row["deleted"] = bool(row["deleted"])

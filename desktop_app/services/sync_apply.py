@@ -63,26 +63,16 @@ def merge_rows(
         if entity == "inquirer" and package.manifest.personal
         else set()
     )
-    pending: list[PackageRow] = []
-    for row in incoming:
-        received_version = received_versions.get(row.id)
-        if received_version == row.version and row.id not in new_personal:
-            report.count(entity, "unchanged")
-        elif received_version and rev_of(received_version) > row.rev:
-            report.count(entity, "stale")
-        else:
-            pending.append(row)
+    pending = _pending(entity, incoming, received_versions, new_personal, report)
     ids = [row.id for row in pending]
     locals_ = _by_id(session, entity, ids)
     bases = _bases(session, entity, peer, [row_id for row_id in ids if row_id in locals_])
-    inserts: list[PackageRow] = []
+    inserts = [row for row in pending if row.id not in locals_]
+    report.count(entity, "inserted", len(inserts))
     awaiting: list[PackageRow] = []
     for row in pending:
         local = locals_.get(row.id)
-        if local is None:
-            inserts.append(row)
-            report.count(entity, "inserted")
-        else:
+        if local is not None:
             outcome = merge_one(session, local, row, bases.get(row.id), package, staff)
             if outcome.startswith(AWAITING):
                 awaiting.append(row)
@@ -98,6 +88,33 @@ def merge_rows(
     waiting = {row.id for row in awaiting}
     taken = [row for row in pending if row.id not in waiting]
     _remember_received(session, entity, peer, taken, erased_here)
+
+
+def _pending(
+    entity: str,
+    incoming: list[PackageRow],
+    received_versions: Mapping[str, str | None],
+    new_personal: set[str],
+    report: PackageReport,
+) -> list[PackageRow]:
+    """The rows to insert or merge; those already received are counted unchanged, older
+    ones stale. A package into an office that never received from its sender (a first full
+    package) has nothing to sort out."""
+    if not received_versions:
+        return list(incoming)
+    pending: list[PackageRow] = []
+    unchanged = stale = 0
+    for row in incoming:
+        received_version = received_versions.get(row.id)
+        if received_version == row.version and row.id not in new_personal:
+            unchanged += 1
+        elif received_version and rev_of(received_version) > row.rev:
+            stale += 1
+        else:
+            pending.append(row)
+    report.count(entity, "unchanged", unchanged)
+    report.count(entity, "stale", stale)
+    return pending
 
 
 def _personal_news(
@@ -204,13 +221,15 @@ def _insert(
         stored = session.scalar(select(func.count()).select_from(Inquiry)) or 0
         if len(rows) * _BULK_SHARE >= stored:
             bulk_load.set_indexes_aside(session)
+    typed = sync_rows.typed_values
+    stamp_of = sync_rows.stamp_of
     new = [
-        {
-            **sync_rows.typed_values(entity, row.content),
+        typed(entity, row.content)
+        | {
             "id": row.id,
             "origin": row.origin,
             "rev": row.rev,
-            "updated_at": sync_rows.stamp_of(row.updated_at),
+            "updated_at": stamp_of(row.updated_at),
             "updated_by": row.updated_by,
         }
         for row in rows

@@ -156,7 +156,10 @@ def typed_values(entity: str, content: Mapping[str, Any]) -> dict[str, Any]:
     thousands of rows holds the same days over and over).
     """
     known = _KNOWN[entity]
-    typed = {key: value for key, value in content.items() if key in known}
+    if content.keys() <= known:  # as every package of this build writes it: copied in C
+        typed = dict(content)
+    else:
+        typed = {key: value for key, value in content.items() if key in known}
     for key, convert in _CONVERTED[entity]:
         value = typed.get(key)
         if value is not None:

@@ -32,8 +32,9 @@ class PackageRow:
     seen: str | None
     content: dict[str, Any]
 
-    @property
+    @cached_property
     def version(self) -> str:
+        """Made once: an import compares it and remembers it for each of a package's rows."""
         return version_id(self.rev, self.updated_at)
 
     @cached_property

@@ -33,6 +33,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from desktop_app.domain.errors import UserError
 from desktop_app.excel import cells, layout
 from desktop_app.excel.package_row import PackageRow, canonical_json
+from desktop_app.excel.safe_read import whole_numbers_of
 from desktop_app.excel.sheet_fill import SheetFill, fill_sheets
 from desktop_app.excel.sheet_rows import MAX_ROWS, CellStyles, TallRows
 
@@ -356,7 +357,8 @@ def _canonical_cell(value: Any) -> str:
     return text
 
 
-_canonical_once = lru_cache(maxsize=1 << 12, typed=True)(_canonical_cell)
+# Large enough for a package's distinct dates and times (its rows' cells that are not text).
+_canonical_once = lru_cache(maxsize=1 << 17, typed=True)(_canonical_cell)
 
 
 # --- reading ------------------------------------------------------------------------------
@@ -408,7 +410,8 @@ def read_package(
 
 
 def _manifest(table: list[list[Any]] | None, file_name: str) -> Manifest:
-    facts = {str(row[0]): row[1] for row in table or () if len(row) >= 2}
+    rows = [whole_numbers_of(row) for row in table or ()]
+    facts = {str(row[0]): row[1] for row in rows if len(row) >= 2}
     if facts.get("format") != FORMAT:
         raise UserError("package_not_package", path=file_name)
     version = facts.get("format_version")
@@ -444,7 +447,12 @@ def _read_sheet(
     entity: str, title: str, table: list[list[Any]], file_name: str
 ) -> tuple[list[PackageRow], list[EditedRow], list[str]]:
     """The rows of one sheet, its edited rows and its `_check` values in sheet order; its
-    machine columns are found by their headers."""
+    machine columns are found by their headers.
+
+    Numbers come as calamine reads them (floats): the hash and the machine columns read them
+    either way, and the cells of an edited row, which become corrections, are made whole
+    numbers here (safe_read.whole_numbers_of).
+    """
     header = [str(value) for value in table[0]] if table else []
     if "_id" not in header:
         raise UserError("package_sheet_missing", path=file_name, sheet=title)
@@ -456,17 +464,17 @@ def _read_sheet(
     edited: list[EditedRow] = []
     checks: list[str] = []
     for number, raw in enumerate(table[1:], start=2):
-        values = list(raw[:width]) + [""] * (width - len(raw))
-        if all(value in (None, "") for value in values):
+        values = raw[:width] if len(raw) >= width else [*raw, *[""] * (width - len(raw))]
+        # A row with its `_check` is no empty row; only one without is looked at cell by cell.
+        if values[-1] in _EMPTY and all(value in _EMPTY for value in values):
             continue
         check = str(values[-1] or "")
         checks.append(check)
         machine = values[first:-1]
         row = _package_row(entity, machine)
         if row is None or _row_hash(values[:-1]) != check:
-            edited.append(
-                EditedRow(title, number, str(machine[0] or ""), tuple(values[:first]), row, check)
-            )
+            visible = tuple(whole_numbers_of(values[:first]))
+            edited.append(EditedRow(title, number, str(machine[0] or ""), visible, row, check))
         elif type(machine[-1]) is str:
             # Intact, so the `_data` cell is the canonical JSON the exporter wrote: kept as
             # `data` rather than made again from the content it was just parsed into.
@@ -474,6 +482,9 @@ def _read_sheet(
         if row is not None:
             found.append(row)
     return found, edited, checks
+
+
+_EMPTY = (None, "")
 
 
 def visible_edits(spec: SheetSpec, edited: EditedRow) -> dict[str, Any] | None:
@@ -499,10 +510,24 @@ def visible_edits(spec: SheetSpec, edited: EditedRow) -> dict[str, Any] | None:
     }
 
 
+_DECODER = json.JSONDecoder()
+
+
+def _json_of(text: str) -> Any:
+    """`json.loads(text)`, through the decoder's own scan when the text is JSON and nothing
+    else (as the exporter writes `_data`): json.loads's wrapper looks for white space twice,
+    which over a package's rows costs half as much again as decoding them."""
+    try:
+        value, end = _DECODER.raw_decode(text)
+    except ValueError:
+        return json.loads(text)  # raises as it always did, or reads white space around it
+    return value if end == len(text) else json.loads(text)
+
+
 def _package_row(entity: str, machine: Sequence[Any]) -> PackageRow | None:
     row_id, origin, rev, updated_at, updated_by, seen, data = machine
     try:
-        content = json.loads(str(data))
+        content = _json_of(data if type(data) is str else str(data))
         if not isinstance(content, dict) or not row_id:
             return None
         return PackageRow(

@@ -254,10 +254,12 @@ class _PlainCells:
                 scanner._on_span(claim)
         if not cells:
             return
-        # One pass finds every cell's letters and row; each distinct one is converted once.
-        letters, rows = zip(*cells, strict=True)
-        columns = [_COLUMNS[written.decode()] for written in set(letters)]
-        numbers = [int(row) for row in set(rows)]
+        # One pass finds every cell's reference; its letters and row are split off in C, and
+        # each distinct one is converted once (a tuple of groups per cell costs twice as much).
+        columns = [
+            _COLUMNS[written.decode()] for written in {ref.rstrip(_DIGITS_B) for ref in cells}
+        ]
+        numbers = [int(row) for row in {ref.lstrip(_LETTERS_B) for ref in cells}]
         span = scanner.span
         for row, column in ((min(numbers), min(columns)), (max(numbers), max(columns))):
             if not (span.top <= row <= span.bottom and span.left <= column <= span.right):
@@ -269,7 +271,7 @@ class _PlainCells:
 # named dimension or sst whatever its prefix (XML names hold no spaces, "<", ">" or "/").
 _ANY_DIMENSION = re.compile(rb"<(?:[^\s<>/]*:)?dimension[\s/>]")
 _ANY_STRINGS = re.compile(rb"<(?:[^\s<>/]*:)?sst[\s/>]")
-_PLAIN_CELL = re.compile(rb'<c r="([A-Z]{1,3})([1-9][0-9]{0,6})"[\s/>]')
+_PLAIN_CELL = re.compile(rb'<c r="([A-Z]{1,3}[1-9][0-9]{0,6})"[\s/>]')
 _PLAIN_DIMENSION = re.compile(
     rb'<dimension ref="([A-Z]{1,3}[1-9][0-9]{0,6})(?::([A-Z]{1,3}[1-9][0-9]{0,6}))?"[\s/>]'
 )
@@ -283,6 +285,7 @@ _KINDS = {"row": _ROW, "c": _CELL, "dimension": _DIMENSION, "sst": _STRINGS}
 _DIGITS = "0123456789"
 _ROW_DIGITS = 7
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_DIGITS_B, _LETTERS_B = _DIGITS.encode(), _LETTERS.encode()
 # Every column of three letters or fewer (A to ZZZ, Excel stops at XFD): one look-up a cell.
 _COLUMNS: dict[str, int] = {
     letters: number

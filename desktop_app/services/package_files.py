@@ -23,16 +23,22 @@ from desktop_app.services import output_files, package_key
 
 
 def load_workbook(
-    path: Path, *, password: str | None, limits: safe_read.Limits = safe_read.DEFAULT_LIMITS
+    path: Path,
+    *,
+    password: str | None,
+    limits: safe_read.Limits = safe_read.DEFAULT_LIMITS,
+    whole_numbers: bool = True,
 ) -> dict[str, list[list[Any]]]:
     """Every sheet of the workbook at `path` (hidden ones too) as lists of cell values.
 
     Through excel/safe_read: hostile, damaged, legacy and wrongly encrypted files are refused
     (UserError naming the file) before any XML is parsed; `limits` are a sync package's
     (excel/package_limits) for import-sync, the default ones for a master package.
+    `whole_numbers` as safe_read.read_rows takes it (excel/sync_package reads the few numbers
+    it needs itself).
     """
     checked = safe_read.open_xlsx(path, password=password, limits=limits)
-    return safe_read.read_rows(checked, name=path.name)
+    return safe_read.read_rows(checked, name=path.name, whole_numbers=whole_numbers)
 
 
 def save_package(

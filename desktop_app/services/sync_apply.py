@@ -33,7 +33,6 @@ from desktop_app.services import sync_bases, sync_rows, writer
 from desktop_app.services.sync_report import PackageReport
 from desktop_app.services.sync_row_merge import AWAITING, merge_one
 
-_CHUNK = sync_bases.CHUNK
 # Rebuilding the indexes once beats feeding them row by row (each code-list row refreshes its
 # inquiry's search text) from about a twentieth of the inquiries already stored (make bench).
 _BULK_MIN_ROWS = 1_000
@@ -64,26 +63,16 @@ def merge_rows(
         if entity == "inquirer" and package.manifest.personal
         else set()
     )
-    pending: list[PackageRow] = []
-    for row in incoming:
-        received_version = received_versions.get(row.id)
-        if received_version == row.version and row.id not in new_personal:
-            report.count(entity, "unchanged")
-        elif received_version and rev_of(received_version) > row.rev:
-            report.count(entity, "stale")
-        else:
-            pending.append(row)
+    pending = _pending(entity, incoming, received_versions, new_personal, report)
     ids = [row.id for row in pending]
     locals_ = _by_id(session, entity, ids)
     bases = _bases(session, entity, peer, [row_id for row_id in ids if row_id in locals_])
-    inserts: list[PackageRow] = []
+    inserts = [row for row in pending if row.id not in locals_]
+    report.count(entity, "inserted", len(inserts))
     awaiting: list[PackageRow] = []
     for row in pending:
         local = locals_.get(row.id)
-        if local is None:
-            inserts.append(row)
-            report.count(entity, "inserted")
-        else:
+        if local is not None:
             outcome = merge_one(session, local, row, bases.get(row.id), package, staff)
             if outcome.startswith(AWAITING):
                 awaiting.append(row)
@@ -99,6 +88,33 @@ def merge_rows(
     waiting = {row.id for row in awaiting}
     taken = [row for row in pending if row.id not in waiting]
     _remember_received(session, entity, peer, taken, erased_here)
+
+
+def _pending(
+    entity: str,
+    incoming: list[PackageRow],
+    received_versions: Mapping[str, str | None],
+    new_personal: set[str],
+    report: PackageReport,
+) -> list[PackageRow]:
+    """The rows to insert or merge; those already received are counted unchanged, older
+    ones stale. A package into an office that never received from its sender (a first full
+    package) has nothing to sort out."""
+    if not received_versions:
+        return list(incoming)
+    pending: list[PackageRow] = []
+    unchanged = stale = 0
+    for row in incoming:
+        received_version = received_versions.get(row.id)
+        if received_version == row.version and row.id not in new_personal:
+            unchanged += 1
+        elif received_version and rev_of(received_version) > row.rev:
+            stale += 1
+        else:
+            pending.append(row)
+    report.count(entity, "unchanged", unchanged)
+    report.count(entity, "stale", stale)
+    return pending
 
 
 def _personal_news(
@@ -149,10 +165,9 @@ def _refuse_taken_receipts(session: Session, rows: list[PackageRow], file: str) 
         if number in seen:
             raise UserError("sync_receipt_taken", receipt=number, path=file)
         seen.add(number)
-    for start in range(0, len(wanted), _CHUNK):
-        chunk = wanted[start : start + _CHUNK]
+    if wanted:
         taken = session.scalar(
-            select(Inquiry.receipt_no).where(Inquiry.receipt_no.in_(chunk)).limit(1)
+            select(Inquiry.receipt_no).where(sync_bases.among(Inquiry.receipt_no, wanted)).limit(1)
         )
         if taken is not None:
             raise UserError("sync_receipt_taken", receipt=taken, path=file)
@@ -180,8 +195,13 @@ class BulkLoad:
         return bool(self._stack.__exit__(kind, error, trace))
 
     def set_indexes_aside(self, session: Session) -> None:
+        """Also a large page cache for the rest of the package (db/bulk.large_cache): the
+        rows, their versions and the rebuilt indexes are written once, at commit, rather
+        than spilled to the WAL page by page as the transaction outgrows SQLite's 2 MB."""
         if not self._aside:
-            self._stack.enter_context(bulk.indexes_set_aside(session.connection()))
+            conn = session.connection()
+            self._stack.enter_context(bulk.large_cache(conn))
+            self._stack.enter_context(bulk.indexes_set_aside(conn))
             self._aside = True
 
 
@@ -201,13 +221,15 @@ def _insert(
         stored = session.scalar(select(func.count()).select_from(Inquiry)) or 0
         if len(rows) * _BULK_SHARE >= stored:
             bulk_load.set_indexes_aside(session)
+    typed = sync_rows.typed_values
+    stamp_of = sync_rows.stamp_of
     new = [
-        {
-            **sync_rows.typed_values(entity, row.content),
+        typed(entity, row.content)
+        | {
             "id": row.id,
             "origin": row.origin,
             "rev": row.rev,
-            "updated_at": sync_rows.stamp_of(row.updated_at),
+            "updated_at": stamp_of(row.updated_at),
             "updated_by": row.updated_by,
         }
         for row in rows
@@ -225,27 +247,27 @@ _NEW_ROWS = {"inquirer": "inquirers", "inquiry": "inquiries", "action": "actions
 
 
 def _by_id(session: Session, entity: str, ids: list[str]) -> dict[str, Any]:
+    if not ids:
+        return {}
     model: Any = sync_rows.MODELS[entity]
-    found: dict[str, Any] = {}
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
-        found |= {row.id: row for row in session.scalars(select(model).where(model.id.in_(chunk)))}
-    return found
+    return {
+        row.id: row for row in session.scalars(select(model).where(sync_bases.among(model.id, ids)))
+    }
 
 
 def _bases(session: Session, entity: str, peer: str, ids: list[str]) -> dict[str, SyncBase]:
-    found: dict[str, SyncBase] = {}
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
-        found |= {
-            base.entity_id: base
-            for base in session.scalars(
-                select(SyncBase).where(
-                    SyncBase.entity == entity, SyncBase.peer == peer, SyncBase.entity_id.in_(chunk)
-                )
+    if not ids:
+        return {}
+    return {
+        base.entity_id: base
+        for base in session.scalars(
+            select(SyncBase).where(
+                SyncBase.entity == entity,
+                SyncBase.peer == peer,
+                sync_bases.among(SyncBase.entity_id, ids),
             )
-        }
-    return found
+        )
+    }
 
 
 _REMEMBER_RECEIVED = sqlite_insert(SyncBase)

@@ -41,7 +41,7 @@ def load(db: Database, path: Path, report: PackageReport, *, accept: bool) -> Ch
     """Read and check one file (guards, signature, hashes, edits); nothing is written."""
     with db.read() as session:
         secret = package_key.password(session)
-    sheets = load_workbook(path, password=secret, limits=SYNC_PACKAGE_LIMITS)
+    sheets = load_workbook(path, password=secret, limits=SYNC_PACKAGE_LIMITS, whole_numbers=False)
     package = read_package(
         sheets, SHEET_TITLES, key=package_key.hmac_key(secret), file_name=path.name
     )

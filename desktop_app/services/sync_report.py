@@ -37,8 +37,8 @@ class PackageReport:
     refusal: UserError | None = field(default=None, repr=False, compare=False)
     already_imported: bool = False
 
-    def count(self, entity: str, outcome: str) -> None:
-        self.counts[entity][outcome] += 1
+    def count(self, entity: str, outcome: str, rows: int = 1) -> None:
+        self.counts[entity][outcome] += rows
 
     def total(self, outcome: str) -> int:
         return sum(kind[outcome] for kind in self.counts.values())

@@ -156,11 +156,14 @@ def typed_values(entity: str, content: Mapping[str, Any]) -> dict[str, Any]:
     thousands of rows holds the same days over and over).
     """
     known = _KNOWN[entity]
-    typed: dict[str, Any] = {}
-    for key, value in content.items():
-        if key in known:
-            convert = _FROM_JSON.get(key)
-            typed[key] = value if convert is None or value is None else convert(value)
+    if content.keys() <= known:  # as every package of this build writes it: copied in C
+        typed = dict(content)
+    else:
+        typed = {key: value for key, value in content.items() if key in known}
+    for key, convert in _CONVERTED[entity]:
+        value = typed.get(key)
+        if value is not None:
+            typed[key] = convert(value)
     return typed
 
 
@@ -216,4 +219,9 @@ _FROM_JSON: dict[str, Callable[[Any], Any]] = {
     **dict.fromkeys(_LISTS, _codes),
     **dict.fromkeys(_DATES, _DATE_OF),
     **dict.fromkeys(_TIMES, _TIME_OF),
+}
+# Per kind of row, the keys whose JSON value is converted, each with its conversion.
+_CONVERTED = {
+    entity: tuple((key, _FROM_JSON[key]) for key in keys if key in _FROM_JSON)
+    for entity, keys in _KEYS.items()
 }

@@ -492,3 +492,23 @@ def test_a_status_correction_is_recorded_like_a_typed_status_change(office, tmp_
     conn.close()
     assert (status, closed) == ("matched", 1)
     assert len(history) == 1 and "（結果: 協定締結へ）" in history[0]
+
+
+def test_a_number_typed_into_a_text_cell_is_taken_as_its_digits(office, tmp_path):
+    """A package is read with numbers as calamine gives them (floats); the cells of an edited
+    row are made whole numbers again: 団体名 typed as 1050001 is 「1050001」, not 「1050001.0」.
+    """
+    shiba, hq = office("SHIBA"), office("HQ")
+    _cases(shiba, SUBJECTS[:1])
+    exported = _export(shiba, tmp_path / "p.xlsx")
+    edited = _edit(exported, tmp_path / "e.xlsx", "相談者", 2, "団体名", 1050001)
+
+    package = _import(hq, edited, accept_edited=True)
+
+    assert package.warnings == [
+        "e.xlsx: 編集を承認し、訂正を取り込みました: 相談者 2行目（団体名）"
+    ]
+    with sqlite3.connect(f"file:{hq.path}?mode=ro", uri=True) as conn:
+        organization = conn.execute("SELECT organization FROM inquirer").fetchone()[0]
+    conn.close()
+    assert organization == "1050001"

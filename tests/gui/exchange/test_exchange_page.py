@@ -17,7 +17,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from desktop_app.domain.inquiry_commands import NewInquiry
-from desktop_app.services import inquiries, package_key, sync_export
+from desktop_app.services import inquiries, package_key, sync_export, sync_import
 from desktop_app.ui.exchange.exchange_page import ExchangePage
 from desktop_app.ui.settings.settings_page import SettingsPage
 from tests.actors import actor_for
@@ -277,3 +277,34 @@ def test_every_control_is_reached_by_tab_in_reading_order(qtbot, office, office_
     assert [name for name in reached if name in expected][: len(expected)] == expected
     assert reached.index("importReport") > reached.index("importChoose")
     assert reached.index("conflictTable") > reached.index("importReport")
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("ja", "芝地区総合支所 がまだ受け取ったと知らせていない送付ファイル 1 の分も、もう一度含め"),
+    ("en", "It carries again the rows of packages 1, which"),
+])  # fmt: skip
+def test_a_package_written_before_the_last_was_acknowledged_says_it_carries_it_again(
+    qtbot, office, office_desk, tmp_path, monkeypatch, lang, said
+):
+    """HQ's return package 1 never reached SHIBA (whose only package acknowledged nothing
+    from HQ): package 2 carries its rows again (services/sync_acks), and the screen says so
+    as `export-sync` does."""
+    shiba_db, hq_db = office("SHIBA"), office("HQ")
+    case(shiba_db)
+    branch_package = tmp_path / "shiba-1.xlsx"
+    sync_export.export_sync(shiba_db, branch_package, actor=actor_for("supervisor"))
+    sync_import.import_sync(hq_db, [branch_package], actor=actor_for("supervisor"))
+    sync_export.export_sync(
+        hq_db, tmp_path / "lost.xlsx", actor=actor_for("supervisor"), to_office="SHIBA"
+    )
+    hq = office_desk(hq_db, lang)
+    central = page_of(qtbot, hq)
+    settle(qtbot, hq)
+    export = central.export_panel
+    export.destination.setCurrentIndex(export.destination.findData("SHIBA"))
+
+    export.export_to(tmp_path / "hq-2.xlsx")
+    settle(qtbot, hq)
+
+    assert said in export.result.text()
+    assert export.result.text().splitlines()[0].startswith(("作成しました", "Written"))

@@ -41,12 +41,21 @@ FROM_THE_START = Start(0, 0, None)
 
 
 def start(
-    session: Session, office: str, peer: str, previous: SyncPackage | None, *, full: bool
+    session: Session,
+    office: str,
+    peer: str,
+    previous: SyncPackage | None,
+    *,
+    full: bool,
+    personal: bool = False,
 ) -> Start:
     """Where the next package from `office` to `peer` begins.
 
     After the previous package, unless the peer's latest acknowledgement is below it: then
     after the last package the peer acknowledged, so that the ones it never got are made good.
+    A package without personal fields carries such a lost package's rows again but cannot
+    make it good: it claims to begin no earlier than the last one with them (its rows still
+    begin at the acknowledged one), so the peer keeps warning until a personal package heals it.
     """
     if full or previous is None:
         return FROM_THE_START
@@ -54,12 +63,17 @@ def start(
     known = _peer_acknowledgement(session, office, peer)
     if known is None or known >= previous.sequence:
         return after
-    if known == 0:
-        return FROM_THE_START
-    acknowledged = _export(session, office, peer, known)
-    if acknowledged is None:  # a database restored from before it: begin from the start
-        return FROM_THE_START
-    return Start(known, acknowledged.upto_seq, acknowledged.created_at)
+    acknowledged = _export(session, office, peer, known) if known else None
+    # None: nothing acknowledged, or a database restored from before it: from the start
+    begins = (
+        Start(known, acknowledged.upto_seq, acknowledged.created_at)
+        if acknowledged is not None
+        else FROM_THE_START
+    )
+    lost_personal = None if personal else _last_personal(session, office, peer, begins.sequence)
+    if lost_personal is None:
+        return begins
+    return Start(lost_personal, begins.upto, begins.written)
 
 
 def acknowledgement(session: Session, sender: str, office: str) -> int:
@@ -125,6 +139,23 @@ def _export(session: Session, office: str, peer: str, sequence: int) -> SyncPack
             SyncPackage.to_office == peer,
             SyncPackage.sequence == sequence,
         )
+        .limit(1)
+    )
+
+
+def _last_personal(session: Session, office: str, peer: str, after: int) -> int | None:
+    """The highest number past `after` of a package with personal fields sent to `peer`."""
+    return session.scalar(
+        select(SyncPackage.sequence)
+        .where(
+            SyncPackage.kind == "sync",
+            SyncPackage.direction == "export",
+            SyncPackage.from_office == office,
+            SyncPackage.to_office == peer,
+            SyncPackage.personal.is_(True),
+            SyncPackage.sequence > after,
+        )
+        .order_by(SyncPackage.sequence.desc())
         .limit(1)
     )
 

@@ -107,7 +107,9 @@ def export_sync(
         if include_personal and secret is None:
             raise UserError("package_personal_needs_password")
         previous = _previous_export(session, office, peer)
-        start = sync_acks.start(session, office, peer, previous, full=full)
+        start = sync_acks.start(
+            session, office, peer, previous, full=full, personal=include_personal
+        )
         since = start.upto
         upto = session.scalar(select(ChangeCounter.last)) or 0
         chosen = _without_open_conflicts(

@@ -723,3 +723,33 @@ def test_a_package_claiming_to_make_good_its_own_number_is_refused(offices, tmp_
 
     assert code == 2 and "f.xlsx は連携デスクの送付ファイルではありません" in out + err
     assert dump(hq.db) == before
+
+
+def test_a_lost_personal_package_is_not_made_good_by_one_without_personal_fields(offices, tmp_path):
+    hq, shiba = offices["HQ"], offices["SHIBA"]
+    receipt = _shared_case(hq, shiba, tmp_path)
+    _quiet(shiba.take(tmp_path / "h1.xlsx") if hq.export(tmp_path / "h1.xlsx") else {})
+    shiba.ok("inquiry", "update", receipt, "--set", "inquirer.phone=03-5555-0177")
+    lost = shiba.export(tmp_path / "s2-lost.xlsx", "--include-personal")  # never arrives
+    assert lost["sequence"] == 2 and lost["counts"]["inquirer"] == 1
+    shiba.update(receipt, step="2_connect")
+    plain = shiba.export(tmp_path / "s3.xlsx")
+    # HQ acknowledged number 1 only, so number 2's rows travel again, but without its
+    # personal fields this package cannot make number 2 good
+    assert _manifest_of(tmp_path / "s3.xlsx")["since"] == 2
+    assert plain["counts"]["inquirer"] == 1
+
+    taken = hq.take(tmp_path / "s3.xlsx", code=3)
+
+    assert taken["warnings"] == ["SHIBA の送付ファイル 2 が未取込です"]
+    assert taken["packages"][0]["notes"] == []
+    assert not hq.show(receipt)["inquirer"]["phone"]
+    # the next package with personal fields carries number 2's again, and makes it good
+    _quiet(shiba.take(tmp_path / "h2.xlsx") if hq.export(tmp_path / "h2.xlsx") else {})
+    assert shiba.export(tmp_path / "s4.xlsx", "--include-personal")["since"] == 1
+    healed = hq.take(tmp_path / "s4.xlsx")
+    assert healed["warnings"] == []
+    assert healed["packages"][0]["notes"] == [
+        "SHIBA の送付ファイル 2 は送付ファイル 4 で補われました"
+    ]
+    assert hq.show(receipt)["inquirer"]["phone"] == "03-5555-0177"

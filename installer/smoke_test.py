@@ -154,7 +154,8 @@ def row_counts(path: Path) -> dict[str, int]:
             for (name,) in conn.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE '%VIRTUAL%'"
                 " AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'inquiry_%gram%'"
-                " AND name NOT IN ('search_text', 'alembic_version')"
+                " AND name NOT LIKE 'inquirer_%gram%'"
+                " AND name NOT IN ('search_text', 'inquirer_search_text', 'alembic_version')"
             )
         ]
         # The command's own sign-in is audited on top of the rows it found.

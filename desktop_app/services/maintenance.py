@@ -210,9 +210,11 @@ def _consistency_problems(db: Database) -> list[str]:
         for row in session.execute(text("PRAGMA foreign_key_check")):
             problems.append(f"foreign key: {row[0]} row {row[1]} -> {row[2]}")
         inquiries = session.scalar(select(func.count()).select_from(Inquiry)) or 0
-        indexed = session.scalar(text("SELECT count(*) FROM search_text")) or 0
-        if inquiries != indexed:
-            problems.append(f"search index holds {indexed} of {inquiries} inquiries")
+        # db.search_index's two texts of each inquiry: its own, its inquirer's
+        for texts, what in (("search_text", ""), ("inquirer_search_text", "the inquirer of ")):
+            indexed = session.scalar(text(f"SELECT count(*) FROM {texts}")) or 0
+            if inquiries != indexed:
+                problems.append(f"search index holds {what}{indexed} of {inquiries} inquiries")
         problems += _receipt_counter_problems(session, office)
     problems += audit_chain.chain_problems(db)
     return problems

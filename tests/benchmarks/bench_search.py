@@ -16,7 +16,6 @@ from __future__ import annotations
 import os
 import sqlite3
 
-from db.search_index import TermMatch
 from desktop_app.services import database
 from desktop_app.services.search import (
     InquiryFilter,
@@ -29,6 +28,7 @@ from tests.benchmarks.common import (
     BENCH_TODAY,
     REPEAT,
     Row,
+    bare_match_query,
     p50_p95,
     percentile,
     print_table,
@@ -93,7 +93,7 @@ def _measure(db: database.Database, bare: sqlite3.Connection, kind: str, term: s
         first_rows(db, flt, limit=100)
 
     service = timings(program)
-    direct = timings(lambda: _bare_query(bare, match))
+    direct = timings(lambda: bare_match_query(bare, match))
     budget = BUDGET_MS.get(kind, 100)
     shown = f"{term} -> {match.expression}" if kind == "phone" else term
     return Row(
@@ -151,16 +151,6 @@ def _measure_prefecture(
             )
         )
     return rows[0], rows[1]
-
-
-def _bare_query(bare: sqlite3.Connection, match: TermMatch) -> None:
-    table = f"inquiry_{match.index}"
-    bare.execute(
-        f"SELECT count(*) FROM {table} WHERE {table} MATCH ?", (match.expression,)
-    ).fetchone()
-    bare.execute(
-        f"SELECT rowid FROM {table} WHERE {table} MATCH ? LIMIT 100", (match.expression,)
-    ).fetchall()
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ repaint the benchmark forces: a forced one would be a second paint no person wai
 count comes after the first page when the page came without it (「…件」 until then,
 list_model.py): the figure stops at the painted page, and a second row says when the count was
 painted (the next keystroke is typed once it is). The bare
-figure is sqlite3 asking the same full-text index the service chooses for the same text:
+figure is sqlite3 asking the same full-text indexes the service chooses for the same text:
 count the matches and take 100 rowids (as bench_search). Budget: 50 ms p95.
 
 `RENKEI_BENCH_TYPING_COUNT=100000` measures the 100k demo database instead.
@@ -33,8 +33,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
-from db.search_index import TermMatch
-from tests.benchmarks.common import Row, p50_p95, percentile, print_table, ratio
+from tests.benchmarks.common import Row, bare_match_query, p50_p95, percentile, print_table, ratio
 
 COUNT = int(os.environ.get("RENKEI_BENCH_TYPING_COUNT", "1000000"))
 REPEAT = 3
@@ -101,19 +100,11 @@ def _bare(path: Path) -> dict[str, list[float]]:
             for typed in _prefixes():
                 started = time.perf_counter()
                 for match in term_matches(typed):
-                    _bare_query(conn, match)
+                    bare_match_query(conn, match)
                 samples.setdefault(typed, []).append((time.perf_counter() - started) * 1000)
     finally:
         conn.close()
     return samples
-
-
-def _bare_query(conn: sqlite3.Connection, match: TermMatch) -> None:
-    table, expression = f"inquiry_{match.index}", match.expression
-    conn.execute(f"SELECT count(*) FROM {table} WHERE {table} MATCH ?", (expression,)).fetchone()
-    conn.execute(
-        f"SELECT rowid FROM {table} WHERE {table} MATCH ? LIMIT 100", (expression,)
-    ).fetchall()
 
 
 # -- the child: the desk window ------------------------------------------------------------

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from db import migrate
+from db.search_index import TermMatch
 from desktop_app.demo.service import generate_demo_data
 from desktop_app.services import database, setup
 
@@ -165,3 +166,16 @@ def stored_rows(path: Path, names: Sequence[str]) -> dict[str, tuple[list[str], 
         }
     finally:
         source.close()
+
+
+def bare_match_query(conn: sqlite3.Connection, match: TermMatch) -> None:
+    """sqlite3 asking the full-text indexes what the service asks for one term: the inquiries
+    it matches in either text (each inquiry's own index and its inquirer's, their ascending
+    rowids merged) counted, and the first 100 of them."""
+    own, asker = f"inquiry_{match.index}", f"inquirer_{match.index}"
+    either = (
+        f"SELECT rowid FROM {own} WHERE {own} MATCH :e"
+        f" UNION SELECT rowid FROM {asker} WHERE {asker} MATCH :e ORDER BY 1"
+    )
+    conn.execute(f"SELECT count(*) FROM ({either})", {"e": match.expression}).fetchone()
+    conn.execute(f"{either} LIMIT 100", {"e": match.expression}).fetchall()

@@ -31,6 +31,8 @@ _DATES = {"received_at", "follow_up_due", "closed_on", "action_date", "next_due"
 _DATETIMES = {"closed_at"}
 _IDS = {"id", "merged_into", "inquirer_id", "inquiry_id"}
 _VERSIONS = "012356789"  # every digit but 4: nine copies besides the originals
+# The search index's texts, keyed by the inquiry's pk like the code tables.
+_TEXT_TABLES = (search_index.INQUIRY_TEXTS.table, search_index.INQUIRER_TEXTS.table)
 _CODE_TABLES = ("inquiry_field", "inquiry_form", "inquiry_municipality", "inquiry_agreement")
 
 
@@ -96,20 +98,21 @@ def _copy(conn: sqlite3.Connection, copies: int) -> None:
                 f"INSERT INTO {table} ({', '.join(kept)}) SELECT {values} FROM {table}"
                 f" WHERE pk <= {originals[table]}"
             )
-        for table in (*_CODE_TABLES, "search_text"):
-            key = "pk" if table == "search_text" else "inquiry_pk"
-            other = "folded" if table == "search_text" else "code"
+        for table in (*_CODE_TABLES, *_TEXT_TABLES):
+            key = "pk" if table in _TEXT_TABLES else "inquiry_pk"
+            other = "folded" if table in _TEXT_TABLES else "code"
             conn.execute(
                 f"INSERT INTO {table} ({key}, {other}) SELECT {key} + {copy * last}, {other}"
                 f" FROM {table} WHERE {key} <= {last}"
             )
         print(f"  copy {copy} of {copies - 1} done", flush=True)
-    conn.execute("INSERT INTO inquiry_trigram(inquiry_trigram) VALUES ('rebuild')")
-    conn.execute("INSERT INTO inquiry_bigram(inquiry_bigram) VALUES ('delete-all')")
-    conn.execute(
-        "INSERT INTO inquiry_bigram(rowid, grams) "
-        f"SELECT pk, {search_index.GRAMS_FUNCTION}(folded) FROM search_text"
-    )
+    for texts in (search_index.INQUIRY_TEXTS, search_index.INQUIRER_TEXTS):
+        conn.execute(f"INSERT INTO {texts.trigram}({texts.trigram}) VALUES ('rebuild')")
+        conn.execute(f"INSERT INTO {texts.bigram}({texts.bigram}) VALUES ('delete-all')")
+        conn.execute(
+            f"INSERT INTO {texts.bigram}(rowid, grams) "
+            f"SELECT pk, {search_index.GRAMS_FUNCTION}(folded) FROM {texts.table}"
+        )
     for statement in search_index.CREATE_STATEMENTS:
         if statement.lstrip().startswith("CREATE TRIGGER"):
             conn.execute(statement)

@@ -60,14 +60,16 @@ def _index_rows(db) -> tuple[int, int]:
 
 
 def _integrity(db) -> None:
-    """FTS5's own check of the trigram index against its content table (search_text)."""
+    """FTS5's own check of each trigram index against its content table (search_text,
+    inquirer_search_text), and of each bigram index."""
     with db.write() as session:
-        session.execute(
-            text("INSERT INTO inquiry_trigram(inquiry_trigram, rank) VALUES ('integrity-check', 1)")
-        )
-        session.execute(
-            text("INSERT INTO inquiry_bigram(inquiry_bigram) VALUES ('integrity-check')")
-        )
+        for of in ("inquiry", "inquirer"):
+            session.execute(
+                text(f"INSERT INTO {of}_trigram({of}_trigram, rank) VALUES ('integrity-check', 1)")
+            )
+            session.execute(
+                text(f"INSERT INTO {of}_bigram({of}_bigram) VALUES ('integrity-check')")
+            )
 
 
 @pytest.mark.parametrize(
@@ -102,8 +104,12 @@ def test_insert_feeds_search_text_and_both_indexes(db):
     assert _fts(db, "inquiry_trigram", '"物産展"') == [pk]
     assert _fts(db, "inquiry_bigram", '"物産"') == [pk]
     assert _fts(db, "inquiry_bigram", '"物"*') == [pk]
-    assert _fts(db, "inquiry_trigram", '"高橋花子"') == [pk]  # folded: 髙 -> 高, no space
-    assert _fts(db, "inquiry_trigram", '"0355550101"') == [pk]
+    # who asked: the inquiry's second text, under the same pk
+    assert _fts(db, "inquirer_trigram", '"高橋花子"') == [pk]  # folded: 髙 -> 高, no space
+    assert _fts(db, "inquirer_trigram", '"0355550101"') == [pk]
+    assert _fts(db, "inquirer_bigram", '"花子"') == [pk]
+    assert _fts(db, "inquiry_trigram", '"高橋花子"') == []
+    assert _found(db, "高橋花子") == [receipt] and _found(db, "花子") == [receipt]
     _integrity(db)
 
 
@@ -250,7 +256,15 @@ def test_a_rebuild_reads_the_inquiries_in_key_order_whatever_the_statistics(db):
     assert [row[0] for row in order] == sorted(row[0] for row in order)
 
 
-@pytest.mark.parametrize("table", ["inquiry_trigram", "inquiry_bigram"])
+_REBUILT_TERMS = {
+    "inquiry_trigram": ['"防災訓"', '"の相談"', '"観光pr"'],
+    "inquiry_bigram": ['"防災"', '"相談"', '"物"*'],
+    "inquirer_trigram": ['"0355"', '"みなと"', '"鈴木一"'],
+    "inquirer_bigram": ['"佐藤"', '"55"', '"鈴"*'],
+}
+
+
+@pytest.mark.parametrize("table", list(_REBUILT_TERMS))
 def test_a_rebuild_indexes_what_the_triggers_indexed(db, table):
     """rebuild() over a database the triggers kept (a migration's case) changes no answer, and
     the triggers keep working after it."""
@@ -259,13 +273,9 @@ def test_a_rebuild_indexes_what_the_triggers_indexed(db, table):
     _add(db, "防災訓練の相談", name="鈴木 一郎", phone="03-5555-0101")
     _add(db, "観光ＰＲの相談", organization="株式会社ミナト")
     _add(db, "物産展", name="佐藤")
-    terms = (
-        ['"防災訓"', '"相談"', '"ミナト"', '"0355"', '"みなと"']
-        if table == "inquiry_trigram"
-        else ['"防災"', '"相談"', '"物"*', '"佐藤"', '"55"']
-    )
+    terms = _REBUILT_TERMS[table]
     before = {term: _fts(db, table, term) for term in terms}
-    assert any(before.values())
+    assert all(before.values()), before
     with db.write() as session:
         search_index.rebuild(session.connection())
     assert {term: _fts(db, table, term) for term in terms} == before

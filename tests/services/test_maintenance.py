@@ -45,10 +45,15 @@ def test_a_missing_receipt_counter_is_found(filled):
     assert maintenance.check(filled).problems == ("receipt counter SHIBA 2026 is below 3",)
 
 
-def test_a_search_index_that_lost_a_row_is_found(filled):
+@pytest.mark.parametrize(
+    ("texts", "problem"),
+    [("search_text", "search index holds 2 of 3 inquiries"),
+     ("inquirer_search_text", "search index holds the inquirer of 2 of 3 inquiries")],
+)  # fmt: skip
+def test_a_search_index_that_lost_a_row_is_found(filled, texts, problem):
     with filled.write() as session:
-        session.execute(text("DELETE FROM search_text WHERE pk = (SELECT min(pk) FROM inquiry)"))
-    assert maintenance.check(filled).problems == ("search index holds 2 of 3 inquiries",)
+        session.execute(text(f"DELETE FROM {texts} WHERE pk = (SELECT min(pk) FROM inquiry)"))
+    assert maintenance.check(filled).problems == (problem,)
 
 
 def test_a_database_without_an_office_is_found(new_db_path):

@@ -258,7 +258,10 @@ def _match_counts(db, run) -> int:
 
     def record(conn, cursor, statement, *args):
         flat = " ".join(statement.split())
-        if flat.startswith("SELECT count(*) AS count_1 FROM (SELECT inquiry_"):
+        counts = flat.startswith(
+            ("SELECT count(*) AS count_1 FROM (SELECT", "SELECT ((SELECT count")
+        )
+        if counts and "MATCH" in flat:
             seen.append(statement)
 
     event.listen(db.engine, "before_cursor_execute", record)

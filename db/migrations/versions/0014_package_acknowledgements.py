@@ -1,7 +1,7 @@
 """exchange: what each package acknowledged and from which number its rows begin
 
 Revision ID: 0014
-Revises: 0009
+Revises: 0013
 
 `sync_package.acknowledged` is the highest number N such that the sending office held every
 package 1..N of the receiving office's to it; `sync_package.since` the number after which the
@@ -16,7 +16,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0014"
-down_revision = "0009"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 

@@ -773,8 +773,12 @@ Restore?</translation>
         <translation>A branch sends its packages to the central office.</translation>
     </message>
     <message>
-        <source>前回の送付以降の変更</source>
-        <translation>Changes since the previous package</translation>
+        <source>変更分</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <source>前回の送付以降の変更です。相手が受け取ったと知らせていない送付ファイルの分も含めます。</source>
+        <translation>Changes since the previous package, and again those of any package the other office has not yet said it received.</translation>
     </message>
     <message>
         <source>全件</source>

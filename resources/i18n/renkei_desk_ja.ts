@@ -773,7 +773,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>前回の送付以降の変更</source>
+        <source>変更分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>前回の送付以降の変更です。相手が受け取ったと知らせていない送付ファイルの分も含めます。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

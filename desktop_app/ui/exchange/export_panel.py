@@ -59,8 +59,15 @@ class ExportPanel(QGroupBox):
         self.destination.setEnabled(central)
         if not central:
             self.destination.setToolTip(self.tr("支所の送付先は本庁です。"))
-        self.changes = QRadioButton(self.tr("前回の送付以降の変更"), self)
+        self.changes = QRadioButton(self.tr("変更分"), self)
         self.changes.setObjectName("exportChanges")
+        # since the previous package, or since the last one the peer acknowledged when one was
+        # lost: "since the previous package" would be wrong exactly when it matters
+        self.changes.setToolTip(
+            self.tr(
+                "前回の送付以降の変更です。相手が受け取ったと知らせていない送付ファイルの分も含めます。"
+            )
+        )
         self.full = QRadioButton(self.tr("全件"), self, objectName="exportFull")
         self.changes.setChecked(True)
         self._mode = QButtonGroup(self)

@@ -119,7 +119,6 @@ def katakana_to_hiragana(text: str) -> str:
     return text.translate(_TO_HIRAGANA)
 
 
-@lru_cache(maxsize=1 << 12)  # long texts pass through too (the search index): kept small
 def fold(text: str | None) -> str:
     """The form search compares: NFKC, lower case, hiragana, common variants, one dash, no spaces.
 
@@ -132,8 +131,15 @@ def fold(text: str | None) -> str:
     if text.isascii():
         # NFKC and NFC leave ASCII as it is and casefold is lower there; of ASCII the table
         # maps only the dashes "-" and "~" (to ー): the same answer without the normalisations
-        # and the table (phone numbers, ledger numbers, codes: unique values, folded once each).
+        # and the table. Not cached: phone numbers, ledger numbers and codes are mostly unique
+        # values, folded faster than a cache look-up that misses, and would push the names
+        # out of the cache.
         return "".join(text.lower().replace("-", "ー").replace("~", "ー").split())
+    return _fold_unicode(text)
+
+
+@lru_cache(maxsize=1 << 12)  # long texts pass through too (the search index): kept small
+def _fold_unicode(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text).casefold()
     if _FOLDED_BY_TABLE.search(folded):
         folded = folded.translate(_FOLD_TABLE)

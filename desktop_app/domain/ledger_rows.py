@@ -272,8 +272,8 @@ class _Plan:
         self.index = {target: column.index for target, column in columns.items()}
         self.targets = tuple(self.index)
         self.positions = tuple(self.index.values())
-        # The coded targets of the inquiry in their order, and whether the ledger has each.
-        self.coded_targets = tuple((key, key in self.index) for key in _INQUIRY_CODED)
+        # The coded targets of the inquiry the ledger has (the others read as nothing coded).
+        self.coded_targets = tuple(key for key in _INQUIRY_CODED if key in self.index)
         # The dates a row is read for: those the ledger has, and 受付日 always (required).
         self.date_targets = tuple(
             key for key in _DATES if key in self.index or key == "received_at"
@@ -407,8 +407,9 @@ class _RowReader:
         inquiry["subject"] = subject
         inquiry["outcome"] = self._limited("outcome") or None
         inquiry["staff"] = t.get("staff", "")[:_STAFF_LIMIT]
-        for key, mapped in self.plan.coded_targets:
-            inquiry[key] = self._coded(key) if mapped else _NOTHING_CODED[key]
+        inquiry.update(_NOTHING_CODED)  # in their order, those the ledger has read below
+        for key in self.plan.coded_targets:
+            inquiry[key] = self._coded(key)
         for key, blank in _TEXT_BLANKS:
             inquiry[key] = (self._limited(key) or blank) if key in t else blank
         self._status(inquiry)

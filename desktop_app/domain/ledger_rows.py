@@ -272,8 +272,18 @@ class _Plan:
         self.index = {target: column.index for target, column in columns.items()}
         self.targets = tuple(self.index)
         self.positions = tuple(self.index.values())
-        # The coded targets of the inquiry in their order, and whether the ledger has each.
-        self.coded_targets = tuple((key, key in self.index) for key in _INQUIRY_CODED)
+        # The coded targets of the inquiry the ledger has (the others read as nothing coded).
+        self.coded_targets = tuple(key for key in _INQUIRY_CODED if key in self.index)
+        # The dates a row is read for: those the ledger has, and 受付日 always (required).
+        self.date_targets = tuple(
+            key for key in _DATES if key in self.index or key == "received_at"
+        )
+        # The inquirer's text fields the ledger has a column for (the others stay ""), and
+        # the contacts among them: only those can hold a value to check.
+        self.inquirer_targets = tuple(
+            (key, target) for key, target in _INQUIRER_TARGETS if target in self.index
+        )
+        self.contact_keys = tuple(key for key, _ in self.inquirer_targets if key in _CONTACT_CHECKS)
         self.profile = profile
         self.vocabularies = vocabularies
         self.today = today
@@ -383,6 +393,8 @@ class _RowReader:
         inquiry: dict[str, Any] = {}
         t = self.mapped
         for target in _DATES:
+            inquiry[target] = None
+        for target in self.plan.date_targets:
             inquiry[target] = self._date(target)
         inquiry["content"] = content = self._limited("content")
         subject = self._limited("subject") or subject_from(content)
@@ -395,8 +407,9 @@ class _RowReader:
         inquiry["subject"] = subject
         inquiry["outcome"] = self._limited("outcome") or None
         inquiry["staff"] = t.get("staff", "")[:_STAFF_LIMIT]
-        for key, mapped in self.plan.coded_targets:
-            inquiry[key] = self._coded(key) if mapped else _NOTHING_CODED[key]
+        inquiry.update(_NOTHING_CODED)  # in their order, those the ledger has read below
+        for key in self.plan.coded_targets:
+            inquiry[key] = self._coded(key)
         for key, blank in _TEXT_BLANKS:
             inquiry[key] = (self._limited(key) or blank) if key in t else blank
         self._status(inquiry)
@@ -487,9 +500,9 @@ class _RowReader:
 
     def _inquirer(self) -> dict[str, str]:
         t = self.mapped
-        values = {
-            key: self._limited(target) if target in t else "" for key, target in _INQUIRER_TARGETS
-        }
+        values = dict(_NO_INQUIRER_TEXT)
+        for key, target in self.plan.inquirer_targets:
+            values[key] = self._limited(target)
         combined = t.get(COMBINED, "")
         if combined:
             organisation, name = split_org_name(combined)
@@ -507,7 +520,7 @@ class _RowReader:
                 UserError("inquirer_name_required"),
             )
         notes = [values.pop("notes")] if values.get("notes") else []
-        for key in _CONTACT_CHECKS:
+        for key in self.plan.contact_keys:
             # A phone, e-mail or postal code that does not read as one is personal data all
             # the same: never moved into the notes (which lists show and retention keeps), the
             # row goes to the rejects workbook for a person to correct.
@@ -537,6 +550,7 @@ _INQUIRY_CODED = tuple(f.key for f in _INQUIRY if f.qualified in _CODED)
 # What a coded target the ledger has no column for reads as (no problem: nothing was written).
 _NOTHING_CODED = {key: () if key in _MANY else None for key in _INQUIRY_CODED}
 _INQUIRER_TARGETS = tuple((key, f"inquirer.{key}") for key in _INQUIRER_TEXT)
+_NO_INQUIRER_TEXT = dict.fromkeys(_INQUIRER_TEXT, "")
 _TEXT_BLANKS = tuple((f.key, f.blank) for f in _TEXTS)
 # Every target whose length is checked (`_limited`), with its limit looked up once.
 _LIMITED = (

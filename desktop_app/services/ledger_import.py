@@ -15,7 +15,6 @@ the ledger's file name, sheet and row as its `source` and the row's content key 
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from collections.abc import Sequence
 from contextlib import nullcontext
 from pathlib import Path
@@ -29,6 +28,7 @@ from db.engine import Database, ensure_statistics
 from db.models import Inquiry
 from desktop_app.domain import fields, ledger_rows
 from desktop_app.domain.actor import Actor, Permission
+from desktop_app.domain.ids import random_ids
 from desktop_app.domain.ledger_profile import Profile
 from desktop_app.domain.ledger_rows import LedgerRow
 from desktop_app.domain.local_time import local_today, utc_of_local
@@ -146,11 +146,12 @@ def _apply(
     new = writer.NewRows()
     login = actor.login
     closing: dict[dt.date, dt.datetime] = {}  # each closing day's stored moment, worked out once
+    ids = random_ids()
     for row in rows:
         inquirer_id, fresh = resolver.resolve(row.inquirer)
         if fresh:
             new.inquirers.append({**row.inquirer, "id": inquirer_id})
-        inquiry = _inquiry_values(row, inquirer_id, office, source, login, closing)
+        inquiry = _inquiry_values(row, next(ids), inquirer_id, office, source, login, closing)
         new.inquiries.append(inquiry)
         if row.inquiry["note"]:
             new.actions.append(_note_action(row, inquiry))
@@ -186,6 +187,7 @@ def _note_action(row: LedgerRow, inquiry: dict[str, Any]) -> dict[str, Any]:
 
 def _inquiry_values(
     row: LedgerRow,
+    inquiry_id: str,
     inquirer_id: str,
     office: str,
     source: str,
@@ -201,7 +203,7 @@ def _inquiry_values(
     # closing time) are set below or issued by the writer.
     read = {key: values[key] for key in _PERSON_FILLED if key in values}
     return read | {
-        "id": str(uuid.uuid4()),
+        "id": inquiry_id,
         "office": office,
         "staff": values["staff"] or login,
         "inquirer": inquirer_id,

@@ -25,7 +25,6 @@ from __future__ import annotations
 import heapq
 import json
 import sqlite3
-import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -33,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_app.domain import text
 from desktop_app.domain.derived import inquirer_keys
+from desktop_app.domain.ids import random_ids
 from desktop_app.domain.ledger_rows import LedgerRow
 from desktop_app.services.light_run import connection_of, one, run
 
@@ -203,6 +203,7 @@ class InquirerResolver:
         # The same, by probe key and phone: `resolve` looks only at candidates whose phone
         # does not differ (a ledger of thousands of 佐藤 with their own phones stays linear).
         self._by_phone: dict[tuple[str, str], list[int]] = {}
+        self._new_ids = random_ids()  # the ids of the inquirers `resolve` creates
         conn = connection_of(source)
         if one(conn, "ledger_any_inquirer") is None:
             return  # no inquirer at the desk yet (a first ledger): no key can find one
@@ -257,7 +258,7 @@ class InquirerResolver:
                     inquirer_id, known = self._candidates[at]
                     if who.same_as(known):
                         return inquirer_id, False
-        new_id = str(uuid.uuid4())
+        new_id = next(self._new_ids)
         self._add(new_id, who)
         return new_id, True
 

@@ -21,7 +21,6 @@ line's light path (services/ledger_check.py, no SQLAlchemy).
 from __future__ import annotations
 
 import io
-import os
 import shutil
 import statistics
 import subprocess
@@ -35,6 +34,7 @@ from python_calamine import CalamineWorkbook
 
 from desktop_app.domain.actor import Actor, Role, system_actor
 from desktop_app.services import database, ledger_import, setup, staff
+from tests.benchmarks import common
 from tests.benchmarks.common import (
     BENCH_LOGIN,
     BENCH_PASSWORD,
@@ -152,11 +152,6 @@ def _bare_read(data: bytes) -> float:
     return time.perf_counter() - started
 
 
-def _program() -> list[str]:
-    script = Path(sys.executable).with_name("renkei-desk")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "desktop_app"]
-
-
 def _timed(command: list[str], env: dict[str, str], before: Path | None = None) -> float:
     """Seconds of one whole process (`before`, a database to copy fresh first, is not timed)."""
     if before is not None:
@@ -171,7 +166,7 @@ def _timed(command: list[str], env: dict[str, str], before: Path | None = None) 
 
 def whole_processes() -> None:
     path = ledger()
-    program = _program()
+    program = common.program()
     with tempfile.TemporaryDirectory(dir=bench_dir()) as home:
         folder = Path(home)
         template = fresh_database(folder)
@@ -182,14 +177,7 @@ def whole_processes() -> None:
         template.dispose()
         base = folder / "ledger-bench.sqlite3"
         target = folder / "apply.sqlite3"
-        env = {
-            **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
-            "XDG_DATA_HOME": home,
-            "XDG_STATE_HOME": home,
-            "LANG": "ja_JP.UTF-8",
-            "RENKEI_DESK_USER": BENCH_LOGIN,
-            "RENKEI_DESK_PASSWORD": BENCH_PASSWORD,
-        }
+        env = common.process_env(home)
         commands = {
             "bare": ([sys.executable, "-c", _BARE_SCRIPT, str(path)], None),
             "dry": ([*program, "--db", str(base), "import-ledger", str(path), "--dry-run"], None),

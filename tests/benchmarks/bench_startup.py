@@ -27,11 +27,9 @@ import subprocess
 import sys
 import tempfile
 import time
-from pathlib import Path
 
+from tests.benchmarks import common
 from tests.benchmarks.common import (
-    BENCH_LOGIN,
-    BENCH_PASSWORD,
     Row,
     demo_copy_with_admin,
     print_table,
@@ -40,7 +38,6 @@ from tests.benchmarks.common import (
 
 LIST_COUNT = int(os.environ.get("RENKEI_BENCH_STARTUP_COUNT", "1000000"))
 RUNS = 15
-LOGIN, PASSWORD = BENCH_LOGIN, BENCH_PASSWORD
 # (name, modules imported): what the list command's imports cost, layer by layer.
 FLOORS = (
     ("sqlalchemy", "sqlalchemy"),
@@ -48,11 +45,6 @@ FLOORS = (
     ("models", "db.models"),
     ("list imports", "desktop_app.cli, desktop_app.cli.inquiry, desktop_app.services.light_list"),
 )
-
-
-def _program() -> list[str]:
-    script = Path(sys.executable).with_name("renkei-desk")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "desktop_app"]
 
 
 def _once(command: list[str], env: dict[str, str]) -> float:
@@ -65,17 +57,10 @@ def _once(command: list[str], env: dict[str, str]) -> float:
 
 
 def main() -> None:
-    program = _program()
+    program = common.program()
     with tempfile.TemporaryDirectory() as home:
         big = demo_copy_with_admin(LIST_COUNT, home)
-        env = {
-            **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
-            "XDG_DATA_HOME": home,
-            "XDG_STATE_HOME": home,
-            "LANG": "ja_JP.UTF-8",
-            "RENKEI_DESK_USER": LOGIN,
-            "RENKEI_DESK_PASSWORD": PASSWORD,
-        }
+        env = common.process_env(home)
         commands = {
             "bare": [sys.executable, "-c", "import argparse, sqlite3, json"],
             "help": [*program, "--help"],

@@ -8,6 +8,7 @@ import math
 import os
 import shutil
 import sqlite3
+import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -127,6 +128,33 @@ def p50_p95(samples: list[float]) -> str:
 
 
 BENCH_LOGIN, BENCH_PASSWORD = "keisoku", "shibaura-madoguchi-2026"
+# The checkout these benchmarks run from. A whole process started from the shared virtualenv's
+# renkei-desk script imports whatever its editable install points at (the main checkout, when
+# the bench runs in a worktree), so the processes are told to import this checkout first.
+CHECKOUT = Path(__file__).resolve().parents[2]
+
+
+def program() -> list[str]:
+    """The command that starts the program as a person does (`renkei-desk`)."""
+    script = Path(sys.executable).with_name("renkei-desk")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "desktop_app"]
+
+
+def process_env(home: str) -> dict[str, str]:
+    """The environment of a whole-process run: this checkout's code, .pyc files written, the
+    data and state under `home`, Japanese, signed in as the bench's supervisor."""
+    kept = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    paths = [str(CHECKOUT), *kept.get("PYTHONPATH", "").split(os.pathsep)]
+    path = os.pathsep.join(dict.fromkeys(filter(None, paths)))
+    return {
+        **kept,
+        "PYTHONPATH": path,
+        "XDG_DATA_HOME": home,
+        "XDG_STATE_HOME": home,
+        "LANG": "ja_JP.UTF-8",
+        "RENKEI_DESK_USER": BENCH_LOGIN,
+        "RENKEI_DESK_PASSWORD": BENCH_PASSWORD,
+    }
 
 
 def demo_copy_with_admin(count: int, folder: str) -> Path:

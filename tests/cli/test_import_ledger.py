@@ -112,3 +112,30 @@ def test_a_contact_that_does_not_read_as_one_never_goes_into_notes(run, db_path,
     assert "メモには移さず" in refused["reason"]
     listed = run("inquiry", "list", "--all", "--json", db=db_path).out
     assert "5556" not in listed and "高橋" not in listed
+
+
+def test_the_collector_runs_again_after_the_command_and_is_frozen_only_at_exit(
+    run, db_path, tmp_path, monkeypatch
+):
+    """The command pauses the cycle collector throughout (its apply, its dry run, a refusal)
+    and resumes it after; the process's last collection is skipped by gc.freeze at exit,
+    never during the command."""
+    import atexit
+    import gc
+
+    registered: list[object] = []
+    monkeypatch.setattr(atexit, "register", registered.append)
+    seen: list[bool] = []
+    monkeypatch.setattr(gc, "freeze", lambda: seen.append(gc.isenabled()))
+    from desktop_app.cli import ledger
+
+    ledger._no_last_collection.cache_clear()
+    good = ledgers.write_xlsx(tmp_path / "受付簿.xlsx", ledgers.table(CLEAN))
+    bad = tmp_path / "写真.xlsx"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    assert gc.isenabled()
+    for args in ((str(good), "--dry-run"), (str(good),), (str(bad),)):
+        run("import-ledger", *args, db=db_path)
+        assert gc.isenabled()
+    assert registered == [gc.freeze] and not seen  # once, for the exit only
+    ledger._no_last_collection.cache_clear()

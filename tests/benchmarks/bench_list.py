@@ -29,7 +29,15 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.benchmarks.common import BENCH_TODAY, Row, demo_database, percentile, print_table, ratio
+from tests.benchmarks.common import (
+    BENCH_TODAY,
+    Row,
+    checkout_first,
+    demo_database,
+    percentile,
+    print_table,
+    ratio,
+)
 
 START_COUNT = 100_000
 LIST_COUNT = 1_000_000
@@ -70,7 +78,9 @@ def main() -> None:
 
 
 def _env() -> dict[str, str]:
-    return {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    return checkout_first(
+        {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    )
 
 
 HERE = Path(__file__).parent

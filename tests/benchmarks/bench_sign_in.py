@@ -33,6 +33,7 @@ from tests.benchmarks.common import (
     BENCH_LOGIN,
     BENCH_PASSWORD,
     Row,
+    checkout_first,
     demo_copy_with_admin,
     print_table,
     ratio,
@@ -91,9 +92,11 @@ def _measure(count: int) -> list[Row]:
 def _launch(args: list[str], home: str, typing_ms: int = 0) -> dict[str, tuple[float, float]]:
     """For each line the child prints: (ms since launch, the number on the line or 0)."""
     seen: dict[str, tuple[float, float]] = {}
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": home,
-           "XDG_DATA_HOME": home, "XDG_STATE_HOME": home,
-           "RENKEI_BENCH_TYPING_MS": str(typing_ms)}  # fmt: skip
+    folders = {"XDG_CONFIG_HOME": home, "XDG_DATA_HOME": home, "XDG_STATE_HOME": home}
+    env = checkout_first(
+        {**os.environ, **folders, "QT_QPA_PLATFORM": "offscreen",
+         "RENKEI_BENCH_TYPING_MS": str(typing_ms)}
+    )  # fmt: skip
     started = time.perf_counter()
     with subprocess.Popen(
         [sys.executable, *args], stdout=subprocess.PIPE, text=True, env=env

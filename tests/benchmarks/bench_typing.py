@@ -33,7 +33,15 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
-from tests.benchmarks.common import Row, bare_match_query, p50_p95, percentile, print_table, ratio
+from tests.benchmarks.common import (
+    Row,
+    bare_match_query,
+    checkout_first,
+    p50_p95,
+    percentile,
+    print_table,
+    ratio,
+)
 
 COUNT = int(os.environ.get("RENKEI_BENCH_TYPING_COUNT", "1000000"))
 REPEAT = 3
@@ -53,7 +61,9 @@ def main() -> None:
         check=False,
         capture_output=True,
         text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")},
+        env=checkout_first(
+            {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+        ),
         timeout=TIMEOUT_S,
     )
     if done.returncode != 0:

@@ -10,7 +10,7 @@ import shutil
 import sqlite3
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -140,15 +140,18 @@ def program() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "desktop_app"]
 
 
+def checkout_first(env: Mapping[str, str]) -> dict[str, str]:
+    """`env` with this checkout first on PYTHONPATH, for any child process a bench starts."""
+    paths = [str(CHECKOUT), *env.get("PYTHONPATH", "").split(os.pathsep)]
+    return {**env, "PYTHONPATH": os.pathsep.join(dict.fromkeys(filter(None, paths)))}
+
+
 def process_env(home: str) -> dict[str, str]:
     """The environment of a whole-process run: this checkout's code, .pyc files written, the
     data and state under `home`, Japanese, signed in as the bench's supervisor."""
     kept = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    paths = [str(CHECKOUT), *kept.get("PYTHONPATH", "").split(os.pathsep)]
-    path = os.pathsep.join(dict.fromkeys(filter(None, paths)))
     return {
-        **kept,
-        "PYTHONPATH": path,
+        **checkout_first(kept),
         "XDG_DATA_HOME": home,
         "XDG_STATE_HOME": home,
         "LANG": "ja_JP.UTF-8",

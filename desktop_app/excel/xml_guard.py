@@ -22,14 +22,21 @@ A part that does not start like XML (a picture, a printer-settings blob) is not 
 that nonetheless holds sheet markup is refused. The caller bounds the rectangle (zip_guard).
 
 Speed: a sheet of a hundred thousand rows has millions of elements, and a Python call for each
-costs more than calamine's whole read. So a part is first scanned the plain way (`plain=True`):
-expat still parses every byte (well-formedness, no DTD) but calls no Python per element, and
-the cells are found by patterns, which is sound only while every cell is written the plain way
-this and every spreadsheet writer writes it, `<c r="B12"` with `r` first and in double quotes,
-in UTF-8. Every start tag named `c` (with any prefix) is counted, and so is every plain one;
-when the counts differ, or the part is in another encoding, has a `<dimension>` written
-otherwise, or claims shared strings, `NotPlain` is raised and the caller scans the part again
-element by element, as above. A plain cell's place is its reference, as the careful way says.
+costs more than calamine's whole read. So a part is first scanned the plain way (`plain=True`),
+on its bytes alone: no XML parser runs, and the cells are found by a pattern, which is sound
+only while every cell is written the plain way this and every spreadsheet writer writes it,
+`<c r="B12" s="3" t="inlineStr">` whole: `r` first and in double quotes, then at most `s`
+(digits) and `t` (letters) in that order, in UTF-8. Every start tag named `c` (with any
+prefix) is counted, and so is every plain one; when the counts differ, or the part holds `<!`
+anywhere (a DTD, an entity declaration, a comment, a CDATA section), is in another encoding,
+has a `<dimension>` written otherwise, or claims shared strings, `NotPlain` is raised and the
+caller scans the part again element by element with expat, as above, which refuses a DTD or a
+part that is not well-formed. The whole start tag is matched because calamine takes a cell's
+last `r` (`<c r="A1" r="XFD1048576">` is at XFD1048576): a tag with a second `r`, or anything
+else, is no plain cell. A plain cell's place is its reference, as the careful way says. What
+the plain way does not refuse is XML that is not well-formed but holds only plain cells: no
+cell escapes the count, and calamine refuses such a sheet itself when it reads it
+(「…は読み取れません」, as the guard did).
 """
 
 from __future__ import annotations
@@ -114,11 +121,11 @@ class PartScanner:
         self._column = 0
         self._kinds: dict[str, int] = {}
         # No namespace processing: calamine matches local names whatever the prefix, and so
-        # does this (an element's name is looked up once, then cached).
+        # does this (an element's name is looked up once, then cached). The plain way parses
+        # nothing (see the module).
         self._parser = expat.ParserCreate()
         self._parser.ordered_attributes = True
-        if not plain:
-            self._parser.StartElementHandler = self._start
+        self._parser.StartElementHandler = self._start
         self._parser.StartDoctypeDeclHandler = self._dtd
         self._parser.EntityDeclHandler = self._dtd
         self._parser.ExternalEntityRefHandler = self._external
@@ -132,15 +139,17 @@ class PartScanner:
             if any(mark in chunk for mark in _SHEET_MARKUP):
                 raise XmlRefused("unreadable")
             return
-        self._parse(chunk, final=False)
         if self._plain is not None:
             self._plain.feed(chunk)
+        else:
+            self._parse(chunk, final=False)
 
     def close(self) -> None:
         if self._xml:
-            self._parse(b"", final=True)
             if self._plain is not None:
                 self._plain.close()
+            else:
+                self._parse(b"", final=True)
 
     def _parse(self, chunk: bytes, *, final: bool) -> None:
         try:
@@ -230,6 +239,8 @@ class _PlainCells:
     def _scan(self, text: bytes) -> None:
         if not text:
             return
+        if b"<!" in text:
+            raise NotPlain  # a DTD (refused the careful way), a comment or a CDATA section
         cells = _PLAIN_CELL.findall(text)
         # At most this many start tags are named c: "<c" not followed by "o" (<col>, <cols>
         # are no cells), and ":c" for any prefix. Letters in text only send a part the
@@ -267,11 +278,13 @@ class _PlainCells:
                 scanner._on_span(span)
 
 
-# The plain way: the plain writing of a cell reference and of a dimension, and any start tag
-# named dimension or sst whatever its prefix (XML names hold no spaces, "<", ">" or "/").
+# The plain way: the plain writing of a cell's whole start tag and of a dimension, and any start
+# tag named dimension or sst whatever its prefix (XML names hold no spaces, "<", ">" or "/").
 _ANY_DIMENSION = re.compile(rb"<(?:[^\s<>/]*:)?dimension[\s/>]")
 _ANY_STRINGS = re.compile(rb"<(?:[^\s<>/]*:)?sst[\s/>]")
-_PLAIN_CELL = re.compile(rb'<c r="([A-Z]{1,3}[1-9][0-9]{0,6})"[\s/>]')
+_PLAIN_CELL = re.compile(
+    rb'<c r="([A-Z]{1,3}[1-9][0-9]{0,6})"(?: s="[0-9]{1,9}")?(?: t="[a-zA-Z]{1,9}")?/?>'
+)
 _PLAIN_DIMENSION = re.compile(
     rb'<dimension ref="([A-Z]{1,3}[1-9][0-9]{0,6})(?::([A-Z]{1,3}[1-9][0-9]{0,6}))?"[\s/>]'
 )

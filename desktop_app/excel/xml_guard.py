@@ -36,7 +36,7 @@ last `r` (`<c r="A1" r="XFD1048576">` is at XFD1048576): a tag with a second `r`
 else, is no plain cell. A plain cell's place is its reference, as the careful way says. What
 the plain way does not refuse is XML that is not well-formed but holds only plain cells: no
 cell escapes the count, and calamine refuses such a sheet itself when it reads it
-(「…は読み取れません」, as the guard did).
+(`workbook_unreadable`, as the guard did).
 """
 
 from __future__ import annotations
@@ -120,15 +120,19 @@ class PartScanner:
         self._row = 0
         self._column = 0
         self._kinds: dict[str, int] = {}
+        # The plain way parses nothing (see the module): it has no parser.
+        self._parser = None if plain else self._careful_parser()
+
+    def _careful_parser(self) -> expat.XMLParserType:
         # No namespace processing: calamine matches local names whatever the prefix, and so
-        # does this (an element's name is looked up once, then cached). The plain way parses
-        # nothing (see the module).
-        self._parser = expat.ParserCreate()
-        self._parser.ordered_attributes = True
-        self._parser.StartElementHandler = self._start
-        self._parser.StartDoctypeDeclHandler = self._dtd
-        self._parser.EntityDeclHandler = self._dtd
-        self._parser.ExternalEntityRefHandler = self._external
+        # does this (an element's name is looked up once, then cached).
+        parser = expat.ParserCreate()
+        parser.ordered_attributes = True
+        parser.StartElementHandler = self._start
+        parser.StartDoctypeDeclHandler = self._dtd
+        parser.EntityDeclHandler = self._dtd
+        parser.ExternalEntityRefHandler = self._external
+        return parser
 
     def feed(self, chunk: bytes) -> None:
         if self._xml is None:
@@ -152,6 +156,7 @@ class PartScanner:
                 self._parse(b"", final=True)
 
     def _parse(self, chunk: bytes, *, final: bool) -> None:
+        assert self._parser is not None  # the careful way
         try:
             self._parser.Parse(chunk, final)
         except expat.ExpatError as exc:

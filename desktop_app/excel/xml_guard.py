@@ -33,7 +33,8 @@ has a `<dimension>` written otherwise, or claims shared strings, `NotPlain` is r
 caller scans the part again element by element with expat, as above, which refuses a DTD or a
 part that is not well-formed. The whole start tag is matched because calamine takes a cell's
 last `r` (`<c r="A1" r="XFD1048576">` is at XFD1048576): a tag with a second `r`, or anything
-else, is no plain cell. A plain cell's place is its reference, as the careful way says. What
+else, is no plain cell; a `<dimension>` likewise holds its one `ref` and nothing else. A
+plain cell's place is its reference, as the careful way says. What
 the plain way does not refuse is XML that is not well-formed but holds only plain cells: no
 cell escapes the count, and calamine refuses such a sheet itself when it reads it
 (`workbook_unreadable`, as the guard did).
@@ -294,8 +295,9 @@ _ANY_STRINGS = re.compile(rb"<(?:[^\s<>/]*:)?sst[\s/>]")
 _PLAIN_CELL = re.compile(
     rb'<c r="([A-Z]{1,3}+[1-9][0-9]{0,6}+)"(?: s="[0-9]{1,9}+")?+(?: t="[a-zA-Z]{1,9}+")?+/?>'
 )
+# A dimension's whole start tag too: with a second `ref` its claim would be another one.
 _PLAIN_DIMENSION = re.compile(
-    rb'<dimension ref="([A-Z]{1,3}[1-9][0-9]{0,6})(?::([A-Z]{1,3}[1-9][0-9]{0,6}))?"[\s/>]'
+    rb'<dimension ref="([A-Z]{1,3}[1-9][0-9]{0,6})(?::([A-Z]{1,3}[1-9][0-9]{0,6}))?"\s*/?>'
 )
 _ENCODING = re.compile(rb"""(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?encoding\s*=\s*["']([^"']*)["']""")
 _UTF8 = (b"utf-8", b"utf8")

@@ -128,7 +128,8 @@ def test_calamine_places_a_cell_at_its_last_reference() -> None:
 
 
 def test_a_cell_with_a_second_reference_is_not_read_by_the_patterns() -> None:
-    """The part goes the careful way, which refuses it (expat: a repeated attribute)."""
+    """The part goes the careful way, which refuses it (expat: a repeated attribute); so does
+    a dimension with a second `ref` or another attribute."""
     for cell in (
         '<c r="A1" r="XFD1048576"><v>1</v></c>',
         '<c r="A1" s="1" r="XFD1048576"><v>1</v></c>',
@@ -142,6 +143,14 @@ def test_a_cell_with_a_second_reference_is_not_read_by_the_patterns() -> None:
         with pytest.raises(UserError) as refused:
             check_xlsx(workbook(part), "送付.xlsx")
         assert refused.value.code == "workbook_unreadable"
+    for claim, careful in (
+        ('A1:B2" ref="A1:XFD1048576', "unreadable"),
+        ('A1:B2" x="1', ((1, 1, 1, 1), [(1, 2, 1, 2)])),
+    ):
+        part = hostile.sheet_xml('<row r="1"><c r="A1"><v>1</v></c></row>', claim)
+        with pytest.raises(NotPlain):
+            _scan(part, [], plain=True)
+        assert _scan(part, [], plain=False) == careful, claim
 
 
 def test_a_dtd_comment_or_cdata_sends_the_part_the_careful_way() -> None:

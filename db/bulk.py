@@ -102,14 +102,17 @@ def execute_many(conn: Connection, statement: UpdateBase, rows: Sequence[dict[st
 def _convert(rows: Sequence[dict[str, Any]], column: str, process: Callable[[Any], Any]) -> None:
     """Each row's value of `column` as bound, worked out once per distinct value."""
     done: dict[Any, Any] = {}
+    get = done.get
     for row in rows:
         value = row[column]
         if value is None:
             continue
-        try:
-            row[column] = done[value]
-        except KeyError:
-            row[column] = done[value] = process(value)
+        # get, not try/except: a column of times holds mostly distinct values, and an
+        # exception raised for each costs more than the look-up.
+        bound = get(value)
+        if bound is None:
+            bound = done[value] = process(value)
+        row[column] = bound
 
 
 # The page cache of a connection while it makes a bulk change (SQLite's default is 2 MB).

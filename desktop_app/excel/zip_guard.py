@@ -9,9 +9,10 @@ A hostile or broken workbook attacks the reader in three ways, each checked here
   the reader after us sees only honest members;
 - absurd dimensions: python-calamine allocates the whole rectangle between a sheet's first and
   last cell, so a sheet with cells at A1 and XFD1048576 (a few hundred bytes) would abort the
-  process. Every part is parsed as XML while it inflates (xml_guard: whatever the attribute
-  syntax, quotes, spaces, character references, prefixes or encoding) and the rectangle its
-  cells and `<dimension>` claims span is bounded, refused as soon as it grows too large;
+  process. Every part is scanned while it inflates (xml_guard: by a pattern over its bytes
+  when every cell is written the plain way, else parsed as XML whatever the attribute syntax,
+  quotes, spaces, character references, prefixes or encoding) and the rectangle its cells and
+  `<dimension>` claims span is bounded, refused as soon as it grows too large;
 - XML entity bombs: a DTD has no business in a workbook; one anywhere in a part is refused
   here (python-calamine refuses entity references too, openpyxl uses defusedxml).
 Nothing is written anywhere: everything happens on the bytes in memory.
@@ -110,8 +111,8 @@ def _too_big(name: str, member: str, size: int, limit: int) -> None:
 
 
 class _Member:
-    """One member inflated in bounded chunks, checked against its directory entry, and parsed
-    as XML on the way (xml_guard) so that its cells' rectangle is known before calamine's."""
+    """One member inflated in bounded chunks, checked against its directory entry, and scanned
+    on the way (xml_guard) so that its cells' rectangle is known before calamine's."""
 
     def __init__(self, data: bytes, info: zipfile.ZipInfo, name: str, limits: Limits) -> None:
         self.data = data

@@ -241,6 +241,20 @@ def far_cell_workbook(kind: str) -> bytes:
     return replace_member(plain_workbook(), "xl/worksheets/sheet1.xml", far_cell_variants()[kind])
 
 
+def second_reference() -> bytes:
+    """A cell with two references, the near one first: calamine places a cell at its last `r`
+    (XFD1048576 beside A1, an abort), so a guard taking the first would let it through."""
+    far = _far_sheet(_near_and_far(f'<c r="B2" r="{FAR}" t="inlineStr"><is><t>b</t></is></c>'))
+    return replace_member(plain_workbook(), "xl/worksheets/sheet1.xml", far)
+
+
+def second_dimension_reference() -> bytes:
+    """A dimension claiming A1 and then the whole sheet: the claim read must be every one."""
+    far = _far_sheet(_near_and_far("").replace('<row r="1048576"></row>', ""))
+    far = far.replace(b"<sheetData>", f'<dimension ref="A1" ref="A1:{FAR}"/><sheetData>'.encode())
+    return replace_member(plain_workbook(), "xl/worksheets/sheet1.xml", far)
+
+
 def claims_four_billion_strings() -> bytes:
     """A 100-byte shared-strings part whose uniqueCount claims four billion strings: calamine
     reserves room for them first (96 GB) and aborts."""

@@ -82,6 +82,10 @@ CASES: list[tuple[str, Callable[[], bytes], str, str]] = [
      "csv_bad_bytes", "3 行目に"),
     ("four billion shared strings", hostile.claims_four_billion_strings,
      "workbook_count_implausible", "ありえない数の項目（4,000,000,000 個）"),
+    ("a cell with a second, far reference", hostile.second_reference,
+     "workbook_unreadable", "のシートを読めません"),
+    ("a dimension with a second, far reference", hostile.second_dimension_reference,
+     "workbook_unreadable", "のシートを読めません"),
 ] + [
     (f"far cell: {kind}", partial(hostile.far_cell_workbook, kind), "workbook_sheet_too_large",
      "範囲が大きすぎる")

@@ -8,12 +8,18 @@ dimension claims as the careful scan; a plainly written sheet never needs the fa
 
 from __future__ import annotations
 
+import io
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from python_calamine import CalamineWorkbook
 
+from desktop_app.domain.errors import UserError
 from desktop_app.excel.xml_guard import NotPlain, PartScanner, Span, XmlRefused
+from desktop_app.excel.zip_guard import check_xlsx
 from tests.excel import hostile
-from tests.excel.test_attribute_syntax import loose_sheet, sheet
+from tests.excel.test_attribute_syntax import loose_sheet, sheet, workbook
 
 Seen = tuple[tuple[int, int, int, int], list[tuple[int, int, int, int]]] | str
 
@@ -112,3 +118,52 @@ def test_a_cell_hidden_from_the_patterns_sends_the_part_the_careful_way() -> Non
         except NotPlain:
             continue
         raise AssertionError(f"{cell} was read by the patterns")
+
+
+def test_calamine_places_a_cell_at_its_last_reference() -> None:
+    """Why the patterns match a cell's whole start tag: a second `r` moves the cell."""
+    part = hostile.sheet_xml('<row r="1"><c r="A1" r="C3"><v>1</v></c></row>')
+    book = CalamineWorkbook.from_filelike(io.BytesIO(workbook(part)))
+    assert book.get_sheet_by_index(0).to_python(skip_empty_area=False)[2] == ["", "", 1.0]
+
+
+def test_a_cell_with_a_second_reference_is_not_read_by_the_patterns() -> None:
+    """The part goes the careful way, which refuses it (expat: a repeated attribute); so does
+    a dimension with a second `ref` or another attribute."""
+    for cell in (
+        '<c r="A1" r="XFD1048576"><v>1</v></c>',
+        '<c r="A1" s="1" r="XFD1048576"><v>1</v></c>',
+        '<c r="A1" t="n"\nr=\'XFD1048576\'><v>1</v></c>',
+        '<c r="A1" t="n"r="XFD1048576"><v>1</v></c>',
+    ):
+        part = hostile.sheet_xml(f'<row r="1">{cell}</row>')
+        with pytest.raises(NotPlain):
+            _scan(part, [], plain=True)
+        assert _scan(part, [], plain=False) == "unreadable", cell
+        with pytest.raises(UserError) as refused:
+            check_xlsx(workbook(part), "送付.xlsx")
+        assert refused.value.code == "workbook_unreadable"
+    for claim, careful in (
+        ('A1:B2" ref="A1:XFD1048576', "unreadable"),
+        ('A1:B2" x="1', ((1, 1, 1, 1), [(1, 2, 1, 2)])),
+    ):
+        part = hostile.sheet_xml('<row r="1"><c r="A1"><v>1</v></c></row>', claim)
+        with pytest.raises(NotPlain):
+            _scan(part, [], plain=True)
+        assert _scan(part, [], plain=False) == careful, claim
+
+
+def test_a_dtd_comment_or_cdata_sends_the_part_the_careful_way() -> None:
+    """No XML parser runs on a plain part: whatever `<!` opens is the careful scan's, also
+    when the chunk ends between `<` and `!`."""
+    cells = '<row r="1"><c r="A1"><v>1</v></c></row>'
+    for extra in ("<!-- <c r='XFD1'/> -->", "<![CDATA[ <c r='XFD1'> ]]>"):
+        part = hostile.sheet_xml(cells + extra)
+        for cuts in ([], [part.index(b"<!") + 1]):
+            with pytest.raises(NotPlain):
+                _scan(part, cuts, plain=True)
+            assert _scan(part, cuts, plain=False) == ((1, 1, 1, 1), [])
+    bomb = hostile.billion_laughs("worksheet")
+    with pytest.raises(NotPlain):
+        _scan(bomb, [], plain=True)
+    assert _scan(bomb, [], plain=False) == "dtd"

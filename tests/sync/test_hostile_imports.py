@@ -55,6 +55,10 @@ FILES: list[tuple[str, Callable[[], bytes], str, str]] = [
      "workbook_count_implausible", "ありえない数の項目（4,000,000,000 個）"),
     ("680 members of 1 MB", hostile.many_small_members,
      "workbook_whole_inflates_too_much", "展開すると大きくなりすぎる"),
+    ("a cell with a second, far reference", hostile.second_reference,
+     "workbook_unreadable", "のシートを読めません"),
+    ("a dimension with a second, far reference", hostile.second_dimension_reference,
+     "workbook_unreadable", "のシートを読めません"),
 ] + [
     (f"far cell: {kind}", partial(hostile.far_cell_workbook, kind), "workbook_sheet_too_large",
      "範囲が大きすぎる")

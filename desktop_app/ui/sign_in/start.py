@@ -129,6 +129,9 @@ def sign_in_while_opening(
 
     def check(login: str, password: str) -> Actor:
         opening.hurry()  # nothing after the first page is imported behind the check any more
+        # Enter before the dialog's first paint was seen (keys typed ahead): the imports go on
+        # during the password check (argon2 lets go of the interpreter) instead of after it.
+        opening.start()
         if light is not None:
             actor = light(login, password)
             if actor is not None:

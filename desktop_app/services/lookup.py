@@ -8,7 +8,6 @@ found by its code, because old inquiries name it.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -18,33 +17,7 @@ from db.engine import Database
 from db.models import AgreementBody, Municipality, Office, PartnerMunicipality, VocabTerm
 from desktop_app.domain import text
 from desktop_app.services.code_labels import CodeLabels, codes_named, labels_from
-
-
-@dataclass(frozen=True)
-class MunicipalityItem:
-    code: str
-    name: str
-    prefecture: str
-    kana: str
-    kind: str
-    retired_on: dt.date | None = None
-
-    @property
-    def display(self) -> str:
-        """釧路市（北海道）: the prefecture tells apart the many towns that share a name.
-
-        A retired one says so (浜松市中区（静岡県・廃止）), so that an old inquiry that names it
-        does not read as if it were a current ward.
-        """
-        if self.kind == "prefecture":
-            return self.name
-        retired = "・廃止" if self.retired_on else ""
-        return f"{self.name}（{self.prefecture}{retired}）"
-
-    @property
-    def full_name(self) -> str:
-        """北海道釧路市: how a letter or a printed record names it."""
-        return self.name if self.kind == "prefecture" else f"{self.prefecture}{self.name}"
+from desktop_app.services.place_items import AgreementItem, MunicipalityItem
 
 
 @dataclass(frozen=True)
@@ -53,15 +26,6 @@ class OfficeItem:
     name: str
     name_en: str
     kind: str
-
-
-@dataclass(frozen=True)
-class AgreementItem:
-    code: str
-    name: str
-    kind: str
-    signed_on: str | None
-    member_count: int | None
 
 
 @dataclass(frozen=True)

@@ -25,9 +25,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from array import array
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any, Literal
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
@@ -68,12 +67,17 @@ from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.local_time import local_today
 from desktop_app.domain.receipt import receipt_query
 from desktop_app.services.followups import is_overdue, overdue_clause
+from desktop_app.services.list_rows import (
+    InquiryFilter,
+    InquiryRow,
+    ListHead,
+    SortKey,
+    for_actor,
+)
 from desktop_app.services.listed import as_listed_all as _as_listed
 from desktop_app.services.records import InquiryRecord, inquiry_record
 from desktop_app.services.stale_reads import Staleness, watched
 
-SortKey = Literal["received_at", "receipt_no", "status", "follow_up_due", "office"]
-SORT_KEYS: tuple[SortKey, ...] = ("received_at", "receipt_no", "status", "follow_up_due", "office")
 _SORT_COLUMNS: dict[str, Any] = {
     "received_at": Inquiry.received_at,
     "receipt_no": Inquiry.receipt_no,
@@ -101,51 +105,6 @@ _WHOLE_PHONE = 10  # digits of the shortest whole Japanese phone number (03-5555
 _WALK_ROWS = 2_000
 _WALK_SHARE = 100 / _WALK_ROWS  # a longer term's share of the rows that fills a page there
 _WALKED_SORTS = frozenset({"received_at", "follow_up_due", "receipt_no"})  # an index's order
-
-
-@dataclass(frozen=True)
-class InquiryFilter:
-    text: str = ""
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
-    statuses: tuple[str, ...] = ()
-    office: str | None = None
-    field: str | None = None
-    relationship: str | None = None
-    inquirer_type: str | None = None
-    overdue_only: bool = False
-    today: dt.date | None = None
-    # Places: a prefecture by its 2-digit code (any target municipality in it, or the
-    # prefecture itself), one municipality by its 6-digit code, one agreement body by its code.
-    prefecture: str | None = None
-    municipality: str | None = None
-    agreement_body: str | None = None
-    # For a role that sees phones masked: digits match a phone only as the whole number.
-    phones_whole: bool = False
-
-
-def for_actor(flt: InquiryFilter, actor: Actor) -> InquiryFilter:
-    """`flt` as `actor` may search: phones matched whole unless the role lists them."""
-    return dataclasses.replace(flt, phones_whole=not actor.may(Permission.PERSONAL_LISTS))
-
-
-@dataclass(frozen=True)
-class InquiryRow:
-    """One line of the inquiry list: only what the list shows."""
-
-    pk: int
-    receipt_no: str
-    received_at: dt.date
-    office_code: str
-    status: str
-    subject: str
-    inquirer_label: str
-    relationship: str | None
-    channel: str | None
-    follow_up_due: dt.date | None
-    overdue: bool
-    # The inquiry's other list columns of the field catalogue (`in_list`), by key.
-    extra: Mapping[str, Any] = dataclasses.field(default_factory=dict)
 
 
 # The list's values a row names itself; any other inquiry field the catalogue puts in the list
@@ -269,14 +228,6 @@ def first_page(
     head = list_head(db, flt, sort, descending, limit, stale=stale, count=True)
     assert head.count is not None
     return head.count, head.rows
-
-
-@dataclass(frozen=True)
-class ListHead:
-    """The first rows of a list, and its count when it was asked for or came for free."""
-
-    count: int | None
-    rows: list[InquiryRow]
 
 
 def list_head(

@@ -36,9 +36,8 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.actor import ROLE_LABELS, Permission
 from desktop_app.domain.changes import CASES, NOTHING, Changes, Kind
 from desktop_app.domain.messages import render
-from desktop_app.services import idle_policy, staff
-from desktop_app.services.lookup import MunicipalityItem
-from desktop_app.services.search import InquiryFilter
+from desktop_app.services.list_rows import InquiryFilter
+from desktop_app.services.place_items import MunicipalityItem
 from desktop_app.ui import preferences
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.errors import show_error
@@ -373,6 +372,8 @@ class MainWindow(QMainWindow):
 
     def idle_minutes(self) -> int:
         """The person's own minutes, shortened to the office's maximum (idle_policy)."""
+        from desktop_app.services import idle_policy
+
         limit = self.ctx.query_now(idle_policy.maximum)
         return idle_policy.effective(preferences.idle_minutes(), limit)
 
@@ -384,6 +385,8 @@ class MainWindow(QMainWindow):
     @Slot()
     def sign_out(self) -> None:
         """Leave the desk: ui.app closes this window and asks who signs in next."""
+        from desktop_app.services import staff
+
         actor = self.ctx.actor
         self.ctx.write_now(lambda db: staff.sign_out(db, actor=actor), NOTHING)  # an audit entry
         self.signOutRequested.emit()

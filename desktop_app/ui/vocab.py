@@ -10,10 +10,10 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
-from desktop_app.services import lookup
-from desktop_app.services.database import Database
-from desktop_app.services.staff_names import staff_names
+if TYPE_CHECKING:  # imported where read, on the worker (a window is built before SQLAlchemy)
+    from desktop_app.services.database import Database
 
 _EMPTY: Mapping[str, str] = MappingProxyType({})
 
@@ -47,6 +47,9 @@ class Vocab:
 
 def load_vocab(db: Database, lang: str) -> Vocab:
     """Read every label; run it on the DbRunner (it queries the database)."""
+    from desktop_app.services import lookup
+    from desktop_app.services.staff_names import staff_names
+
     english = lang.startswith("en")
     offices = {o.code: (o.name_en if english and o.name_en else o.name) for o in lookup.offices(db)}
     return Vocab(terms=lookup.labels(db, lang), offices=offices, lang=lang, staff=staff_names(db))

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from desktop_app.domain.actor import Actor, Permission
+from desktop_app.domain.workflow import OPEN_STATUSES
 
 SortKey = Literal["received_at", "receipt_no", "status", "follow_up_due", "office"]
 SORT_KEYS: tuple[SortKey, ...] = ("received_at", "receipt_no", "status", "follow_up_due", "office")
@@ -71,3 +72,31 @@ class ListHead:
 
     count: int | None
     rows: list[InquiryRow]
+
+
+def is_overdue(status: str, due: dt.date | None, today: dt.date) -> bool:
+    """services.followups.overdue_clause for one row already read."""
+    return due is not None and due < today and status in OPEN_STATUSES
+
+
+EXTRA = "extra_"  # the label of a list column a row does not name (services.search)
+
+
+def list_row(values: Mapping[str, Any], today: dt.date) -> InquiryRow:
+    """One line of the list from its columns as services.search reads them (by label, dates
+    as dates), judged overdue on `today`: the search service and the start-up's light read
+    (services/light_window.py) make their rows here."""
+    return InquiryRow(
+        pk=values["pk"],
+        receipt_no=values["receipt_no"],
+        received_at=values["received_at"],
+        office_code=values["office_code"],
+        status=values["status"],
+        subject=values["subject"],
+        inquirer_label=" ".join(p for p in (values["organization"], values["name"]) if p),
+        relationship=values["relationship_code"],
+        channel=values["channel"],
+        follow_up_due=values["follow_up_due"],
+        overdue=is_overdue(values["status"], values["follow_up_due"], today),
+        extra={k.removeprefix(EXTRA): v for k, v in values.items() if k.startswith(EXTRA)},
+    )

@@ -19,6 +19,18 @@ from desktop_app.domain import text
 from desktop_app.services.code_labels import CodeLabels, codes_named, labels_from
 from desktop_app.services.place_items import AgreementItem, MunicipalityItem
 
+# The terms a picker offers, (vocab, code, label_ja, label_en) in each vocabulary's order; and
+# the offices as OfficeItem takes them, in theirs. Also compiled for the start-up's light read
+# (services/light_sql_source.py), which labels the window's first page.
+ACTIVE_TERMS = (
+    select(VocabTerm.vocab, VocabTerm.code, VocabTerm.label_ja, VocabTerm.label_en)
+    .where(VocabTerm.active.is_(True))
+    .order_by(VocabTerm.vocab, VocabTerm.sort_order, VocabTerm.code)
+)
+OFFICES = select(Office.code, Office.name, Office.name_en, Office.kind).order_by(
+    Office.sort_order, Office.code
+)
+
 
 @dataclass(frozen=True)
 class OfficeItem:
@@ -45,13 +57,8 @@ def labels(db: Database, lang: str = "ja") -> dict[str, dict[str, str]]:
     english = lang.startswith("en")
     result: dict[str, dict[str, str]] = {}
     with db.read() as session:
-        rows = session.scalars(
-            select(VocabTerm)
-            .where(VocabTerm.active.is_(True))
-            .order_by(VocabTerm.vocab, VocabTerm.sort_order, VocabTerm.code)
-        )
-        for row in rows:
-            result.setdefault(row.vocab, {})[row.code] = row.label_en if english else row.label_ja
+        for vocab, code, label_ja, label_en in session.execute(ACTIVE_TERMS):
+            result.setdefault(vocab, {})[code] = label_en if english else label_ja
     return result
 
 
@@ -94,8 +101,7 @@ STATUS_TERMS = (
 
 def offices(db: Database) -> list[OfficeItem]:
     with db.read() as session:
-        rows = session.scalars(select(Office).order_by(Office.sort_order, Office.code))
-        return [OfficeItem(r.code, r.name, r.name_en, r.kind) for r in rows]
+        return [OfficeItem(*row) for row in session.execute(OFFICES)]
 
 
 def search_municipalities(

@@ -66,13 +66,15 @@ from desktop_app.domain import fields, text
 from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.local_time import local_today
 from desktop_app.domain.receipt import receipt_query
-from desktop_app.services.followups import is_overdue, overdue_clause
+from desktop_app.services.followups import overdue_clause
 from desktop_app.services.list_rows import (
+    EXTRA,
     InquiryFilter,
     InquiryRow,
     ListHead,
     SortKey,
     for_actor,
+    list_row,
 )
 from desktop_app.services.listed import as_listed_all as _as_listed
 from desktop_app.services.records import InquiryRecord, inquiry_record
@@ -116,7 +118,7 @@ def _extra_columns() -> list[Any]:
     """The model's columns of the catalogue's list fields a row does not name (codes lists
     are not list columns)."""
     return [
-        getattr(Inquiry, f.attribute).label(f"extra_{f.key}")
+        getattr(Inquiry, f.attribute).label(f"{EXTRA}{f.key}")
         for f in fields.list_columns()
         if f.entity == "inquiry" and f.key not in _ROW_NAMED and f.kind is not fields.Kind.CODES
     ]
@@ -343,50 +345,39 @@ def _ordered_keys(
     return array("q", (row[0] for row in result))
 
 
+def list_rows_select() -> Select[*tuple[Any, ...]]:
+    """The list's columns of an inquiry and its inquirer, labelled as `list_row` reads them;
+    the caller says which inquiries (also compiled for the start-up's light read,
+    services/light_sql_source.py)."""
+    return select(
+        Inquiry.pk,
+        Inquiry.receipt_no,
+        Inquiry.received_at,
+        Inquiry.office_code,
+        Inquiry.status,
+        Inquiry.subject,
+        Inquirer.organization,
+        Inquirer.name,
+        Inquiry.relationship_code.label("relationship_code"),
+        Inquiry.channel,
+        Inquiry.follow_up_due,
+        *_extra_columns(),
+    ).join(Inquirer, Inquirer.id == Inquiry.inquirer_id)
+
+
 def rows_by_pk(
     db: Database, pks: Sequence[int], *, today: dt.date | None = None
 ) -> list[InquiryRow]:
     """The list rows of `pks`, in the order given."""
     on = today or local_today()
     found: dict[int, InquiryRow] = {}
-    extra = _extra_columns()
     with db.read() as session:
         for start in range(0, len(pks), _IN_CHUNK):
             chunk = pks[start : start + _IN_CHUNK]
-            statement = (
-                select(
-                    Inquiry.pk,
-                    Inquiry.receipt_no,
-                    Inquiry.received_at,
-                    Inquiry.office_code,
-                    Inquiry.status,
-                    Inquiry.subject,
-                    Inquirer.organization,
-                    Inquirer.name,
-                    Inquiry.relationship_code.label("relationship_code"),
-                    Inquiry.channel,
-                    Inquiry.follow_up_due,
-                    *extra,
-                )
-                .join(Inquirer, Inquirer.id == Inquiry.inquirer_id)
-                .where(Inquiry.pk.in_(chunk))
-            )
+            statement = list_rows_select().where(Inquiry.pk.in_(chunk))
             # Core, not the ORM's result handling: plain columns (a third of the time).
             for row in session.connection().execute(statement):
-                found[row.pk] = InquiryRow(
-                    pk=row.pk,
-                    receipt_no=row.receipt_no,
-                    received_at=row.received_at,
-                    office_code=row.office_code,
-                    status=row.status,
-                    subject=row.subject,
-                    inquirer_label=" ".join(p for p in (row.organization, row.name) if p),
-                    relationship=row.relationship_code,
-                    channel=row.channel,
-                    follow_up_due=row.follow_up_due,
-                    overdue=is_overdue(row.status, row.follow_up_due, on),
-                    extra={c.name.removeprefix("extra_"): row._mapping[c.name] for c in extra},
-                )
+                found[row.pk] = list_row(dict(row._mapping), on)
     return [found[pk] for pk in pks if pk in found]
 
 

@@ -124,6 +124,7 @@ STATEMENTS: dict[str, str] = {'account_keys': 'SELECT count(*) AS count_1 \n'
              'FROM audit_log \n'
              'WHERE audit_log.entity = :entity_1 AND audit_log.entity_id = :entity_id_1 AND '
              'audit_log.action = :action_1 AND audit_log.at >= :at_1 AND audit_log.pk > :pk_1',
+ 'idle_maximum': 'SELECT setting.value \nFROM setting \nWHERE setting."key" = :key_1',
  'inquirers': 'SELECT inquirer.type, inquirer.organization, inquirer.name, inquirer.kana, '
               'inquirer.phone, inquirer.phone_digits, inquirer.email, inquirer.postal_code, '
               'inquirer.address, inquirer.corporate_number, inquirer.notes, '
@@ -440,6 +441,7 @@ PARAMETERS: dict[str, dict[str, tuple[str, object]]] = {'account_keys': {'key_1'
               'entity_1': ('fixed', 'staff'),
               'entity_id_1': ('arg', 'login'),
               'pk_1': ('arg', 'after')},
+ 'idle_maximum': {'key_1': ('fixed', 'idle_lock_max_minutes')},
  'inquirers': {'json_each_1': ('arg', 'keys')},
  'inquiries': {'json_each_1': ('arg', 'keys')},
  'ledger_any_inquirer': {'param_1': ('fixed', 1), 'param_2': ('fixed', 0)},

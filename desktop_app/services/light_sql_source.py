@@ -31,7 +31,16 @@ from sqlalchemy.dialects import sqlite
 from db.models import AgreementBody, Inquirer, Inquiry, Municipality, Setting, Staff, VocabTerm
 from desktop_app.domain import fields
 from desktop_app.domain.workflow import STATUSES
-from desktop_app.services import audit, lookup, package_key, search, setup, staff, staff_names
+from desktop_app.services import (
+    audit,
+    idle_limits,
+    lookup,
+    package_key,
+    search,
+    setup,
+    staff,
+    staff_names,
+)
 from desktop_app.services.light_list import list_shape
 
 TARGET = Path(__file__).with_name("light_sql.py")
@@ -98,6 +107,7 @@ def statements() -> dict[str, Any]:
         "window_terms": lookup.ACTIVE_TERMS,
         "window_offices": lookup.OFFICES,
         "window_staff": staff_names.STAFF_NAMES,
+        "idle_maximum": select(Setting.value).where(Setting.key == idle_limits.SETTING),
         "list_rows": search.list_rows_select().where(_in_keys(Inquiry.pk)),
         "body_labels": lookup.BODY_LABELS,
         "office_labels": lookup.OFFICE_LABELS,

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from db import light
 from desktop_app.services import light_run
+from desktop_app.services.idle_limits import maximum_of
 from desktop_app.services.light_list import read_value
 from desktop_app.services.light_sql import COLUMNS
 from desktop_app.services.list_rows import InquiryRow, ListHead, list_row
@@ -47,19 +48,22 @@ class WindowStart:
 
     labels: WindowLabels
     head: ListHead
+    today: dt.date  # the day the rows were judged overdue on
+    idle_maximum: int  # services.idle_policy.maximum
 
 
 def read_start(path: Path, today: dt.date, limit: int) -> WindowStart | None:
-    """The first page of the list (no filter, newest first, `limit` rows, judged on `today`)
-    and the labels, in one read of the file; None when the file needs the full opening
-    (db/light.py): the window then waits for it."""
+    """The first page of the list (no filter, newest first, `limit` rows, judged on `today`),
+    the labels and the idle lock's maximum, in one read of the file; None when the file needs
+    the full opening (db/light.py): the window then waits for it."""
     conn = light.open_current(path)
     if conn is None:
         return None
     try:
         conn.execute("BEGIN")
         try:
-            return WindowStart(window_labels(conn), _head(conn, today, limit))
+            idle = maximum_of(light_run.one(conn, "idle_maximum"))
+            return WindowStart(window_labels(conn), _head(conn, today, limit), today, idle)
         finally:
             conn.execute("COMMIT")
     finally:

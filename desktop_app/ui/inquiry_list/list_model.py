@@ -232,6 +232,17 @@ class InquiryListModel(QAbstractTableModel):
             owner=self,
         )
 
+    def start_with(self, head: ListHead, today: dt.date) -> None:
+        """The first load, its first page read already (before the database was open: the
+        unfiltered list in its start order, judged on `today`, services/light_window.py):
+        shown as the reply to `reload` would be; the key list and the rest follow on the
+        worker as after any first page."""
+        self._stale.stop()
+        self._stale = Staleness()
+        self._generation += 1
+        self._loading_filter = replace(self._filter, today=today)
+        self._head_loaded(self._generation, head)
+
     def _fetch_keys(self) -> None:
         """Ask for the current generation's key list, once."""
         generation, runner = self._generation, self._ctx.runner

@@ -26,7 +26,7 @@ from desktop_app.domain import fields
 from desktop_app.domain.changes import CASES
 from desktop_app.domain.fields import Field, Kind
 from desktop_app.domain.local_time import local_today
-from desktop_app.services.list_rows import InquiryFilter, SortKey
+from desktop_app.services.list_rows import InquiryFilter, ListHead, SortKey
 from desktop_app.services.place_items import MunicipalityItem
 from desktop_app.ui import preferences
 from desktop_app.ui.context import AppContext
@@ -115,11 +115,20 @@ class InquiryListPage(QWidget):
             self, ctx.runner, CASES.kinds, self.refresh, stale=False, update=self.refresh_in_place
         )
 
-    def start(self) -> None:
-        """First load: the list (受付日, newest first); the follow-up counts once its first
-        page is in, so nothing else competes with the first page after sign-in."""
-        self.model.headLoaded.connect(self._first_head, Qt.ConnectionType.SingleShotConnection)
-        self.model.reload()
+    def start(self, first: ListHead | None = None, today: dt.date | None = None) -> None:
+        """First load: the list (受付日, newest first), or its `first` page read already
+        (on `today`: ui/app.py, before the database was open); the follow-up counts once its
+        first page is in, so nothing else competes with the first page after sign-in."""
+        if first is None or today is None:
+            self.model.headLoaded.connect(self._first_head, Qt.ConnectionType.SingleShotConnection)
+            self.model.reload()
+        else:
+            # Before the database is open, the detail pane (its modules import the services)
+            # is built when asked for or once it is open (ui/app.py).
+            self.model.headLoaded.connect(
+                self.refresh_counts, Qt.ConnectionType.SingleShotConnection
+            )
+            self.model.start_with(first, today)
 
     @Slot()
     def _first_head(self) -> None:

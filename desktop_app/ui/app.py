@@ -414,6 +414,8 @@ def _read_first_page(
     from desktop_app.services.light_window import read_start
     from desktop_app.ui.inquiry_list.list_model import PAGE
 
+    if opening.ready:
+        return False  # open already: the window as before, from the warmed database
     opening.pause()  # the window's modules, its first page and its paint go first
     start = read_start(db_path, local_today(), PAGE)
     if start is None or not opening.early():

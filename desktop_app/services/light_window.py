@@ -66,6 +66,8 @@ def read_start(path: Path, today: dt.date, limit: int) -> WindowStart | None:
             return WindowStart(window_labels(conn), _head(conn, today, limit), today, idle)
         finally:
             conn.execute("COMMIT")
+    except sqlite3.Error:
+        return None  # (a lock held too long, say): the full opening reads it, or says why
     finally:
         conn.close()
 

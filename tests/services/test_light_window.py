@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -71,3 +72,14 @@ def test_the_first_page_is_the_full_lists(filled: Path, role: Role, limit: int):
 
 def test_a_file_that_needs_the_full_opening_gets_no_light_read(tmp_path: Path):
     assert light_window.read_start(tmp_path / "none.sqlite3", TODAY, 100) is None
+
+
+def test_a_file_locked_past_the_busy_timeout_gets_no_light_read(filled: Path, monkeypatch):
+    monkeypatch.setattr("db.connection.BUSY_TIMEOUT_MS", 50)
+    locker = sqlite3.connect(filled)
+    try:
+        locker.execute("PRAGMA locking_mode = EXCLUSIVE")
+        locker.execute("BEGIN EXCLUSIVE")
+        assert light_window.read_start(filled, TODAY, 100) is None
+    finally:
+        locker.close()

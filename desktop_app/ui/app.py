@@ -12,7 +12,9 @@ QApplication and a start frame (the window's remembered size and place, titled, 
 are shown first, and the heavy imports, the database and the main window follow once the frame
 is on screen; the main window then takes the frame's place. A file that is ready to sign in to
 (services/sign_in_facts.py, plain sqlite3) skips the frame: the sign-in dialog is the first
-window, and the database opens behind it while the person types (`sign_in_early`).
+window, and the database opens behind it while the person types (`sign_in_early`). Enter
+before it is open shows the window from the list's first page read with sqlite3 alone, and
+the window waits for the opening itself (`_desk_before_opened`, docs/gui.md).
 """
 
 from __future__ import annotations

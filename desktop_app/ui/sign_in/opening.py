@@ -5,7 +5,9 @@ launch to the dialog; the person needs a second or more to type (or even to pres
 training database's pre-filled dialog), so that time is spent behind the dialog instead. Once
 open, what the first page needs is warmed the same way (`warm`: the main window's modules, the
 list's first query) so that Enter leads to the list without waiting for imports. Nothing here
-makes a widget: only the GUI thread does.
+makes a widget: only the GUI thread does. When Enter comes before the database is open, the
+GUI thread builds the window from a light read instead (`early`: the warming is left out) and
+the opening's imports of the database layer wait until its first page is painted (`pause`).
 """
 
 from __future__ import annotations

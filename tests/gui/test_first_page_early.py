@@ -245,3 +245,20 @@ def test_enter_at_once_signs_in_lightly_and_the_window_comes_before_the_opening(
         assert desk.window.list_page.model.rowCount() == 4
     finally:
         desk.close()
+
+
+def test_a_row_chosen_before_the_opening_shows_its_case_once_the_database_is_open(
+    qtbot, held, cases
+):
+    desk = _desk(held)
+    window = desk.build("ja", restore=False)
+    try:
+        page = window.list_page
+        page.table.selectRow(0)  # a click on the first row: the pane is built, its read waits
+        assert page.detail.detail is None and not held.opening.ready
+        held.release.set()
+        qtbot.waitUntil(lambda: page.detail.detail is not None, timeout=WAIT_MS)
+        assert page.detail.detail.record.receipt_no == cases["a"].receipt_no  # the newest
+    finally:
+        held.release.set()
+        desk.close()

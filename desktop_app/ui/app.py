@@ -650,6 +650,7 @@ class DeskApp:
         )  # a refused permission is an audit entry, as at the command line
         first, self._first_page = self._first_page, None
         if first is not None:  # read before the database was open: nothing waits for it here
+            runner.hold_until(first.opening.result)  # no job imports the services before
             vocab, training = vocab_from(first.start.labels, lang), first.training
             idle_maximum: int | None = first.start.idle_maximum
         else:

@@ -18,6 +18,7 @@ from sqlalchemy import ColumnElement, Select, and_, func, select
 from db.engine import Database
 from db.models import Action, Inquirer, Inquiry
 from desktop_app.domain.workflow import OPEN_STATUSES
+from desktop_app.services.list_rows import is_overdue
 
 Reason = Literal["follow_up", "reply"]
 DEFAULT_WITHIN_DAYS = 7
@@ -113,11 +114,6 @@ def overdue_clause(today: dt.date) -> ColumnElement[bool]:
     before today. An inquiry counts once, however many deadlines it had: its `follow_up_due`
     is the earliest of its latest action's next due date and reply deadline."""
     return and_(Inquiry.follow_up_due < today, Inquiry.status.in_(OPEN_STATUSES))
-
-
-def is_overdue(status: str, due: dt.date | None, today: dt.date) -> bool:
-    """`overdue_clause` for one row already read."""
-    return due is not None and due < today and status in OPEN_STATUSES
 
 
 def _count(office: str | None, condition: ColumnElement[bool]) -> Select[*tuple[Any, ...]]:

@@ -14,21 +14,14 @@ from db.models import Setting
 from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.errors import UserError
 from desktop_app.services import audit
-
-SETTING = "idle_lock_max_minutes"
-DEFAULT_MAXIMUM = 15
-RANGE = (1, 120)
+from desktop_app.services.idle_limits import RANGE, SETTING, maximum_of
 
 
 def maximum(db: Database) -> int:
     """The longest a window may stay unlocked without input, in minutes."""
     with db.read() as session:
         row = session.get(Setting, SETTING)
-    try:
-        value = int(row.value) if row is not None else DEFAULT_MAXIMUM
-    except ValueError:
-        return DEFAULT_MAXIMUM
-    return min(max(value, RANGE[0]), RANGE[1])
+    return maximum_of(row.value if row is not None else None)
 
 
 def set_maximum(db: Database, minutes: int, *, actor: Actor) -> int:
@@ -45,8 +38,3 @@ def set_maximum(db: Database, minutes: int, *, actor: Actor) -> int:
             old=old.value if old is not None else None, new=str(minutes),
         )  # fmt: skip
     return minutes
-
-
-def effective(chosen: int, limit: int) -> int:
-    """The minutes in force: the person's own choice, shortened to the office's maximum."""
-    return max(RANGE[0], min(chosen, limit))

@@ -213,10 +213,12 @@ class LightRead:
         names = [by_column[column[0]] for column in cursor.description]
         for values in cursor:
             pairs = zip(names, values, strict=True)
-            yield SimpleNamespace(**{name: _read(kind, value) for (name, kind), value in pairs})
+            yield SimpleNamespace(
+                **{name: read_value(kind, value) for (name, kind), value in pairs}
+            )
 
 
-def _read(kind: str, value: Any) -> Any:
+def read_value(kind: str, value: Any) -> Any:
     """A stored value as SQLAlchemy's SQLite types read it."""
     if value is None or not kind:
         return value

@@ -124,6 +124,7 @@ STATEMENTS: dict[str, str] = {'account_keys': 'SELECT count(*) AS count_1 \n'
              'FROM audit_log \n'
              'WHERE audit_log.entity = :entity_1 AND audit_log.entity_id = :entity_id_1 AND '
              'audit_log.action = :action_1 AND audit_log.at >= :at_1 AND audit_log.pk > :pk_1',
+ 'idle_maximum': 'SELECT setting.value \nFROM setting \nWHERE setting."key" = :key_1',
  'inquirers': 'SELECT inquirer.type, inquirer.organization, inquirer.name, inquirer.kana, '
               'inquirer.phone, inquirer.phone_digits, inquirer.email, inquirer.postal_code, '
               'inquirer.address, inquirer.corporate_number, inquirer.notes, '
@@ -200,6 +201,13 @@ STATEMENTS: dict[str, str] = {'account_keys': 'SELECT count(*) AS count_1 \n'
                  'WHERE vocab_term.active IS 1 AND vocab_term.vocab IN (SELECT value \n'
                  'FROM json_each(:json_each_1)) ORDER BY vocab_term.vocab, '
                  'vocab_term.sort_order',
+ 'list_rows': 'SELECT inquiry.pk, inquiry.receipt_no, inquiry.received_at, '
+              'inquiry.office_code, inquiry.status, inquiry.subject, inquirer.organization, '
+              'inquirer.name, inquiry.relationship AS relationship_code, inquiry.channel, '
+              'inquiry.follow_up_due \n'
+              'FROM inquiry JOIN inquirer ON inquirer.id = inquiry.inquirer_id \n'
+              'WHERE inquiry.pk IN (SELECT value \n'
+              'FROM json_each(:json_each_1))',
  'newest_hash': 'SELECT audit_log.hash \n'
                 'FROM audit_log ORDER BY audit_log.pk DESC\n'
                 ' LIMIT :param_1 OFFSET :param_2',
@@ -324,7 +332,15 @@ STATEMENTS: dict[str, str] = {'account_keys': 'SELECT count(*) AS count_1 \n'
  'training': 'SELECT setting.value \nFROM setting \nWHERE setting."key" = :key_1',
  'vocab_labels': 'SELECT vocab_term.vocab, vocab_term.code, vocab_term.label_ja, '
                  'vocab_term.label_en \n'
-                 'FROM vocab_term ORDER BY vocab_term.vocab, vocab_term.sort_order'}
+                 'FROM vocab_term ORDER BY vocab_term.vocab, vocab_term.sort_order',
+ 'window_offices': 'SELECT office.code, office.name, office.name_en, office.kind \n'
+                   'FROM office ORDER BY office.sort_order, office.code',
+ 'window_staff': 'SELECT staff.login, staff.display_name \nFROM staff',
+ 'window_terms': 'SELECT vocab_term.vocab, vocab_term.code, vocab_term.label_ja, '
+                 'vocab_term.label_en \n'
+                 'FROM vocab_term \n'
+                 'WHERE vocab_term.active IS 1 ORDER BY vocab_term.vocab, '
+                 'vocab_term.sort_order, vocab_term.code'}
 
 # Each statement's parameters: ("arg", the argument bound) or ("fixed", its value).
 PARAMETERS: dict[str, dict[str, tuple[str, object]]] = {'account_keys': {'key_1': ('fixed', 'account/_key:')},
@@ -425,6 +441,7 @@ PARAMETERS: dict[str, dict[str, tuple[str, object]]] = {'account_keys': {'key_1'
               'entity_1': ('fixed', 'staff'),
               'entity_id_1': ('arg', 'login'),
               'pk_1': ('arg', 'after')},
+ 'idle_maximum': {'key_1': ('fixed', 'idle_lock_max_minutes')},
  'inquirers': {'json_each_1': ('arg', 'keys')},
  'inquiries': {'json_each_1': ('arg', 'keys')},
  'ledger_any_inquirer': {'param_1': ('fixed', 1), 'param_2': ('fixed', 0)},
@@ -440,6 +457,7 @@ PARAMETERS: dict[str, dict[str, tuple[str, object]]] = {'account_keys': {'key_1'
                            'param_2': ('fixed', 0)},
  'ledger_same_days': {'json_each_1': ('arg', 'keys')},
  'ledger_terms': {'json_each_1': ('arg', 'keys')},
+ 'list_rows': {'json_each_1': ('arg', 'keys')},
  'newest_hash': {'param_1': ('fixed', 1), 'param_2': ('fixed', 0)},
  'office': {'key_1': ('fixed', 'office_code')},
  'office_labels': {},
@@ -556,7 +574,10 @@ PARAMETERS: dict[str, dict[str, tuple[str, object]]] = {'account_keys': {'key_1'
  'staff_count': {},
  'status_terms': {'vocab_1': ('fixed', 'status')},
  'training': {'key_1': ('fixed', 'training')},
- 'vocab_labels': {}}
+ 'vocab_labels': {},
+ 'window_offices': {},
+ 'window_staff': {},
+ 'window_terms': {}}
 
 # (attribute, column, how the ORM reads it) of the rows a record is made from.
 COLUMNS: dict[str, tuple[tuple[str, str, str], ...]] = {'inquirer': (('type', 'type', ''),
@@ -610,4 +631,15 @@ COLUMNS: dict[str, tuple[tuple[str, str, str], ...]] = {'inquirer': (('type', 't
              ('updated_by', 'updated_by', ''),
              ('deleted', 'deleted', 'bool'),
              ('deleted_at', 'deleted_at', 'datetime'),
-             ('change_seq', 'change_seq', ''))}
+             ('change_seq', 'change_seq', '')),
+ 'list_row': (('pk', 'pk', ''),
+              ('receipt_no', 'receipt_no', ''),
+              ('received_at', 'received_at', 'date'),
+              ('office_code', 'office_code', ''),
+              ('status', 'status', ''),
+              ('subject', 'subject', ''),
+              ('organization', 'organization', ''),
+              ('name', 'name', ''),
+              ('relationship_code', 'relationship_code', ''),
+              ('channel', 'channel', ''),
+              ('follow_up_due', 'follow_up_due', 'date'))}

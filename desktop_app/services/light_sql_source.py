@@ -31,7 +31,16 @@ from sqlalchemy.dialects import sqlite
 from db.models import AgreementBody, Inquirer, Inquiry, Municipality, Setting, Staff, VocabTerm
 from desktop_app.domain import fields
 from desktop_app.domain.workflow import STATUSES
-from desktop_app.services import audit, lookup, package_key, search, setup, staff
+from desktop_app.services import (
+    audit,
+    idle_limits,
+    lookup,
+    package_key,
+    search,
+    setup,
+    staff,
+    staff_names,
+)
 from desktop_app.services.light_list import list_shape
 
 TARGET = Path(__file__).with_name("light_sql.py")
@@ -93,6 +102,13 @@ def statements() -> dict[str, Any]:
         "inquiries": select(Inquiry.__table__).where(_in_keys(Inquiry.pk)),
         "inquirers": select(Inquirer.__table__).where(_in_keys(Inquirer.id)),
         "vocab_labels": lookup.VOCAB_LABELS,
+        # The window's first page before the database layer is imported (light_window.py):
+        # its labels and its rows (the page's keys are those of `page`, the list's order).
+        "window_terms": lookup.ACTIVE_TERMS,
+        "window_offices": lookup.OFFICES,
+        "window_staff": staff_names.STAFF_NAMES,
+        "idle_maximum": select(Setting.value).where(Setting.key == idle_limits.SETTING),
+        "list_rows": search.list_rows_select().where(_in_keys(Inquiry.pk)),
         "body_labels": lookup.BODY_LABELS,
         "office_labels": lookup.OFFICE_LABELS,
     }
@@ -198,20 +214,35 @@ def _compiled(statement: Any) -> tuple[str, dict[str, tuple[str, Any]]]:
 
 def _columns(model: Any) -> tuple[tuple[str, str, str], ...]:
     """(attribute, column, how the ORM reads it) of each column of `model`."""
+    return tuple(
+        (attribute.key, attribute.columns[0].name, _kind(attribute.columns[0].type))
+        for attribute in model.__mapper__.column_attrs
+    )
+
+
+def _selected(statement: Any) -> tuple[tuple[str, str, str], ...]:
+    """(label, label, how SQLAlchemy reads it) of each column `statement` selects."""
+    return tuple(
+        (selected.key, selected.key, _kind(selected.type))
+        for selected in statement.selected_columns
+    )
+
+
+def _kind(stored: Any) -> str:
+    """How SQLAlchemy's SQLite types read a stored value (services.light_list._read)."""
     kinds = {Date: "date", DateTime: "datetime", Boolean: "bool"}
-    found = []
-    for attribute in model.__mapper__.column_attrs:
-        stored = attribute.columns[0]
-        kind = next((k for t, k in kinds.items() if isinstance(stored.type, t)), "")
-        found.append((attribute.key, stored.name, kind))
-    return tuple(found)
+    return next((k for t, k in kinds.items() if isinstance(stored, t)), "")
 
 
 def render() -> str:
     compiled = {name: _compiled(statement) for name, statement in statements().items()}
     sql = {name: text for name, (text, _) in compiled.items()}
     parameters = {name: params for name, (_, params) in compiled.items()}
-    columns = {"inquiry": _columns(Inquiry), "inquirer": _columns(Inquirer)}
+    columns = {
+        "inquiry": _columns(Inquiry),
+        "inquirer": _columns(Inquirer),
+        "list_row": _selected(search.list_rows_select()),
+    }
     return (
         '"""The light read\'s SQL, compiled from the services\' own statements by\n'
         "services/light_sql_source.py: do not edit, run `python -m "

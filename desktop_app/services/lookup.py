@@ -8,7 +8,6 @@ found by its code, because old inquiries name it.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -18,33 +17,19 @@ from db.engine import Database
 from db.models import AgreementBody, Municipality, Office, PartnerMunicipality, VocabTerm
 from desktop_app.domain import text
 from desktop_app.services.code_labels import CodeLabels, codes_named, labels_from
+from desktop_app.services.place_items import AgreementItem, MunicipalityItem
 
-
-@dataclass(frozen=True)
-class MunicipalityItem:
-    code: str
-    name: str
-    prefecture: str
-    kana: str
-    kind: str
-    retired_on: dt.date | None = None
-
-    @property
-    def display(self) -> str:
-        """釧路市（北海道）: the prefecture tells apart the many towns that share a name.
-
-        A retired one says so (浜松市中区（静岡県・廃止）), so that an old inquiry that names it
-        does not read as if it were a current ward.
-        """
-        if self.kind == "prefecture":
-            return self.name
-        retired = "・廃止" if self.retired_on else ""
-        return f"{self.name}（{self.prefecture}{retired}）"
-
-    @property
-    def full_name(self) -> str:
-        """北海道釧路市: how a letter or a printed record names it."""
-        return self.name if self.kind == "prefecture" else f"{self.prefecture}{self.name}"
+# The terms a picker offers, (vocab, code, label_ja, label_en) in each vocabulary's order; and
+# the offices as OfficeItem takes them, in theirs. Also compiled for the start-up's light read
+# (services/light_sql_source.py), which labels the window's first page.
+ACTIVE_TERMS = (
+    select(VocabTerm.vocab, VocabTerm.code, VocabTerm.label_ja, VocabTerm.label_en)
+    .where(VocabTerm.active.is_(True))
+    .order_by(VocabTerm.vocab, VocabTerm.sort_order, VocabTerm.code)
+)
+OFFICES = select(Office.code, Office.name, Office.name_en, Office.kind).order_by(
+    Office.sort_order, Office.code
+)
 
 
 @dataclass(frozen=True)
@@ -53,15 +38,6 @@ class OfficeItem:
     name: str
     name_en: str
     kind: str
-
-
-@dataclass(frozen=True)
-class AgreementItem:
-    code: str
-    name: str
-    kind: str
-    signed_on: str | None
-    member_count: int | None
 
 
 @dataclass(frozen=True)
@@ -81,13 +57,8 @@ def labels(db: Database, lang: str = "ja") -> dict[str, dict[str, str]]:
     english = lang.startswith("en")
     result: dict[str, dict[str, str]] = {}
     with db.read() as session:
-        rows = session.scalars(
-            select(VocabTerm)
-            .where(VocabTerm.active.is_(True))
-            .order_by(VocabTerm.vocab, VocabTerm.sort_order, VocabTerm.code)
-        )
-        for row in rows:
-            result.setdefault(row.vocab, {})[row.code] = row.label_en if english else row.label_ja
+        for vocab, code, label_ja, label_en in session.execute(ACTIVE_TERMS):
+            result.setdefault(vocab, {})[code] = label_en if english else label_ja
     return result
 
 
@@ -130,8 +101,7 @@ STATUS_TERMS = (
 
 def offices(db: Database) -> list[OfficeItem]:
     with db.read() as session:
-        rows = session.scalars(select(Office).order_by(Office.sort_order, Office.code))
-        return [OfficeItem(r.code, r.name, r.name_en, r.kind) for r in rows]
+        return [OfficeItem(*row) for row in session.execute(OFFICES)]
 
 
 def search_municipalities(

@@ -25,9 +25,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from array import array
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any, Literal
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
@@ -67,13 +66,20 @@ from desktop_app.domain import fields, text
 from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.local_time import local_today
 from desktop_app.domain.receipt import receipt_query
-from desktop_app.services.followups import is_overdue, overdue_clause
+from desktop_app.services.followups import overdue_clause
+from desktop_app.services.list_rows import (
+    EXTRA,
+    InquiryFilter,
+    InquiryRow,
+    ListHead,
+    SortKey,
+    for_actor,
+    list_row,
+)
 from desktop_app.services.listed import as_listed_all as _as_listed
 from desktop_app.services.records import InquiryRecord, inquiry_record
 from desktop_app.services.stale_reads import Staleness, watched
 
-SortKey = Literal["received_at", "receipt_no", "status", "follow_up_due", "office"]
-SORT_KEYS: tuple[SortKey, ...] = ("received_at", "receipt_no", "status", "follow_up_due", "office")
 _SORT_COLUMNS: dict[str, Any] = {
     "received_at": Inquiry.received_at,
     "receipt_no": Inquiry.receipt_no,
@@ -103,51 +109,6 @@ _WALK_SHARE = 100 / _WALK_ROWS  # a longer term's share of the rows that fills a
 _WALKED_SORTS = frozenset({"received_at", "follow_up_due", "receipt_no"})  # an index's order
 
 
-@dataclass(frozen=True)
-class InquiryFilter:
-    text: str = ""
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
-    statuses: tuple[str, ...] = ()
-    office: str | None = None
-    field: str | None = None
-    relationship: str | None = None
-    inquirer_type: str | None = None
-    overdue_only: bool = False
-    today: dt.date | None = None
-    # Places: a prefecture by its 2-digit code (any target municipality in it, or the
-    # prefecture itself), one municipality by its 6-digit code, one agreement body by its code.
-    prefecture: str | None = None
-    municipality: str | None = None
-    agreement_body: str | None = None
-    # For a role that sees phones masked: digits match a phone only as the whole number.
-    phones_whole: bool = False
-
-
-def for_actor(flt: InquiryFilter, actor: Actor) -> InquiryFilter:
-    """`flt` as `actor` may search: phones matched whole unless the role lists them."""
-    return dataclasses.replace(flt, phones_whole=not actor.may(Permission.PERSONAL_LISTS))
-
-
-@dataclass(frozen=True)
-class InquiryRow:
-    """One line of the inquiry list: only what the list shows."""
-
-    pk: int
-    receipt_no: str
-    received_at: dt.date
-    office_code: str
-    status: str
-    subject: str
-    inquirer_label: str
-    relationship: str | None
-    channel: str | None
-    follow_up_due: dt.date | None
-    overdue: bool
-    # The inquiry's other list columns of the field catalogue (`in_list`), by key.
-    extra: Mapping[str, Any] = dataclasses.field(default_factory=dict)
-
-
 # The list's values a row names itself; any other inquiry field the catalogue puts in the list
 # is read into its `extra`.
 _ROW_NAMED = frozenset(f.name for f in dataclasses.fields(InquiryRow)) | {"office", "inquirer"}
@@ -157,7 +118,7 @@ def _extra_columns() -> list[Any]:
     """The model's columns of the catalogue's list fields a row does not name (codes lists
     are not list columns)."""
     return [
-        getattr(Inquiry, f.attribute).label(f"extra_{f.key}")
+        getattr(Inquiry, f.attribute).label(f"{EXTRA}{f.key}")
         for f in fields.list_columns()
         if f.entity == "inquiry" and f.key not in _ROW_NAMED and f.kind is not fields.Kind.CODES
     ]
@@ -269,14 +230,6 @@ def first_page(
     head = list_head(db, flt, sort, descending, limit, stale=stale, count=True)
     assert head.count is not None
     return head.count, head.rows
-
-
-@dataclass(frozen=True)
-class ListHead:
-    """The first rows of a list, and its count when it was asked for or came for free."""
-
-    count: int | None
-    rows: list[InquiryRow]
 
 
 def list_head(
@@ -392,50 +345,39 @@ def _ordered_keys(
     return array("q", (row[0] for row in result))
 
 
+def list_rows_select() -> Select[*tuple[Any, ...]]:
+    """The list's columns of an inquiry and its inquirer, labelled as `list_row` reads them;
+    the caller says which inquiries (also compiled for the start-up's light read,
+    services/light_sql_source.py)."""
+    return select(
+        Inquiry.pk,
+        Inquiry.receipt_no,
+        Inquiry.received_at,
+        Inquiry.office_code,
+        Inquiry.status,
+        Inquiry.subject,
+        Inquirer.organization,
+        Inquirer.name,
+        Inquiry.relationship_code.label("relationship_code"),
+        Inquiry.channel,
+        Inquiry.follow_up_due,
+        *_extra_columns(),
+    ).join(Inquirer, Inquirer.id == Inquiry.inquirer_id)
+
+
 def rows_by_pk(
     db: Database, pks: Sequence[int], *, today: dt.date | None = None
 ) -> list[InquiryRow]:
     """The list rows of `pks`, in the order given."""
     on = today or local_today()
     found: dict[int, InquiryRow] = {}
-    extra = _extra_columns()
     with db.read() as session:
         for start in range(0, len(pks), _IN_CHUNK):
             chunk = pks[start : start + _IN_CHUNK]
-            statement = (
-                select(
-                    Inquiry.pk,
-                    Inquiry.receipt_no,
-                    Inquiry.received_at,
-                    Inquiry.office_code,
-                    Inquiry.status,
-                    Inquiry.subject,
-                    Inquirer.organization,
-                    Inquirer.name,
-                    Inquiry.relationship_code.label("relationship_code"),
-                    Inquiry.channel,
-                    Inquiry.follow_up_due,
-                    *extra,
-                )
-                .join(Inquirer, Inquirer.id == Inquiry.inquirer_id)
-                .where(Inquiry.pk.in_(chunk))
-            )
+            statement = list_rows_select().where(Inquiry.pk.in_(chunk))
             # Core, not the ORM's result handling: plain columns (a third of the time).
             for row in session.connection().execute(statement):
-                found[row.pk] = InquiryRow(
-                    pk=row.pk,
-                    receipt_no=row.receipt_no,
-                    received_at=row.received_at,
-                    office_code=row.office_code,
-                    status=row.status,
-                    subject=row.subject,
-                    inquirer_label=" ".join(p for p in (row.organization, row.name) if p),
-                    relationship=row.relationship_code,
-                    channel=row.channel,
-                    follow_up_due=row.follow_up_due,
-                    overdue=is_overdue(row.status, row.follow_up_due, on),
-                    extra={c.name.removeprefix("extra_"): row._mapping[c.name] for c in extra},
-                )
+                found[row.pk] = list_row(dict(row._mapping), on)
     return [found[pk] for pk in pks if pk in found]
 
 

@@ -16,9 +16,10 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session
+if TYPE_CHECKING:  # the list makes a Staleness before SQLAlchemy is imported (start-up)
+    from sqlalchemy.orm import Session
 
 
 class StaleRead(Exception):  # noqa: N818 (a signal to drop an answer, not an error)
@@ -52,6 +53,8 @@ class Staleness:
     @contextmanager
     def watching(self, session: Session) -> Iterator[None]:
         """While inside, `stop` interrupts the statement `session` is running."""
+        from sqlalchemy.exc import OperationalError
+
         connection = session.connection().connection.dbapi_connection
         assert isinstance(connection, sqlite3.Connection)
         with self._lock:

@@ -12,7 +12,9 @@ QApplication and a start frame (the window's remembered size and place, titled, 
 are shown first, and the heavy imports, the database and the main window follow once the frame
 is on screen; the main window then takes the frame's place. A file that is ready to sign in to
 (services/sign_in_facts.py, plain sqlite3) skips the frame: the sign-in dialog is the first
-window, and the database opens behind it while the person types (`sign_in_early`).
+window, and the database opens behind it while the person types (`sign_in_early`). Enter
+before it is open shows the window from the list's first page read with sqlite3 alone, and
+the window waits for the opening itself (`_desk_before_opened`, docs/gui.md).
 """
 
 from __future__ import annotations
@@ -23,12 +25,13 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Slot
+from PySide6.QtCore import QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
 
@@ -37,6 +40,7 @@ from desktop_app.domain.errors import UserError
 from desktop_app.ui import preferences
 from desktop_app.ui.errors import error_text, show_error
 from desktop_app.ui.i18n import install_translators
+from desktop_app.ui.late_database import LateDatabase
 from desktop_app.ui.style import apply_font_size, apply_style
 from desktop_app.ui.widgets.screen_fit import place_window
 
@@ -50,7 +54,9 @@ if TYPE_CHECKING:
     from desktop_app.services.backups import DailyBackup
     from desktop_app.services.database import Database, Upgrade
     from desktop_app.services.first_run import FirstAdmin
+    from desktop_app.services.light_window import WindowStart
     from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.sign_in.opening import Opening
     from desktop_app.ui.worker import DbRunner
 
 # Japanese UI fonts in order of preference; the first one installed is used. Noto Sans CJK JP
@@ -59,6 +65,8 @@ CJK_FAMILIES = ("Noto Sans CJK JP", "Yu Gothic UI", "Meiryo UI", "Hiragino Sans"
 SCREENSHOT_TIMEOUT_S = 30.0
 FRAME_EXPOSE_TIMEOUT_S = 2.0
 FRAME_SIZE = QSize(1280, 800)  # MainWindow.WINDOW_SIZE, named here so as not to import it
+_OPENING_POLL_MS = 5  # how often the window shown before the database is open looks for it
+_LONGEST_BEFORE_PAINT_MS = 500  # the opening's imports wait for the first paint no longer
 # The start frame's title, before the office (read from the database) is known.
 PRODUCT_NAMES = {"ja": "連携デスク", "en": "Renkei Desk"}
 
@@ -101,29 +109,22 @@ def run_gui(
     upgrades: list[Upgrade] = []
     early = None
     after_sign_in: list[Callable[[Database], object]] = []
+    first: list[FirstPage] = []
     if screenshot is None and first_admin is None:
-        early = sign_in_early(
-            db_path, chosen, training=training, user=user, after_sign_in=after_sign_in
-        )
-    frame: QMainWindow | None = None
-    if early is not None:
-        db, office, actor = early
-    else:
-        # Screenshots are taken of the main window alone, so they need no frame before it.
-        frame = None if screenshot is not None else show_start_frame(app, chosen)
-        signed = _open_then_sign_in(db_path, chosen, training, user, upgrades, screenshot, frame,
-                                    first_admin)  # fmt: skip
-        if signed is None:
-            return 2
-        db, office, actor, frame = signed
-    if actor is None:  # cancelled
-        if frame is not None:
-            frame.close()
-        db.dispose()
-        return 0
-    desk = DeskApp(app, db, office, actor, after_sign_in=after_sign_in)
+        early = sign_in_early(db_path, chosen, training=training, user=user,
+                              after_sign_in=after_sign_in, first_page=first)  # fmt: skip
+    desk: DeskApp | int | None = None
+    if early is not None and first:
+        desk = _desk_before_opened(app, early, first[0], after_sign_in, chosen)
+    if desk is None:  # after a failed opening behind the window, the usual path says why
+        desk = _desk_opened(app, db_path, chosen, None if first else early, training, user,
+                            upgrades, screenshot, first_admin, after_sign_in)  # fmt: skip
+    if isinstance(desk, int):
+        return desk
     try:
-        window = desk.build(chosen, restore=screenshot is None, replacing=frame)
+        window = desk.window
+        if window is None or not window.isVisible():
+            return 0  # closed (or signed out of) while the database was still opening
         for upgrade in upgrades:
             window.say_upgraded(upgrade.message(chosen), modal=screenshot is None)
         if screenshot is not None:
@@ -134,6 +135,88 @@ def run_gui(
     finally:
         sys.excepthook = sys.__excepthook__
         desk.close()
+
+
+def _desk_opened(
+    app: QApplication,
+    db_path: Path,
+    lang: str,
+    early: tuple[Database, str, Actor | None] | None,
+    training: bool,
+    user: str | None,
+    upgrades: list[Upgrade],
+    screenshot: Path | None,
+    first_admin: FirstAdmin | None,
+    after_sign_in: list[Callable[[Database], object]],
+) -> DeskApp | int:
+    """The desk on the database opened (behind the dialog: `early`, or now with the start
+    frame, upgraded or recovered, then signed in to), its window built; else the exit code:
+    0 when nobody signed in, 2 when it could not be opened or signed in to."""
+    frame: QMainWindow | None = None
+    if early is not None:
+        db, office, actor = early
+    else:
+        # Screenshots are taken of the main window alone, so they need no frame before it.
+        frame = None if screenshot is not None else show_start_frame(app, lang)
+        signed = _open_then_sign_in(db_path, lang, training, user, upgrades, screenshot, frame,
+                                    first_admin)  # fmt: skip
+        if signed is None:
+            return 2
+        db, office, actor, frame = signed
+    if actor is None:  # cancelled
+        if frame is not None:
+            frame.close()
+        db.dispose()
+        return 0
+    desk = DeskApp(app, db, office, actor, after_sign_in=after_sign_in)
+    desk.build(lang, restore=screenshot is None, replacing=frame)
+    return desk
+
+
+def _desk_before_opened(
+    app: QApplication,
+    signed: tuple[Database, str, Actor | None],
+    first: FirstPage,
+    after_sign_in: list[Callable[[Database], object]],
+    lang: str,
+) -> DeskApp | None:
+    """The window shown from its first page read with sqlite3 alone, then the wait for the
+    database behind it (the window takes input meanwhile; its worker's jobs wait for the
+    opening, and the wait cursor says so). The desk on the opened database; None when it
+    failed to open: the window is gone with nothing of its work done (its jobs never ran on
+    a database), and whoever signs in on the usual path is asked again."""
+    late, office, actor = signed
+    assert actor is not None  # a light sign-in went before the first page was read
+    desk = DeskApp(app, late, office, actor, after_sign_in=after_sign_in, first_page=first)
+    desk.build(lang, restore=True)
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        _until_ready(first.opening)
+    finally:
+        QApplication.restoreOverrideCursor()
+    try:
+        desk.db = first.opening.result()[0]
+    except UserError:
+        desk.abandon()
+        after_sign_in.clear()
+        return None
+    window = desk.window
+    if window is not None:  # the detail pane, left until the services were imported
+        QTimer.singleShot(0, window, lambda: window.list_page.detail)
+    return desk
+
+
+def _until_ready(opening: Opening[tuple[Database, str]]) -> None:
+    """Events handled (the window on screen works) until `opening` has opened or failed."""
+    from PySide6.QtCore import QEventLoop
+
+    loop = QEventLoop()
+    poll = QTimer(interval=_OPENING_POLL_MS)
+    poll.timeout.connect(lambda: loop.quit() if opening.ready else None)
+    poll.start()
+    if not opening.ready:
+        loop.exec()  # also left when the application quits (the window closed meanwhile)
+    poll.stop()
 
 
 def prepare_application(app: QApplication, lang: str, points: float) -> None:
@@ -262,6 +345,7 @@ def sign_in_early(
     training: bool,
     user: str | None,
     after_sign_in: list[Callable[[Database], object]] | None = None,
+    first_page: list[FirstPage] | None = None,
 ) -> tuple[Database, str, Actor | None] | None:
     """The sign-in dialog before the database is opened (it opens behind the dialog, and what
     the first page needs is warmed while the person types): the database, its office and who
@@ -274,7 +358,13 @@ def sign_in_early(
     With `after_sign_in`, Enter before the database is open may sign in with sqlite3 alone
     (`_light_sign_in`); the rest of such a sign-in, the account's package-key slot, is put in
     that list for the window's worker (DeskApp, after the first page). Without it, Enter waits
-    for the opening and signs in in full."""
+    for the opening and signs in in full.
+
+    With `first_page` too, a light sign-in before the database is open does not wait for it:
+    the list's first page, its labels and the idle maximum are read with sqlite3 alone
+    (services/light_window.py) and put in `first_page` with the opening still under way; the
+    database returned is then a LateDatabase, and the caller shows the window from that page
+    and waits for the opening with it on screen (run_gui)."""
     from desktop_app.services.sign_in_facts import sign_in_facts
     from desktop_app.ui.sign_in.opening import Opening
     from desktop_app.ui.sign_in.start import sign_in_while_opening
@@ -286,7 +376,12 @@ def sign_in_early(
         lambda: _open_to_sign_in(db_path, training=training), _warm_first_page, _import_the_rest
     )
     light = None if after_sign_in is None else _light_sign_in(db_path, after_sign_in)
-    actor = sign_in_while_opening(facts, opening, user, lang, light=light)
+    early = None
+    if light is not None and first_page is not None:
+        early = partial(_read_first_page, db_path, facts.training, opening, first_page)
+    actor = sign_in_while_opening(facts, opening, user, lang, light=light, early=early)
+    if first_page:
+        return LateDatabase(opening), facts.office, actor  # type: ignore[return-value]
     try:
         db, office = opening.result()
     except UserError:
@@ -297,6 +392,39 @@ def sign_in_early(
         return None
     opening.finish()
     return db, office, actor
+
+
+@dataclass(frozen=True)
+class FirstPage:
+    """What the window is shown from before the database is open (sign_in_early): the first
+    page and labels read with sqlite3 alone, and the opening it then waits for."""
+
+    start: WindowStart
+    training: bool
+    opening: Opening[tuple[Database, str]]
+
+
+def _read_first_page(
+    db_path: Path,
+    training: bool,
+    opening: Opening[tuple[Database, str]],
+    first_page: list[FirstPage],
+) -> bool:
+    """After a light sign-in: whether the window can be shown before the database is open
+    (its first page read, and the opening not done yet: then the warming is left out)."""
+    from desktop_app.domain.local_time import local_today
+    from desktop_app.services.light_window import read_start
+    from desktop_app.ui.inquiry_list.list_model import PAGE
+
+    if opening.ready:
+        return False  # open already: the window as before, from the warmed database
+    opening.pause()  # the window's modules, its first page and its paint go first
+    start = read_start(db_path, local_today(), PAGE)
+    if start is None or not opening.early():
+        opening.resume()
+        return False
+    first_page.append(FirstPage(start, training, opening))
+    return True
 
 
 def _light_sign_in(
@@ -490,6 +618,7 @@ class DeskApp:
         actor: Actor,
         *,
         after_sign_in: Sequence[Callable[[Database], object]] = (),
+        first_page: FirstPage | None = None,
     ) -> None:
         self.app = app
         self.db = db
@@ -498,6 +627,8 @@ class DeskApp:
         # The rest of a sign-in made before the database was open (sign_in_early): queued on
         # the first window's worker once its first page is asked for.
         self._after_sign_in = list(after_sign_in)
+        # The first window's page, labels and idle maximum, read before the database was open.
+        self._first_page = first_page
         self.window: MainWindow | None = None
         self.runner: DbRunner | None = None
 
@@ -507,21 +638,26 @@ class DeskApp:
         """The main window in `lang`, shown and loading; `replacing` (the start frame) closes
         once the main window is on screen in its place."""
         from desktop_app.domain.changes import NOTHING
-        from desktop_app.services import audit, setup
         from desktop_app.ui.context import AppContext
         from desktop_app.ui.main_window import MainWindow
-        from desktop_app.ui.vocab import load_vocab
+        from desktop_app.ui.vocab import load_vocab, vocab_from
         from desktop_app.ui.worker import DbRunner
 
         runner = DbRunner(lang)
         db = self.db
         runner.on_refused = lambda exc: runner.write(
-            lambda: audit.log_refusal(db, exc), NOTHING, on_error=lambda _: None
+            partial(_log_refusal, db, exc), NOTHING, on_error=lambda _: None
         )  # a refused permission is an audit entry, as at the command line
-        vocab = runner.query_now(lambda: load_vocab(db, lang))
-        training = runner.query_now(lambda: setup.is_training(db))
+        first, self._first_page = self._first_page, None
+        if first is not None:  # read before the database was open: nothing waits for it here
+            runner.hold_until(first.opening.result)  # no job imports the services before
+            vocab, training = vocab_from(first.start.labels, lang), first.training
+            idle_maximum: int | None = first.start.idle_maximum
+        else:
+            vocab = runner.query_now(lambda: load_vocab(db, lang))
+            training, idle_maximum = runner.query_now(partial(_is_training, db)), None
         ctx = AppContext(self.db, self.office, self.actor, lang, runner, vocab, training)
-        window = MainWindow(ctx)
+        window = MainWindow(ctx, idle_maximum=idle_maximum)
         if restore:
             window.restore_geometry()
         else:
@@ -533,12 +669,26 @@ class DeskApp:
         window.show()
         if replacing is not None:
             replacing.close()
-        window.start()
+        window.start(None if first is None else first.start)
+        if first is not None:  # the opening's imports go on once the first page is painted
+            _after_paint(window.list_page.table.viewport(), first.opening.resume)
         for rest in self._after_sign_in:  # after the first page, before anything asked for
             runner.write(partial(rest, db), NOTHING)
         self._after_sign_in.clear()
         self.window, self.runner = window, runner
         return window
+
+    def abandon(self) -> None:
+        """The window shown before the database was open, when it failed to open: closed, and
+        its worker stopped with no answer delivered (its jobs failed without a database)."""
+        window, runner = self.window, self.runner
+        self.window, self.runner = None, None
+        if runner is not None:
+            runner.shutdown()
+        if window is not None:
+            window.close()
+            window.deleteLater()
+            self.app.sendPostedEvents(None, _deferred_delete())
 
     def screenshot(self, path: Path) -> int:
         """Wait until the list and the counts are in and painted, grab the window, save it."""
@@ -726,6 +876,37 @@ class DeskApp:
             old_window.close()
             old_window.deleteLater()
         return window
+
+
+def _after_paint(widget: QWidget, then: Callable[[], None]) -> None:
+    """`then()` once `widget` has been painted for the first time (or at the latest after
+    _LONGEST_BEFORE_PAINT_MS, should it never be)."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class Painted(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                watched.removeEventFilter(self)
+                QTimer.singleShot(0, then)  # after this paint
+            return False
+
+    painted = Painted(widget)
+    widget.installEventFilter(painted)
+    QTimer.singleShot(_LONGEST_BEFORE_PAINT_MS, painted, then)
+
+
+def _log_refusal(db: Database, exc: UserError) -> None:
+    """Worker job: a refused permission in the trail (the services imported on the worker:
+    a window may be built before they are)."""
+    from desktop_app.services import audit
+
+    audit.log_refusal(db, exc)
+
+
+def _is_training(db: Database) -> bool:
+    from desktop_app.services import setup
+
+    return setup.is_training(db)
 
 
 def _restored_text(path: Path, kept: Path | None, lang: str) -> str:

@@ -7,14 +7,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject
 
 from desktop_app.domain.actor import Actor
-from desktop_app.services.database import Database
 from desktop_app.ui.vocab import Vocab
 from desktop_app.ui.worker import Changed, DbRunner, OnError
+
+if TYPE_CHECKING:  # a window is built before SQLAlchemy is imported (start-up)
+    from desktop_app.services.database import Database
 
 T = TypeVar("T")
 

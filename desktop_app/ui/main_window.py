@@ -36,9 +36,9 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.actor import ROLE_LABELS, Permission
 from desktop_app.domain.changes import CASES, NOTHING, Changes, Kind
 from desktop_app.domain.messages import render
-from desktop_app.services import idle_policy, staff
-from desktop_app.services.lookup import MunicipalityItem
-from desktop_app.services.search import InquiryFilter
+from desktop_app.services.idle_limits import effective
+from desktop_app.services.list_rows import InquiryFilter
+from desktop_app.services.place_items import MunicipalityItem
 from desktop_app.ui import preferences
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.errors import show_error
@@ -52,6 +52,7 @@ from desktop_app.ui.widgets.screen_fit import place_window
 
 if TYPE_CHECKING:  # the other screens are imported when first shown (start-up time)
     from desktop_app.services.database import Database
+    from desktop_app.services.light_window import WindowStart
     from desktop_app.ui.audit.audit_page import AuditPage
     from desktop_app.ui.exchange.exchange_page import ExchangePage
     from desktop_app.ui.followups.followups_page import FollowUpsPage
@@ -97,7 +98,8 @@ class MainWindow(QMainWindow):
     """Navigation and screens; `show_page(name)` switches (names in PAGES).
 
     `languageChanged(str)` and `restoreRequested(Path)` are re-emitted from 設定 for ui.app,
-    which rebuilds the window (after restoring the backup).
+    which rebuilds the window (after restoring the backup). `idle_maximum`: the office's idle
+    maximum, read already (the window built before the database is open, ui/app.py).
     """
 
     languageChanged = Signal(str)
@@ -108,7 +110,9 @@ class MainWindow(QMainWindow):
     # (erased, due) from the retention's run on the worker thread: shown in the status bar.
     retentionProgress = Signal(int, int)  # noqa: N815 (Qt signal naming)
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, *, idle_maximum: int | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         title = (
@@ -175,7 +179,7 @@ class MainWindow(QMainWindow):
         self.sign_out_button.clicked.connect(self.sign_out)
         self.statusBar().addPermanentWidget(self.sign_out_button)
         self.retentionProgress.connect(self._show_retention_progress)
-        self.idle_lock = IdleLock(ctx, self, self.idle_minutes())
+        self.idle_lock = IdleLock(ctx, self, self.idle_minutes(idle_maximum))
         self.idle_lock.panel.switchRequested.connect(self.sign_out)
 
         help_menu = self.menuBar().addMenu(self.tr("ヘルプ(&H)"))
@@ -220,8 +224,9 @@ class MainWindow(QMainWindow):
         """The intake form once built (None before its first use or when it cannot load)."""
         return self._built.get("intake")
 
-    def start(self) -> None:
-        """Load the start screen; the others load when first shown."""
+    def start(self, first: WindowStart | None = None) -> None:
+        """Load the start screen (from its `first` page, read before the database was open);
+        the others load when first shown."""
         self.nav.setCurrentRow(0)
         # The conflict count and the idle lock's watching of input a moment after the list's
         # first page is painted: nothing else before it (start-up).
@@ -229,7 +234,10 @@ class MainWindow(QMainWindow):
             lambda: QTimer.singleShot(CONFLICTS_AFTER_PAINT_MS, self, self._after_first_page),
             Qt.ConnectionType.SingleShotConnection,
         )
-        self.list_page.start()
+        if first is None:
+            self.list_page.start()
+        else:
+            self.list_page.start(first.head, first.today)
 
     def _watch_changes(self) -> dict[str, Freshness]:
         """Every write's changes heard; 受付一覧 keeps its own watch (the others come with
@@ -371,10 +379,14 @@ class MainWindow(QMainWindow):
         elif name == "settings":
             self.settings.refresh()
 
-    def idle_minutes(self) -> int:
-        """The person's own minutes, shortened to the office's maximum (idle_policy)."""
-        limit = self.ctx.query_now(idle_policy.maximum)
-        return idle_policy.effective(preferences.idle_minutes(), limit)
+    def idle_minutes(self, limit: int | None = None) -> int:
+        """The person's own minutes, shortened to the office's maximum (idle_policy; read
+        now unless `limit` gives it)."""
+        if limit is None:
+            from desktop_app.services import idle_policy
+
+            limit = self.ctx.query_now(idle_policy.maximum)
+        return effective(preferences.idle_minutes(), limit)
 
     @Slot()
     def apply_idle_minutes(self) -> None:
@@ -384,6 +396,8 @@ class MainWindow(QMainWindow):
     @Slot()
     def sign_out(self) -> None:
         """Leave the desk: ui.app closes this window and asks who signs in next."""
+        from desktop_app.services import staff
+
         actor = self.ctx.actor
         self.ctx.write_now(lambda db: staff.sign_out(db, actor=actor), NOTHING)  # an audit entry
         self.signOutRequested.emit()

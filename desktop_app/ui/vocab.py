@@ -10,10 +10,11 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
-from desktop_app.services import lookup
-from desktop_app.services.database import Database
-from desktop_app.services.staff_names import staff_names
+if TYPE_CHECKING:  # imported where read, on the worker (a window is built before SQLAlchemy)
+    from desktop_app.services.database import Database
+    from desktop_app.services.light_window import WindowLabels
 
 _EMPTY: Mapping[str, str] = MappingProxyType({})
 
@@ -47,9 +48,24 @@ class Vocab:
 
 def load_vocab(db: Database, lang: str) -> Vocab:
     """Read every label; run it on the DbRunner (it queries the database)."""
+    from desktop_app.services.light_window import labels_of
+
+    return vocab_from(labels_of(db), lang)
+
+
+def vocab_from(labels: WindowLabels, lang: str) -> Vocab:
+    """The labels in `lang` from their rows (read by the worker, or with sqlite3 alone before
+    the database is open: services/light_window.py)."""
     english = lang.startswith("en")
-    offices = {o.code: (o.name_en if english and o.name_en else o.name) for o in lookup.offices(db)}
-    return Vocab(terms=lookup.labels(db, lang), offices=offices, lang=lang, staff=staff_names(db))
+    terms: dict[str, dict[str, str]] = {}
+    for vocab, code, label_ja, label_en in labels.terms:
+        terms.setdefault(vocab, {})[code] = label_en if english else label_ja
+    offices = {
+        code: (name_en if english and name_en else name)
+        for code, name, name_en, _ in labels.offices
+    }
+    staff = {login: name for login, name in labels.staff if name}
+    return Vocab(terms=terms, offices=offices, lang=lang, staff=staff)
 
 
 def format_date(value: dt.date | None) -> str:

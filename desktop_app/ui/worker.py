@@ -18,6 +18,7 @@ arguments), and `on_done` receives exactly what it returns.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, TypeVar
@@ -161,6 +162,13 @@ class DbRunner(QObject):
         if self.on_refused is not None and not self._closed:
             self.on_refused(exc)
 
+    def hold_until(self, ready: Callable[[], object]) -> None:
+        """Both lanes wait until `ready()` has returned or raised (the database opening behind
+        a window shown before it, ui/app.py): the jobs asked meanwhile follow in their order,
+        none importing or reading anything before (a job's own failure says what failed)."""
+        for lane in (self._pool, self._reads):
+            lane.submit(_waited, ready)
+
     @property
     def stopped(self) -> bool:
         """After `shutdown`: nothing more is queued."""
@@ -205,3 +213,8 @@ def _guarded(callback: Callable[[Any], object] | None, owner: QObject | None) ->
         callback(value)
 
     return call
+
+
+def _waited(ready: Callable[[], object]) -> None:
+    with contextlib.suppress(Exception):
+        ready()

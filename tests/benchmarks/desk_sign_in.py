@@ -5,7 +5,8 @@ sign-in dialog with the database opening behind it (`sign_in_early`), no start f
 prints "dialog" once the dialog is painted on screen, then types the password and presses
 Enter (SignInDialog.submit, the hash check included), and prints "page <ms>" once the main
 window shows the first page of the list painted, <ms> counted in this process from the Enter
-("checked <ms>" when the password check alone is done); then "ready". Usage:
+("checked <ms>" when the password check alone is done; "early 1" when the window was built
+before the database was open, from the first page read with sqlite3 alone); then "ready". Usage:
 `python desk_sign_in.py DB LOGIN PASSWORD`.
 """
 
@@ -71,10 +72,14 @@ def main(path: Path, login: str, password: str) -> None:
 
     QTimer.singleShot(0, answer)
     after_sign_in: list[Any] = []  # as run_gui: the rest of a light sign-in, after the page
-    signed = sign_in_early(path, "ja", training=False, user=login, after_sign_in=after_sign_in)
+    first: list[Any] = []  # as run_gui: the first page read before the database was open
+    signed = sign_in_early(path, "ja", training=False, user=login, after_sign_in=after_sign_in,
+                           first_page=first)  # fmt: skip
     assert signed is not None and signed[2] is not None
     db, office, actor = signed
-    desk = DeskApp(app, db, office, actor, after_sign_in=after_sign_in)
+    desk = DeskApp(app, db, office, actor, after_sign_in=after_sign_in,
+                   first_page=first[0] if first else None)  # fmt: skip
+    print(f"early {len(first)}", flush=True)
     window = desk.build("ja", restore=False)
     model = window.list_page.model
     _until(app, lambda: window.windowHandle().isExposed() and model.row_at(0) is not None)

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from desktop_app.domain.actor import Role
-from desktop_app.services import idle_policy, staff
+from desktop_app.services import idle_limits, idle_policy, staff
 from desktop_app.ui import preferences
 from desktop_app.ui.app import DeskApp
 from desktop_app.ui.main_window import MainWindow
@@ -67,7 +67,7 @@ def test_a_clerk_cannot_choose_more_than_the_office_allows(qtbot, make_desk, db,
 
 def test_an_administrators_new_maximum_applies_at_once(qtbot, make_desk, db, db_path):
     window = _window(qtbot, make_desk, db, "admin", Role.ADMIN)
-    assert window.idle_lock.minutes == idle_policy.DEFAULT_MAXIMUM
+    assert window.idle_lock.minutes == idle_limits.DEFAULT_MAXIMUM
     window.show_page("settings")
     page = window.settings
     assert page.idle_maximum.isEnabled()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app.domain.changes import CASES
 from desktop_app.domain.inquiry_commands import NewAction
-from desktop_app.services import actions, database, search
+from desktop_app.services import actions, database, list_rows
 from desktop_app.ui import preferences
 from desktop_app.ui.app import run_gui
 from desktop_app.ui.i18n import install_translators
@@ -192,7 +192,7 @@ def test_unreadable_database_is_refused_with_a_message(qtbot, tmp_path, capsys):
     assert run_gui(bad, screenshot=tmp_path / "x.png", lang="ja") == 2
     assert "データベース" in capsys.readouterr().err
     assert not (tmp_path / "x.png").exists()
-    assert search.SORT_KEYS  # the list's sort keys exist in the service
+    assert list_rows.SORT_KEYS  # the list's sort keys exist in the service
 
 
 def test_navigation_shows_its_shortcuts_and_they_work(qtbot, window, desk, settle):

@@ -12,7 +12,8 @@ from sqlalchemy import event, text
 
 from desktop_app.domain.inquiry_commands import NewInquiry
 from desktop_app.services import database, inquiries, search
-from desktop_app.services.search import SORT_KEYS, InquiryFilter
+from desktop_app.services.list_rows import SORT_KEYS
+from desktop_app.services.search import InquiryFilter
 from tests.actors import actor_for
 
 TODAY = dt.date(2026, 11, 1)

@@ -10,7 +10,7 @@ hand the chosen code to InquiryFilter. GUI thread only.
 
 from __future__ import annotations
 
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
@@ -27,14 +27,16 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.workflow import OPEN_STATUSES
-from desktop_app.services import lookup
-from desktop_app.services.lookup import AgreementItem, MunicipalityItem
-from desktop_app.services.search import InquiryFilter
+from desktop_app.services.list_rows import InquiryFilter
+from desktop_app.services.place_items import AgreementItem, MunicipalityItem
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.widgets import accessible
 from desktop_app.ui.widgets.date_field import DateField
 from desktop_app.ui.widgets.label_clicks import link_labels
 from desktop_app.ui.widgets.lookup_edit import LookupEdit
+
+if TYPE_CHECKING:
+    from desktop_app.services.database import Database
 
 DEBOUNCE_MS = 250
 _OPEN = "__open__"
@@ -88,16 +90,14 @@ class FilterBar(QWidget):
         """都道府県・自治体 (a prefecture or one municipality) and 協定先, by completion."""
         place = LookupEdit(
             ctx,
-            lookup.search_municipalities,
+            _municipalities,
             offered=lambda m: f"{m.display}  {m.code}",
             shown=lambda m: m.full_name,
             parent=self,
         )
         place.setObjectName("placeFilter")
         place.setPlaceholderText(self.tr("都道府県・市区町村"))
-        agreement = LookupEdit(
-            ctx, lookup.search_agreement_bodies, offered=_name, shown=_name, parent=self
-        )
+        agreement = LookupEdit(ctx, _agreement_bodies, offered=_name, shown=_name, parent=self)
         agreement.setObjectName("agreementFilter")
         agreement.setPlaceholderText(self.tr("協定先の名前・よみ"))
         for edit in (place, agreement):
@@ -253,3 +253,18 @@ class FilterBar(QWidget):
 
 def _name(item: AgreementItem) -> str:
     return item.name
+
+
+def _municipalities(db: Database, query: str) -> list[MunicipalityItem]:
+    """Worker job: the places offered for what was typed. The master look-ups are imported
+    by the worker, not at this module's top: the list is built before SQLAlchemy is imported."""
+    from desktop_app.services import lookup
+
+    return lookup.search_municipalities(db, query)
+
+
+def _agreement_bodies(db: Database, query: str) -> list[AgreementItem]:
+    """Worker job: the agreement bodies offered (see `_municipalities`)."""
+    from desktop_app.services import lookup
+
+    return lookup.search_agreement_bodies(db, query)

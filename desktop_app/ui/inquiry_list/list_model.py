@@ -18,11 +18,12 @@ once, when its page arrives, so a repaint asks nothing of Python but a tuple loo
 
 from __future__ import annotations
 
+import datetime as dt
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -38,9 +39,7 @@ from PySide6.QtGui import QColor
 from desktop_app.domain import fields
 from desktop_app.domain.fields import Field, Kind
 from desktop_app.domain.local_time import local_today
-from desktop_app.services import search
-from desktop_app.services.database import Database
-from desktop_app.services.search import (
+from desktop_app.services.list_rows import (
     SORT_KEYS,
     InquiryFilter,
     InquiryRow,
@@ -52,6 +51,9 @@ from desktop_app.services.stale_reads import Staleness, StaleRead
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.style import tint
 from desktop_app.ui.vocab import format_date
+
+if TYPE_CHECKING:  # the search service is imported by the worker's jobs, not here (start-up)
+    from desktop_app.services.database import Database
 
 PAGE = 100
 # The key list waits until the filter has stayed this long after its first page: typing on
@@ -106,8 +108,45 @@ def load_head(
     stale: Staleness | None = None,
 ) -> ListHead:
     """Worker job: the first page, with its count when the index gives it at once (a count
-    that walks rows follows on its own, `count_inquiries`), so the list can paint at once."""
+    that walks rows follows on its own, `count_inquiries`), so the list can paint at once.
+
+    This module imports no SQLAlchemy at its top (the list is built before the database layer
+    has finished importing, ui/app.py): the search service is imported by the worker's jobs."""
+    from desktop_app.services import search
+
     return search.list_head(db, flt, sort, descending, PAGE, stale=stale)
+
+
+def _ordered_pks(
+    db: Database, flt: InquiryFilter, sort: SortKey, descending: bool, stale: Staleness
+) -> array[int]:
+    """Worker job: every matching key in list order (`load_head` says why it imports here)."""
+    from desktop_app.services import search
+
+    return search.ordered_pks(db, flt, sort, descending, stale=stale)
+
+
+def _count(db: Database, flt: InquiryFilter, stale: Staleness) -> int:
+    """Worker job: the count the first page came without."""
+    from desktop_app.services import search
+
+    return search.count_inquiries(db, flt, stale=stale)
+
+
+def _rows_by_pk(db: Database, keys: list[int], today: dt.date) -> list[InquiryRow]:
+    """Worker job: the rows of one page of the key list."""
+    from desktop_app.services import search
+
+    return search.rows_by_pk(db, keys, today=today)
+
+
+def _first_rows(
+    db: Database, flt: InquiryFilter, sort: SortKey, descending: bool, limit: int
+) -> list[InquiryRow]:
+    """Worker job: the end of the list, read in reverse order."""
+    from desktop_app.services import search
+
+    return search.first_rows(db, flt, sort, descending, limit)
 
 
 def unless_stale(job: Callable[[], T]) -> T | None:
@@ -193,6 +232,17 @@ class InquiryListModel(QAbstractTableModel):
             owner=self,
         )
 
+    def start_with(self, head: ListHead, today: dt.date) -> None:
+        """The first load, its first page read already (before the database was open: the
+        unfiltered list in its start order, judged on `today`, services/light_window.py):
+        shown as the reply to `reload` would be; the key list and the rest follow on the
+        worker as after any first page."""
+        self._stale.stop()
+        self._stale = Staleness()
+        self._generation += 1
+        self._loading_filter = replace(self._filter, today=today)
+        self._head_loaded(self._generation, head)
+
     def _fetch_keys(self) -> None:
         """Ask for the current generation's key list, once."""
         generation, runner = self._generation, self._ctx.runner
@@ -203,9 +253,7 @@ class InquiryListModel(QAbstractTableModel):
         db, flt, stale = self._ctx.db, self._loading_filter, self._stale
         sort, descending = self._sort, self._descending
         runner.query(
-            lambda: unless_stale(
-                lambda: search.ordered_pks(db, flt, sort, descending, stale=stale)
-            ),
+            lambda: unless_stale(lambda: _ordered_pks(db, flt, sort, descending, stale)),
             on_done=lambda keys: self._keys_loaded(generation, keys),
             owner=self,
             background=True,  # seconds at 1M rows: clicks, saves, pages must not wait
@@ -330,7 +378,7 @@ class InquiryListModel(QAbstractTableModel):
         db = self._ctx.db
         flt, stale = self._loading_filter, self._stale
         self._ctx.runner.query(
-            lambda: unless_stale(lambda: search.count_inquiries(db, flt, stale=stale)),
+            lambda: unless_stale(lambda: _count(db, flt, stale)),
             on_done=lambda count: self._count_loaded(generation, count),
             owner=self,
         )
@@ -398,7 +446,7 @@ class InquiryListModel(QAbstractTableModel):
         keys = self._keys[page * PAGE : (page + 1) * PAGE].tolist()
         today = local_today()
         self._ctx.query(
-            lambda db: search.rows_by_pk(db, keys, today=today),
+            lambda db: _rows_by_pk(db, keys, today),
             on_done=lambda rows: self._page_loaded(stamp, page, keys, rows),
             owner=self,
         )
@@ -412,7 +460,7 @@ class InquiryListModel(QAbstractTableModel):
         flt, sort = self._loading_filter, self._sort
         backwards = not self._descending  # the order is total (the key breaks ties): exact
         self._ctx.query(
-            lambda db: search.first_rows(db, flt, sort, backwards, wanted),
+            lambda db: _first_rows(db, flt, sort, backwards, wanted),
             on_done=lambda rows: self._tail_loaded(stamp, page, rows),
             owner=self,
         )

@@ -7,6 +7,7 @@ GUI thread only.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal, Slot
@@ -25,9 +26,8 @@ from desktop_app.domain import fields
 from desktop_app.domain.changes import CASES
 from desktop_app.domain.fields import Field, Kind
 from desktop_app.domain.local_time import local_today
-from desktop_app.services import followups, search
-from desktop_app.services.lookup import MunicipalityItem
-from desktop_app.services.search import InquiryFilter
+from desktop_app.services.list_rows import InquiryFilter, ListHead, SortKey
+from desktop_app.services.place_items import MunicipalityItem
 from desktop_app.ui import preferences
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.inquiry_list.filter_bar import FilterBar
@@ -39,6 +39,7 @@ from desktop_app.ui.widgets.freshness import Freshness
 from desktop_app.ui.widgets.sort_arrow import SortArrowStyle
 
 if TYPE_CHECKING:  # imported when built, after the first page (see `detail`)
+    from desktop_app.services.database import Database
     from desktop_app.ui.inquiry_list.detail_pane import DetailPane
 
 DEFAULT_SPLIT = (820, 380)  # list and detail pane until the person moves the splitter
@@ -114,11 +115,20 @@ class InquiryListPage(QWidget):
             self, ctx.runner, CASES.kinds, self.refresh, stale=False, update=self.refresh_in_place
         )
 
-    def start(self) -> None:
-        """First load: the list (受付日, newest first); the follow-up counts once its first
-        page is in, so nothing else competes with the first page after sign-in."""
-        self.model.headLoaded.connect(self._first_head, Qt.ConnectionType.SingleShotConnection)
-        self.model.reload()
+    def start(self, first: ListHead | None = None, today: dt.date | None = None) -> None:
+        """First load: the list (受付日, newest first), or its `first` page read already
+        (on `today`: ui/app.py, before the database was open); the follow-up counts once its
+        first page is in, so nothing else competes with the first page after sign-in."""
+        if first is None or today is None:
+            self.model.headLoaded.connect(self._first_head, Qt.ConnectionType.SingleShotConnection)
+            self.model.reload()
+        else:
+            # Before the database is open, the detail pane (its modules import the services)
+            # is built when asked for or once it is open (ui/app.py).
+            self.model.headLoaded.connect(
+                self.refresh_counts, Qt.ConnectionType.SingleShotConnection
+            )
+            self.model.start_with(first, today)
 
     @Slot()
     def _first_head(self) -> None:
@@ -159,7 +169,7 @@ class InquiryListPage(QWidget):
         sort, descending = self.model.sort_key
         flt = self.model.current_filter
         self._ctx.query(
-            lambda db: search.position_of(db, flt, receipt_no, sort, descending),
+            lambda db: _position_of(db, flt, receipt_no, sort, descending),
             on_done=self._select_position,
             owner=self,
         )
@@ -172,7 +182,7 @@ class InquiryListPage(QWidget):
     def refresh_counts(self) -> None:
         today = local_today()
         self._ctx.query(
-            lambda db: followups.start_counts(db, today),
+            lambda db: _start_counts(db, today),
             on_done=self._show_counts,
             owner=self,
             background=True,
@@ -297,6 +307,23 @@ class InquiryListPage(QWidget):
         erasure): the shown rows and the counts again; order, selection and case stay."""
         self.model.refresh_rows()
         self.refresh_counts()
+
+
+def _position_of(
+    db: Database, flt: InquiryFilter, receipt_no: str, sort: SortKey, descending: bool
+) -> int | None:
+    """Worker job: where the case is in the list. The services are imported by the worker's
+    jobs, not at this module's top: the list is built before SQLAlchemy is imported."""
+    from desktop_app.services import search
+
+    return search.position_of(db, flt, receipt_no, sort, descending)
+
+
+def _start_counts(db: Database, today: dt.date) -> tuple[int, int]:
+    """Worker job: today's and the overdue follow-ups (see `_position_of` on the import)."""
+    from desktop_app.services import followups
+
+    return followups.start_counts(db, today)
 
 
 def _tab_after(anchor: QWidget, pane: QWidget) -> None:

@@ -104,7 +104,7 @@ class SettingsPage(QWidget):
         link_labels(self)
 
     def _add_idle_rows(self, form: QFormLayout, ctx: AppContext) -> None:
-        from desktop_app.services import idle_policy
+        from desktop_app.services import idle_limits, idle_policy
 
         # The office's maximum (administrators set it) and the person's own, never longer.
         self._limit = ctx.query_now(idle_policy.maximum)
@@ -119,7 +119,7 @@ class SettingsPage(QWidget):
         self.idle_minutes = QSpinBox(self, objectName="idleMinutes")
         self.idle_minutes.setRange(idle_policy.RANGE[0], self._limit)
         self.idle_minutes.setSuffix(self.tr(" 分"))
-        self.idle_minutes.setValue(idle_policy.effective(preferences.idle_minutes(), self._limit))
+        self.idle_minutes.setValue(idle_limits.effective(preferences.idle_minutes(), self._limit))
         self.idle_minutes.valueChanged.connect(self._own_minutes_chosen)
         form.addRow(self.tr("操作がないとき画面をロック"), self.idle_minutes)
 

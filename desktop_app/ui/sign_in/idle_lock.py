@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.changes import STAFF
 from desktop_app.domain.errors import UserError
-from desktop_app.services import staff
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.widgets import accessible
 
@@ -108,6 +107,8 @@ class LockPanel(QWidget):
 
     @Slot()
     def submit(self) -> None:
+        from desktop_app.services import staff  # not at the top: the window's first page
+
         actor = self._ctx.actor
         try:
             password = self.password.text()

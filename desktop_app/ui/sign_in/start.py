@@ -110,6 +110,7 @@ def sign_in_while_opening(
     lang: str,
     *,
     light: Callable[[str, str], Actor | None] | None = None,
+    early: Callable[[], bool] | None = None,
 ) -> Actor | None:
     """The sign-in dialog of a file that has accounts (or is a training database), shown from
     its `facts` while `opening` opens the database behind it (started once the dialog is up).
@@ -124,15 +125,23 @@ def sign_in_while_opening(
     checks the password as always (staff.sign_in on a DbRunner: the same argon2 check,
     slowdown and audit entry). A failed opening is said in the dialog; the caller, finding
     it failed, takes the usual path once the dialog is closed. None when the person cancelled.
+
+    With `early`, a light sign-in before the database is open does not wait for it when
+    `early()` says the window can be shown without it (ui/app.py: the first page read with
+    sqlite3 alone); the caller then waits for the opening with the window on screen.
     """
     runners: list[DbRunner] = []  # made at the first Enter: nothing before the dialog needs it
 
     def check(login: str, password: str) -> Actor:
         opening.hurry()  # nothing after the first page is imported behind the check any more
+        # Enter before the dialog's first paint was seen (keys typed ahead): the imports go on
+        # during the password check (argon2 lets go of the interpreter) instead of after it.
+        opening.start()
         if light is not None:
             actor = light(login, password)
             if actor is not None:
-                opening.result()  # raises what the opening raised, said in the dialog
+                if early is None or not early():
+                    opening.result()  # raises what the opening raised, said in the dialog
                 return actor
         db = opening.result()[0]
         from desktop_app.services import staff

@@ -9,19 +9,21 @@ GUI thread only.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
-from desktop_app.services.database import Database
 from desktop_app.ui.context import AppContext
+
+if TYPE_CHECKING:  # a window is built before SQLAlchemy is imported (start-up)
+    from desktop_app.services.database import Database
 
 DEBOUNCE_MS = 150
 _ITEM = Qt.ItemDataRole.UserRole
 
-Lookup = Callable[[Database, str], Sequence[Any]]
+Lookup = Callable[["Database", str], Sequence[Any]]
 
 
 class LookupCompleter(QCompleter):

@@ -31,6 +31,14 @@ def page(qtbot, desk, cases, settle):
     return page
 
 
+def test_before_a_case_is_chosen_the_pane_says_so_and_offers_nothing(page):
+    # the list starts with no row selected: a button there would act on no case
+    pane = page.detail
+    assert pane.title.text() == "一覧から相談を選んでください"
+    buttons = (pane.add_action, pane.log_reply, pane.change_status, pane.edit, pane.case_sheet)
+    assert [b.isEnabled() for b in buttons] == [False] * 5
+
+
 def select(page, settle, desk, receipt_no: str) -> None:
     model = page.model
     row = next(r for r in range(model.rowCount()) if model.row_at(r).receipt_no == receipt_no)

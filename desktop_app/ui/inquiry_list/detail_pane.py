@@ -110,7 +110,7 @@ class DetailPane(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(split, 1)
         layout.addLayout(buttons)
-        self.clear()
+        self._show_nothing()  # `clear` leaves a pane that is already empty alone
 
     @property
     def receipt_no(self) -> str | None:
@@ -127,9 +127,13 @@ class DetailPane(QWidget):
         ):
             return
         self.detail = None
-        self.title.setText(self.tr("一覧から相談を選んでください"))
         self.summary.clear()
         self.history_model.set_rows([])
+        self._show_nothing()
+
+    def _show_nothing(self) -> None:
+        """The words and buttons of a pane with no case: nothing to act on is offered."""
+        self.title.setText(self.tr("一覧から相談を選んでください"))
         self._update_buttons()
 
     def show_case(self, receipt_no: str) -> None:

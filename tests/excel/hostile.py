@@ -255,6 +255,20 @@ def second_dimension_reference() -> bytes:
     return replace_member(plain_workbook(), "xl/worksheets/sheet1.xml", far)
 
 
+def one_long_string_in_many_cells(cells: int = 3000, length: int = 1_000_000) -> bytes:
+    """A shared string of a million letters referenced by 3,000 cells of one column: a file of
+    20 KB, every member under the inflation ratio's floor and the rectangle 1 x 3,000, but
+    calamine copies the string into every cell, and python-calamine again into a str of its
+    own: six gigabytes."""
+    text = "a" * length
+    strings = f'<sst xmlns="{MAIN_NS}" count="{cells}" uniqueCount="1"><si><t>{text}</t></si></sst>'
+    rows = "".join(
+        f'<row r="{n}"><c r="A{n}" t="s"><v>0</v></c></row>' for n in range(1, cells + 1)
+    )
+    book = replace_member(plain_workbook(), "xl/worksheets/sheet1.xml", sheet_xml(rows))
+    return replace_member(book, "xl/sharedStrings.xml", strings.encode())
+
+
 def claims_four_billion_strings() -> bytes:
     """A 100-byte shared-strings part whose uniqueCount claims four billion strings: calamine
     reserves room for them first (96 GB) and aborts."""

@@ -104,6 +104,18 @@ def test_refused_quickly_in_bounded_memory_naming_the_file(tmp_path, build, code
     assert words in outcome["message"]
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="open defect: the guard bounds a sheet's rectangle and the shared strings' count, "
+    "not the text calamine copies into every cell referencing one long shared string",
+)
+def test_one_long_shared_string_in_many_cells_is_refused(tmp_path):
+    path = hostile.write(tmp_path, "受付簿.xlsx", hostile.one_long_string_in_many_cells())
+    outcome = open_in_child(path, tmp_path / "child")
+    assert outcome["code"] is not None, outcome
+    assert "「受付簿.xlsx」" in outcome["message"]
+
+
 def test_encrypted_without_password_and_with_a_wrong_one(tmp_path):
     from desktop_app.excel.safe_read import encrypt_xlsx
 

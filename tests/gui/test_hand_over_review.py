@@ -1,0 +1,124 @@
+"""Adversarial checks of the window shown before the database is open (docs/gui.md, "Fourth
+pass"): what a clerk does during the hand-over, and an opening that fails behind the window."""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from typing import cast
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop_app.domain.errors import UserError
+from desktop_app.services import database
+from desktop_app.services.database import Database
+from desktop_app.ui import app as desk_app
+from desktop_app.ui.late_database import LateDatabase
+from tests.gui.test_first_page_early import ADMIN, Held, _desk, _shown
+
+
+def _error_boxes() -> list[QMessageBox]:
+    return [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QMessageBox) and w.objectName() == "errorBox" and w.isVisible()
+    ]
+
+
+def test_a_failed_opening_leaves_no_error_box_of_the_abandoned_window(qtbot, db_path, cases):
+    """The window's held reads fail once the opening fails; their errors must not pop up
+    (the usual path says why once, with the start frame)."""
+    held = Held(db_path, UserError("database_busy", path="desk.sqlite3", detail="locked"))
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    late = cast("Database", LateDatabase(held.opening))
+    threading.Timer(0.3, held.release.set).start()
+    desk = desk_app._desk_before_opened(app, (late, "SHIBA", ADMIN), held.first_page(), [], "ja")
+    assert desk is None
+    qtbot.wait(100)
+    assert _error_boxes() == []
+
+
+def test_a_language_switch_during_the_hand_over_shows_the_full_list_in_the_new_language(
+    qtbot, db, db_path, cases
+):
+    from desktop_app.domain.local_time import local_today
+    from desktop_app.services import search
+    from desktop_app.services.list_rows import InquiryFilter
+    from desktop_app.ui.inquiry_list.list_model import PAGE
+
+    held = Held(db_path)
+    desk = _desk(held)
+    desk.build("ja", restore=False)
+    try:
+        threading.Timer(0.3, held.release.set).start()  # the rebuild drains the held queue
+        desk._switch_language("en")
+        window = desk.window
+        assert window is not None and window.ctx.lang == "en"
+        model = window.list_page.model
+        qtbot.waitUntil(lambda: not model.loading and model.rowCount() > 0, timeout=5000)
+        full = search.list_head(db, InquiryFilter(today=local_today()), "received_at", True, PAGE)
+        assert _shown(model) == full.rows
+    finally:
+        held.release.set()
+        desk.close()
+        desk_app.install_translators(desk.app, "ja")  # the next tests' language
+        for opened in held.opened:
+            opened.dispose()
+
+
+def test_a_write_asked_for_during_the_hand_over_is_done_when_the_window_is_closed(
+    qtbot, db_path, cases
+):
+    from desktop_app.domain.changes import NOTHING
+    from desktop_app.services import staff
+
+    held = Held(db_path)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    late = cast("Database", LateDatabase(held.opening))
+    first = held.first_page()
+    desk = desk_app.DeskApp(app, late, "SHIBA", ADMIN, first_page=first)
+    window = desk.build("ja", restore=False)
+    window.ctx.runner.write(lambda: staff.sign_out(late, actor=ADMIN), NOTHING)
+    window.close()  # closed with the write still held
+    threading.Timer(0.3, held.release.set).start()
+    desk_app._until_ready(first.opening)
+    desk.db = first.opening.result()[0]
+    desk.close()
+    opened = database.connect(db_path)
+    try:
+        with opened.read() as session:
+            from sqlalchemy import text as sql
+
+            actions = [r[0] for r in session.execute(sql("SELECT action FROM audit_log"))]
+        assert "sign_out" in actions
+    finally:
+        opened.dispose()
+
+
+def test_a_row_the_light_read_cannot_read_falls_back_to_the_opening_unpaused(qtbot, db_path, cases):
+    """A stored value the light read does not take (a date with a time after it, which the
+    full path refuses too) must not make Enter fail in the dialog with the opening's imports
+    left paused: the window then waits for the opening, as when the file is locked."""
+    import sqlite3
+
+    conn = sqlite3.connect(db_path)
+    with conn:
+        conn.execute(
+            "UPDATE inquiry SET received_at = received_at || ' 09:30:00' WHERE pk = "
+            "(SELECT max(pk) FROM inquiry)"
+        )
+    conn.close()
+    held = Held(db_path)
+    first: list[desk_app.FirstPage] = []
+    try:
+        shown = desk_app._read_first_page(db_path, False, held.opening, first)
+        assert shown is False and first == []
+        assert held.opening._go.is_set()  # the opening's imports were not left paused
+    finally:
+        held.release.set()
+        with contextlib.suppress(UserError):
+            held.opening.result()
+        for opened in held.opened:
+            opened.dispose()

@@ -690,6 +690,7 @@ class DeskApp:
         if runner is not None:
             runner.shutdown()
         if window is not None:
+            window.keep_draft()  # typed in the last second: not lost with the window
             window.close()
             window.deleteLater()
             self.app.sendPostedEvents(None, _deferred_delete())

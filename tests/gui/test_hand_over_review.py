@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from typing import cast
+from typing import Any, cast
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app.domain.errors import UserError
@@ -122,3 +123,36 @@ def test_a_row_the_light_read_cannot_read_falls_back_to_the_opening_unpaused(qtb
             held.opening.result()
         for opened in held.opened:
             opened.dispose()
+
+
+def test_what_was_typed_when_a_failing_opening_closes_the_window_is_kept_as_a_draft(
+    qtbot, db_path, cases, tmp_path, monkeypatch
+):
+    """Ctrl+N during the hand-over and a subject typed: the opening then fails and the window
+    is closed by the program, not by the clerk. The form's draft waits a second after the last
+    key; what was typed in that second must still be kept (offered back at the next Ctrl+N)."""
+    from desktop_app import config
+    from desktop_app.services.drafts import DraftStore
+    from desktop_app.ui.main_window import MainWindow
+
+    monkeypatch.setattr(config, "data_dir", lambda: tmp_path / "data")
+    held = Held(db_path, UserError("database_busy", path="desk.sqlite3", detail="locked"))
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    late = cast("Database", LateDatabase(held.opening))
+    typed: list[str] = []
+
+    def type_then_fail() -> None:
+        window = next(w for w in app.topLevelWidgets() if isinstance(w, MainWindow))
+        window.new_inquiry()
+        form = window.intake
+        assert form is not None
+        cast(Any, form).inquiry.subject.setText("物産展の出店相談")  # as typed: textChanged
+        typed.append(cast(Any, form).inquiry.subject.text())
+        held.release.set()  # the opening fails a moment after the last key
+
+    QTimer.singleShot(50, type_then_fail)
+    desk = desk_app._desk_before_opened(app, (late, "SHIBA", ADMIN), held.first_page(), [], "ja")
+    assert desk is None and typed == ["物産展の出店相談"]
+    draft = DraftStore(tmp_path / "data").load()
+    assert draft is not None and draft["contract"]["subject"] == "物産展の出店相談"

@@ -400,6 +400,13 @@ class IntakeForm(QWidget):
         self.new()
         self.discarded.emit()
 
+    def keep_pending_draft(self) -> None:
+        """The draft kept now when a change waits for its pause (the window closed under the
+        form by the program: ui.app, a database that failed to open behind the window)."""
+        if self._draft_timer.isActive():
+            self._draft_timer.stop()
+            self._keep_draft()
+
     @Slot()
     def _keep_draft(self) -> None:
         if not self.is_dirty():

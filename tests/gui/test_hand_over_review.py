@@ -156,3 +156,35 @@ def test_what_was_typed_when_a_failing_opening_closes_the_window_is_kept_as_a_dr
     assert desk is None and typed == ["物産展の出店相談"]
     draft = DraftStore(tmp_path / "data").load()
     assert draft is not None and draft["contract"]["subject"] == "物産展の出店相談"
+
+
+def test_an_earlier_draft_is_not_overwritten_before_it_is_offered(
+    qtbot, db_path, cases, tmp_path, monkeypatch
+):
+    """A draft left from before is offered once the form's choices arrive, which during the
+    hand-over is only once the database is open; typing for more than a second before that
+    must not replace it unseen."""
+    from desktop_app import config
+    from desktop_app.services.drafts import DraftStore
+    from desktop_app.ui.intake import intake_form
+
+    monkeypatch.setattr(config, "data_dir", lambda: tmp_path / "data")
+    earlier = {"receipt_no": None, "baseline": None, "contract": {"subject": "前回の相談"}}
+    DraftStore(tmp_path / "data").save(earlier)
+    held = Held(db_path)
+    desk = _desk(held)
+    window = desk.build("ja", restore=False)
+    try:
+        window.new_inquiry()  # Ctrl+N before the database is open
+        form = cast(Any, window.intake)
+        form.inquiry.subject.setText("物産展の出店相談")  # as typed
+        qtbot.wait(intake_form._DRAFT_DELAY_MS + 300)  # past the draft's pause
+        kept = DraftStore(tmp_path / "data").load()
+        assert kept is not None and kept["contract"]["subject"] == "前回の相談"
+        held.release.set()
+        qtbot.waitUntil(lambda: form.findChild(QMessageBox, "restoreDraftBox") is not None)
+    finally:
+        held.release.set()
+        desk.close()
+        for opened in held.opened:
+            opened.dispose()

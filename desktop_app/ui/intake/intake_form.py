@@ -80,6 +80,9 @@ class IntakeForm(QWidget):
         self._choices: Choices = {}
         self._saving = False
         self._drafts = DraftStore(draft_dir or config.data_dir())
+        # An earlier draft is offered once the choices are in (`_offer_draft`); until then
+        # (seconds while the database opens behind the window) it is not written over.
+        self._offered = False
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(_DRAFT_DELAY_MS)
@@ -409,6 +412,8 @@ class IntakeForm(QWidget):
 
     @Slot()
     def _keep_draft(self) -> None:
+        if not self._offered and self._drafts.load() is not None:
+            return  # an earlier draft, not offered yet: never replaced unseen
         if not self.is_dirty():
             self._drafts.clear()
             return
@@ -424,6 +429,7 @@ class IntakeForm(QWidget):
         )
 
     def _offer_draft(self) -> None:
+        self._offered = True
         draft = self._drafts.load()
         if draft is None:
             return

@@ -188,3 +188,29 @@ def test_an_earlier_draft_is_not_overwritten_before_it_is_offered(
         desk.close()
         for opened in held.opened:
             opened.dispose()
+
+
+def test_a_case_opened_to_edit_before_the_opening_takes_no_typing_it_would_wipe(
+    qtbot, db_path, cases
+):
+    """A row opened to edit during the hand-over: its record comes once the database is open,
+    and fills the form then. What a clerk types into the form before that must not be wiped
+    by it without a word: the form takes no input until its record is in."""
+    held = Held(db_path)
+    desk = _desk(held)
+    window = desk.build("ja", restore=False)
+    try:
+        receipt = cases["a"].receipt_no
+        window.edit_inquiry(receipt)  # a double-click on the row
+        form = cast(Any, window.intake)
+        qtbot.keyClicks(form.inquiry.subject, "memo")  # keys: a disabled field takes none
+        typed = form.inquiry.subject.text()
+        held.release.set()
+        qtbot.waitUntil(lambda: form.receipt_no == receipt, timeout=5000)
+        assert typed == "" or form.inquiry.subject.text() == typed
+        assert form.isEnabled()  # and the record, once in, may be edited
+    finally:
+        held.release.set()
+        desk.close()
+        for opened in held.opened:
+            opened.dispose()

@@ -195,13 +195,21 @@ class IntakeForm(QWidget):
         self._scroll.ensureWidgetVisible(first)
 
     def load(self, receipt_no: str) -> None:
-        """Edit an existing inquiry (read on the worker; the form fills when it arrives)."""
+        """Edit an existing inquiry (read on the worker; the form fills when it arrives, and
+        takes no input before: what was typed would be wiped by it, and the read may wait for
+        the database to open behind the window, ui/app.py)."""
         actor = self._ctx.actor
+        self.setEnabled(False)
         self._ctx.query(
             lambda db: inquiries.get_inquiry(db, receipt_no, actor=actor),
             on_done=self._show_record,
+            on_error=self._not_loaded,
             owner=self,
         )
+
+    def _not_loaded(self, exc: BaseException) -> None:
+        self.setEnabled(True)
+        show_error(self, exc, self._ctx.lang)
 
     def is_dirty(self) -> bool:
         """Whether anything differs from the new form or the record as loaded."""
@@ -347,6 +355,7 @@ class IntakeForm(QWidget):
 
     def _show_record(self, record: InquiryRecord) -> None:
         """The record as stored, and the base of the next save."""
+        self.setEnabled(True)
         self._receipt = record.receipt_no
         self._base = record
         values = record.to_json()

@@ -214,3 +214,26 @@ def test_a_case_opened_to_edit_before_the_opening_takes_no_typing_it_would_wipe(
         desk.close()
         for opened in held.opened:
             opened.dispose()
+
+
+def test_ctrl_n_after_a_case_opened_before_the_opening_gets_a_new_form_not_the_case(
+    qtbot, db_path, cases
+):
+    """A row opened to edit, then Ctrl+N, both before the database is open: the case read
+    afterwards must not fill the new form (typed over and saved, it would overwrite the case)."""
+    held = Held(db_path)
+    desk = _desk(held)
+    window = desk.build("ja", restore=False)
+    try:
+        window.edit_inquiry(cases["a"].receipt_no)
+        window.new_inquiry()  # Ctrl+N
+        form = cast(Any, window.intake)
+        held.release.set()
+        qtbot.waitUntil(lambda: not window.ctx.runner.busy, timeout=5000)
+        assert form.receipt_no is None and form.isEnabled()
+        assert form.title.text() == "新規受付"
+    finally:
+        held.release.set()
+        desk.close()
+        for opened in held.opened:
+            opened.dispose()

@@ -79,6 +79,7 @@ class IntakeForm(QWidget):
         self._baseline: dict[str, Any] = {}
         self._choices: Choices = {}
         self._saving = False
+        self._asked: str | None = None  # the case `load` reads, until it is shown
         self._drafts = DraftStore(draft_dir or config.data_dir())
         # An earlier draft is offered once the choices are in (`_offer_draft`); until then
         # (seconds while the database opens behind the window) it is not written over.
@@ -177,6 +178,8 @@ class IntakeForm(QWidget):
         """An empty form for the next inquiry, received today."""
         self._receipt = None
         self._base = None
+        self._asked = None  # a case still being read is not shown over the new form
+        self.setEnabled(True)
         self.inquiry.apply({"received_at": local_today().strftime("%Y/%m/%d")})
         self.inquirer.apply({})
         self._reset(self.tr("新規受付"))
@@ -199,13 +202,18 @@ class IntakeForm(QWidget):
         takes no input before: what was typed would be wiped by it, and the read may wait for
         the database to open behind the window, ui/app.py)."""
         actor = self._ctx.actor
+        self._asked = receipt_no
         self.setEnabled(False)
         self._ctx.query(
             lambda db: inquiries.get_inquiry(db, receipt_no, actor=actor),
-            on_done=self._show_record,
+            on_done=partial(self._loaded, receipt_no),
             on_error=self._not_loaded,
             owner=self,
         )
+
+    def _loaded(self, receipt_no: str, record: InquiryRecord) -> None:
+        if receipt_no == self._asked:  # not when a new form or another case was asked since
+            self._show_record(record)
 
     def _not_loaded(self, exc: BaseException) -> None:
         self.setEnabled(True)

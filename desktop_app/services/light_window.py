@@ -66,8 +66,10 @@ def read_start(path: Path, today: dt.date, limit: int) -> WindowStart | None:
             return WindowStart(window_labels(conn), _head(conn, today, limit), today, idle)
         finally:
             conn.execute("COMMIT")
-    except sqlite3.Error:
-        return None  # (a lock held too long, say): the full opening reads it, or says why
+    except (sqlite3.Error, ValueError):
+        # A lock held too long, or a stored value the light read does not take (a date with
+        # a time after it): the full opening reads it, or says why.
+        return None
     finally:
         conn.close()
 

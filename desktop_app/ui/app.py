@@ -419,7 +419,11 @@ def _read_first_page(
     if opening.ready:
         return False  # open already: the window as before, from the warmed database
     opening.pause()  # the window's modules, its first page and its paint go first
-    start = read_start(db_path, local_today(), PAGE)
+    try:
+        start = read_start(db_path, local_today(), PAGE)
+    except BaseException:
+        opening.resume()  # never left paused by a failed read
+        raise
     if start is None or not opening.early():
         opening.resume()
         return False
@@ -686,6 +690,7 @@ class DeskApp:
         if runner is not None:
             runner.shutdown()
         if window is not None:
+            window.keep_draft()  # typed in the last second: not lost with the window
             window.close()
             window.deleteLater()
             self.app.sendPostedEvents(None, _deferred_delete())

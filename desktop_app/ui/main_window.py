@@ -355,6 +355,12 @@ class MainWindow(QMainWindow):
         if not cast(Any, form).is_dirty():
             cast(Any, form).new()
 
+    def keep_draft(self) -> None:
+        """What the intake form holds but has not yet kept as its draft, kept now."""
+        form = self.intake
+        if form is not None:
+            cast(Any, form).keep_pending_draft()
+
     @Slot(str)
     def edit_inquiry(self, receipt_no: str) -> None:
         form = self._page("intake")

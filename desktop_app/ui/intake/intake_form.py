@@ -79,7 +79,11 @@ class IntakeForm(QWidget):
         self._baseline: dict[str, Any] = {}
         self._choices: Choices = {}
         self._saving = False
+        self._asked: str | None = None  # the case `load` reads, until it is shown
         self._drafts = DraftStore(draft_dir or config.data_dir())
+        # An earlier draft is offered once the choices are in (`_offer_draft`); until then
+        # (seconds while the database opens behind the window) it is not written over.
+        self._offered = False
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(_DRAFT_DELAY_MS)
@@ -174,6 +178,8 @@ class IntakeForm(QWidget):
         """An empty form for the next inquiry, received today."""
         self._receipt = None
         self._base = None
+        self._asked = None  # a case still being read is not shown over the new form
+        self.setEnabled(True)
         self.inquiry.apply({"received_at": local_today().strftime("%Y/%m/%d")})
         self.inquirer.apply({})
         self._reset(self.tr("新規受付"))
@@ -192,13 +198,26 @@ class IntakeForm(QWidget):
         self._scroll.ensureWidgetVisible(first)
 
     def load(self, receipt_no: str) -> None:
-        """Edit an existing inquiry (read on the worker; the form fills when it arrives)."""
+        """Edit an existing inquiry (read on the worker; the form fills when it arrives, and
+        takes no input before: what was typed would be wiped by it, and the read may wait for
+        the database to open behind the window, ui/app.py)."""
         actor = self._ctx.actor
+        self._asked = receipt_no
+        self.setEnabled(False)
         self._ctx.query(
             lambda db: inquiries.get_inquiry(db, receipt_no, actor=actor),
-            on_done=self._show_record,
+            on_done=partial(self._loaded, receipt_no),
+            on_error=self._not_loaded,
             owner=self,
         )
+
+    def _loaded(self, receipt_no: str, record: InquiryRecord) -> None:
+        if receipt_no == self._asked:  # not when a new form or another case was asked since
+            self._show_record(record)
+
+    def _not_loaded(self, exc: BaseException) -> None:
+        self.setEnabled(True)
+        show_error(self, exc, self._ctx.lang)
 
     def is_dirty(self) -> bool:
         """Whether anything differs from the new form or the record as loaded."""
@@ -344,6 +363,7 @@ class IntakeForm(QWidget):
 
     def _show_record(self, record: InquiryRecord) -> None:
         """The record as stored, and the base of the next save."""
+        self.setEnabled(True)
         self._receipt = record.receipt_no
         self._base = record
         values = record.to_json()
@@ -400,8 +420,17 @@ class IntakeForm(QWidget):
         self.new()
         self.discarded.emit()
 
+    def keep_pending_draft(self) -> None:
+        """The draft kept now when a change waits for its pause (the window closed under the
+        form by the program: ui.app, a database that failed to open behind the window)."""
+        if self._draft_timer.isActive():
+            self._draft_timer.stop()
+            self._keep_draft()
+
     @Slot()
     def _keep_draft(self) -> None:
+        if not self._offered and self._drafts.load() is not None:
+            return  # an earlier draft, not offered yet: never replaced unseen
         if not self.is_dirty():
             self._drafts.clear()
             return
@@ -417,6 +446,7 @@ class IntakeForm(QWidget):
         )
 
     def _offer_draft(self) -> None:
+        self._offered = True
         draft = self._drafts.load()
         if draft is None:
             return

@@ -88,7 +88,8 @@ def export_masters(
     actor.require(Permission.MASTERS)
     target = output_files.target(db, out, overwrite=overwrite, refusal="path_not_writable")
     staff = actor.login
-    with db.write() as session:
+    # the file is renamed into place after the transaction commits (package_files.save_package)
+    with output_files.writing(target) as temporary, db.write() as session:
         office = require_office(session)
         if office != CENTRAL:
             raise UserError("masters_central_only", office=office)
@@ -113,7 +114,7 @@ def export_masters(
         )
         sheets = [(_spec(name, rows), rows) for name in TABLES for rows in [_rows(session, name)]]
         secret = package_key.password(session)
-        save_package(target, manifest, sheets, cover=_cover(session, manifest), secret=secret)
+        save_package(temporary, manifest, sheets, cover=_cover(session, manifest), secret=secret)
         _record(session, manifest, "export", out, staff)
         audit.log(
             session, staff=staff, action="export", entity="package", entity_id=manifest.package_id,

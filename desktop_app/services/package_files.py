@@ -1,9 +1,10 @@
 """Package files on disk: written all or nothing, opened with the shared password.
 
 Writing goes through services/output_files (a temporary file beside the target, renamed into
-place when complete; never the database or a backup; an existing file only when the person
-said so), so a failed, cancelled or killed export leaves no partial file; a package with
-personal data is encrypted before the rename.
+place when complete and after the export is recorded; never the database or a backup; an
+existing file only when the person said so), so a failed, cancelled or killed export leaves
+no partial file and no package its office has no record of; a package with personal data is
+encrypted before the rename.
 
 Reading goes through excel/safe_read (checked, decrypted in memory, read with
 python-calamine).
@@ -19,7 +20,7 @@ from typing import Any
 from desktop_app.excel import safe_read
 from desktop_app.excel.package_row import PackageRow
 from desktop_app.excel.sync_package import Manifest, SheetSpec, write_package
-from desktop_app.services import output_files, package_key
+from desktop_app.services import package_key
 
 
 def load_workbook(
@@ -42,27 +43,30 @@ def load_workbook(
 
 
 def save_package(
-    out: output_files.Target,
+    temporary: Path,
     manifest: Manifest,
     sheets: Sequence[tuple[SheetSpec, Sequence[PackageRow]]],
     *,
     cover: Sequence[tuple[str, str]],
     secret: str | None,
 ) -> None:
-    """Write the package to `out` (encrypted when it holds personal data), or nothing at all.
+    """Write the package into `temporary` (encrypted when it holds personal data).
 
-    `out` was checked by `output_files.target` before the export's work began."""
+    `temporary` is the caller's `output_files.writing`, entered before its database
+    transaction, so that the file is renamed into place only after the export is recorded: a
+    package on the stick that its office has no record of would have its number given again
+    to a different package. Recorded without its file (killed between the two), the next
+    package makes it good (services/sync_acks)."""
     key = package_key.hmac_key(secret)
-    with output_files.writing(out) as temporary:
-        if manifest.personal and secret is not None:
-            # Personal data never touches the disk in clear, not even in the temporary file a
-            # killed export leaves behind (a USB stick has no file permissions).
-            plain = io.BytesIO()
-            write_package(plain, manifest, sheets, cover=cover, key=key)
-            temporary.write_bytes(safe_read.encrypt_xlsx(plain.getvalue(), secret))
-        else:
-            with temporary.open("wb") as stream:
-                write_package(stream, manifest, sheets, cover=cover, key=key)
+    if manifest.personal and secret is not None:
+        # Personal data never touches the disk in clear, not even in the temporary file a
+        # killed export leaves behind (a USB stick has no file permissions).
+        plain = io.BytesIO()
+        write_package(plain, manifest, sheets, cover=cover, key=key)
+        temporary.write_bytes(safe_read.encrypt_xlsx(plain.getvalue(), secret))
+    else:
+        with temporary.open("wb") as stream:
+            write_package(stream, manifest, sheets, cover=cover, key=key)
 
 
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel's password-protected .xlsx

@@ -100,7 +100,8 @@ def export_sync(
         actor.require(Permission.PERSONAL_EXPORT)
     target = output_files.target(db, out, overwrite=overwrite, refusal="path_not_writable")
     staff = actor.login
-    with db.write() as session:
+    # the file is renamed into place after the transaction commits (package_files.save_package)
+    with output_files.writing(target) as temporary, db.write() as session:
         office = require_office(session)
         peer = _destination(session, office, to_office)
         secret = package_key.password(session)
@@ -150,7 +151,7 @@ def export_sync(
         specs = sheet_specs(session, personal=include_personal)
         _refuse_overfull(specs, rows)
         save_package(
-            target,
+            temporary,
             manifest,
             [(spec, rows[spec.entity]) for spec in specs],
             cover=cover_rows(session, manifest, since=start.written),

@@ -330,3 +330,27 @@ def test_a_package_past_a_sheets_rows_is_refused_before_anything_is_written(
     )
     assert not out.exists() and list(tmp_path.glob("full*")) == []
     assert dump(shiba.path) == before
+
+
+def test_an_export_that_fails_after_writing_leaves_no_file_its_office_has_no_record_of(
+    office, tmp_path, monkeypatch
+):
+    # A package renamed into place before its record commits would leave, on a failure (or a
+    # kill) between the two, a file on the stick whose number the office gives again to a
+    # different package. The fault is made in the last step of the transaction.
+    shiba = office("SHIBA")
+    _case(shiba)
+    before = dump(shiba.path)
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    out = stick / "SHIBA-HQ.xlsx"
+
+    def fails(*_args, **_kwargs):
+        raise RuntimeError("the disk was pulled out")
+
+    monkeypatch.setattr(sync_export.audit, "log", fails)
+    with pytest.raises(RuntimeError):
+        sync_export.export_sync(shiba, out, actor=actor_for("clerk"))
+
+    assert list(stick.iterdir()) == []  # neither the package nor its temporary
+    assert dump(shiba.path) == before

@@ -19,7 +19,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from db.models import SyncPackage
@@ -38,6 +38,16 @@ class Start:
 
 
 FROM_THE_START = Start(0, 0, None)
+
+
+def route(direction: str, sender: str, receiver: str) -> tuple[ColumnElement[bool], ...]:
+    """The sync packages of one route (`sender` to `receiver`) as recorded here, in `direction`."""
+    return (
+        SyncPackage.kind == "sync",
+        SyncPackage.direction == direction,
+        SyncPackage.from_office == sender,
+        SyncPackage.to_office == receiver,
+    )
 
 
 def start(
@@ -118,12 +128,7 @@ def _peer_acknowledgement(session: Session, office: str, peer: str) -> int | Non
     a program of an earlier build)."""
     return session.scalar(
         select(SyncPackage.acknowledged)
-        .where(
-            SyncPackage.kind == "sync",
-            SyncPackage.direction == "import",
-            SyncPackage.from_office == peer,
-            SyncPackage.to_office == office,
-        )
+        .where(*route("import", peer, office))
         .order_by(SyncPackage.sequence.desc())
         .limit(1)
     )
@@ -132,13 +137,7 @@ def _peer_acknowledgement(session: Session, office: str, peer: str) -> int | Non
 def _export(session: Session, office: str, peer: str, sequence: int) -> SyncPackage | None:
     return session.scalar(
         select(SyncPackage)
-        .where(
-            SyncPackage.kind == "sync",
-            SyncPackage.direction == "export",
-            SyncPackage.from_office == office,
-            SyncPackage.to_office == peer,
-            SyncPackage.sequence == sequence,
-        )
+        .where(*route("export", office, peer), SyncPackage.sequence == sequence)
         .limit(1)
     )
 
@@ -148,10 +147,7 @@ def _last_personal(session: Session, office: str, peer: str, after: int) -> int 
     return session.scalar(
         select(SyncPackage.sequence)
         .where(
-            SyncPackage.kind == "sync",
-            SyncPackage.direction == "export",
-            SyncPackage.from_office == office,
-            SyncPackage.to_office == peer,
+            *route("export", office, peer),
             SyncPackage.personal.is_(True),
             SyncPackage.sequence > after,
         )
@@ -166,10 +162,7 @@ def _taken(session: Session, sender: str, office: str) -> list[tuple[int, int]]:
         (sequence, _since_of(sequence, full=full, since=since))
         for sequence, full, since in session.execute(
             select(SyncPackage.sequence, SyncPackage.full, SyncPackage.since).where(
-                SyncPackage.kind == "sync",
-                SyncPackage.direction == "import",
-                SyncPackage.from_office == sender,
-                SyncPackage.to_office == office,
+                *route("import", sender, office)
             )
         )
     ]

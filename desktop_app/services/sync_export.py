@@ -230,12 +230,7 @@ def _destination(session: Session, office: str, to_office: str | None) -> str:
 def _previous_export(session: Session, office: str, peer: str) -> SyncPackage | None:
     return session.scalar(
         select(SyncPackage)
-        .where(
-            SyncPackage.kind == "sync",
-            SyncPackage.direction == "export",
-            SyncPackage.from_office == office,
-            SyncPackage.to_office == peer,
-        )
+        .where(*sync_acks.route("export", office, peer))
         .order_by(SyncPackage.sequence.desc())
         .limit(1)
     )

@@ -17,8 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Collection, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -34,7 +33,7 @@ from desktop_app.domain.ledger_values import Vocabulary, cell_text
 from desktop_app.domain.local_time import local_today
 from desktop_app.domain.messages import render
 from desktop_app.excel.ledger_reader import LedgerBook, open_ledger
-from desktop_app.services import collector, ledger_match
+from desktop_app.services import collector, ledger_match, light_run
 from desktop_app.services.light_run import connection_of, run
 
 if TYPE_CHECKING:
@@ -232,25 +231,15 @@ def check_ledger(
     chosen = profile or Profile()
     with collector.paused():  # as import_ledger: a ledger's rows free nothing while read
         opened = open_sheet(path, sheet, chosen)
-        with _reading(conn):
+        with light_run.reading(conn):
             found = vocabularies(conn, ledger_rows.vocabularies_of(opened.layout))
         report = read_sheet(
             opened, chosen, found, dry_run=True, add_duplicates=add_duplicates,
             today=today or local_today(),
         )  # fmt: skip
-        with _reading(conn):
+        with light_run.reading(conn):
             match(conn, report)
     return report
-
-
-@contextmanager
-def _reading(conn: sqlite3.Connection) -> Iterator[None]:
-    """One read transaction on a plain connection (in autocommit mode, as db/light.py opens)."""
-    conn.execute("BEGIN")
-    try:
-        yield
-    finally:
-        conn.execute("COMMIT")
 
 
 def _samples(rows: Sequence[Sequence[Any]], layout: Layout) -> dict[int, list[str]]:

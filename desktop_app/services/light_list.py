@@ -86,8 +86,7 @@ class LightRead:
         key = login.strip().lower()
         if not key or len(key) > _LONGEST_LOGIN:
             return None
-        self._conn.execute("BEGIN")
-        try:
+        with light_run.reading(self._conn):
             if self._one("office") is None or not self._one("staff_count"):
                 return None
             if self._slots_to_fill(key):
@@ -96,8 +95,6 @@ class LightRead:
             if self._one("failures", login=key, since=_EVER, after=reset):
                 return None
             row = self._run("staff", login=key).fetchone()
-        finally:
-            self._conn.execute("COMMIT")
         stored = row[5] if row is not None else None  # one verification either way
         if not passwords.matches(stored, password) or row is None or not row[4]:
             return None
@@ -137,16 +134,13 @@ class LightRead:
         if month:
             assert date_from is not None and date_to is not None
             bound |= {"date_from": date_from.isoformat(), "date_to": date_to.isoformat()}
-        self._conn.execute("BEGIN")
-        try:
+        with light_run.reading(self._conn):
             if shape:
                 count = self._one(f"count{shape}", **bound)
-            else:  # search._count: everything less the deleted
-                count = self._one("count_all") - self._one("count_deleted")
+            else:
+                count = light_run.count_listed(self._conn)
             page = self._run(f"page{shape}", limit=limit, **bound)
             records = self._records([row[0] for row in page])
-        finally:
-            self._conn.execute("COMMIT")
         return count, as_listed_all(records, actor)
 
     def labels(self, lang: str) -> CodeLabels:

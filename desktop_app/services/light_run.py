@@ -9,6 +9,8 @@ SQLAlchemy holds (its transaction is the caller's) or one opened by db/light.py.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from db.connection import driver_of
@@ -39,3 +41,18 @@ def connection_of(source: Session | sqlite3.Connection) -> sqlite3.Connection:
     if isinstance(source, sqlite3.Connection):
         return source
     return driver_of(source.connection().connection)
+
+
+@contextmanager
+def reading(conn: sqlite3.Connection) -> Iterator[None]:
+    """One read transaction on a plain connection (in autocommit mode, as db/light.py opens)."""
+    conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        conn.execute("COMMIT")
+
+
+def count_listed(conn: sqlite3.Connection) -> int:
+    """services.search._count of the unfiltered list: everything less the deleted."""
+    return int(one(conn, "count_all") - one(conn, "count_deleted"))

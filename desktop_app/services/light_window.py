@@ -60,12 +60,9 @@ def read_start(path: Path, today: dt.date, limit: int) -> WindowStart | None:
     if conn is None:
         return None
     try:
-        conn.execute("BEGIN")
-        try:
+        with light_run.reading(conn):
             idle = maximum_of(light_run.one(conn, "idle_maximum"))
             return WindowStart(window_labels(conn), _head(conn, today, limit), today, idle)
-        finally:
-            conn.execute("COMMIT")
     except (sqlite3.Error, ValueError):
         # A lock held too long, or a stored value the light read does not take (a date with
         # a time after it): the full opening reads it, or says why.
@@ -92,7 +89,7 @@ def window_labels(conn: sqlite3.Connection) -> WindowLabels:
 
 def _head(conn: sqlite3.Connection, today: dt.date, limit: int) -> ListHead:
     """services.search.list_head of the unfiltered list, newest first."""
-    count = light_run.one(conn, "count_all") - light_run.one(conn, "count_deleted")
+    count = light_run.count_listed(conn)
     pks = [row[0] for row in light_run.run(conn, "page", limit=limit)]
     return ListHead(count, _rows(conn, pks, today))
 

@@ -21,18 +21,19 @@ print(json.dumps({"code": code, "sqlalchemy": "sqlalchemy" in sys.modules}), fil
 
 
 def run_child(
-    args: list[str], home: Path
+    args: list[str], home: Path, *, script: str = CHILD, env: dict[str, str] | None = None
 ) -> tuple[dict[str, Any], subprocess.CompletedProcess[str]]:
-    """`renkei-desk ARGS` run by CHILD with its data folders under `home`: what it said of
-    itself, and the finished process."""
+    """`renkei-desk ARGS` run by `script` with its data folders under `home` (and `env`): what
+    it said of itself, last on standard error, and the finished process."""
     done = subprocess.run(
-        [sys.executable, "-c", CHILD, *args],
+        [sys.executable, "-c", script, *args],
         cwd=ROOT,
         env={
             **os.environ,
             "PYTHONPATH": str(ROOT),
             "XDG_DATA_HOME": str(home / "xdg-data"),
             "XDG_STATE_HOME": str(home / "xdg-state"),
+            **(env or {}),
         },
         capture_output=True,
         text=True,

@@ -8,15 +8,12 @@ and prints the top-level packages in its `sys.modules` when it is done.
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.cli.child_process import run_child
+
 HEAVY = ("PySide6", "openpyxl")
 # Runs the command in the child and prints which of HEAVY (and sqlalchemy) it loaded.
 CHILD = """
@@ -33,24 +30,8 @@ print(json.dumps({"code": code, "loaded": loaded}), file=sys.stderr)
 
 
 def _loaded(tmp_path: Path, *args: str) -> dict[str, object]:
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD, *args],
-        cwd=ROOT,
-        env={
-            **os.environ,
-            "PYTHONPATH": str(ROOT),
-            "XDG_DATA_HOME": str(tmp_path / "xdg-data"),
-            "XDG_STATE_HOME": str(tmp_path / "xdg-state"),
-            "LANG": "ja_JP.UTF-8",
-        },
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    last = done.stderr.strip().splitlines()[-1]
-    result: dict[str, object] = json.loads(last)
-    return result
+    seen, _done = run_child(list(args), tmp_path, script=CHILD, env={"LANG": "ja_JP.UTF-8"})
+    return seen
 
 
 @pytest.mark.parametrize(

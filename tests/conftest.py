@@ -31,6 +31,15 @@ from desktop_app.services import database, setup, staff
 
 ADMIN_PASSWORD = os.environ["RENKEI_DESK_PASSWORD"]
 
+
+@pytest.fixture(autouse=True)
+def _own_user_data(monkeypatch, tmp_path_factory):
+    """Each test its own user data folder (drafts, the error log), never the developer's: a
+    window closed with a form half typed keeps a draft, which the next test's form would
+    offer back."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("user-data")))
+
+
 # The record of the issue's CLI contract, verbatim.
 SAMPLE_INQUIRY: dict[str, Any] = {
     "received_at": "2026-09-14",

@@ -9,19 +9,32 @@ either the previous draft or the new one, never half of one.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from pathlib import Path
 from typing import Any
 
-DRAFT_FILE = "intake-draft.json"
+
+def draft_name(office: str, login: str, *, training: bool) -> str:
+    """The draft file of one account on one kind of database.
+
+    Several people sign in on one desk PC under one system account, so a draft belongs to the
+    account that typed it: offered to the next person it would show a visitor's name and phone
+    number to someone who never read them from the database, with no audit entry. And a draft
+    typed in a training database must never be saved into the real one. The name is a digest,
+    so that a login says nothing in a file name and needs no escaping.
+    """
+    kind = "training" if training else "real"
+    key = hashlib.sha256(f"{office}\n{kind}\n{login}".encode()).hexdigest()[:20]
+    return f"intake-draft-{key}.json"
 
 
 class DraftStore:
     """One draft file in `directory` (created on first save). Not thread-safe: one owner."""
 
-    def __init__(self, directory: Path) -> None:
-        self.path = directory / DRAFT_FILE
+    def __init__(self, directory: Path, name: str) -> None:
+        self.path = directory / name
 
     def save(self, content: dict[str, Any]) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)

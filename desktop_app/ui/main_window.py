@@ -369,6 +369,7 @@ class MainWindow(QMainWindow):
             cast(Any, form).load(receipt_no)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.keep_draft()  # the last second of typing: kept for the next start, not lost
         self.save_geometry()
         super().closeEvent(event)
 

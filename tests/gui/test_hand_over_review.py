@@ -132,7 +132,7 @@ def test_what_was_typed_when_a_failing_opening_closes_the_window_is_kept_as_a_dr
     is closed by the program, not by the clerk. The form's draft waits a second after the last
     key; what was typed in that second must still be kept (offered back at the next Ctrl+N)."""
     from desktop_app import config
-    from desktop_app.services.drafts import DraftStore
+    from desktop_app.services.drafts import DraftStore, draft_name
     from desktop_app.ui.main_window import MainWindow
 
     monkeypatch.setattr(config, "data_dir", lambda: tmp_path / "data")
@@ -154,7 +154,7 @@ def test_what_was_typed_when_a_failing_opening_closes_the_window_is_kept_as_a_dr
     QTimer.singleShot(50, type_then_fail)
     desk = desk_app._desk_before_opened(app, (late, "SHIBA", ADMIN), held.first_page(), [], "ja")
     assert desk is None and typed == ["物産展の出店相談"]
-    draft = DraftStore(tmp_path / "data").load()
+    draft = DraftStore(tmp_path / "data", draft_name("SHIBA", ADMIN.login, training=False)).load()
     assert draft is not None and draft["contract"]["subject"] == "物産展の出店相談"
 
 
@@ -165,12 +165,12 @@ def test_an_earlier_draft_is_not_overwritten_before_it_is_offered(
     hand-over is only once the database is open; typing for more than a second before that
     must not replace it unseen."""
     from desktop_app import config
-    from desktop_app.services.drafts import DraftStore
+    from desktop_app.services.drafts import DraftStore, draft_name
     from desktop_app.ui.intake import intake_form
 
     monkeypatch.setattr(config, "data_dir", lambda: tmp_path / "data")
     earlier = {"receipt_no": None, "baseline": None, "contract": {"subject": "前回の相談"}}
-    DraftStore(tmp_path / "data").save(earlier)
+    DraftStore(tmp_path / "data", draft_name("SHIBA", ADMIN.login, training=False)).save(earlier)
     held = Held(db_path)
     desk = _desk(held)
     window = desk.build("ja", restore=False)
@@ -179,7 +179,9 @@ def test_an_earlier_draft_is_not_overwritten_before_it_is_offered(
         form = cast(Any, window.intake)
         form.inquiry.subject.setText("物産展の出店相談")  # as typed
         qtbot.wait(intake_form._DRAFT_DELAY_MS + 300)  # past the draft's pause
-        kept = DraftStore(tmp_path / "data").load()
+        kept = DraftStore(
+            tmp_path / "data", draft_name("SHIBA", ADMIN.login, training=False)
+        ).load()
         assert kept is not None and kept["contract"]["subject"] == "前回の相談"
         held.release.set()
         qtbot.waitUntil(lambda: form.findChild(QMessageBox, "restoreDraftBox") is not None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,6 @@ from desktop_app.domain.dates import format_wareki
 from desktop_app.domain.inquiry_commands import NewInquiry
 from desktop_app.domain.local_time import local_today
 from desktop_app.services import inquirers, inquiries
-from desktop_app.services.drafts import DRAFT_FILE
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.intake.intake_form import IntakeForm
 from desktop_app.ui.worker import DbRunner
@@ -365,7 +365,7 @@ def test_a_draft_survives_the_form_and_is_offered_back(qtbot, make_form, tmp_pat
     first.inquirer.type.setCurrentIndex(2)
     type_text(qtbot, first.inquirer.edits["name"], "佐藤 花子")
     type_text(qtbot, first.inquiry.subject, "物産展の出店相談")
-    draft = tmp_path / "drafts" / DRAFT_FILE
+    draft = first._drafts.path
     qtbot.waitUntil(draft.exists, timeout=WAIT_MS)
     first.close()
     first.deleteLater()
@@ -385,7 +385,7 @@ def test_a_draft_survives_the_form_and_is_offered_back(qtbot, make_form, tmp_pat
 def test_a_declined_draft_is_dropped(qtbot, make_form, tmp_path):
     first = make_form()
     type_text(qtbot, first.inquiry.subject, "下書き")
-    draft = tmp_path / "drafts" / DRAFT_FILE
+    draft = first._drafts.path
     qtbot.waitUntil(draft.exists, timeout=WAIT_MS)
     first.close()
     first.deleteLater()
@@ -393,6 +393,38 @@ def test_a_declined_draft_is_dropped(qtbot, make_form, tmp_path):
     answer(qtbot, second, "restoreDraftBox", QMessageBox.StandardButton.No)
     assert second.inquiry.subject.text() == ""
     assert not draft.exists()
+
+
+def test_a_draft_is_offered_only_to_whoever_typed_it_on_the_same_kind_of_database(
+    qtbot, ctx, make_form, tmp_path
+):
+    """One desk PC, one system account, several people: a visitor's name in a draft is not
+    shown to the next person to sign in, and a training draft never reaches the real desk."""
+    first = make_form()
+    type_text(qtbot, first.inquirer.edits["name"], "佐藤 花子")
+    draft = first._drafts.path
+    qtbot.waitUntil(draft.exists, timeout=WAIT_MS)
+    first.close()
+    first.deleteLater()
+
+    for other in (replace(ctx, actor=actor_for("suzuki")), replace(ctx, training=True)):
+        form = IntakeForm(other, draft_dir=tmp_path / "drafts")
+        form.show()
+        qtbot.waitExposed(form)
+        qtbot.waitUntil(lambda f=form: f.inquiry.combos["status"].count() > 0, timeout=WAIT_MS)
+        qtbot.wait(200)
+        assert form.findChild(QMessageBox, "restoreDraftBox") is None
+        assert form.inquirer.edits["name"].text() == ""
+        type_text(qtbot, form.inquiry.subject, "別の人の入力")
+        qtbot.waitUntil(form._drafts.path.exists, timeout=WAIT_MS)
+        assert form._drafts.path != draft
+        form.close()
+        form.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+    again = make_form()  # the one who typed it signs in again
+    answer(qtbot, again, "restoreDraftBox", QMessageBox.StandardButton.Yes)
+    assert again.inquirer.edits["name"].text() == "佐藤 花子"
 
 
 def test_a_blank_form_shows_every_error_at_once_each_at_its_field(qtbot, form, db_path, snapshot):

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from desktop_app.domain.inquiry_commands import InquiryChange, NewAction, NewInquiry
 from desktop_app.domain.local_time import local_today
 from desktop_app.services import actions, database, inquiries
-from desktop_app.services.drafts import DRAFT_FILE
 from desktop_app.ui.intake.intake_form import IntakeForm
 from desktop_app.ui.widgets.conflict_dialog import ConflictDialog
 from tests.actors import actor_for
@@ -166,7 +165,7 @@ def test_a_restored_draft_of_an_edit_merges_with_changes_made_since(
 ):
     form = open_form("sato")
     form.inquiry.subject.setText("下書きの件名")
-    draft = tmp_path / "sato" / DRAFT_FILE
+    draft = form._drafts.path
     qtbot.waitUntil(draft.exists, timeout=WAIT_MS)
     form.close()
     later = TODAY + dt.timedelta(days=20)

@@ -37,7 +37,7 @@ from desktop_app.domain.merge import FieldConflict, three_way
 from desktop_app.domain.text import digits
 from desktop_app.services import inquirers, inquiries, postal
 from desktop_app.services.database import Database
-from desktop_app.services.drafts import DraftStore
+from desktop_app.services.drafts import DraftStore, draft_name
 from desktop_app.services.inquiries import EditConflict
 from desktop_app.services.postal import POSTAL_DIGITS
 from desktop_app.services.records import InquirerRecord, InquiryRecord
@@ -80,7 +80,10 @@ class IntakeForm(QWidget):
         self._choices: Choices = {}
         self._saving = False
         self._asked: str | None = None  # the case `load` reads, until it is shown
-        self._drafts = DraftStore(draft_dir or config.data_dir())
+        self._drafts = DraftStore(
+            draft_dir or config.data_dir(),
+            draft_name(ctx.office, ctx.actor.login, training=ctx.training),
+        )
         # An earlier draft is offered once the choices are in (`_offer_draft`); until then
         # (seconds while the database opens behind the window) it is not written over.
         self._offered = False

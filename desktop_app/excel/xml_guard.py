@@ -26,7 +26,8 @@ costs more than calamine's whole read. So a part is first scanned the plain way 
 on its bytes alone: no XML parser runs, and the cells are found by a pattern, which is sound
 only while every cell is written the plain way this and every spreadsheet writer writes it,
 `<c r="B12" s="3" t="inlineStr">` whole: `r` first and in double quotes, then at most `s`
-(digits) and `t` (letters) in that order, in UTF-8. Every start tag named `c` (with any
+(digits) and `t` (letters) in that order, white space only before its close (openpyxl writes
+an empty cell `<c r="C4" t="inlineStr" />`), in UTF-8. Every start tag named `c` (with any
 prefix) is counted, and so is every plain one; when the counts differ, or the part holds `<!`
 anywhere (a DTD, an entity declaration, a comment, a CDATA section), is in another encoding,
 has a `<dimension>` written otherwise, or claims shared strings, `NotPlain` is raised and the
@@ -293,7 +294,8 @@ _ANY_STRINGS = re.compile(rb"<(?:[^\s<>/]*:)?sst[\s/>]")
 # Possessive (Python 3.11): no part of a cell's tag can match two ways, and the pattern finds
 # the million cells of a large package's sheets a fifth faster without trying.
 _PLAIN_CELL = re.compile(
-    rb'<c r="([A-Z]{1,3}+[1-9][0-9]{0,6}+)"(?: s="[0-9]{1,9}+")?+(?: t="[a-zA-Z]{1,9}+")?+/?>'
+    rb'<c r="([A-Z]{1,3}+[1-9][0-9]{0,6}+)"(?: s="[0-9]{1,9}+")?+(?: t="[a-zA-Z]{1,9}+")?+'
+    rb"[ \t\r\n]*+/?>"
 )
 # A dimension's whole start tag too: with a second `ref` its claim would be another one.
 _PLAIN_DIMENSION = re.compile(

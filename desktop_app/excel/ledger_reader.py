@@ -26,7 +26,6 @@ from python_calamine import CalamineWorkbook, SheetTypeEnum
 from desktop_app.domain.errors import UserError
 from desktop_app.excel.safe_read import read_file
 from desktop_app.excel.sniff import Kind, bad_bytes, sniff_bytes
-from desktop_app.excel.xls_guard import check_xls
 from desktop_app.excel.zip_guard import DEFAULT_LIMITS, Limits, check_xlsx
 
 Rows = list[list[Any]]
@@ -76,6 +75,8 @@ def open_ledger(path: Path, limits: Limits = DEFAULT_LIMITS) -> LedgerBook:
     if kind == "xlsx":
         check_xlsx(data, name, limits)
     else:
+        from desktop_app.excel.xls_guard import check_xls  # and olefile: only for an .xls
+
         check_xls(data, name, limits)
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))

@@ -12,8 +12,6 @@ import codecs
 import io
 from typing import Literal
 
-import olefile
-
 from desktop_app.domain.errors import UserError
 
 Kind = Literal["xlsx", "xls", "csv", "encrypted"]
@@ -44,6 +42,8 @@ def sniff_bytes(data: bytes, name: str) -> Kind:
 
 
 def _ole_kind(data: bytes, name: str) -> Kind:
+    import olefile  # loaded (with logging) only for an OLE2 file, not for every .xlsx or CSV
+
     try:
         with olefile.OleFileIO(io.BytesIO(data)) as ole:
             if ole.exists("EncryptionInfo") and ole.exists("EncryptedPackage"):

@@ -26,7 +26,8 @@ costs more than calamine's whole read. So a part is first scanned the plain way 
 on its bytes alone: no XML parser runs, and the cells are found by a pattern, which is sound
 only while every cell is written the plain way this and every spreadsheet writer writes it,
 `<c r="B12" s="3" t="inlineStr">` whole: `r` first and in double quotes, then at most `s`
-(digits) and `t` (letters) in that order, in UTF-8. Every start tag named `c` (with any
+(digits) and `t` (letters) in that order, white space only before its close (openpyxl writes
+an empty cell `<c r="C4" t="inlineStr" />`), in UTF-8. Every start tag named `c` (with any
 prefix) is counted, and so is every plain one; when the counts differ, or the part holds `<!`
 anywhere (a DTD, an entity declaration, a comment, a CDATA section), is in another encoding,
 has a `<dimension>` written otherwise, or claims shared strings, `NotPlain` is raised and the
@@ -189,7 +190,7 @@ class PartScanner:
                 row, column = max(self._row, 1), self._column + 1
             else:
                 letters = written.rstrip(_DIGITS)
-                column = _COLUMNS.get(letters, 0)
+                column = _COLUMNS.get(letters) or _column(letters)
                 digits = written[len(letters) :]
                 if column and 0 < len(digits) <= _ROW_DIGITS and digits[0] != "0":
                     row = int(digits)
@@ -276,7 +277,7 @@ class _PlainCells:
         # One pass finds every cell's reference; its letters and row are split off in C, and
         # each distinct one is converted once (a tuple of groups per cell costs twice as much).
         columns = [
-            _COLUMNS[written.decode()] for written in {ref.rstrip(_DIGITS_B) for ref in cells}
+            _column(written.decode()) for written in {ref.rstrip(_DIGITS_B) for ref in cells}
         ]
         numbers = [int(row) for row in {ref.lstrip(_LETTERS_B) for ref in cells}]
         span = scanner.span
@@ -293,7 +294,8 @@ _ANY_STRINGS = re.compile(rb"<(?:[^\s<>/]*:)?sst[\s/>]")
 # Possessive (Python 3.11): no part of a cell's tag can match two ways, and the pattern finds
 # the million cells of a large package's sheets a fifth faster without trying.
 _PLAIN_CELL = re.compile(
-    rb'<c r="([A-Z]{1,3}+[1-9][0-9]{0,6}+)"(?: s="[0-9]{1,9}+")?+(?: t="[a-zA-Z]{1,9}+")?+/?>'
+    rb'<c r="([A-Z]{1,3}+[1-9][0-9]{0,6}+)"(?: s="[0-9]{1,9}+")?+(?: t="[a-zA-Z]{1,9}+")?+'
+    rb"[ \t\r\n]*+/?>"
 )
 # A dimension's whole start tag too: with a second `ref` its claim would be another one.
 _PLAIN_DIMENSION = re.compile(
@@ -310,18 +312,25 @@ _DIGITS = "0123456789"
 _ROW_DIGITS = 7
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _DIGITS_B, _LETTERS_B = _DIGITS.encode(), _LETTERS.encode()
-# Every column of three letters or fewer (A to ZZZ, Excel stops at XFD): one look-up a cell.
-_COLUMNS: dict[str, int] = {
-    letters: number
-    for number, letters in enumerate(
-        (
-            *_LETTERS,
-            *(a + b for a in _LETTERS for b in _LETTERS),
-            *(a + b + c for a in _LETTERS for b in _LETTERS for c in _LETTERS),
-        ),
-        start=1,
-    )
-}
+# The columns of three capital letters or fewer (A to ZZZ, Excel stops at XFD) met so far: one
+# look-up a cell. Filled as they are met (a sheet uses a few dozen), not the 18,278 at import.
+_COLUMNS: dict[str, int] = {}
+
+
+def _column(letters: str) -> int:
+    """The column of 1 to 3 capital letters (A = 1, XFD = 16,384); 0 for anything else."""
+    found = _COLUMNS.get(letters)
+    if found is not None:
+        return found
+    if not (
+        0 < len(letters) <= 3 and letters.isascii() and letters.isalpha() and letters.isupper()
+    ):
+        return 0  # not kept: a hostile part could write millions of such
+    column = 0
+    for letter in letters:
+        column = column * 26 + ord(letter) - 64
+    _COLUMNS[letters] = column
+    return column
 
 
 def _attribute(attributes: list[str], name: str) -> str | None:

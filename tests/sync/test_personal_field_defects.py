@@ -20,7 +20,6 @@ final tree (seed 9). docs/sync-format.md ("Known defects") says what a fix needs
 
 from __future__ import annotations
 
-
 import tests.sync.test_sync_properties as machine
 from desktop_app.services import conflicts
 from tests.actors import actor_for

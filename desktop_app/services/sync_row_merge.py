@@ -1,8 +1,9 @@
 """One incoming row merged into the local copy it names (the apply step's per-row decision).
 
 The row's base is the version of ours it says it includes (also one sent before the last: a
-package that crossed ours). The later erasure wins first (domain/erasure.py); personal values
-the sender never held say nothing; then the pure decision (domain/merge.decide) says which
+package that crossed ours). The later erasure wins first (domain/erasure.py); personal fields
+merge against the values both sides held, which a package names apart (`_seen_personal`), and
+values never held say nothing; then the pure decision (domain/merge.decide) says which
 fields to take and which conflict. A conflict is decided at the centre only: a branch keeps its
 row whole and waits for the resolution; an open conflict is kept up to date by newer versions
 of its row and closes itself when the fields agree.

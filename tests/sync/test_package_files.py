@@ -247,7 +247,7 @@ def test_a_package_of_the_earlier_format_asks_for_one_made_again(office, tmp_pat
     older["_manifest"]["B2"] = 1
     older.save(tmp_path / "v1.xlsx")
     message = _refused(hq, tmp_path / "v1.xlsx", "package_version_older")
-    assert message.startswith("v1.xlsx は以前の版の連携デスク（送付ファイルの版 1）で作られました。")
+    assert message.startswith("v1.xlsx は以前の版の連携デスク（送付ファイルの版 1）で")
     assert "送り元でプログラムを更新してから、送付ファイルを作り直してもらってください" in message
 
 

@@ -313,6 +313,11 @@ class SyncBase(Base):
     # Versions sent before `sent_version` that the peer has not yet answered: version id ->
     # canonical content (JSON). A package crossing ours names one of them as its base.
     sent_earlier: Mapped[str | None] = mapped_column(Text)
+    # The version last sent, and the one last taken, in a package with personal fields: the
+    # personal values of a row can descend from an older version of ours than the other fields
+    # when packages without them came in between (`_seen_personal`, docs/sync-format.md).
+    sent_personal_version: Mapped[str | None] = mapped_column(String(48))
+    received_personal_version: Mapped[str | None] = mapped_column(String(48))
 
 
 class ReceiptCounter(Base):

@@ -150,6 +150,14 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{path} の形式（版 {version}）はこのプログラムでは読めません。プログラムを更新してください。",
         "{path} has a format version ({version}) this program cannot read. Update the program.",
     ),
+    "package_version_older": (
+        "{path} は以前の版の連携デスク（送付ファイルの版 {version}）で作られました。送り元で"
+        "プログラムを更新してから、送付ファイルを作り直してもらってください（まだ届いていない"
+        "変更は次の送付ファイルにすべて入ります）。",
+        "{path} was made by an earlier build of Renkei Desk (package format {version}). Ask the"
+        " sender to update the program and make the package again (the next package carries"
+        " every change not yet received).",
+    ),
     "package_sheet_missing": (
         "{path} にシート「{sheet}」がないか、見出しが変わっています。",
         'The sheet "{sheet}" of {path} is missing or its headers were changed.',

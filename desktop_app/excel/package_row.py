@@ -20,7 +20,10 @@ class PackageRow:
     """One synced row as it travels: its version and its content in JSON form.
 
     `seen` is the version of the receiver's own copy that this row already includes (the
-    merge base the receiver should use), or None.
+    merge base the receiver should use), or None. `seen_personal` is the version of the
+    receiver's copy whose personal values this row's include (an inquirer row of a package with
+    personal fields): older than `seen` when packages without them came in between, None when
+    the sender never took the receiver's personal values of the row.
     """
 
     entity: str
@@ -31,6 +34,7 @@ class PackageRow:
     updated_by: str
     seen: str | None
     content: dict[str, Any]
+    seen_personal: str | None = None
 
     @cached_property
     def version(self) -> str:

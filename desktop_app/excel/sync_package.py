@@ -38,12 +38,16 @@ from desktop_app.excel.sheet_fill import SheetFill, fill_sheets
 from desktop_app.excel.sheet_rows import MAX_ROWS, CellStyles, TallRows
 
 FORMAT = "renkei-desk-package"
-FORMAT_VERSION = 1
+# 2: rows carry `_seen_personal` (docs/sync-format.md, "Personal fields"); a package of an
+# earlier build is refused with a message asking for one made again by an updated program.
+FORMAT_VERSION = 2
 MANIFEST_SHEET = "_manifest"
 COVER_SHEET = "表紙"
 # The records a data sheet holds: a sheet's rows less its header (row 1).
 RECORDS_PER_SHEET = MAX_ROWS - 1
-MACHINE_HEADERS = ("_id", "_origin", "_rev", "_updated_at", "_updated_by", "_seen", "_data")
+MACHINE_HEADERS = (
+    "_id", "_origin", "_rev", "_updated_at", "_updated_by", "_seen", "_seen_personal", "_data"
+)  # fmt: skip
 CHECK_HEADER = "_check"
 PRINT_WIDTH = 20  # a shown column's width at most (character units); longer values wrap
 
@@ -315,6 +319,7 @@ def _machine_values(row: PackageRow) -> list[Any]:
         row.updated_at,
         row.updated_by,
         row.seen or "",
+        row.seen_personal or "",
         row.data,
     ]
 
@@ -415,8 +420,10 @@ def _manifest(table: list[list[Any]] | None, file_name: str) -> Manifest:
     if facts.get("format") != FORMAT:
         raise UserError("package_not_package", path=file_name)
     version = facts.get("format_version")
-    if not isinstance(version, int | float) or int(version) != FORMAT_VERSION:
+    if not isinstance(version, int | float) or int(version) > FORMAT_VERSION:
         raise UserError("package_version_unknown", path=file_name, version=version)
+    if int(version) < FORMAT_VERSION:
+        raise UserError("package_version_older", path=file_name, version=int(version))
     try:
         data = json.loads(str(facts["manifest"]))
         manifest = Manifest(**data)
@@ -525,7 +532,7 @@ def _json_of(text: str) -> Any:
 
 
 def _package_row(entity: str, machine: Sequence[Any]) -> PackageRow | None:
-    row_id, origin, rev, updated_at, updated_by, seen, data = machine
+    row_id, origin, rev, updated_at, updated_by, seen, seen_personal, data = machine
     try:
         content = _json_of(data if type(data) is str else str(data))
         if not isinstance(content, dict) or not row_id:
@@ -539,6 +546,7 @@ def _package_row(entity: str, machine: Sequence[Any]) -> PackageRow | None:
             updated_by=str(updated_by or ""),
             seen=str(seen) if seen else None,
             content=content,
+            seen_personal=str(seen_personal) if seen_personal else None,
         )
     except (TypeError, ValueError):
         return None

@@ -87,7 +87,8 @@ def merge_rows(
         report.note_awaiting(len(awaiting), peer)
     waiting = {row.id for row in awaiting}
     taken = [row for row in pending if row.id not in waiting]
-    _remember_received(session, entity, peer, taken, erased_here)
+    personal = entity == "inquirer" and package.manifest.personal
+    _remember_received(session, entity, peer, taken, erased_here, personal=personal)
 
 
 def _pending(
@@ -271,12 +272,17 @@ _REMEMBER_RECEIVED = _REMEMBER_RECEIVED.on_conflict_do_update(
     set_={
         "received_version": _REMEMBER_RECEIVED.excluded.received_version,
         "received": sync_bases.keeping_personal("received"),
+        "received_personal_version": sync_bases.keeping_personal_version(
+            "received_personal_version"
+        ),
     },
 )
 # Compiled once and run by the driver with plain tuples: a package's worth of rows bound one by
 # one through SQLAlchemy's parameter processing costs more than SQLite's upsert itself (every
 # column is text, so there is nothing to convert).
-_RECEIVED_COLUMNS = ("entity", "entity_id", "peer", "received_version", "received")
+_RECEIVED_COLUMNS = (
+    "entity", "entity_id", "peer", "received_version", "received", "received_personal_version"
+)  # fmt: skip
 _REMEMBER_RECEIVED_SQL = _REMEMBER_RECEIVED.compile(
     dialect=sqlite.dialect(), column_keys=list(_RECEIVED_COLUMNS)
 )
@@ -289,11 +295,14 @@ def _remember_received(
     peer: str,
     rows: Iterable[PackageRow],
     erased_here: set[str],
+    *,
+    personal: bool,
 ) -> None:
     """One upsert statement run for every row (executemany), in key order for the B-tree.
 
     The version of a row erased here is kept without its personal values: erased data must
-    not live on as a merge base.
+    not live on as a merge base. A row taken with its personal fields (`personal`) is also
+    the version whose personal values we now hold, named as such in our next package.
     """
     values = [
         (
@@ -306,6 +315,7 @@ def _remember_received(
                 if row.id in erased_here
                 else row.data
             ),
+            row.version if personal else None,
         )
         for row in sorted(rows, key=lambda row: row.id)
     ]

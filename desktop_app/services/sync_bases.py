@@ -31,12 +31,14 @@ def among(column: InstrumentedAttribute[Any], ids: list[str]) -> ColumnElement[b
 
 
 def received_versions(
-    session: Session, entity: str, peer: str, ids: list[str]
+    session: Session, entity: str, peer: str, ids: list[str], *, personal: bool = False
 ) -> dict[str, str | None]:
-    """The version last received from `peer` of each row of `ids` that has one."""
+    """The version last received from `peer` of each row of `ids` that has one; with
+    `personal`, the version last taken in a package with personal fields."""
     if not ids:
         return {}
-    query = select(SyncBase.entity_id, SyncBase.received_version).where(
+    column = SyncBase.received_personal_version if personal else SyncBase.received_version
+    query = select(SyncBase.entity_id, column).where(
         SyncBase.entity == entity, SyncBase.peer == peer, among(SyncBase.entity_id, ids)
     )
     return {row_id: version for row_id, version in session.execute(query)}
@@ -74,3 +76,9 @@ def keeping_personal(column: str) -> TextClause:
         f" THEN json_patch(sync_base.{column}, excluded.{column})"
         f" ELSE excluded.{column} END"
     )
+
+
+def keeping_personal_version(column: str) -> TextClause:
+    """The upsert's new `column` (`sent_personal_version` or `received_personal_version`): the
+    row's version when the package carried its personal fields, else the one it had."""
+    return text(f"coalesce(excluded.{column}, sync_base.{column})")

@@ -121,11 +121,12 @@ def export_sync(
         received = _received_versions(session, peer, chosen)
         if not full:
             chosen = _without_echoes(chosen, received)
+        taken_personal = (
+            _received_versions(session, peer, chosen, personal=True) if include_personal else {}
+        )
         rows = {
             entity: [
-                replace(row, seen=seen)
-                if (seen := received.get((entity, row.id))) is not None
-                else row
+                _naming(row, received.get((entity, row.id)), taken_personal.get((entity, row.id)))
                 for row in found
             ]
             for entity, found in chosen.items()
@@ -157,7 +158,7 @@ def export_sync(
             cover=cover_rows(session, manifest, since=start.written),
             secret=secret,
         )
-        _remember_sent(session, peer, rows)
+        _remember_sent(session, peer, rows, personal=include_personal)
         session.add(
             SyncPackage(
                 id=manifest.package_id,
@@ -195,6 +196,13 @@ def export_sync(
             out, manifest.package_id, peer, manifest.sequence, full, include_personal,
             dict(manifest.counts), since=start.sequence,
         )  # fmt: skip
+
+
+def _naming(row: PackageRow, seen: str | None, seen_personal: str | None) -> PackageRow:
+    """The row naming the versions of the receiver's copy it includes (none: as it was made)."""
+    if seen is None and seen_personal is None:
+        return row
+    return replace(row, seen=seen, seen_personal=seen_personal)
 
 
 def _refuse_overfull(specs: list[SheetSpec], rows: dict[str, list[PackageRow]]) -> None:
@@ -301,14 +309,16 @@ def _without_open_conflicts(
 
 
 def _received_versions(
-    session: Session, peer: str, chosen: dict[str, list[Any]]
+    session: Session, peer: str, chosen: dict[str, list[Any]], *, personal: bool = False
 ) -> dict[tuple[str, str], str | None]:
-    """The version last received from `peer` of each chosen row (what it already holds)."""
+    """The version last received from `peer` of each chosen row (what it already holds);
+    with `personal`, of each inquirer the version whose personal values we last took."""
     return {
         (entity, row_id): version
         for entity, rows in chosen.items()
+        if entity == "inquirer" or not personal
         for row_id, version in sync_bases.received_versions(
-            session, entity, peer, [row.id for row in rows]
+            session, entity, peer, [row.id for row in rows], personal=personal
         ).items()
     }
 
@@ -343,12 +353,16 @@ _REMEMBER_SENT = _REMEMBER_SENT.on_conflict_do_update(
         "sent_version": _REMEMBER_SENT.excluded.sent_version,
         "sent": sync_bases.keeping_personal("sent"),
         "sent_earlier": _KEEP_EARLIER,
+        "sent_personal_version": sync_bases.keeping_personal_version("sent_personal_version"),
     },
 )
 
 
-def _remember_sent(session: Session, peer: str, rows: dict[str, list[PackageRow]]) -> None:
-    """Keep what was sent: the receiver's next edit of a row says it includes this version.
+def _remember_sent(
+    session: Session, peer: str, rows: dict[str, list[PackageRow]], *, personal: bool
+) -> None:
+    """Keep what was sent: the receiver's next edit of a row says it includes this version
+    (and, of an inquirer sent with its personal fields, that its personal values do).
 
     One upsert statement run for every row (executemany), in key order for the B-tree.
     """
@@ -359,6 +373,7 @@ def _remember_sent(session: Session, peer: str, rows: dict[str, list[PackageRow]
             "peer": peer,
             "sent_version": row.version,
             "sent": row.data,
+            "sent_personal_version": (row.version if personal and entity == "inquirer" else None),
         }
         for entity, found in rows.items()
         for row in sorted(found, key=lambda row: row.id)

@@ -1,8 +1,9 @@
 """One incoming row merged into the local copy it names (the apply step's per-row decision).
 
 The row's base is the version of ours it says it includes (also one sent before the last: a
-package that crossed ours). The later erasure wins first (domain/erasure.py); personal values
-the sender never held say nothing; then the pure decision (domain/merge.decide) says which
+package that crossed ours). The later erasure wins first (domain/erasure.py); personal fields
+merge against the values both sides held, which a package names apart (`_seen_personal`), and
+values never held say nothing; then the pure decision (domain/merge.decide) says which
 fields to take and which conflict. A conflict is decided at the centre only: a branch keeps its
 row whole and waits for the resolution; an open conflict is kept up to date by newer versions
 of its row and closes itself when the fields agree.
@@ -42,18 +43,21 @@ def merge_one(
 ) -> str:
     mine = sync_rows.content_of(local)
     theirs = row.content
+    base_content = _base_content(base, row)
     if row.entity == "inquirer":
-        mine, theirs = _settle_erasure(
-            session, local, mine, theirs, _base_content(base, row), staff
-        )
-    descends = row.seen is not None and row.seen == sync_rows.version_of(local)
-    if descends and not _saw_our_personal(_base_content(base, row), mine, theirs):
-        # Our version reached the sender without (these) personal values: its personal
-        # values do not descend from ours, so they merge against what it did have.
-        descends = False
-    base_content = _with_unknown_personal(_base_content(base, row), mine, theirs)
-    if descends:
-        theirs = _without_unknown_empties(_base_content(base, row), mine, theirs)
+        mine, theirs, set_aside = _settle_erasure(session, local, mine, theirs, base_content, staff)
+        if not set_aside:
+            ancestors = _personal_ancestors(base, row, local, mine)
+            base_content = _with_personal_base(base_content, ancestors, mine, theirs)
+    # The sender's version includes ours: taken whole, unless a personal value of ours is
+    # newer than what the sender held of it (its personal values may descend from an older
+    # version of ours than its other fields do).
+    descends = (
+        row.seen is not None
+        and row.seen == sync_rows.version_of(local)
+        and _takes_personal(base_content, mine, theirs)
+    )
+    base_content = _with_unknown_personal(base_content, mine, theirs)
     decision = None if descends else decide(mine, base_content, theirs, keys=list(theirs))
     if decision is not None and decision.conflicts and package.manifest.to_office != CENTRAL:
         # Conflicts are decided at the centre, which meets the same two edits when our
@@ -201,12 +205,65 @@ def _settle_open_conflict(
             )  # fmt: skip
 
 
-def _saw_our_personal(
-    sent: Mapping[str, Any], mine: Mapping[str, Any], theirs: Mapping[str, Any]
+def _personal_ancestors(
+    base: SyncBase | None, row: PackageRow, local: Any, mine: Mapping[str, Any]
+) -> list[Mapping[str, Any]]:
+    """Contents whose personal values both sides have held: the version of ours whose personal
+    values the sender says it took (`seen_personal`), if we still know it, and what we last
+    received of the sender's own (`received` keeps the personal values of the last package
+    that had them).
+
+    The version the sender names for its other fields (`seen`) is no such content: a package
+    without personal fields can bring it, and our `sent` then keeps the personal values of an
+    earlier package, which the sender may never have taken (it waited on a conflict, or the
+    package was lost).
+    """
+    found: list[Mapping[str, Any]] = []
+    named = row.seen_personal
+    if named is not None and named == sync_rows.version_of(local):
+        found.append(mine)
+    elif named is not None and base is not None:
+        if named == base.sent_personal_version and base.sent:
+            found.append(json.loads(base.sent))  # `sent` keeps that version's personal values
+        elif base.sent_earlier and named in (earlier := json.loads(base.sent_earlier)):
+            found.append(earlier[named])
+    if base is not None and base.received:
+        found.append(json.loads(base.received))
+    return found
+
+
+def _with_personal_base(
+    base: Mapping[str, Any],
+    ancestors: list[Mapping[str, Any]],
+    mine: Mapping[str, Any],
+    theirs: Mapping[str, Any],
+) -> dict[str, Any]:
+    """`base` with each personal field the sender carries based on what both sides held.
+
+    A value of theirs that both sides held says nothing new: ours stays. Otherwise a value of
+    ours that both held yields to theirs. Otherwise both changed it: a conflict. A field no
+    content of `ancestors` holds is left out (`_with_unknown_personal` decides it).
+    """
+    merged = {key: value for key, value in base.items() if key not in PERSONAL_INQUIRER_FIELDS}
+    for key in PERSONAL_INQUIRER_FIELDS:
+        held = [content[key] for content in ancestors if key in content]
+        if key not in theirs or not held:
+            continue
+        if theirs[key] in held:
+            merged[key] = theirs[key]
+        elif mine.get(key) in held:
+            merged[key] = mine.get(key)
+        else:
+            merged[key] = held[0]
+    return merged
+
+
+def _takes_personal(
+    base: Mapping[str, Any], mine: Mapping[str, Any], theirs: Mapping[str, Any]
 ) -> bool:
-    """Whether the sender held our personal values when it made its version (or sends none)."""
+    """Whether each personal value the sender carries is ours or replaces one both held."""
     return all(
-        key in sent and sent[key] == mine.get(key)
+        theirs[key] == mine.get(key) or (key in base and base[key] == mine.get(key))
         for key in PERSONAL_INQUIRER_FIELDS
         if key in theirs
     )
@@ -233,17 +290,6 @@ def _with_unknown_personal(
     return filled
 
 
-def _without_unknown_empties(
-    base: Mapping[str, Any], mine: Mapping[str, Any], theirs: dict[str, Any]
-) -> dict[str, Any]:
-    """Their empty personal values, where their base never held ours: not an erasure of ours."""
-    return {
-        key: value
-        for key, value in theirs.items()
-        if not (key in PERSONAL_INQUIRER_FIELDS and key not in base and not value and mine.get(key))
-    }
-
-
 def _settle_erasure(
     session: Session,
     local: Any,
@@ -251,8 +297,9 @@ def _settle_erasure(
     theirs: dict[str, Any],
     base: dict[str, Any],
     staff: str,
-) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The later erasure wins (domain/erasure.py) before the row is merged.
+) -> tuple[dict[str, Any], dict[str, Any], bool]:
+    """The later erasure wins (domain/erasure.py) before the row is merged; True when their
+    personal values were set aside.
 
     An incoming erasure newer than ours erases the local row first, in its current version
     (the merge that follows makes the version), whether or not the package carries personal
@@ -271,8 +318,8 @@ def _settle_erasure(
         mine = sync_rows.content_of(local)
         theirs = {**theirs, **erasure.erased_values()}
     elif erasure.unaware_of_erasure(mine, theirs):
-        theirs = erasure.as_base(theirs, base)
-    return mine, theirs
+        return mine, erasure.as_base(theirs, base), True
+    return mine, theirs, False
 
 
 def _base_content(base: SyncBase | None, row: PackageRow) -> dict[str, Any]:

@@ -237,6 +237,20 @@ def test_a_workbook_that_is_no_package_or_of_an_unknown_version_is_refused(offic
     assert "版 99" in _refused(hq, tmp_path / "v99.xlsx", "package_version_unknown")
 
 
+def test_a_package_of_the_earlier_format_asks_for_one_made_again(office, tmp_path):
+    """Format 1 rows name no `_seen_personal`: their personal fields cannot be merged safely."""
+    shiba, hq = office("SHIBA"), office("HQ")
+    _case(shiba)
+    sync_export.export_sync(shiba, tmp_path / "p.xlsx", actor=actor_for("clerk"))
+    older = openpyxl.load_workbook(tmp_path / "p.xlsx")
+    assert older["_manifest"]["A2"].value == "format_version"
+    older["_manifest"]["B2"] = 1
+    older.save(tmp_path / "v1.xlsx")
+    message = _refused(hq, tmp_path / "v1.xlsx", "package_version_older")
+    assert message.startswith("v1.xlsx は以前の版の連携デスク（送付ファイルの版 1）で")
+    assert "送り元でプログラムを更新してから、送付ファイルを作り直してもらってください" in message
+
+
 def test_a_truncated_package_is_refused(office, tmp_path):
     shiba = office("SHIBA")
     _case(shiba)

@@ -20,18 +20,11 @@ final tree (seed 9). docs/sync-format.md ("Known defects") says what a fix needs
 
 from __future__ import annotations
 
-import pytest
-
 import tests.sync.test_sync_properties as machine
 from desktop_app.services import conflicts
 from tests.actors import actor_for
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="a resolved personal-field conflict comes back (1 above)",
-)
 def test_a_resolved_personal_conflict_does_not_come_back(office_templates, monkeypatch):
     monkeypatch.setenv("RENKEI_DESK_PACKAGE_PASSWORD", machine.PASSWORD)
     monkeypatch.setattr(machine, "event", lambda _what: None)  # outside a hypothesis run
@@ -74,7 +67,6 @@ def test_a_resolved_personal_conflict_does_not_come_back(office_templates, monke
     state.teardown()  # settles, resolving alternately, and checks every live edit held
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="an HQ phone edit is lost (2 above)")
 def test_an_hq_phone_edit_survives_a_branch_that_waited_on_it(office_templates, monkeypatch):
     monkeypatch.setenv("RENKEI_DESK_PACKAGE_PASSWORD", machine.PASSWORD)
     monkeypatch.setattr(machine, "event", lambda _what: None)  # outside a hypothesis run

@@ -43,8 +43,10 @@ cell escapes the count, and calamine refuses such a sheet itself when it reads i
 from __future__ import annotations
 
 import re
+import sys
+from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from xml.parsers import expat
 
 _XML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<|^(?:\xff\xfe|\xfe\xff)")
@@ -97,13 +99,48 @@ class Span:
         return self.bottom - self.top + 1 if self.top else 0
 
 
+@dataclass
+class SharedStrings:
+    """A workbook's shared strings as calamine will hold them: each one's length (characters,
+    at most) by its index. A sheet's cell of type `s` is given the string its `<v>` names, and
+    calamine copies it into every such cell: one long string named by many cells is gigabytes.
+    """
+
+    lengths: list[int] = field(default_factory=list)
+    longest: int = 0
+
+    def merge(self, lengths: list[int]) -> None:
+        """Add one part's strings: where calamine might read either of two parts, each index
+        is as long as the longer of the two."""
+        ours = self.lengths
+        for at, length in enumerate(lengths[: len(ours)]):
+            ours[at] = max(ours[at], length)
+        ours.extend(lengths[len(ours) :])
+        self.longest = max(ours, default=0)
+
+    def text_of(self, indices: list[bytes]) -> int:
+        """The characters cells naming these indices (as written: ASCII digits) hold. An index
+        past the table names nothing (calamine refuses the sheet)."""
+        lengths = self.lengths
+        total = 0
+        for index, times in Counter(indices).items():
+            at = int(index)
+            total += times * lengths[at] if at < len(lengths) else 0
+        return total
+
+
 class PartScanner:
     """Feed a part's bytes with `feed`, then `close()`; `span` then holds its rectangle.
 
     `on_span` is called with the span each time a cell widens it (and with each dimension
     claim), `on_strings` with the number of shared strings an `<sst uniqueCount>` claims, so
     that the caller can refuse a sheet as soon as it grows too large rather than after the
-    whole part is inflated.
+    whole part is inflated. `on_cells` is called with the number of cell tags once it passes
+    `cell_limit` (every tag is a cell calamine keeps, wherever it stands), and `on_text` with
+    the characters each cell of type `s` adds, by the lengths in `strings` (the workbook's
+    shared strings, scanned first). A part that is a shared-strings table is scanned with
+    `table`, a list its strings' lengths are appended to (`<si>` elements inside `<sst>`,
+    calamine's own rule: every character inside one counts, so the length is an upper bound).
     """
 
     def __init__(
@@ -112,15 +149,33 @@ class PartScanner:
         on_strings: Callable[[int], None] = lambda _: None,
         *,
         plain: bool = False,
+        strings: SharedStrings | None = None,
+        on_text: Callable[[int], None] = lambda _: None,
+        cell_limit: int = sys.maxsize,
+        on_cells: Callable[[int], None] = lambda _: None,
+        table: list[int] | None = None,
     ) -> None:
         self.span = Span()
+        self.cells = 0
         self._plain = _PlainCells(self) if plain else None
         self._on_span = on_span
         self._on_strings = on_strings
+        # Cells of type `s` name nothing while the workbook has no shared strings.
+        self._strings = strings if strings is not None and strings.lengths else None
+        self._on_text = on_text
+        self._cell_limit = cell_limit
+        self._on_cells = on_cells
+        self._table = table
         self._xml: bool | None = None
         self._row = 0
         self._column = 0
         self._kinds: dict[str, int] = {}
+        self._in_table = False  # past the table's <sst> start: its <si> elements count
+        self._string: int | None = None  # the characters of the <si> open, if one is
+        self._shared_cell = False  # in a cell of type s: its <v> elements count
+        self._value: list[str] | None = None  # the text of the <v> open in such a cell
+        self._value_at = 0
+        self._value_tag = 0
         # The plain way parses nothing (see the module): it has no parser.
         self._parser = None if plain else self._careful_parser()
 
@@ -133,6 +188,9 @@ class PartScanner:
         parser.StartDoctypeDeclHandler = self._dtd
         parser.EntityDeclHandler = self._dtd
         parser.ExternalEntityRefHandler = self._external
+        if self._table is not None:
+            parser.EndElementHandler = self._end
+            parser.CharacterDataHandler = self._characters
         return parser
 
     def feed(self, chunk: bytes) -> None:
@@ -141,7 +199,8 @@ class PartScanner:
             if self._xml and self._plain is not None:
                 self._plain.first(chunk)
         if not self._xml:
-            if any(mark in chunk for mark in _SHEET_MARKUP):
+            # calamine looks for the table's <sst> in whatever the part holds.
+            if self._table is not None or any(mark in chunk for mark in _SHEET_MARKUP):
                 raise XmlRefused("unreadable")
             return
         if self._plain is not None:
@@ -177,11 +236,25 @@ class PartScanner:
             kind = self._kinds[tag] = _KINDS.get(tag.rpartition(":")[2], _OTHER)
         if kind == _OTHER:
             return
+        if kind == _VALUE:
+            # A <v> inside another adds to the outer one's text and bytes (so the outer one
+            # counts as the longest string).
+            if self._shared_cell and self._value is None:
+                self._start_value(tag, attributes)
+            return
         if kind == _STRINGS:
             # calamine reserves room for the shared strings a part claims before reading one.
             strings = _attribute(attributes, "uniqueCount")
             if strings is not None:
                 self._on_strings(_count(strings))
+            self._in_table = True
+            return
+        if kind == _STRING:
+            if self._table is not None and self._in_table:
+                if self._string is not None:
+                    # calamine ends a string at the first </si>: the next would be misnumbered
+                    raise XmlRefused("unreadable")
+                self._string = 0
             return
         written = _attribute(attributes, "ref" if kind == _DIMENSION else "r")
         if kind == _CELL:
@@ -202,6 +275,15 @@ class PartScanner:
             if not (span.top <= row <= span.bottom and span.left <= column <= span.right):
                 span.add(row, column)
                 self._on_span(span)
+            self.cells += 1
+            if self.cells > self._cell_limit:
+                self._on_cells(self.cells)
+            if self._strings is not None and "s" in attributes[1::2] and _shared(attributes):
+                if self._table is not None:
+                    raise XmlRefused("unreadable")  # a table that is a sheet too: no order
+                self._shared_cell = True
+                assert self._parser is not None
+                self._parser.EndElementHandler = self._end
         elif kind == _ROW:
             self._row = _number(written) if written is not None else self._row + 1
             self._column = 0
@@ -211,6 +293,57 @@ class PartScanner:
             claim.add(*_cell(first))
             claim.add(*_cell(last or first))
             self._on_span(claim)
+
+    def _start_value(self, tag: str, attributes: list[str]) -> None:
+        """A <v> in a cell of type s: its text is collected until it ends."""
+        assert self._parser is not None
+        self._value = []
+        self._value_at = self._parser.CurrentByteIndex
+        # The bytes a plain <v> start tag takes: only then is the text all it holds.
+        self._value_tag = -1 if attributes else len(tag) + 2
+        self._parser.CharacterDataHandler = self._value.append
+
+    def _end(self, tag: str) -> None:
+        kind = self._kinds.get(tag, _OTHER)
+        if kind == _STRING and self._string is not None:
+            assert self._table is not None
+            self._table.append(self._string)
+            self._string = None
+        elif kind == _VALUE and self._value is not None:
+            assert self._parser is not None and self._strings is not None
+            text = "".join(self._value)
+            raw = self._parser.CurrentByteIndex - self._value_at
+            self._value = None
+            self._parser.CharacterDataHandler = None
+            self._on_text(self._text_of(text, raw))
+        elif kind == _CELL and self._shared_cell:
+            assert self._parser is not None
+            self._shared_cell = False
+            self._parser.EndElementHandler = None
+
+    def _text_of(self, text: str, raw: int) -> int:
+        """The characters a <v> of a cell of type s gives the cell. calamine reads the first
+        run of text, as digits, and reads anything else as string 0 or nothing: so an index
+        counts only when the <v> holds nothing but its digits (its bytes say so: no entity,
+        comment or CDATA between), and anything else as the longest string."""
+        assert self._strings is not None
+        if not text:
+            return 0
+        if text.isascii() and text.isdigit() and raw == self._value_tag + len(text):
+            return self._strings.text_of([text.encode()])
+        return self._strings.longest
+
+    def _characters(self, data: str) -> None:
+        if self._string is not None:
+            self._string += len(data)
+
+
+def _shared(attributes: list[str]) -> bool:
+    """Whether a cell is of type s, by any attribute named t whatever its prefix."""
+    return any(
+        attributes[at] == "s" and attributes[at - 1].rpartition(":")[2] == "t"
+        for at in range(1, len(attributes), 2)
+    )
 
 
 class _PlainCells:
@@ -233,6 +366,12 @@ class _PlainCells:
         cut = text.rfind(b"<")
         if cut < 0:
             cut = len(text)
+        elif text.startswith(_INSIDE_CELL, cut):
+            # A short cell is scanned whole, its start tag with its value: a cell of type s
+            # is matched from its type to its end.
+            start = text.rfind(b"<c ", max(cut - _SHORT_CELL, 0), cut)
+            if start >= 0:
+                cut = start
         self._tail = text[cut:]
         if len(self._tail) > _CARRY:
             raise NotPlain  # an open tag this long is no plain cell
@@ -262,6 +401,18 @@ class _PlainCells:
         if b"sst" in text and _ANY_STRINGS.search(text):
             raise NotPlain  # a shared-strings part: its count claim is read the careful way
         scanner = self._scanner
+        scanner.cells += len(cells)
+        if scanner.cells > scanner._cell_limit:
+            scanner._on_cells(scanner.cells)
+        strings = scanner._strings
+        if strings is not None and b't="s"' in text:
+            # Every cell is plain, so each of type s holds `t="s"` in its start tag: each is
+            # its index and the cell's end (the value calamine reads), or empty.
+            named = _PLAIN_SHARED.findall(text)
+            empty = text.count(b't="s"/>') + text.count(b't="s"></c>')
+            if len(named) + empty != text.count(b't="s"'):
+                raise NotPlain
+            scanner._on_text(strings.text_of(named))
         if b"dimension" in text:
             claims = _PLAIN_DIMENSION.findall(text)
             if len(claims) != len(_ANY_DIMENSION.findall(text)):
@@ -295,6 +446,10 @@ _ANY_STRINGS = re.compile(rb"<(?:[^\s<>/]*:)?sst[\s/>]")
 _PLAIN_CELL = re.compile(
     rb'<c r="([A-Z]{1,3}+[1-9][0-9]{0,6}+)"(?: s="[0-9]{1,9}+")?+(?: t="[a-zA-Z]{1,9}+")?+/?>'
 )
+# A cell of type s from its type on: `t` is its start tag's last attribute, then its one value.
+_PLAIN_SHARED = re.compile(rb't="s"><v>([0-9]{1,10}+)</v></c>')
+_INSIDE_CELL = (b"<v>", b"</v>", b"</c>")
+_SHORT_CELL = 128  # bytes: the longest plain cell of type s is 63
 # A dimension's whole start tag too: with a second `ref` its claim would be another one.
 _PLAIN_DIMENSION = re.compile(
     rb'<dimension ref="([A-Z]{1,3}[1-9][0-9]{0,6})(?::([A-Z]{1,3}[1-9][0-9]{0,6}))?"\s*/?>'
@@ -304,8 +459,15 @@ _UTF8 = (b"utf-8", b"utf8")
 _CARRY = 4096
 
 
-_OTHER, _ROW, _CELL, _DIMENSION, _STRINGS = range(5)
-_KINDS = {"row": _ROW, "c": _CELL, "dimension": _DIMENSION, "sst": _STRINGS}
+_OTHER, _ROW, _CELL, _DIMENSION, _STRINGS, _STRING, _VALUE = range(7)
+_KINDS = {
+    "row": _ROW,
+    "c": _CELL,
+    "dimension": _DIMENSION,
+    "sst": _STRINGS,
+    "si": _STRING,
+    "v": _VALUE,
+}
 _DIGITS = "0123456789"
 _ROW_DIGITS = 7
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"

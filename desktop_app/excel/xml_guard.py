@@ -43,8 +43,6 @@ cell escapes the count, and calamine refuses such a sheet itself when it reads i
 from __future__ import annotations
 
 import re
-import sys
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from xml.parsers import expat
@@ -121,12 +119,13 @@ class SharedStrings:
     def text_of(self, indices: list[bytes]) -> int:
         """The characters cells naming these indices (as written: ASCII digits) hold. An index
         past the table names nothing (calamine refuses the sheet)."""
-        lengths = self.lengths
-        total = 0
-        for index, times in Counter(indices).items():
-            at = int(index)
-            total += times * lengths[at] if at < len(lengths) else 0
-        return total
+        try:
+            return sum(map(self.lengths.__getitem__, map(int, indices)))
+        except IndexError:
+            return sum(self.length(int(index)) for index in indices)
+
+    def length(self, index: int) -> int:
+        return self.lengths[index] if index < len(self.lengths) else 0
 
 
 class PartScanner:
@@ -135,12 +134,12 @@ class PartScanner:
     `on_span` is called with the span each time a cell widens it (and with each dimension
     claim), `on_strings` with the number of shared strings an `<sst uniqueCount>` claims, so
     that the caller can refuse a sheet as soon as it grows too large rather than after the
-    whole part is inflated. `on_cells` is called with the number of cell tags once it passes
-    `cell_limit` (every tag is a cell calamine keeps, wherever it stands), and `on_text` with
-    the characters each cell of type `s` adds, by the lengths in `strings` (the workbook's
-    shared strings, scanned first). A part that is a shared-strings table is scanned with
-    `table`, a list its strings' lengths are appended to (`<si>` elements inside `<sst>`,
-    calamine's own rule: every character inside one counts, so the length is an upper bound).
+    whole part is inflated. `cells` counts the cell tags (each is a cell calamine keeps,
+    wherever it stands) and `text` the characters the cells of type `s` take, by the lengths
+    in `strings` (the workbook's shared strings, scanned first): the caller looks at both
+    after each chunk. A part that is a shared-strings table is scanned with `table`, a list
+    its strings' lengths are appended to (`<si>` elements inside `<sst>`, calamine's own rule:
+    every character inside one counts, so each length is an upper bound).
     """
 
     def __init__(
@@ -150,21 +149,16 @@ class PartScanner:
         *,
         plain: bool = False,
         strings: SharedStrings | None = None,
-        on_text: Callable[[int], None] = lambda _: None,
-        cell_limit: int = sys.maxsize,
-        on_cells: Callable[[int], None] = lambda _: None,
         table: list[int] | None = None,
     ) -> None:
         self.span = Span()
         self.cells = 0
+        self.text = 0
         self._plain = _PlainCells(self) if plain else None
         self._on_span = on_span
         self._on_strings = on_strings
         # Cells of type `s` name nothing while the workbook has no shared strings.
         self._strings = strings if strings is not None and strings.lengths else None
-        self._on_text = on_text
-        self._cell_limit = cell_limit
-        self._on_cells = on_cells
         self._table = table
         self._xml: bool | None = None
         self._row = 0
@@ -191,6 +185,7 @@ class PartScanner:
         if self._table is not None:
             parser.EndElementHandler = self._end
             parser.CharacterDataHandler = self._characters
+            parser.buffer_text = True  # a string's text in one call, not one per line
         return parser
 
     def feed(self, chunk: bytes) -> None:
@@ -236,25 +231,9 @@ class PartScanner:
             kind = self._kinds[tag] = _KINDS.get(tag.rpartition(":")[2], _OTHER)
         if kind == _OTHER:
             return
-        if kind == _VALUE:
-            # A <v> inside another adds to the outer one's text and bytes (so the outer one
-            # counts as the longest string).
-            if self._shared_cell and self._value is None:
-                self._start_value(tag, attributes)
-            return
-        if kind == _STRINGS:
-            # calamine reserves room for the shared strings a part claims before reading one.
-            strings = _attribute(attributes, "uniqueCount")
-            if strings is not None:
-                self._on_strings(_count(strings))
-            self._in_table = True
-            return
-        if kind == _STRING:
-            if self._table is not None and self._in_table:
-                if self._string is not None:
-                    # calamine ends a string at the first </si>: the next would be misnumbered
-                    raise XmlRefused("unreadable")
-                self._string = 0
+        if kind >= _STRINGS:  # the shared strings: <sst>, <si>, and <v> in a cell of type s
+            if kind != _VALUE or self._shared_cell:
+                self._start_strings(kind, tag, attributes)
             return
         written = _attribute(attributes, "ref" if kind == _DIMENSION else "r")
         if kind == _CELL:
@@ -276,14 +255,8 @@ class PartScanner:
                 span.add(row, column)
                 self._on_span(span)
             self.cells += 1
-            if self.cells > self._cell_limit:
-                self._on_cells(self.cells)
             if self._strings is not None and "s" in attributes[1::2] and _shared(attributes):
-                if self._table is not None:
-                    raise XmlRefused("unreadable")  # a table that is a sheet too: no order
-                self._shared_cell = True
-                assert self._parser is not None
-                self._parser.EndElementHandler = self._end
+                self._start_shared()
         elif kind == _ROW:
             self._row = _number(written) if written is not None else self._row + 1
             self._column = 0
@@ -294,14 +267,41 @@ class PartScanner:
             claim.add(*_cell(last or first))
             self._on_span(claim)
 
+    def _start_strings(self, kind: int, tag: str, attributes: list[str]) -> None:
+        if kind == _VALUE:
+            # A <v> inside another adds to the outer one's text and bytes (so the outer one
+            # counts as the longest string).
+            if self._value is None:
+                self._start_value(tag, attributes)
+        elif kind == _STRINGS:
+            # calamine reserves room for the shared strings a part claims before reading one.
+            strings = _attribute(attributes, "uniqueCount")
+            if strings is not None:
+                self._on_strings(_count(strings))
+            self._in_table = True
+        elif self._table is not None and self._in_table:
+            if self._string is not None:
+                # calamine ends a string at the first </si>: the next would be misnumbered
+                raise XmlRefused("unreadable")
+            self._string = 0
+
+    def _start_shared(self) -> None:
+        """A cell of type s: its <v> elements count, until it ends."""
+        if self._table is not None:
+            raise XmlRefused("unreadable")  # a table that is a sheet too: in no order
+        self._shared_cell = True
+        assert self._parser is not None
+        self._parser.EndElementHandler = self._end
+
     def _start_value(self, tag: str, attributes: list[str]) -> None:
         """A <v> in a cell of type s: its text is collected until it ends."""
-        assert self._parser is not None
+        parser = self._parser
+        assert parser is not None
         self._value = []
-        self._value_at = self._parser.CurrentByteIndex
+        self._value_at = parser.CurrentByteIndex
         # The bytes a plain <v> start tag takes: only then is the text all it holds.
         self._value_tag = -1 if attributes else len(tag) + 2
-        self._parser.CharacterDataHandler = self._value.append
+        parser.CharacterDataHandler = self._value.append
 
     def _end(self, tag: str) -> None:
         kind = self._kinds.get(tag, _OTHER)
@@ -310,12 +310,12 @@ class PartScanner:
             self._table.append(self._string)
             self._string = None
         elif kind == _VALUE and self._value is not None:
-            assert self._parser is not None and self._strings is not None
+            assert self._parser is not None
             text = "".join(self._value)
             raw = self._parser.CurrentByteIndex - self._value_at
             self._value = None
             self._parser.CharacterDataHandler = None
-            self._on_text(self._text_of(text, raw))
+            self.text += self._text_of(text, raw)
         elif kind == _CELL and self._shared_cell:
             assert self._parser is not None
             self._shared_cell = False
@@ -330,7 +330,7 @@ class PartScanner:
         if not text:
             return 0
         if text.isascii() and text.isdigit() and raw == self._value_tag + len(text):
-            return self._strings.text_of([text.encode()])
+            return self._strings.length(int(text))
         return self._strings.longest
 
     def _characters(self, data: str) -> None:
@@ -340,6 +340,8 @@ class PartScanner:
 
 def _shared(attributes: list[str]) -> bool:
     """Whether a cell is of type s, by any attribute named t whatever its prefix."""
+    if attributes[-2] == "t":  # as written by every writer: t last
+        return True
     return any(
         attributes[at] == "s" and attributes[at - 1].rpartition(":")[2] == "t"
         for at in range(1, len(attributes), 2)
@@ -366,7 +368,7 @@ class _PlainCells:
         cut = text.rfind(b"<")
         if cut < 0:
             cut = len(text)
-        elif text.startswith(_INSIDE_CELL, cut):
+        elif len(text) - cut < 2 or text.startswith(_INSIDE_CELL, cut):
             # A short cell is scanned whole, its start tag with its value: a cell of type s
             # is matched from its type to its end.
             start = text.rfind(b"<c ", max(cut - _SHORT_CELL, 0), cut)
@@ -380,6 +382,21 @@ class _PlainCells:
     def close(self) -> None:
         self._scan(self._tail)
         self._tail = b""
+
+    def _shared_text(self, text: bytes) -> None:
+        """Every cell is plain, so each of type s holds `t="s"` in its start tag: each must be
+        its index and the cell's end (the value calamine reads), or empty."""
+        strings = self._scanner._strings
+        shared = text.count(b't="s"') if strings is not None else 0
+        if not shared:
+            return
+        assert strings is not None
+        named = _PLAIN_SHARED.findall(text)
+        if len(named) != shared:
+            empty = text.count(b't="s"/>') + text.count(b't="s"></c>')
+            if len(named) + empty != shared:
+                raise NotPlain
+        self._scanner.text += strings.text_of(named)
 
     def _scan(self, text: bytes) -> None:
         if not text:
@@ -402,17 +419,7 @@ class _PlainCells:
             raise NotPlain  # a shared-strings part: its count claim is read the careful way
         scanner = self._scanner
         scanner.cells += len(cells)
-        if scanner.cells > scanner._cell_limit:
-            scanner._on_cells(scanner.cells)
-        strings = scanner._strings
-        if strings is not None and b't="s"' in text:
-            # Every cell is plain, so each of type s holds `t="s"` in its start tag: each is
-            # its index and the cell's end (the value calamine reads), or empty.
-            named = _PLAIN_SHARED.findall(text)
-            empty = text.count(b't="s"/>') + text.count(b't="s"></c>')
-            if len(named) + empty != text.count(b't="s"'):
-                raise NotPlain
-            scanner._on_text(strings.text_of(named))
+        self._shared_text(text)
         if b"dimension" in text:
             claims = _PLAIN_DIMENSION.findall(text)
             if len(claims) != len(_ANY_DIMENSION.findall(text)):
@@ -448,7 +455,7 @@ _PLAIN_CELL = re.compile(
 )
 # A cell of type s from its type on: `t` is its start tag's last attribute, then its one value.
 _PLAIN_SHARED = re.compile(rb't="s"><v>([0-9]{1,10}+)</v></c>')
-_INSIDE_CELL = (b"<v>", b"</v>", b"</c>")
+_INSIDE_CELL = (b"<v", b"</")  # cut in a cell (or after it: the cell goes on whole)
 _SHORT_CELL = 128  # bytes: the longest plain cell of type s is 63
 # A dimension's whole start tag too: with a second `ref` its claim would be another one.
 _PLAIN_DIMENSION = re.compile(

@@ -165,12 +165,8 @@ class _Member:
             self._check_strings,
             plain=plain,
             strings=book.strings,
-            on_text=self._check_text,
-            cell_limit=self.limits.cells,
-            on_cells=self._check_cells,
             table=table,
         )
-        text = book.text  # a part scanned again the careful way counts its cells once
         seen = 0
         crc = 0
         try:
@@ -178,12 +174,11 @@ class _Member:
                 seen += len(chunk)
                 crc = zlib.crc32(chunk, crc)
                 scanner.feed(chunk)
+                self._check_counts(scanner)
             if seen != self.info.file_size or crc != self.info.CRC:
                 raise UserError("workbook_damaged", path=self.name)
             scanner.close()
-        except NotPlain:
-            book.text = text
-            raise
+            self._check_counts(scanner)
         except XmlRefused as refused:
             if refused.reason == "dtd":
                 raise UserError(
@@ -192,6 +187,7 @@ class _Member:
             raise UserError("workbook_unreadable", path=self.name) from None
         if table is not None:
             book.strings.merge(table)
+        book.text += scanner.text
 
     def _raw(self) -> memoryview:
         start = self.info.header_offset
@@ -241,30 +237,28 @@ class _Member:
                 count=f"{claimed:,}",
             )
 
-    def _check_text(self, characters: int) -> None:
-        """Refuse a workbook whose cells of type s take more characters from its shared
-        strings than the limits allow (one long string named by many cells)."""
+    def _check_counts(self, scanner: PartScanner) -> None:
+        """Refuse a part with more cell tags than a sheet may hold cells (calamine keeps each,
+        even many at one place), and a workbook whose cells of type s take more characters
+        from its shared strings than the limits allow (one long string named by many cells)."""
+        if scanner.cells > self.limits.cells:
+            raise UserError(
+                "workbook_too_many_cells",
+                path=self.name,
+                member=self.info.filename,
+                count=f"{scanner.cells:,}",
+                limit=f"{self.limits.cells:,}",
+            )
         book = self.book
-        book.text += characters
-        if book.text > book.text_limit:
+        text = book.text + scanner.text
+        if text > book.text_limit:
             raise UserError(
                 "workbook_text_too_large",
                 path=self.name,
                 member=self.info.filename,
-                count=f"{book.text:,}",
+                count=f"{text:,}",
                 limit=f"{book.text_limit:,}",
             )
-
-    def _check_cells(self, cells: int) -> None:
-        """Refuse a part with more cell tags than a sheet may hold cells (calamine keeps each,
-        even many at one place)."""
-        raise UserError(
-            "workbook_too_many_cells",
-            path=self.name,
-            member=self.info.filename,
-            count=f"{cells:,}",
-            limit=f"{self.limits.cells:,}",
-        )
 
     def _check_span(self, span: Span) -> None:
         """Refuse a part whose cells (or whose dimension claim) span more than the limits."""

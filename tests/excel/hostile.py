@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import functools
 import io
+import random
 import re
+import string
 import struct
 import zipfile
 import zlib
@@ -272,13 +274,21 @@ def second_dimension_reference() -> bytes:
 
 
 def one_long_string_in_many_cells(
-    cells: int = 3000, length: int = 1_000_000, *, cell: str = '<c r="A{n}" t="s"><v>0</v></c>'
+    cells: int = 3000,
+    length: int = 1_000_000,
+    *,
+    cell: str = '<c r="A{n}" t="s"><v>0</v></c>',
+    mixed: bool = False,
 ) -> bytes:
     """A shared string of a million letters referenced by 3,000 cells of one column: a file of
     20 KB, every member under the inflation ratio's floor and the rectangle 1 x 3,000, but
     calamine copies the string into every cell, and python-calamine again into a str of its
-    own: six gigabytes. `cell` is how each cell is written ({n}: its row)."""
-    text = "a" * length
+    own: six gigabytes. `cell` is how each cell is written ({n}: its row); `mixed` letters
+    (600 KB deflated) keep the whole file under a sync package's ratio of everything inflated
+    to the file (30), so that the text is what refuses it there too."""
+    text = (
+        "".join(random.Random(1).choices(string.ascii_letters, k=length)) if mixed else "a" * length
+    )
     strings = f'<sst xmlns="{MAIN_NS}" count="{cells}" uniqueCount="1"><si><t>{text}</t></si></sst>'
     rows = "".join(f'<row r="{n}">{cell.format(n=n)}</row>' for n in range(1, cells + 1))
     book = replace_member(plain_workbook(), "xl/worksheets/sheet1.xml", sheet_xml(rows))

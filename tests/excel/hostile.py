@@ -379,3 +379,18 @@ def with_shared_strings(xlsx: bytes) -> bytes:
             % (MAIN_NS.encode(), len(table), len(table), strings),
         )
     return out.getvalue()
+
+
+def date_before_year_one() -> bytes:
+    """A date cell holding -1e300: python-calamine panics turning it into a date (chrono's
+    "TimeDelta::milliseconds out of bounds"), a PanicException that is no Exception."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "受付"
+    sheet["A1"] = 1.0
+    sheet["A1"].number_format = "yyyy-mm-dd"
+    out = io.BytesIO()
+    book.save(out)
+    part = read_member(out.getvalue(), "xl/worksheets/sheet1.xml")
+    part = re.sub(rb"<v>[^<]*</v>", b"<v>-1e300</v>", part)
+    return replace_member(out.getvalue(), "xl/worksheets/sheet1.xml", part)

@@ -14,6 +14,10 @@ kept), and the rectangle is computed from what the parser reports:
 - every `<dimension ref>` claim is bounded too, wherever in the part it stands;
 - an `<sst uniqueCount>` claim is handed to the caller (calamine reserves that many strings
   before reading one: a claim of four billion in a 200-byte part aborts the process too);
+- the cell tags are counted (calamine keeps every one, many at one place included), and the
+  characters the cells of type s take from the shared strings added up (calamine copies a
+  string into every cell naming it: one string of a million letters named by 3,000 cells is
+  6 GB from a 20 KB file); the shared strings' own lengths come from scanning their part;
 - a DTD is refused outright (entity bombs: no workbook has one), as defusedxml would;
 - a part that is not well-formed XML is refused: calamine is lenient with broken XML, so a
   part this parser cannot follow could hold cells it never saw.
@@ -34,7 +38,8 @@ caller scans the part again element by element with expat, as above, which refus
 part that is not well-formed. The whole start tag is matched because calamine takes a cell's
 last `r` (`<c r="A1" r="XFD1048576">` is at XFD1048576): a tag with a second `r`, or anything
 else, is no plain cell; a `<dimension>` likewise holds its one `ref` and nothing else. A
-plain cell's place is its reference, as the careful way says. What
+plain cell's place is its reference, as the careful way says; a plain cell of type s is
+`t="s"><v>123</v></c>` from its type on, or empty, its index read by a pattern. What
 the plain way does not refuse is XML that is not well-formed but holds only plain cells: no
 cell escapes the count, and calamine refuses such a sheet itself when it reads it
 (`workbook_unreadable`, as the guard did).
@@ -340,7 +345,7 @@ class PartScanner:
 
 def _shared(attributes: list[str]) -> bool:
     """Whether a cell is of type s, by any attribute named t whatever its prefix."""
-    if attributes[-2] == "t":  # as written by every writer: t last
+    if attributes[-2:] == ["t", "s"]:  # as every writer writes it: t last
         return True
     return any(
         attributes[at] == "s" and attributes[at - 1].rpartition(":")[2] == "t"

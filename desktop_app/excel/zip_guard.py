@@ -14,7 +14,10 @@ A hostile or broken workbook attacks the reader in three ways, each checked here
   quotes, spaces, character references, prefixes or encoding) and the rectangle its cells and
   `<dimension>` claims span is bounded, refused as soon as it grows too large;
 - XML entity bombs: a DTD has no business in a workbook; one anywhere in a part is refused
-  here (python-calamine refuses entity references too, openpyxl uses defusedxml).
+  here (python-calamine refuses entity references too, openpyxl uses defusedxml);
+- text and cells that multiply: calamine copies a shared string into every cell naming it and
+  keeps every cell tag, so the shared strings are scanned first and the characters a
+  workbook's cells take from them, and the cell tags of each sheet, are bounded too.
 Nothing is written anywhere: everything happens on the bytes in memory.
 """
 

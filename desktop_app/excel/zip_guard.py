@@ -244,24 +244,20 @@ class _Member:
         """Refuse a part with more cell tags than a sheet may hold cells (calamine keeps each,
         even many at one place), and a workbook whose cells of type s take more characters
         from its shared strings than the limits allow (one long string named by many cells)."""
-        if scanner.cells > self.limits.cells:
-            raise UserError(
-                "workbook_too_many_cells",
-                path=self.name,
-                member=self.info.filename,
-                count=f"{scanner.cells:,}",
-                limit=f"{self.limits.cells:,}",
-            )
         book = self.book
         text = book.text + scanner.text
-        if text > book.text_limit:
-            raise UserError(
-                "workbook_text_too_large",
-                path=self.name,
-                member=self.info.filename,
-                count=f"{text:,}",
-                limit=f"{book.text_limit:,}",
-            )
+        for code, count, limit in (
+            ("workbook_too_many_cells", scanner.cells, self.limits.cells),
+            ("workbook_text_too_large", text, book.text_limit),
+        ):
+            if count > limit:
+                raise UserError(
+                    code,
+                    path=self.name,
+                    member=self.info.filename,
+                    count=f"{count:,}",
+                    limit=f"{limit:,}",
+                )
 
     def _check_span(self, span: Span) -> None:
         """Refuse a part whose cells (or whose dimension claim) span more than the limits."""

@@ -23,6 +23,7 @@ from desktop_app.excel.safe_read import open_xlsx, read_rows
 from desktop_app.excel.xml_guard import NotPlain, PartScanner, SharedStrings
 from desktop_app.excel.zip_guard import DEFAULT_LIMITS, Limits, check_xlsx
 from tests.excel import hostile
+from tests.excel.test_plain_scan import feed
 
 TOO_LONG = re.compile(
     r"「受付簿\.xlsx」は共有文字列を各セルに展開すると文字が多すぎるため開きません"
@@ -43,12 +44,7 @@ def _sheet(data: bytes) -> bytes:
 
 def _scan(part: bytes, strings: SharedStrings, *, plain: bool, cuts: list[int]) -> tuple:
     scanner = PartScanner(lambda _: None, plain=plain, strings=strings)
-    start = 0
-    for cut in [*sorted(cuts), len(part)]:
-        if cut > start:
-            scanner.feed(part[start:cut])
-            start = cut
-    scanner.close()
+    feed(scanner, part, cuts)
     return scanner.cells, scanner.text
 
 

@@ -260,8 +260,12 @@ class PartScanner:
                 span.add(row, column)
                 self._on_span(span)
             self.cells += 1
-            if self._strings is not None and "s" in attributes[1::2] and _shared(attributes):
-                self._start_shared()
+            # A cell of type s: its <v> elements count (a stray one before the next cell too).
+            self._shared_cell = (
+                self._strings is not None and "s" in attributes[1::2] and _shared(attributes)
+            )
+            if self._shared_cell and self._table is not None:
+                raise XmlRefused("unreadable")  # a table that is a sheet too: in no order
         elif kind == _ROW:
             self._row = _number(written) if written is not None else self._row + 1
             self._column = 0
@@ -275,9 +279,15 @@ class PartScanner:
     def _start_strings(self, kind: int, tag: str, attributes: list[str]) -> None:
         if kind == _VALUE:
             # A <v> inside another adds to the outer one's text and bytes (so the outer one
-            # counts as the longest string).
-            if self._value is None:
-                self._start_value(tag, attributes)
+            # counts as the longest string); its text is collected until it ends.
+            parser = self._parser
+            if self._value is None and parser is not None:
+                self._value = []
+                self._value_at = parser.CurrentByteIndex
+                # The bytes a plain <v> start tag takes: only then is the text all it holds.
+                self._value_tag = -1 if attributes else len(tag) + 2
+                parser.CharacterDataHandler = self._value.append
+                parser.EndElementHandler = self._end
         elif kind == _STRINGS:
             # calamine reserves room for the shared strings a part claims before reading one.
             strings = _attribute(attributes, "uniqueCount")
@@ -290,24 +300,6 @@ class PartScanner:
                 raise XmlRefused("unreadable")
             self._string = 0
 
-    def _start_shared(self) -> None:
-        """A cell of type s: its <v> elements count, until it ends."""
-        if self._table is not None:
-            raise XmlRefused("unreadable")  # a table that is a sheet too: in no order
-        self._shared_cell = True
-        assert self._parser is not None
-        self._parser.EndElementHandler = self._end
-
-    def _start_value(self, tag: str, attributes: list[str]) -> None:
-        """A <v> in a cell of type s: its text is collected until it ends."""
-        parser = self._parser
-        assert parser is not None
-        self._value = []
-        self._value_at = parser.CurrentByteIndex
-        # The bytes a plain <v> start tag takes: only then is the text all it holds.
-        self._value_tag = -1 if attributes else len(tag) + 2
-        parser.CharacterDataHandler = self._value.append
-
     def _end(self, tag: str) -> None:
         kind = self._kinds.get(tag, _OTHER)
         if kind == _STRING and self._string is not None:
@@ -315,28 +307,21 @@ class PartScanner:
             self._table.append(self._string)
             self._string = None
         elif kind == _VALUE and self._value is not None:
-            assert self._parser is not None
+            # The characters the <v> of a cell of type s gives the cell. calamine reads the
+            # first run of text, as digits, and anything else as string 0 or as nothing: so an
+            # index counts only when the <v> holds nothing but its digits (its bytes say so: no
+            # entity, comment or CDATA between), and anything else as the longest string.
+            parser, strings = self._parser, self._strings
+            assert parser is not None and strings is not None
             text = "".join(self._value)
-            raw = self._parser.CurrentByteIndex - self._value_at
+            raw = parser.CurrentByteIndex - self._value_at
             self._value = None
-            self._parser.CharacterDataHandler = None
-            self.text += self._text_of(text, raw)
-        elif kind == _CELL and self._shared_cell:
-            assert self._parser is not None
-            self._shared_cell = False
-            self._parser.EndElementHandler = None
-
-    def _text_of(self, text: str, raw: int) -> int:
-        """The characters a <v> of a cell of type s gives the cell. calamine reads the first
-        run of text, as digits, and reads anything else as string 0 or nothing: so an index
-        counts only when the <v> holds nothing but its digits (its bytes say so: no entity,
-        comment or CDATA between), and anything else as the longest string."""
-        assert self._strings is not None
-        if not text:
-            return 0
-        if text.isascii() and text.isdigit() and raw == self._value_tag + len(text):
-            return self._strings.length(int(text))
-        return self._strings.longest
+            parser.CharacterDataHandler = None
+            parser.EndElementHandler = None  # no table: its cells of type s are refused
+            if text.isascii() and text.isdigit() and raw == self._value_tag + len(text):
+                self.text += strings.length(int(text))
+            elif text:
+                self.text += strings.longest
 
     def _characters(self, data: str) -> None:
         if self._string is not None:

@@ -318,7 +318,8 @@ class PartScanner:
             self._value = None
             parser.CharacterDataHandler = None
             parser.EndElementHandler = None  # no table: its cells of type s are refused
-            if text.isascii() and text.isdigit() and raw == self._value_tag + len(text):
+            plain = len(text) <= _INDEX_DIGITS and raw == self._value_tag + len(text)
+            if plain and text.isascii() and text.isdigit():
                 self.text += strings.length(int(text))
             elif text:
                 self.text += strings.longest
@@ -444,7 +445,7 @@ _PLAIN_CELL = re.compile(
     rb'<c r="([A-Z]{1,3}+[1-9][0-9]{0,6}+)"(?: s="[0-9]{1,9}+")?+(?: t="[a-zA-Z]{1,9}+")?+/?>'
 )
 # A cell of type s from its type on: `t` is its start tag's last attribute, then its one value.
-_PLAIN_SHARED = re.compile(rb't="s"><v>([0-9]{1,10}+)</v></c>')
+_PLAIN_SHARED = re.compile(rb't="s"><v>([0-9]{1,10}+)</v></c>')  # _INDEX_DIGITS
 _INSIDE_CELL = (b"<v", b"</")  # cut in a cell (or after it: the cell goes on whole)
 _SHORT_CELL = 128  # bytes: the longest plain cell of type s is 63
 # A dimension's whole start tag too: with a second `ref` its claim would be another one.
@@ -467,6 +468,8 @@ _KINDS = {
 }
 _DIGITS = "0123456789"
 _ROW_DIGITS = 7
+_INDEX_DIGITS = 10  # a shared string's index: more is no index calamine reads (nor a plain one)
+_COUNT_DIGITS = 20
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _DIGITS_B, _LETTERS_B = _DIGITS.encode(), _LETTERS.encode()
 # Every column of three letters or fewer (A to ZZZ, Excel stops at XFD): one look-up a cell.
@@ -507,8 +510,10 @@ def _number(written: str) -> int:
 
 
 def _count(written: str) -> int:
+    """A count claimed: at most 20 digits (calamine reads it as a 64-bit number; and Python
+    refuses to convert a number of over 4,300 digits: a ValueError, not a refusal)."""
     text = written.strip()
-    if not text.isascii() or not text.isdigit():
+    if not text.isascii() or not text.isdigit() or len(text) > _COUNT_DIGITS:
         raise XmlRefused("unreadable")
     return int(text)
 

@@ -208,3 +208,22 @@ def test_more_cell_tags_than_a_sheet_may_hold_cells_are_refused(cell: str) -> No
         "「受付簿.xlsx」のシート（xl/worksheets/sheet1.xml）はセルの数が多すぎるため開きません"
         "（30,001 個、上限 30,000 個）。壊れているか、不正なファイルです。"
     )
+
+
+def test_a_number_too_long_for_python_is_no_crash() -> None:
+    """Python refuses to convert a number of over 4,300 digits (ValueError): a count claim that
+    long is refused as unreadable, an index that long counts as the longest string (calamine
+    reads it as string 0)."""
+    digits = "9" * 5000
+    claim = f'<sst xmlns="{hostile.MAIN_NS}" uniqueCount="{digits}"><si><t>a</t></si></sst>'
+    refused = _refusal(
+        hostile.replace_member(hostile.plain_workbook(), "xl/sharedStrings.xml", claim.encode())
+    )
+    assert refused.code == "workbook_unreadable"
+    assert refused.message("ja").startswith("「受付簿.xlsx」のシートを読めません。")
+    cell = '<c r="A{n}" t="s"><v>' + digits + "</v></c>"
+    data = hostile.one_long_string_in_many_cells(cells=2, length=5, cell=cell)
+    strings = SharedStrings()
+    strings.merge([5])
+    assert _scan(_sheet(data), strings, plain=False, cuts=[]) == (2, 10)
+    check_xlsx(data, "受付簿.xlsx")

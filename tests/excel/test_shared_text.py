@@ -227,3 +227,66 @@ def test_a_number_too_long_for_python_is_no_crash() -> None:
     strings.merge([5])
     assert _scan(_sheet(data), strings, plain=False, cuts=[]) == (2, 10)
     check_xlsx(data, "受付簿.xlsx")
+
+
+_SPELLINGS = [
+    '<c r="{ref}" t="s"><v>{i}</v></c>',
+    '<c r="{ref}" s="3" t="s"><v>{i}</v></c>',
+    '<c r="{ref}" t="s"/>',
+    '<c r="{ref}" t="s"><v>{i}</v><v>{j}</v></c>',
+    '<c r="{ref}" t="s"><v>{i}<!-- -->{j}</v></c>',
+    '<c r="{ref}" t="s"><v> {i}</v></c>',
+    '<c r="{ref}" t="s"><v>{i}&#4{j};</v></c>',
+    '<c t="s" r="{ref}"><v>{i}</v></c>',
+    '<x:c xmlns:x="' + hostile.MAIN_NS + '" r="{ref}" t="s"><x:v>{i}</x:v></x:c>',
+    '<c r="{ref}" t="s">\n<v>{i}</v>\n</c>',
+    '<c r="{ref}" t="s"><v><![CDATA[{i}]]></v></c>',
+    '<c r="{ref}"><v>{i}</v></c>',
+]
+
+
+@st.composite
+def shared_workbook(draw: st.DrawFn) -> bytes:
+    """A table of strings (plain, rich text, phonetic runs, entities, kanji) and cells naming
+    them in every spelling above."""
+    text = st.text(alphabet="ab &<>相談\u3000_x", max_size=40).map(
+        lambda t: t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    )
+    strings = []
+    for _ in range(draw(st.integers(1, 8))):
+        kind = draw(st.sampled_from(["t", "rich", "phonetic"]))
+        one, two = draw(text), draw(text)
+        strings.append({
+            "t": f'<si><t xml:space="preserve">{one}</t></si>',
+            "rich": f"<si><r><rPr><b/></rPr><t>{one}</t></r><r><t>{two}</t></r></si>",
+            "phonetic": f"<si><t>{one}</t><rPh sb=\"0\" eb=\"1\"><t>{two}</t></rPh></si>",
+        }[kind])  # fmt: skip
+    cells = "".join(
+        draw(st.sampled_from(_SPELLINGS)).format(
+            ref=f"A{row}", i=draw(st.integers(0, len(strings))), j=draw(st.integers(0, 9))
+        )
+        for row in range(1, draw(st.integers(1, 30)) + 1)
+    )
+    table = f'<sst xmlns="{hostile.MAIN_NS}">{"".join(strings)}</sst>'
+    book = hostile.replace_member(
+        hostile.plain_workbook(),
+        "xl/worksheets/sheet1.xml",
+        hostile.sheet_xml(f"<row>{cells}</row>"),
+    )
+    return hostile.replace_member(book, "xl/sharedStrings.xml", table.encode())
+
+
+@settings(max_examples=200, deadline=None)
+@given(shared_workbook())
+def test_the_guard_never_counts_less_text_than_calamine_reads(data: bytes) -> None:
+    try:
+        sheet = CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0)
+        read = sheet.to_python()
+    except Exception:  # calamine refuses the sheet: it holds no text
+        return
+    text = sum(len(value) for row in read for value in row if isinstance(value, str))
+    if not text:
+        return
+    # Counted at least as much as calamine reads (more where a cell is written unusually).
+    refused = _refusal(data, Limits(shared_text=text - 1))
+    assert refused.code == "workbook_text_too_large"

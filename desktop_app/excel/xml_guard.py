@@ -142,9 +142,12 @@ class PartScanner:
     whole part is inflated. `cells` counts the cell tags (each is a cell calamine keeps,
     wherever it stands) and `text` the characters the cells of type `s` take, by the lengths
     in `strings` (the workbook's shared strings, scanned first): the caller looks at both
-    after each chunk. A part that is a shared-strings table is scanned with `table`, a list
-    its strings' lengths are appended to (`<si>` elements inside `<sst>`, calamine's own rule:
-    every character inside one counts, so each length is an upper bound).
+    after each chunk. While `loose` stays within `loose_room`, a cell of type s counts there as
+    the longest string, without reading which it names (cheap, and never less than calamine
+    reads); past it, each counts exactly in `text`. A part that is a shared-strings table is
+    scanned with `table`, a list its strings' lengths are appended to (`<si>` elements inside
+    `<sst>`, calamine's own rule: every character inside one counts, so each length is an
+    upper bound).
     """
 
     def __init__(
@@ -155,10 +158,13 @@ class PartScanner:
         plain: bool = False,
         strings: SharedStrings | None = None,
         table: list[int] | None = None,
+        loose_room: int = 0,
     ) -> None:
         self.span = Span()
         self.cells = 0
         self.text = 0
+        self.loose = 0
+        self._loose_room = loose_room
         self._plain = _PlainCells(self) if plain else None
         self._on_span = on_span
         self._on_strings = on_strings
@@ -262,10 +268,11 @@ class PartScanner:
             self.cells += 1
             # A cell of type s: its <v> elements count (a stray one before the next cell too).
             self._shared_cell = (
-                self._strings is not None and "s" in attributes[1::2] and _shared(attributes)
+                self._strings is not None
+                and "s" in attributes[1::2]
+                and _shared(attributes)
+                and self._exactly()
             )
-            if self._shared_cell and self._table is not None:
-                raise XmlRefused("unreadable")  # a table that is a sheet too: in no order
         elif kind == _ROW:
             self._row = _number(written) if written is not None else self._row + 1
             self._column = 0
@@ -275,6 +282,17 @@ class PartScanner:
             claim.add(*_cell(first))
             claim.add(*_cell(last or first))
             self._on_span(claim)
+
+    def _exactly(self) -> bool:
+        """Whether a cell of type s counts by the string it names (else as the longest)."""
+        if self._table is not None:
+            raise XmlRefused("unreadable")  # a table that is a sheet too: in no order
+        assert self._strings is not None
+        longest = self._strings.longest
+        if self.loose + longest <= self._loose_room:
+            self.loose += longest
+            return False
+        return True
 
     def _start_strings(self, kind: int, tag: str, attributes: list[str]) -> None:
         if kind == _VALUE:
@@ -377,17 +395,21 @@ class _PlainCells:
     def _shared_text(self, text: bytes) -> None:
         """Every cell is plain, so each of type s holds `t="s"` in its start tag: each must be
         its index and the cell's end (the value calamine reads), or empty."""
-        strings = self._scanner._strings
+        scanner = self._scanner
+        strings = scanner._strings
         shared = text.count(b't="s"') if strings is not None else 0
         if not shared:
             return
         assert strings is not None
+        if scanner.loose + shared * strings.longest <= scanner._loose_room:
+            scanner.loose += shared * strings.longest  # at most one string a cell
+            return
         named = _PLAIN_SHARED.findall(text)
         if len(named) != shared:
             empty = text.count(b't="s"/>') + text.count(b't="s"></c>')
             if len(named) + empty != shared:
                 raise NotPlain
-        self._scanner.text += strings.text_of(named)
+        scanner.text += strings.text_of(named)
 
     def _scan(self, text: bytes) -> None:
         if not text:

@@ -77,9 +77,16 @@ def check_xlsx(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> None:
     names = {info.filename for info in infos}
     if not all(part in names for part in _REQUIRED):
         raise UserError("workbook_not_xlsx", path=name)
-    book = _Book(limits, len(data))
     # The shared strings first: a sheet's cells of type s are counted by their lengths.
-    for info in sorted(infos, key=lambda info: not _shared_strings(info.filename)):
+    infos = sorted(infos, key=lambda info: not _shared_strings(info.filename))
+    try:
+        _check_members(data, infos, name, _Book(limits, len(data), loose=True))
+    except _Uncertain:
+        _check_members(data, infos, name, _Book(limits, len(data), loose=False))
+
+
+def _check_members(data: bytes, infos: list[zipfile.ZipInfo], name: str, book: _Book) -> None:
+    for info in infos:
         _Member(data, info, name, book).check()
 
 
@@ -131,15 +138,23 @@ _SHARED_STRINGS = "sharedstrings.xml"
 
 class _Book:
     """What the members of one workbook add up to: its shared strings, and the characters its
-    cells of type s take from them."""
+    cells of type s take from them: `text` counted exactly, `loose` as the longest string a
+    cell. Up to half the limit may be counted loosely (cheap: no index is read); a total past
+    the limit with a loose part is `_Uncertain`, and the workbook is checked again exactly."""
 
-    def __init__(self, limits: Limits, archive_bytes: int) -> None:
+    def __init__(self, limits: Limits, archive_bytes: int, *, loose: bool) -> None:
         self.limits = limits
         self.strings = SharedStrings()
         self.text = 0
+        self.loose = 0
         self.text_limit = limits.shared_text
         if limits.whole_ratio is not None:
             self.text_limit = min(self.text_limit, limits.whole_ratio * archive_bytes)
+        self.loose_limit = self.text_limit // 2 if loose else 0
+
+
+class _Uncertain(Exception):  # noqa: N818 - a signal to count exactly, not an error
+    """The shared text passed its limit only as counted loosely."""
 
 
 class _Member:
@@ -169,6 +184,7 @@ class _Member:
             plain=plain,
             strings=book.strings,
             table=table,
+            loose_room=book.loose_limit - book.loose,
         )
         seen = 0
         crc = 0
@@ -191,6 +207,7 @@ class _Member:
         if table is not None:
             book.strings.merge(table)
         book.text += scanner.text
+        book.loose += scanner.loose
 
     def _raw(self) -> memoryview:
         start = self.info.header_offset
@@ -245,7 +262,9 @@ class _Member:
         even many at one place), and a workbook whose cells of type s take more characters
         from its shared strings than the limits allow (one long string named by many cells)."""
         book = self.book
-        text = book.text + scanner.text
+        text = book.text + scanner.text + book.loose + scanner.loose
+        if text > book.text_limit and book.loose + scanner.loose:
+            raise _Uncertain
         for code, count, limit in (
             ("workbook_too_many_cells", scanner.cells, self.limits.cells),
             ("workbook_text_too_large", text, book.text_limit),

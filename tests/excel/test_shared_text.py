@@ -290,3 +290,26 @@ def test_the_guard_never_counts_less_text_than_calamine_reads(data: bytes) -> No
     # Counted at least as much as calamine reads (more where a cell is written unusually).
     refused = _refusal(data, Limits(shared_text=text - 1))
     assert refused.code == "workbook_text_too_large"
+
+
+@pytest.mark.parametrize("cell", ['<c r="A{n}" t="s"><v>{i}</v></c>',
+                                  '<x:c xmlns:x="urn:x" r="A{n}" t="s"><v>{i}</v></x:c>'],
+                         ids=["plain", "careful"])  # fmt: skip
+def test_text_counted_loosely_is_counted_again_exactly_before_a_refusal(cell: str) -> None:
+    """Up to half the limit, a cell of type s counts as the longest string (no index read);
+    a total past the limit only so counted is checked again exactly: 10 cells naming "y" count
+    1,000 loosely, then 50 naming 100 letters 5,000 exactly: 6,000, but in truth 5,010."""
+    table = f'<sst xmlns="{hostile.MAIN_NS}"><si><t>{"x" * 100}</t></si><si><t>y</t></si></sst>'
+
+    def sheet(cells: int, index: int) -> bytes:
+        body = "".join(cell.format(n=n, i=index) for n in range(1, cells + 1))
+        return hostile.sheet_xml(f"<row>{body}</row>")
+
+    data = hostile.replace_member(hostile.plain_workbook(), "xl/sharedStrings.xml", table.encode())
+    data = hostile.replace_member(data, "xl/worksheets/sheet1.xml", sheet(10, 1))
+    data = hostile.replace_member(data, "xl/worksheets/sheet2.xml", sheet(50, 0))
+    check_xlsx(data, "受付簿.xlsx", Limits(shared_text=5_500))
+    check_xlsx(data, "受付簿.xlsx", Limits(shared_text=5_010))
+    refused = _refusal(data, Limits(shared_text=5_009))
+    assert refused.code == "workbook_text_too_large"
+    assert "（xl/worksheets/sheet2.xml: 5,010 文字、上限 5,009 文字）" in refused.message("ja")

@@ -359,6 +359,14 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "「{path}」のシート（{member}）の範囲が大きすぎるため開きません（{columns} 列 × {rows} 行、上限 {limit} セル）。離れた位置にある不要なセルを削除して保存し直してください。",
         'A sheet of "{path}" ({member}) spans too large a range to open ({columns} columns x {rows} rows; the limit is {limit} cells). Delete stray far-away cells and save it again.',
     ),
+    "workbook_too_many_cells": (
+        "「{path}」のシート（{member}）はセルの数が多すぎるため開きません（{count} 個、上限 {limit} 個）。壊れているか、不正なファイルです。",
+        'A sheet of "{path}" ({member}) holds too many cells to open ({count}; the limit is {limit}). It is damaged or hostile.',
+    ),
+    "workbook_text_too_large": (
+        "「{path}」は共有文字列を各セルに展開すると文字が多すぎるため開きません（{member}: {count} 文字、上限 {limit} 文字）。壊れているか、不正なファイルです。",
+        '"{path}" would hold too much text once its shared strings are copied into their cells ({member}: {count} characters; the limit is {limit}). It is damaged or hostile.',
+    ),
     "workbook_xml_forbidden": (
         "「{path}」には通常のExcelのブックにはないXMLの定義（DTD・実体宣言）が含まれているため開きません（{member}）。",
         '"{path}" contains XML declarations (DTD, entities) that no Excel workbook has, so it is not opened ({member}).',

@@ -24,7 +24,7 @@ from typing import Any
 from python_calamine import CalamineWorkbook, SheetTypeEnum
 
 from desktop_app.domain.errors import UserError
-from desktop_app.excel.safe_read import read_file
+from desktop_app.excel.safe_read import calamine_errors, read_file
 from desktop_app.excel.sniff import Kind, bad_bytes, sniff_bytes
 from desktop_app.excel.zip_guard import DEFAULT_LIMITS, Limits, check_xlsx
 
@@ -53,13 +53,11 @@ class LedgerBook:
             raise UserError("workbook_sheet_missing", path=self.file, sheet=sheet)
         if self.kind == "csv":
             return _csv_rows(self._data, self.file, self._limits)
-        try:
+        with calamine_errors(self.file):
             book = CalamineWorkbook.from_filelike(io.BytesIO(self._data))
             worksheet = book.get_sheet_by_name(sheet)
             rows = worksheet.to_python(skip_empty_area=False)
             merged = worksheet.merged_cell_ranges or []
-        except Exception as exc:  # calamine raises its own kinds for every damaged part
-            raise UserError("workbook_unreadable", path=self.file) from exc
         return _fill_merged(_whole_numbers(rows), merged)
 
 
@@ -78,13 +76,11 @@ def open_ledger(path: Path, limits: Limits = DEFAULT_LIMITS) -> LedgerBook:
         from desktop_app.excel.xls_guard import check_xls  # and olefile: only for an .xls
 
         check_xls(data, name, limits)
-    try:
+    with calamine_errors(name):
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
         sheets = tuple(
             sheet.name for sheet in book.sheets_metadata if sheet.typ == SheetTypeEnum.WorkSheet
         )
-    except Exception as exc:
-        raise UserError("workbook_unreadable", path=name) from exc
     if not sheets:
         raise UserError("workbook_unreadable", path=name)
     return LedgerBook(name, kind, sheets, data, limits)

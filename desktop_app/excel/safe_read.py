@@ -18,7 +18,8 @@ from __future__ import annotations
 import io
 import os
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NewType
 
@@ -34,6 +35,7 @@ __all__ = [
     "CheckedXlsx",
     "Kind",
     "Limits",
+    "calamine_errors",
     "encrypt_xlsx",
     "open_xlsx",
     "read_file",
@@ -124,7 +126,7 @@ def read_rows(
     text) and converts those itself with `whole_numbers_of`, a pass over every cell of a
     large sheet costs a sixth of calamine's whole read.
     """
-    try:
+    with calamine_errors(name):
         book = CalamineWorkbook.from_filelike(io.BytesIO(xlsx_bytes))
         present = [
             sheet.name for sheet in book.sheets_metadata if sheet.typ == SheetTypeEnum.WorkSheet
@@ -137,14 +139,29 @@ def read_rows(
             title: book.get_sheet_by_name(title).to_python(skip_empty_area=False)
             for title in wanted
         }
-        if whole_numbers:
-            for rows in tables.values():
-                for row in rows:
-                    row[:] = whole_numbers_of(row)
-        return tables
+    if whole_numbers:
+        for rows in tables.values():
+            for row in rows:
+                row[:] = whole_numbers_of(row)
+    return tables
+
+
+@contextmanager
+def calamine_errors(name: str) -> Iterator[None]:
+    """python-calamine's errors, for every damaged part, as the refusal of an unreadable sheet
+    (`workbook_unreadable`, naming the file); a UserError passes. So do its panics: a Rust
+    panic (a date cell of -1e300: "TimeDelta::milliseconds out of bounds") reaches Python as
+    pyo3's PanicException, which derives from BaseException, not Exception. Nothing else that
+    is no Exception (KeyboardInterrupt, SystemExit) is caught."""
+    try:
+        yield
     except UserError:
         raise
-    except Exception as exc:  # calamine raises its own error kinds for every damaged part
+    except Exception as exc:
+        raise UserError("workbook_unreadable", path=name) from exc
+    except BaseException as exc:
+        if (type(exc).__module__, type(exc).__name__) != ("pyo3_runtime", "PanicException"):
+            raise
         raise UserError("workbook_unreadable", path=name) from exc
 
 

@@ -14,6 +14,10 @@ kept), and the rectangle is computed from what the parser reports:
 - every `<dimension ref>` claim is bounded too, wherever in the part it stands;
 - an `<sst uniqueCount>` claim is handed to the caller (calamine reserves that many strings
   before reading one: a claim of four billion in a 200-byte part aborts the process too);
+- the cell tags are counted (calamine keeps every one, many at one place included), and the
+  characters the cells of type s take from the shared strings added up (calamine copies a
+  string into every cell naming it: one string of a million letters named by 3,000 cells is
+  6 GB from a 20 KB file); the shared strings' own lengths come from scanning their part;
 - a DTD is refused outright (entity bombs: no workbook has one), as defusedxml would;
 - a part that is not well-formed XML is refused: calamine is lenient with broken XML, so a
   part this parser cannot follow could hold cells it never saw.
@@ -35,7 +39,8 @@ caller scans the part again element by element with expat, as above, which refus
 part that is not well-formed. The whole start tag is matched because calamine takes a cell's
 last `r` (`<c r="A1" r="XFD1048576">` is at XFD1048576): a tag with a second `r`, or anything
 else, is no plain cell; a `<dimension>` likewise holds its one `ref` and nothing else. A
-plain cell's place is its reference, as the careful way says. What
+plain cell's place is its reference, as the careful way says; a plain cell of type s is
+`t="s"><v>123</v></c>` from its type on, or empty, its index read by a pattern. What
 the plain way does not refuse is XML that is not well-formed but holds only plain cells: no
 cell escapes the count, and calamine refuses such a sheet itself when it reads it
 (`workbook_unreadable`, as the guard did).
@@ -45,7 +50,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from xml.parsers import expat
 
 _XML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<|^(?:\xff\xfe|\xfe\xff)")
@@ -98,13 +103,52 @@ class Span:
         return self.bottom - self.top + 1 if self.top else 0
 
 
+@dataclass
+class SharedStrings:
+    """A workbook's shared strings as calamine will hold them: each one's length (characters,
+    at most) by its index. A sheet's cell of type `s` is given the string its `<v>` names, and
+    calamine copies it into every such cell: one long string named by many cells is gigabytes.
+    """
+
+    lengths: list[int] = field(default_factory=list)
+    longest: int = 0
+
+    def merge(self, lengths: list[int]) -> None:
+        """Add one part's strings: where calamine might read either of two parts, each index
+        is as long as the longer of the two."""
+        ours = self.lengths
+        for at, length in enumerate(lengths[: len(ours)]):
+            ours[at] = max(ours[at], length)
+        ours.extend(lengths[len(ours) :])
+        self.longest = max(ours, default=0)
+
+    def text_of(self, indices: list[bytes]) -> int:
+        """The characters cells naming these indices (as written: ASCII digits) hold. An index
+        past the table names nothing (calamine refuses the sheet)."""
+        try:
+            return sum(map(self.lengths.__getitem__, map(int, indices)))
+        except IndexError:
+            return sum(self.length(int(index)) for index in indices)
+
+    def length(self, index: int) -> int:
+        return self.lengths[index] if index < len(self.lengths) else 0
+
+
 class PartScanner:
     """Feed a part's bytes with `feed`, then `close()`; `span` then holds its rectangle.
 
     `on_span` is called with the span each time a cell widens it (and with each dimension
     claim), `on_strings` with the number of shared strings an `<sst uniqueCount>` claims, so
     that the caller can refuse a sheet as soon as it grows too large rather than after the
-    whole part is inflated.
+    whole part is inflated. `cells` counts the cell tags (each is a cell calamine keeps,
+    wherever it stands) and `text` the characters the cells of type `s` take, by the lengths
+    in `strings` (the workbook's shared strings, scanned first): the caller looks at both
+    after each chunk. While `loose` stays within `loose_room`, a cell of type s counts there as
+    the longest string, without reading which it names (cheap, and never less than calamine
+    reads); past it, each counts exactly in `text`. A part that is a shared-strings table is
+    scanned with `table`, a list its strings' lengths are appended to (`<si>` elements inside
+    `<sst>`, calamine's own rule: every character inside one counts, so each length is an
+    upper bound).
     """
 
     def __init__(
@@ -113,15 +157,31 @@ class PartScanner:
         on_strings: Callable[[int], None] = lambda _: None,
         *,
         plain: bool = False,
+        strings: SharedStrings | None = None,
+        table: list[int] | None = None,
+        loose_room: int = 0,
     ) -> None:
         self.span = Span()
+        self.cells = 0
+        self.text = 0
+        self.loose = 0
+        self._loose_room = loose_room
         self._plain = _PlainCells(self) if plain else None
         self._on_span = on_span
         self._on_strings = on_strings
+        # Cells of type `s` name nothing while the workbook has no shared strings.
+        self._strings = strings if strings is not None and strings.lengths else None
+        self._table = table
         self._xml: bool | None = None
         self._row = 0
         self._column = 0
         self._kinds: dict[str, int] = {}
+        self._in_table = False  # past the table's <sst> start: its <si> elements count
+        self._string: int | None = None  # the characters of the <si> open, if one is
+        self._shared_cell = False  # in a cell of type s: its <v> elements count
+        self._value: list[str] | None = None  # the text of the <v> open in such a cell
+        self._value_at = 0
+        self._value_tag = 0
         # The plain way parses nothing (see the module): it has no parser.
         self._parser = None if plain else self._careful_parser()
 
@@ -134,6 +194,10 @@ class PartScanner:
         parser.StartDoctypeDeclHandler = self._dtd
         parser.EntityDeclHandler = self._dtd
         parser.ExternalEntityRefHandler = self._external
+        if self._table is not None:
+            parser.EndElementHandler = self._end
+            parser.CharacterDataHandler = self._characters
+            parser.buffer_text = True  # a string's text in one call, not one per line
         return parser
 
     def feed(self, chunk: bytes) -> None:
@@ -142,7 +206,8 @@ class PartScanner:
             if self._xml and self._plain is not None:
                 self._plain.first(chunk)
         if not self._xml:
-            if any(mark in chunk for mark in _SHEET_MARKUP):
+            # calamine looks for the table's <sst> in whatever the part holds.
+            if self._table is not None or any(mark in chunk for mark in _SHEET_MARKUP):
                 raise XmlRefused("unreadable")
             return
         if self._plain is not None:
@@ -178,11 +243,9 @@ class PartScanner:
             kind = self._kinds[tag] = _KINDS.get(tag.rpartition(":")[2], _OTHER)
         if kind == _OTHER:
             return
-        if kind == _STRINGS:
-            # calamine reserves room for the shared strings a part claims before reading one.
-            strings = _attribute(attributes, "uniqueCount")
-            if strings is not None:
-                self._on_strings(_count(strings))
+        if kind >= _STRINGS:  # the shared strings: <sst>, <si>, and <v> in a cell of type s
+            if kind != _VALUE or self._shared_cell:
+                self._start_strings(kind, tag, attributes)
             return
         written = _attribute(attributes, "ref" if kind == _DIMENSION else "r")
         if kind == _CELL:
@@ -203,6 +266,14 @@ class PartScanner:
             if not (span.top <= row <= span.bottom and span.left <= column <= span.right):
                 span.add(row, column)
                 self._on_span(span)
+            self.cells += 1
+            # A cell of type s: its <v> elements count (a stray one before the next cell too).
+            self._shared_cell = (
+                self._strings is not None
+                and "s" in attributes[1::2]
+                and _shared(attributes)
+                and self._exactly()
+            )
         elif kind == _ROW:
             self._row = _number(written) if written is not None else self._row + 1
             self._column = 0
@@ -212,6 +283,79 @@ class PartScanner:
             claim.add(*_cell(first))
             claim.add(*_cell(last or first))
             self._on_span(claim)
+
+    def _exactly(self) -> bool:
+        """Whether a cell of type s counts by the string it names (else as the longest)."""
+        if self._table is not None:
+            raise XmlRefused("unreadable")  # a table that is a sheet too: in no order
+        assert self._strings is not None
+        longest = self._strings.longest
+        if self.loose + longest <= self._loose_room:
+            self.loose += longest
+            return False
+        return True
+
+    def _start_strings(self, kind: int, tag: str, attributes: list[str]) -> None:
+        if kind == _VALUE:
+            # A <v> inside another adds to the outer one's text and bytes (so the outer one
+            # counts as the longest string); its text is collected until it ends.
+            parser = self._parser
+            if self._value is None and parser is not None:
+                self._value = []
+                self._value_at = parser.CurrentByteIndex
+                # The bytes a plain <v> start tag takes: only then is the text all it holds.
+                self._value_tag = -1 if attributes else len(tag) + 2
+                parser.CharacterDataHandler = self._value.append
+                parser.EndElementHandler = self._end
+        elif kind == _STRINGS:
+            # calamine reserves room for the shared strings a part claims before reading one.
+            strings = _attribute(attributes, "uniqueCount")
+            if strings is not None:
+                self._on_strings(_count(strings))
+            self._in_table = True
+        elif self._table is not None and self._in_table:
+            if self._string is not None:
+                # calamine ends a string at the first </si>: the next would be misnumbered
+                raise XmlRefused("unreadable")
+            self._string = 0
+
+    def _end(self, tag: str) -> None:
+        kind = self._kinds.get(tag, _OTHER)
+        if kind == _STRING and self._string is not None:
+            assert self._table is not None
+            self._table.append(self._string)
+            self._string = None
+        elif kind == _VALUE and self._value is not None:
+            # The characters the <v> of a cell of type s gives the cell. calamine reads the
+            # first run of text, as digits, and anything else as string 0 or as nothing: so an
+            # index counts only when the <v> holds nothing but its digits (its bytes say so: no
+            # entity, comment or CDATA between), and anything else as the longest string.
+            parser, strings = self._parser, self._strings
+            assert parser is not None and strings is not None
+            text = "".join(self._value)
+            raw = parser.CurrentByteIndex - self._value_at
+            self._value = None
+            parser.CharacterDataHandler = None
+            parser.EndElementHandler = None  # no table: its cells of type s are refused
+            plain = len(text) <= _INDEX_DIGITS and raw == self._value_tag + len(text)
+            if plain and text.isascii() and text.isdigit():
+                self.text += strings.length(int(text))
+            elif text:
+                self.text += strings.longest
+
+    def _characters(self, data: str) -> None:
+        if self._string is not None:
+            self._string += len(data)
+
+
+def _shared(attributes: list[str]) -> bool:
+    """Whether a cell is of type s, by any attribute named t whatever its prefix."""
+    if attributes[-2:] == ["t", "s"]:  # as every writer writes it: t last
+        return True
+    return any(
+        attributes[at] == "s" and attributes[at - 1].rpartition(":")[2] == "t"
+        for at in range(1, len(attributes), 2)
+    )
 
 
 class _PlainCells:
@@ -234,6 +378,12 @@ class _PlainCells:
         cut = text.rfind(b"<")
         if cut < 0:
             cut = len(text)
+        elif len(text) - cut < 2 or text.startswith(_INSIDE_CELL, cut):
+            # A short cell is scanned whole, its start tag with its value: a cell of type s
+            # is matched from its type to its end.
+            start = text.rfind(b"<c ", max(cut - _SHORT_CELL, 0), cut)
+            if start >= 0:
+                cut = start
         self._tail = text[cut:]
         if len(self._tail) > _CARRY:
             raise NotPlain  # an open tag this long is no plain cell
@@ -242,6 +392,25 @@ class _PlainCells:
     def close(self) -> None:
         self._scan(self._tail)
         self._tail = b""
+
+    def _shared_text(self, text: bytes) -> None:
+        """Every cell is plain, so each of type s holds `t="s"` in its start tag: each must be
+        its index and the cell's end (the value calamine reads), or empty."""
+        scanner = self._scanner
+        strings = scanner._strings
+        shared = text.count(b't="s"') if strings is not None else 0
+        if not shared:
+            return
+        assert strings is not None
+        if scanner.loose + shared * strings.longest <= scanner._loose_room:
+            scanner.loose += shared * strings.longest  # at most one string a cell
+            return
+        named = _PLAIN_SHARED.findall(text)
+        if len(named) != shared:
+            empty = text.count(b't="s"/>') + text.count(b't="s"></c>')
+            if len(named) + empty != shared:
+                raise NotPlain
+        scanner.text += strings.text_of(named)
 
     def _scan(self, text: bytes) -> None:
         if not text:
@@ -263,6 +432,8 @@ class _PlainCells:
         if b"sst" in text and _ANY_STRINGS.search(text):
             raise NotPlain  # a shared-strings part: its count claim is read the careful way
         scanner = self._scanner
+        scanner.cells += len(cells)
+        self._shared_text(text)
         if b"dimension" in text:
             claims = _PLAIN_DIMENSION.findall(text)
             if len(claims) != len(_ANY_DIMENSION.findall(text)):
@@ -297,6 +468,10 @@ _PLAIN_CELL = re.compile(
     rb'<c r="([A-Z]{1,3}+[1-9][0-9]{0,6}+)"(?: s="[0-9]{1,9}+")?+(?: t="[a-zA-Z]{1,9}+")?+'
     rb"[ \t\r\n]*+/?>"
 )
+# A cell of type s from its type on: `t` is its start tag's last attribute, then its one value.
+_PLAIN_SHARED = re.compile(rb't="s"><v>([0-9]{1,10}+)</v></c>')  # _INDEX_DIGITS
+_INSIDE_CELL = (b"<v", b"</")  # cut in a cell (or after it: the cell goes on whole)
+_SHORT_CELL = 128  # bytes: the longest plain cell of type s is 63
 # A dimension's whole start tag too: with a second `ref` its claim would be another one.
 _PLAIN_DIMENSION = re.compile(
     rb'<dimension ref="([A-Z]{1,3}[1-9][0-9]{0,6})(?::([A-Z]{1,3}[1-9][0-9]{0,6}))?"\s*/?>'
@@ -306,10 +481,19 @@ _UTF8 = (b"utf-8", b"utf8")
 _CARRY = 4096
 
 
-_OTHER, _ROW, _CELL, _DIMENSION, _STRINGS = range(5)
-_KINDS = {"row": _ROW, "c": _CELL, "dimension": _DIMENSION, "sst": _STRINGS}
+_OTHER, _ROW, _CELL, _DIMENSION, _STRINGS, _STRING, _VALUE = range(7)
+_KINDS = {
+    "row": _ROW,
+    "c": _CELL,
+    "dimension": _DIMENSION,
+    "sst": _STRINGS,
+    "si": _STRING,
+    "v": _VALUE,
+}
 _DIGITS = "0123456789"
 _ROW_DIGITS = 7
+_INDEX_DIGITS = 10  # a shared string's index: more is no index calamine reads (nor a plain one)
+_COUNT_DIGITS = 20
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _DIGITS_B, _LETTERS_B = _DIGITS.encode(), _LETTERS.encode()
 # The columns of three capital letters or fewer (A to ZZZ, Excel stops at XFD) met so far: one
@@ -357,8 +541,10 @@ def _number(written: str) -> int:
 
 
 def _count(written: str) -> int:
+    """A count claimed: at most 20 digits (calamine reads it as a 64-bit number; and Python
+    refuses to convert a number of over 4,300 digits: a ValueError, not a refusal)."""
     text = written.strip()
-    if not text.isascii() or not text.isdigit():
+    if not text.isascii() or not text.isdigit() or len(text) > _COUNT_DIGITS:
         raise XmlRefused("unreadable")
     return int(text)
 

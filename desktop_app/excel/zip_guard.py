@@ -14,7 +14,10 @@ A hostile or broken workbook attacks the reader in three ways, each checked here
   quotes, spaces, character references, prefixes or encoding) and the rectangle its cells and
   `<dimension>` claims span is bounded, refused as soon as it grows too large;
 - XML entity bombs: a DTD has no business in a workbook; one anywhere in a part is refused
-  here (python-calamine refuses entity references too, openpyxl uses defusedxml).
+  here (python-calamine refuses entity references too, openpyxl uses defusedxml);
+- text and cells that multiply: calamine copies a shared string into every cell naming it and
+  keeps every cell tag, so the shared strings are scanned first and the characters a
+  workbook's cells take from them, and the cell tags of each sheet, are bounded too.
 Nothing is written anywhere: everything happens on the bytes in memory.
 """
 
@@ -28,7 +31,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from desktop_app.domain.errors import UserError
-from desktop_app.excel.xml_guard import NotPlain, PartScanner, Span, XmlRefused
+from desktop_app.excel.xml_guard import NotPlain, PartScanner, SharedStrings, Span, XmlRefused
 
 MB = 1024 * 1024
 _LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature ... name length, extra length
@@ -50,8 +53,11 @@ class Limits:
     ratio_floor: int = 1 * MB
     columns: int = 16_384  # Excel's own limits
     rows: int = 1_048_576
-    cells: int = 5_000_000  # the rectangle a sheet spans (100,000 rows x 50 columns)
+    cells: int = 5_000_000  # the rectangle a sheet spans (100,000 rows x 50 columns), and its cells
     whole_ratio: int | None = None  # every member inflated / the archive's bytes (None: unbounded)
+    # Characters the workbook's cells of type s take from its shared strings, together (with
+    # whole_ratio, also at most that many per byte of the archive). Real files: docs/excel.md.
+    shared_text: int = 100_000_000
 
 
 DEFAULT_LIMITS = Limits()
@@ -71,8 +77,17 @@ def check_xlsx(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> None:
     names = {info.filename for info in infos}
     if not all(part in names for part in _REQUIRED):
         raise UserError("workbook_not_xlsx", path=name)
+    # The shared strings first: a sheet's cells of type s are counted by their lengths.
+    infos = sorted(infos, key=lambda info: not _shared_strings(info.filename))
+    try:
+        _check_members(data, infos, name, _Book(limits, len(data), loose=True))
+    except _Uncertain:
+        _check_members(data, infos, name, _Book(limits, len(data), loose=False))
+
+
+def _check_members(data: bytes, infos: list[zipfile.ZipInfo], name: str, book: _Book) -> None:
     for info in infos:
-        _Member(data, info, name, limits).check()
+        _Member(data, info, name, book).check()
 
 
 def check_declared(
@@ -110,15 +125,48 @@ def _too_big(name: str, member: str, size: int, limit: int) -> None:
     )
 
 
+def _shared_strings(member: str) -> bool:
+    """Whether calamine may read `member` as the shared strings: it reads sharedStrings.xml
+    beside the workbook part the package's relationships name, matching names whatever their
+    case and slashes."""
+    normal = member.replace("\\", "/").lower()
+    return normal == _SHARED_STRINGS or normal.endswith("/" + _SHARED_STRINGS)
+
+
+_SHARED_STRINGS = "sharedstrings.xml"
+
+
+class _Book:
+    """What the members of one workbook add up to: its shared strings, and the characters its
+    cells of type s take from them: `text` counted exactly, `loose` as the longest string a
+    cell. Up to half the limit may be counted loosely (cheap: no index is read); a total past
+    the limit with a loose part is `_Uncertain`, and the workbook is checked again exactly."""
+
+    def __init__(self, limits: Limits, archive_bytes: int, *, loose: bool) -> None:
+        self.limits = limits
+        self.strings = SharedStrings()
+        self.text = 0
+        self.loose = 0
+        self.text_limit = limits.shared_text
+        if limits.whole_ratio is not None:
+            self.text_limit = min(self.text_limit, limits.whole_ratio * archive_bytes)
+        self.loose_limit = self.text_limit // 2 if loose else 0
+
+
+class _Uncertain(Exception):  # noqa: N818 - a signal to count exactly, not an error
+    """The shared text passed its limit only as counted loosely."""
+
+
 class _Member:
     """One member inflated in bounded chunks, checked against its directory entry, and scanned
     on the way (xml_guard) so that its cells' rectangle is known before calamine's."""
 
-    def __init__(self, data: bytes, info: zipfile.ZipInfo, name: str, limits: Limits) -> None:
+    def __init__(self, data: bytes, info: zipfile.ZipInfo, name: str, book: _Book) -> None:
         self.data = data
         self.info = info
         self.name = name
-        self.limits = limits
+        self.book = book
+        self.limits = book.limits
 
     def check(self) -> None:
         raw = self._raw()
@@ -128,7 +176,16 @@ class _Member:
             self._scan(raw, plain=False)  # element by element (xml_guard)
 
     def _scan(self, raw: memoryview, *, plain: bool) -> None:
-        scanner = PartScanner(self._check_span, self._check_strings, plain=plain)
+        book = self.book
+        table: list[int] | None = [] if _shared_strings(self.info.filename) else None
+        scanner = PartScanner(
+            self._check_span,
+            self._check_strings,
+            plain=plain,
+            strings=book.strings,
+            table=table,
+            loose_room=book.loose_limit - book.loose,
+        )
         seen = 0
         crc = 0
         try:
@@ -136,15 +193,21 @@ class _Member:
                 seen += len(chunk)
                 crc = zlib.crc32(chunk, crc)
                 scanner.feed(chunk)
+                self._check_counts(scanner)
             if seen != self.info.file_size or crc != self.info.CRC:
                 raise UserError("workbook_damaged", path=self.name)
             scanner.close()
+            self._check_counts(scanner)
         except XmlRefused as refused:
             if refused.reason == "dtd":
                 raise UserError(
                     "workbook_xml_forbidden", path=self.name, member=self.info.filename
                 ) from None
             raise UserError("workbook_unreadable", path=self.name) from None
+        if table is not None:
+            book.strings.merge(table)
+        book.text += scanner.text
+        book.loose += scanner.loose
 
     def _raw(self) -> memoryview:
         start = self.info.header_offset
@@ -193,6 +256,27 @@ class _Member:
                 member=self.info.filename,
                 count=f"{claimed:,}",
             )
+
+    def _check_counts(self, scanner: PartScanner) -> None:
+        """Refuse a part with more cell tags than a sheet may hold cells (calamine keeps each,
+        even many at one place), and a workbook whose cells of type s take more characters
+        from its shared strings than the limits allow (one long string named by many cells)."""
+        book = self.book
+        text = book.text + scanner.text + book.loose + scanner.loose
+        if text > book.text_limit and book.loose + scanner.loose:
+            raise _Uncertain
+        for code, count, limit in (
+            ("workbook_too_many_cells", scanner.cells, self.limits.cells),
+            ("workbook_text_too_large", text, book.text_limit),
+        ):
+            if count > limit:
+                raise UserError(
+                    code,
+                    path=self.name,
+                    member=self.info.filename,
+                    count=f"{count:,}",
+                    limit=f"{limit:,}",
+                )
 
     def _check_span(self, span: Span) -> None:
         """Refuse a part whose cells (or whose dimension claim) span more than the limits."""

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import functools
 import io
+import random
+import re
+import string
 import struct
 import zipfile
 import zlib
@@ -40,6 +43,21 @@ def replace_member(xlsx: bytes, member: str, content: bytes) -> bytes:
             target.writestr(info.filename, data)
         if member not in source.namelist():
             target.writestr(member, content)
+    return out.getvalue()
+
+
+def read_member(xlsx: bytes, member: str) -> bytes:
+    return zipfile.ZipFile(io.BytesIO(xlsx)).read(member)
+
+
+def drop_member(xlsx: bytes, member: str) -> bytes:
+    """`xlsx` without one member (the archive rebuilt honestly)."""
+    source = zipfile.ZipFile(io.BytesIO(xlsx))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            if info.filename != member:
+                target.writestr(info.filename, source.read(info))
     return out.getvalue()
 
 
@@ -255,18 +273,59 @@ def second_dimension_reference() -> bytes:
     return replace_member(plain_workbook(), "xl/worksheets/sheet1.xml", far)
 
 
-def one_long_string_in_many_cells(cells: int = 3000, length: int = 1_000_000) -> bytes:
+def one_long_string_in_many_cells(
+    cells: int = 3000,
+    length: int = 1_000_000,
+    *,
+    cell: str = '<c r="A{n}" t="s"><v>0</v></c>',
+    mixed: bool = False,
+) -> bytes:
     """A shared string of a million letters referenced by 3,000 cells of one column: a file of
     20 KB, every member under the inflation ratio's floor and the rectangle 1 x 3,000, but
     calamine copies the string into every cell, and python-calamine again into a str of its
-    own: six gigabytes."""
-    text = "a" * length
-    strings = f'<sst xmlns="{MAIN_NS}" count="{cells}" uniqueCount="1"><si><t>{text}</t></si></sst>'
-    rows = "".join(
-        f'<row r="{n}"><c r="A{n}" t="s"><v>0</v></c></row>' for n in range(1, cells + 1)
+    own: six gigabytes. `cell` is how each cell is written ({n}: its row); `mixed` letters
+    (600 KB deflated) keep the whole file under a sync package's ratio of everything inflated
+    to the file (30), so that the text is what refuses it there too."""
+    text = (
+        "".join(random.Random(1).choices(string.ascii_letters, k=length)) if mixed else "a" * length
     )
+    strings = f'<sst xmlns="{MAIN_NS}" count="{cells}" uniqueCount="1"><si><t>{text}</t></si></sst>'
+    rows = "".join(f'<row r="{n}">{cell.format(n=n)}</row>' for n in range(1, cells + 1))
     book = replace_member(plain_workbook(), "xl/worksheets/sheet1.xml", sheet_xml(rows))
     return replace_member(book, "xl/sharedStrings.xml", strings.encode())
+
+
+# A cell of type s naming string 0, written so that the guard's plain scan hands the part to
+# the careful one (each one read by calamine as string 0).
+SHARED_CELLS_THE_CAREFUL_WAY = {
+    "a comment in the cell": '<c r="A{n}" t="s"><!-- --><v>0</v></c>',
+    "a namespace prefix": '<x:c xmlns:x="' + MAIN_NS + '" r="A{n}" t="s"><x:v>0</x:v></x:c>',
+    "a line break before the value": '<c r="A{n}" t="s">\n<v>0</v></c>',
+    "t before r": '<c t="s" r="A{n}"><v>0</v></c>',
+    "spaces in the value": '<c r="A{n}" t="s"><v> 0 </v></c>',
+    "a character reference after the index": '<c r="A{n}" t="s"><v>0&#48;</v></c>',
+}
+
+
+def many_cell_tags(tags: int, *, cell: str = '<c r="{ref}"/>') -> bytes:
+    """A sheet of `tags` cell tags over and over at the same 26,000 places (A1:Z1000): its
+    rectangle is small, but calamine keeps every tag it reads (23 million in a 20 MB file:
+    19 s and 957 MB). The places repeat every few hundred KB, so the deflated file keeps a
+    real sheet's ratio."""
+    places = [f"{chr(65 + column)}{row}" for row in range(1, 1001) for column in range(26)]
+    cycle = "".join(cell.format(ref=ref) for ref in places).encode()
+    whole, rest = divmod(tags, len(places))
+    body = cycle * whole + "".join(cell.format(ref=ref) for ref in places[:rest]).encode()
+    xml = f'<worksheet xmlns="{MAIN_NS}"><sheetData><row r="1">'.encode()
+    xml += body + b"</row></sheetData></worksheet>"
+    source = zipfile.ZipFile(io.BytesIO(plain_workbook()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as target:
+        for info in source.infolist():
+            if info.filename != "xl/worksheets/sheet1.xml":
+                target.writestr(info.filename, source.read(info))
+        target.writestr("xl/worksheets/sheet1.xml", xml)
+    return out.getvalue()
 
 
 def claims_four_billion_strings() -> bytes:
@@ -274,3 +333,64 @@ def claims_four_billion_strings() -> bytes:
     reserves room for them first (96 GB) and aborts."""
     part = f'<sst xmlns="{MAIN_NS}" count="1" uniqueCount="4000000000"><si><t>a</t></si></sst>'
     return replace_member(plain_workbook(), "xl/sharedStrings.xml", part.encode())
+
+
+_INLINE_CELL = re.compile(
+    rb'<c r="([A-Z]+[0-9]+)"( s="[0-9]+")? t="inlineStr"><is><t(?: xml:space="preserve")?>'
+    rb"(.*?)</t></is></c>"
+)
+
+
+def with_shared_strings(xlsx: bytes) -> bytes:
+    """`xlsx` (as openpyxl or our exporter writes it, every text an inline string) with its texts
+    in a shared-strings table instead, each distinct text once, as Excel and LibreOffice save a
+    workbook: cells `<c r="B2" t="s"><v>7</v></c>`."""
+    source = zipfile.ZipFile(io.BytesIO(xlsx))
+    table: dict[bytes, int] = {}
+
+    def shared(cell: re.Match[bytes]) -> bytes:
+        index = table.setdefault(cell[3], len(table))
+        return b'<c r="%s"%s t="s"><v>%d</v></c>' % (cell[1], cell[2] or b"", index)
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename.startswith("xl/worksheets/sheet"):
+                data = _INLINE_CELL.sub(shared, data)
+            elif info.filename == "[Content_Types].xml":
+                data = data.replace(
+                    b"</Types>",
+                    b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+                    b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+                )
+            elif info.filename == "xl/_rels/workbook.xml.rels":
+                data = data.replace(
+                    b"</Relationships>",
+                    b'<Relationship Id="rIdShared" Type="http://schemas.openxmlformats.org/'
+                    b'officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
+                    b"</Relationships>",
+                )
+            target.writestr(info.filename, data)
+        strings = b"".join(b'<si><t xml:space="preserve">%s</t></si>' % text for text in table)
+        target.writestr(
+            "xl/sharedStrings.xml",
+            b'<sst xmlns="%s" count="%d" uniqueCount="%d">%s</sst>'
+            % (MAIN_NS.encode(), len(table), len(table), strings),
+        )
+    return out.getvalue()
+
+
+def date_before_year_one() -> bytes:
+    """A date cell holding -1e300: python-calamine panics turning it into a date (chrono's
+    "TimeDelta::milliseconds out of bounds"), a PanicException that is no Exception."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "受付"
+    sheet["A1"] = 1.0
+    sheet["A1"].number_format = "yyyy-mm-dd"
+    out = io.BytesIO()
+    book.save(out)
+    part = read_member(out.getvalue(), "xl/worksheets/sheet1.xml")
+    part = re.sub(rb"<v>[^<]*</v>", b"<v>-1e300</v>", part)
+    return replace_member(out.getvalue(), "xl/worksheets/sheet1.xml", part)

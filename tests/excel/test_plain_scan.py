@@ -41,15 +41,20 @@ def _scan(part: bytes, cuts: list[int], *, plain: bool) -> Seen:
 
     scanner = PartScanner(on_span, plain=plain)
     try:
-        start = 0
-        for cut in [*sorted(cuts), len(part)]:
-            if cut > start:
-                scanner.feed(part[start:cut])
-                start = cut
-        scanner.close()
+        feed(scanner, part, cuts)
     except XmlRefused as refused:
         return refused.reason
     return _corners(scanner.span), sorted(claims)
+
+
+def feed(scanner: PartScanner, part: bytes, cuts: list[int]) -> None:
+    """The part fed to the scanner in pieces cut at `cuts`, then closed."""
+    start = 0
+    for cut in [*sorted(cuts), len(part)]:
+        if cut > start:
+            scanner.feed(part[start:cut])
+            start = cut
+    scanner.close()
 
 
 def _agree(part: bytes, cuts: list[int]) -> bool:

@@ -173,3 +173,34 @@ def test_a_tampered_encrypted_file_is_refused_as_damaged(tmp_path):
     with pytest.raises(UserError) as refused:
         open_xlsx(hostile.write(tmp_path, "x.xlsx", bytes(encrypted)), password="pw-2026-abcd")
     assert refused.value.code == "workbook_damaged"
+
+
+def test_a_panic_in_calamine_is_refused_as_an_unreadable_sheet_and_nothing_else_is_caught(
+    tmp_path,
+):
+    """python-calamine panics on a date cell of -1e300; the panic is no Exception."""
+    from python_calamine import CalamineWorkbook
+
+    from desktop_app.excel.ledger_reader import open_ledger
+    from desktop_app.excel.safe_read import calamine_errors
+
+    data = hostile.date_before_year_one()
+    with pytest.raises(BaseException) as panicked:
+        CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0).to_python()
+    assert not isinstance(panicked.value, Exception)
+    assert type(panicked.value).__name__ == "PanicException"
+    path = hostile.write(tmp_path, "受付簿.xlsx", data)
+    for read in (
+        lambda: read_rows(open_xlsx(path, password=None), name=path.name),
+        lambda: open_ledger(path).rows("受付"),
+    ):
+        with pytest.raises(UserError) as refused:
+            read()
+        assert refused.value.code == "workbook_unreadable"
+        assert refused.value.message("ja") == (
+            "「受付簿.xlsx」のシートを読めません。"
+            "壊れているか、Excel以外のプログラムで作られた読めない形式です。"
+        )
+    for stop in (KeyboardInterrupt, SystemExit):
+        with pytest.raises(stop), calamine_errors("受付簿.xlsx"):
+            raise stop()

@@ -55,6 +55,9 @@ CASES = [
     ("not a spreadsheet", lambda: b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "workbook_not_spreadsheet", "ExcelのブックでもCSVでもありません"),  # noqa: E501
     ("a Word file renamed", word_file, "workbook_not_spreadsheet", "ExcelのブックでもCSVでもありません"),  # noqa: E501
     ("empty", lambda: b"", "workbook_empty", "空のファイル"),
+    ("one long shared string in 3,000 cells", hostile.one_long_string_in_many_cells, "workbook_text_too_large", "共有文字列を各セルに展開すると文字が多すぎる"),  # noqa: E501
+    ("a date of -1e300: calamine panics", hostile.date_before_year_one, "workbook_unreadable", "のシートを読めません"),  # noqa: E501
+    ("5.2 million cell tags in 26,000 places", lambda: hostile.many_cell_tags(5_200_000), "workbook_too_many_cells", "セルの数が多すぎる"),  # noqa: E501
 ]  # fmt: skip
 
 

@@ -59,6 +59,11 @@ FILES: list[tuple[str, Callable[[], bytes], str, str]] = [
      "workbook_unreadable", "のシートを読めません"),
     ("a dimension with a second, far reference", hostile.second_dimension_reference,
      "workbook_unreadable", "のシートを読めません"),
+    ("one long shared string in 3,000 cells",
+     partial(hostile.one_long_string_in_many_cells, mixed=True),
+     "workbook_text_too_large", "共有文字列を各セルに展開すると文字が多すぎる"),
+    ("a date of -1e300: calamine panics", hostile.date_before_year_one,
+     "workbook_unreadable", "のシートを読めません"),
 ] + [
     (f"far cell: {kind}", partial(hostile.far_cell_workbook, kind), "workbook_sheet_too_large",
      "範囲が大きすぎる")

@@ -16,8 +16,10 @@ from python_calamine import CalamineWorkbook
 from db.engine import Database
 from desktop_app.demo.service import generate_demo_data
 from desktop_app.excel import package_limits
+from desktop_app.excel.zip_guard import check_xlsx
 from desktop_app.services import database, package_key, setup, sync_export, sync_import
 from tests.actors import actor_for
+from tests.excel import hostile
 
 TODAY = dt.date(2026, 11, 1)
 PASSWORD = "shared-ward-password-2026"
@@ -56,6 +58,19 @@ def test_a_personal_full_package_fits_the_limits_assumptions_and_imports(shiba, 
     book = CalamineWorkbook.from_filelike(io.BytesIO(plain))
     widths = {name: book.get_sheet_by_name(name).width for name in book.sheet_names}
     assert max(widths.values()) <= package_limits.WIDEST_SHEET, widths
+    # Its text, were it saved again as shared strings (as Excel and LibreOffice save it): per
+    # inquiry within what the limits assume, and per byte of the file far under the ratio.
+    text = sum(
+        len(value)
+        for name in book.sheet_names
+        for row in book.get_sheet_by_name(name).to_python()
+        for value in row
+        if isinstance(value, str)
+    )
+    assert text / COUNT <= package_limits.TEXT_PER_INQUIRY
+    shared = hostile.with_shared_strings(plain)
+    assert text / len(shared) < package_limits.WHOLE_RATIO / 4
+    check_xlsx(shared, out.name, package_limits.SYNC_PACKAGE_LIMITS)
 
     hq = database.connect(tmp_path / "HQ.sqlite3")
     try:

@@ -636,3 +636,31 @@ def test_two_branches_personal_exchanges_do_not_mix(desk):
 
     assert desk.agree_on_phone(shiba, "SHIBA") == "03-5555-0233"
     assert desk.agree_on_phone(azabu, "AZABU") == "03-5555-0333"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="open defect: after the upgrade (no personal versions) HQ's number meets the"
+    " branch's as two unknown values, a conflict at the branch only; its waiting row is HQ's own"
+    " version, an echo never sent, and HQ (which holds the branch's number as received) never"
+    " meets the conflict",
+)
+def test_after_the_upgrade_hq_s_first_number_reaches_a_branch_it_only_sent_plain_to(desk):
+    """HQ's return packages before the upgrade carried no personal fields, so the branch holds
+    none of HQ's values; HQ, which took the branch's number, types a new one after the upgrade
+    and sends it with personal fields. The branch waits for a resolution; HQ, merging the
+    branch's number against the one it received, sees nothing new and decides nothing: the
+    offices differ until someone writes a full personal package each way."""
+    receipt = desk.add_case("SHIBA")
+    _quiet(desk.send("SHIBA", "HQ", personal=True))
+    desk.edit("HQ", receipt, notes="本庁のメモ")
+    _quiet(*desk.round_trip("SHIBA"))  # HQ's return packages carry no personal fields
+    _upgraded(desk)
+    desk.edit("HQ", receipt, phone="03-5555-0161")
+
+    at_branch = desk.send("HQ", "SHIBA", personal=True)
+
+    for _round in range(2):
+        desk.round_trip("SHIBA", personal=True)
+    assert desk.phone("SHIBA", receipt) == desk.phone("HQ", receipt) == "03-5555-0161"
+    _quiet(at_branch)

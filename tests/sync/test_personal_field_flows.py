@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,51 +20,30 @@ import pytest
 
 from db import migrate
 from desktop_app.domain.inquiry_commands import InquiryChange, NewInquiry
-from desktop_app.services import conflicts, inquiries, retention, sync_export, sync_import
+from desktop_app.services import conflicts, inquiries, retention
 from tests.actors import actor_for
 from tests.retention.conftest import ADMIN, person
 from tests.retention.conftest import case as retention_case
+from tests.sync.test_sync_properties import PASSWORD, Offices
 
-PASSWORD = "minato-shared-secret-2026"
 TODAY = dt.date(2026, 11, 1)
 P0 = "03-5555-0100"  # the number the branch took down first
 
 
-class Desk:
-    """HQ, SHIBA and AZABU, each with its own database, and the packages between them."""
-
-    def __init__(self, office: Any, folder: Path) -> None:
-        self.db = {code: office(code) for code in ("HQ", "SHIBA", "AZABU")}
-        self.folder = folder
-        self.written = 0
+class Desk(Offices):
+    """HQ, SHIBA and AZABU (the state machine's offices) and the packages between them."""
 
     def write(
         self, source: str, target: str, *, personal: bool = False, full: bool = False
     ) -> Path:
-        self.written += 1
-        kind = "p" if personal else "plain"
-        path = self.folder / f"{self.written:02d}-{source}-{target}-{kind}.xlsx"
-        sync_export.export_sync(
-            self.db[source],
-            path,
-            actor=actor_for(source.lower()),
-            to_office=target if source == "HQ" else None,
-            include_personal=personal,
-            full=full,
-        )
-        return path
+        return self.export(source, target, personal=personal, full=full)
 
-    def take(self, target: str, path: Path) -> dict[str, Any]:
-        report = sync_import.import_sync(
-            self.db[target], [path], actor=actor_for(target.lower())
-        ).to_json()
-        assert report["rejected"] == 0 and not report["packages"][0]["refused"], report
-        return report
-
-    def send(self, source: str, target: str, *, personal: bool = False) -> dict[str, Any]:
+    def carry(self, source: str, target: str, *, personal: bool = False) -> dict[str, Any]:
+        """A package written and taken at once."""
         return self.take(target, self.write(source, target, personal=personal))
 
-    def add_case(self, branch: str, phone: str = P0) -> str:
+    def take_down(self, branch: str, phone: str = P0) -> str:
+        """A new case at the branch, its inquirer's number `phone`."""
         new = NewInquiry.read(
             {
                 "received_at": "2026-10-01",
@@ -75,7 +55,7 @@ class Desk:
         )
         return inquiries.add_inquiry(self.db[branch], new, actor=actor_for("clerk")).receipt_no
 
-    def edit(self, office: str, receipt: str, **values: str) -> None:
+    def change(self, office: str, receipt: str, **values: str) -> None:
         """Values of the inquiry; `phone` and `notes` are the inquirer's (personal and not)."""
         person = ("phone", "notes")
         changes: dict[str, Any] = {k: v for k, v in values.items() if k not in person}
@@ -86,9 +66,6 @@ class Desk:
             InquiryChange.read(receipt, changes, today=TODAY),
             actor=actor_for(office.lower()),
         )
-
-    def record(self, office: str, receipt: str) -> dict[str, Any]:
-        return inquiries.get_inquiry(self.db[office], receipt, actor=actor_for("x")).to_json()
 
     def phone(self, office: str, receipt: str) -> str | None:
         return self.record(office, receipt)["inquirer"]["phone"]
@@ -105,8 +82,8 @@ class Desk:
     def round_trip(self, branch: str, *, personal: bool = False) -> list[dict[str, Any]]:
         """The branch's package to HQ, then HQ's back."""
         return [
-            self.send(branch, "HQ", personal=personal),
-            self.send("HQ", branch, personal=personal),
+            self.carry(branch, "HQ", personal=personal),
+            self.carry("HQ", branch, personal=personal),
         ]
 
     def agree_on_phone(self, receipt: str, branch: str = "SHIBA") -> str | None:
@@ -120,9 +97,11 @@ class Desk:
 
 
 @pytest.fixture
-def desk(office, tmp_path, monkeypatch) -> Desk:
+def desk(office_templates, monkeypatch) -> Iterator[Desk]:
     monkeypatch.setenv("RENKEI_DESK_PACKAGE_PASSWORD", PASSWORD)
-    return Desk(office, tmp_path)
+    made = Desk(office_templates)
+    yield made
+    made.close()
 
 
 def _quiet(*reports: dict[str, Any]) -> None:
@@ -133,10 +112,10 @@ def _quiet(*reports: dict[str, Any]) -> None:
 
 def _shared(desk: Desk, branch: str = "SHIBA") -> str:
     """A case the branch took down, sent to HQ with its personal fields and echoed back."""
-    receipt = desk.add_case(branch)
-    _quiet(desk.send(branch, "HQ", personal=True))
+    receipt = desk.take_down(branch)
+    _quiet(desk.carry(branch, "HQ", personal=True))
     assert desk.phone("HQ", receipt) == P0
-    _quiet(desk.send("HQ", branch, personal=True))
+    _quiet(desk.carry("HQ", branch, personal=True))
     return receipt
 
 
@@ -147,17 +126,17 @@ def test_a_branch_phone_edit_after_plain_rounds_is_taken_at_hq(desk):
     """HQ's personal package, then several plain rounds with edits on both sides: the branch's
     later number is a plain edit of the number both held, taken at HQ without a conflict."""
     receipt = _shared(desk)
-    desk.edit("HQ", receipt, subject="本庁の件名")
-    _quiet(desk.send("HQ", "SHIBA", personal=True))
+    desk.change("HQ", receipt, subject="本庁の件名")
+    _quiet(desk.carry("HQ", "SHIBA", personal=True))
     for n in range(3):
-        desk.edit("SHIBA", receipt, content=f"支所の直し{n}", notes=f"支所のメモ{n}")
-        desk.edit("HQ", receipt, step=("2_connect", "3_selfrun", "1_inform")[n])
+        desk.change("SHIBA", receipt, content=f"支所の直し{n}", notes=f"支所のメモ{n}")
+        desk.change("HQ", receipt, step=("2_connect", "3_selfrun", "1_inform")[n])
         _quiet(*desk.round_trip("SHIBA"))
-        desk.edit("HQ", receipt, notes=f"本庁のメモ{n}")
+        desk.change("HQ", receipt, notes=f"本庁のメモ{n}")
         _quiet(*desk.round_trip("SHIBA"))
-    desk.edit("SHIBA", receipt, phone="03-5555-0111")
+    desk.change("SHIBA", receipt, phone="03-5555-0111")
 
-    _quiet(desk.send("SHIBA", "HQ", personal=True))
+    _quiet(desk.carry("SHIBA", "HQ", personal=True))
 
     assert desk.phone("HQ", receipt) == "03-5555-0111"
     assert desk.agree_on_phone(receipt) == "03-5555-0111"
@@ -170,17 +149,17 @@ def test_a_row_carried_again_in_a_personal_package_names_its_personal_values_as_
     (which the branch forgets once HQ answers the newer one) made HQ's later number a conflict
     of two unknown values at the branch, whose row then waited for a resolution that never came
     (HQ saw its own version come back and had nothing to decide)."""
-    receipt = desk.add_case("SHIBA")
-    _quiet(desk.send("SHIBA", "HQ", personal=True))
-    _quiet(desk.send("HQ", "SHIBA"))
-    desk.edit("SHIBA", receipt, notes="支所のメモ")
-    _quiet(desk.send("SHIBA", "HQ"))
-    _quiet(desk.send("SHIBA", "HQ", personal=True))  # carries the 備考 version again
-    desk.edit("HQ", receipt, notes="本庁のメモ")
-    _quiet(desk.send("HQ", "SHIBA"))
-    desk.edit("HQ", receipt, phone="03-5555-0122")
+    receipt = desk.take_down("SHIBA")
+    _quiet(desk.carry("SHIBA", "HQ", personal=True))
+    _quiet(desk.carry("HQ", "SHIBA"))
+    desk.change("SHIBA", receipt, notes="支所のメモ")
+    _quiet(desk.carry("SHIBA", "HQ"))
+    _quiet(desk.carry("SHIBA", "HQ", personal=True))  # carries the 備考 version again
+    desk.change("HQ", receipt, notes="本庁のメモ")
+    _quiet(desk.carry("HQ", "SHIBA"))
+    desk.change("HQ", receipt, phone="03-5555-0122")
 
-    _quiet(desk.send("HQ", "SHIBA", personal=True))
+    _quiet(desk.carry("HQ", "SHIBA", personal=True))
 
     assert desk.phone("SHIBA", receipt) == "03-5555-0122"
     assert desk.agree_on_phone(receipt) == "03-5555-0122"
@@ -195,10 +174,10 @@ def test_a_second_hq_edit_in_a_later_return_package_is_taken_without_waiting(des
     personal fields are needed (before this fix, on main as well)."""
     receipt = _shared(desk)
     for n, subject in enumerate(("本庁の件名1", "本庁の件名2", "本庁の件名3")):
-        desk.edit("HQ", receipt, subject=subject, notes=f"本庁のメモ{n}")
-        _quiet(desk.send("HQ", "SHIBA"))
+        desk.change("HQ", receipt, subject=subject, notes=f"本庁のメモ{n}")
+        _quiet(desk.carry("HQ", "SHIBA"))
         if n == 1:
-            _quiet(desk.send("SHIBA", "HQ"))  # the branch's package between: nothing of it
+            _quiet(desk.carry("SHIBA", "HQ"))  # the branch's package between: nothing of it
         branch = desk.record("SHIBA", receipt)
         assert (branch["subject"], branch["inquirer"]["notes"]) == (subject, f"本庁のメモ{n}")
     assert desk.record("SHIBA", receipt)["rev"] == desk.record("HQ", receipt)["rev"]
@@ -216,16 +195,16 @@ def test_an_hq_phone_edit_sent_plain_meets_the_branch_s_as_a_conflict(
     number in its personal package is a conflict at HQ, never taken silently."""
     receipt = _shared(desk)
     if hq_sent_personal_before:
-        desk.edit("HQ", receipt, notes="本庁のメモ")
-        _quiet(desk.send("HQ", "SHIBA", personal=True))
-    desk.edit("HQ", receipt, phone="03-5555-0122")
+        desk.change("HQ", receipt, notes="本庁のメモ")
+        _quiet(desk.carry("HQ", "SHIBA", personal=True))
+    desk.change("HQ", receipt, phone="03-5555-0122")
     plain = desk.write("HQ", "SHIBA")
     if branch_took_it:
         _quiet(desk.take("SHIBA", plain))
         assert desk.phone("SHIBA", receipt) == P0
-    desk.edit("SHIBA", receipt, phone="03-5555-0133")
+    desk.change("SHIBA", receipt, phone="03-5555-0133")
 
-    at_hq = desk.send("SHIBA", "HQ", personal=True)
+    at_hq = desk.carry("SHIBA", "HQ", personal=True)
 
     assert at_hq["conflicts"] == 1
     (conflict,) = desk.open_conflicts()
@@ -246,9 +225,9 @@ def _crossing_phone_edits(desk: Desk) -> str:
     """Both offices change the number and write personal packages before either arrives: the
     branch waits, HQ queues the one conflict."""
     receipt = _shared(desk)
-    desk.edit("HQ", receipt, phone="03-5555-0122")
+    desk.change("HQ", receipt, phone="03-5555-0122")
     to_branch = desk.write("HQ", "SHIBA", personal=True)
-    desk.edit("SHIBA", receipt, phone="03-5555-0133")
+    desk.change("SHIBA", receipt, phone="03-5555-0133")
     to_hq = desk.write("SHIBA", "HQ", personal=True)
     at_branch = desk.take("SHIBA", to_branch)
     assert at_branch["conflicts"] == 0
@@ -267,7 +246,7 @@ def test_crossing_personal_packages_are_decided_once_and_the_answer_reaches_the_
     receipt = _crossing_phone_edits(desk)
     desk.resolve(keep)
 
-    _quiet(desk.send("HQ", "SHIBA", personal=True))
+    _quiet(desk.carry("HQ", "SHIBA", personal=True))
 
     assert desk.phone("SHIBA", receipt) == CHOSEN[keep]
     for _round in range(2):
@@ -284,13 +263,13 @@ def test_a_resolution_reaching_the_branch_in_a_plain_package_is_not_asked_again(
     brought back, and a full personal package from HQ brings the chosen number."""
     receipt = _crossing_phone_edits(desk)
     desk.resolve(keep)
-    _quiet(desk.send("HQ", "SHIBA"))
+    _quiet(desk.carry("HQ", "SHIBA"))
     assert desk.phone("SHIBA", receipt) == "03-5555-0133"
     if branch_edits_meanwhile:
-        desk.edit("SHIBA", receipt, notes="支所のメモ", subject="支所の件名")
+        desk.change("SHIBA", receipt, notes="支所のメモ", subject="支所の件名")
     _quiet(*desk.round_trip("SHIBA"))
 
-    _quiet(desk.send("SHIBA", "HQ", personal=True))
+    _quiet(desk.carry("SHIBA", "HQ", personal=True))
 
     assert desk.open_conflicts() == []
     assert desk.phone("HQ", receipt) == CHOSEN[keep]
@@ -318,9 +297,9 @@ def _resolution_sent_plain(desk: Desk) -> tuple[str, str]:
     packages: HQ's row was acknowledged, and the branch's is HQ's own version, an echo."""
     receipt = _crossing_phone_edits(desk)
     desk.resolve("ours")
-    _quiet(desk.send("HQ", "SHIBA"))
-    _quiet(desk.send("SHIBA", "HQ", personal=True))
-    _quiet(desk.send("HQ", "SHIBA", personal=True))
+    _quiet(desk.carry("HQ", "SHIBA"))
+    _quiet(desk.carry("SHIBA", "HQ", personal=True))
+    _quiet(desk.carry("HQ", "SHIBA", personal=True))
     return receipt, CHOSEN["ours"]
 
 
@@ -329,13 +308,13 @@ def _branch_number_lost(desk: Desk) -> tuple[str, str]:
     is taken whole, so the branch's copy is HQ's version holding the branch's number: an echo,
     left out of the next personal package, which still says the lost one is made good."""
     receipt = _shared(desk)
-    desk.edit("SHIBA", receipt, phone="03-5555-0111")
+    desk.change("SHIBA", receipt, phone="03-5555-0111")
     desk.write("SHIBA", "HQ", personal=True)  # lost on the way
-    desk.edit("SHIBA", receipt, notes="支所のメモ")
-    desk.send("SHIBA", "HQ")  # warns of the lost one
-    desk.edit("HQ", receipt, subject="本庁の件名", notes="本庁のメモ")
-    _quiet(desk.send("HQ", "SHIBA"))
-    healed = desk.send("SHIBA", "HQ", personal=True)
+    desk.change("SHIBA", receipt, notes="支所のメモ")
+    desk.carry("SHIBA", "HQ")  # warns of the lost one
+    desk.change("HQ", receipt, subject="本庁の件名", notes="本庁のメモ")
+    _quiet(desk.carry("HQ", "SHIBA"))
+    healed = desk.carry("SHIBA", "HQ", personal=True)
     _quiet(healed)
     assert healed["warnings"] == []
     return receipt, "03-5555-0111"
@@ -346,13 +325,13 @@ def _hq_number_lost(desk: Desk) -> tuple[str, str]:
     taken at HQ with the branch's version, holding HQ's number: an echo to the branch, left
     out of HQ's next personal package, which still says the lost one is made good."""
     receipt = _shared(desk)
-    desk.edit("HQ", receipt, phone="03-5555-0122")
+    desk.change("HQ", receipt, phone="03-5555-0122")
     desk.write("HQ", "SHIBA", personal=True)  # lost
-    desk.edit("SHIBA", receipt, notes="支所のメモ")
-    _quiet(desk.send("SHIBA", "HQ"))
-    desk.edit("HQ", receipt, subject="本庁の件名")
-    desk.send("HQ", "SHIBA")  # plain: warns of the lost one
-    healed = desk.send("HQ", "SHIBA", personal=True)
+    desk.change("SHIBA", receipt, notes="支所のメモ")
+    _quiet(desk.carry("SHIBA", "HQ"))
+    desk.change("HQ", receipt, subject="本庁の件名")
+    desk.carry("HQ", "SHIBA")  # plain: warns of the lost one
+    healed = desk.carry("HQ", "SHIBA", personal=True)
     _quiet(healed)
     assert healed["warnings"] == []
     return receipt, "03-5555-0122"
@@ -363,9 +342,9 @@ def _personal_after_a_later_plain_one(desk: Desk) -> tuple[str, str]:
     is taken first. The late personal package's row is older than the version HQ holds, yet
     its number is news."""
     receipt = _shared(desk)
-    desk.edit("SHIBA", receipt, phone="03-5555-0151")
+    desk.change("SHIBA", receipt, phone="03-5555-0151")
     personal = desk.write("SHIBA", "HQ", personal=True)
-    desk.edit("SHIBA", receipt, notes="支所のメモ")
+    desk.change("SHIBA", receipt, notes="支所のメモ")
     plain = desk.write("SHIBA", "HQ")
     desk.take("HQ", plain)
     _quiet(desk.take("HQ", personal))
@@ -418,19 +397,19 @@ def test_a_personal_package_imported_twice_changes_nothing_the_second_time(desk)
     from tests.sync.conftest import dump
 
     receipt = _shared(desk)
-    desk.edit("SHIBA", receipt, phone="03-5555-0111")
+    desk.change("SHIBA", receipt, phone="03-5555-0111")
     package = desk.write("SHIBA", "HQ", personal=True)
     _quiet(desk.take("HQ", package))
-    desk.edit("HQ", receipt, notes="本庁のメモ")
-    _quiet(desk.send("HQ", "SHIBA", personal=True))
+    desk.change("HQ", receipt, notes="本庁のメモ")
+    _quiet(desk.carry("HQ", "SHIBA", personal=True))
     before = dump(desk.db["HQ"].path, audit=False)
 
     again = desk.take("HQ", package)
 
     assert again["packages"][0]["already_imported"]
     assert dump(desk.db["HQ"].path, audit=False) == before
-    desk.edit("SHIBA", receipt, phone="03-5555-0112")
-    _quiet(desk.send("SHIBA", "HQ", personal=True))
+    desk.change("SHIBA", receipt, phone="03-5555-0112")
+    _quiet(desk.carry("SHIBA", "HQ", personal=True))
     assert desk.agree_on_phone(receipt) == "03-5555-0112"
 
 
@@ -438,9 +417,9 @@ def test_a_personal_package_imported_twice_changes_nothing_the_second_time(desk)
 def test_an_older_personal_package_arriving_late_brings_nothing_back(desk, sender):
     receiver = "HQ" if sender == "SHIBA" else "SHIBA"
     receipt = _shared(desk)
-    desk.edit(sender, receipt, phone="03-5555-0141")
+    desk.change(sender, receipt, phone="03-5555-0141")
     older = desk.write(sender, receiver, personal=True)
-    desk.edit(sender, receipt, phone="03-5555-0142")
+    desk.change(sender, receipt, phone="03-5555-0142")
     newer = desk.write(sender, receiver, personal=True)
 
     _quiet(desk.take(receiver, newer))
@@ -459,8 +438,8 @@ def _closed_case(desk: Desk) -> str:
     receipt = retention_case(
         desk.db["SHIBA"], person("古川 一郎", P0), closed_on=dt.date(2020, 3, 31)
     )
-    _quiet(desk.send("SHIBA", "HQ", personal=True))
-    _quiet(desk.send("HQ", "SHIBA", personal=True))
+    _quiet(desk.carry("SHIBA", "HQ", personal=True))
+    _quiet(desk.carry("HQ", "SHIBA", personal=True))
     return receipt
 
 
@@ -471,19 +450,19 @@ def _blank(value: Any) -> bool:
 @pytest.mark.parametrize("hq_sends", ["personal", "plain"])
 def test_an_erasure_at_the_branch_beats_an_hq_number_typed_before_it_arrived(desk, hq_sends):
     receipt = _closed_case(desk)
-    desk.edit("HQ", receipt, phone="03-5555-0122")
+    desk.change("HQ", receipt, phone="03-5555-0122")
     from_hq = desk.write("HQ", "SHIBA", personal=hq_sends == "personal")
     assert retention.apply(desk.db["SHIBA"], actor=ADMIN, today=TODAY).erased == 1
 
     _quiet(desk.take("SHIBA", from_hq))
     assert _blank(desk.phone("SHIBA", receipt))
-    _quiet(desk.send("SHIBA", "HQ", personal=True))
+    _quiet(desk.carry("SHIBA", "HQ", personal=True))
 
     assert _blank(desk.phone("HQ", receipt))
     assert _blank(desk.agree_on_phone(receipt))
     # the person comes back: a number typed at HQ after the erasure reached it travels
-    desk.edit("HQ", receipt, phone="03-5555-0199")
-    _quiet(desk.send("HQ", "SHIBA", personal=True))
+    desk.change("HQ", receipt, phone="03-5555-0199")
+    _quiet(desk.carry("HQ", "SHIBA", personal=True))
     assert desk.phone("SHIBA", receipt) == "03-5555-0199"
     assert desk.agree_on_phone(receipt) == "03-5555-0199"
 
@@ -491,18 +470,18 @@ def test_an_erasure_at_the_branch_beats_an_hq_number_typed_before_it_arrived(des
 def test_a_branch_number_after_its_erasure_meets_hq_s_number_after_it_as_a_conflict(desk):
     receipt = _closed_case(desk)
     retention.apply(desk.db["SHIBA"], actor=ADMIN, today=TODAY)
-    _quiet(desk.send("SHIBA", "HQ"))  # the erasure travels without personal fields
+    _quiet(desk.carry("SHIBA", "HQ"))  # the erasure travels without personal fields
     assert _blank(desk.phone("HQ", receipt))
-    desk.edit("HQ", receipt, phone="03-5555-0122")
-    desk.edit("SHIBA", receipt, phone="03-5555-0133")
+    desk.change("HQ", receipt, phone="03-5555-0122")
+    desk.change("SHIBA", receipt, phone="03-5555-0133")
     to_branch = desk.write("HQ", "SHIBA", personal=True)
 
-    at_hq = desk.send("SHIBA", "HQ", personal=True)
+    at_hq = desk.carry("SHIBA", "HQ", personal=True)
     desk.take("SHIBA", to_branch)
 
     assert at_hq["conflicts"] == 1
     desk.resolve("ours")
-    _quiet(desk.send("HQ", "SHIBA", personal=True))
+    _quiet(desk.carry("HQ", "SHIBA", personal=True))
     assert desk.phone("SHIBA", receipt) == "03-5555-0122"
     assert desk.agree_on_phone(receipt) == "03-5555-0122"
 
@@ -517,8 +496,8 @@ def test_a_phone_conflict_left_open_for_rounds_both_ways_is_resolved_once(desk, 
     the chosen number reaches the branch and nothing comes back."""
     receipt = _crossing_phone_edits(desk)
     for n in range(3):
-        desk.edit("SHIBA", receipt, notes=f"支所のメモ{n}", content=f"支所の直し{n}")
-        desk.edit("HQ", receipt, subject=f"本庁の件名{n}")
+        desk.change("SHIBA", receipt, notes=f"支所のメモ{n}", content=f"支所の直し{n}")
+        desk.change("HQ", receipt, subject=f"本庁の件名{n}")
         for report in desk.round_trip("SHIBA", personal=n % 2 == 1):
             assert report["conflicts"] == 0, report
         assert len(desk.open_conflicts()) == 1
@@ -527,7 +506,7 @@ def test_a_phone_conflict_left_open_for_rounds_both_ways_is_resolved_once(desk, 
 
     desk.resolve(keep)
 
-    _quiet(desk.send("HQ", "SHIBA", personal=True))
+    _quiet(desk.carry("HQ", "SHIBA", personal=True))
     assert desk.phone("SHIBA", receipt) == CHOSEN[keep]
     for _round in range(2):
         assert desk.agree_on_phone(receipt) == CHOSEN[keep]
@@ -554,9 +533,9 @@ def _upgraded(desk: Desk) -> None:
 
 def _history(desk: Desk) -> str:
     receipt = _shared(desk)
-    desk.edit("HQ", receipt, notes="本庁のメモ")
+    desk.change("HQ", receipt, notes="本庁のメモ")
     _quiet(*desk.round_trip("SHIBA"))
-    desk.edit("SHIBA", receipt, subject="支所の件名")
+    desk.change("SHIBA", receipt, subject="支所の件名")
     _quiet(*desk.round_trip("SHIBA", personal=True))
     _upgraded(desk)
     return receipt
@@ -565,12 +544,12 @@ def _history(desk: Desk) -> str:
 @pytest.mark.parametrize("who", ["SHIBA", "HQ"])
 def test_after_the_upgrade_one_office_s_number_is_taken_by_the_other(desk, who):
     receipt = _history(desk)
-    desk.edit("HQ", receipt, notes="本庁のメモ2")
+    desk.change("HQ", receipt, notes="本庁のメモ2")
     _quiet(*desk.round_trip("SHIBA"))
-    desk.edit(who, receipt, phone="03-5555-0161")
+    desk.change(who, receipt, phone="03-5555-0161")
     peer = "HQ" if who == "SHIBA" else "SHIBA"
 
-    _quiet(desk.send(who, peer, personal=True))
+    _quiet(desk.carry(who, peer, personal=True))
 
     assert desk.phone(peer, receipt) == "03-5555-0161"
     assert desk.agree_on_phone(receipt) == "03-5555-0161"
@@ -578,28 +557,28 @@ def test_after_the_upgrade_one_office_s_number_is_taken_by_the_other(desk, who):
 
 def test_after_the_upgrade_both_numbers_changed_are_a_conflict_not_a_loss(desk):
     receipt = _history(desk)
-    desk.edit("HQ", receipt, phone="03-5555-0122")
-    _quiet(desk.send("HQ", "SHIBA"))
-    desk.edit("SHIBA", receipt, phone="03-5555-0133")
+    desk.change("HQ", receipt, phone="03-5555-0122")
+    _quiet(desk.carry("HQ", "SHIBA"))
+    desk.change("SHIBA", receipt, phone="03-5555-0133")
 
-    assert desk.send("SHIBA", "HQ", personal=True)["conflicts"] == 1
+    assert desk.carry("SHIBA", "HQ", personal=True)["conflicts"] == 1
 
     desk.resolve("theirs")
-    _quiet(desk.send("HQ", "SHIBA", personal=True))
+    _quiet(desk.carry("HQ", "SHIBA", personal=True))
     assert desk.agree_on_phone(receipt) == "03-5555-0133"
 
 
 def test_after_the_upgrade_crossing_personal_packages_are_decided_once(desk):
     receipt = _history(desk)
-    desk.edit("HQ", receipt, phone="03-5555-0122")
+    desk.change("HQ", receipt, phone="03-5555-0122")
     to_branch = desk.write("HQ", "SHIBA", personal=True)
-    desk.edit("SHIBA", receipt, phone="03-5555-0133")
+    desk.change("SHIBA", receipt, phone="03-5555-0133")
     to_hq = desk.write("SHIBA", "HQ", personal=True)
     desk.take("SHIBA", to_branch)
     assert desk.take("HQ", to_hq)["conflicts"] == 1
     desk.resolve("ours")
 
-    _quiet(desk.send("HQ", "SHIBA", personal=True))
+    _quiet(desk.carry("HQ", "SHIBA", personal=True))
 
     assert desk.phone("SHIBA", receipt) == "03-5555-0122"
     assert desk.agree_on_phone(receipt) == "03-5555-0122"
@@ -612,18 +591,18 @@ def test_two_branches_personal_exchanges_do_not_mix(desk):
     """Each branch's bookkeeping with HQ is its own: the same flows at once at SHIBA and AZABU
     (a branch number, an HQ number, a crossing conflict) end where each would alone."""
     shiba, azabu = _shared(desk, "SHIBA"), _shared(desk, "AZABU")
-    desk.edit("SHIBA", shiba, phone="03-5555-0211")
-    desk.edit("HQ", azabu, phone="03-5555-0322")
-    _quiet(desk.send("AZABU", "HQ", personal=True), desk.send("HQ", "AZABU", personal=True))
-    _quiet(desk.send("SHIBA", "HQ", personal=True), desk.send("HQ", "SHIBA", personal=True))
+    desk.change("SHIBA", shiba, phone="03-5555-0211")
+    desk.change("HQ", azabu, phone="03-5555-0322")
+    _quiet(desk.carry("AZABU", "HQ", personal=True), desk.carry("HQ", "AZABU", personal=True))
+    _quiet(desk.carry("SHIBA", "HQ", personal=True), desk.carry("HQ", "SHIBA", personal=True))
     assert desk.phone("HQ", shiba) == desk.phone("SHIBA", shiba) == "03-5555-0211"
     assert desk.phone("HQ", azabu) == desk.phone("AZABU", azabu) == "03-5555-0322"
 
-    desk.edit("HQ", shiba, phone="03-5555-0222")
-    desk.edit("AZABU", azabu, phone="03-5555-0333")
+    desk.change("HQ", shiba, phone="03-5555-0222")
+    desk.change("AZABU", azabu, phone="03-5555-0333")
     to_shiba = desk.write("HQ", "SHIBA", personal=True)
     to_azabu = desk.write("HQ", "AZABU", personal=True)
-    desk.edit("SHIBA", shiba, phone="03-5555-0233")
+    desk.change("SHIBA", shiba, phone="03-5555-0233")
     from_shiba = desk.write("SHIBA", "HQ", personal=True)
     from_azabu = desk.write("AZABU", "HQ", personal=True)
     desk.take("SHIBA", to_shiba)
@@ -651,14 +630,14 @@ def test_after_the_upgrade_hq_s_first_number_reaches_a_branch_it_only_sent_plain
     and sends it with personal fields. The branch waits for a resolution; HQ, merging the
     branch's number against the one it received, sees nothing new and decides nothing: the
     offices differ until someone writes a full personal package each way."""
-    receipt = desk.add_case("SHIBA")
-    _quiet(desk.send("SHIBA", "HQ", personal=True))
-    desk.edit("HQ", receipt, notes="本庁のメモ")
+    receipt = desk.take_down("SHIBA")
+    _quiet(desk.carry("SHIBA", "HQ", personal=True))
+    desk.change("HQ", receipt, notes="本庁のメモ")
     _quiet(*desk.round_trip("SHIBA"))  # HQ's return packages carry no personal fields
     _upgraded(desk)
-    desk.edit("HQ", receipt, phone="03-5555-0161")
+    desk.change("HQ", receipt, phone="03-5555-0161")
 
-    at_branch = desk.send("HQ", "SHIBA", personal=True)
+    at_branch = desk.carry("HQ", "SHIBA", personal=True)
 
     for _round in range(2):
         desk.round_trip("SHIBA", personal=True)

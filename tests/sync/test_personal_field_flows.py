@@ -20,7 +20,7 @@ import pytest
 
 from db import migrate
 from desktop_app.domain.inquiry_commands import InquiryChange, NewInquiry
-from desktop_app.services import conflicts, inquiries, retention
+from desktop_app.services import conflicts, inquiries, retention, sync_import
 from tests.actors import actor_for
 from tests.retention.conftest import ADMIN, person
 from tests.retention.conftest import case as retention_case
@@ -643,3 +643,77 @@ def test_after_the_upgrade_hq_s_first_number_reaches_a_branch_it_only_sent_plain
         desk.round_trip("SHIBA", personal=True)
     assert desk.phone("SHIBA", receipt) == desk.phone("HQ", receipt) == "03-5555-0161"
     _quiet(at_branch)
+
+
+# --- more of what offices do around a conflict -----------------------------------------------
+
+
+@pytest.mark.parametrize("keep", ["ours", "theirs"])
+def test_a_branch_number_typed_after_the_conflict_is_not_lost_to_its_resolution(desk, keep):
+    """The branch types yet another number while HQ's conflict waits, and sends it with
+    personal fields: HQ's open conflict takes it as the branch's side, so whichever side the
+    supervisor keeps, the branch's older number never comes back."""
+    receipt = _crossing_phone_edits(desk)
+    desk.change("SHIBA", receipt, phone="03-5555-0144")
+    assert desk.carry("SHIBA", "HQ", personal=True)["conflicts"] == 1
+    (conflict,) = desk.open_conflicts()
+    assert [(f.ours, f.theirs) for f in conflict.fields] == [("03-5555-0122", "03-5555-0144")]
+
+    desk.resolve(keep)
+
+    chosen = {"ours": "03-5555-0122", "theirs": "03-5555-0144"}[keep]
+    _quiet(desk.carry("HQ", "SHIBA", personal=True))
+    assert desk.agree_on_phone(receipt) == chosen
+
+
+def test_a_branch_number_typed_while_the_resolution_travels_is_a_new_conflict(desk):
+    """The resolution and the branch's newer number cross: neither replaces the other
+    silently; HQ meets them as one new conflict."""
+    receipt = _crossing_phone_edits(desk)
+    desk.resolve("ours")
+    resolution = desk.write("HQ", "SHIBA", personal=True)
+    desk.change("SHIBA", receipt, phone="03-5555-0155")
+    from_branch = desk.write("SHIBA", "HQ", personal=True)
+    at_branch = desk.take("SHIBA", resolution)
+    assert desk.phone("SHIBA", receipt) == "03-5555-0155"
+
+    assert "競合解決を待ちます" in " ".join(at_branch["packages"][0]["notes"])
+    assert desk.take("HQ", from_branch)["conflicts"] == 1
+
+    (conflict,) = desk.open_conflicts()
+    assert [(f.ours, f.theirs) for f in conflict.fields] == [("03-5555-0122", "03-5555-0155")]
+    desk.resolve("theirs")
+    _quiet(desk.carry("HQ", "SHIBA", personal=True))
+    assert desk.agree_on_phone(receipt) == "03-5555-0155"
+
+
+def test_a_conflict_on_the_number_and_the_note_resolved_field_by_field(desk):
+    """Per field: HQ keeps its 備考, takes the branch's number; both reach the branch."""
+    receipt = _shared(desk)
+    desk.change("HQ", receipt, phone="03-5555-0122", notes="本庁のメモ")
+    to_branch = desk.write("HQ", "SHIBA", personal=True)
+    desk.change("SHIBA", receipt, phone="03-5555-0133", notes="支所のメモ")
+    to_hq = desk.write("SHIBA", "HQ", personal=True)
+    desk.take("SHIBA", to_branch)
+    assert desk.take("HQ", to_hq)["conflicts"] == 1
+
+    desk.resolve("ours", take=("phone",))
+
+    _quiet(desk.carry("HQ", "SHIBA", personal=True))
+    assert desk.agree_on_phone(receipt) == "03-5555-0133"
+    assert desk.record("SHIBA", receipt)["inquirer"]["notes"] == "本庁のメモ"
+
+
+def test_a_dry_run_of_a_personal_package_notes_nothing(desk):
+    """The personal versions are bookkeeping like the rest: a dry run leaves them as they were."""
+    from tests.sync.conftest import dump
+
+    receipt = _shared(desk)
+    desk.change("SHIBA", receipt, notes="支所のメモ")
+    _quiet(desk.carry("SHIBA", "HQ"))
+    package = desk.write("SHIBA", "HQ", personal=True)  # the same version again, personal
+    before = dump(desk.db["HQ"].path)
+
+    sync_import.import_sync(desk.db["HQ"], [package], actor=actor_for("s"), dry_run=True)
+
+    assert dump(desk.db["HQ"].path) == before

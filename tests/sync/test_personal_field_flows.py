@@ -717,3 +717,28 @@ def test_a_dry_run_of_a_personal_package_notes_nothing(desk):
     sync_import.import_sync(desk.db["HQ"], [package], actor=actor_for("s"), dry_run=True)
 
     assert dump(desk.db["HQ"].path) == before
+
+
+@pytest.mark.parametrize("personal", [False, True])
+def test_an_erasure_at_a_branch_holding_hq_s_version_stays_when_hq_edits_again(desk, personal):
+    """The branch's copy is HQ's version (a 備考 edit taken) when the retention erases it; HQ's
+    next edit, made before the erasure reached it, names the branch's older version, so the
+    branch's row waits (both 備考 differ from that base), and its erased version, its own,
+    travels to HQ, which merges it against the 備考 it sent: HQ's 備考 stays, the erasure comes
+    in, and the next package brings both to the branch. No conflict for anyone to decide."""
+    receipt = _closed_case(desk)
+    desk.change("HQ", receipt, notes="本庁のメモ1")
+    _quiet(desk.carry("HQ", "SHIBA"))
+    retention.apply(desk.db["SHIBA"], actor=ADMIN, today=TODAY)
+    desk.change("HQ", receipt, notes="本庁のメモ2")
+
+    assert desk.carry("HQ", "SHIBA", personal=personal)["conflicts"] == 0
+    assert desk.carry("SHIBA", "HQ", personal=personal)["conflicts"] == 0
+    _quiet(desk.carry("HQ", "SHIBA", personal=personal))
+
+    for office in ("SHIBA", "HQ"):
+        person = desk.record(office, receipt)["inquirer"]
+        assert (person["notes"], _blank(person["phone"])) == ("本庁のメモ2", True)
+        assert _blank(person["name"])
+    assert desk.open_conflicts() == []
+    assert _blank(desk.agree_on_phone(receipt))

@@ -742,3 +742,32 @@ def test_an_erasure_at_a_branch_holding_hq_s_version_stays_when_hq_edits_again(d
         assert _blank(person["name"])
     assert desk.open_conflicts() == []
     assert _blank(desk.agree_on_phone(receipt))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="open defect (a needless conflict, not a loss): the version whose personal values"
+    " the branch took is older than one HQ sent after it, and HQ forgets it once the branch"
+    " answers a later version in a plain package",
+)
+def test_a_branch_number_replacing_hq_s_after_a_lost_hq_personal_package_is_no_conflict(desk):
+    """The branch took HQ's number (HQ's personal package 1); HQ's next personal package was
+    lost, a plain one followed and the branch answered it, so HQ dropped the versions sent
+    before from `sent_earlier`. The branch's personal package names the version of package 1
+    as the one whose personal values it took: HQ no longer knows it (its last personal send is
+    the lost one), has only the branch's first number as held, and the branch's new number
+    meets HQ's (which the branch had taken) as a conflict for a supervisor."""
+    receipt = _shared(desk)
+    desk.change("HQ", receipt, phone="03-5555-0122")
+    _quiet(desk.carry("HQ", "SHIBA", personal=True))  # the branch takes HQ's number
+    desk.change("HQ", receipt, notes="本庁のメモ1")
+    desk.write("HQ", "SHIBA", personal=True)  # lost
+    desk.change("HQ", receipt, notes="本庁のメモ2")
+    desk.carry("HQ", "SHIBA")  # warns of the lost one
+    desk.change("SHIBA", receipt, subject="支所の件名", notes="支所のメモ")
+    _quiet(desk.carry("SHIBA", "HQ"))  # HQ forgets the versions it sent before
+    desk.change("SHIBA", receipt, phone="03-5555-0133")
+
+    _quiet(desk.carry("SHIBA", "HQ", personal=True))
+
+    assert desk.phone("HQ", receipt) == "03-5555-0133"

@@ -164,6 +164,7 @@ def _hold_personal(
                 SyncBase.entity == "inquirer",
                 SyncBase.peer == peer,
                 sync_bases.among(SyncBase.entity_id, same),
+                SyncBase.received_personal_version.is_distinct_from(SyncBase.received_version),
             )
             .values(received_personal_version=SyncBase.received_version)
             .execution_options(synchronize_session=False)

@@ -17,7 +17,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -64,6 +64,8 @@ def merge_rows(
         else set()
     )
     pending = _pending(entity, incoming, received_versions, new_personal, report)
+    if entity == "inquirer" and package.manifest.personal:
+        _hold_personal(session, peer, incoming, received_versions, new_personal)
     ids = [row.id for row in pending]
     locals_ = _by_id(session, entity, ids)
     bases = _bases(session, entity, peer, [row_id for row_id in ids if row_id in locals_])
@@ -136,6 +138,37 @@ def _personal_news(
             if key in row.content
         )
     }
+
+
+def _hold_personal(
+    session: Session,
+    peer: str,
+    incoming: list[PackageRow],
+    received_versions: Mapping[str, str | None],
+    new_personal: set[str],
+) -> None:
+    """Rows of a personal package received before, and held with these personal values (a
+    package carrying again one the peer has not acknowledged): their version is now the one
+    whose personal values we took, named in our next package's `_seen_personal`. Left as it
+    was, that would name an older version the peer may have forgotten, and a number changed
+    since on our side would meet the peer's as a conflict of two unknown values."""
+    same = [
+        row.id
+        for row in incoming
+        if received_versions.get(row.id) == row.version and row.id not in new_personal
+    ]
+    if same:
+        session.execute(
+            update(SyncBase)
+            .where(
+                SyncBase.entity == "inquirer",
+                SyncBase.peer == peer,
+                sync_bases.among(SyncBase.entity_id, same),
+                SyncBase.received_personal_version.is_distinct_from(SyncBase.received_version),
+            )
+            .values(received_personal_version=SyncBase.received_version)
+            .execution_options(synchronize_session=False)
+        )
 
 
 def _forget_answered(rows: Iterable[PackageRow], bases: Mapping[str, SyncBase]) -> None:

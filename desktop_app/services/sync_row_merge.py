@@ -51,12 +51,14 @@ def merge_one(
             base_content = _with_personal_base(base_content, ancestors, mine, theirs)
     # The sender's version includes ours: taken whole, unless a personal value of ours is
     # newer than what the sender held of it (its personal values may descend from an older
-    # version of ours than its other fields do).
-    descends = (
-        row.seen is not None
-        and row.seen == sync_rows.version_of(local)
-        and _takes_personal(base_content, mine, theirs)
-    )
+    # version of ours than its other fields do). It does when it names ours, and when ours is
+    # the sender's own last version, unchanged here since: the sender's next one descends from
+    # it, whatever version of ours it names (its second edit in a row names our older one).
+    current = sync_rows.version_of(local)
+    descends = current in (
+        row.seen,
+        base.received_version if base is not None else None,
+    ) and _takes_personal(base_content, mine, theirs)
     base_content = _with_unknown_personal(base_content, mine, theirs)
     decision = None if descends else decide(mine, base_content, theirs, keys=list(theirs))
     if decision is not None and decision.conflicts and package.manifest.to_office != CENTRAL:

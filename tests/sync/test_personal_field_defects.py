@@ -1,9 +1,9 @@
-"""Two known defects of personal fields in the exchange, pinned as strict xfails.
+"""Two former defects of personal fields in the exchange, replayed step by step.
 
-Both were found by the state machine (`test_three_offices_converge`, 40 examples) and are
-replayed here step by step; both need a package with personal fields to cross plain ones.
-The first was present before this session's changes (seed 8), the second was found on the
-final tree (seed 9). docs/sync-format.md ("Known defects") says what a fix needs.
+Both were found by the state machine (`test_three_offices_converge`, 40 examples: seeds 8 and
+9) and both need a package with personal fields to cross plain ones. They were fixed by naming
+the personal fields' merge base on its own (`_seen_personal`, docs/sync-format.md, "The
+personal fields' merge base is named on its own"); each failed before.
 
 1. A conflict on a personal field, resolved at HQ, comes back: the resolution reaches the
    branch in a package without personal fields, so the branch keeps its own value, and its next

@@ -4,7 +4,8 @@ The offices form a star: a branch sends its rows to the central office (HQ), and
 branch a return package of that branch's rows as changed at the centre (corrections, conflict
 resolutions). What a package carries is read from the change sequence: rows whose `change_seq`
 is past the previous package to the same office (tombstones included), or everything with
-`full`; a row the receiver sent us and nobody changed since is not sent back. When the receiver
+`full`; a row the receiver sent us and nobody changed since is not sent back (but an
+inquirer whose personal values are news to it, in a personal package). When the receiver
 has not acknowledged the previous package, the rows begin after the last one it did
 (services/sync_acks: a lost package heals by itself). Each row says
 which version of the receiver's own copy it already includes (`seen`), which is what lets the
@@ -120,7 +121,10 @@ def export_sync(
         )
         received = _received_versions(session, peer, chosen)
         if not full:
-            chosen = _without_echoes(chosen, received)
+            chosen = _without_echoes(
+                chosen, received, _personal_not_held(session, peer, chosen, received)
+                if include_personal else set(),
+            )  # fmt: skip
         taken_personal = (
             _received_versions(session, peer, chosen, personal=True) if include_personal else {}
         )
@@ -324,17 +328,37 @@ def _received_versions(
 
 
 def _without_echoes(
-    chosen: dict[str, list[Any]], received: dict[tuple[str, str], str | None]
+    chosen: dict[str, list[Any]],
+    received: dict[tuple[str, str], str | None],
+    personal_news: set[str],
 ) -> dict[str, list[Any]]:
-    """Leave out rows whose version is the one `peer` sent us: it has that version already."""
+    """Leave out rows whose version is the one `peer` sent us: it has that version already,
+    but for the inquirers of `personal_news`."""
     return {
         entity: [
             row
             for row in rows
-            if (entity, row.id) not in received or received[(entity, row.id)] != row.version
+            if (entity, row.id) not in received
+            or received[(entity, row.id)] != row.version
+            or (entity == "inquirer" and row.id in personal_news)
         ]
         for entity, rows in chosen.items()
     }
+
+
+def _personal_not_held(
+    session: Session,
+    peer: str,
+    chosen: dict[str, list[Any]],
+    received: dict[tuple[str, str], str | None],
+) -> set[str]:
+    """Inquirers in the version `peer` sent us whose personal values here are not the ones it
+    sent: a package without them gave us its version and left ours as they were (a number of
+    ours in a lost personal package, one HQ kept in a resolution). Only a personal package
+    carries them to the peer, which would otherwise never learn of them."""
+    inquirers = chosen.get("inquirer", [])
+    versions = {row.id: received.get(("inquirer", row.id)) for row in inquirers}
+    return sync_bases.personal_news(session, peer, inquirers, versions)
 
 
 _REMEMBER_SENT = sqlite_insert(SyncBase)

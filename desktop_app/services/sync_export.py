@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, select, text, true
+from sqlalchemy import and_, func, or_, select, text, true
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -41,6 +41,7 @@ from db.models import (
 )
 from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS
 from desktop_app.excel.package_row import PackageRow
 from desktop_app.excel.sync_package import RECORDS_PER_SHEET, Manifest, SheetSpec
 from desktop_app.services import audit, output_files, package_key, sync_acks, sync_bases, sync_rows
@@ -48,6 +49,7 @@ from desktop_app.services.identity import identity_in
 from desktop_app.services.package_files import save_package
 from desktop_app.services.package_sheets import cover_rows, sheet_specs
 from desktop_app.services.setup import require_office, training_in
+from desktop_app.services.sync_rows import ATTRIBUTE
 
 CENTRAL = "HQ"
 _CHUNK = sync_bases.CHUNK
@@ -117,8 +119,11 @@ def export_sync(
         chosen = _without_open_conflicts(
             session,
             peer,
-            _chosen_rows(session, office, peer, since=since, personal=include_personal),
-        )
+            _chosen_rows(
+                session, office, peer, since=since, personal=include_personal,
+                unsent_personal=include_personal and not full,
+            ),
+        )  # fmt: skip
         received = _received_versions(session, peer, chosen)
         if not full:
             chosen = _without_echoes(
@@ -249,9 +254,17 @@ def _previous_export(session: Session, office: str, peer: str) -> SyncPackage | 
 
 
 def _chosen_rows(
-    session: Session, office: str, peer: str, *, since: int, personal: bool
+    session: Session,
+    office: str,
+    peer: str,
+    *,
+    since: int,
+    personal: bool,
+    unsent_personal: bool = False,
 ) -> dict[str, list[PackageRow]]:
-    """The rows this package carries, with the parents a child needs at the receiver."""
+    """The rows this package carries, with the parents a child needs at the receiver; with
+    `unsent_personal`, also the inquirers whose personal values the peer holds neither as
+    sent nor as its own (`_personal_unsent`)."""
     own_inquiries: Any = Inquiry.office_code == peer if office == CENTRAL else true()
 
     def read(entity: str, where: Any) -> list[PackageRow]:
@@ -273,8 +286,44 @@ def _chosen_rows(
     inquiries += _by_ids(read, Inquiry, missing)
     have_inquirers = {row.id for row in inquirers}
     wanted = {row.content["inquirer"] for row in inquiries} - have_inquirers
+    if unsent_personal:
+        wanted |= _personal_unsent(session, peer, of_peer(Inquirer.id, Inquiry.inquirer_id), since)
+        wanted -= have_inquirers
     inquirers += _by_ids(read, Inquirer, wanted)
     return {"inquirer": inquirers, "inquiry": inquiries, "action": actions}
+
+
+def _personal_unsent(session: Session, peer: str, in_scope: Any, since: int) -> set[str]:
+    """Inquirers changed before `since` (so not chosen by it) whose personal values differ both
+    from those last sent to `peer` with personal fields and from those last received from it:
+    values that reached the peer, if at all, only in a package without them (a number sent
+    plain and acknowledged; the peer's copy is then its own old values under our version).
+    Once sent with them, `sent` holds them and the row is quiet again."""
+
+    def differs(column: str) -> Any:
+        return or_(
+            *(
+                getattr(Inquirer, ATTRIBUTE.get(key, key)).is_distinct_from(
+                    func.json_extract(getattr(SyncBase, column), f"$.{key}")
+                )
+                for key in PERSONAL_INQUIRER_FIELDS
+            )
+        )
+
+    return set(
+        session.scalars(
+            select(Inquirer.id)
+            .join(
+                SyncBase,
+                and_(
+                    SyncBase.entity == "inquirer",
+                    SyncBase.entity_id == Inquirer.id,
+                    SyncBase.peer == peer,
+                ),
+            )
+            .where(Inquirer.change_seq <= since, in_scope, differs("sent"), differs("received"))
+        )
+    )
 
 
 def _by_ids(

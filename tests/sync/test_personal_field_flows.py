@@ -282,8 +282,9 @@ def test_a_resolution_reaching_the_branch_in_a_plain_package_is_not_asked_again(
 # personal values (the package said nothing of them), so that version is an echo to the sender.
 # A personal package carries such an echo when its personal values are news to the peer, and an
 # import that keeps a newer personal value of ours over the sender's puts our row in the next
-# package again (docs/sync-format.md, "Personal fields"). A row sent in a plain package and
-# acknowledged is still carried by no later personal package (an open defect, below).
+# package again; and it carries a row whose personal values the peer holds neither as sent with
+# them nor as its own (a number sent plain and acknowledged) (docs/sync-format.md, "Personal
+# fields").
 
 
 def _resolution_sent_plain(desk: Desk) -> tuple[str, str]:
@@ -371,18 +372,13 @@ def test_a_personal_package_arriving_after_a_later_plain_one_still_brings_its_nu
     assert desk.phone("HQ", receipt) == number
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open defect: a number sent in a plain package that the peer acknowledged is carried"
-    " by no later personal package (its row changed before the package it begins after), and"
-    " the peer's copy is the same version with the peer's old number, an echo it never sends",
-)
 @pytest.mark.parametrize("who", ["SHIBA", "HQ"])
 def test_a_number_sent_plain_and_acknowledged_reaches_the_other_office(desk, who):
     """One office types a number and sends only a plain package, which the other takes whole
-    (keeping its own number under the new version) and acknowledges; personal packages both
-    ways then neither carry the row (acknowledged) nor its echo (the same personal values the
-    other office last received): the number waits for a full personal package."""
+    (keeping its own number under the new version) and acknowledges. The row changed before
+    the next package begins, and the other office's echo holds the values it last received:
+    the personal package carries the row all the same, its number being neither the one last
+    sent with personal fields nor the peer's own."""
     receipt = _shared(desk)
     peer = "HQ" if who == "SHIBA" else "SHIBA"
     desk.change(who, receipt, phone="03-5555-0171")

@@ -123,6 +123,14 @@ def gaps(
     return warnings, notes
 
 
+def personal_all_acknowledged(
+    session: Session, office: str, peer: str, acknowledged: int | None
+) -> bool:
+    """Whether `peer`, acknowledging `acknowledged` of ours, has every package with personal
+    fields we sent it (None: an earlier build, unknown)."""
+    return acknowledged is not None and _last_personal(session, office, peer, acknowledged) is None
+
+
 def _peer_acknowledgement(session: Session, office: str, peer: str) -> int | None:
     """What the latest package taken from `peer` acknowledged of ours (None: unknown, as from
     a program of an earlier build)."""

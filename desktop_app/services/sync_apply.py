@@ -26,7 +26,6 @@ from db import bulk
 from db.models import Inquiry, SyncBase, SyncPackage
 from desktop_app.domain import erasure
 from desktop_app.domain.errors import UserError
-from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS
 from desktop_app.excel.package_row import PackageRow, canonical_json, rev_of
 from desktop_app.excel.sync_package import Package
 from desktop_app.services import sync_bases, sync_rows, writer
@@ -59,7 +58,7 @@ def merge_rows(
     )
     # A version received without its personal fields is not that version with them.
     new_personal = (
-        _personal_news(session, peer, incoming, received_versions)
+        sync_bases.personal_news(session, peer, incoming, received_versions)
         if entity == "inquirer" and package.manifest.personal
         else set()
     )
@@ -118,26 +117,6 @@ def _pending(
     report.count(entity, "unchanged", unchanged)
     report.count(entity, "stale", stale)
     return pending
-
-
-def _personal_news(
-    session: Session,
-    peer: str,
-    incoming: list[PackageRow],
-    received_versions: Mapping[str, str | None],
-) -> set[str]:
-    """Rows of a personal package whose version we hold, but not with these personal values."""
-    same = [row for row in incoming if received_versions.get(row.id) == row.version]
-    held = sync_bases.received_contents(session, "inquirer", peer, [row.id for row in same])
-    return {
-        row.id
-        for row in same
-        if any(
-            key not in held.get(row.id, {}) or held[row.id][key] != row.content[key]
-            for key in PERSONAL_INQUIRER_FIELDS
-            if key in row.content
-        )
-    }
 
 
 def _hold_personal(

@@ -10,12 +10,15 @@ IN lists that SQLAlchemy compiles one by one.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, TextClause, func, literal_column, select, text
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from db.models import SyncBase
+from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS
+from desktop_app.excel.package_row import PackageRow
 
 CHUNK = 900  # ids per IN (...) list: under SQLite's default limit of bound parameters
 
@@ -59,6 +62,28 @@ def received_contents(
                 among(SyncBase.entity_id, ids),
                 SyncBase.received.is_not(None),
             )
+        )
+    }
+
+
+def personal_news(
+    session: Session,
+    peer: str,
+    rows: Iterable[PackageRow],
+    received_versions: Mapping[str, str | None],
+) -> set[str]:
+    """Inquirers of `rows` in the version last received from `peer`, but not with these
+    personal values (a version received without them, or with others): an import merges
+    them, and a personal package carries them although the peer sent that version."""
+    same = [row for row in rows if received_versions.get(row.id) == row.version]
+    held = received_contents(session, "inquirer", peer, [row.id for row in same])
+    return {
+        row.id
+        for row in same
+        if any(
+            key not in held.get(row.id, {}) or held[row.id][key] != row.content[key]
+            for key in PERSONAL_INQUIRER_FIELDS
+            if key in row.content
         )
     }
 

@@ -4,7 +4,8 @@ The offices form a star: a branch sends its rows to the central office (HQ), and
 branch a return package of that branch's rows as changed at the centre (corrections, conflict
 resolutions). What a package carries is read from the change sequence: rows whose `change_seq`
 is past the previous package to the same office (tombstones included), or everything with
-`full`; a row the receiver sent us and nobody changed since is not sent back. When the receiver
+`full`; a row the receiver sent us and nobody changed since is not sent back (but an
+inquirer whose personal values are news to it, in a personal package). When the receiver
 has not acknowledged the previous package, the rows begin after the last one it did
 (services/sync_acks: a lost package heals by itself). Each row says
 which version of the receiver's own copy it already includes (`seen`), which is what lets the
@@ -22,7 +23,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, select, text, true
+from sqlalchemy import and_, func, or_, select, text, true
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -40,6 +41,7 @@ from db.models import (
 )
 from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS
 from desktop_app.excel.package_row import PackageRow
 from desktop_app.excel.sync_package import RECORDS_PER_SHEET, Manifest, SheetSpec
 from desktop_app.services import audit, output_files, package_key, sync_acks, sync_bases, sync_rows
@@ -47,6 +49,7 @@ from desktop_app.services.identity import identity_in
 from desktop_app.services.package_files import save_package
 from desktop_app.services.package_sheets import cover_rows, sheet_specs
 from desktop_app.services.setup import require_office, training_in
+from desktop_app.services.sync_rows import ATTRIBUTE
 
 CENTRAL = "HQ"
 _CHUNK = sync_bases.CHUNK
@@ -116,11 +119,17 @@ def export_sync(
         chosen = _without_open_conflicts(
             session,
             peer,
-            _chosen_rows(session, office, peer, since=since, personal=include_personal),
-        )
+            _chosen_rows(
+                session, office, peer, since=since, personal=include_personal,
+                unsent_personal=include_personal and not full,
+            ),
+        )  # fmt: skip
         received = _received_versions(session, peer, chosen)
         if not full:
-            chosen = _without_echoes(chosen, received)
+            chosen = _without_echoes(
+                chosen, received, _personal_not_held(session, peer, chosen, received)
+                if include_personal else set(),
+            )  # fmt: skip
         taken_personal = (
             _received_versions(session, peer, chosen, personal=True) if include_personal else {}
         )
@@ -245,9 +254,17 @@ def _previous_export(session: Session, office: str, peer: str) -> SyncPackage | 
 
 
 def _chosen_rows(
-    session: Session, office: str, peer: str, *, since: int, personal: bool
+    session: Session,
+    office: str,
+    peer: str,
+    *,
+    since: int,
+    personal: bool,
+    unsent_personal: bool = False,
 ) -> dict[str, list[PackageRow]]:
-    """The rows this package carries, with the parents a child needs at the receiver."""
+    """The rows this package carries, with the parents a child needs at the receiver; with
+    `unsent_personal`, also the inquirers whose personal values the peer holds neither as
+    sent nor as its own (`_personal_unsent`)."""
     own_inquiries: Any = Inquiry.office_code == peer if office == CENTRAL else true()
 
     def read(entity: str, where: Any) -> list[PackageRow]:
@@ -269,8 +286,44 @@ def _chosen_rows(
     inquiries += _by_ids(read, Inquiry, missing)
     have_inquirers = {row.id for row in inquirers}
     wanted = {row.content["inquirer"] for row in inquiries} - have_inquirers
+    if unsent_personal:
+        wanted |= _personal_unsent(session, peer, of_peer(Inquirer.id, Inquiry.inquirer_id), since)
+        wanted -= have_inquirers
     inquirers += _by_ids(read, Inquirer, wanted)
     return {"inquirer": inquirers, "inquiry": inquiries, "action": actions}
+
+
+def _personal_unsent(session: Session, peer: str, in_scope: Any, since: int) -> set[str]:
+    """Inquirers changed before `since` (so not chosen by it) whose personal values differ both
+    from those last sent to `peer` with personal fields and from those last received from it:
+    values that reached the peer, if at all, only in a package without them (a number sent
+    plain and acknowledged; the peer's copy is then its own old values under our version).
+    Once sent with them, `sent` holds them and the row is quiet again."""
+
+    def differs(column: str) -> Any:
+        return or_(
+            *(
+                getattr(Inquirer, ATTRIBUTE.get(key, key)).is_distinct_from(
+                    func.json_extract(getattr(SyncBase, column), f"$.{key}")
+                )
+                for key in PERSONAL_INQUIRER_FIELDS
+            )
+        )
+
+    return set(
+        session.scalars(
+            select(Inquirer.id)
+            .join(
+                SyncBase,
+                and_(
+                    SyncBase.entity == "inquirer",
+                    SyncBase.entity_id == Inquirer.id,
+                    SyncBase.peer == peer,
+                ),
+            )
+            .where(Inquirer.change_seq <= since, in_scope, differs("sent"), differs("received"))
+        )
+    )
 
 
 def _by_ids(
@@ -324,17 +377,37 @@ def _received_versions(
 
 
 def _without_echoes(
-    chosen: dict[str, list[Any]], received: dict[tuple[str, str], str | None]
+    chosen: dict[str, list[Any]],
+    received: dict[tuple[str, str], str | None],
+    personal_news: set[str],
 ) -> dict[str, list[Any]]:
-    """Leave out rows whose version is the one `peer` sent us: it has that version already."""
+    """Leave out rows whose version is the one `peer` sent us: it has that version already,
+    but for the inquirers of `personal_news`."""
     return {
         entity: [
             row
             for row in rows
-            if (entity, row.id) not in received or received[(entity, row.id)] != row.version
+            if (entity, row.id) not in received
+            or received[(entity, row.id)] != row.version
+            or (entity == "inquirer" and row.id in personal_news)
         ]
         for entity, rows in chosen.items()
     }
+
+
+def _personal_not_held(
+    session: Session,
+    peer: str,
+    chosen: dict[str, list[Any]],
+    received: dict[tuple[str, str], str | None],
+) -> set[str]:
+    """Inquirers in the version `peer` sent us whose personal values here are not the ones it
+    sent: a package without them gave us its version and left ours as they were (a number of
+    ours in a lost personal package, one HQ kept in a resolution). Only a personal package
+    carries them to the peer, which would otherwise never learn of them."""
+    inquirers = chosen.get("inquirer", [])
+    versions = {row.id: received.get(("inquirer", row.id)) for row in inquirers}
+    return sync_bases.personal_news(session, peer, inquirers, versions)
 
 
 _REMEMBER_SENT = sqlite_insert(SyncBase)

@@ -25,7 +25,7 @@ from desktop_app.domain.merge import Decision, decide
 from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS
 from desktop_app.excel.package_row import PackageRow, canonical_json
 from desktop_app.excel.sync_package import Package
-from desktop_app.services import erased_copies, sync_rows, writer
+from desktop_app.services import erased_copies, sync_acks, sync_rows, writer
 from desktop_app.services.sync_export import CENTRAL
 
 # A branch's row whose field the centre changed differently: kept whole as it is here (nothing
@@ -48,6 +48,9 @@ def merge_one(
         mine, theirs, set_aside = _settle_erasure(session, local, mine, theirs, base_content, staff)
         if not set_aside:
             ancestors = _personal_ancestors(base, row, local, mine)
+            if _sent_before_the_upgrade(session, base, row, package):
+                assert base is not None and base.sent is not None
+                ancestors.insert(0, json.loads(base.sent))
             base_content = _with_personal_base(base_content, ancestors, mine, theirs)
     # The sender's version includes ours: taken whole, unless a personal value of ours is
     # newer than what the sender held of it (its personal values may descend from an older
@@ -69,6 +72,11 @@ def merge_one(
         _send_again(session, local, package.manifest.from_office)
         return AWAITING + "unchanged"
     outcome = _merge_content(session, local, row, mine, theirs, decision, staff)
+    if outcome == "unchanged" and _keeps_personal(decision, package):
+        # Our personal values are newer than theirs, which both sides held: the sender took
+        # our version without them (a plain package, which may be acknowledged since), so our
+        # row travels again, naming the version it now includes (docs/sync-format.md).
+        _send_again(session, local, package.manifest.from_office)
     conflicts = list(decision.conflicts) if decision is not None else []
     _settle_open_conflict(
         session, local, row, package, staff, theirs, conflicts, base_content, mine,
@@ -77,12 +85,24 @@ def merge_one(
     return "conflicts" if conflicts else outcome
 
 
+def _keeps_personal(decision: Decision | None, package: Package) -> bool:
+    """Whether a personal package's row left a personal value of ours in place of its own."""
+    return (
+        package.manifest.personal
+        and decision is not None
+        and not decision.conflicts
+        and any(key in PERSONAL_INQUIRER_FIELDS for key in decision.kept)
+    )
+
+
 def _send_again(session: Session, local: Any, peer: str) -> None:
     """Put a waiting row in our next package to `peer` if it was already sent.
 
     The package that carried our version may be lost: the centre must meet the conflict all the
-    same, or the row would wait for a resolution that never comes. Our copy's version stays; a
-    row already due to travel is left as it is (so a package imported again changes nothing).
+    same, or the row would wait for a resolution that never comes. Also a row whose personal
+    values we kept over the peer's (`_keeps_personal`): the peer holds our version without them.
+    Our copy's version stays; a row already due to travel is left as it is (so a package
+    imported again changes nothing).
     """
     sent_upto = session.scalar(
         select(func.max(SyncPackage.upto_seq)).where(
@@ -232,6 +252,36 @@ def _personal_ancestors(
     if base is not None and base.received:
         found.append(json.loads(base.received))
     return found
+
+
+def _sent_before_the_upgrade(
+    session: Session, base: SyncBase | None, row: PackageRow, package: Package
+) -> bool:
+    """Whether the row answers, naming no personal version, the version we last sent, whose
+    personal values a build before `_seen_personal` (migration 0015) sent, in a package the
+    sender has since acknowledged with every other one of ours that had personal fields.
+
+    A database upgraded to 0015 knows of no personal version at either end, so its rows name
+    none; those values then are ones both sides held (the sender imported the package that
+    carried them, and names the version it carried), as the earlier build took them to be.
+    A version sent with personal fields since the upgrade sets `sent_personal_version`, which
+    then decides; a personal package the sender never acknowledged leaves the values unknown.
+    """
+    return (
+        row.seen_personal is None
+        and base is not None
+        and base.sent_personal_version is None
+        and row.seen is not None
+        and row.seen == base.sent_version
+        and base.sent is not None
+        and "name" in json.loads(base.sent)
+        and sync_acks.personal_all_acknowledged(
+            session,
+            package.manifest.to_office,
+            package.manifest.from_office,
+            package.manifest.acknowledged,
+        )
+    )
 
 
 def _with_personal_base(

@@ -278,23 +278,20 @@ def test_a_resolution_reaching_the_branch_in_a_plain_package_is_not_asked_again(
     assert desk.agree_on_phone(receipt) == CHOSEN[keep]
 
 
-# The personal values of a row travel only in a personal package that carries the row, and an
-# incremental one carries only rows changed since the peer's last acknowledged package. A row
-# taken from a plain package adopts the sender's version while keeping this office's own
-# personal values (the package said nothing of them), so that version is an echo to the sender
-# and stays out of every later package but a full one; a row sent in a plain package and
-# acknowledged is not carried again either. Either way a number never reaches the other office
-# until someone writes a full personal package, and nothing warns.
-NOT_CARRIED = (
-    "open defect (older than _seen_personal): personal values kept under a version that"
-    " travelled without them are not carried again by a personal package without --full"
-)
+# A row taken from a plain package adopts the sender's version while keeping this office's own
+# personal values (the package said nothing of them), so that version is an echo to the sender.
+# A personal package carries such an echo when its personal values are news to the peer, and an
+# import that keeps a newer personal value of ours over the sender's puts our row in the next
+# package again; and it carries a row whose personal values the peer holds neither as sent with
+# them nor as its own (a number sent plain and acknowledged) (docs/sync-format.md, "Personal
+# fields").
 
 
 def _resolution_sent_plain(desk: Desk) -> tuple[str, str]:
     """HQ keeps its own number; the resolution goes out in a plain package (taken: the
     branch adopts HQ's version, keeps its number), then the branch's and HQ's personal
-    packages: HQ's row was acknowledged, and the branch's is HQ's own version, an echo."""
+    packages: the branch's carries its echo of HQ's version (its number is news to HQ), HQ
+    keeps its resolved number and puts its row, acknowledged, in its next package again."""
     receipt = _crossing_phone_edits(desk)
     desk.resolve("ours")
     _quiet(desk.carry("HQ", "SHIBA"))
@@ -306,7 +303,8 @@ def _resolution_sent_plain(desk: Desk) -> tuple[str, str]:
 def _branch_number_lost(desk: Desk) -> tuple[str, str]:
     """The branch's number was in a lost personal package; HQ's plain package (a 備考 edit)
     is taken whole, so the branch's copy is HQ's version holding the branch's number: an echo,
-    left out of the next personal package, which still says the lost one is made good."""
+    which the next personal package (saying the lost one is made good) carries all the same, its
+    number being news to HQ."""
     receipt = _shared(desk)
     desk.change("SHIBA", receipt, phone="03-5555-0111")
     desk.write("SHIBA", "HQ", personal=True)  # lost on the way
@@ -322,8 +320,8 @@ def _branch_number_lost(desk: Desk) -> tuple[str, str]:
 
 def _hq_number_lost(desk: Desk) -> tuple[str, str]:
     """HQ's number was in a lost personal package; the branch's plain package (a 備考 edit) is
-    taken at HQ with the branch's version, holding HQ's number: an echo to the branch, left
-    out of HQ's next personal package, which still says the lost one is made good."""
+    taken at HQ with the branch's version, holding HQ's number: an echo to the branch, which
+    HQ's next personal package (saying the lost one is made good) carries all the same."""
     receipt = _shared(desk)
     desk.change("HQ", receipt, phone="03-5555-0122")
     desk.write("HQ", "SHIBA", personal=True)  # lost
@@ -358,11 +356,6 @@ NOT_CARRIED = {
 }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open defect (older than _seen_personal): personal values kept under a version that"
-    " travelled without them are not carried again by a personal package without --full",
-)
 @pytest.mark.parametrize("flow", sorted(NOT_CARRIED))
 def test_a_number_reaches_the_other_office_in_the_next_personal_package(desk, flow):
     receipt, number = NOT_CARRIED[flow](desk)
@@ -377,6 +370,25 @@ def test_a_number_reaches_the_other_office_in_the_next_personal_package(desk, fl
 def test_a_personal_package_arriving_after_a_later_plain_one_still_brings_its_number(desk):
     receipt, number = _personal_after_a_later_plain_one(desk)
     assert desk.phone("HQ", receipt) == number
+
+
+@pytest.mark.parametrize("who", ["SHIBA", "HQ"])
+def test_a_number_sent_plain_and_acknowledged_reaches_the_other_office(desk, who):
+    """One office types a number and sends only a plain package, which the other takes whole
+    (keeping its own number under the new version) and acknowledges. The row changed before
+    the next package begins, and the other office's echo holds the values it last received:
+    the personal package carries the row all the same, its number being neither the one last
+    sent with personal fields nor the peer's own."""
+    receipt = _shared(desk)
+    peer = "HQ" if who == "SHIBA" else "SHIBA"
+    desk.change(who, receipt, phone="03-5555-0171")
+    _quiet(desk.carry(who, peer))
+    _quiet(desk.carry(peer, who))
+
+    _quiet(desk.carry(who, peer, personal=True))
+    _quiet(desk.carry(peer, who, personal=True), desk.carry(who, peer, personal=True))
+
+    assert desk.phone(peer, receipt) == desk.phone(who, receipt) == "03-5555-0171"
 
 
 @pytest.mark.parametrize("flow", [*sorted(NOT_CARRIED), "personal after a later plain one"])
@@ -617,13 +629,6 @@ def test_two_branches_personal_exchanges_do_not_mix(desk):
     assert desk.agree_on_phone(azabu, "AZABU") == "03-5555-0333"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open defect: after the upgrade (no personal versions) HQ's number meets the"
-    " branch's as two unknown values, a conflict at the branch only; its waiting row is HQ's own"
-    " version, an echo never sent, and HQ (which holds the branch's number as received) never"
-    " meets the conflict",
-)
 def test_after_the_upgrade_hq_s_first_number_reaches_a_branch_it_only_sent_plain_to(desk):
     """HQ's return packages before the upgrade carried no personal fields, so the branch holds
     none of HQ's values; HQ, which took the branch's number, types a new one after the upgrade
@@ -643,6 +648,31 @@ def test_after_the_upgrade_hq_s_first_number_reaches_a_branch_it_only_sent_plain
         desk.round_trip("SHIBA", personal=True)
     assert desk.phone("SHIBA", receipt) == desk.phone("HQ", receipt) == "03-5555-0161"
     _quiet(at_branch)
+
+
+def test_after_the_upgrade_a_branch_number_lost_before_it_meets_hq_s_as_a_conflict(desk):
+    """The branch's number went in a personal package that was lost before the upgrade; its
+    plain package carried the version again, so HQ's row names the version the branch last
+    sent, holding that number. HQ never acknowledged the lost package, so the number is not
+    one both held: HQ's new number is a conflict (decided at HQ), not a silent replacement."""
+    receipt = desk.take_down("SHIBA")
+    _quiet(desk.carry("SHIBA", "HQ", personal=True))
+    desk.change("HQ", receipt, notes="本庁のメモ")
+    _quiet(*desk.round_trip("SHIBA"))
+    desk.change("SHIBA", receipt, phone="03-5555-0111")
+    desk.write("SHIBA", "HQ", personal=True)  # lost
+    desk.carry("SHIBA", "HQ")  # warns of the lost one
+    _upgraded(desk)
+    desk.change("HQ", receipt, phone="03-5555-0122")
+
+    at_branch = desk.carry("HQ", "SHIBA", personal=True)
+
+    assert "競合解決を待ちます" in " ".join(at_branch["packages"][0]["notes"])
+    assert desk.phone("SHIBA", receipt) == "03-5555-0111"
+    assert desk.carry("SHIBA", "HQ", personal=True)["conflicts"] == 1
+    desk.resolve("theirs")
+    _quiet(desk.carry("HQ", "SHIBA", personal=True))
+    assert desk.agree_on_phone(receipt) == "03-5555-0111"
 
 
 # --- more of what offices do around a conflict -----------------------------------------------

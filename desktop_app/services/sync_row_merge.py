@@ -47,10 +47,13 @@ def merge_one(
     if row.entity == "inquirer":
         mine, theirs, set_aside = _settle_erasure(session, local, mine, theirs, base_content, staff)
         if not set_aside:
-            ancestors = _personal_ancestors(base, row, local, mine)
-            if _sent_before_the_upgrade(session, base, row, package):
-                assert base is not None and base.sent is not None
-                ancestors.insert(0, json.loads(base.sent))
+            # Only a package with personal fields carries values to merge against them (one
+            # without them leaves them out of the base, and looks nothing up per row).
+            ancestors = (
+                _personal_ancestors(session, base, row, local, mine, package)
+                if package.manifest.personal
+                else []
+            )
             base_content = _with_personal_base(base_content, ancestors, mine, theirs)
     # The sender's version includes ours: taken whole, unless a personal value of ours is
     # newer than what the sender held of it (its personal values may descend from an older
@@ -228,12 +231,18 @@ def _settle_open_conflict(
 
 
 def _personal_ancestors(
-    base: SyncBase | None, row: PackageRow, local: Any, mine: Mapping[str, Any]
+    session: Session,
+    base: SyncBase | None,
+    row: PackageRow,
+    local: Any,
+    mine: Mapping[str, Any],
+    package: Package,
 ) -> list[Mapping[str, Any]]:
     """Contents whose personal values both sides have held: the version of ours whose personal
     values the sender says it took (`seen_personal`), if we still know it, and what we last
     received of the sender's own (`received` keeps the personal values of the last package
-    that had them).
+    that had them); in a database upgraded to 0015, also what an earlier build sent
+    (`_sent_before_the_upgrade`).
 
     The version the sender names for its other fields (`seen`) is no such content: a package
     without personal fields can bring it, and our `sent` then keeps the personal values of an
@@ -241,6 +250,9 @@ def _personal_ancestors(
     package was lost).
     """
     found: list[Mapping[str, Any]] = []
+    if _sent_before_the_upgrade(session, base, row, package):
+        assert base is not None and base.sent is not None
+        found.append(json.loads(base.sent))
     named = row.seen_personal
     if named is not None and named == sync_rows.version_of(local):
         found.append(mine)

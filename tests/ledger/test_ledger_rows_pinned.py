@@ -134,9 +134,9 @@ def test_the_standard_ledgers_row_keys_are_those_of_before():
 
 
 def test_a_date_cell_keeps_its_part_of_the_key():
-    """45800 and 2025/5/20 are the same day and two different rows (the key is the cell's)."""
+    """45800 and 2025/5/23 are the same day and two different rows (the key is the cell's)."""
     as_number = _read(ledgers.table([(1, 45_800, "", "鈴木", "", "相談")]), Profile())
-    as_text = _read(ledgers.table([(1, "2025/5/20", "", "鈴木", "", "相談")]), Profile())
-    assert as_number.rows[0].inquiry["received_at"] == dt.date(2025, 5, 20)
-    assert as_text.rows[0].inquiry["received_at"] == dt.date(2025, 5, 20)
+    as_text = _read(ledgers.table([(1, "2025/5/23", "", "鈴木", "", "相談")]), Profile())
+    assert as_number.rows[0].inquiry["received_at"] == dt.date(2025, 5, 23)
+    assert as_text.rows[0].inquiry["received_at"] == dt.date(2025, 5, 23)
     assert as_number.rows[0].content_key != as_text.rows[0].content_key

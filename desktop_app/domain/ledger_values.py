@@ -263,6 +263,19 @@ def is_total(cells: Iterable[str]) -> bool:
     return any(is_total_word(cell) for cell in cells)
 
 
+def total_words(words: Iterable[str]) -> set[str]:
+    """The total words among `words` (`is_total_word`). Every total word folds to text
+    holding 計 or t, and nothing after NFKC and casefold brings either in (the fold's table
+    maps to neither, composing makes neither), so words none of which holds either once
+    normalised (numbers, phone numbers, names) are told in one look at them all, "\x00"
+    apart (a character nothing composes with)."""
+    told = list(words)
+    normal = unicodedata.normalize("NFKC", "\x00".join(told)).casefold()
+    if "計" not in normal and "t" not in normal:
+        return set()
+    return {word for word in told if is_total_word(word)}
+
+
 def is_total_word(cell: str) -> bool:
     """One cell of `is_total`. Text in ASCII folds to its lower case without spaces (and
     dashes as ー): of the total words only "total" can be it, told without folding (phone

@@ -204,6 +204,9 @@ class InquirerResolver:
         # does not differ (a ledger of thousands of 佐藤 with their own phones stays linear).
         self._by_phone: dict[tuple[str, str], list[int]] = {}
         self._new_ids = random_ids()  # the ids of the inquirers `resolve` creates
+        # The inquirers `resolve` created, by their keys, when the rule calls such an inquirer
+        # the same as itself: met again, a row is that one without a look (`resolve`).
+        self._created: dict[_Who, str] = {}
         conn = connection_of(source)
         if one(conn, "ledger_any_inquirer") is None:
             return  # no inquirer at the desk yet (a first ledger): no key can find one
@@ -242,6 +245,11 @@ class InquirerResolver:
         whose phone differs never are, so a row with a phone skips them without a look.
         """
         who = _Who.of(values)
+        created = self._created.get(who)
+        if created is not None:
+            # Created from these keys: every candidate before it under the first probe key was
+            # not the same then and is not now, and it is the first after them that is.
+            return created, False
         seen: set[int] = set()
         for key in who.probes:
             found: Iterable[int]
@@ -260,6 +268,8 @@ class InquirerResolver:
                         return inquirer_id, False
         new_id = next(self._new_ids)
         self._add(new_id, who)
+        if who.same_as(who):
+            self._created[who] = new_id
         return new_id, True
 
     def doubtful(self, values: dict[str, Any]) -> str | None:

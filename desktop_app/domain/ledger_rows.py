@@ -354,7 +354,7 @@ class _Plan:
         self.dates: dict[tuple[str, type, Any], tuple[dt.date | None, UserError | None]] = {}
         self.coded: dict[tuple[str, str], tuple[Any, bool]] = {}
         self.statuses: dict[str, str | None] = {}
-        self.contacts: dict[tuple[str, str], str | None] = {}
+        self.contacts: dict[str, dict[str, str | None]] = {key: {} for key in _CONTACT_CHECKS}
         # The words told to be no total word (and the empty cell): a total word is never
         # kept, so its row is told again; a ledger has one or two.
         self.no_total: set[str] = {""}
@@ -391,14 +391,16 @@ class _Plan:
             self.statuses[written] = status_of(written, self.profile.closed_status)
         return self.statuses[written]
 
-    def contact(self, key: str, value: str) -> str | None:
-        found = self.contacts.get((key, value), _MISSING)
-        if found is _MISSING:
-            found = self.contacts[(key, value)] = _CONTACT_CHECKS[key](value)
-        return found  # type: ignore[return-value]
+    def contacts_of(self, key: str, values: Iterable[str]) -> dict[str, str | None]:
+        """The contact as stored of each distinct value (None: it reads as none), each value
+        checked once per ledger."""
+        known = self.contacts[key]
+        check = _CONTACT_CHECKS[key]
+        for value in set(values).difference(known):
+            known[value] = check(value)
+        return known
 
 
-_MISSING = object()
 _T = TypeVar("_T")
 
 
@@ -649,7 +651,7 @@ class _Columns:
         """A contact column as stored. A phone, e-mail or postal code that does not read as
         one is personal data all the same: never moved into the notes (which lists show and
         retention keeps), the row goes to the rejects workbook for a person to correct."""
-        checked = {value: self.plan.contact(key, value) for value in set(written) if value}
+        checked = self.plan.contacts_of(key, filter(None, written))
         if None in checked.values():
             target = f"inquirer.{key}"
             invalid = UserError("ledger_contact_invalid", label=fields.label_in(target, "ja"))

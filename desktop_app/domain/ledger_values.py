@@ -164,13 +164,18 @@ def split_org_name(value: str) -> tuple[str, str]:
     高輪一丁目町会 (an organisation). The organisation ends at the last part a marker word is in.
     """
     whole = value.strip()
-    if match := _IN_BRACKETS.fullmatch(whole):
+    # The patterns only where they can match: most names hold no bracket and no slash (and
+    # str.split splits at the white space \s is).
+    if ("(" in whole or "（" in whole) and (match := _IN_BRACKETS.fullmatch(whole)):
         outside, inside = match.group(1).strip(), match.group(2).strip()
         if is_organisation(outside) and not is_organisation(inside):
             return outside, inside
         if is_organisation(inside) and not is_organisation(outside):
             return inside, outside
-    parts = [part for part in _SPLIT.split(whole) if part]
+    if "/" in whole or "／" in whole:
+        parts = [part for part in _SPLIT.split(whole) if part]
+    else:
+        parts = whole.split()
     marked = [at for at, part in enumerate(parts) if is_organisation(part)]
     if not marked:
         return ("", whole)

@@ -216,22 +216,25 @@ class ResultBuilder:
     def _totals(
         self, raw: list[Sequence[Any]], texts: list[Sequence[str]], written: set[int]
     ) -> set[int]:
-        """The total rows: a total word in a short cell (or one past the mapped columns),
-        and no 受付日 that reads as a date. Each distinct word is told once (those that are
-        none are kept for the next rows); a ledger has one or two."""
+        """The total rows: no 受付日 that reads as a date, and a total word in a short cell
+        (or one past the mapped columns). The dates are looked at first (each distinct cell
+        once): a row that has one is no total row whatever its words, and most rows have one.
+        Each distinct word is told once (those that are none are kept for the next rows)."""
+        undated = sorted(written)
+        if self._received is not None:
+            cells = raw[self._received]
+            typed = [cell if type(cell) is str else (type(cell), cell) for cell in cells]
+            dated = {key: _is_date(cell) for key, cell in zip(typed, cells, strict=True)}
+            undated = [row for row in undated if not dated[typed[row]]]
         no_total = self._plan.no_total
         found: set[int] = set()
-        for at in (*self._total_cells, *range(self._width, len(texts))):
+        for at in (*self._total_cells, *range(self._width, len(texts))) if undated else ():
             column = texts[at]
-            words = set(column).difference(no_total)
+            words = {column[row] for row in undated}.difference(no_total)
             totals = total_words(words)
             no_total.update(words.difference(totals))
             if totals:
-                found.update(row for row, word in enumerate(column) if word in totals)
-        found &= written
-        if found and self._received is not None:
-            dates = raw[self._received]
-            found = {row for row in found if not _is_date(dates[row])}
+                found.update(row for row in undated if column[row] in totals)
         return found
 
     def _add_read(self, read: _Columns) -> None:

@@ -204,9 +204,9 @@ class InquirerResolver:
         # does not differ (a ledger of thousands of 佐藤 with their own phones stays linear).
         self._by_phone: dict[tuple[str, str], list[int]] = {}
         self._new_ids = random_ids()  # the ids of the inquirers `resolve` creates
-        # The inquirers `resolve` created, by their keys, when the rule calls such an inquirer
-        # the same as itself: met again, a row is that one without a look (`resolve`).
-        self._created: dict[_Who, str] = {}
+        # The inquirers `resolve` created, by the keys they were created from (`_who_of`'s
+        # one object for the same values: held here, its id is no other's).
+        self._created: dict[int, tuple[_Who, str]] = {}
         conn = connection_of(source)
         if one(conn, "ledger_any_inquirer") is None:
             return  # no inquirer at the desk yet (a first ledger): no key can find one
@@ -245,11 +245,12 @@ class InquirerResolver:
         whose phone differs never are, so a row with a phone skips them without a look.
         """
         who = _Who.of(values)
-        created = self._created.get(who)
-        if created is not None:
-            # Created from these keys: every candidate before it under the first probe key was
-            # not the same then and is not now, and it is the first after them that is.
-            return created, False
+        created = self._created.get(id(who))
+        if created is not None and created[0] is who and who.same_as(who):
+            # Created from these keys, and such an inquirer is the same as itself: every
+            # candidate before it under the first probe key was not the same then and is not
+            # now, and it is the first after them that is.
+            return created[1], False
         seen: set[int] = set()
         for key in who.probes:
             found: Iterable[int]
@@ -268,8 +269,7 @@ class InquirerResolver:
                         return inquirer_id, False
         new_id = next(self._new_ids)
         self._add(new_id, who)
-        if who.same_as(who):
-            self._created[who] = new_id
+        self._created[id(who)] = (who, new_id)
         return new_id, True
 
     def doubtful(self, values: dict[str, Any]) -> str | None:

@@ -448,9 +448,13 @@ class _Columns:
         return self.texts.get(target, self._blank)
 
     def raw_column(self, at: int) -> Sequence[Any]:
+        """The cells of the sheet's column `at` ("" where a row was shorter)."""
         return self.raw[at]
 
-    def problem(self, into: dict[int, list[Problem]], at: int, target: str, error: Any) -> None:
+    def problem(
+        self, into: dict[int, list[Problem]], at: int, target: str, error: UserError
+    ) -> None:
+        """A problem of row `at` (of this batch) in the target's column, naming its value."""
         column = self.plan.columns.get(target)
         into.setdefault(at, []).append(
             Problem(

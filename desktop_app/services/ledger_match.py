@@ -149,7 +149,7 @@ def duplicates(source: Session | sqlite3.Connection, rows: Sequence[LedgerRow]) 
     # itself with every one of its day (hundreds on a large desk's busy days).
     by_day: dict[str, list[tuple[str, str]]] = {}
     by_text: dict[tuple[str, str, str], list[int]] = {}
-    days = {row.inquiry["received_at"].isoformat() for row in rows}
+    days = {day.isoformat() for day in {row.inquiry["received_at"] for row in rows}}
     if days:
         # A stored date is its ISO text, as the rows' days are bound here.
         for day, receipt, subject, content, inquirer_id in run(
@@ -159,10 +159,12 @@ def duplicates(source: Session | sqlite3.Connection, rows: Sequence[LedgerRow]) 
             by_text.setdefault((day, "s", text.fold(subject)), []).append(len(that_day))
             by_text.setdefault((day, "c", text.fold(content)), []).append(len(that_day))
             that_day.append((receipt, inquirer_id))
+    if not by_day:
+        return {}  # nothing at the desk on the ledger's days
     same_text: list[tuple[LedgerRow, list[tuple[str, str]]]] = []
     for row in rows:
         day = row.inquiry["received_at"].isoformat()
-        known = by_day.get(day) if by_day else None
+        known = by_day.get(day)
         if not known:
             continue  # nothing at the desk that day: nothing to fold and compare
         subject, content = text.fold(row.inquiry["subject"]), text.fold(row.inquiry["content"])

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import compress, repeat
 from operator import itemgetter
-from typing import Any, TypeVar
+from typing import Any
 
 from desktop_app.domain import corporate_number, entry_rules, fields, text, workflow
 from desktop_app.domain.dates import DateParseError
@@ -205,11 +205,12 @@ class ResultBuilder:
         self.result.totals += len(totals)
         if not kept:
             return
+        pick = _picker(kept, len(cells))
         raw, texts = (
-            [_pick(column, kept) for column in raw],
-            [_pick(column, kept) for column in texts],
+            [pick(column) for column in raw],
+            [pick(column) for column in texts],
         )
-        read = _Columns(self._plan, list(_pick(numbers, kept)), list(_pick(cells, kept)))
+        read = _Columns(self._plan, list(pick(numbers)), list(pick(cells)))
         read.read(raw, texts)
         self._add_read(read)
 
@@ -247,12 +248,13 @@ class ResultBuilder:
         good = [at for at in range(read.count) if at not in read.rejected]
         if not good:
             return
-        inquiries, inquirers = read.rows(good)
+        pick = _picker(good, read.count)
+        inquiries, inquirers = read.rows(pick)
         seen = self._seen
         sha256 = hashlib.sha256
         for number, inquiry, inquirer, ledger_no, cells, base in zip(
-            _pick(read.numbers, good), inquiries, inquirers,
-            _pick(read.column(LEDGER_NO), good), _pick(read.cells, good), self._keys(read, good),
+            pick(read.numbers), inquiries, inquirers,
+            pick(read.column(LEDGER_NO)), pick(read.cells), self._keys(read, pick, len(good)),
             strict=True,
         ):  # fmt: skip
             occurrence = seen.get(base, 0)
@@ -260,32 +262,34 @@ class ResultBuilder:
             key = sha256(f"{base}#{occurrence}".encode()).hexdigest()
             result.rows.append(LedgerRow(number, inquiry, inquirer, ledger_no, key, cells))
 
-    def _keys(self, read: _Columns, good: list[int]) -> list[str]:
+    def _keys(self, read: _Columns, pick: _Pick, count: int) -> list[str]:
         """What recognises each good row again (before its occurrence is counted): its mapped
         values folded, by field, not position (a renamed file, a column moved or rows inserted
         above change nothing). A column's part is worked out once per distinct value (a date
         column's once per distinct cell, by its type: 45800 and "45800" are read apart)."""
         columns: list[list[str]] = []
         for prefix, at, is_date, known in self._keyed:
-            found: Sequence[Any] = _pick(read.by_index[at], good)
+            found: Sequence[Any] = pick(read.by_index[at])
             if is_date:
                 found = [
                     text if cell == "" else (type(cell), cell)
-                    for text, cell in zip(found, _pick(read.raw_column(at), good), strict=True)
+                    for text, cell in zip(found, pick(read.raw_column(at)), strict=True)
                 ]
             for value in set(found).difference(known):
                 known[value] = prefix + _key_part(value, is_date)
             columns.append(list(map(known.__getitem__, found)))
         sha256 = hashlib.sha256
-        joined = map("\x1f".join, zip(*columns, strict=True)) if columns else [""] * len(good)
+        joined = map("\x1f".join, zip(*columns, strict=True)) if columns else [""] * count
         return [sha256(line.encode()).hexdigest() for line in joined]
 
 
-def _pick(column: Sequence[_T], rows: list[int]) -> Sequence[_T]:
-    """The values of a column (of every row read) in `rows`, in C."""
-    if len(rows) == len(column):
-        return column  # every row
-    return itemgetter(*rows)(column) if len(rows) > 1 else (column[rows[0]],)
+def _picker(rows: list[int], count: int) -> _Pick:
+    """What picks the values of `rows` out of a column of `count` rows, in C."""
+    if len(rows) == count:
+        return lambda column: column  # every row
+    if len(rows) == 1:
+        return lambda column: (column[rows[0]],)
+    return itemgetter(*rows)
 
 
 def _texts(column: Sequence[Any]) -> Sequence[str]:
@@ -297,7 +301,11 @@ def _texts(column: Sequence[Any]) -> Sequence[str]:
     if kinds == {int}:
         return list(map(str, column))
     return [
-        value.strip() if type(value) is str and "\r" not in value else cell_text(value)
+        value.strip()
+        if type(value) is str and "\r" not in value
+        else str(value)  # cell_text's answer for a whole number
+        if type(value) is int
+        else cell_text(value)
         for value in column
     ]
 
@@ -404,7 +412,7 @@ class _Plan:
         return known
 
 
-_T = TypeVar("_T")
+_Pick = Callable[[Sequence[Any]], Sequence[Any]]
 
 
 def _date(target: str, raw: Any, today: dt.date) -> tuple[dt.date | None, UserError | None]:
@@ -500,15 +508,16 @@ class _Columns:
         self._inquiry = inquiry
         self._inquirers = self._inquirer()
 
-    def rows(self, good: list[int]) -> tuple[list[dict[str, Any]], list[dict[str, str]]]:
-        """The inquiry and inquirer values of the rows `good` (those `read` did not refuse)."""
+    def rows(self, pick: _Pick) -> tuple[list[dict[str, Any]], list[dict[str, str]]]:
+        """The inquiry and inquirer values of the rows `pick` picks (those `read` did not
+        refuse)."""
         keys = tuple(self._inquiry)
         columns = (
-            column if isinstance(column, repeat) else _pick(column, good)
+            column if isinstance(column, repeat) else pick(column)
             for column in self._inquiry.values()
         )  # a column of one value (`repeat`) is every row's
-        inquiries = [dict(zip(keys, row, strict=True)) for row in zip(*columns, strict=False)]
-        return inquiries, list(_pick(self._inquirers, good))
+        inquiries = list(map(dict, map(zip, repeat(keys), zip(*columns, strict=False))))
+        return inquiries, list(pick(self._inquirers))
 
     def _refuse_control_characters(self) -> None:
         """A cell holding a control character (domain/entry_rules) keeps its row out."""
@@ -625,10 +634,8 @@ class _Columns:
         for key in self.plan.contact_keys:
             values[key] = self._contact(key, values[key])
         keys = (*values, "type")
-        found = [
-            dict(zip(keys, row, strict=True))
-            for row in zip(*values.values(), self._types(values["organization"]), strict=True)
-        ]
+        rows = zip(*values.values(), self._types(values["organization"]), strict=True)
+        found = list(map(dict, map(zip, repeat(keys), rows)))
         if "inquirer.notes" in self.texts:
             for inquirer in found:
                 if inquirer["notes"]:

@@ -17,10 +17,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import operator
 import re
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import compress, repeat
+from operator import itemgetter
 from typing import Any
 
 from desktop_app.domain import corporate_number, entry_rules, fields, text, workflow
@@ -33,11 +36,11 @@ from desktop_app.domain.ledger_values import (
     cell_text,
     guess_inquirer_type,
     is_organisation,
-    is_total_word,
     read_date,
     split_org_name,
     status_of,
     subject_from,
+    total_words,
 )
 from desktop_app.domain.messages import Localized
 
@@ -132,8 +135,8 @@ def read_rows(
 ) -> ReadResult:
     """Every row under the header row, read (see the module docstring)."""
     result = ResultBuilder(layout, profile, vocabularies, today)
-    for at in range(layout.header_row + 1, len(rows)):
-        result.add(at + 1, list(rows[at]))
+    first = layout.header_row + 1
+    result.add_rows(range(first + 1, len(rows) + 1), rows[first:])
     return result.result
 
 
@@ -143,13 +146,15 @@ def vocabularies_of(layout: Layout) -> frozenset[str]:
 
 
 class ResultBuilder:
-    """Reads rows one at a time into a ReadResult; keeps the count of identical rows, so the
-    second of two rows written the same gets a key of its own.
+    """Reads rows into a ReadResult, a batch at a time (`add_rows`, or `add` for one); keeps
+    the count of identical rows, so the second of two rows written the same gets a key of its
+    own.
 
     A ledger writes the same dates, category words, status words and names thousands of
-    times: the layout is turned once into where each target sits and what limits it, and each
-    distinct value of a column is read once (`_Plan`'s caches). Every row still gets every
-    check and every problem of its own."""
+    times: the layout is turned once into where each target sits and what limits it (`_Plan`),
+    and a batch's data rows are read column by column (`_Columns`), each distinct value of a
+    column once. Every row still gets every check and every problem of its own, in the order
+    a row is checked in."""
 
     def __init__(
         self,
@@ -175,85 +180,156 @@ class ResultBuilder:
             for target in sorted(self._columns)
         )
 
-    def add(self, number: int, cells: list[Any]) -> None:
-        # cell_text, with the common case (text without a CR) done here: every cell passes.
-        texts = [
-            value.strip() if type(value) is str and "\r" not in value else cell_text(value)
-            for value in cells
-        ]
-        if not any(texts):
-            self.result.blank += 1
-            return
-        if len(texts) < self._width:
-            texts += [""] * (self._width - len(texts))
-        if self._is_total(cells, texts):
-            self.result.totals += 1
-            return
-        reader = _RowReader(number, cells, texts, self._plan)
-        row = reader.read()
-        if reader.unplaced:
-            self.result.unplaced += reader.unplaced
-        if reader.kept:
-            self.result.kept += reader.kept
-        if reader.rejected:
-            self.result.rejected += reader.rejected
-            self.result.rejected_cells[number] = cells
-            return
-        assert row is not None
-        base = self._key(cells, texts)
-        occurrence = self._seen.get(base, 0)
-        self._seen[base] = occurrence + 1
-        row.content_key = hashlib.sha256(f"{base}#{occurrence}".encode()).hexdigest()
-        self.result.rows.append(row)
+    def add(self, number: int, cells: Sequence[Any]) -> None:
+        self.add_rows((number,), (cells,))
 
-    def _is_total(self, cells: list[Any], texts: list[str]) -> bool:
-        """A total row: a total word in a short cell, and no 受付日 that reads as a date. The
-        date is looked at first (each distinct one read once): a row that has one is no total
-        row whatever its words, and most rows have one."""
-        at = self._received
-        if at is not None and at < len(cells) and cells[at] != "":
-            try:
-                read_date(cells[at])
-            except DateParseError:
-                pass
-            else:
-                return False
-        words = [texts[i] for i in self._total_cells]
-        if len(texts) > self._width:
-            words += texts[self._width :]
+    def add_rows(self, numbers: Iterable[int], rows: Iterable[Sequence[Any]]) -> None:
+        """The rows (numbered as Excel shows them), read into the result in their order:
+        column by column, each column's texts once per distinct cell, then the blank rows
+        and the total rows set aside and the others read (`_Columns`)."""
+        numbers = list(numbers)
+        cells = [list(row) for row in rows]
+        if not cells:
+            return
+        wide = max(self._width, *map(len, cells))
+        # Every row as wide as the widest (a CSV's rows may be ragged): a missing cell is "".
+        padded = [row + [""] * (wide - len(row)) if len(row) < wide else row for row in cells]
+        raw: list[Sequence[Any]] = list(zip(*padded, strict=True))
+        texts = [_texts(column) for column in raw]
+        written: set[int] = set()  # the rows with any text
+        for column in texts:
+            written.update(compress(range(len(cells)), column))
+        totals = self._totals(raw, texts, written)
+        kept = [at for at in range(len(cells)) if at in written and at not in totals]
+        self.result.blank += len(cells) - len(written)
+        self.result.totals += len(totals)
+        if not kept:
+            return
+        pick = _picker(kept, len(cells))
+        raw, texts = (
+            [pick(column) for column in raw],
+            [pick(column) for column in texts],
+        )
+        read = _Columns(self._plan, list(pick(numbers)), list(pick(cells)))
+        read.read(raw, texts)
+        self._add_read(read)
+
+    def _totals(
+        self, raw: list[Sequence[Any]], texts: list[Sequence[str]], written: set[int]
+    ) -> set[int]:
+        """The total rows: no 受付日 that reads as a date, and a total word in a short cell
+        (or one past the mapped columns). The dates are looked at first (each distinct cell
+        once): a row that has one is no total row whatever its words, and most rows have one.
+        Each distinct word is told once (those that are none are kept for the next rows)."""
+        undated = sorted(written)
+        if self._received is not None:
+            cells = raw[self._received]
+            typed = [cell if type(cell) is str else (type(cell), cell) for cell in cells]
+            dated = {key: _is_date(cell) for key, cell in zip(typed, cells, strict=True)}
+            undated = [row for row in undated if not dated[typed[row]]]
         no_total = self._plan.no_total
-        if no_total.issuperset(words):
-            return False  # every word was told before: one look in C
-        for word in words:
-            if word not in no_total:
-                if is_total_word(word):
-                    return True
-                no_total.add(word)
-        return False
+        found: set[int] = set()
+        for at in (*self._total_cells, *range(self._width, len(texts))) if undated else ():
+            column = texts[at]
+            words = {column[row] for row in undated}.difference(no_total)
+            totals = total_words(words)
+            no_total.update(words.difference(totals))
+            if totals:
+                found.update(row for row in undated if column[row] in totals)
+        return found
 
-    def _key(self, cells: list[Any], texts: list[str]) -> str:
-        """What recognises the row again: its mapped values folded, by field, not position
-        (a renamed file, a column moved or rows inserted above change nothing)."""
-        parts = []
+    def _add_read(self, read: _Columns) -> None:
+        result = self.result
+        for at in sorted(read.unplaced):
+            result.unplaced += read.unplaced[at]
+        for at in sorted(read.rejected):
+            result.rejected += read.rejected[at]
+            result.rejected_cells[read.numbers[at]] = read.cells[at]
+        good = [at for at in range(read.count) if at not in read.rejected]
+        if not good:
+            return
+        pick = _picker(good, read.count)
+        inquiries, inquirers = read.rows(pick)
+        seen = self._seen
+        sha256 = hashlib.sha256
+        for number, inquiry, inquirer, ledger_no, cells, base in zip(
+            pick(read.numbers), inquiries, inquirers,
+            pick(read.column(LEDGER_NO)), pick(read.cells), self._keys(read, pick, len(good)),
+            strict=True,
+        ):  # fmt: skip
+            occurrence = seen.get(base, 0)
+            seen[base] = occurrence + 1
+            key = sha256(f"{base}#{occurrence}".encode()).hexdigest()
+            result.rows.append(LedgerRow(number, inquiry, inquirer, ledger_no, key, cells))
+
+    def _keys(self, read: _Columns, pick: _Pick, count: int) -> list[str]:
+        """What recognises each good row again (before its occurrence is counted): its mapped
+        values folded, by field, not position (a renamed file, a column moved or rows inserted
+        above change nothing). A column's part is worked out once per distinct value (a date
+        column's once per distinct cell, by its type: 45800 and "45800" are read apart)."""
+        columns: list[list[str]] = []
         for prefix, at, is_date, known in self._keyed:
-            found: Any = texts[at]
-            if is_date and at < len(cells) and cells[at] != "":
-                raw = cells[at]
-                found = (type(raw), raw)
-            part = known.get(found)
-            if part is None:
-                part = known[found] = prefix + self._key_part(cells, texts, at, is_date)
-            parts.append(part)
-        return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+            found: Sequence[Any] = pick(read.by_index[at])
+            if is_date:
+                found = [
+                    text if cell == "" else (type(cell), cell)
+                    for text, cell in zip(found, pick(read.raw_column(at)), strict=True)
+                ]
+            for value in set(found).difference(known):
+                known[value] = prefix + _key_part(value, is_date)
+            columns.append(list(map(known.__getitem__, found)))
+        sha256 = hashlib.sha256
+        joined = map("\x1f".join, zip(*columns, strict=True)) if columns else [""] * count
+        return [sha256(line.encode()).hexdigest() for line in joined]
 
-    def _key_part(self, cells: list[Any], texts: list[str], at: int, is_date: bool) -> str:
-        """A column's value in the row key: a date as its ISO date, else its folded text."""
-        if is_date and at < len(cells) and cells[at] != "":
-            try:
-                return read_date(cells[at]).isoformat()
-            except DateParseError:
-                pass
-        return text.fold(texts[at])
+
+def _picker(rows: list[int], count: int) -> _Pick:
+    """What picks the values of `rows` out of a column of `count` rows, in C."""
+    if len(rows) == count:
+        return lambda column: column  # every row
+    if len(rows) == 1:
+        return lambda column: (column[rows[0]],)
+    return itemgetter(*rows)
+
+
+def _texts(column: Sequence[Any]) -> Sequence[str]:
+    """A column's cells as text (`cell_text`): a column of text without a CR stripped, of
+    whole numbers written out, in C; any other cell by `cell_text`."""
+    kinds = set(map(type, column))
+    if kinds == {str} and "\r" not in "".join(column):
+        return list(map(str.strip, column))
+    if kinds == {int}:
+        return list(map(str, column))
+    return [
+        value.strip()
+        if type(value) is str and "\r" not in value
+        else str(value)  # cell_text's answer for a whole number
+        if type(value) is int
+        else cell_text(value)
+        for value in column
+    ]
+
+
+def _is_date(cell: Any) -> bool:
+    """Whether a 受付日 cell reads as a date (each distinct cell read once: read_date)."""
+    if cell == "":
+        return False
+    try:
+        read_date(cell)
+    except DateParseError:
+        return False
+    return True
+
+
+def _key_part(found: Any, is_date: bool) -> str:
+    """A column's value in the row key: a date as its ISO date, else its folded text (a
+    date column's value as (type, cell) when the cell is not empty, else its text)."""
+    if is_date and type(found) is tuple:
+        try:
+            return read_date(found[1]).isoformat()
+        except DateParseError:
+            return text.fold(cell_text(found[1]))
+    return text.fold(found)
 
 
 class _Plan:
@@ -270,8 +346,6 @@ class _Plan:
     ) -> None:
         self.columns = columns
         self.index = {target: column.index for target, column in columns.items()}
-        self.targets = tuple(self.index)
-        self.positions = tuple(self.index.values())
         # The coded targets of the inquiry the ledger has (the others read as nothing coded).
         self.coded_targets = tuple(key for key in _INQUIRY_CODED if key in self.index)
         # The dates a row is read for: those the ledger has, and 受付日 always (required).
@@ -291,7 +365,7 @@ class _Plan:
         self.dates: dict[tuple[str, type, Any], tuple[dt.date | None, UserError | None]] = {}
         self.coded: dict[tuple[str, str], tuple[Any, bool]] = {}
         self.statuses: dict[str, str | None] = {}
-        self.contacts: dict[tuple[str, str], str | None] = {}
+        self.contacts: dict[str, dict[str, str | None]] = {key: {} for key in _CONTACT_CHECKS}
         # The words told to be no total word (and the empty cell): a total word is never
         # kept, so its row is told again; a ledger has one or two.
         self.no_total: set[str] = {""}
@@ -328,14 +402,17 @@ class _Plan:
             self.statuses[written] = status_of(written, self.profile.closed_status)
         return self.statuses[written]
 
-    def contact(self, key: str, value: str) -> str | None:
-        found = self.contacts.get((key, value), _MISSING)
-        if found is _MISSING:
-            found = self.contacts[(key, value)] = _CONTACT_CHECKS[key](value)
-        return found  # type: ignore[return-value]
+    def contacts_of(self, key: str, values: Iterable[str]) -> dict[str, str | None]:
+        """The contact as stored of each distinct value (None: it reads as none), each value
+        checked once per ledger."""
+        known = self.contacts[key]
+        check = _CONTACT_CHECKS[key]
+        for value in set(values).difference(known):
+            known[value] = check(value)
+        return known
 
 
-_MISSING = object()
+_Pick = Callable[[Sequence[Any]], Sequence[Any]]
 
 
 def _date(target: str, raw: Any, today: dt.date) -> tuple[dt.date | None, UserError | None]:
@@ -352,195 +429,280 @@ def _date(target: str, raw: Any, today: dt.date) -> tuple[dt.date | None, UserEr
     return value, None
 
 
-class _RowReader:
-    def __init__(self, number: int, cells: list[Any], texts: list[str], plan: _Plan) -> None:
-        self.number = number
-        self.cells = cells
+class _Columns:
+    """A batch of data rows read column by column: each target's texts a column, each
+    distinct value of a column read once (through the plan's caches), each problem kept
+    under its row. The checks run in the order a row is checked in, each over every row, so
+    that each row's problems come in that order: its control characters (column by column),
+    its dates, content, subject and outcome, its coded values, its texts, its status, then
+    its inquirer's texts, name, contacts and type."""
+
+    def __init__(self, plan: _Plan, numbers: list[int], cells: list[list[Any]]) -> None:
         self.plan = plan
-        self.columns = plan.columns
-        # Each mapped target's text (`texts` is as wide as the mapped columns): one dictionary
-        # made in C, so that every look-up below is one `get`.
-        self.mapped = dict(zip(plan.targets, map(texts.__getitem__, plan.positions), strict=True))
-        self.rejected: list[Problem] = []
-        self.unplaced: list[Problem] = []
-        self.kept: list[Problem] = []
+        self.numbers = numbers
+        self.cells = cells
+        self.count = len(numbers)
+        self._blank = ("",) * self.count
+        self.raw: list[Sequence[Any]] = []
+        self.by_index: list[Sequence[str]] = []
+        self.texts: dict[str, Sequence[str]] = {}
+        self.rejected: dict[int, list[Problem]] = {}
+        self.unplaced: dict[int, list[Problem]] = {}
+        self._inquiry: dict[str, Any] = {}
+        self._inquirers: list[dict[str, str]] = []
 
-    def value(self, target: str) -> Any:
-        at = self.plan.index.get(target)
-        if at is None or at >= len(self.cells):
-            return ""
-        return self.cells[at]
+    def column(self, target: str) -> Sequence[str]:
+        """The texts of a target, "" in every row when the ledger has no column for it."""
+        return self.texts.get(target, self._blank)
 
-    def text(self, target: str) -> str:
-        return self.mapped.get(target, "")
+    def raw_column(self, at: int) -> Sequence[Any]:
+        """The cells of the sheet's column `at` ("" where a row was shorter)."""
+        return self.raw[at]
 
-    def problem(self, into: list[Problem], target: str, error: UserError) -> None:
-        column = self.columns.get(target)
-        into.append(
+    def problem(
+        self, into: dict[int, list[Problem]], at: int, target: str, error: UserError
+    ) -> None:
+        """A problem of row `at` (of this batch) in the target's column, naming its value."""
+        column = self.plan.columns.get(target)
+        into.setdefault(at, []).append(
             Problem(
-                self.number,
+                self.numbers[at],
                 column.letter if column else "",
                 column.header if column else "",
-                self.text(target) if column else "",
+                self.texts[target][at] if column else "",
                 error,
             )
         )
 
-    # -- the row -----------------------------------------------------------------------
-
-    def read(self) -> LedgerRow | None:
+    def read(self, raw: list[Sequence[Any]], texts: list[Sequence[str]]) -> None:
+        """Every check over every row (`raw` and `texts` the rows' cells and texts, column by
+        column), each row's problems kept under it; the values of the inquiry and the
+        inquirer, column by column (`rows` puts them together)."""
+        self.raw, self.by_index = raw, texts
+        self.texts = {target: texts[at] for target, at in self.plan.index.items()}
         self._refuse_control_characters()
-        inquiry: dict[str, Any] = {}
-        t = self.mapped
-        for target in _DATES:
-            inquiry[target] = None
+        inquiry: dict[str, Any] = dict.fromkeys(_DATES, repeat(None))
         for target in self.plan.date_targets:
             inquiry[target] = self._date(target)
         inquiry["content"] = content = self._limited("content")
-        subject = self._limited("subject") or subject_from(content)
-        if not subject:
-            self.problem(
-                self.rejected,
-                "subject",
-                UserError("ledger_subject_missing", label=_label("subject")),
-            )
-        inquiry["subject"] = subject
-        inquiry["outcome"] = self._limited("outcome") or None
-        inquiry["staff"] = t.get("staff", "")[:_STAFF_LIMIT]
-        inquiry.update(_NOTHING_CODED)  # in their order, those the ledger has read below
+        written = self._limited("subject")
+        inquiry["subject"] = subjects = [
+            subject or subject_from(text) for subject, text in zip(written, content, strict=True)
+        ]
+        if not all(subjects):
+            missing = UserError("ledger_subject_missing", label=_label("subject"))
+            for at, subject in enumerate(subjects):
+                if not subject:
+                    self.problem(self.rejected, at, "subject", missing)
+        inquiry["outcome"] = [outcome or None for outcome in self._limited("outcome")]
+        inquiry["staff"] = [staff[:_STAFF_LIMIT] for staff in self.column("staff")]
+        inquiry.update({key: repeat(value) for key, value in _NOTHING_CODED.items()})
         for key in self.plan.coded_targets:
             inquiry[key] = self._coded(key)
         for key, blank in _TEXT_BLANKS:
-            inquiry[key] = (self._limited(key) or blank) if key in t else blank
+            if key in self.texts:
+                inquiry[key] = [value or blank for value in self._limited(key)]
+            else:
+                inquiry[key] = repeat(blank)
         self._status(inquiry)
-        inquirer = self._inquirer()
-        if self.rejected:
-            return None
-        return LedgerRow(self.number, inquiry, inquirer, t.get(LEDGER_NO, ""), "", self.cells)
+        self._inquiry = inquiry
+        self._inquirers = self._inquirer()
 
-    def _date(self, target: str) -> dt.date | None:
-        if not self.mapped.get(target):
-            if target == "received_at":
-                self.problem(
-                    self.rejected, target, UserError("field_required", label=_label(target))
-                )
-            return None
-        value, error = self.plan.date(target, self.value(target))
-        if error is not None:
-            self.problem(self.rejected, target, error)
-        return value
+    def rows(self, pick: _Pick) -> tuple[list[dict[str, Any]], list[dict[str, str]]]:
+        """The inquiry and inquirer values of the rows `pick` picks (those `read` did not
+        refuse)."""
+        keys = tuple(self._inquiry)
+        columns = (
+            column if isinstance(column, repeat) else pick(column)
+            for column in self._inquiry.values()
+        )  # a column of one value (`repeat`) is every row's
+        inquiries = list(map(dict, map(zip, repeat(keys), zip(*columns, strict=False))))
+        return inquiries, list(pick(self._inquirers))
 
     def _refuse_control_characters(self) -> None:
         """A cell holding a control character (domain/entry_rules) keeps its row out."""
-        if entry_rules.control_character("\t".join(self.mapped.values())) is None:
-            return  # tab is allowed: no cell of a field holds one
-        for target, column in self.columns.items():
-            try:
-                entry_rules.check_text(column.header, self.text(target))
-            except UserError as error:
-                self.problem(self.rejected, target, error)
+        for target, column in self.plan.columns.items():
+            values = self.texts[target]
+            distinct = set(values)
+            if entry_rules.control_character("\t".join(distinct)) is None:
+                continue  # tab is allowed: no cell of a field holds one
+            refused: dict[str, UserError] = {}
+            for value in distinct:
+                try:
+                    entry_rules.check_text(column.header, value)
+                except UserError as error:
+                    refused[value] = error
+            for at, value in enumerate(values):
+                if value in refused:
+                    self.problem(self.rejected, at, target, refused[value])
 
-    def _limited(self, target: str) -> str:
-        value = self.mapped.get(target, "")
-        if not value:
-            return value
+    def _date(self, target: str) -> list[dt.date | None]:
+        texts = self.texts.get(target)
+        cells: Sequence[Any]
+        if texts is None:  # 受付日 without a column: required in every row
+            texts = cells = self._blank
+        else:
+            cells = self.raw_column(self.plan.index[target])
+        # Each distinct cell read once, by its type (45800 and "45800" are read apart).
+        typed = [raw if type(raw) is str else (type(raw), raw) for raw in cells]
+        read: dict[Any, tuple[dt.date | None, UserError | None]] = {}
+        for value, raw, key in zip(texts, cells, typed, strict=True):
+            if key not in read:
+                read[key] = self.plan.date(target, raw) if value else (None, None)
+        found = [read[key] for key in typed]
+        required = target == "received_at"
+        if required or any(error for _, error in read.values()):
+            missing = UserError("field_required", label=_label(target))
+            for at, (value, (_, error)) in enumerate(zip(texts, found, strict=True)):
+                if not value and required:
+                    self.problem(self.rejected, at, target, missing)
+                elif error is not None:
+                    self.problem(self.rejected, at, target, error)
+        return [day for day, _ in found]
+
+    def _limited(self, target: str) -> Sequence[str]:
+        values = self.column(target)
         limit = self.plan.limits[target]
-        if limit is not None and len(value) > limit:
-            self.problem(
-                self.rejected,
-                target,
-                UserError("field_too_long", label=_label(target), limit=limit),
-            )
-        return value
+        if limit is not None and max(map(len, values)) > limit:
+            too_long = UserError("field_too_long", label=_label(target), limit=limit)
+            for at, value in enumerate(values):
+                if len(value) > limit:
+                    self.problem(self.rejected, at, target, too_long)
+        return values
 
-    def _coded(self, target: str) -> Any:
-        written = self.mapped.get(target, "")
-        if not written:
-            return () if target in _MANY else None
-        codes, unplaced = self.plan.code(target, written)
-        if unplaced:
+    def _coded(self, target: str) -> list[Any]:
+        written = self.texts[target]
+        nothing = () if target in _MANY else None
+        read = {
+            value: self.plan.code(target, value) if value else (nothing, False)
+            for value in set(written)
+        }
+        if any(unplaced for _, unplaced in read.values()):
             placed = _OTHER_LABEL if _CODED[target][1] else _EMPTY_LABEL
-            self.problem(
-                self.unplaced,
-                target,
-                UserError("ledger_value_unplaced", label=_label(target), placed=placed),
-            )
-        return codes
+            error = UserError("ledger_value_unplaced", label=_label(target), placed=placed)
+            for at, value in enumerate(written):
+                if read[value][1]:
+                    self.problem(self.unplaced, at, target, error)
+        return [read[value][0] for value in written]
 
     def _status(self, inquiry: dict[str, Any]) -> None:
-        written = self.mapped.get("status", "")
-        status = self.plan.status(written) if written else None
-        if written and status is None:
-            self.problem(
-                self.unplaced,
-                "status",
-                UserError(
-                    "ledger_value_unplaced",
-                    label=_label("status"),
-                    placed=Localized(workflow.STATUS_LABELS[workflow.RECEIVED], "Received"),
-                ),
+        written = self.column("status")
+        read = {value: self.plan.status(value) if value else None for value in set(written)}
+        if any(value and read[value] is None for value in read):
+            error = UserError(
+                "ledger_value_unplaced",
+                label=_label("status"),
+                placed=Localized(workflow.STATUS_LABELS[workflow.RECEIVED], "Received"),
             )
-        status = status or workflow.RECEIVED
-        inquiry["status"] = status
-        inquiry["note"] = ""
-        if workflow.is_closed(status):
-            inquiry["outcome"] = inquiry["outcome"] or _OUTCOME_OF_CLOSED.format(word=written)
-            inquiry["closed_at"] = inquiry["closed_at"] or inquiry["received_at"]
-            inquiry["follow_up_due"] = None
-        else:
-            inquiry["closed_at"] = None
-            # 備考 (or 対応結果) of a case still open is no result: it is kept as a note (a
-            # メモ action of the case), and the outcome is left for whoever closes it.
-            if inquiry["outcome"]:
-                header = self.columns["outcome"].header
-                inquiry["note"] = f"{header}: {inquiry['outcome']}"
-                inquiry["outcome"] = None
+            for at, value in enumerate(written):
+                if value and read[value] is None:
+                    self.problem(self.unplaced, at, "status", error)
+        statuses = [read[value] or workflow.RECEIVED for value in written]
+        closing = {status: workflow.is_closed(status) for status in set(statuses)}
+        closed = [closing[status] for status in statuses]
+        outcomes = inquiry["outcome"]
+        inquiry["status"] = statuses
+        # 備考 (or 対応結果) of a case still open is no result: it is kept as a note (a メモ
+        # action of the case), and the outcome is left for whoever closes it.
+        header = self.plan.columns["outcome"].header if "outcome" in self.texts else ""
+        inquiry["note"] = [
+            f"{header}: {outcome}" if outcome and not shut else ""
+            for outcome, shut in zip(outcomes, closed, strict=True)
+        ]
+        inquiry["outcome"] = [
+            (outcome or _OUTCOME_OF_CLOSED.format(word=word)) if shut else None
+            for outcome, word, shut in zip(outcomes, written, closed, strict=True)
+        ]
+        inquiry["closed_at"] = [
+            (day or received) if shut else None
+            for day, received, shut in zip(
+                inquiry["closed_at"], inquiry["received_at"], closed, strict=False
+            )
+        ]
+        inquiry["follow_up_due"] = [
+            None if shut else day
+            for day, shut in zip(inquiry["follow_up_due"], closed, strict=False)
+        ]
 
     # -- the inquirer ------------------------------------------------------------------
 
-    def _inquirer(self) -> dict[str, str]:
-        t = self.mapped
-        values = dict(_NO_INQUIRER_TEXT)
+    def _inquirer(self) -> list[dict[str, str]]:
+        values: dict[str, Sequence[str]] = dict.fromkeys(_INQUIRER_TEXT, self._blank)
         for key, target in self.plan.inquirer_targets:
             values[key] = self._limited(target)
-        combined = t.get(COMBINED, "")
-        if combined:
-            organisation, name = split_org_name(combined)
-            values["organization"] = values["organization"] or organisation
-            values["name"] = values["name"] or name
-        elif not values["organization"] and is_organisation(values["name"]):
-            # 相談者「高輪一丁目町会」 or 「㈱ミナト 鈴木」 in a ledger without an organisation
-            # column: the organisation is the organisation (and says the 相談者区分), the
-            # person what is left.
-            values["organization"], values["name"] = split_org_name(values["name"])
-        if not values["organization"] and not values["name"]:
-            self.problem(
-                self.rejected,
-                "inquirer.name" if "inquirer.name" in self.columns else COMBINED,
-                UserError("inquirer_name_required"),
-            )
-        notes = [values.pop("notes")] if values.get("notes") else []
+        self._names(values)
         for key in self.plan.contact_keys:
-            # A phone, e-mail or postal code that does not read as one is personal data all
-            # the same: never moved into the notes (which lists show and retention keeps), the
-            # row goes to the rejects workbook for a person to correct.
-            if values[key] and (checked := self.plan.contact(key, values[key])) is None:
-                label = fields.label_in(f"inquirer.{key}", "ja")
-                self.problem(
-                    self.rejected,
-                    f"inquirer.{key}",
-                    UserError("ledger_contact_invalid", label=label),
-                )
-                values[key] = ""
-            elif values[key]:
-                values[key] = checked or ""
-        values["notes"] = "\n".join(notes)
-        type_written = t.get("inquirer.type", "")
-        if type_written:
-            values["type"] = self._coded("inquirer.type")
+            values[key] = self._contact(key, values[key])
+        keys = (*values, "type")
+        rows = zip(*values.values(), self._types(values["organization"]), strict=True)
+        found = list(map(dict, map(zip, repeat(keys), rows)))
+        if "inquirer.notes" in self.texts:
+            for inquirer in found:
+                if inquirer["notes"]:
+                    # Notes written go last but for the type, as they always did.
+                    inquirer["notes"] = inquirer.pop("notes")
+                    inquirer["type"] = inquirer.pop("type")
+        return found
+
+    def _names(self, values: dict[str, Sequence[str]]) -> None:
+        """The organisation and the person of every row (each distinct combination of the
+        columns worked out once); a row naming neither is refused."""
+        combinations = list(
+            zip(values["organization"], values["name"], self.column(COMBINED), strict=True)
+        )
+        who = {combination: _org_and_name(*combination) for combination in set(combinations)}
+        pairs = [who[combination] for combination in combinations]
+        values["organization"] = [organisation for organisation, _ in pairs]
+        values["name"] = [name for _, name in pairs]
+        if not all(organisation or name for organisation, name in pairs):
+            nameless = UserError("inquirer_name_required")
+            target = "inquirer.name" if "inquirer.name" in self.texts else COMBINED
+            for at, (organisation, name) in enumerate(pairs):
+                if not organisation and not name:
+                    self.problem(self.rejected, at, target, nameless)
+
+    def _contact(self, key: str, written: Sequence[str]) -> list[str]:
+        """A contact column as stored. A phone, e-mail or postal code that does not read as
+        one is personal data all the same: never moved into the notes (which lists show and
+        retention keeps), the row goes to the rejects workbook for a person to correct."""
+        checked = self.plan.contacts_of(key, filter(None, written))
+        if None in checked.values():
+            target = f"inquirer.{key}"
+            invalid = UserError("ledger_contact_invalid", label=fields.label_in(target, "ja"))
+            for at, value in enumerate(written):
+                if value and checked[value] is None:
+                    self.problem(self.rejected, at, target, invalid)
+        return [checked.get(value) or "" for value in written]
+
+    def _types(self, organisations: Sequence[str]) -> list[str | None]:
+        """The 相談者区分 written, or when none is, the one the organisation says (each
+        distinct organisation guessed once)."""
+        written = self.column("inquirer.type")
+        if "inquirer.type" in self.texts:
+            coded = self._coded("inquirer.type")
         else:
-            values["type"] = guess_inquirer_type(values["organization"])
-        return values
+            coded = [None] * self.count
+        guessed = {
+            name: guess_inquirer_type(name)
+            for name in set(compress(organisations, map(operator.not_, written)))
+        }
+        return [
+            code if typed else guessed[organisation]
+            for code, typed, organisation in zip(coded, written, organisations, strict=True)
+        ]
+
+
+def _org_and_name(organisation: str, name: str, combined: str) -> tuple[str, str]:
+    """The organisation and the person of a row, from its columns of either or both."""
+    if combined:
+        written_organisation, written_name = split_org_name(combined)
+        return organisation or written_organisation, name or written_name
+    if not organisation and is_organisation(name):
+        # 相談者「高輪一丁目町会」 or 「㈱ミナト 鈴木」 in a ledger without an organisation
+        # column: the organisation is the organisation (and says the 相談者区分), the
+        # person what is left.
+        return split_org_name(name)
+    return organisation, name
 
 
 _INQUIRER_TEXT = tuple(

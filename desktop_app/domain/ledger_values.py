@@ -164,13 +164,18 @@ def split_org_name(value: str) -> tuple[str, str]:
     高輪一丁目町会 (an organisation). The organisation ends at the last part a marker word is in.
     """
     whole = value.strip()
-    if match := _IN_BRACKETS.fullmatch(whole):
+    # The patterns only where they can match: most names hold no bracket and no slash (and
+    # str.split splits at the white space \s is).
+    if ("(" in whole or "（" in whole) and (match := _IN_BRACKETS.fullmatch(whole)):
         outside, inside = match.group(1).strip(), match.group(2).strip()
         if is_organisation(outside) and not is_organisation(inside):
             return outside, inside
         if is_organisation(inside) and not is_organisation(outside):
             return inside, outside
-    parts = [part for part in _SPLIT.split(whole) if part]
+    if "/" in whole or "／" in whole:
+        parts = [part for part in _SPLIT.split(whole) if part]
+    else:
+        parts = whole.split()
     marked = [at for at, part in enumerate(parts) if is_organisation(part)]
     if not marked:
         return ("", whole)
@@ -261,6 +266,19 @@ TOTAL_WORDS = frozenset(text.fold(w) for w in ("合計", "総計", "小計", "�
 def is_total(cells: Iterable[str]) -> bool:
     """A total row (合計 12件): a cell that is one of the total words, or starts with 合計."""
     return any(is_total_word(cell) for cell in cells)
+
+
+def total_words(words: Iterable[str]) -> set[str]:
+    """The total words among `words` (`is_total_word`). Every total word folds to text
+    holding 計 or t, and nothing after NFKC and casefold brings either in (the fold's table
+    maps to neither, composing makes neither), so words none of which holds either once
+    normalised (numbers, phone numbers, names) are told in one look at them all, "\x00"
+    apart (a character nothing composes with)."""
+    told = list(words)
+    normal = unicodedata.normalize("NFKC", "\x00".join(told)).casefold()
+    if "計" not in normal and "t" not in normal:
+        return set()
+    return {word for word in told if is_total_word(word)}
 
 
 def is_total_word(cell: str) -> bool:

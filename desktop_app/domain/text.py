@@ -111,6 +111,7 @@ _LEGAL_FORMS = sorted(
     key=len,
     reverse=True,
 )
+_ANY_LEGAL_FORM = re.compile("|".join(map(re.escape, _LEGAL_FORMS)))
 # The same words for other modules (a ledger's combined 団体名・氏名 column is split at them).
 LEGAL_FORMS: tuple[str, ...] = tuple(_LEGAL_FORMS)
 
@@ -194,8 +195,11 @@ def looks_like_phone(term: str) -> bool:
 
 
 def match_key(organization: str | None, name: str | None) -> str:
-    """The key duplicate suggestions compare: folded, legal-form words set aside."""
+    """The key duplicate suggestions compare: folded, legal-form words set aside (each in
+    turn, longest first; a key holding none, as most do, is told by one search)."""
     key = fold(organization) + fold(name)
+    if _ANY_LEGAL_FORM.search(key) is None:
+        return key
     for form in _LEGAL_FORMS:
         key = key.replace(form, "")
     return key

@@ -149,7 +149,7 @@ def duplicates(source: Session | sqlite3.Connection, rows: Sequence[LedgerRow]) 
     # itself with every one of its day (hundreds on a large desk's busy days).
     by_day: dict[str, list[tuple[str, str]]] = {}
     by_text: dict[tuple[str, str, str], list[int]] = {}
-    days = {row.inquiry["received_at"].isoformat() for row in rows}
+    days = {day.isoformat() for day in {row.inquiry["received_at"] for row in rows}}
     if days:
         # A stored date is its ISO text, as the rows' days are bound here.
         for day, receipt, subject, content, inquirer_id in run(
@@ -159,10 +159,12 @@ def duplicates(source: Session | sqlite3.Connection, rows: Sequence[LedgerRow]) 
             by_text.setdefault((day, "s", text.fold(subject)), []).append(len(that_day))
             by_text.setdefault((day, "c", text.fold(content)), []).append(len(that_day))
             that_day.append((receipt, inquirer_id))
+    if not by_day:
+        return {}  # nothing at the desk on the ledger's days
     same_text: list[tuple[LedgerRow, list[tuple[str, str]]]] = []
     for row in rows:
         day = row.inquiry["received_at"].isoformat()
-        known = by_day.get(day) if by_day else None
+        known = by_day.get(day)
         if not known:
             continue  # nothing at the desk that day: nothing to fold and compare
         subject, content = text.fold(row.inquiry["subject"]), text.fold(row.inquiry["content"])
@@ -204,6 +206,9 @@ class InquirerResolver:
         # does not differ (a ledger of thousands of 佐藤 with their own phones stays linear).
         self._by_phone: dict[tuple[str, str], list[int]] = {}
         self._new_ids = random_ids()  # the ids of the inquirers `resolve` creates
+        # The inquirers `resolve` created, by the keys they were created from (`_who_of`'s
+        # one object for the same values: held here, its id is no other's).
+        self._created: dict[int, tuple[_Who, str]] = {}
         conn = connection_of(source)
         if one(conn, "ledger_any_inquirer") is None:
             return  # no inquirer at the desk yet (a first ledger): no key can find one
@@ -242,6 +247,12 @@ class InquirerResolver:
         whose phone differs never are, so a row with a phone skips them without a look.
         """
         who = _Who.of(values)
+        created = self._created.get(id(who))
+        if created is not None and created[0] is who and who.same_as(who):
+            # Created from these keys, and such an inquirer is the same as itself: every
+            # candidate before it under the first probe key was not the same then and is not
+            # now, and it is the first after them that is.
+            return created[1], False
         seen: set[int] = set()
         for key in who.probes:
             found: Iterable[int]
@@ -260,6 +271,7 @@ class InquirerResolver:
                         return inquirer_id, False
         new_id = next(self._new_ids)
         self._add(new_id, who)
+        self._created[id(who)] = (who, new_id)
         return new_id, True
 
     def doubtful(self, values: dict[str, Any]) -> str | None:

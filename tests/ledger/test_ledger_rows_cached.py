@@ -16,7 +16,7 @@ from desktop_app.domain import text
 from desktop_app.domain.ledger_columns import find_layout
 from desktop_app.domain.ledger_profile import Profile
 from desktop_app.domain.ledger_rows import ReadResult, ResultBuilder, read_rows
-from desktop_app.domain.ledger_values import TOTAL_WORDS, Vocabulary, is_total_word
+from desktop_app.domain.ledger_values import TOTAL_WORDS, Vocabulary, is_total_word, total_words
 from tests.ledger import ledgers
 
 TODAY = dt.date(2025, 12, 1)
@@ -127,3 +127,18 @@ def test_a_total_word_told_without_folding_is_the_folded_verdict(cell):
     folded = text.fold(cell)
     expected = folded in TOTAL_WORDS or folded.startswith(("合計", "総計", "小計"))
     assert is_total_word(cell) is expected
+
+
+_WORD_PARTS = ("合計", "計", "総", "小", "累", "total", "ＴＯＴＡＬ", "ｔ", "T", " ", "\u0307",
+               "\x00", "㈱", "ト", "1", "-", "件")  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(_WORD_PARTS) | st.text(max_size=3), max_size=5).map("".join),
+        max_size=8,
+    )
+)
+def test_total_words_told_at_once_are_those_told_one_by_one(words):
+    assert total_words(words) == {word for word in words if is_total_word(word)}

@@ -5,11 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from desktop_app.domain import ledger_values
 from desktop_app.domain.dates import DateParseError
 from desktop_app.domain.ledger_values import (
     Vocabulary,
     guess_inquirer_type,
+    is_organisation,
     is_total,
     read_date,
     split_org_name,
@@ -140,6 +144,33 @@ def test_the_closed_status_is_the_persons_choice():
 )
 def test_organisation_and_person_split_as_people_write_them(written, parts):
     assert split_org_name(written) == parts
+
+
+def _split_by_the_patterns(value: str) -> tuple[str, str]:
+    """split_org_name as it was written: both patterns tried on every name."""
+    whole = value.strip()
+    if match := ledger_values._IN_BRACKETS.fullmatch(whole):
+        outside, inside = match.group(1).strip(), match.group(2).strip()
+        if is_organisation(outside) and not is_organisation(inside):
+            return outside, inside
+        if is_organisation(inside) and not is_organisation(outside):
+            return inside, outside
+    parts = [part for part in ledger_values._SPLIT.split(whole) if part]
+    marked = [at for at, part in enumerate(parts) if is_organisation(part)]
+    if not marked:
+        return ("", whole)
+    return " ".join(parts[: marked[-1] + 1]), " ".join(parts[marked[-1] + 1 :])
+
+
+_NAME_PARTS = st.sampled_from(
+    ("港南商店会", "田中", "㈱ミナト", "(", ")", "（", "）", "/", "／", " ", "　", "\u2003", "\x1c",
+     "\x85", "\t", "町会", "ＮＰＯ法人", "鈴木")
+)  # fmt: skip
+
+
+@given(st.lists(_NAME_PARTS | st.text(max_size=2), max_size=7).map("".join))
+def test_a_name_split_without_its_patterns_where_they_cannot_match_splits_the_same(value):
+    assert split_org_name.__wrapped__(value) == _split_by_the_patterns(value)
 
 
 @pytest.mark.parametrize(

@@ -258,3 +258,24 @@ def test_fold_and_grams_agree_with_the_reference_on_demo_text() -> None:
 def test_fold_of_ascii_is_the_reference_fold(value: str) -> None:
     """ASCII text takes fold's short way (no normalisation): the same answer."""
     assert fold(value) == _reference_fold(value)
+
+
+def _match_key_by_every_replace(organization: str, name: str) -> str:
+    """match_key as it was written: every legal form replaced in turn, longest first."""
+    key = fold(organization) + fold(name)
+    for form in text_module._LEGAL_FORMS:
+        key = key.replace(form, "")
+    return key
+
+
+_KEY_PARTS = st.sampled_from(
+    (*text_module.LEGAL_FORMS, "株", "(", ")", "（", "㈱", "ＮＰＯ", "港", "物産", " ", "法人")
+)
+
+
+@given(
+    st.lists(_KEY_PARTS | st.text(max_size=3), max_size=6).map("".join),
+    st.lists(_KEY_PARTS | st.text(max_size=3), max_size=4).map("".join),
+)
+def test_match_key_told_by_one_search_is_every_replace(organization: str, name: str) -> None:
+    assert match_key(organization, name) == _match_key_by_every_replace(organization, name)

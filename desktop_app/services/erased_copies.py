@@ -2,9 +2,9 @@
 
 `sync_base` keeps the versions last sent to and received from each office (and those sent
 before that the office has not answered), `conflict` the versions a person has yet to choose
-between; both are copies of a row's content. Erased data
-must not live on in them (nor come back from them as a merge base or a resolution), so the
-retention and an import that takes an erasure both call `blank`.
+between; both are copies of a row's content. Erased data must not live on in them (nor come
+back from them as a merge base or a resolution), so the retention and an import that takes an
+erasure both call `blank`.
 """
 
 from __future__ import annotations

@@ -490,8 +490,8 @@ def test_a_number_sent_plain_and_acknowledged_reaches_the_other_office(desk, who
 
 @pytest.mark.parametrize("flow", [*sorted(NOT_CARRIED), "personal after a later plain one"])
 def test_full_personal_packages_both_ways_bring_the_numbers_together(desk, flow):
-    """What the open defects above leave apart, a full personal package each way brings
-    together, without a conflict (docs/sync-format.md, "Open defects")."""
+    """Whatever the flows above leave apart, a full personal package each way brings
+    together, without a conflict (docs/sync-format.md, "Personal fields")."""
     made = NOT_CARRIED.get(flow, _personal_after_a_later_plain_one)
     receipt, number = made(desk)
 

@@ -94,7 +94,9 @@ def late_personal(
     older = {
         row.id: row
         for row in rows
-        if (version := received_versions.get(row.id)) and rev_of(version) > row.rev
+        if (version := received_versions.get(row.id))
+        and version != row.version
+        and rev_of(version) > row.rev
     }
     if not older:
         return set()

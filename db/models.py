@@ -318,6 +318,10 @@ class SyncBase(Base):
     # when packages without them came in between (`_seen_personal`, docs/sync-format.md).
     sent_personal_version: Mapped[str | None] = mapped_column(String(48))
     received_personal_version: Mapped[str | None] = mapped_column(String(48))
+    # Versions sent with personal fields before `sent_personal_version` that the peer has not
+    # yet answered for them (`_seen_personal` naming it or a later one): version id -> personal
+    # values (JSON). Kept past a plain answer, which drops them from `sent_earlier`.
+    sent_personal_earlier: Mapped[str | None] = mapped_column(Text)
 
 
 class ReceiptCounter(Base):

@@ -1,9 +1,10 @@
 """The exchange's stored copies of erased inquirers, emptied of their personal values.
 
-`sync_base` keeps the versions last sent to and received from each office, `conflict` the
-versions a person has yet to choose between; both are copies of a row's content. Erased data
-must not live on in them (nor come back from them as a merge base or a resolution), so the
-retention and an import that takes an erasure both call `blank`.
+`sync_base` keeps the versions last sent to and received from each office (and those sent
+before that the office has not answered), `conflict` the versions a person has yet to choose
+between; both are copies of a row's content. Erased data must not live on in them (nor come
+back from them as a merge base or a resolution), so the retention and an import that takes an
+erasure both call `blank`.
 """
 
 from __future__ import annotations
@@ -26,15 +27,8 @@ def blank(session: Session, ids: Sequence[str]) -> None:
     ):
         base.received = _blanked(base.received)
         base.sent = _blanked(base.sent)
-        if base.sent_earlier:
-            base.sent_earlier = json.dumps(
-                {
-                    version: erasure.blank_personal(content)
-                    for version, content in json.loads(base.sent_earlier).items()
-                },
-                ensure_ascii=False,
-                sort_keys=True,
-            )
+        base.sent_earlier = _blanked_each(base.sent_earlier)
+        base.sent_personal_earlier = _blanked_each(base.sent_personal_earlier)
     for conflict in session.scalars(
         select(Conflict).where(Conflict.entity == "inquirer", Conflict.entity_id.in_(ids))
     ):
@@ -47,3 +41,17 @@ def _blanked(content_json: str | None) -> str | None:
     if not content_json:
         return content_json
     return canonical_json(erasure.blank_personal(json.loads(content_json)))
+
+
+def _blanked_each(versions_json: str | None) -> str | None:
+    """A JSON object of version id -> content, each content blanked."""
+    if not versions_json:
+        return versions_json
+    return json.dumps(
+        {
+            version: erasure.blank_personal(content)
+            for version, content in json.loads(versions_json).items()
+        },
+        ensure_ascii=False,
+        sort_keys=True,
+    )

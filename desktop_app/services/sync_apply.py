@@ -56,14 +56,19 @@ def merge_rows(
     received_versions = sync_bases.received_versions(
         session, entity, peer, [row.id for row in incoming]
     )
-    # A version received without its personal fields is not that version with them.
-    new_personal = (
-        sync_bases.personal_news(session, peer, incoming, received_versions)
-        if entity == "inquirer" and package.manifest.personal
-        else set()
+    personal = entity == "inquirer" and package.manifest.personal
+    # A version received without its personal fields is not that version with them; nor is an
+    # older one, when its personal values came after (a personal package overtaken by a plain one).
+    new_personal, late = (
+        (
+            sync_bases.personal_news(session, peer, incoming, received_versions),
+            sync_bases.late_personal(session, peer, incoming, received_versions),
+        )
+        if personal
+        else (set(), set())
     )
-    pending = _pending(entity, incoming, received_versions, new_personal, report)
-    if entity == "inquirer" and package.manifest.personal:
+    pending = _pending(entity, incoming, received_versions, new_personal, late, report)
+    if personal:
         _hold_personal(session, peer, incoming, received_versions, new_personal)
     ids = [row.id for row in pending]
     locals_ = _by_id(session, entity, ids)
@@ -74,21 +79,25 @@ def merge_rows(
     for row in pending:
         local = locals_.get(row.id)
         if local is not None:
-            outcome = merge_one(session, local, row, bases.get(row.id), package, staff)
+            is_late = row.id in late
+            outcome = merge_one(
+                session, local, row, bases.get(row.id), package, staff, late=is_late
+            )
             if outcome.startswith(AWAITING):
                 awaiting.append(row)
                 outcome = outcome.removeprefix(AWAITING)
-            report.count(entity, outcome)
+            report.count(entity, "stale" if is_late and outcome == "unchanged" else outcome)
     if entity == "inquiry":
         _refuse_taken_receipts(session, inserts, report.file)
     _insert(session, entity, inserts, bulk_load, staff=staff, office=package.manifest.to_office)
     erased_here = {row_id for row_id, row in locals_.items() if getattr(row, "erased_at", None)}
-    _forget_answered(pending, bases)
+    # A late row is older than what was received: neither an answer nor a version received.
+    answering = [row for row in pending if row.id not in late]
+    _forget_answered(answering, bases)
     if awaiting:
         report.note_awaiting(len(awaiting), peer)
     waiting = {row.id for row in awaiting}
-    taken = [row for row in pending if row.id not in waiting]
-    personal = entity == "inquirer" and package.manifest.personal
+    taken = [row for row in answering if row.id not in waiting]
     _remember_received(session, entity, peer, taken, erased_here, personal=personal)
 
 
@@ -97,11 +106,12 @@ def _pending(
     incoming: list[PackageRow],
     received_versions: Mapping[str, str | None],
     new_personal: set[str],
+    late: set[str],
     report: PackageReport,
 ) -> list[PackageRow]:
     """The rows to insert or merge; those already received are counted unchanged, older
-    ones stale. A package into an office that never received from its sender (a first full
-    package) has nothing to sort out."""
+    ones stale (but `late` ones, whose personal values merge). A package into an office that
+    never received from its sender (a first full package) has nothing to sort out."""
     if not received_versions:
         return list(incoming)
     pending: list[PackageRow] = []
@@ -110,7 +120,7 @@ def _pending(
         received_version = received_versions.get(row.id)
         if received_version == row.version and row.id not in new_personal:
             unchanged += 1
-        elif received_version and rev_of(received_version) > row.rev:
+        elif received_version and rev_of(received_version) > row.rev and row.id not in late:
             stale += 1
         else:
             pending.append(row)
@@ -151,20 +161,27 @@ def _hold_personal(
 
 
 def _forget_answered(rows: Iterable[PackageRow], bases: Mapping[str, SyncBase]) -> None:
-    """Versions we sent before the one the peer now says it includes can no longer be named."""
+    """Versions we sent before the one the peer now says it includes can no longer be named;
+    those sent with personal fields, once it says so of its personal values (`seen_personal`:
+    a package without them names none, and the peer's may still name an older one)."""
     for row in rows:
         base = bases.get(row.id)
-        if base is None or not base.sent_earlier or row.seen is None:
+        if base is None:
             continue
-        answered = rev_of(row.seen)
-        earlier = json.loads(base.sent_earlier)
-        kept = {
-            version: content for version, content in earlier.items() if rev_of(version) >= answered
-        }
-        if len(kept) != len(earlier):
-            base.sent_earlier = (
-                json.dumps(kept, ensure_ascii=False, sort_keys=True) if kept else None
-            )
+        if base.sent_earlier and row.seen is not None:
+            base.sent_earlier = _answered(base.sent_earlier, row.seen)
+        if base.sent_personal_earlier and row.seen_personal is not None:
+            base.sent_personal_earlier = _answered(base.sent_personal_earlier, row.seen_personal)
+
+
+def _answered(kept_json: str, seen: str) -> str | None:
+    """`kept_json` (version id -> content) without the versions older than `seen`."""
+    answered = rev_of(seen)
+    earlier = json.loads(kept_json)
+    kept = {version: content for version, content in earlier.items() if rev_of(version) >= answered}
+    if len(kept) == len(earlier):
+        return kept_json
+    return json.dumps(kept, ensure_ascii=False, sort_keys=True) if kept else None
 
 
 def _refuse_taken_receipts(session: Session, rows: list[PackageRow], file: str) -> None:

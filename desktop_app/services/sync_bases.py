@@ -18,7 +18,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from db.models import SyncBase
 from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS
-from desktop_app.excel.package_row import PackageRow
+from desktop_app.excel.package_row import PackageRow, rev_of
 
 CHUNK = 900  # ids per IN (...) list: under SQLite's default limit of bound parameters
 
@@ -77,15 +77,47 @@ def personal_news(
     them, and a personal package carries them although the peer sent that version."""
     same = [row for row in rows if received_versions.get(row.id) == row.version]
     held = received_contents(session, "inquirer", peer, [row.id for row in same])
-    return {
-        row.id
-        for row in same
-        if any(
-            key not in held.get(row.id, {}) or held[row.id][key] != row.content[key]
-            for key in PERSONAL_INQUIRER_FIELDS
-            if key in row.content
-        )
+    return {row.id for row in same if _news(row, held.get(row.id, {}))}
+
+
+def late_personal(
+    session: Session,
+    peer: str,
+    rows: Iterable[PackageRow],
+    received_versions: Mapping[str, str | None],
+) -> set[str]:
+    """Inquirers of `rows` (a package with personal fields) older than the version last
+    received from `peer`, yet newer than the one whose personal values we last took from it
+    and with other personal values than those last received: a personal package that arrived
+    after a later one without them. Its personal values are news, which nothing would carry
+    again (the sender sent them). Only stale rows are looked up: none in the usual import."""
+    older = {
+        row.id: row
+        for row in rows
+        if (version := received_versions.get(row.id))
+        and version != row.version
+        and rev_of(version) > row.rev
     }
+    if not older:
+        return set()
+    query = select(SyncBase.entity_id, SyncBase.received_personal_version, SyncBase.received).where(
+        SyncBase.entity == "inquirer", SyncBase.peer == peer, among(SyncBase.entity_id, list(older))
+    )
+    return {
+        row_id
+        for row_id, taken, received in session.execute(query)
+        if (taken is None or rev_of(taken) < older[row_id].rev)
+        and _news(older[row_id], json.loads(received or "{}"))
+    }
+
+
+def _news(row: PackageRow, held: Mapping[str, Any]) -> bool:
+    """Whether a personal value `row` carries is not the one `held`."""
+    return any(
+        key not in held or held[key] != row.content[key]
+        for key in PERSONAL_INQUIRER_FIELDS
+        if key in row.content
+    )
 
 
 def keeping_personal(column: str) -> TextClause:

@@ -420,6 +420,21 @@ _KEEP_EARLIER = text(
     " ELSE json_set(coalesce(sync_base.sent_earlier, '{}'),"
     " '$.\"' || sync_base.sent_version || '\"', json(sync_base.sent)) END"
 )
+# Likewise the personal values of the version sent before with personal fields (`sent` keeps
+# them), in `sent_personal_earlier`, until the peer's `_seen_personal` answers it: a plain
+# answer drops it from `sent_earlier`, yet it may be the one whose values the peer took.
+_KEEP_PERSONAL_EARLIER = text(
+    "CASE WHEN excluded.sent_personal_version IS NULL"
+    " OR sync_base.sent_personal_version IS NULL"
+    " OR sync_base.sent_personal_version = excluded.sent_personal_version"
+    " THEN sync_base.sent_personal_earlier"
+    " ELSE json_set(coalesce(sync_base.sent_personal_earlier, '{}'),"
+    " '$.\"' || sync_base.sent_personal_version || '\"', json_object("
+    + ", ".join(
+        f"'{key}', json_extract(sync_base.sent, '$.{key}')" for key in PERSONAL_INQUIRER_FIELDS
+    )
+    + ")) END"
+)
 _REMEMBER_SENT = _REMEMBER_SENT.on_conflict_do_update(
     index_elements=["entity", "entity_id", "peer"],
     set_={
@@ -427,6 +442,7 @@ _REMEMBER_SENT = _REMEMBER_SENT.on_conflict_do_update(
         "sent": sync_bases.keeping_personal("sent"),
         "sent_earlier": _KEEP_EARLIER,
         "sent_personal_version": sync_bases.keeping_personal_version("sent_personal_version"),
+        "sent_personal_earlier": _KEEP_PERSONAL_EARLIER,
     },
 )
 

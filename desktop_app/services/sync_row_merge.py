@@ -23,7 +23,7 @@ from db.models import Conflict, SyncBase, SyncPackage, utc_now
 from desktop_app.domain import erasure
 from desktop_app.domain.merge import Decision, decide
 from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS
-from desktop_app.excel.package_row import PackageRow, canonical_json
+from desktop_app.excel.package_row import PackageRow, canonical_json, rev_of
 from desktop_app.excel.sync_package import Package
 from desktop_app.services import erased_copies, sync_acks, sync_rows, writer
 from desktop_app.services.sync_export import CENTRAL
@@ -40,12 +40,19 @@ def merge_one(
     base: SyncBase | None,
     package: Package,
     staff: str,
+    *,
+    late: bool = False,
 ) -> str:
+    """`late`: a row of a personal package older than the version received since (stale), whose
+    personal values are news (`sync_bases.late_personal`): its personal fields alone merge, and
+    what they bring makes a version of ours, never its own (it is older than what we hold)."""
     mine = sync_rows.content_of(local)
     theirs = row.content
     base_content = _base_content(base, row)
     if row.entity == "inquirer":
         mine, theirs, set_aside = _settle_erasure(session, local, mine, theirs, base_content, staff)
+        if late:
+            theirs = {key: theirs[key] for key in PERSONAL_INQUIRER_FIELDS if key in theirs}
         if not set_aside:
             # Only a package with personal fields carries values to merge against them (one
             # without them leaves them out of the base, and looks nothing up per row).
@@ -61,10 +68,15 @@ def merge_one(
     # the sender's own last version, unchanged here since: the sender's next one descends from
     # it, whatever version of ours it names (its second edit in a row names our older one).
     current = sync_rows.version_of(local)
-    descends = current in (
-        row.seen,
-        base.received_version if base is not None else None,
-    ) and _takes_personal(base_content, mine, theirs)
+    descends = (
+        not late
+        and current
+        in (
+            row.seen,
+            base.received_version if base is not None else None,
+        )
+        and _takes_personal(base_content, mine, theirs)
+    )
     base_content = _with_unknown_personal(base_content, mine, theirs)
     decision = None if descends else decide(mine, base_content, theirs, keys=list(theirs))
     if decision is not None and decision.conflicts and package.manifest.to_office != CENTRAL:
@@ -74,7 +86,7 @@ def merge_one(
         # never meets its own values as ours (docs/sync-format.md, "Crossing packages").
         _send_again(session, local, package.manifest.from_office)
         return AWAITING + "unchanged"
-    outcome = _merge_content(session, local, row, mine, theirs, decision, staff)
+    outcome = _merge_content(session, local, row, mine, theirs, decision, staff, late=late)
     if outcome == "unchanged" and _keeps_personal(decision, package):
         # Our personal values are newer than theirs, which both sides held: the sender took
         # our version without them (a plain package, which may be acknowledged since), so our
@@ -126,8 +138,11 @@ def _merge_content(
     theirs: dict[str, Any],
     decision: Decision | None,
     staff: str,
+    *,
+    late: bool = False,
 ) -> str:
-    """Apply what the incoming version brings (`decision` None: it descends from ours)."""
+    """Apply what the incoming version brings (`decision` None: it descends from ours); a
+    `late` row's values make a version of ours."""
     if all(mine.get(key) == value for key, value in theirs.items()):
         if decision is None or (row.rev, row.updated_at) > (
             local.rev,
@@ -144,7 +159,7 @@ def _merge_content(
         return "updated"
     if not decision.conflicts and not decision.taken:
         return "unchanged"
-    if not decision.conflicts and not decision.kept:
+    if not decision.conflicts and not decision.kept and not late:
         _store(session, local, row, theirs, staff)
         return "updated"
     taken = {key: theirs[key] for key in decision.taken}
@@ -217,7 +232,8 @@ def _settle_open_conflict(
     elif fields_:
         open_.fields_json = json.dumps(fields_)
         open_.incoming_json = canonical_json(incoming)
-        open_.incoming_version = row.version
+        if rev_of(open_.incoming_version) <= row.rev:  # not a late row's older version
+            open_.incoming_version = row.version
         open_.package_id = package.manifest.package_id
     else:
         open_.resolved_at = utc_now()
@@ -239,7 +255,9 @@ def _personal_ancestors(
     package: Package,
 ) -> list[Mapping[str, Any]]:
     """Contents whose personal values both sides have held: the version of ours whose personal
-    values the sender says it took (`seen_personal`), if we still know it, and what we last
+    values the sender says it took (`seen_personal`), if we still know it (the one last sent with
+    personal fields, or one sent with them before that the sender had not yet answered for
+    them: `sent_personal_earlier`, or `sent_earlier` of a database before 0016), and what we last
     received of the sender's own (`received` keeps the personal values of the last package
     that had them); in a database upgraded to 0015, also what an earlier build sent
     (`_sent_before_the_upgrade`).
@@ -259,8 +277,12 @@ def _personal_ancestors(
     elif named is not None and base is not None:
         if named == base.sent_personal_version and base.sent:
             found.append(json.loads(base.sent))  # `sent` keeps that version's personal values
+        elif base.sent_personal_earlier and named in (
+            personal := json.loads(base.sent_personal_earlier)
+        ):
+            found.append(personal[named])
         elif base.sent_earlier and named in (earlier := json.loads(base.sent_earlier)):
-            found.append(earlier[named])
+            found.append(earlier[named])  # kept before migration 0016
     if base is not None and base.received:
         found.append(json.loads(base.received))
     return found

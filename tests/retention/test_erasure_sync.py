@@ -23,12 +23,19 @@ def _send(source, target, path, to=None, *, personal=True):
     return sync_import.import_sync(target, [path], actor=actor_for("s")).to_json()
 
 
+# every copy of a version `sync_base` keeps: received, sent, and those sent before
+_SYNC_BASE_COPIES = " || ".join(
+    f"coalesce({column}, '')"
+    for column in ("received", "sent", "sent_earlier", "sent_personal_earlier")
+)
+
+
 def _copies_of_phone(db) -> list[str]:
     """Every table of the exchange's bookkeeping that still holds the old phone number."""
     with sqlite3.connect(db.path) as conn:
         found = [
             table
-            for table, column in (("sync_base", "received || sent"), ("conflict", "local_json"),
+            for table, column in (("sync_base", _SYNC_BASE_COPIES), ("conflict", "local_json"),
                                   ("audit_log", "old || new"), ("inquirer", "phone"))
             if conn.execute(
                 f"SELECT count(*) FROM {table} WHERE coalesce({column}, '') LIKE ?", (f"%{PHONE}%",)
@@ -96,3 +103,36 @@ def test_a_new_inquirer_at_hq_is_unaffected_by_an_erasure_elsewhere(office, tmp_
     _send(shiba, hq, tmp_path / "2.xlsx", personal=False)
     assert inquirer_of(hq, fresh)["phone"] == "03-9999-0000"
     assert inquirer_of(hq, old)["name"] is None
+
+
+def test_the_versions_kept_for_a_peer_lose_their_values_with_the_erasure(office, tmp_path):
+    """HQ sent the branch two versions with personal fields that it never answered: both stay
+    kept for it (`sent_earlier`, `sent_personal_earlier`) until the erasure reaches HQ, which
+    empties them as it empties the rest."""
+    shiba, hq = office("SHIBA"), office("HQ")
+    for db in (shiba, hq):
+        package_key.set_password(db, PASSWORD, actor=actor_for())
+    receipt = case(shiba, person("古川 一郎", PHONE), closed_on=dt.date(2020, 3, 31))
+    _send(shiba, hq, tmp_path / "1.xlsx")
+    for n in (1, 2):
+        inquiries.update_inquiry(
+            hq,
+            InquiryChange.read(receipt, {"inquirer": {"notes": f"本庁で補記{n}"}}),
+            actor=actor_for("hq"),
+        )
+        sync_export.export_sync(
+            hq, tmp_path / f"r{n}.xlsx", actor=actor_for("hq"), to_office="SHIBA",
+            include_personal=True,
+        )  # fmt: skip
+    with sqlite3.connect(hq.path) as conn:
+        (kept,) = conn.execute(
+            "SELECT sent_personal_earlier FROM sync_base WHERE entity = 'inquirer'"
+        ).fetchone()
+    conn.close()
+    assert PHONE in kept
+
+    retention.apply(shiba, actor=ADMIN, today=TODAY)
+    _send(shiba, hq, tmp_path / "2.xlsx", personal=False)
+
+    assert inquirer_of(hq, receipt)["phone"] is None
+    assert _copies_of_phone(hq) == []

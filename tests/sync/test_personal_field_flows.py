@@ -70,6 +70,16 @@ class Desk(Offices):
     def phone(self, office: str, receipt: str) -> str | None:
         return self.record(office, receipt)["inquirer"]["phone"]
 
+    def inquirer_rev(self, office: str, receipt: str) -> int:
+        with sqlite3.connect(self.db[office].path) as plain:
+            (rev,) = plain.execute(
+                "SELECT inquirer.rev FROM inquirer JOIN inquiry"
+                " ON inquiry.inquirer_id = inquirer.id WHERE inquiry.receipt_no = ?",
+                (receipt,),
+            ).fetchone()
+        plain.close()
+        return int(rev)
+
     def open_conflicts(self, office: str = "HQ") -> list[Any]:
         return conflicts.list_conflicts(self.db[office], actor=actor_for())
 
@@ -335,18 +345,34 @@ def _hq_number_lost(desk: Desk) -> tuple[str, str]:
     return receipt, "03-5555-0122"
 
 
-def _personal_after_a_later_plain_one(desk: Desk) -> tuple[str, str]:
-    """The branch's number travels in a personal package; its later plain package (a 備考 edit)
-    is taken first. The late personal package's row is older than the version HQ holds, yet
-    its number is news."""
+LATE = "03-5555-0151"
+
+
+def _peer(office: str) -> str:
+    return "HQ" if office != "HQ" else "SHIBA"
+
+
+def _late(
+    desk: Desk, sender: str, *, receiver_notes: str | None = None
+) -> tuple[str, Path, dict[str, Any]]:
+    """The sender's number travels in a personal package, held back on the way; its later plain
+    package (a 備考 edit) is taken first (after the receiver's own 備考, if given): the late
+    package's row is older than the version the receiver holds, yet its number is news. The
+    case, the late package and the plain package's report."""
     receipt = _shared(desk)
-    desk.change("SHIBA", receipt, phone="03-5555-0151")
-    personal = desk.write("SHIBA", "HQ", personal=True)
-    desk.change("SHIBA", receipt, notes="支所のメモ")
-    plain = desk.write("SHIBA", "HQ")
-    desk.take("HQ", plain)
-    _quiet(desk.take("HQ", personal))
-    return receipt, "03-5555-0151"
+    desk.change(sender, receipt, phone=LATE)
+    personal = desk.write(sender, _peer(sender), personal=True)
+    desk.change(sender, receipt, notes=f"{sender}のメモ")
+    if receiver_notes is not None:
+        desk.change(_peer(sender), receipt, notes=receiver_notes)
+    plain = desk.carry(sender, _peer(sender))
+    return receipt, personal, plain
+
+
+def _personal_after_a_later_plain_one(desk: Desk) -> tuple[str, str]:
+    receipt, late, _plain = _late(desk, "SHIBA")
+    _quiet(desk.take("HQ", late))
+    return receipt, LATE
 
 
 NOT_CARRIED = {
@@ -362,14 +388,85 @@ def test_a_number_reaches_the_other_office_in_the_next_personal_package(desk, fl
     assert desk.phone("HQ", receipt) == desk.phone("SHIBA", receipt) == number
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open defect: a late personal package's row older than one received plain is"
-    " counted stale, its personal values with it, and the later packages do not carry it again",
-)
-def test_a_personal_package_arriving_after_a_later_plain_one_still_brings_its_number(desk):
-    receipt, number = _personal_after_a_later_plain_one(desk)
-    assert desk.phone("HQ", receipt) == number
+@pytest.mark.parametrize("sender", ["SHIBA", "HQ"])
+def test_a_personal_package_arriving_after_a_later_plain_one_still_brings_its_number(desk, sender):
+    """Its row is stale (older than the plain one's), but its number is news: the personal
+    fields alone merge, as a version of the receiver's (rev above both), which travels back;
+    the sender's later 備考 stays."""
+    receiver = _peer(sender)
+    receipt, late, _plain = _late(desk, sender)
+
+    report = desk.take(receiver, late)
+
+    _quiet(report)
+    assert report["packages"][0]["by_kind"]["inquirer"]["merged"] == 1
+    assert desk.phone(receiver, receipt) == LATE
+    assert desk.record(receiver, receipt)["inquirer"]["notes"] == f"{sender}のメモ"
+    assert desk.inquirer_rev(receiver, receipt) > desk.inquirer_rev(sender, receipt)
+    assert desk.agree_on_phone(receipt) == LATE
+    assert desk.inquirer_rev("HQ", receipt) == desk.inquirer_rev("SHIBA", receipt)
+
+
+def test_a_late_personal_package_taken_twice_changes_nothing_the_second_time(desk):
+    from tests.sync.conftest import dump
+
+    receipt, late, _plain = _late(desk, "SHIBA")
+    _quiet(desk.take("HQ", late))
+    before = dump(desk.db["HQ"].path, audit=False)
+
+    again = desk.take("HQ", late)
+
+    assert again["packages"][0]["already_imported"]
+    assert dump(desk.db["HQ"].path, audit=False) == before
+    assert desk.agree_on_phone(receipt) == LATE
+
+
+@pytest.mark.parametrize("keep", ["ours", "theirs"])
+@pytest.mark.parametrize("resolved", ["before", "after"])
+def test_a_late_personal_package_and_a_conflict_on_its_row_are_settled_apart(desk, keep, resolved):
+    """Both offices changed the inquirer's 備考, a conflict at HQ; the branch's late personal
+    package brings its number, whether the conflict was resolved before it arrived or is
+    resolved after: the number comes in, the 備考 is the one chosen, nothing else is asked."""
+    receipt, late, plain = _late(desk, "SHIBA", receiver_notes="本庁のメモ")
+    assert plain["conflicts"] == 1
+    if resolved == "before":
+        desk.resolve(keep)
+
+    report = desk.take("HQ", late)
+
+    assert report["conflicts"] == 0
+    assert desk.phone("HQ", receipt) == LATE
+    assert len(desk.open_conflicts()) == (1 if resolved == "after" else 0)
+    if resolved == "after":
+        desk.resolve(keep)
+    chosen = {"ours": "本庁のメモ", "theirs": "SHIBAのメモ"}[keep]
+    assert desk.record("HQ", receipt)["inquirer"]["notes"] == chosen
+    assert desk.agree_on_phone(receipt) == LATE
+    assert desk.record("SHIBA", receipt)["inquirer"]["notes"] == chosen
+
+
+@pytest.mark.parametrize("sender", ["SHIBA", "HQ"])
+def test_a_late_personal_number_meets_one_the_receiver_changed_as_a_conflict(desk, sender):
+    """The receiver changed the number itself after taking the later plain package: the late
+    number is a conflict (decided at HQ; a branch's row waits and meets it at HQ), never a
+    silent overwrite either way."""
+    receiver = _peer(sender)
+    receipt, late, _plain = _late(desk, sender)
+    desk.change(receiver, receipt, phone="03-5555-0122")
+
+    report = desk.take(receiver, late)
+
+    assert desk.phone(receiver, receipt) == "03-5555-0122"
+    if receiver == "SHIBA":
+        assert "競合解決を待ちます" in " ".join(report["packages"][0]["notes"])
+        report = desk.carry("SHIBA", "HQ", personal=True)
+    assert report["conflicts"] == 1
+    (conflict,) = desk.open_conflicts()
+    ours, theirs = ("03-5555-0122", LATE) if receiver == "HQ" else (LATE, "03-5555-0122")
+    assert [(f.field, f.ours, f.theirs) for f in conflict.fields] == [("phone", ours, theirs)]
+    desk.resolve("theirs")
+    _quiet(desk.carry("HQ", "SHIBA", personal=True))
+    assert desk.agree_on_phone(receipt) == theirs
 
 
 @pytest.mark.parametrize("who", ["SHIBA", "HQ"])
@@ -393,8 +490,8 @@ def test_a_number_sent_plain_and_acknowledged_reaches_the_other_office(desk, who
 
 @pytest.mark.parametrize("flow", [*sorted(NOT_CARRIED), "personal after a later plain one"])
 def test_full_personal_packages_both_ways_bring_the_numbers_together(desk, flow):
-    """What the open defects above leave apart, a full personal package each way brings
-    together, without a conflict (docs/sync-format.md, "Open defects")."""
+    """Whatever the flows above leave apart, a full personal package each way brings
+    together, without a conflict (docs/sync-format.md, "Personal fields")."""
     made = NOT_CARRIED.get(flow, _personal_after_a_later_plain_one)
     receipt, number = made(desk)
 
@@ -774,24 +871,24 @@ def test_an_erasure_at_a_branch_holding_hq_s_version_stays_when_hq_edits_again(d
     assert _blank(desk.agree_on_phone(receipt))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open defect (a needless conflict, not a loss): the version whose personal values"
-    " the branch took is older than one HQ sent after it, and HQ forgets it once the branch"
-    " answers a later version in a plain package",
-)
+def _hq_number_taken_then_a_personal_package_lost(desk: Desk) -> str:
+    """The branch takes HQ's number from HQ's personal package; HQ's next one is lost."""
+    receipt = _shared(desk)
+    desk.change("HQ", receipt, phone="03-5555-0122")
+    _quiet(desk.carry("HQ", "SHIBA", personal=True))
+    desk.change("HQ", receipt, notes="本庁のメモ1")
+    desk.write("HQ", "SHIBA", personal=True)  # lost
+    return receipt
+
+
 def test_a_branch_number_replacing_hq_s_after_a_lost_hq_personal_package_is_no_conflict(desk):
     """The branch took HQ's number (HQ's personal package 1); HQ's next personal package was
     lost, a plain one followed and the branch answered it, so HQ dropped the versions sent
     before from `sent_earlier`. The branch's personal package names the version of package 1
-    as the one whose personal values it took: HQ no longer knows it (its last personal send is
-    the lost one), has only the branch's first number as held, and the branch's new number
-    meets HQ's (which the branch had taken) as a conflict for a supervisor."""
-    receipt = _shared(desk)
-    desk.change("HQ", receipt, phone="03-5555-0122")
-    _quiet(desk.carry("HQ", "SHIBA", personal=True))  # the branch takes HQ's number
-    desk.change("HQ", receipt, notes="本庁のメモ1")
-    desk.write("HQ", "SHIBA", personal=True)  # lost
+    as the one whose personal values it took: HQ keeps it in `sent_personal_earlier` until a
+    `_seen_personal` answers it, so HQ's number is one both held and the branch's new number
+    replaces it (it met HQ's as a needless conflict while only `sent_earlier` kept versions)."""
+    receipt = _hq_number_taken_then_a_personal_package_lost(desk)
     desk.change("HQ", receipt, notes="本庁のメモ2")
     desk.carry("HQ", "SHIBA")  # warns of the lost one
     desk.change("SHIBA", receipt, subject="支所の件名", notes="支所のメモ")
@@ -801,3 +898,38 @@ def test_a_branch_number_replacing_hq_s_after_a_lost_hq_personal_package_is_no_c
     _quiet(desk.carry("SHIBA", "HQ", personal=True))
 
     assert desk.phone("HQ", receipt) == "03-5555-0133"
+    assert desk.agree_on_phone(receipt) == "03-5555-0133"
+
+
+def _sync_base(path: Path) -> tuple[list[str], list[tuple[Any, ...]]]:
+    with sqlite3.connect(path) as plain:
+        columns = [row[1] for row in plain.execute("PRAGMA table_info(sync_base)")]
+        rows = plain.execute("SELECT * FROM sync_base ORDER BY entity, entity_id, peer").fetchall()
+    plain.close()
+    return columns, rows
+
+
+def test_0016_goes_down_and_up_and_sent_earlier_still_names_the_version_taken(desk):
+    """Migration 0016 down and up: `sent_personal_earlier` goes and comes back empty, the rest
+    of `sync_base` as it was. A version sent with personal fields that the peer has not
+    answered at all is then still known from `sent_earlier`, as before 0016: the branch's number
+    replacing HQ's, which it took from a personal package before the next one was lost, is
+    taken without a conflict."""
+    receipt = _hq_number_taken_then_a_personal_package_lost(desk)
+    hq = desk.db["HQ"]
+    columns, before = _sync_base(hq.path)
+    kept = columns.index("sent_personal_earlier")
+    assert [row[kept] for row in before if row[kept] is not None] != []
+    without = [row[:kept] + row[kept + 1 :] for row in before]
+
+    migrate.downgrade(hq.engine, "0015")
+    assert _sync_base(hq.path) == ([*columns[:kept], *columns[kept + 1 :]], without)
+    migrate.upgrade(hq.engine)
+    columns_after, after = _sync_base(hq.path)
+    assert columns_after == columns and {row[kept] for row in after} == {None}
+    assert [row[:kept] + row[kept + 1 :] for row in after] == without
+
+    desk.change("SHIBA", receipt, phone="03-5555-0133")
+    _quiet(desk.carry("SHIBA", "HQ", personal=True))
+    assert desk.phone("HQ", receipt) == "03-5555-0133"
+    assert desk.agree_on_phone(receipt) == "03-5555-0133"

@@ -58,7 +58,7 @@ def test_a_list_stopped_after_its_first_line_leaves_its_sign_in_in_the_trail(
     desk = tmp_path / "desk.sqlite3"
     desk.write_bytes(listed_desk.read_bytes())
     env = {**os.environ, "PYTHONPATH": str(ROOT), "XDG_DATA_HOME": str(tmp_path / "xdg")}
-    lost = 0
+    lost: list[str] = []  # what each child that left no sign-in said, to tell why
     for _ in range(3):
         before = _sign_ins(desk)
         child = subprocess.Popen(
@@ -66,16 +66,19 @@ def test_a_list_stopped_after_its_first_line_leaves_its_sign_in_in_the_trail(
             cwd=ROOT,
             env=env,
             stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
         )
         assert child.stdout is not None
         assert "40" in child.stdout.readline().decode()  # the count: the list is being printed
         child.send_signal(getattr(signal, ending))
         child.stdout.close()
-        child.wait(timeout=60)
-        lost += _sign_ins(desk) == before
+        assert child.stderr is not None
+        said = child.stderr.read().decode(errors="replace")
+        code = child.wait(timeout=60)
+        if _sign_ins(desk) == before:
+            lost.append(f"exit {code}: {said[-3000:]}")
 
-    assert lost == 0
+    assert not lost, "\n".join(lost)
     db = database.connect(desk)
     try:
         assert audit_chain.first_broken(db) is None

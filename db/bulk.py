@@ -4,13 +4,14 @@ Demo data, ledger imports and sync imports write far more rows than a clerk does
 B-tree and the full-text index row by row costs most of the time (the id indexes are keyed by
 random UUIDs, so every insert lands on a different page), so a large load drops the secondary
 indexes and the search index, inserts with executemany, and rebuilds each index once over all
-rows. Which columns a row gets is not decided here: services/writer.py fills the dicts.
+rows. Which columns a row gets is not decided here: services/writer.py fills the rows.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
 
@@ -31,7 +32,18 @@ TABLES: tuple[str, ...] = (
     "inquiry_agreement",
     "action",
 )
-Batch = Mapping[str, Sequence[dict[str, Any]]]  # table -> rows, each with every column it sets
+
+
+@dataclass(frozen=True)
+class Rows:
+    """New rows of one table: its columns, and each row's values in that order, as bound."""
+
+    columns: Sequence[str]
+    values: list[tuple[Any, ...]]
+
+
+Batch = Mapping[str, Rows]  # table -> its new rows
+
 
 # The indexes a bulk load drops and recreates: named B-tree indexes, not constraints.
 _SECONDARY_INDEXES_SQL = (
@@ -44,28 +56,46 @@ _SECONDARY_INDEXES_SQL = (
 def insert_batch(conn: Connection, batch: Batch) -> None:
     """One executemany per table; parents first so the foreign keys hold at every statement.
 
-    Every row of a table has the same keys (the writer fills them all). Values are bound as
-    SQLAlchemy would bind them (its type's bind processor: dates and times as its text, booleans
-    as integers), but each distinct value is converted once, and the rows go to the driver as
-    plain tuples: a hundred thousand rows spend no time in per-row parameter processing.
+    The rows come as plain tuples of bound values (`binder`), straight to the driver: a hundred
+    thousand rows spend no time in SQLAlchemy's per-row parameter processing.
     """
     for name in TABLES:
         rows = batch.get(name)
-        if not rows:
+        if rows is None or not rows.values:
             continue
-        table = Base.metadata.tables[name]
-        columns = list(rows[0])
-        for column in columns:
-            kind = table.c[column].type.dialect_impl(conn.dialect)
-            process = kind.bind_processor(conn.dialect)
-            if process is not None:
-                _convert(rows, column, process)
-        marks = ", ".join("?" * len(columns))
-        pick = itemgetter(*columns)
+        marks = ", ".join("?" * len(rows.columns))
         conn.exec_driver_sql(
-            f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({marks})",
-            [pick(row) if len(columns) > 1 else (pick(row),) for row in rows],
+            f"INSERT INTO {name} ({', '.join(rows.columns)}) VALUES ({marks})", rows.values
         )
+
+
+def binder(conn: Connection, table: str, column: str) -> Callable[[Any], Any] | None:
+    """How a value of `column` is bound as SQLAlchemy binds it (its type's bind processor: dates
+    and times as text, booleans as integers), each distinct value worked out once; None for a
+    column whose values are bound as they are. Map a column's values through it (None stays).
+    """
+    kind = Base.metadata.tables[table].c[column].type.dialect_impl(conn.dialect)
+    process = kind.bind_processor(conn.dialect)
+    return None if process is None else each_once(process)
+
+
+def each_once(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """`convert` worked out once per distinct value (None stays None), for mapping a column.
+
+    A dict with __missing__ rather than a cache function: its look-up is a C call, and a
+    column of times holds mostly distinct values, where every miss of a cache costs more.
+    """
+    return _Once(convert).__getitem__
+
+
+class _Once(dict[Any, Any]):
+    def __init__(self, convert: Callable[[Any], Any]) -> None:
+        super().__init__({None: None})
+        self._convert = convert
+
+    def __missing__(self, value: Any) -> Any:
+        done = self[value] = self._convert(value)
+        return done
 
 
 def execute_many(conn: Connection, statement: UpdateBase, rows: Sequence[dict[str, Any]]) -> None:
@@ -74,7 +104,7 @@ def execute_many(conn: Connection, statement: UpdateBase, rows: Sequence[dict[st
     Why: SQLAlchemy processes every parameter set of an executemany on its own, which over the
     retention's 100,000 inquirers and their audit entries cost seconds. Here the statement is
     compiled once, each distinct value is converted once by its type's bind processor (as
-    `insert_batch` binds), and the values the statement holds itself (`name = ''`) are bound
+    `binder` binds), and the values the statement holds itself (`name = ''`) are bound
     as they are. Every row has the same keys; the rows' values are converted in place.
     """
     if not rows:
@@ -101,18 +131,9 @@ def execute_many(conn: Connection, statement: UpdateBase, rows: Sequence[dict[st
 
 def _convert(rows: Sequence[dict[str, Any]], column: str, process: Callable[[Any], Any]) -> None:
     """Each row's value of `column` as bound, worked out once per distinct value."""
-    done: dict[Any, Any] = {}
-    get = done.get
+    bind = each_once(process)
     for row in rows:
-        value = row[column]
-        if value is None:
-            continue
-        # get, not try/except: a column of times holds mostly distinct values, and an
-        # exception raised for each costs more than the look-up.
-        bound = get(value)
-        if bound is None:
-            bound = done[value] = process(value)
-        row[column] = bound
+        row[column] = bind(row[column])
 
 
 # The page cache of a connection while it makes a bulk change (SQLite's default is 2 MB).

@@ -4,17 +4,19 @@ Demo data, ledger imports and sync imports write far more rows than a clerk does
 B-tree and the full-text index row by row costs most of the time (the id indexes are keyed by
 random UUIDs, so every insert lands on a different page), so a large load drops the secondary
 indexes and the search index, inserts with executemany, and rebuilds each index once over all
-rows. Which columns a row gets is not decided here: services/writer.py fills the dicts.
+rows. Which columns a row gets is not decided here: services/writer.py fills the rows.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, DateTime
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.dml import UpdateBase
 
@@ -31,7 +33,18 @@ TABLES: tuple[str, ...] = (
     "inquiry_agreement",
     "action",
 )
-Batch = Mapping[str, Sequence[dict[str, Any]]]  # table -> rows, each with every column it sets
+
+
+@dataclass(frozen=True)
+class Rows:
+    """New rows of one table: its columns, and each row's values in that order, as bound."""
+
+    columns: Sequence[str]
+    values: list[tuple[Any, ...]]
+
+
+Batch = Mapping[str, Rows]  # table -> its new rows
+
 
 # The indexes a bulk load drops and recreates: named B-tree indexes, not constraints.
 _SECONDARY_INDEXES_SQL = (
@@ -44,28 +57,72 @@ _SECONDARY_INDEXES_SQL = (
 def insert_batch(conn: Connection, batch: Batch) -> None:
     """One executemany per table; parents first so the foreign keys hold at every statement.
 
-    Every row of a table has the same keys (the writer fills them all). Values are bound as
-    SQLAlchemy would bind them (its type's bind processor: dates and times as its text, booleans
-    as integers), but each distinct value is converted once, and the rows go to the driver as
-    plain tuples: a hundred thousand rows spend no time in per-row parameter processing.
+    The rows come as plain tuples of bound values (`binder`), straight to the driver: a hundred
+    thousand rows spend no time in SQLAlchemy's per-row parameter processing.
     """
     for name in TABLES:
         rows = batch.get(name)
-        if not rows:
+        if rows is None or not rows.values:
             continue
-        table = Base.metadata.tables[name]
-        columns = list(rows[0])
-        for column in columns:
-            kind = table.c[column].type.dialect_impl(conn.dialect)
-            process = kind.bind_processor(conn.dialect)
-            if process is not None:
-                _convert(rows, column, process)
-        marks = ", ".join("?" * len(columns))
-        pick = itemgetter(*columns)
+        marks = ", ".join("?" * len(rows.columns))
         conn.exec_driver_sql(
-            f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({marks})",
-            [pick(row) if len(columns) > 1 else (pick(row),) for row in rows],
+            f"INSERT INTO {name} ({', '.join(rows.columns)}) VALUES ({marks})", rows.values
         )
+
+
+def binder(conn: Connection, table: str, column: str) -> Callable[[Any], Any] | None:
+    """How a value of `column` is bound as SQLAlchemy binds it (its type's bind processor: dates
+    and times as text, booleans as integers), each distinct value worked out once; None for a
+    column whose values are bound as they are. Map a column's values through it (None stays).
+    """
+    kind = Base.metadata.tables[table].c[column].type.dialect_impl(conn.dialect)
+    process = kind.bind_processor(conn.dialect)
+    if process is None:
+        return None
+    if isinstance(kind, DateTime) and process(_SAMPLE_TIME) == _time_text(_SAMPLE_TIME):
+        return _times(process)
+    return each_once(process)
+
+
+def _times(process: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """A time as the column's processor binds it, a naive datetime (every time the program
+    stores) by `_time_text`, the same text written in C: the processor formats seven fields in
+    Python, and a column of times is mostly distinct values, so no cache would save it (the
+    column's storage format is checked to be that text before this is used)."""
+    datetime = dt.datetime
+
+    def bind(value: Any) -> Any:
+        if type(value) is datetime and value.tzinfo is None:
+            return _time_text(value)
+        return None if value is None else process(value)
+
+    return bind
+
+
+def _time_text(value: dt.datetime) -> str:
+    return value.isoformat(" ", "microseconds")
+
+
+_SAMPLE_TIME = dt.datetime(2026, 4, 1, 9, 30, 5, 7)
+
+
+def each_once(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """`convert` worked out once per distinct value (None stays None), for mapping a column.
+
+    A dict with __missing__ rather than a cache function: its look-up is a C call, and a
+    column of times holds mostly distinct values, where every miss of a cache costs more.
+    """
+    return _Once(convert).__getitem__
+
+
+class _Once(dict[Any, Any]):
+    def __init__(self, convert: Callable[[Any], Any]) -> None:
+        super().__init__({None: None})
+        self._convert = convert
+
+    def __missing__(self, value: Any) -> Any:
+        done = self[value] = self._convert(value)
+        return done
 
 
 def execute_many(conn: Connection, statement: UpdateBase, rows: Sequence[dict[str, Any]]) -> None:
@@ -74,7 +131,7 @@ def execute_many(conn: Connection, statement: UpdateBase, rows: Sequence[dict[st
     Why: SQLAlchemy processes every parameter set of an executemany on its own, which over the
     retention's 100,000 inquirers and their audit entries cost seconds. Here the statement is
     compiled once, each distinct value is converted once by its type's bind processor (as
-    `insert_batch` binds), and the values the statement holds itself (`name = ''`) are bound
+    `binder` binds), and the values the statement holds itself (`name = ''`) are bound
     as they are. Every row has the same keys; the rows' values are converted in place.
     """
     if not rows:
@@ -101,18 +158,9 @@ def execute_many(conn: Connection, statement: UpdateBase, rows: Sequence[dict[st
 
 def _convert(rows: Sequence[dict[str, Any]], column: str, process: Callable[[Any], Any]) -> None:
     """Each row's value of `column` as bound, worked out once per distinct value."""
-    done: dict[Any, Any] = {}
-    get = done.get
+    bind = each_once(process)
     for row in rows:
-        value = row[column]
-        if value is None:
-            continue
-        # get, not try/except: a column of times holds mostly distinct values, and an
-        # exception raised for each costs more than the look-up.
-        bound = get(value)
-        if bound is None:
-            bound = done[value] = process(value)
-        row[column] = bound
+        row[column] = bind(row[column])
 
 
 # The page cache of a connection while it makes a bulk change (SQLite's default is 2 MB).

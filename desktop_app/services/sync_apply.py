@@ -251,17 +251,14 @@ def _insert(
         stored = session.scalar(select(func.count()).select_from(Inquiry)) or 0
         if len(rows) * _BULK_SHARE >= stored:
             bulk_load.set_indexes_aside(session)
-    typed = sync_rows.typed_values
-    stamp_of = sync_rows.stamp_of
-    new = []
-    for row in rows:
-        values = typed(entity, row.content)  # a dict of its own: its version is added to it
-        values["id"], values["origin"], values["rev"] = row.id, row.origin, row.rev
-        values["updated_at"], values["updated_by"] = stamp_of(row.updated_at), row.updated_by
-        new.append(values)
+    new = [
+        {**row.content, "id": row.id, "origin": row.origin, "rev": row.rev,
+         "updated_at": row.updated_at, "updated_by": row.updated_by}
+        for row in rows
+    ]  # fmt: skip
     writer.insert_many(
         session,
-        writer.NewRows(**{_NEW_ROWS[entity]: new}),
+        writer.NewRows(**{_NEW_ROWS[entity]: new}, sent=True),
         staff=staff,
         origin=office,
         received=True,

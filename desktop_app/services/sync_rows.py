@@ -220,6 +220,13 @@ _FROM_JSON: dict[str, Callable[[Any], Any]] = {
     **dict.fromkeys(_DATES, _DATE_OF),
     **dict.fromkeys(_TIMES, _TIME_OF),
 }
+# A value as a package carries it -> as the writer sets it, for the keys of a row's content and
+# version whose value is no text or code list (services/bulk_rows takes received rows so).
+SENT_FORM: dict[str, Callable[[Any], Any]] = {
+    **dict.fromkeys(_DATES, _DATE_OF),
+    **dict.fromkeys(_TIMES, _TIME_OF),
+    "updated_at": _TIME_OF,
+}
 # Per kind of row, the keys whose JSON value is converted, each with its conversion.
 _CONVERTED = {
     entity: tuple((key, _FROM_JSON[key]) for key in keys if key in _FROM_JSON)

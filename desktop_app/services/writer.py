@@ -12,7 +12,7 @@ Everything a synced row must carry is kept here, so that no path can forget part
 Single rows go through `create`, `change` and `delete` (the desk); thousands of new rows through
 `insert_many` (demo data, ledger import, sync import): the callers only build contract-keyed
 rows, and the writer fills the same columns, keys, code tables, counters and derived values
-(services/bulk_rows.py) and hands them to db.bulk's batched Core inserts.
+(services/bulk_rows.py, column by column) and hands them to db.bulk's executemany of tuples.
 """
 
 from __future__ import annotations
@@ -191,11 +191,16 @@ class NewRows:
     `id` (made when missing), `origin` (the loading office when missing), `receipt_no` (issued
     from the counters when missing) and its version, `rev`, `updated_at` and `updated_by`
     (version 1, now, by the loading staff when missing). Nothing else is the caller's.
+
+    Rows `sent` are received rows as a package carries them: each a row's content with its
+    version, dates and times as ISO text (services/sync_rows.SENT_FORM), keys of a later build
+    ignored. The writer converts them as it binds them, so a sync import builds no typed copy.
     """
 
     inquirers: list[dict[str, Any]] = field(default_factory=list)
     inquiries: list[dict[str, Any]] = field(default_factory=list)
     actions: list[dict[str, Any]] = field(default_factory=list)
+    sent: bool = False
 
     def __len__(self) -> int:
         return len(self.inquirers) + len(self.inquiries) + len(self.actions)
@@ -232,13 +237,13 @@ def insert_many(
     """
     session.flush()  # what the session holds comes first (its counters, its rows)
     conn = session.connection()
+    if rows.sent and not received:
+        raise ValueError("rows as a package carries them are received rows")
     plan = bulk_rows.Plan(conn, staff=staff, origin=origin, now=utc_now())
     if rows.inquiries and not received:
         _derive_follow_up(rows)
-    batch = plan.batch(rows)
-    if len(rows):
-        plan.number(batch, first_seq=next_change_seq(conn, len(rows)) - len(rows) + 1)
-    bulk.insert_batch(conn, batch)
+    first_seq = next_change_seq(conn, len(rows)) - len(rows) + 1 if len(rows) else 0
+    bulk.insert_batch(conn, plan.batch(rows, first_seq=first_seq))
     plan.save_counters()
     for held in list(session.identity_map.values()):
         if isinstance(held, ReceiptCounter):
@@ -248,7 +253,7 @@ def insert_many(
             session, staff=staff, action=event.action, entity=event.entity,
             entity_id=event.entity_id, field=event.field, new=event.new,
         )  # fmt: skip
-    return [row["receipt_no"] for row in batch.get("inquiry", ())]
+    return plan.receipts
 
 
 def _derive_follow_up(rows: NewRows) -> None:

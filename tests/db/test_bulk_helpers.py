@@ -1,5 +1,5 @@
-"""db/bulk.py's helpers for large changes: `execute_many` binds as SQLAlchemy does, and
-`large_cache` gives the connection its own cache size back."""
+"""db/bulk.py's helpers for large changes: `execute_many` and `binder` bind as SQLAlchemy does,
+and `large_cache` gives the connection its own cache size back."""
 
 from __future__ import annotations
 
@@ -55,6 +55,29 @@ def test_execute_many_binds_the_values_a_statement_holds_itself(db):
         found = dict(conn.execute("SELECT key, value FROM setting WHERE key LIKE 'bulk_%'"))
     conn.close()
     assert found == {"bulk_a": "erased", "bulk_b": "y"}
+
+
+def test_binder_binds_what_the_types_bind_processor_binds(db):
+    """Times by their isoformat (written in C), dates and flags once per distinct value: the
+    same text as SQLAlchemy's processors, whatever the value (aware, a date, whole seconds)."""
+    values = {
+        ("inquiry", "updated_at"): [
+            dt.datetime(2026, 4, 1, 9, 30), dt.datetime(2026, 4, 1, 9, 30, 0, 7),
+            dt.datetime(999, 12, 31, 23, 59, 59, 999999), dt.date(2026, 4, 1), None,
+            dt.datetime(2026, 4, 1, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=9))),
+        ],
+        ("inquiry", "received_at"): [dt.date(2026, 4, 1), dt.date(2026, 4, 1), None],
+        ("inquiry", "deleted"): [True, False, None],
+    }  # fmt: skip
+    with db.write() as session:
+        conn = session.connection()
+        for (table, column), given in values.items():
+            kind = bulk.Base.metadata.tables[table].c[column].type.dialect_impl(conn.dialect)
+            process = kind.bind_processor(conn.dialect)
+            bind = bulk.binder(conn, table, column)
+            assert bind is not None and process is not None
+            assert list(map(bind, given)) == list(map(process, given)), column
+        assert bulk.binder(conn, "inquiry", "subject") is None  # text is bound as it is
 
 
 def test_large_cache_is_the_connections_own_again_afterwards(db):

@@ -7,6 +7,7 @@ dates, code tables and the one transaction are the writer's, so they are pinned 
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import sqlite3
 import uuid
 from collections.abc import Callable
@@ -20,7 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from db.engine import Database
 from db.models import Action, Inquirer, Inquiry, ReceiptCounter
 from desktop_app.domain.inquiry_commands import NewAction, NewInquiry
-from desktop_app.services import actions, inquiries, writer
+from desktop_app.services import actions, database, inquiries, sync_rows, writer
 from tests.actors import actor_for
 
 D = dt.date
@@ -248,3 +249,47 @@ def test_times_and_dates_are_stored_as_the_single_row_writer_stores_them(db, db_
         ).fetchone()
     assert stored[person["id"]] == stored[one.id] == "2026-04-01 09:30:00.000000"
     assert closed == ("2026-04-01 09:30:00.000000", "2026-04-01", "2026-09-14")
+
+
+def test_rows_sent_as_a_package_carries_them_are_stored_as_their_typed_values(
+    tmp_path, template_db
+):
+    """A sync import hands its rows as they travel (`NewRows(sent=True)`: dates and times as
+    ISO text); every table ends exactly as from the same rows typed."""
+    stamp = dt.datetime(2026, 9, 14, 10, 0, 0, 123456)
+    person = _inquirer(
+        phone="03-1234-5678", organization="株式会社　テスト", kana="タカハシ", email=None,
+        rev=3, updated_at=stamp, updated_by="hq", origin="HQ",
+    )  # fmt: skip
+    loaded = _inquiry(
+        person["id"], receipt_no="HQ-2026-00007", closed_at=dt.datetime(2026, 9, 30, 15, 1),
+        status="matched", outcome="済", fields=["tourism", "disaster"], municipalities=[],
+        follow_up_due=D(2026, 10, 1), rev=2, updated_at=stamp, updated_by="hq", origin="HQ",
+    )  # fmt: skip
+    actions = [
+        {"id": str(uuid.uuid4()), "inquiry_id": loaded["id"], "action_date": D(2026, 9, 15),
+         "kind": "call", "next_due": D(2026, 10, 1), "updated_at": stamp, "origin": "HQ"},
+        {"id": str(uuid.uuid4()), "inquiry_id": loaded["id"], "action_date": D(2026, 9, 16),
+         "kind": "note", "note": None, "deleted": True, "deleted_at": stamp, "origin": "HQ",
+         "updated_at": stamp},
+    ]  # fmt: skip
+
+    def sent(row: dict[str, Any]) -> dict[str, Any]:
+        travelled = sync_rows.content_values(row)
+        if "updated_at" in row:
+            travelled["updated_at"] = sync_rows.stamp_text(row["updated_at"])
+        return travelled
+
+    stored = []
+    for name, rows in (
+        ("typed", writer.NewRows([person], [loaded], actions)),
+        ("sent", writer.NewRows([sent(person)], [sent(loaded)], list(map(sent, actions)), True)),
+    ):
+        path = tmp_path / f"{name}.sqlite3"
+        shutil.copyfile(template_db, path)
+        db = database.connect(path)
+        _insert(db, rows, received=True)
+        db.dispose()
+        stored.append({t: rows for t, rows in _everything(path).items() if t != "audit_log"})
+    assert stored[0] == stored[1]
+    assert stored[0]["inquiry_field"] and stored[0]["action"]

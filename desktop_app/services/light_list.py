@@ -18,7 +18,7 @@ import datetime as dt
 import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -79,10 +79,13 @@ class LightRead:
     def _one(self, name: str, **arguments: Any) -> Any:
         return light_run.one(self._conn, name, **arguments)
 
-    def sign_in(self, login: str, password: str) -> Actor | None:
+    def sign_in(
+        self, login: str, password: str, meanwhile: Callable[[], None] | None = None
+    ) -> Actor | None:
         """The actor when `login` signs in plainly; None for anything the full sign-in must
         handle (no office or no accounts yet, a failure since the last sign-in, a refusal).
-        One argon2 verification, as every sign-in makes."""
+        One argon2 verification, as every sign-in makes; `meanwhile` is run during it, when
+        it is made (passwords.matches_while), and must neither print nor write."""
         key = login.strip().lower()
         if not key or len(key) > _LONGEST_LOGIN:
             return None
@@ -96,7 +99,11 @@ class LightRead:
                 return None
             row = self._run("staff", login=key).fetchone()
         stored = row[5] if row is not None else None  # one verification either way
-        if not passwords.matches(stored, password) or row is None or not row[4]:
+        if meanwhile is None:
+            right = passwords.matches(stored, password)
+        else:
+            right = passwords.matches_while(stored, password, meanwhile)
+        if not right or row is None or not row[4]:
             return None
         return Actor(login=row[0], name=row[1], role=Role(row[2]), office=row[3])
 

@@ -80,14 +80,22 @@ def matches(stored: str | None, password: str) -> bool:
 def matches_while(stored: str | None, password: str, meanwhile: Callable[[], None]) -> bool:
     """`matches`, with `meanwhile` run on this thread during the verification, which runs on
     another: argon2-cffi lets go of the interpreter's lock while it hashes, so on two cores
-    both go at once. The answer waits for both; False if the verification failed at all."""
-    outcome: list[bool] = []
-    worker = threading.Thread(
-        target=lambda: outcome.append(matches(stored, password)), name="argon2", daemon=True
-    )
+    both go at once. The answer waits for both; what the verification raised is raised here,
+    as `matches` would have raised it."""
+    outcome: list[bool | BaseException] = []
+
+    def verify() -> None:
+        try:
+            outcome.append(matches(stored, password))
+        except BaseException as exc:  # noqa: BLE001 -- raised on the caller's thread
+            outcome.append(exc)
+
+    worker = threading.Thread(target=verify, name="argon2", daemon=True)
     worker.start()
     try:
         meanwhile()
     finally:
         worker.join()
-    return bool(outcome) and outcome[0]
+    if isinstance(answer := outcome[0], BaseException):
+        raise answer
+    return answer

@@ -20,6 +20,7 @@ from tests.cli.test_ledger_people import HANAKO_CASE, desk  # noqa: F401 (山田
 from tests.cli.test_light_list import _sign_ins
 from tests.ledger import ledgers
 
+_PASSWORD = "shiba-kawa-hashi-2026"
 HEADERS = ("No.", "受付日", "相談者", "フリガナ", "電話", "相談内容", "分野", "対応状況", "備考")
 # A doubtful inquirer, a value placed as その他 and a note kept, an impossible date, a phone
 # that is none, the row imported before (with a status word nobody uses) and a repeat of the
@@ -109,16 +110,7 @@ def test_a_clerk_is_refused_by_the_full_path_and_the_refusal_audited(
 ):
     """A clerk may not import: the light path leaves it to the full one, which refuses and
     writes the refusal to the trail as it always did."""
-    db = database.connect(checked)
-    try:
-        staff.add_staff(
-            db, actor=actor_for("admin"), login="madoguchi", name="窓口 太郎", role="clerk",
-            password="shiba-kawa-hashi-2026",
-        )  # fmt: skip
-    finally:
-        db.dispose()
-    monkeypatch.setenv("RENKEI_DESK_USER", "madoguchi")
-    monkeypatch.setenv("RENKEI_DESK_PASSWORD", "shiba-kawa-hashi-2026")
+    _signing_in_as(_account(checked, "madoguchi", "clerk"), monkeypatch)
     result = run("import-ledger", str(ledger), "--dry-run", db=checked)
 
     assert result.code == 2 and light_checks == []
@@ -166,18 +158,24 @@ def _bad_file(tmp_path: Path, kind: str) -> tuple[Path, str]:
     return path, render("file_not_found", "ja", path=path)
 
 
-def _disabled_officer(checked: Path) -> str:
-    """田中, a supervisor (who may import) whose account was disabled: its login."""
+def _account(checked: Path, login: str, role: str, *, disabled: bool = False) -> str:
+    """An account of `role` (disabled, or not) added to the desk: its login."""
     db = database.connect(checked)
     try:
         staff.add_staff(
-            db, actor=actor_for("admin"), login="tanaka", name="田中 次郎", role="supervisor",
-            password="shiba-kawa-hashi-2026",
+            db, actor=actor_for("admin"), login=login, name="窓口 太郎", role=role,
+            password=_PASSWORD,
         )  # fmt: skip
-        staff.disable_staff(db, "tanaka", actor=actor_for("admin"))
+        if disabled:
+            staff.disable_staff(db, login, actor=actor_for("admin"))
     finally:
         db.dispose()
-    return "tanaka"
+    return login
+
+
+def _signing_in_as(login: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RENKEI_DESK_USER", login)
+    monkeypatch.setenv("RENKEI_DESK_PASSWORD", _PASSWORD)
 
 
 @pytest.mark.parametrize("kind", ["no header", "not a workbook", "missing"])
@@ -190,10 +188,9 @@ def test_a_refused_sign_in_is_refused_whatever_the_file_holds(
     said about the file: the message, the exit code and the failure's record alone."""
     path, file_words = _bad_file(tmp_path, kind)
     login = "admin"
-    if who == "disabled account":
-        login = _disabled_officer(checked)
-        monkeypatch.setenv("RENKEI_DESK_USER", login)
-        monkeypatch.setenv("RENKEI_DESK_PASSWORD", "shiba-kawa-hashi-2026")
+    if who == "disabled account":  # a supervisor, who may import, but disabled
+        login = _account(checked, "tanaka", "supervisor", disabled=True)
+        _signing_in_as(login, monkeypatch)
     else:
         monkeypatch.setenv("RENKEI_DESK_PASSWORD", "not-the-password")
     before, signed = snapshot(checked), _sign_ins(checked)

@@ -25,7 +25,7 @@ from desktop_app.domain.messages import render
 
 if TYPE_CHECKING:
     from desktop_app.domain.ledger_rows import Problem
-    from desktop_app.services.ledger_check import LedgerReport
+    from desktop_app.services.ledger_check import LedgerReport, OpenedSheet
     from desktop_app.services.light_list import LightRead
 
 
@@ -114,14 +114,30 @@ def _light_dry_run(args: argparse.Namespace, printer: Printer) -> int | None:
     plain, a file the light read does not open)."""
     if not args.dry_run or args.mapping or args.rejected_out:
         return None
+    from desktop_app.domain.ledger_profile import Profile
+    from desktop_app.services import ledger_check
+
     codes: list[int] = []
+    opened: list[OpenedSheet | Exception] = []
+
+    def open_file() -> None:
+        """The file guarded and read while the password is verified; a refusal kept, to be
+        told only once the sign-in is good (a wrong password is refused whatever the file)."""
+        try:
+            opened.append(ledger_check.open_sheet(Path(args.file), args.sheet, Profile()))
+        except Exception as exc:  # noqa: BLE001 -- raised after the sign-in, by `kept`
+            opened.append(exc)
+
+    def kept() -> OpenedSheet:
+        # Signed in: the password was verified, and the file opened meanwhile.
+        if isinstance(outcome := opened[0], Exception):
+            raise outcome
+        return outcome
 
     def answer(reader: LightRead, actor: Actor, stop: Stops) -> bool:
-        from desktop_app.services import ledger_check
-
         report = ledger_check.check_ledger(
             reader.connection, actor, Path(args.file), sheet=args.sheet,
-            add_duplicates=args.add_duplicates,
+            add_duplicates=args.add_duplicates, opening=kept,
         )  # fmt: skip
         _print(printer, report, None, 0)
         sys.stdout.flush()
@@ -130,7 +146,7 @@ def _light_dry_run(args: argparse.Namespace, printer: Printer) -> int | None:
         return True
 
     # An actor without the permission goes the full way, which refuses and audits it.
-    if light.answered(db_path(args), Permission.EXCHANGE, answer, printer.lang):
+    if light.answered(db_path(args), Permission.EXCHANGE, answer, printer.lang, open_file):
         return codes[0]
     return None
 
@@ -140,20 +156,24 @@ def _print(printer: Printer, report: LedgerReport, rejects: str | None, written:
     if printer.as_json:
         printer.figures("", report.to_json(lang))
         return
-    printer.line(report.summary(lang) + (render("ledger_dry_run", lang) if report.dry_run else ""))
+    # One write for the whole report (2,000 problem lines for a large ledger), not two a line
+    # as print makes with the output unbuffered (python -u, PYTHONUNBUFFERED).
+    lines = [report.summary(lang) + (render("ledger_dry_run", lang) if report.dry_run else "")]
     for mark, problems in (
         ("✗", report.rejected),
         ("!", (*report.read.unplaced, *report.read.kept)),
     ):
-        for problem in problems:
-            printer.line(f"  {mark} {_where(problem, lang)}: {problem.reason(lang)}")
+        lines.extend(
+            f"  {mark} {_where(problem, lang)}: {problem.reason(lang)}" for problem in problems
+        )
     if not report.duplicates_added:
         for row, receipt in sorted(report.duplicates.items()):
-            printer.line("  ? " + render("ledger_duplicate_row", lang, row=row, receipt_no=receipt))
+            lines.append("  ? " + render("ledger_duplicate_row", lang, row=row, receipt_no=receipt))
         for row, receipt in sorted(report.doubtful.items()):
-            printer.line("  ? " + render("ledger_doubtful_row", lang, row=row, receipt_no=receipt))
+            lines.append("  ? " + render("ledger_doubtful_row", lang, row=row, receipt_no=receipt))
     if rejects:
-        printer.line(render("ledger_rejects_written", lang, count=written, path=rejects))
+        lines.append(render("ledger_rejects_written", lang, count=written, path=rejects))
+    printer.line("\n".join(lines))
     if report.exit_code == 2:
         print(render("ledger_nothing_usable", lang), file=sys.stderr)
 

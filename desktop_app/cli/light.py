@@ -28,8 +28,17 @@ if TYPE_CHECKING:
 Answer = Callable[["LightRead", Actor, Stops], bool]
 
 
-def answered(path: Path, permission: Permission, answer: Answer, lang: str) -> bool:
-    """Whether the command was answered on the light read of the database file `path`."""
+def answered(
+    path: Path,
+    permission: Permission,
+    answer: Answer,
+    lang: str,
+    meanwhile: Callable[[], None] | None = None,
+) -> bool:
+    """Whether the command was answered on the light read of the database file `path`.
+    `meanwhile` is run during the sign-in's password verification (on the other core): it
+    may read the command's file but must print nothing and read nothing of the database,
+    keeping what it found (a refusal too) for `answer`, which runs only once signed in."""
     if not path.is_file():
         return False  # refused by the full path, with its message
     from desktop_app.services import light_list
@@ -38,15 +47,20 @@ def answered(path: Path, permission: Permission, answer: Answer, lang: str) -> b
     if reader is None:
         return False
     with stops() as stop:  # a stop after the answer still records the sign-in
-        return _signed_in(reader, permission, answer, stop, lang)
+        return _signed_in(reader, permission, answer, stop, lang, meanwhile)
 
 
 def _signed_in(
-    reader: LightRead, permission: Permission, answer: Answer, stop: Stops, lang: str
+    reader: LightRead,
+    permission: Permission,
+    answer: Answer,
+    stop: Stops,
+    lang: str,
+    meanwhile: Callable[[], None] | None,
 ) -> bool:
     """The light sign-in, the answer and the sign-in's record; False: the full path answers."""
     try:
-        actor = reader.sign_in(user_name(), password())
+        actor = reader.sign_in(user_name(), password(), meanwhile)
         if actor is None or not actor.may(permission):
             return False
         done = False

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -223,14 +223,17 @@ def check_ledger(
     profile: Profile | None = None,
     add_duplicates: bool = False,
     today: dt.date | None = None,
+    opening: Callable[[], OpenedSheet] | None = None,
 ) -> LedgerReport:
     """A dry run on a plain connection to an initialised database (the command line's light
     path, db/light.py): what `ledger_import.import_ledger(..., dry_run=True)` reports, read
-    in the same two read transactions, writing nothing."""
+    in the same two read transactions, writing nothing. `opening`: the outcome of opening
+    `path`'s sheet (`open_sheet`, the sheet or its refusal raised) when it was opened before
+    (the command line opens it while the sign-in's password is verified, cli/ledger.py)."""
     actor.require(Permission.EXCHANGE)
     chosen = profile or Profile()
     with collector.paused():  # as import_ledger: a ledger's rows free nothing while read
-        opened = open_sheet(path, sheet, chosen)
+        opened = opening() if opening else open_sheet(path, sheet, chosen)
         with light_run.reading(conn):
             found = vocabularies(conn, ledger_rows.vocabularies_of(opened.layout))
         report = read_sheet(

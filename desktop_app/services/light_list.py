@@ -18,10 +18,10 @@ import datetime as dt
 import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from db import light
 from desktop_app.domain import fields
@@ -29,11 +29,12 @@ from desktop_app.domain.actor import Actor, Permission, Role
 from desktop_app.domain.audit_chain import GENESIS, stored_time
 from desktop_app.services import light_run, passwords
 from desktop_app.services.audit_entry import entry_row
-from desktop_app.services.code_labels import CodeLabels, codes_named, labels_from
 from desktop_app.services.light_sql import COLUMNS, STATEMENTS
-from desktop_app.services.listed import as_listed_all
 from desktop_app.services.owner_only import restrict
-from desktop_app.services.records import InquiryRecord, inquiry_record
+
+if TYPE_CHECKING:
+    from desktop_app.services.code_labels import CodeLabels
+    from desktop_app.services.records import InquiryRecord
 
 # Failed sign-ins are looked for since the beginning: any one since the last sign-in sends
 # the command to the full path, which alone knows how long such a login waits.
@@ -79,10 +80,13 @@ class LightRead:
     def _one(self, name: str, **arguments: Any) -> Any:
         return light_run.one(self._conn, name, **arguments)
 
-    def sign_in(self, login: str, password: str) -> Actor | None:
+    def sign_in(
+        self, login: str, password: str, meanwhile: Callable[[], None] | None = None
+    ) -> Actor | None:
         """The actor when `login` signs in plainly; None for anything the full sign-in must
         handle (no office or no accounts yet, a failure since the last sign-in, a refusal).
-        One argon2 verification, as every sign-in makes."""
+        One argon2 verification, as every sign-in makes; `meanwhile` is run during it, when
+        it is made (passwords.matches_while), and must neither print nor write."""
         key = login.strip().lower()
         if not key or len(key) > _LONGEST_LOGIN:
             return None
@@ -96,7 +100,11 @@ class LightRead:
                 return None
             row = self._run("staff", login=key).fetchone()
         stored = row[5] if row is not None else None  # one verification either way
-        if not passwords.matches(stored, password) or row is None or not row[4]:
+        if meanwhile is None:
+            right = passwords.matches(stored, password)
+        else:
+            right = passwords.matches_while(stored, password, meanwhile)
+        if not right or row is None or not row[4]:
             return None
         return Actor(login=row[0], name=row[1], role=Role(row[2]), office=row[3])
 
@@ -112,6 +120,9 @@ class LightRead:
 
     def status_codes(self, given: Sequence[str]) -> tuple[str, ...]:
         """services.lookup.status_codes."""
+        # The list's modules imported by the list alone: a ledger's dry run signs in here too.
+        from desktop_app.services.code_labels import codes_named
+
         return codes_named(self._run("status_terms").fetchall(), given)
 
     def listing(
@@ -125,6 +136,8 @@ class LightRead:
     ) -> tuple[int, list[InquiryRecord]] | None:
         """What services.search.list_inquiries answers for these filters, in one read; None
         for more statuses than the compiled statements take (the full path answers)."""
+        from desktop_app.services.listed import as_listed_all
+
         actor.require(Permission.RECORD)
         month = date_from is not None and date_to is not None
         shape = list_shape(month, len(statuses))
@@ -145,6 +158,8 @@ class LightRead:
 
     def labels(self, lang: str) -> CodeLabels:
         """services.lookup.code_labels without municipalities (a list line names none)."""
+        from desktop_app.services.code_labels import labels_from
+
         return labels_from(
             lang,
             self._run("vocab_labels").fetchall(),
@@ -184,6 +199,8 @@ class LightRead:
 
     def _records(self, pks: Sequence[int]) -> list[InquiryRecord]:
         """The records of `pks` in the order given, from rows shaped as the ORM's."""
+        from desktop_app.services.records import inquiry_record
+
         keys = json.dumps(list(pks))
         inquiries = {row.pk: row for row in self._objects("inquiries", "inquiry", keys)}
         people = json.dumps(sorted({row.inquirer_id for row in inquiries.values()}))

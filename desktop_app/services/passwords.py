@@ -15,6 +15,8 @@ accounts of a training database, whose cases are practice cases.
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from functools import cache
 
 from argon2 import PasswordHasher
@@ -73,3 +75,27 @@ def matches(stored: str | None, password: str) -> bool:
         return _HASHER.verify(stored or dummy_hash(), password) and bool(stored)
     except (VerificationError, InvalidHashError):
         return False
+
+
+def matches_while(stored: str | None, password: str, meanwhile: Callable[[], None]) -> bool:
+    """`matches`, with `meanwhile` run on this thread during the verification, which runs on
+    another: argon2-cffi lets go of the interpreter's lock while it hashes, so on two cores
+    both go at once. The answer waits for both; what the verification raised is raised here,
+    as `matches` would have raised it."""
+    outcome: list[bool | BaseException] = []
+
+    def verify() -> None:
+        try:
+            outcome.append(matches(stored, password))
+        except BaseException as exc:  # noqa: BLE001 -- raised on the caller's thread
+            outcome.append(exc)
+
+    worker = threading.Thread(target=verify, name="argon2", daemon=True)
+    worker.start()
+    try:
+        meanwhile()
+    finally:
+        worker.join()
+    if isinstance(answer := outcome[0], BaseException):
+        raise answer
+    return answer

@@ -6,18 +6,21 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from desktop_app.services import database, ledger_check, light_list
+from desktop_app.domain.messages import render
+from desktop_app.services import database, ledger_check, light_list, passwords, staff
 from tests.actors import actor_for
 from tests.cli.child_process import run_child
 from tests.cli.test_ledger_people import HANAKO_CASE, desk  # noqa: F401 (山田 花子 known)
 from tests.cli.test_light_list import _sign_ins
 from tests.ledger import ledgers
 
+_PASSWORD = "shiba-kawa-hashi-2026"
 HEADERS = ("No.", "受付日", "相談者", "フリガナ", "電話", "相談内容", "分野", "対応状況", "備考")
 # A doubtful inquirer, a value placed as その他 and a note kept, an impossible date, a phone
 # that is none, the row imported before (with a status word nobody uses) and a repeat of the
@@ -107,18 +110,7 @@ def test_a_clerk_is_refused_by_the_full_path_and_the_refusal_audited(
 ):
     """A clerk may not import: the light path leaves it to the full one, which refuses and
     writes the refusal to the trail as it always did."""
-    db = database.connect(checked)
-    try:
-        from desktop_app.services import staff
-
-        staff.add_staff(
-            db, actor=actor_for("admin"), login="madoguchi", name="窓口 太郎", role="clerk",
-            password="shiba-kawa-hashi-2026",
-        )  # fmt: skip
-    finally:
-        db.dispose()
-    monkeypatch.setenv("RENKEI_DESK_USER", "madoguchi")
-    monkeypatch.setenv("RENKEI_DESK_PASSWORD", "shiba-kawa-hashi-2026")
+    _signing_in_as(_account(checked, "madoguchi", "clerk"), monkeypatch)
     result = run("import-ledger", str(ledger), "--dry-run", db=checked)
 
     assert result.code == 2 and light_checks == []
@@ -151,3 +143,106 @@ def test_the_dry_run_answers_without_importing_sqlalchemy(tmp_path, checked, led
 
     assert seen == {"code": 3, "sqlalchemy": False}, done.stderr
     assert json.loads(done.stdout)["already_imported"] == 1
+
+
+def _bad_file(tmp_path: Path, kind: str) -> tuple[Path, str]:
+    """A ledger the file checks refuse, and the Japanese refusal's words."""
+    if kind == "no header":
+        path = ledgers.write_xlsx(tmp_path / "表紙.xlsx", [["表紙だけ"], ["何もない"]])
+        return path, render("ledger_no_header", "ja", path=path.name, sheet="受付簿")
+    if kind == "not a workbook":
+        path = tmp_path / "壊れた.xlsx"
+        path.write_bytes(b"PK\x03\x04" + b"\x00" * 200)  # a zip's start, nothing after
+        return path, f"「{path.name}」"
+    path = tmp_path / "ない.xlsx"
+    return path, render("file_not_found", "ja", path=path)
+
+
+def _account(checked: Path, login: str, role: str, *, disabled: bool = False) -> str:
+    """An account of `role` (disabled, or not) added to the desk: its login."""
+    db = database.connect(checked)
+    try:
+        staff.add_staff(
+            db, actor=actor_for("admin"), login=login, name="窓口 太郎", role=role,
+            password=_PASSWORD,
+        )  # fmt: skip
+        if disabled:
+            staff.disable_staff(db, login, actor=actor_for("admin"))
+    finally:
+        db.dispose()
+    return login
+
+
+def _signing_in_as(login: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RENKEI_DESK_USER", login)
+    monkeypatch.setenv("RENKEI_DESK_PASSWORD", _PASSWORD)
+
+
+@pytest.mark.parametrize("kind", ["no header", "not a workbook", "missing"])
+@pytest.mark.parametrize("who", ["wrong password", "disabled account"])
+def test_a_refused_sign_in_is_refused_whatever_the_file_holds(
+    run, checked, tmp_path, snapshot, monkeypatch, kind, who
+):
+    """The file is read while the password is verified (cli/ledger.py), but a sign-in the
+    light path does not pass is refused by the full path exactly as before, and nothing is
+    said about the file: the message, the exit code and the failure's record alone."""
+    path, file_words = _bad_file(tmp_path, kind)
+    login = "admin"
+    if who == "disabled account":  # a supervisor, who may import, but disabled
+        login = _account(checked, "tanaka", "supervisor", disabled=True)
+        _signing_in_as(login, monkeypatch)
+    else:
+        monkeypatch.setenv("RENKEI_DESK_PASSWORD", "not-the-password")
+    before, signed = snapshot(checked), _sign_ins(checked)
+    result = run("import-ledger", str(path), "--dry-run", db=checked)
+
+    assert result.code == 2
+    assert render("sign_in_failed", "ja", user=login) in result.err
+    assert file_words not in result.err and path.name not in result.err + result.out
+    assert result.out == ""
+    after = snapshot(checked)
+    assert after["audit_log"] == before["audit_log"] + 1  # the failure, and nothing else
+    assert {**after, "audit_log": 0} == {**before, "audit_log": 0}
+    assert _sign_ins(checked) == [*signed, ("sign_in_failed", login, _sign_ins(checked)[-1][2])]
+
+
+@pytest.mark.parametrize("kind", ["no header", "not a workbook", "missing"])
+def test_a_good_sign_in_then_the_files_refusal(run, checked, tmp_path, snapshot, kind):
+    path, file_words = _bad_file(tmp_path, kind)
+    before, signed = snapshot(checked), _sign_ins(checked)
+    result = run("import-ledger", str(path), "--dry-run", db=checked)
+
+    assert result.code == 2
+    assert file_words in result.err
+    assert "サインインできませんでした" not in result.err
+    after = snapshot(checked)
+    assert {**after, "audit_log": 0} == {**before, "audit_log": 0}  # the sign-in, the refusal
+    assert _sign_ins(checked) == [*signed, ("sign_in", "admin", None)]
+
+
+def test_the_file_is_read_while_the_password_is_verified(run, checked, ledger, monkeypatch):
+    """The verification on a thread of its own, the file on this one, both before the
+    sign-in answers; the rows matched only after."""
+    seen: list[tuple[str, str]] = []
+    verify, open_sheet, match = passwords.matches, ledger_check.open_sheet, ledger_check.match
+
+    def verifying(*args: Any) -> bool:
+        seen.append(("verify", threading.current_thread().name))
+        return verify(*args)
+
+    def opening(*args: Any) -> Any:
+        seen.append(("open", threading.current_thread().name))
+        return open_sheet(*args)
+
+    def matching(*args: Any, **kwargs: Any) -> Any:
+        seen.append(("match", threading.current_thread().name))
+        return match(*args, **kwargs)
+
+    monkeypatch.setattr(passwords, "matches", verifying)
+    monkeypatch.setattr(ledger_check, "open_sheet", opening)
+    monkeypatch.setattr(ledger_check, "match", matching)
+    assert run("import-ledger", str(ledger), "--dry-run", db=checked).code == 3
+
+    main = threading.main_thread().name
+    assert sorted(seen[:2]) == [("open", main), ("verify", "argon2")]
+    assert seen[2:] == [("match", main)]

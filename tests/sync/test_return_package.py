@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +20,10 @@ import pytest
 from desktop_app.domain.inquiry_commands import NewAction
 from desktop_app.services import actions, database, sync_apply, sync_import
 from tests.actors import actor_for
+from tests.sync import test_personal_field_flows as flows
 from tests.sync.conftest import dump
-from tests.sync.test_personal_field_flows import Desk
-from tests.sync.test_sync_properties import PASSWORD
+
+desk = flows.desk  # the flows' offices, with the package password (a fixture)
 
 # Set to the time of the run (the audit chain's hashes cover it), so never the same in two
 # imports: left out of the comparison.
@@ -32,14 +32,6 @@ _CLOCK = {
     "conflict": ("created_at",),
     "sync_package": ("handled_at",),
 }
-
-
-@pytest.fixture
-def desk(office_templates, monkeypatch) -> Iterator[Desk]:
-    monkeypatch.setenv("RENKEI_DESK_PACKAGE_PASSWORD", PASSWORD)
-    made = Desk(office_templates)
-    yield made
-    made.close()
 
 
 @pytest.mark.parametrize("personal", [True, False], ids=["personal", "plain"])

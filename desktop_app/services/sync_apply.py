@@ -70,7 +70,7 @@ def merge_rows(
     pending = _pending(entity, incoming, received_versions, new_personal, late, report)
     if personal:
         _hold_personal(session, peer, incoming, received_versions, new_personal)
-    held = _held(session, entity, [row.id for row in pending])
+    held = _held(session, entity, [row.id for row in pending], personal=package.manifest.personal)
     echoes = _echoes(session, entity, peer, pending, held, received_versions, late)
     locals_ = _by_id(session, entity, [row_id for row_id in held if row_id not in echoes])
     bases = {
@@ -141,16 +141,19 @@ def _pending(
     return pending
 
 
-def _held(session: Session, entity: str, ids: list[str]) -> dict[str, PackageRow]:
+def _held(
+    session: Session, entity: str, ids: list[str], *, personal: bool
+) -> dict[str, PackageRow]:
     """The local rows of `ids` that we hold, read as plain columns (`sync_rows.package_rows`:
-    `content_of` with the personal fields, and the version), none loaded as a mapped object."""
+    `content_of` and the version), none loaded as a mapped object; with the personal fields
+    when the package carries them (what an incoming row's content is compared with)."""
     if not ids:
         return {}
     model: Any = sync_rows.MODELS[entity]
     return {
         row.id: row
         for row in sync_rows.package_rows(
-            session, entity, sync_bases.among(model.id, ids), personal=True
+            session, entity, sync_bases.among(model.id, ids), personal=personal
         )
     }
 
@@ -181,10 +184,10 @@ def _echoes(
         if (
             mine is not None
             and row.id not in late
-            and mine.version == row.version
-            and mine.updated_by == row.updated_by
-            and mine.version in (row.seen, received_versions.get(row.id))
-            and all(mine.content.get(key) == value for key, value in row.content.items())
+            and (mine.rev, mine.updated_at, mine.updated_by)
+            == (row.rev, row.updated_at, row.updated_by)
+            and row.version in (row.seen, received_versions.get(row.id))
+            and _same_content(mine.content, row.content)
             and (
                 entity != "inquirer"
                 or (
@@ -205,6 +208,14 @@ def _echoes(
         ):
             candidates.pop(row_id, None)
     return candidates
+
+
+def _same_content(mine: Mapping[str, Any], theirs: Mapping[str, Any]) -> bool:
+    """Whether each field `theirs` carries has our value, as `merge_one` compares them: the two
+    contents compared at once when they have the same keys (as this build writes them)."""
+    if mine.keys() == theirs.keys():
+        return mine == theirs
+    return all(mine.get(key) == value for key, value in theirs.items())
 
 
 class _Restamp:

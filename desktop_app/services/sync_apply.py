@@ -3,9 +3,10 @@
 Versions first, so rows already received never load a local copy: a row already received is
 unchanged, an older one stale; an unknown one is inserted through the one bulk writer
 (services/writer.insert_many, the indexes set aside once per package when it is large); one
-we hold is merged (services/sync_row_merge). What was received is remembered per peer
-(`sync_base`) as the next merge base, and the package itself is recorded with its counts.
-Everything runs inside the caller's transaction.
+we hold is merged (services/sync_row_merge), unless it echoes the version we hold (`_echoes`,
+sorted out in bulk: HQ's return package carries a branch's own rows back). What was received
+is remembered per peer (`sync_base`) as the next merge base, and the package itself is
+recorded with its counts. Everything runs inside the caller's transaction.
 """
 
 from __future__ import annotations

@@ -3,9 +3,10 @@
 Versions first, so rows already received never load a local copy: a row already received is
 unchanged, an older one stale; an unknown one is inserted through the one bulk writer
 (services/writer.insert_many, the indexes set aside once per package when it is large); one
-we hold is merged (services/sync_row_merge). What was received is remembered per peer
-(`sync_base`) as the next merge base, and the package itself is recorded with its counts.
-Everything runs inside the caller's transaction.
+we hold is merged (services/sync_row_merge), unless it echoes the version we hold (`_echoes`,
+sorted out in bulk: HQ's return package carries a branch's own rows back). What was received
+is remembered per peer (`sync_base`) as the next merge base, and the package itself is
+recorded with its counts. Everything runs inside the caller's transaction.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from db import bulk
-from db.models import Inquiry, SyncBase, SyncPackage
+from db.models import Conflict, Inquiry, SyncBase, SyncPackage
 from desktop_app.domain import erasure
 from desktop_app.domain.errors import UserError
 from desktop_app.excel.package_row import PackageRow, canonical_json, rev_of
@@ -70,15 +71,25 @@ def merge_rows(
     pending = _pending(entity, incoming, received_versions, new_personal, late, report)
     if personal:
         _hold_personal(session, peer, incoming, received_versions, new_personal)
-    ids = [row.id for row in pending]
-    locals_ = _by_id(session, entity, ids)
-    bases = _bases(session, entity, peer, [row_id for row_id in ids if row_id in locals_])
-    inserts = [row for row in pending if row.id not in locals_]
+    held = _held(session, entity, [row.id for row in pending], personal=package.manifest.personal)
+    echoes = _echoes(session, entity, peer, pending, held, received_versions, late)
+    locals_ = _by_id(session, entity, [row_id for row_id in held if row_id not in echoes])
+    bases = {
+        **_bases(session, entity, peer, list(locals_)),
+        **_bases(session, entity, peer, list(echoes), answering_only=True),
+    }
+    inserts = [row for row in pending if row.id not in held]
     report.count(entity, "inserted", len(inserts))
+    report.count(entity, "unchanged", len(echoes))
     awaiting: list[PackageRow] = []
+    restamp = _Restamp(entity)
     for row in pending:
+        if row.id in echoes:
+            restamp.add(echoes[row.id])
+            continue
         local = locals_.get(row.id)
         if local is not None:
+            restamp.done(session)  # the echoes before it take their numbers first
             is_late = row.id in late
             outcome = merge_one(
                 session, local, row, bases.get(row.id), package, staff, late=is_late
@@ -87,10 +98,12 @@ def merge_rows(
                 awaiting.append(row)
                 outcome = outcome.removeprefix(AWAITING)
             report.count(entity, "stale" if is_late and outcome == "unchanged" else outcome)
+    restamp.done(session)
     if entity == "inquiry":
         _refuse_taken_receipts(session, inserts, report.file)
     _insert(session, entity, inserts, bulk_load, staff=staff, office=package.manifest.to_office)
     erased_here = {row_id for row_id, row in locals_.items() if getattr(row, "erased_at", None)}
+    erased_here.update(row_id for row_id in echoes if held[row_id].content.get("erased_at"))
     # A late row is older than what was received: neither an answer nor a version received.
     answering = [row for row in pending if row.id not in late]
     _forget_answered(answering, bases)
@@ -127,6 +140,107 @@ def _pending(
     report.count(entity, "unchanged", unchanged)
     report.count(entity, "stale", stale)
     return pending
+
+
+def _held(
+    session: Session, entity: str, ids: list[str], *, personal: bool
+) -> dict[str, PackageRow]:
+    """The local rows of `ids` that we hold, read as plain columns (`sync_rows.package_rows`:
+    `content_of` and the version), none loaded as a mapped object; with the personal fields
+    when the package carries them (what an incoming row's content is compared with)."""
+    if not ids:
+        return {}
+    model: Any = sync_rows.MODELS[entity]
+    return {
+        row.id: row
+        for row in sync_rows.package_rows(
+            session, entity, sync_bases.among(model.id, ids), personal=personal
+        )
+    }
+
+
+def _echoes(
+    session: Session,
+    entity: str,
+    peer: str,
+    pending: Iterable[PackageRow],
+    held: Mapping[str, PackageRow],
+    received_versions: Mapping[str, str | None],
+    late: set[str],
+) -> dict[str, PackageRow]:
+    """The rows whose incoming version is the one we hold, unchanged (HQ's return package
+    echoes a branch's own rows back), each with our copy: sorted out in bulk.
+
+    `merge_one` would find each descending from ours (ours is the version it names, or the one
+    last received from the sender), taking the same content under the same version: nothing
+    to merge, no erasure to settle, no open conflict to bring up to date (rows with one go the
+    per-row way). All it records is the version taken again: the row stamped anew with its
+    own version (`writer.change`: only the change sequence moves, no audit entry) and counted
+    unchanged; what was received is remembered as for any row merged.
+    tests/sync/test_return_package.py holds the two ways to the same database.
+    """
+    candidates: dict[str, PackageRow] = {}
+    for row in pending:
+        mine = held.get(row.id)
+        if (
+            mine is not None
+            and row.id not in late
+            and (mine.rev, mine.updated_at, mine.updated_by)
+            == (row.rev, row.updated_at, row.updated_by)
+            and row.version in (row.seen, received_versions.get(row.id))
+            and _same_content(mine.content, row.content)
+            and (
+                entity != "inquirer"
+                or (
+                    erasure.newer_erasure(mine.content, row.content) is None
+                    and not erasure.unaware_of_erasure(mine.content, row.content)
+                )
+            )
+        ):
+            candidates[row.id] = mine
+    if candidates:
+        for row_id in session.scalars(
+            select(Conflict.entity_id).where(
+                Conflict.entity == entity,
+                Conflict.peer == peer,
+                Conflict.resolved_at.is_(None),
+                sync_bases.among(Conflict.entity_id, list(candidates)),
+            )
+        ):
+            candidates.pop(row_id, None)
+    return candidates
+
+
+def _same_content(mine: Mapping[str, Any], theirs: Mapping[str, Any]) -> bool:
+    """Whether each field `theirs` carries has our value, as `merge_one` compares them: the two
+    contents compared at once when they have the same keys (as this build writes them)."""
+    if mine.keys() == theirs.keys():
+        return mine == theirs
+    return all(mine.get(key) == value for key, value in theirs.items())
+
+
+class _Restamp:
+    """Echoed rows given their change sequence numbers in the order the per-row merge would
+    (`writer.next_change_seq` for each, between the rows merged one by one): each run of them
+    takes its block in one reservation and one statement."""
+
+    def __init__(self, entity: str) -> None:
+        self._table = sync_rows.MODELS[entity].__tablename__
+        self._run: list[str] = []
+
+    def add(self, row: PackageRow) -> None:
+        self._run.append(row.id)
+
+    def done(self, session: Session) -> None:
+        if not self._run:
+            return
+        last = writer.next_change_seq(session, len(self._run))
+        first = last - len(self._run) + 1
+        session.connection().exec_driver_sql(
+            f"UPDATE {self._table} SET change_seq = ? WHERE id = ?",
+            [(first + offset, row_id) for offset, row_id in enumerate(self._run)],
+        )
+        self._run = []
 
 
 def _hold_personal(
@@ -277,19 +391,23 @@ def _by_id(session: Session, entity: str, ids: list[str]) -> dict[str, Any]:
     }
 
 
-def _bases(session: Session, entity: str, peer: str, ids: list[str]) -> dict[str, SyncBase]:
+def _bases(
+    session: Session, entity: str, peer: str, ids: list[str], *, answering_only: bool = False
+) -> dict[str, SyncBase]:
+    """The merge bases of `ids`; `answering_only`: only those keeping versions sent earlier,
+    which a row answers (`_forget_answered`), for rows that are not merged."""
     if not ids:
         return {}
-    return {
-        base.entity_id: base
-        for base in session.scalars(
-            select(SyncBase).where(
-                SyncBase.entity == entity,
-                SyncBase.peer == peer,
-                sync_bases.among(SyncBase.entity_id, ids),
-            )
+    query = select(SyncBase).where(
+        SyncBase.entity == entity,
+        SyncBase.peer == peer,
+        sync_bases.among(SyncBase.entity_id, ids),
+    )
+    if answering_only:
+        query = query.where(
+            SyncBase.sent_earlier.is_not(None) | SyncBase.sent_personal_earlier.is_not(None)
         )
-    }
+    return {base.entity_id: base for base in session.scalars(query)}
 
 
 _REMEMBER_RECEIVED = sqlite_insert(SyncBase)

@@ -12,11 +12,19 @@
   indexes set aside, which is the least any importer must do. Budget x2.0. The first import
   is also set against the bare read alone: budget x3.0, in wall time and, since a loaded
   machine makes wall times swing by half from run to run, in the process's CPU time too.
+- The return package at the branch (issue 23): HQ's first full package back to SHIBA, made after
+  HQ took SHIBA's full package and imported into a copy of the branch as it was after sending
+  it, so that almost every row is the branch's own version echoed back. Plain (after a plain
+  package in) and with personal fields (`--full --include-personal` both ways, encrypted with
+  the tests' package password), each against python-calamine reading the same workbook (the
+  personal one decrypted beforehand: its decryption counts against the import), in wall and
+  CPU time. Budget x3.0.
 COUNT is the knob: `python -c "import tests.benchmarks.bench_sync as b; b.COUNT=20000; b.main()"`.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import tempfile
@@ -30,14 +38,17 @@ from python_calamine import CalamineWorkbook
 from db import search_index
 from db.bulk import TABLES
 from db.engine import BUSY_TIMEOUT_MS
-from desktop_app.services import database, setup, sync_export, sync_import
+from desktop_app.excel.crypto import decrypt_xlsx
+from desktop_app.services import database, package_key, setup, sync_export, sync_import
 from tests.actors import actor_for
 from tests.benchmarks.common import Row, demo_database, print_table, ratio, stored_rows
+from tests.sync.test_sync_properties import PASSWORD
 
 COUNT = 100_000
 EXPORT_BUDGET = 0.5
 IMPORT_BUDGET = 2.0
 READ_BUDGET = 3.0  # issue 23: an import against python-calamine reading the same file
+RETURN_BUDGET = 3.0  # issue 23: the return package at the branch against the same read
 
 
 def main() -> None:
@@ -51,6 +62,10 @@ def main() -> None:
         (first, first_cpu), second = _imports(hq_path, package)
         bare_read, bare_read_cpu = _timed(lambda: _read(package))
         bare_insert = _bare_insert(hq_path, folder / "bare.sqlite3")
+        returns = [
+            _return_package(source, folder / kind, personal=personal)
+            for kind, personal in (("plain", False), ("personal", True))
+        ]
     bare_import = bare_read + bare_insert
     rows = sum(counts.values())
     print_table(
@@ -93,6 +108,17 @@ def main() -> None:
                 ratio(second, bare_import),
                 f"x{IMPORT_BUDGET}",
             ),
+            *(
+                Row(
+                    f"return package at the branch, {kind}{how} (vs calamine reading it)",
+                    f"{seconds:.1f} s",
+                    f"{read:.1f} s",
+                    ratio(seconds, read),
+                    f"x{RETURN_BUDGET}",
+                )
+                for kind, figures in zip(("plain", "personal"), returns, strict=True)
+                for how, seconds, read in (("", *figures[0]), (", CPU", *figures[1]))
+            ),
         ],
     )
     failures = [
@@ -103,6 +129,11 @@ def main() -> None:
             ("import vs read", first, bare_read, READ_BUDGET),
             ("import vs read (CPU)", first_cpu, bare_read_cpu, READ_BUDGET),
             ("re-import", second, bare_import, IMPORT_BUDGET),
+            *(
+                (f"return package ({kind}{how})", seconds, read, RETURN_BUDGET)
+                for kind, figures in zip(("plain", "personal"), returns, strict=True)
+                for how, seconds, read in ((" wall", *figures[0]), (" CPU", *figures[1]))
+            ),
         )
         if figure > bare * budget
     ]
@@ -147,6 +178,70 @@ def _imports(hq_path: Path, package: Path) -> tuple[tuple[float, float], float]:
     finally:
         db.dispose()
     return figures[0], figures[1][0]
+
+
+def _return_package(
+    source: Path, folder: Path, *, personal: bool
+) -> tuple[tuple[float, float], tuple[float, float]]:
+    """The branch's import of HQ's first full package back, and calamine reading that workbook
+    (decrypted beforehand when it is encrypted): (import, read) in wall seconds, then in the
+    process's CPU seconds."""
+    folder.mkdir()
+    before = os.environ.get(package_key.ENVIRONMENT)
+    os.environ[package_key.ENVIRONMENT] = PASSWORD
+    try:
+        branch, hq_path = folder / "shiba.sqlite3", folder / "hq.sqlite3"
+        going, back = folder / "SHIBA-to-HQ.xlsx", folder / "HQ-to-SHIBA.xlsx"
+        shutil.copyfile(source, branch)
+        _exchange(branch, going, "HQ", personal=personal)
+        hq = database.connect(hq_path)
+        try:
+            setup.initialise(hq, "HQ")
+            with hq.write() as session:
+                setup.mark_training(session)
+        finally:
+            hq.dispose()
+        _take(hq_path, going, "inserted")
+        _exchange(hq_path, back, "SHIBA", personal=personal)
+        seconds, cpu = _take(branch, back, "unchanged")
+        plain = folder / "plain.xlsx"
+        plain.write_bytes(
+            decrypt_xlsx(back.read_bytes(), back.name, PASSWORD) if personal else back.read_bytes()
+        )
+        read, read_cpu = _timed(lambda: _read(plain))
+    finally:
+        if before is None:
+            del os.environ[package_key.ENVIRONMENT]
+        else:
+            os.environ[package_key.ENVIRONMENT] = before
+    return (seconds, read), (cpu, read_cpu)
+
+
+def _exchange(path: Path, package: Path, to_office: str, *, personal: bool) -> None:
+    db = database.connect(path)
+    try:
+        sync_export.export_sync(
+            db, package, actor=actor_for("bench"), to_office=to_office, full=True,
+            include_personal=personal,
+        )  # fmt: skip
+    finally:
+        db.dispose()
+
+
+def _take(path: Path, package: Path, expected: str) -> tuple[float, float]:
+    """Wall and CPU seconds to import `package` into the database at `path`, every row counted
+    `expected`."""
+    db = database.connect(path)
+    try:
+        started, cpu = time.perf_counter(), time.process_time()
+        report = sync_import.import_sync(db, [package], actor=actor_for("bench"))
+        seconds = (time.perf_counter() - started, time.process_time() - cpu)
+    finally:
+        db.dispose()
+    moved = sum(report.total(outcome) for outcome in sync_import.OUTCOMES)
+    if report.refused or report.total(expected) != moved:
+        raise RuntimeError(f"expected every row {expected}: {report.to_json()}")
+    return seconds
 
 
 def _read(path: Path) -> dict[str, list[list[Any]]]:

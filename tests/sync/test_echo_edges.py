@@ -15,7 +15,14 @@ from typing import Any
 
 import pytest
 
-from desktop_app.services import database, inquiries, retention, sync_apply, sync_import, sync_row_merge
+from desktop_app.services import (
+    database,
+    inquiries,
+    retention,
+    sync_apply,
+    sync_import,
+    sync_row_merge,
+)
 from tests.actors import actor_for
 from tests.retention.conftest import ADMIN
 from tests.sync import test_personal_field_flows as flows
@@ -70,7 +77,7 @@ def _echoed_back(desk: flows.Desk, *, personal: bool) -> tuple[str, str]:
 
 
 @pytest.mark.parametrize("personal", [True, False], ids=["personal", "plain"])
-def test_a_local_edit_put_back_keeps_its_newer_version_against_the_echo(desk, monkeypatch, personal):
+def test_a_local_edit_put_back_keeps_its_newer_version(desk, monkeypatch, personal):
     """The branch changes a case's 件名 and back after sending it: the same content as HQ's
     echo, in a newer version of the branch's. Not an echo (the versions differ); the branch's
     version stays and travels."""
@@ -189,3 +196,26 @@ def test_a_branch_s_full_package_while_a_conflict_is_open_at_hq(desk, monkeypatc
     assert len(desk.open_conflicts()) == 1
     assert desk.phone("HQ", receipt) != desk.phone("SHIBA", receipt)
 
+
+def test_a_late_personal_package_reaching_a_branch_that_erased_the_inquirer(desk, monkeypatch):
+    """HQ's number travels in a personal package overtaken by its plain one; the branch's
+    retention erases the inquirer before the late package arrives: the erasure stays, and its
+    other case comes back as an echo."""
+    receipt = flows._closed_case(desk)
+    other = desk.take_down("SHIBA", "03-5555-0177")
+    flows._quiet(desk.carry("SHIBA", "HQ", personal=True))
+    desk.change("HQ", receipt, phone=flows.LATE)
+    late = desk.write("HQ", "SHIBA", personal=True, full=True)
+    desk.change("HQ", receipt, notes="本庁のメモ")
+    flows._quiet(desk.carry("HQ", "SHIBA"))
+    assert retention.apply(desk.db["SHIBA"], actor=ADMIN, today=flows.TODAY).erased == 1
+
+    (report,), bulk = _both_ways(desk, monkeypatch, "SHIBA", [late])
+
+    flows._quiet(report)
+    assert bulk >= 2
+    assert flows._blank(desk.phone("SHIBA", receipt))
+    assert desk.phone("SHIBA", other) == "03-5555-0177"
+    flows._quiet(desk.carry("SHIBA", "HQ", personal=True))
+    assert flows._blank(desk.phone("HQ", receipt))
+    assert flows._blank(desk.agree_on_phone(receipt))

@@ -10,6 +10,7 @@ deleted case echoed, a conflict open at HQ while the branch's full package echoe
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from desktop_app.services import (
 from tests.actors import actor_for
 from tests.retention.conftest import ADMIN
 from tests.sync import test_personal_field_flows as flows
+from tests.sync.conftest import dump
 from tests.sync.test_return_package import _counts, _exact
 
 desk = flows.desk  # the flows' offices, with the package password (a fixture)
@@ -219,3 +221,62 @@ def test_a_late_personal_package_reaching_a_branch_that_erased_the_inquirer(desk
     flows._quiet(desk.carry("SHIBA", "HQ", personal=True))
     assert flows._blank(desk.phone("HQ", receipt))
     assert flows._blank(desk.agree_on_phone(receipt))
+
+
+def _traces(path: Path, value: str) -> list[str]:
+    """The exchange tables in which `value` is stored."""
+    with sqlite3.connect(path) as conn:
+        found = [
+            table
+            for table in ("inquirer", "sync_base", "conflict")
+            if any(value in str(row) for row in conn.execute(f"SELECT * FROM {table}"))
+        ]
+    conn.close()
+    return found
+
+
+@pytest.mark.parametrize("sender", ["SHIBA", "HQ"])
+def test_a_late_personal_package_after_the_sender_s_erasure_brings_nothing_back(
+    desk, monkeypatch, sender
+):
+    """The sender's number travels in a personal package held back on the way; the sender's
+    retention then erases the inquirer, and its plain package carries the erasure first. The
+    late number must not come back at the receiver, nor stay in its bookkeeping."""
+    receiver = flows._peer(sender)
+    receipt = flows._closed_case(desk)
+    desk.change(sender, receipt, phone=flows.LATE)
+    late = desk.write(sender, receiver, personal=True, full=True)
+    assert retention.apply(desk.db[sender], actor=ADMIN, today=flows.TODAY).erased == 1
+    flows._quiet(desk.carry(sender, receiver))
+    assert flows._blank(desk.phone(receiver, receipt))
+
+    (report,), _bulk = _both_ways(desk, monkeypatch, receiver, [late])
+
+    flows._quiet(report)
+    assert flows._blank(desk.phone(receiver, receipt))
+    assert _traces(desk.db[receiver].path, flows.LATE) == []
+    assert flows._blank(desk.agree_on_phone(receipt))
+
+
+def test_a_dry_run_of_the_plain_package_then_the_late_one_reports_the_real_run(desk):
+    """A branch given HQ's plain package and the personal one it overtook, in that order, in
+    one dry run: the late row is reported as the real run takes it, and nothing changes."""
+    receipt = flows._shared(desk)
+    other = desk.take_down("SHIBA", "03-5555-0177")
+    flows._quiet(desk.carry("SHIBA", "HQ", personal=True))
+    desk.change("HQ", receipt, phone=flows.LATE)
+    late = desk.write("HQ", "SHIBA", personal=True, full=True)
+    desk.change("HQ", receipt, notes="本庁のメモ")
+    plain = desk.write("HQ", "SHIBA")
+    before = dump(desk.db["SHIBA"].path)
+    actor = actor_for("shiba")
+
+    dry = sync_import.import_sync(desk.db["SHIBA"], [plain, late], actor=actor, dry_run=True)
+
+    assert dump(desk.db["SHIBA"].path) == before
+    real = sync_import.import_sync(desk.db["SHIBA"], [plain, late], actor=actor)
+    assert [_counts({"packages": [p]}) for p in dry.to_json()["packages"]] == [
+        _counts({"packages": [p]}) for p in real.to_json()["packages"]
+    ]
+    assert desk.phone("SHIBA", receipt) == flows.LATE
+    assert desk.phone("SHIBA", other) == "03-5555-0177"

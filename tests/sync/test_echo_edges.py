@@ -280,3 +280,20 @@ def test_a_dry_run_of_the_plain_package_then_the_late_one_reports_the_real_run(d
     ]
     assert desk.phone("SHIBA", receipt) == flows.LATE
     assert desk.phone("SHIBA", other) == "03-5555-0177"
+
+
+@pytest.mark.parametrize("personal", [True, False], ids=["personal", "plain"])
+def test_an_erased_inquirer_echoed_back_keeps_no_personal_value(desk, monkeypatch, personal):
+    """The branch's erasure, taken at HQ, comes back in HQ's full return package: an echo,
+    remembered as received without personal values."""
+    receipt = flows._closed_case(desk)
+    assert retention.apply(desk.db["SHIBA"], actor=ADMIN, today=flows.TODAY).erased == 1
+    flows._quiet(desk.carry("SHIBA", "HQ", personal=personal))
+    back = desk.write("HQ", "SHIBA", personal=personal, full=True)
+
+    (report,), bulk = _both_ways(desk, monkeypatch, "SHIBA", [back])
+
+    flows._quiet(report)
+    assert bulk >= 2
+    assert flows._blank(desk.phone("SHIBA", receipt))
+    assert _traces(desk.db["SHIBA"].path, flows.P0) == []

@@ -110,17 +110,25 @@ def test_a_return_package_taken_twice_is_unchanged_the_second_time(desk, monkeyp
     assert second["packages"][0]["already_imported"], second
 
 
-def test_a_late_personal_package_with_echoes_of_the_receiver_s_rows(desk, monkeypatch):
-    """HQ's personal package (a number typed at HQ) is overtaken by its plain one; it also
-    carries the branch's other case back as the branch sent it. The late row's number is
-    merged, the echoes sorted out, the plain package's 備考 stays."""
-    receipt = flows._shared(desk)
+def _late_with_echoes(desk: flows.Desk, receipt: str) -> tuple[str, Path, Path]:
+    """A second case at SHIBA sent to HQ with the shared `receipt`; HQ's number for `receipt`
+    in a full personal package, then its 備考 in a plain one: (the other case, the personal
+    package, the plain one), neither taken yet."""
     other = desk.take_down("SHIBA", "03-5555-0177")
     flows._quiet(desk.carry("SHIBA", "HQ", personal=True))
     desk.change("HQ", receipt, phone=flows.LATE)
     late = desk.write("HQ", "SHIBA", personal=True, full=True)
     desk.change("HQ", receipt, notes="本庁のメモ")
-    flows._quiet(desk.carry("HQ", "SHIBA"))
+    return other, late, desk.write("HQ", "SHIBA")
+
+
+def test_a_late_personal_package_with_echoes_of_the_receiver_s_rows(desk, monkeypatch):
+    """HQ's personal package (a number typed at HQ) is overtaken by its plain one; it also
+    carries the branch's other case back as the branch sent it. The late row's number is
+    merged, the echoes sorted out, the plain package's 備考 stays."""
+    receipt = flows._shared(desk)
+    other, late, plain = _late_with_echoes(desk, receipt)
+    flows._quiet(desk.take("SHIBA", plain))
 
     (report,), bulk = _both_ways(desk, monkeypatch, "SHIBA", [late])
 
@@ -204,12 +212,8 @@ def test_a_late_personal_package_reaching_a_branch_that_erased_the_inquirer(desk
     retention erases the inquirer before the late package arrives: the erasure stays, and its
     other case comes back as an echo."""
     receipt = flows._closed_case(desk)
-    other = desk.take_down("SHIBA", "03-5555-0177")
-    flows._quiet(desk.carry("SHIBA", "HQ", personal=True))
-    desk.change("HQ", receipt, phone=flows.LATE)
-    late = desk.write("HQ", "SHIBA", personal=True, full=True)
-    desk.change("HQ", receipt, notes="本庁のメモ")
-    flows._quiet(desk.carry("HQ", "SHIBA"))
+    other, late, plain = _late_with_echoes(desk, receipt)
+    flows._quiet(desk.take("SHIBA", plain))
     assert retention.apply(desk.db["SHIBA"], actor=ADMIN, today=flows.TODAY).erased == 1
 
     (report,), bulk = _both_ways(desk, monkeypatch, "SHIBA", [late])
@@ -262,12 +266,7 @@ def test_a_dry_run_of_the_plain_package_then_the_late_one_reports_the_real_run(d
     """A branch given HQ's plain package and the personal one it overtook, in that order, in
     one dry run: the late row is reported as the real run takes it, and nothing changes."""
     receipt = flows._shared(desk)
-    other = desk.take_down("SHIBA", "03-5555-0177")
-    flows._quiet(desk.carry("SHIBA", "HQ", personal=True))
-    desk.change("HQ", receipt, phone=flows.LATE)
-    late = desk.write("HQ", "SHIBA", personal=True, full=True)
-    desk.change("HQ", receipt, notes="本庁のメモ")
-    plain = desk.write("HQ", "SHIBA")
+    other, late, plain = _late_with_echoes(desk, receipt)
     before = dump(desk.db["SHIBA"].path)
     actor = actor_for("shiba")
 

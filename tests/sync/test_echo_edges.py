@@ -296,3 +296,23 @@ def test_an_erased_inquirer_echoed_back_keeps_no_personal_value(desk, monkeypatc
     assert bulk >= 2
     assert flows._blank(desk.phone("SHIBA", receipt))
     assert _traces(desk.db["SHIBA"].path, flows.P0) == []
+
+
+@pytest.mark.parametrize("personal", [True, False], ids=["personal", "plain"])
+def test_a_branch_s_full_package_echoes_hq_s_versions_back(desk, monkeypatch, personal):
+    """HQ's edits (a 件名, a number) taken at the branch come back to HQ in the branch's full
+    package, with a 備考 the branch typed since: echoes at HQ, the 備考 taken."""
+    one, other = _echoed_back(desk, personal=personal)
+    desk.change("HQ", one, subject="本庁で直した件名")
+    desk.change("HQ", other, phone="03-5555-0999")
+    flows._quiet(desk.carry("HQ", "SHIBA", personal=personal))
+    desk.change("SHIBA", other, notes="支所で追記")
+    full = desk.write("SHIBA", "HQ", personal=personal, full=True)
+
+    (report,), bulk = _both_ways(desk, monkeypatch, "HQ", [full])
+
+    flows._quiet(report)
+    assert bulk >= 1
+    assert desk.record("HQ", one)["subject"] == "本庁で直した件名"
+    assert desk.phone("HQ", other) == "03-5555-0999"
+    assert desk.record("HQ", other)["inquirer"]["notes"] == "支所で追記"

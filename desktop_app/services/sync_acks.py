@@ -8,6 +8,8 @@ makes good the numbers since+1 .. sequence-1). The sender of the next package re
 latest acknowledgement: when it is below the previous package's number, something the peer
 never got is carried again, not only what changed since the previous package. When the peer
 has acknowledged everything, the package is exactly the one of changes since the previous one.
+Before anything has come from the peer, nothing of ours is acknowledged: a branch whose packages
+are all lost before the centre first answers still has them carried again by the next one.
 
 A package without these facts (an earlier build) acknowledged nothing known, and began after
 its predecessor, or at 0 when full (docs/sync-format.md, "Lost packages heal").
@@ -132,14 +134,16 @@ def personal_all_acknowledged(
 
 
 def _peer_acknowledgement(session: Session, office: str, peer: str) -> int | None:
-    """What the latest package taken from `peer` acknowledged of ours (None: unknown, as from
-    a program of an earlier build)."""
-    return session.scalar(
+    """What the latest package taken from `peer` acknowledged of ours: 0 when none has been
+    taken yet (the peer may have got nothing of ours, so nothing is acknowledged), None when
+    unknown (a package of an earlier build said nothing)."""
+    latest = session.execute(
         select(SyncPackage.acknowledged)
         .where(*route("import", peer, office))
         .order_by(SyncPackage.sequence.desc())
         .limit(1)
-    )
+    ).first()
+    return 0 if latest is None else latest.acknowledged
 
 
 def _export(session: Session, office: str, peer: str, sequence: int) -> SyncPackage | None:

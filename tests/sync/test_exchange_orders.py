@@ -583,8 +583,12 @@ def test_a_lost_return_package_is_carried_again_by_the_next_one(offices, tmp_pat
 
     sent = shiba.export(tmp_path / "s3.xlsx")
     assert _manifest_of(tmp_path / "s3.xlsx")["acknowledged"] == 0  # nothing of HQ's held
-    _quiet(hq.take(tmp_path / "s3.xlsx"))
-    assert sent["counts"]["inquiry"] == 0
+    taken = hq.take(tmp_path / "s3.xlsx")
+    _quiet(taken)
+    # nothing has come from HQ, so HQ has acknowledged nothing known: the branch's rows travel
+    # again, and HQ, holding every version already, changes nothing
+    assert sent["counts"]["inquiry"] == 2
+    assert (taken["inserted"], taken["updated"], taken["merged"]) == (0, 0, 0)
     again = hq.export(tmp_path / "h2.xlsx")
     facts = _manifest_of(tmp_path / "h2.xlsx")
     assert (facts["sequence"], facts["since"], facts["full"]) == (2, 0, False)
@@ -641,6 +645,35 @@ def test_a_branch_package_lost_on_its_way_to_hq_is_carried_again(offices, tmp_pa
     later = hq.take(tmp_path / "s4.xlsx") if shiba.export(tmp_path / "s4.xlsx") else {}
     _quiet(later)
     assert later["packages"][0]["notes"] == []
+
+
+@pytest.mark.parametrize("personal", [False, True])
+def test_a_branch_package_lost_before_hq_ever_answered_is_carried_again(
+    offices, tmp_path, personal
+):
+    hq, shiba = offices["HQ"], offices["SHIBA"]
+    first = shiba.add_case("最初の件名")
+    options = ("--include-personal",) if personal else ()
+    assert shiba.export(tmp_path / "s1-lost.xlsx", *options)["sequence"] == 1  # never arrives
+    second = shiba.add_case("次の件名")
+
+    # nothing has come from HQ yet, so HQ has acknowledged nothing: number 1 travels again
+    carried = shiba.export(tmp_path / "s2.xlsx")
+    taken = hq.take(tmp_path / "s2.xlsx", code=3 if personal else 0)
+
+    assert carried["counts"]["inquiry"] == 2
+    subjects = {hq.show(receipt)["subject"] for receipt in (first, second)}
+    assert subjects == {"最初の件名", "次の件名"}
+    if personal:  # a package without personal fields cannot make a personal one good
+        assert _manifest_of(tmp_path / "s2.xlsx")["since"] == 1
+        assert taken["warnings"] == ["SHIBA の送付ファイル 1 が未取込です"]
+        assert not hq.show(first)["inquirer"]["phone"]
+    else:
+        assert _manifest_of(tmp_path / "s2.xlsx")["since"] == 0
+        _quiet(taken)
+        assert taken["packages"][0]["notes"] == [
+            "SHIBA の送付ファイル 1 は送付ファイル 2 で補われました"
+        ]
 
 
 def test_a_peer_of_an_earlier_build_gets_todays_packages(offices, tmp_path):

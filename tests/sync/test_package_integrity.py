@@ -393,7 +393,11 @@ def test_rows_pasted_from_another_package_are_refused_even_when_accepted(office,
     _cases(shiba, SUBJECTS[1:2])
     second = openpyxl.load_workbook(_export(shiba, tmp_path / "p2.xlsx"))
     book = openpyxl.load_workbook(first)
-    book["受付"].append([cell.value for cell in second["受付"][2]])
+    # the second package carries the first case again (HQ has acknowledged nothing): paste the
+    # row that only it holds
+    pasted = second["受付"][second["受付"].max_row]
+    assert pasted[1].value not in {cell.value for cell in book["受付"]["B"]}
+    book["受付"].append([cell.value for cell in pasted])
     book.save(tmp_path / "pasted.xlsx")
 
     assert "受付（書き出した時になかった行）" in _refused(

@@ -125,7 +125,11 @@ def resolve_conflict(
         incoming = json.loads(conflict.incoming_json)
         values = {key: incoming.get(key) for key in theirs_for}
         if "deleted" in values and not values["deleted"]:
+            # Kept alive: no longer deleted, nor merged into another (an inquirer merged at HQ
+            # while its office edited it; the retention erases a merged one's personal values).
             values["deleted_at"] = None
+            if conflict.entity == "inquirer":
+                values["merged_into"] = None
         # Always a new version, even when ours stays: it must travel back to the other office.
         writer.change(
             session,

@@ -2,14 +2,15 @@
 
 The offices form a star: a branch sends its rows to the central office (HQ), and HQ sends each
 branch a return package of that branch's rows as changed at the centre (corrections, conflict
-resolutions). What a package carries is read from the change sequence: rows whose `change_seq`
-is past the previous package to the same office (tombstones included), or everything with
-`full`; a row the receiver sent us and nobody changed since is not sent back (but an
-inquirer whose personal values are news to it, in a personal package). When the receiver
-has not acknowledged the previous package, the rows begin after the last one it did
-(services/sync_acks: a lost package heals by itself). Each row says
-which version of the receiver's own copy it already includes (`seen`), which is what lets the
-receiver take a resolution without a new conflict (docs/sync-format.md).
+resolutions, merges of inquirers: every inquirer the branch holds, with or without inquiries).
+What a package carries is read from the change sequence: rows whose `change_seq` is past the
+previous package to the same office (tombstones included), or everything with `full`; a row the
+receiver sent us and nobody changed since is not sent back (but an inquirer whose personal
+values are news to it, in a personal package). When the receiver has not acknowledged the
+previous package, the rows begin after the last one it did (services/sync_acks: a lost package
+heals by itself). Each row says which version of the receiver's own copy it already includes
+(`seen`), which is what lets the receiver take a resolution without a new conflict
+(docs/sync-format.md).
 """
 
 from __future__ import annotations
@@ -270,24 +271,30 @@ def _chosen_rows(
     def read(entity: str, where: Any) -> list[PackageRow]:
         return sync_rows.package_rows(session, entity, where, personal=personal)
 
-    def of_peer(link: Any, linked: Any) -> Any:
-        """At HQ, rows linked to the peer's inquiries (`link` in `linked` of them)."""
-        return link.in_(select(linked).where(own_inquiries)) if office == CENTRAL else true()
+    def of_peer(link: Any, linked: Any, *also: Any) -> Any:
+        """At HQ, rows linked to the peer's inquiries (`link` in `linked` of them), or `also`."""
+        if office != CENTRAL:
+            return true()
+        return or_(link.in_(select(linked).where(own_inquiries)), *also)
 
+    # An inquirer the peer holds travels to it though no inquiry of the peer's names it any
+    # more: one merged into another (its inquiries moved) must reach the peer as the tombstone.
+    held = Inquirer.id.in_(
+        select(SyncBase.entity_id).where(SyncBase.entity == "inquirer", SyncBase.peer == peer)
+    )
+    inquirers_in_scope = of_peer(Inquirer.id, Inquiry.inquirer_id, held)
     inquiries = read("inquiry", and_(own_inquiries, Inquiry.change_seq > since))
     actions = read(
         "action", and_(Action.change_seq > since, of_peer(Action.inquiry_id, Inquiry.id))
     )
-    inquirers = read(
-        "inquirer", and_(Inquirer.change_seq > since, of_peer(Inquirer.id, Inquiry.inquirer_id))
-    )
+    inquirers = read("inquirer", and_(Inquirer.change_seq > since, inquirers_in_scope))
     have_inquiries = {row.id for row in inquiries}
     missing = {row.content["inquiry_id"] for row in actions} - have_inquiries
     inquiries += _by_ids(read, Inquiry, missing)
     have_inquirers = {row.id for row in inquirers}
     wanted = {row.content["inquirer"] for row in inquiries} - have_inquirers
     if unsent_personal:
-        wanted |= _personal_unsent(session, peer, of_peer(Inquirer.id, Inquiry.inquirer_id), since)
+        wanted |= _personal_unsent(session, peer, inquirers_in_scope, since)
         wanted -= have_inquirers
     inquirers += _by_ids(read, Inquirer, wanted)
     return {"inquirer": inquirers, "inquiry": inquiries, "action": actions}

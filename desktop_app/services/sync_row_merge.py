@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from db.models import Conflict, SyncBase, SyncPackage, utc_now
 from desktop_app.domain import erasure
-from desktop_app.domain.merge import Decision, decide
+from desktop_app.domain.merge import DELETION, Decision, decide
 from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS
 from desktop_app.excel.package_row import PackageRow, canonical_json, rev_of
 from desktop_app.excel.sync_package import Package
@@ -52,7 +52,13 @@ def merge_one(
     if row.entity == "inquirer":
         mine, theirs, set_aside = _settle_erasure(session, local, mine, theirs, base_content, staff)
         if late:
-            theirs = {key: theirs[key] for key in PERSONAL_INQUIRER_FIELDS if key in theirs}
+            # Its personal fields alone; its deletion as of the sender's newest version here
+            # (the late row's own is older): an edit meeting our deletion (a merge at HQ) is a
+            # conflict on 削除 whose other side is the sender's live row, as in any package.
+            theirs = {
+                **{key: base_content[key] for key in DELETION if key in base_content},
+                **{key: theirs[key] for key in PERSONAL_INQUIRER_FIELDS if key in theirs},
+            }
         if not set_aside:
             # Only a package with personal fields carries values to merge against them (one
             # without them leaves them out of the base, and looks nothing up per row).

@@ -91,8 +91,11 @@ def merge_rows(
         if local is not None:
             restamp.done(session)  # the echoes before it take their numbers first
             is_late = row.id in late
+            # A version already taken, carried again for its personal values while ours has
+            # changed since: its other fields were merged when it came, so they are not again.
+            again = row.id in new_personal and sync_rows.version_of(local) != row.version
             outcome = merge_one(
-                session, local, row, bases.get(row.id), package, staff, late=is_late
+                session, local, row, bases.get(row.id), package, staff, late=is_late or again
             )
             if outcome.startswith(AWAITING):
                 awaiting.append(row)

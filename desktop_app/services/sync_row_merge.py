@@ -44,8 +44,9 @@ def merge_one(
     late: bool = False,
 ) -> str:
     """`late`: a row of a personal package older than the version received since (stale), whose
-    personal values are news (`sync_bases.late_personal`): its personal fields alone merge, and
-    what they bring makes a version of ours, never its own (it is older than what we hold)."""
+    personal values are news (`sync_bases.late_personal`), or the version received carried again
+    for its personal values after ours changed: its personal fields alone merge, and what they
+    bring makes a version of ours, never its own (it is older than what we hold)."""
     mine = sync_rows.content_of(local)
     theirs = row.content
     base_content = _base_content(base, row)
@@ -55,8 +56,9 @@ def merge_one(
             # Its personal fields alone; its deletion as of the sender's newest version here
             # (the late row's own is older): an edit meeting our deletion (a merge at HQ) is a
             # conflict on 削除 whose other side is the sender's live row, as in any package.
+            received = json.loads(base.received) if base is not None and base.received else {}
             theirs = {
-                **{key: base_content[key] for key in DELETION if key in base_content},
+                **{key: received[key] for key in DELETION if key in received},
                 **{key: theirs[key] for key in PERSONAL_INQUIRER_FIELDS if key in theirs},
             }
         if not set_aside:

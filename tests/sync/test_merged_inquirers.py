@@ -97,3 +97,37 @@ def test_a_branch_number_meeting_a_merge_at_hq_is_settled_either_way(desk, late,
     # kept deleted, it stays merged; kept alive, it is merged no more (nor erased as merged)
     assert held[dropped][1:4] == ((LATE, 1, kept) if keep == "ours" else (LATE, 0, None))
     assert desk.record("HQ", first)["inquirer"]["id"] == kept
+
+
+@pytest.mark.parametrize("keep", ["ours", "theirs"])
+def test_an_inquirer_both_branches_hold_after_a_merge_is_decided_once_per_field(desk, keep):
+    """HQ merges SHIBA's inquirer into AZABU's: both branches then hold the kept one. Their
+    edits of it meet at HQ, each field decided once: a branch's personal package carrying its
+    version again for the number does not ask about its 備考 a second time."""
+    at_shiba, at_azabu = _shared(desk, "SHIBA"), _shared(desk, "AZABU")
+    kept, _dropped = _merge_at_hq(desk, at_shiba, at_azabu)
+    for branch in ("SHIBA", "AZABU"):
+        _quiet(desk.carry("HQ", branch, personal=True))
+    desk.change("SHIBA", at_shiba, notes="芝のメモ", phone="03-1111-1111")
+    desk.change("AZABU", at_azabu, notes="麻布のメモ", phone="03-2222-2222")
+    _quiet(desk.carry("SHIBA", "HQ"))
+    assert desk.carry("AZABU", "HQ")["conflicts"] == 1
+    desk.resolve(keep)  # 備考
+    notes = "芝のメモ" if keep == "ours" else "麻布のメモ"
+
+    numbers = [desk.carry(branch, "HQ", personal=True) for branch in ("SHIBA", "AZABU")]
+
+    assert [report["conflicts"] for report in numbers] == [0, 1]
+    (conflict,) = desk.open_conflicts()
+    assert [f.field for f in conflict.fields] == ["phone"]
+    desk.resolve(keep)
+    for _round in range(2):
+        for branch in ("SHIBA", "AZABU"):
+            for report in desk.round_trip(branch, personal=True):
+                assert report["conflicts"] == 0, report
+    held = [_inquirers(desk.db[office].path) for office in ("HQ", "SHIBA", "AZABU")]
+    assert held[0] == held[1] and [r for r in held[0] if r[0] == kept] == [
+        r for r in held[2] if r[0] == kept
+    ]
+    assert desk.record("HQ", at_azabu)["inquirer"]["notes"] == notes
+    assert desk.phone("HQ", at_azabu) == ("03-1111-1111" if keep == "ours" else "03-2222-2222")

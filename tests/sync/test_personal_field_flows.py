@@ -175,6 +175,28 @@ def test_a_row_carried_again_in_a_personal_package_names_its_personal_values_as_
     assert desk.agree_on_phone(receipt) == "03-5555-0122"
 
 
+def test_a_version_taken_plain_and_carried_again_for_its_number_merges_the_number_alone(desk):
+    """HQ took the branch's 備考 from a plain package (an answer to HQ's own earlier 備考) and
+    typed its own over it; the branch's personal package carries that version again for its
+    number: the number is taken, and the 備考 (merged when the version first came, against the
+    version of HQ's it answered) is not met again as a conflict."""
+    receipt = _shared(desk)
+    desk.change("HQ", receipt, notes="本庁の最初のメモ")
+    _quiet(desk.carry("HQ", "SHIBA"))
+    desk.change("SHIBA", receipt, notes="支所のメモ", phone=LATE)
+    _quiet(desk.carry("SHIBA", "HQ"))
+    desk.change("HQ", receipt, notes="本庁のメモ")
+
+    report = desk.carry("SHIBA", "HQ", personal=True)
+
+    _quiet(report)
+    assert report["packages"][0]["by_kind"]["inquirer"]["merged"] == 1
+    assert desk.phone("HQ", receipt) == LATE
+    assert desk.record("HQ", receipt)["inquirer"]["notes"] == "本庁のメモ"
+    assert desk.agree_on_phone(receipt) == LATE
+    assert desk.record("SHIBA", receipt)["inquirer"]["notes"] == "本庁のメモ"
+
+
 def test_a_second_hq_edit_in_a_later_return_package_is_taken_without_waiting(desk):
     """HQ edits a case, its return package is taken, HQ edits it again: the second return
     package names the branch's version HQ last received (older than the one the branch holds,

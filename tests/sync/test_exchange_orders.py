@@ -658,10 +658,13 @@ def test_a_branch_package_lost_before_hq_ever_answered_is_carried_again(
     second = shiba.add_case("次の件名")
 
     # nothing has come from HQ yet, so HQ has acknowledged nothing: number 1 travels again
-    carried = shiba.export(tmp_path / "s2.xlsx")
+    code, out, _err = shiba.run("export-sync", "--out", str(tmp_path / "s2.xlsx"))
     taken = hq.take(tmp_path / "s2.xlsx", code=3 if personal else 0)
 
-    assert carried["counts"]["inquiry"] == 2
+    assert code == 0
+    told = "HQ がまだ受け取ったと知らせていない送付ファイル 1 の分も、もう一度含めました。"
+    assert (told in out) is not personal  # a plain package cannot make a personal one good
+    assert _manifest_of(tmp_path / "s2.xlsx")["counts"]["inquiry"] == 2
     subjects = {hq.show(receipt)["subject"] for receipt in (first, second)}
     assert subjects == {"最初の件名", "次の件名"}
     if personal:  # a package without personal fields cannot make a personal one good

@@ -275,8 +275,16 @@ class ResultBuilder:
                     text if cell == "" else (type(cell), cell)
                     for text, cell in zip(found, pick(read.raw_column(at)), strict=True)
                 ]
-            for value in set(found).difference(known):
-                known[value] = prefix + _key_part(value, is_date)
+            new = set(found).difference(known)
+            # The dates as dates, each text folded with the others new to the column, in C.
+            if is_date:
+                for value in [value for value in new if type(value) is tuple]:
+                    known[value] = prefix + _date_part(value[1])
+                    new.discard(value)
+            written = list(new)
+            known.update(
+                zip(written, [prefix + part for part in text.fold_all(written)], strict=True)
+            )
             columns.append(list(map(known.__getitem__, found)))
         sha256 = hashlib.sha256
         joined = map("\x1f".join, zip(*columns, strict=True)) if columns else [""] * count
@@ -321,15 +329,13 @@ def _is_date(cell: Any) -> bool:
     return True
 
 
-def _key_part(found: Any, is_date: bool) -> str:
-    """A column's value in the row key: a date as its ISO date, else its folded text (a
-    date column's value as (type, cell) when the cell is not empty, else its text)."""
-    if is_date and type(found) is tuple:
-        try:
-            return read_date(found[1]).isoformat()
-        except DateParseError:
-            return text.fold(cell_text(found[1]))
-    return text.fold(found)
+def _date_part(cell: Any) -> str:
+    """A date column's non-empty cell in the row key: its ISO date, else its folded text (any
+    other value in the key is its folded text)."""
+    try:
+        return read_date(cell).isoformat()
+    except DateParseError:
+        return text.fold(cell_text(cell))
 
 
 class _Plan:

@@ -729,11 +729,13 @@ _LIMITED = (
 
 def _phone(value: str) -> str | None:
     """The number as written in half-width, dashes unified; None when it is no phone number."""
-    normal = unicodedata.normalize("NFKC", value).strip()
+    # ASCII is its own NFKC form and holds none of the dashes unified.
+    ascii = value.isascii()
+    normal = (value if ascii else unicodedata.normalize("NFKC", value)).strip()
     # text.digits(value) counted, from the one NFKC form (strip removes no digit)
     if not 10 <= sum(map(str.isdigit, normal)) <= 11:
         return None
-    return _DASHES.sub("-", normal)
+    return normal if ascii else _DASHES.sub("-", normal)
 
 
 def _email(value: str) -> str | None:

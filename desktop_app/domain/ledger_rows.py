@@ -529,6 +529,10 @@ class _Columns:
         """A cell holding a control character (domain/entry_rules) keeps its row out."""
         for target, column in self.plan.columns.items():
             values = self.texts[target]
+            # Every character refused is unprintable: a printable column holds none, told in
+            # C without a set of its values (most are: a space or tab in a cell is not).
+            if "".join(values).isprintable():
+                continue
             distinct = set(values)
             if entry_rules.control_character("\t".join(distinct)) is None:
                 continue  # tab is allowed: no cell of a field holds one

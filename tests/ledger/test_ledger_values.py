@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop_app.domain import ledger_rows, ledger_values
+from desktop_app.domain import entry_rules, ledger_rows, ledger_values
 from desktop_app.domain.dates import DateParseError
 from desktop_app.domain.ledger_values import (
     Vocabulary,
@@ -262,3 +262,12 @@ _PHONE_PARTS = st.sampled_from(
 @given(st.lists(_PHONE_PARTS | st.text(max_size=3), max_size=8).map("".join))
 def test_a_phone_of_ascii_read_without_normalising_reads_the_same(value):
     assert ledger_rows.CONTACT_RULES["phone"](value) == _phone_by_nfkc(value)
+
+
+def test_every_character_refused_in_a_cell_is_unprintable():
+    """The reader passes a column whose text is printable without looking for control
+    characters (ledger_rows._refuse_control_characters): none of them is printable."""
+    for code in range(0x110000):
+        character = chr(code)
+        if character.isprintable():
+            assert entry_rules.control_character(character) is None, f"U+{code:04X}"

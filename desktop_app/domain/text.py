@@ -146,7 +146,14 @@ def fold_all(texts: Sequence[str]) -> list[str]:
     joined = "\0".join(texts)
     if len(texts) < 2 or joined.count("\0") != len(texts) - 1:
         return [fold(text) for text in texts]  # a text holding NUL: one at a time
-    return (_fold_ascii(joined) if joined.isascii() else _fold_text(joined)).split("\0")
+    if joined.isascii():
+        return _fold_ascii(joined).split("\0")
+    # NFKC's long way and the table cost the same per character: where any text needs either,
+    # each text is folded on its own and only those that need them take them (both ways give
+    # the same folds; this only chooses the faster).
+    if _FOLDED_BY_TABLE.search(joined) or not unicodedata.is_normalized("NFKC", joined):
+        return [fold(text) for text in texts]
+    return _fold_text(joined).split("\0")
 
 
 def _fold_ascii(text: str) -> str:

@@ -196,9 +196,12 @@ class ResultBuilder:
         padded = [row + [""] * (wide - len(row)) if len(row) < wide else row for row in cells]
         raw: list[Sequence[Any]] = list(zip(*padded, strict=True))
         texts = [_texts(column) for column in raw]
-        written: set[int] = set()  # the rows with any text
+        # The rows with any text: the blank ones are looked for column by column among those
+        # still blank (after a column written in every row, none are left to look at).
+        blank: Sequence[int] = range(len(cells))
         for column in texts:
-            written.update(compress(range(len(cells)), column))
+            blank = list(compress(blank, map(operator.not_, map(column.__getitem__, blank))))
+        written = set(range(len(cells))).difference(blank)
         totals = self._totals(raw, texts, written)
         kept = [at for at in range(len(cells)) if at in written and at not in totals]
         self.result.blank += len(cells) - len(written)
@@ -301,13 +304,14 @@ def _picker(rows: list[int], count: int) -> _Pick:
 
 
 def _texts(column: Sequence[Any]) -> Sequence[str]:
-    """A column's cells as text (`cell_text`): a column of text without a CR stripped, of
-    whole numbers written out, in C; any other cell by `cell_text`."""
+    """A column's cells as text (`cell_text`): a column of text and whole numbers without a
+    CR, the numbers written out and the text stripped, in C (str of a text is the text);
+    any other cell by `cell_text`."""
     kinds = set(map(type, column))
-    if kinds == {str} and "\r" not in "".join(column):
-        return list(map(str.strip, column))
-    if kinds == {int}:
-        return list(map(str, column))
+    if kinds <= _TEXT_AND_WHOLE:
+        written = list(map(str, column)) if int in kinds else column
+        if "\r" not in "".join(written):
+            return list(map(str.strip, written))
     return [
         value.strip()
         if type(value) is str and "\r" not in value
@@ -316,6 +320,9 @@ def _texts(column: Sequence[Any]) -> Sequence[str]:
         else cell_text(value)
         for value in column
     ]
+
+
+_TEXT_AND_WHOLE = frozenset((str, int))
 
 
 def _is_date(cell: Any) -> bool:

@@ -159,13 +159,16 @@ def _print(printer: Printer, report: LedgerReport, rejects: str | None, written:
     # One write for the whole report (2,000 problem lines for a large ledger), not two a line
     # as print makes with the output unbuffered (python -u, PYTHONUNBUFFERED).
     lines = [report.summary(lang) + (render("ledger_dry_run", lang) if report.dry_run else "")]
+    # A column's rows share the one error of a kind: each told once, by its identity.
+    reasons: dict[int, str] = {}
     for mark, problems in (
         ("✗", report.rejected),
         ("!", (*report.read.unplaced, *report.read.kept)),
     ):
-        lines.extend(
-            f"  {mark} {_where(problem, lang)}: {problem.reason(lang)}" for problem in problems
-        )
+        for problem in problems:
+            if (reason := reasons.get(id(problem.error))) is None:
+                reason = reasons[id(problem.error)] = problem.reason(lang)
+            lines.append(f"  {mark} {_where(problem, lang)}: {reason}")
     if not report.duplicates_added:
         for row, receipt in sorted(report.duplicates.items()):
             lines.append("  ? " + render("ledger_duplicate_row", lang, row=row, receipt_no=receipt))

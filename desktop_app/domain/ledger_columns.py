@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from desktop_app.domain import fields, text
@@ -89,6 +90,7 @@ def fold_header(header: str) -> str:
     return text.fold(header)
 
 
+@cache  # a problem names its column's letter: a ledger's ten columns, thousands of times
 def column_letter(index: int) -> str:
     """Excel's letters for a 0-based column: 0 -> A, 26 -> AA."""
     letters = ""

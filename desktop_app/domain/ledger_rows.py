@@ -97,7 +97,7 @@ class Problem:
         }
 
 
-@dataclass
+@dataclass(slots=True)  # ten thousand a ledger: made and freed faster without a __dict__
 class LedgerRow:
     """A row that reads as an inquiry: its values (contract keys), its inquirer's, its key."""
 
@@ -196,9 +196,12 @@ class ResultBuilder:
         padded = [row + [""] * (wide - len(row)) if len(row) < wide else row for row in cells]
         raw: list[Sequence[Any]] = list(zip(*padded, strict=True))
         texts = [_texts(column) for column in raw]
-        written: set[int] = set()  # the rows with any text
+        # The rows with any text: the blank ones are looked for column by column among those
+        # still blank (after a column written in every row, none are left to look at).
+        blank: Sequence[int] = range(len(cells))
         for column in texts:
-            written.update(compress(range(len(cells)), column))
+            blank = list(compress(blank, map(operator.not_, map(column.__getitem__, blank))))
+        written = set(range(len(cells))).difference(blank)
         totals = self._totals(raw, texts, written)
         kept = [at for at in range(len(cells)) if at in written and at not in totals]
         self.result.blank += len(cells) - len(written)
@@ -252,15 +255,15 @@ class ResultBuilder:
         inquiries, inquirers = read.rows(pick)
         seen = self._seen
         sha256 = hashlib.sha256
-        for number, inquiry, inquirer, ledger_no, cells, base in zip(
-            pick(read.numbers), inquiries, inquirers,
-            pick(read.column(LEDGER_NO)), pick(read.cells), self._keys(read, pick, len(good)),
-            strict=True,
-        ):  # fmt: skip
+        keys = []
+        for base in self._keys(read, pick, len(good)):
             occurrence = seen.get(base, 0)
             seen[base] = occurrence + 1
-            key = sha256(f"{base}#{occurrence}".encode()).hexdigest()
-            result.rows.append(LedgerRow(number, inquiry, inquirer, ledger_no, key, cells))
+            keys.append(sha256(f"{base}#{occurrence}".encode()).hexdigest())
+        result.rows += map(
+            LedgerRow, pick(read.numbers), inquiries, inquirers,
+            pick(read.column(LEDGER_NO)), keys, pick(read.cells),
+        )  # fmt: skip
 
     def _keys(self, read: _Columns, pick: _Pick, count: int) -> list[str]:
         """What recognises each good row again (before its occurrence is counted): its mapped
@@ -275,8 +278,16 @@ class ResultBuilder:
                     text if cell == "" else (type(cell), cell)
                     for text, cell in zip(found, pick(read.raw_column(at)), strict=True)
                 ]
-            for value in set(found).difference(known):
-                known[value] = prefix + _key_part(value, is_date)
+            new = set(found).difference(known)
+            # The dates as dates, each text folded with the others new to the column, in C.
+            if is_date:
+                for value in [value for value in new if type(value) is tuple]:
+                    known[value] = prefix + _date_part(value[1])
+                    new.discard(value)
+            written = list(new)
+            known.update(
+                zip(written, [prefix + part for part in text.fold_all(written)], strict=True)
+            )
             columns.append(list(map(known.__getitem__, found)))
         sha256 = hashlib.sha256
         joined = map("\x1f".join, zip(*columns, strict=True)) if columns else [""] * count
@@ -293,13 +304,14 @@ def _picker(rows: list[int], count: int) -> _Pick:
 
 
 def _texts(column: Sequence[Any]) -> Sequence[str]:
-    """A column's cells as text (`cell_text`): a column of text without a CR stripped, of
-    whole numbers written out, in C; any other cell by `cell_text`."""
+    """A column's cells as text (`cell_text`): a column of text and whole numbers without a
+    CR, the numbers written out and the text stripped, in C (str of a text is the text);
+    any other cell by `cell_text`."""
     kinds = set(map(type, column))
-    if kinds == {str} and "\r" not in "".join(column):
-        return list(map(str.strip, column))
-    if kinds == {int}:
-        return list(map(str, column))
+    if kinds <= _TEXT_AND_WHOLE:
+        written = list(map(str, column)) if int in kinds else column
+        if "\r" not in "".join(written):
+            return list(map(str.strip, written))
     return [
         value.strip()
         if type(value) is str and "\r" not in value
@@ -308,6 +320,9 @@ def _texts(column: Sequence[Any]) -> Sequence[str]:
         else cell_text(value)
         for value in column
     ]
+
+
+_TEXT_AND_WHOLE = frozenset((str, int))
 
 
 def _is_date(cell: Any) -> bool:
@@ -321,15 +336,13 @@ def _is_date(cell: Any) -> bool:
     return True
 
 
-def _key_part(found: Any, is_date: bool) -> str:
-    """A column's value in the row key: a date as its ISO date, else its folded text (a
-    date column's value as (type, cell) when the cell is not empty, else its text)."""
-    if is_date and type(found) is tuple:
-        try:
-            return read_date(found[1]).isoformat()
-        except DateParseError:
-            return text.fold(cell_text(found[1]))
-    return text.fold(found)
+def _date_part(cell: Any) -> str:
+    """A date column's non-empty cell in the row key: its ISO date, else its folded text (any
+    other value in the key is its folded text)."""
+    try:
+        return read_date(cell).isoformat()
+    except DateParseError:
+        return text.fold(cell_text(cell))
 
 
 class _Plan:
@@ -523,6 +536,10 @@ class _Columns:
         """A cell holding a control character (domain/entry_rules) keeps its row out."""
         for target, column in self.plan.columns.items():
             values = self.texts[target]
+            # Every character refused is unprintable: a printable column holds none, told in
+            # C without a set of its values (most are: a space or tab in a cell is not).
+            if "".join(values).isprintable():
+                continue
             distinct = set(values)
             if entry_rules.control_character("\t".join(distinct)) is None:
                 continue  # tab is allowed: no cell of a field holds one
@@ -723,11 +740,13 @@ _LIMITED = (
 
 def _phone(value: str) -> str | None:
     """The number as written in half-width, dashes unified; None when it is no phone number."""
-    normal = unicodedata.normalize("NFKC", value).strip()
+    # ASCII is its own NFKC form and holds none of the dashes unified.
+    ascii = value.isascii()
+    normal = (value if ascii else unicodedata.normalize("NFKC", value)).strip()
     # text.digits(value) counted, from the one NFKC form (strip removes no digit)
     if not 10 <= sum(map(str.isdigit, normal)) <= 11:
         return None
-    return _DASHES.sub("-", normal)
+    return normal if ascii else _DASHES.sub("-", normal)
 
 
 def _email(value: str) -> str | None:

@@ -50,10 +50,13 @@ def _keys(values: Iterable[Any]) -> str:
 def imported_keys(source: Session | sqlite3.Connection, keys: Iterable[str]) -> set[str]:
     """The content keys of rows imported before (deleted inquiries included: a deleted
     import stays deleted)."""
+    conn = connection_of(source)
+    if one(conn, "ledger_any_imported") is None:
+        return set()  # nothing imported at the desk yet (a first ledger): no key is known
     wanted = set(keys)
     if not wanted:
         return set()
-    found = run(connection_of(source), "ledger_imported", keys=_keys(wanted))
+    found = run(conn, "ledger_imported", keys=_keys(wanted))
     return {key for (key,) in found if key}
 
 

@@ -145,6 +145,10 @@ STATEMENTS: dict[str, str] = {'account_keys': 'SELECT count(*) AS count_1 \n'
               'FROM inquiry \n'
               'WHERE inquiry.pk IN (SELECT value \n'
               'FROM json_each(:json_each_1))',
+ 'ledger_any_imported': 'SELECT inquiry.source_key \n'
+                        'FROM inquiry \n'
+                        'WHERE inquiry.source_key IS NOT NULL\n'
+                        ' LIMIT :param_1 OFFSET :param_2',
  'ledger_any_inquirer': 'SELECT inquirer.id \n'
                         'FROM inquirer \n'
                         'WHERE inquirer.deleted IS 0\n'
@@ -444,6 +448,7 @@ PARAMETERS: dict[str, dict[str, tuple[str, object]]] = {'account_keys': {'key_1'
  'idle_maximum': {'key_1': ('fixed', 'idle_lock_max_minutes')},
  'inquirers': {'json_each_1': ('arg', 'keys')},
  'inquiries': {'json_each_1': ('arg', 'keys')},
+ 'ledger_any_imported': {'param_1': ('fixed', 1), 'param_2': ('fixed', 0)},
  'ledger_any_inquirer': {'param_1': ('fixed', 1), 'param_2': ('fixed', 0)},
  'ledger_bodies': {},
  'ledger_imported': {'json_each_1': ('arg', 'keys')},

@@ -151,6 +151,10 @@ def _ledger_statements() -> dict[str, Any]:
     live = Inquirer.deleted.is_(False)
     return {
         "ledger_imported": select(Inquiry.source_key).where(_in_keys(Inquiry.source_key)),
+        # Whether any row was ever imported (its index answers at once).
+        "ledger_any_imported": select(Inquiry.source_key)
+        .where(Inquiry.source_key.is_not(None))
+        .limit(1),
         "ledger_same_days": select(
             Inquiry.received_at,
             Inquiry.receipt_no,

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop_app.domain import ledger_values
+from desktop_app.domain import entry_rules, ledger_rows, ledger_values
 from desktop_app.domain.dates import DateParseError
 from desktop_app.domain.ledger_values import (
     Vocabulary,
@@ -20,6 +22,7 @@ from desktop_app.domain.ledger_values import (
     status_of,
     subject_from,
 )
+from desktop_app.domain.text import fold
 
 
 @pytest.mark.parametrize(
@@ -194,8 +197,77 @@ def test_subject_from_the_start_of_the_content():
     assert subject_from("\n" + "あ" * 60) == "あ" * 39 + "…"
 
 
+def _subject_by_lines(content: str) -> str:
+    """subject_from as it was written: the first line not blank, whatever the content."""
+    first = next((line.strip() for line in content.splitlines() if line.strip()), "")
+    cut = re.search(r"[。．！？!?]", first)
+    sentence = first[: cut.start()] if cut and cut.start() > 0 else first
+    return sentence if len(sentence) <= 40 else sentence[:39] + "…"
+
+
+_CONTENT_PARTS = st.sampled_from(
+    ("相談", "。", "!", " ", "　", "\n", "\r", "\r\n", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e",
+     "\x85", "\u2028", "\u2029", "\t", "\xa0", "あ" * 41, "\u200b")
+)  # fmt: skip
+
+
+@given(st.lists(_CONTENT_PARTS | st.text(max_size=3), max_size=8).map("".join))
+def test_a_subject_told_on_one_line_without_splitting_is_the_same(content):
+    """A printable content is one line: taken without splitlines, the same subject."""
+    assert subject_from(content) == _subject_by_lines(content)
+
+
+def _type_by_every_word(organisation: str) -> str:
+    """guess_inquirer_type as it was written: each word of each group looked for in turn."""
+    if not organisation.strip():
+        return "resident"
+    folded = fold(organisation)
+    for words, code in ledger_values._TYPE_WORDS:
+        if any(fold(word) in folded for word in words):
+            return code
+    return ledger_values.OTHER
+
+
+_TYPE_PARTS = st.sampled_from(
+    tuple(word for words, _ in ledger_values._TYPE_WORDS for word in words)
+    + ("港", "（株）", "ＮＰＯ", "ｶﾞｯｺｳ", " ", "(", ")")
+)
+
+
+@given(st.lists(_TYPE_PARTS | st.text(max_size=2), max_size=5).map("".join))
+def test_the_inquirer_type_told_by_one_search_a_group_is_every_word(organisation):
+    assert guess_inquirer_type.__wrapped__(organisation) == _type_by_every_word(organisation)
+
+
 def test_total_rows():
     assert is_total(["合計", ""])
     assert is_total(["", "計"])
     assert is_total(["合計 12件"])
     assert not is_total(["計画の相談"])
+
+
+def _phone_by_nfkc(value: str) -> str | None:
+    """The phone rule as it was written: every value through NFKC and the dashes' pattern."""
+    normal = unicodedata.normalize("NFKC", value).strip()
+    if not 10 <= sum(map(str.isdigit, normal)) <= 11:
+        return None
+    return re.sub(r"[‐‑‒–—―−ー－]", "-", normal)
+
+
+_PHONE_PARTS = st.sampled_from(
+    ("03", "-", "5555", "0101", "(", ")", " ", "\t", "０３", "－", "ー", "‐", "+81", "x", "〒")
+)
+
+
+@given(st.lists(_PHONE_PARTS | st.text(max_size=3), max_size=8).map("".join))
+def test_a_phone_of_ascii_read_without_normalising_reads_the_same(value):
+    assert ledger_rows.CONTACT_RULES["phone"](value) == _phone_by_nfkc(value)
+
+
+def test_every_character_refused_in_a_cell_is_unprintable():
+    """The reader passes a column whose text is printable without looking for control
+    characters (ledger_rows._refuse_control_characters): none of them is printable."""
+    for code in range(0x110000):
+        character = chr(code)
+        if character.isprintable():
+            assert entry_rules.control_character(character) is None, f"U+{code:04X}"

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 
@@ -11,6 +12,7 @@ from desktop_app.domain import text as text_module
 from desktop_app.domain.text import (
     digits,
     fold,
+    fold_all,
     grams,
     katakana_to_hiragana,
     looks_like_phone,
@@ -279,3 +281,56 @@ _KEY_PARTS = st.sampled_from(
 )
 def test_match_key_told_by_one_search_is_every_replace(organization: str, name: str) -> None:
     assert match_key(organization, name) == _match_key_by_every_replace(organization, name)
+
+
+# --- fold_all folds a column's values as one text joined by NUL: each value as fold folds it.
+# Combining marks and white space begin and end the values (what NFKC and NFC could join or
+# move across the NUL), some values hold NUL themselves (folded one at a time), and values of
+# ASCII alone take the short way together. fold_all folds a column needing NFKC's long way or
+# the table one value at a time: the joined fold itself is held to fold too, whatever it holds.
+_EDGES = st.sampled_from(("\u0301", "\u3099", "\u309b", "ﾞ", "ﾟ", " ", "\u3000", "\x00", "ｶ", "Σ"))
+_VALUES = st.one_of(
+    DESK_TEXT,
+    st.text(),
+    st.text(st.characters(max_codepoint=0x7F)),
+    st.tuples(_EDGES, DESK_TEXT, _EDGES).map("".join),
+)
+
+
+def _joined_fold(values: list[str]) -> list[str]:
+    """What fold_all gives for values that take the joined way (no NUL in any)."""
+    return text_module._fold_text("\0".join(values)).split("\0")
+
+
+@given(st.lists(_VALUES, max_size=12))
+def test_fold_all_is_fold_of_each(values: list[str]) -> None:
+    assert fold_all(values) == [fold(value) for value in values]
+    if kept := [value for value in values if "\0" not in value]:
+        assert _joined_fold(kept) == [fold(value) for value in kept]
+
+
+@given(st.lists(st.text(st.characters(max_codepoint=0x7F)), max_size=12))
+def test_fold_all_of_ascii_is_fold_of_each(values: list[str]) -> None:
+    assert fold_all(values) == [fold(value) for value in values]
+
+
+@given(
+    st.lists(
+        st.text(st.characters(min_codepoint=0x4E00, max_codepoint=0x4E20)) | st.just(" 。相談を"),
+        min_size=2,
+        max_size=12,
+    )
+)
+def test_fold_all_of_normal_text_is_fold_of_each(values: list[str]) -> None:
+    """Kanji, kana and spaces needing neither NFKC's long way nor the table: joined."""
+    assert fold_all(values) == [fold(value) for value in values]
+
+
+def test_fold_all_across_every_character() -> None:
+    """Every code point beside every next one, and between combining or voiced marks (NUL
+    aside; the surrogates cannot be encoded), folded joined."""
+    characters = [chr(c) for c in range(1, 0x110000) if not 0xD800 <= c <= 0xDFFF]
+    assert _joined_fold(characters) == [fold(value) for value in characters]
+    marks = itertools.cycle(("\u0301", "\u3099", "\u0308"))
+    values = [mark + value + mark for value, mark in zip(characters, marks, strict=False)]
+    assert _joined_fold(values) == [fold(value) for value in values]

@@ -18,6 +18,7 @@ from openpyxl import Workbook
 from python_calamine import CalamineWorkbook
 
 from desktop_app.domain.errors import UserError
+from desktop_app.excel import xml_guard
 from desktop_app.excel.xml_guard import NotPlain, PartScanner, Span, XmlRefused
 from desktop_app.excel.zip_guard import check_xlsx
 from tests.excel import hostile
@@ -109,6 +110,23 @@ def _letters(column: int) -> str:
 @given(plain_sheet(), st.data())
 def test_a_plainly_written_sheet_is_scanned_the_plain_way(part: bytes, data: st.DataObject) -> None:
     assert _agree(part, data.draw(_cuts(part))), part
+
+
+_REFERENCE = st.from_regex(rb"[A-Z]{1,3}[1-9][0-9]{0,6}", fullmatch=True)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_REFERENCE, min_size=1, max_size=40))
+def test_the_references_split_at_once_give_what_each_split_alone_gives(cells: list[bytes]) -> None:
+    """The plain scan splits the references it found into columns and rows all at once; each
+    reference split alone (letters stripped of the digits, digits of the letters) gives the
+    same distinct columns and rows."""
+    columns = {xml_guard._column(ref.rstrip(b"0123456789").decode()) for ref in cells}
+    rows = {int(ref.lstrip(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ")) for ref in cells}
+    found_columns, found_rows = xml_guard._places(cells)
+    assert sorted(found_columns) == sorted(columns)
+    assert sorted(found_rows) == sorted(rows)
+    assert len(found_columns) == len(columns) and len(found_rows) == len(rows)
 
 
 def test_a_sheet_openpyxl_wrote_is_scanned_the_plain_way() -> None:

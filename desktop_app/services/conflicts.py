@@ -20,6 +20,7 @@ from db.engine import Database
 from db.models import Action, Conflict, Inquiry, utc_now
 from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.merge import DELETION
 from desktop_app.excel.package_row import canonical_json, rev_of
 from desktop_app.services import audit, sync_rows, writer
 
@@ -124,12 +125,15 @@ def resolve_conflict(
         row = _row(session, conflict)
         incoming = json.loads(conflict.incoming_json)
         values = {key: incoming.get(key) for key in theirs_for}
-        if "deleted" in values and not values["deleted"]:
-            # Kept alive: no longer deleted, nor merged into another (an inquirer merged at HQ
-            # while its office edited it; the retention erases a merged one's personal values).
-            values["deleted_at"] = None
-            if conflict.entity == "inquirer":
-                values["merged_into"] = None
+        if "deleted" in values:
+            # 「削除」 decided for theirs: the deletion's own fields go with it, taken with a
+            # deletion, or cleared for a row kept alive (an inquirer merged at one office while
+            # the other edited it is no longer merged: the retention erases a merged one's
+            # personal values). Until then the row held ours (domain/merge.decide).
+            deleted = bool(values["deleted"])
+            for key in DELETION[1:]:
+                if key in sync_rows.keys_of(conflict.entity):
+                    values[key] = incoming.get(key) if deleted else None
         # Always a new version, even when ours stays: it must travel back to the other office.
         writer.change(
             session,

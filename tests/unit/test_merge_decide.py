@@ -97,6 +97,20 @@ def test_a_deletion_met_by_an_edit_is_a_conflict_on_deletion_alone(edited, value
     assert decision.conflicts == ("deleted",)
     assert list(decision.fields)[-1] == "deleted"
     assert decision.fields[edited] is (Choice.TAKE if here else Choice.KEEP)
+    # until a person decides, the row keeps our deletion's fields: none of a deletion of theirs
+    assert decision.fields["deleted_at"] is Choice.KEEP
+
+
+def test_a_merge_met_by_an_edit_leaves_a_live_row_unmerged_until_decided():
+    base = {"notes": "", "deleted": False, "deleted_at": None, "merged_into": None}
+    merged = {**base, "deleted": True, "deleted_at": "2026-11-01T00:00:00", "merged_into": "b"}
+    edited = {**base, "notes": "本庁のメモ"}
+
+    decision = decide(edited, base, merged)
+
+    assert decision.conflicts == ("deleted",)
+    assert decision.kept == ("notes", "deleted_at", "merged_into")
+    assert decision.taken == ()
 
 
 def test_a_deletion_on_both_sides_or_alone_is_no_conflict():

@@ -1,0 +1,164 @@
+"""Adversarial flows over the four changes of the exchange (nothing acknowledged before the
+peer's first package, every held inquirer in HQ's return package, a late personal row meeting
+HQ's merge, a version carried again for its personal values merging them alone)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from desktop_app.services import inquirers, retention, sync_import
+from tests.actors import actor_for
+from tests.retention.conftest import ADMIN, person
+from tests.retention.conftest import case as retention_case
+from tests.sync import test_personal_field_flows as flows
+from tests.sync.conftest import dump
+from tests.sync.test_personal_field_flows import P0, Desk, _quiet, _shared
+
+desk = flows.desk
+
+INQUIRER = "id, name, phone, notes, deleted, merged_into, erased_at IS NOT NULL, rev, updated_at"
+INQUIRY = "id, receipt_no, inquirer_id, subject, content, deleted, rev, updated_at"
+
+
+def _rows(path: Path, table: str, columns: str) -> dict[str, tuple[Any, ...]]:
+    with sqlite3.connect(path) as plain:
+        rows = plain.execute(f"SELECT {columns} FROM {table} ORDER BY id").fetchall()
+    plain.close()
+    return {row[0]: row for row in rows}
+
+
+def _same_rows(desk: Desk, branch: str) -> None:
+    """The branch holds what HQ holds of every row it has (HQ may hold more)."""
+    for table, columns in (("inquirer", INQUIRER), ("inquiry", INQUIRY)):
+        at_hq = _rows(desk.db["HQ"].path, table, columns)
+        here = _rows(desk.db[branch].path, table, columns)
+        assert {k: at_hq.get(k) for k in here} == here, (table, branch)
+
+
+def _settle(desk: Desk, *branches: str, rounds: int = 2) -> None:
+    for _round in range(rounds):
+        for branch in branches:
+            for report in desk.round_trip(branch, personal=True):
+                assert report["conflicts"] == 0, report
+    assert desk.open_conflicts() == []
+    for branch in branches:
+        assert desk.open_conflicts(branch) == []
+        _same_rows(desk, branch)
+
+
+def _merge(desk: Desk, office: str, keep_receipt: str, drop_receipt: str) -> tuple[str, str]:
+    kept = desk.record(office, keep_receipt)["inquirer"]["id"]
+    dropped = desk.record(office, drop_receipt)["inquirer"]["id"]
+    inquirers.merge_inquirers(desk.db[office], kept, dropped, actor=actor_for("s"))
+    return kept, dropped
+
+
+def _inquirer(desk: Desk, office: str, inquirer_id: str) -> tuple[Any, ...]:
+    return _rows(desk.db[office].path, "inquirer", INQUIRER)[inquirer_id]
+
+
+def _twice(desk: Desk, office: str, path: Path) -> None:
+    """The same package imported again: refused as taken, nothing written."""
+    before = dump(desk.db[office].path, audit=False)
+    again = sync_import.import_sync(desk.db[office], [path], actor=actor_for("x")).to_json()
+    (package,) = again["packages"]
+    assert package["already_imported"] and any("取込済みです" in n for n in package["notes"])
+    assert dump(desk.db[office].path, audit=False) == before
+
+
+def _carry(desk: Desk, source: str, target: str, *, personal: bool = False, full: bool = False):
+    path = desk.write(source, target, personal=personal, full=full)
+    report = desk.take(target, path)
+    _twice(desk, target, path)
+    return report
+
+
+# --- merges of inquirers at HQ across two branches ---------------------------------------
+
+
+def test_crossed_merges_across_two_branches_reach_both_and_full_packages_change_nothing(desk):
+    """SHIBA's inquirer merged into AZABU's, and another of AZABU's into SHIBA's."""
+    a1, a2 = _shared(desk, "SHIBA"), _shared(desk, "SHIBA")
+    b1, b2 = _shared(desk, "AZABU"), _shared(desk, "AZABU")
+    kept1, dropped1 = _merge(desk, "HQ", b1, a1)  # SHIBA's into AZABU's
+    kept2, dropped2 = _merge(desk, "HQ", a2, b2)  # AZABU's into SHIBA's
+    for branch in ("SHIBA", "AZABU"):
+        _quiet(_carry(desk, "HQ", branch, personal=True))
+    assert _inquirer(desk, "SHIBA", dropped1)[4:6] == (1, kept1)
+    assert _inquirer(desk, "AZABU", dropped2)[4:6] == (1, kept2)
+    assert desk.record("SHIBA", a1)["inquirer"]["id"] == kept1
+    assert desk.record("AZABU", b2)["inquirer"]["id"] == kept2
+    # the kept inquirer each branch now shares is edited at both
+    desk.change("SHIBA", a1, notes="芝のメモ")
+    desk.change("AZABU", b2, phone="03-2222-2222")
+    _settle(desk, "SHIBA", "AZABU")
+    assert desk.record("AZABU", b1)["inquirer"]["notes"] == "芝のメモ"
+    assert desk.phone("SHIBA", a2) == "03-2222-2222"
+    for branch in ("SHIBA", "AZABU"):
+        for source, target in ((branch, "HQ"), ("HQ", branch)):
+            report = _carry(desk, source, target, personal=True, full=True)
+            assert (report["inserted"], report["updated"], report["merged"]) == (0, 0, 0), report
+            _quiet(report)
+    _settle(desk, "SHIBA", "AZABU")
+
+
+# --- the dropped inquirer edited at the branch before the merge arrived ---------------------
+
+
+@pytest.mark.parametrize("keep", ["ours", "theirs"])
+@pytest.mark.parametrize("edit", ["notes", "phone"])
+@pytest.mark.parametrize("first", ["branch", "hq"], ids=["branch first", "hq first"])
+def test_the_dropped_inquirer_edited_at_the_branch_meets_the_merge_once(desk, edit, first, keep):
+    """HQ merges SHIBA's inquirer into AZABU's; SHIBA edits the dropped one meanwhile. The
+    packages cross: HQ's tombstone reaches SHIBA before or after SHIBA's edit reaches HQ."""
+    a1, b1 = _shared(desk, "SHIBA"), _shared(desk, "AZABU")
+    kept, dropped = _merge(desk, "HQ", b1, a1)
+    value = "芝のメモ" if edit == "notes" else "03-1111-1111"
+    desk.change("SHIBA", a1, **{edit: value})
+    to_branch = desk.write("HQ", "SHIBA", personal=True)
+    to_hq = desk.write("SHIBA", "HQ", personal=True)
+    if first == "branch":
+        at_hq = desk.take("HQ", to_hq)
+        desk.take("SHIBA", to_branch)
+    else:
+        desk.take("SHIBA", to_branch)
+        at_hq = desk.take("HQ", to_hq)
+    _twice(desk, "HQ", to_hq)
+    _twice(desk, "SHIBA", to_branch)
+
+    assert at_hq["conflicts"] == 1
+    (conflict,) = desk.open_conflicts()
+    assert [(f.field, f.ours, f.theirs) for f in conflict.fields] == [("deleted", True, False)]
+    desk.resolve(keep)
+    _settle(desk, "SHIBA", "AZABU")
+    held = _inquirer(desk, "HQ", dropped)
+    assert held[4:6] == ((1, kept) if keep == "ours" else (0, None))
+    assert held[2 if edit == "phone" else 3] == value  # the edit is kept either way
+    assert desk.record("SHIBA", a1)["inquirer"]["id"] == kept
+
+
+@pytest.mark.parametrize("edit", ["notes", "phone"])
+def test_kept_alive_then_merged_again_reaches_the_branch_and_full_packages_agree(desk, edit):
+    a1, b1 = _shared(desk, "SHIBA"), _shared(desk, "AZABU")
+    kept, dropped = _merge(desk, "HQ", b1, a1)
+    value = "芝のメモ" if edit == "notes" else "03-1111-1111"
+    desk.change("SHIBA", a1, **{edit: value})
+    assert _carry(desk, "SHIBA", "HQ", personal=edit == "phone")["conflicts"] == 1
+    desk.resolve("theirs")
+    _settle(desk, "SHIBA", "AZABU")
+    assert _inquirer(desk, "SHIBA", dropped)[4:6] == (0, None)
+    # a second merge: the revived one into the kept one again
+    inquirers.merge_inquirers(desk.db["HQ"], kept, dropped, actor=actor_for("s"))
+    _settle(desk, "SHIBA", "AZABU")
+    assert _inquirer(desk, "SHIBA", dropped)[4:6] == (1, kept)
+    for branch in ("SHIBA", "AZABU"):
+        for source, target in ((branch, "HQ"), ("HQ", branch)):
+            report = _carry(desk, source, target, personal=True, full=True)
+            assert (report["inserted"], report["updated"], report["merged"]) == (0, 0, 0), report
+            _quiet(report)
+    _settle(desk, "SHIBA", "AZABU")

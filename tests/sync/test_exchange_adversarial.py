@@ -235,3 +235,78 @@ def test_a_merge_at_hq_meeting_the_branch_s_erasure_brings_no_number_back(desk, 
         held = _rows(desk.db[office].path, "inquirer", INQUIRER)
         assert held[kept][1:3] == ("", "") and held[kept][6] == 1
         assert held[dropped][1:3] == ("", "") and held[dropped][4:6] == (1, kept)
+
+
+# --- a branch that never imports anything from HQ -----------------------------------------
+
+
+def _package_rows(report: dict[str, Any]) -> int:
+    (package,) = report["packages"]
+    return sum(sum(kind.values()) for kind in package["by_kind"].values())
+
+
+def test_a_branch_that_never_imports_carries_everything_and_hq_takes_each_row_once(desk):
+    """Every SHIBA package carries everything from the start (nothing acknowledged): HQ takes
+    each version once, meets no conflict and no duplicate, while it edits the same cases; the
+    packages grow with what SHIBA holds, not with how many it sent."""
+    receipts: list[str] = []
+    sizes: list[int] = []
+    for n in range(6):
+        receipts.append(desk.take_down("SHIBA", phone=f"03-5555-01{n:02d}"))
+        if n:
+            desk.change("SHIBA", receipts[n - 1], content=f"支所の直し{n}", phone=f"03-6666-01{n:02d}")
+            desk.change("HQ", receipts[0], subject=f"本庁の件名{n}")
+        report = _carry(desk, "SHIBA", "HQ", personal=n % 2 == 1)
+        _quiet(report)
+        assert report["inserted"] == 2  # the new case and its inquirer
+        sizes.append(_package_rows(report))
+        desk.write("HQ", "SHIBA", personal=True)  # written, never taken
+    assert sizes == [2 * (n + 1) for n in range(6)]  # the inquirer and case of each, no more
+    at_hq = _rows(desk.db["HQ"].path, "inquiry", INQUIRY)
+    assert sorted(row[1] for row in at_hq.values()) == sorted(receipts)
+    assert desk.record("HQ", receipts[0])["subject"] == "本庁の件名5"
+    # the numbers sent plain after the last personal package reach HQ in the next personal one
+    _quiet(_carry(desk, "SHIBA", "HQ", personal=True))
+    for n in range(5):
+        assert desk.phone("HQ", receipts[n]) == desk.phone("SHIBA", receipts[n])
+    # SHIBA finally takes HQ's latest package alone (the others lost): it heals
+    _quiet(_carry(desk, "HQ", "SHIBA", personal=True))
+    _settle(desk, "SHIBA")
+
+
+# --- a conflict left open while the number travels again ----------------------------------
+
+
+@pytest.mark.parametrize("keep", ["ours", "theirs"])
+@pytest.mark.parametrize("hq_phone", [False, True], ids=["branch number", "both numbers"])
+def test_a_version_carried_again_for_its_number_while_its_conflict_is_open(desk, keep, hq_phone):
+    """SHIBA's 備考 meets HQ's as a conflict (plain package); SHIBA's personal package then
+    carries that version again for its number while the conflict waits for days."""
+    receipt = _shared(desk)
+    desk.change("SHIBA", receipt, notes="支所のメモ", phone="03-1111-1111")
+    desk.change("HQ", receipt, notes="本庁のメモ")
+    assert _carry(desk, "SHIBA", "HQ")["conflicts"] == 1
+    if hq_phone:
+        desk.change("HQ", receipt, phone="03-2222-2222")
+    _quiet(_carry(desk, "HQ", "SHIBA"))
+
+    again = _carry(desk, "SHIBA", "HQ", personal=True)
+
+    (conflict,) = desk.open_conflicts()
+    fields = [f.field for f in conflict.fields]
+    assert fields == (["notes", "phone"] if hq_phone else ["notes"])
+    assert again["conflicts"] == (1 if hq_phone else 0)
+    if not hq_phone:
+        assert desk.phone("HQ", receipt) == "03-1111-1111"
+    for _day in range(2):
+        desk.change("SHIBA", receipt, content="支所の直し")
+        for report in desk.round_trip("SHIBA", personal=True):
+            assert report["conflicts"] == 0, report
+        assert len(desk.open_conflicts()) == 1
+    desk.resolve(keep)
+    _settle(desk, "SHIBA")
+    record = desk.record("HQ", receipt)["inquirer"]
+    assert record["notes"] == ("本庁のメモ" if keep == "ours" else "支所のメモ")
+    assert record["phone"] == (
+        "03-2222-2222" if hq_phone and keep == "ours" else "03-1111-1111"
+    )

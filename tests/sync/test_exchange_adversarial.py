@@ -431,3 +431,36 @@ def test_the_same_pair_merged_alike_at_the_branch_and_at_hq_is_quiet(desk):
     _quiet(desk.take("SHIBA", to_branch))
     _settle(desk, "SHIBA")
     assert _inquirer(desk, "HQ", dropped)[4:6] == (1, kept)
+
+
+# --- a merge at the branch meeting HQ's edit of the dropped inquirer -------------------------
+
+
+ALIVE_STILL_MERGED = pytest.mark.xfail(
+    strict=True,
+    reason="SHIBA's merge meeting HQ's 備考 is a conflict on 削除, yet the import takes"
+    " merged_into from SHIBA's tombstone (only SHIBA changed it): HQ's row stays live but merged"
+    " while the conflict waits. Keeping it alive as ours then leaves merged_into set (the"
+    " resolution clears it only when 'theirs' brings deleted False), so the live inquirer is"
+    " still merged, and the retention erases it with the kept one.",
+)
+
+
+@pytest.mark.parametrize("keep", [pytest.param("ours", marks=ALIVE_STILL_MERGED), "theirs"])
+def test_a_branch_merge_meeting_an_hq_edit_of_the_dropped_one_is_settled_either_way(desk, keep):
+    """SHIBA merges its first case's inquirer into its second's while HQ edits the first's
+    備考: a conflict on 削除 at HQ (ours alive, theirs merged). Kept alive (ours), it is no
+    longer merged; kept deleted (theirs), it is merged into the kept one."""
+    a1, a2 = _shared(desk, "SHIBA"), _shared(desk, "SHIBA")
+    kept, dropped = _merge(desk, "SHIBA", a2, a1)
+    desk.change("HQ", a1, notes="本庁のメモ")
+
+    report = _carry(desk, "SHIBA", "HQ", personal=True)
+
+    assert report["conflicts"] == 1
+    (conflict,) = desk.open_conflicts()
+    assert [(f.field, f.ours, f.theirs) for f in conflict.fields] == [("deleted", False, True)]
+    desk.resolve(keep)
+    _settle(desk, "SHIBA")
+    held = _inquirer(desk, "HQ", dropped)
+    assert held[3:6] == (("本庁のメモ", 0, None) if keep == "ours" else ("本庁のメモ", 1, kept))

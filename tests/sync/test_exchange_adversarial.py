@@ -78,6 +78,16 @@ def _carry(desk: Desk, source: str, target: str, *, personal: bool = False, full
     return report
 
 
+def _full_both_ways(desk: Desk, *branches: str) -> None:
+    """Full personal packages both ways change nothing after the offices agree."""
+    for branch in branches:
+        for source, target in ((branch, "HQ"), ("HQ", branch)):
+            report = _carry(desk, source, target, personal=True, full=True)
+            assert (report["inserted"], report["updated"], report["merged"]) == (0, 0, 0), report
+            _quiet(report)
+    _settle(desk, *branches)
+
+
 # --- merges of inquirers at HQ across two branches ---------------------------------------
 
 
@@ -99,12 +109,7 @@ def test_crossed_merges_across_two_branches_reach_both_and_full_packages_change_
     _settle(desk, "SHIBA", "AZABU")
     assert desk.record("AZABU", b1)["inquirer"]["notes"] == "芝のメモ"
     assert desk.phone("SHIBA", a2) == "03-2222-2222"
-    for branch in ("SHIBA", "AZABU"):
-        for source, target in ((branch, "HQ"), ("HQ", branch)):
-            report = _carry(desk, source, target, personal=True, full=True)
-            assert (report["inserted"], report["updated"], report["merged"]) == (0, 0, 0), report
-            _quiet(report)
-    _settle(desk, "SHIBA", "AZABU")
+    _full_both_ways(desk, "SHIBA", "AZABU")
 
 
 # --- the dropped inquirer edited at the branch before the merge arrived ---------------------
@@ -156,12 +161,7 @@ def test_kept_alive_then_merged_again_reaches_the_branch_and_full_packages_agree
     inquirers.merge_inquirers(desk.db["HQ"], kept, dropped, actor=actor_for("s"))
     _settle(desk, "SHIBA", "AZABU")
     assert _inquirer(desk, "SHIBA", dropped)[4:6] == (1, kept)
-    for branch in ("SHIBA", "AZABU"):
-        for source, target in ((branch, "HQ"), ("HQ", branch)):
-            report = _carry(desk, source, target, personal=True, full=True)
-            assert (report["inserted"], report["updated"], report["merged"]) == (0, 0, 0), report
-            _quiet(report)
-    _settle(desk, "SHIBA", "AZABU")
+    _full_both_ways(desk, "SHIBA", "AZABU")
 
 
 # --- merges at a branch -------------------------------------------------------------------
@@ -236,6 +236,7 @@ def test_a_merge_at_hq_meeting_the_branch_s_erasure_brings_no_number_back(desk, 
         held = _rows(desk.db[office].path, "inquirer", INQUIRER)
         assert held[kept][1:3] == ("", "") and held[kept][6] == 1
         assert held[dropped][1:3] == ("", "") and held[dropped][4:6] == (1, kept)
+    _full_both_ways(desk, "SHIBA")
 
 
 # --- a branch that never imports anything from HQ -----------------------------------------
@@ -275,6 +276,7 @@ def test_a_branch_that_never_imports_carries_everything_and_hq_takes_each_row_on
     # SHIBA finally takes HQ's latest package alone (the others lost): it heals
     _quiet(_carry(desk, "HQ", "SHIBA", personal=True))
     _settle(desk, "SHIBA")
+    _full_both_ways(desk, "SHIBA")
 
 
 # --- a conflict left open while the number travels again ----------------------------------
@@ -555,3 +557,25 @@ def test_a_field_only_the_branch_changed_again_is_taken_while_a_conflict_waits(d
     _settle(desk, "SHIBA")
     record = desk.record("HQ", receipt)
     assert (record if field == "subject" else record["inquirer"])[other] == "m2"
+
+
+@pytest.mark.parametrize("late_edit", ["phone", "phone and notes"])
+def test_a_late_number_of_an_inquirer_the_branch_merged_away_is_no_conflict(desk, late_edit):
+    """SHIBA types a number, then merges that inquirer into another: its plain package (the
+    merge) overtakes the personal one (the number). The late number meets SHIBA's own
+    deletion, which HQ took: nothing to decide."""
+    a1, a2 = _shared(desk, "SHIBA"), _shared(desk, "SHIBA")
+    edit = {"phone": "03-1111-1111"} | ({"notes": "芝のメモ"} if " and " in late_edit else {})
+    desk.change("SHIBA", a1, **edit)
+    late = desk.write("SHIBA", "HQ", personal=True)
+    kept, dropped = _merge(desk, "SHIBA", a2, a1)
+    _quiet(_carry(desk, "SHIBA", "HQ"))
+
+    report = desk.take("HQ", late)
+
+    _quiet(report)
+    _twice(desk, "HQ", late)
+    assert _inquirer(desk, "HQ", dropped)[2] == "03-1111-1111"
+    assert _inquirer(desk, "HQ", dropped)[4:6] == (1, kept)
+    _settle(desk, "SHIBA")
+    _full_both_ways(desk, "SHIBA")

@@ -147,8 +147,11 @@ def test_the_dropped_inquirer_edited_at_the_branch_meets_the_merge_once(desk, ed
     assert desk.record("SHIBA", a1)["inquirer"]["id"] == kept
 
 
+@pytest.mark.parametrize("again_at", ["HQ", "SHIBA"])
 @pytest.mark.parametrize("edit", ["notes", "phone"])
-def test_kept_alive_then_merged_again_reaches_the_branch_and_full_packages_agree(desk, edit):
+def test_kept_alive_then_merged_again_reaches_the_branch_and_full_packages_agree(
+    desk, edit, again_at
+):
     a1, b1 = _shared(desk, "SHIBA"), _shared(desk, "AZABU")
     kept, dropped = _merge(desk, "HQ", b1, a1)
     value = "芝のメモ" if edit == "notes" else "03-1111-1111"
@@ -158,7 +161,7 @@ def test_kept_alive_then_merged_again_reaches_the_branch_and_full_packages_agree
     _settle(desk, "SHIBA", "AZABU")
     assert _inquirer(desk, "SHIBA", dropped)[4:6] == (0, None)
     # a second merge: the revived one into the kept one again
-    inquirers.merge_inquirers(desk.db["HQ"], kept, dropped, actor=actor_for("s"))
+    inquirers.merge_inquirers(desk.db[again_at], kept, dropped, actor=actor_for("s"))
     _settle(desk, "SHIBA", "AZABU")
     assert _inquirer(desk, "SHIBA", dropped)[4:6] == (1, kept)
     _full_both_ways(desk, "SHIBA", "AZABU")

@@ -88,6 +88,16 @@ def _full_both_ways(desk: Desk, *branches: str) -> None:
     _settle(desk, *branches)
 
 
+def _decide_the_merge(desk: Desk, report: dict[str, Any], keep: str) -> None:
+    """The branch's edit met HQ's merge: one conflict on 削除 (HQ's deleted, the branch's
+    live), resolved as `keep`; then the offices agree."""
+    assert report["conflicts"] == 1
+    (conflict,) = desk.open_conflicts()
+    assert [(f.field, f.ours, f.theirs) for f in conflict.fields] == [("deleted", True, False)]
+    desk.resolve(keep)
+    _settle(desk, "SHIBA", "AZABU")
+
+
 # --- merges of inquirers at HQ across two branches ---------------------------------------
 
 
@@ -136,11 +146,7 @@ def test_the_dropped_inquirer_edited_at_the_branch_meets_the_merge_once(desk, ed
     _twice(desk, "HQ", to_hq)
     _twice(desk, "SHIBA", to_branch)
 
-    assert at_hq["conflicts"] == 1
-    (conflict,) = desk.open_conflicts()
-    assert [(f.field, f.ours, f.theirs) for f in conflict.fields] == [("deleted", True, False)]
-    desk.resolve(keep)
-    _settle(desk, "SHIBA", "AZABU")
+    _decide_the_merge(desk, at_hq, keep)
     held = _inquirer(desk, "HQ", dropped)
     assert held[4:6] == ((1, kept) if keep == "ours" else (0, None))
     assert held[2 if edit == "phone" else 3] == value  # the edit is kept either way
@@ -358,11 +364,7 @@ def test_a_late_number_meeting_a_merge_the_branch_already_took(desk, keep):
     report = desk.take("HQ", late)
     _twice(desk, "HQ", late)
 
-    assert report["conflicts"] == 1
-    (conflict,) = desk.open_conflicts()
-    assert [(f.field, f.ours, f.theirs) for f in conflict.fields] == [("deleted", True, False)]
-    desk.resolve(keep)
-    _settle(desk, "SHIBA", "AZABU")
+    _decide_the_merge(desk, report, keep)
     held = _inquirer(desk, "SHIBA", dropped)
     assert held[2:4] == ("03-1111-1111", "芝のメモ")
     assert held[4:6] == ((1, kept) if keep == "ours" else (0, None))

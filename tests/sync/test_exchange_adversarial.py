@@ -1,6 +1,13 @@
 """Adversarial flows over the four changes of the exchange (nothing acknowledged before the
 peer's first package, every held inquirer in HQ's return package, a late personal row meeting
-HQ's merge, a version carried again for its personal values merging them alone)."""
+HQ's merge, a version carried again for its personal values merging them alone).
+
+Real offices through real package files: merges at HQ across two branches and at a branch,
+packages crossing, late, out of order and imported twice (refused as taken, nothing written),
+a merge meeting an erasure, conflicts open for days, a branch that never imports, full
+packages both ways at the end. After each flow the offices hold the same rows (HQ may hold
+more) and nothing is left open. A defect found is an xfail whose reason says what goes wrong.
+"""
 
 from __future__ import annotations
 

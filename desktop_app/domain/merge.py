@@ -92,6 +92,12 @@ def decide(
         key: choice(base.get(key), ours.get(key, base.get(key)), theirs.get(key, base.get(key)))
         for key in names
     }
+    both_deleted = bool(ours.get("deleted")) and bool(theirs.get("deleted"))
+    if both_deleted and fields.get("deleted_at") is Choice.CONFLICT:
+        # The same deletion made at both offices (one merge made alike at each): nothing to ask;
+        # the earlier stamp is kept, so every office ends with the same one.
+        earlier = str(theirs["deleted_at"]) < str(ours["deleted_at"])
+        fields["deleted_at"] = Choice.TAKE if earlier else Choice.KEEP
     deleted_here = bool(ours.get("deleted")) and not base.get("deleted")
     deleted_there = bool(theirs.get("deleted")) and not base.get("deleted")
     edited = {

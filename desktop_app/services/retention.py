@@ -190,15 +190,14 @@ def _due(session: Session, limit: dt.date) -> list[str]:
     # Merged-away duplicates are few: read once and kept when merged into one due (there is no
     # index on merged_into, so asking per chunk of ids read the whole table each time), along
     # the whole chain (a into b, b into the one due), or a link's personal values stayed.
-    merged: dict[str, str | None] = dict(
-        session.execute(
+    merged = {
+        row_id: into
+        for row_id, into in session.execute(
             select(Inquirer.id, Inquirer.merged_into)
             .where(Inquirer.merged_into.is_not(None), _has_personal())
             .order_by(Inquirer.pk)
         )
-        .tuples()
-        .all()
-    )
+    }
     erased, found = set(due), set[str]()
     while grown := {row for row, into in merged.items() if into in erased} - found:
         found |= grown

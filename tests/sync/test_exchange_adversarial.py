@@ -430,12 +430,6 @@ def test_the_kept_inquirer_s_number_after_a_plain_return_package_and_a_branch_ed
     assert desk.record("AZABU", b1)["inquirer"]["notes"] == "芝のメモ"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="The same merge made at SHIBA and at HQ: both tombstones are deleted and merged into"
-    " the same inquirer, but their deletion stamps differ, so HQ opens a conflict on deleted_at"
-    " (two stamps a second apart) and SHIBA's row waits for its resolution.",
-)
 def test_the_same_pair_merged_alike_at_the_branch_and_at_hq_is_quiet(desk):
     a1, a2 = _shared(desk, "SHIBA"), _shared(desk, "SHIBA")
     kept, dropped = _merge(desk, "SHIBA", a2, a1)
@@ -450,17 +444,7 @@ def test_the_same_pair_merged_alike_at_the_branch_and_at_hq_is_quiet(desk):
 # --- a merge at the branch meeting HQ's edit of the dropped inquirer -------------------------
 
 
-ALIVE_STILL_MERGED = pytest.mark.xfail(
-    strict=True,
-    reason="SHIBA's merge meeting HQ's 備考 is a conflict on 削除, yet the import takes"
-    " merged_into from SHIBA's tombstone (only SHIBA changed it): HQ's row stays live but merged"
-    " while the conflict waits. Keeping it alive as ours then leaves merged_into set (the"
-    " resolution clears it only when 'theirs' brings deleted False), so the live inquirer is"
-    " still merged (services/retention erases a row with merged_into along with the kept one).",
-)
-
-
-@pytest.mark.parametrize("keep", [pytest.param("ours", marks=ALIVE_STILL_MERGED), "theirs"])
+@pytest.mark.parametrize("keep", ["ours", "theirs"])
 def test_a_branch_merge_meeting_an_hq_edit_of_the_dropped_one_is_settled_either_way(desk, keep):
     """SHIBA merges its first case's inquirer into its second's while HQ edits the first's
     備考: a conflict on 削除 at HQ (ours alive, theirs merged). Kept alive (ours), it is no
@@ -480,12 +464,6 @@ def test_a_branch_merge_meeting_an_hq_edit_of_the_dropped_one_is_settled_either_
     assert held[3:6] == (("本庁のメモ", 0, None) if keep == "ours" else ("本庁のメモ", 1, kept))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="services/retention._due follows merged_into one step: the first tombstone, merged"
-    " into the second (itself merged into the kept inquirer), is not erased with the kept one,"
-    " so the person's name and number stay in it at HQ and at SHIBA for ever.",
-)
 def test_a_chain_of_merges_reaches_the_branch_and_the_retention_erases_it_whole(desk):
     """HQ merges SHIBA's first closed case's inquirer into its second's, then that one into a
     third's: every tombstone of the chain reaches SHIBA, and once the person's cases are all

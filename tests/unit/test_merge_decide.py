@@ -120,3 +120,17 @@ def test_a_deletion_on_both_sides_or_alone_is_no_conflict():
     assert decide(deleted, base, dict(deleted)).conflicts == ()
     assert decide(base, base, deleted).taken == ("deleted", "deleted_at")
     assert decide(deleted, base, base).kept == ("deleted", "deleted_at")
+
+
+@given(here=st.integers(0, 59), there=st.integers(0, 59))
+def test_the_same_deletion_at_both_offices_keeps_the_earlier_stamp_without_asking(here, there):
+    base = {"deleted": False, "deleted_at": None, "merged_into": None}
+    ours = {"deleted": True, "deleted_at": f"2026-11-01T09:00:{here:02d}", "merged_into": "b"}
+    theirs = {**ours, "deleted_at": f"2026-11-01T09:00:{there:02d}"}
+
+    decision = decide(ours, base, theirs)
+
+    assert decision.conflicts == ()
+    stamps = (ours["deleted_at"], theirs["deleted_at"])
+    kept = [stamps[0], stamps[1]][decision.fields["deleted_at"] is Choice.TAKE]
+    assert kept == min(stamps)  # both offices end with the same stamp, whichever decides

@@ -28,7 +28,10 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 unit: $(STAMP)
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -m "not deep"
+
+test-deep: $(STAMP)  ## the long exchange flows (tests marked deep); CI runs them after `make test`
+	$(BIN)/pytest -q -m deep
 
 bench: $(STAMP)  ## scale figures with ratios to the bare libraries; not part of `make test`
 	$(BIN)/python -m tests.benchmarks

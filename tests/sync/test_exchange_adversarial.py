@@ -27,6 +27,8 @@ from tests.sync.conftest import dump
 from tests.sync.test_personal_field_flows import P0, TODAY, Desk, _quiet, _shared
 
 desk = flows.desk
+# Minutes in all: `make test-deep` (and CI after `make test`) runs these, `make test` does not.
+pytestmark = pytest.mark.deep
 
 INQUIRER = "id, name, phone, notes, deleted, merged_into, erased_at IS NOT NULL, rev, updated_at"
 INQUIRY = "id, receipt_no, inquirer_id, subject, content, deleted, rev, updated_at"

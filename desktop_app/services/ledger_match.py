@@ -50,12 +50,10 @@ def _keys(values: Iterable[Any]) -> str:
 def imported_keys(source: Session | sqlite3.Connection, keys: Iterable[str]) -> set[str]:
     """The content keys of rows imported before (deleted inquiries included: a deleted
     import stays deleted)."""
-    conn = connection_of(source)
-    if one(conn, "ledger_any_imported") is None:
-        return set()  # nothing imported at the desk yet (a first ledger): no key is known
     wanted = set(keys)
-    if not wanted:
-        return set()
+    conn = connection_of(source)
+    if not wanted or one(conn, "ledger_any_imported") is None:
+        return set()  # none asked, or nothing imported at the desk yet (a first ledger)
     found = run(conn, "ledger_imported", keys=_keys(wanted))
     return {key for (key,) in found if key}
 

@@ -33,6 +33,14 @@ EXCHANGE_TABLES = (
 )
 
 
+def rows_by_id(path: Path, table: str, columns: str) -> dict[str, tuple[Any, ...]]:
+    """`columns` of every row of `table` (the first column its id), keyed and ordered by id."""
+    with sqlite3.connect(path) as plain:
+        rows = plain.execute(f"SELECT {columns} FROM {table} ORDER BY id").fetchall()
+    plain.close()
+    return {row[0]: row for row in rows}
+
+
 @pytest.fixture(scope="session")
 def office_templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("offices")

@@ -12,7 +12,6 @@ more) and nothing is left open. A defect found is an xfail whose reason says wha
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,7 @@ from tests.actors import actor_for
 from tests.retention.conftest import ADMIN, person
 from tests.retention.conftest import case as retention_case
 from tests.sync import test_personal_field_flows as flows
-from tests.sync.conftest import dump
+from tests.sync.conftest import dump, rows_by_id
 from tests.sync.test_personal_field_flows import P0, TODAY, Desk, _quiet, _shared
 
 desk = flows.desk
@@ -34,18 +33,11 @@ INQUIRER = "id, name, phone, notes, deleted, merged_into, erased_at IS NOT NULL,
 INQUIRY = "id, receipt_no, inquirer_id, subject, content, deleted, rev, updated_at"
 
 
-def _rows(path: Path, table: str, columns: str) -> dict[str, tuple[Any, ...]]:
-    with sqlite3.connect(path) as plain:
-        rows = plain.execute(f"SELECT {columns} FROM {table} ORDER BY id").fetchall()
-    plain.close()
-    return {row[0]: row for row in rows}
-
-
 def _same_rows(desk: Desk, branch: str) -> None:
     """The branch holds what HQ holds of every row it has (HQ may hold more)."""
     for table, columns in (("inquirer", INQUIRER), ("inquiry", INQUIRY)):
-        at_hq = _rows(desk.db["HQ"].path, table, columns)
-        here = _rows(desk.db[branch].path, table, columns)
+        at_hq = rows_by_id(desk.db["HQ"].path, table, columns)
+        here = rows_by_id(desk.db[branch].path, table, columns)
         assert {k: at_hq.get(k) for k in here} == here, (table, branch)
 
 
@@ -68,7 +60,7 @@ def _merge(desk: Desk, office: str, keep_receipt: str, drop_receipt: str) -> tup
 
 
 def _inquirer(desk: Desk, office: str, inquirer_id: str) -> tuple[Any, ...]:
-    return _rows(desk.db[office].path, "inquirer", INQUIRER)[inquirer_id]
+    return rows_by_id(desk.db[office].path, "inquirer", INQUIRER)[inquirer_id]
 
 
 def _twice(desk: Desk, office: str, path: Path) -> None:
@@ -225,7 +217,7 @@ def test_the_same_pair_merged_both_ways_at_once_leaves_a_live_inquirer(desk):
         cases = [desk.record(office, receipt)["inquirer"]["id"] for receipt in (a1, a2)]
         live = {
             key: row
-            for key, row in _rows(desk.db[office].path, "inquirer", INQUIRER).items()
+            for key, row in rows_by_id(desk.db[office].path, "inquirer", INQUIRER).items()
             if not row[4]
         }
         assert all(case in live for case in cases), (office, cases, live)
@@ -258,7 +250,7 @@ def test_a_merge_at_hq_meeting_the_branch_s_erasure_brings_no_number_back(desk, 
         desk.take("HQ", to_hq)
     _settle(desk, "SHIBA")
     for office in ("HQ", "SHIBA"):
-        held = _rows(desk.db[office].path, "inquirer", INQUIRER)
+        held = rows_by_id(desk.db[office].path, "inquirer", INQUIRER)
         assert held[kept][1:3] == ("", "") and held[kept][6] == 1
         assert held[dropped][1:3] == ("", "") and held[dropped][4:6] == (1, kept)
     _full_both_ways(desk, "SHIBA")
@@ -291,7 +283,7 @@ def test_a_branch_that_never_imports_carries_everything_and_hq_takes_each_row_on
         sizes.append(_package_rows(report))
         desk.write("HQ", "SHIBA", personal=True)  # written, never taken
     assert sizes == [2 * (n + 1) for n in range(6)]  # the inquirer and case of each, no more
-    at_hq = _rows(desk.db["HQ"].path, "inquiry", INQUIRY)
+    at_hq = rows_by_id(desk.db["HQ"].path, "inquiry", INQUIRY)
     assert sorted(row[1] for row in at_hq.values()) == sorted(receipts)
     assert desk.record("HQ", receipts[0])["subject"] == "本庁の件名5"
     # the numbers sent plain after the last personal package reach HQ in the next personal one
@@ -489,7 +481,7 @@ def test_a_chain_of_merges_reaches_the_branch_and_the_retention_erases_it_whole(
     _settle(desk, "SHIBA")
 
     for office in ("HQ", "SHIBA"):
-        held = _rows(desk.db[office].path, "inquirer", INQUIRER)
+        held = rows_by_id(desk.db[office].path, "inquirer", INQUIRER)
         assert [held[key][1:3] for key in (kept, d2, d1)] == [("", "")] * 3, office
 
 

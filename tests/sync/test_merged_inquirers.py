@@ -8,7 +8,6 @@ later plain one) is a conflict on 削除: kept deleted, or kept alive and no lon
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -17,18 +16,15 @@ import pytest
 from desktop_app.services import inquirers
 from tests.actors import actor_for
 from tests.sync import test_personal_field_flows as flows
+from tests.sync.conftest import rows_by_id
 from tests.sync.test_personal_field_flows import LATE, P0, Desk, _quiet, _shared
 
 desk = flows.desk  # the offices of the personal-field flows
 
 
 def _inquirers(path: Path) -> list[tuple[Any, ...]]:
-    with sqlite3.connect(path) as plain:
-        rows = plain.execute(
-            "SELECT id, phone, deleted, merged_into, rev, updated_at FROM inquirer ORDER BY id"
-        ).fetchall()
-    plain.close()
-    return rows
+    columns = "id, phone, deleted, merged_into, rev, updated_at"
+    return list(rows_by_id(path, "inquirer", columns).values())
 
 
 def _two_for_one_person(desk: Desk) -> tuple[str, str]:

@@ -218,7 +218,7 @@ DROP_STATEMENTS: tuple[str, ...] = (
 # inquiry the outer loop whatever the statistics say): in the inquirer's order (the planner's
 # choice once ANALYZE has run) FTS5 flushed its pending terms at nearly every row, two to
 # three times slower.
-_REBUILD_STATEMENTS: tuple[str, ...] = (
+REBUILD_STATEMENTS: tuple[str, ...] = (
     *INQUIRY_TEXTS.rebuilds(
         f"SELECT i.pk, {_INQUIRY_SOURCE.format(row='i')} FROM inquiry i ORDER BY i.pk"
     ),
@@ -241,7 +241,7 @@ def drop(conn: Connection) -> None:
 
 def rebuild(conn: Connection) -> None:
     """Refill both texts and all four indexes from the rows; one transaction, the caller's."""
-    for statement in _REBUILD_STATEMENTS:
+    for statement in REBUILD_STATEMENTS:
         conn.exec_driver_sql(statement)
 
 

@@ -14,7 +14,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from db import migrate
+from db import migrate, search_index
+from db.bulk import TABLES
+from db.engine import BUSY_TIMEOUT_MS
 from db.search_index import TermMatch
 from desktop_app.demo.service import generate_demo_data
 from desktop_app.services import database, setup
@@ -197,6 +199,49 @@ def stored_rows(path: Path, names: Sequence[str]) -> dict[str, tuple[list[str], 
         }
     finally:
         source.close()
+
+
+def bare_store(imported: Path, path: Path, *, search: bool) -> float:
+    """Seconds sqlite3 alone takes to store the data rows a service stored in `imported` again,
+    into an empty schema at `path` (the least any importer must do): in one transaction, with
+    the secondary and search indexes set aside, then (`search`) built again over the rows by
+    the program's own statements (db/search_index.py, its folding functions registered as the
+    program registers them), as a bulk load leaves them. The search index is what lets the
+    desk find a row as soon as it is imported; without it the figure is the bare inserts."""
+    db = database.connect(path)
+    setup.initialise(db, "HQ")
+    db.dispose()
+    tables = stored_rows(imported, TABLES)
+    conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    for name, function in database.SQL_FUNCTIONS.items():
+        conn.create_function(name, 1, function, deterministic=True)
+    for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON"):
+        conn.execute(f"PRAGMA {pragma}")
+    conn.execute("BEGIN IMMEDIATE")
+    indexes = [
+        sql
+        for (sql,) in conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+            f" AND tbl_name IN ({', '.join(repr(name) for name in TABLES)})"
+        ).fetchall()
+    ]
+    for sql in indexes:
+        conn.execute(f"DROP INDEX {sql.split()[2]}")
+    for statement in search_index.DROP_STATEMENTS:
+        conn.execute(statement)
+    started = time.perf_counter()
+    for name, (columns, rows) in tables.items():
+        marks = ", ".join("?" * len(columns))
+        conn.executemany(f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({marks})", rows)
+    if search:
+        for statement in (*indexes, *search_index.CREATE_STATEMENTS):
+            conn.execute(statement)
+        for statement in search_index.REBUILD_STATEMENTS:
+            conn.execute(statement)
+    conn.execute("COMMIT")
+    seconds = time.perf_counter() - started
+    conn.close()
+    return seconds
 
 
 def bare_match_query(conn: sqlite3.Connection, match: TermMatch) -> None:

@@ -234,7 +234,7 @@ def test_a_rebuild_reads_the_inquiries_in_key_order_whatever_the_statistics(db):
 
     for n in range(6):
         _add(db, f"相談 {n}", name=f"佐藤 {n % 2}")
-    (rebuild,) = [s for s in search_index._REBUILD_STATEMENTS if "INTO search_text" in s]
+    (rebuild,) = [s for s in search_index.REBUILD_STATEMENTS if "INTO search_text" in s]
     select = rebuild[rebuild.index("SELECT") :]
     with db.write() as session:
         session.execute(text("ANALYZE"))

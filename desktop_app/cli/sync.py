@@ -123,11 +123,7 @@ def _export(opener: Opener, args: argparse.Namespace, printer: Printer) -> int:
         actions=counts.get("action", 0),
         inquirers=counts.get("inquirer", 0),
     )
-    if report.makes_good:
-        numbers = "、".join(map(str, report.makes_good))
-        said += "\n" + render(
-            "package_written_heals", printer.lang, to=report.to_office, numbers=numbers
-        )
+    said = "\n".join([said, *report.notes(printer.lang, report.to_office)])
     printer.figures(said, report.to_json())
     return EXIT_OK
 

@@ -929,6 +929,12 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{to} がまだ受け取ったと知らせていない送付ファイル {numbers} の分も、もう一度含めました。",
         "It carries again the rows of packages {numbers}, which {to} has not yet said it received.",
     ),
+    "package_written_awaits_personal": (
+        "送付ファイル {numbers} は個人情報を含んでいたため、個人情報を含めないこの送付ファイルでは"
+        "補えません（{to} では未取込のままです）。補うには、個人情報を含めて書き出してください。",
+        "Packages {numbers} carried personal fields, which this package without them cannot make"
+        " good ({to} still misses them): export with personal fields to make them good.",
+    ),
 }
 
 

@@ -32,11 +32,14 @@ from desktop_app.excel.sync_package import Manifest
 @dataclass(frozen=True)
 class Start:
     """Where a package's rows begin: after the sender's package `sequence` (0: from the
-    start), i.e. past change sequence `upto`, written at `written` (None: from the start)."""
+    start), i.e. past change sequence `upto`, written at `written` (None: from the start).
+    `unhealed`: the numbers of packages with personal fields the peer has not acknowledged,
+    whose rows a package without them carries again but cannot make good (the clerk is told)."""
 
     sequence: int
     upto: int
     written: dt.datetime | None
+    unhealed: tuple[int, ...] = ()
 
 
 FROM_THE_START = Start(0, 0, None)
@@ -82,10 +85,10 @@ def start(
         if acknowledged is not None
         else FROM_THE_START
     )
-    lost_personal = None if personal else _last_personal(session, office, peer, begins.sequence)
-    if lost_personal is None:
+    lost_personal = () if personal else _personal_since(session, office, peer, begins.sequence)
+    if not lost_personal:
         return begins
-    return Start(lost_personal, begins.upto, begins.written)
+    return Start(lost_personal[-1], begins.upto, begins.written, unhealed=lost_personal)
 
 
 def acknowledgement(session: Session, sender: str, office: str) -> int:
@@ -130,7 +133,7 @@ def personal_all_acknowledged(
 ) -> bool:
     """Whether `peer`, acknowledging `acknowledged` of ours, has every package with personal
     fields we sent it (None: an earlier build, unknown)."""
-    return acknowledged is not None and _last_personal(session, office, peer, acknowledged) is None
+    return acknowledged is not None and not _personal_since(session, office, peer, acknowledged)
 
 
 def _peer_acknowledgement(session: Session, office: str, peer: str) -> int | None:
@@ -154,17 +157,18 @@ def _export(session: Session, office: str, peer: str, sequence: int) -> SyncPack
     )
 
 
-def _last_personal(session: Session, office: str, peer: str, after: int) -> int | None:
-    """The highest number past `after` of a package with personal fields sent to `peer`."""
-    return session.scalar(
-        select(SyncPackage.sequence)
-        .where(
-            *route("export", office, peer),
-            SyncPackage.personal.is_(True),
-            SyncPackage.sequence > after,
+def _personal_since(session: Session, office: str, peer: str, after: int) -> tuple[int, ...]:
+    """The numbers past `after` of packages with personal fields sent to `peer`, in order."""
+    return tuple(
+        session.scalars(
+            select(SyncPackage.sequence)
+            .where(
+                *route("export", office, peer),
+                SyncPackage.personal.is_(True),
+                SyncPackage.sequence > after,
+            )
+            .order_by(SyncPackage.sequence)
         )
-        .order_by(SyncPackage.sequence.desc())
-        .limit(1)
     )
 
 

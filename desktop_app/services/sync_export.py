@@ -42,6 +42,7 @@ from db.models import (
 )
 from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.messages import render
 from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS
 from desktop_app.excel.package_row import PackageRow
 from desktop_app.excel.sync_package import RECORDS_PER_SHEET, Manifest, SheetSpec
@@ -68,11 +69,26 @@ class ExportReport:
     # The number after which its rows begin: below sequence-1 when it carries again what the
     # peer has not acknowledged (services/sync_acks).
     since: int = 0
+    # Earlier packages with personal fields the peer has not acknowledged: this one, without
+    # them, carries their rows again but cannot make them good (sync_acks.Start.unhealed).
+    awaiting_personal: tuple[int, ...] = ()
 
     @property
     def makes_good(self) -> list[int]:
         """The earlier numbers to this office whose rows it carries again (none when full)."""
         return [] if self.full else list(range(self.since + 1, self.sequence))
+
+    def notes(self, lang: str, to: str) -> list[str]:
+        """What the clerk is told beside the counts (`to`: the receiver as the clerk knows it):
+        the lost packages it carries again, and those with personal fields it cannot heal."""
+        said = []
+        if self.makes_good:
+            numbers = "、".join(map(str, self.makes_good))
+            said.append(render("package_written_heals", lang, to=to, numbers=numbers))
+        if self.awaiting_personal:
+            numbers = "、".join(map(str, self.awaiting_personal))
+            said.append(render("package_written_awaits_personal", lang, to=to, numbers=numbers))
+        return said
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -84,6 +100,7 @@ class ExportReport:
             "include_personal": self.personal,
             "counts": self.counts,
             "since": self.since,
+            "awaiting_personal": list(self.awaiting_personal),
         }
 
 
@@ -204,7 +221,7 @@ def export_sync(
         )
         return ExportReport(
             out, manifest.package_id, peer, manifest.sequence, full, include_personal,
-            dict(manifest.counts), since=start.sequence,
+            dict(manifest.counts), since=start.sequence, awaiting_personal=start.unhealed,
         )  # fmt: skip
 
 

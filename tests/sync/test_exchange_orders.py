@@ -664,6 +664,11 @@ def test_a_branch_package_lost_before_hq_ever_answered_is_carried_again(
     assert code == 0
     told = "HQ がまだ受け取ったと知らせていない送付ファイル 1 の分も、もう一度含めました。"
     assert (told in out) is not personal  # a plain package cannot make a personal one good
+    awaits = (
+        "送付ファイル 1 は個人情報を含んでいたため、個人情報を含めないこの送付ファイルでは"
+        "補えません（HQ では未取込のままです）。補うには、個人情報を含めて書き出してください。"
+    )
+    assert (awaits in out) is personal  # and the clerk is told how to make it good
     assert _manifest_of(tmp_path / "s2.xlsx")["counts"]["inquiry"] == 2
     subjects = {hq.show(receipt)["subject"] for receipt in (first, second)}
     assert subjects == {"最初の件名", "次の件名"}

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.changes import NOTHING
 from desktop_app.domain.local_time import local_datetime
-from desktop_app.domain.messages import render
 from desktop_app.services import package_key, sync_export
 from desktop_app.services.sync_export import ExportReport
 from desktop_app.ui import preferences
@@ -191,17 +190,9 @@ class ExportPanel(QGroupBox):
                 counts.get("inquirer", 0),
             )
         )
-        if report.makes_good:  # a package the receiver has not acknowledged is carried again
-            self.result.setText(
-                self.result.text()
-                + "\n"
-                + render(
-                    "package_written_heals",
-                    self._ctx.lang,
-                    to=self._ctx.vocab.office(report.to_office),
-                    numbers="、".join(map(str, report.makes_good)),
-                )
-            )
+        notes = report.notes(self._ctx.lang, self._ctx.vocab.office(report.to_office))
+        if notes:  # packages the receiver has not acknowledged
+            self.result.setText("\n".join([self.result.text(), *notes]))
         self.result.setToolTip(str(report.path))
         self.exported.emit(report)
 

@@ -308,3 +308,40 @@ def test_a_package_written_before_the_last_was_acknowledged_says_it_carries_it_a
 
     assert said in export.result.text()
     assert export.result.text().splitlines()[0].startswith(("作成しました", "Written"))
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("ja", "送付ファイル 1 は個人情報を含んでいたため、個人情報を含めないこの送付ファイルでは補え"
+           "ません（芝地区総合支所 では未取込のままです）。補うには、個人情報を含めて書き出して"
+           "ください。"),
+    ("en", "Packages 1 carried personal fields, which this package without them cannot make good"
+           " (Shiba District Branch Office still misses them): export with personal fields to"
+           " make them good."),
+])  # fmt: skip
+def test_a_plain_package_after_a_lost_personal_one_says_how_to_make_it_good(
+    qtbot, office, office_desk, tmp_path, monkeypatch, lang, said
+):
+    """HQ's package 1 carried personal fields and never reached SHIBA: package 2, written
+    without them, carries its rows again but cannot make it good, and the screen says how."""
+    monkeypatch.setenv(package_key.ENVIRONMENT, "ward-shared-secret")
+    shiba_db, hq_db = office("SHIBA"), office("HQ")
+    case(shiba_db)
+    branch_package = tmp_path / "shiba-1.xlsx"
+    sync_export.export_sync(shiba_db, branch_package, actor=actor_for("supervisor"))
+    sync_import.import_sync(hq_db, [branch_package], actor=actor_for("supervisor"))
+    sync_export.export_sync(
+        hq_db, tmp_path / "lost.xlsx", actor=actor_for("supervisor"), to_office="SHIBA",
+        include_personal=True,
+    )  # fmt: skip
+    hq = office_desk(hq_db, lang)
+    central = page_of(qtbot, hq)
+    settle(qtbot, hq)
+    export = central.export_panel
+    export.destination.setCurrentIndex(export.destination.findData("SHIBA"))
+    assert not export.personal.isChecked()
+
+    export.export_to(tmp_path / "hq-2.xlsx")
+    settle(qtbot, hq)
+
+    assert said in export.result.text()
+    assert export.result.text().splitlines()[0].startswith(("作成しました", "Written"))

@@ -30,7 +30,15 @@ from sqlalchemy.orm import Session
 from db.engine import Database
 from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.errors import UserError
-from desktop_app.services import audit, backups, collector, package_edits, sync_apply, sync_gate
+from desktop_app.services import (
+    audit,
+    backups,
+    collector,
+    inquirers,
+    package_edits,
+    sync_apply,
+    sync_gate,
+)
 from desktop_app.services.sync_report import ENTITIES, OUTCOMES, ImportReport, PackageReport
 
 __all__ = ["ENTITIES", "OUTCOMES", "ImportReport", "PackageReport", "import_sync"]
@@ -138,6 +146,10 @@ def _apply(
     if accept and report.edited_rows:
         taken = package_edits.apply(session, edits, staff=staff, peer=manifest.from_office)
         report.warnings += package_edits.summary(path.name, edits, taken, package)
+    # The same pair merged both ways at two offices: a cycle of tombstones, undone alike at both.
+    merged = [row.id for row in package.rows.get("inquirer", []) if row.content.get("merged_into")]
+    if undone := inquirers.undo_merge_cycles(session, merged, staff=staff):
+        report.note_merge_cycles(undone)
     if report.already_imported:
         report.note_already_imported()
     else:

@@ -196,17 +196,20 @@ def test_a_merge_at_the_branch_reaches_hq_and_comes_back_unchanged(desk):
 
 
 def _merged_both_ways(
-    desk: Desk, revived: str = "SHIBA", phone: str = ""
+    desk: Desk, revived: str = "SHIBA", phone: str = "", notes: str = ""
 ) -> tuple[list[str], str, str]:
     """The same pair merged both ways before either package arrives, each office dropping
     another; the row `revived` dropped is the first by id, the one that stays. `phone`: the
-    number SHIBA gives its dropped one first. The two receipts, the one that stays, the other."""
+    number SHIBA gives its dropped one first; `notes`: HQ's note on the one SHIBA drops. The
+    two receipts, the one that stays, the other."""
     shared = [_shared(desk, "SHIBA"), _shared(desk, "SHIBA")]
     ids = {desk.record("SHIBA", receipt)["inquirer"]["id"]: receipt for receipt in shared}
     stays, other = sorted(ids)
     first, second = (ids[stays], ids[other]) if revived == "SHIBA" else (ids[other], ids[stays])
     if phone:
         desk.change("SHIBA", first, phone=phone)
+    if notes:
+        desk.change("HQ", first, notes=notes)
     _merge(desk, "SHIBA", second, first)
     _merge(desk, "HQ", first, second)
     return shared, stays, other
@@ -278,6 +281,26 @@ def test_the_branch_s_merge_in_a_late_personal_package_does_not_close_the_cycle_
     _quiet(_carry(desk, "HQ", "SHIBA", personal=True))
     _one_inquirer_stays(desk, receipts, stays, other)
     _settle(desk, "SHIBA")
+    _full_both_ways(desk, "SHIBA")
+
+
+@pytest.mark.parametrize("revived", ["SHIBA", "HQ"])
+def test_a_resolution_taking_the_branch_s_merge_closes_no_cycle(desk, revived):
+    """HQ edited the inquirer SHIBA merged away (a conflict on 削除) and merged the other one
+    into it. Taking SHIBA's merge would leave each merged into the other: the first by id
+    stays at once, at HQ, and the branch agrees; the note HQ typed is kept."""
+    receipts, stays, other = _merged_both_ways(desk, revived, notes="本庁のメモ")
+    dropped_at_shiba = stays if revived == "SHIBA" else other
+    assert _carry(desk, "SHIBA", "HQ", personal=True)["conflicts"] == 1
+    (conflict,) = desk.open_conflicts()
+    assert [(f.field, f.ours, f.theirs) for f in conflict.fields] == [("deleted", False, True)]
+    desk.resolve("theirs")
+    assert _inquirer(desk, "HQ", stays)[4:6] == (0, None)
+    assert _inquirer(desk, "HQ", other)[4:6] == (1, stays)
+    _settle(desk, "SHIBA")
+    _one_inquirer_stays(desk, receipts, stays, other)
+    for office in ("HQ", "SHIBA"):
+        assert _inquirer(desk, office, dropped_at_shiba)[3] == "本庁のメモ"
     _full_both_ways(desk, "SHIBA")
 
 

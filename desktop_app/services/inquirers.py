@@ -175,27 +175,31 @@ def undo_merge_cycles(session: Session, starts: Iterable[str], *, staff: str) ->
     nothing is lost either way (a blank a merge filled in the kept row is an edit, which
     meeting the other office's deletion is a conflict on 削除 as ever, left open here).
     """
-
-    def merged_into(inquirer_id: str) -> str | None:
-        row = _held(session, inquirer_id)
-        return row.merged_into if row is not None and row.deleted else None
-
-    undone = 0
-    for start in sorted(set(starts)):
-        cycle = merge_cycle(start, merged_into)
-        if not cycle:
-            continue
+    tombstones = set(starts)
+    if not tombstones:
+        return 0
+    # Tombstones are few: their links read at once (no index on merged_into; one scan).
+    links = {
+        row_id: into
+        for row_id, into in session.execute(
+            select(Inquirer.id, Inquirer.merged_into).where(
+                Inquirer.deleted.is_(True), Inquirer.merged_into.is_not(None)
+            )
+        )
+    }
+    # A tombstone has one link: cycles never share a row, and undoing one leaves the others.
+    cycles = {merge_cycle(start, links.get) for start in tombstones} - {()}
+    for cycle in sorted(cycles):
         keep, *dropped = cycle
         kept = _held(session, keep)
-        assert kept is not None  # a row of the cycle just followed
+        assert kept is not None  # a row of the cycle just read
         writer.change(
             session, kept, {"deleted": False, "deleted_at": None, "merged_into": None},
             staff=staff, action="merge",
         )  # fmt: skip
         for inquiry in session.scalars(select(Inquiry).where(Inquiry.inquirer_id.in_(dropped))):
             writer.change(session, inquiry, {"inquirer": keep}, staff=staff, action="merge")
-        undone += 1
-    return undone
+    return len(cycles)
 
 
 def _probes(

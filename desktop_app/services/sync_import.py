@@ -7,6 +7,8 @@ Every office is a replica. For each incoming row (docs/sync-format.md, "Merging"
 4. both changed it: merged field by field (domain/merge.py); a field changed differently on
    both sides, or an update against a deletion, keeps the local value and queues a conflict;
 5. older than the version already received from the sender: stale, skipped, reported.
+Then a cycle of merges the package's tombstones run into (the same pair merged both ways at two
+offices) is undone alike at every office: the first inquirer by id stays, its cases follow.
 The base of a row is the version of ours it says it includes, also one sent before the last
 (a package that crossed ours). Conflicts are queued and decided at the centre only: a branch
 keeps its value and waits for the resolution; an open conflict is kept up to date by newer

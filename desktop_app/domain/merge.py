@@ -20,7 +20,7 @@ with the one rule a row has beyond its fields: an update met by a deletion is a 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -113,6 +113,26 @@ def decide(
         fields.pop("deleted", None)
         fields["deleted"] = Choice.CONFLICT  # listed last, after the fields it met
     return Decision(fields)
+
+
+def merge_cycle(start: str, merged_into: Callable[[str], str | None]) -> tuple[str, ...]:
+    """The inquirers of the cycle of merges that `start`'s chain runs into, by id (the first
+    stays: `services/inquirers.undo_merge_cycles`); empty when the chain ends at a live one.
+
+    `merged_into(id)` names the inquirer a tombstone was merged into, None for a live row (or
+    one not held). Two offices that merge the same pair in opposite directions before either
+    hears of the other's merge each delete a different row; once both deletions are taken,
+    each is merged into the other and nobody is left (docs/sync-format.md, "Merges that meet
+    in a cycle").
+    """
+    chain: list[str] = []
+    current: str | None = start
+    while current is not None and current not in chain:
+        chain.append(current)
+        current = merged_into(current)
+    if current is None:
+        return ()
+    return tuple(sorted(chain[chain.index(current) :]))
 
 
 @dataclass(frozen=True)

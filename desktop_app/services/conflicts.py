@@ -22,7 +22,7 @@ from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.merge import DELETION
 from desktop_app.excel.package_row import canonical_json, rev_of
-from desktop_app.services import audit, sync_rows, writer
+from desktop_app.services import audit, inquirers, sync_rows, writer
 
 
 @dataclass(frozen=True)
@@ -148,6 +148,10 @@ def resolve_conflict(
                 updated_by=staff,
             ),
         )
+        if conflict.entity == "inquirer" and values.get("deleted"):
+            # A merge taken into an inquirer merged, here, into this one: a cycle, undone as
+            # an import undoes it (docs/sync-format.md, "Merges that meet in a cycle").
+            inquirers.undo_merge_cycles(session, [row.id], staff=staff)
         conflict.resolved_at = utc_now()
         conflict.resolved_by = staff
         conflict.resolution = (

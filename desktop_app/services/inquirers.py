@@ -25,6 +25,7 @@ from desktop_app.domain import corporate_number as corporate
 from desktop_app.domain import fields, text
 from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.merge import merge_cycle
 from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS, has_personal_data, masked
 from desktop_app.services import audit, writer
 from desktop_app.services.records import InquirerRecord, inquirer_record
@@ -161,6 +162,46 @@ def merge_inquirers(db: Database, keep_id: str, drop_id: str, *, actor: Actor) -
         return inquirer_record(keep)
 
 
+def undo_merge_cycles(session: Session, starts: Iterable[str], *, staff: str) -> int:
+    """Undo each cycle of merges that the chains of `starts` (tombstones just taken) run into:
+    the first inquirer of the cycle by id lives again, and every inquiry of the others moves
+    to it; the others stay merged into one another, so each chain now ends at it. Returns the
+    number of cycles undone.
+
+    Both offices apply the same rule to the same rows, whichever package comes first: the
+    revived row and the moved inquiries have the same content at each, and the later of the
+    two versions wins at both when they meet (docs/sync-format.md, "Merges that meet in a
+    cycle"). No person need decide which stays: both offices said they are one person, and
+    nothing is lost either way (a blank a merge filled in the kept row is an edit, which
+    meeting the other office's deletion is a conflict on 削除 as ever, left open here).
+    """
+    tombstones = set(starts)
+    if not tombstones:
+        return 0
+    # Tombstones are few: their links read at once (no index on merged_into; one scan).
+    links = {
+        row_id: into
+        for row_id, into in session.execute(
+            select(Inquirer.id, Inquirer.merged_into).where(
+                Inquirer.deleted.is_(True), Inquirer.merged_into.is_not(None)
+            )
+        )
+    }
+    # A tombstone has one link: cycles never share a row, and undoing one leaves the others.
+    cycles = {merge_cycle(start, links.get) for start in tombstones} - {()}
+    for cycle in sorted(cycles):
+        keep, *dropped = cycle
+        kept = _held(session, keep)
+        assert kept is not None  # a row of the cycle just read
+        writer.change(
+            session, kept, {"deleted": False, "deleted_at": None, "merged_into": None},
+            staff=staff, action="merge",
+        )  # fmt: skip
+        for inquiry in session.scalars(select(Inquiry).where(Inquiry.inquirer_id.in_(dropped))):
+            writer.change(session, inquiry, {"inquirer": keep}, staff=staff, action="merge")
+    return len(cycles)
+
+
 def _probes(
     *, name: str, kana: str, phone: str, corporate_number: str, organization: str
 ) -> list[tuple[str, Select[str]]]:
@@ -210,7 +251,11 @@ def _inquiry_counts(session: Session, inquirer_ids: Iterable[str]) -> dict[str, 
 
 
 def _live(session: Session, inquirer_id: str) -> Inquirer:
-    row = session.scalar(select(Inquirer).where(Inquirer.id == inquirer_id))
+    row = _held(session, inquirer_id)
     if row is None or row.deleted:
         raise UserError("inquirer_unknown", value=inquirer_id)
     return row
+
+
+def _held(session: Session, inquirer_id: str) -> Inquirer | None:
+    return session.scalar(select(Inquirer).where(Inquirer.id == inquirer_id))

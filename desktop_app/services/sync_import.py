@@ -7,6 +7,8 @@ Every office is a replica. For each incoming row (docs/sync-format.md, "Merging"
 4. both changed it: merged field by field (domain/merge.py); a field changed differently on
    both sides, or an update against a deletion, keeps the local value and queues a conflict;
 5. older than the version already received from the sender: stale, skipped, reported.
+Then a cycle of merges the package's tombstones run into (the same pair merged both ways at two
+offices) is undone alike at every office: the first inquirer by id stays, its cases follow.
 The base of a row is the version of ours it says it includes, also one sent before the last
 (a package that crossed ours). Conflicts are queued and decided at the centre only: a branch
 keeps its value and waits for the resolution; an open conflict is kept up to date by newer
@@ -30,7 +32,15 @@ from sqlalchemy.orm import Session
 from db.engine import Database
 from desktop_app.domain.actor import Actor, Permission
 from desktop_app.domain.errors import UserError
-from desktop_app.services import audit, backups, collector, package_edits, sync_apply, sync_gate
+from desktop_app.services import (
+    audit,
+    backups,
+    collector,
+    inquirers,
+    package_edits,
+    sync_apply,
+    sync_gate,
+)
 from desktop_app.services.sync_report import ENTITIES, OUTCOMES, ImportReport, PackageReport
 
 __all__ = ["ENTITIES", "OUTCOMES", "ImportReport", "PackageReport", "import_sync"]
@@ -138,6 +148,10 @@ def _apply(
     if accept and report.edited_rows:
         taken = package_edits.apply(session, edits, staff=staff, peer=manifest.from_office)
         report.warnings += package_edits.summary(path.name, edits, taken, package)
+    # The same pair merged both ways at two offices: a cycle of tombstones, undone alike at both.
+    merged = [row.id for row in package.rows.get("inquirer", []) if row.content.get("merged_into")]
+    if undone := inquirers.undo_merge_cycles(session, merged, staff=staff):
+        report.note_merge_cycles(undone)
     if report.already_imported:
         report.note_already_imported()
     else:

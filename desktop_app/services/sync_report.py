@@ -67,6 +67,12 @@ class PackageReport:
     def note_already_imported(self) -> None:
         self.notes.append(f"{self.file} は取込済みです（変更はありません）")
 
+    def note_merge_cycles(self, cycles: int) -> None:
+        """Inquirers merged into each other at two offices: the first by id lives again."""
+        self.notes.append(
+            f"互いに統合された相談者 {cycles} 組は、ID の小さい方を残して相談をそちらに移しました"
+        )
+
     def note_awaiting(self, rows: int, peer: str) -> None:
         """Rows kept as they are here until the centre resolves their conflict."""
         self.notes.append(

@@ -105,6 +105,41 @@ def test_merge_moves_inquiries_and_leaves_a_synced_tombstone(db):
     assert matches[0].inquiry_count == 2
 
 
+def test_a_cycle_of_merges_leaves_the_first_by_id_live_with_every_case(db):
+    """Two inquirers each merged into the other (as an import of the other office's opposite
+    merge leaves them): the first by id lives again, every case moves to it, each change a new
+    version audited as a merge; tombstones whose chains end at a live one are left alone."""
+    one, two = sorted(_add(db, subject=f"{n}件目", name="鈴木 一郎") for n in (1, 2))
+    apart = _add(db, subject="別件", name="佐藤")
+    inquirers.merge_inquirers(db, one, two, actor=actor_for("tanaka"))  # two into one
+    with db.write() as session:  # the other office's merge of one into two, taken
+        row = session.scalar(select(Inquirer).where(Inquirer.id == one))
+        writer.delete(session, row, staff="sync", action="sync", values={"merged_into": two})
+    with db.read() as session:
+        revs = {row_id: rev for row_id, rev in session.execute(select(Inquirer.id, Inquirer.rev))}
+
+    with db.write() as session:
+        assert inquirers.undo_merge_cycles(session, [two, apart], staff="hq1") == 1
+        assert inquirers.undo_merge_cycles(session, [apart], staff="hq1") == 0
+
+    with db.read() as session:
+        held = {
+            row.id: (row.deleted, row.deleted_at, row.merged_into, row.rev - revs[row.id])
+            for row in session.scalars(select(Inquirer))
+        }
+        assert held == {one: (False, None, None, 1), two: (True, held[two][1], one, 0),
+                        apart: (False, None, None, 0)}  # fmt: skip
+        owners = {
+            subject: owner
+            for subject, owner in session.execute(select(Inquiry.subject, Inquiry.inquirer_id))
+        }
+        assert owners == {"1件目": one, "2件目": one, "別件": apart}
+        merged = session.scalars(
+            select(AuditLog.entity_id).where(AuditLog.action == "merge", AuditLog.staff == "hq1")
+        )
+        assert one in set(merged)
+
+
 def _snapshot(db) -> tuple[int, int, list[tuple[str, int, bool]]]:
     with db.read() as session:
         audits = session.scalar(select(func.count()).select_from(AuditLog)) or 0

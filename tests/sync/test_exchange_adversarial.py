@@ -195,32 +195,113 @@ def test_a_merge_at_the_branch_reaches_hq_and_comes_back_unchanged(desk):
     assert desk.record("SHIBA", a1)["subject"] == "本庁の件名"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="The same pair merged in opposite directions at SHIBA and HQ before either package"
-    " arrived: each side deleted a different row, so no row meets a deletion against an edit and"
-    " no conflict is raised; both inquirers end deleted, merged into each other (a cycle), and"
-    " both cases name a tombstone. The retention never erases them (neither is live nor merged"
-    " into an erased one).",
-)
-def test_the_same_pair_merged_both_ways_at_once_leaves_a_live_inquirer(desk):
-    """SHIBA keeps the second case's inquirer, HQ the first's, before either package arrives."""
-    a1, a2 = _shared(desk, "SHIBA"), _shared(desk, "SHIBA")
-    _merge(desk, "SHIBA", a2, a1)
-    _merge(desk, "HQ", a1, a2)
-    to_branch = desk.write("HQ", "SHIBA", personal=True)
-    desk.take("HQ", desk.write("SHIBA", "HQ", personal=True))
-    desk.take("SHIBA", to_branch)
-    for _round in range(2):
-        desk.round_trip("SHIBA", personal=True)
+def _merged_both_ways(
+    desk: Desk, revived: str = "SHIBA", phone: str = "", notes: str = ""
+) -> tuple[list[str], str, str]:
+    """The same pair merged both ways before either package arrives, each office dropping
+    another; the row `revived` dropped is the first by id, the one that stays. `phone`: the
+    number SHIBA gives its dropped one first; `notes`: HQ's note on the one SHIBA drops. The
+    two receipts, the one that stays, the other."""
+    shared = [_shared(desk, "SHIBA"), _shared(desk, "SHIBA")]
+    ids = {desk.record("SHIBA", receipt)["inquirer"]["id"]: receipt for receipt in shared}
+    stays, other = sorted(ids)
+    first, second = (ids[stays], ids[other]) if revived == "SHIBA" else (ids[other], ids[stays])
+    if phone:
+        desk.change("SHIBA", first, phone=phone)
+    if notes:
+        desk.change("HQ", first, notes=notes)
+    _merge(desk, "SHIBA", second, first)
+    _merge(desk, "HQ", first, second)
+    return shared, stays, other
+
+
+def _one_inquirer_stays(desk: Desk, receipts: list[str], stays: str, other: str) -> None:
+    """At both offices `stays` is live, `other` merged into it, and both cases name it."""
     for office in ("HQ", "SHIBA"):
-        cases = [desk.record(office, receipt)["inquirer"]["id"] for receipt in (a1, a2)]
-        live = {
-            key: row
-            for key, row in rows_by_id(desk.db[office].path, "inquirer", INQUIRER).items()
-            if not row[4]
-        }
-        assert all(case in live for case in cases), (office, cases, live)
+        assert _inquirer(desk, office, stays)[4:6] == (0, None), office
+        assert _inquirer(desk, office, other)[4:6] == (1, stays), office
+        assert [desk.record(office, r)["inquirer"]["id"] for r in receipts] == [stays] * 2
+
+
+@pytest.mark.parametrize(
+    ("first", "revived"), [("branch", "SHIBA"), ("hq", "HQ")], ids=["branch first", "hq first"]
+)
+def test_the_same_pair_merged_both_ways_at_once_leaves_a_live_inquirer(desk, first, revived):
+    """Each office deletes a different row of the pair: taken together, each is merged into
+    the other. Both offices undo the cycle alike (the first by id stays, which either office
+    dropped), whichever package comes first, each taken twice; no conflict, and full packages
+    change nothing after."""
+    receipts, stays, other = _merged_both_ways(desk, revived)
+    to_branch = desk.write("HQ", "SHIBA", personal=True)
+    to_hq = desk.write("SHIBA", "HQ", personal=True)
+    order = [("HQ", to_hq), ("SHIBA", to_branch)]
+    notes = []
+    for office, path in order if first == "branch" else order[::-1]:
+        report = desk.take(office, path)
+        _quiet(report)
+        notes += report["packages"][0]["notes"]
+        _twice(desk, office, path)
+    _one_inquirer_stays(desk, receipts, stays, other)
+    assert sum("互いに統合された相談者 1 組" in note for note in notes) == 2, notes
+    _settle(desk, "SHIBA")
+    _one_inquirer_stays(desk, receipts, stays, other)
+    _full_both_ways(desk, "SHIBA")
+
+
+def test_the_cycle_undone_at_hq_reaches_the_branch_before_hq_s_older_package(desk):
+    """HQ takes SHIBA's merge and undoes the cycle; its next package (carrying again the one
+    SHIBA has not taken) arrives first, the older one after it: no cycle forms at SHIBA."""
+    receipts, stays, other = _merged_both_ways(desk)
+    older = desk.write("HQ", "SHIBA", personal=True)
+    _quiet(_carry(desk, "SHIBA", "HQ", personal=True))
+    newer = desk.write("HQ", "SHIBA", personal=True)
+    for path in (newer, older):
+        report = desk.take("SHIBA", path)
+        _quiet(report)
+        assert not any("互いに統合" in n for p in report["packages"] for n in p["notes"])
+        _twice(desk, "SHIBA", path)
+    _one_inquirer_stays(desk, receipts, stays, other)
+    _settle(desk, "SHIBA")
+    _full_both_ways(desk, "SHIBA")
+
+
+def test_the_branch_s_merge_in_a_late_personal_package_does_not_close_the_cycle_again(desk):
+    """SHIBA's merge travels in a personal package, carried again in a plain one that reaches
+    HQ first (HQ undoes the cycle, reviving the one SHIBA dropped after changing its number);
+    the personal one comes late and brings the number, not the deletion again."""
+    receipts, stays, other = _merged_both_ways(desk, phone="03-5555-0177")
+    late = desk.write("SHIBA", "HQ", personal=True)
+    plain = desk.write("SHIBA", "HQ")
+    carried_again = desk.take("HQ", plain)
+    _quiet(carried_again)
+    assert any("互いに統合された相談者" in n for n in carried_again["packages"][0]["notes"])
+    _quiet(desk.take("HQ", late))
+    assert _inquirer(desk, "HQ", stays)[2:6] == ("03-5555-0177", "", 0, None)
+    _twice(desk, "HQ", late)
+    _quiet(_carry(desk, "HQ", "SHIBA", personal=True))
+    _one_inquirer_stays(desk, receipts, stays, other)
+    _settle(desk, "SHIBA")
+    _full_both_ways(desk, "SHIBA")
+
+
+@pytest.mark.parametrize("revived", ["SHIBA", "HQ"])
+def test_a_resolution_taking_the_branch_s_merge_closes_no_cycle(desk, revived):
+    """HQ edited the inquirer SHIBA merged away (a conflict on 削除) and merged the other one
+    into it. Taking SHIBA's merge would leave each merged into the other: the first by id
+    stays at once, at HQ, and the branch agrees; the note HQ typed is kept."""
+    receipts, stays, other = _merged_both_ways(desk, revived, notes="本庁のメモ")
+    dropped_at_shiba = stays if revived == "SHIBA" else other
+    assert _carry(desk, "SHIBA", "HQ", personal=True)["conflicts"] == 1
+    (conflict,) = desk.open_conflicts()
+    assert [(f.field, f.ours, f.theirs) for f in conflict.fields] == [("deleted", False, True)]
+    desk.resolve("theirs")
+    assert _inquirer(desk, "HQ", stays)[4:6] == (0, None)
+    assert _inquirer(desk, "HQ", other)[4:6] == (1, stays)
+    _settle(desk, "SHIBA")
+    _one_inquirer_stays(desk, receipts, stays, other)
+    for office in ("HQ", "SHIBA"):
+        assert _inquirer(desk, office, dropped_at_shiba)[3] == "本庁のメモ"
+    _full_both_ways(desk, "SHIBA")
 
 
 # --- a merge meeting an erasure ---------------------------------------------------------

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop_app.domain.merge import Choice, decide, three_way
+from desktop_app.domain.merge import Choice, decide, merge_cycle, three_way
 
 KEYS = ("subject", "content", "step", "phone")
 VALUES = st.sampled_from(["", "A", "B", "C", None])
@@ -134,3 +135,28 @@ def test_the_same_deletion_at_both_offices_keeps_the_earlier_stamp_without_askin
     stamps = (ours["deleted_at"], theirs["deleted_at"])
     kept = [stamps[0], stamps[1]][decision.fields["deleted_at"] is Choice.TAKE]
     assert kept == min(stamps)  # both offices end with the same stamp, whichever decides
+
+
+@pytest.mark.parametrize(
+    ("links", "start", "cycle"),
+    [
+        ({"b": "a", "a": "b"}, "b", ("a", "b")),  # the same pair merged both ways
+        ({"c": "a", "a": "b", "b": "c"}, "a", ("a", "b", "c")),  # three offices, three merges
+        ({"d": "b", "b": "a", "a": "b"}, "d", ("a", "b")),  # a tombstone merged into a cycle
+        ({"b": "a", "a": None}, "b", ()),  # a chain ending at a live one
+        ({"b": "a"}, "b", ()),  # merged into one not held
+        ({"a": None}, "a", ()),  # a live one
+    ],
+)
+def test_a_cycle_of_merges_is_found_from_any_tombstone_on_its_chain(links, start, cycle):
+    assert merge_cycle(start, links.get) == cycle
+
+
+@given(st.dictionaries(st.sampled_from("abcdef"), st.sampled_from("abcdef"), max_size=6))
+def test_a_cycle_found_is_one_and_every_member_finds_the_same(links):
+    for start in links:
+        cycle = merge_cycle(start, links.get)
+        assert list(cycle) == sorted(set(cycle))
+        for member in cycle:
+            assert links[member] in cycle
+            assert merge_cycle(member, links.get) == cycle

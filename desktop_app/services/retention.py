@@ -4,7 +4,10 @@ An inquirer's personal fields (domain.pii: name, reading, phone, e-mail, postal 
 are erased once every live inquiry of theirs was closed before the cut-off day (the retention
 period before today, 5 years unless 設定 says otherwise) and at least one was: a person who
 still has an open or recent case keeps their data. An inquirer merged into an erased one
-(its tombstone) is erased with it. Nothing else changes: the inquiries, their codes, dates
+(its tombstone) is erased with it. An inquirer this office erased before that is no longer
+erased was refused by the centre (a person another office still serves: `still_served`,
+docs/sync-format.md, "Erasure"): it is left to the centre's retention, which sees every case,
+so the two never erase and restore it in turn. Nothing else changes: the inquiries, their codes, dates
 and outcomes, the inquirer's type and organisation stay, so every report counts the same.
 
 Each erasure is a new version of the inquirer as the one writer makes it (`rev` + 1,
@@ -32,7 +35,7 @@ from sqlalchemy.orm import Session
 
 from db import bulk, search_index
 from db.engine import Database
-from db.models import Inquirer, Inquiry, Setting, utc_now
+from db.models import AuditLog, Inquirer, Inquiry, Setting, utc_now
 from desktop_app.domain import erasure
 from desktop_app.domain.actor import Actor, Permission, system_actor
 from desktop_app.domain.changes import NOTHING, Changes, Kind
@@ -175,15 +178,52 @@ def _has_personal() -> Any:
     return or_(*(getattr(Inquirer, key) != "" for key in PERSONAL_INQUIRER_FIELDS))
 
 
+def _live() -> Any:
+    return and_(Inquiry.inquirer_id == Inquirer.id, Inquiry.deleted.is_(False))
+
+
+def _served(limit: dt.date) -> Any:
+    """Whether an inquirer has a live case not closed before `limit` (open, or recent)."""
+    return exists().where(_live(), or_(Inquiry.closed_on.is_(None), Inquiry.closed_on >= limit))
+
+
+def _left_to_the_centre() -> Any:
+    """Whether an inquirer this office erased is no longer erased: only the centre's refusal of
+    the erasure clears `erased_at` (it holds a case of the person this office does not), so
+    the erasure is the centre's to make (docs/sync-format.md, "Erasure")."""
+    erased_here = exists().where(
+        AuditLog.entity == "inquirer",
+        AuditLog.entity_id == Inquirer.id,
+        AuditLog.action == "erase",
+    )
+    return and_(Inquirer.erased_at.is_(None), erased_here)
+
+
+def still_served(session: Session, inquirer_id: str, today: dt.date) -> bool:
+    """Whether the inquirer holds personal values and a live case here that this office's
+    retention would not erase as of `today`: an incoming erasure of it is refused."""
+    limit = cutoff(today, _years(session))
+    return bool(
+        session.scalar(
+            select(Inquirer.pk).where(Inquirer.id == inquirer_id, _has_personal(), _served(limit))
+        )
+    )
+
+
 def _due(session: Session, limit: dt.date) -> list[str]:
-    """Ids of the inquirers to erase: every live case closed before `limit`, at least one."""
-    live = and_(Inquiry.inquirer_id == Inquirer.id, Inquiry.deleted.is_(False))
-    old = exists().where(live, Inquiry.closed_on < limit)
-    kept = exists().where(live, or_(Inquiry.closed_on.is_(None), Inquiry.closed_on >= limit))
+    """Ids of the inquirers to erase: every live case closed before `limit`, at least one;
+    not one whose erasure the centre refused."""
+    old = exists().where(_live(), Inquiry.closed_on < limit)
     due = list(
         session.scalars(
             select(Inquirer.id)
-            .where(Inquirer.deleted.is_(False), _has_personal(), old, ~kept)
+            .where(
+                Inquirer.deleted.is_(False),
+                _has_personal(),
+                old,
+                ~_served(limit),
+                ~_left_to_the_centre(),
+            )
             .order_by(Inquirer.pk)
         )
     )
@@ -226,9 +266,7 @@ def _closed_count(session: Session, ids: Sequence[str], limit: dt.date) -> int:
 def _still_due(limit: dt.date) -> Any:
     """Whether an inquirer counted as due is still due inside its chunk's transaction: a case
     opened or an inquirer edited since they were counted keeps its data."""
-    live = and_(Inquiry.inquirer_id == Inquirer.id, Inquiry.deleted.is_(False))
-    kept = exists().where(live, or_(Inquiry.closed_on.is_(None), Inquiry.closed_on >= limit))
-    return and_(_has_personal(), or_(Inquirer.merged_into.is_not(None), ~kept))
+    return and_(_has_personal(), or_(Inquirer.merged_into.is_not(None), ~_served(limit)))
 
 
 _ERASE = (

@@ -4,11 +4,12 @@ An inquirer's personal fields (domain.pii: name, reading, phone, e-mail, postal 
 are erased once every live inquiry of theirs was closed before the cut-off day (the retention
 period before today, 5 years unless 設定 says otherwise) and at least one was: a person who
 still has an open or recent case keeps their data. An inquirer merged into an erased one
-(its tombstone) is erased with it. An inquirer this office erased before that is no longer
-erased was refused by the centre (a person another office still serves: `still_served`,
-docs/sync-format.md, "Erasure"): it is left to the centre's retention, which sees every case,
-so the two never erase and restore it in turn. Nothing else changes: the inquiries, their codes, dates
-and outcomes, the inquirer's type and organisation stay, so every report counts the same.
+(its tombstone) is erased with it. At a branch, an inquirer this office erased before that is
+no longer erased was refused by the centre (a person another office still serves:
+`still_served`, docs/sync-format.md, "Erasure"): it is left to the centre's retention, which
+sees every case, so the two never erase and restore it in turn. Nothing else changes: the
+inquiries, their codes, dates and outcomes, the inquirer's type and organisation stay, so
+every report counts the same.
 
 Each erasure is a new version of the inquirer as the one writer makes it (`rev` + 1,
 `updated_at`/`updated_by`, a change sequence number, the derived search keys), with
@@ -30,7 +31,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, bindparam, exists, func, or_, select, update
+from sqlalchemy import and_, bindparam, exists, func, or_, select, true, update
 from sqlalchemy.orm import Session
 
 from db import bulk, search_index
@@ -44,6 +45,7 @@ from desktop_app.domain.local_time import local_today
 from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS
 from desktop_app.services import audit, backups, erased_copies, writer
 from desktop_app.services.setup import require_office
+from desktop_app.services.sync_export import CENTRAL
 
 YEARS_KEY = "retention_years"
 LAST_RUN_KEY = "retention_last_run"
@@ -123,12 +125,12 @@ def apply(
     actor.require(Permission.RETENTION)
     day = today or local_today()
     with db.read() as session:
-        require_office(session)
+        office = require_office(session)
         earliest = cutoff(day, _years(session))
         limit = closed_before or earliest
         if limit > earliest:
             raise UserError("retention_too_recent", value=limit, limit=earliest)
-        ids = _due(session, limit)
+        ids = _due(session, limit, at_centre=office == CENTRAL)
         concerned = _closed_count(session, ids, limit)
     if ids and not dry_run:
         backups.backup_before(db, "before-retention")
@@ -210,10 +212,11 @@ def still_served(session: Session, inquirer_id: str, today: dt.date) -> bool:
     )
 
 
-def _due(session: Session, limit: dt.date) -> list[str]:
+def _due(session: Session, limit: dt.date, *, at_centre: bool) -> list[str]:
     """Ids of the inquirers to erase: every live case closed before `limit`, at least one;
-    not one whose erasure the centre refused."""
+    at a branch, not one whose erasure the centre refused (the centre leaves nothing)."""
     old = exists().where(_live(), Inquiry.closed_on < limit)
+    left = true() if at_centre else ~_left_to_the_centre()
     due = list(
         session.scalars(
             select(Inquirer.id)
@@ -222,7 +225,7 @@ def _due(session: Session, limit: dt.date) -> list[str]:
                 _has_personal(),
                 old,
                 ~_served(limit),
-                ~_left_to_the_centre(),
+                left,
             )
             .order_by(Inquirer.pk)
         )

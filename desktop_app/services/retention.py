@@ -202,13 +202,12 @@ def _left_to_the_centre() -> Any:
 
 
 def still_served(session: Session, inquirer_id: str, today: dt.date) -> bool:
-    """Whether the inquirer holds personal values and a live case here that this office's
-    retention would not erase as of `today`: an incoming erasure of it is refused."""
+    """Whether the inquirer has a live case here that this office's retention would not erase
+    as of `today`: the centre refuses an incoming erasure of it (even holding no personal
+    values itself: the office serving the person holds them)."""
     limit = cutoff(today, _years(session))
     return bool(
-        session.scalar(
-            select(Inquirer.pk).where(Inquirer.id == inquirer_id, _has_personal(), _served(limit))
-        )
+        session.scalar(select(Inquirer.pk).where(Inquirer.id == inquirer_id, _served(limit)))
     )
 
 

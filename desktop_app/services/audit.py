@@ -25,7 +25,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, bindparam, func, insert, select
+from sqlalchemy import ColumnElement, Select, bindparam, exists, func, insert, select
 from sqlalchemy.orm import Session
 
 from db import bulk
@@ -149,6 +149,14 @@ def failed_sign_ins(
     (what slows its next sign-in down: services.staff)."""
     reset = session.scalar(failure_reset(login, reset_by))
     return session.scalar(failures_after(login, since, reset or 0)) or 0
+
+
+def has_entry(entity: str, entity_id: Any, action: str) -> ColumnElement[bool]:
+    """An SQL condition: the trail holds an `action` entry on `entity` `entity_id` (a column of
+    the outer query, correlated; the lookup is `ix_audit_entity`)."""
+    return exists().where(
+        AuditLog.entity == entity, AuditLog.entity_id == entity_id, AuditLog.action == action
+    )
 
 
 def failure_reset(login: str, reset_by: tuple[str, ...]) -> Select[int]:

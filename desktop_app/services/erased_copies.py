@@ -37,6 +37,18 @@ def blank(session: Session, ids: Sequence[str]) -> None:
         conflict.incoming_json = _blanked(conflict.incoming_json) or "{}"
 
 
+def blank_sent(session: Session, entity_id: str, peer: str) -> None:
+    """The versions of an inquirer sent to `peer`, emptied of their personal values: the peer
+    erased it and holds none of them now, though we keep ours (the centre refusing a branch's
+    erasure), so that our values count as news to it and travel with the next personal
+    package."""
+    base = session.get(SyncBase, ("inquirer", entity_id, peer))
+    if base is not None:
+        base.sent = _blanked(base.sent)
+        base.sent_earlier = _blanked_each(base.sent_earlier)
+        base.sent_personal_earlier = _blanked_each(base.sent_personal_earlier)
+
+
 def _blanked(content_json: str | None) -> str | None:
     if not content_json:
         return content_json

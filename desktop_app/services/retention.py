@@ -4,8 +4,12 @@ An inquirer's personal fields (domain.pii: name, reading, phone, e-mail, postal 
 are erased once every live inquiry of theirs was closed before the cut-off day (the retention
 period before today, 5 years unless 設定 says otherwise) and at least one was: a person who
 still has an open or recent case keeps their data. An inquirer merged into an erased one
-(its tombstone) is erased with it. Nothing else changes: the inquiries, their codes, dates
-and outcomes, the inquirer's type and organisation stay, so every report counts the same.
+(its tombstone) is erased with it. At a branch, an inquirer this office erased before that is
+no longer erased was refused by the centre (a person another office still serves:
+`still_served`, docs/sync-format.md, "Erasure"): it is left to the centre's retention, which
+sees every case, so the two never erase and restore it in turn. Nothing else changes: the
+inquiries, their codes, dates and outcomes, the inquirer's type and organisation stay, so
+every report counts the same.
 
 Each erasure is a new version of the inquirer as the one writer makes it (`rev` + 1,
 `updated_at`/`updated_by`, a change sequence number, the derived search keys), with
@@ -27,8 +31,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, bindparam, exists, func, or_, select, update
+from sqlalchemy import Date, and_, bindparam, exists, func, or_, select, true, update
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.expression import BindParameter
 
 from db import bulk, search_index
 from db.engine import Database
@@ -41,12 +46,14 @@ from desktop_app.domain.local_time import local_today
 from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS
 from desktop_app.services import audit, backups, erased_copies, writer
 from desktop_app.services.setup import require_office
+from desktop_app.services.sync_export import CENTRAL
 
 YEARS_KEY = "retention_years"
 LAST_RUN_KEY = "retention_last_run"
 DEFAULT_YEARS = 5
 MIN_YEARS, MAX_YEARS = 1, 30
 _CHUNK = 500
+LIMIT_INFO = "retention_cutoff"  # Session.info key: the cut-off `still_served` read, per day
 _ERASE_CHUNK = 5_000  # inquirers erased per transaction
 Progress = Callable[[int, int], None]  # (erased so far, to erase)
 
@@ -120,12 +127,12 @@ def apply(
     actor.require(Permission.RETENTION)
     day = today or local_today()
     with db.read() as session:
-        require_office(session)
+        office = require_office(session)
         earliest = cutoff(day, _years(session))
         limit = closed_before or earliest
         if limit > earliest:
             raise UserError("retention_too_recent", value=limit, limit=earliest)
-        ids = _due(session, limit)
+        ids = _due(session, limit, at_centre=office == CENTRAL)
         concerned = _closed_count(session, ids, limit)
     if ids and not dry_run:
         backups.backup_before(db, "before-retention")
@@ -175,15 +182,57 @@ def _has_personal() -> Any:
     return or_(*(getattr(Inquirer, key) != "" for key in PERSONAL_INQUIRER_FIELDS))
 
 
-def _due(session: Session, limit: dt.date) -> list[str]:
-    """Ids of the inquirers to erase: every live case closed before `limit`, at least one."""
-    live = and_(Inquiry.inquirer_id == Inquirer.id, Inquiry.deleted.is_(False))
-    old = exists().where(live, Inquiry.closed_on < limit)
-    kept = exists().where(live, or_(Inquiry.closed_on.is_(None), Inquiry.closed_on >= limit))
+def _live() -> Any:
+    return and_(Inquiry.inquirer_id == Inquirer.id, Inquiry.deleted.is_(False))
+
+
+def _served(limit: dt.date | BindParameter[dt.date]) -> Any:
+    """Whether an inquirer has a live case not closed before `limit` (open, or recent)."""
+    return exists().where(_live(), or_(Inquiry.closed_on.is_(None), Inquiry.closed_on >= limit))
+
+
+def _left_to_the_centre() -> Any:
+    """Whether an inquirer this office erased is no longer erased: only the centre's refusal of
+    the erasure clears `erased_at` (it holds a case of the person this office does not), so
+    the erasure is the centre's to make (docs/sync-format.md, "Erasure")."""
+    return and_(Inquirer.erased_at.is_(None), audit.has_entry("inquirer", Inquirer.id, "erase"))
+
+
+def still_served(session: Session, inquirer_id: str, today: dt.date) -> bool:
+    """Whether the inquirer has a live case here that this office's retention would not erase
+    as of `today`: the centre refuses an incoming erasure of it (even holding no personal
+    values itself: the office serving the person holds them). Asked for each erasure an
+    import brings: the period read once per session, then one statement on the connection
+    (through the ORM it cost x40 of sqlite3 alone)."""
+    key = (LIMIT_INFO, today)
+    if key not in session.info:  # read once per import: reading it for each doubled the cost
+        session.info[key] = cutoff(today, _years(session))
+    return (
+        session.connection().scalar(_SERVED, {"b_id": inquirer_id, "b_limit": session.info[key]})
+        is not None
+    )
+
+
+_SERVED = select(Inquirer.pk).where(
+    Inquirer.id == bindparam("b_id"), _served(bindparam("b_limit", type_=Date()))
+)
+
+
+def _due(session: Session, limit: dt.date, *, at_centre: bool) -> list[str]:
+    """Ids of the inquirers to erase: every live case closed before `limit`, at least one;
+    at a branch, not one whose erasure the centre refused (the centre leaves nothing)."""
+    old = exists().where(_live(), Inquiry.closed_on < limit)
+    left = true() if at_centre else ~_left_to_the_centre()
     due = list(
         session.scalars(
             select(Inquirer.id)
-            .where(Inquirer.deleted.is_(False), _has_personal(), old, ~kept)
+            .where(
+                Inquirer.deleted.is_(False),
+                _has_personal(),
+                old,
+                ~_served(limit),
+                left,
+            )
             .order_by(Inquirer.pk)
         )
     )
@@ -226,9 +275,7 @@ def _closed_count(session: Session, ids: Sequence[str], limit: dt.date) -> int:
 def _still_due(limit: dt.date) -> Any:
     """Whether an inquirer counted as due is still due inside its chunk's transaction: a case
     opened or an inquirer edited since they were counted keeps its data."""
-    live = and_(Inquiry.inquirer_id == Inquirer.id, Inquiry.deleted.is_(False))
-    kept = exists().where(live, or_(Inquiry.closed_on.is_(None), Inquiry.closed_on >= limit))
-    return and_(_has_personal(), or_(Inquirer.merged_into.is_not(None), ~kept))
+    return and_(_has_personal(), or_(Inquirer.merged_into.is_not(None), ~_served(limit)))
 
 
 _ERASE = (

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Mapping
+from enum import Enum
 from typing import Any
 
 from sqlalchemy import func, select
@@ -21,11 +22,12 @@ from sqlalchemy.orm import Session
 
 from db.models import Conflict, SyncBase, SyncPackage, utc_now
 from desktop_app.domain import erasure
+from desktop_app.domain.local_time import local_today
 from desktop_app.domain.merge import DELETION, Decision, decide
 from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS
 from desktop_app.excel.package_row import PackageRow, canonical_json, rev_of
 from desktop_app.excel.sync_package import Package
-from desktop_app.services import erased_copies, sync_acks, sync_rows, writer
+from desktop_app.services import erased_copies, retention, sync_acks, sync_rows, writer
 from desktop_app.services.sync_export import CENTRAL
 
 # A branch's row whose field the centre changed differently: kept whole as it is here (nothing
@@ -50,8 +52,13 @@ def merge_one(
     mine = sync_rows.content_of(local)
     theirs = row.content
     base_content = _base_content(base, row)
+    refused = False
     if row.entity == "inquirer":
-        mine, theirs, set_aside = _settle_erasure(session, local, mine, theirs, base_content, staff)
+        mine, theirs, settled = _settle_erasure(
+            session, local, row, mine, theirs, base, base_content, package, staff
+        )
+        set_aside = settled is not _Erasure.NONE
+        refused = settled is _Erasure.REFUSED
         if late:
             # Its personal fields alone; its deletion as of the sender's newest version here
             # (the late row's own is older): an edit meeting our deletion (a merge at HQ) is a
@@ -78,6 +85,7 @@ def merge_one(
     current = sync_rows.version_of(local)
     descends = (
         not late
+        and not refused
         and current
         in (
             row.seen,
@@ -94,7 +102,15 @@ def merge_one(
         # never meets its own values as ours (docs/sync-format.md, "Crossing packages").
         _send_again(session, local, package.manifest.from_office)
         return AWAITING + "unchanged"
-    outcome = _merge_content(session, local, row, mine, theirs, decision, staff, late=late)
+    if refused:
+        # The erasure refused: our values stay in a version of ours above the sender's, which
+        # travels back naming the sender's erased version, and the sender takes it.
+        assert decision is not None
+        taken = {key: theirs[key] for key in decision.taken}
+        _store(session, local, row, taken, staff, version=_next_version(local, row, staff))
+        outcome = "merged"
+    else:
+        outcome = _merge_content(session, local, row, mine, theirs, decision, staff, late=late)
     if outcome == "unchanged" and _keeps_personal(decision, package):
         # Our personal values are newer than theirs, which both sides held: the sender took
         # our version without them (a plain package, which may be acknowledged since), so our
@@ -384,24 +400,45 @@ def _with_unknown_personal(
     return filled
 
 
+class _Erasure(Enum):
+    """What `_settle_erasure` made of the incoming version's erasure stamp."""
+
+    NONE = "none"  # nothing set aside: no erasure to settle, or theirs taken first
+    SET_ASIDE = "set_aside"  # their personal values, made without knowing ours, read as base
+    REFUSED = "refused"  # at the centre: their erasure of a person still served, not taken
+
+
 def _settle_erasure(
     session: Session,
     local: Any,
+    row: PackageRow,
     mine: dict[str, Any],
     theirs: dict[str, Any],
-    base: dict[str, Any],
+    base: SyncBase | None,
+    base_content: dict[str, Any],
+    package: Package,
     staff: str,
-) -> tuple[dict[str, Any], dict[str, Any], bool]:
-    """The later erasure wins (domain/erasure.py) before the row is merged; True when their
-    personal values were set aside.
+) -> tuple[dict[str, Any], dict[str, Any], _Erasure]:
+    """The later erasure wins (domain/erasure.py) before the row is merged, but for a person
+    an office still serves (docs/sync-format.md, "Erasure").
 
     An incoming erasure newer than ours erases the local row first, in its current version
     (the merge that follows makes the version), whether or not the package carries personal
     fields. Incoming personal values made without knowing of our erasure are set aside: they
     read as the base's, so the merge sees the erasure as our change and makes a new version
     that travels back (taking the sender's version would hide the erasure from the sender).
+
+    The centre, which holds every case, refuses a branch's erasure of an inquirer with a case
+    its own retention would not erase yet (a case of another branch, after a merge of
+    inquirers): its personal values and stamp stay, and the merge makes a version of ours. At
+    the branch, a version from the centre that names our erased version and carries no
+    erasure is that refusal: taken, values and all.
     """
     stamp = erasure.newer_erasure(mine, theirs)
+    to_centre = package.manifest.to_office == CENTRAL
+    if stamp is not None and to_centre and retention.still_served(session, local.id, local_today()):
+        erased_copies.blank_sent(session, local.id, package.manifest.from_office)
+        return mine, erasure.as_base(theirs, mine), _Erasure.REFUSED
     if stamp is not None:
         values = {**erasure.erased_values(), erasure.ERASED_AT: dt.datetime.fromisoformat(stamp)}
         version = writer.Version(
@@ -411,9 +448,27 @@ def _settle_erasure(
         erased_copies.blank(session, [local.id])
         mine = sync_rows.content_of(local)
         theirs = {**theirs, **erasure.erased_values()}
-    elif erasure.unaware_of_erasure(mine, theirs):
-        return mine, erasure.as_base(theirs, base), True
-    return mine, theirs, False
+    elif erasure.unaware_of_erasure(mine, theirs) and not (
+        package.manifest.from_office == CENTRAL and _answers_erasure(local, row, base, mine)
+    ):
+        return mine, erasure.as_base(theirs, base_content), _Erasure.SET_ASIDE
+    return mine, theirs, _Erasure.NONE
+
+
+def _answers_erasure(
+    local: Any, row: PackageRow, base: SyncBase | None, mine: Mapping[str, Any]
+) -> bool:
+    """Whether the row names, as the version of ours it includes, one carrying our erasure."""
+    if row.seen is None:
+        return False
+    if row.seen == sync_rows.version_of(local):
+        return True
+    return (
+        base is not None
+        and row.seen == base.sent_version
+        and base.sent is not None
+        and json.loads(base.sent).get(erasure.ERASED_AT) == mine.get(erasure.ERASED_AT)
+    )
 
 
 def _base_content(base: SyncBase | None, row: PackageRow) -> dict[str, Any]:

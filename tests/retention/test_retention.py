@@ -135,3 +135,22 @@ def test_the_period_is_a_setting(db, desk):
     assert retention.apply(db, actor=ADMIN, today=TODAY).erased == 2
     retention.set_period(db, 1, actor=ADMIN)  # 2024-06-01 is past a one-year period too
     assert retention.apply(db, actor=ADMIN, today=TODAY).erased == 1
+
+
+@pytest.mark.parametrize(("code", "again"), [("SHIBA", 0), ("HQ", 1)])
+def test_a_person_whose_erasure_hq_refused_is_left_to_hq_by_a_branch_only(office, code, again):
+    """HQ refuses a branch's erasure of a person another office still serves, and the branch
+    takes the values back un-erased (docs/sync-format.md, "Erasure"): the branch's retention
+    leaves that person to HQ's from then on; HQ's own retention leaves nobody to anyone."""
+    db = office(code)
+    receipt = case(db, person("古川 一郎", "03-1000-0001"), closed_on=LONG_AGO)
+    assert retention.apply(db, actor=ADMIN, today=TODAY).erased == 1
+    with sqlite3.connect(db.path) as conn:  # as HQ's refusal leaves it at the branch
+        conn.execute(
+            "UPDATE inquirer SET erased_at = NULL, phone = '03-1000-0001' WHERE id = ?",
+            (inquirer_of(db, receipt)["id"],),
+        )
+    conn.close()
+
+    assert retention.apply(db, actor=ADMIN, today=TODAY).erased == again
+    assert (inquirer_of(db, receipt)["phone"] == "03-1000-0001") is (again == 0)

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from desktop_app.services import inquirers, retention, sync_import
+from desktop_app.services import inquirers, retention, sync_import, sync_row_merge
 from tests.actors import actor_for
 from tests.retention.conftest import ADMIN, person
 from tests.retention.conftest import case as retention_case
@@ -414,13 +414,6 @@ def test_a_version_carried_again_for_its_number_while_its_conflict_is_open(desk,
     assert record["phone"] == ("03-2222-2222" if hq_phone and keep == "ours" else "03-1111-1111")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SHIBA's retention counts only the cases SHIBA holds: after HQ merged SHIBA's closed"
-    " case's inquirer into AZABU's, SHIBA holds the kept inquirer with its one closed case and"
-    " erases it; the erasure wins at HQ and reaches AZABU, whose open case loses the person's"
-    " number.",
-)
 def test_a_branch_s_retention_spares_a_person_another_branch_still_serves(desk):
     """SHIBA's closed case's inquirer merged at HQ into AZABU's, whose case is open: SHIBA
     holds the kept inquirer with only its own closed case, yet the person is still served."""
@@ -435,6 +428,104 @@ def test_a_branch_s_retention_spares_a_person_another_branch_still_serves(desk):
     _settle(desk, "SHIBA", "AZABU")
 
     assert desk.phone("AZABU", open_) == P0
+
+
+def _served_at_azabu(desk: Desk, keep: str) -> tuple[str, str, str]:
+    """SHIBA's closed case and AZABU's open one, one person, merged at HQ keeping `keep`'s
+    inquirer; (the closed case, the open case, the kept inquirer)."""
+    closed = _closed(desk, "古川 一郎", P0)
+    open_ = _shared(desk, "AZABU")
+    kept, _dropped = _merge(desk, "HQ", *((open_, closed) if keep == "AZABU" else (closed, open_)))
+    return closed, open_, kept
+
+
+def _erase_at(desk: Desk, office: str, today: dt.date = TODAY) -> int:
+    return retention.apply(desk.db[office], actor=ADMIN, today=today).erased
+
+
+def _served_everywhere(desk: Desk, open_: str, kept: str) -> None:
+    """Every office that holds the kept inquirer holds the person's number, not erased."""
+    for office in ("HQ", "SHIBA", "AZABU"):
+        assert _inquirer(desk, office, kept)[2] == P0, office
+        assert _inquirer(desk, office, kept)[6] == 0, office
+    assert desk.phone("AZABU", open_) == P0
+
+
+@pytest.mark.parametrize("keep", ["AZABU", "SHIBA"], ids=["azabu's kept", "shiba's kept"])
+@pytest.mark.parametrize("order", ["merge first", "retention first"])
+def test_a_branch_s_erasure_of_a_person_another_branch_serves_comes_back_once(desk, order, keep):
+    """SHIBA's retention erases the person before or after HQ's merge reaches it (HQ's package
+    written before SHIBA's erasure in both): HQ refuses the erasure without a conflict, SHIBA
+    takes the person's data back once and its later runs leave the person to HQ."""
+    closed, open_, kept = _served_at_azabu(desk, keep)
+    to_shiba = desk.write("HQ", "SHIBA", personal=True)
+    _quiet(_carry(desk, "HQ", "AZABU", personal=True))
+    if order == "merge first":
+        _quiet(desk.take("SHIBA", to_shiba))
+    assert _erase_at(desk, "SHIBA") >= 1  # with the merged-away one, when SHIBA holds it
+    if order == "retention first":
+        # the erasure meets HQ's merge of the same inquirer: SHIBA's row waits for HQ
+        assert desk.take("SHIBA", to_shiba)["conflicts"] == 0
+    assert desk.record("SHIBA", closed)["inquirer"]["id"] == kept
+
+    for _day in range(2):
+        _erase_at(desk, "SHIBA")  # erases the kept one on the second day if only merged now
+        for source, target in (("SHIBA", "HQ"), ("HQ", "SHIBA"), ("HQ", "AZABU")):
+            _quiet(_carry(desk, source, target, personal=True))
+        _served_everywhere(desk, open_, kept)
+
+    assert _erase_at(desk, "SHIBA") == 0
+    _settle(desk, "SHIBA", "AZABU")
+    _full_both_ways(desk, "SHIBA", "AZABU")
+    _served_everywhere(desk, open_, kept)
+
+
+@pytest.mark.parametrize("answer", ["plain", "personal"])
+def test_hq_s_refusal_reaches_the_branch_late_and_twice_and_settles(desk, answer):
+    """SHIBA's erasure travels in a personal package that HQ takes only after SHIBA's later
+    plain one (which carries it again); HQ's answer, plain or personal, is taken twice."""
+    closed, open_, kept = _served_at_azabu(desk, "AZABU")
+    _quiet(_carry(desk, "HQ", "SHIBA", personal=True))
+    assert _erase_at(desk, "SHIBA") == 2  # the kept one and the one merged into it
+    late = desk.write("SHIBA", "HQ", personal=True)
+    desk.change("SHIBA", closed, content="支所の追記")
+    _quiet(_carry(desk, "SHIBA", "HQ"))
+    _quiet(desk.take("HQ", late))
+    _twice(desk, "HQ", late)
+    assert _inquirer(desk, "HQ", kept)[2] == P0
+
+    _quiet(_carry(desk, "HQ", "SHIBA", personal=answer == "personal"))
+
+    assert _inquirer(desk, "SHIBA", kept)[6] == 0  # no longer erased: left to HQ
+    assert _erase_at(desk, "SHIBA") == 0
+    _settle(desk, "SHIBA", "AZABU")
+    _served_everywhere(desk, open_, kept)
+    assert desk.record("HQ", closed)["content"] == "支所の追記"
+
+
+def test_a_person_served_elsewhere_is_erased_everywhere_once_every_case_is_due(desk, monkeypatch):
+    """After HQ refused SHIBA's erasure, AZABU closes its case; six years later it is due at
+    every office: AZABU's erasure is taken at HQ and reaches SHIBA, which left it to HQ."""
+    _, open_, kept = _served_at_azabu(desk, "AZABU")
+    for branch in ("SHIBA", "AZABU"):
+        _quiet(_carry(desk, "HQ", branch, personal=True))
+    _erase_at(desk, "SHIBA")
+    _settle(desk, "SHIBA", "AZABU")
+    _served_everywhere(desk, open_, kept)
+    desk.change("AZABU", open_, status="info_only", outcome="案内済")
+    _settle(desk, "SHIBA", "AZABU")
+    later = TODAY.replace(year=TODAY.year + 6)
+    monkeypatch.setattr(sync_row_merge, "local_today", lambda: later)  # every office's clock
+
+    assert [_erase_at(desk, office, later) for office in ("SHIBA", "AZABU")] == [0, 1]
+    _quiet(_carry(desk, "AZABU", "HQ", personal=True))
+    assert _erase_at(desk, "HQ", later) == 0  # HQ took AZABU's erasure
+
+    _settle(desk, "SHIBA", "AZABU")
+    for office in ("HQ", "SHIBA", "AZABU"):
+        assert _inquirer(desk, office, kept)[1:3] == ("", ""), office
+        assert _inquirer(desk, office, kept)[6] == 1, office
+    _full_both_ways(desk, "SHIBA", "AZABU")
 
 
 # --- a late personal package meeting HQ's merge, the tombstone already at the branch ---------

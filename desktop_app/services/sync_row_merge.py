@@ -50,6 +50,8 @@ def merge_one(
     mine = sync_rows.content_of(local)
     theirs = row.content
     base_content = _base_content(base, row)
+    if not late:
+        base_content = _with_their_own_values(base_content, base, row, mine)
     if row.entity == "inquirer":
         mine, theirs, set_aside = _settle_erasure(session, local, mine, theirs, base_content, staff)
         if late:
@@ -428,6 +430,34 @@ def _base_content(base: SyncBase | None, row: PackageRow) -> dict[str, Any]:
         if row.seen in earlier:
             return dict(earlier[row.seen])
     return dict(json.loads(base.received)) if base.received else {}
+
+
+def _with_their_own_values(
+    base: dict[str, Any], kept: SyncBase | None, row: PackageRow, mine: Mapping[str, Any]
+) -> dict[str, Any]:
+    """`base` with the sender's own value, for each field we hold exactly as its version last
+    received had it, when the row names the version of ours that one named (`received_seen`).
+
+    The sender has then taken nothing of ours since that version: its row descends from it, so a
+    value of it we still hold is the sender's own, which the row may replace (a change of the
+    sender's alone), not our change meeting theirs. The version the row names is older here: a
+    version of ours that HQ made taking a branch's value stays out of its packages while a
+    conflict on the row is open, and the branch's next row names the older one, without that
+    value (docs/sync-format.md, "The sender's own value"). Personal fields have their own base
+    (`_with_personal_base`, which holds `received` already), and the erasure stamp its own rule.
+    """
+    if kept is None or not kept.received or row.seen is None or row.seen != kept.received_seen:
+        return base
+    received = json.loads(kept.received)
+    own = {
+        key: value
+        for key, value in received.items()
+        if key not in PERSONAL_INQUIRER_FIELDS
+        and key != erasure.ERASED_AT
+        and key in mine
+        and mine[key] == value
+    }
+    return {**base, **own}
 
 
 def _store(

@@ -17,13 +17,14 @@ from typing import Any
 
 import pytest
 
+from db import migrate
 from desktop_app.services import inquirers, retention, sync_import
 from tests.actors import actor_for
 from tests.retention.conftest import ADMIN, person
 from tests.retention.conftest import case as retention_case
 from tests.sync import test_personal_field_flows as flows
 from tests.sync.conftest import dump, rows_by_id
-from tests.sync.test_personal_field_flows import P0, TODAY, Desk, _quiet, _shared
+from tests.sync.test_personal_field_flows import P0, TODAY, Desk, _quiet, _shared, _sync_base
 
 desk = flows.desk
 # Minutes in all: `make test-deep` (and CI after `make test`) runs these, `make test` does not.
@@ -619,6 +620,39 @@ def test_the_branch_s_own_value_replaced_twice_in_packages_taken_out_of_order(de
     (conflict,) = desk.open_conflicts()
     assert [f.field for f in conflict.fields] == [clash]
     desk.resolve("ours")
+    _settle(desk, "SHIBA")
+    assert _value(desk, "SHIBA", receipt, field) == "v3"
+
+
+def test_after_0017_the_branch_s_own_value_replaced_meets_hq_s_copy_as_a_conflict_once(desk):
+    """Migration 0017 down and up: `received_seen` goes and comes back empty, the rest of
+    `sync_base` as it was. HQ then knows no version its copy of v1 descends from: the branch's
+    v2 meets it as a conflict, as before 0017 (asked, not lost); the branch's v3 brings that
+    conflict up to date, and choosing the branch's side leaves v3 at both offices."""
+    receipt, field, clash = _own_value_taken_while_a_conflict_waits(desk, "inquirer")
+    hq = desk.db["HQ"]
+    columns, before = _sync_base(hq.path)
+    seen = columns.index("received_seen")
+    assert [row[seen] for row in before if row[seen] is not None] != []
+    migrate.downgrade(hq.engine, "0016")
+    migrate.upgrade(hq.engine)
+    columns_after, after = _sync_base(hq.path)
+    assert columns_after == columns and {row[seen] for row in after} == {None}
+    assert [row[:seen] + row[seen + 1 :] for row in after] == [
+        row[:seen] + row[seen + 1 :] for row in before
+    ]
+    desk.change("SHIBA", receipt, **{field: "v2"})
+
+    _carry(desk, "SHIBA", "HQ")
+
+    (conflict,) = desk.open_conflicts()
+    assert [(f.field, f.ours, f.theirs) for f in conflict.fields][1:] == [(field, "v1", "v2")]
+    desk.change("SHIBA", receipt, **{field: "v3"})
+    _carry(desk, "SHIBA", "HQ")
+    (conflict,) = desk.open_conflicts()
+    assert [(f.field, f.theirs) for f in conflict.fields][1:] == [(field, "v3")]
+    assert _value(desk, "HQ", receipt, field) == "v1"  # ours stays until a person chooses
+    desk.resolve("theirs")
     _settle(desk, "SHIBA")
     assert _value(desk, "SHIBA", receipt, field) == "v3"
 

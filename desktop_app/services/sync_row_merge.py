@@ -1,7 +1,9 @@
 """One incoming row merged into the local copy it names (the apply step's per-row decision).
 
 The row's base is the version of ours it says it includes (also one sent before the last: a
-package that crossed ours). The later erasure wins first (domain/erasure.py); personal fields
+package that crossed ours), but for a value we hold as the sender's last version had it, when the
+row descends from that version: the sender's own (`_with_their_own_values`). The later erasure
+wins first (domain/erasure.py); personal fields
 merge against the values both sides held, which a package names apart (`_seen_personal`), and
 values never held say nothing; then the pure decision (domain/merge.decide) says which
 fields to take and which conflict. A conflict is decided at the centre only: a branch keeps its

@@ -657,6 +657,33 @@ def test_after_0017_the_branch_s_own_value_replaced_meets_hq_s_copy_as_a_conflic
     assert _value(desk, "SHIBA", receipt, field) == "v3"
 
 
+def test_hq_replacing_its_own_value_the_branch_merged_is_taken_at_the_branch(desk):
+    """The rule at a branch: SHIBA merges HQ's 件名 a into a version of its own (its 相談内容 is
+    on the way to HQ); HQ's next package, written before SHIBA's arrived, names the older
+    version of SHIBA's again and replaces a by b. SHIBA holds HQ's own a: it takes b at once
+    (before, the two 件名 were a conflict and SHIBA's row waited)."""
+    receipt = _shared(desk)
+    desk.change("HQ", receipt, subject="a")
+    first = desk.write("HQ", "SHIBA")
+    desk.change("SHIBA", receipt, content="支所の内容")
+    to_hq = desk.write("SHIBA", "HQ")
+    _quiet(desk.take("SHIBA", first))
+    desk.change("HQ", receipt, subject="b")
+    second = desk.write("HQ", "SHIBA")
+
+    _quiet(desk.take("SHIBA", second))
+    _twice(desk, "SHIBA", second)
+
+    assert (desk.record("SHIBA", receipt)["subject"], desk.record("SHIBA", receipt)["content"]) == (
+        "b",
+        "支所の内容",
+    )
+    _quiet(desk.take("HQ", to_hq))
+    _settle(desk, "SHIBA")
+    assert desk.record("HQ", receipt)["subject"] == "b"
+    assert desk.record("HQ", receipt)["content"] == "支所の内容"
+
+
 def test_hq_putting_back_the_branch_s_value_after_the_branch_took_its_own_is_a_conflict(desk):
     """HQ took the branch's 備考 v1, typed its own, which the branch took, and then put v1 back:
     v1 is HQ's change over the version the branch now names, not the branch's own value (the

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 # copies the scripts to the same place); `db` may not ask the application where its files are.
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 BASELINE = "0001"
-HEAD = "0016"
+HEAD = "0017"
 
 
 def _config() -> Config:

@@ -322,6 +322,9 @@ class SyncBase(Base):
     # yet answered for them (`_seen_personal` naming it or a later one): version id -> personal
     # values (JSON). Kept past a plain answer, which drops them from `sent_earlier`.
     sent_personal_earlier: Mapped[str | None] = mapped_column(Text)
+    # The version of ours that the version last received named as its base (`_seen`): a later
+    # row naming the same one has taken nothing of ours since (migration 0017).
+    received_seen: Mapped[str | None] = mapped_column(String(48))
 
 
 class ReceiptCounter(Base):

@@ -418,6 +418,7 @@ _REMEMBER_RECEIVED = _REMEMBER_RECEIVED.on_conflict_do_update(
     index_elements=["entity", "entity_id", "peer"],
     set_={
         "received_version": _REMEMBER_RECEIVED.excluded.received_version,
+        "received_seen": _REMEMBER_RECEIVED.excluded.received_seen,
         "received": sync_bases.keeping_personal("received"),
         "received_personal_version": sync_bases.keeping_personal_version(
             "received_personal_version"
@@ -428,7 +429,8 @@ _REMEMBER_RECEIVED = _REMEMBER_RECEIVED.on_conflict_do_update(
 # one through SQLAlchemy's parameter processing costs more than SQLite's upsert itself (every
 # column is text, so there is nothing to convert).
 _RECEIVED_COLUMNS = (
-    "entity", "entity_id", "peer", "received_version", "received", "received_personal_version"
+    "entity", "entity_id", "peer", "received_version", "received", "received_personal_version",
+    "received_seen",
 )  # fmt: skip
 _REMEMBER_RECEIVED_SQL = _REMEMBER_RECEIVED.compile(
     dialect=sqlite.dialect(), column_keys=list(_RECEIVED_COLUMNS)
@@ -449,7 +451,8 @@ def _remember_received(
 
     The version of a row erased here is kept without its personal values: erased data must
     not live on as a merge base. A row taken with its personal fields (`personal`) is also
-    the version whose personal values we now hold, named as such in our next package.
+    the version whose personal values we now hold, named as such in our next package. The
+    version of ours each row names (`_seen`) is kept with it (`received_seen`).
     """
     values = [
         (
@@ -463,6 +466,7 @@ def _remember_received(
                 else row.data
             ),
             row.version if personal else None,
+            row.seen,
         )
         for row in sorted(rows, key=lambda row: row.id)
     ]

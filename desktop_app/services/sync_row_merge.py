@@ -1,7 +1,9 @@
 """One incoming row merged into the local copy it names (the apply step's per-row decision).
 
 The row's base is the version of ours it says it includes (also one sent before the last: a
-package that crossed ours). The later erasure wins first (domain/erasure.py); personal fields
+package that crossed ours), but for a value we hold as the sender's last version had it, when the
+row descends from that version: the sender's own (`_with_their_own_values`). The later erasure
+wins first (domain/erasure.py); personal fields
 merge against the values both sides held, which a package names apart (`_seen_personal`), and
 values never held say nothing; then the pure decision (domain/merge.decide) says which
 fields to take and which conflict. A conflict is decided at the centre only: a branch keeps its
@@ -53,6 +55,8 @@ def merge_one(
     theirs = row.content
     base_content = _base_content(base, row)
     refused = False
+    if not late:
+        base_content = _with_their_own_values(base_content, base, row, mine)
     if row.entity == "inquirer":
         mine, theirs, settled = _settle_erasure(
             session, local, row, mine, theirs, base, base_content, package, staff
@@ -483,6 +487,34 @@ def _base_content(base: SyncBase | None, row: PackageRow) -> dict[str, Any]:
         if row.seen in earlier:
             return dict(earlier[row.seen])
     return dict(json.loads(base.received)) if base.received else {}
+
+
+def _with_their_own_values(
+    base: dict[str, Any], kept: SyncBase | None, row: PackageRow, mine: Mapping[str, Any]
+) -> dict[str, Any]:
+    """`base` with the sender's own value, for each field we hold exactly as its version last
+    received had it, when the row names the version of ours that one named (`received_seen`).
+
+    The sender has then taken nothing of ours since that version: its row descends from it, so a
+    value of it we still hold is the sender's own, which the row may replace (a change of the
+    sender's alone), not our change meeting theirs. The version the row names is older here: a
+    version of ours that HQ made taking a branch's value stays out of its packages while a
+    conflict on the row is open, and the branch's next row names the older one, without that
+    value (docs/sync-format.md, "The sender's own value"). Personal fields have their own base
+    (`_with_personal_base`, which holds `received` already), and the erasure stamp its own rule.
+    """
+    if kept is None or not kept.received or row.seen is None or row.seen != kept.received_seen:
+        return base
+    received = json.loads(kept.received)
+    own = {
+        key: value
+        for key, value in received.items()
+        if key not in PERSONAL_INQUIRER_FIELDS
+        and key != erasure.ERASED_AT
+        and key in mine
+        and mine[key] == value
+    }
+    return {**base, **own}
 
 
 def _store(

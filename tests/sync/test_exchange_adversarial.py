@@ -17,13 +17,14 @@ from typing import Any
 
 import pytest
 
+from db import migrate
 from desktop_app.services import inquirers, retention, sync_import, sync_row_merge
 from tests.actors import actor_for
 from tests.retention.conftest import ADMIN, person
 from tests.retention.conftest import case as retention_case
 from tests.sync import test_personal_field_flows as flows
 from tests.sync.conftest import dump, rows_by_id
-from tests.sync.test_personal_field_flows import P0, TODAY, Desk, _quiet, _shared
+from tests.sync.test_personal_field_flows import P0, TODAY, Desk, _quiet, _shared, _sync_base
 
 desk = flows.desk
 # Minutes in all: `make test-deep` (and CI after `make test`) runs these, `make test` does not.
@@ -684,18 +685,8 @@ def test_a_merge_conflict_left_open_for_days_while_both_branches_work(desk, keep
 
 # --- a field only the branch changed, while another of the row's conflicts waits -------------
 
-OPEN_CONFLICT_GROWS = pytest.mark.xfail(
-    strict=True,
-    reason="HQ's number sent plain, taken at SHIBA (it never held HQ's number), meets SHIBA's"
-    " number as a conflict at HQ; HQ takes SHIBA's 備考 m1 into a version of its own that stays"
-    " out of its packages, so SHIBA's next package names HQ's version without m1 as its base:"
-    " HQ meets its m1 (SHIBA's own value) against SHIBA's m2 as a change on both sides and"
-    " adds the field to the open conflict; keeping HQ's side"
-    " brings back m1, which the branch had replaced.",
-)
 
-
-@pytest.mark.parametrize("field", ["subject", pytest.param("phone", marks=OPEN_CONFLICT_GROWS)])
+@pytest.mark.parametrize("field", ["subject", "phone"])
 def test_a_field_only_the_branch_changed_again_is_taken_while_a_conflict_waits(desk, field):
     receipt = _shared(desk)
     clash = {"subject": "本庁の件名"} if field == "subject" else {"phone": "03-2222-2222"}
@@ -721,6 +712,169 @@ def test_a_field_only_the_branch_changed_again_is_taken_while_a_conflict_waits(d
     _settle(desk, "SHIBA")
     record = desk.record("HQ", receipt)
     assert (record if field == "subject" else record["inquirer"])[other] == "m2"
+
+
+# --- the branch's own value, taken at HQ, replaced again by the branch (the sender's own value) --
+
+
+def _own_value_taken_while_a_conflict_waits(desk: Desk, kind: str) -> tuple[str, str, str]:
+    """HQ takes the branch's value v1 of one field into a version of its own while another field
+    of the row is in conflict: that version stays out of HQ's packages, so the branch's next row
+    still names the older version of HQ's, without v1. Returns the case, the field and the
+    field the conflict is on: 備考 beside HQ's number sent plain (an inquirer), or 件名 beside
+    相談内容 (an inquiry)."""
+    receipt = _shared(desk)
+    if kind == "inquirer":
+        field, clash = "notes", "phone"
+        desk.change("HQ", receipt, phone="03-2222-2222")
+        _quiet(_carry(desk, "HQ", "SHIBA"))  # plain: SHIBA never holds HQ's number
+        desk.change("SHIBA", receipt, phone="03-1111-1111", notes="v1")
+    else:
+        field, clash = "subject", "content"
+        desk.change("HQ", receipt, content="本庁の内容1")
+        _quiet(_carry(desk, "HQ", "SHIBA"))
+        desk.change("HQ", receipt, content="本庁の内容2")
+        desk.change("SHIBA", receipt, content="支所の内容", subject="v1")
+    assert _carry(desk, "SHIBA", "HQ", personal=True)["conflicts"] == 1
+    held = desk.record("HQ", receipt)
+    assert (held["inquirer"] if kind == "inquirer" else held)[field] == "v1"
+    _quiet(_carry(desk, "HQ", "SHIBA", personal=True))  # the row stays out: its conflict is open
+    return receipt, field, clash
+
+
+def _rows(desk: Desk, office: str) -> dict[str, Any]:
+    """The office's exchange tables but the record of packages taken."""
+    return {k: v for k, v in dump(desk.db[office].path, audit=False).items() if k != "sync_package"}
+
+
+def _value(desk: Desk, office: str, receipt: str, field: str) -> Any:
+    record = desk.record(office, receipt)
+    return (record["inquirer"] if field == "notes" else record)[field]
+
+
+@pytest.mark.parametrize("keep", ["ours", "theirs"])
+@pytest.mark.parametrize("kind", ["inquirer", "inquiry"])
+def test_the_branch_replacing_its_own_value_hq_took_is_no_conflict(desk, kind, keep):
+    """v1 → v2 at the branch is its own change over its own value: HQ takes v2 (the package
+    taken twice changes nothing more), the open conflict keeps its one field (an inquiry's row,
+    carrying that field too, meets it again), and either resolution leaves v2 at both offices."""
+    receipt, field, clash = _own_value_taken_while_a_conflict_waits(desk, kind)
+    desk.change("SHIBA", receipt, **{field: "v2"})
+
+    _carry(desk, "SHIBA", "HQ")  # an inquiry's row meets its open conflict again (counted)
+
+    assert _value(desk, "HQ", receipt, field) == "v2"
+    (conflict,) = desk.open_conflicts()
+    assert [f.field for f in conflict.fields] == [clash]
+    desk.resolve(keep)
+    _settle(desk, "SHIBA")
+    assert _value(desk, "HQ", receipt, field) == _value(desk, "SHIBA", receipt, field) == "v2"
+
+
+@pytest.mark.parametrize("kind", ["inquirer", "inquiry"])
+def test_the_branch_s_own_value_replaced_twice_in_packages_taken_out_of_order(desk, kind):
+    """v2 and then v3 at the branch, each in a package; HQ takes the later one first (it carries
+    the earlier one's row again, nothing being acknowledged), then the earlier one late: v3
+    stays, the late package changes nothing, and the conflict keeps its one field."""
+    receipt, field, clash = _own_value_taken_while_a_conflict_waits(desk, kind)
+    desk.change("SHIBA", receipt, **{field: "v2"})
+    earlier = desk.write("SHIBA", "HQ")
+    desk.change("SHIBA", receipt, **{field: "v3"})
+
+    _carry(desk, "SHIBA", "HQ")
+    before = _rows(desk, "HQ")
+    late = desk.take("HQ", earlier)
+    _twice(desk, "HQ", earlier)
+
+    assert late["stale"] >= 1 and late["conflicts"] == 0, late
+    assert _rows(desk, "HQ") == before
+    assert _value(desk, "HQ", receipt, field) == "v3"
+    (conflict,) = desk.open_conflicts()
+    assert [f.field for f in conflict.fields] == [clash]
+    desk.resolve("ours")
+    _settle(desk, "SHIBA")
+    assert _value(desk, "SHIBA", receipt, field) == "v3"
+
+
+def test_after_0017_the_branch_s_own_value_replaced_meets_hq_s_copy_as_a_conflict_once(desk):
+    """Migration 0017 down and up: `received_seen` goes and comes back empty, the rest of
+    `sync_base` as it was. HQ then knows no version its copy of v1 descends from: the branch's
+    v2 meets it as a conflict, as before 0017 (asked, not lost); the branch's v3 brings that
+    conflict up to date, and choosing the branch's side leaves v3 at both offices."""
+    receipt, field, clash = _own_value_taken_while_a_conflict_waits(desk, "inquirer")
+    hq = desk.db["HQ"]
+    columns, before = _sync_base(hq.path)
+    seen = columns.index("received_seen")
+    assert [row[seen] for row in before if row[seen] is not None] != []
+    migrate.downgrade(hq.engine, "0016")
+    migrate.upgrade(hq.engine)
+    columns_after, after = _sync_base(hq.path)
+    assert columns_after == columns and {row[seen] for row in after} == {None}
+    assert [row[:seen] + row[seen + 1 :] for row in after] == [
+        row[:seen] + row[seen + 1 :] for row in before
+    ]
+    desk.change("SHIBA", receipt, **{field: "v2"})
+
+    _carry(desk, "SHIBA", "HQ")
+
+    (conflict,) = desk.open_conflicts()
+    assert [(f.field, f.ours, f.theirs) for f in conflict.fields][1:] == [(field, "v1", "v2")]
+    desk.change("SHIBA", receipt, **{field: "v3"})
+    _carry(desk, "SHIBA", "HQ")
+    (conflict,) = desk.open_conflicts()
+    assert [(f.field, f.theirs) for f in conflict.fields][1:] == [(field, "v3")]
+    assert _value(desk, "HQ", receipt, field) == "v1"  # ours stays until a person chooses
+    desk.resolve("theirs")
+    _settle(desk, "SHIBA")
+    assert _value(desk, "SHIBA", receipt, field) == "v3"
+
+
+def test_hq_replacing_its_own_value_the_branch_merged_is_taken_at_the_branch(desk):
+    """The rule at a branch: SHIBA merges HQ's 件名 a into a version of its own (its 相談内容 is
+    on the way to HQ); HQ's next package, written before SHIBA's arrived, names the older
+    version of SHIBA's again and replaces a by b. SHIBA holds HQ's own a: it takes b at once
+    (before, the two 件名 were a conflict and SHIBA's row waited)."""
+    receipt = _shared(desk)
+    desk.change("HQ", receipt, subject="a")
+    first = desk.write("HQ", "SHIBA")
+    desk.change("SHIBA", receipt, content="支所の内容")
+    to_hq = desk.write("SHIBA", "HQ")
+    _quiet(desk.take("SHIBA", first))
+    desk.change("HQ", receipt, subject="b")
+    second = desk.write("HQ", "SHIBA")
+
+    _quiet(desk.take("SHIBA", second))
+    _twice(desk, "SHIBA", second)
+
+    assert (desk.record("SHIBA", receipt)["subject"], desk.record("SHIBA", receipt)["content"]) == (
+        "b",
+        "支所の内容",
+    )
+    _quiet(desk.take("HQ", to_hq))
+    _settle(desk, "SHIBA")
+    assert desk.record("HQ", receipt)["subject"] == "b"
+    assert desk.record("HQ", receipt)["content"] == "支所の内容"
+
+
+def test_hq_putting_back_the_branch_s_value_after_the_branch_took_its_own_is_a_conflict(desk):
+    """HQ took the branch's 備考 v1, typed its own, which the branch took, and then put v1 back:
+    v1 is HQ's change over the version the branch now names, not the branch's own value (the
+    branch has taken HQ's since it sent v1). The branch's v2 meets it as a conflict."""
+    receipt = _shared(desk)
+    desk.change("SHIBA", receipt, notes="v1")
+    _quiet(_carry(desk, "SHIBA", "HQ"))
+    desk.change("HQ", receipt, notes="本庁のメモ")
+    _quiet(_carry(desk, "HQ", "SHIBA"))
+    desk.change("HQ", receipt, notes="v1")
+    desk.change("SHIBA", receipt, notes="v2")
+
+    assert _carry(desk, "SHIBA", "HQ")["conflicts"] == 1
+
+    (conflict,) = desk.open_conflicts()
+    assert [(f.field, f.ours, f.theirs) for f in conflict.fields] == [("notes", "v1", "v2")]
+    desk.resolve("ours")
+    _settle(desk, "SHIBA")
+    assert _value(desk, "SHIBA", receipt, "notes") == "v1"
 
 
 @pytest.mark.parametrize("late_edit", ["phone", "phone and notes"])

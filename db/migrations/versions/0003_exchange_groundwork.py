@@ -21,7 +21,7 @@ the same thing to a file whenever it runs. Adds what sync, retention and the rep
 
 from __future__ import annotations
 
-from alembic import op
+from db.migrations.steps import execute_all
 
 revision = "0003"
 down_revision = "0002"
@@ -159,10 +159,8 @@ DOWNGRADE: tuple[str, ...] = (
 
 
 def upgrade() -> None:
-    for statement in UPGRADE:
-        op.execute(statement)
+    execute_all(UPGRADE)
 
 
 def downgrade() -> None:
-    for statement in DOWNGRADE:
-        op.execute(statement)
+    execute_all(DOWNGRADE)

@@ -13,7 +13,7 @@ contentless, so its old tokens are cleared with 'delete-all' rather than one by 
 
 from __future__ import annotations
 
-from alembic import op
+from db.migrations.steps import execute_all
 
 revision = "0004"
 down_revision = "0003"
@@ -112,10 +112,8 @@ DOWNGRADE: tuple[str, ...] = (
 
 
 def upgrade() -> None:
-    for statement in UPGRADE:
-        op.execute(statement)
+    execute_all(UPGRADE)
 
 
 def downgrade() -> None:
-    for statement in DOWNGRADE:
-        op.execute(statement)
+    execute_all(DOWNGRADE)

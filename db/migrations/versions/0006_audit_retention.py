@@ -19,7 +19,7 @@ Frozen DDL, so that this step does the same thing to a file whenever it runs:
 
 from __future__ import annotations
 
-from alembic import op
+from db.migrations.steps import execute_all
 
 revision = "0006"
 down_revision = "0004"
@@ -65,10 +65,8 @@ DOWNGRADE: tuple[str, ...] = (
 
 
 def upgrade() -> None:
-    for statement in UPGRADE:
-        op.execute(statement)
+    execute_all(UPGRADE)
 
 
 def downgrade() -> None:
-    for statement in DOWNGRADE:
-        op.execute(statement)
+    execute_all(DOWNGRADE)

@@ -12,7 +12,7 @@ the fields we changed since look like the peer's changes (docs/sync-format.md, "
 
 from __future__ import annotations
 
-from alembic import op
+from db.migrations.steps import execute_all
 
 revision = "0009"
 down_revision = "0008"
@@ -24,10 +24,8 @@ DOWNGRADE: tuple[str, ...] = ("ALTER TABLE sync_base DROP COLUMN sent_earlier",)
 
 
 def upgrade() -> None:
-    for statement in UPGRADE:
-        op.execute(statement)
+    execute_all(UPGRADE)
 
 
 def downgrade() -> None:
-    for statement in DOWNGRADE:
-        op.execute(statement)
+    execute_all(DOWNGRADE)

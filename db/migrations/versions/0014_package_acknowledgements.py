@@ -13,7 +13,7 @@ stay NULL: no acknowledgement known, read as before.
 
 from __future__ import annotations
 
-from alembic import op
+from db.migrations.steps import execute_all
 
 revision = "0014"
 down_revision = "0013"
@@ -31,10 +31,8 @@ DOWNGRADE: tuple[str, ...] = (
 
 
 def upgrade() -> None:
-    for statement in UPGRADE:
-        op.execute(statement)
+    execute_all(UPGRADE)
 
 
 def downgrade() -> None:
-    for statement in DOWNGRADE:
-        op.execute(statement)
+    execute_all(DOWNGRADE)

@@ -15,7 +15,7 @@ against what the receiver last took from the sender, or conflict when two values
 
 from __future__ import annotations
 
-from alembic import op
+from db.migrations.steps import execute_all
 
 revision = "0015"
 down_revision = "0014"
@@ -33,10 +33,8 @@ DOWNGRADE: tuple[str, ...] = (
 
 
 def upgrade() -> None:
-    for statement in UPGRADE:
-        op.execute(statement)
+    execute_all(UPGRADE)
 
 
 def downgrade() -> None:
-    for statement in DOWNGRADE:
-        op.execute(statement)
+    execute_all(DOWNGRADE)

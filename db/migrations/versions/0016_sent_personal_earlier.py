@@ -15,7 +15,7 @@ one was lost) was then unknown, and its next number met ours as a needless confl
 
 from __future__ import annotations
 
-from alembic import op
+from db.migrations.steps import execute_all
 
 revision = "0016"
 down_revision = "0015"
@@ -27,10 +27,8 @@ DOWNGRADE: tuple[str, ...] = ("ALTER TABLE sync_base DROP COLUMN sent_personal_e
 
 
 def upgrade() -> None:
-    for statement in UPGRADE:
-        op.execute(statement)
+    execute_all(UPGRADE)
 
 
 def downgrade() -> None:
-    for statement in DOWNGRADE:
-        op.execute(statement)
+    execute_all(DOWNGRADE)

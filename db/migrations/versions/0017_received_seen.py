@@ -13,7 +13,7 @@ then goes by the version the row names, as before.
 
 from __future__ import annotations
 
-from alembic import op
+from db.migrations.steps import execute_all
 
 revision = "0017"
 down_revision = "0016"
@@ -25,10 +25,8 @@ DOWNGRADE: tuple[str, ...] = ("ALTER TABLE sync_base DROP COLUMN received_seen",
 
 
 def upgrade() -> None:
-    for statement in UPGRADE:
-        op.execute(statement)
+    execute_all(UPGRADE)
 
 
 def downgrade() -> None:
-    for statement in DOWNGRADE:
-        op.execute(statement)
+    execute_all(DOWNGRADE)

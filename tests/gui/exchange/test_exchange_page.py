@@ -279,50 +279,23 @@ def test_every_control_is_reached_by_tab_in_reading_order(qtbot, office, office_
     assert reached.index("conflictTable") > reached.index("importReport")
 
 
-@pytest.mark.parametrize(("lang", "said"), [
-    ("ja", "芝地区総合支所 がまだ受け取ったと知らせていない送付ファイル 1 の分も、もう一度含め"),
-    ("en", "It carries again the rows of packages 1, which"),
+@pytest.mark.parametrize(("personal", "lang", "said"), [
+    (False, "ja", "芝地区総合支所 がまだ受け取ったと知らせていない送付ファイル 1 の分も"),
+    (False, "en", "It carries again the rows of packages 1, which"),
+    (True, "ja", "送付ファイル 1 は個人情報を含んでいたため、個人情報を含めないこの送付ファイルでは"
+                 "補えません（芝地区総合支所 では未取込のままです）。補うには、個人情報を含めて"
+                 "書き出してください。"),
+    (True, "en", "Packages 1 carried personal fields, which this package without them cannot make"
+                 " good (Shiba District Branch Office still misses them): export with personal"
+                 " fields to make them good."),
 ])  # fmt: skip
-def test_a_package_written_before_the_last_was_acknowledged_says_it_carries_it_again(
-    qtbot, office, office_desk, tmp_path, monkeypatch, lang, said
+def test_a_package_written_after_a_lost_one_says_what_it_carries_again(
+    qtbot, office, office_desk, tmp_path, monkeypatch, personal, lang, said
 ):
     """HQ's return package 1 never reached SHIBA (whose only package acknowledged nothing
-    from HQ): package 2 carries its rows again (services/sync_acks), and the screen says so
-    as `export-sync` does."""
-    shiba_db, hq_db = office("SHIBA"), office("HQ")
-    case(shiba_db)
-    branch_package = tmp_path / "shiba-1.xlsx"
-    sync_export.export_sync(shiba_db, branch_package, actor=actor_for("supervisor"))
-    sync_import.import_sync(hq_db, [branch_package], actor=actor_for("supervisor"))
-    sync_export.export_sync(
-        hq_db, tmp_path / "lost.xlsx", actor=actor_for("supervisor"), to_office="SHIBA"
-    )
-    hq = office_desk(hq_db, lang)
-    central = page_of(qtbot, hq)
-    settle(qtbot, hq)
-    export = central.export_panel
-    export.destination.setCurrentIndex(export.destination.findData("SHIBA"))
-
-    export.export_to(tmp_path / "hq-2.xlsx")
-    settle(qtbot, hq)
-
-    assert said in export.result.text()
-    assert export.result.text().splitlines()[0].startswith(("作成しました", "Written"))
-
-
-@pytest.mark.parametrize(("lang", "said"), [
-    ("ja", "送付ファイル 1 は個人情報を含んでいたため、個人情報を含めないこの送付ファイルでは補え"
-           "ません（芝地区総合支所 では未取込のままです）。補うには、個人情報を含めて書き出して"
-           "ください。"),
-    ("en", "Packages 1 carried personal fields, which this package without them cannot make good"
-           " (Shiba District Branch Office still misses them): export with personal fields to"
-           " make them good."),
-])  # fmt: skip
-def test_a_plain_package_after_a_lost_personal_one_says_how_to_make_it_good(
-    qtbot, office, office_desk, tmp_path, monkeypatch, lang, said
-):
-    """HQ's package 1 carried personal fields and never reached SHIBA: package 2, written
-    without them, carries its rows again but cannot make it good, and the screen says how."""
+    from HQ): package 2, written on the screen without personal fields, carries its rows again
+    (services/sync_acks) and says so as `export-sync` does; when package 1 carried personal
+    fields, package 2 cannot make it good, and the screen says how to."""
     monkeypatch.setenv(package_key.ENVIRONMENT, "ward-shared-secret")
     shiba_db, hq_db = office("SHIBA"), office("HQ")
     case(shiba_db)
@@ -331,7 +304,7 @@ def test_a_plain_package_after_a_lost_personal_one_says_how_to_make_it_good(
     sync_import.import_sync(hq_db, [branch_package], actor=actor_for("supervisor"))
     sync_export.export_sync(
         hq_db, tmp_path / "lost.xlsx", actor=actor_for("supervisor"), to_office="SHIBA",
-        include_personal=True,
+        include_personal=personal,
     )  # fmt: skip
     hq = office_desk(hq_db, lang)
     central = page_of(qtbot, hq)

@@ -157,6 +157,7 @@ def _refusal(office: Office, *args: str, **run: Any) -> str:
 # --- every merge rule, in the order a desk meets them ------------------------------------
 
 
+@pytest.mark.deep  # 46 s of whole processes: `make test-deep` (CI runs it), not `make test`
 def test_every_merge_rule_between_a_branch_and_the_central_office(offices, tmp_path):
     hq, shiba = offices["HQ"], offices["SHIBA"]
     case = shiba.add_case("物産展への出店相談", content="区内の商店街で物産展を開きたい。")

@@ -27,6 +27,7 @@ from db import bulk
 from db.models import Conflict, Inquiry, SyncBase, SyncPackage
 from desktop_app.domain import erasure
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.pii import PERSONAL_INQUIRER_FIELDS
 from desktop_app.excel.package_row import PackageRow, canonical_json, rev_of
 from desktop_app.excel.sync_package import Package
 from desktop_app.services import sync_bases, sync_rows, writer
@@ -113,6 +114,9 @@ def merge_rows(
     if awaiting:
         report.note_awaiting(len(awaiting), peer)
     waiting = {row.id for row in awaiting}
+    _remember_late_personal(
+        [row for row in pending if row.id in late and row.id not in waiting], bases, erased_here
+    )
     taken = [row for row in answering if row.id not in waiting]
     _remember_received(session, entity, peer, taken, erased_here, personal=personal)
 
@@ -289,6 +293,24 @@ def _forget_answered(rows: Iterable[PackageRow], bases: Mapping[str, SyncBase]) 
             base.sent_earlier = _answered(base.sent_earlier, row.seen)
         if base.sent_personal_earlier and row.seen_personal is not None:
             base.sent_personal_earlier = _answered(base.sent_personal_earlier, row.seen_personal)
+
+
+def _remember_late_personal(
+    rows: Iterable[PackageRow], bases: Mapping[str, SyncBase], erased_here: set[str]
+) -> None:
+    """The personal values of late rows (a personal package overtaken by a plain one) kept as
+    the personal values last received from the sender, its version still not taken.
+
+    They are the sender's own values, newer than those `received` held (`late_personal`), and
+    we hold them now too: when the sender replaces one in its next package, that is its change
+    over its own value (`received` is among the personal ancestors both sides held), not a
+    conflict between its number and ours. An erased inquirer keeps no personal values here."""
+    for row in rows:
+        base = bases.get(row.id)
+        if base is None or not base.received or row.id in erased_here:
+            continue
+        values = {key: row.content[key] for key in PERSONAL_INQUIRER_FIELDS if key in row.content}
+        base.received = canonical_json({**json.loads(base.received), **values})
 
 
 def _answered(kept_json: str, seen: str) -> str | None:

@@ -897,3 +897,34 @@ def test_a_late_number_of_an_inquirer_the_branch_merged_away_is_no_conflict(desk
     assert _inquirer(desk, "HQ", dropped)[4:6] == (1, kept)
     _settle(desk, "SHIBA")
     _full_both_ways(desk, "SHIBA")
+
+
+# --- a late number, then the branch's next number -------------------------------------------
+
+
+@pytest.mark.parametrize("hq_first", [False, True], ids=["plain first", "late personal first"])
+def test_the_branch_replacing_its_late_number_is_taken_without_a_conflict(desk, hq_first):
+    """SHIBA types a number, and its personal package is overtaken by a plain one; HQ takes the
+    number late. SHIBA then types another: HQ's copy of the first is SHIBA's own value, so the
+    second replaces it (found by the 10x state machine, seed 32: the two met as a conflict, and
+    keeping HQ's side brought back the number SHIBA had replaced)."""
+    receipt = _shared(desk)
+    desk.change("SHIBA", receipt, phone="03-1111-1111")
+    late = desk.write("SHIBA", "HQ", personal=True)
+    desk.change("SHIBA", receipt, notes="支所のメモ")
+    plain = desk.write("SHIBA", "HQ")
+    for path in (late, plain) if hq_first else (plain, late):
+        _quiet(desk.take("HQ", path))
+        _twice(desk, "HQ", path)
+    assert desk.phone("HQ", receipt) == "03-1111-1111"
+
+    desk.change("SHIBA", receipt, phone="03-2222-2222")
+    report = _carry(desk, "SHIBA", "HQ", personal=True)
+
+    _quiet(report)
+    assert desk.open_conflicts() == []
+    assert desk.phone("HQ", receipt) == "03-2222-2222"
+    _settle(desk, "SHIBA")
+    assert desk.phone("SHIBA", receipt) == "03-2222-2222"
+    assert desk.record("HQ", receipt)["inquirer"]["notes"] == "支所のメモ"
+    _full_both_ways(desk, "SHIBA")

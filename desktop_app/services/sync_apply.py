@@ -299,18 +299,22 @@ def _remember_late_personal(
     rows: Iterable[PackageRow], bases: Mapping[str, SyncBase], erased_here: set[str]
 ) -> None:
     """The personal values of late rows (a personal package overtaken by a plain one) kept as
-    the personal values last received from the sender, its version still not taken.
+    the personal values last received from the sender, and their version as the one whose
+    personal values we took (its version itself is still not taken: it is older than ours).
 
     They are the sender's own values, newer than those `received` held (`late_personal`), and
     we hold them now too: when the sender replaces one in its next package, that is its change
     over its own value (`received` is among the personal ancestors both sides held), not a
-    conflict between its number and ours. An erased inquirer keeps no personal values here."""
+    conflict between its number and ours; and a personal package older still, arriving after,
+    is stale (`late_personal` compares with `received_personal_version`) rather than taken over
+    the newer values. An erased inquirer keeps no personal values here."""
     for row in rows:
         base = bases.get(row.id)
         if base is None or not base.received or row.id in erased_here:
             continue
         values = {key: row.content[key] for key in PERSONAL_INQUIRER_FIELDS if key in row.content}
         base.received = canonical_json({**json.loads(base.received), **values})
+        base.received_personal_version = row.version
 
 
 def _answered(kept_json: str, seen: str) -> str | None:

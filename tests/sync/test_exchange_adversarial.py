@@ -928,3 +928,24 @@ def test_the_branch_replacing_its_late_number_is_taken_without_a_conflict(desk, 
     assert desk.phone("SHIBA", receipt) == "03-2222-2222"
     assert desk.record("HQ", receipt)["inquirer"]["notes"] == "支所のメモ"
     _full_both_ways(desk, "SHIBA")
+
+
+def test_two_late_numbers_taken_newest_first_keep_the_newest(desk):
+    """SHIBA's two personal packages (numbers 1 and 2), both overtaken by a plain one, reach HQ
+    newest first: the older one, arriving last, is stale and brings its number nowhere."""
+    receipt = _shared(desk)
+    desk.change("SHIBA", receipt, phone="03-1111-1111")
+    first = desk.write("SHIBA", "HQ", personal=True)
+    desk.change("SHIBA", receipt, phone="03-2222-2222")
+    second = desk.write("SHIBA", "HQ", personal=True)
+    desk.change("SHIBA", receipt, notes="支所のメモ")
+    plain = desk.write("SHIBA", "HQ")
+    for path in (plain, second, first):
+        _quiet(desk.take("HQ", path))
+        _twice(desk, "HQ", path)
+        assert desk.open_conflicts() == []
+
+    assert desk.phone("HQ", receipt) == "03-2222-2222"
+    _settle(desk, "SHIBA")
+    assert desk.phone("SHIBA", receipt) == "03-2222-2222"
+    _full_both_ways(desk, "SHIBA")

@@ -151,7 +151,21 @@ def _closed_ordered(desk: Desk, than: str, smaller: bool) -> str:
     raise AssertionError("no id on the wanted side in 30 tries")
 
 
-@pytest.mark.parametrize("survivor", ["SHIBA", "AZABU"], ids=["shiba's lives", "azabu's lives"])
+_ERASED_ONE_LIVES = pytest.mark.xfail(
+    strict=True,
+    reason="when SHIBA's A2 is the first by id: HQ takes SHIBA's erasure of A2 (HQ had merged "
+    "A2 into B, so A2 has no case of its own there and still_served says no), then the cycle "
+    "undoing revives the erased A2 and moves AZABU's open case onto it: at HQ and AZABU the "
+    "open case's inquirer has no name and no number (erased_at set), the person's name and "
+    "number are left only on B's tombstone, and no office's retention or package brings them back",
+)
+
+
+@pytest.mark.parametrize(
+    "survivor",
+    [pytest.param("SHIBA", marks=_ERASED_ONE_LIVES), "AZABU"],
+    ids=["shiba's lives", "azabu's lives"],
+)
 def test_a_refused_erasure_meeting_a_merge_cycle_keeps_the_served_person_s_number(desk, survivor):
     """AZABU's open case's inquirer B reaches SHIBA through HQ's merge of SHIBA's first closed
     case into it. SHIBA then merges B into its second closed case's A2 while HQ merges A2 into

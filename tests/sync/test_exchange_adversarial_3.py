@@ -369,3 +369,47 @@ def test_a_lost_refusal_then_a_note_typed_at_the_branch_reach_every_office(desk)
     _settle(desk, *BRANCHES)
     _full_both_ways(desk, *BRANCHES)
     _served_everywhere(desk, open_, kept)
+
+
+# --- 8. a number typed at the branch after its erasure, while HQ refuses it ---------------------
+
+
+P2 = "03-5555-0222"  # the number the person gives SHIBA after SHIBA's retention erased it
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="HQ's refusal keeps HQ's personal values and drops the incoming row's: SHIBA's P2, "
+    "typed on the erased row after its erasure (so a change of SHIBA's, not a value the erasure "
+    "blanked), is discarded at HQ with no conflict, and the refusal travelling back puts P0 over "
+    "P2 at SHIBA: the person's new number is lost at every office, silently",
+)
+@pytest.mark.parametrize("typed", ["with the erasure", "after hq took the erasure"])
+def test_a_number_typed_at_the_branch_after_its_refused_erasure_is_not_lost(desk, typed):
+    """SHIBA's retention erases the person AZABU serves; the person then calls SHIBA and gives a
+    new number P2, typed on the erased inquirer, in the same package as the erasure or in the
+    next one (HQ's refusal not yet taken). The number is a change of SHIBA's over the version
+    HQ holds: it reaches every office, or a person is asked; it is never dropped."""
+    closed, open_, kept = _served_at_azabu(desk, "AZABU")
+    for branch in BRANCHES:
+        _quiet(_carry(desk, "HQ", branch, personal=True))
+    assert _erase_at(desk, "SHIBA") == 2
+    if typed == "with the erasure":
+        desk.change("SHIBA", closed, phone=P2)
+        _carry(desk, "SHIBA", "HQ", personal=True)
+    else:
+        _quiet(_carry(desk, "SHIBA", "HQ", personal=True))
+        desk.write("HQ", "SHIBA", personal=True)  # the refusal, not taken yet
+        desk.change("SHIBA", closed, phone=P2)
+        _carry(desk, "SHIBA", "HQ", personal=True)
+    asked = desk.open_conflicts()
+    assert desk.phone("HQ", open_) == P2 or any(
+        (f.field, f.theirs) == ("phone", P2) for c in asked for f in c.fields
+    )
+    if asked:
+        desk.resolve("theirs")
+    _settle(desk, *BRANCHES)
+    for office in ("HQ", "SHIBA", "AZABU"):
+        assert _inquirer(desk, office, kept)[2] == P2, office
+    assert _erase_at(desk, "SHIBA") == 0
+    _full_both_ways(desk, *BRANCHES)

@@ -214,7 +214,17 @@ def test_a_refused_erasure_meeting_a_merge_cycle_keeps_the_served_person_s_numbe
 # --- 4. a cycle of three inquirers across the three offices ------------------------------------
 
 
-def test_a_cycle_of_three_inquirers_merged_at_three_offices_leaves_one_with_every_number(desk):
+ORDERS = {
+    "crossing": [("SHIBA", "HQ"), ("HQ", "SHIBA"), ("HQ", "AZABU"), ("AZABU", "HQ")],
+    "branches first": [("SHIBA", "HQ"), ("AZABU", "HQ"), ("HQ", "SHIBA"), ("HQ", "AZABU")],
+    "hq first": [("HQ", "AZABU"), ("HQ", "SHIBA"), ("AZABU", "HQ"), ("SHIBA", "HQ")],
+}
+
+
+@pytest.mark.parametrize("order", ORDERS)
+def test_a_cycle_of_three_inquirers_merged_at_three_offices_leaves_one_with_every_number(
+    desk, order
+):
     """SHIBA's cases of A and B, AZABU's of C and D; HQ merges D into A, so AZABU holds A. Then,
     before any package: SHIBA merges A into B, HQ B into C, AZABU C into A. Every office ends
     with the first of A, B, C by id live and every case it holds on it; no number is lost (the
@@ -246,7 +256,8 @@ def test_a_cycle_of_three_inquirers_merged_at_three_offices_leaves_one_with_ever
         (source, target): desk.write(source, target, personal=True)
         for source, target in (("HQ", "SHIBA"), ("HQ", "AZABU"), ("SHIBA", "HQ"), ("AZABU", "HQ"))
     }
-    for (_source, target), path in sorted(packages.items(), reverse=True):
+    for source, target in ORDERS[order]:
+        path = packages[source, target]
         _quiet(desk.take(target, path))
         _twice(desk, target, path)
     _settle(desk, *BRANCHES, rounds=3)

@@ -424,3 +424,36 @@ def test_a_number_typed_at_the_branch_after_its_refused_erasure_is_not_lost(desk
         assert _inquirer(desk, office, kept)[2] == P2, office
     assert _erase_at(desk, "SHIBA") == 0
     _full_both_ways(desk, *BRANCHES)
+
+
+# --- 9. the refusal out of order, and a branch that imports nothing until the end ---------------
+
+
+def test_a_refusal_overtaken_by_hq_s_next_package_while_azabu_imports_nothing(desk):
+    """SHIBA erases the person AZABU serves; HQ's refusal r1 is overtaken by its next package
+    r2 (HQ typed a 備考 meanwhile), r1 arriving late; each is taken twice. AZABU takes nothing
+    of HQ's until the end, then only its latest package. Every office ends with the number and
+    HQ's note, and SHIBA's retention leaves the person to HQ on every day of it."""
+    closed, open_, kept = _served_at_azabu(desk, "AZABU")
+    _quiet(_carry(desk, "HQ", "SHIBA", personal=True))
+    desk.write("HQ", "AZABU", personal=True)  # never taken
+    assert _erase_at(desk, "SHIBA") == 2
+    _quiet(_carry(desk, "SHIBA", "HQ", personal=True))
+    r1 = desk.write("HQ", "SHIBA", personal=True)
+    desk.change("HQ", open_, notes="本庁のメモ")
+    r2 = desk.write("HQ", "SHIBA")
+    for path in (r2, r1):
+        _quiet(desk.take("SHIBA", path))
+        _twice(desk, "SHIBA", path)
+        assert _erase_at(desk, "SHIBA") == 0
+    assert _inquirer(desk, "SHIBA", kept)[3:7] == ("本庁のメモ", 0, None, 0)
+    _quiet(_carry(desk, "SHIBA", "HQ", personal=True))
+    desk.write("HQ", "AZABU")  # never taken either
+    _quiet(_carry(desk, "HQ", "AZABU", personal=True))
+    _quiet(_carry(desk, "HQ", "SHIBA", personal=True))
+    for office in ("HQ", "SHIBA", "AZABU"):
+        assert _inquirer(desk, office, kept)[2:4] == (P0, "本庁のメモ"), office
+    assert _erase_at(desk, "SHIBA") == 0
+    _settle(desk, *BRANCHES)
+    _full_both_ways(desk, *BRANCHES)
+    _served_everywhere(desk, open_, kept)

@@ -54,6 +54,12 @@ def _rounds(desk: Desk, days: int = 2) -> None:
             _quiet(_carry(desk, source, target, personal=True))
 
 
+def _field(desk: Desk, office: str, receipt: str, field: str) -> Any:
+    """A value of the case, or of its inquirer for 電話番号 and 備考."""
+    record = desk.record(office, receipt)
+    return (record["inquirer"] if field in ("phone", "notes") else record)[field]
+
+
 def _branch(key: str) -> str:
     return "SHIBA" if key[0] == "s" else "AZABU"
 
@@ -457,3 +463,49 @@ def test_a_refusal_overtaken_by_hq_s_next_package_while_azabu_imports_nothing(de
     _settle(desk, *BRANCHES)
     _full_both_ways(desk, *BRANCHES)
     _served_everywhere(desk, open_, kept)
+
+
+# --- 10. the sender's own value meeting the resolution that travels the other way ---------------
+
+
+_ASKED_AGAIN = pytest.mark.xfail(
+    strict=True,
+    reason="HQ kept its 相談内容 in the resolution; SHIBA's crossing row (v2, naming HQ's older "
+    "version, its 相談内容 the very value HQ received with the conflict and decided against) "
+    "queues the same 相談内容 conflict again: the rule takes the sender's own value only where "
+    "HQ holds it, not where the sender still holds what HQ last received, so a decided conflict "
+    "is asked again and a second answer 'theirs' would undo the supervisor's first",
+)
+
+
+@pytest.mark.parametrize(
+    ("kind", "keep"),
+    [
+        ("inquirer", "ours"),
+        ("inquirer", "theirs"),
+        pytest.param("inquiry", "ours", marks=_ASKED_AGAIN),
+        ("inquiry", "theirs"),
+    ],
+)
+def test_the_branch_s_own_value_replaced_while_the_resolution_crosses_it(desk, kind, keep):
+    """HQ took SHIBA's v1 while another field of the row was in conflict, and resolves it; its
+    package carrying the resolution (and v1) crosses SHIBA's v2, which names HQ's older version
+    again. HQ takes v2 (its v1 is SHIBA's own), SHIBA keeps v2 when the resolution arrives, and
+    the resolved field is the chosen one at both offices; each package taken twice."""
+    receipt, field, clash = adv._own_value_taken_while_a_conflict_waits(desk, kind)
+    chosen = _field(desk, "HQ" if keep == "ours" else "SHIBA", receipt, clash)
+    desk.resolve(keep)
+    resolution = desk.write("HQ", "SHIBA", personal=True)
+    desk.change("SHIBA", receipt, **{field: "v2"})
+
+    at_hq = _carry(desk, "SHIBA", "HQ", personal=True)
+    assert at_hq["conflicts"] == 0 and desk.open_conflicts() == []
+    assert _field(desk, "HQ", receipt, field) == "v2"
+    _quiet(desk.take("SHIBA", resolution))
+    _twice(desk, "SHIBA", resolution)
+
+    _settle(desk, "SHIBA")
+    for office in ("HQ", "SHIBA"):
+        assert _field(desk, office, receipt, field) == "v2", office
+        assert _field(desk, office, receipt, clash) == chosen, office
+    _full_both_ways(desk, "SHIBA")

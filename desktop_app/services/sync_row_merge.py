@@ -53,10 +53,13 @@ def merge_one(
     bring makes a version of ours, never its own (it is older than what we hold)."""
     mine = sync_rows.content_of(local)
     theirs = row.content
-    base_content = _base_content(base, row)
+    # What we last received from the sender, read once for the base, its own values and a late
+    # row's deletion (an erasure below blanks only its personal values, read apart).
+    received = json.loads(base.received) if base is not None and base.received else {}
+    base_content = _base_content(base, row, received)
     refused = False
     if not late:
-        base_content = _with_their_own_values(base_content, base, row, mine)
+        base_content = _with_their_own_values(base_content, base, row, mine, received)
     if row.entity == "inquirer":
         mine, theirs, settled = _settle_erasure(
             session, local, row, mine, theirs, base, base_content, package, staff
@@ -67,7 +70,6 @@ def merge_one(
             # Its personal fields alone; its deletion as of the sender's newest version here
             # (the late row's own is older): an edit meeting our deletion (a merge at HQ) is a
             # conflict on 削除 whose other side is the sender's live row, as in any package.
-            received = json.loads(base.received) if base is not None and base.received else {}
             theirs = {
                 **{key: received[key] for key in DELETION if key in received},
                 **{key: theirs[key] for key in PERSONAL_INQUIRER_FIELDS if key in theirs},
@@ -475,8 +477,11 @@ def _answers_erasure(
     )
 
 
-def _base_content(base: SyncBase | None, row: PackageRow) -> dict[str, Any]:
-    """The version both sides last agreed on: the one the sender says it includes, if we know it."""
+def _base_content(
+    base: SyncBase | None, row: PackageRow, received: Mapping[str, Any]
+) -> dict[str, Any]:
+    """The version both sides last agreed on: the one the sender says it includes, if we know it
+    (else `received`, what we last received from the sender)."""
     if base is None:
         return {}
     if row.seen is not None and row.seen == base.sent_version and base.sent:
@@ -486,11 +491,15 @@ def _base_content(base: SyncBase | None, row: PackageRow) -> dict[str, Any]:
         earlier = json.loads(base.sent_earlier)
         if row.seen in earlier:
             return dict(earlier[row.seen])
-    return dict(json.loads(base.received)) if base.received else {}
+    return dict(received)
 
 
 def _with_their_own_values(
-    base: dict[str, Any], kept: SyncBase | None, row: PackageRow, mine: Mapping[str, Any]
+    base: dict[str, Any],
+    kept: SyncBase | None,
+    row: PackageRow,
+    mine: Mapping[str, Any],
+    received: Mapping[str, Any],
 ) -> dict[str, Any]:
     """`base` with the sender's own value, for each field we hold exactly as its version last
     received had it, when the row names the version of ours that one named (`received_seen`).
@@ -503,9 +512,8 @@ def _with_their_own_values(
     value (docs/sync-format.md, "The sender's own value"). Personal fields have their own base
     (`_with_personal_base`, which holds `received` already), and the erasure stamp its own rule.
     """
-    if kept is None or not kept.received or row.seen is None or row.seen != kept.received_seen:
+    if kept is None or not received or row.seen is None or row.seen != kept.received_seen:
         return base
-    received = json.loads(kept.received)
     own = {
         key: value
         for key, value in received.items()
